@@ -1,0 +1,37 @@
+// Queues background work on graphile-worker, in the same PostgreSQL as everything else.
+import { type TaskSpec, type WorkerUtils, makeWorkerUtils } from 'graphile-worker';
+import type {} from '../jobs/task-list.ts';
+
+const holder = globalThis as typeof globalThis & { shipyardWorkerUtils?: Promise<WorkerUtils> };
+
+function workerUtils(): Promise<WorkerUtils> {
+  holder.shipyardWorkerUtils ??= (async () => {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error('DATABASE_URL is not set: open the database before queueing jobs.');
+    const utils = await makeWorkerUtils({ connectionString });
+    await utils.migrate();
+    return utils;
+  })();
+  return holder.shipyardWorkerUtils;
+}
+
+export async function enqueue<Name extends keyof GraphileWorker.Tasks>(
+  task: Name,
+  payload: GraphileWorker.Tasks[Name],
+  spec?: TaskSpec,
+): Promise<void> {
+  const utils = await workerUtils();
+  await utils.addJob(task, payload, spec);
+}
+
+/** Removes a queued job by its key; nothing happens when there is none (or it is running). */
+export async function cancelJob(jobKey: string): Promise<void> {
+  const utils = await workerUtils();
+  await utils.removeJob(jobKey);
+}
+
+export async function releaseJobQueue(): Promise<void> {
+  const utils = holder.shipyardWorkerUtils;
+  holder.shipyardWorkerUtils = undefined;
+  if (utils) await (await utils).release();
+}

@@ -1,0 +1,31 @@
+// The app's front door. Shopify opens the app with ?shop=…, which goes straight to the admin UI;
+// in local mode there is only the demo shop; anyone else is asked for their store's domain.
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { Form } from '@remix-run/react';
+import { isLocal } from '../shopify.server.ts';
+import landingStyles from '../styles/landing.css';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: landingStyles }];
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const url = new URL(request.url);
+  if (isLocal || url.searchParams.get('shop')) {
+    throw redirect(`/app?${url.searchParams.toString()}`);
+  }
+  return null;
+};
+
+export default function Landing() {
+  return (
+    <main className="landing">
+      <h1>Shipyard</h1>
+      <p>Move your store from WooCommerce, BigCommerce, Magento or CSV exports into Shopify, then launch it.</p>
+      <Form method="post" action="/auth/login" className="landing-form">
+        <label htmlFor="shop">Your Shopify store</label>
+        <input id="shop" type="text" name="shop" placeholder="example.myshopify.com" autoComplete="on" />
+        <button type="submit">Open Shipyard</button>
+      </Form>
+    </main>
+  );
+}

@@ -1,0 +1,43 @@
+// Start of a new migration: choose where the store is moving from.
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { Badge, BlockStack, Card, InlineStack, Layout, Page, Text } from '@shopify/polaris';
+import { authenticateStaff } from '../shopify.server.ts';
+import { SOURCE_PLATFORMS } from '../source-platforms.ts';
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  await authenticateStaff(request);
+  return { platforms: SOURCE_PLATFORMS };
+};
+
+export default function NewMigration() {
+  const { platforms } = useLoaderData<typeof loader>();
+  return (
+    <Page title="New migration" backAction={{ content: 'Migrations', url: '/app' }}>
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <Text as="p" variant="bodyMd">
+              Where is your store today?
+            </Text>
+            {platforms.map((platform) => (
+              <Card key={platform.id}>
+                <BlockStack gap="200">
+                  <InlineStack gap="200" blockAlign="center">
+                    <Text as="h2" variant="headingMd">
+                      {platform.label}
+                    </Text>
+                    {platform.available ? null : <Badge>Coming soon</Badge>}
+                  </InlineStack>
+                  <Text as="p" tone="subdued">
+                    {platform.description}
+                  </Text>
+                </BlockStack>
+              </Card>
+            ))}
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,12 @@
+import type { ActionFunctionArgs } from '@remix-run/node';
+import { z } from 'zod';
+import { updateGrantedScopes } from '../shops.server.ts';
+import { receiveWebhook } from '../webhooks.server.ts';
+
+const ScopesUpdate = z.object({ current: z.array(z.string()) });
+
+export const action = ({ request }: ActionFunctionArgs) =>
+  receiveWebhook(request, async ({ shop, payload }) => {
+    const { current } = ScopesUpdate.parse(payload);
+    await updateGrantedScopes(shop, current);
+  });

@@ -1,0 +1,10 @@
+import type { ActionFunctionArgs } from '@remix-run/node';
+import { ShopRedact } from '../compliance-payloads.server.ts';
+import { enqueue } from '../jobs.server.ts';
+import { receiveWebhook } from '../webhooks.server.ts';
+
+export const action = ({ request }: ActionFunctionArgs) =>
+  receiveWebhook(request, async ({ shop, payload }) => {
+    ShopRedact.parse(payload);
+    await enqueue('shop-redact', { shop }, { jobKey: `shop-redact:${shop}`, queueName: 'compliance' });
+  });

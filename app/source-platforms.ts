@@ -1,0 +1,20 @@
+// The platforms a merchant can move from. A platform becomes available when its connector lands
+// in connectors/; until then the admin shows it as coming rather than hiding it.
+export interface SourcePlatform {
+  id: string;
+  label: string;
+  description: string;
+  available: boolean;
+}
+
+export const SOURCE_PLATFORMS: readonly SourcePlatform[] = [
+  { id: 'woocommerce', label: 'WooCommerce', description: 'Products, customers, orders, coupons and reviews through the WooCommerce REST API; pages and posts through WordPress.', available: false },
+  { id: 'shopify', label: 'Another Shopify store', description: 'Everything in a Shopify store, through its Admin API.', available: false },
+  { id: 'bigcommerce', label: 'BigCommerce', description: 'Catalog, customers and orders through the BigCommerce API.', available: false },
+  { id: 'magento', label: 'Magento / Adobe Commerce', description: 'Catalog, customers and orders through the Magento REST API.', available: false },
+  { id: 'csv', label: 'CSV files', description: 'Exports from Wix, Squarespace or any other platform.', available: false },
+];
+
+export function platformLabel(id: string): string {
+  return SOURCE_PLATFORMS.find((platform) => platform.id === id)?.label ?? id;
+}

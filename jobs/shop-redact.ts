@@ -1,0 +1,14 @@
+// shop/redact: Shopify asks, 48 hours after an uninstall, that everything about the shop goes.
+import type { Task } from 'graphile-worker';
+import { z } from 'zod';
+import { redactShop } from '../app/compliance.server.ts';
+
+export const ShopRedactPayload = z.object({ shop: z.string().min(1) });
+
+const shopRedact: Task = async (payload, helpers) => {
+  const { shop } = ShopRedactPayload.parse(payload);
+  const deleted = await redactShop(shop, 'shop/redact webhook');
+  helpers.logger.info(`redacted shop ${shop}: ${JSON.stringify(deleted)}`);
+};
+
+export default shopRedact;

@@ -1,0 +1,26 @@
+// Every task the worker runs. The key is the task's file name, so a reader finds the code from a
+// job's name; a test checks that each file in jobs/ is listed here under its own name.
+import type { TaskList } from 'graphile-worker';
+import type { z } from 'zod';
+import customerDataRequest, { type CustomerDataRequestPayload } from './customer-data-request.ts';
+import customerRedact, { type CustomerRedactPayload } from './customer-redact.ts';
+import shopPurge, { type ShopPurgePayload } from './shop-purge.ts';
+import shopRedact, { type ShopRedactPayload } from './shop-redact.ts';
+
+export const taskList = {
+  'customer-data-request': customerDataRequest,
+  'customer-redact': customerRedact,
+  'shop-purge': shopPurge,
+  'shop-redact': shopRedact,
+} satisfies TaskList;
+
+declare global {
+  namespace GraphileWorker {
+    interface Tasks {
+      'customer-data-request': z.input<typeof CustomerDataRequestPayload>;
+      'customer-redact': z.input<typeof CustomerRedactPayload>;
+      'shop-purge': z.input<typeof ShopPurgePayload>;
+      'shop-redact': z.input<typeof ShopRedactPayload>;
+    }
+  }
+}
