@@ -27,7 +27,8 @@ export async function enqueue<Name extends keyof GraphileWorker.Tasks>(
 /** Removes a queued job by its key; nothing happens when there is none (or it is running). */
 export async function cancelJob(jobKey: string): Promise<void> {
   const utils = await workerUtils();
-  await utils.removeJob(jobKey);
+  // graphile-worker's own SQL function: deletes the job unless a worker holds it.
+  await utils.withPgClient((client) => client.query('SELECT graphile_worker.remove_job($1)', [jobKey]));
 }
 
 export async function releaseJobQueue(): Promise<void> {

@@ -5,6 +5,7 @@ import { ApiVersion, AppDistribution, shopifyApp } from '@shopify/shopify-app-re
 import type { Session } from '@shopify/shopify-api';
 import { DEMO_SHOP, appCredentials } from './app-config.server.ts';
 import { PrismaSessionStorage } from './sessions.server.ts';
+import { refreshShopDetails } from './shop-details.server.ts';
 import { recordInstall } from './shops.server.ts';
 import { env } from './env.server.ts';
 
@@ -26,8 +27,9 @@ const shopify = shopifyApp({
   isEmbeddedApp: !credentials.local,
   ...(env().SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env().SHOP_CUSTOM_DOMAIN as string] } : {}),
   hooks: {
-    afterAuth: async ({ session }) => {
+    afterAuth: async ({ session, admin }) => {
       await recordInstall(session.shop, session.scope ?? null);
+      await refreshShopDetails(admin, session.shop);
     },
   },
   future: {

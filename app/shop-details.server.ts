@@ -1,0 +1,56 @@
+// Reads the store's name, plan, currency and time zone from the Admin API and keeps them on the
+// Shop row: the plan decides the API's rate limits, which the migration planner needs.
+import { z } from 'zod';
+import { db } from './db.server.ts';
+
+export const SHOP_DETAILS_QUERY = `#graphql
+  query ShopDetails {
+    shop {
+      name
+      currencyCode
+      ianaTimezone
+      plan {
+        publicDisplayName
+        partnerDevelopment
+        shopifyPlus
+      }
+    }
+  }
+`;
+
+const ShopDetailsResponse = z.object({
+  data: z.object({
+    shop: z.object({
+      name: z.string(),
+      currencyCode: z.string(),
+      ianaTimezone: z.string(),
+      plan: z.object({ publicDisplayName: z.string(), partnerDevelopment: z.boolean(), shopifyPlus: z.boolean() }),
+    }),
+  }),
+});
+
+/** The part of Shopify's admin GraphQL client this module needs. */
+export interface AdminGraphql {
+  graphql(query: string): Promise<Response>;
+}
+
+export async function refreshShopDetails(admin: AdminGraphql, shop: string): Promise<void> {
+  const response = await admin.graphql(SHOP_DETAILS_QUERY);
+  const body: unknown = await response.json();
+  const parsed = ShopDetailsResponse.safeParse(body);
+  if (!parsed.success) {
+    throw new Error(`ShopDetails for ${shop} returned an unexpected body: ${JSON.stringify(body).slice(0, 500)}`);
+  }
+  const { name, currencyCode, ianaTimezone, plan } = parsed.data.data.shop;
+  await db().shop.update({
+    where: { shop },
+    data: {
+      name,
+      currencyCode,
+      ianaTimezone,
+      planName: plan.publicDisplayName,
+      partnerDevelopment: plan.partnerDevelopment,
+      shopifyPlus: plan.shopifyPlus,
+    },
+  });
+}
