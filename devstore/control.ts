@@ -1,0 +1,91 @@
+// The control API for tests and demos (JSON under /devstore/): create or reset a shop with its
+// installed app, change its plan and dev-store flag, set latency and faults, read counters and
+// webhook deliveries. It is local tooling: no authentication, bind devstore to localhost.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Pool } from 'pg';
+import { z } from 'zod';
+import { PLANS, RESTORE_RATE, type LeakyBuckets } from './bucket.ts';
+import { readBody, sendJson } from './http.ts';
+import { networkSchema, type Network } from './network.ts';
+import { SHOP_DOMAIN, createOrResetShop, findShop, uninstallApp, updateShop, type Shop } from './shops.ts';
+import type { Webhooks } from './webhooks.ts';
+
+const shopSetupSchema = z.object({
+  domain: z.string().regex(SHOP_DOMAIN, 'domain must look like name.myshopify.com'),
+  name: z.string().optional(),
+  plan: z.enum(PLANS).optional(),
+  devStore: z.boolean().optional(),
+  accessToken: z.string().min(1).optional(),
+  appSecret: z.string().min(1).optional(),
+  appUrl: z.url().nullable().optional(),
+  webhookTopics: z.array(z.string()).optional(),
+});
+
+const shopChangesSchema = shopSetupSchema.omit({ domain: true, name: true, accessToken: true, appSecret: true });
+
+export interface ControlDeps {
+  pool: Pool;
+  network: Network;
+  buckets: LeakyBuckets;
+  webhooks: Webhooks;
+}
+
+function describe(deps: ControlDeps, shop: Shop) {
+  return {
+    ...shop,
+    throttleStatus: deps.buckets.status(shop.domain, RESTORE_RATE[shop.plan]),
+    network: deps.network.settings(shop.domain),
+    counters: deps.network.counters(shop.domain),
+  };
+}
+
+async function json(request: IncomingMessage): Promise<unknown> {
+  const text = await readBody(request);
+  return text ? JSON.parse(text) : {};
+}
+
+export async function handleControl(deps: ControlDeps, request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
+  const method = request.method ?? 'GET';
+  const parts = pathname.split('/').filter(Boolean).slice(1);
+  try {
+    if (parts.length === 1 && parts[0] === 'shops' && method === 'POST') {
+      const setup = shopSetupSchema.parse(await json(request));
+      const shop = await createOrResetShop(deps.pool, setup);
+      deps.network.forget(shop.domain);
+      deps.buckets.reset(shop.domain);
+      deps.webhooks.forget(shop.domain);
+      return sendJson(response, 201, describe(deps, shop));
+    }
+    if (parts[0] !== 'shops' || !parts[1]) return sendJson(response, 404, { error: 'unknown control route' });
+    const domain = decodeURIComponent(parts[1]);
+    const action = parts.slice(2).join('/');
+    const shop = await findShop(deps.pool, domain);
+    if (!shop) return sendJson(response, 404, { error: `no shop ${domain}` });
+
+    if (action === '' && method === 'GET') return sendJson(response, 200, describe(deps, shop));
+    if (action === '' && method === 'PATCH') {
+      const updated = await updateShop(deps.pool, domain, shopChangesSchema.parse(await json(request)));
+      return sendJson(response, 200, describe(deps, updated ?? shop));
+    }
+    if (action === 'network' && method === 'PUT') {
+      deps.network.configure(domain, networkSchema.parse(await json(request)));
+      return sendJson(response, 200, deps.network.settings(domain));
+    }
+    if (action === 'counters' && method === 'GET') return sendJson(response, 200, deps.network.counters(domain));
+    if (action === 'webhooks' && method === 'GET') {
+      await deps.webhooks.settle();
+      return sendJson(response, 200, deps.webhooks.log(domain));
+    }
+    if (action === 'uninstall' && method === 'POST') {
+      // Shopify sends app/uninstalled once the token is already revoked.
+      const uninstalled = await uninstallApp(deps.pool, domain);
+      deps.webhooks.send(shop, 'app/uninstalled', { id: 1, name: shop.name, email: shop.email, domain: shop.domain, myshopify_domain: shop.domain, plan_name: shop.plan });
+      return sendJson(response, 200, describe(deps, uninstalled ?? shop));
+    }
+    return sendJson(response, 404, { error: 'unknown control route' });
+  } catch (error) {
+    if (error instanceof z.ZodError) return sendJson(response, 400, { error: z.prettifyError(error) });
+    if (error instanceof SyntaxError) return sendJson(response, 400, { error: `invalid JSON: ${error.message}` });
+    throw error;
+  }
+}

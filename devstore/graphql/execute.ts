@@ -1,0 +1,145 @@
+// Runs one Admin API request: parse and validate against Shopify's schema, price it, charge the
+// shop's bucket, execute with devstore's resolvers, and answer in Shopify's shape.
+import { randomUUID } from 'node:crypto';
+import {
+  execute,
+  getOperationAST,
+  parse,
+  validate,
+  GraphQLError,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLFieldResolver,
+  type GraphQLTypeResolver,
+} from 'graphql';
+import type { LeakyBuckets } from '../bucket.ts';
+import { RESTORE_RATE } from '../bucket.ts';
+import { adminSchema } from '../schema.ts';
+import type { RequestContext, ResolverModule, RootResolver } from './context.ts';
+import { MAX_QUERY_COST, actualQueryCost, requestedQueryCost } from './cost.ts';
+import { executionError, maxCostExceeded, throttled, validationError, type CostExtension, type ShopifyError, NotImplementedError } from './errors.ts';
+import { inputLimitErrors } from './input-limits.ts';
+
+export interface GraphqlRequest {
+  query: string;
+  variables: Record<string, unknown>;
+  operationName: string | undefined;
+}
+
+export interface GraphqlResponse {
+  body: { data?: unknown; errors?: ShopifyError[]; extensions: { cost: CostExtension } };
+  /** What the request cost in points, for the counters. */
+  pointsSpent: number;
+  throttled: boolean;
+}
+
+type Parsed = { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: ShopifyError[] };
+
+/** Apps send the same few documents over and over; parsing and validating once is the big saving. */
+const documents = new Map<string, Parsed>();
+const DOCUMENT_CACHE_SIZE = 1000;
+
+function parseAndValidate(query: string): Parsed {
+  const cached = documents.get(query);
+  if (cached) return cached;
+  let parsed: Parsed;
+  try {
+    const document = parse(query);
+    const errors = validate(adminSchema(), document);
+    parsed = errors.length ? { errors: errors.map(validationError) } : { document };
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    parsed = { errors: [{ message: error.message, ...(error.locations ? { locations: error.locations } : {}) }] };
+  }
+  if (documents.size >= DOCUMENT_CACHE_SIZE) documents.delete(documents.keys().next().value as string);
+  documents.set(query, parsed);
+  return parsed;
+}
+
+export class Executor {
+  private readonly queries: Record<string, RootResolver> = {};
+  private readonly mutations: Record<string, RootResolver> = {};
+  private readonly buckets: LeakyBuckets;
+
+  constructor(modules: ResolverModule[], buckets: LeakyBuckets) {
+    for (const module of modules) {
+      Object.assign(this.queries, module.queries);
+      Object.assign(this.mutations, module.mutations);
+    }
+    this.buckets = buckets;
+  }
+
+  private readonly fieldResolver: GraphQLFieldResolver<unknown, RequestContext> = (source, args, context, info) => {
+    const schema = info.schema;
+    if (info.parentType === schema.getQueryType() || info.parentType === schema.getMutationType()) {
+      const roots = info.parentType === schema.getQueryType() ? this.queries : this.mutations;
+      const resolver = roots[info.fieldName];
+      if (!resolver) throw new NotImplementedError(`${info.parentType.name === 'QueryRoot' ? 'Query' : 'Mutation'} field '${info.fieldName}'`);
+      return resolver(args, context, info);
+    }
+    const record = source as Record<string, unknown>;
+    if (!Object.hasOwn(record, info.fieldName)) throw new NotImplementedError(`Field '${info.parentType.name}.${info.fieldName}'`);
+    const value = record[info.fieldName];
+    return typeof value === 'function' ? (value as RootResolver)(args, context, info) : value;
+  };
+
+  private readonly typeResolver: GraphQLTypeResolver<unknown, RequestContext> = (value) =>
+    value && typeof value === 'object' && '__typename' in value ? String((value as { __typename: unknown }).__typename) : undefined;
+
+  private bucketKey(context: RequestContext): string {
+    // One app per shop in devstore, so the app-and-shop bucket is keyed by the shop.
+    return context.shop.domain;
+  }
+
+  restoreRate(context: RequestContext): number {
+    return RESTORE_RATE[context.shop.plan];
+  }
+
+  async run(request: GraphqlRequest, context: RequestContext): Promise<GraphqlResponse> {
+    const key = this.bucketKey(context);
+    const rate = this.restoreRate(context);
+    const cost = (requested: number, actual: number | null): CostExtension => ({
+      requestedQueryCost: requested,
+      actualQueryCost: actual,
+      throttleStatus: this.buckets.status(key, rate),
+    });
+
+    const parsed = parseAndValidate(request.query);
+    if (parsed.errors) return { body: { errors: parsed.errors, extensions: { cost: cost(0, 0) } }, pointsSpent: 0, throttled: false };
+    const document = parsed.document;
+    const operation = getOperationAST(document, request.operationName);
+    const fragments: Record<string, FragmentDefinitionNode> = {};
+    for (const definition of document.definitions) if (definition.kind === 'FragmentDefinition') fragments[definition.name.value] = definition;
+
+    const schema = adminSchema();
+    const requested = operation ? requestedQueryCost(schema, operation, fragments, request.variables) : 0;
+    if (requested > MAX_QUERY_COST) {
+      return { body: { errors: [maxCostExceeded(requested)], extensions: { cost: cost(requested, null) } }, pointsSpent: 0, throttled: false };
+    }
+    if (operation) {
+      const tooLarge = inputLimitErrors(schema, operation, request.variables);
+      if (tooLarge.length) return { body: { errors: tooLarge, extensions: { cost: cost(requested, null) } }, pointsSpent: 0, throttled: false };
+    }
+    if (!this.buckets.take(key, rate, requested)) {
+      return { body: { errors: [throttled()], extensions: { cost: cost(requested, null) } }, pointsSpent: 0, throttled: true };
+    }
+
+    const result = await execute({
+      schema,
+      document,
+      variableValues: request.variables,
+      operationName: request.operationName,
+      contextValue: context,
+      fieldResolver: this.fieldResolver,
+      typeResolver: this.typeResolver,
+    });
+    const requestId = randomUUID();
+    const errors = result.errors?.map((error) => executionError(error, requestId));
+    const data = result.data ?? undefined;
+    // No data means nothing ran (bad variables); Shopify charges nothing for that.
+    const actual = operation && data ? Math.min(requested, actualQueryCost(schema, operation, fragments, request.variables, data)) : 0;
+    this.buckets.refund(key, rate, requested - actual);
+    const body: GraphqlResponse['body'] = { ...(errors ? { errors } : {}), ...(result.data !== undefined ? { data: result.data } : {}), extensions: { cost: cost(requested, actual) } };
+    return { body, pointsSpent: actual, throttled: false };
+  }
+}

@@ -1,0 +1,150 @@
+// startDevstore: the HTTP server that plays a set of Shopify stores' Admin GraphQL API, plus the
+// control API. Shops are addressed by the Host header (demo-shop.myshopify.com) or, where a client
+// cannot set Host, by the X-Devstore-Shop header.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { LeakyBuckets } from './bucket.ts';
+import { catalogModules } from './catalog/index.ts';
+import { handleControl } from './control.ts';
+import { migrate } from './db/migrate.ts';
+import { Executor, type GraphqlRequest } from './graphql/execute.ts';
+import { INVALID_TOKEN_BODY } from './graphql/errors.ts';
+import { BodyTooLarge, readBody, sendJson, sleep } from './http.ts';
+import { DEFAULT_LATENCY, Network, type Fault, type Latency } from './network.ts';
+import { API_VERSION, adminSchema } from './schema.ts';
+import { createOrResetShop, findShop, SHOP_DOMAIN, type Shop, type ShopSetup } from './shops.ts';
+import { Webhooks } from './webhooks.ts';
+
+export interface DevstoreOptions {
+  connectionString: string;
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** Default latency for every shop; tests pass { baseMs: 0, jitterMs: 0 }. */
+  latency?: Latency;
+  /** Shops created (or reset) at start-up. Existing shops not listed are kept as they are. */
+  shops?: ShopSetup[];
+  /** Milliseconds clock for the leaky buckets; tests replace it to move time on. */
+  now?: () => number;
+  /** Random source for latency jitter and fault shares. */
+  random?: () => number;
+  poolSize?: number;
+}
+
+export interface Devstore {
+  url: string;
+  pool: pg.Pool;
+  stop(): Promise<void>;
+}
+
+const GRAPHQL_PATH = `/admin/api/${API_VERSION}/graphql.json`;
+
+function shopDomain(request: http.IncomingMessage): string | undefined {
+  const header = request.headers['x-devstore-shop'];
+  if (typeof header === 'string' && header) return header.toLowerCase();
+  const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+  return SHOP_DOMAIN.test(host) ? host : undefined;
+}
+
+function operationNameOf(request: GraphqlRequest): string | undefined {
+  return request.operationName ?? /\b(?:query|mutation)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(request.query)?.[1];
+}
+
+export async function startDevstore(options: DevstoreOptions): Promise<Devstore> {
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 20 });
+  await migrate(pool);
+  for (const setup of options.shops ?? []) await createOrResetShop(pool, setup);
+  adminSchema();
+
+  const buckets = new LeakyBuckets(options.now ?? (() => performance.now()));
+  const network = new Network(options.latency ?? DEFAULT_LATENCY, options.random);
+  const webhooks = new Webhooks();
+  const executor = new Executor(catalogModules, buckets);
+
+  async function answerFault(shop: Shop, fault: Fault, response: http.ServerResponse): Promise<boolean> {
+    network.count(shop.domain, { faultsInjected: 1 });
+    if (fault.kind === 'dropped') {
+      response.socket?.destroy();
+      return true;
+    }
+    if (fault.kind === 'slow') {
+      await sleep(fault.delayMs ?? 10_000);
+      return false;
+    }
+    if (fault.kind === 'rate_limited') {
+      sendJson(response, 429, { errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' }, { 'Retry-After': '1.0' });
+      return true;
+    }
+    sendJson(response, fault.status ?? 503, { errors: 'Service Unavailable' });
+    return true;
+  }
+
+  async function handleGraphql(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const domain = shopDomain(request);
+    const shop = domain ? await findShop(pool, domain) : undefined;
+    if (!shop) return sendJson(response, 404, { errors: 'Not Found' });
+    const token = request.headers['x-shopify-access-token'];
+    if (!shop.accessToken || token !== shop.accessToken) return sendJson(response, 401, INVALID_TOKEN_BODY);
+
+    let graphqlRequest: GraphqlRequest;
+    try {
+      const body = JSON.parse(await readBody(request)) as { query?: unknown; variables?: unknown; operationName?: unknown };
+      if (typeof body.query !== 'string') throw new SyntaxError('query missing');
+      graphqlRequest = {
+        query: body.query,
+        variables: body.variables && typeof body.variables === 'object' ? (body.variables as Record<string, unknown>) : {},
+        operationName: typeof body.operationName === 'string' && body.operationName ? body.operationName : undefined,
+      };
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return sendJson(response, 413, { errors: 'Request Entity Too Large' });
+      return sendJson(response, 400, { errors: { query: 'Required parameter missing or invalid' } });
+    }
+
+    network.count(shop.domain, { requests: 1 });
+    const started = performance.now();
+    const fault = network.faultFor(shop.domain, operationNameOf(graphqlRequest));
+    if (fault && (await answerFault(shop, fault, response))) return;
+
+    const pending: [string, unknown][] = [];
+    const result = await executor.run(graphqlRequest, { pool, shop, emit: (topic, payload) => pending.push([topic, payload]), batchers: new Map() });
+    network.count(shop.domain, { pointsSpent: result.pointsSpent, requestsThrottled: result.throttled ? 1 : 0 });
+    await sleep(network.delayMs(shop.domain) - (performance.now() - started));
+    sendJson(response, 200, result.body);
+    for (const [topic, payload] of pending) webhooks.send(shop, topic, payload);
+  }
+
+  const server = http.createServer((request, response) => {
+    const pathname = new URL(request.url ?? '/', 'http://devstore').pathname;
+    const handled =
+      pathname === GRAPHQL_PATH && request.method === 'POST'
+        ? handleGraphql(request, response)
+        : pathname.startsWith('/devstore/')
+          ? handleControl({ pool, network, buckets, webhooks }, request, response, pathname)
+          : Promise.resolve(sendJson(response, 404, { errors: 'Not Found' }));
+    handled.catch((error: unknown) => {
+      console.error('devstore: request failed', error);
+      if (!response.headersSent) sendJson(response, 500, { errors: 'Internal Server Error' });
+      else response.destroy();
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}`,
+    pool,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await webhooks.settle();
+      await pool.end();
+    },
+  };
+}

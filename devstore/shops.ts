@@ -1,0 +1,125 @@
+// A shop as devstore keeps it: its plan, dev-store flag and the one installed app (token, secret, URL).
+import { randomBytes } from 'node:crypto';
+import type { Pool } from 'pg';
+import { PLANS, type Plan } from './bucket.ts';
+
+export interface Shop {
+  domain: string;
+  name: string;
+  email: string;
+  plan: Plan;
+  devStore: boolean;
+  currencyCode: string;
+  accessToken: string | null;
+  appSecret: string | null;
+  appUrl: string | null;
+  webhookTopics: string[];
+  createdAt: Date;
+}
+
+interface ShopRow {
+  domain: string;
+  name: string;
+  email: string;
+  plan: string;
+  dev_store: boolean;
+  currency_code: string;
+  access_token: string | null;
+  app_secret: string | null;
+  app_url: string | null;
+  webhook_topics: string[];
+  created_at: Date;
+}
+
+function toShop(row: ShopRow): Shop {
+  return {
+    domain: row.domain,
+    name: row.name,
+    email: row.email,
+    plan: (PLANS as readonly string[]).includes(row.plan) ? (row.plan as Plan) : 'Basic',
+    devStore: row.dev_store,
+    currencyCode: row.currency_code,
+    accessToken: row.access_token,
+    appSecret: row.app_secret,
+    appUrl: row.app_url,
+    webhookTopics: row.webhook_topics,
+    createdAt: row.created_at,
+  };
+}
+
+export const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+
+export async function findShop(pool: Pool, domain: string): Promise<Shop | undefined> {
+  const { rows } = await pool.query<ShopRow>('SELECT * FROM devstore.shops WHERE domain = $1', [domain]);
+  return rows[0] ? toShop(rows[0]) : undefined;
+}
+
+export interface ShopSetup {
+  domain: string;
+  name?: string;
+  plan?: Plan;
+  devStore?: boolean;
+  accessToken?: string;
+  appSecret?: string;
+  appUrl?: string | null;
+  webhookTopics?: string[];
+}
+
+/** Creates the shop, or wipes it back to an empty store with the given settings (a reset). */
+export async function createOrResetShop(pool: Pool, setup: ShopSetup): Promise<Shop> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // Cascades to the catalog; variants, levels and metafields hang off products and locations.
+    await client.query('DELETE FROM devstore.metafields WHERE shop = $1', [setup.domain]);
+    await client.query('DELETE FROM devstore.shops WHERE domain = $1', [setup.domain]);
+    const name = setup.name ?? setup.domain.replace(/\.myshopify\.com$/, '');
+    const { rows } = await client.query<ShopRow>(
+      `INSERT INTO devstore.shops (domain, name, email, plan, dev_store, access_token, app_secret, app_url, webhook_topics)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+      [
+        setup.domain,
+        name,
+        `owner@${setup.domain}`,
+        setup.plan ?? 'Basic',
+        setup.devStore ?? true,
+        setup.accessToken ?? `shpat_${randomBytes(16).toString('hex')}`,
+        setup.appSecret ?? randomBytes(16).toString('hex'),
+        setup.appUrl ?? null,
+        setup.webhookTopics ?? [],
+      ],
+    );
+    // Every Shopify store starts with one location, which is where stock goes by default.
+    await client.query("INSERT INTO devstore.locations (shop, name) VALUES ($1, 'Shop location')", [setup.domain]);
+    await client.query('COMMIT');
+    return toShop(rows[0] as ShopRow);
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export interface ShopChanges {
+  plan?: Plan;
+  devStore?: boolean;
+  appUrl?: string | null;
+  webhookTopics?: string[];
+}
+
+export async function updateShop(pool: Pool, domain: string, changes: ShopChanges): Promise<Shop | undefined> {
+  const { rows } = await pool.query<ShopRow>(
+    `UPDATE devstore.shops SET plan = coalesce($2, plan), dev_store = coalesce($3, dev_store),
+       app_url = CASE WHEN $4::boolean THEN $5 ELSE app_url END, webhook_topics = coalesce($6, webhook_topics)
+     WHERE domain = $1 RETURNING *`,
+    [domain, changes.plan ?? null, changes.devStore ?? null, changes.appUrl !== undefined, changes.appUrl ?? null, changes.webhookTopics ?? null],
+  );
+  return rows[0] ? toShop(rows[0]) : undefined;
+}
+
+/** Uninstalling removes the token, so the app's next call gets the 401 Shopify would give. */
+export async function uninstallApp(pool: Pool, domain: string): Promise<Shop | undefined> {
+  const { rows } = await pool.query<ShopRow>('UPDATE devstore.shops SET access_token = NULL WHERE domain = $1 RETURNING *', [domain]);
+  return rows[0] ? toShop(rows[0]) : undefined;
+}
