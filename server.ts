@@ -13,6 +13,8 @@ import { EnvError, env, isLocalMode } from './app/env.server.ts';
 import { startWorker } from './jobs/runner.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
+// `npm start` serves the production build; React and Remix must agree on that.
+process.env.NODE_ENV ??= 'production';
 
 let config;
 try {

@@ -7,7 +7,7 @@ const postgresUrl = z
 
 const EnvSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DATABASE_URL: postgresUrl.optional(),
     SHIPYARD_DATA_DIR: z.string().min(1).default('.data'),

