@@ -21,7 +21,9 @@ export async function enqueue<Name extends keyof GraphileWorker.Tasks>(
   spec?: TaskSpec,
 ): Promise<void> {
   const utils = await workerUtils();
-  await utils.addJob(task, payload, spec);
+  // The task name ties the payload to its type above; graphile-worker's conditional type cannot
+  // follow a generic name, so it is widened here.
+  await utils.addJob(task as string, payload, spec);
 }
 
 /** Removes a queued job by its key; nothing happens when there is none (or it is running). */

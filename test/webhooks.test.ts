@@ -1,5 +1,6 @@
 // The webhook routes as Shopify calls them: signed requests, verified, acted on once, answered fast;
 // the compliance jobs they queue run on a real graphile-worker and delete exactly the right rows.
+import type { ActionFunctionArgs } from '@remix-run/node';
 import { Session } from '@shopify/shopify-api';
 import type { Runner } from 'graphile-worker';
 import pg from 'pg';
@@ -21,7 +22,7 @@ const SHOP = 'north-sails.myshopify.com';
 const OTHER = 'harbour-goods.myshopify.com';
 const secret = appCredentials().apiSecret;
 /** Calls a route action as Remix does: a thrown Response is the answer. */
-async function call(handler: (args: { request: Request; params: object; context: object }) => Promise<Response>, request: Request) {
+async function call(handler: (args: ActionFunctionArgs) => Promise<Response>, request: Request) {
   try {
     return await handler({ request, params: {}, context: {} });
   } catch (thrown) {

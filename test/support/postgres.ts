@@ -41,11 +41,11 @@ export async function startTestServer(): Promise<{ serverUrl: string; stop: () =
   return { serverUrl: cluster.url('postgres'), stop: () => cluster.stop() };
 }
 
-export async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return await use(client);
+    return await work(client);
   } finally {
     await client.end();
   }
