@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type DocumentNode, Kind, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { API_VERSION } from '../app/shopify.server.ts';
 import { loadAdminSchema } from './support/admin-schema.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SOURCE_FOLDERS = ['app', 'jobs', 'connectors'];
-const API_VERSION = '2026-10';
 
 function sourceFiles(folder: string): string[] {
   if (!fs.existsSync(folder)) return [];
@@ -52,6 +52,11 @@ describe(`GraphQL documents against the Admin API ${API_VERSION} schema`, () => 
       if (definition.kind === Kind.OPERATION_DEFINITION) expect(definition.name?.value, 'every operation is named').toBeTruthy();
     }
     expect(validate(schema, ast).map((error) => error.message)).toEqual([]);
+  });
+
+  it('shopify.app.toml subscribes to webhooks in the same API version', () => {
+    const toml = fs.readFileSync(path.join(ROOT, 'shopify.app.toml'), 'utf8');
+    expect(/^\s*api_version\s*=\s*"([^"]+)"/m.exec(toml)?.[1]).toBe(API_VERSION);
   });
 
   it('rejects a document Shopify would reject (the check has teeth)', () => {

@@ -1,6 +1,7 @@
 // Builds webhook requests the way Shopify sends them: the raw JSON body signed with the app's
 // secret (base64 HMAC-SHA256) and Shopify's X-Shopify-* headers.
 import { createHmac, randomUUID } from 'node:crypto';
+import { API_VERSION } from '../../app/shopify.server.ts';
 
 export interface WebhookRequestOptions {
   topic: string;
@@ -28,7 +29,7 @@ export function webhookRequest(options: WebhookRequestOptions): Request {
       'X-Shopify-Topic': options.topic,
       'X-Shopify-Hmac-Sha256': options.signature ?? sign(raw, options.secret),
       'X-Shopify-Shop-Domain': options.shop,
-      'X-Shopify-API-Version': '2026-10',
+      'X-Shopify-API-Version': API_VERSION,
       'X-Shopify-Webhook-Id': options.webhookId ?? randomUUID(),
       'X-Shopify-Event-Id': randomUUID(),
       'X-Shopify-Triggered-At': new Date().toISOString(),

@@ -1,5 +1,6 @@
-// The platforms a merchant can move from. A platform becomes available when its connector lands
-// in connectors/; until then the admin shows it as coming rather than hiding it.
+// The registry of source platforms a merchant can move from, keyed by platform name. A platform is
+// available once its connector (a folder beside this file) is registered here; until then the
+// admin shows it as coming rather than hiding it. Connectors know nothing about Shopify.
 export interface SourcePlatform {
   id: string;
   label: string;
