@@ -1,0 +1,249 @@
+// The canonical model: what every connector turns its platform's records into, and all the
+// migration pipeline ever reads. Nothing here knows about Shopify or any one source platform.
+import { z } from 'zod';
+
+/** A money amount as a decimal string ("19.99"), never a float. */
+export const Money = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal amount such as 19.99');
+const Timestamp = z.iso.datetime({ offset: true });
+const Email = z.string().trim().toLowerCase();
+
+export const Image = z.object({
+  sourceId: z.string(),
+  url: z.url(),
+  alt: z.string().default(''),
+  position: z.number().int().nonnegative(),
+});
+
+/** A product option (variation axis) and its values, in the source's order. */
+export const Option = z.object({
+  name: z.string().min(1),
+  values: z.array(z.string().min(1)).min(1),
+});
+
+export const Variant = z.object({
+  sourceId: z.string(),
+  sku: z.string().nullable(),
+  barcode: z.string().nullable().default(null),
+  /** What the shopper pays now: the sale price while a sale runs, else the regular price. */
+  price: Money,
+  /** The regular price when a sale makes it higher than `price`. */
+  compareAtPrice: Money.nullable().default(null),
+  /** The sale's schedule, when the source has one (kept for the report; Shopify has no equivalent). */
+  saleStartsAt: Timestamp.nullable().default(null),
+  saleEndsAt: Timestamp.nullable().default(null),
+  optionValues: z.array(z.object({ option: z.string(), value: z.string() })),
+  /** null: the source does not track stock for this variant. */
+  inventoryQuantity: z.number().int().nullable(),
+  /** Whether shoppers may order when it is out of stock (backorders). */
+  continueSellingWhenOutOfStock: z.boolean().default(false),
+  weight: z.object({ value: z.number().nonnegative(), unit: z.enum(['g', 'kg', 'lb', 'oz']) }).nullable().default(null),
+  dimensions: z.object({ length: z.number(), width: z.number(), height: z.number(), unit: z.enum(['mm', 'cm', 'm', 'in', 'yd']) }).nullable().default(null),
+  taxable: z.boolean().default(true),
+  requiresShipping: z.boolean().default(true),
+  imageSourceId: z.string().nullable().default(null),
+});
+
+/** Structured data kept on the Shopify object as a metafield (attributes that are not options, …). */
+export const Metafield = z.object({
+  namespace: z.string().min(1),
+  key: z.string().min(1),
+  type: z.string().min(1),
+  value: z.string(),
+});
+
+export const Seo = z.object({
+  title: z.string().nullable().default(null),
+  description: z.string().nullable().default(null),
+});
+
+export const Product = z.object({
+  sourceId: z.string(),
+  /** The source's own kind (WooCommerce: simple, variable, grouped, external…), for the report. */
+  sourceType: z.string(),
+  title: z.string().min(1),
+  handle: z.string(),
+  descriptionHtml: z.string().default(''),
+  vendor: z.string().nullable().default(null),
+  productType: z.string().nullable().default(null),
+  status: z.enum(['active', 'draft', 'archived']),
+  tags: z.array(z.string()).default([]),
+  options: z.array(Option),
+  variants: z.array(Variant).min(1),
+  images: z.array(Image).default([]),
+  /** Source ids of the collections (categories) the product belongs to. */
+  collectionSourceIds: z.array(z.string()).default([]),
+  seo: Seo.default({ title: null, description: null }),
+  /** The product's path on the old store ("/product/blue-mug/"), for its redirect. */
+  sourcePath: z.string().nullable().default(null),
+  metafields: z.array(Metafield).default([]),
+  createdAt: Timestamp.nullable().default(null),
+  updatedAt: Timestamp.nullable().default(null),
+});
+
+export const Collection = z.object({
+  sourceId: z.string(),
+  title: z.string().min(1),
+  handle: z.string(),
+  descriptionHtml: z.string().default(''),
+  parentSourceId: z.string().nullable().default(null),
+  image: Image.nullable().default(null),
+  seo: Seo.default({ title: null, description: null }),
+  sourcePath: z.string().nullable().default(null),
+  sortOrder: z.number().int().default(0),
+});
+
+export const Address = z.object({
+  firstName: z.string().nullable().default(null),
+  lastName: z.string().nullable().default(null),
+  company: z.string().nullable().default(null),
+  address1: z.string().nullable().default(null),
+  address2: z.string().nullable().default(null),
+  city: z.string().nullable().default(null),
+  province: z.string().nullable().default(null),
+  zip: z.string().nullable().default(null),
+  /** ISO 3166-1 alpha-2. */
+  countryCode: z.string().length(2).nullable().default(null),
+  phone: z.string().nullable().default(null),
+});
+
+export const Customer = z.object({
+  sourceId: z.string(),
+  email: Email.nullable(),
+  phone: z.string().nullable().default(null),
+  firstName: z.string().nullable().default(null),
+  lastName: z.string().nullable().default(null),
+  addresses: z.array(Address.extend({ kind: z.enum(['billing', 'shipping', 'other']) })).default([]),
+  defaultAddressIndex: z.number().int().nullable().default(null),
+  tags: z.array(z.string()).default([]),
+  note: z.string().nullable().default(null),
+  locale: z.string().nullable().default(null),
+  emailMarketing: z
+    .object({ state: z.enum(['subscribed', 'not_subscribed', 'unsubscribed']), optInLevel: z.enum(['single_opt_in', 'confirmed_opt_in', 'unknown']).default('unknown'), consentUpdatedAt: Timestamp.nullable().default(null) })
+    .nullable()
+    .default(null),
+  totalSpent: Money.nullable().default(null),
+  ordersCount: z.number().int().nullable().default(null),
+  createdAt: Timestamp.nullable().default(null),
+  updatedAt: Timestamp.nullable().default(null),
+});
+
+export const TaxLine = z.object({ title: z.string(), rate: z.number().nullable(), amount: Money });
+
+export const LineItem = z.object({
+  sourceId: z.string(),
+  productSourceId: z.string().nullable(),
+  variantSourceId: z.string().nullable(),
+  sku: z.string().nullable().default(null),
+  title: z.string(),
+  quantity: z.number().int().positive(),
+  /** Price of one unit before discounts. */
+  price: Money,
+  discount: Money.default('0'),
+  taxLines: z.array(TaxLine).default([]),
+});
+
+export const Order = z.object({
+  sourceId: z.string(),
+  number: z.string(),
+  customerSourceId: z.string().nullable(),
+  email: Email.nullable().default(null),
+  currency: z.string().length(3),
+  /** The source's own status word (WooCommerce: processing, completed, refunded…). */
+  sourceStatus: z.string(),
+  lineItems: z.array(LineItem),
+  shippingLines: z.array(z.object({ title: z.string(), price: Money, taxLines: z.array(TaxLine).default([]) })).default([]),
+  discountCodes: z.array(z.object({ code: z.string(), amount: Money })).default([]),
+  billingAddress: Address.nullable().default(null),
+  shippingAddress: Address.nullable().default(null),
+  subtotal: Money,
+  totalTax: Money,
+  total: Money,
+  refunds: z.array(z.object({ sourceId: z.string(), amount: Money, reason: z.string().nullable().default(null), createdAt: Timestamp.nullable().default(null) })).default([]),
+  notes: z.array(z.object({ body: z.string(), createdAt: Timestamp.nullable().default(null), customerVisible: z.boolean().default(false) })).default([]),
+  processedAt: Timestamp,
+  updatedAt: Timestamp.nullable().default(null),
+});
+
+export const Page = z.object({
+  sourceId: z.string(),
+  title: z.string(),
+  handle: z.string(),
+  bodyHtml: z.string(),
+  published: z.boolean(),
+  publishedAt: Timestamp.nullable().default(null),
+  sourcePath: z.string().nullable().default(null),
+  seo: Seo.default({ title: null, description: null }),
+});
+
+export const BlogPost = z.object({
+  sourceId: z.string(),
+  title: z.string(),
+  handle: z.string(),
+  bodyHtml: z.string(),
+  excerptHtml: z.string().nullable().default(null),
+  author: z.string().nullable().default(null),
+  tags: z.array(z.string()).default([]),
+  image: Image.nullable().default(null),
+  published: z.boolean(),
+  publishedAt: Timestamp.nullable().default(null),
+  sourcePath: z.string().nullable().default(null),
+  seo: Seo.default({ title: null, description: null }),
+});
+
+export const Discount = z.object({
+  sourceId: z.string(),
+  code: z.string().min(1),
+  /** The source's own kind (WooCommerce: percent, fixed_cart, fixed_product). */
+  sourceType: z.string(),
+  value: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('percentage'), percent: z.number().min(0).max(100) }),
+    z.object({ kind: z.literal('fixed_amount'), amount: Money, appliesOncePerOrder: z.boolean() }),
+  ]),
+  freeShipping: z.boolean().default(false),
+  usageLimit: z.number().int().nullable().default(null),
+  usageLimitPerCustomer: z.number().int().nullable().default(null),
+  minimumSubtotal: Money.nullable().default(null),
+  productSourceIds: z.array(z.string()).default([]),
+  collectionSourceIds: z.array(z.string()).default([]),
+  startsAt: Timestamp.nullable().default(null),
+  endsAt: Timestamp.nullable().default(null),
+});
+
+export const Review = z.object({
+  sourceId: z.string(),
+  productSourceId: z.string(),
+  rating: z.number().int().min(1).max(5),
+  author: z.string(),
+  email: Email.nullable().default(null),
+  bodyHtml: z.string(),
+  verified: z.boolean().default(false),
+  published: z.boolean().default(true),
+  createdAt: Timestamp,
+});
+
+/** An old URL that must keep working: a 301 from `path` to whatever the target becomes in Shopify. */
+export const Redirect = z.object({
+  sourceId: z.string(),
+  path: z.string().startsWith('/'),
+  target: z.object({ entity: z.enum(['products', 'collections', 'pages', 'blogPosts']), sourceId: z.string() }),
+});
+
+export const ENTITY_SCHEMAS = {
+  products: Product,
+  collections: Collection,
+  customers: Customer,
+  orders: Order,
+  pages: Page,
+  blogPosts: BlogPost,
+  discounts: Discount,
+  reviews: Review,
+  redirects: Redirect,
+} as const;
+
+export type Entity = keyof typeof ENTITY_SCHEMAS;
+export const ENTITIES = Object.keys(ENTITY_SCHEMAS) as Entity[];
+export type CanonicalRecord<E extends Entity> = z.infer<(typeof ENTITY_SCHEMAS)[E]>;
+export type ProductRecord = z.infer<typeof Product>;
+export type CollectionRecord = z.infer<typeof Collection>;
+export type CustomerRecord = z.infer<typeof Customer>;
+export type OrderRecord = z.infer<typeof Order>;
