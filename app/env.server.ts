@@ -17,6 +17,10 @@ const EnvSchema = z
     SHOPIFY_APP_URL: z.url({ protocol: /^https?$/ }).optional(),
     SCOPES: z.string().regex(/^[a-z_]+(,[a-z_]+)*$/, 'must be a comma-separated list of scopes').optional(),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
+    SHIPYARD_ENCRYPTION_KEY: z
+      .string()
+      .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)')
+      .optional(),
     RUN_WORKER: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   })
@@ -24,6 +28,9 @@ const EnvSchema = z
     // Either all of the Shopify credentials (a real app) or none of them (local mode).
     const shopify = ['SHOPIFY_API_KEY', 'SHOPIFY_API_SECRET', 'SHOPIFY_APP_URL'] as const;
     const given = shopify.filter((name) => env[name] !== undefined);
+    if (given.length === shopify.length && env.SHIPYARD_ENCRYPTION_KEY === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['SHIPYARD_ENCRYPTION_KEY'], message: 'is required outside local mode: it encrypts the source stores’ credentials' });
+    }
     if (given.length > 0 && given.length < shopify.length) {
       for (const name of shopify.filter((n) => env[n] === undefined)) {
         ctx.addIssue({ code: 'custom', path: [name], message: `is required when ${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'} set (leave all three unset for local mode)` });
