@@ -1,5 +1,23 @@
 // Every resolver module devstore serves; a root field missing from all of them is "not implemented".
 import type { ResolverModule } from '../graphql/context.ts';
+import { collectionsModule } from './collections.ts';
+import { inventoryModule } from './inventory.ts';
+import { metafieldsModule } from './metafields.ts';
+import { productMutationsModule } from './product-mutations.ts';
+import { productSetModule } from './product-set.ts';
+import { productsModule } from './products.ts';
+import { redirectsModule } from './redirects.ts';
 import { shopModule } from './shop.ts';
+import { variantMutationsModule } from './variant-mutations.ts';
 
-export const catalogModules: ResolverModule[] = [shopModule];
+export const catalogModules: ResolverModule[] = [
+  shopModule,
+  productsModule,
+  productSetModule,
+  productMutationsModule,
+  variantMutationsModule,
+  collectionsModule,
+  inventoryModule,
+  metafieldsModule,
+  redirectsModule,
+];

@@ -17,6 +17,8 @@ export const MAX_VARIANTS = 2048;
 /** Arrays allowed past 250 items: "Type.field" for input fields, "field(argument)" for arguments. */
 const LARGER_ARRAYS: Record<string, number> = {
   'ProductSetInput.variants': MAX_VARIANTS,
+  // One option can carry a value per variant.
+  'OptionSetInput.values': MAX_VARIANTS,
   'productVariantsBulkCreate(variants)': MAX_VARIANTS,
   'productVariantsBulkUpdate(variants)': MAX_VARIANTS,
 };

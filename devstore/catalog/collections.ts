@@ -1,0 +1,178 @@
+// Custom collections: `collection`, `collectionByHandle`, `collections`, `collectionCreate`,
+// `collectionUpdate`, `collectionDelete`, `collectionAddProducts`, `collectionRemoveProducts`.
+import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
+import { NotImplementedError } from '../graphql/errors.ts';
+import { collectionObject, type CollectionRow } from './collection-objects.ts';
+import { connection, decodeCursor, pageArgs } from './connection.ts';
+import { handleTaken, handleize, uniqueHandle } from './handles.ts';
+import { gid, parseGid } from './ids.ts';
+import { metafieldInputErrors, writeMetafields } from './metafields.ts';
+import { inTransaction } from './product-writer.ts';
+import { shopObject } from './shop.ts';
+
+interface CollectionInput {
+  id?: string | null;
+  title?: string | null;
+  handle?: string | null;
+  descriptionHtml?: string | null;
+  sortOrder?: string | null;
+  seo?: { title?: string | null; description?: string | null } | null;
+  products?: string[] | null;
+  metafields?: { namespace?: string | null; key?: string | null; type?: string | null; value?: string | null }[] | null;
+  ruleSet?: unknown;
+  sources?: unknown;
+  image?: unknown;
+}
+
+type Problem = { __typename: 'UserError'; field: string[]; message: string };
+const problem = (field: string[], message: string): Problem => ({ __typename: 'UserError', field, message });
+
+async function findCollection(context: RequestContext, id: unknown): Promise<CollectionRow | undefined> {
+  const numeric = parseGid(id, 'Collection');
+  if (!numeric) return undefined;
+  const { rows } = await context.pool.query<CollectionRow>('SELECT * FROM devstore.collections WHERE shop = $1 AND id = $2', [context.shop.domain, numeric]);
+  return rows[0];
+}
+
+async function productIdsOrErrors(context: RequestContext, ids: string[], field: string[]): Promise<{ ids: string[]; errors: Problem[] }> {
+  const numeric = ids.map((id) => parseGid(id, 'Product') ?? '');
+  const { rows } = await context.pool.query<{ id: string }>('SELECT id FROM devstore.products WHERE shop = $1 AND id = ANY($2::bigint[])', [context.shop.domain, numeric.filter(Boolean)]);
+  const known = new Set(rows.map((row) => String(row.id)));
+  const missing = numeric.filter((id) => !known.has(id));
+  return { ids: numeric, errors: missing.length ? [problem(field, 'Product does not exist')] : [] };
+}
+
+async function collections(args: Args, context: RequestContext) {
+  const page = pageArgs(args);
+  if (args.sortKey && args.sortKey !== 'ID') throw new NotImplementedError(`collections sortKey ${String(args.sortKey)}`);
+  const descending = (args.reverse === true) !== page.backwards;
+  const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+  const values: unknown[] = [context.shop.domain, after ?? null];
+  const clauses = ['shop = $1', `($2::bigint IS NULL OR id ${descending ? '<' : '>'} $2)`];
+  for (const term of typeof args.query === 'string' ? args.query.split(/\s+/).filter(Boolean) : []) {
+    const match = /^(handle|title|collection_type):(.+)$/.exec(term);
+    if (!match) throw new NotImplementedError(`collections query '${term}'`);
+    if (match[1] === 'collection_type') {
+      if (match[2] === 'custom') continue;
+      clauses.push('false');
+      continue;
+    }
+    values.push(match[2]?.replace(/^"(.*)"$/, '$1').toLowerCase());
+    clauses.push(`lower(${match[1]}) = $${values.length}`);
+  }
+  values.push(page.limit + 1);
+  const { rows } = await context.pool.query<CollectionRow>(
+    `SELECT * FROM devstore.collections WHERE ${clauses.join(' AND ')} ORDER BY id ${descending ? 'DESC' : 'ASC'} LIMIT $${values.length}`,
+    values,
+  );
+  return connection(rows, page, (row) => row.id, collectionObject, after !== undefined);
+}
+
+async function collectionCreate(args: Args, context: RequestContext) {
+  const input = (args.collection ?? args.input ?? {}) as CollectionInput;
+  const result = (collection: unknown, userErrors: Problem[]) => ({ __typename: 'CollectionCreatePayload', collection, userErrors });
+  if (input.ruleSet || input.sources) throw new NotImplementedError('smart collections (ruleSet / sources)');
+  if (input.image) throw new NotImplementedError('collection image');
+  const errors: Problem[] = [];
+  if (!input.title?.trim()) errors.push(problem(['title'], "Title can't be blank"));
+  if (input.handle && (await handleTaken(context.pool, 'collections', context.shop.domain, input.handle))) errors.push(problem(['handle'], `Handle '${input.handle}' already in use. Please provide a new handle.`));
+  errors.push(...metafieldInputErrors(input.metafields ?? [], ['metafields']).map((error) => problem(error.field, error.message)));
+  const products = await productIdsOrErrors(context, input.products ?? [], ['products']);
+  errors.push(...products.errors);
+  if (errors.length) return result(null, errors);
+  const client = await context.pool.connect();
+  try {
+    const row = await inTransaction(client, async () => {
+      const handle = input.handle ?? (await uniqueHandle(client, 'collections', context.shop.domain, handleize(input.title as string)));
+      const { rows } = await client.query<CollectionRow>(
+        `INSERT INTO devstore.collections (shop, handle, title, description_html, sort_order, seo_title, seo_description)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+        [context.shop.domain, handle, input.title, input.descriptionHtml ?? '', input.sortOrder ?? 'BEST_SELLING', input.seo?.title ?? null, input.seo?.description ?? null],
+      );
+      const created = rows[0] as CollectionRow;
+      if (products.ids.length) await client.query('INSERT INTO devstore.collection_products (collection_id, product_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING', [created.id, products.ids]);
+      if (input.metafields) await writeMetafields(client, context.shop.domain, String(created.id), 'COLLECTION', input.metafields, false);
+      return created;
+    });
+    context.emit('collections/create', { id: Number(row.id), handle: row.handle, title: row.title, admin_graphql_api_id: gid('Collection', row.id) });
+    return result(collectionObject(row), []);
+  } finally {
+    client.release();
+  }
+}
+
+async function collectionUpdate(args: Args, context: RequestContext) {
+  const input = (args.collection ?? args.input ?? {}) as CollectionInput;
+  const result = (collection: unknown, userErrors: Problem[]) => ({ __typename: 'CollectionUpdatePayload', collection, job: null, userErrors });
+  if (input.ruleSet) throw new NotImplementedError('smart collections (ruleSet)');
+  if (input.image) throw new NotImplementedError('collection image');
+  const existing = await findCollection(context, input.id);
+  if (!existing) return result(null, [problem(['id'], 'Collection does not exist')]);
+  const errors: Problem[] = [];
+  if (input.title !== undefined && input.title !== null && !input.title.trim()) errors.push(problem(['title'], "Title can't be blank"));
+  if (input.handle && (await handleTaken(context.pool, 'collections', context.shop.domain, input.handle, existing.id))) errors.push(problem(['handle'], `Handle '${input.handle}' already in use. Please provide a new handle.`));
+  const products = await productIdsOrErrors(context, input.products ?? [], ['products']);
+  errors.push(...products.errors);
+  if (errors.length) return result(null, errors);
+  const client = await context.pool.connect();
+  try {
+    const row = await inTransaction(client, async () => {
+      const { rows } = await client.query<CollectionRow>(
+        `UPDATE devstore.collections SET title = coalesce($2, title), handle = coalesce($3, handle), description_html = coalesce($4, description_html),
+           sort_order = coalesce($5, sort_order), seo_title = CASE WHEN $6::boolean THEN $7 ELSE seo_title END,
+           seo_description = CASE WHEN $6::boolean THEN $8 ELSE seo_description END, updated_at = now()
+         WHERE id = $1 RETURNING *`,
+        [existing.id, input.title ?? null, input.handle ?? null, input.descriptionHtml ?? null, input.sortOrder ?? null, Boolean(input.seo), input.seo?.title ?? null, input.seo?.description ?? null],
+      );
+      if (products.ids.length) await client.query('INSERT INTO devstore.collection_products (collection_id, product_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING', [existing.id, products.ids]);
+      if (input.metafields) await writeMetafields(client, context.shop.domain, String(existing.id), 'COLLECTION', input.metafields, false);
+      return rows[0] as CollectionRow;
+    });
+    return result(collectionObject(row), []);
+  } finally {
+    client.release();
+  }
+}
+
+async function collectionDelete(args: Args, context: RequestContext) {
+  const existing = await findCollection(context, (args.input as { id: string }).id);
+  const result = (id: string | null, userErrors: Problem[]) => ({ __typename: 'CollectionDeletePayload', deletedCollectionId: id, shop: shopObject(context), userErrors });
+  if (!existing) return result(null, [problem(['id'], 'Collection does not exist')]);
+  await context.pool.query('DELETE FROM devstore.collections WHERE id = $1', [existing.id]);
+  return result(gid('Collection', existing.id), []);
+}
+
+async function collectionAddProducts(args: Args, context: RequestContext) {
+  const existing = await findCollection(context, args.id);
+  const result = (collection: unknown, userErrors: Problem[]) => ({ __typename: 'CollectionAddProductsPayload', collection, userErrors });
+  if (!existing) return result(null, [problem(['id'], 'Collection does not exist')]);
+  const products = await productIdsOrErrors(context, args.productIds as string[], ['productIds']);
+  if (products.errors.length) return result(null, products.errors);
+  await context.pool.query('INSERT INTO devstore.collection_products (collection_id, product_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING', [existing.id, products.ids]);
+  return result(collectionObject(existing), []);
+}
+
+/** Shopify answers with a Job; devstore removes the products at once, so the job is already done. */
+async function collectionRemoveProducts(args: Args, context: RequestContext) {
+  const existing = await findCollection(context, args.id);
+  const result = (job: unknown, userErrors: Problem[]) => ({ __typename: 'CollectionRemoveProductsPayload', job, userErrors });
+  if (!existing) return result(null, [problem(['id'], 'Collection does not exist')]);
+  const ids = (args.productIds as string[]).map((id) => parseGid(id, 'Product') ?? '0');
+  await context.pool.query('DELETE FROM devstore.collection_products WHERE collection_id = $1 AND product_id = ANY($2::bigint[])', [existing.id, ids]);
+  return result({ __typename: 'Job', id: gid('Job', `${existing.id}${Date.now()}`), done: true, query: null }, []);
+}
+
+export const collectionsModule: ResolverModule = {
+  queries: {
+    collections,
+    collection: async (args, context) => {
+      const row = await findCollection(context, args.id);
+      return row ? collectionObject(row) : null;
+    },
+    collectionByHandle: async (args, context) => {
+      const { rows } = await context.pool.query<CollectionRow>('SELECT * FROM devstore.collections WHERE shop = $1 AND handle = $2', [context.shop.domain, args.handle]);
+      return rows[0] ? collectionObject(rows[0]) : null;
+    },
+  },
+  mutations: { collectionCreate, collectionUpdate, collectionDelete, collectionAddProducts, collectionRemoveProducts },
+};

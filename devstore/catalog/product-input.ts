@@ -1,0 +1,173 @@
+// Checks product input the way Shopify does before writing anything, and turns it into a plan for
+// the writer: options with ids, variants matched to existing ones, media, tags.
+import type { PoolClient } from 'pg';
+import { allocateIds, type VariantPlan } from './product-writer.ts';
+import { parseGid } from './ids.ts';
+import type { MediaItem, ProductOption, ProductRow, VariantRow } from './product-rows.ts';
+import { gid } from './ids.ts';
+
+export const MAX_OPTIONS = 3;
+
+export interface UserError {
+  field: string[] | null;
+  message: string;
+  code: string | null;
+}
+
+export interface OptionInput {
+  id?: string | null;
+  name?: string | null;
+  position?: number | null;
+  values?: { id?: string | null; name?: string | null }[] | null;
+}
+
+export interface VariantInput {
+  id?: string | null;
+  optionValues?: { optionName?: string | null; name?: string | null; optionId?: string | null; id?: string | null }[] | null;
+  price?: unknown;
+  compareAtPrice?: unknown;
+  sku?: string | null;
+  barcode?: string | null;
+  taxable?: boolean | null;
+  inventoryPolicy?: string | null;
+  inventoryItem?: { sku?: string | null; tracked?: boolean | null; requiresShipping?: boolean | null } | null;
+  inventoryQuantities?: { locationId: string; name: string; quantity: number }[] | null;
+  metafields?: { namespace?: string | null; key?: string | null; type?: string | null; value?: string | null }[] | null;
+  file?: unknown;
+}
+
+export function normalizeTags(tags: unknown): string[] | undefined {
+  if (tags === undefined || tags === null) return undefined;
+  const list = Array.isArray(tags) ? tags.map(String) : String(tags).split(',');
+  const seen = new Map<string, string>();
+  for (const tag of list.map((item) => item.trim().replace(/\s+/g, ' ')).filter(Boolean)) if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
+  return [...seen.values()];
+}
+
+export function moneyOrError(value: unknown, field: string[], errors: UserError[], code: string): string | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) return null;
+  const text = String(value).trim();
+  if (!/^-?\d+(\.\d+)?$/.test(text)) {
+    errors.push({ field, message: 'Price is invalid', code });
+    return undefined;
+  }
+  if (Number(text) < 0) errors.push({ field, message: 'Price must be greater than or equal to 0', code });
+  return text;
+}
+
+/** Validates productOptions; returns the options with ids kept from the existing product. */
+export async function planOptions(client: PoolClient, inputs: OptionInput[], existing: ProductOption[], path: string[], errors: UserError[]): Promise<ProductOption[]> {
+  if (inputs.length > MAX_OPTIONS) errors.push({ field: path, message: `Options over limit: a product can have at most ${MAX_OPTIONS} options.`, code: 'OPTIONS_OVER_LIMIT' });
+  const names = new Set<string>();
+  inputs.forEach((option, index) => {
+    const at = [...path, String(index)];
+    const name = option.name?.trim() ?? '';
+    if (!name) errors.push({ field: [...at, 'name'], message: "Option name can't be blank.", code: 'INVALID_INPUT' });
+    if (names.has(name.toLowerCase())) errors.push({ field: [...at, 'name'], message: `Duplicated option name '${name}'.`, code: 'DUPLICATED_OPTION_NAME' });
+    names.add(name.toLowerCase());
+    const values = (option.values ?? []).map((value) => value.name?.trim() ?? '');
+    if (!values.length) errors.push({ field: [...at, 'values'], message: 'Each option must have at least one option value specified.', code: 'OPTION_VALUES_MISSING' });
+    const seen = new Set<string>();
+    values.forEach((value, valueIndex) => {
+      if (seen.has(value.toLowerCase())) errors.push({ field: [...at, 'values', String(valueIndex)], message: `Duplicated option value '${value}'.`, code: 'DUPLICATED_OPTION_VALUE' });
+      seen.add(value.toLowerCase());
+    });
+  });
+  if (errors.length) return [];
+  const needed = inputs.reduce((sum, option) => sum + 1 + (option.values?.length ?? 0), 0);
+  const fresh = await allocateIds(client, needed);
+  let next = 0;
+  const take = () => fresh[next++] as string;
+  return inputs.map((option, index) => {
+    const name = option.name?.trim() ?? '';
+    const before = existing.find((item) => item.name.toLowerCase() === name.toLowerCase());
+    return {
+      id: before?.id ?? gid('ProductOption', take()),
+      name,
+      position: option.position ?? index + 1,
+      values: (option.values ?? []).map((value) => {
+        const valueName = value.name?.trim() ?? '';
+        return { id: before?.values.find((item) => item.name === valueName)?.id ?? gid('ProductOptionValue', take()), name: valueName };
+      }),
+    };
+  });
+}
+
+/** Validates variants against the options and matches them to existing variants (by id, else by options). */
+export function planVariants(inputs: VariantInput[], options: ProductOption[], existing: VariantRow[], path: string[], errors: UserError[], codes: { invalid: string; missingOption: string; missingValue: string; notFound: string }): VariantPlan[] {
+  const combos = new Set<string>();
+  const plans: VariantPlan[] = [];
+  inputs.forEach((input, index) => {
+    const at = [...path, String(index)];
+    const selected: { name: string; value: string }[] = [];
+    for (const [valueIndex, value] of (input.optionValues ?? []).entries()) {
+      const option = options.find((item) => (value.optionId && item.id === value.optionId) || item.name.toLowerCase() === (value.optionName ?? '').trim().toLowerCase());
+      if (!option) {
+        errors.push({ field: [...at, 'optionValues', String(valueIndex), 'optionName'], message: `Option '${value.optionName ?? value.optionId ?? ''}' does not exist.`, code: codes.missingOption });
+        continue;
+      }
+      const found = option.values.find((item) => (value.id && item.id === value.id) || item.name === (value.name ?? '').trim());
+      if (!found) {
+        errors.push({ field: [...at, 'optionValues', String(valueIndex), 'name'], message: `Option value '${value.name ?? ''}' does not exist for option '${option.name}'.`, code: codes.missingValue });
+        continue;
+      }
+      selected.push({ name: option.name, value: found.name });
+    }
+    const missing = options.filter((option) => !selected.some((item) => item.name === option.name));
+    if (missing.length && selected.length === (input.optionValues ?? []).length) {
+      errors.push({ field: [...at, 'optionValues'], message: `The variant is missing a value for ${missing.map((option) => `'${option.name}'`).join(', ')}.`, code: codes.invalid });
+    }
+    const ordered = options.flatMap((option) => selected.filter((item) => item.name === option.name));
+    const combo = ordered.map((item) => item.value).join(' / ');
+    if (combos.has(combo)) errors.push({ field: at, message: `The variant '${combo}' already exists.`, code: codes.invalid });
+    combos.add(combo);
+
+    let id: string | undefined;
+    if (input.id) {
+      id = parseGid(input.id, 'ProductVariant');
+      if (!id || !existing.some((row) => String(row.id) === id)) errors.push({ field: [...at, 'id'], message: 'Product variant does not exist', code: codes.notFound });
+    } else {
+      id = existing.find((row) => row.selected_options.map((item) => item.value).join(' / ') === combo && row.selected_options.length === ordered.length)?.id;
+      if (id && plans.some((plan) => plan.id === String(id))) id = undefined;
+    }
+    const price = moneyOrError(input.price, [...at, 'price'], errors, codes.invalid);
+    const compareAtPrice = moneyOrError(input.compareAtPrice, [...at, 'compareAtPrice'], errors, codes.invalid);
+    plans.push({
+      ...(id ? { id: String(id) } : {}),
+      selectedOptions: ordered,
+      price: price ?? null,
+      compareAtPrice: compareAtPrice ?? null,
+      sku: input.inventoryItem?.sku ?? input.sku ?? null,
+      barcode: input.barcode ?? null,
+      taxable: input.taxable ?? null,
+      inventoryPolicy: input.inventoryPolicy ?? null,
+      tracked: input.inventoryItem?.tracked ?? null,
+      requiresShipping: input.inventoryItem?.requiresShipping ?? null,
+      inventoryQuantities: (input.inventoryQuantities ?? []).map((level) => ({ ...level, locationId: parseGid(level.locationId, 'Location') ?? '' })),
+      metafields: input.metafields ?? [],
+    });
+  });
+  return plans;
+}
+
+/** Media from `files`/`media` input. devstore records the source; it does not fetch it (see README). */
+export async function planMedia(client: PoolClient, inputs: { originalSource?: string | null; alt?: string | null; contentType?: string | null; mediaContentType?: string | null }[], existing: ProductRow['media'], path: string[], errors: UserError[], code: string): Promise<MediaItem[]> {
+  inputs.forEach((input, index) => {
+    if (!input.originalSource || !URL.canParse(input.originalSource)) errors.push({ field: [...path, String(index), 'originalSource'], message: 'Image URL is invalid', code });
+  });
+  if (errors.length) return [];
+  const fresh = await allocateIds(client, inputs.filter((input) => !existing.some((item) => item.originalSource === input.originalSource)).length);
+  let next = 0;
+  return inputs.map((input) => {
+    const before = existing.find((item) => item.originalSource === input.originalSource);
+    const type = input.contentType ?? input.mediaContentType ?? 'IMAGE';
+    return {
+      id: before?.id ?? gid('MediaImage', fresh[next++] as string),
+      alt: input.alt ?? before?.alt ?? '',
+      mediaContentType: type === 'FILE' ? 'IMAGE' : type,
+      originalSource: input.originalSource as string,
+      status: 'READY',
+    };
+  });
+}

@@ -1,0 +1,134 @@
+// `productSet`, synchronous: creates or updates a product with its options, variants, files, SEO,
+// metafields, tags, status and collections from one input; list fields replace what was there.
+import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
+import { NotImplementedError } from '../graphql/errors.ts';
+import { handleTaken, handleize, uniqueHandle } from './handles.ts';
+import { parseGid } from './ids.ts';
+import { metafieldInputErrors, writeMetafields } from './metafields.ts';
+import { productObject } from './product-objects.ts';
+import { normalizeTags, planMedia, planOptions, planVariants, type OptionInput, type UserError, type VariantInput } from './product-input.ts';
+import { productByHandle, productById, variantsByProducts, type ProductRow } from './product-rows.ts';
+import { inTransaction, insertProduct, setCollections, updateProduct, writeVariants, type VariantPlan } from './product-writer.ts';
+import { productWebhookPayload } from './product-webhooks.ts';
+
+interface ProductSetInput {
+  id?: string | null;
+  title?: string | null;
+  handle?: string | null;
+  descriptionHtml?: string | null;
+  vendor?: string | null;
+  productType?: string | null;
+  status?: string | null;
+  tags?: string[] | null;
+  seo?: { title?: string | null; description?: string | null } | null;
+  productOptions?: OptionInput[] | null;
+  variants?: VariantInput[] | null;
+  files?: { id?: string | null; originalSource?: string | null; alt?: string | null; contentType?: string | null }[] | null;
+  metafields?: { namespace?: string | null; key?: string | null; type?: string | null; value?: string | null }[] | null;
+  collections?: string[] | null;
+}
+
+const VARIANT_CODES = { invalid: 'INVALID_VARIANT', missingOption: 'OPTION_DOES_NOT_EXIST', missingValue: 'OPTION_VALUE_DOES_NOT_EXIST', notFound: 'PRODUCT_VARIANT_DOES_NOT_EXIST' };
+
+function failed(userErrors: UserError[]) {
+  return { __typename: 'ProductSetPayload', product: null, productSetOperation: null, userErrors: userErrors.map((error) => ({ __typename: 'ProductSetUserError', ...error })) };
+}
+
+function isHandleConflict(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505' && (error as { constraint?: string }).constraint === 'products_shop_handle';
+}
+
+async function productSet(args: Args, context: RequestContext) {
+  if (args.synchronous === false) throw new NotImplementedError('productSet with synchronous: false (productOperation)');
+  const input = args.input as ProductSetInput;
+  const identifier = args.identifier as { id?: string | null; handle?: string | null; customId?: unknown } | null | undefined;
+  const shop = context.shop.domain;
+  const errors: UserError[] = [];
+
+  let existing: ProductRow | undefined;
+  let handle = input.handle ?? undefined;
+  if (identifier) {
+    if (identifier.customId) throw new NotImplementedError('productSet identifier customId');
+    if (input.id) errors.push({ field: ['input', 'id'], message: 'The id field is not allowed if identifier is provided.', code: 'ID_NOT_ALLOWED' });
+    if (identifier.id) {
+      const id = parseGid(identifier.id, 'Product');
+      existing = id ? await productById(context.pool, shop, id) : undefined;
+      if (!existing) errors.push({ field: ['identifier', 'id'], message: 'Resource matching the identifier was not found.', code: 'NOT_FOUND' });
+    } else if (identifier.handle) {
+      if (input.handle && input.handle !== identifier.handle) errors.push({ field: ['input', 'handle'], message: 'The identifier value does not match the value of the corresponding field in the input.', code: 'INPUT_MISMATCH' });
+      existing = await productByHandle(context.pool, shop, identifier.handle);
+      handle ??= identifier.handle;
+    }
+  } else if (input.id) {
+    const id = parseGid(input.id, 'Product');
+    existing = id ? await productById(context.pool, shop, id) : undefined;
+    if (!existing) errors.push({ field: ['input', 'id'], message: 'Product does not exist', code: 'PRODUCT_DOES_NOT_EXIST' });
+  }
+  if (errors.length) return failed(errors);
+  if (!existing && !input.title?.trim()) errors.push({ field: ['input', 'title'], message: "Title can't be blank", code: 'INVALID_PRODUCT' });
+  if (input.variants && !input.productOptions && !existing) errors.push({ field: ['input', 'productOptions'], message: 'Must specify product options when updating variants.', code: 'PRODUCT_OPTIONS_INPUT_MISSING' });
+  if (input.productOptions && !input.variants) errors.push({ field: ['input', 'variants'], message: 'Must specify variants when updating options.', code: 'VARIANTS_INPUT_MISSING' });
+  if (input.files?.some((file) => file.id)) throw new NotImplementedError('productSet files referenced by id');
+  errors.push(...metafieldInputErrors(input.metafields ?? [], ['input', 'metafields']).map((error) => ({ ...error, code: 'INVALID_METAFIELD' })));
+  if (handle && (await handleTaken(context.pool, 'products', shop, handle, existing?.id))) {
+    errors.push({ field: ['input', 'handle'], message: `Handle '${handle}' already in use. Please provide a new handle.`, code: 'HANDLE_NOT_UNIQUE' });
+  }
+  const collectionIds = input.collections?.map((id) => parseGid(id, 'Collection') ?? '');
+  if (collectionIds?.length) {
+    const { rows } = await context.pool.query<{ id: string }>('SELECT id FROM devstore.collections WHERE shop = $1 AND id = ANY($2::bigint[])', [shop, collectionIds.filter(Boolean)]);
+    collectionIds.forEach((id, index) => {
+      if (!rows.some((row) => String(row.id) === id)) errors.push({ field: ['input', 'collections', String(index)], message: 'Collection does not exist', code: 'INVALID_INPUT' });
+    });
+  }
+  if (errors.length) return failed(errors);
+
+  const existingVariants = existing ? ((await variantsByProducts(context.pool, shop, [existing.id])).get(String(existing.id)) ?? []) : [];
+  const client = await context.pool.connect();
+  try {
+    const outcome = await inTransaction(client, async () => {
+      const optionInputs: OptionInput[] | undefined =
+        input.productOptions ?? (existing ? undefined : [{ name: 'Title', values: [{ name: 'Default Title' }] }]);
+      const options = optionInputs ? await planOptions(client, optionInputs, existing?.options ?? [], ['input', 'productOptions'], errors) : existing?.options ?? [];
+      const variantInputs: VariantInput[] | undefined = input.variants ?? (existing ? undefined : [{ optionValues: [{ optionName: 'Title', name: 'Default Title' }] }]);
+      let plans: VariantPlan[] | undefined;
+      if (variantInputs && !errors.length) plans = planVariants(variantInputs, options, existingVariants, ['input', 'variants'], errors, VARIANT_CODES);
+      const media = input.files && !errors.length ? await planMedia(client, input.files, existing?.media ?? [], ['input', 'files'], errors, 'INVALID_INPUT') : undefined;
+      for (const [index, plan] of (plans ?? []).entries()) {
+        for (const [levelIndex, level] of (plan.inventoryQuantities ?? []).entries()) {
+          const { rowCount } = level.locationId ? await client.query('SELECT 1 FROM devstore.locations WHERE shop = $1 AND id = $2', [shop, level.locationId]) : { rowCount: 0 };
+          if (!rowCount) errors.push({ field: ['input', 'variants', String(index), 'inventoryQuantities', String(levelIndex), 'locationId'], message: 'Location does not exist', code: 'INVALID_INPUT' });
+        }
+      }
+      if (errors.length) return undefined;
+
+      const fields = {
+        ...(input.title !== undefined && input.title !== null ? { title: input.title } : {}),
+        ...(input.descriptionHtml !== undefined && input.descriptionHtml !== null ? { descriptionHtml: input.descriptionHtml } : {}),
+        ...(input.vendor !== undefined && input.vendor !== null ? { vendor: input.vendor } : {}),
+        ...(input.productType !== undefined && input.productType !== null ? { productType: input.productType } : {}),
+        ...(input.status ? { status: input.status } : {}),
+        ...(input.tags !== undefined && input.tags !== null ? { tags: normalizeTags(input.tags) as string[] } : {}),
+        ...(input.seo ? { seoTitle: input.seo.title ?? null, seoDescription: input.seo.description ?? null } : {}),
+        ...(optionInputs ? { options } : {}),
+        ...(media ? { media } : {}),
+      };
+      const row = existing
+        ? await updateProduct(client, existing.id, { ...fields, ...(handle ? { handle } : {}) })
+        : await insertProduct(client, shop, { ...fields, title: input.title as string, handle: handle ?? (await uniqueHandle(client, 'products', shop, handleize(input.title as string))) });
+      if (plans) await writeVariants(client, shop, String(row.id), plans, true);
+      if (input.metafields) await writeMetafields(client, shop, String(row.id), 'PRODUCT', input.metafields, true);
+      if (collectionIds) await setCollections(client, String(row.id), collectionIds);
+      return row;
+    });
+    if (!outcome) return failed(errors);
+    context.emit(existing ? 'products/update' : 'products/create', productWebhookPayload(outcome));
+    return { __typename: 'ProductSetPayload', product: productObject(outcome), productSetOperation: null, userErrors: [] };
+  } catch (error) {
+    if (isHandleConflict(error)) return failed([{ field: ['input', 'handle'], message: `Handle '${handle ?? ''}' already in use. Please provide a new handle.`, code: 'HANDLE_NOT_UNIQUE' }]);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export const productSetModule: ResolverModule = { mutations: { productSet } };

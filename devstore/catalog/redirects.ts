@@ -1,0 +1,130 @@
+// URL redirects (the 301s that keep search rankings): `urlRedirectCreate`/`Update`/`Delete`,
+// `urlRedirect` and `urlRedirects`, with Shopify's path rules: a path is stored relative to the
+// shop (a full URL is cut to its path and query), unique per shop ignoring case, at most 1024
+// characters, never the same as its target, never under /admin.
+import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
+import { NotImplementedError } from '../graphql/errors.ts';
+import { connection, decodeCursor, pageArgs } from './connection.ts';
+import { gid, parseGid } from './ids.ts';
+
+export const MAX_PATH_LENGTH = 1024;
+
+interface RedirectRow {
+  id: string;
+  shop: string;
+  path: string;
+  target: string;
+}
+
+type Problem = { __typename: 'UrlRedirectUserError'; field: string[]; message: string; code: string };
+
+function redirectObject(row: RedirectRow) {
+  return { __typename: 'UrlRedirect', id: gid('UrlRedirect', row.id), path: row.path, target: row.target };
+}
+
+/** "https://old-shop.com/a/b?x=1" and "a/b?x=1" both become "/a/b?x=1". */
+export function normalizePath(raw: string): string {
+  const text = raw.trim();
+  if (/^https?:\/\//i.test(text) && URL.canParse(text)) {
+    const url = new URL(text);
+    return `${url.pathname}${url.search}`;
+  }
+  return text.startsWith('/') ? text : `/${text}`;
+}
+
+async function problems(context: RequestContext, path: string | undefined, target: string | undefined, code: string, exceptId?: string): Promise<Problem[]> {
+  const found: Problem[] = [];
+  const add = (field: string, message: string) => found.push({ __typename: 'UrlRedirectUserError', field: ['urlRedirect', field], message, code });
+  if (path !== undefined) {
+    if (path === '/' || !path.trim()) add('path', "Path can't be blank");
+    else if (path.length > MAX_PATH_LENGTH) add('path', `Path is too long (maximum is ${MAX_PATH_LENGTH} characters)`);
+    else if (/^\/admin(\/|$|\?)/i.test(path)) add('path', "Path can't be under /admin");
+    else {
+      const { rowCount } = await context.pool.query(
+        'SELECT 1 FROM devstore.url_redirects WHERE shop = $1 AND lower(path) = lower($2) AND ($3::bigint IS NULL OR id <> $3)',
+        [context.shop.domain, path, exceptId ?? null],
+      );
+      if (rowCount) add('path', 'Path has already been taken');
+    }
+  }
+  if (target !== undefined && !target.trim()) add('target', "Target can't be blank");
+  if (path !== undefined && target !== undefined && path === normalizePath(target)) add('target', "Target can't be the same as path");
+  return found;
+}
+
+async function urlRedirectCreate(args: Args, context: RequestContext) {
+  const input = args.urlRedirect as { path?: string | null; target?: string | null };
+  const path = normalizePath(input.path ?? '');
+  const target = input.target ?? '';
+  const errors = await problems(context, path, target, 'CREATE_FAILED');
+  if (errors.length) return { __typename: 'UrlRedirectCreatePayload', urlRedirect: null, userErrors: errors };
+  try {
+    const { rows } = await context.pool.query<RedirectRow>('INSERT INTO devstore.url_redirects (shop, path, target) VALUES ($1, $2, $3) RETURNING *', [context.shop.domain, path, target.trim()]);
+    return { __typename: 'UrlRedirectCreatePayload', urlRedirect: redirectObject(rows[0] as RedirectRow), userErrors: [] };
+  } catch (error) {
+    // Two creates for one path at once: the unique index decides, as Shopify's would.
+    if ((error as { code?: string }).code === '23505') {
+      return { __typename: 'UrlRedirectCreatePayload', urlRedirect: null, userErrors: [{ __typename: 'UrlRedirectUserError', field: ['urlRedirect', 'path'], message: 'Path has already been taken', code: 'CREATE_FAILED' }] };
+    }
+    throw error;
+  }
+}
+
+async function findRedirect(context: RequestContext, id: unknown): Promise<RedirectRow | undefined> {
+  const numeric = parseGid(id, 'UrlRedirect');
+  if (!numeric) return undefined;
+  const { rows } = await context.pool.query<RedirectRow>('SELECT * FROM devstore.url_redirects WHERE shop = $1 AND id = $2', [context.shop.domain, numeric]);
+  return rows[0];
+}
+
+async function urlRedirectUpdate(args: Args, context: RequestContext) {
+  const existing = await findRedirect(context, args.id);
+  const notFound: Problem = { __typename: 'UrlRedirectUserError', field: ['id'], message: 'Redirect does not exist', code: 'DOES_NOT_EXIST' };
+  if (!existing) return { __typename: 'UrlRedirectUpdatePayload', urlRedirect: null, userErrors: [notFound] };
+  const input = args.urlRedirect as { path?: string | null; target?: string | null };
+  const path = input.path ? normalizePath(input.path) : existing.path;
+  const target = input.target ?? existing.target;
+  const errors = await problems(context, path, target, 'UPDATE_FAILED', existing.id);
+  if (errors.length) return { __typename: 'UrlRedirectUpdatePayload', urlRedirect: null, userErrors: errors };
+  const { rows } = await context.pool.query<RedirectRow>('UPDATE devstore.url_redirects SET path = $2, target = $3 WHERE id = $1 RETURNING *', [existing.id, path, target]);
+  return { __typename: 'UrlRedirectUpdatePayload', urlRedirect: redirectObject(rows[0] as RedirectRow), userErrors: [] };
+}
+
+async function urlRedirectDelete(args: Args, context: RequestContext) {
+  const existing = await findRedirect(context, args.id);
+  if (!existing) return { __typename: 'UrlRedirectDeletePayload', deletedUrlRedirectId: null, userErrors: [{ __typename: 'UrlRedirectUserError', field: ['id'], message: 'Redirect does not exist', code: 'DOES_NOT_EXIST' }] };
+  await context.pool.query('DELETE FROM devstore.url_redirects WHERE id = $1', [existing.id]);
+  return { __typename: 'UrlRedirectDeletePayload', deletedUrlRedirectId: gid('UrlRedirect', existing.id), userErrors: [] };
+}
+
+async function urlRedirects(args: Args, context: RequestContext) {
+  const page = pageArgs(args);
+  if (args.sortKey && args.sortKey !== 'ID') throw new NotImplementedError(`urlRedirects sortKey ${String(args.sortKey)}`);
+  const descending = (args.reverse === true) !== page.backwards;
+  const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+  const values: unknown[] = [context.shop.domain, after ?? null];
+  const clauses = ['shop = $1', `($2::bigint IS NULL OR id ${descending ? '<' : '>'} $2)`];
+  for (const term of typeof args.query === 'string' ? args.query.match(/\w+:(?:"[^"]*"|\S+)|\S+/g) ?? [] : []) {
+    const match = /^(path|target):(.+)$/.exec(term);
+    if (!match) throw new NotImplementedError(`urlRedirects query '${term}'`);
+    values.push(match[2]?.replace(/^"(.*)"$/, '$1').toLowerCase());
+    clauses.push(`lower(${match[1]}) = $${values.length}`);
+  }
+  values.push(page.limit + 1);
+  const { rows } = await context.pool.query<RedirectRow>(
+    `SELECT * FROM devstore.url_redirects WHERE ${clauses.join(' AND ')} ORDER BY id ${descending ? 'DESC' : 'ASC'} LIMIT $${values.length}`,
+    values,
+  );
+  return connection(rows, page, (row) => row.id, redirectObject, after !== undefined);
+}
+
+export const redirectsModule: ResolverModule = {
+  queries: {
+    urlRedirects,
+    urlRedirect: async (args, context) => {
+      const row = await findRedirect(context, args.id);
+      return row ? redirectObject(row) : null;
+    },
+  },
+  mutations: { urlRedirectCreate, urlRedirectUpdate, urlRedirectDelete },
+};
