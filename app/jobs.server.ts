@@ -38,3 +38,30 @@ export async function releaseJobQueue(): Promise<void> {
   holder.shipyardWorkerUtils = undefined;
   if (utils) await (await utils).release();
 }
+
+export interface QueueOptions {
+  jobKey?: string;
+  queueName?: string;
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+/**
+ * Queues a job inside the caller's database transaction (graphile-worker's own add_job function),
+ * so a step's results and the job for the next step are committed together or not at all.
+ */
+export async function queueInTransaction<Name extends keyof GraphileWorker.Tasks>(
+  tx: { $executeRaw: (query: TemplateStringsArray, ...values: unknown[]) => Promise<number> },
+  task: Name,
+  payload: GraphileWorker.Tasks[Name],
+  options: QueueOptions = {},
+): Promise<void> {
+  await tx.$executeRaw`SELECT graphile_worker.add_job(
+    identifier => ${task}::text,
+    payload => ${JSON.stringify(payload)}::json,
+    queue_name => ${options.queueName ?? null}::text,
+    run_at => ${options.runAt ?? null}::timestamptz,
+    max_attempts => ${options.maxAttempts ?? null}::int,
+    job_key => ${options.jobKey ?? null}::text
+  )`;
+}

@@ -21,6 +21,9 @@ declare global {
       'customer-redact': z.input<typeof CustomerRedactPayload>;
       'shop-purge': z.input<typeof ShopPurgePayload>;
       'shop-redact': z.input<typeof ShopRedactPayload>;
+      // Queued by the migration pipeline (app/pipeline); their tasks arrive with the pipeline jobs.
+      'migration-extract': { migrationId: string; entity: string };
+      'migration-analyze': { migrationId: string };
     }
   }
 }
