@@ -1,0 +1,156 @@
+// Analyze: before anything is written, find every problem in the staged records that the merchant
+// should know about, with the records it affects and what Shipyard will do about it. Runs in
+// bounded batches (one job each); checks that need the whole catalog run as SQL over staging.
+import type { ProductRecord } from '../../connectors/model.ts';
+import { db } from '../db.server.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { findBrokenHtml } from './html.server.ts';
+
+export const ANALYZE_BATCH = 250;
+/** Shopify's documented product limits. */
+export const MAX_OPTIONS = 3;
+export const MAX_VARIANTS = 2048;
+
+export interface Finding {
+  entity: string;
+  sourceId: string | null;
+  code: string;
+  message: string;
+  action: string;
+}
+
+/** Answers whether an image URL can be fetched; a string is the reason it cannot. */
+export type ImageCheck = (url: string) => Promise<true | string>;
+
+export const fetchImageCheck: ImageCheck = async (url) => {
+  try {
+    const response = await fetch(url, { method: 'HEAD', redirect: 'follow', signal: AbortSignal.timeout(10_000) });
+    if (response.ok) return true;
+    return `the server answered ${response.status}`;
+  } catch (error) {
+    return error instanceof Error && error.name === 'TimeoutError' ? 'no answer within 10 seconds' : 'the address could not be reached';
+  }
+};
+
+export function productFindings(product: ProductRecord): Finding[] {
+  const found: Finding[] = [];
+  const add = (code: string, message: string, action: string) => found.push({ entity: 'products', sourceId: product.sourceId, code, message, action });
+  if (product.options.length > MAX_OPTIONS) {
+    const extra = product.options.slice(MAX_OPTIONS).map((option) => option.name);
+    add('too-many-options', `“${product.title}” varies by ${product.options.length} attributes; Shopify allows ${MAX_OPTIONS} options.`, `The first ${MAX_OPTIONS} become options; ${extra.join(', ')} ${extra.length > 1 ? 'are' : 'is'} kept as variant metafields.`);
+  }
+  if (product.variants.length > MAX_VARIANTS) {
+    add('too-many-variants', `“${product.title}” has ${product.variants.length} variations; Shopify allows ${MAX_VARIANTS}.`, `The first ${MAX_VARIANTS} move; the others are listed in the report.`);
+  }
+  const withoutSku = product.variants.filter((variant) => !variant.sku).length;
+  if (withoutSku > 0) {
+    add('missing-sku', `“${product.title}”: ${withoutSku} of ${product.variants.length} variant${product.variants.length > 1 ? 's have' : ' has'} no SKU.`, 'Moved without a SKU (Shopify does not require one).');
+  }
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(product.handle)) {
+    add('invalid-handle', `“${product.title}”: the URL slug “${product.handle}” is not a valid Shopify handle.`, 'Shopify makes a handle from the title; the old URL redirects to it.');
+  }
+  const broken = findBrokenHtml(product.descriptionHtml);
+  if (broken) add('broken-html', `“${product.title}”: the description’s HTML is broken (${broken}).`, 'Moved as it is; Shopify’s editor repairs the markup when the product is saved.');
+  return found;
+}
+
+async function imageFindings(products: ProductRecord[], checkImage: ImageCheck): Promise<Finding[]> {
+  const found: Finding[] = [];
+  const jobs = products.flatMap((product) => product.images.map((image) => ({ product, image })));
+  const CONCURRENCY = 8;
+  for (let start = 0; start < jobs.length; start += CONCURRENCY) {
+    const slice = jobs.slice(start, start + CONCURRENCY);
+    const answers = await Promise.all(slice.map(({ image }) => checkImage(image.url)));
+    answers.forEach((answer, index) => {
+      const item = slice[index];
+      if (answer === true || !item) return;
+      found.push({
+        entity: 'products',
+        sourceId: item.product.sourceId,
+        code: 'image-unreachable',
+        message: `“${item.product.title}”: the image ${item.image.url} cannot be fetched (${answer}).`,
+        action: 'The product moves without this image; it is listed in the report.',
+      });
+    });
+  }
+  return found;
+}
+
+/**
+ * Analyzes the batch of staged records after `afterId`: its findings, and the id to continue from
+ * (null when this was the last batch). Saving is the caller's, with the job for the next batch.
+ */
+export async function analyzeBatch(migrationId: string, afterId: bigint | null, checkImage: ImageCheck = fetchImageCheck): Promise<{ findings: Finding[]; next: bigint | null }> {
+  const rows = await db().sourceRecord.findMany({
+    where: { migrationId, ...(afterId === null ? {} : { id: { gt: afterId } }) },
+    orderBy: { id: 'asc' },
+    take: ANALYZE_BATCH,
+  });
+  const findings: Finding[] = [];
+  const products: ProductRecord[] = [];
+  for (const row of rows) {
+    if (row.status === 'invalid') {
+      findings.push({ entity: row.entity, sourceId: row.sourceId, code: 'unreadable-record', message: row.reason ?? 'the record could not be read', action: 'Not migrated; listed in the report with its data.' });
+    } else if (row.entity === 'products') {
+      products.push(row.data as unknown as ProductRecord);
+    }
+  }
+  findings.push(...products.flatMap(productFindings), ...(await imageFindings(products, checkImage)));
+  return { findings, next: rows.length === ANALYZE_BATCH ? (rows.at(-1)?.id ?? null) : null };
+}
+
+/** Checks across the whole catalog: SKUs and handles that several products share. */
+export async function catalogFindings(migrationId: string): Promise<Finding[]> {
+  const duplicateSkus = await db().$queryRaw<{ sku: string; products: string[]; titles: string[] }[]>`
+    SELECT v->>'sku' AS sku, array_agg(DISTINCT r."sourceId") AS products, array_agg(DISTINCT r.data->>'title') AS titles
+    FROM "SourceRecord" r, jsonb_array_elements(r.data->'variants') v
+    WHERE r."migrationId" = ${migrationId} AND r.entity = 'products' AND r.status <> 'invalid' AND coalesce(v->>'sku', '') <> ''
+    GROUP BY 1 HAVING count(*) > 1 ORDER BY 1`;
+  const duplicateHandles = await db().$queryRaw<{ handle: string; products: string[] }[]>`
+    SELECT r.data->>'handle' AS handle, array_agg(r."sourceId" ORDER BY r.id) AS products
+    FROM "SourceRecord" r
+    WHERE r."migrationId" = ${migrationId} AND r.entity = 'products' AND r.status <> 'invalid'
+    GROUP BY 1 HAVING count(*) > 1 ORDER BY 1`;
+  return [
+    ...duplicateSkus.flatMap((row) =>
+      row.products.map((sourceId) => ({
+        entity: 'products',
+        sourceId,
+        code: 'duplicate-sku',
+        message: `SKU “${row.sku}” is used by ${row.products.length > 1 ? `${row.products.length} products` : 'several variants of one product'} (${row.titles.slice(0, 3).join(', ')}).`,
+        action: 'Moved as it is: Shopify allows a SKU twice, but stock and fulfilment apps may not. Consider fixing it in the source.',
+      })),
+    ),
+    ...duplicateHandles.flatMap((row) =>
+      row.products.slice(1).map((sourceId) => ({
+        entity: 'products',
+        sourceId,
+        code: 'duplicate-handle',
+        message: `The URL slug “${row.handle}” belongs to ${row.products.length} products.`,
+        action: 'Shopify gives the later products a unique handle (“-1”, “-2”…); their old URLs redirect to the new ones.',
+      })),
+    ),
+  ];
+}
+
+export async function saveFindings(tx: Prisma.TransactionClient, shop: string, migrationId: string, findings: Finding[]): Promise<void> {
+  if (findings.length === 0) return;
+  const data: Prisma.MigrationProblemCreateManyInput[] = findings.map((finding) => ({ shop, migrationId, ...finding }));
+  await tx.migrationProblem.createMany({ data });
+}
+
+export interface ProblemGroup {
+  code: string;
+  action: string;
+  records: number;
+  examples: string[];
+}
+
+/** The analysis as the merchant reads it: one line per kind of problem, most frequent first. */
+export async function problemSummary(migrationId: string): Promise<ProblemGroup[]> {
+  const groups = await db().$queryRaw<{ code: string; action: string; records: bigint; examples: string[] }[]>`
+    SELECT code, min(action) AS action, count(*) AS records, (array_agg(message ORDER BY id))[1:3] AS examples
+    FROM "MigrationProblem" WHERE "migrationId" = ${migrationId}
+    GROUP BY code ORDER BY count(*) DESC, code`;
+  return groups.map((group) => ({ ...group, records: Number(group.records) }));
+}

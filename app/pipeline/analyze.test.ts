@@ -1,0 +1,88 @@
+// The analysis a merchant reads before anything is written: every problem, the records it
+// affects, and what Shipyard will do. Images are checked over real HTTP.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Extracted } from '../../connectors/source-connector.ts';
+import { db } from '../db.server.ts';
+import { type Finding, analyzeBatch, catalogFindings, problemSummary, saveFindings } from './analyze.server.ts';
+import { stageRows, toStagedRows } from './staging.server.ts';
+
+const SHOP = 'analyze.myshopify.com';
+let images: http.Server;
+let base: string;
+
+beforeAll(async () => {
+  images = http.createServer((request, response) => {
+    response.writeHead(request.url === '/uploads/mug.jpg' ? 200 : 404, { 'Content-Type': 'image/jpeg' }).end();
+  });
+  await new Promise<void>((resolve) => images.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(images.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => images.close(() => resolve())));
+
+function product(id: number, overrides: Record<string, unknown> = {}) {
+  return {
+    sourceId: String(id), sourceType: 'simple', title: `Mug ${id}`, handle: `mug-${id}`, status: 'active', options: [], descriptionHtml: '<p>Stoneware</p>',
+    variants: [{ sourceId: `${id}`, sku: `MUG-${id}`, price: '12.50', optionValues: [], inventoryQuantity: 3 }],
+    images: [{ sourceId: `${id}-1`, url: `${base}/uploads/mug.jpg`, alt: '', position: 0 }],
+    ...overrides,
+  };
+}
+
+const ok = (record: ReturnType<typeof product>): Extracted => ({ ok: true, sourceId: record.sourceId, record, raw: {} });
+const variant = (id: string, sku: string | null, size: string) => ({ sourceId: id, sku, price: '10', optionValues: [{ option: 'Size', value: size }], inventoryQuantity: 1 });
+
+let migrationId: string;
+beforeEach(async () => {
+  const migration = await db().migration.create({ data: { shop: SHOP, sourcePlatform: 'memory', status: 'running', entities: ['products'] } });
+  migrationId = migration.id;
+  const records: Extracted[] = [
+    ok(product(1)),
+    ok(product(2, { options: ['Size', 'Colour', 'Material', 'Glaze'].map((name) => ({ name, values: ['A'] })) })),
+    ok(product(3, { handle: 'Mug 3!', descriptionHtml: '<div><strong>Sale</div>' })),
+    ok(product(4, { options: [{ name: 'Size', values: ['S', 'M'] }], variants: [variant('4a', null, 'S'), variant('4b', 'MUG-1', 'M')] })),
+    ok(product(5, { handle: 'mug-1', images: [{ sourceId: '5-1', url: `${base}/uploads/gone.jpg`, alt: '', position: 0 }] })),
+    { ok: false, sourceId: '6', reason: 'regular_price "12,50" is not a number', raw: {} },
+  ];
+  await db().$transaction((tx) => stageRows(tx, SHOP, migrationId, 'products', toStagedRows('products', records, 'p1')));
+});
+
+async function analyzeAll(): Promise<Finding[]> {
+  const found: Finding[] = [];
+  let after: bigint | null = null;
+  do {
+    const batch: { findings: Finding[]; next: bigint | null } = await analyzeBatch(migrationId, after);
+    found.push(...batch.findings);
+    after = batch.next;
+  } while (after !== null);
+  found.push(...(await catalogFindings(migrationId)));
+  return found;
+}
+
+describe('analysis', () => {
+  it('finds each kind of problem on the records it affects', async () => {
+    const found = await analyzeAll();
+    const byCode = (code: string) => found.filter((finding) => finding.code === code).map((finding) => finding.sourceId).sort();
+    expect(byCode('unreadable-record')).toEqual(['6']);
+    expect(byCode('too-many-options')).toEqual(['2']);
+    expect(byCode('invalid-handle')).toEqual(['3']);
+    expect(byCode('broken-html')).toEqual(['3']);
+    expect(byCode('missing-sku')).toEqual(['4']);
+    expect(byCode('duplicate-sku')).toEqual(['1', '4']);
+    expect(byCode('duplicate-handle')).toEqual(['5']);
+    expect(byCode('image-unreachable')).toEqual(['5']);
+    expect(found.find((finding) => finding.code === 'too-many-options')?.action).toBe('The first 3 become options; Glaze is kept as variant metafields.');
+    expect(found.find((finding) => finding.code === 'image-unreachable')?.message).toContain('(the server answered 404)');
+  });
+
+  it('sums the analysis up for the merchant, most frequent first, with examples', async () => {
+    await db().$transaction((tx) => analyzeAll().then((found) => saveFindings(tx, SHOP, migrationId, found)));
+    const summary = await problemSummary(migrationId);
+    expect(summary[0]).toMatchObject({ code: 'duplicate-sku', records: 2 });
+    expect(summary.map((group) => group.code).sort()).toEqual(
+      ['broken-html', 'duplicate-handle', 'duplicate-sku', 'image-unreachable', 'invalid-handle', 'missing-sku', 'too-many-options', 'unreadable-record'],
+    );
+    expect(summary.find((group) => group.code === 'unreadable-record')?.examples).toEqual(['regular_price "12,50" is not a number']);
+  });
+});
