@@ -1,16 +1,16 @@
 // The one Shopify entry point: everything else imports authentication and the API version from
 // here, so tests and local mode replace one module.
 import '@shopify/shopify-app-remix/adapters/node';
-import { ApiVersion, AppDistribution, shopifyApp } from '@shopify/shopify-app-remix/server';
+import { AppDistribution, shopifyApp } from '@shopify/shopify-app-remix/server';
 import type { Session } from '@shopify/shopify-api';
 import { DEMO_SHOP, appCredentials } from './app-config.server.ts';
 import { PrismaSessionStorage } from './sessions.server.ts';
 import { refreshShopDetails } from './shop-details.server.ts';
 import { recordInstall } from './shops.server.ts';
 import { env } from './env.server.ts';
+import { API_VERSION } from './api-version.ts';
 
-/** The Admin API version every request uses; pinned here and nowhere else. */
-export const API_VERSION = ApiVersion.October26;
+export { API_VERSION };
 
 const credentials = appCredentials();
 const sessionStorage = new PrismaSessionStorage();

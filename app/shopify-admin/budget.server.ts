@@ -1,0 +1,80 @@
+// Shopify's GraphQL Admin API meters each app+shop with a leaky bucket of points. The budget keeps
+// a local picture of it — refreshed from `extensions.cost.throttleStatus` on every response — so
+// the writer can keep several requests in flight without ever letting the bucket run dry.
+
+export interface ThrottleStatus {
+  maximumAvailable: number;
+  currentlyAvailable: number;
+  restoreRate: number;
+}
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export class ThrottleBudget {
+  private available: number;
+  private maximum: number;
+  private restoreRate: number;
+  private updatedAt: number;
+  /** Points promised to requests that have not answered yet. */
+  private reserved = 0;
+  private readonly clock: Clock;
+  /** Requests wait their turn, so a big one is not starved by a stream of small ones. */
+  private queue: Promise<void> = Promise.resolve();
+  spentPoints = 0;
+  waitedMs = 0;
+
+  constructor(initial: ThrottleStatus, clock: Clock = realClock) {
+    this.available = initial.currentlyAvailable;
+    this.maximum = initial.maximumAvailable;
+    this.restoreRate = initial.restoreRate;
+    this.clock = clock;
+    this.updatedAt = clock.now();
+  }
+
+  /** Points free now, counting what has been restored since the last response and what is reserved. */
+  free(): number {
+    const restored = ((this.clock.now() - this.updatedAt) / 1000) * this.restoreRate;
+    return Math.min(this.maximum, this.available + restored) - this.reserved;
+  }
+
+  /** Waits until `cost` points are free, then reserves them for one request. */
+  reserve(cost: number): Promise<void> {
+    const wanted = Math.min(cost, this.maximum);
+    const turn = this.queue.then(async () => {
+      for (;;) {
+        const missing = wanted - this.free();
+        if (missing <= 0) break;
+        const wait = Math.ceil((missing / this.restoreRate) * 1000);
+        this.waitedMs += wait;
+        await this.clock.sleep(wait);
+      }
+      this.reserved += wanted;
+    });
+    this.queue = turn;
+    return turn;
+  }
+
+  /** A request answered: release its reservation and take Shopify's figures as the truth. */
+  settle(reservedCost: number, actualCost: number, status: ThrottleStatus | null): void {
+    this.reserved = Math.max(0, this.reserved - Math.min(reservedCost, this.maximum));
+    this.spentPoints += actualCost;
+    if (status) {
+      this.available = status.currentlyAvailable;
+      this.maximum = status.maximumAvailable;
+      this.restoreRate = status.restoreRate;
+      this.updatedAt = this.clock.now();
+    }
+  }
+
+  get rate(): number {
+    return this.restoreRate;
+  }
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { type Clock, ThrottleBudget } from './budget.server.ts';
+
+/** A clock that only moves when someone sleeps. */
+function fakeClock(): Clock & { slept: number[] } {
+  let now = 0;
+  const slept: number[] = [];
+  return { slept, now: () => now, sleep: async (ms) => { slept.push(ms); now += ms; } };
+}
+
+describe('throttle budget', () => {
+  it('lets requests through while points are free and counts the reservations of those in flight', async () => {
+    const clock = fakeClock();
+    const budget = new ThrottleBudget({ maximumAvailable: 2000, currentlyAvailable: 100, restoreRate: 100 }, clock);
+    await budget.reserve(40);
+    await budget.reserve(40);
+    expect(budget.free()).toBe(20);
+    expect(clock.slept).toEqual([]);
+  });
+
+  it('waits exactly as long as the bucket needs to restore the missing points', async () => {
+    const clock = fakeClock();
+    const budget = new ThrottleBudget({ maximumAvailable: 2000, currentlyAvailable: 30, restoreRate: 100 }, clock);
+    await budget.reserve(80);
+    expect(clock.slept).toEqual([500]); // 50 points at 100 points/s
+    expect(budget.free()).toBeCloseTo(0);
+  });
+
+  it('takes Shopify’s figures from each response as the truth', async () => {
+    const clock = fakeClock();
+    const budget = new ThrottleBudget({ maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 }, clock);
+    await budget.reserve(100);
+    budget.settle(100, 12, { maximumAvailable: 2000, currentlyAvailable: 1500, restoreRate: 100 });
+    expect(budget.free()).toBe(1500);
+    expect(budget.spentPoints).toBe(12);
+  });
+
+  it('serves requests in order, so a large one is not starved', async () => {
+    const clock = fakeClock();
+    const budget = new ThrottleBudget({ maximumAvailable: 1000, currentlyAvailable: 0, restoreRate: 100 }, clock);
+    const order: string[] = [];
+    await Promise.all([budget.reserve(500).then(() => order.push('big')), budget.reserve(10).then(() => order.push('small'))]);
+    expect(order).toEqual(['big', 'small']);
+  });
+
+  it('never waits for more than the bucket can hold', async () => {
+    const clock = fakeClock();
+    const budget = new ThrottleBudget({ maximumAvailable: 100, currentlyAvailable: 0, restoreRate: 10 }, clock);
+    await budget.reserve(5000);
+    expect(clock.slept).toEqual([10_000]);
+  });
+});
