@@ -13,7 +13,7 @@ import { INVALID_TOKEN_BODY } from './graphql/errors.ts';
 import { BodyTooLarge, readBody, sendJson, sleep } from './http.ts';
 import { DEFAULT_LATENCY, Network, type Fault, type Latency } from './network.ts';
 import { API_VERSION, adminSchema } from './schema.ts';
-import { createOrResetShop, findShop, SHOP_DOMAIN, type Shop, type ShopSetup } from './shops.ts';
+import { ensureShop, findShop, SHOP_DOMAIN, type Shop, type ShopSetup } from './shops.ts';
 import { Webhooks } from './webhooks.ts';
 
 export interface DevstoreOptions {
@@ -23,13 +23,15 @@ export interface DevstoreOptions {
   host?: string;
   /** Default latency for every shop; tests pass { baseMs: 0, jitterMs: 0 }. */
   latency?: Latency;
-  /** Shops created (or reset) at start-up. Existing shops not listed are kept as they are. */
+  /** Shops made sure of at start-up: created when missing, else their app settings updated, catalog kept. */
   shops?: ShopSetup[];
   /** Milliseconds clock for the leaky buckets; tests replace it to move time on. */
   now?: () => number;
   /** Random source for latency jitter and fault shares. */
   random?: () => number;
   poolSize?: number;
+  /** false: costs are computed and reported but no bucket is charged (benchmarks only). */
+  throttling?: boolean;
 }
 
 export interface Devstore {
@@ -54,13 +56,13 @@ function operationNameOf(request: GraphqlRequest): string | undefined {
 export async function startDevstore(options: DevstoreOptions): Promise<Devstore> {
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 20 });
   await migrate(pool);
-  for (const setup of options.shops ?? []) await createOrResetShop(pool, setup);
+  for (const setup of options.shops ?? []) await ensureShop(pool, setup);
   adminSchema();
 
   const buckets = new LeakyBuckets(options.now ?? (() => performance.now()));
   const network = new Network(options.latency ?? DEFAULT_LATENCY, options.random);
   const webhooks = new Webhooks();
-  const executor = new Executor(catalogModules, buckets);
+  const executor = new Executor(catalogModules, buckets, options.throttling ?? true);
 
   async function answerFault(shop: Shop, fault: Fault, response: http.ServerResponse): Promise<boolean> {
     network.count(shop.domain, { faultsInjected: 1 });

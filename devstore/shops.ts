@@ -101,6 +101,22 @@ export async function createOrResetShop(pool: Pool, setup: ShopSetup): Promise<S
   }
 }
 
+/**
+ * Makes sure the shop exists with this app installed, keeping its catalog: the start-up path, so
+ * state survives a restart. A reset is createOrResetShop.
+ */
+export async function ensureShop(pool: Pool, setup: ShopSetup): Promise<Shop> {
+  const existing = await findShop(pool, setup.domain);
+  if (!existing) return createOrResetShop(pool, setup);
+  const { rows } = await pool.query<ShopRow>(
+    `UPDATE devstore.shops SET access_token = coalesce($2, access_token), app_secret = coalesce($3, app_secret), app_url = coalesce($4, app_url),
+       webhook_topics = coalesce($5, webhook_topics), plan = coalesce($6, plan), dev_store = coalesce($7, dev_store)
+     WHERE domain = $1 RETURNING *`,
+    [setup.domain, setup.accessToken ?? null, setup.appSecret ?? null, setup.appUrl ?? null, setup.webhookTopics ?? null, setup.plan ?? null, setup.devStore ?? null],
+  );
+  return toShop(rows[0] as ShopRow);
+}
+
 export interface ShopChanges {
   plan?: Plan;
   devStore?: boolean;

@@ -60,8 +60,11 @@ export class Executor {
   private readonly queries: Record<string, RootResolver> = {};
   private readonly mutations: Record<string, RootResolver> = {};
   private readonly buckets: LeakyBuckets;
+  private readonly throttling: boolean;
 
-  constructor(modules: ResolverModule[], buckets: LeakyBuckets) {
+  /** throttling false prices every request but charges no bucket: benchmarks measure devstore itself. */
+  constructor(modules: ResolverModule[], buckets: LeakyBuckets, throttling = true) {
+    this.throttling = throttling;
     for (const module of modules) {
       Object.assign(this.queries, module.queries);
       Object.assign(this.mutations, module.mutations);
@@ -120,7 +123,7 @@ export class Executor {
       const tooLarge = inputLimitErrors(schema, operation, request.variables);
       if (tooLarge.length) return { body: { errors: tooLarge, extensions: { cost: cost(requested, null) } }, pointsSpent: 0, throttled: false };
     }
-    if (!this.buckets.take(key, rate, requested)) {
+    if (this.throttling && !this.buckets.take(key, rate, requested)) {
       return { body: { errors: [throttled()], extensions: { cost: cost(requested, null) } }, pointsSpent: 0, throttled: true };
     }
 
@@ -138,7 +141,7 @@ export class Executor {
     const data = result.data ?? undefined;
     // No data means nothing ran (bad variables); Shopify charges nothing for that.
     const actual = operation && data ? Math.min(requested, actualQueryCost(schema, operation, fragments, request.variables, data)) : 0;
-    this.buckets.refund(key, rate, requested - actual);
+    if (this.throttling) this.buckets.refund(key, rate, requested - actual);
     const body: GraphqlResponse['body'] = { ...(errors ? { errors } : {}), ...(result.data !== undefined ? { data: result.data } : {}), extensions: { cost: cost(requested, actual) } };
     return { body, pointsSpent: actual, throttled: false };
   }

@@ -1,0 +1,68 @@
+// npm run bench:devstore: devstore's own sustained throughput for productSet (3 variants, 2 images)
+// while the store holds 100,000 products, in calls/s, points/s and devstore CPU ms per call.
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { seedProducts } from './seed.ts';
+import { startDevstore } from './server.ts';
+import { createOrResetShop } from './shops.ts';
+
+const { values } = parseArgs({
+  options: {
+    'database-url': { type: 'string' },
+    products: { type: 'string', default: '100000' },
+    seconds: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '16' },
+  },
+});
+const connectionString = values['database-url'] ?? process.env.DATABASE_URL;
+if (!connectionString) {
+  console.error('Set DATABASE_URL or pass --database-url: the benchmark needs a PostgreSQL (it uses the schema "devstore").');
+  process.exit(1);
+}
+const productCount = Number(values.products);
+const seconds = Number(values.seconds);
+const concurrency = Number(values.concurrency);
+
+// No latency and no bucket: what is measured is devstore, not the simulated network or rate limit.
+const devstore = await startDevstore({ connectionString, port: 0, latency: { baseMs: 0, jitterMs: 0 }, throttling: false, poolSize: concurrency + 4 });
+const shop = await createOrResetShop(devstore.pool, { domain: 'bench-shop.myshopify.com', plan: 'Enterprise' });
+const seedStarted = performance.now();
+await seedProducts(devstore.pool, shop.domain, productCount, 3);
+console.log(`seeded ${productCount.toLocaleString('en')} products (${(productCount * 3).toLocaleString('en')} variants) with SQL in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+const { rows } = await devstore.pool.query<{ id: string }>('SELECT id FROM devstore.locations WHERE shop = $1 LIMIT 1', [shop.domain]);
+
+const worker = new Worker(new URL('./bench-load.ts', import.meta.url), {
+  workerData: { url: devstore.url, shop: shop.domain, token: shop.accessToken, concurrency, seconds, warmupSeconds: 2, locationId: `gid://shopify/Location/${rows[0]?.id}` },
+});
+
+interface Result {
+  calls: number;
+  points: number;
+  errors: number;
+  latencies: number[];
+}
+
+let cpuAtStart = process.threadCpuUsage();
+let wallAtStart = performance.now();
+const result = await new Promise<Result>((resolve, reject) => {
+  worker.on('message', (message: { phase: string } & Partial<Result>) => {
+    if (message.phase === 'measuring') {
+      cpuAtStart = process.threadCpuUsage();
+      wallAtStart = performance.now();
+    } else resolve(message as Result);
+  });
+  worker.on('error', reject);
+});
+const cpu = process.threadCpuUsage(cpuAtStart);
+const wall = (performance.now() - wallAtStart) / 1000;
+await worker.terminate();
+
+const sorted = [...result.latencies].sort((a, b) => a - b);
+const percentile = (share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
+const { rows: held } = await devstore.pool.query<{ count: string }>('SELECT count(*) FROM devstore.products WHERE shop = $1', [shop.domain]);
+console.log(`store holds ${Number(held[0]?.count).toLocaleString('en')} products; ${concurrency} concurrent clients for ${wall.toFixed(1)} s`);
+console.log(`productSet (3 variants, 2 images): ${(result.calls / wall).toFixed(0)} calls/s`);
+console.log(`${(result.points / wall).toFixed(0)} points/s (actualQueryCost ${result.calls ? (result.points / result.calls).toFixed(0) : '-'} per call)`);
+console.log(`devstore CPU ${result.calls ? ((cpu.user + cpu.system) / 1000 / result.calls).toFixed(2) : '-'} ms per call (its own thread; PostgreSQL not included)`);
+console.log(`latency p50 ${percentile(0.5).toFixed(1)} ms, p95 ${percentile(0.95).toFixed(1)} ms; failed calls: ${result.errors}`);
+await devstore.stop();
