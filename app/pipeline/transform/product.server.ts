@@ -1,0 +1,115 @@
+// Turns a canonical product into Shopify's ProductSetInput: variation attributes become options
+// (at most 3; the others are kept as variant metafields), sale price becomes price + compare-at
+// price, stock becomes an inventory quantity at the shop's location, images become media with alt
+// text, categories become collection memberships.
+import type { ProductRecord } from '../../../connectors/model.ts';
+import { MAX_OPTIONS, MAX_VARIANTS } from '../analyze.server.ts';
+
+export const PRODUCT_SET = `#graphql
+  mutation MigrateProduct($input: ProductSetInput!, $identifier: ProductSetIdentifiers) {
+    productSet(input: $input, identifier: $identifier, synchronous: true) {
+      product {
+        id
+        handle
+        onlineStorePreviewUrl
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export interface ProductContext {
+  /** The shop's location that receives the stock. */
+  locationId: string;
+  /** Shopify ids of the collections already written, by source id. */
+  collectionIds: ReadonlyMap<string, string>;
+  /** Image URLs the analysis found unreachable: left out instead of failing as media. */
+  unreachableImages: ReadonlySet<string>;
+}
+
+const WEIGHT_UNITS = { g: 'GRAMS', kg: 'KILOGRAMS', lb: 'POUNDS', oz: 'OUNCES' } as const;
+// Shopify's default option for a product without variations.
+const DEFAULT_OPTION = { name: 'Title', value: 'Default Title' };
+
+export const slug = (text: string) =>
+  text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+
+function isHandle(handle: string): boolean {
+  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(handle);
+}
+
+export interface ProductSetVariables {
+  input: Record<string, unknown>;
+  identifier?: { id: string };
+}
+
+/** The variables for PRODUCT_SET; `existingId` updates the product written by an earlier run. */
+export function toProductSetVariables(product: ProductRecord, context: ProductContext, existingId: string | null): ProductSetVariables {
+  const options = product.options.slice(0, MAX_OPTIONS);
+  const extraOptions = product.options.slice(MAX_OPTIONS).map((option) => option.name);
+  const productOptions = options.length > 0
+    ? options.map((option, index) => ({ name: option.name, position: index + 1, values: option.values.map((name) => ({ name })) }))
+    : [{ name: DEFAULT_OPTION.name, position: 1, values: [{ name: DEFAULT_OPTION.value }] }];
+  const images = product.images.filter((image) => !context.unreachableImages.has(image.url));
+  const imageUrl = new Map(images.map((image) => [image.sourceId, image.url]));
+
+  const variants = product.variants.slice(0, MAX_VARIANTS).map((variant) => {
+    const optionValues = options.length > 0
+      ? options.map((option) => ({ optionName: option.name, name: variant.optionValues.find((value) => value.option === option.name)?.value ?? option.values[0] ?? '' }))
+      : [{ optionName: DEFAULT_OPTION.name, name: DEFAULT_OPTION.value }];
+    const extra = extraOptions.flatMap((name) => {
+      const value = variant.optionValues.find((entry) => entry.option === name)?.value;
+      return value ? [{ namespace: 'shipyard', key: `option_${slug(name).replace(/-/g, '_')}`, type: 'single_line_text_field', value }] : [];
+    });
+    const tracked = variant.inventoryQuantity !== null;
+    const image = variant.imageSourceId ? imageUrl.get(variant.imageSourceId) : undefined;
+    return {
+      optionValues,
+      price: variant.price,
+      ...(variant.compareAtPrice && Number(variant.compareAtPrice) > Number(variant.price) ? { compareAtPrice: variant.compareAtPrice } : {}),
+      ...(variant.sku ? { sku: variant.sku } : {}),
+      ...(variant.barcode ? { barcode: variant.barcode } : {}),
+      taxable: variant.taxable,
+      inventoryPolicy: variant.continueSellingWhenOutOfStock ? 'CONTINUE' : 'DENY',
+      inventoryItem: {
+        tracked,
+        requiresShipping: variant.requiresShipping,
+        ...(variant.weight ? { measurement: { weight: { value: variant.weight.value, unit: WEIGHT_UNITS[variant.weight.unit] } } } : {}),
+      },
+      ...(tracked ? { inventoryQuantities: [{ locationId: context.locationId, name: 'available', quantity: variant.inventoryQuantity ?? 0 }] } : {}),
+      ...(image ? { file: { originalSource: image, contentType: 'IMAGE' } } : {}),
+      ...(extra.length > 0 ? { metafields: extra } : {}),
+    };
+  });
+
+  const seo = {
+    ...(product.seo.title ? { title: product.seo.title } : {}),
+    ...(product.seo.description ? { description: product.seo.description } : {}),
+  };
+  const collections = product.collectionSourceIds.flatMap((id) => {
+    const gid = context.collectionIds.get(id);
+    return gid ? [gid] : [];
+  });
+
+  const input: Record<string, unknown> = {
+    title: product.title,
+    // An invalid slug is left to Shopify, which makes a handle from the title.
+    ...(isHandle(product.handle) ? { handle: product.handle } : {}),
+    descriptionHtml: product.descriptionHtml,
+    ...(product.vendor ? { vendor: product.vendor } : {}),
+    ...(product.productType ? { productType: product.productType } : {}),
+    status: product.status.toUpperCase(),
+    tags: product.tags,
+    productOptions,
+    variants,
+    files: images.map((image) => ({ originalSource: image.url, alt: image.alt, contentType: 'IMAGE' })),
+    ...(Object.keys(seo).length > 0 ? { seo } : {}),
+    ...(product.metafields.length > 0 ? { metafields: product.metafields } : {}),
+    collections,
+  };
+  return existingId ? { input, identifier: { id: existingId } } : { input };
+}

@@ -1,0 +1,95 @@
+// The product transform, checked field by field and against Shopify's own input types: the
+// variables must be valid for the MigrateProduct mutation in the pinned Admin schema.
+import { type OperationDefinitionNode, getVariableValues, parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { Product } from '../../../connectors/model.ts';
+import { loadAdminSchema } from '../../../test/support/admin-schema.ts';
+import { API_VERSION } from '../../api-version.ts';
+import { PRODUCT_SET, toProductSetVariables } from './product.server.ts';
+
+const schema = loadAdminSchema(API_VERSION);
+const operation = parse(PRODUCT_SET).definitions[0] as OperationDefinitionNode;
+
+function assertValidForShopify(variables: unknown) {
+  const result = getVariableValues(schema, operation.variableDefinitions ?? [], variables as Record<string, unknown>);
+  expect(result.errors?.map((error) => error.message) ?? []).toEqual([]);
+}
+
+const context = {
+  locationId: 'gid://shopify/Location/1',
+  collectionIds: new Map([['cat-9', 'gid://shopify/Collection/99']]),
+  unreachableImages: new Set(['https://old.example.com/wp-content/uploads/gone.jpg']),
+};
+
+const hoodie = Product.parse({
+  sourceId: '42', sourceType: 'variable', title: 'Harbour Hoodie', handle: 'harbour-hoodie', descriptionHtml: '<p>Warm.</p>',
+  status: 'active', tags: ['winter'], vendor: 'North Sails',
+  options: [
+    { name: 'Size', values: ['S', 'M'] },
+    { name: 'Colour', values: ['Navy'] },
+    { name: 'Fit', values: ['Regular'] },
+    { name: 'Lining', values: ['Fleece'] },
+  ],
+  variants: [
+    { sourceId: '42-1', sku: 'HH-S', price: '40.00', compareAtPrice: '55.00', optionValues: [{ option: 'Size', value: 'S' }, { option: 'Colour', value: 'Navy' }, { option: 'Fit', value: 'Regular' }, { option: 'Lining', value: 'Fleece' }], inventoryQuantity: 7, weight: { value: 0.6, unit: 'kg' }, imageSourceId: 'img-1' },
+    { sourceId: '42-2', sku: null, price: '55.00', compareAtPrice: null, optionValues: [{ option: 'Size', value: 'M' }, { option: 'Colour', value: 'Navy' }, { option: 'Fit', value: 'Regular' }], inventoryQuantity: null, continueSellingWhenOutOfStock: true },
+  ],
+  images: [
+    { sourceId: 'img-1', url: 'https://old.example.com/wp-content/uploads/hoodie.jpg', alt: 'Navy hoodie', position: 0 },
+    { sourceId: 'img-2', url: 'https://old.example.com/wp-content/uploads/gone.jpg', alt: '', position: 1 },
+  ],
+  collectionSourceIds: ['cat-9', 'cat-missing'],
+  seo: { title: 'Harbour Hoodie | North Sails', description: null },
+});
+
+describe('product → productSet', () => {
+  const { input } = toProductSetVariables(hoodie, context, null);
+  const variants = input.variants as Record<string, unknown>[];
+
+  it('produces variables Shopify’s schema accepts', () => {
+    assertValidForShopify({ input });
+    assertValidForShopify(toProductSetVariables(hoodie, context, 'gid://shopify/Product/1'));
+  });
+
+  it('keeps three options and carries the fourth as a variant metafield', () => {
+    expect(input.productOptions).toEqual([
+      { name: 'Size', position: 1, values: [{ name: 'S' }, { name: 'M' }] },
+      { name: 'Colour', position: 2, values: [{ name: 'Navy' }] },
+      { name: 'Fit', position: 3, values: [{ name: 'Regular' }] },
+    ]);
+    expect(variants[0]?.metafields).toEqual([{ namespace: 'shipyard', key: 'option_lining', type: 'single_line_text_field', value: 'Fleece' }]);
+    expect(variants[1]?.metafields).toBeUndefined();
+  });
+
+  it('maps sale price, stock, backorders, weight and the variant image', () => {
+    expect(variants[0]).toMatchObject({
+      price: '40.00', compareAtPrice: '55.00', sku: 'HH-S', inventoryPolicy: 'DENY',
+      inventoryItem: { tracked: true, requiresShipping: true, measurement: { weight: { value: 0.6, unit: 'KILOGRAMS' } } },
+      inventoryQuantities: [{ locationId: 'gid://shopify/Location/1', name: 'available', quantity: 7 }],
+      file: { originalSource: 'https://old.example.com/wp-content/uploads/hoodie.jpg', contentType: 'IMAGE' },
+    });
+    expect(variants[1]).toMatchObject({ price: '55.00', inventoryPolicy: 'CONTINUE', inventoryItem: { tracked: false } });
+    expect(variants[1]).not.toHaveProperty('compareAtPrice');
+    expect(variants[1]).not.toHaveProperty('inventoryQuantities');
+    expect(variants[1]).not.toHaveProperty('sku');
+  });
+
+  it('leaves out unreachable images, keeps alt text, SEO and known collections', () => {
+    expect(input.files).toEqual([{ originalSource: 'https://old.example.com/wp-content/uploads/hoodie.jpg', alt: 'Navy hoodie', contentType: 'IMAGE' }]);
+    expect(input.seo).toEqual({ title: 'Harbour Hoodie | North Sails' });
+    expect(input.collections).toEqual(['gid://shopify/Collection/99']);
+    expect(input).toMatchObject({ title: 'Harbour Hoodie', handle: 'harbour-hoodie', status: 'ACTIVE', vendor: 'North Sails', tags: ['winter'] });
+  });
+
+  it('gives a product without variations Shopify’s default option, and lets Shopify make an invalid handle', () => {
+    const mug = Product.parse({
+      sourceId: '7', sourceType: 'simple', title: 'Mug', handle: 'Mug!', status: 'draft', options: [],
+      variants: [{ sourceId: '7', sku: 'MUG', price: '12', optionValues: [], inventoryQuantity: 0 }],
+    });
+    const variables = toProductSetVariables(mug, context, null);
+    assertValidForShopify(variables);
+    expect(variables.input).not.toHaveProperty('handle');
+    expect(variables.input.productOptions).toEqual([{ name: 'Title', position: 1, values: [{ name: 'Default Title' }] }]);
+    expect((variables.input.variants as Record<string, unknown>[])[0]?.optionValues).toEqual([{ optionName: 'Title', name: 'Default Title' }]);
+  });
+});
