@@ -16,7 +16,11 @@ export async function startTestDevstore(options: Partial<DevstoreOptions> = {}):
   return startDevstore({ connectionString, port: 0, latency: { baseMs: 0, jitterMs: 0 }, poolSize: 5, ...options });
 }
 
-export async function control(devstore: Devstore, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+/** JSON answers as tests read them: by path, with the assertions checking their shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type Answer = any;
+
+export async function control(devstore: Devstore, method: string, path: string, body?: unknown): Promise<{ status: number; body: Answer }> {
   const response = await fetch(`${devstore.url}/devstore${path}`, {
     method,
     headers: { 'Content-Type': 'application/json' },
@@ -37,7 +41,7 @@ export async function createShop(devstore: Devstore, settings: { plan?: Plan; ap
 
 export interface AdminResponse {
   status: number;
-  body: any;
+  body: Answer;
 }
 
 /** Posts a GraphQL document the way an app does. fetch cannot set Host, so the shop goes in X-Devstore-Shop. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedProducts } from '../seed.ts';
 import type { Devstore } from '../server.ts';
-import { admin, createShop, startTestDevstore, type TestShop } from '../testing.ts';
+import { admin, createShop, startTestDevstore, type Answer, type TestShop } from '../testing.ts';
 
 let devstore: Devstore;
 let shop: TestShop;
@@ -20,7 +20,7 @@ const PAGE = `query Page($first: Int, $last: Int, $after: String, $before: Strin
   }
 }`;
 
-const handles = (body: any): string[] => body.data.products.edges.map((edge: { node: { handle: string } }) => edge.node.handle);
+const handles = (body: Answer): string[] => body.data.products.edges.map((edge: { node: { handle: string } }) => edge.node.handle);
 
 describe('products query', () => {
   it('pages forward with cursors and pageInfo, in id order', async () => {
