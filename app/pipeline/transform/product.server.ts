@@ -4,6 +4,7 @@
 // text, categories become collection memberships.
 import type { ProductRecord } from '../../../connectors/model.ts';
 import { MAX_OPTIONS, MAX_VARIANTS } from '../analyze.server.ts';
+import { customIdentifier, sourceReferenceMetafield } from '../source-reference.server.ts';
 
 export const PRODUCT_SET = `#graphql
   mutation MigrateProduct($input: ProductSetInput!, $identifier: ProductSetIdentifiers) {
@@ -23,6 +24,8 @@ export const PRODUCT_SET = `#graphql
 `;
 
 export interface ProductContext {
+  /** The source platform, for the product's source reference. */
+  platform: string;
   /** The shop's location that receives the stock. */
   locationId: string;
   /** Shopify ids of the collections already written, by source id. */
@@ -44,10 +47,13 @@ function isHandle(handle: string): boolean {
 
 export interface ProductSetVariables {
   input: Record<string, unknown>;
-  identifier?: { id: string };
+  identifier: { id: string } | ReturnType<typeof customIdentifier>;
 }
 
-/** The variables for PRODUCT_SET; `existingId` updates the product written by an earlier run. */
+/**
+ * The variables for PRODUCT_SET. `existingId` (from the id map) updates the product an earlier run
+ * wrote; without it the product is found or created by its source reference.
+ */
 export function toProductSetVariables(product: ProductRecord, context: ProductContext, existingId: string | null): ProductSetVariables {
   const options = product.options.slice(0, MAX_OPTIONS);
   const extraOptions = product.options.slice(MAX_OPTIONS).map((option) => option.name);
@@ -108,8 +114,8 @@ export function toProductSetVariables(product: ProductRecord, context: ProductCo
     variants,
     files: images.map((image) => ({ originalSource: image.url, alt: image.alt, contentType: 'IMAGE' })),
     ...(Object.keys(seo).length > 0 ? { seo } : {}),
-    ...(product.metafields.length > 0 ? { metafields: product.metafields } : {}),
+    metafields: [sourceReferenceMetafield(context.platform, product.sourceId), ...product.metafields],
     collections,
   };
-  return existingId ? { input, identifier: { id: existingId } } : { input };
+  return { input, identifier: existingId ? { id: existingId } : customIdentifier(context.platform, product.sourceId) };
 }

@@ -16,6 +16,7 @@ function assertValidForShopify(variables: unknown) {
 }
 
 const context = {
+  platform: 'woocommerce',
   locationId: 'gid://shopify/Location/1',
   collectionIds: new Map([['cat-9', 'gid://shopify/Collection/99']]),
   unreachableImages: new Set(['https://old.example.com/wp-content/uploads/gone.jpg']),
@@ -47,8 +48,15 @@ describe('product → productSet', () => {
   const variants = input.variants as Record<string, unknown>[];
 
   it('produces variables Shopify’s schema accepts', () => {
-    assertValidForShopify({ input });
+    assertValidForShopify(toProductSetVariables(hoodie, context, null));
     assertValidForShopify(toProductSetVariables(hoodie, context, 'gid://shopify/Product/1'));
+  });
+
+  it('finds the product by its source reference unless the id map already knows it', () => {
+    const fresh = toProductSetVariables(hoodie, context, null);
+    expect(fresh.identifier).toEqual({ customId: { namespace: 'shipyard', key: 'source_reference', value: 'woocommerce:42' } });
+    expect(fresh.input.metafields).toContainEqual({ namespace: 'shipyard', key: 'source_reference', type: 'single_line_text_field', value: 'woocommerce:42' });
+    expect(toProductSetVariables(hoodie, context, 'gid://shopify/Product/1').identifier).toEqual({ id: 'gid://shopify/Product/1' });
   });
 
   it('keeps three options and carries the fourth as a variant metafield', () => {

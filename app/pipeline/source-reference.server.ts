@@ -1,0 +1,44 @@
+// Every object Shipyard writes carries its source reference ("woocommerce:42") in a metafield whose
+// definition makes values unique. productSet's `customId` identifier upserts by it, so a request
+// that reached Shopify just before a crash is found again on the retry instead of duplicated.
+
+export const SOURCE_REFERENCE = { namespace: 'shipyard', key: 'source_reference', type: 'single_line_text_field' } as const;
+
+export const ENSURE_SOURCE_REFERENCE_DEFINITION = `#graphql
+  mutation EnsureSourceReferenceDefinition($definition: MetafieldDefinitionInput!) {
+    metafieldDefinitionCreate(definition: $definition) {
+      createdDefinition {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export function sourceReferenceDefinition(ownerType: 'PRODUCT' | 'COLLECTION' | 'CUSTOMER' | 'ORDER') {
+  return {
+    definition: {
+      name: 'Shipyard source reference',
+      description: 'Where Shipyard migrated this from (platform:id). Keeps re-runs from creating duplicates.',
+      ownerType,
+      ...SOURCE_REFERENCE,
+      capabilities: { uniqueValues: { enabled: true } },
+    },
+  };
+}
+
+export function sourceReference(platform: string, sourceId: string): string {
+  return `${platform}:${sourceId}`;
+}
+
+export function sourceReferenceMetafield(platform: string, sourceId: string) {
+  return { ...SOURCE_REFERENCE, value: sourceReference(platform, sourceId) };
+}
+
+export function customIdentifier(platform: string, sourceId: string) {
+  return { customId: { namespace: SOURCE_REFERENCE.namespace, key: SOURCE_REFERENCE.key, value: sourceReference(platform, sourceId) } };
+}
