@@ -15,6 +15,7 @@ export interface Finding {
   entity: string;
   sourceId: string | null;
   code: string;
+  subject?: string;
   message: string;
   action: string;
 }
@@ -68,6 +69,7 @@ async function imageFindings(products: ProductRecord[], checkImage: ImageCheck):
         entity: 'products',
         sourceId: item.product.sourceId,
         code: 'image-unreachable',
+        subject: item.image.url,
         message: `“${item.product.title}”: the image ${item.image.url} cannot be fetched (${answer}).`,
         action: 'The product moves without this image; it is listed in the report.',
       });
@@ -117,6 +119,7 @@ export async function catalogFindings(migrationId: string): Promise<Finding[]> {
         entity: 'products',
         sourceId,
         code: 'duplicate-sku',
+        subject: row.sku,
         message: `SKU “${row.sku}” is used by ${row.products.length > 1 ? `${row.products.length} products` : 'several variants of one product'} (${row.titles.slice(0, 3).join(', ')}).`,
         action: 'Moved as it is: Shopify allows a SKU twice, but stock and fulfilment apps may not. Consider fixing it in the source.',
       })),
@@ -126,6 +129,7 @@ export async function catalogFindings(migrationId: string): Promise<Finding[]> {
         entity: 'products',
         sourceId,
         code: 'duplicate-handle',
+        subject: row.handle,
         message: `The URL slug “${row.handle}” belongs to ${row.products.length} products.`,
         action: 'Shopify gives the later products a unique handle (“-1”, “-2”…); their old URLs redirect to the new ones.',
       })),

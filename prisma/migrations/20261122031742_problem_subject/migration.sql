@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "MigrationProblem" ADD COLUMN     "subject" TEXT;
