@@ -5,6 +5,8 @@ import { Session } from '@shopify/shopify-api';
 import { DEMO_SHOP, declaredScopes } from './app-config.server.ts';
 import { db } from './db.server.ts';
 import { PrismaSessionStorage } from './sessions.server.ts';
+import { adminClientFor } from './shopify-admin/connection.server.ts';
+import { refreshShopDetails } from './shop-details.server.ts';
 
 export async function seedDemoShop(): Promise<Session> {
   const storage = new PrismaSessionStorage();
@@ -18,4 +20,10 @@ export async function seedDemoShop(): Promise<Session> {
   await storage.storeSession(session);
   await db().shop.upsert({ where: { shop: DEMO_SHOP }, create: { shop: DEMO_SHOP, scopes: scope }, update: { scopes: scope, uninstalledAt: null } });
   return session;
+}
+
+/** Reads the demo shop's name and plan from its Admin API (devstore), as an install does. */
+export async function refreshDemoShopDetails(): Promise<void> {
+  const client = await adminClientFor(DEMO_SHOP);
+  await refreshShopDetails((document) => client.request(document), DEMO_SHOP);
 }

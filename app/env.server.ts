@@ -21,6 +21,8 @@ const EnvSchema = z
       .string()
       .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)')
       .optional(),
+    DEVSTORE_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    DEVSTORE_URL: z.url({ protocol: /^https?$/ }).optional(),
     RUN_WORKER: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   })

@@ -29,14 +29,11 @@ const ShopDetailsResponse = z.object({
   }),
 });
 
-/** The part of Shopify's admin GraphQL client this module needs. */
-export interface AdminGraphql {
-  graphql(query: string): Promise<Response>;
-}
+/** Sends a document and resolves to Shopify's response body ({ data, errors, extensions }). */
+export type RunQuery = (document: string) => Promise<unknown>;
 
-export async function refreshShopDetails(admin: AdminGraphql, shop: string): Promise<void> {
-  const response = await admin.graphql(SHOP_DETAILS_QUERY);
-  const body: unknown = await response.json();
+export async function refreshShopDetails(run: RunQuery, shop: string): Promise<void> {
+  const body = await run(SHOP_DETAILS_QUERY);
   const parsed = ShopDetailsResponse.safeParse(body);
   if (!parsed.success) {
     throw new Error(`ShopDetails for ${shop} returned an unexpected body: ${JSON.stringify(body).slice(0, 500)}`);

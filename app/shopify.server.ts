@@ -29,7 +29,7 @@ const shopify = shopifyApp({
   hooks: {
     afterAuth: async ({ session, admin }) => {
       await recordInstall(session.shop, session.scope ?? null);
-      await refreshShopDetails(admin, session.shop);
+      await refreshShopDetails((document) => admin.graphql(document).then((response) => response.json()), session.shop);
     },
   },
   future: {

@@ -26,6 +26,12 @@ describe('npm start, local mode', () => {
     expect(await response.json()).toMatchObject({ status: 'ok', database: 'reachable' });
   });
 
+  it('reads the demo shop’s name and plan from its Admin API (devstore), as an install does', async () => {
+    const shop = await db().shop.findUniqueOrThrow({ where: { shop: DEMO_SHOP } });
+    expect(shop).toMatchObject({ name: 'Demo Shop', partnerDevelopment: true, currencyCode: 'USD' });
+    expect(app.output()).toContain('devstore (the demo shop\'s Admin API) at http://');
+  });
+
   it('sends visitors of / to the admin UI for the demo shop', async () => {
     const response = await fetch(`${app.url}/`, { redirect: 'manual' });
     expect(response.status).toBe(302);

@@ -15,6 +15,7 @@ export interface RunningApp {
 
 export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort();
+  const devstorePort = await freePort();
   let output = '';
   // A clean environment: nothing from the developer's shell (such as Shopify credentials) leaks in.
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'server.ts')], {
@@ -24,6 +25,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
       HOME: process.env.HOME ?? '',
       NODE_ENV: 'production',
       PORT: String(port),
+      DEVSTORE_PORT: String(devstorePort),
       DATABASE_URL: process.env.DATABASE_URL ?? '',
       SHIPYARD_DATA_DIR: process.env.SHIPYARD_DATA_DIR ?? '',
       ...extraEnv,
