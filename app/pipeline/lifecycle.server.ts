@@ -1,0 +1,92 @@
+// A migration's life as the merchant drives it: created (with the source credentials encrypted),
+// started, paused, resumed, cancelled. Every change is scoped by the shop that asks for it, and
+// each step queues its jobs in the same transaction that records it.
+import { ENTITIES, type Entity } from '../../connectors/model.ts';
+import { encryptCredentials } from '../credentials.server.ts';
+import { db } from '../db.server.ts';
+import { queueInTransaction } from '../jobs.server.ts';
+import { extractJobKey } from './extract.server.ts';
+import { LOAD_ORDER } from './plan.server.ts';
+
+export interface NewMigration {
+  shop: string;
+  platform: string;
+  sourceUrl: string;
+  credentials: unknown;
+  entities: Entity[];
+  options?: Record<string, unknown>;
+}
+
+export class MigrationNotFound extends Error {
+  constructor(id: string) {
+    super(`No migration ${id} in this shop`);
+    this.name = 'MigrationNotFound';
+  }
+}
+
+export async function createMigration(input: NewMigration) {
+  const unknown = input.entities.filter((entity) => !ENTITIES.includes(entity));
+  if (unknown.length > 0) throw new Error(`Unknown entities: ${unknown.join(', ')}`);
+  return db().migration.create({
+    data: {
+      shop: input.shop,
+      sourcePlatform: input.platform,
+      sourceUrl: input.sourceUrl,
+      sourceCredentials: encryptCredentials(input.shop, input.credentials),
+      entities: LOAD_ORDER.filter((entity) => input.entities.includes(entity)),
+      options: (input.options ?? {}) as object,
+    },
+  });
+}
+
+/** Another shop's migration is as good as missing: the same answer, so ids cannot be probed. */
+async function owned(shop: string, id: string) {
+  const migration = await db().migration.findFirst({ where: { id, shop } });
+  if (!migration) throw new MigrationNotFound(id);
+  return migration;
+}
+
+/** Starts reading the source: one extract job per entity, all queued with the status change. */
+export async function startMigration(shop: string, id: string) {
+  const migration = await owned(shop, id);
+  if (migration.status !== 'draft') throw new Error(`The migration is ${migration.status}; only a draft can start.`);
+  return db().$transaction(async (tx) => {
+    const started = await tx.migration.update({ where: { id }, data: { status: 'running', phase: 'extracting', startedAt: new Date(), error: null } });
+    for (const entity of migration.entities as Entity[]) {
+      await tx.migrationEntity.upsert({ where: { migrationId_entity: { migrationId: id, entity } }, create: { migrationId: id, shop, entity }, update: {} });
+      await queueInTransaction(tx, 'migration-extract', { migrationId: id, entity }, { jobKey: extractJobKey(id, entity) });
+    }
+    return started;
+  });
+}
+
+/** Jobs already running finish their piece; every job checks the status before the next piece. */
+export async function pauseMigration(shop: string, id: string) {
+  const migration = await owned(shop, id);
+  if (migration.status !== 'running') throw new Error(`The migration is ${migration.status}; only a running one can pause.`);
+  return db().migration.update({ where: { id }, data: { status: 'paused', pausedAt: new Date() } });
+}
+
+/** Picks up where each entity stopped: the saved extract cursors and the records not yet written. */
+export async function resumeMigration(shop: string, id: string) {
+  const migration = await owned(shop, id);
+  if (migration.status !== 'paused') throw new Error(`The migration is ${migration.status}; only a paused one can resume.`);
+  return db().$transaction(async (tx) => {
+    const resumed = await tx.migration.update({ where: { id }, data: { status: 'running', pausedAt: null } });
+    if (migration.phase === 'extracting') {
+      const pending = await tx.migrationEntity.findMany({ where: { migrationId: id, extractDone: false } });
+      for (const { entity } of pending) {
+        await queueInTransaction(tx, 'migration-extract', { migrationId: id, entity }, { jobKey: extractJobKey(id, entity) });
+      }
+    } else if (migration.phase === 'analyzing') {
+      await queueInTransaction(tx, 'migration-analyze', { migrationId: id }, { jobKey: `migration-analyze:${id}` });
+    }
+    return resumed;
+  });
+}
+
+export async function cancelMigration(shop: string, id: string) {
+  const migration = await owned(shop, id);
+  if (['completed', 'cancelled'].includes(migration.status)) throw new Error(`The migration is already ${migration.status}.`);
+  return db().migration.update({ where: { id }, data: { status: 'cancelled', finishedAt: new Date() } });
+}

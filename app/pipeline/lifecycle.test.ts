@@ -1,0 +1,56 @@
+import pg from 'pg';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { decryptCredentials } from '../credentials.server.ts';
+import { db } from '../db.server.ts';
+import { MigrationNotFound, cancelMigration, createMigration, pauseMigration, resumeMigration, startMigration } from './lifecycle.server.ts';
+
+const SHOP = 'lifecycle.myshopify.com';
+const credentials = { url: 'https://old.example.com', consumerKey: 'ck_1', consumerSecret: 'cs_secret' };
+
+async function queued(): Promise<string[]> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  const { rows } = await client.query<{ key: string }>('SELECT key FROM graphile_worker._private_jobs ORDER BY id');
+  await client.end();
+  return rows.map((row) => row.key);
+}
+
+beforeEach(async () => {
+  await db().$executeRawUnsafe('DELETE FROM graphile_worker._private_jobs');
+});
+
+describe('migration lifecycle', () => {
+  it('stores the source credentials encrypted and the entities in load order', async () => {
+    const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['products', 'collections'] });
+    expect(migration.sourceCredentials).not.toContain('cs_secret');
+    expect(decryptCredentials(SHOP, migration.sourceCredentials ?? '')).toEqual(credentials);
+    expect(migration.entities).toEqual(['collections', 'products']);
+    expect(migration.status).toBe('draft');
+  });
+
+  it('starts by queueing one extract job per entity, with the status change', async () => {
+    const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['products', 'collections'] });
+    const started = await startMigration(SHOP, migration.id);
+    expect(started).toMatchObject({ status: 'running', phase: 'extracting' });
+    expect(await queued()).toEqual([`migration-extract:${migration.id}:collections`, `migration-extract:${migration.id}:products`]);
+    await expect(startMigration(SHOP, migration.id)).rejects.toThrow('only a draft can start');
+  });
+
+  it('pauses, and resumes only the entities not yet read', async () => {
+    const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['products', 'collections'] });
+    await startMigration(SHOP, migration.id);
+    await db().migrationEntity.update({ where: { migrationId_entity: { migrationId: migration.id, entity: 'collections' } }, data: { extractDone: true } });
+    await pauseMigration(SHOP, migration.id);
+    await db().$executeRawUnsafe('DELETE FROM graphile_worker._private_jobs');
+    expect((await resumeMigration(SHOP, migration.id)).status).toBe('running');
+    expect(await queued()).toEqual([`migration-extract:${migration.id}:products`]);
+  });
+
+  it('cancels, and refuses another shop as if the migration did not exist', async () => {
+    const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['products'] });
+    await expect(startMigration('intruder.myshopify.com', migration.id)).rejects.toBeInstanceOf(MigrationNotFound);
+    await expect(cancelMigration('intruder.myshopify.com', migration.id)).rejects.toBeInstanceOf(MigrationNotFound);
+    expect((await cancelMigration(SHOP, migration.id)).status).toBe('cancelled');
+    await expect(cancelMigration(SHOP, migration.id)).rejects.toThrow('already cancelled');
+  });
+});
