@@ -75,7 +75,8 @@ export async function resumeMigration(shop: string, id: string) {
     const resumed = await tx.migration.update({ where: { id }, data: { status: 'running', pausedAt: null } });
     if (migration.phase === 'extracting') {
       const pending = await tx.migrationEntity.findMany({ where: { migrationId: id, extractDone: false } });
-      for (const { entity } of pending) {
+      for (const { entity: name } of pending) {
+        const entity = name as Entity;
         await queueInTransaction(tx, 'migration-extract', { migrationId: id, entity }, { jobKey: extractJobKey(id, entity) });
       }
     } else if (migration.phase === 'analyzing') {

@@ -30,6 +30,8 @@ export interface ProductContext {
   locationId: string;
   /** Shopify ids of the collections already written, by source id. */
   collectionIds: ReadonlyMap<string, string>;
+  /** Each collection's parent (source ids): a product in a subcategory is shown in its parents too. */
+  collectionParents: ReadonlyMap<string, string | null>;
   /** Image URLs the analysis found unreachable: left out instead of failing as media. */
   unreachableImages: ReadonlySet<string>;
 }
@@ -96,7 +98,12 @@ export function toProductSetVariables(product: ProductRecord, context: ProductCo
     ...(product.seo.title ? { title: product.seo.title } : {}),
     ...(product.seo.description ? { description: product.seo.description } : {}),
   };
-  const collections = product.collectionSourceIds.flatMap((id) => {
+  const withAncestors = new Set<string>();
+  for (const id of product.collectionSourceIds) {
+    // Walk up the category tree; the seen-set stops a cycle in broken source data.
+    for (let at: string | null | undefined = id; at && !withAncestors.has(at); at = context.collectionParents.get(at)) withAncestors.add(at);
+  }
+  const collections = [...withAncestors].flatMap((id) => {
     const gid = context.collectionIds.get(id);
     return gid ? [gid] : [];
   });

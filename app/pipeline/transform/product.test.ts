@@ -18,7 +18,8 @@ function assertValidForShopify(variables: unknown) {
 const context = {
   platform: 'woocommerce',
   locationId: 'gid://shopify/Location/1',
-  collectionIds: new Map([['cat-9', 'gid://shopify/Collection/99']]),
+  collectionIds: new Map([['cat-9', 'gid://shopify/Collection/99'], ['cat-1', 'gid://shopify/Collection/11']]),
+  collectionParents: new Map<string, string | null>([['cat-9', 'cat-1'], ['cat-1', null]]),
   unreachableImages: new Set(['https://old.example.com/wp-content/uploads/gone.jpg']),
 };
 
@@ -82,10 +83,10 @@ describe('product → productSet', () => {
     expect(variants[1]).not.toHaveProperty('sku');
   });
 
-  it('leaves out unreachable images, keeps alt text, SEO and known collections', () => {
+  it('leaves out unreachable images, keeps alt text, SEO and known collections with their parents', () => {
     expect(input.files).toEqual([{ originalSource: 'https://old.example.com/wp-content/uploads/hoodie.jpg', alt: 'Navy hoodie', contentType: 'IMAGE' }]);
     expect(input.seo).toEqual({ title: 'Harbour Hoodie | North Sails' });
-    expect(input.collections).toEqual(['gid://shopify/Collection/99']);
+    expect(input.collections).toEqual(['gid://shopify/Collection/99', 'gid://shopify/Collection/11']);
     expect(input).toMatchObject({ title: 'Harbour Hoodie', handle: 'harbour-hoodie', status: 'ACTIVE', vendor: 'North Sails', tags: ['winter'] });
   });
 

@@ -1,53 +1,11 @@
-// Load: writes a batch of staged records to Shopify, several requests in flight, each waiting for
-// its points in the shop's throttle budget. Shopify's userErrors are kept on the record with the
-// exact message; the id map (source id → Shopify id + content hash) makes a re-run update instead
-// of duplicate, and skip what did not change.
-import type { ProductRecord } from '../../connectors/model.ts';
-import { db } from '../db.server.ts';
-import type { AdminClient } from '../shopify-admin/client.server.ts';
-import { PRODUCT_SET, toProductSetVariables } from './transform/product.server.ts';
-
-export const LOAD_BATCH = 50;
-
-export interface Writer {
-  client: AdminClient;
-  platform: string;
-  locationId: string;
-  /** Requests in flight at once; the budget decides when each may go. */
-  concurrency: number;
-}
-
-export interface BatchResult {
-  next: bigint | null;
-  written: number;
-  unchanged: number;
-  failed: number;
-}
-
-interface UserError {
-  field: string[] | null;
-  message: string;
-  code: string | null;
-}
+// Load products: productSet per staged product (its collections joined in the same call).
+import type { ProductRecord } from '../../../connectors/model.ts';
+import { db } from '../../db.server.ts';
+import { PRODUCT_SET, toProductSetVariables } from '../transform/product.server.ts';
+import { type BatchResult, LOAD_BATCH, type UserError, type Writer, describeUserErrors, inParallel } from './shared.server.ts';
 
 interface ProductSetData {
   productSet: { product: { id: string; handle: string } | null; userErrors: UserError[] };
-}
-
-export function describeUserErrors(errors: UserError[]): string {
-  return errors.map((error) => (error.field?.length ? `${error.field.join('.')}: ${error.message}` : error.message)).join('; ');
-}
-
-/** Runs `work` over `items` with at most `limit` at once. */
-async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      if (item !== undefined) await work(item);
-    }
-  });
-  await Promise.all(lanes);
 }
 
 export async function loadProductBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
@@ -64,10 +22,15 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
   const collectionIds = new Map(
     (await db().idMapEntry.findMany({ where: { shop, platform: writer.platform, entity: 'collections' } })).map((entry) => [entry.sourceId, entry.shopifyGid]),
   );
+  const collectionParents = new Map(
+    (await db().sourceRecord.findMany({ where: { migrationId, entity: 'collections', status: { not: 'invalid' } }, select: { sourceId: true, data: true } })).map(
+      (row) => [row.sourceId, (row.data as { parentSourceId?: string | null }).parentSourceId ?? null],
+    ),
+  );
   const unreachableImages = new Set(
     (await db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' }, select: { subject: true } })).flatMap((problem) => (problem.subject ? [problem.subject] : [])),
   );
-  const context = { platform: writer.platform, locationId: writer.locationId, collectionIds, unreachableImages };
+  const context = { platform: writer.platform, locationId: writer.locationId, collectionIds, collectionParents, unreachableImages };
   const result: BatchResult = { next: rows.length === LOAD_BATCH ? (rows.at(-1)?.id ?? null) : null, written: 0, unchanged: 0, failed: 0 };
 
   await inParallel(rows, writer.concurrency, async (row) => {
