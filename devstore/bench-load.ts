@@ -1,5 +1,8 @@
 // The benchmark's load: runs in a worker thread so that devstore's own thread's CPU time can be
-// measured apart. Sends productSet with 3 variants and 2 images from `concurrency` loops.
+// measured apart. Sends productSet with 3 variants and 2 images from `concurrency` loops, and serves
+// those images itself, so devstore's fetches succeed as they would against a real CDN.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { API_VERSION } from './schema.ts';
 
@@ -14,6 +17,12 @@ interface Load {
 }
 
 const load = workerData as Load;
+
+// A 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const cdn = http.createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'image/png' }).end(PNG));
+await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', () => resolve()));
+const cdnUrl = `http://127.0.0.1:${(cdn.address() as AddressInfo).port}`;
 
 const PRODUCT_SET = `mutation BenchProductSet($input: ProductSetInput!) {
   productSet(input: $input, synchronous: true) {
@@ -37,8 +46,8 @@ function input(n: number) {
       inventoryQuantities: [{ locationId: load.locationId, name: 'available', quantity: 10 }],
     })),
     files: [
-      { originalSource: `https://cdn.example.com/bench/${n}-front.jpg`, alt: 'Front', contentType: 'IMAGE' },
-      { originalSource: `https://cdn.example.com/bench/${n}-back.jpg`, alt: 'Back', contentType: 'IMAGE' },
+      { originalSource: `${cdnUrl}/bench/${n}-front.png`, alt: 'Front', contentType: 'IMAGE' },
+      { originalSource: `${cdnUrl}/bench/${n}-back.png`, alt: 'Back', contentType: 'IMAGE' },
     ],
   };
 }
@@ -75,3 +84,4 @@ measuring = true;
 const end = performance.now() + load.seconds * 1000;
 await Promise.all(Array.from({ length: load.concurrency }, () => loop(end)));
 parentPort?.postMessage({ phase: 'done', ...measured });
+cdn.close();

@@ -15,6 +15,7 @@ import { DEFAULT_LATENCY, Network, type Fault, type Latency } from './network.ts
 import { API_VERSION, adminSchema } from './schema.ts';
 import { ensureShop, findShop, SHOP_DOMAIN, type Shop, type ShopSetup } from './shops.ts';
 import { Webhooks } from './webhooks.ts';
+import { FileFetcher } from './files/fetcher.ts';
 
 export interface DevstoreOptions {
   connectionString: string;
@@ -37,6 +38,8 @@ export interface DevstoreOptions {
 export interface Devstore {
   url: string;
   pool: pg.Pool;
+  /** Resolves once every file fetch under way has ended (READY or FAILED). */
+  filesSettled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -63,6 +66,10 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
   const network = new Network(options.latency ?? DEFAULT_LATENCY, options.random);
   const webhooks = new Webhooks();
   const executor = new Executor(catalogModules, buckets, options.throttling ?? true);
+  const fetcher = new FileFetcher(pool);
+  await fetcher.resumePending();
+  // Known once listening; URLs devstore hands out (staged uploads, bulk results) point here.
+  let baseUrl = '';
 
   async function answerFault(shop: Shop, fault: Fault, response: http.ServerResponse): Promise<boolean> {
     network.count(shop.domain, { faultsInjected: 1 });
@@ -108,12 +115,22 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
     const fault = network.faultFor(shop.domain, operationNameOf(graphqlRequest));
     if (fault && (await answerFault(shop, fault, response))) return;
 
+    // Webhooks and file fetches start once the answer is out, so the answer shows the state Shopify's would.
     const pending: [string, unknown][] = [];
-    const result = await executor.run(graphqlRequest, { pool, shop, emit: (topic, payload) => pending.push([topic, payload]), batchers: new Map() });
+    const filesToFetch: string[] = [];
+    const result = await executor.run(graphqlRequest, {
+      pool,
+      shop,
+      emit: (topic, payload) => pending.push([topic, payload]),
+      fetchFiles: (ids) => filesToFetch.push(...ids),
+      baseUrl,
+      batchers: new Map(),
+    });
     network.count(shop.domain, { pointsSpent: result.pointsSpent, requestsThrottled: result.throttled ? 1 : 0 });
     await sleep(network.delayMs(shop.domain) - (performance.now() - started));
     sendJson(response, 200, result.body);
     for (const [topic, payload] of pending) webhooks.send(shop, topic, payload);
+    fetcher.enqueue(filesToFetch);
   }
 
   const server = http.createServer((request, response) => {
@@ -138,13 +155,16 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  baseUrl = `http://${host}:${address.port}`;
 
   return {
-    url: `http://${host}:${address.port}`,
+    url: baseUrl,
     pool,
+    filesSettled: () => fetcher.settled(),
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await fetcher.stop();
       await webhooks.settle();
       await pool.end();
     },

@@ -1,4 +1,5 @@
 // Every resolver module devstore serves; a root field missing from all of them is "not implemented".
+import { filesModule } from '../files/files.ts';
 import type { ResolverModule } from '../graphql/context.ts';
 import { collectionsModule } from './collections.ts';
 import { inventoryModule } from './inventory.ts';
@@ -20,4 +21,5 @@ export const catalogModules: ResolverModule[] = [
   inventoryModule,
   metafieldsModule,
   redirectsModule,
+  filesModule,
 ];

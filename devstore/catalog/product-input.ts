@@ -1,10 +1,10 @@
 // Checks product input the way Shopify does before writing anything, and turns it into a plan for
 // the writer: options with ids, variants matched to existing ones, media, tags.
 import type { PoolClient } from 'pg';
-import { allocateIds, type VariantPlan } from './product-writer.ts';
-import { parseGid } from './ids.ts';
-import type { MediaItem, ProductOption, ProductRow, VariantRow } from './product-rows.ts';
-import { gid } from './ids.ts';
+import { NotImplementedError } from '../graphql/errors.ts';
+import { allocateIds, type MediaInput, type VariantPlan } from './product-writer.ts';
+import { gid, parseGid } from './ids.ts';
+import type { ProductOption, VariantRow } from './product-rows.ts';
 
 export const MAX_OPTIONS = 3;
 
@@ -151,23 +151,13 @@ export function planVariants(inputs: VariantInput[], options: ProductOption[], e
   return plans;
 }
 
-/** Media from `files`/`media` input. devstore records the source; it does not fetch it (see README). */
-export async function planMedia(client: PoolClient, inputs: { originalSource?: string | null; alt?: string | null; contentType?: string | null; mediaContentType?: string | null }[], existing: ProductRow['media'], path: string[], errors: UserError[], code: string): Promise<MediaItem[]> {
+/** Checks `files`/`media` input: every item needs a source URL devstore can fetch (http or https). */
+export function planMedia(inputs: { originalSource?: string | null; alt?: string | null; contentType?: string | null; mediaContentType?: string | null }[], path: string[], errors: UserError[], code: string): MediaInput[] {
   inputs.forEach((input, index) => {
-    if (!input.originalSource || !URL.canParse(input.originalSource)) errors.push({ field: [...path, String(index), 'originalSource'], message: 'Image URL is invalid', code });
-  });
-  if (errors.length) return [];
-  const fresh = await allocateIds(client, inputs.filter((input) => !existing.some((item) => item.originalSource === input.originalSource)).length);
-  let next = 0;
-  return inputs.map((input) => {
-    const before = existing.find((item) => item.originalSource === input.originalSource);
+    const source = input.originalSource ?? '';
+    if (!URL.canParse(source) || !/^https?:$/.test(new URL(source).protocol)) errors.push({ field: [...path, String(index), 'originalSource'], message: 'Image URL is invalid', code });
     const type = input.contentType ?? input.mediaContentType ?? 'IMAGE';
-    return {
-      id: before?.id ?? gid('MediaImage', fresh[next++] as string),
-      alt: input.alt ?? before?.alt ?? '',
-      mediaContentType: type === 'FILE' ? 'IMAGE' : type,
-      originalSource: input.originalSource as string,
-      status: 'READY',
-    };
+    if (type !== 'IMAGE' && type !== 'FILE') throw new NotImplementedError(`product media of type ${type}`);
   });
+  return inputs.map((input) => ({ originalSource: input.originalSource ?? '', alt: input.alt ?? null, contentType: 'IMAGE' }));
 }

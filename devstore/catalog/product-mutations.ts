@@ -9,7 +9,7 @@ import { productObject } from './product-objects.ts';
 import { normalizeTags, planMedia, planOptions, type OptionInput, type UserError } from './product-input.ts';
 import { productById, type ProductRow } from './product-rows.ts';
 import { productWebhookPayload } from './product-webhooks.ts';
-import { inTransaction, insertProduct, joinCollections, updateProduct, writeVariants } from './product-writer.ts';
+import { inTransaction, insertProduct, joinCollections, updateProduct, writeMedia, writeVariants } from './product-writer.ts';
 
 interface ProductFieldsInput {
   id?: string | null;
@@ -27,7 +27,7 @@ interface ProductFieldsInput {
   collectionsToLeave?: string[] | null;
 }
 
-type MediaInput = { originalSource: string; alt?: string | null; mediaContentType: string };
+type MediaArgument = { originalSource: string; alt?: string | null; mediaContentType: string };
 
 function userErrors(errors: UserError[]) {
   return errors.map((error) => ({ __typename: 'UserError', field: error.field, message: error.message }));
@@ -51,7 +51,7 @@ function collectionIds(ids: string[] | null | undefined): string[] {
 
 async function productCreate(args: Args, context: RequestContext) {
   const input = (args.product ?? args.input ?? {}) as ProductFieldsInput;
-  const media = (args.media ?? []) as MediaInput[];
+  const media = (args.media ?? []) as MediaArgument[];
   const shop = context.shop.domain;
   const errors: UserError[] = [];
   const payload = (product: unknown) => ({ __typename: 'ProductCreatePayload', product, shop: shopObject(context), userErrors: userErrors(errors) });
@@ -64,20 +64,21 @@ async function productCreate(args: Args, context: RequestContext) {
     const row = await inTransaction(client, async () => {
       const optionInputs = input.productOptions?.length ? input.productOptions : [{ name: 'Title', values: [{ name: 'Default Title' }] }];
       const options = await planOptions(client, optionInputs, [], ['productOptions'], errors);
-      const items = await planMedia(client, media, [], ['media'], errors, 'INVALID');
+      const items = planMedia(media, ['media'], errors, 'INVALID');
       if (errors.length) return undefined;
       const handle = input.handle ?? (await uniqueHandle(client, 'products', shop, handleize(input.title as string)));
-      const created = await insertProduct(client, shop, { ...scalarFields(input), title: input.title as string, handle, options, media: items });
+      const created = await insertProduct(client, shop, { ...scalarFields(input), title: input.title as string, handle, options });
       // Shopify creates the product with one variant, made of each option's first value.
       const first = options.map((option) => ({ name: option.name, value: option.values[0]?.name ?? '' }));
       await writeVariants(client, shop, String(created.id), [{ selectedOptions: first }], true);
       if (input.metafields) await writeMetafields(client, shop, String(created.id), 'PRODUCT', input.metafields, false);
       await joinCollections(client, String(created.id), collectionIds(input.collectionsToJoin));
-      return created;
+      return { created, toFetch: await writeMedia(client, shop, String(created.id), items, false) };
     });
     if (!row) return payload(null);
-    context.emit('products/create', productWebhookPayload(row));
-    return payload(productObject(row));
+    context.fetchFiles(row.toFetch);
+    context.emit('products/create', productWebhookPayload(row.created));
+    return payload(productObject(row.created));
   } finally {
     client.release();
   }
@@ -87,7 +88,7 @@ async function productUpdate(args: Args, context: RequestContext) {
   const input = (args.product ?? args.input ?? {}) as ProductFieldsInput;
   const identifier = args.identifier as { id?: string | null; handle?: string | null } | null | undefined;
   if (input.productOptions) throw new NotImplementedError('productUpdate with productOptions (use productSet or productOptionsCreate)');
-  const media = (args.media ?? []) as MediaInput[];
+  const media = (args.media ?? []) as MediaArgument[];
   const shop = context.shop.domain;
   const errors: UserError[] = [];
   const payload = (product: unknown) => ({ __typename: 'ProductUpdatePayload', product, userErrors: userErrors(errors) });
@@ -104,22 +105,19 @@ async function productUpdate(args: Args, context: RequestContext) {
   const client = await context.pool.connect();
   try {
     const row = await inTransaction(client, async () => {
-      const added = media.length ? await planMedia(client, media, [], ['media'], errors, 'INVALID') : [];
+      const added = planMedia(media, ['media'], errors, 'INVALID');
       if (errors.length) return undefined;
-      const updated = await updateProduct(client, existing.id, {
-        ...scalarFields(input),
-        ...(input.handle ? { handle: input.handle } : {}),
-        ...(added.length ? { media: [...existing.media, ...added] } : {}),
-      });
+      const updated = await updateProduct(client, existing.id, { ...scalarFields(input), ...(input.handle ? { handle: input.handle } : {}) });
       if (input.metafields) await writeMetafields(client, shop, String(existing.id), 'PRODUCT', input.metafields, false);
       await joinCollections(client, String(existing.id), collectionIds(input.collectionsToJoin));
       const leave = collectionIds(input.collectionsToLeave);
       if (leave.length) await client.query('DELETE FROM devstore.collection_products WHERE product_id = $1 AND collection_id = ANY($2::bigint[])', [existing.id, leave]);
-      return updated;
+      return { updated, toFetch: await writeMedia(client, shop, String(existing.id), added, false) };
     });
     if (!row) return payload(null);
-    context.emit('products/update', productWebhookPayload(row));
-    return payload(productObject(row));
+    context.fetchFiles(row.toFetch);
+    context.emit('products/update', productWebhookPayload(row.updated));
+    return payload(productObject(row.updated));
   } finally {
     client.release();
   }

@@ -6,7 +6,8 @@ import { connectionOf } from './connection.ts';
 import { gid } from './ids.ts';
 import { inventoryLevelsOf } from './inventory-levels.ts';
 import { metafieldFields } from './metafields.ts';
-import { productsByIds, variantsByProducts, type MediaItem, type ProductRow, type VariantRow } from './product-rows.ts';
+import { productsByIds, variantsByProducts, type ProductRow, type VariantRow } from './product-rows.ts';
+import { fileObject, mediaOfProduct } from '../files/file-objects.ts';
 
 export function variantsOf(context: RequestContext, productId: string): Promise<VariantRow[]> {
   return batcher<string, VariantRow[]>(context, 'variants', (ids) => variantsByProducts(context.pool, context.shop.domain, ids), []).get(productId);
@@ -14,20 +15,6 @@ export function variantsOf(context: RequestContext, productId: string): Promise<
 
 export function productOf(context: RequestContext, productId: string): Promise<ProductRow | null> {
   return batcher<string, ProductRow | null>(context, 'products', (ids) => productsByIds(context.pool, context.shop.domain, ids), null).get(productId);
-}
-
-function mediaObject(item: MediaItem) {
-  const image = { __typename: 'Image', url: item.originalSource, altText: item.alt, width: null, height: null };
-  return {
-    __typename: 'MediaImage',
-    id: item.id,
-    alt: item.alt,
-    mediaContentType: item.mediaContentType,
-    status: item.status,
-    image: item.status === 'READY' ? image : null,
-    preview: { __typename: 'MediaPreviewImage', status: item.status, image: item.status === 'READY' ? image : null },
-    mediaErrors: [],
-  };
 }
 
 export function inventoryItemObject(variant: VariantRow) {
@@ -112,8 +99,8 @@ export function productObject(row: ProductRow) {
       const variants = await variantsOf(context, id);
       return variants.length === 1 && variants[0]?.title === 'Default Title';
     },
-    media: (args: Args) => connectionOf(row.media, args, (item) => item.id.split('/').pop() ?? item.id, mediaObject),
-    mediaCount: { __typename: 'Count', count: row.media.length, precision: 'EXACT' },
+    media: async (args: Args, context: RequestContext) => connectionOf(await mediaOfProduct(context, id), args, (file) => file.id, fileObject),
+    mediaCount: async (_args: Args, context: RequestContext) => ({ __typename: 'Count', count: (await mediaOfProduct(context, id)).length, precision: 'EXACT' }),
     collections: async (args: Args, context: RequestContext) => collectionsOfProduct(context, id, args),
     ...metafieldFields(id),
   };

@@ -13,14 +13,6 @@ export interface ProductOption {
   values: OptionValue[];
 }
 
-export interface MediaItem {
-  id: string;
-  alt: string;
-  mediaContentType: string;
-  originalSource: string;
-  status: string;
-}
-
 export interface ProductRow {
   id: string;
   shop: string;
@@ -34,7 +26,6 @@ export interface ProductRow {
   seo_title: string | null;
   seo_description: string | null;
   options: ProductOption[];
-  media: MediaItem[];
   created_at: Date;
   updated_at: Date;
 }

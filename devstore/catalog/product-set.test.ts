@@ -65,7 +65,8 @@ describe('productSet (synchronous)', () => {
       tags: ['summer', 'linen'],
       seo: { title: 'Linen shirt', description: 'A shirt of linen' },
       options: [{ name: 'Size', position: 1, optionValues: [{ name: 'S' }, { name: 'M' }, { name: 'L' }] }],
-      media: { nodes: [{ alt: 'Front', mediaContentType: 'IMAGE', status: 'READY' }, { alt: 'Back', mediaContentType: 'IMAGE', status: 'READY' }] },
+      // Media are fetched after the answer, so they start UPLOADED (files.test.ts follows them to READY).
+      media: { nodes: [{ alt: 'Front', mediaContentType: 'IMAGE', status: 'UPLOADED' }, { alt: 'Back', mediaContentType: 'IMAGE', status: 'UPLOADED' }] },
       metafield: { type: 'single_line_text_field', value: 'Linen' },
     });
     expect(product.id).toMatch(/^gid:\/\/shopify\/Product\/\d+$/);

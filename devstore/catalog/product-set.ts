@@ -8,7 +8,7 @@ import { metafieldInputErrors, writeMetafields } from './metafields.ts';
 import { productObject } from './product-objects.ts';
 import { normalizeTags, planMedia, planOptions, planVariants, type OptionInput, type UserError, type VariantInput } from './product-input.ts';
 import { productByHandle, productById, variantsByProducts, type ProductRow } from './product-rows.ts';
-import { inTransaction, insertProduct, setCollections, updateProduct, writeVariants, type VariantPlan } from './product-writer.ts';
+import { inTransaction, insertProduct, setCollections, updateProduct, writeMedia, writeVariants, type VariantPlan } from './product-writer.ts';
 import { productWebhookPayload } from './product-webhooks.ts';
 
 interface ProductSetInput {
@@ -92,7 +92,7 @@ async function productSet(args: Args, context: RequestContext) {
       const variantInputs: VariantInput[] | undefined = input.variants ?? (existing ? undefined : [{ optionValues: [{ optionName: 'Title', name: 'Default Title' }] }]);
       let plans: VariantPlan[] | undefined;
       if (variantInputs && !errors.length) plans = planVariants(variantInputs, options, existingVariants, ['input', 'variants'], errors, VARIANT_CODES);
-      const media = input.files && !errors.length ? await planMedia(client, input.files, existing?.media ?? [], ['input', 'files'], errors, 'INVALID_INPUT') : undefined;
+      const media = input.files ? planMedia(input.files, ['input', 'files'], errors, 'INVALID_INPUT') : undefined;
       for (const [index, plan] of (plans ?? []).entries()) {
         for (const [levelIndex, level] of (plan.inventoryQuantities ?? []).entries()) {
           const { rowCount } = level.locationId ? await client.query('SELECT 1 FROM devstore.locations WHERE shop = $1 AND id = $2', [shop, level.locationId]) : { rowCount: 0 };
@@ -110,7 +110,6 @@ async function productSet(args: Args, context: RequestContext) {
         ...(input.tags !== undefined && input.tags !== null ? { tags: normalizeTags(input.tags) as string[] } : {}),
         ...(input.seo ? { seoTitle: input.seo.title ?? null, seoDescription: input.seo.description ?? null } : {}),
         ...(optionInputs ? { options } : {}),
-        ...(media ? { media } : {}),
       };
       const row = existing
         ? await updateProduct(client, existing.id, { ...fields, ...(handle ? { handle } : {}) })
@@ -118,11 +117,13 @@ async function productSet(args: Args, context: RequestContext) {
       if (plans) await writeVariants(client, shop, String(row.id), plans, true);
       if (input.metafields) await writeMetafields(client, shop, String(row.id), 'PRODUCT', input.metafields, true);
       if (collectionIds) await setCollections(client, String(row.id), collectionIds);
-      return row;
+      const toFetch = media ? await writeMedia(client, shop, String(row.id), media, true) : [];
+      return { row, toFetch };
     });
     if (!outcome) return failed(errors);
-    context.emit(existing ? 'products/update' : 'products/create', productWebhookPayload(outcome));
-    return { __typename: 'ProductSetPayload', product: productObject(outcome), productSetOperation: null, userErrors: [] };
+    context.fetchFiles(outcome.toFetch);
+    context.emit(existing ? 'products/update' : 'products/create', productWebhookPayload(outcome.row));
+    return { __typename: 'ProductSetPayload', product: productObject(outcome.row), productSetOperation: null, userErrors: [] };
   } catch (error) {
     if (isHandleConflict(error)) return failed([{ field: ['input', 'handle'], message: `Handle '${handle ?? ''}' already in use. Please provide a new handle.`, code: 'HANDLE_NOT_UNIQUE' }]);
     throw error;

@@ -3,7 +3,7 @@
 import type { PoolClient } from 'pg';
 import { setLevel } from './inventory.ts';
 import { writeMetafields, type MetafieldInput } from './metafields.ts';
-import type { MediaItem, ProductOption, ProductRow, SelectedOption, VariantRow } from './product-rows.ts';
+import type { ProductOption, ProductRow, SelectedOption, VariantRow } from './product-rows.ts';
 
 export interface ProductFields {
   title?: string;
@@ -16,7 +16,6 @@ export interface ProductFields {
   seoTitle?: string | null;
   seoDescription?: string | null;
   options?: ProductOption[];
-  media?: MediaItem[];
 }
 
 export interface VariantPlan {
@@ -37,7 +36,7 @@ export interface VariantPlan {
   metafields?: MetafieldInput[];
 }
 
-/** Ids from devstore's one sequence, for options, option values and media, in one query. */
+/** Ids from devstore's one sequence, for options and option values, in one query. */
 export async function allocateIds(client: PoolClient, count: number): Promise<string[]> {
   if (count === 0) return [];
   const { rows } = await client.query<{ id: string }>("SELECT nextval('devstore.object_ids')::text AS id FROM generate_series(1, $1)", [count]);
@@ -46,11 +45,11 @@ export async function allocateIds(client: PoolClient, count: number): Promise<st
 
 export async function insertProduct(client: PoolClient, shop: string, fields: ProductFields & { title: string; handle: string }): Promise<ProductRow> {
   const { rows } = await client.query<ProductRow>(
-    `INSERT INTO devstore.products (shop, handle, title, description_html, vendor, product_type, status, tags, seo_title, seo_description, options, media)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
+    `INSERT INTO devstore.products (shop, handle, title, description_html, vendor, product_type, status, tags, seo_title, seo_description, options)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
     [
       shop, fields.handle, fields.title, fields.descriptionHtml ?? '', fields.vendor ?? '', fields.productType ?? '', fields.status ?? 'ACTIVE',
-      fields.tags ?? [], fields.seoTitle ?? null, fields.seoDescription ?? null, JSON.stringify(fields.options ?? []), JSON.stringify(fields.media ?? []),
+      fields.tags ?? [], fields.seoTitle ?? null, fields.seoDescription ?? null, JSON.stringify(fields.options ?? []),
     ],
   );
   return rows[0] as ProductRow;
@@ -62,12 +61,12 @@ export async function updateProduct(client: PoolClient, id: string, fields: Prod
        handle = coalesce($2, handle), title = coalesce($3, title), description_html = coalesce($4, description_html),
        vendor = coalesce($5, vendor), product_type = coalesce($6, product_type), status = coalesce($7, status), tags = coalesce($8, tags),
        seo_title = CASE WHEN $9::boolean THEN $10 ELSE seo_title END, seo_description = CASE WHEN $11::boolean THEN $12 ELSE seo_description END,
-       options = coalesce($13, options), media = coalesce($14, media), updated_at = now()
+       options = coalesce($13, options), updated_at = now()
      WHERE id = $1 RETURNING *`,
     [
       id, fields.handle ?? null, fields.title ?? null, fields.descriptionHtml ?? null, fields.vendor ?? null, fields.productType ?? null, fields.status ?? null,
       fields.tags ?? null, fields.seoTitle !== undefined, fields.seoTitle ?? null, fields.seoDescription !== undefined, fields.seoDescription ?? null,
-      fields.options ? JSON.stringify(fields.options) : null, fields.media ? JSON.stringify(fields.media) : null,
+      fields.options ? JSON.stringify(fields.options) : null,
     ],
   );
   return rows[0] as ProductRow;
@@ -162,4 +161,48 @@ export async function inTransaction<T>(client: PoolClient, work: () => Promise<T
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
+}
+
+export interface MediaInput {
+  originalSource: string;
+  alt?: string | null;
+  contentType: string;
+}
+
+/**
+ * Writes a product's media as files waiting to be fetched. With `replace`, media whose source is
+ * not listed go, and listed sources already there keep their id. Returns the ids to fetch.
+ */
+export async function writeMedia(client: PoolClient, shop: string, productId: string, inputs: MediaInput[], replace: boolean): Promise<string[]> {
+  const { rows: existing } = await client.query<{ id: string; original_source: string; position: number }>(
+    'SELECT id, original_source, position FROM devstore.files WHERE product_id = $1',
+    [productId],
+  );
+  if (replace) {
+    const kept = inputs.map((input) => input.originalSource);
+    await client.query('DELETE FROM devstore.files WHERE product_id = $1 AND NOT (original_source = ANY($2::text[]))', [productId, kept]);
+  }
+  const start = replace ? 0 : existing.reduce((max, row) => Math.max(max, row.position), 0);
+  const fresh = inputs.filter((input) => !replace || !existing.some((row) => row.original_source === input.originalSource));
+  if (replace) {
+    for (const [index, input] of inputs.entries()) {
+      const before = existing.find((row) => row.original_source === input.originalSource);
+      if (before) await client.query('UPDATE devstore.files SET position = $2, alt = coalesce($3, alt) WHERE id = $1', [before.id, index + 1, input.alt ?? null]);
+    }
+  }
+  if (!fresh.length) return [];
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO devstore.files (shop, product_id, position, content_type, alt, original_source)
+     SELECT $1, $2, u.position, u.content_type, u.alt, u.source FROM unnest($3::int[], $4::text[], $5::text[], $6::text[]) AS u(position, content_type, alt, source)
+     RETURNING id`,
+    [
+      shop,
+      productId,
+      fresh.map((input) => start + (replace ? inputs.indexOf(input) : fresh.indexOf(input)) + 1),
+      fresh.map((input) => input.contentType),
+      fresh.map((input) => input.alt ?? ''),
+      fresh.map((input) => input.originalSource),
+    ],
+  );
+  return rows.map((row) => String(row.id));
 }

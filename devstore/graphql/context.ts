@@ -8,6 +8,10 @@ export interface RequestContext {
   shop: Shop;
   /** Queues a webhook for the shop's app; delivery happens after the response, as on Shopify. */
   emit(topic: string, payload: unknown): void;
+  /** Fetches these files' sources once the answer is sent; call after the rows are committed. */
+  fetchFiles(ids: string[]): void;
+  /** Where devstore answers, for URLs it hands out (staged uploads, bulk results). */
+  baseUrl: string;
   /** Per-request batchers, so a page of 250 products loads its variants in one query. */
   batchers: Map<string, Batcher<unknown, unknown>>;
 }

@@ -1,0 +1,77 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Devstore } from '../server.ts';
+import { admin, createShop, startTestDevstore, type TestShop } from '../testing.ts';
+
+let devstore: Devstore;
+let shop: TestShop;
+let images: http.Server;
+let origin: string;
+// A 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+beforeAll(async () => {
+  images = http.createServer((request, response) => {
+    if (request.url === '/lamp.png') response.writeHead(200, { 'Content-Type': 'image/png' }).end(PNG);
+    else if (request.url === '/page.html') response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html></html>');
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => images.listen(0, '127.0.0.1', () => resolve()));
+  origin = `http://127.0.0.1:${(images.address() as AddressInfo).port}`;
+  devstore = await startTestDevstore();
+  shop = await createShop(devstore);
+});
+afterAll(async () => {
+  await devstore.stop();
+  await new Promise<void>((resolve) => images.close(() => resolve()));
+});
+
+const FILE_CREATE = `mutation($files: [FileCreateInput!]!) {
+  fileCreate(files: $files) { files { id fileStatus alt ... on MediaImage { image { url } } } userErrors { field message code } }
+}`;
+const FILES = `{ files(first: 10) { nodes { alt fileStatus fileErrors { code } ... on MediaImage { image { url } mimeType } } } }`;
+
+describe('fileCreate', () => {
+  it('answers UPLOADED, then fetches the source: READY when it is an image, FAILED when it is dead or not an image', async () => {
+    const { body } = await admin(devstore, shop, FILE_CREATE, {
+      files: [
+        { originalSource: `${origin}/lamp.png`, alt: 'Lamp', contentType: 'IMAGE' },
+        { originalSource: `${origin}/gone.png`, alt: 'Gone', contentType: 'IMAGE' },
+        { originalSource: `${origin}/page.html`, alt: 'Page', contentType: 'IMAGE' },
+        { originalSource: 'http://127.0.0.1:1/refused.png', alt: 'Refused', contentType: 'IMAGE' },
+      ],
+    });
+    expect(body.data.fileCreate.userErrors).toEqual([]);
+    expect(body.data.fileCreate.files.map((file: { fileStatus: string; image: unknown }) => [file.fileStatus, file.image])).toEqual([
+      ['UPLOADED', null], ['UPLOADED', null], ['UPLOADED', null], ['UPLOADED', null],
+    ]);
+    await devstore.filesSettled();
+    const listed = await admin(devstore, shop, FILES);
+    expect(listed.body.data.files.nodes).toEqual([
+      { alt: 'Lamp', fileStatus: 'READY', fileErrors: [], image: { url: `${origin}/lamp.png` }, mimeType: 'image/png' },
+      { alt: 'Gone', fileStatus: 'FAILED', fileErrors: [{ code: 'IMAGE_DOWNLOAD_FAILURE' }], image: null, mimeType: null },
+      { alt: 'Page', fileStatus: 'FAILED', fileErrors: [{ code: 'UNSUPPORTED_IMAGE_FILE_TYPE' }], image: null, mimeType: null },
+      { alt: 'Refused', fileStatus: 'FAILED', fileErrors: [{ code: 'IMAGE_DOWNLOAD_FAILURE' }], image: null, mimeType: null },
+    ]);
+  });
+
+  it('refuses a source that is not an http(s) URL and an alt over 512 characters', async () => {
+    const { body } = await admin(devstore, shop, FILE_CREATE, { files: [{ originalSource: 'ftp://example.com/a.png', alt: 'x'.repeat(513) }] });
+    expect(body.data.fileCreate.userErrors.map((error: { code: string }) => error.code)).toEqual(['INVALID_IMAGE_SOURCE_URL', 'ALT_VALUE_LIMIT_EXCEEDED']);
+  });
+});
+
+describe('product media', () => {
+  it('fetches productSet files: a dead image URL ends FAILED with mediaErrors, as on Shopify', async () => {
+    const { body } = await admin(devstore, shop, 'mutation($input: ProductSetInput!) { productSet(input: $input) { product { id } userErrors { message } } }', {
+      input: { title: 'Lamp', files: [{ originalSource: `${origin}/lamp.png`, alt: 'Lit', contentType: 'IMAGE' }, { originalSource: `${origin}/missing.png`, alt: 'Dead', contentType: 'IMAGE' }] },
+    });
+    await devstore.filesSettled();
+    const product = await admin(devstore, shop, 'query($id: ID!) { product(id: $id) { media(first: 5) { nodes { alt status mediaErrors { code } } } } }', { id: body.data.productSet.product.id });
+    expect(product.body.data.product.media.nodes).toEqual([
+      { alt: 'Lit', status: 'READY', mediaErrors: [] },
+      { alt: 'Dead', status: 'FAILED', mediaErrors: [{ code: 'IMAGE_DOWNLOAD_FAILURE' }] },
+    ]);
+  });
+});
