@@ -1,6 +1,6 @@
 // Reading a shop's migrations for the admin UI. Every query is scoped by the authenticated shop.
 import { db } from './db.server.ts';
-import { platformLabel } from '../connectors/registry.ts';
+import { platformLabel } from './source-platforms.server.ts';
 
 export const MIGRATION_STATUSES = ['draft', 'running', 'paused', 'completed', 'failed', 'cancelled'] as const;
 export type MigrationStatus = (typeof MIGRATION_STATUSES)[number];

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { Badge, BlockStack, Card, InlineStack, Layout, Page, Text } from '@shopify/polaris';
 import { authenticateStaff } from '../shopify.server.ts';
-import { SOURCE_PLATFORMS } from '../../connectors/registry.ts';
+import { SOURCE_PLATFORMS } from '../source-platforms.server.ts';
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticateStaff(request);

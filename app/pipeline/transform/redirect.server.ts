@@ -1,0 +1,54 @@
+// The 301s that keep search rankings: each old product and collection URL points at the new
+// Shopify URL. Paths Shopify refuses come back as userErrors and land in the report.
+
+export const CREATE_REDIRECT = `#graphql
+  mutation MigrateRedirect($urlRedirect: UrlRedirectInput!) {
+    urlRedirectCreate(urlRedirect: $urlRedirect) {
+      urlRedirect {
+        id
+        path
+        target
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export const FIND_REDIRECT = `#graphql
+  query FindRedirect($query: String!) {
+    urlRedirects(first: 1, query: $query) {
+      nodes {
+        id
+        path
+        target
+      }
+    }
+  }
+`;
+
+const TARGET_PREFIX = { products: '/products/', collections: '/collections/', pages: '/pages/', blogPosts: '/blogs/news/' } as const;
+
+export function redirectTarget(entity: keyof typeof TARGET_PREFIX, handle: string): string {
+  return `${TARGET_PREFIX[entity]}${handle}`;
+}
+
+/**
+ * The old path as Shopify stores it: no scheme or host, no trailing slash (WordPress permalinks end
+ * in one), percent-encoded characters kept as they were.
+ */
+export function redirectPath(sourcePath: string): string {
+  let path = sourcePath.trim();
+  try {
+    if (/^https?:\/\//i.test(path)) path = new URL(path).pathname + new URL(path).search;
+  } catch {
+    // not a URL after all; keep it as written and let Shopify judge
+  }
+  if (!path.startsWith('/')) path = `/${path}`;
+  const queryAt = path.indexOf('?');
+  const [pathname, query] = queryAt === -1 ? [path, ''] : [path.slice(0, queryAt), path.slice(queryAt)];
+  return (pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname) + query;
+}
