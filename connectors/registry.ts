@@ -1,6 +1,8 @@
 // The registry of source platforms a merchant can move from, keyed by platform name. A platform is
 // available once its connector (a folder beside this file) is registered here; until then the
 // admin shows it as coming rather than hiding it. Connectors know nothing about Shopify.
+// The admin's browser bundle reads this list, so the connectors themselves (Node-only HTTP
+// clients) are created through registry.server.ts.
 export interface SourcePlatform {
   id: string;
   label: string;
@@ -9,7 +11,7 @@ export interface SourcePlatform {
 }
 
 export const SOURCE_PLATFORMS: readonly SourcePlatform[] = [
-  { id: 'woocommerce', label: 'WooCommerce', description: 'Products, customers, orders, coupons and reviews through the WooCommerce REST API; pages and posts through WordPress.', available: false },
+  { id: 'woocommerce', label: 'WooCommerce', description: 'Products, customers, orders, coupons and reviews through the WooCommerce REST API; pages and posts through WordPress.', available: true },
   { id: 'shopify', label: 'Another Shopify store', description: 'Everything in a Shopify store, through its Admin API.', available: false },
   { id: 'bigcommerce', label: 'BigCommerce', description: 'Catalog, customers and orders through the BigCommerce API.', available: false },
   { id: 'magento', label: 'Magento / Adobe Commerce', description: 'Catalog, customers and orders through the Magento REST API.', available: false },

@@ -1,0 +1,178 @@
+// WooCommerce customers, orders, coupons and product reviews as canonical records.
+import type { z } from 'zod';
+import { Customer, Discount, Order, Review } from '../model.ts';
+import type { Extracted } from '../source-connector.ts';
+import { gmt, schemaReason, WooCoupon, WooCustomer, WooOrder, WooReview, type WooAddress } from './responses.ts';
+import { decodeEntities } from './text.ts';
+
+function result(schema: z.ZodType, candidate: unknown, sourceId: string, raw: unknown, what: string): Extracted {
+  const parsed = schema.safeParse(candidate);
+  if (!parsed.success) return { ok: false, sourceId, reason: `${what} does not fit Shipyard’s model (${schemaReason(parsed.error)})`, raw };
+  return { ok: true, sourceId, record: parsed.data, raw };
+}
+
+function unreadable(raw: unknown, what: string, error: z.ZodError): Extracted {
+  return { ok: false, sourceId: null, reason: `WooCommerce sent ${what} Shipyard cannot read (${schemaReason(error)})`, raw };
+}
+
+const orNull = (text: string | undefined) => (text && text.trim() !== '' ? text.trim() : null);
+
+function address(source: WooAddress | null | undefined) {
+  if (!source) return null;
+  const mapped = {
+    firstName: orNull(source.first_name),
+    lastName: orNull(source.last_name),
+    company: orNull(source.company),
+    address1: orNull(source.address_1),
+    address2: orNull(source.address_2),
+    city: orNull(source.city),
+    province: orNull(source.state),
+    zip: orNull(source.postcode),
+    countryCode: orNull(source.country)?.toUpperCase() ?? null,
+    phone: orNull(source.phone),
+  };
+  // WooCommerce sends an address with every field empty when the customer never gave one.
+  return Object.values(mapped).some((value) => value !== null) ? mapped : null;
+}
+
+/** "12.5" → "12.50"-style decimal strings; WooCommerce totals are strings already, computed ones are not. */
+const money = (value: number) => (Math.round(value * 100) / 100).toFixed(2);
+
+export function mapCustomer(raw: unknown): Extracted {
+  const parsed = WooCustomer.safeParse(raw);
+  if (!parsed.success) return unreadable(raw, 'a customer', parsed.error);
+  const customer = parsed.data;
+  const billing = address(customer.billing);
+  const shipping = address(customer.shipping);
+  const addresses = [...(billing ? [{ ...billing, kind: 'billing' as const }] : []), ...(shipping && JSON.stringify(shipping) !== JSON.stringify(billing) ? [{ ...shipping, kind: 'shipping' as const }] : [])];
+  return result(
+    Customer,
+    {
+      sourceId: String(customer.id),
+      email: orNull(customer.email) ?? orNull(customer.billing?.email),
+      phone: orNull(customer.billing?.phone),
+      firstName: orNull(customer.first_name),
+      lastName: orNull(customer.last_name),
+      addresses,
+      defaultAddressIndex: addresses.length > 0 ? 0 : null,
+      createdAt: gmt(customer.date_created_gmt),
+      updatedAt: gmt(customer.date_modified_gmt),
+    },
+    String(customer.id),
+    raw,
+    'customer',
+  );
+}
+
+export function mapOrder(raw: unknown): Extracted {
+  const parsed = WooOrder.safeParse(raw);
+  if (!parsed.success) return unreadable(raw, 'an order', parsed.error);
+  const order = parsed.data;
+  const taxTitle = (rateId: number) => order.tax_lines.find((line) => line.rate_id === rateId);
+  const taxLines = (taxes: { id: number; total: string }[]) =>
+    taxes.filter((tax) => tax.total !== '').map((tax) => ({ title: decodeEntities(taxTitle(tax.id)?.label ?? 'Tax'), rate: (taxTitle(tax.id)?.rate_percent ?? null) === null ? null : Number(taxTitle(tax.id)?.rate_percent) / 100, amount: tax.total }));
+  const lineItems = order.line_items.map((line) => ({
+    sourceId: String(line.id),
+    productSourceId: line.product_id ? String(line.product_id) : null,
+    variantSourceId: line.variation_id ? String(line.variation_id) : null,
+    sku: orNull(line.sku),
+    title: decodeEntities(line.name),
+    quantity: line.quantity,
+    // WooCommerce gives the line's subtotal (before coupons) and total (after); Shopify wants a unit price and the discount.
+    price: money(Number(line.subtotal) / (line.quantity || 1)),
+    discount: money(Number(line.subtotal) - Number(line.total)),
+    taxLines: taxLines(line.taxes),
+  }));
+  const processedAt = gmt(order.date_paid_gmt) ?? gmt(order.date_created_gmt);
+  return result(
+    Order,
+    {
+      sourceId: String(order.id),
+      number: order.number || String(order.id),
+      customerSourceId: order.customer_id ? String(order.customer_id) : null,
+      email: orNull(order.billing?.email),
+      currency: order.currency,
+      sourceStatus: order.status,
+      lineItems,
+      shippingLines: order.shipping_lines.map((line) => ({ title: decodeEntities(line.method_title), price: line.total, taxLines: taxLines(line.taxes) })),
+      discountCodes: order.coupon_lines.map((line) => ({ code: line.code, amount: line.discount })),
+      billingAddress: address(order.billing),
+      shippingAddress: address(order.shipping),
+      subtotal: money(order.line_items.reduce((sum, line) => sum + Number(line.subtotal), 0)),
+      totalTax: order.total_tax,
+      total: order.total,
+      // WooCommerce sends refund totals as negative amounts.
+      refunds: order.refunds.map((refund) => ({ sourceId: String(refund.id), amount: refund.total.replace(/^-/, ''), reason: orNull(refund.reason) })),
+      notes: order.customer_note.trim() ? [{ body: order.customer_note, customerVisible: true }] : [],
+      processedAt,
+      updatedAt: gmt(order.date_modified_gmt),
+    },
+    String(order.id),
+    raw,
+    'order',
+  );
+}
+
+export function mapCoupon(raw: unknown): Extracted {
+  const parsed = WooCoupon.safeParse(raw);
+  if (!parsed.success) return unreadable(raw, 'a coupon', parsed.error);
+  const coupon = parsed.data;
+  const sourceId = String(coupon.id);
+  const amount = Number(coupon.amount);
+  if (!Number.isFinite(amount)) return { ok: false, sourceId, reason: `coupon "${coupon.code}" has the amount "${coupon.amount}", which is not a number`, raw };
+  let value;
+  if (coupon.discount_type === 'percent') {
+    if (amount > 100) return { ok: false, sourceId, reason: `coupon "${coupon.code}" takes ${amount} % off; Shopify allows at most 100 %`, raw };
+    value = { kind: 'percentage', percent: amount };
+  } else if (coupon.discount_type === 'fixed_cart' || coupon.discount_type === 'fixed_product') {
+    value = { kind: 'fixed_amount', amount: coupon.amount, appliesOncePerOrder: coupon.discount_type === 'fixed_cart' };
+  } else {
+    return { ok: false, sourceId, reason: `coupon "${coupon.code}" is of the kind "${coupon.discount_type}", which a plugin added and Shopify has no equivalent for`, raw };
+  }
+  const minimum = Number(coupon.minimum_amount);
+  return result(
+    Discount,
+    {
+      sourceId,
+      code: coupon.code,
+      sourceType: coupon.discount_type,
+      value,
+      freeShipping: coupon.free_shipping,
+      usageLimit: coupon.usage_limit ?? null,
+      usageLimitPerCustomer: coupon.usage_limit_per_user ?? null,
+      minimumSubtotal: minimum > 0 ? coupon.minimum_amount : null,
+      productSourceIds: coupon.product_ids.map(String),
+      collectionSourceIds: coupon.product_categories.map(String),
+      startsAt: gmt(coupon.date_created_gmt),
+      endsAt: gmt(coupon.date_expires_gmt),
+    },
+    sourceId,
+    raw,
+    'coupon',
+  );
+}
+
+export function mapReview(raw: unknown): Extracted {
+  const parsed = WooReview.safeParse(raw);
+  if (!parsed.success) return unreadable(raw, 'a review', parsed.error);
+  const review = parsed.data;
+  const sourceId = String(review.id);
+  if (review.rating < 1) return { ok: false, sourceId, reason: 'review has no star rating (it was left while ratings were switched off); Shopify reviews need 1 to 5 stars', raw };
+  return result(
+    Review,
+    {
+      sourceId,
+      productSourceId: String(review.product_id),
+      rating: review.rating,
+      author: decodeEntities(review.reviewer).trim() || 'Anonymous',
+      email: orNull(review.reviewer_email),
+      bodyHtml: review.review,
+      verified: review.verified,
+      published: review.status === 'approved',
+      createdAt: gmt(review.date_created_gmt),
+    },
+    sourceId,
+    raw,
+    'review',
+  );
+}

@@ -1,0 +1,52 @@
+// What the connector needs to know about the store itself: its WooCommerce version and currency
+// (system status), the units its weights and sizes are in (product settings) and its name
+// (WordPress's public index, used to fill SEO title templates such as "%%sitename%%").
+import { z } from 'zod';
+import type { WooCommerceClient } from './client.ts';
+import type { StoreContext } from './map-product.ts';
+import { decodeEntities } from './text.ts';
+import type { DimensionUnit, WeightUnit } from './variants.ts';
+
+const SystemStatus = z.object({
+  environment: z.object({ version: z.string().optional(), wc_version: z.string().optional() }).optional(),
+  settings: z.object({ currency: z.string().optional() }).optional(),
+});
+const Settings = z.array(z.object({ id: z.string(), value: z.unknown() }));
+const WordPressIndex = z.object({ name: z.string() });
+
+const WEIGHT_UNITS: Record<string, WeightUnit> = { kg: 'kg', g: 'g', lbs: 'lb', oz: 'oz' };
+const DIMENSION_UNITS: Record<string, DimensionUnit> = { m: 'm', cm: 'cm', mm: 'mm', in: 'in', yd: 'yd' };
+
+export interface StoreFacts {
+  version: string | null;
+  currency: string | null;
+  name: string | null;
+}
+
+async function siteName(url: string): Promise<string | null> {
+  // WooCommerce's API does not carry the site title; WordPress's index does, without credentials.
+  try {
+    const answer = await fetch(`${url}/wp-json/`, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(10_000) });
+    const parsed = WordPressIndex.safeParse(await answer.json());
+    return parsed.success ? decodeEntities(parsed.data.name) : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function storeFacts(client: WooCommerceClient, url: string, retry: boolean): Promise<StoreFacts> {
+  const status = SystemStatus.safeParse((await client.get('system_status', {}, { retry })).data);
+  const facts = status.success ? status.data : {};
+  return { version: facts.environment?.version ?? facts.environment?.wc_version ?? null, currency: facts.settings?.currency ?? null, name: await siteName(url) };
+}
+
+export async function storeContext(client: WooCommerceClient, url: string): Promise<StoreContext> {
+  const settings = Settings.safeParse((await client.get('settings/products')).data);
+  const value = (id: string) => String((settings.success ? settings.data : []).find((setting) => setting.id === id)?.value ?? '');
+  return {
+    url,
+    siteName: (await siteName(url)) ?? new URL(url).host,
+    // WooCommerce installs with kg and cm.
+    units: { weight: WEIGHT_UNITS[value('woocommerce_weight_unit')] ?? 'kg', dimension: DIMENSION_UNITS[value('woocommerce_dimension_unit')] ?? 'cm' },
+  };
+}
