@@ -67,6 +67,22 @@ export async function createDatabaseFromTemplate(serverUrl: string, name: string
   return databaseUrl(serverUrl, name);
 }
 
+/**
+ * Drops a test file's database once its pools have let go. Forcing it at once would cut connections
+ * that are still closing, and their pools would report the cut as an unhandled error.
+ */
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
+  await withClient(serverUrl, async (client) => {
+    const statement = `DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)}`;
+    for (let attempt = 0; attempt < 50; attempt++) {
+      try {
+        await client.query(statement);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006') throw error; // 55006: still in use
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    await client.query(`${statement} WITH (FORCE)`);
+  });
 }

@@ -1,42 +1,39 @@
-// Load products: productSet per staged product (its collections joined in the same call).
+// Load products: productSet per staged product, its collections joined in the same call.
 import type { ProductRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { PRODUCT_SET, toProductSetVariables } from '../transform/product.server.ts';
-import { type BatchResult, LOAD_BATCH, type UserError, type Writer, describeUserErrors, inParallel } from './shared.server.ts';
+import {
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordUnchanged, recordWritten,
+} from './shared.server.ts';
 
 interface ProductSetData {
   productSet: { product: { id: string; handle: string } | null; userErrors: UserError[] };
 }
 
+async function productContext(migrationId: string, shop: string, writer: Writer) {
+  const collections = await db().idMapEntry.findMany({ where: { shop, platform: writer.platform, entity: 'collections' } });
+  const categories = await db().sourceRecord.findMany({ where: { migrationId, entity: 'collections', status: { not: 'invalid' } }, select: { sourceId: true, data: true } });
+  const unreachable = await db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' }, select: { subject: true } });
+  return {
+    platform: writer.platform,
+    locationId: writer.locationId,
+    collectionIds: new Map(collections.map((entry) => [entry.sourceId, entry.shopifyGid])),
+    collectionParents: new Map(categories.map((row) => [row.sourceId, (row.data as { parentSourceId?: string | null }).parentSourceId ?? null])),
+    unreachableImages: new Set(unreachable.flatMap((problem) => (problem.subject ? [problem.subject] : []))),
+  };
+}
+
 export async function loadProductBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const shop = migration.shop;
-  const rows = await db().sourceRecord.findMany({
-    where: { migrationId, entity: 'products', status: { in: ['staged', 'written', 'failed'] }, ...(afterId === null ? {} : { id: { gt: afterId } }) },
-    orderBy: { id: 'asc' },
-    take: LOAD_BATCH,
-  });
-  const mapped = new Map(
-    (await db().idMapEntry.findMany({ where: { shop, platform: writer.platform, entity: 'products', sourceId: { in: rows.map((row) => row.sourceId) } } })).map((entry) => [entry.sourceId, entry]),
-  );
-  const collectionIds = new Map(
-    (await db().idMapEntry.findMany({ where: { shop, platform: writer.platform, entity: 'collections' } })).map((entry) => [entry.sourceId, entry.shopifyGid]),
-  );
-  const collectionParents = new Map(
-    (await db().sourceRecord.findMany({ where: { migrationId, entity: 'collections', status: { not: 'invalid' } }, select: { sourceId: true, data: true } })).map(
-      (row) => [row.sourceId, (row.data as { parentSourceId?: string | null }).parentSourceId ?? null],
-    ),
-  );
-  const unreachableImages = new Set(
-    (await db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' }, select: { subject: true } })).flatMap((problem) => (problem.subject ? [problem.subject] : [])),
-  );
-  const context = { platform: writer.platform, locationId: writer.locationId, collectionIds, collectionParents, unreachableImages };
-  const result: BatchResult = { next: rows.length === LOAD_BATCH ? (rows.at(-1)?.id ?? null) : null, written: 0, unchanged: 0, failed: 0 };
+  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const rows = await nextBatch(migrationId, 'products', afterId);
+  const mapped = await idMapFor(shop, writer.platform, 'products', rows.map((row) => row.sourceId));
+  const context = await productContext(migrationId, shop, writer);
+  const result = batchResult(rows);
 
   await inParallel(rows, writer.concurrency, async (row) => {
     const known = mapped.get(row.sourceId);
     if (known && known.contentHash === row.contentHash) {
-      if (row.status !== 'written') await db().sourceRecord.update({ where: { id: row.id }, data: { status: 'written', reason: null } });
+      await recordUnchanged(row);
       result.unchanged++;
       return;
     }
@@ -44,18 +41,11 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
     const { data } = await writer.client.request<ProductSetData>(PRODUCT_SET, { ...variables }, { estimatedCost: 10 });
     const { product, userErrors } = data.productSet;
     if (userErrors.length > 0 || !product) {
-      await db().sourceRecord.update({ where: { id: row.id }, data: { status: 'failed', reason: describeUserErrors(userErrors) || 'Shopify returned no product' } });
+      await recordFailed(row, describeUserErrors(userErrors) || 'Shopify returned no product');
       result.failed++;
       return;
     }
-    await db().$transaction([
-      db().idMapEntry.upsert({
-        where: { shop_platform_entity_sourceId: { shop, platform: writer.platform, entity: 'products', sourceId: row.sourceId } },
-        create: { shop, platform: writer.platform, entity: 'products', sourceId: row.sourceId, shopifyGid: product.id, contentHash: row.contentHash ?? '' },
-        update: { shopifyGid: product.id, contentHash: row.contentHash ?? '' },
-      }),
-      db().sourceRecord.update({ where: { id: row.id }, data: { status: 'written', reason: null } }),
-    ]);
+    await recordWritten(shop, writer.platform, 'products', row, product.id, product.handle);
     result.written++;
   });
   return result;

@@ -1,5 +1,6 @@
 // What every load step shares: the writer (client, platform, location), batch results, Shopify's
 // userErrors in words, and running requests side by side.
+import { db } from '../../db.server.ts';
 import type { AdminClient } from '../../shopify-admin/client.server.ts';
 
 export const LOAD_BATCH = 50;
@@ -39,4 +40,49 @@ export async function inParallel<T>(items: T[], limit: number, work: (item: T) =
     }
   });
   await Promise.all(lanes);
+}
+
+interface WrittenRecord {
+  id: bigint;
+  sourceId: string;
+  contentHash: string | null;
+}
+
+/** Links the record to what Shopify made of it (id map) and marks it written, together. */
+export async function recordWritten(shop: string, platform: string, entity: string, row: WrittenRecord, shopifyGid: string, handle: string | null): Promise<void> {
+  const link = { shopifyGid, handle, contentHash: row.contentHash ?? '' };
+  await db().$transaction([
+    db().idMapEntry.upsert({
+      where: { shop_platform_entity_sourceId: { shop, platform, entity, sourceId: row.sourceId } },
+      create: { shop, platform, entity, sourceId: row.sourceId, ...link },
+      update: link,
+    }),
+    db().sourceRecord.update({ where: { id: row.id }, data: { status: 'written', reason: null } }),
+  ]);
+}
+
+export async function recordFailed(row: { id: bigint }, reason: string): Promise<void> {
+  await db().sourceRecord.update({ where: { id: row.id }, data: { status: 'failed', reason } });
+}
+
+export async function recordUnchanged(row: { id: bigint; status: string }): Promise<void> {
+  if (row.status !== 'written') await db().sourceRecord.update({ where: { id: row.id }, data: { status: 'written', reason: null } });
+}
+
+/** The next batch of records of `entity` to write (staged, or failed last time), after `afterId`. */
+export function nextBatch(migrationId: string, entity: string, afterId: bigint | null) {
+  return db().sourceRecord.findMany({
+    where: { migrationId, entity, status: { in: ['staged', 'written', 'failed'] }, ...(afterId === null ? {} : { id: { gt: afterId } }) },
+    orderBy: { id: 'asc' },
+    take: LOAD_BATCH,
+  });
+}
+
+export async function idMapFor(shop: string, platform: string, entity: string, sourceIds: string[]) {
+  const entries = await db().idMapEntry.findMany({ where: { shop, platform, entity, sourceId: { in: sourceIds } } });
+  return new Map(entries.map((entry) => [entry.sourceId, entry]));
+}
+
+export function batchResult(rows: { id: bigint }[]): BatchResult {
+  return { next: rows.length === LOAD_BATCH ? (rows.at(-1)?.id ?? null) : null, written: 0, unchanged: 0, failed: 0 };
 }

@@ -1,0 +1,54 @@
+// Load collections: create or update each, finding one an interrupted run already made by its
+// source reference before creating, so nothing is doubled.
+import type { CollectionRecord } from '../../../connectors/model.ts';
+import { db } from '../../db.server.ts';
+import { customIdentifier } from '../source-reference.server.ts';
+import { COLLECTION_BY_REFERENCE, CREATE_COLLECTION, UPDATE_COLLECTION, toCollectionVariables } from '../transform/collection.server.ts';
+import {
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordUnchanged, recordWritten,
+} from './shared.server.ts';
+
+interface Written {
+  collection: { id: string; handle: string } | null;
+  userErrors: UserError[];
+}
+
+export async function loadCollectionBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
+  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const rows = await nextBatch(migrationId, 'collections', afterId);
+  const mapped = await idMapFor(shop, writer.platform, 'collections', rows.map((row) => row.sourceId));
+  const titles = new Map(
+    (await db().sourceRecord.findMany({ where: { migrationId, entity: 'collections', status: { not: 'invalid' } }, select: { sourceId: true, data: true } })).map(
+      (row) => [row.sourceId, (row.data as { title: string }).title],
+    ),
+  );
+  const result = batchResult(rows);
+
+  await inParallel(rows, writer.concurrency, async (row) => {
+    const collection = row.data as unknown as CollectionRecord;
+    const known = mapped.get(row.sourceId);
+    if (known && known.contentHash === row.contentHash) {
+      await recordUnchanged(row);
+      result.unchanged++;
+      return;
+    }
+    let id = known?.shopifyGid ?? null;
+    if (!id) {
+      const found = await writer.client.request<{ collectionByIdentifier: { id: string } | null }>(COLLECTION_BY_REFERENCE, customIdentifier(writer.platform, row.sourceId), { estimatedCost: 1 });
+      id = found.data.collectionByIdentifier?.id ?? null;
+    }
+    const parentTitle = collection.parentSourceId ? (titles.get(collection.parentSourceId) ?? null) : null;
+    const variables = toCollectionVariables(collection, writer.platform, parentTitle, id);
+    const written = id
+      ? (await writer.client.request<{ collectionUpdate: Written }>(UPDATE_COLLECTION, variables, { estimatedCost: 10 })).data.collectionUpdate
+      : (await writer.client.request<{ collectionCreate: Written }>(CREATE_COLLECTION, variables, { estimatedCost: 10 })).data.collectionCreate;
+    if (written.userErrors.length > 0 || !written.collection) {
+      await recordFailed(row, describeUserErrors(written.userErrors) || 'Shopify returned no collection');
+      result.failed++;
+      return;
+    }
+    await recordWritten(shop, writer.platform, 'collections', row, written.collection.id, written.collection.handle);
+    result.written++;
+  });
+  return result;
+}

@@ -1,0 +1,103 @@
+// Load redirects: a 301 from each old product and collection URL to its new Shopify URL, plus the
+// redirects the source itself had. A path a previous run already redirected is adopted, not
+// doubled; a path Shopify refuses is kept with Shopify's reason.
+import type { Entity } from '../../../connectors/model.ts';
+import { db } from '../../db.server.ts';
+import { contentHash, stageRows } from '../staging.server.ts';
+import { CREATE_REDIRECT, FIND_REDIRECT, redirectPath, redirectTarget } from '../transform/redirect.server.ts';
+import {
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordUnchanged, recordWritten,
+} from './shared.server.ts';
+
+type Target = 'products' | 'collections' | 'pages' | 'blogPosts';
+
+interface RedirectData {
+  path: string;
+  target: { entity: Target; sourceId: string };
+}
+
+/**
+ * Stages a redirect for every written product and collection that had a URL on the old store. Its
+ * content hash covers the new handle, so a handle that changed on a re-run updates the redirect.
+ */
+export async function deriveRedirects(migrationId: string, platform: string): Promise<number> {
+  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const rows = await db().$queryRaw<{ entity: Target; sourceId: string; sourcePath: string; handle: string }[]>`
+    SELECT r.entity, r."sourceId", r.data->>'sourcePath' AS "sourcePath", m.handle
+    FROM "SourceRecord" r
+    JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${platform} AND m.entity = r.entity AND m."sourceId" = r."sourceId"
+    WHERE r."migrationId" = ${migrationId} AND r.entity IN ('products', 'collections') AND r.status = 'written'
+      AND coalesce(r.data->>'sourcePath', '') <> '' AND m.handle IS NOT NULL`;
+  const staged = rows.map((row) => {
+    const data: RedirectData = { path: row.sourcePath, target: { entity: row.entity, sourceId: row.sourceId } };
+    return {
+      sourceId: `${row.entity}:${row.sourceId}`,
+      status: 'staged' as const,
+      data,
+      reason: null,
+      email: null,
+      phone: null,
+      contentHash: contentHash({ ...data, targetPath: redirectTarget(row.entity, row.handle) }),
+    };
+  });
+  for (let start = 0; start < staged.length; start += 500) {
+    await db().$transaction((tx) => stageRows(tx, shop, migrationId, 'redirects', staged.slice(start, start + 500)));
+  }
+  return staged.length;
+}
+
+interface Created {
+  urlRedirectCreate: { urlRedirect: { id: string } | null; userErrors: UserError[] };
+}
+
+export async function loadRedirectBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
+  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const rows = await nextBatch(migrationId, 'redirects', afterId);
+  const mapped = await idMapFor(shop, writer.platform, 'redirects', rows.map((row) => row.sourceId));
+  const result = batchResult(rows);
+
+  await inParallel(rows, writer.concurrency, async (row) => {
+    const data = row.data as unknown as RedirectData;
+    const known = mapped.get(row.sourceId);
+    if (known && known.contentHash === row.contentHash) {
+      await recordUnchanged(row);
+      result.unchanged++;
+      return;
+    }
+    const targetLink = (await idMapFor(shop, writer.platform, data.target.entity as Entity, [data.target.sourceId])).get(data.target.sourceId);
+    if (!targetLink?.handle) {
+      await recordFailed(row, `The ${data.target.entity === 'collections' ? 'collection' : 'page'} this URL pointed to was not migrated, so there is nothing to redirect to.`);
+      result.failed++;
+      return;
+    }
+    const path = redirectPath(data.path);
+    const target = redirectTarget(data.target.entity, targetLink.handle);
+    if (path === target) {
+      await recordUnchanged(row); // the old URL already is the new one
+      result.unchanged++;
+      return;
+    }
+    const { data: created } = await writer.client.request<Created>(CREATE_REDIRECT, { urlRedirect: { path, target } }, { estimatedCost: 10 });
+    const { urlRedirect, userErrors } = created.urlRedirectCreate;
+    if (urlRedirect) {
+      await recordWritten(shop, writer.platform, 'redirects', row, urlRedirect.id, path);
+      result.written++;
+      return;
+    }
+    if (userErrors.some((error) => /already been taken/i.test(error.message))) {
+      const found = await writer.client.request<{ urlRedirects: { nodes: { id: string; path: string; target: string }[] } }>(FIND_REDIRECT, { query: `path:${path}` }, { estimatedCost: 3 });
+      const existing = found.data.urlRedirects.nodes.find((node) => node.path === path);
+      if (existing && existing.target === target) {
+        await recordWritten(shop, writer.platform, 'redirects', row, existing.id, path);
+        result.written++;
+        return;
+      }
+      await recordFailed(row, `${path} already redirects to ${existing?.target ?? 'another page'} in Shopify; it was left as it is.`);
+      result.failed++;
+      return;
+    }
+    await recordFailed(row, describeUserErrors(userErrors) || 'Shopify returned no redirect');
+    result.failed++;
+  });
+  return result;
+}

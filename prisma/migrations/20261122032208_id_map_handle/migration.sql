@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "IdMapEntry" ADD COLUMN     "handle" TEXT;
