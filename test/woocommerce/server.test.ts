@@ -76,9 +76,9 @@ describe('paging', () => {
   });
 
   it('filters by modified_after in the store’s local time, or GMT with dates_are_gmt', async () => {
-    // Product 1 was last modified 2023-01-31 01:00 GMT, 03:00 in the store (GMT+2).
-    const local = await fetch(signed('/products', { modified_after: '2023-01-31T02:00:00', orderby: 'id', order: 'asc', per_page: '1' }, store.consumerSecret));
-    const gmt = await fetch(signed('/products', { modified_after: '2023-01-31T02:00:00', dates_are_gmt: 'true', orderby: 'id', order: 'asc', per_page: '1' }, store.consumerSecret));
+    // Product 1 was last modified 2023-01-31 01:00 GMT, 03:00 in the store (GMT+2): after 01:30 in store time, not in GMT.
+    const local = await fetch(signed('/products', { modified_after: '2023-01-31T01:30:00', orderby: 'id', order: 'asc', per_page: '1' }, store.consumerSecret));
+    const gmt = await fetch(signed('/products', { modified_after: '2023-01-31T01:30:00', dates_are_gmt: 'true', orderby: 'id', order: 'asc', per_page: '1' }, store.consumerSecret));
     expect([local.headers.get('x-wp-total'), gmt.headers.get('x-wp-total')]).toEqual(['10000', '9999']);
   });
 });
