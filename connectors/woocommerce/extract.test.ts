@@ -65,11 +65,6 @@ describe('paging', () => {
     ]);
   });
 
-  it('asks the store for at most 100 per page, as WooCommerce refuses more', async () => {
-    const answer = await fetch(`${store.url}/wp-json/wc/v3/products?per_page=101&consumer_key=x`);
-    expect(answer.status).toBe(401);
-  });
-
   it('retries a page the store fails once with a 503, and goes on', async () => {
     store.setFault({ kind: 'server-error', status: 503 }, { times: 1, paths: /\/products$/ });
     const page = await connector.extract('products', 'page:3');
