@@ -16,6 +16,8 @@ import { API_VERSION, adminSchema } from './schema.ts';
 import { ensureShop, findShop, SHOP_DOMAIN, type Shop, type ShopSetup } from './shops.ts';
 import { Webhooks } from './webhooks.ts';
 import { FileFetcher } from './files/fetcher.ts';
+import { BulkRunner } from './bulk/bulk-runner.ts';
+import { handleUpload, UPLOADS_PATH } from './bulk/uploads.ts';
 
 export interface DevstoreOptions {
   connectionString: string;
@@ -40,6 +42,8 @@ export interface Devstore {
   pool: pg.Pool;
   /** Resolves once every file fetch under way has ended (READY or FAILED). */
   filesSettled(): Promise<void>;
+  /** Resolves once every bulk operation under way has ended. */
+  bulkSettled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -70,6 +74,14 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
   await fetcher.resumePending();
   // Known once listening; URLs devstore hands out (staged uploads, bulk results) point here.
   let baseUrl = '';
+  const bulkRunner = new BulkRunner({
+    pool,
+    executor,
+    baseUrl: () => baseUrl,
+    emit: (shop, topic, payload) => webhooks.send(shop, topic, payload),
+    fetchFiles: (ids) => fetcher.enqueue(ids),
+  });
+  await bulkRunner.failInterrupted();
 
   async function answerFault(shop: Shop, fault: Fault, response: http.ServerResponse): Promise<boolean> {
     network.count(shop.domain, { faultsInjected: 1 });
@@ -118,11 +130,13 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
     // Webhooks and file fetches start once the answer is out, so the answer shows the state Shopify's would.
     const pending: [string, unknown][] = [];
     const filesToFetch: string[] = [];
+    const bulkToStart: string[] = [];
     const result = await executor.run(graphqlRequest, {
       pool,
       shop,
       emit: (topic, payload) => pending.push([topic, payload]),
       fetchFiles: (ids) => filesToFetch.push(...ids),
+      startBulkOperation: (id) => bulkToStart.push(id),
       baseUrl,
       batchers: new Map(),
     });
@@ -131,6 +145,7 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
     sendJson(response, 200, result.body);
     for (const [topic, payload] of pending) webhooks.send(shop, topic, payload);
     fetcher.enqueue(filesToFetch);
+    for (const id of bulkToStart) bulkRunner.start(id);
   }
 
   const server = http.createServer((request, response) => {
@@ -138,7 +153,9 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
     const handled =
       pathname === GRAPHQL_PATH && request.method === 'POST'
         ? handleGraphql(request, response)
-        : pathname.startsWith('/devstore/')
+        : pathname === UPLOADS_PATH || pathname.startsWith(`${UPLOADS_PATH}/`)
+          ? handleUpload(pool, request, response, pathname)
+          : pathname.startsWith('/devstore/')
           ? handleControl({ pool, network, buckets, webhooks }, request, response, pathname)
           : Promise.resolve(sendJson(response, 404, { errors: 'Not Found' }));
     handled.catch((error: unknown) => {
@@ -161,9 +178,11 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
     url: baseUrl,
     pool,
     filesSettled: () => fetcher.settled(),
+    bulkSettled: () => bulkRunner.settled(),
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await bulkRunner.settled();
       await fetcher.stop();
       await webhooks.settle();
       await pool.end();

@@ -1,4 +1,6 @@
 // Every resolver module devstore serves; a root field missing from all of them is "not implemented".
+import { bulkOperationsModule } from '../bulk/bulk-operations.ts';
+import { stagedUploadsModule } from '../bulk/uploads.ts';
 import { filesModule } from '../files/files.ts';
 import type { ResolverModule } from '../graphql/context.ts';
 import { collectionsModule } from './collections.ts';
@@ -22,4 +24,6 @@ export const catalogModules: ResolverModule[] = [
   metafieldsModule,
   redirectsModule,
   filesModule,
+  stagedUploadsModule,
+  bulkOperationsModule,
 ];

@@ -62,6 +62,19 @@ describe('fileCreate', () => {
   });
 });
 
+describe('staged uploads', () => {
+  it('takes an image PUT to a staged target and serves it back to fileCreate', async () => {
+    const staged = await admin(devstore, shop, 'mutation { stagedUploadsCreate(input: [{ resource: IMAGE, filename: "hero.png", mimeType: "image/png", httpMethod: PUT }]) { stagedTargets { url resourceUrl } userErrors { message } } }');
+    const target = staged.body.data.stagedUploadsCreate.stagedTargets[0];
+    expect((await fetch(target.url, { method: 'PUT', headers: { 'Content-Type': 'image/png' }, body: PNG })).status).toBe(200);
+    const created = await admin(devstore, shop, FILE_CREATE, { files: [{ originalSource: target.resourceUrl, alt: 'Hero' }] });
+    expect(created.body.data.fileCreate.userErrors).toEqual([]);
+    await devstore.filesSettled();
+    const { body } = await admin(devstore, shop, '{ files(first: 50, query: "status:READY") { nodes { id alt ... on MediaImage { mimeType originalSource { fileSize } } } } }');
+    expect(body.data.files.nodes).toContainEqual({ id: created.body.data.fileCreate.files[0].id, alt: 'Hero', mimeType: 'image/png', originalSource: { fileSize: PNG.length } });
+  });
+});
+
 describe('product media', () => {
   it('fetches productSet files: a dead image URL ends FAILED with mediaErrors, as on Shopify', async () => {
     const { body } = await admin(devstore, shop, 'mutation($input: ProductSetInput!) { productSet(input: $input) { product { id } userErrors { message } } }', {

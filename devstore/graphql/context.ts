@@ -10,6 +10,8 @@ export interface RequestContext {
   emit(topic: string, payload: unknown): void;
   /** Fetches these files' sources once the answer is sent; call after the rows are committed. */
   fetchFiles(ids: string[]): void;
+  /** Queues a bulk operation just created, to run in the background. */
+  startBulkOperation(id: string): void;
   /** Where devstore answers, for URLs it hands out (staged uploads, bulk results). */
   baseUrl: string;
   /** Per-request batchers, so a page of 250 products loads its variants in one query. */

@@ -39,7 +39,7 @@ type Parsed = { document: DocumentNode; errors?: undefined } | { document?: unde
 const documents = new Map<string, Parsed>();
 const DOCUMENT_CACHE_SIZE = 1000;
 
-function parseAndValidate(query: string): Parsed {
+export function parseAndValidate(query: string): Parsed {
   const cached = documents.get(query);
   if (cached) return cached;
   let parsed: Parsed;
@@ -96,6 +96,31 @@ export class Executor {
 
   restoreRate(context: RequestContext): number {
     return RESTORE_RATE[context.shop.plan];
+  }
+
+  /**
+   * One line of a bulk operation: validated and executed like a request, but neither priced nor
+   * charged, since bulk operations do not draw on the bucket.
+   */
+  async runUnmetered(request: GraphqlRequest, context: RequestContext): Promise<{ data?: unknown; errors?: ShopifyError[] }> {
+    const parsed = parseAndValidate(request.query);
+    if (parsed.errors) return { errors: parsed.errors };
+    const operation = getOperationAST(parsed.document, request.operationName);
+    if (operation) {
+      const tooLarge = inputLimitErrors(adminSchema(), operation, request.variables);
+      if (tooLarge.length) return { errors: tooLarge };
+    }
+    const result = await execute({
+      schema: adminSchema(),
+      document: parsed.document,
+      variableValues: request.variables,
+      operationName: request.operationName,
+      contextValue: context,
+      fieldResolver: this.fieldResolver,
+      typeResolver: this.typeResolver,
+    });
+    const requestId = randomUUID();
+    return { ...(result.errors ? { errors: result.errors.map((error) => executionError(error, requestId)) } : {}), ...(result.data !== undefined ? { data: result.data } : {}) };
   }
 
   async run(request: GraphqlRequest, context: RequestContext): Promise<GraphqlResponse> {
