@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '../db.server.ts';
+import { csvField, reportCsv } from './report.server.ts';
+
+describe('migration report', () => {
+  it('lists every record that did not move, with its reason, as CSV', async () => {
+    const shop = 'report.myshopify.com';
+    const { id: migrationId } = await db().migration.create({ data: { shop, sourcePlatform: 'woocommerce' } });
+    await db().sourceRecord.createMany({
+      data: [
+        { shop, migrationId, entity: 'products', sourceId: '1', status: 'written', data: { title: 'Fine mug' } },
+        { shop, migrationId, entity: 'products', sourceId: '2', status: 'failed', reason: 'variants.0.price: Price must be greater than or equal to 0', data: { title: 'Mug, "large"' } },
+        { shop, migrationId, entity: 'products', sourceId: '3', status: 'invalid', reason: 'regular_price "12,50" is not a number', data: { raw: { name: '=HYPERLINK("http://evil")' } } },
+        { shop, migrationId, entity: 'customers', sourceId: '9', status: 'skipped', reason: 'exists in Shopify already', data: { email: 'ada@example.com' } },
+      ],
+    });
+    const bytes = new Uint8Array(await new Response(reportCsv(migrationId)).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 byte-order mark for spreadsheets
+    const text = new TextDecoder().decode(bytes.slice(3));
+    expect(text.split('\r\n')).toEqual([
+      'What,Source id,Name,Status,Reason',
+      'products,2,"Mug, ""large""",Shopify refused it,variants.0.price: Price must be greater than or equal to 0',
+      `products,3,"'=HYPERLINK(""http://evil"")",Could not be read,"regular_price ""12,50"" is not a number"`,
+      'customers,9,ada@example.com,Skipped,exists in Shopify already',
+      '',
+    ]);
+  });
+
+  it('defuses values a spreadsheet would run as formulas', () => {
+    expect(csvField('+1 555 0100')).toBe("'+1 555 0100");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('-5')).toBe("'-5");
+    expect(csvField('plain')).toBe('plain');
+  });
+});
