@@ -1,6 +1,7 @@
 // Every resolver module devstore serves; a root field missing from all of them is "not implemented".
 import { bulkOperationsModule } from '../bulk/bulk-operations.ts';
 import { stagedUploadsModule } from '../bulk/uploads.ts';
+import { customersModule } from '../customers/customers.ts';
 import { filesModule } from '../files/files.ts';
 import type { ResolverModule } from '../graphql/context.ts';
 import { collectionsModule } from './collections.ts';
@@ -26,4 +27,5 @@ export const catalogModules: ResolverModule[] = [
   filesModule,
   stagedUploadsModule,
   bulkOperationsModule,
+  customersModule,
 ];

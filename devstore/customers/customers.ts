@@ -1,0 +1,262 @@
+// Customers: `customerSet` (upsert by id, email or phone), `customer`, `customerByIdentifier` and
+// `customers` (email:, phone:, tag:, updated_at: filters), with addresses.
+import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
+import { NotImplementedError } from '../graphql/errors.ts';
+import { connection, decodeCursor, pageArgs } from '../catalog/connection.ts';
+import { gid, parseGid } from '../catalog/ids.ts';
+import { normalizeTags } from '../catalog/product-input.ts';
+
+interface AddressInput {
+  address1?: string | null;
+  address2?: string | null;
+  city?: string | null;
+  company?: string | null;
+  country?: string | null;
+  countryCode?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  phone?: string | null;
+  province?: string | null;
+  provinceCode?: string | null;
+  zip?: string | null;
+}
+
+interface CustomerInput {
+  id?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  note?: string | null;
+  locale?: string | null;
+  tags?: string[] | null;
+  taxExempt?: boolean | null;
+  addresses?: AddressInput[] | null;
+}
+
+export interface CustomerRow {
+  id: string;
+  shop: string;
+  email: string | null;
+  phone: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  note: string | null;
+  locale: string;
+  tax_exempt: boolean;
+  tags: string[];
+  addresses: (AddressInput & { id: string })[];
+  created_at: Date;
+  updated_at: Date;
+}
+
+type Problem = { __typename: 'CustomerSetUserError'; field: string[]; message: string; code: string };
+const problem = (field: string[], message: string, code: string): Problem => ({ __typename: 'CustomerSetUserError', field, message, code });
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Shopify stores phone numbers in E.164; spaces, dashes, dots and brackets are dropped first. */
+export function normalizePhone(phone: string): string | undefined {
+  const compact = phone.replace(/[\s\-().]/g, '');
+  return /^\+[1-9]\d{6,14}$/.test(compact) ? compact : undefined;
+}
+
+function addressObject(address: AddressInput & { id: string }) {
+  const name = [address.firstName, address.lastName].filter(Boolean).join(' ');
+  return {
+    __typename: 'MailingAddress',
+    id: address.id,
+    address1: address.address1 ?? null,
+    address2: address.address2 ?? null,
+    city: address.city ?? null,
+    company: address.company ?? null,
+    country: address.country ?? null,
+    countryCodeV2: address.countryCode ?? null,
+    firstName: address.firstName ?? null,
+    lastName: address.lastName ?? null,
+    name: name || null,
+    phone: address.phone ?? null,
+    province: address.province ?? null,
+    provinceCode: address.provinceCode ?? null,
+    zip: address.zip ?? null,
+  };
+}
+
+export function customerObject(row: CustomerRow) {
+  const addresses = row.addresses.map(addressObject);
+  const displayName = [row.first_name, row.last_name].filter(Boolean).join(' ') || row.email || row.phone || '';
+  return {
+    __typename: 'Customer',
+    id: gid('Customer', row.id),
+    legacyResourceId: String(row.id),
+    email: row.email,
+    phone: row.phone,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    displayName,
+    note: row.note,
+    locale: row.locale,
+    taxExempt: row.tax_exempt,
+    tags: row.tags,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    addresses: (args: Args) => addresses.slice(0, typeof args.first === 'number' ? args.first : undefined),
+    addressesV2: (args: Args) => {
+      const page = pageArgs(args);
+      const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+      const start = after ? addresses.findIndex((address) => address.id === after) + 1 : 0;
+      const list = page.backwards ? addresses.slice(0, start || addresses.length).reverse() : addresses.slice(start);
+      return connection(list.slice(0, page.limit + 1), page, (address) => address.id, (address) => address, after !== undefined);
+    },
+    defaultAddress: addresses[0] ?? null,
+  };
+}
+
+async function findBy(context: RequestContext, column: 'id' | 'email' | 'phone', value: string): Promise<CustomerRow | undefined> {
+  const where = column === 'email' ? 'lower(email) = lower($2)' : `${column} = $2`;
+  const { rows } = await context.pool.query<CustomerRow>(`SELECT * FROM devstore.customers WHERE shop = $1 AND ${where}`, [context.shop.domain, value]);
+  return rows[0];
+}
+
+async function customerSet(args: Args, context: RequestContext) {
+  const input = args.input as CustomerInput;
+  const identifier = args.identifier as { id?: string | null; email?: string | null; phone?: string | null; customId?: unknown } | null | undefined;
+  const failed = (userErrors: Problem[]) => ({ __typename: 'CustomerSetPayload', customer: null, userErrors });
+  if (identifier?.customId) throw new NotImplementedError('customerSet identifier customId');
+
+  let existing: CustomerRow | undefined;
+  if (identifier) {
+    if (input.id) return failed([problem(['input', 'id'], 'The id field is not allowed if identifier is provided.', 'ID_NOT_ALLOWED')]);
+    if (identifier.id) {
+      const id = parseGid(identifier.id, 'Customer');
+      existing = id ? await findBy(context, 'id', id) : undefined;
+      if (!existing) return failed([problem(['identifier', 'id'], 'Resource matching the identifier was not found.', 'NOT_FOUND')]);
+    } else if (identifier.email) {
+      if (input.email && input.email.toLowerCase() !== identifier.email.toLowerCase()) return failed([problem(['input', 'email'], 'The identifier value does not match the value of the corresponding field in the input.', 'INPUT_MISMATCH')]);
+      if (!input.email) return failed([problem(['input', 'email'], 'The input field corresponding to the identifier is required.', 'MISSING_FIELD_REQUIRED')]);
+      existing = await findBy(context, 'email', identifier.email);
+    } else if (identifier.phone) {
+      if (input.phone && normalizePhone(input.phone) !== normalizePhone(identifier.phone)) return failed([problem(['input', 'phone'], 'The identifier value does not match the value of the corresponding field in the input.', 'INPUT_MISMATCH')]);
+      if (!input.phone) return failed([problem(['input', 'phone'], 'The input field corresponding to the identifier is required.', 'MISSING_FIELD_REQUIRED')]);
+      existing = await findBy(context, 'phone', normalizePhone(identifier.phone) ?? identifier.phone);
+    }
+  } else if (input.id) {
+    const id = parseGid(input.id, 'Customer');
+    existing = id ? await findBy(context, 'id', id) : undefined;
+    if (!existing) return failed([problem(['input', 'id'], 'Customer does not exist', 'NOT_FOUND')]);
+  }
+
+  const errors: Problem[] = [];
+  const email = input.email?.trim() || undefined;
+  if (email && !EMAIL.test(email)) errors.push(problem(['input', 'email'], 'Email is invalid', 'INVALID'));
+  const phone = input.phone ? normalizePhone(input.phone) : undefined;
+  if (input.phone && !phone) errors.push(problem(['input', 'phone'], 'Phone is invalid', 'INVALID'));
+  if (!existing && !email && !phone && !input.firstName && !input.lastName) errors.push(problem(['input'], 'A name, phone number or email address must be present', 'BLANK'));
+  if (email && !errors.length) {
+    const other = await findBy(context, 'email', email);
+    if (other && other.id !== existing?.id) errors.push(problem(['input', 'email'], 'Email has already been taken', 'TAKEN'));
+  }
+  if (phone && !errors.length) {
+    const other = await findBy(context, 'phone', phone);
+    if (other && other.id !== existing?.id) errors.push(problem(['input', 'phone'], 'Phone has already been taken', 'TAKEN'));
+  }
+  (input.addresses ?? []).forEach((address, index) => {
+    if (address.countryCode && !/^[A-Z]{2}$/.test(address.countryCode)) errors.push(problem(['input', 'addresses', String(index), 'countryCode'], 'Country code is invalid', 'INVALID'));
+  });
+  if (errors.length) return failed(errors);
+
+  const addresses = input.addresses
+    ? await Promise.all(input.addresses.map(async (address, index) => ({ ...address, id: existing?.addresses[index]?.id ?? gid('MailingAddress', await nextId(context)) })))
+    : undefined;
+  const values = [
+    email ?? null, phone ?? null, input.firstName ?? null, input.lastName ?? null, input.note ?? null, input.locale ?? null,
+    input.taxExempt ?? null, normalizeTags(input.tags) ?? null, addresses ? JSON.stringify(addresses) : null,
+  ];
+  try {
+    const { rows } = existing
+      ? await context.pool.query<CustomerRow>(
+          `UPDATE devstore.customers SET email = coalesce($2, email), phone = coalesce($3, phone), first_name = coalesce($4, first_name),
+             last_name = coalesce($5, last_name), note = coalesce($6, note), locale = coalesce($7, locale), tax_exempt = coalesce($8, tax_exempt),
+             tags = coalesce($9::text[], tags), addresses = coalesce($10::jsonb, addresses), updated_at = now()
+           WHERE id = $1 RETURNING *`,
+          [existing.id, ...values],
+        )
+      : await context.pool.query<CustomerRow>(
+          `INSERT INTO devstore.customers (shop, email, phone, first_name, last_name, note, locale, tax_exempt, tags, addresses)
+           VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, 'en'), coalesce($8::boolean, false), coalesce($9::text[], '{}'), coalesce($10::jsonb, '[]')) RETURNING *`,
+          [context.shop.domain, ...values],
+        );
+    const row = rows[0] as CustomerRow;
+    context.emit(existing ? 'customers/update' : 'customers/create', { id: Number(row.id), email: row.email, admin_graphql_api_id: gid('Customer', row.id) });
+    return { __typename: 'CustomerSetPayload', customer: customerObject(row), userErrors: [] };
+  } catch (error) {
+    // Two upserts of one new email at once: the unique index decides, as Shopify's would.
+    if ((error as { code?: string }).code === '23505') return failed([problem(['input', 'email'], 'Email has already been taken', 'TAKEN')]);
+    throw error;
+  }
+}
+
+async function nextId(context: RequestContext): Promise<string> {
+  const { rows } = await context.pool.query<{ id: string }>("SELECT nextval('devstore.object_ids')::text AS id");
+  return (rows[0] as { id: string }).id;
+}
+
+const FILTERS: Record<string, (value: string, param: (value: unknown) => string) => string> = {
+  email: (value, param) => `lower(email) = lower(${param(value)})`,
+  phone: (value, param) => `phone = ${param(normalizePhone(value) ?? value)}`,
+  tag: (value, param) => `tags @> ARRAY[${param(value)}]::text[]`,
+  updated_at: (value, param) => {
+    const match = /^([<>]=?)?(.+)$/.exec(value);
+    return `updated_at ${match?.[1] ?? '='} ${param(new Date(match?.[2] ?? value).toISOString())}::timestamptz`;
+  },
+};
+
+async function customers(args: Args, context: RequestContext) {
+  const page = pageArgs(args);
+  if (args.sortKey && args.sortKey !== 'ID') throw new NotImplementedError(`customers sortKey ${String(args.sortKey)}`);
+  const descending = (args.reverse === true) !== page.backwards;
+  const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+  const values: unknown[] = [context.shop.domain, after ?? null];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const clauses = ['shop = $1', `($2::bigint IS NULL OR id ${descending ? '<' : '>'} $2)`];
+  for (const term of typeof args.query === 'string' ? args.query.match(/\w+:(?:"[^"]*"|\S+)|\S+/g) ?? [] : []) {
+    const match = /^(\w+):(.+)$/.exec(term);
+    const filter = match?.[1] ? FILTERS[match[1]] : undefined;
+    if (!match?.[2] || !filter) throw new NotImplementedError(`customers query '${term}'`);
+    clauses.push(filter(match[2].replace(/^"(.*)"$/, '$1'), param));
+  }
+  const limit = param(page.limit + 1);
+  const { rows } = await context.pool.query<CustomerRow>(
+    `SELECT * FROM devstore.customers WHERE ${clauses.join(' AND ')} ORDER BY id ${descending ? 'DESC' : 'ASC'} LIMIT ${limit}`,
+    values,
+  );
+  return connection(rows, page, (row) => row.id, customerObject, after !== undefined);
+}
+
+export const customersModule: ResolverModule = {
+  queries: {
+    customers,
+    customer: async (args, context) => {
+      const id = parseGid(args.id, 'Customer');
+      const row = id ? await findBy(context, 'id', id) : undefined;
+      return row ? customerObject(row) : null;
+    },
+    customerByIdentifier: async (args, context) => {
+      const identifier = args.identifier as { id?: string | null; emailAddress?: string | null; phoneNumber?: string | null; customId?: unknown };
+      if (identifier.customId) throw new NotImplementedError('customerByIdentifier with customId');
+      const id = identifier.id ? parseGid(identifier.id, 'Customer') : undefined;
+      const row = id
+        ? await findBy(context, 'id', id)
+        : identifier.emailAddress
+          ? await findBy(context, 'email', identifier.emailAddress)
+          : identifier.phoneNumber
+            ? await findBy(context, 'phone', normalizePhone(identifier.phoneNumber) ?? identifier.phoneNumber)
+            : undefined;
+      return row ? customerObject(row) : null;
+    },
+  },
+  mutations: { customerSet },
+};
