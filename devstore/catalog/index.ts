@@ -3,6 +3,7 @@ import { bulkOperationsModule } from '../bulk/bulk-operations.ts';
 import { stagedUploadsModule } from '../bulk/uploads.ts';
 import { customersModule } from '../customers/customers.ts';
 import { filesModule } from '../files/files.ts';
+import { ordersModule } from '../orders/orders.ts';
 import type { ResolverModule } from '../graphql/context.ts';
 import { collectionsModule } from './collections.ts';
 import { inventoryModule } from './inventory.ts';
@@ -28,4 +29,5 @@ export const catalogModules: ResolverModule[] = [
   stagedUploadsModule,
   bulkOperationsModule,
   customersModule,
+  ordersModule,
 ];

@@ -1,6 +1,7 @@
 // Locations, inventory items and `inventorySetQuantities` (compare-and-set with changeFromQuantity, as of 2026-04).
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
-import { connection, decodeCursor, pageArgs } from './connection.ts';
+import { connectionOf } from './connection.ts';
+import { NotImplementedError } from '../graphql/errors.ts';
 import { gid, parseGid } from './ids.ts';
 import { locationObject, QUANTITY_NAMES, type LocationRow } from './inventory-levels.ts';
 import { inventoryItemObject } from './product-objects.ts';
@@ -15,16 +16,14 @@ const REASONS = new Set([
 
 const MAX_QUANTITY = 1_000_000_000;
 
+/** A shop has a handful of locations, so they are sorted in memory (by NAME, Shopify's default, or ID). */
 async function locations(args: Args, context: RequestContext) {
-  const page = pageArgs(args);
-  const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-  const order = page.backwards ? 'DESC' : 'ASC';
-  const { rows } = await context.pool.query<LocationRow>(
-    `SELECT * FROM devstore.locations WHERE shop = $1 AND ($2::bigint IS NULL OR id ${page.backwards ? '<' : '>'} $2) AND ($3 OR is_active)
-     ORDER BY id ${order} LIMIT $4`,
-    [context.shop.domain, after ?? null, args.includeInactive === true, page.limit + 1],
-  );
-  return connection(rows, page, (row) => row.id, locationObject, after !== undefined);
+  const sortKey = typeof args.sortKey === 'string' ? args.sortKey : 'NAME';
+  if (sortKey !== 'NAME' && sortKey !== 'ID') throw new NotImplementedError(`locations sortKey ${sortKey}`);
+  const { rows } = await context.pool.query<LocationRow>('SELECT * FROM devstore.locations WHERE shop = $1 AND ($2 OR is_active) ORDER BY id', [context.shop.domain, args.includeInactive === true]);
+  if (sortKey === 'NAME') rows.sort((a, b) => a.name.localeCompare(b.name) || Number(a.id) - Number(b.id));
+  if (args.reverse === true) rows.reverse();
+  return connectionOf(rows, args, (row) => row.id, locationObject);
 }
 
 async function location(args: Args, context: RequestContext) {

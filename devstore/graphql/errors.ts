@@ -82,6 +82,7 @@ export function executionError(error: GraphQLError, requestId: string): ShopifyE
     return { message: error.message, ...base, ...(error.extensions && Object.keys(error.extensions).length ? { extensions: error.extensions } : {}) };
   }
   if (original instanceof NotImplementedError) return { message: error.message, ...base, extensions: { code: 'NOT_IMPLEMENTED_BY_DEVSTORE' } };
+  if (original instanceof ResourceThrottledError) return { message: error.message, ...base, extensions: { code: 'THROTTLED', documentation: RATE_LIMITS_DOC } };
   if (original instanceof ArgumentError) return { message: error.message, ...base, extensions: { code: 'BAD_REQUEST' } };
   console.error(`devstore: request ${requestId} failed at ${error.path?.join('.') ?? '?'}:`, original);
   return {
@@ -89,6 +90,14 @@ export function executionError(error: GraphQLError, requestId: string): ShopifyE
     ...base,
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
   };
+}
+
+/** A resource-based limit (orders per minute on a development store): THROTTLED, whatever the bucket holds. */
+export class ResourceThrottledError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ResourceThrottledError';
+  }
 }
 
 /** A top-level argument error Shopify reports outside userErrors (e.g. a connection without first/last). */

@@ -1,0 +1,285 @@
+// Orders: `orderCreate` for importing history (processed date, line items by variant or custom,
+// taxes, shipping, one discount code, financial and fulfillment status, order name; at most 5 new
+// orders a minute on development stores), `order` and `orders`.
+import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
+import { NotImplementedError, ResourceThrottledError } from '../graphql/errors.ts';
+import { connection, connectionOf, decodeCursor, pageArgs } from '../catalog/connection.ts';
+import { gid, parseGid } from '../catalog/ids.ts';
+import { writeMetafields, type MetafieldInput } from '../catalog/metafields.ts';
+import { normalizeTags } from '../catalog/product-input.ts';
+import { productObject, productOf, variantObject } from '../catalog/product-objects.ts';
+import { variantsByIds } from '../catalog/product-rows.ts';
+import { inTransaction } from '../catalog/product-writer.ts';
+import { customerObject, normalizePhone, type CustomerRow } from '../customers/customers.ts';
+import { planOrder, type LineItem, type OrderInput, type OrderProblem, type ShippingLine, type TaxLine } from './order-input.ts';
+
+/** Shopify's documented ceiling for orderCreate on development and trial stores. */
+export const DEV_STORE_ORDERS_PER_MINUTE = 5;
+
+interface OrderRow {
+  id: string;
+  number: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  customer_id: string | null;
+  currency_code: string;
+  financial_status: string;
+  fulfillment_status: string;
+  processed_at: Date;
+  closed_at: Date | null;
+  note: string | null;
+  tags: string[];
+  taxes_included: boolean;
+  test: boolean;
+  source_name: string | null;
+  source_identifier: string | null;
+  line_items: LineItem[];
+  shipping_lines: ShippingLine[];
+  tax_lines: TaxLine[];
+  discount_codes: { code: string; amount: string; type: string }[];
+  subtotal: string;
+  total_tax: string;
+  total_shipping: string;
+  total_discounts: string;
+  total_price: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function bag(amount: string | number, currencyCode: string) {
+  const value = { __typename: 'MoneyV2', amount: Number(amount).toFixed(2), currencyCode };
+  return { __typename: 'MoneyBag', shopMoney: value, presentmentMoney: value };
+}
+
+function taxLineObject(tax: TaxLine, currency: string) {
+  return { __typename: 'TaxLine', title: tax.title, rate: Number(tax.rate), ratePercentage: Number(tax.rate) * 100, priceSet: bag(tax.price, currency), channelLiable: false };
+}
+
+function orderObject(row: OrderRow) {
+  const currency = row.currency_code;
+  const lineItems = row.line_items.map((item) => ({
+    __typename: 'LineItem',
+    id: gid('LineItem', item.id),
+    title: item.title,
+    name: item.variantTitle ? `${item.title} - ${item.variantTitle}` : item.title,
+    variantTitle: item.variantTitle,
+    sku: item.sku,
+    vendor: item.vendor,
+    quantity: item.quantity,
+    currentQuantity: item.quantity,
+    requiresShipping: item.requiresShipping,
+    taxable: item.taxable,
+    originalUnitPriceSet: bag(item.price, currency),
+    originalTotalSet: bag(Number(item.price) * item.quantity, currency),
+    taxLines: item.taxLines.map((tax) => taxLineObject(tax, currency)),
+    variant: async (_args: Args, context: RequestContext) => {
+      const variant = item.variantId ? (await variantsByIds(context.pool, context.shop.domain, [item.variantId])).get(item.variantId) : undefined;
+      return variant ? variantObject(variant) : null;
+    },
+    product: async (_args: Args, context: RequestContext) => {
+      const product = item.productId ? await productOf(context, item.productId) : null;
+      return product ? productObject(product) : null;
+    },
+  }));
+  return {
+    __typename: 'Order',
+    id: gid('Order', row.id),
+    legacyResourceId: String(row.id),
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    note: row.note,
+    tags: row.tags,
+    test: row.test,
+    sourceName: row.source_name,
+    sourceIdentifier: row.source_identifier,
+    currencyCode: currency,
+    taxesIncluded: row.taxes_included,
+    displayFinancialStatus: row.financial_status,
+    displayFulfillmentStatus: row.fulfillment_status,
+    processedAt: row.processed_at.toISOString(),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    closedAt: row.closed_at?.toISOString() ?? null,
+    closed: row.closed_at !== null,
+    lineItems: (args: Args) => connectionOf(lineItems, args, (item) => item.id.split('/').pop() ?? item.id, (item) => item),
+    shippingLines: (args: Args) =>
+      connectionOf(row.shipping_lines.map((line, index) => ({ ...line, position: index + 1 })), args, (line) => line.position, (line) => ({
+        __typename: 'ShippingLine',
+        id: gid('ShippingLine', `${row.id}${line.position}`),
+        title: line.title,
+        code: line.code,
+        source: line.source,
+        originalPriceSet: bag(line.price, currency),
+        discountedPriceSet: bag(line.price, currency),
+        taxLines: line.taxLines.map((tax) => taxLineObject(tax, currency)),
+      })),
+    taxLines: row.tax_lines.map((tax) => taxLineObject(tax, currency)),
+    discountCode: row.discount_codes[0]?.code ?? null,
+    discountCodes: row.discount_codes.map((code) => code.code),
+    subtotalPriceSet: bag(row.subtotal, currency),
+    totalTaxSet: bag(row.total_tax, currency),
+    totalShippingPriceSet: bag(row.total_shipping, currency),
+    totalDiscountsSet: bag(row.total_discounts, currency),
+    totalPriceSet: bag(row.total_price, currency),
+    currentTotalPriceSet: bag(row.total_price, currency),
+    customer: async (_args: Args, context: RequestContext) => {
+      if (!row.customer_id) return null;
+      const { rows } = await context.pool.query<CustomerRow>('SELECT * FROM devstore.customers WHERE id = $1', [row.customer_id]);
+      return rows[0] ? customerObject(rows[0]) : null;
+    },
+  };
+}
+
+const FULFILLMENT_DISPLAY: Record<string, string> = { FULFILLED: 'FULFILLED', PARTIAL: 'PARTIALLY_FULFILLED', RESTOCKED: 'RESTOCKED' };
+
+type CustomerLink = { id?: string | null; email?: string | null; phone?: string | null; firstName?: string | null; lastName?: string | null; note?: string | null; tags?: string[] | null };
+
+/** The customer the order belongs to: by id, or found (else created) by email or phone. */
+async function customerFor(context: RequestContext, input: { customerId?: string | null; customer?: { toAssociate?: CustomerLink | null; toUpsert?: CustomerLink | null } | null }, errors: OrderProblem[]): Promise<string | null> {
+  if (input.customerId && input.customer) {
+    errors.push({ field: ['order', 'customer'], message: 'Only one of customerId or customer can be given', code: 'REDUNDANT_CUSTOMER_FIELDS' });
+    return null;
+  }
+  const link = input.customerId ? { id: input.customerId } : (input.customer?.toAssociate ?? input.customer?.toUpsert);
+  if (!link) return null;
+  const shop = context.shop.domain;
+  if (link.id) {
+    const { rows } = await context.pool.query<{ id: string }>('SELECT id FROM devstore.customers WHERE shop = $1 AND id = $2', [shop, parseGid(link.id, 'Customer') ?? '0']);
+    if (!rows[0]) errors.push({ field: ['order', input.customerId ? 'customerId' : 'customer'], message: 'Customer does not exist', code: 'INVALID' });
+    return rows[0]?.id ?? null;
+  }
+  const phone = link.phone ? normalizePhone(link.phone) : undefined;
+  const { rows } = await context.pool.query<{ id: string }>(
+    'SELECT id FROM devstore.customers WHERE shop = $1 AND (lower(email) = lower($2) OR phone = $3) ORDER BY id LIMIT 1',
+    [shop, link.email ?? null, phone ?? null],
+  );
+  if (rows[0]) return rows[0].id;
+  if (!input.customer?.toUpsert) {
+    errors.push({ field: ['order', 'customer', 'toAssociate'], message: 'Customer does not exist', code: 'INVALID' });
+    return null;
+  }
+  const created = await context.pool.query<{ id: string }>(
+    'INSERT INTO devstore.customers (shop, email, phone, first_name, last_name, note, tags) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
+    [shop, link.email ?? null, phone ?? null, link.firstName ?? null, link.lastName ?? null, link.note ?? null, normalizeTags(link.tags) ?? []],
+  );
+  return (created.rows[0] as { id: string }).id;
+}
+
+async function orderCreate(args: Args, context: RequestContext) {
+  const input = args.order as OrderInput & Record<string, unknown> & {
+    name?: string | null; email?: string | null; phone?: string | null; note?: string | null; tags?: string[] | null; currency?: string | null;
+    financialStatus?: string | null; fulfillmentStatus?: string | null; closedAt?: string | null; test?: boolean | null; sourceName?: string | null;
+    sourceIdentifier?: string | null; billingAddress?: unknown; shippingAddress?: unknown; metafields?: MetafieldInput[] | null;
+    customerId?: string | null; customer?: { toAssociate?: CustomerLink | null; toUpsert?: CustomerLink | null } | null;
+  };
+  const options = (args.options ?? {}) as { inventoryBehaviour?: string | null };
+  if (options.inventoryBehaviour && options.inventoryBehaviour !== 'BYPASS') throw new NotImplementedError(`orderCreate inventoryBehaviour ${options.inventoryBehaviour}`);
+  const failed = (userErrors: OrderProblem[]) => ({ __typename: 'OrderCreatePayload', order: null, userErrors: userErrors.map((error) => ({ __typename: 'OrderCreateUserError', ...error })) });
+
+  if (context.shop.devStore) {
+    const { rows } = await context.pool.query<{ count: string }>("SELECT count(*) FROM devstore.orders WHERE shop = $1 AND created_at > now() - interval '1 minute'", [context.shop.domain]);
+    if (Number(rows[0]?.count ?? 0) >= DEV_STORE_ORDERS_PER_MINUTE) {
+      throw new ResourceThrottledError(`Development stores can create at most ${DEV_STORE_ORDERS_PER_MINUTE} new orders per minute with orderCreate. Try again later.`);
+    }
+  }
+  let lineNumber = 0;
+  const planned = await planOrder(context, input, async () => `${Date.now()}${String(lineNumber++).padStart(3, '0')}`);
+  if (!planned.plan) return failed(planned.errors);
+  const errors: OrderProblem[] = [];
+  const customerId = await customerFor(context, input, errors);
+  if (errors.length) return failed(errors);
+  const plan = planned.plan;
+  const hasTransactions = Array.isArray(input.transactions) && input.transactions.length > 0;
+
+  const client = await context.pool.connect();
+  try {
+    const row = await inTransaction(client, async () => {
+      const { rows: numbers } = await client.query<{ number: number }>(
+        'UPDATE devstore.shops SET next_order_number = next_order_number + 1 WHERE domain = $1 RETURNING next_order_number - 1 AS number',
+        [context.shop.domain],
+      );
+      const number = (numbers[0] as { number: number }).number;
+      const { rows } = await client.query<OrderRow>(
+        `INSERT INTO devstore.orders (shop, number, name, email, phone, customer_id, currency_code, financial_status, fulfillment_status, processed_at, closed_at,
+           note, tags, taxes_included, test, source_name, source_identifier, line_items, shipping_lines, tax_lines, discount_codes, billing_address, shipping_address,
+           subtotal, total_tax, total_shipping, total_discounts, total_price)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10, now()), $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28)
+         RETURNING *`,
+        [
+          context.shop.domain, number, input.name ?? `#${number}`, input.email ?? null, input.phone ? normalizePhone(input.phone) ?? input.phone : null, customerId,
+          input.currency ?? context.shop.currencyCode, input.financialStatus ?? (hasTransactions ? 'PAID' : 'PENDING'),
+          FULFILLMENT_DISPLAY[input.fulfillmentStatus ?? ''] ?? 'UNFULFILLED', input.processedAt ?? null, input.closedAt ?? null, input.note ?? null,
+          normalizeTags(input.tags) ?? [], input.taxesIncluded ?? false, input.test ?? false, input.sourceName ?? null, input.sourceIdentifier ?? null,
+          JSON.stringify(plan.lineItems), JSON.stringify(plan.shippingLines), JSON.stringify(plan.taxLines), JSON.stringify(plan.discountCodes),
+          input.billingAddress ? JSON.stringify(input.billingAddress) : null, input.shippingAddress ? JSON.stringify(input.shippingAddress) : null,
+          plan.subtotal, plan.totalTax, plan.totalShipping, plan.totalDiscounts, plan.totalPrice,
+        ],
+      );
+      const created = rows[0] as OrderRow;
+      if (input.metafields?.length) await writeMetafields(client, context.shop.domain, String(created.id), 'ORDER', input.metafields, false);
+      return created;
+    });
+    context.emit('orders/create', { id: Number(row.id), name: row.name, admin_graphql_api_id: gid('Order', row.id) });
+    return { __typename: 'OrderCreatePayload', order: orderObject(row), userErrors: [] };
+  } finally {
+    client.release();
+  }
+}
+
+const FILTERS: Record<string, (value: string, param: (value: unknown) => string) => string> = {
+  name: (value, param) => `name = ${param(value.startsWith('#') ? value : `#${value}`)} OR name = ${param(value)}`,
+  email: (value, param) => `lower(email) = lower(${param(value)})`,
+  customer_id: (value, param) => `customer_id = ${param(value)}::bigint`,
+  financial_status: (value, param) => `financial_status = ${param(value.toUpperCase())}`,
+  processed_at: (value, param) => {
+    const match = /^([<>]=?)?(.+)$/.exec(value);
+    return `processed_at ${match?.[1] ?? '='} ${param(new Date(match?.[2] ?? value).toISOString())}::timestamptz`;
+  },
+};
+
+async function orders(args: Args, context: RequestContext) {
+  const page = pageArgs(args);
+  // Shopify's default order for orders is PROCESSED_AT; ID is the other one devstore knows.
+  const sortKey = typeof args.sortKey === 'string' ? args.sortKey : 'PROCESSED_AT';
+  if (sortKey !== 'ID' && sortKey !== 'PROCESSED_AT') throw new NotImplementedError(`orders sortKey ${sortKey}`);
+  const descending = (args.reverse === true) !== page.backwards;
+  const comparison = descending ? '<' : '>';
+  const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+  const values: unknown[] = [context.shop.domain];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const clauses = ['shop = $1'];
+  if (after !== undefined && sortKey === 'ID') clauses.push(`id ${comparison} ${param(after)}::bigint`);
+  if (after !== undefined && sortKey === 'PROCESSED_AT') {
+    const [processedAt, id] = JSON.parse(after) as [string, string];
+    clauses.push(`(processed_at, id) ${comparison} (${param(processedAt)}::timestamptz, ${param(id)}::bigint)`);
+  }
+  for (const term of typeof args.query === 'string' ? args.query.match(/\w+:(?:"[^"]*"|\S+)|\S+/g) ?? [] : []) {
+    const match = /^(\w+):(.+)$/.exec(term);
+    const filter = match?.[1] ? FILTERS[match[1]] : undefined;
+    if (!match?.[2] || !filter) throw new NotImplementedError(`orders query '${term}'`);
+    clauses.push(`(${filter(match[2].replace(/^"(.*)"$/, '$1'), param)})`);
+  }
+  const limit = param(page.limit + 1);
+  const direction = descending ? 'DESC' : 'ASC';
+  const order = sortKey === 'ID' ? `id ${direction}` : `processed_at ${direction}, id ${direction}`;
+  const { rows } = await context.pool.query<OrderRow>(`SELECT * FROM devstore.orders WHERE ${clauses.join(' AND ')} ORDER BY ${order} LIMIT ${limit}`, values);
+  const positionOf = (row: OrderRow) => (sortKey === 'ID' ? row.id : JSON.stringify([row.processed_at.toISOString(), row.id]));
+  return connection(rows, page, positionOf, orderObject, after !== undefined);
+}
+
+export const ordersModule: ResolverModule = {
+  queries: {
+    orders,
+    order: async (args, context) => {
+      const id = parseGid(args.id, 'Order');
+      const { rows } = id ? await context.pool.query<OrderRow>('SELECT * FROM devstore.orders WHERE shop = $1 AND id = $2', [context.shop.domain, id]) : { rows: [] };
+      return rows[0] ? orderObject(rows[0]) : null;
+    },
+  },
+  mutations: { orderCreate },
+};
