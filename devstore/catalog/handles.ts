@@ -15,13 +15,20 @@ export function handleize(text: string): string {
     .slice(0, MAX_HANDLE_LENGTH);
 }
 
-/** The first free handle among base, base-1, base-2… for the table's rows in this shop. */
-export async function uniqueHandle(db: Pool | PoolClient, table: 'products' | 'collections', shop: string, base: string, exceptId?: string): Promise<string> {
-  const root = base || (table === 'products' ? 'product' : 'collection');
+export type HandleTable = 'products' | 'collections' | 'pages' | 'blogs' | 'articles';
+
+/** What a handle is unique within: the shop, or for articles their blog. */
+function scopeOf(table: HandleTable): string {
+  return table === 'articles' ? 'blog_id::text' : 'shop';
+}
+
+/** The first free handle among base, base-1, base-2… for the table's rows in this shop (or blog). */
+export async function uniqueHandle(db: Pool | PoolClient, table: HandleTable, scope: string, base: string, exceptId?: string): Promise<string> {
+  const root = base || table.replace(/s$/, '');
   const escaped = root.replace(/[\\%_]/g, (char) => `\\${char}`);
   const { rows } = await db.query<{ handle: string }>(
-    `SELECT handle FROM devstore.${table} WHERE shop = $1 AND (handle = $2 OR handle LIKE $3) AND ($4::bigint IS NULL OR id <> $4)`,
-    [shop, root, `${escaped}-%`, exceptId ?? null],
+    `SELECT handle FROM devstore.${table} WHERE ${scopeOf(table)} = $1 AND (handle = $2 OR handle LIKE $3) AND ($4::bigint IS NULL OR id <> $4)`,
+    [scope, root, `${escaped}-%`, exceptId ?? null],
   );
   const taken = new Set(rows.map((row) => row.handle));
   if (!taken.has(root)) return root;
@@ -31,7 +38,7 @@ export async function uniqueHandle(db: Pool | PoolClient, table: 'products' | 'c
   }
 }
 
-export async function handleTaken(db: Pool | PoolClient, table: 'products' | 'collections', shop: string, handle: string, exceptId?: string): Promise<boolean> {
-  const { rowCount } = await db.query(`SELECT 1 FROM devstore.${table} WHERE shop = $1 AND handle = $2 AND ($3::bigint IS NULL OR id <> $3)`, [shop, handle, exceptId ?? null]);
+export async function handleTaken(db: Pool | PoolClient, table: HandleTable, scope: string, handle: string, exceptId?: string): Promise<boolean> {
+  const { rowCount } = await db.query(`SELECT 1 FROM devstore.${table} WHERE ${scopeOf(table)} = $1 AND handle = $2 AND ($3::bigint IS NULL OR id <> $3)`, [scope, handle, exceptId ?? null]);
   return Boolean(rowCount);
 }

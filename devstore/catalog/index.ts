@@ -1,6 +1,8 @@
 // Every resolver module devstore serves; a root field missing from all of them is "not implemented".
 import { bulkOperationsModule } from '../bulk/bulk-operations.ts';
 import { stagedUploadsModule } from '../bulk/uploads.ts';
+import { blogsModule } from '../content/blogs.ts';
+import { pagesModule } from '../content/pages.ts';
 import { customersModule } from '../customers/customers.ts';
 import { filesModule } from '../files/files.ts';
 import { ordersModule } from '../orders/orders.ts';
@@ -30,4 +32,6 @@ export const catalogModules: ResolverModule[] = [
   bulkOperationsModule,
   customersModule,
   ordersModule,
+  pagesModule,
+  blogsModule,
 ];
