@@ -4,6 +4,7 @@ import { stagedUploadsModule } from '../bulk/uploads.ts';
 import { blogsModule } from '../content/blogs.ts';
 import { pagesModule } from '../content/pages.ts';
 import { customersModule } from '../customers/customers.ts';
+import { discountsModule } from '../discounts/discounts.ts';
 import { filesModule } from '../files/files.ts';
 import { ordersModule } from '../orders/orders.ts';
 import type { ResolverModule } from '../graphql/context.ts';
@@ -34,4 +35,5 @@ export const catalogModules: ResolverModule[] = [
   ordersModule,
   pagesModule,
   blogsModule,
+  discountsModule,
 ];

@@ -1,4 +1,5 @@
-// Metafields on products, variants and collections: reading them and `metafieldsSet` (25 at most).
+// Metafields on products, variants, collections, customers, orders, pages, blogs and articles:
+// reading them and `metafieldsSet` (25 at most).
 import type { PoolClient } from 'pg';
 import { batcher, type Args, type RequestContext, type ResolverModule } from '../graphql/context.ts';
 import { connectionOf } from './connection.ts';
@@ -24,6 +25,11 @@ const OWNER_TABLES: Record<string, { table: string; ownerType: string }> = {
   Product: { table: 'devstore.products', ownerType: 'PRODUCT' },
   ProductVariant: { table: 'devstore.variants', ownerType: 'PRODUCTVARIANT' },
   Collection: { table: 'devstore.collections', ownerType: 'COLLECTION' },
+  Customer: { table: 'devstore.customers', ownerType: 'CUSTOMER' },
+  Order: { table: 'devstore.orders', ownerType: 'ORDER' },
+  Page: { table: 'devstore.pages', ownerType: 'PAGE' },
+  Blog: { table: 'devstore.blogs', ownerType: 'BLOG' },
+  Article: { table: 'devstore.articles', ownerType: 'ARTICLE' },
 };
 
 /** Checks a value against its type the way Shopify refuses obviously wrong ones. */
