@@ -8,6 +8,7 @@ import { LeakyBuckets } from './bucket.ts';
 import { catalogModules } from './catalog/index.ts';
 import { handleControl } from './control.ts';
 import { migrate } from './db/migrate.ts';
+import type { RequestContext } from './graphql/context.ts';
 import { Executor, type GraphqlRequest } from './graphql/execute.ts';
 import { INVALID_TOKEN_BODY } from './graphql/errors.ts';
 import { BodyTooLarge, readBody, sendJson, sleep } from './http.ts';
@@ -17,6 +18,7 @@ import { ensureShop, findShop, SHOP_DOMAIN, type Shop, type ShopSetup } from './
 import { Webhooks } from './webhooks.ts';
 import { FileFetcher } from './files/fetcher.ts';
 import { BulkRunner } from './bulk/bulk-runner.ts';
+import { Background } from './background.ts';
 import { handleUpload, UPLOADS_PATH } from './bulk/uploads.ts';
 
 export interface DevstoreOptions {
@@ -42,7 +44,7 @@ export interface Devstore {
   pool: pg.Pool;
   /** Resolves once every file fetch under way has ended (READY or FAILED). */
   filesSettled(): Promise<void>;
-  /** Resolves once every bulk operation under way has ended. */
+  /** Resolves once every bulk operation and other background work under way has ended. */
   bulkSettled(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -82,6 +84,18 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
     fetchFiles: (ids) => fetcher.enqueue(ids),
   });
   await bulkRunner.failInterrupted();
+  const background = new Background();
+  /** A context for work after the answer: nothing is left to flush, so effects go out at once. */
+  const liveContext = (shop: Shop): RequestContext => ({
+    pool,
+    shop,
+    emit: (topic, payload) => webhooks.send(shop, topic, payload),
+    fetchFiles: (ids) => fetcher.enqueue(ids),
+    startBulkOperation: (id) => bulkRunner.start(id),
+    defer: (work) => background.run(() => work(liveContext(shop))),
+    baseUrl,
+    batchers: new Map(),
+  });
 
   async function answerFault(shop: Shop, fault: Fault, response: http.ServerResponse): Promise<boolean> {
     network.count(shop.domain, { faultsInjected: 1 });
@@ -131,12 +145,14 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
     const pending: [string, unknown][] = [];
     const filesToFetch: string[] = [];
     const bulkToStart: string[] = [];
+    const deferred: ((context: RequestContext) => Promise<void>)[] = [];
     const result = await executor.run(graphqlRequest, {
       pool,
       shop,
       emit: (topic, payload) => pending.push([topic, payload]),
       fetchFiles: (ids) => filesToFetch.push(...ids),
       startBulkOperation: (id) => bulkToStart.push(id),
+      defer: (work) => deferred.push(work),
       baseUrl,
       batchers: new Map(),
     });
@@ -146,6 +162,7 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
     for (const [topic, payload] of pending) webhooks.send(shop, topic, payload);
     fetcher.enqueue(filesToFetch);
     for (const id of bulkToStart) bulkRunner.start(id);
+    for (const work of deferred) background.run(() => work(liveContext(shop)));
   }
 
   const server = http.createServer((request, response) => {
@@ -178,11 +195,15 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
     url: baseUrl,
     pool,
     filesSettled: () => fetcher.settled(),
-    bulkSettled: () => bulkRunner.settled(),
+    bulkSettled: async () => {
+      await bulkRunner.settled();
+      await background.settled();
+    },
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await bulkRunner.settled();
+      await background.settled();
       await fetcher.stop();
       await webhooks.settle();
       await pool.end();

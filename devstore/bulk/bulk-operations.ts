@@ -109,6 +109,12 @@ async function bulkOperationCancel(args: Args, context: RequestContext) {
 }
 
 export const bulkOperationsModule: ResolverModule = {
+  nodes: {
+    BulkOperation: async (context, id) => {
+      const row = await findOperation(context, gid('BulkOperation', id));
+      return row ? bulkOperationObject(row, context.baseUrl) : null;
+    },
+  },
   queries: {
     bulkOperation: async (args, context) => {
       const row = await findOperation(context, args.id);

@@ -87,6 +87,7 @@ export class BulkRunner {
         emit: (topic, payload) => this.deps.emit(shop, topic, payload),
         fetchFiles: (ids) => pendingFiles.push(...ids),
         startBulkOperation: () => undefined,
+        defer: (work) => void work(context).catch((error: unknown) => console.error('devstore: background work failed', error)),
         baseUrl: this.deps.baseUrl(),
         batchers: new Map(),
       };

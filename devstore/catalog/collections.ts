@@ -175,4 +175,10 @@ export const collectionsModule: ResolverModule = {
     },
   },
   mutations: { collectionCreate, collectionUpdate, collectionDelete, collectionAddProducts, collectionRemoveProducts },
+  nodes: {
+    Collection: async (context, id) => {
+      const row = await findCollection(context, gid('Collection', id));
+      return row ? collectionObject(row) : null;
+    },
+  },
 };

@@ -123,5 +123,9 @@ export async function setLevel(client: { query: (text: string, values: unknown[]
 
 export const inventoryModule: ResolverModule = {
   queries: { locations, location, inventoryItem },
+  nodes: {
+    Location: (context, id) => location({ id: gid('Location', id) }, context),
+    InventoryItem: (context, id) => inventoryItem({ id: gid('InventoryItem', id) }, context),
+  },
   mutations: { inventorySetQuantities },
 };

@@ -3,7 +3,7 @@
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { NotImplementedError } from '../graphql/errors.ts';
 import { handleTaken, handleize, uniqueHandle } from './handles.ts';
-import { parseGid } from './ids.ts';
+import { gid, parseGid } from './ids.ts';
 import { metafieldInputErrors, writeMetafields } from './metafields.ts';
 import { productObject } from './product-objects.ts';
 import { normalizeTags, planMedia, planOptions, planVariants, type OptionInput, type UserError, type VariantInput } from './product-input.ts';
@@ -38,8 +38,52 @@ function isHandleConflict(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505' && (error as { constraint?: string }).constraint === 'products_shop_handle';
 }
 
+/**
+ * With synchronous: false the work runs after the answer, which carries a ProductSetOperation to
+ * poll with productOperation (CREATED → ACTIVE → COMPLETE, with the product or the userErrors).
+ */
 async function productSet(args: Args, context: RequestContext) {
-  if (args.synchronous === false) throw new NotImplementedError('productSet with synchronous: false (productOperation)');
+  if (args.synchronous !== false) return setProduct(args, context);
+  const { rows } = await context.pool.query<{ id: string }>('INSERT INTO devstore.product_operations (shop) VALUES ($1) RETURNING id', [context.shop.domain]);
+  const id = (rows[0] as { id: string }).id;
+  context.defer(async (live) => {
+    await live.pool.query("UPDATE devstore.product_operations SET status = 'ACTIVE' WHERE id = $1", [id]);
+    const result = await setProduct(args, live);
+    const productId = result.product ? parseGid(result.product.id, 'Product') : undefined;
+    const userErrors = result.userErrors.map(({ field, message, code }) => ({ field, message, code }));
+    await live.pool.query("UPDATE devstore.product_operations SET status = 'COMPLETE', product_id = $2, user_errors = $3 WHERE id = $1", [id, productId ?? null, JSON.stringify(userErrors)]);
+  });
+  return { __typename: 'ProductSetPayload', product: null, productSetOperation: operationObject({ id, status: 'CREATED', product_id: null, user_errors: [] }), userErrors: [] };
+}
+
+interface OperationRow {
+  id: string;
+  status: string;
+  product_id: string | null;
+  user_errors: UserError[];
+}
+
+function operationObject(row: OperationRow) {
+  return {
+    __typename: 'ProductSetOperation',
+    id: gid('ProductSetOperation', row.id),
+    status: row.status,
+    userErrors: row.user_errors.map((error) => ({ __typename: 'ProductSetUserError', ...error })),
+    product: async (_args: Args, context: RequestContext) => {
+      const product = row.product_id ? await productById(context.pool, context.shop.domain, String(row.product_id)) : undefined;
+      return product ? productObject(product) : null;
+    },
+  };
+}
+
+async function productOperation(args: Args, context: RequestContext) {
+  const id = parseGid(args.id, 'ProductSetOperation');
+  if (!id) throw new NotImplementedError(`productOperation for ${String(args.id).split('/')[3] ?? 'that id'}`);
+  const { rows } = await context.pool.query<OperationRow>('SELECT * FROM devstore.product_operations WHERE shop = $1 AND id = $2', [context.shop.domain, id]);
+  return rows[0] ? operationObject(rows[0]) : null;
+}
+
+async function setProduct(args: Args, context: RequestContext) {
   const input = args.input as ProductSetInput;
   const identifier = args.identifier as { id?: string | null; handle?: string | null; customId?: unknown } | null | undefined;
   const shop = context.shop.domain;
@@ -132,4 +176,4 @@ async function productSet(args: Args, context: RequestContext) {
   }
 }
 
-export const productSetModule: ResolverModule = { mutations: { productSet } };
+export const productSetModule: ResolverModule = { queries: { productOperation }, mutations: { productSet } };

@@ -3,8 +3,8 @@
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { ArgumentError, NotImplementedError } from '../graphql/errors.ts';
 import { connection, decodeCursor, pageArgs } from './connection.ts';
-import { parseGid } from './ids.ts';
-import { productObject, variantObject } from './product-objects.ts';
+import { gid, parseGid } from './ids.ts';
+import { productObject, productOf, variantObject } from './product-objects.ts';
 import { productByHandle as findByHandle, productById, variantsByIds, type ProductRow } from './product-rows.ts';
 import { productFilter } from './product-search.ts';
 
@@ -78,4 +78,11 @@ async function productVariant(args: Args, context: RequestContext) {
 
 export const productsModule: ResolverModule = {
   queries: { products, product, productByHandle, productByIdentifier, productVariant },
+  nodes: {
+    Product: async (context, id) => {
+      const row = await productOf(context, id);
+      return row ? productObject(row) : null;
+    },
+    ProductVariant: (context, id) => productVariant({ id: gid('ProductVariant', id) }, context),
+  },
 };

@@ -119,6 +119,12 @@ async function urlRedirects(args: Args, context: RequestContext) {
 }
 
 export const redirectsModule: ResolverModule = {
+  nodes: {
+    UrlRedirect: async (context, id) => {
+      const row = await findRedirect(context, gid('UrlRedirect', id));
+      return row ? redirectObject(row) : null;
+    },
+  },
   queries: {
     urlRedirects,
     urlRedirect: async (args, context) => {

@@ -205,6 +205,16 @@ function articlePayload(typename: string, errorTypename: string, row: ArticleRow
 }
 
 export const blogsModule: ResolverModule = {
+  nodes: {
+    Blog: async (context, id) => {
+      const row = await findBlog(context, gid('Blog', id));
+      return row ? blogObject(row) : null;
+    },
+    Article: async (context, id) => {
+      const row = await findArticle(context, gid('Article', id));
+      return row ? articleObject(row) : null;
+    },
+  },
   queries: {
     blog: async (args, context) => {
       const row = await findBlog(context, args.id);

@@ -101,6 +101,12 @@ async function findPage(context: RequestContext, id: unknown): Promise<PageRow |
 }
 
 export const pagesModule: ResolverModule = {
+  nodes: {
+    Page: async (context, id) => {
+      const row = await findPage(context, gid('Page', id));
+      return row ? pageObject(row) : null;
+    },
+  },
   queries: {
     page: async (args: Args, context: RequestContext) => {
       const row = await findPage(context, args.id);

@@ -259,4 +259,10 @@ export const customersModule: ResolverModule = {
     },
   },
   mutations: { customerSet },
+  nodes: {
+    Customer: async (context, id) => {
+      const row = await findBy(context, 'id', id);
+      return row ? customerObject(row) : null;
+    },
+  },
 };

@@ -170,6 +170,12 @@ async function find(context: RequestContext, id: unknown): Promise<DiscountRow |
 }
 
 export const discountsModule: ResolverModule = {
+  nodes: {
+    DiscountCodeNode: async (context, id) => {
+      const row = await find(context, gid('DiscountCodeNode', id));
+      return row ? nodeObject(row, context.shop.currencyCode) : null;
+    },
+  },
   queries: {
     codeDiscountNode: async (args, context) => {
       const row = await find(context, args.id);

@@ -78,4 +78,16 @@ async function files(args: Args, context: RequestContext) {
   return connection(rows, page, (row) => row.id, fileObject, after !== undefined);
 }
 
-export const filesModule: ResolverModule = { queries: { files }, mutations: { fileCreate } };
+async function fileById(context: RequestContext, id: string, contentType: 'IMAGE' | 'FILE') {
+  const { rows } = await context.pool.query<FileRow>('SELECT * FROM devstore.files WHERE shop = $1 AND id = $2 AND (content_type = $3) = $4', [context.shop.domain, id, 'IMAGE', contentType === 'IMAGE']);
+  return rows[0] ? fileObject(rows[0]) : null;
+}
+
+export const filesModule: ResolverModule = {
+  queries: { files },
+  mutations: { fileCreate },
+  nodes: {
+    MediaImage: (context, id) => fileById(context, id, 'IMAGE'),
+    GenericFile: (context, id) => fileById(context, id, 'FILE'),
+  },
+};

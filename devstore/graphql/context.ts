@@ -12,6 +12,11 @@ export interface RequestContext {
   fetchFiles(ids: string[]): void;
   /** Queues a bulk operation just created, to run in the background. */
   startBulkOperation(id: string): void;
+  /**
+   * Background work (asynchronous operations) started once the answer is out; failures are logged.
+   * It gets a context of its own whose webhooks and file fetches go out at once.
+   */
+  defer(work: (context: RequestContext) => Promise<void>): void;
   /** Where devstore answers, for URLs it hands out (staged uploads, bulk results). */
   baseUrl: string;
   /** Per-request batchers, so a page of 250 products loads its variants in one query. */
@@ -24,9 +29,14 @@ export type RootResolver = (args: Args, context: RequestContext, info: GraphQLRe
 export type Lazy<T> = (args: Args, context: RequestContext, info: GraphQLResolveInfo) => T | Promise<T>;
 export type OutputObject = Record<string, unknown> & { __typename: string };
 
+/** Loads one object of a type by its numeric id, for `node` and `nodes`; null when the shop has none. */
+export type NodeLoader = (context: RequestContext, id: string) => Promise<unknown>;
+
 export interface ResolverModule {
   queries?: Record<string, RootResolver>;
   mutations?: Record<string, RootResolver>;
+  /** Keyed by the GID's type name (Product, ProductVariant, …). */
+  nodes?: Record<string, NodeLoader>;
 }
 
 /** Collects the keys asked for in one tick and loads them with one call. */

@@ -15,7 +15,8 @@ import {
 import type { LeakyBuckets } from '../bucket.ts';
 import { RESTORE_RATE } from '../bucket.ts';
 import { adminSchema } from '../schema.ts';
-import type { RequestContext, ResolverModule, RootResolver } from './context.ts';
+import type { NodeLoader, RequestContext, ResolverModule, RootResolver } from './context.ts';
+import { nodeQueries } from './nodes.ts';
 import { MAX_QUERY_COST, actualQueryCost, requestedQueryCost } from './cost.ts';
 import { executionError, maxCostExceeded, throttled, validationError, type CostExtension, type ShopifyError, NotImplementedError } from './errors.ts';
 import { inputLimitErrors } from './input-limits.ts';
@@ -65,10 +66,13 @@ export class Executor {
   /** throttling false prices every request but charges no bucket: benchmarks measure devstore itself. */
   constructor(modules: ResolverModule[], buckets: LeakyBuckets, throttling = true) {
     this.throttling = throttling;
+    const loaders: Record<string, NodeLoader> = {};
     for (const module of modules) {
       Object.assign(this.queries, module.queries);
       Object.assign(this.mutations, module.mutations);
+      Object.assign(loaders, module.nodes);
     }
+    Object.assign(this.queries, nodeQueries(loaders));
     this.buckets = buckets;
   }
 

@@ -282,4 +282,10 @@ export const ordersModule: ResolverModule = {
     },
   },
   mutations: { orderCreate },
+  nodes: {
+    Order: async (context, id) => {
+      const { rows } = await context.pool.query<OrderRow>('SELECT * FROM devstore.orders WHERE shop = $1 AND id = $2', [context.shop.domain, id]);
+      return rows[0] ? orderObject(rows[0]) : null;
+    },
+  },
 };
