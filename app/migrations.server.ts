@@ -2,12 +2,13 @@
 import { db } from './db.server.ts';
 import { platformLabel } from './source-platforms.server.ts';
 
-export const MIGRATION_STATUSES = ['draft', 'running', 'paused', 'completed', 'failed', 'cancelled'] as const;
+export const MIGRATION_STATUSES = ['draft', 'running', 'ready', 'paused', 'completed', 'failed', 'cancelled'] as const;
 export type MigrationStatus = (typeof MIGRATION_STATUSES)[number];
 
 const statusLabels: Record<MigrationStatus, string> = {
   draft: 'Draft',
   running: 'Running',
+  ready: 'Ready for review',
   paused: 'Paused',
   completed: 'Completed',
   failed: 'Failed',

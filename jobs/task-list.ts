@@ -4,12 +4,20 @@ import type { TaskList } from 'graphile-worker';
 import type { z } from 'zod';
 import customerDataRequest, { type CustomerDataRequestPayload } from './customer-data-request.ts';
 import customerRedact, { type CustomerRedactPayload } from './customer-redact.ts';
+import migrationAnalyze, { type MigrationAnalyzePayload } from './migration-analyze.ts';
+import migrationExtract, { type MigrationExtractPayload } from './migration-extract.ts';
+import migrationLoad, { type MigrationLoadPayload } from './migration-load.ts';
+import migrationVerify, { type MigrationVerifyPayload } from './migration-verify.ts';
 import shopPurge, { type ShopPurgePayload } from './shop-purge.ts';
 import shopRedact, { type ShopRedactPayload } from './shop-redact.ts';
 
 export const taskList = {
   'customer-data-request': customerDataRequest,
   'customer-redact': customerRedact,
+  'migration-analyze': migrationAnalyze,
+  'migration-extract': migrationExtract,
+  'migration-load': migrationLoad,
+  'migration-verify': migrationVerify,
   'shop-purge': shopPurge,
   'shop-redact': shopRedact,
 } satisfies TaskList;
@@ -21,9 +29,10 @@ declare global {
       'customer-redact': z.input<typeof CustomerRedactPayload>;
       'shop-purge': z.input<typeof ShopPurgePayload>;
       'shop-redact': z.input<typeof ShopRedactPayload>;
-      // Queued by the migration pipeline (app/pipeline); their tasks arrive with the pipeline jobs.
-      'migration-extract': { migrationId: string; entity: string };
-      'migration-analyze': { migrationId: string };
+      'migration-analyze': z.input<typeof MigrationAnalyzePayload>;
+      'migration-extract': z.input<typeof MigrationExtractPayload>;
+      'migration-load': z.input<typeof MigrationLoadPayload>;
+      'migration-verify': z.input<typeof MigrationVerifyPayload>;
     }
   }
 }

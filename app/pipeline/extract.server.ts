@@ -5,6 +5,7 @@ import type { Entity } from '../../connectors/model.ts';
 import { SourceError, type SourceConnector } from '../../connectors/source-connector.ts';
 import { db } from '../db.server.ts';
 import { queueInTransaction } from '../jobs.server.ts';
+import { extractedEntities } from './lifecycle.server.ts';
 import { stageRows, toStagedRows } from './staging.server.ts';
 
 export type ExtractOutcome = 'page-staged' | 'entity-done' | 'all-done' | 'not-running' | 'failed';
@@ -51,7 +52,7 @@ export async function extractNextPage(migrationId: string, entity: Entity, conne
       return 'page-staged';
     }
     const remaining = await tx.migrationEntity.count({ where: { migrationId, extractDone: false } });
-    const pending = migration.entities.filter((name) => name !== entity);
+    const pending = extractedEntities(migration.entities).filter((name) => name !== entity);
     const started = await tx.migrationEntity.count({ where: { migrationId, entity: { in: pending } } });
     if (remaining === 0 && started === pending.length) {
       await tx.migration.update({ where: { id: migrationId }, data: { phase: 'analyzing' } });

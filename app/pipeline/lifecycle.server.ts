@@ -33,7 +33,8 @@ export async function createMigration(input: NewMigration) {
       sourcePlatform: input.platform,
       sourceUrl: input.sourceUrl,
       sourceCredentials: encryptCredentials(input.shop, input.credentials),
-      entities: LOAD_ORDER.filter((entity) => input.entities.includes(entity)),
+      // Redirects come from what moved, unless the merchant turned them off.
+      entities: LOAD_ORDER.filter((entity) => input.entities.includes(entity) || (entity === 'redirects' && input.options?.redirects !== false)),
       options: (input.options ?? {}) as object,
     },
   });
@@ -46,13 +47,18 @@ async function owned(shop: string, id: string) {
   return migration;
 }
 
+/** Redirects are not read from the source: they are derived from what moved (load/redirects.server.ts). */
+export function extractedEntities(entities: string[]): Entity[] {
+  return (entities as Entity[]).filter((entity) => entity !== 'redirects');
+}
+
 /** Starts reading the source: one extract job per entity, all queued with the status change. */
 export async function startMigration(shop: string, id: string) {
   const migration = await owned(shop, id);
   if (migration.status !== 'draft') throw new Error(`The migration is ${migration.status}; only a draft can start.`);
   return db().$transaction(async (tx) => {
     const started = await tx.migration.update({ where: { id }, data: { status: 'running', phase: 'extracting', startedAt: new Date(), error: null } });
-    for (const entity of migration.entities as Entity[]) {
+    for (const entity of extractedEntities(migration.entities)) {
       await tx.migrationEntity.upsert({ where: { migrationId_entity: { migrationId: id, entity } }, create: { migrationId: id, shop, entity }, update: {} });
       await queueInTransaction(tx, 'migration-extract', { migrationId: id, entity }, { jobKey: extractJobKey(id, entity) });
     }
@@ -90,4 +96,20 @@ export async function cancelMigration(shop: string, id: string) {
   const migration = await owned(shop, id);
   if (['completed', 'cancelled'].includes(migration.status)) throw new Error(`The migration is already ${migration.status}.`);
   return db().migration.update({ where: { id }, data: { status: 'cancelled', finishedAt: new Date() } });
+}
+
+/** The merchant read the analysis and the plan: write to Shopify. */
+export async function approveMigration(shop: string, id: string) {
+  const migration = await owned(shop, id);
+  if (migration.status !== 'ready') throw new Error(`The migration is ${migration.status}; only one ready for review can start writing.`);
+  const first = migration.entities[0] as Entity | undefined;
+  return db().$transaction(async (tx) => {
+    const approved = await tx.migration.update({ where: { id }, data: { status: 'running', phase: 'loading' } });
+    if (first) await queueInTransaction(tx, 'migration-load', { migrationId: id, entity: first, afterId: null }, { jobKey: loadJobKey(id, first) });
+    return approved;
+  });
+}
+
+export function loadJobKey(migrationId: string, entity: Entity): string {
+  return `migration-load:${migrationId}:${entity}`;
 }

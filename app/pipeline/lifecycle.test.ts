@@ -24,7 +24,7 @@ describe('migration lifecycle', () => {
     const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['products', 'collections'] });
     expect(migration.sourceCredentials).not.toContain('cs_secret');
     expect(decryptCredentials(SHOP, migration.sourceCredentials ?? '')).toEqual(credentials);
-    expect(migration.entities).toEqual(['collections', 'products']);
+    expect(migration.entities).toEqual(['collections', 'products', 'redirects']);
     expect(migration.status).toBe('draft');
   });
 

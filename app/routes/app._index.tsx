@@ -13,6 +13,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 const statusTone = {
   draft: undefined,
   running: 'info',
+  ready: 'attention',
   paused: 'attention',
   completed: 'success',
   failed: 'critical',

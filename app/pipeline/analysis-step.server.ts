@@ -1,0 +1,50 @@
+// The analysis as a chain of jobs: one batch of records per job, the findings and the job for the
+// next batch committed together; after the last batch the catalog-wide checks, the plan, and the
+// migration waits for the merchant (or goes straight on when it was started to run unattended).
+import type { Entity } from '../../connectors/model.ts';
+import { db } from '../db.server.ts';
+import { queueInTransaction } from '../jobs.server.ts';
+import { analyzeBatch, catalogFindings, saveFindings } from './analyze.server.ts';
+import { loadJobKey } from './lifecycle.server.ts';
+import { planMigration } from './plan.server.ts';
+
+export async function analyzeStep(migrationId: string, afterId: bigint | null): Promise<'next-batch' | 'ready' | 'loading' | 'not-running'> {
+  const migration = await db().migration.findUnique({ where: { id: migrationId } });
+  if (!migration || migration.status !== 'running') return 'not-running';
+  const { findings, next } = await analyzeBatch(migrationId, afterId);
+  const last = next === null;
+  const catalog = last ? await catalogFindings(migrationId) : [];
+  const plan = last ? await planFor(migrationId, migration.shop, migration.entities as Entity[]) : null;
+  const unattended = (migration.options as { unattended?: boolean }).unattended === true;
+
+  return db().$transaction(async (tx) => {
+    // A fresh analysis replaces an earlier one (a re-run after the source changed).
+    if (afterId === null) await tx.migrationProblem.deleteMany({ where: { migrationId } });
+    await saveFindings(tx, migration.shop, migrationId, [...findings, ...catalog]);
+    if (!last) {
+      await queueInTransaction(tx, 'migration-analyze', { migrationId, afterId: next.toString() }, { jobKey: `migration-analyze:${migrationId}` });
+      return 'next-batch';
+    }
+    const first = migration.entities[0] as Entity | undefined;
+    if (unattended && first) {
+      await tx.migration.update({ where: { id: migrationId }, data: { phase: 'loading', plan: plan as object } });
+      await queueInTransaction(tx, 'migration-load', { migrationId, entity: first, afterId: null }, { jobKey: loadJobKey(migrationId, first) });
+      return 'loading';
+    }
+    await tx.migration.update({ where: { id: migrationId }, data: { status: 'ready', phase: 'ready', plan: plan as object } });
+    return 'ready';
+  });
+}
+
+async function planFor(migrationId: string, shop: string, entities: Entity[]) {
+  const staged = await db().sourceRecord.groupBy({ by: ['entity'], where: { migrationId, status: { not: 'invalid' } }, _count: true });
+  const counts = Object.fromEntries(staged.map((row) => [row.entity, row._count]));
+  // Redirects are derived later, one for each product and collection that had a URL.
+  if (entities.includes('redirects')) counts.redirects = (counts.products ?? 0) + (counts.collections ?? 0);
+  const record = await db().shop.findUnique({ where: { shop } });
+  return planMigration(counts, entities, {
+    planName: record?.planName ?? null,
+    shopifyPlus: record?.shopifyPlus ?? false,
+    partnerDevelopment: record?.partnerDevelopment ?? false,
+  });
+}

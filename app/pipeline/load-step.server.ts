@@ -1,0 +1,76 @@
+// Writing as a chain of jobs: one batch of one entity per job, in load order; the entity's counts
+// and the job for the next batch (or the next entity, or the verification) are committed together.
+import type { Entity } from '../../connectors/model.ts';
+import { db } from '../db.server.ts';
+import { queueInTransaction } from '../jobs.server.ts';
+import { AdminApiError } from '../shopify-admin/client.server.ts';
+import { loadCollectionBatch } from './load/collections.server.ts';
+import { loadProductBatch } from './load/products.server.ts';
+import { deriveRedirects, loadRedirectBatch } from './load/redirects.server.ts';
+import type { BatchResult, Writer } from './load/shared.server.ts';
+import { loadJobKey } from './lifecycle.server.ts';
+import { ensureSourceReferenceDefinitions, writerFor } from './writer.server.ts';
+
+type Loader = (migrationId: string, afterId: bigint | null, writer: Writer) => Promise<BatchResult>;
+
+const LOADERS: Partial<Record<Entity, Loader>> = {
+  collections: loadCollectionBatch,
+  products: loadProductBatch,
+  redirects: loadRedirectBatch,
+};
+
+export type LoadOutcome = 'next-batch' | 'next-entity' | 'verifying' | 'not-running' | 'failed';
+
+export async function loadStep(migrationId: string, entity: Entity, afterId: bigint | null, connect: typeof writerFor = writerFor): Promise<LoadOutcome> {
+  const migration = await db().migration.findUnique({ where: { id: migrationId } });
+  if (!migration || migration.status !== 'running' || migration.phase !== 'loading') return 'not-running';
+
+  let result: BatchResult;
+  try {
+    const writer = await connect(migration.shop, migration.sourcePlatform);
+    const first = afterId === null && migration.entities[0] === entity;
+    if (first) await ensureSourceReferenceDefinitions(writer.client);
+    if (entity === 'redirects' && afterId === null) await deriveRedirects(migrationId, migration.sourcePlatform);
+    const loader = LOADERS[entity];
+    result = loader ? await loader(migrationId, afterId, writer) : await skipEntity(migrationId, entity);
+  } catch (error) {
+    // The shop revoked the app, or Shopify keeps refusing: stop and say why; the queue would only repeat it.
+    if (error instanceof AdminApiError && (error.kind === 'unauthorized' || error.kind === 'graphql' || error.kind === 'max-cost')) {
+      await db().migration.update({ where: { id: migrationId }, data: { status: 'failed', error: `Writing ${entity} to Shopify stopped: ${error.message}` } });
+      return 'failed';
+    }
+    throw error;
+  }
+
+  const counts = await db().sourceRecord.groupBy({ by: ['status'], where: { migrationId, entity }, _count: true });
+  const count = (status: string) => counts.find((row) => row.status === status)?._count ?? 0;
+  return db().$transaction(async (tx) => {
+    await tx.migrationEntity.upsert({
+      where: { migrationId_entity: { migrationId, entity } },
+      create: { migrationId, shop: migration.shop, entity, extractDone: true, written: count('written'), failed: count('failed'), skipped: count('skipped') },
+      update: { written: count('written'), failed: count('failed'), skipped: count('skipped') },
+    });
+    if (result.next !== null) {
+      await queueInTransaction(tx, 'migration-load', { migrationId, entity, afterId: result.next.toString() }, { jobKey: loadJobKey(migrationId, entity) });
+      return 'next-batch';
+    }
+    const order = migration.entities as Entity[];
+    const following = order[order.indexOf(entity) + 1];
+    if (following) {
+      await queueInTransaction(tx, 'migration-load', { migrationId, entity: following, afterId: null }, { jobKey: loadJobKey(migrationId, following) });
+      return 'next-entity';
+    }
+    await tx.migration.update({ where: { id: migrationId }, data: { phase: 'verifying' } });
+    await queueInTransaction(tx, 'migration-verify', { migrationId }, { jobKey: `migration-verify:${migrationId}` });
+    return 'verifying';
+  });
+}
+
+/** Entities Shipyard cannot write yet stay in staging, marked so the report says it plainly. */
+async function skipEntity(migrationId: string, entity: Entity): Promise<BatchResult> {
+  await db().sourceRecord.updateMany({
+    where: { migrationId, entity, status: 'staged' },
+    data: { status: 'skipped', reason: `Shipyard does not move ${entity} yet; the record is kept here.` },
+  });
+  return { next: null, written: 0, unchanged: 0, failed: 0 };
+}

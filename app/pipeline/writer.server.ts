@@ -1,0 +1,38 @@
+// Everything a load job needs to write to the shop: its Admin client (sharing the shop's throttle
+// budget), the location that receives stock, and the source-reference metafield definitions that
+// make writes idempotent.
+import { type AdminClient } from '../shopify-admin/client.server.ts';
+import { adminClientFor } from '../shopify-admin/connection.server.ts';
+import type { Writer } from './load/shared.server.ts';
+import { ENSURE_SOURCE_REFERENCE_DEFINITION, sourceReferenceDefinition } from './source-reference.server.ts';
+
+export const PRIMARY_LOCATION = `#graphql
+  query PrimaryLocation {
+    location {
+      id
+    }
+  }
+`;
+
+/** Requests in flight per job; the budget, not this number, keeps the bucket from running dry. */
+const CONCURRENCY = 8;
+
+interface DefinitionResult {
+  metafieldDefinitionCreate: { createdDefinition: { id: string } | null; userErrors: { message: string; code: string | null }[] };
+}
+
+/** Creates the unique source-reference definitions once per shop; "already taken" means done. */
+export async function ensureSourceReferenceDefinitions(client: AdminClient): Promise<void> {
+  for (const ownerType of ['PRODUCT', 'COLLECTION'] as const) {
+    const { data } = await client.request<DefinitionResult>(ENSURE_SOURCE_REFERENCE_DEFINITION, sourceReferenceDefinition(ownerType), { estimatedCost: 10 });
+    const errors = data.metafieldDefinitionCreate.userErrors.filter((error) => error.code !== 'TAKEN');
+    if (errors.length > 0) throw new Error(`Could not define the source reference metafield on ${ownerType}: ${errors.map((error) => error.message).join('; ')}`);
+  }
+}
+
+export async function writerFor(shop: string, platform: string): Promise<Writer> {
+  const client = await adminClientFor(shop);
+  const { data } = await client.request<{ location: { id: string } | null }>(PRIMARY_LOCATION, {}, { estimatedCost: 1 });
+  if (!data.location) throw new Error(`${shop} has no location to receive stock`);
+  return { client, platform, locationId: data.location.id, concurrency: CONCURRENCY };
+}

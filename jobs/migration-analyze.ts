@@ -1,0 +1,14 @@
+// Analyzes one batch of staged records; the last batch plans the writing (app/pipeline/analysis-step.server.ts).
+import type { Task } from 'graphile-worker';
+import { z } from 'zod';
+import { analyzeStep } from '../app/pipeline/analysis-step.server.ts';
+
+export const MigrationAnalyzePayload = z.object({ migrationId: z.uuid(), afterId: z.string().regex(/^\d+$/).nullish() });
+
+const migrationAnalyze: Task = async (payload, helpers) => {
+  const { migrationId, afterId } = MigrationAnalyzePayload.parse(payload);
+  const outcome = await analyzeStep(migrationId, afterId ? BigInt(afterId) : null);
+  helpers.logger.debug(`analyze ${migrationId}: ${outcome}`);
+};
+
+export default migrationAnalyze;

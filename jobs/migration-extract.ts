@@ -1,0 +1,24 @@
+// Reads one page of one entity from the source store into staging (app/pipeline/extract.server.ts).
+import type { Task } from 'graphile-worker';
+import { z } from 'zod';
+import { ENTITIES } from '../connectors/model.ts';
+import { createConnector } from '../connectors/registry.server.ts';
+import { decryptCredentials } from '../app/credentials.server.ts';
+import { db } from '../app/db.server.ts';
+import { extractNextPage } from '../app/pipeline/extract.server.ts';
+
+export const MigrationExtractPayload = z.object({ migrationId: z.uuid(), entity: z.enum(ENTITIES) });
+
+const migrationExtract: Task = async (payload, helpers) => {
+  const { migrationId, entity } = MigrationExtractPayload.parse(payload);
+  const migration = await db().migration.findUnique({ where: { id: migrationId } });
+  if (!migration?.sourceCredentials) {
+    helpers.logger.warn(`migration ${migrationId} is gone or has no source credentials; nothing to extract`);
+    return;
+  }
+  const connector = createConnector(migration.sourcePlatform, decryptCredentials(migration.shop, migration.sourceCredentials));
+  const outcome = await extractNextPage(migrationId, entity, connector);
+  helpers.logger.debug(`extract ${entity} of ${migrationId}: ${outcome}`);
+};
+
+export default migrationExtract;
