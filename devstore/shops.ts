@@ -89,8 +89,9 @@ export async function createOrResetShop(pool: Pool, setup: ShopSetup): Promise<S
         setup.webhookTopics ?? [],
       ],
     );
-    // Every Shopify store starts with one location, which is where stock goes by default.
+    // Every Shopify store starts with one location, where stock goes by default, and its Online Store.
     await client.query("INSERT INTO devstore.locations (shop, name) VALUES ($1, 'Shop location')", [setup.domain]);
+    await client.query("INSERT INTO devstore.publications (shop, name) VALUES ($1, 'Online Store')", [setup.domain]);
     await client.query('COMMIT');
     return toShop(rows[0] as ShopRow);
   } catch (error) {

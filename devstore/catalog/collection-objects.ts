@@ -3,6 +3,7 @@ import type { Args, RequestContext } from '../graphql/context.ts';
 import { connection, decodeCursor, pageArgs } from './connection.ts';
 import { gid } from './ids.ts';
 import { metafieldFields } from './metafields.ts';
+import { publicationFields } from './publication-fields.ts';
 import { productObject } from './product-objects.ts';
 import type { ProductRow } from './product-rows.ts';
 
@@ -53,6 +54,7 @@ export function collectionObject(row: CollectionRow) {
       return Boolean(rowCount);
     },
     ...metafieldFields(id),
+    ...publicationFields(id),
   };
 }
 

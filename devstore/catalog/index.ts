@@ -14,6 +14,7 @@ import { metafieldsModule } from './metafields.ts';
 import { productMutationsModule } from './product-mutations.ts';
 import { productSetModule } from './product-set.ts';
 import { productsModule } from './products.ts';
+import { publicationsModule } from './publications.ts';
 import { redirectsModule } from './redirects.ts';
 import { shopModule } from './shop.ts';
 import { variantMutationsModule } from './variant-mutations.ts';
@@ -36,4 +37,5 @@ export const catalogModules: ResolverModule[] = [
   pagesModule,
   blogsModule,
   discountsModule,
+  publicationsModule,
 ];
