@@ -9,10 +9,8 @@ import express from 'express';
 import type { Runner } from 'graphile-worker';
 import { openDatabase } from './app/db/database.server.ts';
 import { disconnectDb } from './app/db.server.ts';
-import { appCredentials, DEMO_SHOP } from './app/app-config.server.ts';
-import { refreshDemoShopDetails, seedDemoShop } from './app/demo-shop.server.ts';
+import { startLocalMode } from './app/local-mode.server.ts';
 import { EnvError, env, isLocalMode } from './app/env.server.ts';
-import { type Devstore, startDevstore } from './devstore/server.ts';
 import { startWorker } from './jobs/runner.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -33,31 +31,7 @@ try {
 const database = await openDatabase(config);
 process.env.DATABASE_URL = database.url;
 
-let devstore: Devstore | undefined;
-if (isLocalMode(config)) {
-  const session = await seedDemoShop();
-  if (!config.DEVSTORE_URL) {
-    devstore = await startDevstore({
-      connectionString: database.url,
-      port: config.DEVSTORE_PORT,
-      shops: [
-        {
-          domain: DEMO_SHOP,
-          name: 'Demo Shop',
-          plan: 'Basic',
-          devStore: true,
-          accessToken: session.accessToken,
-          appSecret: appCredentials(config).apiSecret,
-          appUrl: `http://127.0.0.1:${config.PORT}`,
-          webhookTopics: ['app/uninstalled', 'app/scopes_update', 'customers/data_request', 'customers/redact', 'shop/redact'],
-        },
-      ],
-    });
-    process.env.DEVSTORE_URL = devstore.url;
-    console.log(`devstore (the demo shop's Admin API) at ${devstore.url}`);
-  }
-  await refreshDemoShopDetails();
-}
+const local = isLocalMode(config) ? await startLocalMode(config, database.url) : undefined;
 
 let runner: Runner | undefined;
 if (config.RUN_WORKER) {
@@ -84,7 +58,7 @@ async function shutdown(signal: string) {
   console.log(`${signal}: shutting down`);
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await runner?.stop();
-  await devstore?.stop();
+  await local?.stop();
   await disconnectDb();
   await database.close();
   process.exit(0);

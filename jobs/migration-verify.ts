@@ -2,6 +2,7 @@
 import type { Task } from 'graphile-worker';
 import { z } from 'zod';
 import { db } from '../app/db.server.ts';
+import { notifyProgress } from '../app/pipeline/progress.server.ts';
 import { verifyMigration } from '../app/pipeline/verify.server.ts';
 import { adminClientFor } from '../app/shopify-admin/connection.server.ts';
 
@@ -16,6 +17,7 @@ const migrationVerify: Task = async (payload, helpers) => {
     where: { id: migrationId },
     data: { status: 'completed', phase: 'done', finishedAt: new Date(), verification: verification as object },
   });
+  await notifyProgress(db(), migrationId);
   helpers.logger.info(`migration ${migrationId} completed; ${verification.mismatches.length} mismatches in a sample of ${verification.sampled}`);
 };
 

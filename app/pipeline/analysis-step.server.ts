@@ -4,6 +4,7 @@
 import type { Entity } from '../../connectors/model.ts';
 import { db } from '../db.server.ts';
 import { queueInTransaction } from '../jobs.server.ts';
+import { notifyProgress } from './progress.server.ts';
 import { analyzeBatch, catalogFindings, saveFindings } from './analyze.server.ts';
 import { loadJobKey } from './lifecycle.server.ts';
 import { planMigration } from './plan.server.ts';
@@ -18,6 +19,7 @@ export async function analyzeStep(migrationId: string, afterId: bigint | null): 
   const unattended = (migration.options as { unattended?: boolean }).unattended === true;
 
   return db().$transaction(async (tx) => {
+    await notifyProgress(tx, migrationId);
     // A fresh analysis replaces an earlier one (a re-run after the source changed).
     if (afterId === null) await tx.migrationProblem.deleteMany({ where: { migrationId } });
     await saveFindings(tx, migration.shop, migrationId, [...findings, ...catalog]);

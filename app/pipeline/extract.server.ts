@@ -5,6 +5,7 @@ import type { Entity } from '../../connectors/model.ts';
 import { SourceError, type SourceConnector } from '../../connectors/source-connector.ts';
 import { db } from '../db.server.ts';
 import { queueInTransaction } from '../jobs.server.ts';
+import { notifyProgress } from './progress.server.ts';
 import { extractedEntities } from './lifecycle.server.ts';
 import { stageRows, toStagedRows } from './staging.server.ts';
 
@@ -38,6 +39,7 @@ export async function extractNextPage(migrationId: string, entity: Entity, conne
 
   const rows = toStagedRows(entity, page.records, progress.extractCursor ?? 'first');
   return db().$transaction(async (tx) => {
+    await notifyProgress(tx, migrationId);
     await stageRows(tx, migration.shop, migrationId, entity, rows);
     const counts = await tx.sourceRecord.groupBy({ by: ['status'], where: { migrationId, entity }, _count: true });
     const invalid = counts.find((row) => row.status === 'invalid')?._count ?? 0;

@@ -3,6 +3,7 @@
 import type { Entity } from '../../connectors/model.ts';
 import { db } from '../db.server.ts';
 import { queueInTransaction } from '../jobs.server.ts';
+import { notifyProgress } from './progress.server.ts';
 import { AdminApiError } from '../shopify-admin/client.server.ts';
 import { loadCollectionBatch } from './load/collections.server.ts';
 import { loadProductBatch } from './load/products.server.ts';
@@ -45,6 +46,7 @@ export async function loadStep(migrationId: string, entity: Entity, afterId: big
   const counts = await db().sourceRecord.groupBy({ by: ['status'], where: { migrationId, entity }, _count: true });
   const count = (status: string) => counts.find((row) => row.status === status)?._count ?? 0;
   return db().$transaction(async (tx) => {
+    await notifyProgress(tx, migrationId);
     await tx.migrationEntity.upsert({
       where: { migrationId_entity: { migrationId, entity } },
       create: { migrationId, shop: migration.shop, entity, extractDone: true, written: count('written'), failed: count('failed'), skipped: count('skipped') },
