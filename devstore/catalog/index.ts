@@ -15,6 +15,7 @@ import { productMutationsModule } from './product-mutations.ts';
 import { productSetModule } from './product-set.ts';
 import { productsModule } from './products.ts';
 import { publicationsModule } from './publications.ts';
+import { redirectImportsModule } from './redirect-imports.ts';
 import { redirectsModule } from './redirects.ts';
 import { shopModule } from './shop.ts';
 import { variantMutationsModule } from './variant-mutations.ts';
@@ -38,4 +39,5 @@ export const catalogModules: ResolverModule[] = [
   blogsModule,
   discountsModule,
   publicationsModule,
+  redirectImportsModule,
 ];

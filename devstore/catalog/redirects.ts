@@ -32,24 +32,24 @@ export function normalizePath(raw: string): string {
   return text.startsWith('/') ? text : `/${text}`;
 }
 
-async function problems(context: RequestContext, path: string | undefined, target: string | undefined, code: string, exceptId?: string): Promise<Problem[]> {
-  const found: Problem[] = [];
-  const add = (field: string, message: string) => found.push({ __typename: 'UrlRedirectUserError', field: ['urlRedirect', field], message, code });
-  if (path !== undefined) {
-    if (path === '/' || !path.trim()) add('path', "Path can't be blank");
-    else if (path.length > MAX_PATH_LENGTH) add('path', `Path is too long (maximum is ${MAX_PATH_LENGTH} characters)`);
-    else if (/^\/admin(\/|$|\?)/i.test(path)) add('path', "Path can't be under /admin");
-    else {
-      const { rowCount } = await context.pool.query(
-        'SELECT 1 FROM devstore.url_redirects WHERE shop = $1 AND lower(path) = lower($2) AND ($3::bigint IS NULL OR id <> $3)',
-        [context.shop.domain, path, exceptId ?? null],
-      );
-      if (rowCount) add('path', 'Path has already been taken');
-    }
-  }
-  if (target !== undefined && !target.trim()) add('target', "Target can't be blank");
-  if (path !== undefined && target !== undefined && path === normalizePath(target)) add('target', "Target can't be the same as path");
-  return found;
+/** The rules that need no lookup: which field is wrong and why, or nothing. */
+export function ruleBroken(path: string, target: string): { field: 'path' | 'target'; message: string } | undefined {
+  if (path === '/' || !path.trim()) return { field: 'path', message: "Path can't be blank" };
+  if (path.length > MAX_PATH_LENGTH) return { field: 'path', message: `Path is too long (maximum is ${MAX_PATH_LENGTH} characters)` };
+  if (/^\/admin(\/|$|\?)/i.test(path)) return { field: 'path', message: "Path can't be under /admin" };
+  if (!target.trim()) return { field: 'target', message: "Target can't be blank" };
+  if (path === normalizePath(target)) return { field: 'target', message: "Target can't be the same as path" };
+  return undefined;
+}
+
+async function problems(context: RequestContext, path: string, target: string, code: string, exceptId?: string): Promise<Problem[]> {
+  const broken = ruleBroken(path, target);
+  if (broken) return [{ __typename: 'UrlRedirectUserError', field: ['urlRedirect', broken.field], message: broken.message, code }];
+  const { rowCount } = await context.pool.query(
+    'SELECT 1 FROM devstore.url_redirects WHERE shop = $1 AND lower(path) = lower($2) AND ($3::bigint IS NULL OR id <> $3)',
+    [context.shop.domain, path, exceptId ?? null],
+  );
+  return rowCount ? [{ __typename: 'UrlRedirectUserError', field: ['urlRedirect', 'path'], message: 'Path has already been taken', code }] : [];
 }
 
 async function urlRedirectCreate(args: Args, context: RequestContext) {

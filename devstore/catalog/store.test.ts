@@ -117,3 +117,30 @@ describe('URL redirects', () => {
     expect(adminPath.body.data.urlRedirectCreate.userErrors[0].field).toEqual(['urlRedirect', 'path']);
   });
 });
+
+describe('URL redirect CSV import', () => {
+  it('creates new paths, updates existing ones and counts rows that break the rules', async () => {
+    await admin(devstore, shop, 'mutation { urlRedirectCreate(urlRedirect: { path: "/pages/old-about", target: "/pages/about" }) { userErrors { message } } }');
+    const staged = await admin(devstore, shop, 'mutation { stagedUploadsCreate(input: [{ resource: URL_REDIRECT_IMPORT, filename: "redirects.csv", mimeType: "text/csv", httpMethod: PUT }]) { stagedTargets { url resourceUrl } } }');
+    const target = staged.body.data.stagedUploadsCreate.stagedTargets[0];
+    const csv = 'Redirect from,Redirect to\n/products/old-kettle,/products/kettle\n"/pages/OLD-about","/pages/about-us"\n/admin/x,/\n/loop,/loop\n';
+    await fetch(target.url, { method: 'PUT', headers: { 'Content-Type': 'text/csv' }, body: csv });
+    const created = await admin(devstore, shop, 'mutation($url: URL!) { urlRedirectImportCreate(url: $url) { urlRedirectImport { id count finished previewRedirects { path target } } userErrors { code } } }', { url: target.resourceUrl });
+    const started = created.body.data.urlRedirectImportCreate.urlRedirectImport;
+    expect(started).toMatchObject({ count: 4, finished: false, previewRedirects: [{ path: '/products/old-kettle', target: '/products/kettle' }, { path: '/pages/OLD-about', target: '/pages/about-us' }, { path: '/admin/x', target: '/' }, { path: '/loop', target: '/loop' }] });
+    const submitted = await admin(devstore, shop, 'mutation($id: ID!) { urlRedirectImportSubmit(id: $id) { job { done } userErrors { code } } }', { id: started.id });
+    expect(submitted.body.data.urlRedirectImportSubmit).toEqual({ job: { done: false }, userErrors: [] });
+    await devstore.bulkSettled();
+    const finished = await admin(devstore, shop, 'query($id: ID!) { urlRedirectImport(id: $id) { finished createdCount updatedCount failedCount } }', { id: started.id });
+    expect(finished.body.data.urlRedirectImport).toEqual({ finished: true, createdCount: 1, updatedCount: 1, failedCount: 2 });
+    const again = await admin(devstore, shop, 'mutation($id: ID!) { urlRedirectImportSubmit(id: $id) { userErrors { code } } }', { id: started.id });
+    expect(again.body.data.urlRedirectImportSubmit.userErrors[0].code).toBe('ALREADY_IMPORTED');
+    const about = await admin(devstore, shop, '{ urlRedirects(first: 1, query: "path:/pages/old-about") { nodes { target } } }');
+    expect(about.body.data.urlRedirects.nodes).toEqual([{ target: '/pages/about-us' }]);
+  });
+
+  it('answers FILE_DOES_NOT_EXIST for a URL with nothing behind it', async () => {
+    const { body } = await admin(devstore, shop, `mutation { urlRedirectImportCreate(url: "${devstore.url}/devstore/uploads/tmp/${shop.domain}/missing/redirects.csv") { urlRedirectImport { id } userErrors { code } } }`);
+    expect(body.data.urlRedirectImportCreate).toEqual({ urlRedirectImport: null, userErrors: [{ code: 'FILE_DOES_NOT_EXIST' }] });
+  });
+});
