@@ -1,8 +1,10 @@
-// Every object Shipyard writes carries its source reference ("woocommerce:42") in a metafield whose
-// definition makes values unique. productSet's `customId` identifier upserts by it, so a request
-// that reached Shopify just before a crash is found again on the retry instead of duplicated.
+// Every object Shipyard writes carries its source reference ("woocommerce:42") in an `id` metafield:
+// Shopify's custom ID, unique per resource type. productSet's `customId` identifier upserts by it
+// (and collections are looked up by it), so a request that reached Shopify just before a crash is
+// found again on the retry instead of duplicated.
+// https://shopify.dev/docs/apps/build/custom-data/metafields/working-with-custom-ids
 
-export const SOURCE_REFERENCE = { namespace: 'shipyard', key: 'source_reference', type: 'single_line_text_field' } as const;
+export const SOURCE_REFERENCE = { namespace: 'shipyard', key: 'source_reference', type: 'id' } as const;
 
 export const ENSURE_SOURCE_REFERENCE_DEFINITION = `#graphql
   mutation EnsureSourceReferenceDefinition($definition: MetafieldDefinitionInput!) {
@@ -26,7 +28,6 @@ export function sourceReferenceDefinition(ownerType: 'PRODUCT' | 'COLLECTION' | 
       description: 'Where Shipyard migrated this from (platform:id). Keeps re-runs from creating duplicates.',
       ownerType,
       ...SOURCE_REFERENCE,
-      capabilities: { uniqueValues: { enabled: true } },
     },
   };
 }

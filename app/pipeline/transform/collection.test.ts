@@ -25,7 +25,7 @@ describe('collection → Shopify', () => {
       title: 'Hoodies', handle: 'hoodies', image: { src: 'https://old.example.com/cat.jpg', altText: 'Hoodies' }, seo: { title: 'Hoodies | North Sails' },
     });
     expect(variables.collection.metafields).toEqual([
-      { namespace: 'shipyard', key: 'source_reference', type: 'single_line_text_field', value: 'woocommerce:15' },
+      { namespace: 'shipyard', key: 'source_reference', type: 'id', value: 'woocommerce:15' },
       { namespace: 'shipyard', key: 'parent_collection', type: 'single_line_text_field', value: 'Clothing' },
     ]);
   });

@@ -56,7 +56,7 @@ describe('product → productSet', () => {
   it('finds the product by its source reference unless the id map already knows it', () => {
     const fresh = toProductSetVariables(hoodie, context, null);
     expect(fresh.identifier).toEqual({ customId: { namespace: 'shipyard', key: 'source_reference', value: 'woocommerce:42' } });
-    expect(fresh.input.metafields).toContainEqual({ namespace: 'shipyard', key: 'source_reference', type: 'single_line_text_field', value: 'woocommerce:42' });
+    expect(fresh.input.metafields).toContainEqual({ namespace: 'shipyard', key: 'source_reference', type: 'id', value: 'woocommerce:42' });
     expect(toProductSetVariables(hoodie, context, 'gid://shopify/Product/1').identifier).toEqual({ id: 'gid://shopify/Product/1' });
   });
 
