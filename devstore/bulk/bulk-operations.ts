@@ -1,12 +1,15 @@
-// `bulkOperationRunMutation`, `bulkOperationCancel`, `bulkOperation(id)` and `currentBulkOperation`.
+// `bulkOperationRunMutation`, `bulkOperationRunQuery`, `bulkOperationCancel`, `bulkOperation(id)`
+// and `currentBulkOperation`.
 // The work itself happens in bulk-runner.ts, after the mutation has answered.
 import { getOperationAST } from 'graphql';
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
+import { NotImplementedError } from '../graphql/errors.ts';
 import { parseAndValidate } from '../graphql/execute.ts';
+import { prepareBulkQuery } from './bulk-query.ts';
 import { gid, parseGid } from '../catalog/ids.ts';
 import { shopOfKey, UPLOADS_PATH } from './uploads.ts';
 
-/** How many bulk mutations one shop may have running at once. */
+/** How many bulk mutations, and separately bulk queries, one shop may have running at once. */
 export const MAX_RUNNING_BULK_MUTATIONS = 5;
 
 export interface BulkOperationRow {
@@ -90,6 +93,26 @@ async function bulkOperationRunMutation(args: Args, context: RequestContext) {
   return { __typename: 'BulkOperationRunMutationPayload', bulkOperation: bulkOperationObject(row, context.baseUrl), userErrors: [] };
 }
 
+async function bulkOperationRunQuery(args: Args, context: RequestContext) {
+  const refuse = (message: string, code: string, field: string[] | null) => ({
+    __typename: 'BulkOperationRunQueryPayload',
+    bulkOperation: null,
+    userErrors: [{ __typename: 'BulkOperationUserError', field, message, code }],
+  });
+  if (args.groupObjects === true) throw new NotImplementedError('bulkOperationRunQuery with groupObjects: true');
+  const prepared = prepareBulkQuery(String(args.query));
+  if ('error' in prepared) return refuse(prepared.error, 'INVALID', ['query']);
+  const { rows: running } = await context.pool.query<{ count: string }>(
+    "SELECT count(*) FROM devstore.bulk_operations WHERE shop = $1 AND type = 'QUERY' AND status IN ('CREATED', 'RUNNING', 'CANCELING')",
+    [context.shop.domain],
+  );
+  if (Number(running[0]?.count ?? 0) >= MAX_RUNNING_BULK_MUTATIONS) return refuse('Bulk operations limit reached. Please try again later.', 'LIMIT_REACHED', null);
+  const { rows } = await context.pool.query<BulkOperationRow>("INSERT INTO devstore.bulk_operations (shop, type, query) VALUES ($1, 'QUERY', $2) RETURNING *", [context.shop.domain, String(args.query)]);
+  const row = rows[0] as BulkOperationRow;
+  context.startBulkOperation(String(row.id));
+  return { __typename: 'BulkOperationRunQueryPayload', bulkOperation: bulkOperationObject(row, context.baseUrl), userErrors: [] };
+}
+
 async function findOperation(context: RequestContext, id: unknown): Promise<BulkOperationRow | undefined> {
   const numeric = parseGid(id, 'BulkOperation');
   if (!numeric) return undefined;
@@ -128,5 +151,5 @@ export const bulkOperationsModule: ResolverModule = {
       return rows[0] ? bulkOperationObject(rows[0], context.baseUrl) : null;
     },
   },
-  mutations: { bulkOperationRunMutation, bulkOperationCancel },
+  mutations: { bulkOperationRunMutation, bulkOperationRunQuery, bulkOperationCancel },
 };

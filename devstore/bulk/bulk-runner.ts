@@ -1,12 +1,13 @@
-// Runs bulk mutations in the background: each JSONL line's variables go through the same resolvers
-// as a request; each result is written as a line with its `__lineNumber`. CREATED → RUNNING →
-// COMPLETED (or CANCELED, or FAILED), then the bulk_operations/finish webhook.
+// Runs bulk operations in the background. A mutation: each JSONL line's variables go through the
+// same resolvers as a request, each result a line with its `__lineNumber`. A query: see
+// bulk-query.ts. CREATED → RUNNING → COMPLETED (or CANCELED, or FAILED), then bulk_operations/finish.
 import type { Pool } from 'pg';
 import type { Executor } from '../graphql/execute.ts';
 import type { RequestContext } from '../graphql/context.ts';
 import { findShop, type Shop } from '../shops.ts';
 import { gid } from '../catalog/ids.ts';
 import type { BulkOperationRow } from './bulk-operations.ts';
+import { prepareBulkQuery, runBulkQuery } from './bulk-query.ts';
 import { readUpload, saveResult } from './uploads.ts';
 
 /** Checking for a cancel after every line would cost a query per line; every 50 is soon enough. */
@@ -56,6 +57,7 @@ export class BulkRunner {
     const operation = rows[0];
     if (!operation) return;
     const shop = await findShop(pool, operation.shop);
+    if (shop && operation.type === 'QUERY') return this.runQuery(operation, shop);
     const upload = operation.staged_upload_path ? await readUpload(pool, operation.staged_upload_path) : undefined;
     if (!shop || !upload) {
       await pool.query("UPDATE devstore.bulk_operations SET status = 'FAILED', error_code = 'INTERNAL_SERVER_ERROR', completed_at = now() WHERE id = $1", [id]);
@@ -81,37 +83,55 @@ export class BulkRunner {
         continue;
       }
       const pendingFiles: string[] = [];
-      const context: RequestContext = {
-        pool,
-        shop,
-        emit: (topic, payload) => this.deps.emit(shop, topic, payload),
-        fetchFiles: (ids) => pendingFiles.push(...ids),
-        startBulkOperation: () => undefined,
-        defer: (work) => void work(context).catch((error: unknown) => console.error('devstore: background work failed', error)),
-        baseUrl: this.deps.baseUrl(),
-        batchers: new Map(),
-      };
+      const context = this.contextFor(shop, pendingFiles);
       const result = await executor.runUnmetered({ query: operation.query, variables, operationName: undefined }, context);
       this.deps.fetchFiles(pendingFiles);
       results.push(JSON.stringify({ ...result, __lineNumber: lineNumber }));
     }
-    const text = results.length ? `${results.join('\n')}\n` : '';
-    const key = `bulk/${shop.domain}/${id}.jsonl`;
-    await saveResult(pool, key, text);
-    const status = canceled ? 'CANCELED' : 'COMPLETED';
-    await pool.query(
-      `UPDATE devstore.bulk_operations SET status = $2, object_count = $3, root_object_count = $3, file_size = $4,
-         result_key = CASE WHEN $2 = 'COMPLETED' THEN $5 END, partial_key = CASE WHEN $2 = 'CANCELED' THEN $5 END, completed_at = now()
+    await this.finish(operation, shop, results, results.length, canceled ? 'CANCELED' : 'COMPLETED');
+  }
+
+  private async runQuery(operation: BulkOperationRow, shop: Shop): Promise<void> {
+    const prepared = prepareBulkQuery(operation.query);
+    if ('error' in prepared) throw new Error(prepared.error);
+    const context = this.contextFor(shop, []);
+    const { lines, rootCount, error } = await runBulkQuery(this.deps.executor, context, prepared);
+    if (error) console.error(`devstore: bulk query ${operation.id} stopped: ${error}`);
+    await this.finish(operation, shop, lines, rootCount, error ? 'FAILED' : 'COMPLETED');
+  }
+
+  /** Stores the result file and the counts, then tells the app (bulk_operations/finish). */
+  private async finish(operation: BulkOperationRow, shop: Shop, lines: string[], rootCount: number, status: 'COMPLETED' | 'CANCELED' | 'FAILED'): Promise<void> {
+    const text = lines.length ? `${lines.join('\n')}\n` : '';
+    const key = `bulk/${shop.domain}/${operation.id}.jsonl`;
+    await saveResult(this.deps.pool, key, text);
+    await this.deps.pool.query(
+      `UPDATE devstore.bulk_operations SET status = $2, object_count = $3, root_object_count = $4, file_size = $5, error_code = $6,
+         result_key = CASE WHEN $2 = 'COMPLETED' THEN $7 END, partial_key = CASE WHEN $2 <> 'COMPLETED' THEN $7 END, completed_at = now()
        WHERE id = $1`,
-      [id, status, results.length, Buffer.byteLength(text), key],
+      [operation.id, status, lines.length, rootCount, Buffer.byteLength(text), status === 'FAILED' ? 'INTERNAL_SERVER_ERROR' : null, key],
     );
     this.deps.emit(shop, 'bulk_operations/finish', {
-      admin_graphql_api_id: gid('BulkOperation', id),
+      admin_graphql_api_id: gid('BulkOperation', operation.id),
       completed_at: new Date().toISOString(),
       created_at: operation.created_at.toISOString(),
-      error_code: null,
+      error_code: status === 'FAILED' ? 'internal_server_error' : null,
       status: status.toLowerCase(),
-      type: 'mutation',
+      type: operation.type.toLowerCase(),
     });
+  }
+
+  private contextFor(shop: Shop, pendingFiles: string[]): RequestContext {
+    const context: RequestContext = {
+      pool: this.deps.pool,
+      shop,
+      emit: (topic, payload) => this.deps.emit(shop, topic, payload),
+      fetchFiles: (ids) => pendingFiles.push(...ids),
+      startBulkOperation: () => undefined,
+      defer: (work) => void work(context).catch((error: unknown) => console.error('devstore: background work failed', error)),
+      baseUrl: this.deps.baseUrl(),
+      batchers: new Map(),
+    };
+    return context;
   }
 }

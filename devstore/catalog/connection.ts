@@ -1,4 +1,5 @@
 // Relay connections as Shopify serves them: opaque cursors, edges and nodes, pageInfo.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { ArgumentError } from '../graphql/errors.ts';
 import type { Args } from '../graphql/context.ts';
 
@@ -12,9 +13,16 @@ export interface Page {
 }
 
 /** Shopify requires first or last, at most 250, and only one of them. */
+/**
+ * Set while a bulk query runs: its nested connections take no first/last and return every node,
+ * as Shopify's bulk exports do.
+ */
+export const unboundedPages = new AsyncLocalStorage<true>();
+
 export function pageArgs(args: Args): Page {
   const first = typeof args.first === 'number' ? args.first : undefined;
   const last = typeof args.last === 'number' ? args.last : undefined;
+  if (first === undefined && last === undefined && unboundedPages.getStore()) return { limit: Number.MAX_SAFE_INTEGER - 1, backwards: false, cursor: undefined };
   if (first === undefined && last === undefined) throw new ArgumentError('you must provide one of first or last');
   if (first !== undefined && last !== undefined) throw new ArgumentError('providing both first and last is not supported');
   const limit = (first ?? last) as number;
