@@ -1,0 +1,114 @@
+// npm run bench: migrates a seeded WooCommerce catalog (default 10,000 products, 3 variants and
+// 2 images each) into devstore at the Standard and Plus plans, with devstore's default latency, and
+// prints for each plan: products per hour, the share of the plan's point budget actually spent,
+// requests THROTTLED, and the peak memory of Shipyard's own worker process.
+//   npm run bench -- --products 2000 --plans Plus
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Session } from '@shopify/shopify-api';
+import { runMigrations } from 'graphile-worker';
+import { createDatabaseIfMissing } from '../app/db/database.server.ts';
+import { startEmbeddedPostgres } from '../app/db/embedded-postgres.server.ts';
+import { applyMigrations } from '../app/db/migrations.server.ts';
+import { db, disconnectDb } from '../app/db.server.ts';
+import { releaseJobQueue } from '../app/jobs.server.ts';
+import { createMigration, startMigration } from '../app/pipeline/lifecycle.server.ts';
+import { PrismaSessionStorage } from '../app/sessions.server.ts';
+import { PLANS, RESTORE_RATE, type Plan } from '../devstore/bucket.ts';
+import { startDevstore } from '../devstore/server.ts';
+import { control, createShop } from '../devstore/testing.ts';
+import { startWooCommerceServer } from '../test/woocommerce/server.ts';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const { values } = parseArgs({ options: { products: { type: 'string' }, plans: { type: 'string' }, workers: { type: 'string' } } });
+const products = Number(values.products ?? 10_000);
+const plans = (values.plans ?? 'Standard,Plus').split(',') as Plan[];
+const concurrency = Number(values.workers ?? 4);
+for (const plan of plans) if (!PLANS.includes(plan)) throw new Error(`unknown plan ${plan}; one of ${PLANS.join(', ')}`);
+
+/** Resident memory of a process and its peak, from /proc (Linux), in MB. */
+function memoryOf(pid: number): { rss: number; peak: number } | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
+    return { rss: field('VmRSS'), peak: field('VmHWM') };
+  } catch {
+    return null;
+  }
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-bench-'));
+// The worker process decrypts the source credentials with the key kept in this data folder.
+process.env.SHIPYARD_DATA_DIR = dataDir;
+const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: 54399, ephemeral: true });
+const woo = await startWooCommerceServer({ catalog: { products, variationsPerProduct: 3, imagesPerProduct: 2, awkward: false } });
+console.log(`WooCommerce test store: ${products} products × 3 variants × 2 images at ${woo.url}`);
+
+try {
+  for (const plan of plans) {
+    const database = `bench_${plan.toLowerCase()}`;
+    await createDatabaseIfMissing(cluster.url('postgres'), database);
+    const url = cluster.url(database);
+    await applyMigrations(url);
+    await runMigrations({ connectionString: url });
+    process.env.DATABASE_URL = url;
+
+    const devstore = await startDevstore({ connectionString: url, port: 0 }); // default latency
+    const shop = await createShop(devstore, { plan });
+    await new PrismaSessionStorage().storeSession(new Session({ id: `offline_${shop.domain}`, shop: shop.domain, state: 'bench', isOnline: false, accessToken: shop.accessToken }));
+
+    const worker: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'jobs/worker.ts')], {
+      env: { ...process.env, DATABASE_URL: url, DEVSTORE_URL: devstore.url, WORKER_CONCURRENCY: String(concurrency), SHIPYARD_DATA_DIR: dataDir },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    let peakMb = 0;
+    const sampler = setInterval(() => {
+      const memory = worker.pid ? memoryOf(worker.pid) : null;
+      if (memory) peakMb = Math.max(peakMb, memory.peak, memory.rss);
+    }, 250);
+
+    const migration = await createMigration({
+      shop: shop.domain, platform: 'woocommerce', sourceUrl: woo.url,
+      credentials: { url: woo.url, consumerKey: woo.consumerKey, consumerSecret: woo.consumerSecret },
+      entities: ['collections', 'products'], options: { unattended: true },
+    });
+    const started = Date.now();
+    await startMigration(shop.domain, migration.id);
+    let loadingSince: number | null = null;
+    let done;
+    for (;;) {
+      done = await db().migration.findUniqueOrThrow({ where: { id: migration.id } });
+      if (done.phase === 'loading' && loadingSince === null) loadingSince = Date.now();
+      if (['completed', 'failed', 'cancelled'].includes(done.status)) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const finished = Date.now();
+    clearInterval(sampler);
+    worker.kill('SIGTERM');
+    await new Promise((resolve) => worker.once('exit', resolve));
+
+    const written = await db().sourceRecord.count({ where: { migrationId: migration.id, entity: 'products', status: 'written' } });
+    const counters = (await control(devstore, 'GET', `/shops/${shop.domain}/counters`)).body as { pointsSpent: number; requestsThrottled: number; requests: number };
+    const loadSeconds = (finished - (loadingSince ?? started)) / 1000;
+    const rate = RESTORE_RATE[plan];
+    const affordable = rate * loadSeconds + rate * 20; // restored during the load, plus the full bucket at the start
+    console.log(`\n${plan} (${rate} points/s):`);
+    console.log(`  status: ${done.status}${done.error ? ` (${done.error})` : ''}`);
+    console.log(`  products written: ${written} of ${products} in ${loadSeconds.toFixed(1)} s of writing (${((finished - started) / 1000).toFixed(1)} s in all)`);
+    console.log(`  products/hour: ${Math.round((written / loadSeconds) * 3600)}`);
+    console.log(`  budget used: ${Math.round((counters.pointsSpent / affordable) * 100)} % (${counters.pointsSpent} of ${Math.round(affordable)} points)`);
+    console.log(`  requests: ${counters.requests}, THROTTLED: ${counters.requestsThrottled}`);
+    console.log(`  peak memory: ${Math.round(peakMb)} MB (the worker process)`);
+
+    await devstore.stop();
+    await releaseJobQueue();
+    await disconnectDb();
+  }
+} finally {
+  await woo.close();
+  await cluster.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
