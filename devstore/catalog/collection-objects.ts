@@ -16,6 +16,8 @@ export interface CollectionRow {
   sort_order: string;
   seo_title: string | null;
   seo_description: string | null;
+  image_url: string | null;
+  image_alt: string | null;
   updated_at: Date;
 }
 
@@ -32,6 +34,7 @@ export function collectionObject(row: CollectionRow) {
     sortOrder: row.sort_order,
     updatedAt: row.updated_at.toISOString(),
     seo: { __typename: 'SEO', title: row.seo_title, description: row.seo_description },
+    image: row.image_url ? { __typename: 'Image', id: gid('CollectionImage', id), url: row.image_url, src: row.image_url, originalSrc: row.image_url, altText: row.image_alt } : null,
     ruleSet: null,
     productsCount: async (_args: Args, context: RequestContext) => {
       const { rows } = await context.pool.query<{ count: string }>('SELECT count(*) FROM devstore.collection_products WHERE collection_id = $1', [id]);

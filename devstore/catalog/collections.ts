@@ -1,7 +1,8 @@
 // Custom collections: `collection`, `collectionByHandle`, `collections`, `collectionCreate`,
 // `collectionUpdate`, `collectionDelete`, `collectionAddProducts`, `collectionRemoveProducts`.
+import { CustomIdError, type CustomId, ownerByCustomId } from './custom-ids.ts';
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
-import { NotImplementedError } from '../graphql/errors.ts';
+import { ArgumentError, NotImplementedError } from '../graphql/errors.ts';
 import { collectionObject, type CollectionRow } from './collection-objects.ts';
 import { connection, decodeCursor, pageArgs } from './connection.ts';
 import { handleTaken, handleize, uniqueHandle } from './handles.ts';
@@ -68,12 +69,31 @@ async function collections(args: Args, context: RequestContext) {
   return connection(rows, page, (row) => row.id, collectionObject, after !== undefined);
 }
 
+interface ImageInput {
+  src?: string | null;
+  altText?: string | null;
+  id?: string | null;
+}
+
+function image(input: CollectionInput): ImageInput {
+  return (input.image ?? {}) as ImageInput;
+}
+
+/** Shopify takes the image from its src URL; an image by file id is not something devstore keeps. */
+function imageErrors(value: unknown): Problem[] {
+  if (!value) return [];
+  const input = value as ImageInput;
+  if (input.id) throw new NotImplementedError('collection image by id');
+  if (!input.src || !URL.canParse(input.src)) return [problem(['image', 'src'], 'Image src must be a valid URL')];
+  return [];
+}
+
 async function collectionCreate(args: Args, context: RequestContext) {
   const input = (args.collection ?? args.input ?? {}) as CollectionInput;
   const result = (collection: unknown, userErrors: Problem[]) => ({ __typename: 'CollectionCreatePayload', collection, userErrors });
   if (input.ruleSet || input.sources) throw new NotImplementedError('smart collections (ruleSet / sources)');
-  if (input.image) throw new NotImplementedError('collection image');
   const errors: Problem[] = [];
+  errors.push(...imageErrors(input.image));
   if (!input.title?.trim()) errors.push(problem(['title'], "Title can't be blank"));
   if (input.handle && (await handleTaken(context.pool, 'collections', context.shop.domain, input.handle))) errors.push(problem(['handle'], `Handle '${input.handle}' already in use. Please provide a new handle.`));
   errors.push(...metafieldInputErrors(input.metafields ?? [], ['metafields']).map((error) => problem(error.field, error.message)));
@@ -85,9 +105,9 @@ async function collectionCreate(args: Args, context: RequestContext) {
     const row = await inTransaction(client, async () => {
       const handle = input.handle ?? (await uniqueHandle(client, 'collections', context.shop.domain, handleize(input.title as string)));
       const { rows } = await client.query<CollectionRow>(
-        `INSERT INTO devstore.collections (shop, handle, title, description_html, sort_order, seo_title, seo_description)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-        [context.shop.domain, handle, input.title, input.descriptionHtml ?? '', input.sortOrder ?? 'BEST_SELLING', input.seo?.title ?? null, input.seo?.description ?? null],
+        `INSERT INTO devstore.collections (shop, handle, title, description_html, sort_order, seo_title, seo_description, image_url, image_alt)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+        [context.shop.domain, handle, input.title, input.descriptionHtml ?? '', input.sortOrder ?? 'BEST_SELLING', input.seo?.title ?? null, input.seo?.description ?? null, image(input).src ?? null, image(input).altText ?? null],
       );
       const created = rows[0] as CollectionRow;
       if (products.ids.length) await client.query('INSERT INTO devstore.collection_products (collection_id, product_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING', [created.id, products.ids]);
@@ -105,10 +125,9 @@ async function collectionUpdate(args: Args, context: RequestContext) {
   const input = (args.collection ?? args.input ?? {}) as CollectionInput;
   const result = (collection: unknown, userErrors: Problem[]) => ({ __typename: 'CollectionUpdatePayload', collection, job: null, userErrors });
   if (input.ruleSet) throw new NotImplementedError('smart collections (ruleSet)');
-  if (input.image) throw new NotImplementedError('collection image');
   const existing = await findCollection(context, input.id);
   if (!existing) return result(null, [problem(['id'], 'Collection does not exist')]);
-  const errors: Problem[] = [];
+  const errors: Problem[] = [...imageErrors(input.image)];
   if (input.title !== undefined && input.title !== null && !input.title.trim()) errors.push(problem(['title'], "Title can't be blank"));
   if (input.handle && (await handleTaken(context.pool, 'collections', context.shop.domain, input.handle, existing.id))) errors.push(problem(['handle'], `Handle '${input.handle}' already in use. Please provide a new handle.`));
   const products = await productIdsOrErrors(context, input.products ?? [], ['products']);
@@ -120,9 +139,11 @@ async function collectionUpdate(args: Args, context: RequestContext) {
       const { rows } = await client.query<CollectionRow>(
         `UPDATE devstore.collections SET title = coalesce($2, title), handle = coalesce($3, handle), description_html = coalesce($4, description_html),
            sort_order = coalesce($5, sort_order), seo_title = CASE WHEN $6::boolean THEN $7 ELSE seo_title END,
-           seo_description = CASE WHEN $6::boolean THEN $8 ELSE seo_description END, updated_at = now()
+           seo_description = CASE WHEN $6::boolean THEN $8 ELSE seo_description END,
+           image_url = CASE WHEN $9::boolean THEN $10 ELSE image_url END, image_alt = CASE WHEN $9::boolean THEN $11 ELSE image_alt END, updated_at = now()
          WHERE id = $1 RETURNING *`,
-        [existing.id, input.title ?? null, input.handle ?? null, input.descriptionHtml ?? null, input.sortOrder ?? null, Boolean(input.seo), input.seo?.title ?? null, input.seo?.description ?? null],
+        [existing.id, input.title ?? null, input.handle ?? null, input.descriptionHtml ?? null, input.sortOrder ?? null, Boolean(input.seo), input.seo?.title ?? null, input.seo?.description ?? null,
+          input.image !== undefined, image(input).src ?? null, image(input).altText ?? null],
       );
       if (products.ids.length) await client.query('INSERT INTO devstore.collection_products (collection_id, product_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING', [existing.id, products.ids]);
       if (input.metafields) await writeMetafields(client, context.shop.domain, String(existing.id), 'COLLECTION', input.metafields, false);
@@ -167,6 +188,20 @@ export const collectionsModule: ResolverModule = {
     collections,
     collection: async (args, context) => {
       const row = await findCollection(context, args.id);
+      return row ? collectionObject(row) : null;
+    },
+    collectionByIdentifier: async (args, context) => {
+      const identifier = args.identifier as { id?: string | null; handle?: string | null; customId?: CustomId | null };
+      let row: CollectionRow | undefined;
+      if (identifier.id) row = await findCollection(context, identifier.id);
+      else if (identifier.handle) {
+        row = (await context.pool.query<CollectionRow>('SELECT * FROM devstore.collections WHERE shop = $1 AND handle = $2', [context.shop.domain, identifier.handle])).rows[0];
+      } else if (identifier.customId) {
+        const ownerId = await ownerByCustomId(context.pool, context.shop.domain, 'COLLECTION', identifier.customId).catch((error: unknown) => {
+          throw error instanceof CustomIdError ? new ArgumentError(error.message) : error;
+        });
+        row = ownerId ? (await context.pool.query<CollectionRow>('SELECT * FROM devstore.collections WHERE shop = $1 AND id = $2', [context.shop.domain, ownerId])).rows[0] : undefined;
+      } else throw new ArgumentError('One of id, handle or customId must be provided');
       return row ? collectionObject(row) : null;
     },
     collectionByHandle: async (args, context) => {

@@ -9,6 +9,7 @@ import { filesModule } from '../files/files.ts';
 import { ordersModule } from '../orders/orders.ts';
 import type { ResolverModule } from '../graphql/context.ts';
 import { collectionsModule } from './collections.ts';
+import { customIdsModule } from './custom-ids.ts';
 import { inventoryModule } from './inventory.ts';
 import { metafieldsModule } from './metafields.ts';
 import { productMutationsModule } from './product-mutations.ts';
@@ -29,6 +30,7 @@ export const catalogModules: ResolverModule[] = [
   collectionsModule,
   inventoryModule,
   metafieldsModule,
+  customIdsModule,
   redirectsModule,
   filesModule,
   stagedUploadsModule,

@@ -70,7 +70,7 @@ export function invalidValue(type: string, value: string): string | undefined {
 export const KNOWN_TYPES = new Set([
   'single_line_text_field', 'multi_line_text_field', 'number_integer', 'number_decimal', 'boolean', 'date', 'date_time',
   'url', 'color', 'json', 'rich_text_field', 'product_reference', 'variant_reference', 'collection_reference',
-  'file_reference', 'page_reference', 'metaobject_reference', 'money', 'rating', 'weight', 'volume', 'dimension', 'link',
+  'file_reference', 'page_reference', 'metaobject_reference', 'money', 'rating', 'weight', 'volume', 'dimension', 'link', 'id',
 ]);
 
 export function isKnownType(type: string): boolean {

@@ -1,5 +1,6 @@
 // `productSet`, synchronous: creates or updates a product with its options, variants, files, SEO,
 // metafields, tags, status and collections from one input; list fields replace what was there.
+import { CustomIdError, type CustomId, ownerByCustomId } from './custom-ids.ts';
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { NotImplementedError } from '../graphql/errors.ts';
 import { handleTaken, handleize, uniqueHandle } from './handles.ts';
@@ -92,9 +93,29 @@ async function setProduct(args: Args, context: RequestContext) {
   let existing: ProductRow | undefined;
   let handle = input.handle ?? undefined;
   if (identifier) {
-    if (identifier.customId) throw new NotImplementedError('productSet identifier customId');
+    if (identifier.customId) {
+      // Upsert by custom ID: find the product whose `id` metafield holds the value; a new product
+      // gets the metafield, so the next call with the same identifier finds it.
+      const customId = identifier.customId as CustomId;
+      const namespace = customId.namespace ?? '$app';
+      const given = (input.metafields ?? []).find((metafield) => (metafield.namespace ?? '$app') === namespace && metafield.key === customId.key);
+      if (given && given.value !== customId.value) {
+        errors.push({ field: ['input', 'metafields'], message: 'The identifier value does not match the value of the corresponding field in the input.', code: 'INPUT_MISMATCH' });
+      } else if (!given) {
+        input.metafields = [...(input.metafields ?? []), { namespace, key: customId.key, type: 'id', value: customId.value }];
+      }
+      try {
+        const ownerId = await ownerByCustomId(context.pool, shop, 'PRODUCT', customId);
+        existing = ownerId ? await productById(context.pool, shop, ownerId) : undefined;
+      } catch (error) {
+        if (!(error instanceof CustomIdError)) throw error;
+        errors.push({ field: ['identifier', 'customId'], message: error.message, code: 'INVALID_INPUT' });
+      }
+    }
     if (input.id) errors.push({ field: ['input', 'id'], message: 'The id field is not allowed if identifier is provided.', code: 'ID_NOT_ALLOWED' });
-    if (identifier.id) {
+    if (identifier.customId) {
+      // found above
+    } else if (identifier.id) {
       const id = parseGid(identifier.id, 'Product');
       existing = id ? await productById(context.pool, shop, id) : undefined;
       if (!existing) errors.push({ field: ['identifier', 'id'], message: 'Resource matching the identifier was not found.', code: 'NOT_FOUND' });

@@ -1,5 +1,6 @@
 // Reading products: `product`, `productByHandle`, `productByIdentifier`, `products` (search and
 // cursor pagination over ID, TITLE, CREATED_AT, UPDATED_AT) and `productVariant`.
+import { CustomIdError, type CustomId, ownerByCustomId } from './custom-ids.ts';
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { ArgumentError, NotImplementedError } from '../graphql/errors.ts';
 import { connection, decodeCursor, pageArgs } from './connection.ts';
@@ -62,9 +63,18 @@ async function productByHandle(args: Args, context: RequestContext) {
   return row ? productObject(row) : null;
 }
 
+/** A custom ID without its definition is a bad argument, answered as a GraphQL error. */
+function customIdAsArgumentError(error: unknown): never {
+  if (error instanceof CustomIdError) throw new ArgumentError(error.message);
+  throw error;
+}
+
 async function productByIdentifier(args: Args, context: RequestContext) {
   const identifier = args.identifier as { id?: string | null; handle?: string | null; customId?: unknown };
-  if (identifier.customId) throw new NotImplementedError('productByIdentifier with customId');
+  if (identifier.customId) {
+    const ownerId = await ownerByCustomId(context.pool, context.shop.domain, 'PRODUCT', identifier.customId as CustomId).catch(customIdAsArgumentError);
+    return ownerId ? product({ id: gid('Product', ownerId) }, context) : null;
+  }
   if (identifier.id) return product({ id: identifier.id }, context);
   if (identifier.handle) return productByHandle({ handle: identifier.handle }, context);
   throw new ArgumentError('One of id, handle or customId must be provided');

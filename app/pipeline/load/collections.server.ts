@@ -34,7 +34,7 @@ export async function loadCollectionBatch(migrationId: string, afterId: bigint |
     }
     let id = known?.shopifyGid ?? null;
     if (!id) {
-      const found = await writer.client.request<{ collectionByIdentifier: { id: string } | null }>(COLLECTION_BY_REFERENCE, customIdentifier(writer.platform, row.sourceId), { estimatedCost: 1 });
+      const found = await writer.client.request<{ collectionByIdentifier: { id: string } | null }>(COLLECTION_BY_REFERENCE, { identifier: customIdentifier(writer.platform, row.sourceId) }, { estimatedCost: 1 });
       id = found.data.collectionByIdentifier?.id ?? null;
     }
     const parentTitle = collection.parentSourceId ? (titles.get(collection.parentSourceId) ?? null) : null;

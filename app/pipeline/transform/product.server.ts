@@ -12,7 +12,6 @@ export const PRODUCT_SET = `#graphql
       product {
         id
         handle
-        onlineStorePreviewUrl
       }
       userErrors {
         field

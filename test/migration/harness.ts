@@ -1,0 +1,59 @@
+// A WooCommerce test store, devstore as the Shopify store, and Shipyard's worker between them:
+// what the end-to-end migration tests and the benchmark run on.
+import { Session } from '@shopify/shopify-api';
+import type { Runner } from 'graphile-worker';
+import type { Entity } from '../../connectors/model.ts';
+import { db } from '../../app/db.server.ts';
+import { approveMigration, createMigration, startMigration } from '../../app/pipeline/lifecycle.server.ts';
+import { PrismaSessionStorage } from '../../app/sessions.server.ts';
+import type { Devstore } from '../../devstore/server.ts';
+import { type TestShop, createShop } from '../../devstore/testing.ts';
+import type { Plan } from '../../devstore/bucket.ts';
+import { startWorker } from '../../jobs/runner.ts';
+import type { WooCommerceTestServer } from '../woocommerce/server.ts';
+
+/** A devstore shop with Shipyard installed: its offline session is in Shipyard's database. */
+export async function installedShop(devstore: Devstore, plan: Plan = 'Plus'): Promise<TestShop> {
+  const shop = await createShop(devstore, { plan });
+  await new PrismaSessionStorage().storeSession(
+    new Session({ id: `offline_${shop.domain}`, shop: shop.domain, state: 'installed', isOnline: false, accessToken: shop.accessToken }),
+  );
+  process.env.DEVSTORE_URL = devstore.url;
+  return shop;
+}
+
+export function startTestWorker(): Promise<Runner> {
+  return startWorker({ connectionString: process.env.DATABASE_URL as string, concurrency: 4, pollInterval: 100, quiet: true });
+}
+
+export interface RunOptions {
+  entities?: Entity[];
+  /** Stop at "ready for review" instead of writing straight on. */
+  review?: boolean;
+  timeoutMs?: number;
+}
+
+export async function migrate(woo: WooCommerceTestServer, shop: TestShop, options: RunOptions = {}) {
+  const migration = await createMigration({
+    shop: shop.domain,
+    platform: 'woocommerce',
+    sourceUrl: woo.url,
+    credentials: { url: woo.url, consumerKey: woo.consumerKey, consumerSecret: woo.consumerSecret },
+    entities: options.entities ?? ['collections', 'products'],
+    options: { unattended: !options.review },
+  });
+  await startMigration(shop.domain, migration.id);
+  return migration.id;
+}
+
+export async function untilSettled(migrationId: string, timeoutMs = 120_000, settled = ['completed', 'failed', 'cancelled', 'ready']) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+    if (settled.includes(migration.status)) return migration;
+    if (Date.now() > deadline) throw new Error(`migration still ${migration.status}/${migration.phase} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export { approveMigration };
