@@ -1,6 +1,8 @@
 // Starts a graphile-worker runner on Shipyard's database: inside `npm start`, or alone through
 // `npm run worker` to add throughput (any number of them may point at the same database).
-import { Logger, type Runner, run } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { Logger, type Runner, type WorkerEvents, run } from 'graphile-worker';
+import { keepAlive } from './liveness.ts';
 import { taskList } from './task-list.ts';
 
 export interface WorkerOptions {
@@ -10,14 +12,22 @@ export interface WorkerOptions {
   pollInterval?: number;
   /** Only warnings and errors (the command line draws its own progress). */
   quiet?: boolean;
+  /** Seconds without a heartbeat before another host's worker counts as dead (jobs/liveness.ts). */
+  staleSeconds?: number;
 }
 
 const quietLogger = new Logger(() => (level, message) => {
   if (level === 'error' || level === 'warning') console.error(message);
 });
 
-export function startWorker(options: WorkerOptions): Promise<Runner> {
-  return run({
+export async function startWorker(options: WorkerOptions): Promise<Runner> {
+  const events: WorkerEvents = new EventEmitter();
+  const workerIds = new Set<string>();
+  // Jobs are locked in the name of the worker pool (and, in older paths, of single workers).
+  events.on('pool:create', ({ workerPool }) => workerIds.add(workerPool.id));
+  events.on('worker:create', ({ worker }) => workerIds.add(worker.workerId));
+  const runner = await run({
+    events,
     connectionString: options.connectionString,
     concurrency: options.concurrency,
     pollInterval: options.pollInterval ?? 2000,
@@ -28,4 +38,13 @@ export function startWorker(options: WorkerOptions): Promise<Runner> {
     // The process that owns the worker decides how to shut down (server.ts, jobs/worker.ts).
     noHandleSignals: true,
   });
+  const stopBeating = keepAlive({ connectionString: options.connectionString, workerIds: () => [...workerIds], ...(options.staleSeconds ? { staleSeconds: options.staleSeconds } : {}) }, (line) =>
+    console.error(line),
+  );
+  const stop = runner.stop.bind(runner);
+  runner.stop = async (...args: Parameters<Runner['stop']>) => {
+    await stop(...args);
+    await stopBeating();
+  };
+  return runner;
 }

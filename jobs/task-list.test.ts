@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { taskList } from './task-list.ts';
 
 // The worker's own files; every other file in jobs/ is a task named after its file.
-const INFRASTRUCTURE = new Set(['runner.ts', 'task-list.ts', 'worker.ts']);
+const INFRASTRUCTURE = new Set(['liveness.ts', 'runner.ts', 'task-list.ts', 'worker.ts']);
 
 describe('task list', () => {
   it('registers every task file in jobs/ under its own file name', () => {
