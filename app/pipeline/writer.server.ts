@@ -15,7 +15,7 @@ export const PRIMARY_LOCATION = `#graphql
 `;
 
 /** Requests in flight per job; the budget, not this number, keeps the bucket from running dry. */
-const CONCURRENCY = 8;
+const CONCURRENCY = 16;
 
 interface DefinitionResult {
   metafieldDefinitionCreate: { createdDefinition: { id: string } | null; userErrors: { message: string; code: string | null }[] };

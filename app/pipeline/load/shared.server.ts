@@ -3,7 +3,7 @@
 import { db } from '../../db.server.ts';
 import type { AdminClient } from '../../shopify-admin/client.server.ts';
 
-export const LOAD_BATCH = 50;
+export const LOAD_BATCH = 100;
 
 export interface Writer {
   client: AdminClient;
