@@ -17,6 +17,7 @@ export const shopTables = {
   MigrationEntity: (tx: Tx, shop: string) => tx.migrationEntity.deleteMany({ where: { shop } }),
   MigrationProblem: (tx: Tx, shop: string) => tx.migrationProblem.deleteMany({ where: { shop } }),
   SourceRecord: (tx: Tx, shop: string) => tx.sourceRecord.deleteMany({ where: { shop } }),
+  BulkBatch: (tx: Tx, shop: string) => tx.bulkBatch.deleteMany({ where: { shop } }),
   IdMapEntry: (tx: Tx, shop: string) => tx.idMapEntry.deleteMany({ where: { shop } }),
   CustomerDataExport: (tx: Tx, shop: string) => tx.customerDataExport.deleteMany({ where: { shop } }),
   WebhookReceipt: (tx: Tx, shop: string) => tx.webhookReceipt.deleteMany({ where: { shop } }),

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import customerDataRequest, { type CustomerDataRequestPayload } from './customer-data-request.ts';
 import customerRedact, { type CustomerRedactPayload } from './customer-redact.ts';
 import migrationAnalyze, { type MigrationAnalyzePayload } from './migration-analyze.ts';
+import migrationBulkPoll, { type MigrationBulkPollPayload } from './migration-bulk-poll.ts';
 import migrationExtract, { type MigrationExtractPayload } from './migration-extract.ts';
 import migrationLoad, { type MigrationLoadPayload } from './migration-load.ts';
 import migrationVerify, { type MigrationVerifyPayload } from './migration-verify.ts';
@@ -15,6 +16,7 @@ export const taskList = {
   'customer-data-request': customerDataRequest,
   'customer-redact': customerRedact,
   'migration-analyze': migrationAnalyze,
+  'migration-bulk-poll': migrationBulkPoll,
   'migration-extract': migrationExtract,
   'migration-load': migrationLoad,
   'migration-verify': migrationVerify,
@@ -30,6 +32,7 @@ declare global {
       'shop-purge': z.input<typeof ShopPurgePayload>;
       'shop-redact': z.input<typeof ShopRedactPayload>;
       'migration-analyze': z.input<typeof MigrationAnalyzePayload>;
+      'migration-bulk-poll': z.input<typeof MigrationBulkPollPayload>;
       'migration-extract': z.input<typeof MigrationExtractPayload>;
       'migration-load': z.input<typeof MigrationLoadPayload>;
       'migration-verify': z.input<typeof MigrationVerifyPayload>;

@@ -5,6 +5,7 @@ import { db } from '../db.server.ts';
 import { queueInTransaction } from '../jobs.server.ts';
 import { notifyProgress } from './progress.server.ts';
 import { AdminApiError } from '../shopify-admin/client.server.ts';
+import { collectProductBulk, submitProductBulk, usesBulk } from './load/bulk-products.server.ts';
 import { loadCollectionBatch } from './load/collections.server.ts';
 import { loadProductBatch } from './load/products.server.ts';
 import { deriveRedirects, loadRedirectBatch } from './load/redirects.server.ts';
@@ -20,29 +21,74 @@ const LOADERS: Partial<Record<Entity, Loader>> = {
   redirects: loadRedirectBatch,
 };
 
-export type LoadOutcome = 'next-batch' | 'next-entity' | 'verifying' | 'not-running' | 'failed';
+export type LoadOutcome = 'next-batch' | 'next-entity' | 'verifying' | 'not-running' | 'failed' | 'bulk-running';
+
+/** How often a bulk operation is checked on. */
+const BULK_POLL_MS = 2000;
 
 export async function loadStep(migrationId: string, entity: Entity, afterId: bigint | null, connect: typeof writerFor = writerFor): Promise<LoadOutcome> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
   if (!migration || migration.status !== 'running' || migration.phase !== 'loading') return 'not-running';
 
-  let result: BatchResult;
+  let next: bigint | null;
   try {
     const writer = await connect(migration.shop, migration.sourcePlatform);
     const first = afterId === null && migration.entities[0] === entity;
     if (first) await ensureSourceReferenceDefinitions(writer.client);
     if (entity === 'redirects' && afterId === null) await deriveRedirects(migrationId, migration.sourcePlatform);
-    const loader = LOADERS[entity];
-    result = loader ? await loader(migrationId, afterId, writer) : await skipEntity(migrationId, entity);
-  } catch (error) {
-    // The shop revoked the app, or Shopify keeps refusing: stop and say why; the queue would only repeat it.
-    if (error instanceof AdminApiError && (error.kind === 'unauthorized' || error.kind === 'graphql' || error.kind === 'max-cost')) {
-      await db().migration.update({ where: { id: migrationId }, data: { status: 'failed', error: `Writing ${entity} to Shopify stopped: ${error.message}` } });
-      return 'failed';
+    if (entity === 'products' && (await usesBulk(migrationId))) {
+      const submitted = await submitProductBulk(migrationId, afterId, writer);
+      if ('batchId' in submitted) {
+        await queueBulkPoll(migrationId, submitted.batchId);
+        return 'bulk-running';
+      }
+      next = submitted.next;
+    } else {
+      const loader = LOADERS[entity];
+      next = (loader ? await loader(migrationId, afterId, writer) : await skipEntity(migrationId, entity)).next;
     }
+  } catch (error) {
+    if (await stoppedByShopify(migrationId, entity, error)) return 'failed';
     throw error;
   }
+  return scheduleAfter(migration, entity, next);
+}
 
+/** The shop revoked the app, or Shopify keeps refusing: stop and say why; the queue would only repeat it. */
+async function stoppedByShopify(migrationId: string, entity: Entity, error: unknown): Promise<boolean> {
+  if (!(error instanceof AdminApiError && (error.kind === 'unauthorized' || error.kind === 'graphql' || error.kind === 'max-cost'))) return false;
+  await db().migration.update({ where: { id: migrationId }, data: { status: 'failed', error: `Writing ${entity} to Shopify stopped: ${error.message}` } });
+  return true;
+}
+
+function queueBulkPoll(migrationId: string, batchId: string) {
+  return db().$transaction((tx) =>
+    queueInTransaction(tx, 'migration-bulk-poll', { migrationId, batchId }, { jobKey: `migration-bulk-poll:${batchId}`, runAt: new Date(Date.now() + BULK_POLL_MS) }),
+  );
+}
+
+/** Checks on a bulk operation: again later while Shopify runs it, then its results and the next chunk. */
+export async function bulkPollStep(migrationId: string, batchId: string, connect: typeof writerFor = writerFor): Promise<LoadOutcome> {
+  const migration = await db().migration.findUnique({ where: { id: migrationId } });
+  // A paused migration still collects what Shopify already wrote; it just does not go on.
+  if (!migration || !['running', 'paused'].includes(migration.status) || migration.phase !== 'loading') return 'not-running';
+  try {
+    const outcome = await collectProductBulk(batchId, await connect(migration.shop, migration.sourcePlatform));
+    if (outcome === 'running') {
+      await queueBulkPoll(migrationId, batchId);
+      return 'bulk-running';
+    }
+    if (migration.status !== 'running') return 'not-running';
+    return scheduleAfter(migration, 'products', outcome.next);
+  } catch (error) {
+    if (await stoppedByShopify(migrationId, 'products', error)) return 'failed';
+    throw error;
+  }
+}
+
+/** After a batch of `entity`: its counts, and the job for the next batch, entity or the verification. */
+async function scheduleAfter(migration: { id: string; shop: string; entities: string[] }, entity: Entity, next: bigint | null): Promise<LoadOutcome> {
+  const migrationId = migration.id;
   const counts = await db().sourceRecord.groupBy({ by: ['status'], where: { migrationId, entity }, _count: true });
   const count = (status: string) => counts.find((row) => row.status === status)?._count ?? 0;
   return db().$transaction(async (tx) => {
@@ -52,8 +98,8 @@ export async function loadStep(migrationId: string, entity: Entity, afterId: big
       create: { migrationId, shop: migration.shop, entity, extractDone: true, written: count('written'), failed: count('failed'), skipped: count('skipped') },
       update: { written: count('written'), failed: count('failed'), skipped: count('skipped') },
     });
-    if (result.next !== null) {
-      await queueInTransaction(tx, 'migration-load', { migrationId, entity, afterId: result.next.toString() }, { jobKey: loadJobKey(migrationId, entity) });
+    if (next !== null) {
+      await queueInTransaction(tx, 'migration-load', { migrationId, entity, afterId: next.toString() }, { jobKey: loadJobKey(migrationId, entity) });
       return 'next-batch';
     }
     const order = migration.entities as Entity[];

@@ -30,6 +30,8 @@ export interface RunOptions {
   entities?: Entity[];
   /** Stop at "ready for review" instead of writing straight on. */
   review?: boolean;
+  /** Force products through bulk operations (true) or single requests (false). */
+  bulk?: boolean;
   timeoutMs?: number;
 }
 
@@ -40,7 +42,7 @@ export async function migrate(woo: WooCommerceTestServer, shop: TestShop, option
     sourceUrl: woo.url,
     credentials: { url: woo.url, consumerKey: woo.consumerKey, consumerSecret: woo.consumerSecret },
     entities: options.entities ?? ['collections', 'products'],
-    options: { unattended: !options.review },
+    options: { unattended: !options.review, ...(options.bulk === undefined ? {} : { bulk: options.bulk }) },
   });
   await startMigration(shop.domain, migration.id);
   return migration.id;

@@ -10,7 +10,8 @@ interface ProductSetData {
   productSet: { product: { id: string; handle: string } | null; userErrors: UserError[] };
 }
 
-async function productContext(migrationId: string, shop: string, writer: Writer) {
+/** What the product transform needs to know beyond the product: location, collections, unreachable images. */
+export async function productContext(migrationId: string, shop: string, writer: Writer) {
   const collections = await db().idMapEntry.findMany({ where: { shop, platform: writer.platform, entity: 'collections' } });
   const categories = await db().sourceRecord.findMany({ where: { migrationId, entity: 'collections', status: { not: 'invalid' } }, select: { sourceId: true, data: true } });
   const unreachable = await db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' }, select: { subject: true } });

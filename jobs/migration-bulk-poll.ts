@@ -1,0 +1,14 @@
+// Checks on a bulk operation writing products, collects its results, and goes on (app/pipeline/load-step.server.ts).
+import type { Task } from 'graphile-worker';
+import { z } from 'zod';
+import { bulkPollStep } from '../app/pipeline/load-step.server.ts';
+
+export const MigrationBulkPollPayload = z.object({ migrationId: z.uuid(), batchId: z.uuid() });
+
+const migrationBulkPoll: Task = async (payload, helpers) => {
+  const { migrationId, batchId } = MigrationBulkPollPayload.parse(payload);
+  const outcome = await bulkPollStep(migrationId, batchId);
+  helpers.logger.debug(`bulk batch ${batchId} of ${migrationId}: ${outcome}`);
+};
+
+export default migrationBulkPoll;
