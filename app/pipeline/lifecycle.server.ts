@@ -87,6 +87,15 @@ export async function resumeMigration(shop: string, id: string) {
       }
     } else if (migration.phase === 'analyzing') {
       await queueInTransaction(tx, 'migration-analyze', { migrationId: id }, { jobKey: `migration-analyze:${id}` });
+    } else if (migration.phase === 'loading') {
+      // Writing goes on with the first entity (in load order) that still has records to write;
+      // records already written are recognised by their hash and skipped without a request.
+      const pending = await tx.sourceRecord.groupBy({ by: ['entity'], where: { migrationId: id, status: 'staged' } });
+      const next = (migration.entities as Entity[]).find((entity) => pending.some((row) => row.entity === entity) || entity === 'redirects');
+      if (next) await queueInTransaction(tx, 'migration-load', { migrationId: id, entity: next, afterId: null }, { jobKey: loadJobKey(id, next) });
+      else await queueInTransaction(tx, 'migration-verify', { migrationId: id }, { jobKey: `migration-verify:${id}` });
+    } else if (migration.phase === 'verifying') {
+      await queueInTransaction(tx, 'migration-verify', { migrationId: id }, { jobKey: `migration-verify:${id}` });
     }
     return resumed;
   });
