@@ -88,7 +88,13 @@ if (command === 'migrate') {
   }
   const args = parsed.data as z.infer<typeof Arguments>;
   const credentials = { url: args.url, consumerKey: args.key, consumerSecret: args.secret };
-  const check = await createConnector(args.from, credentials).testConnection().catch((error: unknown) => ({ ok: false as const, message: String(error) }));
+  const check = await Promise.resolve()
+    .then(() => createConnector(args.from, credentials).testConnection())
+    .catch((error: unknown) => ({
+      ok: false as const,
+      // The platform's credentials schema names what is malformed (a key's format, say).
+      message: error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') : String(error),
+    }));
   if (!check.ok) {
     console.error(`Cannot read the store at ${args.url}: ${check.message}`);
     await shutdown(2);
