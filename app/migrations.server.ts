@@ -1,5 +1,6 @@
 // Reading a shop's migrations for the admin UI. Every query is scoped by the authenticated shop.
 import { db } from './db.server.ts';
+import { overallStage } from './migration-progress.ts';
 import { platformLabel } from './source-platforms.server.ts';
 
 export const MIGRATION_STATUSES = ['draft', 'running', 'ready', 'paused', 'completed', 'failed', 'cancelled'] as const;
@@ -21,23 +22,35 @@ export interface MigrationSummary {
   sourceUrl: string | null;
   status: MigrationStatus;
   statusLabel: string;
+  /** Records done (read while reading, written or kept while writing) out of the known total. */
+  done: number;
+  total: number;
   updatedAt: string;
 }
 
-function asStatus(value: string): MigrationStatus {
+export function asStatus(value: string): MigrationStatus {
   return (MIGRATION_STATUSES as readonly string[]).includes(value) ? (value as MigrationStatus) : 'draft';
+}
+
+export function statusLabel(status: MigrationStatus): string {
+  return statusLabels[status];
 }
 
 export async function listMigrations(shop: string): Promise<MigrationSummary[]> {
   const rows = await db().migration.findMany({ where: { shop }, orderBy: { updatedAt: 'desc' }, take: 100 });
+  const entities = await db().migrationEntity.findMany({ where: { shop, migrationId: { in: rows.map((row) => row.id) } } });
   return rows.map((row) => {
     const status = asStatus(row.status);
+    const counts = entities
+      .filter((entity) => entity.migrationId === row.id)
+      .map((entity) => ({ total: entity.sourceTotal, read: entity.extracted, unreadable: entity.invalid, written: entity.written, failed: entity.failed, skipped: entity.skipped, readDone: entity.extractDone }));
     return {
       id: row.id,
       sourceLabel: platformLabel(row.sourcePlatform),
       sourceUrl: row.sourceUrl,
       status,
       statusLabel: statusLabels[status],
+      ...overallStage(counts, row.phase),
       updatedAt: row.updatedAt.toISOString(),
     };
   });

@@ -1,7 +1,10 @@
 // The dashboard: the shop's migrations, newest first, or an empty state that explains Shipyard.
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
-import { Badge, BlockStack, Card, EmptyState, IndexTable, Layout, Page, Text } from '@shopify/polaris';
+import { Link, useLoaderData } from '@remix-run/react';
+import { Badge, BlockStack, Card, EmptyState, IndexTable, Layout, Page, ProgressBar, Text } from '@shopify/polaris';
+import { useFormatter } from '../components/format.ts';
+import { RouteError } from '../components/RouteError.tsx';
+import { STATUS_TONE, migrationHref } from '../components/status.ts';
 import { listMigrations } from '../migrations.server.ts';
 import { authenticateStaff } from '../shopify.server.ts';
 
@@ -10,18 +13,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return { migrations: await listMigrations(session.shop) };
 };
 
-const statusTone = {
-  draft: undefined,
-  running: 'info',
-  ready: 'attention',
-  paused: 'attention',
-  completed: 'success',
-  failed: 'critical',
-  cancelled: undefined,
-} as const;
-
 export default function Dashboard() {
   const { migrations } = useLoaderData<typeof loader>();
+  const format = useFormatter();
 
   if (migrations.length === 0) {
     return (
@@ -54,15 +48,18 @@ export default function Dashboard() {
           resourceName={{ singular: 'migration', plural: 'migrations' }}
           itemCount={migrations.length}
           selectable={false}
-          headings={[{ title: 'Source' }, { title: 'Status' }, { title: 'Last activity' }]}
+          headings={[{ title: 'Source' }, { title: 'Status' }, { title: 'Progress' }, { title: 'Last activity' }]}
         >
           {migrations.map((migration, index) => (
             <IndexTable.Row id={migration.id} key={migration.id} position={index}>
               <IndexTable.Cell>
                 <BlockStack gap="050">
-                  <Text as="span" variant="bodyMd" fontWeight="semibold">
-                    {migration.sourceLabel}
-                  </Text>
+                  {/* Polaris makes the whole row follow its primary link; the link itself keeps it keyboard-reachable. */}
+                  <Link to={migrationHref(migration)} data-primary-link style={{ color: 'inherit' }}>
+                    <Text as="span" variant="bodyMd" fontWeight="semibold">
+                      {migration.sourceLabel}
+                    </Text>
+                  </Link>
                   {migration.sourceUrl ? (
                     <Text as="span" variant="bodySm" tone="subdued">
                       {migration.sourceUrl}
@@ -71,13 +68,31 @@ export default function Dashboard() {
                 </BlockStack>
               </IndexTable.Cell>
               <IndexTable.Cell>
-                <Badge tone={statusTone[migration.status]}>{migration.statusLabel}</Badge>
+                <Badge tone={STATUS_TONE[migration.status]}>{migration.statusLabel}</Badge>
               </IndexTable.Cell>
-              <IndexTable.Cell>{new Date(migration.updatedAt).toLocaleString()}</IndexTable.Cell>
+              <IndexTable.Cell>
+                {migration.total > 0 ? (
+                  <BlockStack gap="100">
+                    <ProgressBar progress={Math.min(100, (migration.done / migration.total) * 100)} size="small" />
+                    <Text as="span" variant="bodySm" tone="subdued">
+                      {format.number(migration.done)} of {format.number(migration.total)}
+                    </Text>
+                  </BlockStack>
+                ) : (
+                  <Text as="span" tone="subdued">
+                    —
+                  </Text>
+                )}
+              </IndexTable.Cell>
+              <IndexTable.Cell>{format.dateTime(migration.updatedAt)}</IndexTable.Cell>
             </IndexTable.Row>
           ))}
         </IndexTable>
       </Card>
     </Page>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteError title="Migrations" />;
 }

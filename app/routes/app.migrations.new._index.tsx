@@ -1,7 +1,9 @@
-// Start of a new migration: choose where the store is moving from.
+// Start of a new migration: choose where the store is moving from. Platforms without a connector
+// yet are shown as coming, so a merchant knows they are planned rather than missing.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { Badge, BlockStack, Card, InlineStack, Layout, Page, Text } from '@shopify/polaris';
+import { Badge, BlockStack, Button, Card, InlineStack, Layout, Page, Text } from '@shopify/polaris';
+import { RouteError } from '../components/RouteError.tsx';
 import { authenticateStaff } from '../shopify.server.ts';
 import { SOURCE_PLATFORMS } from '../source-platforms.server.ts';
 
@@ -22,17 +24,28 @@ export default function NewMigration() {
             </Text>
             {platforms.map((platform) => (
               <Card key={platform.id}>
-                <BlockStack gap="200">
-                  <InlineStack gap="200" blockAlign="center">
-                    <Text as="h2" variant="headingMd">
-                      {platform.label}
+                <InlineStack align="space-between" blockAlign="center" gap="400" wrap={false}>
+                  <BlockStack gap="200">
+                    <InlineStack gap="200" blockAlign="center">
+                      <Text as="h2" variant="headingMd">
+                        {platform.label}
+                      </Text>
+                      {platform.available ? null : <Badge>Coming soon</Badge>}
+                    </InlineStack>
+                    <Text as="p" tone="subdued">
+                      {platform.description}
                     </Text>
-                    {platform.available ? null : <Badge>Coming soon</Badge>}
-                  </InlineStack>
-                  <Text as="p" tone="subdued">
-                    {platform.description}
-                  </Text>
-                </BlockStack>
+                  </BlockStack>
+                  {platform.available ? (
+                    <Button variant="primary" url={`/app/migrations/new/${platform.id}`} accessibilityLabel={`Move from ${platform.label}`}>
+                      Connect
+                    </Button>
+                  ) : (
+                    <Button disabled accessibilityLabel={`${platform.label} is coming soon`}>
+                      Connect
+                    </Button>
+                  )}
+                </InlineStack>
               </Card>
             ))}
           </BlockStack>
@@ -40,4 +53,8 @@ export default function NewMigration() {
       </Layout>
     </Page>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteError title="New migration" />;
 }

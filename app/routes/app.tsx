@@ -6,13 +6,14 @@ import polarisStyles from '@shopify/polaris/build/esm/styles.css';
 import { AppProvider } from '@shopify/shopify-app-remix/react';
 import { boundary } from '@shopify/shopify-app-remix/server';
 import { LocalModeBar } from '../components/LocalModeBar.tsx';
+import { shopFormatting } from '../shop-formatting.server.ts';
 import { apiKey, authenticateStaff, isLocal } from '../shopify.server.ts';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticateStaff(request);
-  return { apiKey, embedded: !isLocal, shop: session.shop };
+  return { apiKey, embedded: !isLocal, shop: session.shop, ...(await shopFormatting(request, session.shop)) };
 };
 
 export default function AppLayout() {

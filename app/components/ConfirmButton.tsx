@@ -1,0 +1,49 @@
+// A button that asks before doing something that changes a running migration (pause, cancel…),
+// then posts the intent to the page's action.
+import { useFetcher } from '@remix-run/react';
+import { BlockStack, Button, Modal, Text } from '@shopify/polaris';
+import { useState } from 'react';
+import type { MigrationIntent } from '../migration-forms.ts';
+
+interface Props {
+  intent: MigrationIntent;
+  label: string;
+  title: string;
+  message: string;
+  confirm: string;
+  destructive?: boolean;
+  primary?: boolean;
+}
+
+export function ConfirmButton({ intent, label, title, message, confirm, destructive, primary }: Props) {
+  const [open, setOpen] = useState(false);
+  const fetcher = useFetcher<{ error: string | null }>();
+  const busy = fetcher.state !== 'idle';
+  const act = () => {
+    fetcher.submit({ intent }, { method: 'post' });
+    setOpen(false);
+  };
+  return (
+    <BlockStack gap="100" inlineAlign="start">
+      <Button onClick={() => setOpen(true)} loading={busy} tone={destructive ? 'critical' : undefined} variant={primary ? 'primary' : undefined}>
+        {label}
+      </Button>
+      <Modal
+        open={open}
+        onClose={() => setOpen(false)}
+        title={title}
+        primaryAction={{ content: confirm, onAction: act, destructive }}
+        secondaryActions={[{ content: 'Not now', onAction: () => setOpen(false) }]}
+      >
+        <Modal.Section>
+          <Text as="p">{message}</Text>
+        </Modal.Section>
+      </Modal>
+      {fetcher.data?.error && !busy ? (
+        <Text as="p" tone="critical">
+          {fetcher.data.error}
+        </Text>
+      ) : null}
+    </BlockStack>
+  );
+}

@@ -1,0 +1,87 @@
+// The analysis and the plan as the merchant reviews them before anything is written: each kind of
+// problem with how many records it affects, examples and what Shipyard will do; the API cost and time.
+import { BlockStack, Card, DataTable, Text } from '@shopify/polaris';
+import { ENTITY_LABELS } from '../migration-forms.ts';
+import type { ProblemGroup } from '../pipeline/analyze.server.ts';
+import type { MigrationPlan } from '../pipeline/plan.server.ts';
+import { useFormatter } from './format.ts';
+
+// The analysis' problem codes (app/pipeline/analyze.server.ts) as headings a merchant reads.
+const PROBLEM_TITLES: Record<string, string> = {
+  'unreadable-record': 'Records that could not be read',
+  'too-many-options': 'Products with more than 3 options',
+  'too-many-variants': 'Products with more than 2,048 variants',
+  'missing-sku': 'Variants without a SKU',
+  'invalid-handle': 'URL slugs Shopify does not accept',
+  'broken-html': 'Descriptions with broken HTML',
+  'image-unreachable': 'Images that cannot be fetched',
+  'duplicate-sku': 'SKUs used more than once',
+  'duplicate-handle': 'URL slugs used by several products',
+};
+
+export function ProblemsCard({ problems }: { problems: ProblemGroup[] }) {
+  const format = useFormatter();
+  return (
+    <Card>
+      <BlockStack gap="400">
+        <Text as="h2" variant="headingMd">
+          What the analysis found
+        </Text>
+        {problems.length === 0 ? (
+          <Text as="p">No problems: every record can move as it is.</Text>
+        ) : (
+          problems.map((problem) => (
+            <BlockStack gap="100" key={problem.code}>
+              <Text as="h3" variant="headingSm">
+                {PROBLEM_TITLES[problem.code] ?? problem.code} ({format.number(problem.records)})
+              </Text>
+              <Text as="p">{problem.action}</Text>
+              {problem.examples.length > 0 ? (
+                <ul style={{ margin: 0, paddingInlineStart: '1.25rem' }}>
+                  {/* One message per record affected, so a SKU two products share reads twice. */}
+                  {[...new Set(problem.examples)].map((example) => (
+                    <li key={example}>
+                      <Text as="span" variant="bodySm" tone="subdued">
+                        {example}
+                      </Text>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </BlockStack>
+          ))
+        )}
+      </BlockStack>
+    </Card>
+  );
+}
+
+export function PlanCard({ plan }: { plan: MigrationPlan }) {
+  const format = useFormatter();
+  const rows = plan.entities.map((entity) => [
+    ENTITY_LABELS[entity.entity],
+    format.number(entity.records),
+    format.number(entity.points),
+    `${format.duration(entity.seconds)}${entity.note ? ` (${entity.note})` : ''}`,
+  ]);
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          The plan
+        </Text>
+        <Text as="p" tone="subdued">
+          Your Shopify plan lets an app use {format.number(plan.restoreRate)} API points a second. Writing everything costs about{' '}
+          {format.number(plan.points)} points: about {format.duration(plan.seconds)}.
+        </Text>
+        <DataTable
+          columnContentTypes={['text', 'numeric', 'numeric', 'text']}
+          headings={['What', 'Records', 'API points', 'Time']}
+          rows={rows}
+          totals={['', format.number(plan.entities.reduce((sum, entity) => sum + entity.records, 0)), format.number(plan.points), format.duration(plan.seconds)]}
+          showTotalsInFooter
+        />
+      </BlockStack>
+    </Card>
+  );
+}

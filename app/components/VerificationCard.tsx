@@ -1,0 +1,46 @@
+// The check after writing: every entity's records found again in Shopify, and a sample of products
+// compared field by field with the source.
+import { Banner, BlockStack, Card, DataTable, Text } from '@shopify/polaris';
+import { ENTITY_LABELS } from '../migration-forms.ts';
+import type { Verification } from '../pipeline/verify.server.ts';
+import { useFormatter } from './format.ts';
+
+export function VerificationCard({ verification }: { verification: Verification }) {
+  const format = useFormatter();
+  const missing = verification.entities.reduce((sum, entity) => sum + entity.missingInShopify.length, 0);
+  const clean = missing === 0 && verification.mismatches.length === 0;
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Checked against Shopify
+        </Text>
+        <Banner tone={clean ? 'success' : 'warning'}>
+          <p>
+            {clean
+              ? `Everything written was found in Shopify, and ${format.number(verification.sampled)} sampled products match your store field by field.`
+              : `${format.number(missing)} written records were not found in Shopify and ${format.number(verification.mismatches.length)} fields differ in the sample.`}
+          </p>
+        </Banner>
+        <DataTable
+          columnContentTypes={['text', 'numeric', 'numeric', 'numeric', 'numeric']}
+          headings={['What', 'Read', 'Written', 'Found in Shopify', 'Not moved']}
+          rows={verification.entities.map((entity) => [
+            ENTITY_LABELS[entity.entity as keyof typeof ENTITY_LABELS] ?? entity.entity,
+            format.number(entity.read),
+            format.number(entity.written),
+            format.number(entity.foundInShopify),
+            format.number(entity.notMoved),
+          ])}
+        />
+        {verification.mismatches.length > 0 ? (
+          <DataTable
+            columnContentTypes={['text', 'text', 'text', 'text']}
+            headings={['Source id', 'Field', 'In your store', 'In Shopify']}
+            rows={verification.mismatches.slice(0, 50).map((mismatch) => [mismatch.sourceId, mismatch.field, mismatch.expected, mismatch.found])}
+          />
+        ) : null}
+      </BlockStack>
+    </Card>
+  );
+}

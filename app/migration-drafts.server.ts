@@ -1,0 +1,51 @@
+// The new-migration flow's saved state: a draft migration holds the connection (keys encrypted)
+// and the merchant's choices, so a reload or a return visit mid-flow loses nothing.
+import type { Entity } from '../connectors/model.ts';
+import type { ConnectionCheck } from '../connectors/source-connector.ts';
+import { createConnector } from '../connectors/registry.server.ts';
+import { decryptCredentials } from './credentials.server.ts';
+import { db } from './db.server.ts';
+import type { Choices } from './migration-forms.ts';
+import { createMigration } from './pipeline/lifecycle.server.ts';
+import { LOAD_ORDER } from './pipeline/plan.server.ts';
+import { ownedMigration } from './migration-views.server.ts';
+
+export interface DraftConnection {
+  url: string;
+  consumerKey: string;
+  consumerSecret: string;
+}
+
+/** Asks the source store who it is; the answer's problem is already in the merchant's words. */
+export async function testConnection(platform: string, credentials: DraftConnection): Promise<ConnectionCheck> {
+  try {
+    return await createConnector(platform, credentials).testConnection();
+  } catch (error) {
+    return { ok: false, problem: 'unreachable', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The first step's result: a draft with everything on, which the next step narrows. */
+export async function createDraft(shop: string, platform: string, credentials: DraftConnection, available: Partial<Record<Entity, number>>) {
+  const entities = LOAD_ORDER.filter((entity) => entity !== 'redirects' && (available[entity] ?? 0) > 0);
+  return createMigration({ shop, platform, sourceUrl: credentials.url, credentials, entities, options: { redirects: true, unattended: false } });
+}
+
+async function ownedDraft(shop: string, id: string) {
+  const migration = await ownedMigration(shop, id);
+  if (migration.status !== 'draft') throw new Response('This migration has started; its settings can no longer change.', { status: 409 });
+  return migration;
+}
+
+export async function draftCheck(shop: string, id: string): Promise<ConnectionCheck> {
+  const migration = await ownedDraft(shop, id);
+  if (!migration.sourceCredentials) return { ok: false, problem: 'wrong-credentials', message: 'This draft has no keys; start a new migration.' };
+  return testConnection(migration.sourcePlatform, decryptCredentials(shop, migration.sourceCredentials) as DraftConnection);
+}
+
+/** The entities in write order, with redirects unless the merchant turned them off (as createMigration does). */
+export async function saveChoices(shop: string, id: string, choices: Choices) {
+  await ownedDraft(shop, id);
+  const entities = LOAD_ORDER.filter((entity) => choices.entities.includes(entity) || (entity === 'redirects' && choices.redirects));
+  return db().migration.update({ where: { id }, data: { entities, options: { redirects: choices.redirects, unattended: !choices.review } } });
+}

@@ -1,0 +1,63 @@
+// How far a migration has got, in the merchant's terms: while reading, records read out of the
+// source's count; while writing, records written (or kept with a reason) out of those read.
+// Shared by the dashboard (server) and the live migration page (browser).
+
+export interface EntityCounts {
+  total: number | null;
+  read: number;
+  unreadable: number;
+  written: number;
+  failed: number;
+  skipped: number;
+  readDone: boolean;
+}
+
+const WRITING_PHASES = ['loading', 'verifying', 'done'];
+
+export function isWriting(phase: string): boolean {
+  return WRITING_PHASES.includes(phase);
+}
+
+export interface Stage {
+  verb: 'read' | 'written';
+  done: number;
+  /** null while the source has not said how many there are. */
+  total: number | null;
+}
+
+export function entityStage(counts: EntityCounts, phase: string): Stage {
+  if (isWriting(phase)) {
+    const done = counts.written + counts.failed + counts.skipped;
+    // Redirects are derived while writing, so their "read" count can trail what was written.
+    return { verb: 'written', done, total: Math.max(counts.read, done) };
+  }
+  const done = counts.read + counts.unreadable;
+  return { verb: 'read', done, total: counts.total ?? (counts.readDone ? done : null) };
+}
+
+export function overallStage(entities: EntityCounts[], phase: string): { done: number; total: number } {
+  const stages = entities.map((counts) => entityStage(counts, phase));
+  return {
+    done: stages.reduce((sum, stage) => sum + stage.done, 0),
+    total: stages.reduce((sum, stage) => sum + (stage.total ?? stage.done), 0),
+  };
+}
+
+export interface Sample {
+  at: number;
+  done: number;
+}
+
+/** Records a second over the last minute of samples; null until there are two samples to compare. */
+export function ratePerSecond(samples: Sample[], windowMs = 60_000): number | null {
+  const last = samples.at(-1);
+  if (!last) return null;
+  const first = samples.find((sample) => last.at - sample.at <= windowMs);
+  if (!first || last.at - first.at < 1000 || last.done <= first.done) return null;
+  return ((last.done - first.done) * 1000) / (last.at - first.at);
+}
+
+export function secondsLeft(done: number, total: number, rate: number | null): number | null {
+  if (rate === null || rate <= 0 || total <= done) return null;
+  return Math.ceil((total - done) / rate);
+}

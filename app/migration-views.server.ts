@@ -1,0 +1,152 @@
+// What the migration page reads: one shop's migration with its progress, review, report rows and
+// redirects. Another shop's migration is answered exactly like a missing one (404), so ids cannot be probed.
+import { db } from './db.server.ts';
+import { Prisma } from './generated/prisma/client.ts';
+import { type MigrationStatus, asStatus, statusLabel } from './migrations.server.ts';
+import { type ProblemGroup, problemSummary } from './pipeline/analyze.server.ts';
+import type { MigrationPlan } from './pipeline/plan.server.ts';
+import { type ProgressSnapshot, progressSnapshot } from './pipeline/progress.server.ts';
+import { redirectTarget } from './pipeline/transform/redirect.server.ts';
+import type { Verification } from './pipeline/verify.server.ts';
+import { platformLabel } from './source-platforms.server.ts';
+
+export const PAGE_SIZE = 25;
+
+export async function ownedMigration(shop: string, id: string) {
+  const migration = await db().migration.findFirst({ where: { id, shop } });
+  if (!migration) throw new Response('There is no such migration in this store.', { status: 404, statusText: 'Not Found' });
+  return migration;
+}
+
+/** A snapshot for a migration the shop owns (the SSE route and the polling fallback both read this). */
+export async function ownedSnapshot(shop: string, id: string): Promise<ProgressSnapshot> {
+  await ownedMigration(shop, id);
+  const snapshot = await progressSnapshot(id);
+  if (!snapshot) throw new Response('There is no such migration in this store.', { status: 404 });
+  return snapshot;
+}
+
+export interface MigrationPageData {
+  id: string;
+  status: MigrationStatus;
+  statusLabel: string;
+  phase: string;
+  sourceLabel: string;
+  sourceUrl: string | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  snapshot: ProgressSnapshot;
+  plan: MigrationPlan | null;
+  problems: ProblemGroup[];
+  verification: Verification | null;
+  /** Records that did not move, per entity, for the report's filter. */
+  notMovedByEntity: { entity: string; records: number }[];
+  redirects: number;
+}
+
+export async function migrationPage(shop: string, id: string): Promise<MigrationPageData> {
+  const migration = await ownedMigration(shop, id);
+  const status = asStatus(migration.status);
+  const [snapshot, problems, notMoved, redirects] = await Promise.all([
+    ownedSnapshot(shop, id),
+    problemSummary(id),
+    db().sourceRecord.groupBy({ by: ['entity'], where: { migrationId: id, status: { in: ['invalid', 'failed', 'skipped'] } }, _count: true, orderBy: { entity: 'asc' } }),
+    db().sourceRecord.count({ where: { migrationId: id, entity: 'redirects' } }),
+  ]);
+  return {
+    id,
+    status,
+    statusLabel: statusLabel(status),
+    phase: migration.phase,
+    sourceLabel: platformLabel(migration.sourcePlatform),
+    sourceUrl: migration.sourceUrl,
+    error: migration.error,
+    createdAt: migration.createdAt.toISOString(),
+    startedAt: migration.startedAt?.toISOString() ?? null,
+    finishedAt: migration.finishedAt?.toISOString() ?? null,
+    snapshot,
+    plan: (migration.plan as MigrationPlan | null) ?? null,
+    problems,
+    verification: (migration.verification as Verification | null) ?? null,
+    notMovedByEntity: notMoved.map((row) => ({ entity: row.entity, records: row._count })),
+    redirects,
+  };
+}
+
+export const NOT_MOVED_STATUSES = ['invalid', 'failed', 'skipped'] as const;
+export type NotMovedStatus = (typeof NOT_MOVED_STATUSES)[number];
+
+export interface NotMovedFilter {
+  entity?: string;
+  status?: NotMovedStatus;
+  search?: string;
+  page: number;
+}
+
+export interface NotMovedRow {
+  id: string;
+  entity: string;
+  sourceId: string;
+  name: string;
+  status: NotMovedStatus;
+  reason: string;
+}
+
+// The record's name wherever the canonical model or the raw source keeps it (invalid records keep only `raw`).
+const NAME = Prisma.sql`coalesce(data->>'title', data->>'name', data->>'email', data->>'code', data->>'path',
+  data->'record'->>'title', data->'record'->>'name', data->'raw'->>'name', data->'raw'->'product'->>'name', data->'raw'->>'title', '')`;
+
+/** One page of the records that did not move, filtered and searched (name, source id or reason). */
+export async function notMovedPage(shop: string, id: string, filter: NotMovedFilter): Promise<{ rows: NotMovedRow[]; total: number }> {
+  await ownedMigration(shop, id);
+  const conditions = [Prisma.sql`"migrationId" = ${id}`, Prisma.sql`status IN ('invalid', 'failed', 'skipped')`];
+  if (filter.entity) conditions.push(Prisma.sql`entity = ${filter.entity}`);
+  if (filter.status) conditions.push(Prisma.sql`status = ${filter.status}`);
+  if (filter.search) {
+    const like = `%${filter.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    conditions.push(Prisma.sql`("sourceId" ILIKE ${like} OR reason ILIKE ${like} OR ${NAME} ILIKE ${like})`);
+  }
+  const where = Prisma.join(conditions, ' AND ');
+  const [rows, counted] = await Promise.all([
+    db().$queryRaw<{ id: bigint; entity: string; sourceId: string; name: string; status: NotMovedStatus; reason: string | null }[]>`
+      SELECT id, entity, "sourceId", ${NAME} AS name, status, reason FROM "SourceRecord"
+      WHERE ${where} ORDER BY id LIMIT ${PAGE_SIZE} OFFSET ${(filter.page - 1) * PAGE_SIZE}`,
+    db().$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "SourceRecord" WHERE ${where}`,
+  ]);
+  return {
+    rows: rows.map((row) => ({ ...row, id: row.id.toString(), reason: row.reason ?? '' })),
+    total: Number(counted[0]?.count ?? 0),
+  };
+}
+
+type RedirectTarget = Parameters<typeof redirectTarget>[0];
+
+export interface RedirectRow {
+  id: string;
+  path: string;
+  /** The new Shopify path, once the target moved and has a handle. */
+  target: string | null;
+  status: string;
+  reason: string | null;
+}
+
+/** One page of the migration's redirects: old path → new path, and whether Shopify took it. */
+export async function redirectsPage(shop: string, id: string, page: number): Promise<{ rows: RedirectRow[]; total: number }> {
+  const migration = await ownedMigration(shop, id);
+  const [rows, total] = await Promise.all([
+    db().$queryRaw<{ id: bigint; path: string; entity: RedirectTarget; handle: string | null; status: string; reason: string | null }[]>`
+      SELECT r.id, r.data->>'path' AS path, r.data->'target'->>'entity' AS entity, m.handle, r.status, r.reason
+      FROM "SourceRecord" r
+      LEFT JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${migration.sourcePlatform}
+        AND m.entity = r.data->'target'->>'entity' AND m."sourceId" = r.data->'target'->>'sourceId'
+      WHERE r."migrationId" = ${id} AND r.entity = 'redirects'
+      ORDER BY r.id LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
+    db().sourceRecord.count({ where: { migrationId: id, entity: 'redirects' } }),
+  ]);
+  return {
+    rows: rows.map((row) => ({ id: row.id.toString(), path: row.path, target: row.handle ? redirectTarget(row.entity, row.handle) : null, status: row.status, reason: row.reason })),
+    total,
+  };
+}

@@ -1,0 +1,136 @@
+// A migration's page: live progress, the review before writing (problems and plan), pause / resume /
+// cancel, the report of what did not move, the redirects and the final check against Shopify.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { Badge, Banner, BlockStack, InlineStack, Layout, Page } from '@shopify/polaris';
+import { ConfirmButton } from '../components/ConfirmButton.tsx';
+import { useFormatter } from '../components/format.ts';
+import { MigrationProgress } from '../components/MigrationProgress.tsx';
+import { NotMovedCard } from '../components/NotMovedCard.tsx';
+import { RedirectsCard } from '../components/RedirectsCard.tsx';
+import { PlanCard, ProblemsCard } from '../components/ReviewCard.tsx';
+import { RouteError } from '../components/RouteError.tsx';
+import { STATUS_TONE } from '../components/status.ts';
+import { useLiveProgress } from '../components/useLiveProgress.ts';
+import { VerificationCard } from '../components/VerificationCard.tsx';
+import { MigrationAction, parseForm } from '../migration-forms.ts';
+import { runMigrationAction } from '../migration-actions.server.ts';
+import { NOT_MOVED_STATUSES, type NotMovedStatus, PAGE_SIZE, migrationPage, notMovedPage, ownedMigration, redirectsPage } from '../migration-views.server.ts';
+import { authenticateStaff } from '../shopify.server.ts';
+
+function pageNumber(value: string | null): number {
+  const page = Number(value ?? '1');
+  return Number.isInteger(page) && page > 0 ? page : 1;
+}
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { session } = await authenticateStaff(request);
+  const id = params.id ?? '';
+  const migration = await ownedMigration(session.shop, id);
+  if (migration.status === 'draft') throw redirect(`/app/migrations/${id}/setup`);
+  const search = new URL(request.url).searchParams;
+  const status = search.get('status');
+  const [page, notMoved, redirects] = await Promise.all([
+    migrationPage(session.shop, id),
+    notMovedPage(session.shop, id, {
+      entity: search.get('entity') || undefined,
+      status: NOT_MOVED_STATUSES.includes(status as NotMovedStatus) ? (status as NotMovedStatus) : undefined,
+      search: search.get('q')?.trim() || undefined,
+      page: pageNumber(search.get('page')),
+    }),
+    redirectsPage(session.shop, id, pageNumber(search.get('redirectsPage'))),
+  ]);
+  return { ...page, notMoved, redirectList: redirects, pageSize: PAGE_SIZE };
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session } = await authenticateStaff(request);
+  const migration = await ownedMigration(session.shop, params.id ?? '');
+  const parsed = parseForm(MigrationAction, await request.formData());
+  if (!parsed.ok) return { error: parsed.errors.intent ?? 'Unknown action' };
+  return runMigrationAction(session.shop, migration.id, parsed.value.intent);
+};
+
+export default function MigrationPage() {
+  const data = useLoaderData<typeof loader>();
+  const format = useFormatter();
+  const { snapshot, rates, mode } = useLiveProgress(data.id, data.snapshot);
+  const status = data.status;
+  const writingStarted = ['loading', 'verifying', 'done'].includes(data.phase);
+
+  return (
+    <Page
+      title={`Move from ${data.sourceLabel}`}
+      titleMetadata={<Badge tone={STATUS_TONE[status]}>{data.statusLabel}</Badge>}
+      subtitle={`${data.sourceUrl ?? ''} · started ${data.startedAt ? format.dateTime(data.startedAt) : format.dateTime(data.createdAt)}`}
+      backAction={{ content: 'Migrations', url: '/app' }}
+    >
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {data.error ? (
+              <Banner tone="critical" title="The migration stopped">
+                <p>{data.error}</p>
+              </Banner>
+            ) : null}
+            {status === 'ready' ? (
+              <Banner tone="info" title="Your store has been read and checked">
+                <p>Nothing has been written to Shopify yet. Read what the analysis found and the plan below, then start writing.</p>
+              </Banner>
+            ) : null}
+            {status === 'paused' ? (
+              <Banner tone="warning" title="Paused">
+                <p>Nothing more is read or written until you resume. Work already done is kept.</p>
+              </Banner>
+            ) : null}
+            <InlineStack gap="200">
+              {status === 'ready' ? (
+                <ConfirmButton
+                  intent="approve"
+                  label="Start writing to Shopify"
+                  title="Write to Shopify?"
+                  message="Shipyard creates your products, collections and redirects in this store as planned. A record that cannot move is kept in the report."
+                  confirm="Start writing"
+                  primary
+                />
+              ) : null}
+              {status === 'running' ? (
+                <ConfirmButton
+                  intent="pause"
+                  label="Pause"
+                  title="Pause the migration?"
+                  message="The records being written now finish; nothing more happens until you resume."
+                  confirm="Pause"
+                />
+              ) : null}
+              {status === 'paused' ? (
+                <ConfirmButton intent="resume" label="Resume" title="Resume the migration?" message="Shipyard carries on where it stopped." confirm="Resume" primary />
+              ) : null}
+              {['running', 'ready', 'paused', 'failed'].includes(status) ? (
+                <ConfirmButton
+                  intent="cancel"
+                  label="Cancel migration"
+                  title="Cancel this migration?"
+                  message="Nothing more is read or written. What was already written to Shopify stays there. A cancelled migration cannot be resumed."
+                  confirm="Cancel migration"
+                  destructive
+                />
+              ) : null}
+            </InlineStack>
+            <MigrationProgress snapshot={snapshot} rates={rates} mode={mode} />
+            {['ready', 'loading', 'verifying', 'done'].includes(data.phase) ? <ProblemsCard problems={data.problems} /> : null}
+            {data.plan && status === 'ready' ? <PlanCard plan={data.plan} /> : null}
+            {data.verification ? <VerificationCard verification={data.verification} /> : null}
+            <NotMovedCard migrationId={data.id} rows={data.notMoved.rows} total={data.notMoved.total} pageSize={data.pageSize} byEntity={data.notMovedByEntity} />
+            {writingStarted && data.redirectList.total > 0 ? <RedirectsCard rows={data.redirectList.rows} total={data.redirectList.total} pageSize={data.pageSize} /> : null}
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError title="Migration" />;
+}
