@@ -1,0 +1,166 @@
+// Every admin loader and action of the migration UI, served by the real app in Shopify (embedded)
+// mode: a request without a valid session token is refused, and one shop can never read or change
+// another shop's migration — answered exactly like a migration that does not exist.
+import { randomBytes } from 'node:crypto';
+import { Session } from '@shopify/shopify-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { declaredScopes } from '../../app/app-config.server.ts';
+import { db } from '../../app/db.server.ts';
+import { PrismaSessionStorage } from '../../app/sessions.server.ts';
+import { type RunningApp, startApp } from '../support/app-process.ts';
+import { sessionToken } from './session-token.ts';
+
+const API_KEY = 'shipyard-route-tests';
+const SECRET = randomBytes(32).toString('hex');
+const OURS = 'ours.myshopify.com';
+const THEIRS = 'theirs.myshopify.com';
+let app: RunningApp;
+let ready: string;
+let draft: string;
+
+// Shopify's library answers 410 to anything that looks like a bot, and Node's fetch does.
+const BROWSER = { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36' };
+const get = (url: string, init: RequestInit = {}) => fetch(url, { redirect: 'manual', ...init, headers: { ...BROWSER, ...(init.headers as Record<string, string>) } });
+const token = (shop: string, secret = SECRET) => sessionToken({ shop, apiKey: API_KEY, secret });
+const as = (shop: string, init: RequestInit = {}, secret = SECRET): RequestInit => ({
+  ...init,
+  redirect: 'manual',
+  headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token(shop, secret)}` },
+});
+const form = (fields: Record<string, string | string[]>) => {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) body.append(name, one);
+  return { method: 'POST', body };
+};
+
+// Every page and resource the migration UI serves, for one migration and one draft of ours.
+const loaders = () => [
+  '/app',
+  '/app/migrations/new',
+  '/app/migrations/new/woocommerce',
+  `/app/migrations/${ready}`,
+  `/app/migrations/${ready}/events`,
+  `/app/migrations/${ready}/report.csv`,
+  `/app/migrations/${draft}/setup`,
+];
+const actions = () => [
+  { path: '/app/migrations/new/woocommerce', fields: { url: 'https://shop.example.com', consumerKey: 'ck_x', consumerSecret: 'cs_x' } },
+  { path: `/app/migrations/${draft}/setup`, fields: { entities: ['products'], redirects: 'on', intent: 'start' } },
+  { path: `/app/migrations/${ready}`, fields: { intent: 'cancel' } },
+];
+
+beforeAll(async () => {
+  const storage = new PrismaSessionStorage();
+  for (const shop of [OURS, THEIRS]) {
+    await storage.storeSession(new Session({ id: `offline_${shop}`, shop, state: 'installed', isOnline: false, accessToken: `shpat_${shop}`, scope: declaredScopes().join(',') }));
+  }
+  ready = (
+    await db().migration.create({
+      data: { shop: OURS, sourcePlatform: 'woocommerce', sourceUrl: 'https://ours.example.com', status: 'ready', phase: 'ready', entities: ['products'] },
+    })
+  ).id;
+  draft = (await db().migration.create({ data: { shop: OURS, sourcePlatform: 'woocommerce', sourceUrl: 'https://ours-draft.example.com', entities: ['products'] } })).id;
+  app = await startApp({
+    SHOPIFY_API_KEY: API_KEY,
+    SHOPIFY_API_SECRET: SECRET,
+    SHOPIFY_APP_URL: 'https://shipyard.example.com',
+    SHIPYARD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    RUN_WORKER: 'false',
+  });
+}, 120_000);
+
+afterAll(async () => {
+  expect(await app.stop()).toBe(0);
+});
+
+async function unchanged() {
+  const migration = await db().migration.findUniqueOrThrow({ where: { id: ready } });
+  expect(migration.status).toBe('ready');
+  const saved = await db().migration.findUniqueOrThrow({ where: { id: draft } });
+  expect(saved.status).toBe('draft');
+  expect(await db().migration.count()).toBe(2);
+}
+
+describe('admin routes in Shopify mode', () => {
+  it('refuses every loader and action without a session token (no page, no data)', async () => {
+    for (const path of loaders()) {
+      const response = await get(`${app.url}${path}`, { redirect: 'manual' });
+      expect([302, 401], path).toContain(response.status);
+      expect(await response.text(), path).not.toContain('ours.example.com');
+    }
+    for (const { path, fields } of actions()) {
+      const response = await get(`${app.url}${path}`, { ...form(fields), redirect: 'manual' });
+      expect([302, 401], path).toContain(response.status);
+    }
+    await unchanged();
+  });
+
+  it('refuses a token signed with another secret, and an expired one, with 401', async () => {
+    const expired = sessionToken({ shop: OURS, apiKey: API_KEY, secret: SECRET, expiresIn: -120 });
+    for (const path of loaders()) {
+      expect((await get(`${app.url}${path}`, as(OURS, {}, 'not-the-secret'))).status, path).toBe(401);
+      expect((await get(`${app.url}${path}`, { headers: { Authorization: `Bearer ${expired}` }, redirect: 'manual' })).status, path).toBe(401);
+    }
+    for (const { path, fields } of actions()) {
+      expect((await get(`${app.url}${path}`, as(OURS, form(fields), 'not-the-secret'))).status, path).toBe(401);
+    }
+    await unchanged();
+  });
+
+  it('serves the owning shop', async () => {
+    const page = await get(`${app.url}/app/migrations/${ready}`, as(OURS));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Your store has been read and checked');
+    const dashboard = await (await get(`${app.url}/app`, as(OURS))).text();
+    expect(dashboard).toContain('https://ours.example.com');
+    const csv = await get(`${app.url}/app/migrations/${ready}/report.csv`, as(OURS));
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(await csv.text()).toContain('What,Source id,Name,Status,Reason');
+
+    const controller = new AbortController();
+    const events = await get(`${app.url}/app/migrations/${ready}/events`, { ...as(OURS), signal: controller.signal });
+    expect(events.status).toBe(200);
+    expect(events.headers.get('content-type')).toContain('text/event-stream');
+    const reader = events.body?.getReader();
+    const first = new TextDecoder().decode((await reader?.read())?.value);
+    expect(first).toContain(`"migrationId":"${ready}"`);
+    controller.abort();
+  });
+
+  it('checks forms on the server with the same schema the browser uses', async () => {
+    const response = await get(`${app.url}/app/migrations/new/woocommerce`, as(OURS, form({ url: 'not an address', consumerKey: 'ck_x', consumerSecret: '' })));
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body).toContain('A consumer key starts with ck_ followed by 40 letters and digits');
+    expect(await db().migration.count()).toBe(2);
+  });
+
+  it('never lets another shop read our migrations: every page and resource answers 404', async () => {
+    for (const path of loaders().filter((path) => path.includes(ready) || path.includes(draft))) {
+      const response = await get(`${app.url}${path}`, as(THEIRS));
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).not.toContain('ours.example.com');
+    }
+    const theirDashboard = await (await get(`${app.url}/app`, as(THEIRS))).text();
+    expect(theirDashboard).not.toContain('ours.example.com');
+    expect(theirDashboard).toContain('Move your store to Shopify');
+  });
+
+  it('never lets another shop change our migrations: every action answers 404 and nothing moves', async () => {
+    for (const { path, fields } of actions().filter(({ path }) => path.includes(ready) || path.includes(draft))) {
+      expect((await get(`${app.url}${path}`, as(THEIRS, form(fields)))).status, path).toBe(404);
+    }
+    for (const intent of ['approve', 'pause', 'resume', 'cancel']) {
+      expect((await get(`${app.url}/app/migrations/${ready}`, as(THEIRS, form({ intent })))).status, intent).toBe(404);
+    }
+    await unchanged();
+    expect((await db().migration.findUniqueOrThrow({ where: { id: draft } })).entities).toEqual(['products']);
+  });
+
+  it('answers a missing migration the same way as another shop’s', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect((await get(`${app.url}/app/migrations/${missing}`, as(OURS))).status).toBe(404);
+    expect((await get(`${app.url}/app/migrations/${missing}`, as(OURS, form({ intent: 'cancel' })))).status).toBe(404);
+  });
+});
