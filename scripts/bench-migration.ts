@@ -63,7 +63,8 @@ try {
     const shop = await createShop(devstore, { plan });
     await new PrismaSessionStorage().storeSession(new Session({ id: `offline_${shop.domain}`, shop: shop.domain, state: 'bench', isOnline: false, accessToken: shop.accessToken }));
 
-    const worker: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'jobs/worker.ts')], {
+    // Started as `npm run worker` starts it (package.json): the heap cap keeps V8 from growing lazily.
+    const worker: ChildProcess = spawn(process.execPath, ['--max-old-space-size=224', path.join(ROOT, 'jobs/worker.ts')], {
       env: { ...process.env, DATABASE_URL: url, DEVSTORE_URL: devstore.url, WORKER_CONCURRENCY: String(concurrency), SHIPYARD_DATA_DIR: dataDir },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
