@@ -43,7 +43,7 @@ const loaders = () => [
   `/app/migrations/${ready}/report.csv`,
   `/app/migrations/${draft}/setup`,
 ];
-const actions = () => [
+const actions = (): { path: string; fields: Record<string, string | string[]> }[] => [
   { path: '/app/migrations/new/woocommerce', fields: { url: 'https://shop.example.com', consumerKey: 'ck_x', consumerSecret: 'cs_x' } },
   { path: `/app/migrations/${draft}/setup`, fields: { entities: ['products'], redirects: 'on', intent: 'start' } },
   { path: `/app/migrations/${ready}`, fields: { intent: 'cancel' } },
