@@ -12,6 +12,7 @@ const { values } = parseArgs({
     products: { type: 'string', default: '100000' },
     seconds: { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '16' },
+    customers: { type: 'string', default: '0' },
   },
 });
 const connectionString = values['database-url'] ?? process.env.DATABASE_URL;
@@ -67,4 +68,41 @@ console.log(`${(result.points / wall).toFixed(0)} points/s (actualQueryCost ${re
 console.log(`devstore CPU ${result.calls ? ((cpu.user + cpu.system) / 1000 / result.calls).toFixed(2) : '-'} ms per call (its own thread; PostgreSQL not included)`);
 console.log(`images fetched by devstore so far: ${media.map((row) => `${row.status} ${row.count}`).join(', ')}`);
 console.log(`latency p50 ${percentile(0.5).toFixed(1)} ms, p95 ${percentile(0.95).toFixed(1)} ms; failed calls: ${result.errors}`);
+
+// --customers N: a customer list of that size (seeded with SQL), then customerSet upserting by
+// email and a customers search by email, each timed one call at a time.
+const customerCount = Number(values.customers);
+if (customerCount > 0) {
+  const started = performance.now();
+  await devstore.pool.query(
+    `INSERT INTO devstore.customers (shop, email, first_name, last_name, addresses)
+     SELECT $1, 'customer' || n || '@example.com', 'First' || n, 'Last' || n, jsonb_build_array(jsonb_build_object('address1', n || ' Harbour Road', 'city', 'Portsmouth', 'countryCode', 'GB'))
+     FROM generate_series(1, $2::int) AS n`,
+    [shop.domain, String(customerCount)],
+  );
+  await devstore.pool.query('ANALYZE devstore.customers');
+  console.log(`\nseeded ${customerCount.toLocaleString('en')} customers with SQL in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const call = async (query: string, variables: Record<string, unknown>) => {
+    const before = performance.now();
+    const response = await fetch(`${devstore.url}/admin/api/2026-10/graphql.json`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Devstore-Shop': shop.domain, 'X-Shopify-Access-Token': shop.accessToken ?? '' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return performance.now() - before;
+  };
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const upserts: number[] = [];
+  const searches: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const n = 1 + Math.floor(Math.random() * customerCount);
+    upserts.push(await call('mutation Upsert($input: CustomerSetInput!, $identifier: CustomerSetIdentifiers) { customerSet(input: $input, identifier: $identifier) { customer { id } userErrors { message } } }', {
+      identifier: { email: `customer${n}@example.com` }, input: { email: `customer${n}@example.com`, note: `touched ${i}` },
+    }));
+    searches.push(await call('query Find($query: String!) { customers(first: 1, query: $query) { nodes { id } } }', { query: `email:customer${n}@example.com` }));
+  }
+  console.log(`with ${customerCount.toLocaleString('en')} customers: customerSet by email p50 ${median(upserts).toFixed(1)} ms, customers(query: email) p50 ${median(searches).toFixed(1)} ms`);
+}
 await devstore.stop();

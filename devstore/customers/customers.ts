@@ -222,15 +222,21 @@ async function customers(args: Args, context: RequestContext) {
     return `$${values.length}`;
   };
   const clauses = ['shop = $1', `($2::bigint IS NULL OR id ${descending ? '<' : '>'} $2)`];
+  let uniqueLookup = false;
   for (const term of typeof args.query === 'string' ? args.query.match(/\w+:(?:"[^"]*"|\S+)|\S+/g) ?? [] : []) {
     const match = /^(\w+):(.+)$/.exec(term);
     const filter = match?.[1] ? FILTERS[match[1]] : undefined;
     if (!match?.[2] || !filter) throw new NotImplementedError(`customers query '${term}'`);
     clauses.push(filter(match[2].replace(/^"(.*)"$/, '$1'), param));
+    if (match[1] === 'email' || match[1] === 'phone') uniqueLookup = true;
   }
   const limit = param(page.limit + 1);
+  // An email or phone finds at most one customer through its unique index. PostgreSQL cannot tell
+  // (it guesses thousands of matches) and would walk the whole table in id order to honour the
+  // LIMIT; OFFSET 0 makes it find the match first and sort after.
+  const matching = `SELECT * FROM devstore.customers WHERE ${clauses.join(' AND ')}`;
   const { rows } = await context.pool.query<CustomerRow>(
-    `SELECT * FROM devstore.customers WHERE ${clauses.join(' AND ')} ORDER BY id ${descending ? 'DESC' : 'ASC'} LIMIT ${limit}`,
+    `SELECT * FROM (${uniqueLookup ? `${matching} OFFSET 0` : matching}) AS found ORDER BY id ${descending ? 'DESC' : 'ASC'} LIMIT ${limit}`,
     values,
   );
   return connection(rows, page, (row) => row.id, customerObject, after !== undefined);
