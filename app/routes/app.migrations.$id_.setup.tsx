@@ -26,7 +26,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     sourceUrl: migration.sourceUrl,
     store: check.ok ? check.description : null,
     problem: check.ok ? null : check.message,
-    chosen: migration.entities,
+    // Redirects are saved among the entities (they load in order) but chosen as an option.
+    chosen: migration.entities.filter((entity) => entity !== 'redirects'),
     redirects: options.redirects !== false,
     review: options.unattended !== true,
   };
@@ -147,7 +148,7 @@ export default function SetupMigration() {
                 </Card>
                 <InlineStack align="end" gap="200">
                   <Text as="span" tone="subdued">
-                    {save.state !== 'idle' ? 'Saving…' : 'Saved'}
+                    {save.state !== 'idle' ? 'Saving…' : save.data ? 'Choices saved' : ''}
                   </Text>
                   <Button submit variant="primary" loading={starting} disabled={chosen.length === 0}>
                     {review ? 'Read and analyze my store' : 'Start migration'}

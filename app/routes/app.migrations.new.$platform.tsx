@@ -39,7 +39,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const check = await testConnection(platform.id, parsed.value);
   if (!check.ok) {
     const field = PROBLEM_FIELD[check.problem];
-    return { errors: field ? { [field]: check.message } : {}, problem: check.message };
+    // Beside the field it is about, or above the form when it is about the store as a whole.
+    return field ? { errors: { [field]: check.message }, problem: null } : { errors: {}, problem: check.message };
   }
   const draft = await createDraft(session.shop, platform.id, parsed.value, check.description.counts);
   return redirect(`/app/migrations/${draft.id}/setup`);
