@@ -1,7 +1,7 @@
 // The migration page's buttons, run for the authenticated shop only. A button that no longer fits
 // (another staff member paused it first) answers with the reason instead of failing the page.
 import type { MigrationIntent } from './migration-forms.ts';
-import { MigrationNotFound, approveMigration, cancelMigration, pauseMigration, resumeMigration } from './pipeline/lifecycle.server.ts';
+import { MigrationNotFound, MigrationStateError, approveMigration, cancelMigration, pauseMigration, resumeMigration } from './pipeline/lifecycle.server.ts';
 
 const ACTIONS: Record<MigrationIntent, (shop: string, id: string) => Promise<unknown>> = {
   approve: approveMigration,
@@ -17,7 +17,7 @@ export async function runMigrationAction(shop: string, id: string, intent: Migra
   } catch (error) {
     if (error instanceof MigrationNotFound) throw new Response('There is no such migration in this store.', { status: 404 });
     // The lifecycle refuses a change that does not fit the current status, in words meant for the merchant.
-    if (error instanceof Error) return { error: error.message };
+    if (error instanceof MigrationStateError) return { error: error.message };
     throw error;
   }
 }

@@ -4,9 +4,8 @@ import type { Entity } from '../connectors/model.ts';
 import type { ConnectionCheck } from '../connectors/source-connector.ts';
 import { createConnector } from '../connectors/registry.server.ts';
 import { decryptCredentials } from './credentials.server.ts';
-import { db } from './db.server.ts';
 import type { Choices } from './migration-forms.ts';
-import { createMigration } from './pipeline/lifecycle.server.ts';
+import { createMigration, updateDraft } from './pipeline/lifecycle.server.ts';
 import { LOAD_ORDER } from './pipeline/plan.server.ts';
 import { ownedMigration } from './migration-views.server.ts';
 
@@ -43,9 +42,7 @@ export async function draftCheck(shop: string, id: string): Promise<ConnectionCh
   return testConnection(migration.sourcePlatform, decryptCredentials(shop, migration.sourceCredentials) as DraftConnection);
 }
 
-/** The entities in write order, with redirects unless the merchant turned them off (as createMigration does). */
 export async function saveChoices(shop: string, id: string, choices: Choices) {
   await ownedDraft(shop, id);
-  const entities = LOAD_ORDER.filter((entity) => choices.entities.includes(entity) || (entity === 'redirects' && choices.redirects));
-  return db().migration.update({ where: { id }, data: { entities, options: { redirects: choices.redirects, unattended: !choices.review } } });
+  return updateDraft(shop, id, { entities: choices.entities as Entity[], redirects: choices.redirects, review: choices.review });
 }

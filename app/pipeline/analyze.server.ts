@@ -153,7 +153,7 @@ export interface ProblemGroup {
 /** The analysis as the merchant reads it: one line per kind of problem, most frequent first. */
 export async function problemSummary(migrationId: string): Promise<ProblemGroup[]> {
   const groups = await db().$queryRaw<{ code: string; action: string; records: bigint; examples: string[] }[]>`
-    SELECT code, min(action) AS action, count(*) AS records, (array_agg(message ORDER BY id))[1:3] AS examples
+    SELECT code, min(action) AS action, count(*) AS records, (array_agg(DISTINCT message))[1:3] AS examples
     FROM "MigrationProblem" WHERE "migrationId" = ${migrationId}
     GROUP BY code ORDER BY count(*) DESC, code`;
   return groups.map((group) => ({ ...group, records: Number(group.records) }));

@@ -17,6 +17,19 @@ export interface NewMigration {
   options?: Record<string, unknown>;
 }
 
+/** A change the migration's status does not allow, in words meant for the merchant. */
+export class MigrationStateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MigrationStateError';
+  }
+}
+
+/** The entities in write order, with redirects (derived from what moved) unless turned off. */
+export function entitiesInLoadOrder(chosen: Entity[], redirects: boolean): Entity[] {
+  return LOAD_ORDER.filter((entity) => chosen.includes(entity) || (entity === 'redirects' && redirects));
+}
+
 export class MigrationNotFound extends Error {
   constructor(id: string) {
     super(`No migration ${id} in this shop`);
@@ -33,8 +46,7 @@ export async function createMigration(input: NewMigration) {
       sourcePlatform: input.platform,
       sourceUrl: input.sourceUrl,
       sourceCredentials: encryptCredentials(input.shop, input.credentials),
-      // Redirects come from what moved, unless the merchant turned them off.
-      entities: LOAD_ORDER.filter((entity) => input.entities.includes(entity) || (entity === 'redirects' && input.options?.redirects !== false)),
+      entities: entitiesInLoadOrder(input.entities, input.options?.redirects !== false),
       options: (input.options ?? {}) as object,
     },
   });
@@ -55,7 +67,7 @@ export function extractedEntities(entities: string[]): Entity[] {
 /** Starts reading the source: one extract job per entity, all queued with the status change. */
 export async function startMigration(shop: string, id: string) {
   const migration = await owned(shop, id);
-  if (migration.status !== 'draft') throw new Error(`The migration is ${migration.status}; only a draft can start.`);
+  if (migration.status !== 'draft') throw new MigrationStateError(`The migration is ${migration.status}; only a draft can start.`);
   return db().$transaction(async (tx) => {
     const started = await tx.migration.update({ where: { id }, data: { status: 'running', phase: 'extracting', startedAt: new Date(), error: null } });
     for (const entity of extractedEntities(migration.entities)) {
@@ -69,14 +81,14 @@ export async function startMigration(shop: string, id: string) {
 /** Jobs already running finish their piece; every job checks the status before the next piece. */
 export async function pauseMigration(shop: string, id: string) {
   const migration = await owned(shop, id);
-  if (migration.status !== 'running') throw new Error(`The migration is ${migration.status}; only a running one can pause.`);
+  if (migration.status !== 'running') throw new MigrationStateError(`The migration is ${migration.status}; only a running one can pause.`);
   return db().migration.update({ where: { id }, data: { status: 'paused', pausedAt: new Date() } });
 }
 
 /** Picks up where each entity stopped: the saved extract cursors and the records not yet written. */
 export async function resumeMigration(shop: string, id: string) {
   const migration = await owned(shop, id);
-  if (migration.status !== 'paused') throw new Error(`The migration is ${migration.status}; only a paused one can resume.`);
+  if (migration.status !== 'paused') throw new MigrationStateError(`The migration is ${migration.status}; only a paused one can resume.`);
   return db().$transaction(async (tx) => {
     const resumed = await tx.migration.update({ where: { id }, data: { status: 'running', pausedAt: null } });
     if (migration.phase === 'extracting') {
@@ -103,14 +115,14 @@ export async function resumeMigration(shop: string, id: string) {
 
 export async function cancelMigration(shop: string, id: string) {
   const migration = await owned(shop, id);
-  if (['completed', 'cancelled'].includes(migration.status)) throw new Error(`The migration is already ${migration.status}.`);
+  if (['completed', 'cancelled'].includes(migration.status)) throw new MigrationStateError(`The migration is already ${migration.status}.`);
   return db().migration.update({ where: { id }, data: { status: 'cancelled', finishedAt: new Date() } });
 }
 
 /** The merchant read the analysis and the plan: write to Shopify. */
 export async function approveMigration(shop: string, id: string) {
   const migration = await owned(shop, id);
-  if (migration.status !== 'ready') throw new Error(`The migration is ${migration.status}; only one ready for review can start writing.`);
+  if (migration.status !== 'ready') throw new MigrationStateError(`The migration is ${migration.status}; only one ready for review can start writing.`);
   const first = migration.entities[0] as Entity | undefined;
   return db().$transaction(async (tx) => {
     const approved = await tx.migration.update({ where: { id }, data: { status: 'running', phase: 'loading' } });
@@ -121,4 +133,14 @@ export async function approveMigration(shop: string, id: string) {
 
 export function loadJobKey(migrationId: string, entity: Entity): string {
   return `migration-load:${migrationId}:${entity}`;
+}
+
+/** The merchant's choices on a draft: what to move and how. */
+export async function updateDraft(shop: string, id: string, choices: { entities: Entity[]; redirects: boolean; review: boolean }) {
+  const migration = await owned(shop, id);
+  if (migration.status !== 'draft') throw new MigrationStateError('This migration has started; its settings can no longer change.');
+  return db().migration.update({
+    where: { id },
+    data: { entities: entitiesInLoadOrder(choices.entities, choices.redirects), options: { redirects: choices.redirects, unattended: !choices.review } },
+  });
 }

@@ -18,8 +18,11 @@ function nameOf(data: unknown): string {
   for (const key of ['title', 'name', 'email', 'code', 'number', 'path']) {
     if (typeof inner[key] === 'string' && inner[key]) return inner[key];
   }
+  // An unreadable record keeps what the source sent; WooCommerce products come with their variations.
   const raw = record.raw as Record<string, unknown> | undefined;
-  return typeof raw?.name === 'string' ? raw.name : '';
+  const product = raw?.product as Record<string, unknown> | undefined;
+  for (const name of [raw?.name, product?.name, raw?.title]) if (typeof name === 'string' && name) return name;
+  return '';
 }
 
 /** The records that did not move, in the order they were read. */
