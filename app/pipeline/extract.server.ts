@@ -53,6 +53,9 @@ export async function extractNextPage(migrationId: string, entity: Entity, conne
       await queueInTransaction(tx, 'migration-extract', { migrationId, entity }, { jobKey: extractJobKey(migrationId, entity) });
       return 'page-staged';
     }
+    // Entities finishing at once would each see the other still running and neither start the
+    // analysis: the migration's row lock makes them decide one after the other.
+    await tx.$executeRaw`SELECT 1 FROM "Migration" WHERE id = ${migrationId} FOR UPDATE`;
     const remaining = await tx.migrationEntity.count({ where: { migrationId, extractDone: false } });
     const pending = extractedEntities(migration.entities).filter((name) => name !== entity);
     const started = await tx.migrationEntity.count({ where: { migrationId, entity: { in: pending } } });
