@@ -1,7 +1,9 @@
-// Customers: `customerSet` (upsert by id, email or phone), `customer`, `customerByIdentifier` and
-// `customers` (email:, phone:, tag:, updated_at: filters), with addresses.
+// Customers: `customerSet` (upsert by id, email or phone), `customer`, `customerByIdentifier` (also
+// by custom ID) and `customers` (email:, phone:, tag:, updated_at: filters), with addresses and metafields.
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
-import { NotImplementedError } from '../graphql/errors.ts';
+import { ArgumentError, NotImplementedError } from '../graphql/errors.ts';
+import { CustomIdError, type CustomId, ownerByCustomId } from '../catalog/custom-ids.ts';
+import { metafieldFields } from '../catalog/metafields.ts';
 import { connection, decodeCursor, pageArgs } from '../catalog/connection.ts';
 import { gid, parseGid } from '../catalog/ids.ts';
 import { normalizeTags } from '../catalog/product-input.ts';
@@ -61,7 +63,7 @@ export function normalizePhone(phone: string): string | undefined {
   return /^\+[1-9]\d{6,14}$/.test(compact) ? compact : undefined;
 }
 
-function addressObject(address: AddressInput & { id: string }) {
+export function addressObject(address: AddressInput & { id: string }) {
   const name = [address.firstName, address.lastName].filter(Boolean).join(' ');
   return {
     __typename: 'MailingAddress',
@@ -109,6 +111,7 @@ export function customerObject(row: CustomerRow) {
       return connection(list.slice(0, page.limit + 1), page, (address) => address.id, (address) => address, after !== undefined);
     },
     defaultAddress: addresses[0] ?? null,
+    ...metafieldFields(String(row.id)),
   };
 }
 
@@ -252,8 +255,12 @@ export const customersModule: ResolverModule = {
     },
     customerByIdentifier: async (args, context) => {
       const identifier = args.identifier as { id?: string | null; emailAddress?: string | null; phoneNumber?: string | null; customId?: unknown };
-      if (identifier.customId) throw new NotImplementedError('customerByIdentifier with customId');
-      const id = identifier.id ? parseGid(identifier.id, 'Customer') : undefined;
+      const id = identifier.customId
+        ? await ownerByCustomId(context.pool, context.shop.domain, 'CUSTOMER', identifier.customId as CustomId).catch((error: unknown) => {
+            // A custom ID without its definition is a bad argument, answered as a GraphQL error.
+            throw error instanceof CustomIdError ? new ArgumentError(error.message) : error;
+          })
+        : identifier.id ? parseGid(identifier.id, 'Customer') : undefined;
       const row = id
         ? await findBy(context, 'id', id)
         : identifier.emailAddress

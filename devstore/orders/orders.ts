@@ -1,16 +1,18 @@
 // Orders: `orderCreate` for importing history (processed date, line items by variant or custom,
 // taxes, shipping, one discount code, financial and fulfillment status, order name; at most 5 new
-// orders a minute on development stores), `order` and `orders`.
+// orders a minute on development stores), `order`, `orderByIdentifier` (by id or custom ID) and
+// `orders`, with addresses and metafields.
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
-import { NotImplementedError, ResourceThrottledError } from '../graphql/errors.ts';
+import { ArgumentError, NotImplementedError, ResourceThrottledError } from '../graphql/errors.ts';
+import { CustomIdError, type CustomId, ownerByCustomId } from '../catalog/custom-ids.ts';
 import { connection, connectionOf, decodeCursor, pageArgs } from '../catalog/connection.ts';
 import { gid, parseGid } from '../catalog/ids.ts';
-import { writeMetafields, type MetafieldInput } from '../catalog/metafields.ts';
+import { metafieldFields, writeMetafields, type MetafieldInput } from '../catalog/metafields.ts';
 import { normalizeTags } from '../catalog/product-input.ts';
 import { productObject, productOf, variantObject } from '../catalog/product-objects.ts';
 import { variantsByIds } from '../catalog/product-rows.ts';
 import { inTransaction } from '../catalog/product-writer.ts';
-import { customerObject, normalizePhone, type CustomerRow } from '../customers/customers.ts';
+import { addressObject, customerObject, normalizePhone, type CustomerRow } from '../customers/customers.ts';
 import { planOrder, type LineItem, type OrderInput, type OrderProblem, type ShippingLine, type TaxLine } from './order-input.ts';
 
 /** Shopify's documented ceiling for orderCreate on development and trial stores. */
@@ -38,6 +40,8 @@ interface OrderRow {
   shipping_lines: ShippingLine[];
   tax_lines: TaxLine[];
   discount_codes: { code: string; amount: string; type: string }[];
+  billing_address: Record<string, string | null> | null;
+  shipping_address: Record<string, string | null> | null;
   subtotal: string;
   total_tax: string;
   total_shipping: string;
@@ -124,6 +128,9 @@ function orderObject(row: OrderRow) {
     totalDiscountsSet: bag(row.total_discounts, currency),
     totalPriceSet: bag(row.total_price, currency),
     currentTotalPriceSet: bag(row.total_price, currency),
+    billingAddress: row.billing_address ? addressObject({ ...row.billing_address, id: gid('MailingAddress', `${row.id}1`) }) : null,
+    shippingAddress: row.shipping_address ? addressObject({ ...row.shipping_address, id: gid('MailingAddress', `${row.id}2`) }) : null,
+    ...metafieldFields(String(row.id)),
     customer: async (_args: Args, context: RequestContext) => {
       if (!row.customer_id) return null;
       const { rows } = await context.pool.query<CustomerRow>('SELECT * FROM devstore.customers WHERE id = $1', [row.customer_id]);
@@ -272,14 +279,28 @@ async function orders(args: Args, context: RequestContext) {
   return connection(rows, page, positionOf, orderObject, after !== undefined);
 }
 
+async function orderById(context: RequestContext, id: string | null | undefined) {
+  const { rows } = id ? await context.pool.query<OrderRow>('SELECT * FROM devstore.orders WHERE shop = $1 AND id = $2', [context.shop.domain, id]) : { rows: [] };
+  return rows[0] ? orderObject(rows[0]) : null;
+}
+
+async function orderByIdentifier(args: Args, context: RequestContext) {
+  const identifier = args.identifier as { id?: string | null; customId?: unknown };
+  if (identifier.customId) {
+    const ownerId = await ownerByCustomId(context.pool, context.shop.domain, 'ORDER', identifier.customId as CustomId).catch((error: unknown) => {
+      throw error instanceof CustomIdError ? new ArgumentError(error.message) : error;
+    });
+    return orderById(context, ownerId);
+  }
+  if (identifier.id) return orderById(context, parseGid(identifier.id, 'Order'));
+  throw new ArgumentError('One of id or customId must be provided');
+}
+
 export const ordersModule: ResolverModule = {
   queries: {
     orders,
-    order: async (args, context) => {
-      const id = parseGid(args.id, 'Order');
-      const { rows } = id ? await context.pool.query<OrderRow>('SELECT * FROM devstore.orders WHERE shop = $1 AND id = $2', [context.shop.domain, id]) : { rows: [] };
-      return rows[0] ? orderObject(rows[0]) : null;
-    },
+    order: (args, context) => orderById(context, parseGid(args.id, 'Order')),
+    orderByIdentifier,
   },
   mutations: { orderCreate },
   nodes: {
