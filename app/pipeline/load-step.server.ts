@@ -7,6 +7,8 @@ import { notifyProgress } from './progress.server.ts';
 import { AdminApiError } from '../shopify-admin/client.server.ts';
 import { collectProductBulk, submitProductBulk, usesBulk } from './load/bulk-products.server.ts';
 import { loadCollectionBatch } from './load/collections.server.ts';
+import { loadCustomerBatch } from './load/customers.server.ts';
+import { loadOrderBatch } from './load/orders.server.ts';
 import { loadProductBatch } from './load/products.server.ts';
 import { deriveRedirects, loadRedirectBatch } from './load/redirects.server.ts';
 import type { BatchResult, Writer } from './load/shared.server.ts';
@@ -19,6 +21,8 @@ const LOADERS: Partial<Record<Entity, Loader>> = {
   collections: loadCollectionBatch,
   products: loadProductBatch,
   redirects: loadRedirectBatch,
+  customers: loadCustomerBatch,
+  orders: loadOrderBatch,
 };
 
 export type LoadOutcome = 'next-batch' | 'next-entity' | 'verifying' | 'not-running' | 'failed' | 'bulk-running';

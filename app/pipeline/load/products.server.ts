@@ -1,13 +1,39 @@
-// Load products: productSet per staged product, its collections joined in the same call.
+// Load products: productSet per staged product, its collections joined in the same call; each
+// variant's Shopify id is kept in the id map (entity 'variants') so migrated orders can link to it.
 import type { ProductRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
-import { PRODUCT_SET, toProductSetVariables } from '../transform/product.server.ts';
+import { PRODUCT_SET, type ProductSetVariables, toProductSetVariables, variantKey } from '../transform/product.server.ts';
 import {
   type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordUnchanged, recordWritten,
 } from './shared.server.ts';
 
+interface WrittenVariant {
+  id: string;
+  selectedOptions: { name: string; value: string }[];
+}
+
 interface ProductSetData {
-  productSet: { product: { id: string; handle: string } | null; userErrors: UserError[] };
+  productSet: { product: { id: string; handle: string; variants: { nodes: WrittenVariant[] } } | null; userErrors: UserError[] };
+}
+
+/** Pairs each source variant with the Shopify variant that has its option values, and keeps the link. */
+async function recordVariants(shop: string, platform: string, product: ProductRecord, variables: ProductSetVariables, written: WrittenVariant[]): Promise<void> {
+  const byKey = new Map(written.map((variant) => [variantKey(variant.selectedOptions), variant.id]));
+  const sent = variables.input.variants as { optionValues: { optionName: string; name: string }[] }[];
+  const links = sent.flatMap((variant, index) => {
+    const source = product.variants[index];
+    const gid = byKey.get(variantKey(variant.optionValues.map((value) => ({ name: value.optionName, value: value.name }))));
+    return source && gid ? [{ sourceId: source.sourceId, shopifyGid: gid }] : [];
+  });
+  await db().$transaction(
+    links.map((link) =>
+      db().idMapEntry.upsert({
+        where: { shop_platform_entity_sourceId: { shop, platform, entity: 'variants', sourceId: link.sourceId } },
+        create: { shop, platform, entity: 'variants', sourceId: link.sourceId, shopifyGid: link.shopifyGid, handle: null, contentHash: '' },
+        update: { shopifyGid: link.shopifyGid },
+      }),
+    ),
+  );
 }
 
 /** What the product transform needs to know beyond the product: location, collections, unreachable images. */
@@ -38,7 +64,8 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
       result.unchanged++;
       return;
     }
-    const variables = toProductSetVariables(row.data as unknown as ProductRecord, context, known?.shopifyGid ?? null);
+    const record = row.data as unknown as ProductRecord;
+    const variables = toProductSetVariables(record, context, known?.shopifyGid ?? null);
     const { data } = await writer.client.request<ProductSetData>(PRODUCT_SET, { ...variables }, { estimatedCost: 10 });
     const { product, userErrors } = data.productSet;
     if (userErrors.length > 0 || !product) {
@@ -46,6 +73,7 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
       result.failed++;
       return;
     }
+    await recordVariants(shop, writer.platform, record, variables, product.variants.nodes);
     await recordWritten(shop, writer.platform, 'products', row, product.id, product.handle);
     result.written++;
   });

@@ -15,6 +15,8 @@ export interface Writer {
 
 export interface BatchResult {
   next: bigint | null;
+  /** When the next batch may start: a limit Shopify sets (5 new orders a minute on development stores). */
+  notBefore?: Date;
   written: number;
   unchanged: number;
   failed: number;
@@ -48,8 +50,11 @@ interface WrittenRecord {
   contentHash: string | null;
 }
 
-/** Links the record to what Shopify made of it (id map) and marks it written, together. */
-export async function recordWritten(shop: string, platform: string, entity: string, row: WrittenRecord, shopifyGid: string, handle: string | null): Promise<void> {
+/**
+ * Links the record to what Shopify made of it (id map) and marks it written, together. `reason` says
+ * what did not move with it (a detail Shopify refused, a merge), for the report.
+ */
+export async function recordWritten(shop: string, platform: string, entity: string, row: WrittenRecord, shopifyGid: string, handle: string | null, reason: string | null = null): Promise<void> {
   const link = { shopifyGid, handle, contentHash: row.contentHash ?? '' };
   await db().$transaction([
     db().idMapEntry.upsert({
@@ -57,7 +62,23 @@ export async function recordWritten(shop: string, platform: string, entity: stri
       create: { shop, platform, entity, sourceId: row.sourceId, ...link },
       update: link,
     }),
-    db().sourceRecord.update({ where: { id: row.id }, data: { status: 'written', reason: null } }),
+    db().sourceRecord.update({ where: { id: row.id }, data: { status: 'written', reason } }),
+  ]);
+}
+
+export interface FoundProblem {
+  code: string;
+  subject: string | null;
+  message: string;
+  action: string;
+}
+
+/** Replaces what an earlier run found about this record with what this run found, so re-runs do not repeat problems. */
+export async function keepProblems(migrationId: string, entity: string, sourceId: string, codes: string[], problems: FoundProblem[]): Promise<void> {
+  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { shop: true } });
+  await db().$transaction([
+    db().migrationProblem.deleteMany({ where: { migrationId, entity, sourceId, code: { in: codes } } }),
+    db().migrationProblem.createMany({ data: problems.map((problem) => ({ shop, migrationId, entity, sourceId, ...problem })) }),
   ]);
 }
 

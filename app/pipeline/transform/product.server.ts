@@ -7,11 +7,20 @@ import { MAX_OPTIONS, MAX_VARIANTS } from '../analyze.server.ts';
 import { customIdentifier, sourceReferenceMetafield } from '../source-reference.server.ts';
 
 export const PRODUCT_SET = `#graphql
-  mutation MigrateProduct($input: ProductSetInput!, $identifier: ProductSetIdentifiers) {
+  mutation MigrateProduct($input: ProductSetInput!, $identifier: ProductSetIdentifiers, $variantCount: Int!) {
     productSet(input: $input, identifier: $identifier, synchronous: true) {
       product {
         id
         handle
+        variants(first: $variantCount) {
+          nodes {
+            id
+            selectedOptions {
+              name
+              value
+            }
+          }
+        }
       }
       userErrors {
         field
@@ -49,6 +58,13 @@ function isHandle(handle: string): boolean {
 export interface ProductSetVariables {
   input: Record<string, unknown>;
   identifier: { id: string } | ReturnType<typeof customIdentifier>;
+  /** How many variants to read back (a connection's page is at most 250), so orders can link to them. */
+  variantCount: number;
+}
+
+/** One variant's place among its product's options ("Colour=Navy/Size=S"), the same from our input and from Shopify's answer. */
+export function variantKey(options: { name: string; value: string }[]): string {
+  return options.map((option) => `${option.name}=${option.value}`).sort().join('/');
 }
 
 /**
@@ -123,5 +139,9 @@ export function toProductSetVariables(product: ProductRecord, context: ProductCo
     metafields: [sourceReferenceMetafield(context.platform, product.sourceId), ...product.metafields],
     collections,
   };
-  return { input, identifier: existingId ? { id: existingId } : customIdentifier(context.platform, product.sourceId) };
+  return {
+    input,
+    identifier: existingId ? { id: existingId } : customIdentifier(context.platform, product.sourceId),
+    variantCount: Math.min(variants.length, 250),
+  };
 }

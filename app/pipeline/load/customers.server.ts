@@ -1,0 +1,147 @@
+// Load customers: customerSet per customer (found again by id map or source reference, else upserted
+// by email, then phone), then its metafields and email consent. Source customers sharing an email
+// or phone become one Shopify customer, and each merged record says into which.
+import type { CustomerRecord } from '../../../connectors/model.ts';
+import { db } from '../../db.server.ts';
+import { customIdentifier } from '../source-reference.server.ts';
+import { contentHash } from '../staging.server.ts';
+import {
+  CUSTOMER_BY_REFERENCE, CUSTOMER_EMAIL_CONSENT, CUSTOMER_METAFIELDS, CUSTOMER_SET, checkContact, customerMetafields, emailConsentVariables, mergeCustomers,
+  toCustomerSetVariables,
+} from '../transform/customer.server.ts';
+import {
+  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed,
+  recordUnchanged, recordWritten,
+} from './shared.server.ts';
+
+const PROBLEM_CODES = ['customer-email-invalid', 'customer-phone-invalid', 'customer-phone-taken', 'customer-merged'];
+
+interface Row {
+  id: bigint;
+  sourceId: string;
+  status: string;
+  contentHash: string | null;
+  data: unknown;
+}
+
+/** Whom Shopify would see as the same person: the valid email, else the phone in international form. */
+function sameCustomerKey(customer: CustomerRecord): string | null {
+  const contact = checkContact(customer);
+  return contact.email ? `email ${contact.email}` : contact.phone ? `phone ${contact.phone}` : null;
+}
+
+/** Every customer of the migration sharing an email or phone with this batch, grouped; the first read leads its group. */
+async function groupsFor(migrationId: string, rows: Row[]): Promise<Map<string, Row[]>> {
+  const emails = rows.flatMap((row) => ((row.data as CustomerRecord).email ? [(row.data as CustomerRecord).email as string] : []));
+  const phones = rows.flatMap((row) => ((row.data as CustomerRecord).phone ? [(row.data as CustomerRecord).phone as string] : []));
+  const related = await db().sourceRecord.findMany({
+    where: { migrationId, entity: 'customers', status: { in: ['staged', 'written', 'failed'] }, OR: [{ email: { in: emails } }, { phone: { in: phones } }] },
+    orderBy: { id: 'asc' },
+  });
+  const groups = new Map<string, Row[]>();
+  for (const row of related) {
+    const key = sameCustomerKey(row.data as unknown as CustomerRecord);
+    if (key) groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return groups;
+}
+
+interface CustomerSetData {
+  customerSet: { customer: { id: string } | null; userErrors: UserError[] };
+}
+
+async function writeCustomer(writer: Writer, existingId: string | null, customer: CustomerRecord, problems: FoundProblem[]) {
+  const contact = checkContact(customer);
+  for (const problem of contact.problems) problems.push({ ...problem, action: 'Correct it in Shopify when the customer gives a valid one.' });
+  let identifier = existingId;
+  if (!identifier) {
+    const { data } = await writer.client.request<{ customerByIdentifier: { id: string } | null }>(CUSTOMER_BY_REFERENCE, { identifier: customIdentifier(writer.platform, customer.sourceId) }, { estimatedCost: 1 });
+    identifier = data.customerByIdentifier?.id ?? null;
+  }
+  const variables = toCustomerSetVariables(customer, contact, identifier);
+  let result = (await writer.client.request<CustomerSetData>(CUSTOMER_SET, { ...variables }, { estimatedCost: 10 })).data.customerSet;
+  const phoneTaken = result.userErrors.length > 0 && result.userErrors.every((error) => error.code === 'TAKEN' && error.field?.includes('phone'));
+  if (phoneTaken && contact.phone) {
+    // Another Shopify customer already has this phone (Shopify allows each once): move the customer without it.
+    problems.push({ code: 'customer-phone-taken', subject: contact.phone, message: `Another Shopify customer already has the phone ${contact.phone}; this customer moved without it (it is kept in the note).`, action: 'Check whether the two are the same person.' });
+    const withoutPhone = toCustomerSetVariables({ ...customer, phone: null, note: [customer.note, `Phone on the old store (already used by another customer): ${contact.phone}`].filter(Boolean).join('\n') }, { ...contact, phone: null }, identifier);
+    result = (await writer.client.request<CustomerSetData>(CUSTOMER_SET, { ...withoutPhone }, { estimatedCost: 10 })).data.customerSet;
+  }
+  if (result.userErrors.length > 0 || !result.customer) return { id: null, failure: describeUserErrors(result.userErrors) || 'Shopify returned no customer', email: contact.email };
+  return { id: result.customer.id, failure: null, email: contact.email };
+}
+
+/** Metafields and consent: a refusal here does not undo the customer, it is said in the record's reason. */
+async function writeCustomerDetails(writer: Writer, id: string, customer: CustomerRecord, hasEmail: boolean): Promise<string[]> {
+  const notes: string[] = [];
+  const metafields = await writer.client.request<{ metafieldsSet: { userErrors: UserError[] } }>(CUSTOMER_METAFIELDS, { metafields: customerMetafields(id, writer.platform, customer) }, { estimatedCost: 10 });
+  if (metafields.data.metafieldsSet.userErrors.length > 0) notes.push(`Source reference and totals not kept: ${describeUserErrors(metafields.data.metafieldsSet.userErrors)}`);
+  const consent = emailConsentVariables(id, customer);
+  if (consent && hasEmail) {
+    const { data } = await writer.client.request<{ customerEmailMarketingConsentUpdate: { userErrors: UserError[] } }>(CUSTOMER_EMAIL_CONSENT, consent, { estimatedCost: 10 });
+    if (data.customerEmailMarketingConsentUpdate.userErrors.length > 0) notes.push(`Email marketing consent not kept: ${describeUserErrors(data.customerEmailMarketingConsentUpdate.userErrors)}`);
+  } else if (consent) {
+    notes.push('Email marketing consent not kept: the customer has no valid email in Shopify.');
+  }
+  return notes;
+}
+
+export async function loadCustomerBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
+  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const rows = await nextBatch(migrationId, 'customers', afterId);
+  const groups = await groupsFor(migrationId, rows);
+  const leaderOf = (row: Row) => {
+    const key = sameCustomerKey(row.data as CustomerRecord);
+    const group = key ? groups.get(key) : undefined;
+    return { leader: group?.[0] ?? row, group: group ?? [row], key };
+  };
+  const leaders = rows.filter((row) => leaderOf(row).leader.id === row.id);
+  const merged = rows.filter((row) => leaderOf(row).leader.id !== row.id);
+  const mapped = await idMapFor(shop, writer.platform, 'customers', rows.map((row) => row.sourceId));
+  const result = batchResult(rows);
+
+  await inParallel(leaders, writer.concurrency, async (row) => {
+    const { group } = leaderOf(row);
+    const others = group.filter((member) => member.id !== row.id);
+    // The group's content decides whether anything changed: a new duplicate changes the merged customer.
+    const hash = others.length === 0 ? row.contentHash : contentHash([row.contentHash, ...others.map((member) => member.contentHash)]);
+    const known = mapped.get(row.sourceId);
+    if (known && known.contentHash === hash) {
+      await recordUnchanged(row);
+      result.unchanged++;
+      return;
+    }
+    const customer = mergeCustomers(row.data as unknown as CustomerRecord, others.map((member) => member.data as unknown as CustomerRecord));
+    const problems: FoundProblem[] = [];
+    const written = await writeCustomer(writer, known?.shopifyGid ?? null, customer, problems);
+    await keepProblems(migrationId, 'customers', row.sourceId, PROBLEM_CODES, problems);
+    if (!written.id) {
+      await recordFailed(row, written.failure ?? 'Shopify refused the customer');
+      result.failed++;
+      return;
+    }
+    const notes = [...problems.map((problem) => problem.message), ...(await writeCustomerDetails(writer, written.id, customer, written.email !== null))];
+    if (others.length > 0) notes.push(`Merged with customer${others.length > 1 ? 's' : ''} ${others.map((member) => member.sourceId).join(', ')} (same email or phone).`);
+    await recordWritten(shop, writer.platform, 'customers', { ...row, contentHash: hash }, written.id, null, notes.join(' ') || null);
+    result.written++;
+  });
+
+  // Each merged record points at its group's Shopify customer, so its orders link there too.
+  const leaderLinks = await idMapFor(shop, writer.platform, 'customers', merged.map((row) => leaderOf(row).leader.sourceId));
+  for (const row of merged) {
+    const { leader, key } = leaderOf(row);
+    const link = leaderLinks.get(leader.sourceId);
+    const leaderRow = await db().sourceRecord.findUniqueOrThrow({ where: { id: leader.id }, select: { status: true, reason: true } });
+    const why = `the same ${key?.split(' ')[0] ?? 'contact'} as customer ${leader.sourceId}`;
+    if (!link || leaderRow.status !== 'written') {
+      await recordFailed(row, `Has ${why}, which did not move: ${leaderRow.reason ?? 'not written yet'}`);
+      result.failed++;
+      continue;
+    }
+    const message = `Merged into customer ${leader.sourceId}: it has ${why}, and Shopify allows each email and phone once.`;
+    await keepProblems(migrationId, 'customers', row.sourceId, PROBLEM_CODES, [{ code: 'customer-merged', subject: leader.sourceId, message, action: 'Nothing to do unless they are different people sharing one address.' }]);
+    await recordWritten(shop, writer.platform, 'customers', row, link.shopifyGid, null, message);
+    result.written++;
+  }
+  return result;
+}

@@ -1,0 +1,129 @@
+// Load orders as history: orderCreate per order not written before (found again by id map or source
+// reference, so a retry never doubles one), linked to the migrated customers and variants; totals
+// Shopify computes differently are flagged with both. Development stores take 5 new orders a
+// minute: the loader paces itself and asks for the next batch once the minute has passed.
+import type { OrderRecord } from '../../../connectors/model.ts';
+import { db } from '../../db.server.ts';
+import { AdminApiError } from '../../shopify-admin/client.server.ts';
+import { DEV_STORE_ORDERS_PER_MINUTE } from '../plan.server.ts';
+import { customIdentifier } from '../source-reference.server.ts';
+import { ORDER_BY_REFERENCE, ORDER_CREATE, OrderOptions, type OrderContext, toOrderCreateVariables, totalsDiffer } from '../transform/order.server.ts';
+import {
+  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed,
+  recordUnchanged, recordWritten,
+} from './shared.server.ts';
+
+export const SHOP_PLAN = `#graphql
+  query OrderLimitPlan {
+    shop {
+      plan {
+        partnerDevelopment
+      }
+    }
+  }
+`;
+
+const PROBLEM_CODES = ['order-total-differs', 'order-product-missing'];
+const MINUTE = 60_000;
+
+interface OrderCreateData {
+  orderCreate: { order: { id: string; name: string; totalPriceSet: { shopMoney: { amount: string } } } | null; userErrors: UserError[] };
+}
+
+async function orderContext(migrationId: string, shop: string, writer: Writer, rows: { data: unknown }[]): Promise<OrderContext> {
+  const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true } });
+  const orders = rows.map((row) => row.data as OrderRecord);
+  const customerIds = await idMapFor(shop, writer.platform, 'customers', orders.flatMap((order) => (order.customerSourceId ? [order.customerSourceId] : [])));
+  const variantIds = await idMapFor(shop, writer.platform, 'variants', orders.flatMap((order) => order.lineItems.flatMap((line) => [line.variantSourceId, line.productSourceId].filter((id): id is string => id !== null))));
+  return {
+    platform: writer.platform,
+    options: OrderOptions.parse(migration.options ?? {}),
+    customerIds: new Map([...customerIds].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
+    variantIds: new Map([...variantIds].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
+  };
+}
+
+/** On a development store: how many orders may be created now, and when the window frees up if none. */
+async function devStoreAllowance(shop: string, writer: Writer): Promise<{ allowed: number; notBefore: Date | null } | null> {
+  const { data } = await writer.client.request<{ shop: { plan: { partnerDevelopment: boolean } } }>(SHOP_PLAN, {}, { estimatedCost: 2 });
+  if (!data.shop.plan.partnerDevelopment) return null;
+  const recent = await db().idMapEntry.findMany({
+    where: { shop, platform: writer.platform, entity: 'orders', createdAt: { gt: new Date(Date.now() - MINUTE) } },
+    orderBy: { createdAt: 'asc' },
+    select: { createdAt: true },
+  });
+  const allowed = Math.max(0, DEV_STORE_ORDERS_PER_MINUTE - recent.length);
+  const oldest = recent[0]?.createdAt;
+  return { allowed, notBefore: allowed === 0 && oldest ? new Date(oldest.getTime() + MINUTE + 1000) : null };
+}
+
+/** Shopify's answer when a development store has had its 5 orders this minute. */
+const isOrderLimit = (error: unknown) => error instanceof AdminApiError && error.kind === 'gave-up' && /THROTTLED/.test(error.message);
+
+export async function loadOrderBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
+  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const rows = await nextBatch(migrationId, 'orders', afterId);
+  const mapped = await idMapFor(shop, writer.platform, 'orders', rows.map((row) => row.sourceId));
+  const context = await orderContext(migrationId, shop, writer, rows);
+  const result = batchResult(rows);
+  const limit = await devStoreAllowance(shop, writer);
+  let creates = 0;
+  // On a development store orders go one at a time, so the batch can stop at the one the limit holds back.
+  let stoppedAt: bigint | null = null;
+
+  await inParallel(rows, limit ? 1 : writer.concurrency, async (row) => {
+    if (stoppedAt !== null) return;
+    const order = row.data as unknown as OrderRecord;
+    const known = mapped.get(row.sourceId);
+    if (known) {
+      // Shopify cannot rewrite an imported order: a later change in the source is reported, not written.
+      if (known.contentHash === row.contentHash) await recordUnchanged(row);
+      else await recordWritten(shop, writer.platform, 'orders', { ...row, contentHash: known.contentHash }, known.shopifyGid, known.handle, 'Changed on the old store after it moved; Shopify cannot rewrite an imported order, so the first version stays.');
+      result.unchanged++;
+      return;
+    }
+    const found = await writer.client.request<{ orderByIdentifier: { id: string; name: string } | null }>(ORDER_BY_REFERENCE, { identifier: customIdentifier(writer.platform, row.sourceId) }, { estimatedCost: 1 });
+    if (found.data.orderByIdentifier) {
+      await recordWritten(shop, writer.platform, 'orders', row, found.data.orderByIdentifier.id, found.data.orderByIdentifier.name);
+      result.written++;
+      return;
+    }
+    if (limit && creates >= limit.allowed) {
+      stoppedAt = row.id;
+      return;
+    }
+    creates++;
+    const transform = toOrderCreateVariables(order, context);
+    let created: OrderCreateData['orderCreate'];
+    try {
+      created = (await writer.client.request<OrderCreateData>(ORDER_CREATE, { ...transform.variables }, { estimatedCost: 10 })).data.orderCreate;
+    } catch (error) {
+      if (!limit || !isOrderLimit(error)) throw error;
+      // Other orders (the merchant's, another app's) used up this minute: wait for the next one.
+      stoppedAt = row.id;
+      return;
+    }
+    if (created.userErrors.length > 0 || !created.order) {
+      await recordFailed(row, describeUserErrors(created.userErrors) || 'Shopify returned no order');
+      result.failed++;
+      return;
+    }
+    const problems: FoundProblem[] = [];
+    const differs = totalsDiffer(order, created.order.totalPriceSet.shopMoney.amount);
+    if (differs) problems.push({ code: 'order-total-differs', subject: order.number, message: differs, action: 'Check the order in Shopify; the old store’s total is kept in this report.' });
+    if (transform.customLines.length > 0) {
+      problems.push({ code: 'order-product-missing', subject: order.number, message: `${transform.customLines.length} line${transform.customLines.length > 1 ? 's' : ''} became custom items: the product or variant did not move to Shopify.`, action: 'Nothing to do; the line keeps its title, SKU, price and tax.' });
+    }
+    await keepProblems(migrationId, 'orders', row.sourceId, PROBLEM_CODES, problems);
+    const reason = [...problems.map((problem) => problem.message), ...transform.notKept].join(' ') || null;
+    await recordWritten(shop, writer.platform, 'orders', row, created.order.id, created.order.name, reason);
+    result.written++;
+  });
+
+  if (stoppedAt !== null) {
+    const previous = rows.filter((row) => row.id < (stoppedAt as bigint)).at(-1)?.id ?? afterId ?? 0n;
+    const allowance = await devStoreAllowance(shop, writer);
+    return { ...result, next: previous, notBefore: allowance?.notBefore ?? new Date(Date.now() + MINUTE) };
+  }
+  return result;
+}

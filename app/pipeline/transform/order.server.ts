@@ -1,0 +1,172 @@
+// Turns a canonical order into orderCreate's input for history: the old order number as its name,
+// lines linked to the migrated variants (custom lines when the product is gone), the source's own
+// prices, taxes, shipping and discount, statuses mapped from the source's status word, refunds as
+// refund transactions. Whatever Shopify's input cannot hold is listed, for the record's reason.
+import { z } from 'zod';
+import type { OrderRecord } from '../../../connectors/model.ts';
+import { sourceReferenceMetafield } from '../source-reference.server.ts';
+
+export const ORDER_CREATE = `#graphql
+  mutation MigrateOrder($order: OrderCreateOrderInput!, $options: OrderCreateOptionsInput) {
+    orderCreate(order: $order, options: $options) {
+      order {
+        id
+        name
+        totalPriceSet {
+          shopMoney {
+            amount
+          }
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export const ORDER_BY_REFERENCE = `#graphql
+  query OrderBySourceReference($identifier: OrderIdentifierInput!) {
+    orderByIdentifier(identifier: $identifier) {
+      id
+      name
+    }
+  }
+`;
+
+const FINANCIAL = z.enum(['AUTHORIZED', 'EXPIRED', 'PAID', 'PARTIALLY_PAID', 'PARTIALLY_REFUNDED', 'PENDING', 'REFUNDED', 'VOIDED']);
+const FULFILLMENT = z.enum(['FULFILLED', 'PARTIAL', 'RESTOCKED']).nullable();
+
+/** What one source status becomes in Shopify; `fulfillmentStatus: null` is Shopify's unfulfilled. */
+export const OrderStatus = z.object({ financialStatus: FINANCIAL, fulfillmentStatus: FULFILLMENT });
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+/** The merchant's migration options that shape orders (Migration.options). */
+export const OrderOptions = z.object({
+  keepOrderNumbers: z.boolean().default(true),
+  orderStatusMap: z.record(z.string(), OrderStatus).default({}),
+});
+export type OrderOptions = z.infer<typeof OrderOptions>;
+
+/** WooCommerce's order statuses as Shopify shows them; the merchant's map in the options wins. */
+export const DEFAULT_ORDER_STATUS_MAP: Record<string, OrderStatus> = {
+  pending: { financialStatus: 'PENDING', fulfillmentStatus: null },
+  'on-hold': { financialStatus: 'PENDING', fulfillmentStatus: null },
+  processing: { financialStatus: 'PAID', fulfillmentStatus: null },
+  completed: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' },
+  cancelled: { financialStatus: 'VOIDED', fulfillmentStatus: null },
+  refunded: { financialStatus: 'REFUNDED', fulfillmentStatus: null },
+  failed: { financialStatus: 'VOIDED', fulfillmentStatus: null },
+  'checkout-draft': { financialStatus: 'PENDING', fulfillmentStatus: null },
+};
+
+export interface OrderContext {
+  platform: string;
+  options: OrderOptions;
+  /** Shopify customer ids by source customer id. */
+  customerIds: ReadonlyMap<string, string>;
+  /** Shopify variant ids by source variant id (a simple product's one variant has the product's id). */
+  variantIds: ReadonlyMap<string, string>;
+}
+
+const cents = (amount: string) => Math.round(Number(amount) * 100);
+const decimal = (amountInCents: number) => (amountInCents / 100).toFixed(2);
+
+function statusFor(order: OrderRecord, options: OrderOptions): { status: OrderStatus; unknown: boolean } {
+  const chosen = options.orderStatusMap[order.sourceStatus] ?? DEFAULT_ORDER_STATUS_MAP[order.sourceStatus];
+  let status = chosen ?? { financialStatus: 'PENDING', fulfillmentStatus: null };
+  // Refunds recorded on an order that is not wholly refunded make it partly refunded.
+  const refunded = order.refunds.reduce((total, refund) => total + cents(refund.amount), 0);
+  if (refunded > 0 && refunded < cents(order.total) && status.financialStatus === 'PAID') status = { ...status, financialStatus: 'PARTIALLY_REFUNDED' };
+  return { status, unknown: !chosen };
+}
+
+function address(value: OrderRecord['billingAddress']) {
+  if (!value) return undefined;
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null));
+}
+
+export interface OrderCreateVariables {
+  order: Record<string, unknown>;
+  options: { sendReceipt: false; sendFulfillmentReceipt: false; inventoryBehaviour: 'BYPASS' };
+}
+
+export interface OrderTransform {
+  variables: OrderCreateVariables;
+  /** What Shopify's order cannot hold as the source had it, in the merchant's words. */
+  notKept: string[];
+  /** Source line ids that became custom lines because their product or variant did not move. */
+  customLines: string[];
+}
+
+export function toOrderCreateVariables(order: OrderRecord, context: OrderContext): OrderTransform {
+  const notKept: string[] = [];
+  const customLines: string[] = [];
+  const money = (amount: string | number) => ({ shopMoney: { amount: typeof amount === 'number' ? decimal(amount) : amount, currencyCode: order.currency } });
+  const taxLines = (lines: OrderRecord['lineItems'][number]['taxLines'], base: number) =>
+    lines.map((tax) => ({ title: tax.title, rate: String(tax.rate ?? (base > 0 ? Math.round((cents(tax.amount) / base) * 10_000) / 10_000 : 0)), priceSet: money(tax.amount) }));
+
+  const lineItems = order.lineItems.map((line) => {
+    const variantId = context.variantIds.get(line.variantSourceId ?? line.productSourceId ?? '');
+    const base = { quantity: line.quantity, priceSet: money(line.price), taxLines: taxLines(line.taxLines, cents(line.price) * line.quantity) };
+    if (variantId) return { variantId, ...base };
+    customLines.push(line.sourceId);
+    return { title: line.title, ...(line.sku ? { sku: line.sku } : {}), ...base };
+  });
+
+  // Shopify takes one discount code per order and no discount per line: the lines' discounts add up into it.
+  const lineDiscount = order.lineItems.reduce((total, line) => total + cents(line.discount), 0);
+  const codes = order.discountCodes.map((code) => code.code);
+  let discountCode: Record<string, unknown> | undefined;
+  if (lineDiscount > 0) {
+    discountCode = { itemFixedDiscountCode: { code: codes[0] ?? 'Discount', amountSet: money(lineDiscount) } };
+    if (codes.length > 1) notKept.push(`Codes ${codes.join(', ')} were used together; Shopify orders hold one code, so the order shows ${codes[0]} with the whole discount.`);
+  }
+
+  const { status, unknown } = statusFor(order, context.options);
+  if (unknown) notKept.push(`The status "${order.sourceStatus}" has no mapping; the order is shown as payment pending (add it to the status map to change that).`);
+  if (order.sourceStatus === 'cancelled') notKept.push('Shopify cannot import an order as cancelled: it is voided and tagged "cancelled".');
+
+  const transactions = [
+    ...(['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(status.financialStatus) ? [{ kind: 'SALE', status: 'SUCCESS', amountSet: money(order.total), processedAt: order.processedAt }] : []),
+    ...order.refunds.map((refund) => ({ kind: 'REFUND', status: 'SUCCESS', amountSet: money(refund.amount), ...(refund.createdAt ? { processedAt: refund.createdAt } : {}) })),
+  ];
+  if (order.refunds.length > 0) notKept.push('Refunds are kept as refund transactions with their amounts; which lines were refunded or restocked is not (Shopify imports no refund lines with an order).');
+
+  const notes = [
+    ...order.notes.map((note) => note.body.trim()),
+    ...order.refunds.filter((refund) => refund.reason).map((refund) => `Refund of ${refund.amount} ${order.currency}: ${refund.reason}`),
+  ].filter(Boolean);
+  const billingAddress = address(order.billingAddress);
+  const shippingAddress = address(order.shippingAddress);
+  const customerId = order.customerSourceId ? context.customerIds.get(order.customerSourceId) : undefined;
+  if (order.customerSourceId && !customerId) notKept.push(`Customer ${order.customerSourceId} did not move, so the order is linked to no customer (its email is kept).`);
+
+  const input: Record<string, unknown> = {
+    ...(context.options.keepOrderNumbers ? { name: `#${order.number}` } : {}),
+    processedAt: order.processedAt,
+    currency: order.currency,
+    ...(customerId ? { customerId } : {}),
+    ...(order.email ? { email: order.email } : {}),
+    lineItems,
+    shippingLines: order.shippingLines.map((line) => ({ title: line.title, priceSet: money(line.price), taxLines: taxLines(line.taxLines, cents(line.price)) })),
+    ...(discountCode ? { discountCode } : {}),
+    ...(billingAddress ? { billingAddress } : {}),
+    ...(shippingAddress ? { shippingAddress } : {}),
+    financialStatus: status.financialStatus,
+    ...(status.fulfillmentStatus ? { fulfillmentStatus: status.fulfillmentStatus } : {}),
+    ...(transactions.length > 0 ? { transactions } : {}),
+    ...(notes.length > 0 ? { note: notes.join('\n\n') } : {}),
+    ...(order.sourceStatus === 'cancelled' ? { tags: ['cancelled'] } : {}),
+    metafields: [sourceReferenceMetafield(context.platform, order.sourceId)],
+  };
+  return { variables: { order: input, options: { sendReceipt: false, sendFulfillmentReceipt: false, inventoryBehaviour: 'BYPASS' } }, notKept, customLines };
+}
+
+/** Shopify's total against the source's, in cents: null when they agree. */
+export function totalsDiffer(order: OrderRecord, shopifyTotal: string): string | null {
+  if (cents(order.total) === cents(shopifyTotal)) return null;
+  return `Shopify computes a total of ${decimal(cents(shopifyTotal))} ${order.currency}; the old store recorded ${decimal(cents(order.total))} ${order.currency}.`;
+}
