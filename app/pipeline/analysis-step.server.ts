@@ -3,15 +3,15 @@
 // migration waits for the merchant (or goes straight on when it was started to run unattended).
 import type { Entity } from '../../connectors/model.ts';
 import { db } from '../db.server.ts';
-import { queueInTransaction } from '../jobs.server.ts';
 import { notifyProgress } from './progress.server.ts';
 import { analyzeBatch, catalogFindings, saveFindings } from './analyze.server.ts';
-import { loadJobKey } from './lifecycle.server.ts';
 import { planMigration } from './plan.server.ts';
+import { queueAnalyze, queueLoad } from './queue.server.ts';
 
 export async function analyzeStep(migrationId: string, afterId: bigint | null): Promise<'next-batch' | 'ready' | 'loading' | 'not-running'> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
-  if (!migration || migration.status !== 'running') return 'not-running';
+  // A second analysis job (a resume racing the first) finds the phase moved on and does nothing.
+  if (!migration || migration.status !== 'running' || migration.phase !== 'analyzing') return 'not-running';
   const { findings, next } = await analyzeBatch(migrationId, afterId);
   const last = next === null;
   const catalog = last ? await catalogFindings(migrationId) : [];
@@ -24,13 +24,13 @@ export async function analyzeStep(migrationId: string, afterId: bigint | null): 
     if (afterId === null) await tx.migrationProblem.deleteMany({ where: { migrationId } });
     await saveFindings(tx, migration.shop, migrationId, [...findings, ...catalog]);
     if (!last) {
-      await queueInTransaction(tx, 'migration-analyze', { migrationId, afterId: next.toString() }, { jobKey: `migration-analyze:${migrationId}` });
+      await queueAnalyze(tx, migrationId, next);
       return 'next-batch';
     }
     const first = migration.entities[0] as Entity | undefined;
     if (unattended && first) {
       await tx.migration.update({ where: { id: migrationId }, data: { phase: 'loading', plan: plan as object } });
-      await queueInTransaction(tx, 'migration-load', { migrationId, entity: first, afterId: null }, { jobKey: loadJobKey(migrationId, first) });
+      await queueLoad(tx, migrationId, first);
       return 'loading';
     }
     await tx.migration.update({ where: { id: migrationId }, data: { status: 'ready', phase: 'ready', plan: plan as object } });

@@ -4,20 +4,16 @@
 import type { Entity } from '../../connectors/model.ts';
 import { SourceError, type SourceConnector } from '../../connectors/source-connector.ts';
 import { db } from '../db.server.ts';
-import { queueInTransaction } from '../jobs.server.ts';
 import { notifyProgress } from './progress.server.ts';
 import { extractedEntities } from './lifecycle.server.ts';
+import { queueAnalyze, queueExtract } from './queue.server.ts';
 import { stageRows, toStagedRows } from './staging.server.ts';
 
 export type ExtractOutcome = 'page-staged' | 'entity-done' | 'all-done' | 'not-running' | 'failed';
 
-export function extractJobKey(migrationId: string, entity: Entity): string {
-  return `migration-extract:${migrationId}:${entity}`;
-}
-
 export async function extractNextPage(migrationId: string, entity: Entity, connector: SourceConnector): Promise<ExtractOutcome> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
-  if (!migration || migration.status !== 'running') return 'not-running';
+  if (!migration || migration.status !== 'running' || migration.phase !== 'extracting') return 'not-running';
   const progress = await db().migrationEntity.upsert({
     where: { migrationId_entity: { migrationId, entity } },
     create: { migrationId, entity, shop: migration.shop },
@@ -50,7 +46,7 @@ export async function extractNextPage(migrationId: string, entity: Entity, conne
       data: { extractCursor: page.nextCursor ?? progress.extractCursor, extractDone: done, sourceTotal: page.total, extracted: total - invalid, invalid },
     });
     if (!done) {
-      await queueInTransaction(tx, 'migration-extract', { migrationId, entity }, { jobKey: extractJobKey(migrationId, entity) });
+      await queueExtract(tx, migrationId, entity);
       return 'page-staged';
     }
     // Entities finishing at once would each see the other still running and neither start the
@@ -60,8 +56,10 @@ export async function extractNextPage(migrationId: string, entity: Entity, conne
     const pending = extractedEntities(migration.entities).filter((name) => name !== entity);
     const started = await tx.migrationEntity.count({ where: { migrationId, entity: { in: pending } } });
     if (remaining === 0 && started === pending.length) {
-      await tx.migration.update({ where: { id: migrationId }, data: { phase: 'analyzing' } });
-      await queueInTransaction(tx, 'migration-analyze', { migrationId }, { jobKey: `migration-analyze:${migrationId}` });
+      // Only the first to get here moves the phase on; any later one finds it moved and stops.
+      const moved = await tx.migration.updateMany({ where: { id: migrationId, phase: 'extracting' }, data: { phase: 'analyzing' } });
+      if (moved.count === 0) return 'entity-done';
+      await queueAnalyze(tx, migrationId);
       return 'all-done';
     }
     return 'entity-done';

@@ -86,6 +86,8 @@ describe('extract', () => {
   it('re-reading an unchanged record leaves it written; a changed one goes back to staged', async () => {
     await extractNextPage(migrationId, 'products', memorySource([[ok(product(1)), ok(product(2))]]));
     await db().sourceRecord.updateMany({ where: { migrationId }, data: { status: 'written' } });
+    // Reading again from the start, as a re-sync does.
+    await db().migration.update({ where: { id: migrationId }, data: { phase: 'extracting' } });
     await db().migrationEntity.update({ where: { migrationId_entity: { migrationId, entity: 'products' } }, data: { extractDone: false, extractCursor: null } });
     await extractNextPage(migrationId, 'products', memorySource([[ok(product(1)), ok(product(2, { title: 'Mug 2, now blue' }))]]));
     const rows = await db().sourceRecord.findMany({ where: { migrationId }, orderBy: { sourceId: 'asc' } });

@@ -4,9 +4,8 @@
 import { ENTITIES, type Entity } from '../../connectors/model.ts';
 import { encryptCredentials } from '../credentials.server.ts';
 import { db } from '../db.server.ts';
-import { queueInTransaction } from '../jobs.server.ts';
-import { extractJobKey } from './extract.server.ts';
 import { LOAD_ORDER } from './plan.server.ts';
+import { queueAnalyze, queueExtract, queueLoad, queueVerify } from './queue.server.ts';
 
 export interface NewMigration {
   shop: string;
@@ -72,7 +71,7 @@ export async function startMigration(shop: string, id: string) {
     const started = await tx.migration.update({ where: { id }, data: { status: 'running', phase: 'extracting', startedAt: new Date(), error: null } });
     for (const entity of extractedEntities(migration.entities)) {
       await tx.migrationEntity.upsert({ where: { migrationId_entity: { migrationId: id, entity } }, create: { migrationId: id, shop, entity }, update: {} });
-      await queueInTransaction(tx, 'migration-extract', { migrationId: id, entity }, { jobKey: extractJobKey(id, entity) });
+      await queueExtract(tx, id, entity);
     }
     return started;
   });
@@ -94,20 +93,19 @@ export async function resumeMigration(shop: string, id: string) {
     if (migration.phase === 'extracting') {
       const pending = await tx.migrationEntity.findMany({ where: { migrationId: id, extractDone: false } });
       for (const { entity: name } of pending) {
-        const entity = name as Entity;
-        await queueInTransaction(tx, 'migration-extract', { migrationId: id, entity }, { jobKey: extractJobKey(id, entity) });
+        await queueExtract(tx, id, name as Entity);
       }
     } else if (migration.phase === 'analyzing') {
-      await queueInTransaction(tx, 'migration-analyze', { migrationId: id }, { jobKey: `migration-analyze:${id}` });
+      await queueAnalyze(tx, id);
     } else if (migration.phase === 'loading') {
       // Writing goes on with the first entity (in load order) that still has records to write;
       // records already written are recognised by their hash and skipped without a request.
       const pending = await tx.sourceRecord.groupBy({ by: ['entity'], where: { migrationId: id, status: 'staged' } });
       const next = (migration.entities as Entity[]).find((entity) => pending.some((row) => row.entity === entity) || entity === 'redirects');
-      if (next) await queueInTransaction(tx, 'migration-load', { migrationId: id, entity: next, afterId: null }, { jobKey: loadJobKey(id, next) });
-      else await queueInTransaction(tx, 'migration-verify', { migrationId: id }, { jobKey: `migration-verify:${id}` });
+      if (next) await queueLoad(tx, id, next);
+      else await queueVerify(tx, id);
     } else if (migration.phase === 'verifying') {
-      await queueInTransaction(tx, 'migration-verify', { migrationId: id }, { jobKey: `migration-verify:${id}` });
+      await queueVerify(tx, id);
     }
     return resumed;
   });
@@ -126,13 +124,9 @@ export async function approveMigration(shop: string, id: string) {
   const first = migration.entities[0] as Entity | undefined;
   return db().$transaction(async (tx) => {
     const approved = await tx.migration.update({ where: { id }, data: { status: 'running', phase: 'loading' } });
-    if (first) await queueInTransaction(tx, 'migration-load', { migrationId: id, entity: first, afterId: null }, { jobKey: loadJobKey(id, first) });
+    if (first) await queueLoad(tx, id, first);
     return approved;
   });
-}
-
-export function loadJobKey(migrationId: string, entity: Entity): string {
-  return `migration-load:${migrationId}:${entity}`;
 }
 
 /** The merchant's choices on a draft: what to move and how. */

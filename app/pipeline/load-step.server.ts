@@ -2,7 +2,6 @@
 // and the job for the next batch (or the next entity, or the verification) are committed together.
 import type { Entity } from '../../connectors/model.ts';
 import { db } from '../db.server.ts';
-import { queueInTransaction } from '../jobs.server.ts';
 import { notifyProgress } from './progress.server.ts';
 import { AdminApiError } from '../shopify-admin/client.server.ts';
 import { collectProductBulk, submitProductBulk, usesBulk } from './load/bulk-products.server.ts';
@@ -12,7 +11,7 @@ import { loadOrderBatch } from './load/orders.server.ts';
 import { loadProductBatch } from './load/products.server.ts';
 import { deriveRedirects, loadRedirectBatch } from './load/redirects.server.ts';
 import type { BatchResult, Writer } from './load/shared.server.ts';
-import { loadJobKey } from './lifecycle.server.ts';
+import { queueBulkPoll as queueBulkPollJob, queueLoad, queueVerify } from './queue.server.ts';
 import { ensureSourceReferenceDefinitions, writerFor } from './writer.server.ts';
 
 type Loader = (migrationId: string, afterId: bigint | null, writer: Writer) => Promise<BatchResult>;
@@ -67,7 +66,7 @@ async function stoppedByShopify(migrationId: string, entity: Entity, error: unkn
 
 function queueBulkPoll(migrationId: string, batchId: string) {
   return db().$transaction((tx) =>
-    queueInTransaction(tx, 'migration-bulk-poll', { migrationId, batchId }, { jobKey: `migration-bulk-poll:${batchId}`, runAt: new Date(Date.now() + BULK_POLL_MS) }),
+    queueBulkPollJob(tx, migrationId, batchId, new Date(Date.now() + BULK_POLL_MS)),
   );
 }
 
@@ -103,17 +102,17 @@ async function scheduleAfter(migration: { id: string; shop: string; entities: st
       update: { written: count('written'), failed: count('failed'), skipped: count('skipped') },
     });
     if (next !== null) {
-      await queueInTransaction(tx, 'migration-load', { migrationId, entity, afterId: next.toString() }, { jobKey: loadJobKey(migrationId, entity) });
+      await queueLoad(tx, migrationId, entity, next);
       return 'next-batch';
     }
     const order = migration.entities as Entity[];
     const following = order[order.indexOf(entity) + 1];
     if (following) {
-      await queueInTransaction(tx, 'migration-load', { migrationId, entity: following, afterId: null }, { jobKey: loadJobKey(migrationId, following) });
+      await queueLoad(tx, migrationId, following);
       return 'next-entity';
     }
     await tx.migration.update({ where: { id: migrationId }, data: { phase: 'verifying' } });
-    await queueInTransaction(tx, 'migration-verify', { migrationId }, { jobKey: `migration-verify:${migrationId}` });
+    await queueVerify(tx, migrationId);
     return 'verifying';
   });
 }

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { db } from '../../app/db.server.ts';
 import { type RunningApp, startApp } from '../support/app-process.ts';
 import { launchBrowser } from '../support/browser.ts';
@@ -23,7 +23,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await woo?.close();
-  expect(await app.stop()).toBe(0);
+  const code = await app.stop();
+  fs.writeFileSync(path.join(SCREENSHOTS, 'newcomer-app.log'), app.output());
+  expect(code).toBe(0);
 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `newcomer-${name}.png`), fullPage: true });
@@ -36,6 +38,10 @@ async function confirm(page: Page, button: string, confirmWith: string) {
 
 describe('a newcomer moves a WooCommerce store', () => {
   it('connects, reads, pauses, resumes, reviews, writes, and downloads the report', async () => {
+    // The app's own log explains a failure the page cannot (a job that failed and waits to retry).
+    onTestFailed(() => {
+      console.error(`the app's last output:\n${app.output().slice(-6000)}`);
+    });
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });

@@ -1,13 +1,13 @@
-// Pausing while products are being written, and resuming: the migration finishes with every
-// product written once.
-import type { Runner } from 'graphile-worker';
+// Pausing and resuming: while products are being written, the migration finishes with every
+// product written once; while a page is still being read, nothing runs twice.
+import type { Job, Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db.server.ts';
 import { pauseMigration, resumeMigration } from '../../app/pipeline/lifecycle.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
 import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
-import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
+import { approveMigration, installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 let woo: WooCommerceTestServer;
 let devstore: Devstore;
@@ -47,5 +47,47 @@ describe('pause and resume', () => {
     expect(await written()).toBe(staged);
     const { body } = await admin(devstore, shop, '{ products(first: 250) { nodes { id } } }');
     expect(body.data.products.nodes).toHaveLength(staged);
+  }, 120_000);
+
+  it('runs no step twice when resumed while the paused job is still reading its page', async () => {
+    // A slow source: the page in flight at the pause is still being read when the resume comes.
+    const slow = await startWooCommerceServer({ catalog: { products: 30, variationsPerProduct: 1, imagesPerProduct: 0, awkward: false }, latencyMs: 600 });
+    const running = new Map<string, number>(); // job key -> jobs running with it now
+    const overlaps: string[] = [];
+    const analyses: Job[] = [];
+    const started = ({ job }: { job: Job }) => {
+      const key = job.key ?? job.task_identifier;
+      running.set(key, (running.get(key) ?? 0) + 1);
+      if ((running.get(key) ?? 0) > 1) overlaps.push(key);
+      if (job.task_identifier === 'migration-analyze') analyses.push(job);
+    };
+    const finished = ({ job }: { job: Job }) => {
+      const key = job.key ?? job.task_identifier;
+      running.set(key, (running.get(key) ?? 1) - 1);
+    };
+    runner.events.on('job:start', started);
+    runner.events.on('job:complete', finished);
+    try {
+      const migrationId = await migrate(slow, shop, { review: true });
+      while (![...running.keys()].some((key) => key.startsWith(`migration-extract:${migrationId}`) && (running.get(key) ?? 0) > 0)) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await pauseMigration(shop.domain, migrationId);
+      await resumeMigration(shop.domain, migrationId);
+
+      const ready = await untilSettled(migrationId);
+      expect(ready.status).toBe('ready');
+      await approveMigration(shop.domain, migrationId);
+      const done = await untilSettled(migrationId, 120_000, ['completed', 'failed', 'cancelled']);
+      expect(done.status).toBe('completed');
+      expect(overlaps).toEqual([]);
+      expect(analyses.filter((job) => (job.payload as { migrationId: string }).migrationId === migrationId)).toHaveLength(1);
+      const written = await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: 'written' } });
+      expect(written).toBe(await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: { not: 'invalid' } } }));
+    } finally {
+      runner.events.off('job:start', started);
+      runner.events.off('job:complete', finished);
+      await slow.close();
+    }
   }, 120_000);
 });

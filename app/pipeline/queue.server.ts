@@ -1,0 +1,51 @@
+// The jobs that carry a migration forward, each with its key and its queue in one place.
+//
+// A key keeps one pending job per step: queueing the same step again replaces it rather than
+// adding a second. A key does not cover a job a worker already holds — graphile-worker then adds
+// a new one — so each migration's jobs also go into named queues, which run one job at a time:
+// reading runs one queue per entity (entities are read in parallel, pages of one entity never
+// are), and everything after reading shares one queue. A resume that arrives while a paused
+// job is still finishing its piece therefore waits for it instead of running beside it.
+import type { Entity } from '../../connectors/model.ts';
+import { queueInTransaction } from '../jobs.server.ts';
+
+type Tx = Parameters<typeof queueInTransaction>[0];
+
+const readQueue = (migrationId: string, entity: Entity) => `migration:${migrationId}:read:${entity}`;
+const writeQueue = (migrationId: string) => `migration:${migrationId}:write`;
+
+export function queueExtract(tx: Tx, migrationId: string, entity: Entity) {
+  return queueInTransaction(tx, 'migration-extract', { migrationId, entity }, {
+    jobKey: `migration-extract:${migrationId}:${entity}`,
+    queueName: readQueue(migrationId, entity),
+  });
+}
+
+export function queueAnalyze(tx: Tx, migrationId: string, afterId: bigint | null = null) {
+  return queueInTransaction(tx, 'migration-analyze', afterId === null ? { migrationId } : { migrationId, afterId: afterId.toString() }, {
+    jobKey: `migration-analyze:${migrationId}`,
+    queueName: writeQueue(migrationId),
+  });
+}
+
+export function queueLoad(tx: Tx, migrationId: string, entity: Entity, afterId: bigint | null = null) {
+  return queueInTransaction(tx, 'migration-load', { migrationId, entity, afterId: afterId?.toString() ?? null }, {
+    jobKey: `migration-load:${migrationId}:${entity}`,
+    queueName: writeQueue(migrationId),
+  });
+}
+
+export function queueBulkPoll(tx: Tx, migrationId: string, batchId: string, runAt: Date) {
+  return queueInTransaction(tx, 'migration-bulk-poll', { migrationId, batchId }, {
+    jobKey: `migration-bulk-poll:${batchId}`,
+    queueName: writeQueue(migrationId),
+    runAt,
+  });
+}
+
+export function queueVerify(tx: Tx, migrationId: string) {
+  return queueInTransaction(tx, 'migration-verify', { migrationId }, {
+    jobKey: `migration-verify:${migrationId}`,
+    queueName: writeQueue(migrationId),
+  });
+}
