@@ -17,9 +17,9 @@ export function handleize(text: string): string {
 
 export type HandleTable = 'products' | 'collections' | 'pages' | 'blogs' | 'articles';
 
-/** What a handle is unique within: the shop, or for articles their blog. */
+/** What a handle is unique within: the shop, or for articles their blog (compared as its bigint, so the index serves it). */
 function scopeOf(table: HandleTable): string {
-  return table === 'articles' ? 'blog_id::text' : 'shop';
+  return table === 'articles' ? 'blog_id = $1::bigint' : 'shop = $1';
 }
 
 /** The first free handle among base, base-1, base-2… for the table's rows in this shop (or blog). */
@@ -27,7 +27,7 @@ export async function uniqueHandle(db: Pool | PoolClient, table: HandleTable, sc
   const root = base || table.replace(/s$/, '');
   const escaped = root.replace(/[\\%_]/g, (char) => `\\${char}`);
   const { rows } = await db.query<{ handle: string }>(
-    `SELECT handle FROM devstore.${table} WHERE ${scopeOf(table)} = $1 AND (handle = $2 OR handle LIKE $3) AND ($4::bigint IS NULL OR id <> $4)`,
+    `SELECT handle FROM devstore.${table} WHERE ${scopeOf(table)} AND (handle = $2 OR handle LIKE $3) AND ($4::bigint IS NULL OR id <> $4)`,
     [scope, root, `${escaped}-%`, exceptId ?? null],
   );
   const taken = new Set(rows.map((row) => row.handle));
@@ -39,6 +39,6 @@ export async function uniqueHandle(db: Pool | PoolClient, table: HandleTable, sc
 }
 
 export async function handleTaken(db: Pool | PoolClient, table: HandleTable, scope: string, handle: string, exceptId?: string): Promise<boolean> {
-  const { rowCount } = await db.query(`SELECT 1 FROM devstore.${table} WHERE ${scopeOf(table)} = $1 AND handle = $2 AND ($3::bigint IS NULL OR id <> $3)`, [scope, handle, exceptId ?? null]);
+  const { rowCount } = await db.query(`SELECT 1 FROM devstore.${table} WHERE ${scopeOf(table)} AND handle = $2 AND ($3::bigint IS NULL OR id <> $3)`, [scope, handle, exceptId ?? null]);
   return Boolean(rowCount);
 }
