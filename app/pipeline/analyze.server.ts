@@ -5,11 +5,9 @@ import type { ProductRecord } from '../../connectors/model.ts';
 import { db } from '../db.server.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { findBrokenHtml } from './html.server.ts';
+import { MAX_OPTIONS, MAX_VARIANTS, optionLayout } from './transform/options.server.ts';
 
 export const ANALYZE_BATCH = 250;
-/** Shopify's documented product limits. */
-export const MAX_OPTIONS = 3;
-export const MAX_VARIANTS = 2048;
 
 export interface Finding {
   entity: string;
@@ -37,8 +35,12 @@ export function productFindings(product: ProductRecord): Finding[] {
   const found: Finding[] = [];
   const add = (code: string, message: string, action: string) => found.push({ entity: 'products', sourceId: product.sourceId, code, message, action });
   if (product.options.length > MAX_OPTIONS) {
-    const extra = product.options.slice(MAX_OPTIONS).map((option) => option.name);
-    add('too-many-options', `“${product.title}” varies by ${product.options.length} attributes; Shopify allows ${MAX_OPTIONS} options.`, `The first ${MAX_OPTIONS} become options; ${extra.join(', ')} ${extra.length > 1 ? 'are' : 'is'} kept as variant metafields.`);
+    const layout = optionLayout(product);
+    const extra = layout.extra.join(', ');
+    const action = layout.joined
+      ? `The first ${MAX_OPTIONS} attributes do not tell the variants apart, so the third option becomes “${layout.options.at(-1)?.name}” (values such as “${layout.options.at(-1)?.values[0]}”); ${extra} ${layout.extra.length > 1 ? 'are' : 'is'} also kept as variant metafields.`
+      : `The first ${MAX_OPTIONS} become options; ${extra} ${layout.extra.length > 1 ? 'are' : 'is'} kept as variant metafields.`;
+    add('too-many-options', `“${product.title}” varies by ${product.options.length} attributes; Shopify allows ${MAX_OPTIONS} options.`, action);
   }
   if (product.variants.length > MAX_VARIANTS) {
     add('too-many-variants', `“${product.title}” has ${product.variants.length} variations; Shopify allows ${MAX_VARIANTS}.`, `The first ${MAX_VARIANTS} move; the others are listed in the report.`);
@@ -131,7 +133,7 @@ export async function catalogFindings(migrationId: string): Promise<Finding[]> {
         code: 'duplicate-handle',
         subject: row.handle,
         message: `The URL slug “${row.handle}” belongs to ${row.products.length} products.`,
-        action: 'Shopify gives the later products a unique handle (“-1”, “-2”…); their old URLs redirect to the new ones.',
+        action: 'The first keeps it; Shopify makes a handle for each later one from its title (adding “-1”, “-2”… when that is taken too); their old URLs redirect to the new ones.',
       })),
     ),
   ];

@@ -24,7 +24,8 @@ function stableJson(value: unknown): string {
 
 interface StagedRow {
   sourceId: string;
-  status: 'staged' | 'invalid';
+  /** 'skipped': derived records that will not be written, with the reason (a redirect another record has). */
+  status: 'staged' | 'invalid' | 'skipped';
   data: unknown;
   reason: string | null;
   email: string | null;
@@ -73,7 +74,7 @@ export async function stageRows(tx: Tx, shop: string, migrationId: string, entit
       "reason" = EXCLUDED."reason",
       "contentHash" = EXCLUDED."contentHash",
       "status" = CASE
-        WHEN EXCLUDED."status" = 'invalid' THEN 'invalid'
+        WHEN EXCLUDED."status" IN ('invalid', 'skipped') THEN EXCLUDED."status"
         WHEN "SourceRecord"."contentHash" IS NOT DISTINCT FROM EXCLUDED."contentHash" AND "SourceRecord"."status" <> 'invalid' THEN "SourceRecord"."status"
         ELSE 'staged'
       END,

@@ -3,6 +3,7 @@
 import type { ProductRecord } from '../../connectors/model.ts';
 import { db } from '../db.server.ts';
 import type { AdminClient } from '../shopify-admin/client.server.ts';
+import { optionLayout } from './transform/options.server.ts';
 
 export const FIND_NODES = `#graphql
   query VerifyNodes($ids: [ID!]!) {
@@ -83,7 +84,7 @@ function compareProduct(sourceId: string, expected: ProductRecord, found: Record
   check('title', expected.title, found.title);
   check('status', expected.status.toUpperCase(), found.status);
   check('tags', [...expected.tags].sort(), [...((found.tags as string[]) ?? [])].sort());
-  check('options', expected.options.slice(0, 3).map((option) => option.name), (found.options as { name: string }[]).map((option) => option.name).filter((name) => name !== 'Title'));
+  check('options', optionLayout(expected).options.map((option) => option.name), (found.options as { name: string }[]).map((option) => option.name).filter((name) => name !== 'Title'));
   check('variant count', Math.min(expected.variants.length, 2048), variants.length);
   check('SKUs', expected.variants.map((variant) => variant.sku ?? '').sort(), variants.map((variant) => variant.sku ?? '').sort());
   check('prices', expected.variants.map((variant) => Number(variant.price)).sort(), variants.map((variant) => Number(variant.price)).sort());

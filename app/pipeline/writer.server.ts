@@ -14,8 +14,15 @@ export const PRIMARY_LOCATION = `#graphql
   }
 `;
 
-/** Requests in flight per job; the budget, not this number, keeps the bucket from running dry. */
-const CONCURRENCY = 16;
+/**
+ * Requests in flight per job, from the shop's restore rate: enough that the plan's points, not the
+ * wait for answers, limit the pace (a productSet costs about 17 points and takes about 0.3 s, so
+ * 16 in flight could spend only ~900 of Plus's 1,000 points a second). The budget, not this
+ * number, keeps the bucket from running dry.
+ */
+export function concurrencyFor(restoreRate: number): number {
+  return Math.min(64, Math.max(4, Math.ceil(restoreRate / 30)));
+}
 
 interface DefinitionResult {
   metafieldDefinitionCreate: { createdDefinition: { id: string } | null; userErrors: { message: string; code: string | null }[] };
@@ -34,5 +41,6 @@ export async function writerFor(shop: string, platform: string): Promise<Writer>
   const client = await adminClientFor(shop);
   const { data } = await client.request<{ location: { id: string } | null }>(PRIMARY_LOCATION, {}, { estimatedCost: 1 });
   if (!data.location) throw new Error(`${shop} has no location to receive stock`);
-  return { client, platform, locationId: data.location.id, concurrency: CONCURRENCY };
+  // The first answer told the budget the shop's restore rate.
+  return { client, platform, locationId: data.location.id, concurrency: concurrencyFor(client.budget.rate) };
 }

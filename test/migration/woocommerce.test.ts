@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductRecord } from '../../connectors/model.ts';
 import { db } from '../../app/db.server.ts';
 import { reportRows } from '../../app/pipeline/report.server.ts';
+import { optionLayout } from '../../app/pipeline/transform/options.server.ts';
 import { redirectPath } from '../../app/pipeline/transform/redirect.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
@@ -66,6 +67,9 @@ beforeAll(async () => {
   devstore = await startTestDevstore();
   shop = await installedShop(devstore);
   runner = await startTestWorker();
+  // A product the merchant made by hand before migrating, with the URL one source product has.
+  const handMade = await admin(devstore, shop, 'mutation { productCreate(product: { title: "Summer Hat (display)", handle: "summer-hat" }) { product { handle } userErrors { message } } }');
+  expect(handMade.body.data.productCreate.product.handle).toBe('summer-hat');
   migrationId = await migrate(woo, shop);
   await untilSettled(migrationId);
 }, 180_000);
@@ -104,14 +108,16 @@ describe('a WooCommerce catalog migrated into Shopify', () => {
       expect([...product.tags].sort()).toEqual([...source.tags].sort());
       if (source.seo.title) expect(product.seo.title).toBe(source.seo.title);
       if (source.seo.description) expect(product.seo.description).toBe(source.seo.description);
-      const optionNames = source.options.slice(0, 3).map((option) => option.name);
+      // At most 3 options: the first 3 attributes, or (when those do not tell variants apart) the
+      // first 2 and the others joined (transform/options.server.ts).
+      const layout = optionLayout(source);
+      const optionNames = layout.options.map((option) => option.name);
       expect(product.options.map((option) => option.name)).toEqual(optionNames.length > 0 ? optionNames : ['Title']);
       const variants = product.variants.nodes;
       expect(variants).toHaveLength(source.variants.length);
       for (const variant of source.variants) {
-        const match = variants.find((candidate) =>
-          variant.optionValues.slice(0, 3).every((value) => candidate.selectedOptions.some((option) => option.name === value.option && option.value === value.value)),
-        );
+        const wanted = layout.valuesOf(variant).map((value, index) => ({ name: optionNames[index], value }));
+        const match = variants.find((candidate) => wanted.every((value) => candidate.selectedOptions.some((option) => option.name === value.name && option.value === value.value)));
         expect(match, `variant ${variant.sourceId}`).toBeDefined();
         expect(match?.sku ?? null).toBe(variant.sku);
         expect(Number(match?.price)).toBe(Number(variant.price));
@@ -125,20 +131,45 @@ describe('a WooCommerce catalog migrated into Shopify', () => {
     }
   });
 
+  it('moves the products Shopify would refuse as they are: four attributes, a slug two products share, a slug the store already uses', async () => {
+    const status = async (kind: Parameters<typeof woo.catalog.awkwardId>[0]) =>
+      (await db().sourceRecord.findFirstOrThrow({ where: { migrationId, entity: 'products', sourceId: String(woo.catalog.awkwardId(kind)) } })).status;
+    for (const kind of ['four-axes', 'duplicate-slug-first', 'duplicate-slug-second', 'sale-running'] as const) expect(await status(kind), kind).toBe('written');
+
+    const inShopify = await shopifyProducts();
+    const handleOf = (kind: Parameters<typeof woo.catalog.awkwardId>[0]) => inShopify.get(`woocommerce:${woo.catalog.awkwardId(kind)}`)?.handle;
+    expect(handleOf('duplicate-slug-first')).toBe('gift-card');
+    expect(handleOf('duplicate-slug-second')).toMatch(/^gift-card-/);
+    expect(handleOf('sale-running')).toMatch(/^summer-hat-/);
+    expect([...inShopify.values()].find((product) => product.title === 'Summer Hat (display)')?.handle).toBe('summer-hat');
+    const sweater = inShopify.get(`woocommerce:${woo.catalog.awkwardId('four-axes')}`);
+    expect(sweater?.options).toHaveLength(3);
+  });
+
   it('redirects every old product and category URL to its new Shopify URL', async () => {
     const { body } = await admin(devstore, shop, '{ urlRedirects(first: 250) { nodes { path target } } }');
     const redirects = new Map((body.data.urlRedirects.nodes as { path: string; target: string }[]).map((node) => [node.path, node.target]));
-    const written = await db().sourceRecord.findMany({ where: { migrationId, entity: { in: ['products', 'collections'] }, status: 'written' } });
+    const written = await db().sourceRecord.findMany({ where: { migrationId, entity: { in: ['products', 'collections'] }, status: 'written' }, orderBy: { id: 'asc' } });
     const links = new Map((await db().idMapEntry.findMany({ where: { shop: shop.domain } })).map((entry) => [`${entry.entity}:${entry.sourceId}`, entry.handle]));
+    const seen = new Set<string>();
     let checked = 0;
     for (const row of written) {
       const sourcePath = (row.data as { sourcePath?: string | null }).sourcePath;
       if (!sourcePath) continue;
+      if (seen.has(redirectPath(sourcePath))) continue; // a URL two products had leads to the first (next test)
+      seen.add(redirectPath(sourcePath));
       const prefix = row.entity === 'products' ? '/products/' : '/collections/';
       expect(redirects.get(redirectPath(sourcePath)), sourcePath).toBe(`${prefix}${links.get(`${row.entity}:${row.sourceId}`)}`);
       checked++;
     }
     expect(checked).toBeGreaterThan(30);
+  });
+
+  it('redirects a URL two products had to the first, and says so for the second', async () => {
+    const second = `products:${woo.catalog.awkwardId('duplicate-slug-second')}`;
+    const redirect = await db().sourceRecord.findFirstOrThrow({ where: { migrationId, entity: 'redirects', sourceId: second } });
+    expect(redirect.status).toBe('skipped');
+    expect(redirect.reason).toBe(`The old URL ${(redirect.data as { path: string }).path} also belonged to product ${woo.catalog.awkwardId('duplicate-slug-first')}, and redirects there: one address can lead to one page.`);
   });
 
   it('keeps every product it could not move in the report, with the reason, and moves all the others', async () => {

@@ -5,7 +5,7 @@
 import type { ProductRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { toProductSetVariables } from '../transform/product.server.ts';
-import { productContext } from './products.server.ts';
+import { type WrittenVariant, handleTaken, productContext, recordVariants, writeProduct } from './products.server.ts';
 import { type UserError, type Writer, describeUserErrors, idMapFor, recordFailed, recordUnchanged, recordWritten } from './shared.server.ts';
 
 /** From this many products to write, bulk operations are used (unless the migration says otherwise). */
@@ -14,11 +14,20 @@ export const BULK_THRESHOLD = 1000;
 export const BULK_CHUNK = 2000;
 
 export const BULK_PRODUCT_SET = `#graphql
-  mutation MigrateProductInBulk($input: ProductSetInput!, $identifier: ProductSetIdentifiers) {
+  mutation MigrateProductInBulk($input: ProductSetInput!, $identifier: ProductSetIdentifiers, $variantCount: Int!) {
     productSet(input: $input, identifier: $identifier, synchronous: true) {
       product {
         id
         handle
+        variants(first: $variantCount) {
+          nodes {
+            id
+            selectedOptions {
+              name
+              value
+            }
+          }
+        }
       }
       userErrors {
         field
@@ -146,7 +155,7 @@ export async function submitProductBulk(migrationId: string, afterId: bigint | n
 
 interface ResultLine {
   __lineNumber: number;
-  data?: { productSet?: { product: { id: string; handle: string } | null; userErrors: UserError[] } };
+  data?: { productSet?: { product: { id: string; handle: string; variants: { nodes: WrittenVariant[] } } | null; userErrors: UserError[] } };
   errors?: { message: string }[];
 }
 
@@ -164,6 +173,7 @@ export async function collectProductBulk(batchId: string, writer: Writer): Promi
   let written = 0;
   let failed = 0;
   const resultUrl = operation?.url ?? operation?.partialDataUrl;
+  const context = await productContext(batch.migrationId, batch.shop, writer);
   if (resultUrl) {
     const text = await (await fetch(resultUrl, { signal: AbortSignal.timeout(120_000) })).text();
     for (const line of text.split('\n')) {
@@ -174,9 +184,17 @@ export async function collectProductBulk(batchId: string, writer: Writer): Promi
       answered.add(result.__lineNumber);
       const row = await db().sourceRecord.findUniqueOrThrow({ where: { id: recordId } });
       const set = result.data?.productSet;
-      if (set?.product && set.userErrors.length === 0) {
-        await recordWritten(batch.shop, writer.platform, 'products', row, set.product.id, set.product.handle);
+      const record = row.data as unknown as ProductRecord;
+      const variables = toProductSetVariables(record, context, null);
+      // A handle the store already uses: this one product goes again on its own, without it.
+      const outcome = set && handleTaken(set.userErrors) ? await writeProduct(writer, variables) : set?.product && set.userErrors.length === 0 ? { product: set.product } : null;
+      if (outcome && 'product' in outcome) {
+        await recordVariants(batch.shop, writer.platform, record, variables, outcome.product.variants.nodes);
+        await recordWritten(batch.shop, writer.platform, 'products', row, outcome.product.id, outcome.product.handle);
         written++;
+      } else if (outcome) {
+        await recordFailed(row, outcome.failed);
+        failed++;
       } else {
         await recordFailed(row, set ? describeUserErrors(set.userErrors) : (result.errors ?? []).map((error) => error.message).join('; ') || 'Shopify returned no product');
         failed++;

@@ -1,5 +1,8 @@
 // Load products: productSet per staged product, its collections joined in the same call; each
 // variant's Shopify id is kept in the id map (entity 'variants') so migrated orders can link to it.
+// A URL slug the store already uses for something Shipyard did not write (a product made by hand
+// before the migration) is refused by Shopify; the product is then written without it, Shopify
+// makes the handle, and the old URL's redirect points to that.
 import type { ProductRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { PRODUCT_SET, type ProductSetVariables, toProductSetVariables, variantKey } from '../transform/product.server.ts';
@@ -7,7 +10,7 @@ import {
   type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordUnchanged, recordWritten,
 } from './shared.server.ts';
 
-interface WrittenVariant {
+export interface WrittenVariant {
   id: string;
   selectedOptions: { name: string; value: string }[];
 }
@@ -17,7 +20,7 @@ interface ProductSetData {
 }
 
 /** Pairs each source variant with the Shopify variant that has its option values, and keeps the link. */
-async function recordVariants(shop: string, platform: string, product: ProductRecord, variables: ProductSetVariables, written: WrittenVariant[]): Promise<void> {
+export async function recordVariants(shop: string, platform: string, product: ProductRecord, variables: ProductSetVariables, written: WrittenVariant[]): Promise<void> {
   const byKey = new Map(written.map((variant) => [variantKey(variant.selectedOptions), variant.id]));
   const sent = variables.input.variants as { optionValues: { optionName: string; name: string }[] }[];
   const links = sent.flatMap((variant, index) => {
@@ -41,13 +44,33 @@ export async function productContext(migrationId: string, shop: string, writer: 
   const collections = await db().idMapEntry.findMany({ where: { shop, platform: writer.platform, entity: 'collections' } });
   const categories = await db().sourceRecord.findMany({ where: { migrationId, entity: 'collections', status: { not: 'invalid' } }, select: { sourceId: true, data: true } });
   const unreachable = await db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' }, select: { subject: true } });
+  const sharedHandles = await db().migrationProblem.findMany({ where: { migrationId, code: 'duplicate-handle' }, select: { sourceId: true } });
   return {
     platform: writer.platform,
     locationId: writer.locationId,
     collectionIds: new Map(collections.map((entry) => [entry.sourceId, entry.shopifyGid])),
     collectionParents: new Map(categories.map((row) => [row.sourceId, (row.data as { parentSourceId?: string | null }).parentSourceId ?? null])),
     unreachableImages: new Set(unreachable.flatMap((problem) => (problem.subject ? [problem.subject] : []))),
+    handlesLeftToShopify: new Set(sharedHandles.flatMap((problem) => (problem.sourceId ? [problem.sourceId] : []))),
   };
+}
+
+type ProductSetResult = NonNullable<ProductSetData['productSet']['product']>;
+
+/** One productSet request; a handle the store already uses is dropped and the product sent again. */
+export async function writeProduct(writer: Writer, variables: ProductSetVariables): Promise<{ product: ProductSetResult } | { failed: string }> {
+  const { data } = await writer.client.request<ProductSetData>(PRODUCT_SET, { ...variables }, { estimatedCost: 10 });
+  const { product, userErrors } = data.productSet;
+  if (product && userErrors.length === 0) return { product };
+  if (variables.input.handle && handleTaken(userErrors)) {
+    const { handle: _taken, ...input } = variables.input;
+    return writeProduct(writer, { ...variables, input });
+  }
+  return { failed: describeUserErrors(userErrors) || 'Shopify returned no product' };
+}
+
+export function handleTaken(userErrors: UserError[]): boolean {
+  return userErrors.length > 0 && userErrors.every((error) => error.code === 'HANDLE_NOT_UNIQUE');
 }
 
 export async function loadProductBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
@@ -66,13 +89,13 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
     }
     const record = row.data as unknown as ProductRecord;
     const variables = toProductSetVariables(record, context, known?.shopifyGid ?? null);
-    const { data } = await writer.client.request<ProductSetData>(PRODUCT_SET, { ...variables }, { estimatedCost: 10 });
-    const { product, userErrors } = data.productSet;
-    if (userErrors.length > 0 || !product) {
-      await recordFailed(row, describeUserErrors(userErrors) || 'Shopify returned no product');
+    const outcome = await writeProduct(writer, variables);
+    if ('failed' in outcome) {
+      await recordFailed(row, outcome.failed);
       result.failed++;
       return;
     }
+    const { product } = outcome;
     await recordVariants(shop, writer.platform, record, variables, product.variants.nodes);
     await recordWritten(shop, writer.platform, 'products', row, product.id, product.handle);
     result.written++;

@@ -27,14 +27,21 @@ export async function deriveRedirects(migrationId: string, platform: string): Pr
     FROM "SourceRecord" r
     JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${platform} AND m.entity = r.entity AND m."sourceId" = r."sourceId"
     WHERE r."migrationId" = ${migrationId} AND r.entity IN ('products', 'collections') AND r.status = 'written'
-      AND coalesce(r.data->>'sourcePath', '') <> '' AND m.handle IS NOT NULL`;
+      AND coalesce(r.data->>'sourcePath', '') <> '' AND m.handle IS NOT NULL
+    ORDER BY r.id`;
+  // Two records with the same old URL (WooCommerce allows it after an import): one address can lead
+  // to one page, the first record's, which also kept the handle; the others say so in the report.
+  const firstWithPath = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) if (!firstWithPath.has(redirectPath(row.sourcePath))) firstWithPath.set(redirectPath(row.sourcePath), row);
   const staged = rows.map((row) => {
     const data: RedirectData = { path: row.sourcePath, target: { entity: row.entity, sourceId: row.sourceId } };
+    const owner = firstWithPath.get(redirectPath(row.sourcePath));
+    const shared = owner !== row;
     return {
       sourceId: `${row.entity}:${row.sourceId}`,
-      status: 'staged' as const,
+      status: shared ? ('skipped' as const) : ('staged' as const),
       data,
-      reason: null,
+      reason: shared ? `The old URL ${row.sourcePath} also belonged to ${owner?.entity === 'collections' ? 'collection' : 'product'} ${owner?.sourceId}, and redirects there: one address can lead to one page.` : null,
       email: null,
       phone: null,
       contentHash: contentHash({ ...data, targetPath: redirectTarget(row.entity, row.handle) }),

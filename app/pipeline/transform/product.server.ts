@@ -1,9 +1,9 @@
 // Turns a canonical product into Shopify's ProductSetInput: variation attributes become options
-// (at most 3; the others are kept as variant metafields), sale price becomes price + compare-at
+// (at most 3, see options.server.ts; the others are also kept as variant metafields), sale price becomes price + compare-at
 // price, stock becomes an inventory quantity at the shop's location, images become media with alt
 // text, categories become collection memberships.
 import type { ProductRecord } from '../../../connectors/model.ts';
-import { MAX_OPTIONS, MAX_VARIANTS } from '../analyze.server.ts';
+import { MAX_VARIANTS, optionLayout } from './options.server.ts';
 import { customIdentifier, sourceReferenceMetafield } from '../source-reference.server.ts';
 
 export const PRODUCT_SET = `#graphql
@@ -42,6 +42,8 @@ export interface ProductContext {
   collectionParents: ReadonlyMap<string, string | null>;
   /** Image URLs the analysis found unreachable: left out instead of failing as media. */
   unreachableImages: ReadonlySet<string>;
+  /** Products whose URL slug an earlier product of the source already has: Shopify makes their handle. */
+  handlesLeftToShopify: ReadonlySet<string>;
 }
 
 const WEIGHT_UNITS = { g: 'GRAMS', kg: 'KILOGRAMS', lb: 'POUNDS', oz: 'OUNCES' } as const;
@@ -72,8 +74,8 @@ export function variantKey(options: { name: string; value: string }[]): string {
  * wrote; without it the product is found or created by its source reference.
  */
 export function toProductSetVariables(product: ProductRecord, context: ProductContext, existingId: string | null): ProductSetVariables {
-  const options = product.options.slice(0, MAX_OPTIONS);
-  const extraOptions = product.options.slice(MAX_OPTIONS).map((option) => option.name);
+  const layout = optionLayout(product);
+  const { options, extra: extraOptions } = layout;
   const productOptions = options.length > 0
     ? options.map((option, index) => ({ name: option.name, position: index + 1, values: option.values.map((name) => ({ name })) }))
     : [{ name: DEFAULT_OPTION.name, position: 1, values: [{ name: DEFAULT_OPTION.value }] }];
@@ -82,7 +84,7 @@ export function toProductSetVariables(product: ProductRecord, context: ProductCo
 
   const variants = product.variants.slice(0, MAX_VARIANTS).map((variant) => {
     const optionValues = options.length > 0
-      ? options.map((option) => ({ optionName: option.name, name: variant.optionValues.find((value) => value.option === option.name)?.value ?? option.values[0] ?? '' }))
+      ? layout.valuesOf(variant).map((name, index) => ({ optionName: options[index]?.name ?? '', name }))
       : [{ optionName: DEFAULT_OPTION.name, name: DEFAULT_OPTION.value }];
     const extra = extraOptions.flatMap((name) => {
       const value = variant.optionValues.find((entry) => entry.option === name)?.value;
@@ -126,7 +128,8 @@ export function toProductSetVariables(product: ProductRecord, context: ProductCo
   const input: Record<string, unknown> = {
     title: product.title,
     // An invalid slug is left to Shopify, which makes a handle from the title.
-    ...(isHandle(product.handle) ? { handle: product.handle } : {}),
+    // A slug another product already has is left to Shopify too, which adds "-1", "-2"….
+    ...(isHandle(product.handle) && !context.handlesLeftToShopify.has(product.sourceId) ? { handle: product.handle } : {}),
     descriptionHtml: product.descriptionHtml,
     ...(product.vendor ? { vendor: product.vendor } : {}),
     ...(product.productType ? { productType: product.productType } : {}),

@@ -21,6 +21,7 @@ const context = {
   collectionIds: new Map([['cat-9', 'gid://shopify/Collection/99'], ['cat-1', 'gid://shopify/Collection/11']]),
   collectionParents: new Map<string, string | null>([['cat-9', 'cat-1'], ['cat-1', null]]),
   unreachableImages: new Set(['https://old.example.com/wp-content/uploads/gone.jpg']),
+  handlesLeftToShopify: new Set(['43']),
 };
 
 const hoodie = Product.parse({
@@ -100,5 +101,42 @@ describe('product → productSet', () => {
     expect(variables.input).not.toHaveProperty('handle');
     expect(variables.input.productOptions).toEqual([{ name: 'Title', position: 1, values: [{ name: 'Default Title' }] }]);
     expect((variables.input.variants as Record<string, unknown>[])[0]?.optionValues).toEqual([{ optionName: 'Title', name: 'Default Title' }]);
+  });
+
+  it('joins the attributes beyond the second into the third option when the first three do not tell variants apart', () => {
+    const shirt = Product.parse({
+      sourceId: '50', sourceType: 'variable', title: 'Deck Shirt', handle: 'deck-shirt', status: 'active',
+      options: [
+        { name: 'Colour', values: ['White'] },
+        { name: 'Size', values: ['M'] },
+        { name: 'Material', values: ['Cotton', 'Linen'] },
+        { name: 'Style', values: ['Plain', 'Striped'] },
+      ],
+      variants: [
+        { sourceId: '50-1', sku: 'DS-1', price: '30', inventoryQuantity: 1, optionValues: [{ option: 'Colour', value: 'White' }, { option: 'Size', value: 'M' }, { option: 'Material', value: 'Cotton' }, { option: 'Style', value: 'Plain' }] },
+        { sourceId: '50-2', sku: 'DS-2', price: '32', inventoryQuantity: 1, optionValues: [{ option: 'Colour', value: 'White' }, { option: 'Size', value: 'M' }, { option: 'Material', value: 'Cotton' }, { option: 'Style', value: 'Striped' }] },
+        { sourceId: '50-3', sku: 'DS-3', price: '34', inventoryQuantity: 1, optionValues: [{ option: 'Colour', value: 'White' }, { option: 'Size', value: 'M' }, { option: 'Material', value: 'Linen' }, { option: 'Style', value: 'Plain' }] },
+      ],
+    });
+    const variables = toProductSetVariables(shirt, context, null);
+    assertValidForShopify(variables);
+    expect(variables.input.productOptions).toEqual([
+      { name: 'Colour', position: 1, values: [{ name: 'White' }] },
+      { name: 'Size', position: 2, values: [{ name: 'M' }] },
+      { name: 'Material / Style', position: 3, values: [{ name: 'Cotton / Plain' }, { name: 'Cotton / Striped' }, { name: 'Linen / Plain' }] },
+    ]);
+    const sent = variables.input.variants as { optionValues: { optionName: string; name: string }[]; metafields?: unknown[] }[];
+    expect(sent.map((variant) => variant.optionValues.at(-1))).toEqual([
+      { optionName: 'Material / Style', name: 'Cotton / Plain' },
+      { optionName: 'Material / Style', name: 'Cotton / Striped' },
+      { optionName: 'Material / Style', name: 'Linen / Plain' },
+    ]);
+    expect(sent[1]?.metafields).toEqual([{ namespace: 'shipyard', key: 'option_style', type: 'single_line_text_field', value: 'Striped' }]);
+  });
+
+  it('leaves the handle to Shopify for a product whose slug an earlier product already has', () => {
+    const twin = Product.parse({ ...hoodie, sourceId: '43', title: 'Harbour Hoodie (kids)' });
+    expect(toProductSetVariables(twin, context, null).input).not.toHaveProperty('handle');
+    expect(toProductSetVariables(hoodie, context, null).input).toHaveProperty('handle', 'harbour-hoodie');
   });
 });
