@@ -44,5 +44,11 @@ export async function draftCheck(shop: string, id: string): Promise<ConnectionCh
 
 export async function saveChoices(shop: string, id: string, choices: Choices) {
   await ownedDraft(shop, id);
-  return updateDraft(shop, id, { entities: choices.entities as Entity[], redirects: choices.redirects, review: choices.review });
+  const { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers } = choices;
+  return updateDraft(shop, id, {
+    entities: choices.entities as Entity[],
+    redirects: choices.redirects,
+    review: choices.review,
+    options: { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers },
+  });
 }

@@ -27,11 +27,79 @@ const checkbox = z
   .optional()
   .transform((value) => value === 'on' || value === 'true');
 
-export const ChoicesForm = z.object({
-  entities: z.array(z.enum(CHOOSABLE as [Entity, ...Entity[]])).min(1, 'Choose at least one thing to move'),
-  redirects: checkbox,
-  review: checkbox,
-});
+/** WooCommerce's order statuses, in the order its admin lists them, as the merchant reads them. */
+export const SOURCE_ORDER_STATUSES = [
+  { status: 'pending', label: 'Pending payment' },
+  { status: 'on-hold', label: 'On hold' },
+  { status: 'processing', label: 'Processing' },
+  { status: 'completed', label: 'Completed' },
+  { status: 'cancelled', label: 'Cancelled' },
+  { status: 'refunded', label: 'Refunded' },
+  { status: 'failed', label: 'Failed' },
+  { status: 'checkout-draft', label: 'Draft' },
+] as const;
+
+/** Shopify's payment statuses an imported order may have (OrderCreateFinancialStatus), as the admin shows them. */
+export const FINANCIAL_STATUSES = [
+  { value: 'PENDING', label: 'Payment pending' },
+  { value: 'AUTHORIZED', label: 'Authorized' },
+  { value: 'PAID', label: 'Paid' },
+  { value: 'PARTIALLY_PAID', label: 'Partially paid' },
+  { value: 'PARTIALLY_REFUNDED', label: 'Partially refunded' },
+  { value: 'REFUNDED', label: 'Refunded' },
+  { value: 'VOIDED', label: 'Voided' },
+  { value: 'EXPIRED', label: 'Expired' },
+] as const;
+
+/** Shopify's fulfillment statuses for an imported order; unfulfilled is Shopify's default (no status sent). */
+export const FULFILLMENT_STATUSES = [
+  { value: 'UNFULFILLED', label: 'Unfulfilled' },
+  { value: 'FULFILLED', label: 'Fulfilled' },
+  { value: 'PARTIAL', label: 'Partially fulfilled' },
+  { value: 'RESTOCKED', label: 'Restocked' },
+] as const;
+
+type FinancialStatus = (typeof FINANCIAL_STATUSES)[number]['value'];
+type FulfillmentStatus = (typeof FULFILLMENT_STATUSES)[number]['value'];
+export type StatusChoice = { financialStatus: FinancialStatus; fulfillmentStatus: Exclude<FulfillmentStatus, 'UNFULFILLED'> | null };
+
+/** The form's field names for one source status' mapping. */
+export const statusField = (status: string, part: 'financial' | 'fulfillment') => `${part}:${status}`;
+
+const financial = z.enum(FINANCIAL_STATUSES.map((entry) => entry.value) as [FinancialStatus, ...FinancialStatus[]], 'Choose a payment status');
+const fulfillment = z.enum(FULFILLMENT_STATUSES.map((entry) => entry.value) as [FulfillmentStatus, ...FulfillmentStatus[]], 'Choose a fulfillment status');
+const statusFields = Object.fromEntries(
+  SOURCE_ORDER_STATUSES.flatMap(({ status }) => [
+    [statusField(status, 'financial'), financial.optional()],
+    [statusField(status, 'fulfillment'), fulfillment.optional()],
+  ]),
+) as Record<string, z.ZodOptional<typeof financial> | z.ZodOptional<typeof fulfillment>>;
+
+export const EXISTING_RECORDS = ['update', 'skip'] as const;
+
+/**
+ * The setup page: what to move and how. A status left out of the form keeps Shipyard's default
+ * mapping; the map saved holds only the statuses the form sent, both halves together.
+ */
+export const ChoicesForm = z
+  .object({
+    entities: z.array(z.enum(CHOOSABLE as [Entity, ...Entity[]])).min(1, 'Choose at least one thing to move'),
+    redirects: checkbox,
+    review: checkbox,
+    keepOrderNumbers: checkbox,
+    existingRecords: z.enum(EXISTING_RECORDS, 'Choose whether to update or skip records already in Shopify').default('update'),
+    inviteCustomers: checkbox,
+    ...statusFields,
+  })
+  .transform(({ entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, ...fields }) => {
+    const orderStatusMap: Record<string, StatusChoice> = {};
+    for (const { status } of SOURCE_ORDER_STATUSES) {
+      const paid = (fields as Record<string, unknown>)[statusField(status, 'financial')] as FinancialStatus | undefined;
+      const shipped = (fields as Record<string, unknown>)[statusField(status, 'fulfillment')] as FulfillmentStatus | undefined;
+      if (paid && shipped) orderStatusMap[status] = { financialStatus: paid, fulfillmentStatus: shipped === 'UNFULFILLED' ? null : shipped };
+    }
+    return { entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, orderStatusMap };
+  });
 export type Choices = z.infer<typeof ChoicesForm>;
 
 /** Buttons on the migration page; each one names what it does. */

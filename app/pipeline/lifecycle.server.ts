@@ -129,12 +129,28 @@ export async function approveMigration(shop: string, id: string) {
   });
 }
 
-/** The merchant's choices on a draft: what to move and how. */
-export async function updateDraft(shop: string, id: string, choices: { entities: Entity[]; redirects: boolean; review: boolean }) {
+/**
+ * How records are written, kept in Migration.options beside redirects and unattended: the order
+ * loader reads keepOrderNumbers and orderStatusMap (transform/order.server.ts' OrderOptions), the
+ * loaders read existingRecords; inviteCustomers is offered after launch.
+ */
+export interface WritingOptions {
+  keepOrderNumbers: boolean;
+  orderStatusMap: Record<string, { financialStatus: string; fulfillmentStatus: string | null }>;
+  existingRecords: 'update' | 'skip';
+  inviteCustomers: boolean;
+}
+
+/** The merchant's choices on a draft: what to move and how. Options not given keep what the draft had. */
+export async function updateDraft(shop: string, id: string, choices: { entities: Entity[]; redirects: boolean; review: boolean; options?: WritingOptions }) {
   const migration = await owned(shop, id);
   if (migration.status !== 'draft') throw new MigrationStateError('This migration has started; its settings can no longer change.');
+  const previous = (migration.options ?? {}) as Record<string, unknown>;
   return db().migration.update({
     where: { id },
-    data: { entities: entitiesInLoadOrder(choices.entities, choices.redirects), options: { redirects: choices.redirects, unattended: !choices.review } },
+    data: {
+      entities: entitiesInLoadOrder(choices.entities, choices.redirects),
+      options: { ...previous, ...choices.options, redirects: choices.redirects, unattended: !choices.review } as object,
+    },
   });
 }

@@ -2,7 +2,8 @@ import pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decryptCredentials } from '../credentials.server.ts';
 import { db } from '../db.server.ts';
-import { MigrationNotFound, cancelMigration, createMigration, pauseMigration, resumeMigration, startMigration } from './lifecycle.server.ts';
+import { MigrationNotFound, cancelMigration, createMigration, pauseMigration, resumeMigration, startMigration, updateDraft } from './lifecycle.server.ts';
+import { OrderOptions } from './transform/order.server.ts';
 
 const SHOP = 'lifecycle.myshopify.com';
 const credentials = { url: 'https://old.example.com', consumerKey: 'ck_1', consumerSecret: 'cs_secret' };
@@ -52,5 +53,16 @@ describe('migration lifecycle', () => {
     await expect(cancelMigration('intruder.myshopify.com', migration.id)).rejects.toBeInstanceOf(MigrationNotFound);
     expect((await cancelMigration(SHOP, migration.id)).status).toBe('cancelled');
     await expect(cancelMigration(SHOP, migration.id)).rejects.toThrow('already cancelled');
+  });
+
+  it('saves the writing options on the draft, where the order loader reads them, and keeps them when only the entities change', async () => {
+    const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['orders'], options: { redirects: true, unattended: false } });
+    const options = { keepOrderNumbers: false, orderStatusMap: { processing: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' } }, existingRecords: 'skip' as const, inviteCustomers: true };
+    const saved = await updateDraft(SHOP, migration.id, { entities: ['orders', 'customers'], redirects: false, review: true, options });
+    expect(saved.options).toEqual({ redirects: false, unattended: false, ...options });
+    expect(OrderOptions.parse(saved.options)).toEqual({ keepOrderNumbers: false, orderStatusMap: options.orderStatusMap });
+    const again = await updateDraft(SHOP, migration.id, { entities: ['orders'], redirects: false, review: false });
+    expect(again.options).toEqual({ redirects: false, unattended: true, ...options });
+    await expect(updateDraft('intruder.myshopify.com', migration.id, { entities: ['orders'], redirects: false, review: false, options })).rejects.toBeInstanceOf(MigrationNotFound);
   });
 });

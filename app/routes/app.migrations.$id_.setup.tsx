@@ -3,14 +3,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react';
-import { Banner, BlockStack, Button, Card, Checkbox, InlineError, InlineStack, Layout, Page, Text } from '@shopify/polaris';
+import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, InlineError, InlineStack, Layout, Page, Select, Text } from '@shopify/polaris';
 import { type FormEvent, useState } from 'react';
 import { useFormatter } from '../components/format.ts';
 import { RouteError } from '../components/RouteError.tsx';
 import { draftCheck, saveChoices } from '../migration-drafts.server.ts';
-import { CHOOSABLE, ChoicesForm, ENTITY_LABELS, type FieldErrors, parseForm } from '../migration-forms.ts';
+import {
+  CHOOSABLE, ChoicesForm, ENTITY_LABELS, FINANCIAL_STATUSES, FULFILLMENT_STATUSES, type FieldErrors, SOURCE_ORDER_STATUSES, parseForm, statusField,
+} from '../migration-forms.ts';
 import { ownedMigration } from '../migration-views.server.ts';
 import { startMigration } from '../pipeline/lifecycle.server.ts';
+import { DEFAULT_ORDER_STATUS_MAP, OrderOptions } from '../pipeline/transform/order.server.ts';
 import { authenticateStaff } from '../shopify.server.ts';
 import { platformLabel } from '../source-platforms.server.ts';
 
@@ -19,17 +22,31 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const migration = await ownedMigration(session.shop, params.id ?? '');
   if (migration.status !== 'draft') throw redirect(`/app/migrations/${migration.id}`);
   const check = await draftCheck(session.shop, migration.id);
-  const options = migration.options as { redirects?: boolean; unattended?: boolean };
+  const options = migration.options as { redirects?: boolean; unattended?: boolean; existingRecords?: 'update' | 'skip'; inviteCustomers?: boolean };
+  const orders = OrderOptions.parse(migration.options ?? {});
+  // The map the orders will be written with: the merchant's choices over Shipyard's defaults.
+  const statuses = Object.fromEntries(
+    SOURCE_ORDER_STATUSES.map(({ status }) => {
+      const mapped = orders.orderStatusMap[status] ?? DEFAULT_ORDER_STATUS_MAP[status] ?? { financialStatus: 'PENDING', fulfillmentStatus: null };
+      return [status, { financial: mapped.financialStatus, fulfillment: mapped.fulfillmentStatus ?? 'UNFULFILLED' }];
+    }),
+  );
   return {
     id: migration.id,
     sourceLabel: platformLabel(migration.sourcePlatform),
     sourceUrl: migration.sourceUrl,
     store: check.ok ? check.description : null,
     problem: check.ok ? null : check.message,
-    // Redirects are saved among the entities (they load in order) but chosen as an option.
-    chosen: migration.entities.filter((entity) => entity !== 'redirects'),
-    redirects: options.redirects !== false,
-    review: options.unattended !== true,
+    choices: {
+      // Redirects are saved among the entities (they load in order) but chosen as an option.
+      entities: migration.entities.filter((entity) => entity !== 'redirects'),
+      redirects: options.redirects !== false,
+      review: options.unattended !== true,
+      keepOrderNumbers: orders.keepOrderNumbers,
+      existingRecords: options.existingRecords ?? 'update',
+      inviteCustomers: options.inviteCustomers === true,
+      statuses,
+    } satisfies ChoiceState,
   };
 };
 
@@ -45,34 +62,58 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   return redirect(`/app/migrations/${migration.id}`);
 };
 
+/** The form as the page holds it: every field, so each change saves the whole draft. */
+interface ChoiceState {
+  entities: string[];
+  redirects: boolean;
+  review: boolean;
+  keepOrderNumbers: boolean;
+  existingRecords: string;
+  inviteCustomers: boolean;
+  statuses: Record<string, { financial: string; fulfillment: string }>;
+}
+
+function choicesForm(choices: ChoiceState): FormData {
+  const body = new FormData();
+  for (const entity of choices.entities) body.append('entities', entity);
+  for (const name of ['redirects', 'review', 'keepOrderNumbers', 'inviteCustomers'] as const) if (choices[name]) body.set(name, 'on');
+  body.set('existingRecords', choices.existingRecords);
+  for (const [status, mapped] of Object.entries(choices.statuses)) {
+    body.set(statusField(status, 'financial'), mapped.financial);
+    body.set(statusField(status, 'fulfillment'), mapped.fulfillment);
+  }
+  return body;
+}
+
 export default function SetupMigration() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const save = useFetcher<typeof action>();
   const navigation = useNavigation();
   const format = useFormatter();
-  const [chosen, setChosen] = useState<string[]>(data.chosen);
-  const [redirects, setRedirects] = useState(data.redirects);
-  const [review, setReview] = useState(data.review);
+  const [choices, setChoices] = useState<ChoiceState>(data.choices);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
-  const errors = clientErrors ?? result?.errors ?? {};
+  const errors = clientErrors ?? save.data?.errors ?? result?.errors ?? {};
   const starting = navigation.state !== 'idle' && navigation.formMethod === 'POST';
+  const { entities: chosen, redirects, review } = choices;
 
   // Saved as soon as it changes: the draft is the flow's memory.
-  const saveSoon = (next: { entities: string[]; redirects: boolean; review: boolean }) => {
-    const body = new FormData();
-    for (const entity of next.entities) body.append('entities', entity);
-    if (next.redirects) body.set('redirects', 'on');
-    if (next.review) body.set('review', 'on');
+  const change = (next: Partial<ChoiceState>) => {
+    const updated = { ...choices, ...next };
+    setChoices(updated);
+    const body = choicesForm(updated);
     const parsed = parseForm(ChoicesForm, body, ['entities']);
     setClientErrors(parsed.ok ? null : parsed.errors);
     if (parsed.ok) save.submit(body, { method: 'post' });
   };
 
   const toggle = (entity: string) => (checked: boolean) => {
-    const entities = checked ? [...chosen, entity] : chosen.filter((candidate) => candidate !== entity);
-    setChosen(entities);
-    saveSoon({ entities, redirects, review });
+    change({ entities: checked ? [...chosen, entity] : chosen.filter((candidate) => candidate !== entity) });
+  };
+
+  const mapStatus = (status: string, part: 'financial' | 'fulfillment') => (value: string) => {
+    const current = choices.statuses[status] ?? { financial: 'PENDING', fulfillment: 'UNFULFILLED' };
+    change({ statuses: { ...choices.statuses, [status]: { ...current, [part]: value } } });
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -128,10 +169,7 @@ export default function SetupMigration() {
                       label="Redirect old URLs to the new ones"
                       helpText="Keeps your search rankings and bookmarks: each old product and category address sends visitors to its new page."
                       checked={redirects}
-                      onChange={(checked) => {
-                        setRedirects(checked);
-                        saveSoon({ entities: chosen, redirects: checked, review });
-                      }}
+                      onChange={(checked) => change({ redirects: checked })}
                     />
                     <Checkbox
                       name="review"
@@ -139,13 +177,109 @@ export default function SetupMigration() {
                       label="Let me review the analysis before anything is written"
                       helpText="Shipyard reads your store, lists every problem it finds and what it will do about each, and waits for you."
                       checked={review}
-                      onChange={(checked) => {
-                        setReview(checked);
-                        saveSoon({ entities: chosen, redirects, review: checked });
-                      }}
+                      onChange={(checked) => change({ review: checked })}
                     />
+                    <ChoiceList
+                      title="Records already in Shopify"
+                      name="existingRecords"
+                      choices={[
+                        { label: 'Update them with what your old store has now', value: 'update', helpText: 'A product, collection or customer an earlier migration wrote is brought up to date.' },
+                        { label: 'Skip them', value: 'skip', helpText: 'What is already in Shopify stays as it is there (your edits in Shopify are kept); the report lists what was skipped.' },
+                      ]}
+                      selected={[choices.existingRecords]}
+                      onChange={(selected) => change({ existingRecords: selected[0] ?? 'update' })}
+                      error={errors.existingRecords}
+                    />
+                    {offered.includes('customers') ? (
+                      <Checkbox
+                        name="inviteCustomers"
+                        value="on"
+                        label="Send account invitations to customers after launch"
+                        helpText="Passwords cannot move to Shopify. With this on, Shipyard offers to email each customer an invitation to set a new password once your store is live; nothing is sent before you launch."
+                        checked={choices.inviteCustomers}
+                        onChange={(checked) => change({ inviteCustomers: checked })}
+                      />
+                    ) : null}
                   </BlockStack>
                 </Card>
+                {offered.includes('orders') ? (
+                  <Card>
+                    <BlockStack gap="300">
+                      <Text as="h2" variant="headingMd">
+                        Orders
+                      </Text>
+                      <Checkbox
+                        name="keepOrderNumbers"
+                        value="on"
+                        label="Keep order numbers"
+                        helpText="Each order keeps the number your customers know it by (#1042). Off, Shopify numbers the imported orders itself."
+                        checked={choices.keepOrderNumbers}
+                        onChange={(checked) => change({ keepOrderNumbers: checked })}
+                      />
+                      <Text as="h3" variant="headingSm" id="status-map-heading">
+                        Order statuses
+                      </Text>
+                      <Text as="p" tone="subdued">
+                        How each {data.sourceLabel} status shows in Shopify. Shopify cannot import an order as cancelled: choose Voided, and it is tagged “cancelled”.
+                      </Text>
+                      <table aria-labelledby="status-map-heading" style={{ borderCollapse: 'collapse', width: '100%' }}>
+                        <thead>
+                          <tr>
+                            <th scope="col" style={{ textAlign: 'start', padding: '0.25rem 0.5rem 0.25rem 0' }}>
+                              <Text as="span" variant="bodySm" fontWeight="semibold">
+                                {data.sourceLabel} status
+                              </Text>
+                            </th>
+                            <th scope="col" style={{ textAlign: 'start', padding: '0.25rem 0.5rem' }}>
+                              <Text as="span" variant="bodySm" fontWeight="semibold">
+                                Payment in Shopify
+                              </Text>
+                            </th>
+                            <th scope="col" style={{ textAlign: 'start', padding: '0.25rem 0 0.25rem 0.5rem' }}>
+                              <Text as="span" variant="bodySm" fontWeight="semibold">
+                                Fulfillment in Shopify
+                              </Text>
+                            </th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {SOURCE_ORDER_STATUSES.map(({ status, label }) => {
+                            const mapped = choices.statuses[status] ?? { financial: 'PENDING', fulfillment: 'UNFULFILLED' };
+                            return (
+                              <tr key={status}>
+                                <th scope="row" style={{ textAlign: 'start', fontWeight: 'normal', padding: '0.25rem 0.5rem 0.25rem 0' }}>
+                                  <Text as="span">{label}</Text>
+                                </th>
+                                <td style={{ padding: '0.25rem 0.5rem' }}>
+                                  <Select
+                                    label={`Payment status for ${label} orders`}
+                                    labelHidden
+                                    name={statusField(status, 'financial')}
+                                    options={FINANCIAL_STATUSES.map((option) => ({ label: option.label, value: option.value }))}
+                                    value={mapped.financial}
+                                    onChange={mapStatus(status, 'financial')}
+                                    error={errors[statusField(status, 'financial')]}
+                                  />
+                                </td>
+                                <td style={{ padding: '0.25rem 0 0.25rem 0.5rem' }}>
+                                  <Select
+                                    label={`Fulfillment status for ${label} orders`}
+                                    labelHidden
+                                    name={statusField(status, 'fulfillment')}
+                                    options={FULFILLMENT_STATUSES.map((option) => ({ label: option.label, value: option.value }))}
+                                    value={mapped.fulfillment}
+                                    onChange={mapStatus(status, 'fulfillment')}
+                                    error={errors[statusField(status, 'fulfillment')]}
+                                  />
+                                </td>
+                              </tr>
+                            );
+                          })}
+                        </tbody>
+                      </table>
+                    </BlockStack>
+                  </Card>
+                ) : null}
                 <InlineStack align="end" gap="200">
                   <Text as="span" tone="subdued">
                     {save.state !== 'idle' ? 'Saving…' : save.data ? 'Choices saved' : ''}

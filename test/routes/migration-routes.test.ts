@@ -128,6 +128,19 @@ describe('admin routes in Shopify mode', () => {
     controller.abort();
   });
 
+  it('saves the setup options on the owning shop’s draft', async () => {
+    const response = await get(
+      `${app.url}/app/migrations/${draft}/setup`,
+      as(OURS, form({ entities: ['products'], keepOrderNumbers: 'on', existingRecords: 'skip', 'financial:completed': 'PAID', 'fulfillment:completed': 'UNFULFILLED' })),
+    );
+    expect(response.status).toBe(200);
+    const saved = await db().migration.findUniqueOrThrow({ where: { id: draft } });
+    expect(saved.options).toMatchObject({ keepOrderNumbers: true, existingRecords: 'skip', inviteCustomers: false, orderStatusMap: { completed: { financialStatus: 'PAID', fulfillmentStatus: null } } });
+    const wrong = await get(`${app.url}/app/migrations/${draft}/setup`, as(OURS, form({ entities: ['products'], 'financial:completed': 'SHIPPED', 'fulfillment:completed': 'FULFILLED' })));
+    expect(await wrong.text()).toContain('Choose a payment status');
+    expect((await db().migration.findUniqueOrThrow({ where: { id: draft } })).options).toEqual(saved.options);
+  });
+
   it('checks forms on the server with the same schema the browser uses', async () => {
     const response = await get(`${app.url}/app/migrations/new/woocommerce`, as(OURS, form({ url: 'not an address', consumerKey: 'ck_x', consumerSecret: '' })));
     expect(response.status).toBe(200);

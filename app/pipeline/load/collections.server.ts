@@ -5,7 +5,7 @@ import { db } from '../../db.server.ts';
 import { customIdentifier } from '../source-reference.server.ts';
 import { COLLECTION_BY_REFERENCE, CREATE_COLLECTION, UPDATE_COLLECTION, toCollectionVariables } from '../transform/collection.server.ts';
 import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordUnchanged, recordWritten,
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordKeptAsInShopify, recordUnchanged, recordWritten, skipsExisting,
 } from './shared.server.ts';
 
 interface Written {
@@ -14,7 +14,8 @@ interface Written {
 }
 
 export async function loadCollectionBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const skipExisting = skipsExisting(options);
   const rows = await nextBatch(migrationId, 'collections', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'collections', rows.map((row) => row.sourceId));
   const titles = new Map(
@@ -29,6 +30,11 @@ export async function loadCollectionBatch(migrationId: string, afterId: bigint |
     const known = mapped.get(row.sourceId);
     if (known && known.contentHash === row.contentHash) {
       await recordUnchanged(row);
+      result.unchanged++;
+      return;
+    }
+    if (known && skipExisting) {
+      await recordKeptAsInShopify(row);
       result.unchanged++;
       return;
     }

@@ -11,7 +11,7 @@ import {
 } from '../transform/customer.server.ts';
 import {
   type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed,
-  recordUnchanged, recordWritten,
+  recordKeptAsInShopify, recordUnchanged, recordWritten, skipsExisting,
 } from './shared.server.ts';
 
 const PROBLEM_CODES = ['customer-email-invalid', 'customer-phone-invalid', 'customer-phone-taken', 'customer-merged'];
@@ -87,7 +87,8 @@ async function writeCustomerDetails(writer: Writer, id: string, customer: Custom
 }
 
 export async function loadCustomerBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const skipExisting = skipsExisting(options);
   const rows = await nextBatch(migrationId, 'customers', afterId);
   const groups = await groupsFor(migrationId, rows);
   const leaderOf = (row: Row) => {
@@ -108,6 +109,11 @@ export async function loadCustomerBatch(migrationId: string, afterId: bigint | n
     const known = mapped.get(row.sourceId);
     if (known && known.contentHash === hash) {
       await recordUnchanged(row);
+      result.unchanged++;
+      return;
+    }
+    if (known && skipExisting) {
+      await recordKeptAsInShopify(row);
       result.unchanged++;
       return;
     }

@@ -7,7 +7,7 @@ import type { ProductRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { PRODUCT_SET, type ProductSetVariables, toProductSetVariables, variantKey } from '../transform/product.server.ts';
 import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordUnchanged, recordWritten,
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordKeptAsInShopify, recordUnchanged, recordWritten, skipsExisting,
 } from './shared.server.ts';
 
 export interface WrittenVariant {
@@ -74,7 +74,8 @@ export function handleTaken(userErrors: UserError[]): boolean {
 }
 
 export async function loadProductBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const skipExisting = skipsExisting(options);
   const rows = await nextBatch(migrationId, 'products', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'products', rows.map((row) => row.sourceId));
   const context = await productContext(migrationId, shop, writer);
@@ -84,6 +85,11 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
     const known = mapped.get(row.sourceId);
     if (known && known.contentHash === row.contentHash) {
       await recordUnchanged(row);
+      result.unchanged++;
+      return;
+    }
+    if (known && skipExisting) {
+      await recordKeptAsInShopify(row);
       result.unchanged++;
       return;
     }

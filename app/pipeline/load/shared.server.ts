@@ -86,6 +86,19 @@ export async function recordFailed(row: { id: bigint }, reason: string): Promise
   await db().sourceRecord.update({ where: { id: row.id }, data: { status: 'failed', reason } });
 }
 
+/** The merchant chose to leave what an earlier migration wrote as it is in Shopify (Migration.options.existingRecords). */
+export function skipsExisting(options: unknown): boolean {
+  return (options as { existingRecords?: string } | null)?.existingRecords === 'skip';
+}
+
+/** A record already in Shopify that changed on the old store, left as it is there because the merchant chose to skip existing records. */
+export async function recordKeptAsInShopify(row: { id: bigint }): Promise<void> {
+  await db().sourceRecord.update({
+    where: { id: row.id },
+    data: { status: 'skipped', reason: 'Already in Shopify from an earlier migration and changed since; left as it is in Shopify, as chosen in the options.' },
+  });
+}
+
 export async function recordUnchanged(row: { id: bigint; status: string }): Promise<void> {
   if (row.status !== 'written') await db().sourceRecord.update({ where: { id: row.id }, data: { status: 'written', reason: null } });
 }

@@ -1,0 +1,55 @@
+// The setup form's schema, as the browser and the route action both run it.
+import { describe, expect, it } from 'vitest';
+import { ChoicesForm, parseForm, statusField } from './migration-forms.ts';
+import { OrderStatus } from './pipeline/transform/order.server.ts';
+
+function form(fields: Record<string, string | string[]>): FormData {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) body.append(name, one);
+  return body;
+}
+
+describe('the setup form', () => {
+  it('reads the options and the order status map the order transform accepts', () => {
+    const parsed = parseForm(
+      ChoicesForm,
+      form({
+        entities: ['products', 'orders'],
+        keepOrderNumbers: 'on',
+        existingRecords: 'skip',
+        inviteCustomers: 'on',
+        [statusField('processing', 'financial')]: 'PAID',
+        [statusField('processing', 'fulfillment')]: 'UNFULFILLED',
+        [statusField('completed', 'financial')]: 'PAID',
+        [statusField('completed', 'fulfillment')]: 'FULFILLED',
+      }),
+      ['entities'],
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        entities: ['products', 'orders'],
+        redirects: false,
+        review: false,
+        keepOrderNumbers: true,
+        existingRecords: 'skip',
+        inviteCustomers: true,
+        orderStatusMap: { processing: { financialStatus: 'PAID', fulfillmentStatus: null }, completed: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' } },
+      },
+    });
+    if (parsed.ok) for (const status of Object.values(parsed.value.orderStatusMap)) expect(OrderStatus.parse(status)).toEqual(status);
+  });
+
+  it('updates existing records and keeps Shipyard’s status map when the form says nothing', () => {
+    const parsed = parseForm(ChoicesForm, form({ entities: 'products' }), ['entities']);
+    expect(parsed.ok && parsed.value).toMatchObject({ existingRecords: 'update', keepOrderNumbers: false, inviteCustomers: false, orderStatusMap: {} });
+  });
+
+  it('puts each wrong answer beside its field', () => {
+    const parsed = parseForm(ChoicesForm, form({ entities: 'products', existingRecords: 'merge', [statusField('on-hold', 'financial')]: 'SHIPPED' }), ['entities']);
+    expect(parsed).toEqual({
+      ok: false,
+      errors: { existingRecords: 'Choose whether to update or skip records already in Shopify', [statusField('on-hold', 'financial')]: 'Choose a payment status' },
+    });
+  });
+});
