@@ -11,6 +11,7 @@ import { loadOrderBatch } from './load/orders.server.ts';
 import { loadProductBatch } from './load/products.server.ts';
 import { deriveRedirects, loadRedirectBatch } from './load/redirects.server.ts';
 import type { BatchResult, Writer } from './load/shared.server.ts';
+import { recordSample } from './samples.server.ts';
 import { queueBulkPoll as queueBulkPollJob, queueLoad, queueVerify } from './queue.server.ts';
 import { ensureSourceReferenceDefinitions, writerFor } from './writer.server.ts';
 
@@ -34,6 +35,7 @@ export async function loadStep(migrationId: string, entity: Entity, afterId: big
   if (!migration || migration.status !== 'running' || migration.phase !== 'loading') return 'not-running';
 
   let next: bigint | null;
+  let notBefore: Date | undefined;
   try {
     const writer = await connect(migration.shop, migration.sourcePlatform);
     const first = afterId === null && migration.entities[0] === entity;
@@ -48,13 +50,13 @@ export async function loadStep(migrationId: string, entity: Entity, afterId: big
       next = submitted.next;
     } else {
       const loader = LOADERS[entity];
-      next = (loader ? await loader(migrationId, afterId, writer) : await skipEntity(migrationId, entity)).next;
+      ({ next, notBefore } = loader ? await loader(migrationId, afterId, writer) : await skipEntity(migrationId, entity));
     }
   } catch (error) {
     if (await stoppedByShopify(migrationId, entity, error)) return 'failed';
     throw error;
   }
-  return scheduleAfter(migration, entity, next);
+  return scheduleAfter(migration, entity, next, notBefore);
 }
 
 /** The shop revoked the app, or Shopify keeps refusing: stop and say why; the queue would only repeat it. */
@@ -90,7 +92,7 @@ export async function bulkPollStep(migrationId: string, batchId: string, connect
 }
 
 /** After a batch of `entity`: its counts, and the job for the next batch, entity or the verification. */
-async function scheduleAfter(migration: { id: string; shop: string; entities: string[] }, entity: Entity, next: bigint | null): Promise<LoadOutcome> {
+async function scheduleAfter(migration: { id: string; shop: string; entities: string[] }, entity: Entity, next: bigint | null, notBefore?: Date): Promise<LoadOutcome> {
   const migrationId = migration.id;
   const counts = await db().sourceRecord.groupBy({ by: ['status'], where: { migrationId, entity }, _count: true });
   const count = (status: string) => counts.find((row) => row.status === status)?._count ?? 0;
@@ -101,8 +103,9 @@ async function scheduleAfter(migration: { id: string; shop: string; entities: st
       create: { migrationId, shop: migration.shop, entity, extractDone: true, written: count('written'), failed: count('failed'), skipped: count('skipped') },
       update: { written: count('written'), failed: count('failed'), skipped: count('skipped') },
     });
+    await recordSample(tx, migration.shop, migrationId);
     if (next !== null) {
-      await queueLoad(tx, migrationId, entity, next);
+      await queueLoad(tx, migrationId, entity, next, notBefore);
       return 'next-batch';
     }
     const order = migration.entities as Entity[];

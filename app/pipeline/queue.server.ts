@@ -28,10 +28,12 @@ export function queueAnalyze(tx: Tx, migrationId: string, afterId: bigint | null
   });
 }
 
-export function queueLoad(tx: Tx, migrationId: string, entity: Entity, afterId: bigint | null = null) {
+/** `runAt`: not before then (a limit Shopify sets, such as a development store's 5 orders a minute). */
+export function queueLoad(tx: Tx, migrationId: string, entity: Entity, afterId: bigint | null = null, runAt?: Date) {
   return queueInTransaction(tx, 'migration-load', { migrationId, entity, afterId: afterId?.toString() ?? null }, {
     jobKey: `migration-load:${migrationId}:${entity}`,
     queueName: writeQueue(migrationId),
+    ...(runAt ? { runAt } : {}),
   });
 }
 
