@@ -17,16 +17,16 @@ beforeAll(async () => {
 afterAll(() => store.close());
 
 describe('a WooCommerce store that answers', () => {
-  it('is available in the registry and describes the store with counts from X-WP-Total', async () => {
+  it('is available in the registry and describes the store with counts from X-WP-Total (published pages and posts from WordPress)', async () => {
     expect(SOURCE_PLATFORMS.find((platform) => platform.id === 'woocommerce')?.available).toBe(true);
     const check = await connect().testConnection();
     expect(check).toEqual({
       ok: true,
-      description: { platform: 'woocommerce', version: '9.4.1', url: store.url, name: 'Atelier Nord', currency: 'EUR', counts: { products: 250, collections: 12, customers: 12, orders: 20, discounts: 6, reviews: 15 } },
+      description: { platform: 'woocommerce', version: '9.4.1', url: store.url, name: 'Atelier Nord', currency: 'EUR', counts: { products: 250, collections: 12, customers: 12, orders: 20, discounts: 6, reviews: 15, pages: 8, blogPosts: 12 } },
     });
     // Counting asks for one record per entity, not whole pages.
     const counting = store.requests.filter((request) => request.query.get('per_page') === '1');
-    expect(counting.map((request) => request.path).sort()).toEqual(['/wp-json/wc/v3/coupons', '/wp-json/wc/v3/customers', '/wp-json/wc/v3/orders', '/wp-json/wc/v3/products', '/wp-json/wc/v3/products/categories', '/wp-json/wc/v3/products/reviews']);
+    expect(counting.map((request) => request.path).sort()).toEqual(['/wp-json/wc/v3/coupons', '/wp-json/wc/v3/customers', '/wp-json/wc/v3/orders', '/wp-json/wc/v3/products', '/wp-json/wc/v3/products/categories', '/wp-json/wc/v3/products/reviews', '/wp-json/wp/v2/pages', '/wp-json/wp/v2/posts']);
   });
 
   it('signs with OAuth 1.0a over plain http, so the keys never travel in clear', async () => {

@@ -1,6 +1,7 @@
 // The WooCommerce source connector: tests the connection, describes the store (version, currency,
 // counts from X-WP-Total) and extracts each entity a page of 100 at a time, oldest id first, so a
-// saved cursor ("page:7") resumes where a crashed job stopped.
+// saved cursor ("page:7") resumes where a crashed job stopped. Pages and blog posts come from
+// WordPress's own API (wp/v2), read as a visitor: see wordpress-client.ts.
 import { z } from 'zod';
 import type { Entity } from '../model.ts';
 import type { ConnectionCheck, ExtractedPage, ExtractOptions, SourceConnector, StoreDescription } from '../source-connector.ts';
@@ -9,9 +10,11 @@ import { type ClientOptions, WooCommerceClient } from './client.ts';
 import type { WooCommerceCredentials } from './credentials.ts';
 import { CategoryTree, mapCategory } from './map-collection.ts';
 import { mapProduct, type StoreContext } from './map-product.ts';
+import { mapPage, mapPost } from './map-content.ts';
 import { mapCoupon, mapCustomer, mapOrder, mapReview } from './map-shop.ts';
 import { WooCategory } from './responses.ts';
-import { storeContext, storeFacts } from './store-facts.ts';
+import { siteName, storeContext, storeFacts } from './store-facts.ts';
+import { WordPressClient } from './wordpress-client.ts';
 
 const PER_PAGE = 100;
 const VariableProduct = z.object({ id: z.number().int(), type: z.literal('variable') });
@@ -22,7 +25,7 @@ interface Source {
   filtersByModified: boolean;
 }
 
-/** Where each canonical entity comes from. Pages and blog posts live in WordPress, not WooCommerce's API. */
+/** Where each canonical entity comes from in WooCommerce's API. */
 const SOURCES: Partial<Record<Entity, Source>> = {
   products: { endpoint: 'products', filtersByModified: true },
   collections: { endpoint: 'products/categories', filtersByModified: false },
@@ -31,6 +34,11 @@ const SOURCES: Partial<Record<Entity, Source>> = {
   discounts: { endpoint: 'coupons', filtersByModified: true },
   reviews: { endpoint: 'products/reviews', filtersByModified: false },
 };
+
+/** Pages and blog posts live in WordPress (wp/v2), not in WooCommerce's API. */
+const WORDPRESS_ROUTES: Partial<Record<Entity, string>> = { pages: 'pages', blogPosts: 'posts' };
+/** The related objects a post carries with it, in the same request (WordPress 5.4+ names them; older ones embed all). */
+const EMBED = 'author,wp:featuredmedia,wp:term';
 
 export interface WooCommerceConnectorOptions extends ClientOptions {
   /** Products whose variations are fetched at the same time (default 6). */
@@ -59,13 +67,16 @@ export class WooCommerceConnector implements SourceConnector {
   readonly platform = 'woocommerce';
   private readonly credentials: WooCommerceCredentials;
   private readonly client: WooCommerceClient;
+  private readonly wordpress: WordPressClient;
   private readonly variationConcurrency: number;
   private context: Promise<StoreContext> | null = null;
+  private siteName: Promise<string> | null = null;
   private readonly categories: CategoryTree;
 
   constructor(credentials: WooCommerceCredentials, options: WooCommerceConnectorOptions = {}) {
     this.credentials = credentials;
     this.client = new WooCommerceClient(credentials, options);
+    this.wordpress = new WordPressClient(credentials.url, options);
     this.variationConcurrency = options.variationConcurrency ?? 6;
     this.categories = new CategoryTree(async (id) => {
       try {
@@ -96,17 +107,36 @@ export class WooCommerceConnector implements SourceConnector {
     const facts = await storeFacts(this.client, this.credentials.url, retry);
     const entities = Object.entries(SOURCES) as [Entity, Source][];
     const totals = await Promise.all(entities.map(async ([, source]) => (await this.client.get(source.endpoint, { per_page: 1 }, { retry })).total ?? 0));
+    const content = await this.contentCounts(retry);
     return {
       platform: this.platform,
       version: facts.version,
       url: this.credentials.url,
       name: facts.name,
       currency: facts.currency,
-      counts: Object.fromEntries(entities.map(([entity], index) => [entity, totals[index] ?? 0])),
+      counts: { ...Object.fromEntries(entities.map(([entity], index) => [entity, totals[index] ?? 0])), ...content },
     };
   }
 
+  /**
+   * Published pages and posts. A site whose plugins keep wp/v2 from visitors still connects (its
+   * WooCommerce data can move); the counts are left out, and reading them says why.
+   */
+  private async contentCounts(retry: boolean): Promise<Partial<Record<Entity, number>>> {
+    const counts: Partial<Record<Entity, number>> = {};
+    for (const [entity, route] of Object.entries(WORDPRESS_ROUTES) as [Entity, string][]) {
+      try {
+        counts[entity] = (await this.wordpress.get(route, { per_page: 1 }, { retry })).total ?? 0;
+      } catch (error) {
+        if (!(error instanceof SourceError) || error.retryable) throw error;
+      }
+    }
+    return counts;
+  }
+
   async extract(entity: Entity, cursor: string | null, options: ExtractOptions = {}): Promise<ExtractedPage> {
+    const route = WORDPRESS_ROUTES[entity];
+    if (route) return this.extractContent(entity, route, cursor, options);
     const source = SOURCES[entity];
     if (!source) throw new Error(`The WooCommerce connector does not extract ${entity}`);
     const page = pageFromCursor(cursor);
@@ -120,6 +150,21 @@ export class WooCommerceConnector implements SourceConnector {
     const rows = asList(answer.data, this.client.host, source.endpoint);
     const nextCursor = answer.totalPages !== null && page < answer.totalPages ? `page:${page + 1}` : null;
     return { records: await this.mapRows(entity, rows), nextCursor, total: answer.total };
+  }
+
+  /** One page of published pages or posts, oldest first, with their author, featured image and terms. */
+  private async extractContent(entity: Entity, route: string, cursor: string | null, options: ExtractOptions): Promise<ExtractedPage> {
+    const page = pageFromCursor(cursor);
+    const params: Record<string, string | number> = { page, per_page: PER_PAGE, orderby: 'id', order: 'asc', _embed: EMBED };
+    // WordPress 5.7+ filters by it (an older one ignores it, and the content hash skips what did not change); with a zone it is not the site's local time.
+    if (options.modifiedAfter) params.modified_after = options.modifiedAfter.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const answer = await this.wordpress.get(route, params);
+    const rows = asList(answer.data, this.wordpress.host, `wp-json/wp/v2/${route}`);
+    const nextCursor = answer.totalPages !== null && page < answer.totalPages ? `page:${page + 1}` : null;
+    if (entity === 'pages') return { records: rows.map(mapPage), nextCursor, total: answer.total };
+    this.siteName ??= siteName(this.credentials.url).then((name) => name ?? this.wordpress.host);
+    const context = { siteName: await this.siteName };
+    return { records: rows.map((row) => mapPost(row, context)), nextCursor, total: answer.total };
   }
 
   private async mapRows(entity: Entity, rows: unknown[]): Promise<ExtractedPage['records']> {

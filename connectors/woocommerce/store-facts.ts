@@ -23,7 +23,7 @@ export interface StoreFacts {
   name: string | null;
 }
 
-async function siteName(url: string): Promise<string | null> {
+export async function siteName(url: string): Promise<string | null> {
   // WooCommerce's API does not carry the site title; WordPress's index does, without credentials.
   try {
     const answer = await fetch(`${url}/wp-json/`, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(10_000) });

@@ -1,7 +1,8 @@
 // A deterministic WooCommerce store of any size: `seedCatalog({ products: 10_000, … })` holds only
-// the taxonomy and the merchant's edits; every product, variation, customer or order is built from
-// its index when a page asks for it.
+// the taxonomy and the merchant's edits; every product, variation, customer, order, WordPress page or
+// post is built from its index when a page asks for it.
 import { AWKWARD_KINDS, type AwkwardKind, awkwardProduct } from './awkward-products.ts';
+import { type SeededContent, seededPage, seededPost } from './content.ts';
 import { regularProduct } from './regular-products.ts';
 import type { WooCategory, WooProduct } from './shapes.ts';
 import { datePair } from './shapes.ts';
@@ -21,6 +22,9 @@ export interface SeedOptions {
   orders?: number;
   coupons?: number;
   reviews?: number;
+  /** WordPress pages and blog posts (all statuses; the awkward ones of content.ts come first). */
+  pages?: number;
+  posts?: number;
   /** Seed the awkward products (see awkward-products.ts) first; on by default. */
   awkward?: boolean;
   /** The store's time zone, east of GMT, in minutes (default +120, Central European Summer Time). */
@@ -40,7 +44,7 @@ export interface Catalog {
   readonly store: Store;
   readonly settings: StoreSettings;
   readonly productCount: number;
-  readonly counts: { customers: number; orders: number; coupons: number; reviews: number };
+  readonly counts: { customers: number; orders: number; coupons: number; reviews: number; pages: number; posts: number };
   /** The product at 1-based `index`, with the merchant's edits applied. */
   productAt(index: number): SeededProduct;
   indexOfProduct(id: number): number | null;
@@ -52,6 +56,11 @@ export interface Catalog {
   orderAt(index: number): Record<string, unknown>;
   couponAt(index: number): Record<string, unknown>;
   reviewAt(index: number): Record<string, unknown>;
+  /** The WordPress page or post at 1-based `index`, with the merchant's edits applied. */
+  pageAt(index: number): SeededContent;
+  postAt(index: number): SeededContent;
+  /** A merchant's edit of a page or post in wp-admin, stamped with the store's clock. */
+  editContent(id: number, changes: Partial<SeededContent>): void;
   categories(): WooCategory[];
 }
 
@@ -71,7 +80,12 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
   const categoryCount = options.categories ?? 11;
   let categoriesFor = '';
   const edits = new Map<number, Partial<WooProduct>>();
-  const counts = { customers: options.customers ?? 12, orders: options.orders ?? 20, coupons: options.coupons ?? 6, reviews: options.reviews ?? 15 };
+  const contentEdits = new Map<number, Partial<SeededContent>>();
+  const edited = (item: SeededContent): SeededContent => ({ ...item, ...contentEdits.get(item.id) });
+  const counts = {
+    customers: options.customers ?? 12, orders: options.orders ?? 20, coupons: options.coupons ?? 6, reviews: options.reviews ?? 15,
+    pages: options.pages ?? 10, posts: options.posts ?? 16,
+  };
   // Categories carry image URLs, so they follow the site address the server listens on.
   const categories = (): WooCategory[] => {
     if (categoriesFor !== store.siteUrl) {
@@ -110,6 +124,11 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
     orderAt: (index) => order(store, index, counts.customers, productCount),
     couponAt: (index) => coupon(store, index),
     reviewAt: (index) => review(store, index, productCount),
+    pageAt: (index) => edited(seededPage(index)),
+    postAt: (index) => edited(seededPost(index)),
+    editContent(id, changes) {
+      contentEdits.set(id, { ...contentEdits.get(id), ...changes, modified: store.now });
+    },
     categories,
   };
   return catalog;

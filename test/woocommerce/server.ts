@@ -1,5 +1,6 @@
 // A WooCommerce store over real HTTP(S) for tests, local development and benchmarks: WooCommerce's
-// REST v3 behaviour for the routes Shipyard reads, its authentication and error bodies, uploaded
+// REST v3 behaviour for the routes Shipyard reads, its authentication and error bodies, WordPress's
+// pages and posts (wp/v2, which sees every caller as a visitor: wordpress.ts), uploaded
 // images (dead ones answer 404), and the failures real stores show, switched on with setFault.
 // Run it alone with `node test/woocommerce/server.ts [products]`; it prints its address and keys.
 import { once } from 'node:events';
@@ -11,6 +12,7 @@ import { type Catalog, type SeedOptions, seedCatalog } from './catalog.ts';
 import type { JsonReply } from './pagination.ts';
 import { wooError } from './pagination.ts';
 import { wooRoute, wordpressIndex } from './routes.ts';
+import { wordpressRoute } from './wordpress.ts';
 
 export type Fault =
   /** A security plugin or firewall (Wordfence, Cloudflare…) answering API calls with its HTML page. */
@@ -123,6 +125,10 @@ export async function startWooCommerceServer(options: WooCommerceServerOptions =
     }
     const restDisabled = current?.kind === 'rest-disabled';
     if (path === '/wp-json' || path === '/wp-json/') return sendJson(response, wordpressIndex(catalog, !restDisabled));
+    if (path.startsWith('/wp-json/wp/v2/')) {
+      const reply = request.method === 'GET' ? wordpressRoute(catalog, path.slice('/wp-json/wp/v2'.length), url, request, secure) : null;
+      return sendJson(response, reply ?? wooError(404, 'rest_no_route', 'No route was found matching the URL and request method.'));
+    }
     if (!path.startsWith('/wp-json/wc/v3') || restDisabled) {
       if (path.startsWith('/wp-json/')) return sendJson(response, wooError(404, 'rest_no_route', 'No route was found matching the URL and request method.'));
       return sendHtml(response, 404, NOT_FOUND_PAGE);

@@ -58,6 +58,14 @@ async function writeCustomer(writer: Writer, existingId: string | null, customer
     const { data } = await writer.client.request<{ customerByIdentifier: { id: string } | null }>(CUSTOMER_BY_REFERENCE, { identifier: customIdentifier(writer.platform, customer.sourceId) }, { estimatedCost: 1 });
     identifier = data.customerByIdentifier?.id ?? null;
   }
+  // customerSet would write into a customer the merchant already has with this email or phone;
+  // asking first tells which, so an undo leaves that customer in the store.
+  let adopted = false;
+  const contactIdentifier = contact.email ? { emailAddress: contact.email } : contact.phone ? { phoneNumber: contact.phone } : null;
+  if (!identifier && contactIdentifier) {
+    const { data } = await writer.client.request<{ customerByIdentifier: { id: string } | null }>(CUSTOMER_BY_REFERENCE, { identifier: contactIdentifier }, { estimatedCost: 1 });
+    adopted = data.customerByIdentifier !== null;
+  }
   const variables = toCustomerSetVariables(customer, contact, identifier);
   let result = (await writer.client.request<CustomerSetData>(CUSTOMER_SET, { ...variables }, { estimatedCost: 10 })).data.customerSet;
   const phoneTaken = result.userErrors.length > 0 && result.userErrors.every((error) => error.code === 'TAKEN' && error.field?.includes('phone'));
@@ -67,8 +75,8 @@ async function writeCustomer(writer: Writer, existingId: string | null, customer
     const withoutPhone = toCustomerSetVariables({ ...customer, phone: null, note: [customer.note, `Phone on the old store (already used by another customer): ${contact.phone}`].filter(Boolean).join('\n') }, { ...contact, phone: null }, identifier);
     result = (await writer.client.request<CustomerSetData>(CUSTOMER_SET, { ...withoutPhone }, { estimatedCost: 10 })).data.customerSet;
   }
-  if (result.userErrors.length > 0 || !result.customer) return { id: null, failure: describeUserErrors(result.userErrors) || 'Shopify returned no customer', email: contact.email };
-  return { id: result.customer.id, failure: null, email: contact.email };
+  if (result.userErrors.length > 0 || !result.customer) return { id: null, failure: describeUserErrors(result.userErrors) || 'Shopify returned no customer', email: contact.email, adopted };
+  return { id: result.customer.id, failure: null, email: contact.email, adopted };
 }
 
 /** Metafields and consent: a refusal here does not undo the customer, it is said in the record's reason. */
@@ -128,7 +136,7 @@ export async function loadCustomerBatch(migrationId: string, afterId: bigint | n
     }
     const notes = [...problems.map((problem) => problem.message), ...(await writeCustomerDetails(writer, written.id, customer, written.email !== null))];
     if (others.length > 0) notes.push(`Merged with customer${others.length > 1 ? 's' : ''} ${others.map((member) => member.sourceId).join(', ')} (same email or phone).`);
-    await recordWritten(shop, writer.platform, 'customers', { ...row, contentHash: hash }, written.id, null, notes.join(' ') || null);
+    await recordWritten(shop, writer.platform, 'customers', { ...row, contentHash: hash }, written.id, null, notes.join(' ') || null, { adopted: written.adopted });
     result.written++;
   });
 
@@ -146,7 +154,8 @@ export async function loadCustomerBatch(migrationId: string, afterId: bigint | n
     }
     const message = `Merged into customer ${leader.sourceId}: it has ${why}, and Shopify allows each email and phone once.`;
     await keepProblems(migrationId, 'customers', row.sourceId, PROBLEM_CODES, [{ code: 'customer-merged', subject: leader.sourceId, message, action: 'Nothing to do unless they are different people sharing one address.' }]);
-    await recordWritten(shop, writer.platform, 'customers', row, link.shopifyGid, null, message);
+    // The group's leader owns the Shopify customer; an undo deletes it through the leader's link once.
+    await recordWritten(shop, writer.platform, 'customers', row, link.shopifyGid, null, message, { adopted: true });
     result.written++;
   }
   return result;

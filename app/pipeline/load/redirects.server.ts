@@ -95,7 +95,8 @@ export async function loadRedirectBatch(migrationId: string, afterId: bigint | n
       const found = await writer.client.request<{ urlRedirects: { nodes: { id: string; path: string; target: string }[] } }>(FIND_REDIRECT, { query: `path:${path}` }, { estimatedCost: 3 });
       const existing = found.data.urlRedirects.nodes.find((node) => node.path === path);
       if (existing && existing.target === target) {
-        await recordWritten(shop, writer.platform, 'redirects', row, existing.id, path);
+        // The store already had this very redirect: it is the merchant's, and an undo keeps it.
+        await recordWritten(shop, writer.platform, 'redirects', row, existing.id, path, null, { adopted: true });
         result.written++;
         return;
       }

@@ -46,6 +46,7 @@ export async function inParallel<T>(items: T[], limit: number, work: (item: T) =
 
 interface WrittenRecord {
   id: bigint;
+  migrationId: string;
   sourceId: string;
   contentHash: string | null;
 }
@@ -53,13 +54,20 @@ interface WrittenRecord {
 /**
  * Links the record to what Shopify made of it (id map) and marks it written, together. `reason` says
  * what did not move with it (a detail Shopify refused, a merge), for the report.
+ *
+ * A record's first link counts as created by its migration, which an undo then deletes; a loader
+ * that wrote into an object the merchant already had (found by email, by path) says `adopted`,
+ * and the link stays without a creator so an undo leaves the object alone. Later writes keep
+ * whatever the first link said.
  */
-export async function recordWritten(shop: string, platform: string, entity: string, row: WrittenRecord, shopifyGid: string, handle: string | null, reason: string | null = null): Promise<void> {
+export async function recordWritten(
+  shop: string, platform: string, entity: string, row: WrittenRecord, shopifyGid: string, handle: string | null, reason: string | null = null, how: { adopted?: boolean } = {},
+): Promise<void> {
   const link = { shopifyGid, handle, contentHash: row.contentHash ?? '' };
   await db().$transaction([
     db().idMapEntry.upsert({
       where: { shop_platform_entity_sourceId: { shop, platform, entity, sourceId: row.sourceId } },
-      create: { shop, platform, entity, sourceId: row.sourceId, ...link },
+      create: { shop, platform, entity, sourceId: row.sourceId, ...link, createdBy: how.adopted ? null : row.migrationId },
       update: link,
     }),
     db().sourceRecord.update({ where: { id: row.id }, data: { status: 'written', reason } }),

@@ -1,0 +1,127 @@
+// WordPress pages and posts (wp/v2 with _embed) as canonical pages and blog posts. Titles arrive
+// rendered (texturized, with entities), slugs percent-encoded when not Latin, the author, featured
+// image and terms embedded. A post Shopify could not take as it is (no title, a password) is kept
+// out with the reason.
+import { z } from 'zod';
+import { BlogPost, Page } from '../model.ts';
+import type { Extracted } from '../source-connector.ts';
+import { gmt, schemaReason } from './responses.ts';
+import { decodeEntities, decodeSlug, permalinkPath } from './text.ts';
+
+const Rendered = z.object({ rendered: z.string().nullish().transform((value) => value ?? ''), protected: z.boolean().optional() });
+
+const WpContent = z.object({
+  id: z.number().int(),
+  date_gmt: z.string().nullish(),
+  modified_gmt: z.string().nullish(),
+  slug: z.string().nullish().transform((value) => value ?? ''),
+  status: z.string(),
+  link: z.string().nullish().transform((value) => value ?? ''),
+  title: Rendered,
+  content: Rendered,
+  excerpt: Rendered.optional(),
+  author: z.number().int().nullish(),
+  featured_media: z.number().int().nullish(),
+  _embedded: z
+    .object({
+      author: z.array(z.unknown()).optional(),
+      'wp:featuredmedia': z.array(z.unknown()).optional(),
+      'wp:term': z.array(z.array(z.unknown())).optional(),
+    })
+    .optional(),
+});
+type WpContent = z.infer<typeof WpContent>;
+
+// Embedded objects WordPress could not load arrive as error bodies ({ code, message, data }) instead.
+const EmbeddedAuthor = z.object({ name: z.string() });
+const EmbeddedMedia = z.object({ id: z.number().int(), source_url: z.string(), alt_text: z.string().nullish() });
+const EmbeddedTerm = z.object({ name: z.string(), slug: z.string(), taxonomy: z.string() });
+
+export interface ContentContext {
+  /** Who wrote a post whose author WordPress cannot name (a deleted account): the site itself. */
+  siteName: string;
+}
+
+function unreadable(raw: unknown, what: string, error: z.ZodError): Extracted {
+  return { ok: false, sourceId: null, reason: `WordPress sent ${what} Shipyard cannot read (${schemaReason(error)})`, raw };
+}
+
+function result(schema: z.ZodType, candidate: unknown, sourceId: string, raw: unknown, what: string): Extracted {
+  const parsed = schema.safeParse(candidate);
+  if (!parsed.success) return { ok: false, sourceId, reason: `${what} does not fit Shipyard’s model (${schemaReason(parsed.error)})`, raw };
+  return { ok: true, sourceId, record: parsed.data, raw };
+}
+
+/** Why this item cannot move as it is, or null. */
+function refusal(item: WpContent, kind: 'page' | 'post', title: string): string | null {
+  if (title === '') return `The ${kind} ${item.id} (${item.link || item.slug}) has no title, and Shopify needs one. Give it a title in WordPress and run the migration again.`;
+  if (item.content.protected) {
+    return `The ${kind} “${title}” is password-protected: WordPress does not send its content without the password, and Shopify ${kind === 'page' ? 'pages' : 'articles'} cannot have one. Remove the password in WordPress (or copy the ${kind} by hand) to move it.`;
+  }
+  return null;
+}
+
+function common(item: WpContent, title: string) {
+  return {
+    sourceId: String(item.id),
+    title,
+    handle: decodeSlug(item.slug),
+    bodyHtml: item.content.rendered.trim(),
+    published: item.status === 'publish',
+    publishedAt: gmt(item.date_gmt),
+    sourcePath: permalinkPath(item.link),
+  };
+}
+
+export function mapPage(raw: unknown): Extracted {
+  const parsed = WpContent.safeParse(raw);
+  if (!parsed.success) return unreadable(raw, 'a page', parsed.error);
+  const item = parsed.data;
+  const title = decodeEntities(item.title.rendered).trim();
+  const refused = refusal(item, 'page', title);
+  if (refused) return { ok: false, sourceId: String(item.id), reason: refused, raw };
+  return result(Page, common(item, title), String(item.id), raw, 'page');
+}
+
+function image(item: WpContent) {
+  const media = EmbeddedMedia.safeParse(item._embedded?.['wp:featuredmedia']?.[0]);
+  if (!media.success) return null;
+  return { sourceId: String(media.data.id), url: media.data.source_url, alt: decodeEntities(media.data.alt_text ?? ''), position: 0 };
+}
+
+/** Tags, and the categories besides WordPress's default one: Shopify articles have tags only. */
+function tags(item: WpContent): string[] {
+  const names = new Map<string, string>();
+  for (const raw of (item._embedded?.['wp:term'] ?? []).flat()) {
+    const term = EmbeddedTerm.safeParse(raw);
+    if (!term.success || (term.data.taxonomy === 'category' && term.data.slug === 'uncategorized')) continue;
+    if (term.data.taxonomy !== 'category' && term.data.taxonomy !== 'post_tag') continue;
+    const name = decodeEntities(term.data.name).trim();
+    if (name && !names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
+  }
+  return [...names.values()];
+}
+
+export function mapPost(raw: unknown, context: ContentContext): Extracted {
+  const parsed = WpContent.safeParse(raw);
+  if (!parsed.success) return unreadable(raw, 'a post', parsed.error);
+  const item = parsed.data;
+  const title = decodeEntities(item.title.rendered).trim();
+  const refused = refusal(item, 'post', title);
+  if (refused) return { ok: false, sourceId: String(item.id), reason: refused, raw };
+  const author = EmbeddedAuthor.safeParse(item._embedded?.author?.[0]);
+  const excerpt = item.excerpt?.rendered.trim() ?? '';
+  return result(
+    BlogPost,
+    {
+      ...common(item, title),
+      excerptHtml: excerpt === '' ? null : excerpt,
+      author: author.success && author.data.name.trim() ? decodeEntities(author.data.name).trim() : context.siteName,
+      tags: tags(item),
+      image: image(item),
+    },
+    String(item.id),
+    raw,
+    'post',
+  );
+}
