@@ -1,5 +1,6 @@
-// Customers: `customerSet` (upsert by id, email or phone), `customer`, `customerByIdentifier` (also
-// by custom ID) and `customers` (email:, phone:, tag:, updated_at: filters), with addresses and metafields.
+// Customers: `customerSet` (upsert by id, email or phone), `customerDelete`, `customer`,
+// `customerByIdentifier` (also by custom ID) and `customers` (email:, phone:, tag:, updated_at:
+// filters), with addresses and metafields.
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { ArgumentError, NotImplementedError } from '../graphql/errors.ts';
 import { CustomIdError, type CustomId, ownerByCustomId } from '../catalog/custom-ids.ts';
@@ -7,6 +8,7 @@ import { metafieldFields } from '../catalog/metafields.ts';
 import { connection, decodeCursor, pageArgs } from '../catalog/connection.ts';
 import { gid, parseGid } from '../catalog/ids.ts';
 import { normalizeTags } from '../catalog/product-input.ts';
+import { shopObject } from '../catalog/shop.ts';
 
 interface AddressInput {
   address1?: string | null;
@@ -245,6 +247,21 @@ async function customers(args: Args, context: RequestContext) {
   return connection(rows, page, (row) => row.id, customerObject, after !== undefined);
 }
 
+/** Shopify deletes only customers who have placed no orders; the others must be kept (or their orders deleted first). */
+async function customerDelete(args: Args, context: RequestContext) {
+  const input = args.input as { id: string };
+  const failed = (message: string) => ({ __typename: 'CustomerDeletePayload', deletedCustomerId: null, shop: shopObject(context), userErrors: [{ __typename: 'UserError', field: ['id'], message }] });
+  const id = parseGid(input.id, 'Customer');
+  const row = id ? await findBy(context, 'id', id) : undefined;
+  if (!row) return failed("Customer can't be found");
+  const { rowCount } = await context.pool.query('SELECT 1 FROM devstore.orders WHERE shop = $1 AND customer_id = $2 LIMIT 1', [context.shop.domain, row.id]);
+  if (rowCount) return failed('Customer can’t be deleted because they have orders');
+  await context.pool.query('DELETE FROM devstore.metafields WHERE shop = $1 AND owner_id = $2', [context.shop.domain, row.id]);
+  await context.pool.query('DELETE FROM devstore.customers WHERE shop = $1 AND id = $2', [context.shop.domain, row.id]);
+  context.emit('customers/delete', { id: Number(row.id) });
+  return { __typename: 'CustomerDeletePayload', deletedCustomerId: gid('Customer', row.id), shop: shopObject(context), userErrors: [] };
+}
+
 export const customersModule: ResolverModule = {
   queries: {
     customers,
@@ -271,7 +288,7 @@ export const customersModule: ResolverModule = {
       return row ? customerObject(row) : null;
     },
   },
-  mutations: { customerSet },
+  mutations: { customerSet, customerDelete },
   nodes: {
     Customer: async (context, id) => {
       const row = await findBy(context, 'id', id);

@@ -1,7 +1,7 @@
 // Orders: `orderCreate` for importing history (processed date, line items by variant or custom,
 // taxes, shipping, one discount code, financial and fulfillment status, order name; at most 5 new
 // orders a minute on development stores), `order`, `orderByIdentifier` (by id or custom ID) and
-// `orders`, with addresses and metafields.
+// `orders`, with addresses and metafields; `orderDelete`.
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { ArgumentError, NotImplementedError, ResourceThrottledError } from '../graphql/errors.ts';
 import { CustomIdError, type CustomId, ownerByCustomId } from '../catalog/custom-ids.ts';
@@ -296,13 +296,24 @@ async function orderByIdentifier(args: Args, context: RequestContext) {
   throw new ArgumentError('One of id or customId must be provided');
 }
 
+/** Deletes an order for good (Shopify answers NOT_FOUND for one it does not have). */
+async function orderDelete(args: Args, context: RequestContext) {
+  const id = parseGid(args.orderId, 'Order');
+  const { rows } = id ? await context.pool.query<{ id: string }>('DELETE FROM devstore.orders WHERE shop = $1 AND id = $2 RETURNING id', [context.shop.domain, id]) : { rows: [] };
+  const deleted = rows[0];
+  if (!deleted) return { __typename: 'OrderDeletePayload', deletedId: null, userErrors: [{ __typename: 'OrderDeleteUserError', field: ['orderId'], message: 'Order does not exist', code: 'NOT_FOUND' }] };
+  await context.pool.query('DELETE FROM devstore.metafields WHERE shop = $1 AND owner_id = $2', [context.shop.domain, deleted.id]);
+  context.emit('orders/delete', { id: Number(deleted.id) });
+  return { __typename: 'OrderDeletePayload', deletedId: gid('Order', deleted.id), userErrors: [] };
+}
+
 export const ordersModule: ResolverModule = {
   queries: {
     orders,
     order: (args, context) => orderById(context, parseGid(args.id, 'Order')),
     orderByIdentifier,
   },
-  mutations: { orderCreate },
+  mutations: { orderCreate, orderDelete },
   nodes: {
     Order: async (context, id) => {
       const { rows } = await context.pool.query<OrderRow>('SELECT * FROM devstore.orders WHERE shop = $1 AND id = $2', [context.shop.domain, id]);
