@@ -110,7 +110,9 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
         throw new AdminApiError('http', `${name}: Shopify answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`, response.status);
       }
       const cost = body.extensions?.cost;
-      if (cost?.requestedQueryCost) learnedCost.set(name, cost.requestedQueryCost);
+      // The same operation costs more for a bigger record (productSet with more variants): remember
+      // the highest recent cost, fading, so many requests in flight do not together overdraw the bucket.
+      if (cost?.requestedQueryCost) learnedCost.set(name, Math.max(cost.requestedQueryCost, (learnedCost.get(name) ?? 0) * 0.95));
       budget.settle(estimate, cost?.actualQueryCost ?? 0, cost?.throttleStatus ?? null);
       const codes = (body.errors ?? []).map((error) => error.extensions?.code);
       if (codes.includes('THROTTLED')) {
