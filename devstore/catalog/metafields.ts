@@ -55,16 +55,50 @@ export function invalidValue(type: string, value: string): string | undefined {
     case 'color':
       return is(/^#[0-9a-fA-F]{6}$/.test(value));
     case 'json':
+      if (Buffer.byteLength(value) > MAX_JSON_BYTES) return `Value exceeds the maximum size of ${MAX_JSON_BYTES / 1024}KB for json metafields.`;
+      return parsesAsJson(value) ? undefined : 'Value is invalid JSON.';
     case 'rich_text_field':
-      try {
-        JSON.parse(value);
-        return undefined;
-      } catch {
-        return 'Value is invalid JSON.';
-      }
+      return parsesAsJson(value) ? undefined : 'Value is invalid JSON.';
+    case 'rating':
+      return invalidRating(value);
     default:
       return undefined;
   }
+}
+
+/** Shopify limits json values written with API 2026-04 and later to 128KB. */
+export const MAX_JSON_BYTES = 128 * 1024;
+
+function parsesAsJson(value: string): boolean {
+  try {
+    JSON.parse(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** A rating is `{"value": "4.5", "scale_min": "1.0", "scale_max": "5.0"}`: decimals, the value within the scale. */
+function invalidRating(value: string): string | undefined {
+  let rating: unknown;
+  try {
+    rating = JSON.parse(value);
+  } catch {
+    return 'Value is invalid JSON.';
+  }
+  const fields = rating as Record<string, unknown> | null;
+  if (typeof fields !== 'object' || fields === null) return 'Value must be a rating object with value, scale_min and scale_max.';
+  for (const key of ['value', 'scale_min', 'scale_max']) {
+    const field = fields[key];
+    if (field === undefined || field === null) return `Value is missing the ${key} key.`;
+    if (!DECIMAL.test(String(field))) return `Value ${key} must be a decimal number.`;
+  }
+  const [ratingValue, min, max] = [Number(fields.value), Number(fields.scale_min), Number(fields.scale_max)];
+  if (min >= max) return 'Value scale_min must be less than scale_max.';
+  if (ratingValue < min || ratingValue > max) return `Value must be between ${String(fields.scale_min)} and ${String(fields.scale_max)}.`;
+  return undefined;
 }
 
 export const KNOWN_TYPES = new Set([
@@ -79,7 +113,7 @@ export function isKnownType(type: string): boolean {
 
 export function metafieldObject(row: MetafieldRow) {
   let jsonValue: unknown = row.value;
-  if (row.type === 'json' || row.type === 'rich_text_field' || row.type.startsWith('list.')) jsonValue = safeJson(row.value);
+  if (row.type === 'json' || row.type === 'rich_text_field' || row.type === 'rating' || row.type.startsWith('list.')) jsonValue = safeJson(row.value);
   else if (row.type === 'number_integer' || row.type === 'number_decimal') jsonValue = Number(row.value);
   else if (row.type === 'boolean') jsonValue = row.value === 'true';
   return {

@@ -58,3 +58,49 @@ describe('discountCodeBasicCreate', () => {
     expect(deleted.body.data.discountCodeDelete).toEqual({ deletedCodeDiscountId: id, userErrors: [] });
   });
 });
+
+const FREE_SHIPPING = `mutation($discount: DiscountCodeFreeShippingInput!) {
+  discountCodeFreeShippingCreate(freeShippingCodeDiscount: $discount) {
+    codeDiscountNode { id codeDiscount { ... on DiscountCodeFreeShipping {
+      title status shortSummary tags usageLimit appliesOncePerCustomer endsAt codes(first: 1) { nodes { code } }
+      destinationSelection { ... on DiscountCountryAll { allCountries } ... on DiscountCountries { countries includeRestOfWorld } }
+      maximumShippingPrice { amount }
+      minimumRequirement { ... on DiscountMinimumSubtotal { greaterThanOrEqualToSubtotal { amount } } }
+      combinesWith { orderDiscounts productDiscounts shippingDiscounts }
+    } } }
+    userErrors { field message code }
+  }
+}`;
+
+const shipFree = { title: 'shipfree', code: 'SHIPFREE', startsAt: '2024-01-01T00:00:00Z', endsAt: '2099-01-01T00:00:00Z', usageLimit: 50, appliesOncePerCustomer: true, tags: ['shipyard', 'woocommerce:7008'], combinesWith: { orderDiscounts: true, productDiscounts: true }, destination: { all: true }, minimumRequirement: { subtotal: { greaterThanOrEqualToSubtotal: '30.00' } } };
+
+describe('discountCodeFreeShippingCreate', () => {
+  it('creates a free shipping code for all countries with its limits, minimum, tags and combinations', async () => {
+    const { body } = await admin(devstore, shop, FREE_SHIPPING, { discount: shipFree });
+    expect(body.data.discountCodeFreeShippingCreate.userErrors).toEqual([]);
+    expect(body.data.discountCodeFreeShippingCreate.codeDiscountNode.codeDiscount).toEqual({
+      title: 'shipfree', status: 'ACTIVE', shortSummary: 'Free shipping', tags: ['shipyard', 'woocommerce:7008'], usageLimit: 50, appliesOncePerCustomer: true,
+      endsAt: '2099-01-01T00:00:00.000Z', codes: { nodes: [{ code: 'SHIPFREE' }] }, destinationSelection: { allCountries: true }, maximumShippingPrice: null,
+      minimumRequirement: { greaterThanOrEqualToSubtotal: { amount: '30.00' } }, combinesWith: { orderDiscounts: true, productDiscounts: true, shippingDiscounts: false },
+    });
+  });
+
+  it('shares codes with basic discounts, and refuses a usage limit of 0', async () => {
+    const taken = await admin(devstore, shop, FREE_SHIPPING, { discount: { ...shipFree, code: 'spring10' } });
+    expect(taken.body.data.discountCodeFreeShippingCreate.userErrors).toEqual([{ field: ['freeShippingCodeDiscount', 'code'], message: 'Code must be unique. Please try a different code.', code: 'TAKEN' }]);
+    const basicTaken = await admin(devstore, shop, CREATE, { discount: { ...tenPercent, code: 'shipfree' } });
+    expect(basicTaken.body.data.discountCodeBasicCreate.userErrors[0].code).toBe('TAKEN');
+    const noUses = await admin(devstore, shop, FREE_SHIPPING, { discount: { ...shipFree, code: 'NOUSES', usageLimit: 0 } });
+    expect(noUses.body.data.discountCodeFreeShippingCreate.userErrors).toEqual([{ field: ['freeShippingCodeDiscount', 'usageLimit'], message: 'Usage limit must be greater than 0', code: 'GREATER_THAN' }]);
+  });
+
+  it('updates through its own mutation only, and is found by code', async () => {
+    const found = await admin(devstore, shop, '{ codeDiscountNodeByCode(code: "shipfree") { id codeDiscount { __typename } } }');
+    const { id, codeDiscount } = found.body.data.codeDiscountNodeByCode;
+    expect(codeDiscount).toEqual({ __typename: 'DiscountCodeFreeShipping' });
+    const updated = await admin(devstore, shop, 'mutation($id: ID!) { discountCodeFreeShippingUpdate(id: $id, freeShippingCodeDiscount: { usageLimit: 10, destination: { countries: { add: [DE, AT] } }, maximumShippingPrice: "9.90" }) { codeDiscountNode { codeDiscount { ... on DiscountCodeFreeShipping { usageLimit maximumShippingPrice { amount } destinationSelection { ... on DiscountCountries { countries } } } } } userErrors { code } } }', { id });
+    expect(updated.body.data.discountCodeFreeShippingUpdate).toEqual({ codeDiscountNode: { codeDiscount: { usageLimit: 10, maximumShippingPrice: { amount: '9.90' }, destinationSelection: { countries: ['DE', 'AT'] } } }, userErrors: [] });
+    const wrongKind = await admin(devstore, shop, 'mutation($id: ID!) { discountCodeBasicUpdate(id: $id, basicCodeDiscount: { usageLimit: 3 }) { userErrors { field code } } }', { id });
+    expect(wrongKind.body.data.discountCodeBasicUpdate.userErrors).toEqual([{ field: ['id'], code: 'INVALID' }]);
+  });
+});
