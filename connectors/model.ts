@@ -207,6 +207,19 @@ export const Discount = z.object({
   collectionSourceIds: z.array(z.string()).default([]),
   startsAt: Timestamp.nullable().default(null),
   endsAt: Timestamp.nullable().default(null),
+  /** How often it was used on the old store, so a limited code keeps only the uses it has left. */
+  timesUsed: z.number().int().nonnegative().default(0),
+  /** false: it may not be used together with any other code (WooCommerce: individual use). */
+  combinesWithOtherCodes: z.boolean().default(true),
+  /** Restrictions some platforms have and others lack; the writer says which it could not keep. */
+  excludedProductSourceIds: z.array(z.string()).default([]),
+  excludedCollectionSourceIds: z.array(z.string()).default([]),
+  excludesSaleItems: z.boolean().default(false),
+  maximumSubtotal: Money.nullable().default(null),
+  allowedEmails: z.array(z.string()).default([]),
+  /** At most this many items of the cart are discounted. */
+  itemLimit: z.number().int().positive().nullable().default(null),
+  description: z.string().default(''),
 });
 
 export const Review = z.object({
@@ -247,3 +260,5 @@ export type ProductRecord = z.infer<typeof Product>;
 export type CollectionRecord = z.infer<typeof Collection>;
 export type CustomerRecord = z.infer<typeof Customer>;
 export type OrderRecord = z.infer<typeof Order>;
+export type DiscountRecord = z.infer<typeof Discount>;
+export type ReviewRecord = z.infer<typeof Review>;

@@ -130,6 +130,7 @@ export function mapCoupon(raw: unknown): Extracted {
     return { ok: false, sourceId, reason: `coupon "${coupon.code}" is of the kind "${coupon.discount_type}", which a plugin added and Shopify has no equivalent for`, raw };
   }
   const minimum = Number(coupon.minimum_amount);
+  const maximum = Number(coupon.maximum_amount);
   return result(
     Discount,
     {
@@ -145,6 +146,16 @@ export function mapCoupon(raw: unknown): Extracted {
       collectionSourceIds: coupon.product_categories.map(String),
       startsAt: gmt(coupon.date_created_gmt),
       endsAt: gmt(coupon.date_expires_gmt),
+      timesUsed: coupon.usage_count ?? 0,
+      combinesWithOtherCodes: !coupon.individual_use,
+      excludedProductSourceIds: coupon.excluded_product_ids.map(String),
+      excludedCollectionSourceIds: coupon.excluded_product_categories.map(String),
+      excludesSaleItems: coupon.exclude_sale_items,
+      // WooCommerce sends "0.00" or "" when the coupon has no maximum spend.
+      maximumSubtotal: maximum > 0 ? coupon.maximum_amount : null,
+      allowedEmails: coupon.email_restrictions,
+      itemLimit: coupon.limit_usage_to_x_items && coupon.limit_usage_to_x_items > 0 ? coupon.limit_usage_to_x_items : null,
+      description: decodeEntities(coupon.description),
     },
     sourceId,
     raw,

@@ -131,6 +131,15 @@ export const WooCoupon = z.object({
   minimum_amount: Text,
   product_ids: z.array(Id).default([]),
   product_categories: z.array(Id).default([]),
+  excluded_product_ids: z.array(Id).default([]),
+  excluded_product_categories: z.array(Id).default([]),
+  usage_count: z.number().int().nullish(),
+  individual_use: z.boolean().default(false),
+  exclude_sale_items: z.boolean().default(false),
+  maximum_amount: Text,
+  email_restrictions: z.array(z.string()).default([]),
+  limit_usage_to_x_items: z.number().int().nullish(),
+  description: Text,
 });
 
 export const WooReview = z.object({
