@@ -59,13 +59,68 @@ export async function notifyProgress(tx: { $executeRaw: (query: TemplateStringsA
   await tx.$executeRaw`SELECT pg_notify(${PROGRESS_CHANNEL}, ${migrationId})`;
 }
 
+/**
+ * One LISTEN connection per process, shared by every follower (each browser tab's event stream, the
+ * command line): a connection per follower would let a handful of open tabs use up PostgreSQL's
+ * connections. A dropped connection is opened again; followers miss nothing lasting, because each
+ * notification only says "look again" and the next one brings them up to date.
+ */
+interface SharedListener {
+  followers: Map<string, Set<() => void>>;
+  ready: Promise<pg.Client>;
+}
+
+const listeners = new Map<string, SharedListener>();
+
+function openListener(connectionString: string, listener: SharedListener): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString });
+  const reopen = () => {
+    if (listeners.get(connectionString) !== listener) return;
+    client.removeAllListeners();
+    client.end().catch(() => undefined);
+    setTimeout(() => {
+      if (listeners.get(connectionString) === listener && listener.followers.size > 0) listener.ready = openListener(connectionString, listener);
+    }, 1000);
+  };
+  client.on('notification', (message) => {
+    for (const follow of listener.followers.get(message.payload ?? '') ?? []) follow();
+  });
+  client.on('error', reopen);
+  client.on('end', reopen);
+  return client.connect().then(async () => {
+    await client.query(`LISTEN ${PROGRESS_CHANNEL}`);
+    return client;
+  });
+}
+
 /** Calls `onChange` whenever a step of `migrationId` commits; returns a function that stops listening. */
 export async function listenForProgress(connectionString: string, migrationId: string, onChange: () => void): Promise<() => Promise<void>> {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  client.on('notification', (message) => {
-    if (message.payload === migrationId) onChange();
-  });
-  await client.query(`LISTEN ${PROGRESS_CHANNEL}`);
-  return () => client.end();
+  let listener = listeners.get(connectionString);
+  if (!listener) {
+    listener = { followers: new Map(), ready: Promise.resolve(null as unknown as pg.Client) };
+    listeners.set(connectionString, listener);
+    listener.ready = openListener(connectionString, listener);
+  }
+  const shared = listener;
+  const followers = shared.followers.get(migrationId) ?? new Set();
+  followers.add(onChange);
+  shared.followers.set(migrationId, followers);
+  try {
+    await shared.ready;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  async function stop() {
+    followers.delete(onChange);
+    if (followers.size === 0) shared.followers.delete(migrationId);
+    if (shared.followers.size > 0 || listeners.get(connectionString) !== shared) return;
+    // The last follower left: close the connection so a finished command line can exit.
+    listeners.delete(connectionString);
+    const client = await shared.ready.catch(() => null);
+    client?.removeAllListeners();
+    await client?.end().catch(() => undefined);
+  }
+  return stop;
 }
