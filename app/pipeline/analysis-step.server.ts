@@ -41,8 +41,8 @@ export async function analyzeStep(migrationId: string, afterId: bigint | null): 
 async function planFor(migrationId: string, shop: string, entities: Entity[]) {
   const staged = await db().sourceRecord.groupBy({ by: ['entity'], where: { migrationId, status: { not: 'invalid' } }, _count: true });
   const counts = Object.fromEntries(staged.map((row) => [row.entity, row._count]));
-  // Redirects are derived later, one for each product and collection that had a URL.
-  if (entities.includes('redirects')) counts.redirects = (counts.products ?? 0) + (counts.collections ?? 0);
+  // Redirects are derived later, one for each product, collection, page and post that had a URL.
+  if (entities.includes('redirects')) counts.redirects = (counts.products ?? 0) + (counts.collections ?? 0) + (counts.pages ?? 0) + (counts.blogPosts ?? 0);
   const record = await db().shop.findUnique({ where: { shop } });
   return planMigration(counts, entities, {
     planName: record?.planName ?? null,

@@ -1,7 +1,8 @@
 // Analyze: before anything is written, find every problem in the staged records that the merchant
 // should know about, with the records it affects and what Shipyard will do about it. Runs in
 // bounded batches (one job each); checks that need the whole catalog run as SQL over staging.
-import type { ProductRecord } from '../../connectors/model.ts';
+import type { CanonicalRecord, ProductRecord } from '../../connectors/model.ts';
+import { platformLimits } from '../../connectors/registry.ts';
 import { db } from '../db.server.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { findBrokenHtml } from './html.server.ts';
@@ -57,23 +58,30 @@ export function productFindings(product: ProductRecord): Finding[] {
   return found;
 }
 
-async function imageFindings(products: ProductRecord[], checkImage: ImageCheck): Promise<Finding[]> {
+interface ImageUse {
+  entity: string;
+  sourceId: string;
+  title: string;
+  url: string;
+  action: string;
+}
+
+async function imageFindings(uses: ImageUse[], checkImage: ImageCheck): Promise<Finding[]> {
   const found: Finding[] = [];
-  const jobs = products.flatMap((product) => product.images.map((image) => ({ product, image })));
   const CONCURRENCY = 8;
-  for (let start = 0; start < jobs.length; start += CONCURRENCY) {
-    const slice = jobs.slice(start, start + CONCURRENCY);
-    const answers = await Promise.all(slice.map(({ image }) => checkImage(image.url)));
+  for (let start = 0; start < uses.length; start += CONCURRENCY) {
+    const slice = uses.slice(start, start + CONCURRENCY);
+    const answers = await Promise.all(slice.map((use) => checkImage(use.url)));
     answers.forEach((answer, index) => {
-      const item = slice[index];
-      if (answer === true || !item) return;
+      const use = slice[index];
+      if (answer === true || !use) return;
       found.push({
-        entity: 'products',
-        sourceId: item.product.sourceId,
+        entity: use.entity,
+        sourceId: use.sourceId,
         code: 'image-unreachable',
-        subject: item.image.url,
-        message: `“${item.product.title}”: the image ${item.image.url} cannot be fetched (${answer}).`,
-        action: 'The product moves without this image; it is listed in the report.',
+        subject: use.url,
+        message: `“${use.title}”: the image ${use.url} cannot be fetched (${answer}).`,
+        action: use.action,
       });
     });
   }
@@ -92,18 +100,33 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
   });
   const findings: Finding[] = [];
   const products: ProductRecord[] = [];
+  const images: ImageUse[] = [];
   for (const row of rows) {
     if (row.status === 'invalid') {
       findings.push({ entity: row.entity, sourceId: row.sourceId, code: 'unreadable-record', message: row.reason ?? 'the record could not be read', action: 'Not migrated; listed in the report with its data.' });
     } else if (row.entity === 'products') {
-      products.push(row.data as unknown as ProductRecord);
+      const product = row.data as unknown as ProductRecord;
+      products.push(product);
+      const action = 'The product moves without this image; it is listed in the report.';
+      images.push(...product.images.map((image) => ({ entity: 'products', sourceId: product.sourceId, title: product.title, url: image.url, action })));
+    } else if (row.entity === 'blogPosts') {
+      const post = row.data as unknown as CanonicalRecord<'blogPosts'>;
+      if (post.image) images.push({ entity: 'blogPosts', sourceId: post.sourceId, title: post.title, url: post.image.url, action: 'The post moves without its featured image; add it in Shopify by hand.' });
     }
   }
-  findings.push(...products.flatMap(productFindings), ...(await imageFindings(products, checkImage)));
+  findings.push(...products.flatMap(productFindings), ...(await imageFindings(images, checkImage)));
   return { findings, next: rows.length === ANALYZE_BATCH ? (rows.at(-1)?.id ?? null) : null };
 }
 
-/** Checks across the whole catalog: SKUs and handles that several products share. */
+/** What the source platform's connector cannot read of the chosen entities, said once each. */
+async function sourceLimitFindings(migrationId: string): Promise<Finding[]> {
+  const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { sourcePlatform: true, entities: true } });
+  return Object.entries(platformLimits(migration.sourcePlatform))
+    .filter(([entity]) => migration.entities.includes(entity))
+    .map(([entity, limit]) => ({ entity, sourceId: null, code: 'source-limit', message: limit ?? '', action: 'Publish in the source what should move and run the migration again, or copy the rest by hand.' }));
+}
+
+/** Checks across the whole catalog: SKUs and handles that several products share; what the source could not give. */
 export async function catalogFindings(migrationId: string): Promise<Finding[]> {
   const duplicateSkus = await db().$queryRaw<{ sku: string; products: string[]; titles: string[] }[]>`
     SELECT v->>'sku' AS sku, array_agg(DISTINCT r."sourceId") AS products, array_agg(DISTINCT r.data->>'title') AS titles
@@ -136,6 +159,7 @@ export async function catalogFindings(migrationId: string): Promise<Finding[]> {
         action: 'The first keeps it; Shopify makes a handle for each later one from its title (adding “-1”, “-2”… when that is taken too); their old URLs redirect to the new ones.',
       })),
     ),
+    ...(await sourceLimitFindings(migrationId)),
   ];
 }
 

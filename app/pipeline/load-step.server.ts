@@ -8,6 +8,7 @@ import { collectProductBulk, submitProductBulk, usesBulk } from './load/bulk-pro
 import { loadCollectionBatch } from './load/collections.server.ts';
 import { loadCustomerBatch } from './load/customers.server.ts';
 import { loadOrderBatch } from './load/orders.server.ts';
+import { loadBlogPostBatch, loadPageBatch } from './load/pages.server.ts';
 import { loadProductBatch } from './load/products.server.ts';
 import { deriveRedirects, loadRedirectBatch } from './load/redirects.server.ts';
 import type { BatchResult, Writer } from './load/shared.server.ts';
@@ -23,6 +24,8 @@ const LOADERS: Partial<Record<Entity, Loader>> = {
   redirects: loadRedirectBatch,
   customers: loadCustomerBatch,
   orders: loadOrderBatch,
+  pages: loadPageBatch,
+  blogPosts: loadBlogPostBatch,
 };
 
 export type LoadOutcome = 'next-batch' | 'next-entity' | 'verifying' | 'not-running' | 'failed' | 'bulk-running';

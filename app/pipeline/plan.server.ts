@@ -2,8 +2,11 @@
 // shop's plan, so the merchant knows before starting.
 import type { Entity } from '../../connectors/model.ts';
 
-/** Write order: what a record points at is written before it (collections before the products in them…). */
-export const LOAD_ORDER: Entity[] = ['collections', 'products', 'redirects', 'customers', 'orders', 'pages', 'blogPosts', 'discounts', 'reviews'];
+/**
+ * Write order: what a record points at is written before it (collections before the products in
+ * them…); redirects once everything with an old URL (products, collections, pages, posts) is written.
+ */
+export const LOAD_ORDER: Entity[] = ['collections', 'products', 'customers', 'orders', 'pages', 'blogPosts', 'redirects', 'discounts', 'reviews'];
 
 /**
  * Points one record costs with the synchronous API: Shopify charges 10 points per mutation; some
@@ -16,7 +19,7 @@ const POINTS_PER_RECORD: Record<Entity, number> = {
   customers: 10,
   orders: 10,
   pages: 10,
-  blogPosts: 10,
+  blogPosts: 10, // articleCreate; the blog itself once
   discounts: 10,
   reviews: 10,
 };

@@ -8,6 +8,7 @@ import { listById, tagFilter, textFilter } from '../catalog/listing.ts';
 import { metafieldFields, writeMetafields, type MetafieldInput } from '../catalog/metafields.ts';
 import { normalizeTags } from '../catalog/product-input.ts';
 import { inTransaction } from '../catalog/product-writer.ts';
+import { fetchSource } from '../files/fetcher.ts';
 import { publishedAt } from './pages.ts';
 
 interface BlogRow {
@@ -164,6 +165,10 @@ async function saveArticle(context: RequestContext, input: ArticleInput, blogInp
   if (input.blogId && !blog) errors.push({ field: ['article', 'blogId'], message: 'Blog does not exist', code: 'NOT_FOUND' });
   const published = publishedAt(input, existing?.published_at ?? null, errors, ['article']);
   if (errors.length) return { errors };
+  // Shopify downloads an article's image while it answers; one it cannot have fails the whole call.
+  if (input.image?.url && (!URL.canParse(input.image.url) || 'code' in (await fetchSource(input.image.url, true)))) {
+    return { errors: [{ field: ['article', 'image'], message: 'Image upload failed.', code: 'UPLOAD_FAILED' }] };
+  }
   if (!blog && blogInput) blog = await insertBlog(context, blogInput.title);
   const blogId = blog?.id ?? existing?.blog_id;
   if (input.handle && blogId && (await handleTaken(context.pool, 'articles', String(blogId), input.handle, existing?.id))) {

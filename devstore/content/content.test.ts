@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devstore } from '../server.ts';
 import { admin, createShop, startTestDevstore, type TestShop } from '../testing.ts';
@@ -64,5 +67,32 @@ describe('blogs and articles', () => {
     expect(both.body.data.articleCreate.userErrors.map((error: { code: string }) => error.code)).toContain('AMBIGUOUS_BLOG');
     const noAuthor = await admin(devstore, shop, ARTICLE, { blog: { title: 'Y' }, article: { title: 'Anonymous', author: {} } });
     expect(noAuthor.body.data.articleCreate.userErrors[0].code).toBe('AUTHOR_FIELD_REQUIRED');
+  });
+
+  it('downloads the article’s image while answering: one that cannot be had is UPLOAD_FAILED and nothing is written', async () => {
+    const pictures = http.createServer((request, response) => {
+      if (request.url === '/ok.png') {
+        response.writeHead(200, { 'Content-Type': 'image/png' });
+        return void response.end(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+      }
+      response.writeHead(404, { 'Content-Type': 'text/html' });
+      response.end('<h1>Not found</h1>');
+    });
+    pictures.listen(0, '127.0.0.1');
+    await once(pictures, 'listening');
+    const base = `http://127.0.0.1:${(pictures.address() as AddressInfo).port}`;
+    try {
+      const IMAGE = `mutation($article: ArticleCreateInput!, $blog: ArticleBlogInput) {
+        articleCreate(article: $article, blog: $blog) { article { title image { url altText } } userErrors { field message code } }
+      }`;
+      const good = await admin(devstore, shop, IMAGE, { blog: { title: 'Pictures' }, article: { title: 'With a picture', author: { name: 'Mei' }, image: { url: `${base}/ok.png`, altText: 'A pot' } } });
+      expect(good.body.data.articleCreate).toEqual({ article: { title: 'With a picture', image: { url: `${base}/ok.png`, altText: 'A pot' } }, userErrors: [] });
+      const dead = await admin(devstore, shop, IMAGE, { blog: { title: 'Pictures' }, article: { title: 'Dead picture', author: { name: 'Mei' }, image: { url: `${base}/gone.png` } } });
+      expect(dead.body.data.articleCreate).toEqual({ article: null, userErrors: [{ field: ['article', 'image'], message: 'Image upload failed.', code: 'UPLOAD_FAILED' }] });
+      const titles = await admin(devstore, shop, '{ articles(first: 50) { nodes { title } } }');
+      expect(titles.body.data.articles.nodes).not.toContainEqual({ title: 'Dead picture' });
+    } finally {
+      pictures.close();
+    }
   });
 });

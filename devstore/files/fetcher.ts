@@ -75,7 +75,8 @@ export class FileFetcher {
   }
 }
 
-async function fetchSource(url: string, image: boolean): Promise<{ mimeType: string; size: number } | Failure> {
+/** Downloads a source as Shopify would, answering what it is or why it could not be had. */
+export async function fetchSource(url: string, image: boolean): Promise<{ mimeType: string; size: number } | Failure> {
   const downloadFailure = (reason: string): Failure => ({
     code: image ? 'IMAGE_DOWNLOAD_FAILURE' : 'GENERIC_FILE_DOWNLOAD_FAILURE',
     message: `File could not be processed because the source could not be downloaded: ${reason}.`,

@@ -1,5 +1,5 @@
-// Load redirects: a 301 from each old product and collection URL to its new Shopify URL, plus the
-// redirects the source itself had. A path a previous run already redirected is adopted, not
+// Load redirects: a 301 from each old product, collection, page and post URL to its new Shopify URL,
+// plus the redirects the source itself had. A path a previous run already redirected is adopted, not
 // doubled; a path Shopify refuses is kept with Shopify's reason.
 import type { Entity } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
@@ -16,8 +16,10 @@ interface RedirectData {
   target: { entity: Target; sourceId: string };
 }
 
+const WHAT: Record<Target, string> = { products: 'product', collections: 'collection', pages: 'page', blogPosts: 'blog post' };
+
 /**
- * Stages a redirect for every written product and collection that had a URL on the old store. Its
+ * Stages a redirect for every written product, collection, page and post that had a URL on the old store. Its
  * content hash covers the new handle, so a handle that changed on a re-run updates the redirect.
  */
 export async function deriveRedirects(migrationId: string, platform: string): Promise<number> {
@@ -26,7 +28,7 @@ export async function deriveRedirects(migrationId: string, platform: string): Pr
     SELECT r.entity, r."sourceId", r.data->>'sourcePath' AS "sourcePath", m.handle
     FROM "SourceRecord" r
     JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${platform} AND m.entity = r.entity AND m."sourceId" = r."sourceId"
-    WHERE r."migrationId" = ${migrationId} AND r.entity IN ('products', 'collections') AND r.status = 'written'
+    WHERE r."migrationId" = ${migrationId} AND r.entity IN ('products', 'collections', 'pages', 'blogPosts') AND r.status = 'written'
       AND coalesce(r.data->>'sourcePath', '') <> '' AND m.handle IS NOT NULL
     ORDER BY r.id`;
   // Two records with the same old URL (WooCommerce allows it after an import): one address can lead
@@ -41,7 +43,7 @@ export async function deriveRedirects(migrationId: string, platform: string): Pr
       sourceId: `${row.entity}:${row.sourceId}`,
       status: shared ? ('skipped' as const) : ('staged' as const),
       data,
-      reason: shared ? `The old URL ${row.sourcePath} also belonged to ${owner?.entity === 'collections' ? 'collection' : 'product'} ${owner?.sourceId}, and redirects there: one address can lead to one page.` : null,
+      reason: shared ? `The old URL ${row.sourcePath} also belonged to ${owner ? WHAT[owner.entity] : 'another record'} ${owner?.sourceId}, and redirects there: one address can lead to one page.` : null,
       email: null,
       phone: null,
       contentHash: contentHash({ ...data, targetPath: redirectTarget(row.entity, row.handle) }),
@@ -73,7 +75,7 @@ export async function loadRedirectBatch(migrationId: string, afterId: bigint | n
     }
     const targetLink = (await idMapFor(shop, writer.platform, data.target.entity as Entity, [data.target.sourceId])).get(data.target.sourceId);
     if (!targetLink?.handle) {
-      await recordFailed(row, `The ${data.target.entity === 'collections' ? 'collection' : 'page'} this URL pointed to was not migrated, so there is nothing to redirect to.`);
+      await recordFailed(row, `The ${WHAT[data.target.entity]} this URL pointed to was not migrated, so there is nothing to redirect to.`);
       result.failed++;
       return;
     }

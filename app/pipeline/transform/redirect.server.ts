@@ -1,5 +1,5 @@
-// The 301s that keep search rankings: each old product and collection URL points at the new
-// Shopify URL. Paths Shopify refuses come back as userErrors and land in the report.
+// The 301s that keep search rankings: each old product, collection, page and post URL points at the
+// new Shopify URL. Paths Shopify refuses come back as userErrors and land in the report.
 
 export const CREATE_REDIRECT = `#graphql
   mutation MigrateRedirect($urlRedirect: UrlRedirectInput!) {
@@ -30,8 +30,10 @@ export const FIND_REDIRECT = `#graphql
   }
 `;
 
-const TARGET_PREFIX = { products: '/products/', collections: '/collections/', pages: '/pages/', blogPosts: '/blogs/news/' } as const;
+// A blog post's handle in the id map is its path below /blogs/: the blog's handle, then the article's.
+const TARGET_PREFIX = { products: '/products/', collections: '/collections/', pages: '/pages/', blogPosts: '/blogs/' } as const;
 
+/** The new URL of what moved, from the handle the id map keeps for it. */
 export function redirectTarget(entity: keyof typeof TARGET_PREFIX, handle: string): string {
   return `${TARGET_PREFIX[entity]}${handle}`;
 }

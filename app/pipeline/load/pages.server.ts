@@ -1,0 +1,179 @@
+// Load pages and blog posts: each page with pageCreate/pageUpdate, each post as an article of the
+// shop's blog (found or made once, kept in the id map). What an interrupted run already made is
+// found by its source reference before anything is created, so nothing is doubled. A handle the
+// shop already uses, or a featured image Shopify cannot download, does not stop the record: it
+// moves without it, and the report says so.
+import { db } from '../../db.server.ts';
+import type { AdminClient } from '../../shopify-admin/client.server.ts';
+import { sourceReference } from '../source-reference.server.ts';
+import { BLOG, type BlogPostRecord, CREATE_ARTICLE, CREATE_BLOG, FIND_ARTICLES, FIND_BLOG, UPDATE_ARTICLE, toArticleInput } from '../transform/article.server.ts';
+import { CREATE_PAGE, FIND_PAGES, type PageRecord, UPDATE_PAGE, contentSearch, toPageInput } from '../transform/page.server.ts';
+import {
+  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed,
+  recordUnchanged, recordWritten,
+} from './shared.server.ts';
+
+/** Where the shop's blog is kept in the id map: one per shop and platform, not a source record. */
+const BLOG_LINK = { entity: 'blogs', sourceId: 'posts' } as const;
+
+interface Written {
+  node: { id: string; handle: string; blog?: { handle: string } } | null;
+  userErrors: UserError[];
+}
+
+interface Attempt {
+  id: string | null;
+  withHandle: boolean;
+  withImage: boolean;
+}
+
+type Outcome = { node: NonNullable<Written['node']>; problems: FoundProblem[] } | { error: string };
+
+/** What a record moved without; an earlier run's findings about it are replaced by this run's. */
+const PROBLEM_CODES = ['handle-taken', 'image-not-moved'];
+
+const isTaken = (errors: UserError[]) => errors.some((error) => error.code === 'TAKEN' && (error.field ?? []).includes('handle'));
+const isGone = (errors: UserError[]) => errors.some((error) => error.code === 'NOT_FOUND' && (error.field ?? []).includes('id'));
+const imageFailed = (errors: UserError[]) => errors.some((error) => error.code === 'UPLOAD_FAILED' || (error.field ?? []).includes('image'));
+
+/**
+ * Sends the record, and again without what Shopify refused: the handle when another object has it,
+ * the image when it cannot be downloaded, an update's id when the merchant deleted the object.
+ */
+async function writeWithFallbacks(first: Attempt, send: (attempt: Attempt) => Promise<Written>, describe: { handle: string; imageUrl: string | null; what: string }): Promise<Outcome> {
+  let attempt = first;
+  for (let tries = 0; tries < 4; tries++) {
+    const written = await send(attempt);
+    if (written.node && written.userErrors.length === 0) {
+      const problems: FoundProblem[] = [];
+      if (!attempt.withHandle) {
+        problems.push({ code: 'handle-taken', subject: describe.handle, message: `The ${describe.what}’s address “${describe.handle}” already belonged to another ${describe.what} in the shop, so Shopify gave it “${written.node.handle}”.`, action: 'Moved with the new address; its old URL redirects there.' });
+      }
+      if (!attempt.withImage && describe.imageUrl) {
+        problems.push({ code: 'image-not-moved', subject: describe.imageUrl, message: `Shopify could not download the featured image ${describe.imageUrl}.`, action: `The ${describe.what} moved without it; add the picture in Shopify by hand.` });
+      }
+      return { node: written.node, problems };
+    }
+    const errors = written.userErrors;
+    if (attempt.id && isGone(errors)) attempt = { ...attempt, id: null };
+    else if (attempt.withHandle && isTaken(errors)) attempt = { ...attempt, withHandle: false };
+    else if (attempt.withImage && describe.imageUrl && imageFailed(errors)) attempt = { ...attempt, withImage: false };
+    else return { error: describeUserErrors(errors) || `Shopify returned no ${describe.what}` };
+  }
+  return { error: `Shopify kept refusing the ${describe.what}` };
+}
+
+/** What an interrupted run may already have made of this record: found by handle or title, and claimed by its source reference. */
+async function findWritten(client: AdminClient, document: string, connection: 'pages' | 'articles', record: { sourceId: string; handle: string; title: string }, platform: string): Promise<string | null> {
+  const { data } = await client.request<Record<string, { nodes: { id: string; reference: { value: string } | null }[] }>>(document, { query: contentSearch(record) }, { estimatedCost: 3 });
+  const reference = sourceReference(platform, record.sourceId);
+  return data[connection]?.nodes.find((node) => node.reference?.value === reference)?.id ?? null;
+}
+
+export async function loadPageBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
+  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const rows = await nextBatch(migrationId, 'pages', afterId);
+  const mapped = await idMapFor(shop, writer.platform, 'pages', rows.map((row) => row.sourceId));
+  const result = batchResult(rows);
+
+  await inParallel(rows, writer.concurrency, async (row) => {
+    const page = row.data as unknown as PageRecord;
+    const known = mapped.get(row.sourceId);
+    if (known && known.contentHash === row.contentHash) {
+      await recordUnchanged(row);
+      result.unchanged++;
+      return;
+    }
+    const id = known?.shopifyGid ?? (await findWritten(writer.client, FIND_PAGES, 'pages', page, writer.platform));
+    const outcome = await writeWithFallbacks(
+      { id, withHandle: true, withImage: false },
+      async (attempt) => {
+        const input = toPageInput(page, writer.platform, attempt.withHandle);
+        if (attempt.id) {
+          const { data } = await writer.client.request<{ pageUpdate: { page: Written['node']; userErrors: UserError[] } }>(UPDATE_PAGE, { id: attempt.id, page: input }, { estimatedCost: 10 });
+          return { node: data.pageUpdate.page, userErrors: data.pageUpdate.userErrors };
+        }
+        const { data } = await writer.client.request<{ pageCreate: { page: Written['node']; userErrors: UserError[] } }>(CREATE_PAGE, { page: input }, { estimatedCost: 10 });
+        return { node: data.pageCreate.page, userErrors: data.pageCreate.userErrors };
+      },
+      { handle: page.handle, imageUrl: null, what: 'page' },
+    );
+    if ('error' in outcome) {
+      await recordFailed(row, outcome.error);
+      result.failed++;
+      return;
+    }
+    await keepProblems(migrationId, 'pages', row.sourceId, PROBLEM_CODES, outcome.problems);
+    await recordWritten(shop, writer.platform, 'pages', row, outcome.node.id, outcome.node.handle, outcome.problems.map((problem) => problem.message).join(' ') || null);
+    result.written++;
+  });
+  return result;
+}
+
+/**
+ * The shop's blog for migrated posts: the one the id map knows, else the store's "News" (the
+ * merchant's: an undo leaves it), else one this migration makes.
+ */
+async function blogFor(shop: string, migrationId: string, writer: Writer): Promise<{ id: string; handle: string }> {
+  const link = (await idMapFor(shop, writer.platform, BLOG_LINK.entity, [BLOG_LINK.sourceId])).get(BLOG_LINK.sourceId);
+  if (link?.handle) return { id: link.shopifyGid, handle: link.handle };
+  const { data: found } = await writer.client.request<{ blogs: { nodes: { id: string; handle: string }[] } }>(FIND_BLOG, { query: `handle:${BLOG.handle}` }, { estimatedCost: 2 });
+  let blog = found.blogs.nodes[0] ?? null;
+  const adopted = blog !== null;
+  if (!blog) {
+    const { data } = await writer.client.request<{ blogCreate: { blog: { id: string; handle: string } | null; userErrors: UserError[] } }>(CREATE_BLOG, { blog: { title: BLOG.title, handle: BLOG.handle } }, { estimatedCost: 10 });
+    blog = data.blogCreate.blog;
+    if (!blog) throw new Error(`Shopify would not create the blog “${BLOG.title}” for the posts: ${describeUserErrors(data.blogCreate.userErrors)}`);
+  }
+  const entry = { shopifyGid: blog.id, handle: blog.handle, contentHash: '' };
+  await db().idMapEntry.upsert({
+    where: { shop_platform_entity_sourceId: { shop, platform: writer.platform, ...BLOG_LINK } },
+    create: { shop, platform: writer.platform, ...BLOG_LINK, ...entry, createdBy: adopted ? null : migrationId },
+    update: entry,
+  });
+  return blog;
+}
+
+export async function loadBlogPostBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
+  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const rows = await nextBatch(migrationId, 'blogPosts', afterId);
+  const result = batchResult(rows);
+  if (rows.length === 0) return result;
+  const blog = await blogFor(shop, migrationId, writer);
+  const mapped = await idMapFor(shop, writer.platform, 'blogPosts', rows.map((row) => row.sourceId));
+
+  await inParallel(rows, writer.concurrency, async (row) => {
+    const post = row.data as unknown as BlogPostRecord;
+    const known = mapped.get(row.sourceId);
+    if (known && known.contentHash === row.contentHash) {
+      await recordUnchanged(row);
+      result.unchanged++;
+      return;
+    }
+    const id = known?.shopifyGid ?? (await findWritten(writer.client, FIND_ARTICLES, 'articles', post, writer.platform));
+    const outcome = await writeWithFallbacks(
+      { id, withHandle: true, withImage: true },
+      async (attempt) => {
+        const article = toArticleInput(post, writer.platform, { blogId: blog.id, withHandle: attempt.withHandle, withImage: attempt.withImage });
+        if (attempt.id) {
+          const { data } = await writer.client.request<{ articleUpdate: { article: Written['node']; userErrors: UserError[] } }>(UPDATE_ARTICLE, { id: attempt.id, article }, { estimatedCost: 10 });
+          return { node: data.articleUpdate.article, userErrors: data.articleUpdate.userErrors };
+        }
+        const { data } = await writer.client.request<{ articleCreate: { article: Written['node']; userErrors: UserError[] } }>(CREATE_ARTICLE, { article }, { estimatedCost: 10 });
+        return { node: data.articleCreate.article, userErrors: data.articleCreate.userErrors };
+      },
+      { handle: post.handle, imageUrl: post.image?.url ?? null, what: 'article' },
+    );
+    if ('error' in outcome) {
+      await recordFailed(row, outcome.error);
+      result.failed++;
+      return;
+    }
+    // The handle kept for redirects is the article's path below /blogs/: "news/autumn-first-look".
+    const handle = `${outcome.node.blog?.handle ?? blog.handle}/${outcome.node.handle}`;
+    await keepProblems(migrationId, 'blogPosts', row.sourceId, PROBLEM_CODES, outcome.problems);
+    await recordWritten(shop, writer.platform, 'blogPosts', row, outcome.node.id, handle, outcome.problems.map((problem) => problem.message).join(' ') || null);
+    result.written++;
+  });
+  return result;
+}

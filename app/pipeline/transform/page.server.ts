@@ -1,0 +1,87 @@
+// Turns a canonical page into Shopify's page input, and the documents that write it. Pages have no
+// custom-ID lookup in Shopify, so each carries its source reference in a metafield and a page an
+// interrupted run already made is found by its handle (or title) and that reference.
+import type { CanonicalRecord } from '../../../connectors/model.ts';
+import { SOURCE_REFERENCE, sourceReference } from '../source-reference.server.ts';
+
+export type PageRecord = CanonicalRecord<'pages'>;
+
+export const FIND_PAGES = `#graphql
+  query FindMigratedPages($query: String!) {
+    pages(first: 5, query: $query) {
+      nodes {
+        id
+        handle
+        reference: metafield(namespace: "shipyard", key: "source_reference") {
+          value
+        }
+      }
+    }
+  }
+`;
+
+export const CREATE_PAGE = `#graphql
+  mutation MigratePageCreate($page: PageCreateInput!) {
+    pageCreate(page: $page) {
+      page {
+        id
+        handle
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export const UPDATE_PAGE = `#graphql
+  mutation MigratePageUpdate($id: ID!, $page: PageUpdateInput!) {
+    pageUpdate(id: $id, page: $page) {
+      page {
+        id
+        handle
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export const isHandle = (handle: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(handle);
+
+/**
+ * The source reference on pages and articles: a plain text metafield, since Shopify's `id` type (and
+ * its lookup by custom ID) is not offered for them.
+ */
+export function contentReference(platform: string, sourceId: string) {
+  return { namespace: SOURCE_REFERENCE.namespace, key: SOURCE_REFERENCE.key, type: 'single_line_text_field', value: sourceReference(platform, sourceId) };
+}
+
+/** The search that finds what an earlier run may have made of this record: by handle, else by title. */
+export function contentSearch(record: { handle: string; title: string }): string {
+  return isHandle(record.handle) ? `handle:${record.handle}` : `title:"${record.title.replace(/"/g, '')}"`;
+}
+
+/** Published with its original date, or hidden. A date still to come stays a scheduled publication. */
+export function publication(record: { published: boolean; publishedAt: string | null }) {
+  if (!record.published) return { isPublished: false };
+  if (!record.publishedAt) return { isPublished: true };
+  if (Date.parse(record.publishedAt) > Date.now()) return { isPublished: false, publishDate: record.publishedAt };
+  return { isPublished: true, publishDate: record.publishedAt };
+}
+
+/** Input for CREATE_PAGE, or UPDATE_PAGE's `page`; `withHandle: false` leaves the handle to Shopify. */
+export function toPageInput(page: PageRecord, platform: string, withHandle = true) {
+  return {
+    title: page.title,
+    body: page.bodyHtml,
+    ...(withHandle && isHandle(page.handle) ? { handle: page.handle } : {}),
+    ...publication(page),
+    metafields: [contentReference(platform, page.sourceId)],
+  };
+}
