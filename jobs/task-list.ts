@@ -6,6 +6,7 @@ import customerDataRequest, { type CustomerDataRequestPayload } from './customer
 import customerRedact, { type CustomerRedactPayload } from './customer-redact.ts';
 import migrationAnalyze, { type MigrationAnalyzePayload } from './migration-analyze.ts';
 import migrationBulkPoll, { type MigrationBulkPollPayload } from './migration-bulk-poll.ts';
+import migrationDryRun, { type MigrationDryRunPayload } from './migration-dry-run.ts';
 import migrationExtract, { type MigrationExtractPayload } from './migration-extract.ts';
 import migrationLoad, { type MigrationLoadPayload } from './migration-load.ts';
 import migrationVerify, { type MigrationVerifyPayload } from './migration-verify.ts';
@@ -17,6 +18,7 @@ export const taskList = {
   'customer-redact': customerRedact,
   'migration-analyze': migrationAnalyze,
   'migration-bulk-poll': migrationBulkPoll,
+  'migration-dry-run': migrationDryRun,
   'migration-extract': migrationExtract,
   'migration-load': migrationLoad,
   'migration-verify': migrationVerify,
@@ -33,6 +35,7 @@ declare global {
       'shop-redact': z.input<typeof ShopRedactPayload>;
       'migration-analyze': z.input<typeof MigrationAnalyzePayload>;
       'migration-bulk-poll': z.input<typeof MigrationBulkPollPayload>;
+      'migration-dry-run': z.input<typeof MigrationDryRunPayload>;
       'migration-extract': z.input<typeof MigrationExtractPayload>;
       'migration-load': z.input<typeof MigrationLoadPayload>;
       'migration-verify': z.input<typeof MigrationVerifyPayload>;

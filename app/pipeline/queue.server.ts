@@ -51,3 +51,11 @@ export function queueVerify(tx: Tx, migrationId: string) {
     queueName: writeQueue(migrationId),
   });
 }
+
+/** The dry run's next batch; it shares the write queue, so it never runs beside a step that writes. */
+export function queueDryRun(tx: Tx, migrationId: string, afterId: bigint | null = null) {
+  return queueInTransaction(tx, 'migration-dry-run', afterId === null ? { migrationId } : { migrationId, afterId: afterId.toString() }, {
+    jobKey: `migration-dry-run:${migrationId}`,
+    queueName: writeQueue(migrationId),
+  });
+}
