@@ -1,7 +1,8 @@
 // Starts a graphile-worker runner on Shipyard's database: inside `npm start`, or alone through
 // `npm run worker` to add throughput (any number of them may point at the same database).
 import { EventEmitter } from 'node:events';
-import { Logger, type Runner, type WorkerEvents, run } from 'graphile-worker';
+import { Logger, type Runner, type WorkerEvents, parseCronItems, run } from 'graphile-worker';
+import { RESYNC_CRON } from '../app/pipeline/resync-schedule.server.ts';
 import { keepAlive } from './liveness.ts';
 import { taskList } from './task-list.ts';
 
@@ -33,8 +34,11 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
     pollInterval: options.pollInterval ?? 2000,
     taskList,
     ...(options.quiet ? { logger: quietLogger } : {}),
-    // No recurring jobs yet; without this graphile-worker looks for a crontab file in the cwd.
-    parsedCronItems: [],
+    // Given in code, so graphile-worker does not look for a crontab file in the cwd. Every worker
+    // process runs the crontab; graphile-worker's known_crontabs table makes each tick one job.
+    parsedCronItems: parseCronItems([
+      { task: 'migration-resync-scheduled', match: RESYNC_CRON, identifier: 'migration-resync-scheduled', options: { backfillPeriod: 0, queueName: 'migration-resync-scheduled', jobKey: 'migration-resync-scheduled' } },
+    ]),
     // The process that owns the worker decides how to shut down (server.ts, jobs/worker.ts).
     noHandleSignals: true,
   });

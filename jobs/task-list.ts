@@ -9,6 +9,8 @@ import migrationBulkPoll, { type MigrationBulkPollPayload } from './migration-bu
 import migrationDryRun, { type MigrationDryRunPayload } from './migration-dry-run.ts';
 import migrationExtract, { type MigrationExtractPayload } from './migration-extract.ts';
 import migrationLoad, { type MigrationLoadPayload } from './migration-load.ts';
+import migrationResyncScheduled, { type MigrationResyncScheduledPayload } from './migration-resync-scheduled.ts';
+import migrationUndo, { type MigrationUndoPayload } from './migration-undo.ts';
 import migrationVerify, { type MigrationVerifyPayload } from './migration-verify.ts';
 import shopPurge, { type ShopPurgePayload } from './shop-purge.ts';
 import shopRedact, { type ShopRedactPayload } from './shop-redact.ts';
@@ -21,6 +23,8 @@ export const taskList = {
   'migration-dry-run': migrationDryRun,
   'migration-extract': migrationExtract,
   'migration-load': migrationLoad,
+  'migration-resync-scheduled': migrationResyncScheduled,
+  'migration-undo': migrationUndo,
   'migration-verify': migrationVerify,
   'shop-purge': shopPurge,
   'shop-redact': shopRedact,
@@ -38,6 +42,8 @@ declare global {
       'migration-dry-run': z.input<typeof MigrationDryRunPayload>;
       'migration-extract': z.input<typeof MigrationExtractPayload>;
       'migration-load': z.input<typeof MigrationLoadPayload>;
+      'migration-resync-scheduled': z.input<typeof MigrationResyncScheduledPayload>;
+      'migration-undo': z.input<typeof MigrationUndoPayload>;
       'migration-verify': z.input<typeof MigrationVerifyPayload>;
     }
   }

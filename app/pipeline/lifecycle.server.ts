@@ -5,7 +5,8 @@ import { ENTITIES, type Entity } from '../../connectors/model.ts';
 import { encryptCredentials } from '../credentials.server.ts';
 import { db } from '../db.server.ts';
 import { LOAD_ORDER } from './plan.server.ts';
-import { queueAnalyze, queueExtract, queueLoad, queueVerify } from './queue.server.ts';
+import { queueAnalyze, queueExtract, queueLoad, queueUndo, queueVerify } from './queue.server.ts';
+import { newUndoReport, nextUndoEntity, resyncChain } from './undo/undo-step.server.ts';
 
 export interface NewMigration {
   shop: string;
@@ -63,18 +64,24 @@ export function extractedEntities(entities: string[]): Entity[] {
   return (entities as Entity[]).filter((entity) => entity !== 'redirects');
 }
 
+type Tx = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
+
+/** The status change and one extract job per entity. startedAt is when reading began: a re-sync reads what changed after it. */
+async function beginReading(tx: Tx, migration: { id: string; shop: string; entities: string[] }) {
+  const { id, shop } = migration;
+  const started = await tx.migration.update({ where: { id }, data: { status: 'running', phase: 'extracting', startedAt: new Date(), error: null } });
+  for (const entity of extractedEntities(migration.entities)) {
+    await tx.migrationEntity.upsert({ where: { migrationId_entity: { migrationId: id, entity } }, create: { migrationId: id, shop, entity }, update: {} });
+    await queueExtract(tx, id, entity);
+  }
+  return started;
+}
+
 /** Starts reading the source: one extract job per entity, all queued with the status change. */
 export async function startMigration(shop: string, id: string) {
   const migration = await owned(shop, id);
   if (migration.status !== 'draft') throw new MigrationStateError(`The migration is ${migration.status}; only a draft can start.`);
-  return db().$transaction(async (tx) => {
-    const started = await tx.migration.update({ where: { id }, data: { status: 'running', phase: 'extracting', startedAt: new Date(), error: null } });
-    for (const entity of extractedEntities(migration.entities)) {
-      await tx.migrationEntity.upsert({ where: { migrationId_entity: { migrationId: id, entity } }, create: { migrationId: id, shop, entity }, update: {} });
-      await queueExtract(tx, id, entity);
-    }
-    return started;
-  });
+  return db().$transaction((tx) => beginReading(tx, migration));
 }
 
 /** Jobs already running finish their piece; every job checks the status before the next piece. */
@@ -152,5 +159,90 @@ export async function updateDraft(shop: string, id: string, choices: { entities:
       entities: entitiesInLoadOrder(choices.entities, choices.redirects),
       options: { ...previous, ...choices.options, redirects: choices.redirects, unattended: !choices.review } as object,
     },
+  });
+}
+
+/** How often a merchant may ask Shipyard to re-sync on its own. */
+export const RESYNC_INTERVALS = { hourly: 3_600_000, daily: 86_400_000 } as const;
+export type ResyncInterval = keyof typeof RESYNC_INTERVALS;
+
+const UNDER_WAY = ['draft', 'running', 'paused', 'ready', 'undoing'];
+
+/**
+ * A re-sync: a new migration linked to the latest completed run of the chain (resyncOf), reading
+ * only what changed in the source after that run began reading (options.modifiedAfter; endpoints
+ * the source cannot filter are read whole and their content hashes skip what did not change),
+ * with the same entities and options, unattended. The id map turns its writes into updates.
+ */
+export async function resyncMigration(shop: string, id: string) {
+  const migration = await owned(shop, id);
+  if (migration.status !== 'completed') throw new MigrationStateError(`The migration is ${migration.status}; only a completed migration can be re-synced.`);
+  const chain = await db().migration.findMany({ where: { shop, id: { in: await resyncChain(shop, id) } }, orderBy: { createdAt: 'asc' } });
+  if (chain.some((run) => UNDER_WAY.includes(run.status))) throw new MigrationStateError('A re-sync of this migration is already under way; wait for it to finish.');
+  const previous = chain.filter((run) => run.status === 'completed' && run.startedAt).at(-1) ?? migration;
+  if (!previous.startedAt) throw new MigrationStateError('The migration never read its source, so there is no point to re-sync from.');
+  const options = { ...(previous.options as Record<string, unknown>), modifiedAfter: previous.startedAt.toISOString(), unattended: true };
+  return db().$transaction(async (tx) => {
+    // The schedule follows the newest run, which is the one the next re-sync starts from.
+    const every = chain.find((run) => run.resyncEvery)?.resyncEvery ?? null;
+    await tx.migration.updateMany({ where: { shop, id: { in: chain.map((run) => run.id) } }, data: { resyncEvery: null, nextResyncAt: null } });
+    const created = await tx.migration.create({
+      data: {
+        shop,
+        sourcePlatform: previous.sourcePlatform,
+        sourceUrl: previous.sourceUrl,
+        sourceCredentials: previous.sourceCredentials,
+        entities: previous.entities,
+        options: options as object,
+        resyncOf: previous.id,
+        resyncEvery: every,
+        nextResyncAt: every ? nextResyncAt(every) : null,
+      },
+    });
+    return beginReading(tx, created);
+  });
+}
+
+export function nextResyncAt(every: string, from = new Date()): Date | null {
+  const interval = RESYNC_INTERVALS[every as ResyncInterval];
+  return interval ? new Date(from.getTime() + interval) : null;
+}
+
+/** The merchant's standing request for re-syncs (null stops them), kept on the newest run of the chain. */
+export async function scheduleResync(shop: string, id: string, every: ResyncInterval | null) {
+  const migration = await owned(shop, id);
+  if (every !== null && !(every in RESYNC_INTERVALS)) throw new MigrationStateError(`Re-syncs can run ${Object.keys(RESYNC_INTERVALS).join(' or ')}.`);
+  if (['cancelled', 'undoing', 'undone'].includes(migration.status)) throw new MigrationStateError(`The migration is ${migration.status}; it cannot be re-synced.`);
+  const chain = await db().migration.findMany({ where: { shop, id: { in: await resyncChain(shop, id) } }, orderBy: { createdAt: 'asc' } });
+  const newest = chain.at(-1) ?? migration;
+  return db().$transaction(async (tx) => {
+    await tx.migration.updateMany({ where: { shop, id: { in: chain.map((run) => run.id) } }, data: { resyncEvery: null, nextResyncAt: null } });
+    return tx.migration.update({ where: { id: newest.id }, data: { resyncEvery: every, nextResyncAt: every ? nextResyncAt(every) : null } });
+  });
+}
+
+/**
+ * Deletes from Shopify what the migration and its re-syncs created, in reverse dependency order,
+ * one batch per job (undo/undo-step.server.ts); objects Shipyard found in the store and wrote
+ * into stay. Allowed once nothing of the chain is running; again after a partial undo.
+ */
+export async function undoMigration(shop: string, id: string) {
+  const migration = await owned(shop, id);
+  if (!['completed', 'failed', 'cancelled', 'undone'].includes(migration.status)) {
+    throw new MigrationStateError(`The migration is ${migration.status}; ${migration.status === 'draft' ? 'nothing was written yet' : 'cancel it before undoing it'}.`);
+  }
+  const chain = await resyncChain(shop, id);
+  const busy = await db().migration.count({ where: { shop, id: { in: chain }, status: { in: UNDER_WAY } } });
+  if (busy > 0) throw new MigrationStateError('A re-sync of this migration is under way; cancel it before undoing.');
+  const first = await nextUndoEntity(shop, chain, null);
+  return db().$transaction(async (tx) => {
+    await tx.migration.updateMany({ where: { shop, id: { in: chain } }, data: { resyncEvery: null, nextResyncAt: null } });
+    const report = newUndoReport();
+    if (!first) {
+      return tx.migration.update({ where: { id }, data: { status: 'undone', phase: 'done', error: null, finishedAt: new Date(), undo: { ...report, status: 'done', finishedAt: new Date().toISOString() } as object } });
+    }
+    const undoing = await tx.migration.update({ where: { id }, data: { status: 'undoing', phase: 'undoing', error: null, undo: report as object } });
+    await queueUndo(tx, id, first, null);
+    return undoing;
   });
 }

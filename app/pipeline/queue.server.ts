@@ -52,6 +52,14 @@ export function queueVerify(tx: Tx, migrationId: string) {
   });
 }
 
+/** Undo shares the write queue: it never runs beside a write or another undo batch of the migration. */
+export function queueUndo(tx: Tx, migrationId: string, entity: string, afterId: bigint | null) {
+  return queueInTransaction(tx, 'migration-undo', { migrationId, entity, afterId: afterId?.toString() ?? null }, {
+    jobKey: `migration-undo:${migrationId}`,
+    queueName: writeQueue(migrationId),
+  });
+}
+
 /** The dry run's next batch; it shares the write queue, so it never runs beside a step that writes. */
 export function queueDryRun(tx: Tx, migrationId: string, afterId: bigint | null = null) {
   return queueInTransaction(tx, 'migration-dry-run', afterId === null ? { migrationId } : { migrationId, afterId: afterId.toString() }, {

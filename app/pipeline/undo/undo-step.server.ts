@@ -1,0 +1,159 @@
+// Undo as a chain of jobs, like writing: one batch of one entity's id map entries per job, deleted
+// from Shopify through the shop's Admin client (its budget paces the requests), the report and the
+// job for the next batch (or entity) committed together. Only entries a migration of the chain
+// created are touched (IdMapEntry.createdBy); what the merchant had before stays.
+import { db } from '../../db.server.ts';
+import { AdminApiError } from '../../shopify-admin/client.server.ts';
+import { inParallel } from '../load/shared.server.ts';
+import { notifyProgress } from '../progress.server.ts';
+import { queueUndo } from '../queue.server.ts';
+import { writerFor } from '../writer.server.ts';
+import { deleteObject } from './deleters.server.ts';
+
+export const UNDO_BATCH = 50;
+
+/**
+ * What points at what goes first: redirects and reviews point at products, discounts and orders
+ * at products and customers, articles at blogs, products at collections. Entities not listed
+ * (a loader added later) come after these, by name.
+ */
+export const UNDO_ORDER = ['redirects', 'reviews', 'discounts', 'blogPosts', 'pages', 'orders', 'customers', 'products', 'collections'];
+
+export interface UndoProblem {
+  entity: string;
+  sourceId: string;
+  shopifyGid: string;
+  reason: string;
+}
+
+export interface UndoReport {
+  status: 'running' | 'done' | 'stopped';
+  startedAt: string;
+  finishedAt: string | null;
+  /** Per entity: deleted now, already gone from Shopify, could not be deleted. */
+  entities: Record<string, { deleted: number; alreadyGone: number; failed: number }>;
+  /** The first of those that could not be deleted, with Shopify's reason. */
+  problems: UndoProblem[];
+  error: string | null;
+}
+
+const MAX_PROBLEMS = 500;
+
+export function newUndoReport(): UndoReport {
+  return { status: 'running', startedAt: new Date().toISOString(), finishedAt: null, entities: {}, problems: [], error: null };
+}
+
+/** The migration and every re-sync that followed it (Migration.resyncOf), in this shop. */
+export async function resyncChain(shop: string, id: string): Promise<string[]> {
+  const chain = [id];
+  let frontier = [id];
+  while (frontier.length > 0) {
+    const next = await db().migration.findMany({ where: { shop, resyncOf: { in: frontier } }, select: { id: true } });
+    frontier = next.map((row) => row.id).filter((child) => !chain.includes(child));
+    chain.push(...frontier);
+  }
+  return chain;
+}
+
+const rank = (entity: string) => {
+  const index = UNDO_ORDER.indexOf(entity);
+  return index === -1 ? UNDO_ORDER.length : index;
+};
+const byUndoOrder = (a: string, b: string) => rank(a) - rank(b) || a.localeCompare(b);
+
+/** The next entity, after `after` in undo order, that still has objects the chain created. */
+export async function nextUndoEntity(shop: string, chain: string[], after: string | null): Promise<string | null> {
+  const groups = await db().idMapEntry.groupBy({ by: ['entity'], where: { shop, createdBy: { in: chain } } });
+  const remaining = groups.map((group) => group.entity).sort(byUndoOrder);
+  return remaining.find((entity) => after === null || byUndoOrder(entity, after) > 0) ?? null;
+}
+
+export type UndoOutcome = 'next-batch' | 'next-entity' | 'done' | 'not-running' | 'stopped';
+
+export async function undoStep(migrationId: string, entity: string, afterId: bigint | null, connect: typeof writerFor = writerFor): Promise<UndoOutcome> {
+  const migration = await db().migration.findUnique({ where: { id: migrationId } });
+  if (!migration || migration.status !== 'undoing') return 'not-running';
+  const { shop } = migration;
+  const chain = await resyncChain(shop, migrationId);
+  const entries = await db().idMapEntry.findMany({
+    where: { shop, createdBy: { in: chain }, entity, ...(afterId === null ? {} : { id: { gt: afterId } }) },
+    orderBy: { id: 'asc' },
+    take: UNDO_BATCH,
+  });
+
+  const counts = { deleted: 0, alreadyGone: 0, failed: 0 };
+  const problems: UndoProblem[] = [];
+  try {
+    const writer = await connect(shop, migration.sourcePlatform);
+    const seen = new Set<string>();
+    await inParallel(entries, writer.concurrency, async (entry) => {
+      if (seen.has(entry.shopifyGid)) return;
+      seen.add(entry.shopifyGid);
+      const result = await deleteObject(writer.client, entry.shopifyGid);
+      if (result.outcome === 'failed') {
+        counts.failed++;
+        problems.push({ entity, sourceId: entry.sourceId, shopifyGid: entry.shopifyGid, reason: result.reason });
+        return;
+      }
+      counts[result.outcome === 'deleted' ? 'deleted' : 'alreadyGone']++;
+      // Every link to the object goes with it (merged customers share one), so a later migration creates it afresh.
+      await db().idMapEntry.deleteMany({ where: { shop, shopifyGid: entry.shopifyGid } });
+    });
+  } catch (error) {
+    if (!(error instanceof AdminApiError && ['unauthorized', 'graphql', 'max-cost'].includes(error.kind))) throw error;
+    await finish(migrationId, counts, problems, entity, { stopped: `Deleting ${entity} from Shopify stopped: ${error.message}` });
+    return 'stopped';
+  }
+
+  const last = entries.at(-1);
+  if (entries.length === UNDO_BATCH && last) {
+    await record(migrationId, entity, counts, problems, (tx) => queueUndo(tx, migrationId, entity, last.id));
+    return 'next-batch';
+  }
+  const following = await nextUndoEntity(shop, chain, entity);
+  if (following) {
+    await record(migrationId, entity, counts, problems, (tx) => queueUndo(tx, migrationId, following, null));
+    return 'next-entity';
+  }
+  await finish(migrationId, counts, problems, entity, {});
+  return 'done';
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
+
+/** Adds a batch's counts and problems to the report, with whatever must be committed beside them. */
+async function record(migrationId: string, entity: string, counts: UndoReport['entities'][string], problems: UndoProblem[], then: (tx: Tx) => Promise<unknown>, finished?: { stopped?: string }) {
+  await db().$transaction(async (tx) => {
+    // One batch at a time per migration (its write queue), but the lock keeps the report whole regardless.
+    await tx.$executeRaw`SELECT 1 FROM "Migration" WHERE id = ${migrationId} FOR UPDATE`;
+    const { undo } = await tx.migration.findUniqueOrThrow({ where: { id: migrationId }, select: { undo: true } });
+    const report = (undo ?? newUndoReport()) as unknown as UndoReport;
+    const before = report.entities[entity] ?? { deleted: 0, alreadyGone: 0, failed: 0 };
+    report.entities[entity] = { deleted: before.deleted + counts.deleted, alreadyGone: before.alreadyGone + counts.alreadyGone, failed: before.failed + counts.failed };
+    report.problems = [...report.problems, ...problems].slice(0, MAX_PROBLEMS);
+    if (finished) {
+      report.status = finished.stopped ? 'stopped' : 'done';
+      report.finishedAt = new Date().toISOString();
+      report.error = finished.stopped ?? null;
+    }
+    await tx.migration.update({
+      where: { id: migrationId },
+      data: {
+        undo: report as object,
+        ...(finished ? { status: finished.stopped ? 'failed' : 'undone', phase: 'done', error: finished.stopped ?? null, finishedAt: new Date() } : {}),
+      },
+    });
+    // The re-syncs the undo covered are undone with it: re-syncing one would bring it all back.
+    if (finished && !finished.stopped) {
+      const { shop } = await tx.migration.findUniqueOrThrow({ where: { id: migrationId }, select: { shop: true } });
+      const later = (await resyncChain(shop, migrationId)).filter((id) => id !== migrationId);
+      await tx.migration.updateMany({ where: { shop, id: { in: later } }, data: { status: 'undone', resyncEvery: null, nextResyncAt: null } });
+    }
+    await notifyProgress(tx, migrationId);
+    await then(tx);
+  });
+}
+
+function finish(migrationId: string, counts: UndoReport['entities'][string], problems: UndoProblem[], entity: string, how: { stopped?: string }) {
+  return record(migrationId, entity, counts, problems, async () => undefined, how);
+}

@@ -1,0 +1,14 @@
+// Deletes one batch of what a migration created from Shopify (app/pipeline/undo/undo-step.server.ts).
+import type { Task } from 'graphile-worker';
+import { z } from 'zod';
+import { undoStep } from '../app/pipeline/undo/undo-step.server.ts';
+
+export const MigrationUndoPayload = z.object({ migrationId: z.uuid(), entity: z.string().min(1).max(64), afterId: z.string().regex(/^\d+$/).nullish() });
+
+const migrationUndo: Task = async (payload, helpers) => {
+  const { migrationId, entity, afterId } = MigrationUndoPayload.parse(payload);
+  const outcome = await undoStep(migrationId, entity, afterId ? BigInt(afterId) : null);
+  helpers.logger.debug(`undo ${entity} of ${migrationId}: ${outcome}`);
+};
+
+export default migrationUndo;
