@@ -1,6 +1,7 @@
 // The migration page's buttons, run for the authenticated shop only. A button that no longer fits
 // (another staff member paused it first) answers with the reason instead of failing the page.
 import type { MigrationIntent } from './migration-forms.ts';
+import { startDryRun } from './pipeline/dry-run.server.ts';
 import { MigrationNotFound, MigrationStateError, approveMigration, cancelMigration, pauseMigration, resumeMigration } from './pipeline/lifecycle.server.ts';
 
 const ACTIONS: Record<MigrationIntent, (shop: string, id: string) => Promise<unknown>> = {
@@ -8,6 +9,7 @@ const ACTIONS: Record<MigrationIntent, (shop: string, id: string) => Promise<unk
   pause: pauseMigration,
   resume: resumeMigration,
   cancel: cancelMigration,
+  dryRun: startDryRun,
 };
 
 export async function runMigrationAction(shop: string, id: string, intent: MigrationIntent): Promise<{ error: string | null }> {

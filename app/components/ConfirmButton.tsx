@@ -2,8 +2,9 @@
 // then posts the intent to the page's action.
 import { useFetcher } from '@remix-run/react';
 import { BlockStack, Button, Modal, Text } from '@shopify/polaris';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MigrationIntent } from '../migration-forms.ts';
+import { useNotify } from './notice.tsx';
 
 interface Props {
   intent: MigrationIntent;
@@ -13,13 +14,23 @@ interface Props {
   confirm: string;
   destructive?: boolean;
   primary?: boolean;
+  /** Said once it is done (a toast in the admin, a banner in local mode). */
+  done?: string;
 }
 
-export function ConfirmButton({ intent, label, title, message, confirm, destructive, primary }: Props) {
+export function ConfirmButton({ intent, label, title, message, confirm, destructive, primary, done }: Props) {
   const [open, setOpen] = useState(false);
   const fetcher = useFetcher<{ error: string | null }>();
   const busy = fetcher.state !== 'idle';
+  const notify = useNotify();
+  const sent = useRef(false);
+  useEffect(() => {
+    if (fetcher.state !== 'idle' || !sent.current || !fetcher.data) return;
+    sent.current = false;
+    if (fetcher.data.error === null && done) notify(done);
+  }, [fetcher.state, fetcher.data, done, notify]);
   const act = () => {
+    sent.current = true;
     fetcher.submit({ intent }, { method: 'post' });
     setOpen(false);
   };

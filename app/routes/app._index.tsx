@@ -1,7 +1,8 @@
 // The dashboard: the shop's migrations, newest first, or an empty state that explains Shipyard.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { Badge, BlockStack, Card, EmptyState, IndexTable, Layout, Page, ProgressBar, Text } from '@shopify/polaris';
+import { Badge, BlockStack, Card, EmptyState, IndexTable, Layout, ProgressBar, Text } from '@shopify/polaris';
+import { AppPage } from '../components/AppPage.tsx';
 import { useFormatter } from '../components/format.ts';
 import { RouteError } from '../components/RouteError.tsx';
 import { STATUS_TONE, migrationHref } from '../components/status.ts';
@@ -19,7 +20,7 @@ export default function Dashboard() {
 
   if (migrations.length === 0) {
     return (
-      <Page title="Migrations">
+      <AppPage title="Migrations">
         <Layout>
           <Layout.Section>
             <Card>
@@ -37,12 +38,12 @@ export default function Dashboard() {
             </Card>
           </Layout.Section>
         </Layout>
-      </Page>
+      </AppPage>
     );
   }
 
   return (
-    <Page title="Migrations" primaryAction={{ content: 'New migration', url: '/app/migrations/new' }}>
+    <AppPage title="Migrations" primaryAction={{ content: 'New migration', url: '/app/migrations/new' }}>
       <Card padding="0">
         <IndexTable
           resourceName={{ singular: 'migration', plural: 'migrations' }}
@@ -89,7 +90,7 @@ export default function Dashboard() {
           ))}
         </IndexTable>
       </Card>
-    </Page>
+    </AppPage>
   );
 }
 

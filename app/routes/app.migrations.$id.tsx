@@ -3,20 +3,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { Badge, Banner, BlockStack, InlineStack, Layout, Page } from '@shopify/polaris';
+import { Badge, Banner, BlockStack, InlineStack, Layout } from '@shopify/polaris';
+import { AppPage } from '../components/AppPage.tsx';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
+import { DryRunCard } from '../components/DryRunCard.tsx';
 import { useFormatter } from '../components/format.ts';
 import { MigrationProgress } from '../components/MigrationProgress.tsx';
 import { NotMovedCard } from '../components/NotMovedCard.tsx';
+import { NoticeProvider } from '../components/notice.tsx';
 import { RedirectsCard } from '../components/RedirectsCard.tsx';
 import { PlanCard, ProblemsCard } from '../components/ReviewCard.tsx';
 import { RouteError } from '../components/RouteError.tsx';
 import { STATUS_TONE } from '../components/status.ts';
+import { ThroughputChart } from '../components/ThroughputChart.tsx';
 import { useLiveProgress } from '../components/useLiveProgress.ts';
 import { VerificationCard } from '../components/VerificationCard.tsx';
 import { MigrationAction, parseForm } from '../migration-forms.ts';
 import { runMigrationAction } from '../migration-actions.server.ts';
 import { NOT_MOVED_STATUSES, type NotMovedStatus, PAGE_SIZE, migrationPage, notMovedPage, ownedMigration, redirectsPage } from '../migration-views.server.ts';
+import { dryRunView } from '../pipeline/dry-run.server.ts';
+import { writtenSamples } from '../pipeline/samples.server.ts';
 import { authenticateStaff } from '../shopify.server.ts';
 
 function pageNumber(value: string | null): number {
@@ -31,7 +37,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   if (migration.status === 'draft') throw redirect(`/app/migrations/${id}/setup`);
   const search = new URL(request.url).searchParams;
   const status = search.get('status');
-  const [page, notMoved, redirects] = await Promise.all([
+  const [page, notMoved, redirects, dryRun, samples] = await Promise.all([
     migrationPage(session.shop, id),
     notMovedPage(session.shop, id, {
       entity: search.get('entity') || undefined,
@@ -40,8 +46,10 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       page: pageNumber(search.get('page')),
     }),
     redirectsPage(session.shop, id, pageNumber(search.get('redirectsPage'))),
+    dryRunView(session.shop, id),
+    writtenSamples(session.shop, id),
   ]);
-  return { ...page, notMoved, redirectList: redirects, pageSize: PAGE_SIZE };
+  return { ...page, notMoved, redirectList: redirects, pageSize: PAGE_SIZE, dryRun, samples };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -60,7 +68,7 @@ export default function MigrationPage() {
   const writingStarted = ['loading', 'verifying', 'done'].includes(data.phase);
 
   return (
-    <Page
+    <AppPage
       title={`Move from ${data.sourceLabel}`}
       titleMetadata={<Badge tone={STATUS_TONE[status]}>{data.statusLabel}</Badge>}
       subtitle={`${data.sourceUrl ?? ''} · started ${data.startedAt ? format.dateTime(data.startedAt) : format.dateTime(data.createdAt)}`}
@@ -68,66 +76,73 @@ export default function MigrationPage() {
     >
       <Layout>
         <Layout.Section>
-          <BlockStack gap="400">
-            {data.error ? (
-              <Banner tone="critical" title="The migration stopped">
-                <p>{data.error}</p>
-              </Banner>
-            ) : null}
-            {status === 'ready' ? (
-              <Banner tone="info" title="Your store has been read and checked">
-                <p>Nothing has been written to Shopify yet. Read what the analysis found and the plan below, then start writing.</p>
-              </Banner>
-            ) : null}
-            {status === 'paused' ? (
-              <Banner tone="warning" title="Paused">
-                <p>Nothing more is read or written until you resume. Work already done is kept.</p>
-              </Banner>
-            ) : null}
-            <InlineStack gap="200">
-              {status === 'ready' ? (
-                <ConfirmButton
-                  intent="approve"
-                  label="Start writing to Shopify"
-                  title="Write to Shopify?"
-                  message="Shipyard creates your products, collections and redirects in this store as planned. A record that cannot move is kept in the report."
-                  confirm="Start writing"
-                  primary
-                />
+          <NoticeProvider>
+            <BlockStack gap="400">
+              {data.error ? (
+                <Banner tone="critical" title="The migration stopped">
+                  <p>{data.error}</p>
+                </Banner>
               ) : null}
-              {status === 'running' ? (
-                <ConfirmButton
-                  intent="pause"
-                  label="Pause"
-                  title="Pause the migration?"
-                  message="The records being written now finish; nothing more happens until you resume."
-                  confirm="Pause"
-                />
+              {status === 'ready' ? (
+                <Banner tone="info" title="Your store has been read and checked">
+                  <p>Nothing has been written to Shopify yet. Read what the analysis found and the plan below, then start writing.</p>
+                </Banner>
               ) : null}
               {status === 'paused' ? (
-                <ConfirmButton intent="resume" label="Resume" title="Resume the migration?" message="Shipyard carries on where it stopped." confirm="Resume" primary />
+                <Banner tone="warning" title="Paused">
+                  <p>Nothing more is read or written until you resume. Work already done is kept.</p>
+                </Banner>
               ) : null}
-              {['running', 'ready', 'paused', 'failed'].includes(status) ? (
-                <ConfirmButton
-                  intent="cancel"
-                  label="Cancel migration"
-                  title="Cancel this migration?"
-                  message="Nothing more is read or written. What was already written to Shopify stays there. A cancelled migration cannot be resumed."
-                  confirm="Cancel migration"
-                  destructive
-                />
-              ) : null}
-            </InlineStack>
-            <MigrationProgress snapshot={snapshot} rates={rates} mode={mode} />
-            {['ready', 'loading', 'verifying', 'done'].includes(data.phase) ? <ProblemsCard problems={data.problems} /> : null}
-            {data.plan && status === 'ready' ? <PlanCard plan={data.plan} /> : null}
-            {data.verification ? <VerificationCard verification={data.verification} /> : null}
-            <NotMovedCard migrationId={data.id} rows={data.notMoved.rows} total={data.notMoved.total} pageSize={data.pageSize} byEntity={data.notMovedByEntity} />
-            {writingStarted && data.redirectList.total > 0 ? <RedirectsCard rows={data.redirectList.rows} total={data.redirectList.total} pageSize={data.pageSize} /> : null}
-          </BlockStack>
+              <InlineStack gap="200">
+                {status === 'ready' ? (
+                  <ConfirmButton
+                    intent="approve"
+                    label="Start writing to Shopify"
+                    title="Write to Shopify?"
+                    message="Shipyard creates your products, collections and redirects in this store as planned. A record that cannot move is kept in the report."
+                    confirm="Start writing"
+                    primary
+                    done="Writing to Shopify started"
+                  />
+                ) : null}
+                {status === 'running' ? (
+                  <ConfirmButton
+                    intent="pause"
+                    label="Pause"
+                    title="Pause the migration?"
+                    message="The records being written now finish; nothing more happens until you resume."
+                    confirm="Pause"
+                    done="Migration paused"
+                  />
+                ) : null}
+                {status === 'paused' ? (
+                  <ConfirmButton intent="resume" label="Resume" title="Resume the migration?" message="Shipyard carries on where it stopped." confirm="Resume" primary done="Migration resumed" />
+                ) : null}
+                {['running', 'ready', 'paused', 'failed'].includes(status) ? (
+                  <ConfirmButton
+                    intent="cancel"
+                    label="Cancel migration"
+                    title="Cancel this migration?"
+                    message="Nothing more is read or written. What was already written to Shopify stays there. A cancelled migration cannot be resumed."
+                    confirm="Cancel migration"
+                    destructive
+                    done="Migration cancelled"
+                  />
+                ) : null}
+              </InlineStack>
+              <MigrationProgress snapshot={snapshot} rates={rates} mode={mode} />
+              {writingStarted ? <ThroughputChart samples={data.samples} snapshot={snapshot} /> : null}
+              {['ready', 'loading', 'verifying', 'done'].includes(data.phase) ? <ProblemsCard problems={data.problems} /> : null}
+              {status === 'ready' || data.dryRun ? <DryRunCard dryRun={data.dryRun} canRun={status === 'ready'} /> : null}
+              {data.plan && status === 'ready' ? <PlanCard plan={data.plan} /> : null}
+              {data.verification ? <VerificationCard verification={data.verification} /> : null}
+              <NotMovedCard migrationId={data.id} rows={data.notMoved.rows} total={data.notMoved.total} pageSize={data.pageSize} byEntity={data.notMovedByEntity} />
+              {writingStarted && data.redirectList.total > 0 ? <RedirectsCard rows={data.redirectList.rows} total={data.redirectList.total} pageSize={data.pageSize} /> : null}
+            </BlockStack>
+          </NoticeProvider>
         </Layout.Section>
       </Layout>
-    </Page>
+    </AppPage>
   );
 }
 

@@ -3,7 +3,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react';
-import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, InlineError, InlineStack, Layout, Page, Select, Text } from '@shopify/polaris';
+import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, InlineError, InlineStack, Layout, Select, Text } from '@shopify/polaris';
+import { AppPage } from '../components/AppPage.tsx';
 import { type FormEvent, useState } from 'react';
 import { useFormatter } from '../components/format.ts';
 import { RouteError } from '../components/RouteError.tsx';
@@ -128,7 +129,7 @@ export default function SetupMigration() {
   const offered = CHOOSABLE.filter((entity) => counts[entity] !== undefined);
 
   return (
-    <Page title={`Move from ${data.sourceLabel}`} subtitle={data.sourceUrl ?? undefined} backAction={{ content: 'Migrations', url: '/app' }}>
+    <AppPage title={`Move from ${data.sourceLabel}`} subtitle={data.sourceUrl ?? undefined} backAction={{ content: 'Migrations', url: '/app' }}>
       <Layout>
         <Layout.Section>
           {data.store ? (
@@ -298,7 +299,7 @@ export default function SetupMigration() {
           )}
         </Layout.Section>
       </Layout>
-    </Page>
+    </AppPage>
   );
 }
 

@@ -3,7 +3,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { Banner, BlockStack, Button, Card, FormLayout, Layout, List, Page, Text, TextField } from '@shopify/polaris';
+import { Banner, BlockStack, Button, Card, FormLayout, Layout, List, Text, TextField } from '@shopify/polaris';
+import { AppPage } from '../components/AppPage.tsx';
 import { type FormEvent, useState } from 'react';
 import { RouteError } from '../components/RouteError.tsx';
 import { createDraft, testConnection } from '../migration-drafts.server.ts';
@@ -72,7 +73,7 @@ export default function ConnectStore() {
   };
 
   return (
-    <Page title={`Connect your ${platform.label} store`} backAction={{ content: 'New migration', url: '/app/migrations/new' }}>
+    <AppPage title={`Connect your ${platform.label} store`} backAction={{ content: 'New migration', url: '/app/migrations/new' }}>
       <Layout>
         <Layout.Section>
           <Form method="post" onSubmit={submit} noValidate>
@@ -143,7 +144,7 @@ export default function ConnectStore() {
           </Card>
         </Layout.Section>
       </Layout>
-    </Page>
+    </AppPage>
   );
 }
 

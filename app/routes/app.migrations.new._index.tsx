@@ -2,7 +2,8 @@
 // yet are shown as coming, so a merchant knows they are planned rather than missing.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { Badge, BlockStack, Button, Card, InlineStack, Layout, Page, Text } from '@shopify/polaris';
+import { Badge, BlockStack, Button, Card, InlineStack, Layout, Text } from '@shopify/polaris';
+import { AppPage } from '../components/AppPage.tsx';
 import { RouteError } from '../components/RouteError.tsx';
 import { authenticateStaff } from '../shopify.server.ts';
 import { SOURCE_PLATFORMS } from '../source-platforms.server.ts';
@@ -15,7 +16,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export default function NewMigration() {
   const { platforms } = useLoaderData<typeof loader>();
   return (
-    <Page title="New migration" backAction={{ content: 'Migrations', url: '/app' }}>
+    <AppPage title="New migration" backAction={{ content: 'Migrations', url: '/app' }}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
@@ -51,7 +52,7 @@ export default function NewMigration() {
           </BlockStack>
         </Layout.Section>
       </Layout>
-    </Page>
+    </AppPage>
   );
 }
 

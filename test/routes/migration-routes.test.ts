@@ -6,6 +6,8 @@ import { Session } from '@shopify/shopify-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { declaredScopes } from '../../app/app-config.server.ts';
 import { db } from '../../app/db.server.ts';
+import { dryRunStep } from '../../app/pipeline/dry-run.server.ts';
+import { Product } from '../../connectors/model.ts';
 import { PrismaSessionStorage } from '../../app/sessions.server.ts';
 import { type RunningApp, startApp } from '../support/app-process.ts';
 import { sessionToken } from './session-token.ts';
@@ -17,6 +19,7 @@ const THEIRS = 'theirs.myshopify.com';
 let app: RunningApp;
 let ready: string;
 let draft: string;
+let writing: string;
 
 // Shopify's library answers 410 to anything that looks like a bot, and Node's fetch does.
 const BROWSER = { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36' };
@@ -42,11 +45,13 @@ const loaders = () => [
   `/app/migrations/${ready}/events`,
   `/app/migrations/${ready}/report.csv`,
   `/app/migrations/${draft}/setup`,
+  `/app/migrations/${writing}`,
 ];
 const actions = (): { path: string; fields: Record<string, string | string[]> }[] => [
   { path: '/app/migrations/new/woocommerce', fields: { url: 'https://shop.example.com', consumerKey: 'ck_x', consumerSecret: 'cs_x' } },
   { path: `/app/migrations/${draft}/setup`, fields: { entities: ['products'], redirects: 'on', intent: 'start' } },
   { path: `/app/migrations/${ready}`, fields: { intent: 'cancel' } },
+  { path: `/app/migrations/${ready}`, fields: { intent: 'dryRun' } },
 ];
 
 beforeAll(async () => {
@@ -60,6 +65,19 @@ beforeAll(async () => {
     })
   ).id;
   draft = (await db().migration.create({ data: { shop: OURS, sourcePlatform: 'woocommerce', sourceUrl: 'https://ours-draft.example.com', entities: ['products'] } })).id;
+  writing = (
+    await db().migration.create({
+      data: { shop: OURS, sourcePlatform: 'woocommerce', sourceUrl: 'https://ours-writing.example.com', status: 'running', phase: 'loading', entities: ['products'] },
+    })
+  ).id;
+  // Written so far, one sample a batch: 100 in the first minute, 300 in the second.
+  const start = Date.now() - 3 * 60_000;
+  await db().migrationSample.createMany({
+    data: [0, 100, 250, 400].map((written, minute) => ({ shop: OURS, migrationId: writing, at: new Date(start + minute * 60_000), written })),
+  });
+  await db().sourceRecord.create({
+    data: { shop: OURS, migrationId: ready, entity: 'products', sourceId: '7', data: { ...Product.parse({ sourceId: '7', sourceType: 'simple', title: 'Mug', handle: 'mug', status: 'active', options: [], variants: [{ sourceId: '7', sku: 'MUG', price: '12', optionValues: [], inventoryQuantity: 1 }] }), tags: Array.from({ length: 251 }, (_, index) => `t${index}`) } },
+  });
   app = await startApp({
     SHOPIFY_API_KEY: API_KEY,
     SHOPIFY_API_SECRET: SECRET,
@@ -78,7 +96,8 @@ async function unchanged() {
   expect(migration.status).toBe('ready');
   const saved = await db().migration.findUniqueOrThrow({ where: { id: draft } });
   expect(saved.status).toBe('draft');
-  expect(await db().migration.count()).toBe(2);
+  expect(await db().migration.count()).toBe(3);
+  expect(await db().dryRun.count({ where: { migrationId: ready } })).toBe(0);
 }
 
 describe('admin routes in Shopify mode', () => {
@@ -141,12 +160,34 @@ describe('admin routes in Shopify mode', () => {
     expect((await db().migration.findUniqueOrThrow({ where: { id: draft } })).options).toEqual(saved.options);
   });
 
+  it('shows the owning shop its written-per-minute chart, from the samples, with the summary in words', async () => {
+    const body = (await (await get(`${app.url}/app/migrations/${writing}`, as(OURS))).text()).replaceAll('<!-- -->', '');
+    expect(body).toContain('Records written per minute');
+    expect(body).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="throughput-heading"[^>]*aria-describedby="throughput-summary"/);
+    expect(body).toContain('peak 150 a minute');
+  });
+
+  it('runs a dry run for the owning shop and shows what Shopify would refuse', async () => {
+    const started = await get(`${app.url}/app/migrations/${ready}`, as(OURS, form({ intent: 'dryRun' })));
+    expect(started.status).toBe(200);
+    expect(await db().dryRun.findUniqueOrThrow({ where: { migrationId: ready } })).toMatchObject({ status: 'running', shop: OURS });
+    // No worker in this app: the test runs the queued step itself.
+    expect(await dryRunStep(ready, null)).toBe('done');
+    // React puts a comment between the parts of a text it renders from several values.
+    const body = (await (await get(`${app.url}/app/migrations/${ready}`, as(OURS))).text()).replaceAll('<!-- -->', '');
+    expect(body).toContain('0 records pass');
+    expect(body).toContain('1 would be refused');
+    expect(body).toContain('input.tags has 251 items; Shopify takes at most 250.');
+    await db().dryRunRefusal.deleteMany({ where: { migrationId: ready } });
+    await db().dryRun.deleteMany({ where: { migrationId: ready } });
+  });
+
   it('checks forms on the server with the same schema the browser uses', async () => {
     const response = await get(`${app.url}/app/migrations/new/woocommerce`, as(OURS, form({ url: 'not an address', consumerKey: 'ck_x', consumerSecret: '' })));
     expect(response.status).toBe(200);
     const body = await response.text();
     expect(body).toContain('A consumer key starts with ck_ followed by 40 letters and digits');
-    expect(await db().migration.count()).toBe(2);
+    expect(await db().migration.count()).toBe(3);
   });
 
   it('never lets another shop read our migrations: every page and resource answers 404', async () => {
@@ -164,7 +205,7 @@ describe('admin routes in Shopify mode', () => {
     for (const { path, fields } of actions().filter(({ path }) => path.includes(ready) || path.includes(draft))) {
       expect((await get(`${app.url}${path}`, as(THEIRS, form(fields)))).status, path).toBe(404);
     }
-    for (const intent of ['approve', 'pause', 'resume', 'cancel']) {
+    for (const intent of ['approve', 'pause', 'resume', 'cancel', 'dryRun']) {
       expect((await get(`${app.url}/app/migrations/${ready}`, as(THEIRS, form({ intent })))).status, intent).toBe(404);
     }
     await unchanged();

@@ -1,0 +1,102 @@
+// The dry run on the review step: check every record against Shopify's rules without writing, then
+// the records Shopify would refuse, with the reason, and how many pass.
+import { useFetcher, useRevalidator } from '@remix-run/react';
+import { BlockStack, Button, Card, DataTable, InlineStack, ProgressBar, Text } from '@shopify/polaris';
+import { useEffect, useRef } from 'react';
+import { ENTITY_LABELS } from '../migration-forms.ts';
+import type { DryRunView } from '../pipeline/dry-run.server.ts';
+import { useFormatter } from './format.ts';
+import { useNotify } from './notice.tsx';
+
+const CHECK_EVERY_MS = 1500;
+
+export function DryRunCard({ dryRun, canRun }: { dryRun: DryRunView | null; canRun: boolean }) {
+  const format = useFormatter();
+  const fetcher = useFetcher<{ error: string | null }>();
+  const notify = useNotify();
+  const revalidator = useRevalidator();
+  const revalidate = useRef(revalidator.revalidate);
+  revalidate.current = revalidator.revalidate;
+  const running = dryRun?.status === 'running';
+  const busy = fetcher.state !== 'idle';
+
+  // The dry run's batches do not change the migration's phase, so the page asks for its counts while it runs.
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => revalidate.current(), CHECK_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [running]);
+
+  const finished = useRef(dryRun?.status);
+  useEffect(() => {
+    if (finished.current === 'running' && dryRun?.status === 'done') notify('Dry run finished: nothing was written to Shopify');
+    finished.current = dryRun?.status;
+  }, [dryRun?.status, notify]);
+
+  const run = () => fetcher.submit({ intent: 'dryRun' }, { method: 'post' });
+  const label = dryRun ? 'Check again' : 'Check against Shopify’s rules without writing';
+
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Dry run
+        </Text>
+        <Text as="p" tone="subdued">
+          Shipyard prepares every record exactly as it would write it and checks it against Shopify’s rules for this API version. Nothing is sent to Shopify.
+        </Text>
+        {running && dryRun ? (
+          <BlockStack gap="100">
+            <Text as="p" id="dry-run-progress">
+              Checked {format.number(dryRun.checked)} of {format.number(dryRun.total)} records…
+            </Text>
+            <ProgressBar progress={dryRun.total ? Math.min(100, (dryRun.checked / dryRun.total) * 100) : 0} size="small" animated ariaLabelledBy="dry-run-progress" />
+          </BlockStack>
+        ) : null}
+        {dryRun?.status === 'done' ? (
+          <BlockStack gap="300">
+            <Text as="p" variant="headingSm">
+              {format.number(dryRun.passed)} {dryRun.passed === 1 ? 'record passes' : 'records pass'} ·{' '}
+              {dryRun.refused === 0 ? 'none would be refused' : `${format.number(dryRun.refused)} would be refused`}
+            </Text>
+            {dryRun.refusals.length > 0 ? (
+              <>
+                <DataTable
+                  columnContentTypes={['text', 'text', 'text', 'text']}
+                  headings={['What', 'Name', 'Source id', 'Why Shopify would refuse it']}
+                  rows={dryRun.refusals.map((row) => [
+                    ENTITY_LABELS[row.entity as keyof typeof ENTITY_LABELS] ?? row.entity,
+                    row.name,
+                    row.sourceId,
+                    // Shopify's reasons can be long: they wrap instead of widening the table.
+                    <div key="reason" style={{ whiteSpace: 'normal', minWidth: '18rem' }}>
+                      {row.reason}
+                    </div>,
+                  ])}
+                  verticalAlign="top"
+                />
+                {dryRun.refused > dryRun.refusals.length ? (
+                  <Text as="p" tone="subdued">
+                    The first {format.number(dryRun.refusals.length)} of {format.number(dryRun.refused)} are shown.
+                  </Text>
+                ) : null}
+              </>
+            ) : null}
+          </BlockStack>
+        ) : null}
+        {canRun ? (
+          <InlineStack gap="200" blockAlign="center">
+            <Button onClick={run} loading={busy} disabled={running}>
+              {label}
+            </Button>
+            {fetcher.data?.error && !busy ? (
+              <Text as="p" tone="critical">
+                {fetcher.data.error}
+              </Text>
+            ) : null}
+          </InlineStack>
+        ) : null}
+      </BlockStack>
+    </Card>
+  );
+}
