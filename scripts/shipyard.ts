@@ -13,15 +13,31 @@ import { disconnectDb } from '../app/db.server.ts';
 import { EnvError, env, isLocalMode } from '../app/env.server.ts';
 import { releaseJobQueue } from '../app/jobs.server.ts';
 import { startLocalMode } from '../app/local-mode.server.ts';
-import { createMigration, pauseMigration, resumeMigration, startMigration } from '../app/pipeline/lifecycle.server.ts';
+import { db } from '../app/db.server.ts';
+import {
+  MigrationNotFound, MigrationStateError, RESYNC_INTERVALS, type ResyncInterval, createMigration, pauseMigration, resumeMigration, resyncMigration, scheduleResync, startMigration,
+  undoMigration,
+} from '../app/pipeline/lifecycle.server.ts';
+import type { UndoReport } from '../app/pipeline/undo/undo-step.server.ts';
 import { listenForProgress, progressSnapshot } from '../app/pipeline/progress.server.ts';
 import { reportCsv } from '../app/pipeline/report.server.ts';
 import { startWorker } from '../jobs/runner.ts';
 import { ProgressView } from './progress-view.ts';
+import { undoSummary } from './undo-summary.ts';
 
 const USAGE = `Usage:
-  shipyard migrate --from woocommerce --url <store URL> --key <consumer key> --secret <consumer secret> [--shop <shop>.myshopify.com] [--only products,collections] [--no-redirects] [--report-dir .]
+  shipyard migrate --from woocommerce --url <store URL> --key <consumer key> --secret <consumer secret> [--shop <shop>.myshopify.com]
+                   [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--report-dir .]
   shipyard resume <migration id> [--shop …]
+  shipyard resync <migration id> [--every hourly|daily|never] [--shop …] [--report-dir .]
+  shipyard undo <migration id> [--shop …]
+
+  --only     the entities to move (default: collections,products): ${ENTITIES.join(', ')}
+  --since    move only what changed in the store after this date (2026-11-01 or 2026-11-01T09:00:00Z)
+  resync     moves what changed or appeared in the store since the migration (or its last re-sync)
+             started reading; --every repeats it on a schedule, --every never stops the schedule
+  undo       deletes from Shopify what the migration and its re-syncs created; what the store had
+             before (a customer with the same email) stays
 
 Exit codes: 0 everything moved; 1 some records did not move (the report path is printed) or the migration failed; 2 bad arguments or connection.`;
 
@@ -34,6 +50,8 @@ const { values, positionals } = parseArgs({
     secret: { type: 'string' },
     shop: { type: 'string' },
     only: { type: 'string' },
+    since: { type: 'string' },
+    every: { type: 'string' },
     'no-redirects': { type: 'boolean' },
     'report-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -46,14 +64,23 @@ function fail(message: string, code = 2): never {
 }
 
 const [command, migrationArg] = positionals;
-if (values.help || !command || !['migrate', 'resume'].includes(command)) fail(USAGE, values.help ? 0 : 2);
+if (values.help || !command || !['migrate', 'resume', 'resync', 'undo'].includes(command)) fail(USAGE, values.help ? 0 : 2);
+if (command !== 'migrate' && !migrationArg) fail(`${command} needs the migration's id (printed when it started).\n\n${USAGE}`);
+const every = values.every === undefined ? undefined : values.every === 'never' ? null : values.every;
+if (every !== undefined && (command !== 'resync' || (every !== null && !(every in RESYNC_INTERVALS)))) fail(`--every goes with resync and is hourly, daily or never.\n\n${USAGE}`);
 
 const Arguments = z.object({
   from: z.string({ error: '--from is required (woocommerce)' }),
   url: z.url({ error: '--url must be the store address, such as https://old-store.example.com' }),
   key: z.string({ error: '--key is required (the REST API consumer key, ck_…)' }).min(1),
   secret: z.string({ error: '--secret is required (the REST API consumer secret, cs_…)' }).min(1),
-  only: z.array(z.enum(ENTITIES)).optional(),
+  only: z.array(z.enum(ENTITIES, { error: (issue) => `--only: ${String(issue.input)} is not one of ${ENTITIES.join(', ')}` })).optional(),
+  since: z
+    .string()
+    .refine((value) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value)), { error: '--since must be a date, such as 2026-11-01 or 2026-11-01T09:00:00Z' })
+    .transform((value) => new Date(value))
+    .refine((date) => date.getTime() <= Date.now(), { error: '--since is in the future: nothing could have changed after it' })
+    .optional(),
 });
 
 let config;
@@ -102,16 +129,59 @@ if (command === 'migrate') {
   const entities: Entity[] = args.only ?? ['collections', 'products'];
   const migration = await createMigration({
     shop, platform: args.from, sourceUrl: args.url, credentials, entities,
-    options: { unattended: true, redirects: !values['no-redirects'] },
+    options: { unattended: true, redirects: !values['no-redirects'], ...(args.since ? { modifiedAfter: args.since.toISOString() } : {}) },
   });
   await startMigration(shop, migration.id);
   migrationId = migration.id;
   console.log(`Migration ${migrationId}: ${args.url} → ${shop}`);
 } else {
-  if (!migrationArg) fail(USAGE);
-  migrationId = migrationArg;
-  await resumeMigration(shop, migrationId);
-  console.log(`Resuming migration ${migrationId}`);
+  migrationId = migrationArg as string;
+  try {
+    if (command === 'resume') {
+      await resumeMigration(shop, migrationId);
+      console.log(`Resuming migration ${migrationId}`);
+    } else if (command === 'resync') {
+      const resync = await resyncMigration(shop, migrationId);
+      console.log(`Re-sync ${resync.id} of migration ${migrationId}: what changed since ${(resync.options as { modifiedAfter: string }).modifiedAfter}`);
+      if (every !== undefined) {
+        await scheduleResync(shop, resync.id, every as ResyncInterval | null);
+        console.log(every ? `Re-syncs will run ${every}.` : 'No more scheduled re-syncs.');
+      }
+      migrationId = resync.id;
+    } else {
+      await undoMigration(shop, migrationId);
+      console.log(`Undoing migration ${migrationId}: deleting from Shopify what it created`);
+      await shutdown(await followUndo(migrationId));
+    }
+  } catch (error) {
+    if (!(error instanceof MigrationStateError || error instanceof MigrationNotFound)) throw error;
+    console.error(error.message);
+    await shutdown(2);
+  }
+}
+
+/** Follows an undo to its end, prints what was deleted and what was not; 0 when everything went. */
+async function followUndo(id: string): Promise<number> {
+  let settle = () => {};
+  const ended = new Promise<void>((resolve) => (settle = resolve));
+  const check = async () => {
+    const row = await db().migration.findFirst({ where: { id, shop }, select: { status: true } });
+    if (row?.status !== 'undoing') settle();
+  };
+  const stop = await listenForProgress(database.url, id, () => void check());
+  const poll = setInterval(() => void check(), 1000);
+  await check();
+  await ended;
+  clearInterval(poll);
+  await stop();
+  const row = await db().migration.findFirstOrThrow({ where: { id, shop } });
+  const lines = undoSummary(row.undo as UndoReport | null);
+  console.log(lines.join('\n'));
+  if (row.status !== 'undone') {
+    console.error(`The undo stopped: ${row.error ?? ''}`);
+    return 1;
+  }
+  return (row.undo as UndoReport | null)?.problems.length ? 1 : 0;
 }
 
 // Ctrl-C pauses: the jobs in hand finish, and `shipyard resume <id>` carries on from there.

@@ -6,7 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '../app/db.server.ts';
 import { freePort } from './support/postgres.ts';
+import { storeChanges } from './woocommerce/store-changes.ts';
+import { productId } from './woocommerce/store.ts';
 import { type WooCommerceTestServer, startWooCommerceServer } from './woocommerce/server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -65,4 +68,62 @@ describe('npx shipyard migrate', () => {
     expect(code).toBe(2);
     expect(output).toContain('consumerSecret');
   }, 60_000);
+});
+
+describe('npx shipyard resync and undo', () => {
+  const idAfter = (label: string, output: string) => new RegExp(`${label} ([0-9a-f-]{36})`).exec(output)?.[1] as string;
+
+  it('moves customers, re-syncs only the new one, and undoes both runs', async () => {
+    const changes = storeChanges(woo.catalog);
+    const first = await shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--only', 'customers', '--no-redirects']);
+    expect(first.code, first.output).toBe(0);
+    const migrationId = idAfter('Migration', first.output);
+
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    woo.catalog.store.now = new Date();
+    const newcomer = String(changes.signUp());
+    const resync = await shipyard(['resync', migrationId]);
+    expect(resync.code, resync.output).toBe(0);
+    const resyncId = idAfter('Re-sync', resync.output);
+    expect(resync.output).toContain(`of migration ${migrationId}: what changed since`);
+    const written = await db().idMapEntry.findMany({ where: { createdBy: resyncId } });
+    expect(written.map((entry) => entry.sourceId)).toEqual([newcomer]);
+
+    const undo = await shipyard(['undo', migrationId]);
+    expect(undo.code, undo.output).toBe(0);
+    expect(undo.output).toMatch(new RegExp(`customers\\s+${woo.catalog.counts.customers} deleted`));
+    expect(await db().idMapEntry.count({ where: { createdBy: { in: [migrationId, resyncId] } } })).toBe(0);
+  }, 120_000);
+
+  it('reads only what changed after --since', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    woo.catalog.store.now = new Date();
+    woo.catalog.editProduct(productId(3), { name: 'Edited since' });
+    const { code, output } = await shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--only', 'products', '--no-redirects', '--since', since]);
+    expect([0, 1], output).toContain(code);
+    const read = await db().sourceRecord.findMany({ where: { migrationId: idAfter('Migration', output), entity: 'products' } });
+    expect(read.map((row) => row.sourceId)).toEqual([String(productId(3))]);
+  }, 60_000);
+
+  it('says what is wrong with --since, --only and a missing or unknown migration id, and exits 2', async () => {
+    const base = ['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret];
+    const since = await shipyard([...base, '--since', 'last tuesday']);
+    expect(since.code).toBe(2);
+    expect(since.output).toContain('--since must be a date, such as 2026-11-01');
+    const only = await shipyard([...base, '--only', 'products,widgets']);
+    expect(only.code).toBe(2);
+    expect(only.output).toContain('--only: widgets is not one of');
+    const missing = await shipyard(['undo']);
+    expect(missing.code).toBe(2);
+    expect(missing.output).toContain("undo needs the migration's id");
+    const unknown = await shipyard(['resync', '00000000-0000-4000-8000-000000000000']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.output).toContain('No migration 00000000-0000-4000-8000-000000000000 in this shop');
+  }, 90_000);
+
+  it('explains resync and undo in its help', async () => {
+    const { code, output } = await shipyard(['--help']);
+    expect(code).toBe(0);
+    for (const line of ['shipyard resync <migration id>', 'shipyard undo <migration id>', '--since', '--only']) expect(output).toContain(line);
+  }, 30_000);
 });
