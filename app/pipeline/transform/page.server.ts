@@ -55,8 +55,8 @@ export const UPDATE_PAGE = `#graphql
 export const isHandle = (handle: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(handle);
 
 /**
- * The source reference on pages and articles: a plain text metafield, since Shopify's `id` type (and
- * its lookup by custom ID) is not offered for them.
+ * The source reference on pages and articles: a plain text metafield, since Shopify offers no lookup
+ * by custom ID for them (and an `id` metafield would need a definition per owner type for nothing).
  */
 export function contentReference(platform: string, sourceId: string) {
   return { namespace: SOURCE_REFERENCE.namespace, key: SOURCE_REFERENCE.key, type: 'single_line_text_field', value: sourceReference(platform, sourceId) };
