@@ -104,3 +104,13 @@ describe('discountCodeFreeShippingCreate', () => {
     expect(wrongKind.body.data.discountCodeBasicUpdate.userErrors).toEqual([{ field: ['id'], code: 'INVALID' }]);
   });
 });
+
+describe('codeDiscountNodes', () => {
+  it('lists the shop’s code discounts of every kind, page by page', async () => {
+    const first = await admin(devstore, shop, '{ codeDiscountNodes(first: 1) { nodes { codeDiscount { __typename ... on DiscountCodeBasic { title } } } pageInfo { hasNextPage endCursor } } }');
+    expect(first.body.data.codeDiscountNodes.nodes).toEqual([{ codeDiscount: { __typename: 'DiscountCodeBasic', title: 'Spring sale' } }]);
+    expect(first.body.data.codeDiscountNodes.pageInfo.hasNextPage).toBe(true);
+    const rest = await admin(devstore, shop, 'query($after: String) { codeDiscountNodes(first: 10, after: $after) { nodes { codeDiscount { __typename } } } }', { after: first.body.data.codeDiscountNodes.pageInfo.endCursor });
+    expect(rest.body.data.codeDiscountNodes.nodes).toEqual([{ codeDiscount: { __typename: 'DiscountCodeFreeShipping' } }]);
+  });
+});

@@ -1,8 +1,10 @@
 // Code discounts: `discountCodeBasicCreate`/`Update` (amount or percentage off all items, some
 // products or some collections), `discountCodeFreeShippingCreate`/`Update`, `discountCodeDelete`,
-// `codeDiscountNode`, `codeDiscountNodeByCode`. All buyers only; no usage is ever counted.
+// `codeDiscountNode`, `codeDiscountNodeByCode`, `codeDiscountNodes` (no search query). All buyers
+// only; no usage is ever counted.
 import type { RequestContext, ResolverModule } from '../graphql/context.ts';
 import { NotImplementedError } from '../graphql/errors.ts';
+import { connectionOf } from '../catalog/connection.ts';
 import { gid, parseGid } from '../catalog/ids.ts';
 import { normalizeTags } from '../catalog/product-input.ts';
 import { type DiscountRow, discountNodeObject } from './discount-objects.ts';
@@ -198,6 +200,11 @@ export const discountsModule: ResolverModule = {
     codeDiscountNodeByCode: async (args, context) => {
       const { rows } = await context.pool.query<DiscountRow>('SELECT * FROM devstore.discount_codes WHERE shop = $1 AND lower(code) = lower($2)', [context.shop.domain, args.code]);
       return rows[0] ? discountNodeObject(rows[0], context.shop.currencyCode) : null;
+    },
+    codeDiscountNodes: async (args, context) => {
+      if (args.query) throw new NotImplementedError('codeDiscountNodes with a search query');
+      const { rows } = await context.pool.query<DiscountRow>('SELECT * FROM devstore.discount_codes WHERE shop = $1 ORDER BY id', [context.shop.domain]);
+      return connectionOf(rows, args, (row) => row.id, (row) => discountNodeObject(row, context.shop.currencyCode));
     },
   },
   mutations: {
