@@ -7,10 +7,12 @@ import { AdminApiError } from '../shopify-admin/client.server.ts';
 import { collectProductBulk, submitProductBulk, usesBulk } from './load/bulk-products.server.ts';
 import { loadCollectionBatch } from './load/collections.server.ts';
 import { loadCustomerBatch } from './load/customers.server.ts';
+import { loadDiscountBatch } from './load/discounts.server.ts';
 import { loadOrderBatch } from './load/orders.server.ts';
 import { loadBlogPostBatch, loadPageBatch } from './load/pages.server.ts';
 import { loadProductBatch } from './load/products.server.ts';
 import { deriveRedirects, loadRedirectBatch } from './load/redirects.server.ts';
+import { loadReviewBatch } from './load/reviews.server.ts';
 import type { BatchResult, Writer } from './load/shared.server.ts';
 import { recordSample } from './samples.server.ts';
 import { queueBulkPoll as queueBulkPollJob, queueLoad, queueVerify } from './queue.server.ts';
@@ -26,6 +28,8 @@ const LOADERS: Partial<Record<Entity, Loader>> = {
   orders: loadOrderBatch,
   pages: loadPageBatch,
   blogPosts: loadBlogPostBatch,
+  discounts: loadDiscountBatch,
+  reviews: loadReviewBatch,
 };
 
 export type LoadOutcome = 'next-batch' | 'next-entity' | 'verifying' | 'not-running' | 'failed' | 'bulk-running';

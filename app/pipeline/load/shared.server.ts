@@ -107,6 +107,11 @@ export async function recordKeptAsInShopify(row: { id: bigint }): Promise<void> 
   });
 }
 
+/** A record with nothing to write, rightly (a coupon used up on the old store): kept with the reason. */
+export async function recordSkipped(row: { id: bigint }, reason: string): Promise<void> {
+  await db().sourceRecord.update({ where: { id: row.id }, data: { status: 'skipped', reason } });
+}
+
 export async function recordUnchanged(row: { id: bigint; status: string }): Promise<void> {
   if (row.status !== 'written') await db().sourceRecord.update({ where: { id: row.id }, data: { status: 'written', reason: null } });
 }

@@ -1,0 +1,131 @@
+// Load reviews onto their products: for each product with a review in the batch, all its published
+// reviews of the migration become its review metafields (metafieldsSet, several products per call).
+// A product's reviews are written again only when one of them was added, changed or removed.
+import type { ReviewRecord } from '../../../connectors/model.ts';
+import { db } from '../../db.server.ts';
+import { METAFIELDS_PER_PRODUCT, PRODUCT_REVIEWS_SET, type ProductReviews, productReviewMetafields, reviewsHash } from '../transform/review.server.ts';
+import {
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordSkipped, recordUnchanged, recordWritten,
+} from './shared.server.ts';
+
+/** metafieldsSet takes 25 metafields per call. */
+const PRODUCTS_PER_CALL = Math.floor(25 / METAFIELDS_PER_PRODUCT);
+
+interface Row {
+  id: bigint;
+  migrationId: string;
+  sourceId: string;
+  status: string;
+  contentHash: string | null;
+  data: unknown;
+}
+
+interface ProductWrite {
+  productId: string;
+  rows: Row[];
+  hash: string;
+  reviews: ProductReviews;
+}
+
+const review = (row: Row) => row.data as ReviewRecord;
+
+/** Every review of these products in the migration, by product: a product's metafields hold all of them, not one batch. */
+async function reviewsOf(migrationId: string, productSourceIds: string[]): Promise<Map<string, Row[]>> {
+  const rows = productSourceIds.length === 0 ? [] : await db().sourceRecord.findMany({
+    where: { migrationId, entity: 'reviews', status: { in: ['staged', 'written', 'failed', 'skipped'] }, OR: productSourceIds.map((sourceId) => ({ data: { path: ['productSourceId'], equals: sourceId } })) },
+    orderBy: { id: 'asc' },
+  });
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) groups.set(review(row).productSourceId, [...(groups.get(review(row).productSourceId) ?? []), row]);
+  return groups;
+}
+
+/** Why a product is not in Shopify: refused in this migration (its reason), or not on the old store any more. */
+async function productsLeftBehind(migrationId: string, productSourceIds: string[]): Promise<Map<string, { status: string; reason: string | null }>> {
+  const rows = await db().sourceRecord.findMany({ where: { migrationId, entity: 'products', sourceId: { in: productSourceIds } }, select: { sourceId: true, status: true, reason: true } });
+  return new Map(rows.map((row) => [row.sourceId, row]));
+}
+
+async function keepReviewsOfMissingProduct(rows: Row[], productSourceId: string, product: { status: string; reason: string | null } | undefined): Promise<void> {
+  for (const row of rows) {
+    // A deleted product's reviews have nowhere to go; a product that failed may still move on a later run.
+    if (!product) await recordSkipped(row, `Product ${productSourceId} is not on the old store any more (deleted), so this review has no product in Shopify to go on; it is kept here.`);
+    else await recordFailed(row, `Product ${productSourceId} did not move to Shopify (${product.reason ?? product.status}), so this review has no product to go on; it is kept here and moves with the product on a later run.`);
+  }
+}
+
+async function recordProductWritten(shop: string, platform: string, write: ProductWrite): Promise<void> {
+  const leftOut = new Set(write.reviews.leftOut.map((item) => item.sourceId));
+  for (const row of write.rows) {
+    const reason = leftOut.has(row.sourceId)
+      ? `Counted in the product’s rating; its text is not on the product: the product’s reviews outgrow Shopify’s 128KB limit for one metafield, so only the newest ${write.reviews.shown.length} are kept there.`
+      : null;
+    // The link points at the product, which the reviews do not own: an undo must leave the product alone.
+    await recordWritten(shop, platform, 'reviews', { ...row, contentHash: write.hash }, write.productId, null, reason, { adopted: true });
+  }
+}
+
+/** Writes several products' reviews in one call; when Shopify refuses the call, each product alone, so one refusal stays with its product. */
+async function writeReviews(shop: string, writer: Writer, writes: ProductWrite[]): Promise<{ written: number; failed: number }> {
+  const { data } = await writer.client.request<{ metafieldsSet: { userErrors: UserError[] } }>(PRODUCT_REVIEWS_SET, { metafields: writes.flatMap((write) => write.reviews.metafields) }, { estimatedCost: 10 });
+  const errors = data.metafieldsSet.userErrors;
+  if (errors.length === 0) {
+    for (const write of writes) await recordProductWritten(shop, writer.platform, write);
+    return { written: writes.reduce((sum, write) => sum + write.rows.length, 0), failed: 0 };
+  }
+  if (writes.length > 1) {
+    const counts = { written: 0, failed: 0 };
+    for (const write of writes) {
+      const one = await writeReviews(shop, writer, [write]);
+      counts.written += one.written;
+      counts.failed += one.failed;
+    }
+    return counts;
+  }
+  for (const row of writes[0]?.rows ?? []) await recordFailed(row, `Shopify refused the product’s reviews: ${describeUserErrors(errors)}`);
+  return { written: 0, failed: writes[0]?.rows.length ?? 0 };
+}
+
+export async function loadReviewBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
+  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const rows = await nextBatch(migrationId, 'reviews', afterId);
+  const result = batchResult(rows);
+  const productSourceIds = [...new Set(rows.map((row) => review(row).productSourceId))];
+  const products = await idMapFor(shop, writer.platform, 'products', productSourceIds);
+
+  const missing = productSourceIds.filter((sourceId) => !products.has(sourceId));
+  const leftBehind = await productsLeftBehind(migrationId, missing);
+  for (const sourceId of missing) {
+    const orphans = rows.filter((row) => review(row).productSourceId === sourceId);
+    await keepReviewsOfMissingProduct(orphans, sourceId, leftBehind.get(sourceId));
+    result.failed += orphans.length;
+  }
+
+  const groups = await reviewsOf(migrationId, [...products.keys()]);
+  const known = await idMapFor(shop, writer.platform, 'reviews', [...groups.values()].flat().map((row) => row.sourceId));
+  const writes: ProductWrite[] = [];
+  for (const [productSourceId, group] of groups) {
+    const productId = products.get(productSourceId)?.shopifyGid;
+    if (!productId) continue;
+    for (const row of group.filter((item) => !review(item).published)) {
+      await recordSkipped(row, 'Not approved on the old store (held for moderation or marked as spam), so it is not shown on the product; it is kept here.');
+    }
+    const published = group.filter((item) => review(item).published);
+    if (published.length === 0) continue;
+    const hash = reviewsHash(productId, published);
+    if (published.every((row) => known.get(row.sourceId)?.contentHash === hash && known.get(row.sourceId)?.shopifyGid === productId)) {
+      for (const row of published) await recordUnchanged(row);
+      result.unchanged += published.length;
+      continue;
+    }
+    writes.push({ productId, rows: published, hash, reviews: productReviewMetafields(productId, published.map(review)) });
+  }
+
+  const calls = Array.from({ length: Math.ceil(writes.length / PRODUCTS_PER_CALL) }, (_, index) => writes.slice(index * PRODUCTS_PER_CALL, (index + 1) * PRODUCTS_PER_CALL));
+  await inParallel(calls, writer.concurrency, async (call) => {
+    const counts = await writeReviews(shop, writer, call);
+    result.written += counts.written;
+    result.failed += counts.failed;
+  });
+  return result;
+}

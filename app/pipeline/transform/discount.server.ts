@@ -1,0 +1,230 @@
+// Turns a canonical discount (a WooCommerce coupon) into a Shopify discount code: a basic code
+// (percentage or amount off the order, products or collections) or a free shipping code. What
+// Shopify's codes cannot hold is listed per coupon, with what it means for shoppers.
+import type { DiscountRecord } from '../../../connectors/model.ts';
+import { sourceReference } from '../source-reference.server.ts';
+
+const CODE_DISCOUNT_FIELDS = `
+        id
+        codeDiscount {
+          __typename
+        }`;
+
+export const DISCOUNT_BASIC_CREATE = `#graphql
+  mutation MigrateDiscountCode($discount: DiscountCodeBasicInput!) {
+    discountCodeBasicCreate(basicCodeDiscount: $discount) {
+      codeDiscountNode {${CODE_DISCOUNT_FIELDS}
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export const DISCOUNT_BASIC_UPDATE = `#graphql
+  mutation UpdateMigratedDiscountCode($id: ID!, $discount: DiscountCodeBasicInput!) {
+    discountCodeBasicUpdate(id: $id, basicCodeDiscount: $discount) {
+      codeDiscountNode {${CODE_DISCOUNT_FIELDS}
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export const DISCOUNT_FREE_SHIPPING_CREATE = `#graphql
+  mutation MigrateFreeShippingCode($discount: DiscountCodeFreeShippingInput!) {
+    discountCodeFreeShippingCreate(freeShippingCodeDiscount: $discount) {
+      codeDiscountNode {${CODE_DISCOUNT_FIELDS}
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export const DISCOUNT_FREE_SHIPPING_UPDATE = `#graphql
+  mutation UpdateMigratedFreeShippingCode($id: ID!, $discount: DiscountCodeFreeShippingInput!) {
+    discountCodeFreeShippingUpdate(id: $id, freeShippingCodeDiscount: $discount) {
+      codeDiscountNode {${CODE_DISCOUNT_FIELDS}
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export const DISCOUNT_DELETE = `#graphql
+  mutation DeleteMigratedDiscountCode($id: ID!) {
+    discountCodeDelete(id: $id) {
+      deletedCodeDiscountId
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+/** A code already in Shopify: its kind, and its tags, which say whether Shipyard wrote it. */
+export const DISCOUNT_BY_CODE = `#graphql
+  query DiscountCodeByCode($code: String!) {
+    codeDiscountNodeByCode(code: $code) {
+      id
+      codeDiscount {
+        __typename
+        ... on DiscountCodeBasic {
+          tags
+        }
+        ... on DiscountCodeFreeShipping {
+          tags
+        }
+      }
+    }
+  }
+`;
+
+export const DISCOUNT_KIND = `#graphql
+  query MigratedDiscountKind($id: ID!) {
+    codeDiscountNode(id: $id) {
+      codeDiscount {
+        __typename
+      }
+    }
+  }
+`;
+
+export type DiscountKind = 'basic' | 'freeShipping';
+
+/** Shopify's type name for each kind, as `codeDiscount { __typename }` answers. */
+export const DISCOUNT_TYPENAME: Record<DiscountKind, string> = { basic: 'DiscountCodeBasic', freeShipping: 'DiscountCodeFreeShipping' };
+
+export interface DiscountContext {
+  platform: string;
+  /** Source product id → Shopify product GID, for the products that moved. */
+  productIds: Map<string, string>;
+  /** Source category id → Shopify collection GID, for the collections that moved. */
+  collectionIds: Map<string, string>;
+}
+
+export type DiscountPlan =
+  /** Nothing to write, and rightly so (a code used up on the old store). */
+  | { kind: 'skip'; reason: string }
+  /** Shopify would get a code that does something else than the coupon: kept back with the reason. */
+  | { kind: 'refuse'; reason: string }
+  | { kind: DiscountKind; discount: Record<string, unknown>; notKept: NotKept[] };
+
+export interface NotKept {
+  /** MigrationProblem code. */
+  code: 'discount-restriction-not-kept' | 'discount-limit-changed' | 'discount-products-missing' | 'discount-free-shipping-not-kept';
+  message: string;
+}
+
+/** Tags the code with where it came from, so a code Shipyard wrote is told apart from the merchant's own. */
+export function sourceTag(platform: string, sourceId: string): string {
+  return `shipyard:${sourceReference(platform, sourceId)}`;
+}
+
+const list = (ids: string[]) => ids.join(', ');
+const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
+
+/** Which products or collections the code applies to, from those that moved; refused when that would widen the discount. */
+function appliesTo(discount: DiscountRecord, context: DiscountContext, notKept: NotKept[]): { items: Record<string, unknown> } | { refuse: string } {
+  const restrictedTo = discount.productSourceIds.length > 0 ? 'products' : discount.collectionSourceIds.length > 0 ? 'collections' : null;
+  if (restrictedTo === null) return { items: { all: true } };
+  const sourceIds = restrictedTo === 'products' ? discount.productSourceIds : discount.collectionSourceIds;
+  const ids = restrictedTo === 'products' ? context.productIds : context.collectionIds;
+  const moved = sourceIds.flatMap((sourceId) => ids.get(sourceId) ?? []);
+  const missing = sourceIds.filter((sourceId) => !ids.has(sourceId));
+  const [one, many] = restrictedTo === 'products' ? ['product', 'products'] : ['category', 'categories'];
+  // Without its products the code would apply to the whole store: a bigger discount than the merchant gave.
+  if (moved.length === 0) return { refuse: `Applies only to ${plural(sourceIds.length, one, many)} ${list(sourceIds)}, which did not move to Shopify; without them the code would apply to everything.` };
+  if (missing.length > 0) notKept.push({ code: 'discount-products-missing', message: `${plural(missing.length, one, many)} ${list(missing)} did not move to Shopify, so the code no longer applies to ${plural(missing.length, 'it', 'them')}.`.replace(/^./, (first) => first.toUpperCase()) });
+  if (restrictedTo === 'products' && discount.collectionSourceIds.length > 0) {
+    notKept.push({ code: 'discount-restriction-not-kept', message: `Also applied to categories ${list(discount.collectionSourceIds)}; a Shopify code applies to chosen products or to collections, not both, so it applies to the chosen products only.` });
+  }
+  return { items: restrictedTo === 'products' ? { products: { productsToAdd: moved } } : { collections: { add: moved } } };
+}
+
+/** Restrictions Shopify's code discounts have no field for: each said plainly, with what changes for shoppers. */
+function restrictionsNotKept(discount: DiscountRecord, notKept: NotKept[]) {
+  const say = (message: string) => notKept.push({ code: 'discount-restriction-not-kept', message });
+  if (discount.excludedProductSourceIds.length > 0) say(`Excluded products ${list(discount.excludedProductSourceIds)}: Shopify codes cannot exclude products, so the code now applies to them too.`);
+  if (discount.excludedCollectionSourceIds.length > 0) say(`Excluded categories ${list(discount.excludedCollectionSourceIds)}: Shopify codes cannot exclude collections, so the code now applies to them too.`);
+  if (discount.excludesSaleItems) say('Excluded sale items: Shopify codes cannot leave out products on sale, so the code now applies to them too.');
+  if (discount.maximumSubtotal !== null) say(`Maximum spend ${discount.maximumSubtotal}: Shopify codes have no maximum order amount, so larger orders get the discount too.`);
+  if (discount.allowedEmails.length > 0) say(`Only for ${list(discount.allowedEmails)}: Shipyard cannot limit a code to email addresses, so anyone with the code can use it until you choose its customers in Shopify.`);
+  if (discount.itemLimit !== null) say(`Limited to ${discount.itemLimit} ${plural(discount.itemLimit, 'item', 'items')} per order: Shopify codes discount every eligible item.`);
+  if (discount.description.trim() !== '') say(`Description "${discount.description.trim()}": Shopify discounts have no description.`);
+}
+
+/** Total and per-customer limits; a limit counts only the uses left after those on the old store. */
+function limits(discount: DiscountRecord, notKept: NotKept[]): { usageLimit: number | null; appliesOncePerCustomer: boolean } | { skip: string } {
+  let usageLimit: number | null = null;
+  if (discount.usageLimit !== null) {
+    usageLimit = discount.usageLimit - discount.timesUsed;
+    if (usageLimit <= 0) return { skip: `Used up on the old store (${discount.timesUsed} of ${discount.usageLimit} uses), so there is nothing left to redeem in Shopify.` };
+    if (discount.timesUsed > 0) notKept.push({ code: 'discount-limit-changed', message: `Limited to the ${usageLimit} ${plural(usageLimit, 'use', 'uses')} left of ${discount.usageLimit} (${discount.timesUsed} used on the old store).` });
+  }
+  const perCustomer = discount.usageLimitPerCustomer;
+  // Shopify limits a code to once per customer or not at all: a higher limit becomes once, the safer side.
+  if (perCustomer !== null && perCustomer > 1) notKept.push({ code: 'discount-limit-changed', message: `Limited to ${perCustomer} uses per customer on the old store; Shopify can only limit a code to one use per customer, so each customer may now use it once.` });
+  return { usageLimit, appliesOncePerCustomer: perCustomer !== null && perCustomer > 0 };
+}
+
+export function toDiscountInput(discount: DiscountRecord, context: DiscountContext): DiscountPlan {
+  const notKept: NotKept[] = [];
+  const off = discount.value.kind === 'percentage' ? discount.value.percent : Number(discount.value.amount);
+  if (!(off > 0) && !discount.freeShipping) return { kind: 'skip', reason: 'Takes nothing off and gives no free shipping, so Shopify has no discount to make of it.' };
+  if (discount.startsAt && discount.endsAt && Date.parse(discount.endsAt) <= Date.parse(discount.startsAt)) {
+    return { kind: 'refuse', reason: `Expires (${discount.endsAt}) before it was created (${discount.startsAt}); Shopify needs the end after the start.` };
+  }
+  const limit = limits(discount, notKept);
+  if ('skip' in limit) return { kind: 'skip', reason: limit.skip };
+  const freeShippingOnly = !(off > 0);
+  const applies = freeShippingOnly ? { items: { all: true } } : appliesTo(discount, context, notKept);
+  if ('refuse' in applies) return { kind: 'refuse', reason: applies.refuse };
+  restrictionsNotKept(discount, notKept);
+
+  const common: Record<string, unknown> = {
+    title: discount.code,
+    code: discount.code,
+    ...(discount.startsAt ? { startsAt: discount.startsAt } : {}),
+    endsAt: discount.endsAt,
+    usageLimit: limit.usageLimit,
+    appliesOncePerCustomer: limit.appliesOncePerCustomer,
+    context: { all: 'ALL' },
+    minimumRequirement: discount.minimumSubtotal === null ? null : { subtotal: { greaterThanOrEqualToSubtotal: discount.minimumSubtotal } },
+    tags: [sourceTag(context.platform, discount.sourceId)],
+  };
+  // A coupon for individual use combines with nothing; any other combines with every class Shopify allows.
+  const combines = discount.combinesWithOtherCodes;
+  if (freeShippingOnly) {
+    return { kind: 'freeShipping', discount: { ...common, destination: { all: true }, combinesWith: { orderDiscounts: combines, productDiscounts: combines, shippingDiscounts: false } }, notKept };
+  }
+  if (discount.freeShipping) {
+    notKept.push({ code: 'discount-free-shipping-not-kept', message: 'Also gave free shipping; a Shopify code gives one kind of discount, so it takes the amount off and shipping is charged. Create a separate free shipping code if shoppers should keep both.' });
+  }
+  const value = discount.value.kind === 'percentage'
+    ? { percentage: Math.round(discount.value.percent * 100) / 10_000 }
+    // WooCommerce's fixed product discount takes the amount off each item; a fixed cart discount once per order.
+    : { discountAmount: { amount: discount.value.amount, appliesOnEachItem: !discount.value.appliesOncePerOrder } };
+  return {
+    kind: 'basic',
+    discount: { ...common, customerGets: { value, items: applies.items }, combinesWith: { orderDiscounts: combines, productDiscounts: combines, shippingDiscounts: combines } },
+    notKept,
+  };
+}

@@ -1,0 +1,119 @@
+// The discount transform, field by field and against Shopify's own input types (pinned Admin schema).
+import { type OperationDefinitionNode, getVariableValues, parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { Discount } from '../../../connectors/model.ts';
+import { loadAdminSchema } from '../../../test/support/admin-schema.ts';
+import { API_VERSION } from '../../api-version.ts';
+import {
+  DISCOUNT_BASIC_CREATE, DISCOUNT_BASIC_UPDATE, DISCOUNT_BY_CODE, DISCOUNT_DELETE, DISCOUNT_FREE_SHIPPING_CREATE, DISCOUNT_FREE_SHIPPING_UPDATE, DISCOUNT_KIND,
+  type DiscountPlan, toDiscountInput,
+} from './discount.server.ts';
+
+const schema = loadAdminSchema(API_VERSION);
+
+function assertValidFor(document: string, variables: unknown) {
+  const operation = parse(document).definitions[0] as OperationDefinitionNode;
+  const result = getVariableValues(schema, operation.variableDefinitions ?? [], variables as Record<string, unknown>);
+  expect(result.errors?.map((error) => error.message) ?? []).toEqual([]);
+}
+
+const context = {
+  platform: 'woocommerce',
+  productIds: new Map([['1001', 'gid://shopify/Product/11'], ['1002', 'gid://shopify/Product/12']]),
+  collectionIds: new Map([['20', 'gid://shopify/Collection/2']]),
+};
+
+const base = { sourceId: '7001', code: 'welcome10', sourceType: 'percent', value: { kind: 'percentage', percent: 10 }, startsAt: '2023-06-02T00:00:00.000Z' };
+const coupon = (changes: Record<string, unknown>) => Discount.parse({ ...base, ...changes });
+
+function written(plan: DiscountPlan) {
+  if (plan.kind === 'skip' || plan.kind === 'refuse') throw new Error(`expected a discount, got ${plan.kind}: ${plan.reason}`);
+  return plan;
+}
+
+describe('coupon → discount code', () => {
+  it('produces variables Shopify’s schema accepts for every mutation and query', () => {
+    const basic = written(toDiscountInput(coupon({ minimumSubtotal: '50.00', endsAt: '2025-12-31T23:00:00.000Z', productSourceIds: ['1001'], usageLimit: 100, usageLimitPerCustomer: 1 }), context));
+    assertValidFor(DISCOUNT_BASIC_CREATE, { discount: basic.discount });
+    assertValidFor(DISCOUNT_BASIC_UPDATE, { id: 'gid://shopify/DiscountCodeNode/1', discount: basic.discount });
+    const shipping = written(toDiscountInput(coupon({ value: { kind: 'fixed_amount', amount: '0.00', appliesOncePerOrder: true }, freeShipping: true }), context));
+    assertValidFor(DISCOUNT_FREE_SHIPPING_CREATE, { discount: shipping.discount });
+    assertValidFor(DISCOUNT_FREE_SHIPPING_UPDATE, { id: 'gid://shopify/DiscountCodeNode/1', discount: shipping.discount });
+    assertValidFor(DISCOUNT_BY_CODE, { code: 'welcome10' });
+    assertValidFor(DISCOUNT_KIND, { id: 'gid://shopify/DiscountCodeNode/1' });
+    assertValidFor(DISCOUNT_DELETE, { id: 'gid://shopify/DiscountCodeNode/1' });
+  });
+
+  it('takes a percentage off the order, with its code, dates, minimum, limits and source tag', () => {
+    const plan = written(toDiscountInput(coupon({ minimumSubtotal: '50.00', endsAt: '2025-12-31T23:00:00.000Z', usageLimit: 100, usageLimitPerCustomer: 1 }), context));
+    expect(plan.kind).toBe('basic');
+    expect(plan.discount).toEqual({
+      title: 'welcome10', code: 'welcome10', startsAt: '2023-06-02T00:00:00.000Z', endsAt: '2025-12-31T23:00:00.000Z', usageLimit: 100, appliesOncePerCustomer: true,
+      context: { all: 'ALL' }, minimumRequirement: { subtotal: { greaterThanOrEqualToSubtotal: '50.00' } }, tags: ['shipyard:woocommerce:7001'],
+      customerGets: { value: { percentage: 0.1 }, items: { all: true } }, combinesWith: { orderDiscounts: true, productDiscounts: true, shippingDiscounts: true },
+    });
+    expect(plan.notKept).toEqual([]);
+  });
+
+  it('takes a fixed amount once per order (fixed cart) or off each item (fixed product), on the products that moved', () => {
+    const cart = written(toDiscountInput(coupon({ value: { kind: 'fixed_amount', amount: '5.00', appliesOncePerOrder: true } }), context));
+    expect(cart.discount.customerGets).toEqual({ value: { discountAmount: { amount: '5.00', appliesOnEachItem: false } }, items: { all: true } });
+    const product = written(toDiscountInput(coupon({ value: { kind: 'fixed_amount', amount: '5.00', appliesOncePerOrder: false }, productSourceIds: ['1001', '1002', '1999'] }), context));
+    expect(product.discount.customerGets).toEqual({ value: { discountAmount: { amount: '5.00', appliesOnEachItem: true } }, items: { products: { productsToAdd: ['gid://shopify/Product/11', 'gid://shopify/Product/12'] } } });
+    expect(product.notKept).toEqual([{ code: 'discount-products-missing', message: 'Product 1999 did not move to Shopify, so the code no longer applies to it.' }]);
+  });
+
+  it('applies to the collections its categories became', () => {
+    const plan = written(toDiscountInput(coupon({ collectionSourceIds: ['20'] }), context));
+    expect(plan.discount.customerGets).toEqual({ value: { percentage: 0.1 }, items: { collections: { add: ['gid://shopify/Collection/2'] } } });
+  });
+
+  it('refuses a restricted coupon whose products all stayed behind, rather than make it apply to everything', () => {
+    expect(toDiscountInput(coupon({ productSourceIds: ['1998', '1999'] }), context)).toEqual({ kind: 'refuse', reason: 'Applies only to products 1998, 1999, which did not move to Shopify; without them the code would apply to everything.' });
+  });
+
+  it('makes a free shipping code of a coupon that only gives free shipping, and says when free shipping cannot come along', () => {
+    const shipping = written(toDiscountInput(coupon({ value: { kind: 'percentage', percent: 0 }, freeShipping: true, minimumSubtotal: '30.00' }), context));
+    expect(shipping.kind).toBe('freeShipping');
+    expect(shipping.discount).toMatchObject({ code: 'welcome10', destination: { all: true }, minimumRequirement: { subtotal: { greaterThanOrEqualToSubtotal: '30.00' } }, combinesWith: { orderDiscounts: true, productDiscounts: true, shippingDiscounts: false } });
+    const both = written(toDiscountInput(coupon({ freeShipping: true }), context));
+    expect(both.kind).toBe('basic');
+    expect(both.notKept.map((item) => item.code)).toEqual(['discount-free-shipping-not-kept']);
+  });
+
+  it('combines with nothing when the coupon was for individual use', () => {
+    const plan = written(toDiscountInput(coupon({ combinesWithOtherCodes: false }), context));
+    expect(plan.discount.combinesWith).toEqual({ orderDiscounts: false, productDiscounts: false, shippingDiscounts: false });
+  });
+
+  it('keeps only the uses left, skips a used-up coupon, and turns a per-customer limit above one into once per customer', () => {
+    const partly = written(toDiscountInput(coupon({ usageLimit: 100, timesUsed: 40, usageLimitPerCustomer: 3 }), context));
+    expect(partly.discount).toMatchObject({ usageLimit: 60, appliesOncePerCustomer: true });
+    expect(partly.notKept.map((item) => item.message)).toEqual([
+      'Limited to the 60 uses left of 100 (40 used on the old store).',
+      'Limited to 3 uses per customer on the old store; Shopify can only limit a code to one use per customer, so each customer may now use it once.',
+    ]);
+    expect(toDiscountInput(coupon({ usageLimit: 5, timesUsed: 5 }), context)).toEqual({ kind: 'skip', reason: 'Used up on the old store (5 of 5 uses), so there is nothing left to redeem in Shopify.' });
+  });
+
+  it('reports every restriction Shopify codes lack', () => {
+    const plan = written(toDiscountInput(coupon({
+      excludedProductSourceIds: ['1002'], excludedCollectionSourceIds: ['21'], excludesSaleItems: true, maximumSubtotal: '500.00', allowedEmails: ['vip@example.com'], itemLimit: 2, description: 'Staff only',
+    }), context));
+    expect(plan.notKept.map((item) => item.message)).toEqual([
+      'Excluded products 1002: Shopify codes cannot exclude products, so the code now applies to them too.',
+      'Excluded categories 21: Shopify codes cannot exclude collections, so the code now applies to them too.',
+      'Excluded sale items: Shopify codes cannot leave out products on sale, so the code now applies to them too.',
+      'Maximum spend 500.00: Shopify codes have no maximum order amount, so larger orders get the discount too.',
+      'Only for vip@example.com: Shipyard cannot limit a code to email addresses, so anyone with the code can use it until you choose its customers in Shopify.',
+      'Limited to 2 items per order: Shopify codes discount every eligible item.',
+      'Description "Staff only": Shopify discounts have no description.',
+    ]);
+    expect(new Set(plan.notKept.map((item) => item.code))).toEqual(new Set(['discount-restriction-not-kept']));
+  });
+
+  it('skips a coupon that gives nothing, and refuses one that expired before it began', () => {
+    expect(toDiscountInput(coupon({ value: { kind: 'percentage', percent: 0 } }), context).kind).toBe('skip');
+    expect(toDiscountInput(coupon({ endsAt: '2023-01-01T00:00:00.000Z' }), context)).toEqual({ kind: 'refuse', reason: 'Expires (2023-01-01T00:00:00.000Z) before it was created (2023-06-02T00:00:00.000Z); Shopify needs the end after the start.' });
+  });
+});
