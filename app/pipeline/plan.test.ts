@@ -17,6 +17,11 @@ describe('migration plan', () => {
     expect(plan).toMatchObject({ restoreRate: 100, points: 25_200, seconds: 252 });
   });
 
+  it('prices a discount code by its own mutation and a review by its share of a product metafields call', () => {
+    const plan = planMigration({ discounts: 30, reviews: 800 }, ['reviews', 'discounts'], standard);
+    expect(plan.entities.map((entity) => [entity.entity, entity.points, entity.seconds])).toEqual([['discounts', 300, 3], ['reviews', 1600, 16]]);
+  });
+
   it('shows a development store’s limit of 5 new orders a minute in the time', () => {
     const plan = planMigration({ orders: 600 }, ['orders'], { ...standard, partnerDevelopment: true });
     expect(plan.entities[0]).toMatchObject({ seconds: 7200, note: 'Development stores accept 5 new orders a minute.' });
