@@ -1,4 +1,4 @@
-// A product's reviews as metafields on the product (docs/decisions/0008-reviews-as-metafields.md):
+// A product's reviews as metafields on the product (docs/decisions/0009-reviews-as-metafields.md):
 // the reviews themselves in `shipyard.reviews` (json), the average and count in Shopify's standard
 // `reviews.rating` (rating) and `reviews.rating_count` (number_integer), which themes and review
 // apps read.
