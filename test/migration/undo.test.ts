@@ -136,6 +136,8 @@ describe('undo', () => {
   it('keeps the link of what could not be deleted, so undoing again retries just that', async () => {
     const left = await db().idMapEntry.findMany({ where: { shop: shop.domain, createdBy: { in: [firstId, resyncId] } } });
     expect(left.map((entry) => entry.shopifyGid)).toEqual([buyer.customerId]);
+    // The variants' links went with their products: no later order links to a deleted variant.
+    expect(await db().idMapEntry.count({ where: { shop: shop.domain, entity: 'variants' } })).toBe(0);
     await gql('mutation($id: ID!) { orderDelete(orderId: $id) { deletedId } }', { id: buyer.orderId });
     await undoMigration(shop.domain, firstId);
     const again = await untilSettled(firstId, 60_000, ['undone', 'failed']);

@@ -98,6 +98,7 @@ export async function undoStep(migrationId: string, entity: string, afterId: big
       counts[result.outcome === 'deleted' ? 'deleted' : 'alreadyGone']++;
       // Every link to the object goes with it (merged customers share one), so a later migration creates it afresh.
       await db().idMapEntry.deleteMany({ where: { shop, shopifyGid: entry.shopifyGid } });
+      if (entity === 'products') await forgetVariants(shop, entry.platform, chain, entry.sourceId);
     });
   } catch (error) {
     if (!(error instanceof AdminApiError && ['unauthorized', 'graphql', 'max-cost'].includes(error.kind))) throw error;
@@ -117,6 +118,13 @@ export async function undoStep(migrationId: string, entity: string, afterId: big
   }
   await finish(migrationId, counts, problems, entity, {});
   return 'done';
+}
+
+/** A product's variants go with it; their links (which orders use) must not outlive it. */
+async function forgetVariants(shop: string, platform: string, chain: string[], productSourceId: string) {
+  const records = await db().sourceRecord.findMany({ where: { shop, migrationId: { in: chain }, entity: 'products', sourceId: productSourceId }, select: { data: true } });
+  const variantIds = records.flatMap((record) => ((record.data as { variants?: { sourceId: string }[] }).variants ?? []).map((variant) => variant.sourceId));
+  if (variantIds.length > 0) await db().idMapEntry.deleteMany({ where: { shop, platform, entity: 'variants', sourceId: { in: variantIds } } });
 }
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
