@@ -131,7 +131,6 @@ export function seededPage(index: number): SeededContent {
 
 function postBase(index: number): SeededContent {
   const { created, modified } = dates(index);
-  const month = created.toISOString().slice(0, 7).replace('-', '/');
   const slug = `journal-entry-${index}`;
   const tags = [POST_TAGS[index % POST_TAGS.length], POST_TAGS[(index + 1) % POST_TAGS.length]].filter((tag): tag is WpTerm => tag !== undefined);
   return {
@@ -140,7 +139,7 @@ function postBase(index: number): SeededContent {
     status: 'publish',
     title: `Journal entry ${index}`,
     slug,
-    path: `/${month}/${slug}/`,
+    path: '',
     content: `<!-- wp:paragraph --><p>Notes from the workshop, entry ${index}.</p><!-- /wp:paragraph --><p>More words follow here.</p>`,
     excerpt: index % 2 === 0 ? `<p>A short look at entry ${index}.</p>` : '',
     password: false,
@@ -154,13 +153,22 @@ function postBase(index: number): SeededContent {
   };
 }
 
+/** Posts live under /year/month/slug/, the permalink structure most blogs pick. */
+function withPermalink(post: SeededContent): SeededContent {
+  return { ...post, path: `/${post.created.toISOString().slice(0, 7).replace('-', '/')}/${post.slug}/` };
+}
+
 export function seededPost(index: number): SeededContent {
+  return withPermalink(awkwardOrRegularPost(index));
+}
+
+function awkwardOrRegularPost(index: number): SeededContent {
   const kind = AWKWARD_POSTS[index - 1];
   const base = postBase(index);
   switch (kind) {
     case 'empty-title':
       // WordPress saves a post without a title and lists it as "(no title)".
-      return { ...base, title: '', slug: String(base.id), path: `/${base.path.split('/').slice(1, 3).join('/')}/${base.id}/` };
+      return { ...base, title: '', slug: String(base.id) };
     case 'image-gone':
       return { ...base, title: 'Linen care, step by step', slug: 'linen-care', media: { id: mediaId(index), broken: 'file-gone', file: 'gone-linen-care.jpg', alt: 'Linen drying on a line' } };
     case 'media-deleted':

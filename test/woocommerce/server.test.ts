@@ -83,6 +83,47 @@ describe('paging', () => {
   });
 });
 
+describe('WordPress pages and posts (wp/v2), as WordPress answers a visitor', () => {
+  const wp = (route: string, query: Record<string, string> = {}) => fetch(`${store.url}/wp-json/wp/v2${route}?${new URLSearchParams(query)}`);
+
+  it('pages by page and per_page with X-WP-Total and X-WP-TotalPages, per_page at most 100, no page past the last', async () => {
+    const answer = await wp('/posts', { per_page: '5', page: '2', orderby: 'id', order: 'asc' });
+    expect([answer.status, answer.headers.get('x-wp-total'), answer.headers.get('x-wp-totalpages')]).toEqual([200, '12', '3']);
+    expect(((await answer.json()) as { id: number }[]).map((post) => post.id)).toEqual([10_006, 10_010, 10_011, 10_012, 10_013]);
+    expect(await (await wp('/posts', { per_page: '101' })).json()).toMatchObject({ code: 'rest_invalid_param', message: 'Invalid parameter(s): per_page' });
+    expect(await (await wp('/posts', { per_page: '5', page: '4' })).json()).toMatchObject({ code: 'rest_post_invalid_page_number', data: { status: 400 } });
+  });
+
+  it('sends WordPress’s shapes: rendered title, content and excerpt, dates, link; _embed brings the author, featured media and terms', async () => {
+    const [post] = (await (await wp('/posts', { per_page: '1', page: '2', orderby: 'id', order: 'asc', _embed: '1' })).json()) as Record<string, unknown>[];
+    expect(post).toMatchObject({
+      id: 10_002, slug: 'linen-care', status: 'publish', type: 'post', link: `${store.url}/2024/02/linen-care/`,
+      title: { rendered: 'Linen care, step by step' }, content: { protected: false }, excerpt: { rendered: '<p>A short look at entry 2.</p>\n', protected: false },
+      date_gmt: '2024-02-03T09:00:00', date: '2024-02-03T11:00:00', modified_gmt: '2024-02-10T09:00:00', author: 1, featured_media: 50_002, categories: [31], tags: [43, 44],
+      _embedded: {
+        author: [{ id: 1, name: 'Ingrid Nord', slug: 'ingrid' }],
+        'wp:featuredmedia': [{ id: 50_002, source_url: `${store.url}/wp-content/uploads/2024/03/gone-linen-care.jpg`, alt_text: 'Linen drying on a line', media_type: 'image' }],
+        'wp:term': [[{ id: 31, name: 'Journal', taxonomy: 'category' }], [{ id: 43, taxonomy: 'post_tag' }, { id: 44, name: 'Slow &amp; Steady', taxonomy: 'post_tag' }]],
+      },
+    });
+    const [page] = (await (await wp('/pages', { per_page: '1', orderby: 'id', order: 'asc' })).json()) as Record<string, unknown>[];
+    expect(page).not.toHaveProperty('excerpt');
+    expect(page).not.toHaveProperty('_embedded');
+    expect(page).toMatchObject({ type: 'page', parent: 0, link: `${store.url}/` });
+  });
+
+  it('shows a visitor published items only, refuses other statuses and the edit context, and filters by modified_after', async () => {
+    expect(await (await wp('/pages', { status: 'publish,draft' })).json()).toMatchObject({ code: 'rest_forbidden_status', data: { status: 401 } });
+    expect(await (await wp('/pages', { context: 'edit' })).json()).toMatchObject({ code: 'rest_forbidden_context', data: { status: 401 } });
+    expect((await wp('/pages')).headers.get('x-wp-total')).toBe('8');
+    // Post 10,002 was last modified 2024-02-10 09:00 GMT, 11:00 in the store: a date without a zone is the store's.
+    const zoned = await wp('/posts', { modified_after: '2024-02-10T10:00:00Z', orderby: 'id', order: 'asc', per_page: '1' });
+    const local = await wp('/posts', { modified_after: '2024-02-10T10:00:00', orderby: 'id', order: 'asc', per_page: '1' });
+    expect([((await zoned.json()) as { id: number }[])[0]?.id, ((await local.json()) as { id: number }[])[0]?.id]).toEqual([10_003, 10_002]);
+    expect(await (await wp('/posts', { modified_after: 'yesterday' })).json()).toMatchObject({ code: 'rest_invalid_param' });
+  });
+});
+
 describe('authentication over https: consumer key and secret', () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'woo-tls-'));
   let secure: WooCommerceTestServer;
@@ -105,6 +146,18 @@ describe('authentication over https: consumer key and secret', () => {
     expect(secure.requests.at(-1)?.query.get('oauth_signature')).toBeNull();
     const wrong = createConnector('woocommerce', { url: secure.url, consumerKey: secure.consumerKey, consumerSecret: `cs_${'0'.repeat(40)}` }, { axiosConfig: { httpsAgent } });
     expect(await wrong.testConnection()).toEqual({ ok: false, problem: 'wrong-credentials', message: expect.stringContaining('Consumer secret is invalid.') });
+  });
+
+  it('WordPress takes a Basic header on wp/v2 for an application password, and WooCommerce’s keys are none', async () => {
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = https.get(`${secure.url}/wp-json/wp/v2/posts`, { ca: cert, auth: `${secure.consumerKey}:${secure.consumerSecret}` }, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      request.on('error', reject);
+    });
+    expect([answer.status, JSON.parse(answer.body).code]).toEqual([401, 'invalid_username']);
   });
 
   it('an untrusted certificate is unreachable, in words', async () => {
