@@ -3,7 +3,8 @@
 // review metafields and standard rating and count checked against its reviews; a plugin's coupon
 // kind, a used-up coupon, a coupon for a deleted product and a review of a deleted product are
 // reported with their reasons while all else moves, as is a code the shop already had; a second run
-// creates nothing twice, finds a code whose id map link was lost, and updates changed coupons.
+// creates nothing twice, finds a code whose id map link was lost, updates changed coupons and says
+// when a coupon used up since keeps its earlier code.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db.server.ts';
@@ -166,6 +167,8 @@ describe('WooCommerce coupons migrated into Shopify discount codes', () => {
     const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
     expect(migration.error).toBeNull();
     expect(migration.status).toBe('completed');
+    const checks = (migration.verification as { entities: { entity: string; missingInShopify: string[] }[] }).entities;
+    expect(checks.filter((check) => ['discounts', 'reviews'].includes(check.entity)).map((check) => [check.entity, check.missingInShopify])).toEqual([['discounts', []], ['reviews', []]]);
     const rows = await db().sourceRecord.findMany({ where: { migrationId, entity: 'discounts' }, orderBy: { id: 'asc' } });
     expect(Object.fromEntries(rows.map((row) => [row.sourceId, row.status]))).toEqual({
       7001: 'written', 7002: 'written', 7003: 'written', 7004: 'written', 7005: 'written', 7006: 'failed',
@@ -256,7 +259,7 @@ describe('WooCommerce reviews migrated onto their products', () => {
 });
 
 describe('a second run', () => {
-  it('creates no discount code twice, finds a code whose link was lost, updates changed coupons, and leaves the review metafields as they are', async () => {
+  it('creates no discount code twice, finds a code whose link was lost, updates changed coupons, reports one used up since, and leaves the review metafields as they are', async () => {
     const products = await links('products');
     const codesBefore = await codesInShopify();
     expect(codesBefore).toHaveLength(9);
@@ -268,6 +271,8 @@ describe('a second run', () => {
     // The merchant raised coupon 3 to 12 % and made coupon 8 take 5 € off besides free shipping.
     couponEdits[3] = { amount: '12.00' };
     couponEdits[8] = { amount: '5.00' };
+    // Coupon 10 was used up meanwhile.
+    couponEdits[10] = { usage_count: 10 };
     const again = await migrate(woo, shop, { entities: [...ENTITIES] });
     const second = await untilSettled(again, 60_000);
     expect(second.error).toBeNull();
@@ -284,9 +289,12 @@ describe('a second run', () => {
       expect((await query(CODE, { code: coupon.code })).codeDiscountNodeByCode.codeDiscount, String(coupon.code)).toEqual(expectedCode(coupon, productLinks, collections));
     }
     expect((await record('discounts', '7008', again)).reason).toMatch(/^Also gave free shipping/);
+    const usedUp = await record('discounts', '7010', again);
+    expect([usedUp.status, usedUp.reason]).toEqual(['skipped', 'Used up on the old store (10 of 10 uses), so there is nothing left to redeem in Shopify. The code an earlier run made stays in Shopify as it was; deactivate it there if it should no longer work.']);
+    expect((await query(CODE, { code: 'save10' })).codeDiscountNodeByCode.id).toBe(discountsBefore.get('7010'));
 
     expect(await Promise.all(reviewed.map((id) => query(PRODUCT_REVIEWS, { id })))).toEqual(before);
     const statuses = async (id: string) => (await db().sourceRecord.findMany({ where: { migrationId: id, entity: { in: ['discounts', 'reviews'] } }, orderBy: [{ entity: 'asc' }, { sourceId: 'asc' }] })).map((row) => [row.entity, row.sourceId, row.status]);
-    expect(await statuses(again)).toEqual(await statuses(migrationId));
+    expect(await statuses(again)).toEqual((await statuses(migrationId)).map(([entity, sourceId, status]) => [entity, sourceId, sourceId === '7010' ? 'skipped' : status]));
   }, 90_000);
 });

@@ -105,8 +105,10 @@ export async function loadDiscountBatch(migrationId: string, afterId: bigint | n
     const plan = toDiscountInput(discount, context);
     if (plan.kind === 'skip' || plan.kind === 'refuse') {
       await keepProblems(migrationId, 'discounts', row.sourceId, PROBLEM_CODES, []);
-      if (plan.kind === 'skip') await recordSkipped(row, plan.reason);
-      else await recordFailed(row, plan.reason);
+      // Shipyard never deletes a code shoppers may hold; the merchant decides about the earlier one.
+      const reason = known ? `${plan.reason} The code an earlier run made stays in Shopify as it was; deactivate it there if it should no longer work.` : plan.reason;
+      if (plan.kind === 'skip') await recordSkipped(row, reason);
+      else await recordFailed(row, reason);
       if (plan.kind === 'refuse') result.failed++;
       return;
     }

@@ -46,10 +46,11 @@ async function productsLeftBehind(migrationId: string, productSourceIds: string[
   return new Map(rows.map((row) => [row.sourceId, row]));
 }
 
-async function keepReviewsOfMissingProduct(rows: Row[], productSourceId: string, product: { status: string; reason: string | null } | undefined): Promise<void> {
+async function keepReviewsOfMissingProduct(rows: Row[], productSourceId: string, product: { status: string; reason: string | null } | undefined, productsChosen: boolean): Promise<void> {
   for (const row of rows) {
+    if (!productsChosen) await recordFailed(row, `Product ${productSourceId} is not in Shopify and products are not part of this migration; the review is kept here and moves once its product has.`);
     // A deleted product's reviews have nowhere to go; a product that failed may still move on a later run.
-    if (!product) await recordSkipped(row, `Product ${productSourceId} is not on the old store any more (deleted), so this review has no product in Shopify to go on; it is kept here.`);
+    else if (!product) await recordSkipped(row, `Product ${productSourceId} is not on the old store any more (deleted), so this review has no product in Shopify to go on; it is kept here.`);
     else await recordFailed(row, `Product ${productSourceId} did not move to Shopify (${product.reason ?? product.status}), so this review has no product to go on; it is kept here and moves with the product on a later run.`);
   }
 }
@@ -87,7 +88,7 @@ async function writeReviews(shop: string, writer: Writer, writes: ProductWrite[]
 }
 
 export async function loadReviewBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const { shop, entities } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const rows = await nextBatch(migrationId, 'reviews', afterId);
   const result = batchResult(rows);
   const productSourceIds = [...new Set(rows.map((row) => review(row).productSourceId))];
@@ -97,7 +98,7 @@ export async function loadReviewBatch(migrationId: string, afterId: bigint | nul
   const leftBehind = await productsLeftBehind(migrationId, missing);
   for (const sourceId of missing) {
     const orphans = rows.filter((row) => review(row).productSourceId === sourceId);
-    await keepReviewsOfMissingProduct(orphans, sourceId, leftBehind.get(sourceId));
+    await keepReviewsOfMissingProduct(orphans, sourceId, leftBehind.get(sourceId), entities.includes('products'));
     result.failed += orphans.length;
   }
 
