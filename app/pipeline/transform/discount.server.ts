@@ -4,16 +4,11 @@
 import type { DiscountRecord } from '../../../connectors/model.ts';
 import { sourceReference } from '../source-reference.server.ts';
 
-const CODE_DISCOUNT_FIELDS = `
-        id
-        codeDiscount {
-          __typename
-        }`;
-
 export const DISCOUNT_BASIC_CREATE = `#graphql
   mutation MigrateDiscountCode($discount: DiscountCodeBasicInput!) {
     discountCodeBasicCreate(basicCodeDiscount: $discount) {
-      codeDiscountNode {${CODE_DISCOUNT_FIELDS}
+      codeDiscountNode {
+        id
       }
       userErrors {
         field
@@ -27,7 +22,8 @@ export const DISCOUNT_BASIC_CREATE = `#graphql
 export const DISCOUNT_BASIC_UPDATE = `#graphql
   mutation UpdateMigratedDiscountCode($id: ID!, $discount: DiscountCodeBasicInput!) {
     discountCodeBasicUpdate(id: $id, basicCodeDiscount: $discount) {
-      codeDiscountNode {${CODE_DISCOUNT_FIELDS}
+      codeDiscountNode {
+        id
       }
       userErrors {
         field
@@ -41,7 +37,8 @@ export const DISCOUNT_BASIC_UPDATE = `#graphql
 export const DISCOUNT_FREE_SHIPPING_CREATE = `#graphql
   mutation MigrateFreeShippingCode($discount: DiscountCodeFreeShippingInput!) {
     discountCodeFreeShippingCreate(freeShippingCodeDiscount: $discount) {
-      codeDiscountNode {${CODE_DISCOUNT_FIELDS}
+      codeDiscountNode {
+        id
       }
       userErrors {
         field
@@ -55,7 +52,8 @@ export const DISCOUNT_FREE_SHIPPING_CREATE = `#graphql
 export const DISCOUNT_FREE_SHIPPING_UPDATE = `#graphql
   mutation UpdateMigratedFreeShippingCode($id: ID!, $discount: DiscountCodeFreeShippingInput!) {
     discountCodeFreeShippingUpdate(id: $id, freeShippingCodeDiscount: $discount) {
-      codeDiscountNode {${CODE_DISCOUNT_FIELDS}
+      codeDiscountNode {
+        id
       }
       userErrors {
         field
