@@ -1,4 +1,4 @@
-// Blogs and their articles: `blogCreate`, `blogUpdate`, `blog`, `blogs`, `articleCreate` (into a
+// Blogs and their articles: `blogCreate`, `blogUpdate`, `blogDelete` (its articles go with it), `blog`, `blogs`, `articleCreate` (into a
 // blog by id, or a new blog by title), `articleUpdate`, `articleDelete`, `article`, `articles`.
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { NotImplementedError } from '../graphql/errors.ts';
@@ -235,6 +235,13 @@ export const blogsModule: ResolverModule = {
   mutations: {
     blogCreate,
     blogUpdate,
+    blogDelete: async (args, context) => {
+      const existing = await findBlog(context, args.id);
+      if (!existing) return { __typename: 'BlogDeletePayload', deletedBlogId: null, userErrors: [{ __typename: 'BlogDeleteUserError', field: ['id'], message: 'Blog does not exist', code: 'NOT_FOUND' }] };
+      // The articles table cascades from blogs, as Shopify deletes a blog's articles with it.
+      await context.pool.query('DELETE FROM devstore.blogs WHERE shop = $1 AND id = $2', [context.shop.domain, existing.id]);
+      return { __typename: 'BlogDeletePayload', deletedBlogId: gid('Blog', existing.id), userErrors: [] };
+    },
     articleCreate: async (args, context) => {
       const { row, errors } = await saveArticle(context, args.article as ArticleInput, args.blog as { title: string } | null | undefined, undefined);
       return articlePayload('ArticleCreatePayload', 'ArticleCreateUserError', row, errors);
