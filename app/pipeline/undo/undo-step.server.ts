@@ -14,8 +14,8 @@ export const UNDO_BATCH = 50;
 
 /**
  * What points at what goes first: redirects and reviews point at products, discounts and orders
- * at products and customers, blog posts at the blog Shipyard made for them, products at collections. Entities not listed
- * (a loader added later) come after these, by name.
+ * at products and customers, blog posts at the blog Shipyard made for them, products at
+ * collections. Entities not listed (a loader added later) come after these, by name.
  */
 export const UNDO_ORDER = ['redirects', 'reviews', 'discounts', 'blogPosts', 'blogs', 'pages', 'orders', 'customers', 'products', 'collections'];
 
