@@ -108,7 +108,8 @@ export async function verifyMigration(migrationId: string, client: AdminClient, 
       read: records.reduce((sum, row) => sum + row._count, 0),
       written: count('written'),
       notMoved: count('invalid') + count('failed') + count('skipped'),
-      foundInShopify: found.size,
+      // Records, not objects: reviews share their product, merged customers one customer.
+      foundInShopify: links.filter((link) => found.has(link.shopifyGid)).length,
       missingInShopify: links.filter((link) => !found.has(link.shopifyGid)).map((link) => link.sourceId),
     });
   }

@@ -167,8 +167,12 @@ describe('WooCommerce coupons migrated into Shopify discount codes', () => {
     const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
     expect(migration.error).toBeNull();
     expect(migration.status).toBe('completed');
-    const checks = (migration.verification as { entities: { entity: string; missingInShopify: string[] }[] }).entities;
-    expect(checks.filter((check) => ['discounts', 'reviews'].includes(check.entity)).map((check) => [check.entity, check.missingInShopify])).toEqual([['discounts', []], ['reviews', []]]);
+    const checks = (migration.verification as { entities: { entity: string; written: number; foundInShopify: number; missingInShopify: string[] }[] }).entities;
+    const written = async (entity: string) => db().sourceRecord.count({ where: { migrationId, entity, status: 'written' } });
+    expect(checks.filter((check) => ['discounts', 'reviews'].includes(check.entity)).map((check) => [check.entity, check.written, check.foundInShopify, check.missingInShopify])).toEqual([
+      ['discounts', await written('discounts'), await written('discounts'), []],
+      ['reviews', await written('reviews'), await written('reviews'), []],
+    ]);
     const rows = await db().sourceRecord.findMany({ where: { migrationId, entity: 'discounts' }, orderBy: { id: 'asc' } });
     expect(Object.fromEntries(rows.map((row) => [row.sourceId, row.status]))).toEqual({
       7001: 'written', 7002: 'written', 7003: 'written', 7004: 'written', 7005: 'written', 7006: 'failed',
