@@ -3,7 +3,7 @@ import { db } from './db.server.ts';
 import { overallStage } from './migration-progress.ts';
 import { platformLabel } from './source-platforms.server.ts';
 
-export const MIGRATION_STATUSES = ['draft', 'running', 'ready', 'paused', 'completed', 'failed', 'cancelled'] as const;
+export const MIGRATION_STATUSES = ['draft', 'running', 'ready', 'paused', 'completed', 'failed', 'cancelled', 'undoing', 'undone'] as const;
 export type MigrationStatus = (typeof MIGRATION_STATUSES)[number];
 
 const statusLabels: Record<MigrationStatus, string> = {
@@ -14,6 +14,9 @@ const statusLabels: Record<MigrationStatus, string> = {
   completed: 'Completed',
   failed: 'Failed',
   cancelled: 'Cancelled',
+  // Undo (app/pipeline/undo/) deletes from Shopify what the migration created.
+  undoing: 'Undoing',
+  undone: 'Undone',
 };
 
 export interface MigrationSummary {

@@ -9,6 +9,8 @@ export const STATUS_TONE = {
   completed: 'success',
   failed: 'critical',
   cancelled: undefined,
+  undoing: 'info',
+  undone: undefined,
 } as const satisfies Record<MigrationStatus, 'info' | 'attention' | 'success' | 'critical' | undefined>;
 
 /** A draft continues where the merchant left the new-migration flow; anything else opens its page. */

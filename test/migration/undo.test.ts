@@ -7,6 +7,7 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db.server.ts';
+import { asStatus, statusLabel } from '../../app/migrations.server.ts';
 import { MigrationNotFound, MigrationStateError, resyncMigration, undoMigration } from '../../app/pipeline/lifecycle.server.ts';
 import type { UndoReport } from '../../app/pipeline/undo/undo-step.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
@@ -111,6 +112,8 @@ describe('undo', () => {
   it('reports what was deleted per entity, and what was not, with Shopify’s reason', async () => {
     const migration = await db().migration.findUniqueOrThrow({ where: { id: firstId } });
     const report = migration.undo as unknown as UndoReport;
+    // The admin UI names the status rather than taking the migration for a draft.
+    expect(statusLabel(asStatus(migration.status))).toBe('Undone');
     const moved = (entity: string) => db().sourceRecord.count({ where: { migrationId: firstId, entity, status: 'written' } });
     expect(report.status).toBe('done');
     expect(await moved('collections')).toBeGreaterThan(0);
