@@ -6,6 +6,7 @@ import { platformLimits } from '../../connectors/registry.ts';
 import { db } from '../db.server.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { findBrokenHtml } from './html.server.ts';
+import { DISCOUNT_ACTIONS, foreseenNotKept } from './transform/discount.server.ts';
 import { MAX_OPTIONS, MAX_VARIANTS, optionLayout } from './transform/options.server.ts';
 
 export const ANALYZE_BATCH = 250;
@@ -109,6 +110,9 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
       products.push(product);
       const action = 'The product moves without this image; it is listed in the report.';
       images.push(...product.images.map((image) => ({ entity: 'products', sourceId: product.sourceId, title: product.title, url: image.url, action })));
+    } else if (row.entity === 'discounts') {
+      const discount = row.data as unknown as CanonicalRecord<'discounts'>;
+      findings.push(...foreseenNotKept(discount).map((item) => ({ entity: 'discounts', sourceId: discount.sourceId, code: item.code, subject: discount.code, message: item.message, action: DISCOUNT_ACTIONS[item.code] })));
     } else if (row.entity === 'blogPosts') {
       const post = row.data as unknown as CanonicalRecord<'blogPosts'>;
       if (post.image) images.push({ entity: 'blogPosts', sourceId: post.sourceId, title: post.title, url: post.image.url, action: 'The post moves without its featured image; add it in Shopify by hand.' });

@@ -76,6 +76,14 @@ describe('analysis', () => {
     expect(found.find((finding) => finding.code === 'image-unreachable')?.message).toContain('(the server answered 404)');
   });
 
+  it('says before writing what of a coupon Shopify’s codes will not hold', async () => {
+    const coupon = { sourceId: '7009', code: 'friends15', sourceType: 'percent', value: { kind: 'percentage', percent: 15 }, allowedEmails: ['vip@example.com'], usageLimitPerCustomer: 2 };
+    await db().$transaction((tx) => stageRows(tx, SHOP, migrationId, 'discounts', toStagedRows('discounts', [{ ok: true, sourceId: '7009', record: coupon, raw: {} }], 'p1')));
+    const found = (await analyzeAll()).filter((finding) => finding.entity === 'discounts');
+    expect(found.map((finding) => [finding.sourceId, finding.code, finding.subject])).toEqual([['7009', 'discount-limit-changed', 'friends15'], ['7009', 'discount-restriction-not-kept', 'friends15']]);
+    expect(found[1]?.message).toMatch(/^Only for vip@example.com/);
+  });
+
   it('sums the analysis up for the merchant, most frequent first, with examples', async () => {
     await db().$transaction((tx) => analyzeAll().then((found) => saveFindings(tx, SHOP, migrationId, found)));
     const summary = await problemSummary(migrationId);

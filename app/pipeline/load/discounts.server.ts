@@ -5,7 +5,7 @@ import type { DiscountRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import {
   DISCOUNT_BASIC_CREATE, DISCOUNT_BASIC_UPDATE, DISCOUNT_BY_CODE, DISCOUNT_DELETE, DISCOUNT_FREE_SHIPPING_CREATE, DISCOUNT_FREE_SHIPPING_UPDATE, DISCOUNT_KIND,
-  DISCOUNT_TYPENAME, type DiscountContext, type DiscountKind, type NotKept, sourceTag, toDiscountInput,
+  DISCOUNT_ACTIONS, DISCOUNT_TYPENAME, type DiscountContext, type DiscountKind, type NotKept, sourceTag, toDiscountInput,
 } from '../transform/discount.server.ts';
 import {
   type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordKeptAsInShopify,
@@ -13,13 +13,6 @@ import {
 } from './shared.server.ts';
 
 const PROBLEM_CODES: NotKept['code'][] = ['discount-restriction-not-kept', 'discount-limit-changed', 'discount-products-missing', 'discount-free-shipping-not-kept'];
-
-const ACTIONS: Record<NotKept['code'], string> = {
-  'discount-restriction-not-kept': 'Check the code in Shopify’s Discounts page; narrow it there (customer eligibility, products) if it should stay limited.',
-  'discount-limit-changed': 'Nothing to do unless the limit should be different.',
-  'discount-products-missing': 'Move the missing products, then run the migration again to add them to the code.',
-  'discount-free-shipping-not-kept': 'Create a free shipping code in Shopify if shoppers should keep free shipping.',
-};
 
 const MUTATIONS: Record<DiscountKind, { create: string; update: string; field: { create: string; update: string } }> = {
   basic: { create: DISCOUNT_BASIC_CREATE, update: DISCOUNT_BASIC_UPDATE, field: { create: 'discountCodeBasicCreate', update: 'discountCodeBasicUpdate' } },
@@ -118,7 +111,7 @@ export async function loadDiscountBatch(migrationId: string, afterId: bigint | n
       result.failed++;
       return;
     }
-    await keepProblems(migrationId, 'discounts', row.sourceId, PROBLEM_CODES, plan.notKept.map((item) => ({ code: item.code, subject: discount.code, message: item.message, action: ACTIONS[item.code] })));
+    await keepProblems(migrationId, 'discounts', row.sourceId, PROBLEM_CODES, plan.notKept.map((item) => ({ code: item.code, subject: discount.code, message: item.message, action: DISCOUNT_ACTIONS[item.code] })));
     await recordWritten(shop, writer.platform, 'discounts', row, written.id, discount.code, plan.notKept.map((item) => item.message).join(' ') || null);
     result.written++;
   });

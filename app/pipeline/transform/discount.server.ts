@@ -131,6 +131,19 @@ export interface NotKept {
   message: string;
 }
 
+/** What the merchant can do about each thing a code does not keep, for the report. */
+export const DISCOUNT_ACTIONS: Record<NotKept['code'], string> = {
+  'discount-restriction-not-kept': 'Check the code in Shopify’s Discounts page; narrow it there (customer eligibility, products) if it should stay limited.',
+  'discount-limit-changed': 'Nothing to do unless the limit should be different.',
+  'discount-products-missing': 'Move the missing products, then run the migration again to add them to the code.',
+  'discount-free-shipping-not-kept': 'Create a free shipping code in Shopify if shoppers should keep free shipping.',
+};
+
+const FREE_SHIPPING_NOT_KEPT: NotKept = {
+  code: 'discount-free-shipping-not-kept',
+  message: 'Also gave free shipping; a Shopify code gives one kind of discount, so it takes the amount off and shipping is charged. Create a separate free shipping code if shoppers should keep both.',
+};
+
 /** Tags the code with where it came from, so a code Shipyard wrote is told apart from the merchant's own. */
 export function sourceTag(platform: string, sourceId: string): string {
   return `shipyard:${sourceReference(platform, sourceId)}`;
@@ -213,9 +226,7 @@ export function toDiscountInput(discount: DiscountRecord, context: DiscountConte
   if (freeShippingOnly) {
     return { kind: 'freeShipping', discount: { ...common, destination: { all: true }, combinesWith: { orderDiscounts: combines, productDiscounts: combines, shippingDiscounts: false } }, notKept };
   }
-  if (discount.freeShipping) {
-    notKept.push({ code: 'discount-free-shipping-not-kept', message: 'Also gave free shipping; a Shopify code gives one kind of discount, so it takes the amount off and shipping is charged. Create a separate free shipping code if shoppers should keep both.' });
-  }
+  if (discount.freeShipping) notKept.push(FREE_SHIPPING_NOT_KEPT);
   const value = discount.value.kind === 'percentage'
     ? { percentage: Math.round(discount.value.percent * 100) / 10_000 }
     // WooCommerce's fixed product discount takes the amount off each item; a fixed cart discount once per order.
@@ -225,4 +236,14 @@ export function toDiscountInput(discount: DiscountRecord, context: DiscountConte
     discount: { ...common, customerGets: { value, items: applies.items }, combinesWith: { orderDiscounts: combines, productDiscounts: combines, shippingDiscounts: combines } },
     notKept,
   };
+}
+
+/** What Shopify's codes will not hold of a coupon, known before anything is written: for the analysis. */
+export function foreseenNotKept(discount: DiscountRecord): NotKept[] {
+  const notKept: NotKept[] = [];
+  limits(discount, notKept);
+  const off = discount.value.kind === 'percentage' ? discount.value.percent : Number(discount.value.amount);
+  if (off > 0 && discount.freeShipping) notKept.push(FREE_SHIPPING_NOT_KEPT);
+  restrictionsNotKept(discount, notKept);
+  return notKept;
 }

@@ -6,7 +6,7 @@ import { loadAdminSchema } from '../../../test/support/admin-schema.ts';
 import { API_VERSION } from '../../api-version.ts';
 import {
   DISCOUNT_BASIC_CREATE, DISCOUNT_BASIC_UPDATE, DISCOUNT_BY_CODE, DISCOUNT_DELETE, DISCOUNT_FREE_SHIPPING_CREATE, DISCOUNT_FREE_SHIPPING_UPDATE, DISCOUNT_KIND,
-  type DiscountPlan, toDiscountInput,
+  type DiscountPlan, foreseenNotKept, toDiscountInput,
 } from './discount.server.ts';
 
 const schema = loadAdminSchema(API_VERSION);
@@ -110,6 +110,12 @@ describe('coupon → discount code', () => {
       'Description "Staff only": Shopify discounts have no description.',
     ]);
     expect(new Set(plan.notKept.map((item) => item.code))).toEqual(new Set(['discount-restriction-not-kept']));
+  });
+
+  it('foresees, without the id map, what the code will not hold', () => {
+    const restricted = coupon({ freeShipping: true, maximumSubtotal: '500.00', usageLimitPerCustomer: 2, productSourceIds: ['1999'] });
+    expect(foreseenNotKept(restricted).map((item) => item.code)).toEqual(['discount-limit-changed', 'discount-free-shipping-not-kept', 'discount-restriction-not-kept']);
+    expect(foreseenNotKept(coupon({}))).toEqual([]);
   });
 
   it('skips a coupon that gives nothing, and refuses one that expired before it began', () => {
