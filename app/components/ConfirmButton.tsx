@@ -4,7 +4,7 @@ import { useFetcher } from '@remix-run/react';
 import { BlockStack, Button, Modal, Text } from '@shopify/polaris';
 import { useEffect, useRef, useState } from 'react';
 import type { MigrationIntent } from '../migration-forms.ts';
-import { useNotify } from './notice.tsx';
+import { useStatusChangeNotice } from './notice.tsx';
 
 interface Props {
   intent: MigrationIntent;
@@ -14,7 +14,7 @@ interface Props {
   confirm: string;
   destructive?: boolean;
   primary?: boolean;
-  /** Said once it is done (a toast in the admin, a banner in local mode). */
+  /** Said once the migration's status has changed (a toast in the admin, a banner in local mode). */
   done?: string;
 }
 
@@ -22,15 +22,14 @@ export function ConfirmButton({ intent, label, title, message, confirm, destruct
   const [open, setOpen] = useState(false);
   const fetcher = useFetcher<{ error: string | null }>();
   const busy = fetcher.state !== 'idle';
-  const notify = useNotify();
-  const sent = useRef(false);
+  const onStatusChange = useStatusChangeNotice();
+  const waiting = useRef<{ cancel: () => void } | null>(null);
+  // A refused change leaves the status as it was: nothing to confirm then.
   useEffect(() => {
-    if (fetcher.state !== 'idle' || !sent.current || !fetcher.data) return;
-    sent.current = false;
-    if (fetcher.data.error === null && done) notify(done);
-  }, [fetcher.state, fetcher.data, done, notify]);
+    if (fetcher.state === 'idle' && fetcher.data?.error) waiting.current?.cancel();
+  }, [fetcher.state, fetcher.data]);
   const act = () => {
-    sent.current = true;
+    if (done) waiting.current = onStatusChange(done);
     fetcher.submit({ intent }, { method: 'post' });
     setOpen(false);
   };

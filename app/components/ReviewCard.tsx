@@ -56,7 +56,8 @@ export function ProblemsCard({ problems }: { problems: ProblemGroup[] }) {
   );
 }
 
-export function PlanCard({ plan }: { plan: MigrationPlan }) {
+/** `customers`: set when customers move, with whether the merchant asked for account invitations after launch. */
+export function PlanCard({ plan, customers }: { plan: MigrationPlan; customers?: { invite: boolean } }) {
   const format = useFormatter();
   const rows = plan.entities.map((entity) => [
     ENTITY_LABELS[entity.entity],
@@ -81,6 +82,14 @@ export function PlanCard({ plan }: { plan: MigrationPlan }) {
           totals={['', format.number(plan.entities.reduce((sum, entity) => sum + entity.records, 0)), format.number(plan.points), format.duration(plan.seconds)]}
           showTotalsInFooter
         />
+        {customers ? (
+          <Text as="p">
+            Customer passwords cannot move: your old store keeps only a scrambled form of each, which Shopify cannot import.{' '}
+            {customers.invite
+              ? 'After launch, Shipyard offers to send each customer an account invitation to set a new password.'
+              : 'Customers set a new password when they first sign in to the new store (account invitations were left off in the options).'}
+          </Text>
+        ) : null}
       </BlockStack>
     </Card>
   );

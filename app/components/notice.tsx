@@ -1,19 +1,27 @@
 // Short confirmations after an action (paused, resumed, cancelled, started): App Bridge's toast in
 // the Shopify admin; in local mode, where App Bridge is absent, a dismissible Polaris banner at the
-// top of the page, announced to screen readers as a status.
+// top of the page, announced to screen readers as a status. A button that changes the migration's
+// status is gone once the change lands (Pause becomes Resume), so it tells the provider what to say
+// when the status changes, and the provider says it.
 import { Banner, Box } from '@shopify/polaris';
-import { type ReactNode, createContext, useCallback, useContext, useState } from 'react';
+import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useEmbedded } from './AppPage.tsx';
 
 type Notify = (message: string, options?: { error?: boolean }) => void;
 
-const NoticeContext = createContext<Notify>(() => {});
+interface Notices {
+  notify: Notify;
+  /** Say `message` once the migration's status has changed; `cancel` when the change was refused. */
+  onStatusChange: (message: string) => { cancel: () => void };
+}
+
+const NoticeContext = createContext<Notices>({ notify: () => {}, onStatusChange: () => ({ cancel: () => {} }) });
 
 interface AppBridgeToast {
   show: (message: string, options?: { isError?: boolean; duration?: number }) => void;
 }
 
-export function NoticeProvider({ children }: { children: ReactNode }) {
+export function NoticeProvider({ status, children }: { status?: string; children: ReactNode }) {
   const embedded = useEmbedded();
   const [notice, setNotice] = useState<{ message: string; error: boolean } | null>(null);
   const notify = useCallback<Notify>(
@@ -24,8 +32,30 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
     },
     [embedded],
   );
+  const expected = useRef<{ message: string; from: string | undefined } | null>(null);
+  useEffect(() => {
+    if (expected.current && expected.current.from !== status) {
+      notify(expected.current.message);
+      expected.current = null;
+    }
+  }, [status, notify]);
+  const notices = useMemo<Notices>(
+    () => ({
+      notify,
+      onStatusChange: (message) => {
+        const waiting = { message, from: status };
+        expected.current = waiting;
+        return {
+          cancel: () => {
+            if (expected.current === waiting) expected.current = null;
+          },
+        };
+      },
+    }),
+    [notify, status],
+  );
   return (
-    <NoticeContext.Provider value={notify}>
+    <NoticeContext.Provider value={notices}>
       {notice ? (
         <Box paddingBlockEnd="400">
           <div role="status">
@@ -39,5 +69,9 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
 }
 
 export function useNotify(): Notify {
-  return useContext(NoticeContext);
+  return useContext(NoticeContext).notify;
+}
+
+export function useStatusChangeNotice(): Notices['onStatusChange'] {
+  return useContext(NoticeContext).onStatusChange;
 }

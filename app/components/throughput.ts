@@ -1,6 +1,7 @@
 // Records written per minute over a migration's life, from samples of the running total (one per
 // batch written, plus the live ones the progress stream brings): equal buckets of whole minutes,
-// at most `maxPoints` of them, each the records written in it per minute.
+// at most `maxPoints` of them, each the records written in it per minute (the one under way by the
+// time it has had).
 
 export interface WrittenPoint {
   /** Milliseconds since the epoch. */
@@ -15,6 +16,7 @@ export interface RatePoint {
 }
 
 const MINUTE = 60_000;
+const MIN_PARTIAL_MS = 15_000;
 
 export function writesPerMinute(samples: WrittenPoint[], maxPoints = 60): RatePoint[] {
   const sorted = [...samples].sort((a, b) => a.at - b.at);
@@ -34,9 +36,13 @@ export function writesPerMinute(samples: WrittenPoint[], maxPoints = 60): RatePo
   const points: RatePoint[] = [];
   let before = first.written;
   for (let bucket = 1; bucket <= buckets; bucket++) {
-    const end = first.at + bucket * bucketMs;
+    const start = first.at + (bucket - 1) * bucketMs;
+    const end = Math.min(first.at + bucket * bucketMs, last.at);
+    // The minute under way counts by the time it has had; a few seconds of it would only make a spike.
+    const minutes = (end - start) / MINUTE;
+    if (end - start < bucketMs && end - start < MIN_PARTIAL_MS && points.length > 0) break;
     const now = writtenBy(end);
-    points.push({ at: Math.min(end, last.at), perMinute: Math.max(0, now - before) / bucketMinutes });
+    points.push({ at: end, perMinute: Math.max(0, now - before) / minutes });
     before = now;
   }
   return points;

@@ -2,7 +2,8 @@
 // cancel, the report of what did not move, the redirects and the final check against Shopify.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { useLoaderData, useSearchParams } from '@remix-run/react';
+import { useEffect } from 'react';
 import { Badge, Banner, BlockStack, InlineStack, Layout } from '@shopify/polaris';
 import { AppPage } from '../components/AppPage.tsx';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
@@ -10,7 +11,7 @@ import { DryRunCard } from '../components/DryRunCard.tsx';
 import { useFormatter } from '../components/format.ts';
 import { MigrationProgress } from '../components/MigrationProgress.tsx';
 import { NotMovedCard } from '../components/NotMovedCard.tsx';
-import { NoticeProvider } from '../components/notice.tsx';
+import { NoticeProvider, useNotify } from '../components/notice.tsx';
 import { RedirectsCard } from '../components/RedirectsCard.tsx';
 import { PlanCard, ProblemsCard } from '../components/ReviewCard.tsx';
 import { RouteError } from '../components/RouteError.tsx';
@@ -49,7 +50,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     dryRunView(session.shop, id),
     writtenSamples(session.shop, id),
   ]);
-  return { ...page, notMoved, redirectList: redirects, pageSize: PAGE_SIZE, dryRun, samples };
+  const customers = migration.entities.includes('customers') ? { invite: (migration.options as { inviteCustomers?: boolean }).inviteCustomers === true } : null;
+  return { ...page, notMoved, redirectList: redirects, pageSize: PAGE_SIZE, dryRun, samples, customers };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -59,6 +61,25 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   if (!parsed.ok) return { error: parsed.errors.intent ?? 'Unknown action' };
   return runMigrationAction(session.shop, migration.id, parsed.value.intent);
 };
+
+/** Arriving from the setup page's start: say so once, then take the marker out of the address. */
+function StartedNotice() {
+  const [search, setSearch] = useSearchParams();
+  const notify = useNotify();
+  const started = search.get('started') === '1';
+  useEffect(() => {
+    if (!started) return;
+    notify('Migration started');
+    setSearch(
+      (current) => {
+        current.delete('started');
+        return current;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+  }, [started, notify, setSearch]);
+  return null;
+}
 
 export default function MigrationPage() {
   const data = useLoaderData<typeof loader>();
@@ -76,7 +97,8 @@ export default function MigrationPage() {
     >
       <Layout>
         <Layout.Section>
-          <NoticeProvider>
+          <NoticeProvider status={status}>
+            <StartedNotice />
             <BlockStack gap="400">
               {data.error ? (
                 <Banner tone="critical" title="The migration stopped">
@@ -134,7 +156,7 @@ export default function MigrationPage() {
               {writingStarted ? <ThroughputChart samples={data.samples} snapshot={snapshot} /> : null}
               {['ready', 'loading', 'verifying', 'done'].includes(data.phase) ? <ProblemsCard problems={data.problems} /> : null}
               {status === 'ready' || data.dryRun ? <DryRunCard dryRun={data.dryRun} canRun={status === 'ready'} /> : null}
-              {data.plan && status === 'ready' ? <PlanCard plan={data.plan} /> : null}
+              {data.plan && status === 'ready' ? <PlanCard plan={data.plan} customers={data.customers ?? undefined} /> : null}
               {data.verification ? <VerificationCard verification={data.verification} /> : null}
               <NotMovedCard migrationId={data.id} rows={data.notMoved.rows} total={data.notMoved.total} pageSize={data.pageSize} byEntity={data.notMovedByEntity} />
               {writingStarted && data.redirectList.total > 0 ? <RedirectsCard rows={data.redirectList.rows} total={data.redirectList.total} pageSize={data.pageSize} /> : null}

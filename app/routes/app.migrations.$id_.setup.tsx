@@ -60,7 +60,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   await saveChoices(session.shop, migration.id, parsed.value);
   if (form.get('intent') !== 'start') return { errors: {} };
   await startMigration(session.shop, migration.id);
-  return redirect(`/app/migrations/${migration.id}`);
+  // The migration page says it started (a toast in the admin) and drops the marker.
+  return redirect(`/app/migrations/${migration.id}?started=1`);
 };
 
 /** The form as the page holds it: every field, so each change saves the whole draft. */

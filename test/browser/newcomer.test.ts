@@ -1,11 +1,13 @@
 // A newcomer's whole path in Chromium against the app as `npm start` runs it (local mode, devstore as
-// Shopify): connect a WooCommerce store (wrong input first), choose what to move, watch it read,
-// pause and resume, review the analysis and plan, write, see the report and download its CSV.
+// Shopify): connect a WooCommerce store (wrong input first), choose what to move and the options, watch
+// it read, pause and resume, review the analysis and plan, check it with a dry run, write (with the
+// written-per-minute chart), see the report and download its CSV.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { db } from '../../app/db.server.ts';
+import { DRY_RUN_ENTITIES } from '../../app/pipeline/dry-run.server.ts';
 import { type RunningApp, startApp } from '../support/app-process.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
@@ -77,20 +79,55 @@ describe('a newcomer moves a WooCommerce store', () => {
         await saved;
       }
       await page.getByText('Choices saved').waitFor();
+
+      // The options: each saved at once, the order status map with a label per select.
+      const saving = () => page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/setup'));
+      let saved = saving();
+      await page.getByText('Skip them', { exact: true }).click();
+      await saved;
+      saved = saving();
+      await page.getByText('Keep order numbers', { exact: true }).click();
+      await saved;
+      saved = saving();
+      await page.getByText('Send account invitations to customers after launch', { exact: true }).click();
+      await saved;
+      saved = saving();
+      await page.getByLabel('Payment status for Processing orders').selectOption('AUTHORIZED');
+      await saved;
+      saved = saving();
+      await page.getByLabel('Fulfillment status for Completed orders').selectOption('PARTIAL');
+      await saved;
+      await shot(page, '2-options');
+
       await page.reload();
       expect(await page.getByRole('checkbox', { name: /Customers/ }).isChecked()).toBe(false);
       expect(await page.getByRole('checkbox', { name: /Products/ }).isChecked()).toBe(true);
+      expect(await page.getByRole('radio', { name: 'Skip them' }).isChecked()).toBe(true);
+      expect(await page.getByRole('checkbox', { name: 'Keep order numbers' }).isChecked()).toBe(false);
+      expect(await page.getByRole('checkbox', { name: 'Send account invitations to customers after launch' }).isChecked()).toBe(true);
+      expect(await page.getByLabel('Payment status for Processing orders').inputValue()).toBe('AUTHORIZED');
+      expect(await page.getByLabel('Fulfillment status for Completed orders').inputValue()).toBe('PARTIAL');
+      const draft = await db().migration.findFirstOrThrow();
+      expect(draft.options).toMatchObject({
+        existingRecords: 'skip',
+        keepOrderNumbers: false,
+        inviteCustomers: true,
+        orderStatusMap: { processing: { financialStatus: 'AUTHORIZED', fulfillmentStatus: null }, completed: { financialStatus: 'PAID', fulfillmentStatus: 'PARTIAL' } },
+      });
       await shot(page, '2-choose');
 
       await page.getByRole('button', { name: 'Read and analyze my store' }).click();
-      await page.waitForURL(/\/app\/migrations\/[0-9a-f-]{36}$/);
-      const id = page.url().split('/').at(-1) as string;
+      await page.waitForURL(/\/app\/migrations\/[0-9a-f-]{36}(\?started=1)?$/);
+      const id = new URL(page.url()).pathname.split('/').at(-1) as string;
+      // Outside the Shopify admin there is no App Bridge toast: the page says it in a banner.
+      await page.getByText('Migration started', { exact: true }).waitFor();
       await page.getByText('Reading your store').waitFor();
       await page.getByText('Live', { exact: true }).waitFor();
       await shot(page, '3-reading');
 
       await confirm(page, 'Pause', 'Pause');
       await page.getByText('Nothing more is read or written until you resume.').waitFor();
+      await page.getByText('Migration paused', { exact: true }).waitFor();
       expect((await db().migration.findUniqueOrThrow({ where: { id } })).status).toBe('paused');
       await shot(page, '4-paused');
       await confirm(page, 'Resume', 'Resume');
@@ -101,8 +138,27 @@ describe('a newcomer moves a WooCommerce store', () => {
       await page.getByRole('heading', { name: /^Records that could not be read/ }).waitFor();
       await shot(page, '5-review');
 
+      // The dry run: every staged record checked against Shopify's schema, nothing written.
+      await page.getByRole('button', { name: 'Check against Shopify’s rules without writing' }).click();
+      await page.getByText(/^\d+ records? pass/).waitFor({ timeout: 30_000 });
+      const dryRun = await db().dryRun.findUniqueOrThrow({ where: { migrationId: id } });
+      const staged = await db().sourceRecord.count({ where: { migrationId: id, entity: { in: DRY_RUN_ENTITIES }, status: { not: 'invalid' } } });
+      expect(staged).toBeGreaterThan(0);
+      expect(dryRun).toMatchObject({ status: 'done', checked: staged, passed: staged - dryRun.refused });
+      await page.getByText(new RegExp(`^${dryRun.passed} records? pass`)).waitFor();
+      await page.getByText('Dry run finished: nothing was written to Shopify').waitFor();
+      expect(await db().sourceRecord.count({ where: { migrationId: id, status: { in: ['written', 'failed'] } } })).toBe(0);
+      await shot(page, '5-dry-run');
+
       await confirm(page, 'Start writing to Shopify', 'Start writing');
+      await page.getByText('Writing to Shopify started', { exact: true }).waitFor();
       await page.getByRole('heading', { name: 'Checked against Shopify' }).waitFor({ timeout: 90_000 });
+      // Records written per minute: a drawing named by its heading, described by the summary in words.
+      const chart = page.getByRole('img', { name: 'Records written per minute' });
+      await chart.waitFor();
+      expect(await chart.getAttribute('aria-describedby')).toBe('throughput-summary');
+      expect(await page.locator('#throughput-summary').innerText()).toMatch(/peak [\d,]+ a minute · on average [\d,]+ a minute over/);
+      expect(await db().migrationSample.count({ where: { migrationId: id } })).toBeGreaterThan(0);
       expect((await db().migration.findUniqueOrThrow({ where: { id } })).status).toBe('completed');
       await page.getByRole('heading', { name: /^Redirects \(\d+\)$/ }).waitFor();
       await shot(page, '6-completed');
