@@ -1,7 +1,8 @@
 // Undo, end to end: a store with a product and a customer of its own is migrated into (the
 // customer has an email the old store also has, so Shipyard writes into it), re-synced once, and
-// then undone: everything the migration and its re-sync created is deleted in reverse dependency
-// order, the store's own product and customer stay, and what could not be deleted (a customer who
+// then undone: everything the migration and its re-sync created (catalog, customers, orders,
+// pages, blog posts and their blog, discount codes, redirects; reviews with their products) is
+// deleted in reverse dependency order, the store's own product and customer stay, and what could not be deleted (a customer who
 // has since placed a real order) is reported with Shopify's reason, as is a product the merchant
 // deleted by hand (already gone).
 import type { Runner } from 'graphile-worker';
@@ -28,7 +29,7 @@ let buyer = { customerId: '', orderId: '' };
 let resyncOrder = '';
 let beforeMigration: Record<string, string[]>;
 
-const CONNECTIONS = ['products', 'collections', 'customers', 'orders', 'urlRedirects'] as const;
+const CONNECTIONS = ['products', 'collections', 'customers', 'orders', 'urlRedirects', 'pages', 'articles', 'blogs', 'codeDiscountNodes'] as const;
 
 async function ids(connection: (typeof CONNECTIONS)[number]): Promise<string[]> {
   const { body } = await admin(devstore, shop, `query Ids { ${connection}(first: 250) { nodes { id } } }`);
@@ -46,7 +47,7 @@ async function gql(query: string, variables: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  const catalog = seedCatalog({ products: 6, variationsPerProduct: 2, imagesPerProduct: 1, categories: 4, customers: 5, orders: 5, coupons: 0, reviews: 0, awkward: false });
+  const catalog = seedCatalog({ products: 6, variationsPerProduct: 2, imagesPerProduct: 1, categories: 4, customers: 5, orders: 5, coupons: 3, reviews: 4, pages: 3, posts: 3, awkward: false });
   const changes = storeChanges(catalog);
   woo = await startWooCommerceServer({ catalog });
   devstore = await startTestDevstore();
@@ -60,7 +61,7 @@ beforeAll(async () => {
   beforeMigration = await storeContents();
 
   runner = await startTestWorker();
-  firstId = await migrate(woo, shop, { entities: ['collections', 'products', 'customers', 'orders'] });
+  firstId = await migrate(woo, shop, { entities: ['collections', 'products', 'customers', 'orders', 'pages', 'blogPosts', 'discounts', 'reviews'] });
   expect((await untilSettled(firstId)).status).toBe('completed');
 
   // The old store takes one more order; the re-sync moves it.
@@ -117,9 +118,14 @@ describe('undo', () => {
     const moved = (entity: string) => db().sourceRecord.count({ where: { migrationId: firstId, entity, status: 'written' } });
     expect(report.status).toBe('done');
     expect(await moved('collections')).toBeGreaterThan(0);
-    expect(await moved('redirects')).toBeGreaterThan(0);
+    for (const entity of ['redirects', 'discounts', 'blogPosts', 'pages', 'reviews']) expect(await moved(entity), entity).toBeGreaterThan(0);
     expect(report.entities).toEqual({
       redirects: { deleted: await moved('redirects'), alreadyGone: 0, failed: 0 },
+      // Reviews live in their products' metafields and are adopted links: they go with the products.
+      discounts: { deleted: await moved('discounts'), alreadyGone: 0, failed: 0 },
+      blogPosts: { deleted: await moved('blogPosts'), alreadyGone: 0, failed: 0 },
+      blogs: { deleted: 1, alreadyGone: 0, failed: 0 },
+      pages: { deleted: await moved('pages'), alreadyGone: 0, failed: 0 },
       orders: { deleted: 6, alreadyGone: 0, failed: 0 },
       // Five source customers: one was the store's own, one now has a real order.
       customers: { deleted: 3, alreadyGone: 0, failed: 1 },
