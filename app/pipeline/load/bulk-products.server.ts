@@ -4,7 +4,7 @@
 // kept in the database so a crashed worker collects the same operation instead of submitting again.
 import type { ProductRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
-import { productSetMutation, toProductSetVariables } from '../transform/product.server.ts';
+import { PRODUCT_SET, toProductSetVariables } from '../transform/product.server.ts';
 import { type WrittenVariant, handleTaken, productContext, recordVariants, writeProduct } from './products.server.ts';
 import { type UserError, type Writer, describeUserErrors, idMapFor, recordFailed, recordUnchanged, recordWritten } from './shared.server.ts';
 
@@ -13,7 +13,7 @@ export const BULK_THRESHOLD = 1000;
 /** Records per bulk operation: well under Shopify's 100 MB variables file. */
 export const BULK_CHUNK = 2000;
 
-export const BULK_PRODUCT_SET = productSetMutation('MigrateProductInBulk');
+export const BULK_PRODUCT_SET = PRODUCT_SET;
 
 export const STAGE_BULK_VARIABLES = `#graphql
   mutation StageBulkVariables($input: [StagedUploadInput!]!) {

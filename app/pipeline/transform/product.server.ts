@@ -6,9 +6,9 @@ import type { ProductRecord } from '../../../connectors/model.ts';
 import { MAX_VARIANTS, optionLayout } from './options.server.ts';
 import { customIdentifier, sourceReferenceMetafield } from '../source-reference.server.ts';
 
-/** The productSet call with what the load keeps of the answer; `name` tells request-by-request from bulk writes apart. */
-export const productSetMutation = (name: string) => `#graphql
-  mutation ${name}($input: ProductSetInput!, $identifier: ProductSetIdentifiers, $variantCount: Int!) {
+/** The productSet call with what the load keeps of the answer, request by request and in bulk operations alike. */
+export const PRODUCT_SET = `#graphql
+  mutation MigrateProduct($input: ProductSetInput!, $identifier: ProductSetIdentifiers, $variantCount: Int!) {
     productSet(input: $input, identifier: $identifier, synchronous: true) {
       product {
         id
@@ -31,8 +31,6 @@ export const productSetMutation = (name: string) => `#graphql
     }
   }
 `;
-
-export const PRODUCT_SET = productSetMutation('MigrateProduct');
 
 export interface ProductContext {
   /** The source platform, for the product's source reference. */
