@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['build/', 'public/build/', 'app/generated/', 'node_modules/', '.data/', 'test-results/'] },
+  { ignores: ['build/', 'public/build/', 'app/generated/', 'node_modules/', '.data/', '.cache/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
