@@ -1,6 +1,6 @@
 // A delta re-sync, end to end: a migration completes, the old store then gains a customer and two
-// orders and changes a product and a customer; the re-sync reads only what changed where
-// WooCommerce can filter (products, orders), lets the content hash skip the rest (customers,
+// orders and changes a product, a page and a customer; the re-sync reads only what changed where
+// WooCommerce and WordPress can filter (products, orders, pages), lets the content hash skip the rest (customers,
 // categories), writes exactly the changes, and creates nothing twice.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ let catalog: Catalog;
 let firstId: string;
 let resyncId: string;
 const before: Record<string, number> = {};
-const changed = { product: productId(3), customer: 5004, newCustomer: 0, newOrders: [] as number[] };
+const changed = { product: productId(3), page: 0, customer: 5004, newCustomer: 0, newOrders: [] as number[] };
 
 async function countIn(connection: 'products' | 'collections' | 'customers' | 'orders'): Promise<number> {
   const { body } = await admin(devstore, shop, `query Count { ${connection}(first: 250) { nodes { id } } }`);
@@ -36,14 +36,15 @@ async function writtenSince(at: Date, entity: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  catalog = seedCatalog({ products: 8, variationsPerProduct: 2, imagesPerProduct: 1, categories: 5, customers: 6, orders: 6, coupons: 0, reviews: 0, awkward: false });
+  catalog = seedCatalog({ products: 8, variationsPerProduct: 2, imagesPerProduct: 1, categories: 5, customers: 6, orders: 6, coupons: 0, reviews: 0, pages: 7, posts: 0, awkward: false });
   const changes = storeChanges(catalog);
+  changed.page = catalog.pageAt(7).id; // the first six are the awkward ones (drafts, private…)
   woo = await startWooCommerceServer({ catalog });
   devstore = await startTestDevstore();
   shop = await installedShop(devstore);
   await control(devstore, 'PATCH', `/shops/${shop.domain}`, { devStore: false });
   runner = await startTestWorker();
-  firstId = await migrate(woo, shop, { entities: ['collections', 'products', 'customers', 'orders'] });
+  firstId = await migrate(woo, shop, { entities: ['collections', 'products', 'customers', 'orders', 'pages'] });
   expect((await untilSettled(firstId)).status).toBe('completed');
   for (const connection of ['products', 'collections', 'customers', 'orders'] as const) before[connection] = await countIn(connection);
 
@@ -51,6 +52,7 @@ beforeAll(async () => {
   await new Promise((resolve) => setTimeout(resolve, 1100)); // WooCommerce dates have whole seconds
   catalog.store.now = new Date();
   catalog.editProduct(changed.product, { name: 'Renamed Lantern' });
+  catalog.editContent(changed.page, { title: 'Opening hours (new)' });
   changes.editCustomer(changed.customer, { last_name: 'Married-Name' });
   changed.newCustomer = changes.signUp();
   changed.newOrders = [changes.placeOrder(), changes.placeOrder()];
@@ -74,10 +76,11 @@ describe('delta re-sync', () => {
     expect(resync.error).toBeNull();
   });
 
-  it('reads only the changed product and the new orders; customers and categories are read whole', async () => {
+  it('reads only the changed product and page and the new orders; customers and categories are read whole', async () => {
     const read = await db().sourceRecord.groupBy({ by: ['entity'], where: { migrationId: resyncId }, _count: true });
     const count = (entity: string) => read.find((row) => row.entity === entity)?._count ?? 0;
     expect(count('products')).toBe(1);
+    expect(count('pages')).toBe(1);
     expect(count('orders')).toBe(2);
     expect(count('customers')).toBe(7);
     expect(count('collections')).toBe(before.collections);
@@ -88,6 +91,7 @@ describe('delta re-sync', () => {
     const since = resync.startedAt as Date;
     expect(await writtenSince(since, 'products')).toEqual([String(changed.product)]);
     expect(await writtenSince(since, 'collections')).toEqual([]);
+    expect(await writtenSince(since, 'pages')).toEqual([String(changed.page)]);
     expect(await writtenSince(since, 'customers')).toEqual([String(changed.customer), String(changed.newCustomer)].sort());
     expect(await writtenSince(since, 'orders')).toEqual(changed.newOrders.map(String).sort());
     const failed = await db().sourceRecord.findMany({ where: { migrationId: resyncId, status: { notIn: ['written'] } } });
@@ -105,6 +109,8 @@ describe('delta re-sync', () => {
     const customer = await db().idMapEntry.findFirstOrThrow({ where: { shop: shop.domain, entity: 'customers', sourceId: String(changed.customer) } });
     const answer = await admin(devstore, shop, 'query($id: ID!) { customer(id: $id) { lastName } }', { id: customer.shopifyGid });
     expect(answer.body.data.customer.lastName).toBe('Married-Name');
+    const page = await db().idMapEntry.findFirstOrThrow({ where: { shop: shop.domain, entity: 'pages', sourceId: String(changed.page) } });
+    expect((await admin(devstore, shop, 'query($id: ID!) { page(id: $id) { title } }', { id: page.shopifyGid })).body.data.page.title).toBe('Opening hours (new)');
   });
 
   it('links the new order to its customer', async () => {
