@@ -1,8 +1,12 @@
 // The migration page's buttons, run for the authenticated shop only. A button that no longer fits
 // (another staff member paused it first) answers with the reason instead of failing the page.
+import { db } from './db.server.ts';
 import type { MigrationIntent } from './migration-forms.ts';
 import { startDryRun } from './pipeline/dry-run.server.ts';
-import { MigrationNotFound, MigrationStateError, approveMigration, cancelMigration, pauseMigration, resumeMigration } from './pipeline/lifecycle.server.ts';
+import {
+  MigrationNotFound, MigrationStateError, approveMigration, cancelMigration, pauseMigration, resumeMigration, resyncMigration, undoMigration,
+} from './pipeline/lifecycle.server.ts';
+import { resyncChain } from './pipeline/undo/undo-step.server.ts';
 
 const ACTIONS: Record<MigrationIntent, (shop: string, id: string) => Promise<unknown>> = {
   approve: approveMigration,
@@ -10,11 +14,15 @@ const ACTIONS: Record<MigrationIntent, (shop: string, id: string) => Promise<unk
   resume: resumeMigration,
   cancel: cancelMigration,
   dryRun: startDryRun,
+  resync: resyncMigration,
+  undo: undoMigration,
 };
 
-export async function runMigrationAction(shop: string, id: string, intent: MigrationIntent): Promise<{ error: string | null }> {
+/** `next`: the migration the action started, when it is another one (a re-sync is a new migration). */
+export async function runMigrationAction(shop: string, id: string, intent: MigrationIntent): Promise<{ error: string | null; next?: string }> {
   try {
-    await ACTIONS[intent](shop, id);
+    const result = await ACTIONS[intent](shop, id);
+    if (intent === 'resync') return { error: null, next: (result as { id: string }).id };
     return { error: null };
   } catch (error) {
     if (error instanceof MigrationNotFound) throw new Response('There is no such migration in this store.', { status: 404 });
@@ -22,4 +30,17 @@ export async function runMigrationAction(shop: string, id: string, intent: Migra
     if (error instanceof MigrationStateError) return { error: error.message };
     throw error;
   }
+}
+
+export interface UndoPreview {
+  /** Shopify objects the migration and its re-syncs created, per entity: what an undo deletes. */
+  created: { entity: string; count: number }[];
+  resyncs: number;
+}
+
+/** What undoing this migration would delete, counted from the id map (IdMapEntry.createdBy); variants go with their products. */
+export async function undoPreview(shop: string, id: string): Promise<UndoPreview> {
+  const chain = await resyncChain(shop, id);
+  const created = await db().idMapEntry.groupBy({ by: ['entity'], where: { shop, createdBy: { in: chain }, entity: { not: 'variants' } }, _count: true, orderBy: { entity: 'asc' } });
+  return { created: created.map((row) => ({ entity: row.entity, count: row._count })), resyncs: chain.length - 1 };
 }

@@ -2,7 +2,7 @@
 // then posts the intent to the page's action.
 import { useFetcher } from '@remix-run/react';
 import { BlockStack, Button, Modal, Text } from '@shopify/polaris';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { MigrationIntent } from '../migration-forms.ts';
 import { useStatusChangeNotice } from './notice.tsx';
 
@@ -10,7 +10,7 @@ interface Props {
   intent: MigrationIntent;
   label: string;
   title: string;
-  message: string;
+  message: ReactNode;
   confirm: string;
   destructive?: boolean;
   primary?: boolean;
@@ -46,7 +46,7 @@ export function ConfirmButton({ intent, label, title, message, confirm, destruct
         secondaryActions={[{ content: 'Not now', onAction: () => setOpen(false) }]}
       >
         <Modal.Section>
-          <Text as="p">{message}</Text>
+          {typeof message === 'string' ? <Text as="p">{message}</Text> : message}
         </Modal.Section>
       </Modal>
       {fetcher.data?.error && !busy ? (

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { useLoaderData, useSearchParams } from '@remix-run/react';
 import { useEffect } from 'react';
-import { Badge, Banner, BlockStack, InlineStack, Layout } from '@shopify/polaris';
+import { Badge, Banner, BlockStack, InlineStack, Layout, List, Text } from '@shopify/polaris';
 import { AppPage } from '../components/AppPage.tsx';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { DryRunCard } from '../components/DryRunCard.tsx';
@@ -18,12 +18,14 @@ import { RouteError } from '../components/RouteError.tsx';
 import { STATUS_TONE } from '../components/status.ts';
 import { ThroughputChart } from '../components/ThroughputChart.tsx';
 import { useLiveProgress } from '../components/useLiveProgress.ts';
+import { UNDO_LABELS, UndoCard } from '../components/UndoCard.tsx';
 import { VerificationCard } from '../components/VerificationCard.tsx';
 import { MigrationAction, parseForm } from '../migration-forms.ts';
-import { runMigrationAction } from '../migration-actions.server.ts';
+import { type UndoPreview, runMigrationAction, undoPreview } from '../migration-actions.server.ts';
 import { NOT_MOVED_STATUSES, type NotMovedStatus, PAGE_SIZE, migrationPage, notMovedPage, ownedMigration, redirectsPage } from '../migration-views.server.ts';
 import { dryRunView } from '../pipeline/dry-run.server.ts';
 import { writtenSamples } from '../pipeline/samples.server.ts';
+import type { UndoReport } from '../pipeline/undo/undo-step.server.ts';
 import { authenticateStaff } from '../shopify.server.ts';
 
 function pageNumber(value: string | null): number {
@@ -50,8 +52,10 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     dryRunView(session.shop, id),
     writtenSamples(session.shop, id),
   ]);
+  const undoable = ['completed', 'failed', 'cancelled', 'undone'].includes(migration.status);
+  const undo = { report: (migration.undo as UndoReport | null) ?? null, preview: undoable ? await undoPreview(session.shop, id) : null };
   const customers = migration.entities.includes('customers') ? { invite: (migration.options as { inviteCustomers?: boolean }).inviteCustomers === true } : null;
-  return { ...page, notMoved, redirectList: redirects, pageSize: PAGE_SIZE, dryRun, samples, customers };
+  return { ...page, notMoved, redirectList: redirects, pageSize: PAGE_SIZE, dryRun, samples, customers, undo };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -59,7 +63,10 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const migration = await ownedMigration(session.shop, params.id ?? '');
   const parsed = parseForm(MigrationAction, await request.formData());
   if (!parsed.ok) return { error: parsed.errors.intent ?? 'Unknown action' };
-  return runMigrationAction(session.shop, migration.id, parsed.value.intent);
+  const result = await runMigrationAction(session.shop, migration.id, parsed.value.intent);
+  // A re-sync is a migration of its own: its page follows it.
+  if (result.next) throw redirect(`/app/migrations/${result.next}?started=1`);
+  return result;
 };
 
 /** Arriving from the setup page's start: say so once, then take the marker out of the address. */
@@ -79,6 +86,36 @@ function StartedNotice() {
     );
   }, [started, notify, setSearch]);
   return null;
+}
+
+/** Undo, with the exact count of what it deletes from Shopify, and what it leaves. */
+function UndoButton({ preview }: { preview: UndoPreview }) {
+  const format = useFormatter();
+  const total = preview.created.reduce((sum, row) => sum + row.count, 0);
+  const message = (
+    <BlockStack gap="200">
+      {total === 0 ? (
+        <Text as="p">This migration created nothing in Shopify that is still linked to it: there is nothing to delete.</Text>
+      ) : (
+        <>
+          <Text as="p">
+            Shipyard deletes from this store everything this migration{preview.resyncs > 0 ? ` and its ${format.number(preview.resyncs)} re-sync${preview.resyncs > 1 ? 's' : ''}` : ''} created:
+          </Text>
+          <List>
+            {preview.created.map((row) => (
+              <List.Item key={row.entity}>
+                {format.number(row.count)} {UNDO_LABELS[row.entity] ?? row.entity}
+              </List.Item>
+            ))}
+          </List>
+        </>
+      )}
+      <Text as="p">
+        What the store had before stays: a customer who already had an account, or a product or page you made yourself, keeps what Shipyard wrote into it but is not deleted. A customer who has ordered in the new store since cannot be deleted and is listed. Deleted records cannot be brought back; your old store is not touched, so you can migrate again.
+      </Text>
+    </BlockStack>
+  );
+  return <ConfirmButton intent="undo" label="Undo this migration" title="Undo this migration?" message={message} confirm="Delete from Shopify" destructive done="Undoing the migration" />;
 }
 
 export default function MigrationPage() {
@@ -151,12 +188,23 @@ export default function MigrationPage() {
                     done="Migration cancelled"
                   />
                 ) : null}
+                {status === 'completed' ? (
+                  <ConfirmButton
+                    intent="resync"
+                    label="Re-sync recent changes"
+                    title="Re-sync recent changes?"
+                    message={`Shipyard reads what was added or changed on your old store since this migration began reading${data.startedAt ? ` (${format.dateTime(data.startedAt)})` : ''} and writes it here: new records are created, changed ones updated, nothing is duplicated. It runs as a new migration linked to this one.`}
+                    confirm="Re-sync"
+                  />
+                ) : null}
+                {data.undo.preview ? <UndoButton preview={data.undo.preview} /> : null}
               </InlineStack>
               <MigrationProgress snapshot={snapshot} rates={rates} mode={mode} />
               {writingStarted ? <ThroughputChart samples={data.samples} snapshot={snapshot} /> : null}
               {['ready', 'loading', 'verifying', 'done'].includes(data.phase) ? <ProblemsCard problems={data.problems} /> : null}
               {status === 'ready' || data.dryRun ? <DryRunCard dryRun={data.dryRun} canRun={status === 'ready'} /> : null}
               {data.plan && status === 'ready' ? <PlanCard plan={data.plan} customers={data.customers ?? undefined} /> : null}
+              {data.undo.report ? <UndoCard report={data.undo.report} undoing={status === 'undoing'} /> : null}
               {data.verification ? <VerificationCard verification={data.verification} /> : null}
               <NotMovedCard migrationId={data.id} rows={data.notMoved.rows} total={data.notMoved.total} pageSize={data.pageSize} byEntity={data.notMovedByEntity} />
               {writingStarted && data.redirectList.total > 0 ? <RedirectsCard rows={data.redirectList.rows} total={data.redirectList.total} pageSize={data.pageSize} /> : null}

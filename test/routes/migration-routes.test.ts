@@ -8,6 +8,8 @@ import { declaredScopes } from '../../app/app-config.server.ts';
 import { db } from '../../app/db.server.ts';
 import { dryRunStep } from '../../app/pipeline/dry-run.server.ts';
 import { Product } from '../../connectors/model.ts';
+import { undoPreview } from '../../app/migration-actions.server.ts';
+import pg from 'pg';
 import { PrismaSessionStorage } from '../../app/sessions.server.ts';
 import { type RunningApp, startApp } from '../support/app-process.ts';
 import { sessionToken } from './session-token.ts';
@@ -20,6 +22,7 @@ let app: RunningApp;
 let ready: string;
 let draft: string;
 let writing: string;
+let done: string;
 
 // Shopify's library answers 410 to anything that looks like a bot, and Node's fetch does.
 const BROWSER = { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36' };
@@ -46,12 +49,15 @@ const loaders = () => [
   `/app/migrations/${ready}/report.csv`,
   `/app/migrations/${draft}/setup`,
   `/app/migrations/${writing}`,
+  `/app/migrations/${done}`,
 ];
 const actions = (): { path: string; fields: Record<string, string | string[]> }[] => [
   { path: '/app/migrations/new/woocommerce', fields: { url: 'https://shop.example.com', consumerKey: 'ck_x', consumerSecret: 'cs_x' } },
   { path: `/app/migrations/${draft}/setup`, fields: { entities: ['products'], redirects: 'on', intent: 'start' } },
   { path: `/app/migrations/${ready}`, fields: { intent: 'cancel' } },
   { path: `/app/migrations/${ready}`, fields: { intent: 'dryRun' } },
+  { path: `/app/migrations/${done}`, fields: { intent: 'resync' } },
+  { path: `/app/migrations/${done}`, fields: { intent: 'undo' } },
 ];
 
 beforeAll(async () => {
@@ -70,6 +76,20 @@ beforeAll(async () => {
       data: { shop: OURS, sourcePlatform: 'woocommerce', sourceUrl: 'https://ours-writing.example.com', status: 'running', phase: 'loading', entities: ['products'] },
     })
   ).id;
+  done = (
+    await db().migration.create({
+      data: { shop: OURS, sourcePlatform: 'woocommerce', sourceUrl: 'https://ours-done.example.com', status: 'completed', phase: 'done', entities: ['products'], startedAt: new Date(Date.now() - 3_600_000) },
+    })
+  ).id;
+  await db().idMapEntry.createMany({
+    data: [
+      { shop: OURS, platform: 'woocommerce', entity: 'products', sourceId: '1', shopifyGid: 'gid://shopify/Product/1', contentHash: 'a', createdBy: done },
+      { shop: OURS, platform: 'woocommerce', entity: 'products', sourceId: '2', shopifyGid: 'gid://shopify/Product/2', contentHash: 'b', createdBy: done },
+      { shop: OURS, platform: 'woocommerce', entity: 'variants', sourceId: '1-1', shopifyGid: 'gid://shopify/ProductVariant/1', contentHash: '', createdBy: done },
+      // A customer the store already had: the migration wrote into it, so an undo leaves it.
+      { shop: OURS, platform: 'woocommerce', entity: 'customers', sourceId: '9', shopifyGid: 'gid://shopify/Customer/9', contentHash: 'c', createdBy: null },
+    ],
+  });
   // Written so far, one sample a batch: 100 in the first minute, 300 in the second.
   const start = Date.now() - 3 * 60_000;
   await db().migrationSample.createMany({
@@ -96,8 +116,9 @@ async function unchanged() {
   expect(migration.status).toBe('ready');
   const saved = await db().migration.findUniqueOrThrow({ where: { id: draft } });
   expect(saved.status).toBe('draft');
-  expect(await db().migration.count()).toBe(3);
+  expect(await db().migration.count()).toBe(4);
   expect(await db().dryRun.count({ where: { migrationId: ready } })).toBe(0);
+  expect((await db().migration.findUniqueOrThrow({ where: { id: done } })).status).toBe('completed');
 }
 
 describe('admin routes in Shopify mode', () => {
@@ -187,7 +208,7 @@ describe('admin routes in Shopify mode', () => {
     expect(response.status).toBe(200);
     const body = await response.text();
     expect(body).toContain('A consumer key starts with ck_ followed by 40 letters and digits');
-    expect(await db().migration.count()).toBe(3);
+    expect(await db().migration.count()).toBe(4);
   });
 
   it('never lets another shop read our migrations: every page and resource answers 404', async () => {
@@ -205,7 +226,7 @@ describe('admin routes in Shopify mode', () => {
     for (const { path, fields } of actions().filter(({ path }) => path.includes(ready) || path.includes(draft))) {
       expect((await get(`${app.url}${path}`, as(THEIRS, form(fields)))).status, path).toBe(404);
     }
-    for (const intent of ['approve', 'pause', 'resume', 'cancel', 'dryRun']) {
+    for (const intent of ['approve', 'pause', 'resume', 'cancel', 'dryRun', 'resync', 'undo']) {
       expect((await get(`${app.url}/app/migrations/${ready}`, as(THEIRS, form({ intent })))).status, intent).toBe(404);
     }
     await unchanged();
@@ -216,5 +237,37 @@ describe('admin routes in Shopify mode', () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     expect((await get(`${app.url}/app/migrations/${missing}`, as(OURS))).status).toBe(404);
     expect((await get(`${app.url}/app/migrations/${missing}`, as(OURS, form({ intent: 'cancel' })))).status).toBe(404);
+  });
+
+  it('offers the owning shop re-sync and undo on a completed migration, and counts exactly what an undo deletes', async () => {
+    const body = await (await get(`${app.url}/app/migrations/${done}`, as(OURS))).text();
+    expect(body).toContain('Re-sync recent changes');
+    expect(body).toContain('Undo this migration');
+    expect(await undoPreview(OURS, done)).toEqual({ created: [{ entity: 'products', count: 2 }], resyncs: 0 });
+    expect(await undoPreview(THEIRS, done)).toEqual({ created: [], resyncs: 0 });
+  });
+
+  it('re-syncs the owning shop’s migration as a new linked migration and opens its page', async () => {
+    const response = await get(`${app.url}/app/migrations/${done}`, as(OURS, form({ intent: 'resync' })));
+    expect(response.status).toBe(302);
+    const resync = await db().migration.findFirstOrThrow({ where: { resyncOf: done } });
+    expect(response.headers.get('location')).toBe(`/app/migrations/${resync.id}?started=1`);
+    expect(resync).toMatchObject({ shop: OURS, status: 'running', phase: 'extracting' });
+    // While the re-sync runs the undo is refused, in words for the merchant, beside the button.
+    const refused = await get(`${app.url}/app/migrations/${done}`, as(OURS, form({ intent: 'undo' })));
+    expect(refused.status).toBe(200);
+    expect(await refused.text()).toContain('A re-sync of this migration is under way; cancel it before undoing.');
+    await db().migration.update({ where: { id: resync.id }, data: { status: 'cancelled' } });
+  });
+
+  it('undoes the owning shop’s migration: only what it created, in a job', async () => {
+    const response = await get(`${app.url}/app/migrations/${done}`, as(OURS, form({ intent: 'undo' })));
+    expect(response.status).toBe(200);
+    expect((await db().migration.findUniqueOrThrow({ where: { id: done } })).status).toBe('undoing');
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const { rows } = await client.query<{ key: string }>("SELECT key FROM graphile_worker._private_jobs WHERE key LIKE 'migration-undo:%'");
+    await client.end();
+    expect(rows.map((row) => row.key)).toEqual([`migration-undo:${done}`]);
   });
 });
