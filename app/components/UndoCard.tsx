@@ -16,7 +16,7 @@ export const UNDO_LABELS: Record<string, string> = {
   orders: 'Orders',
   pages: 'Pages',
   blogPosts: 'Blog posts',
-  blogs: 'Blogs',
+  blogs: 'Blogs made for the blog posts',
   discounts: 'Discount codes',
   reviews: 'Product reviews',
   redirects: 'Redirects',

@@ -1,7 +1,7 @@
 // A newcomer's whole path in Chromium against the app as `npm start` runs it (local mode, devstore as
 // Shopify): connect a WooCommerce store (wrong input first), choose what to move and the options, watch
 // it read, pause and resume, review the analysis and plan, check it with a dry run, write (with the
-// written-per-minute chart), see the report and download its CSV.
+// written-per-minute chart), see the report and download its CSV, and undo it.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -175,6 +175,21 @@ describe('a newcomer moves a WooCommerce store', () => {
       const csv = fs.readFileSync(await file.path(), 'utf8');
       expect(csv).toContain('What,Source id,Name,Status,Reason');
       expect(csv).toContain('product has no regular price');
+
+      // Undo: the confirmation says exactly what is deleted from Shopify, then the undo reports it.
+      const created = await db().idMapEntry.count({ where: { createdBy: id, entity: 'products' } });
+      expect(created).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Undo this migration', exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText(`${created} Products (with their variants)`, { exact: true }).waitFor();
+      await shot(page, '8-undo-confirm');
+      await dialog.getByRole('button', { name: 'Delete from Shopify', exact: true }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText('Undoing the migration', { exact: true }).waitFor();
+      await page.getByText(/^Finished .*What the store had before the migration was left as it is\.$/).waitFor({ timeout: 60_000 });
+      expect((await db().migration.findUniqueOrThrow({ where: { id } })).status).toBe('undone');
+      expect(await db().idMapEntry.count({ where: { createdBy: id } })).toBe(0);
+      await shot(page, '9-undone');
 
       await page.goto(`${app.url}/app`);
       await page.getByRole('link', { name: 'WooCommerce' }).click();
