@@ -94,9 +94,13 @@ export interface NotMovedRow {
   reason: string;
 }
 
-// The record's name wherever the canonical model or the raw source keeps it (invalid records keep only `raw`).
-const NAME = Prisma.sql`coalesce(data->>'title', data->>'name', data->>'email', data->>'code', data->>'path',
-  data->'record'->>'title', data->'record'->>'name', data->'raw'->>'name', data->'raw'->'product'->>'name', data->'raw'->>'title', '')`;
+// The record's name wherever the canonical model or the raw source keeps it (invalid records keep
+// only `raw`; WordPress sends a title as { rendered }): the same order as nameOf in report.server.ts.
+const NAME = Prisma.sql`coalesce(nullif(data->>'title', ''), nullif(data->>'name', ''), nullif(data->>'email', ''), nullif(data->>'code', ''),
+  nullif(data->>'number', ''), nullif(data->>'path', ''), nullif(data->'record'->>'title', ''), nullif(data->'record'->>'name', ''),
+  nullif(data->'raw'->>'name', ''), nullif(data->'raw'->'product'->>'name', ''),
+  CASE WHEN jsonb_typeof(data->'raw'->'title') = 'string' THEN nullif(data->'raw'->>'title', '') END,
+  nullif(data->'raw'->'title'->>'rendered', ''), nullif(data->'raw'->>'slug', ''), '')`;
 
 /** One page of the records that did not move, filtered and searched (name, source id or reason). */
 export async function notMovedPage(shop: string, id: string, filter: NotMovedFilter): Promise<{ rows: NotMovedRow[]; total: number }> {

@@ -21,7 +21,9 @@ function nameOf(data: unknown): string {
   // An unreadable record keeps what the source sent; WooCommerce products come with their variations.
   const raw = record.raw as Record<string, unknown> | undefined;
   const product = raw?.product as Record<string, unknown> | undefined;
-  for (const name of [raw?.name, product?.name, raw?.title]) if (typeof name === 'string' && name) return name;
+  // WordPress sends a title as { rendered }; a post without one still has its slug.
+  const rendered = (raw?.title as { rendered?: unknown } | undefined)?.rendered;
+  for (const name of [raw?.name, product?.name, raw?.title, rendered, raw?.slug]) if (typeof name === 'string' && name) return name;
   return '';
 }
 
