@@ -17,7 +17,25 @@ const PROBLEM_TITLES: Record<string, string> = {
   'image-unreachable': 'Images that cannot be fetched',
   'duplicate-sku': 'SKUs used more than once',
   'duplicate-handle': 'URL slugs used by several products',
+  'source-limit': 'What the old store does not let Shipyard read',
+  'image-not-moved': 'Images Shopify could not download',
+  'handle-taken': 'Addresses already used in your Shopify store',
+  'customer-email-invalid': 'Customers with an email address that is not valid',
+  'customer-phone-invalid': 'Customers with a phone number that is not valid',
+  'customer-phone-taken': 'Phone numbers another customer already has',
+  'customer-merged': 'Customers who signed up more than once',
+  'order-total-differs': 'Orders whose total Shopify computes differently',
+  'order-product-missing': 'Orders for products that no longer exist',
+  'discount-restriction-not-kept': 'Coupon rules Shopify discount codes cannot hold',
+  'discount-free-shipping-not-kept': 'Coupons giving free shipping beside a discount',
+  'discount-limit-changed': 'Coupons with uses already made',
+  'discount-products-missing': 'Coupons for products that did not move',
 };
+
+/** A heading for a problem kind without its own words yet: "some-code" reads "Some code". */
+function problemTitle(code: string): string {
+  return PROBLEM_TITLES[code] ?? code.charAt(0).toUpperCase() + code.slice(1).replace(/-/g, ' ');
+}
 
 export function ProblemsCard({ problems }: { problems: ProblemGroup[] }) {
   const format = useFormatter();
@@ -33,7 +51,7 @@ export function ProblemsCard({ problems }: { problems: ProblemGroup[] }) {
           problems.map((problem) => (
             <BlockStack gap="100" key={problem.code}>
               <Text as="h3" variant="headingSm">
-                {PROBLEM_TITLES[problem.code] ?? problem.code} ({format.number(problem.records)})
+                {problemTitle(problem.code)} ({format.number(problem.records)})
               </Text>
               <Text as="p">{problem.action}</Text>
               {problem.examples.length > 0 ? (

@@ -1,11 +1,14 @@
 // Short confirmations after an action (paused, resumed, cancelled, started): App Bridge's toast in
-// the Shopify admin; in local mode, where App Bridge is absent, a dismissible Polaris banner at the
-// top of the page, announced to screen readers as a status. A button that changes the migration's
-// status is gone once the change lands (Pause becomes Resume), so it tells the provider what to say
-// when the status changes, and the provider says it.
+// the Shopify admin; in local mode, where App Bridge is absent, a Polaris banner at the top of the
+// page that goes by itself like a toast (errors stay until dismissed), announced to screen readers
+// as a status. A button that changes the migration's status is gone once the change lands (Pause
+// becomes Resume), so it tells the provider what to say when the status changes, and the provider
+// says it.
 import { Banner, Box } from '@shopify/polaris';
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useEmbedded } from './AppPage.tsx';
+
+const TOAST_MS = 5000;
 
 type Notify = (message: string, options?: { error?: boolean }) => void;
 
@@ -32,6 +35,12 @@ export function NoticeProvider({ status, children }: { status?: string; children
     },
     [embedded],
   );
+  // Like App Bridge's toast (5 s by default), a confirmation goes by itself; an error stays until dismissed.
+  useEffect(() => {
+    if (!notice || notice.error) return;
+    const timer = setTimeout(() => setNotice(null), TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
   const expected = useRef<{ message: string; from: string | undefined } | null>(null);
   useEffect(() => {
     if (expected.current && expected.current.from !== status) {
