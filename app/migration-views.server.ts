@@ -1,5 +1,6 @@
 // What the migration page reads: one shop's migration with its progress, review, report rows and
 // redirects. Another shop's migration is answered exactly like a missing one (404), so ids cannot be probed.
+import { decodeEntities } from '../connectors/woocommerce/text.ts';
 import { db } from './db.server.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import { type MigrationStatus, asStatus, statusLabel } from './migrations.server.ts';
@@ -120,7 +121,8 @@ export async function notMovedPage(shop: string, id: string, filter: NotMovedFil
     db().$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "SourceRecord" WHERE ${where}`,
   ]);
   return {
-    rows: rows.map((row) => ({ ...row, id: row.id.toString(), reason: row.reason ?? '' })),
+    // An unreadable record's name is the source's own text, which WordPress sends HTML-escaped ("&amp;").
+    rows: rows.map((row) => ({ ...row, id: row.id.toString(), name: decodeEntities(row.name), reason: row.reason ?? '' })),
     total: Number(counted[0]?.count ?? 0),
   };
 }

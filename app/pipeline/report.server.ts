@@ -1,5 +1,6 @@
 // The migration report: every record that did not move, with the exact reason, readable in the
 // admin and downloadable as CSV. Streams from the database in batches, never the whole list at once.
+import { decodeEntities } from '../../connectors/woocommerce/text.ts';
 import { db } from '../db.server.ts';
 
 export interface ReportRow {
@@ -23,7 +24,7 @@ function nameOf(data: unknown): string {
   const product = raw?.product as Record<string, unknown> | undefined;
   // WordPress sends a title as { rendered }; a post without one still has its slug.
   const rendered = (raw?.title as { rendered?: unknown } | undefined)?.rendered;
-  for (const name of [raw?.name, product?.name, raw?.title, rendered, raw?.slug]) if (typeof name === 'string' && name) return name;
+  for (const name of [raw?.name, product?.name, raw?.title, rendered, raw?.slug]) if (typeof name === 'string' && name) return decodeEntities(name);
   return '';
 }
 

@@ -12,7 +12,7 @@ describe('migration report', () => {
         { shop, migrationId, entity: 'products', sourceId: '2', status: 'failed', reason: 'variants.0.price: Price must be greater than or equal to 0', data: { title: 'Mug, "large"' } },
         { shop, migrationId, entity: 'products', sourceId: '3', status: 'invalid', reason: 'regular_price "12,50" is not a number', data: { raw: { name: '=HYPERLINK("http://evil")' } } },
         { shop, migrationId, entity: 'customers', sourceId: '9', status: 'skipped', reason: 'exists in Shopify already', data: { email: 'ada@example.com' } },
-        { shop, migrationId, entity: 'blogPosts', sourceId: '10', status: 'invalid', reason: 'the post has no title', data: { raw: { title: { rendered: '' }, slug: 'spring-notes' } } },
+        { shop, migrationId, entity: 'blogPosts', sourceId: '10', status: 'invalid', reason: 'the post has no title', data: { raw: { title: { rendered: 'Spring &amp; summer notes' }, slug: 'spring-notes' } } },
       ],
     });
     const bytes = new Uint8Array(await new Response(reportCsv(migrationId)).arrayBuffer());
@@ -23,7 +23,7 @@ describe('migration report', () => {
       'products,2,"Mug, ""large""",Shopify refused it,variants.0.price: Price must be greater than or equal to 0',
       `products,3,"'=HYPERLINK(""http://evil"")",Could not be read,"regular_price ""12,50"" is not a number"`,
       'customers,9,ada@example.com,Skipped,exists in Shopify already',
-      'blogPosts,10,spring-notes,Could not be read,the post has no title',
+      'blogPosts,10,Spring & summer notes,Could not be read,the post has no title',
       '',
     ]);
   });
