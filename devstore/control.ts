@@ -1,9 +1,12 @@
 // The control API for tests and demos (JSON under /devstore/): create or reset a shop with its
 // installed app, change its plan and dev-store flag, set latency and faults, read counters and
-// webhook deliveries. It is local tooling: no authentication, bind devstore to localhost.
+// webhook deliveries, the emails the shop sent, and a customer's account state (which changes
+// outside the Admin API, when the customer signs up in the store). It is local tooling: no
+// authentication, bind devstore to localhost.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Pool } from 'pg';
 import { z } from 'zod';
+import { CUSTOMER_STATES, sentEmails, setCustomerState } from './customers/invitations.ts';
 import { PLANS, RESTORE_RATE, type LeakyBuckets } from './bucket.ts';
 import { readBody, sendJson } from './http.ts';
 import { networkSchema, type Network } from './network.ts';
@@ -75,6 +78,13 @@ export async function handleControl(deps: ControlDeps, request: IncomingMessage,
     if (action === 'webhooks' && method === 'GET') {
       await deps.webhooks.settle();
       return sendJson(response, 200, deps.webhooks.log(domain));
+    }
+    if (action === 'emails' && method === 'GET') return sendJson(response, 200, await sentEmails(deps.pool, domain));
+    const account = /^customers\/(\d+)\/state$/.exec(action);
+    if (account?.[1] && method === 'PUT') {
+      const { state } = z.object({ state: z.enum(CUSTOMER_STATES) }).parse(await json(request));
+      if (!(await setCustomerState(deps.pool, domain, account[1], state))) return sendJson(response, 404, { error: `no customer ${account[1]} in ${domain}` });
+      return sendJson(response, 200, { state });
     }
     if (action === 'uninstall' && method === 'POST') {
       // Shopify sends app/uninstalled once the token is already revoked.

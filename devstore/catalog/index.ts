@@ -4,6 +4,7 @@ import { stagedUploadsModule } from '../bulk/uploads.ts';
 import { blogsModule } from '../content/blogs.ts';
 import { pagesModule } from '../content/pages.ts';
 import { customersModule } from '../customers/customers.ts';
+import { invitationsModule } from '../customers/invitations.ts';
 import { discountsModule } from '../discounts/discounts.ts';
 import { filesModule } from '../files/files.ts';
 import { ordersModule } from '../orders/orders.ts';
@@ -36,6 +37,7 @@ export const catalogModules: ResolverModule[] = [
   stagedUploadsModule,
   bulkOperationsModule,
   customersModule,
+  invitationsModule,
   ordersModule,
   pagesModule,
   blogsModule,

@@ -50,6 +50,8 @@ export interface CustomerRow {
   tax_exempt: boolean;
   tags: string[];
   addresses: (AddressInput & { id: string })[];
+  /** CustomerState: DISABLED until the customer is invited (INVITED) or makes an account (ENABLED). */
+  state: string;
   created_at: Date;
   updated_at: Date;
 }
@@ -102,6 +104,7 @@ export function customerObject(row: CustomerRow) {
     locale: row.locale,
     taxExempt: row.tax_exempt,
     tags: row.tags,
+    state: row.state,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     addresses: (args: Args) => addresses.slice(0, typeof args.first === 'number' ? args.first : undefined),
@@ -117,7 +120,7 @@ export function customerObject(row: CustomerRow) {
   };
 }
 
-async function findBy(context: RequestContext, column: 'id' | 'email' | 'phone', value: string): Promise<CustomerRow | undefined> {
+export async function findBy(context: RequestContext, column: 'id' | 'email' | 'phone', value: string): Promise<CustomerRow | undefined> {
   const where = column === 'email' ? 'lower(email) = lower($2)' : `${column} = $2`;
   const { rows } = await context.pool.query<CustomerRow>(`SELECT * FROM devstore.customers WHERE shop = $1 AND ${where}`, [context.shop.domain, value]);
   return rows[0];
