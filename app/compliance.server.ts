@@ -22,6 +22,7 @@ export const shopTables = {
   DryRun: (tx: Tx, shop: string) => tx.dryRun.deleteMany({ where: { shop } }),
   DryRunRefusal: (tx: Tx, shop: string) => tx.dryRunRefusal.deleteMany({ where: { shop } }),
   IdMapEntry: (tx: Tx, shop: string) => tx.idMapEntry.deleteMany({ where: { shop } }),
+  CustomerInvitation: (tx: Tx, shop: string) => tx.customerInvitation.deleteMany({ where: { shop } }),
   CustomerDataExport: (tx: Tx, shop: string) => tx.customerDataExport.deleteMany({ where: { shop } }),
   WebhookReceipt: (tx: Tx, shop: string) => tx.webhookReceipt.deleteMany({ where: { shop } }),
   // Earlier entries go too; the redaction's own entry is written after.
@@ -77,7 +78,8 @@ export async function redactCustomer(shop: string, customer: CustomerReference):
     const sourceRecords = await tx.sourceRecord.deleteMany({ where: { id: { in: records.map((record) => record.id) } } });
     const idMap = await tx.idMapEntry.deleteMany({ where: { id: { in: mapped.map((entry) => entry.id) } } });
     const exports = await tx.customerDataExport.deleteMany({ where: { shop, customerId: String(customer.id) } });
-    const deleted = { SourceRecord: sourceRecords.count, IdMapEntry: idMap.count, CustomerDataExport: exports.count };
+    const invitations = await tx.customerInvitation.deleteMany({ where: { shop, customerGid: customerGid(customer.id) } });
+    const deleted = { SourceRecord: sourceRecords.count, IdMapEntry: idMap.count, CustomerDataExport: exports.count, CustomerInvitation: invitations.count };
     await tx.auditEntry.create({
       data: { shop, action: 'customer.redacted', detail: { customerId: customer.id, orders: customer.orderIds.length, deleted } },
     });

@@ -8,6 +8,7 @@ import migrationAnalyze, { type MigrationAnalyzePayload } from './migration-anal
 import migrationBulkPoll, { type MigrationBulkPollPayload } from './migration-bulk-poll.ts';
 import migrationDryRun, { type MigrationDryRunPayload } from './migration-dry-run.ts';
 import migrationExtract, { type MigrationExtractPayload } from './migration-extract.ts';
+import migrationInvite, { type MigrationInvitePayload } from './migration-invite.ts';
 import migrationLoad, { type MigrationLoadPayload } from './migration-load.ts';
 import migrationResyncScheduled, { type MigrationResyncScheduledPayload } from './migration-resync-scheduled.ts';
 import migrationUndo, { type MigrationUndoPayload } from './migration-undo.ts';
@@ -22,6 +23,7 @@ export const taskList = {
   'migration-bulk-poll': migrationBulkPoll,
   'migration-dry-run': migrationDryRun,
   'migration-extract': migrationExtract,
+  'migration-invite': migrationInvite,
   'migration-load': migrationLoad,
   'migration-resync-scheduled': migrationResyncScheduled,
   'migration-undo': migrationUndo,
@@ -41,6 +43,7 @@ declare global {
       'migration-bulk-poll': z.input<typeof MigrationBulkPollPayload>;
       'migration-dry-run': z.input<typeof MigrationDryRunPayload>;
       'migration-extract': z.input<typeof MigrationExtractPayload>;
+      'migration-invite': z.input<typeof MigrationInvitePayload>;
       'migration-load': z.input<typeof MigrationLoadPayload>;
       'migration-resync-scheduled': z.input<typeof MigrationResyncScheduledPayload>;
       'migration-undo': z.input<typeof MigrationUndoPayload>;

@@ -5,7 +5,8 @@ import { ENTITIES, type Entity } from '../../connectors/model.ts';
 import { encryptCredentials } from '../credentials.server.ts';
 import { db } from '../db.server.ts';
 import { LOAD_ORDER } from './plan.server.ts';
-import { queueAnalyze, queueExtract, queueLoad, queueUndo, queueVerify } from './queue.server.ts';
+import { chainOf, customersToInvite, newInvitationRun, type InvitationRun } from './invitations.server.ts';
+import { queueAnalyze, queueExtract, queueInvitations, queueLoad, queueUndo, queueVerify } from './queue.server.ts';
 import { newUndoReport, nextUndoEntity, resyncChain } from './undo/undo-step.server.ts';
 
 export interface NewMigration {
@@ -244,5 +245,28 @@ export async function undoMigration(shop: string, id: string) {
     const undoing = await tx.migration.update({ where: { id }, data: { status: 'undoing', phase: 'undoing', error: null, undo: report as object } });
     await queueUndo(tx, id, first, null);
     return undoing;
+  });
+}
+
+/**
+ * Emails an account invitation to every customer the migration and its re-syncs created who has
+ * not had one (invitations.server.ts), once the merchant has launched and asks for it. Customers
+ * Shopify refused before are tried again; nobody who got one gets a second.
+ */
+export async function sendInvitations(shop: string, id: string) {
+  const migration = await owned(shop, id);
+  if (migration.status !== 'completed') throw new MigrationStateError(`The migration is ${migration.status}; invitations go out once it has completed.`);
+  if ((migration.options as { inviteCustomers?: boolean }).inviteCustomers !== true) {
+    throw new MigrationStateError('Account invitations were left off in this migration’s options.');
+  }
+  if ((migration.invitations as InvitationRun | null)?.status === 'sending') throw new MigrationStateError('Invitations are already being sent.');
+  const waiting = await customersToInvite(shop, await chainOf(shop, id));
+  return db().$transaction(async (tx) => {
+    if (waiting === 0) {
+      return tx.migration.update({ where: { id }, data: { invitations: { ...newInvitationRun(), status: 'done', finishedAt: new Date().toISOString() } as object } });
+    }
+    const sending = await tx.migration.update({ where: { id }, data: { invitations: newInvitationRun() as object } });
+    await queueInvitations(tx, id, null);
+    return sending;
   });
 }

@@ -60,6 +60,14 @@ export function queueUndo(tx: Tx, migrationId: string, entity: string, afterId: 
   });
 }
 
+/** Account invitations share the write queue: one batch at a time, never beside an undo of the migration. */
+export function queueInvitations(tx: Tx, migrationId: string, afterId: bigint | null) {
+  return queueInTransaction(tx, 'migration-invite', afterId === null ? { migrationId } : { migrationId, afterId: afterId.toString() }, {
+    jobKey: `migration-invite:${migrationId}`,
+    queueName: writeQueue(migrationId),
+  });
+}
+
 /** The dry run's next batch; it shares the write queue, so it never runs beside a step that writes. */
 export function queueDryRun(tx: Tx, migrationId: string, afterId: bigint | null = null) {
   return queueInTransaction(tx, 'migration-dry-run', afterId === null ? { migrationId } : { migrationId, afterId: afterId.toString() }, {

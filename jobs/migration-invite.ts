@@ -1,0 +1,14 @@
+// Sends one batch of account invitations to customers a migration created (app/pipeline/invitations.server.ts).
+import type { Task } from 'graphile-worker';
+import { z } from 'zod';
+import { inviteStep } from '../app/pipeline/invitations.server.ts';
+
+export const MigrationInvitePayload = z.object({ migrationId: z.uuid(), afterId: z.string().regex(/^\d+$/).nullish() });
+
+const migrationInvite: Task = async (payload, helpers) => {
+  const { migrationId, afterId } = MigrationInvitePayload.parse(payload);
+  const outcome = await inviteStep(migrationId, afterId ? BigInt(afterId) : null);
+  helpers.logger.debug(`invitations of ${migrationId}: ${outcome}`);
+};
+
+export default migrationInvite;
