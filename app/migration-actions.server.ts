@@ -4,7 +4,7 @@ import { db } from './db.server.ts';
 import type { MigrationIntent } from './migration-forms.ts';
 import { startDryRun } from './pipeline/dry-run.server.ts';
 import {
-  MigrationNotFound, MigrationStateError, approveMigration, cancelMigration, pauseMigration, resumeMigration, resyncMigration, undoMigration,
+  MigrationNotFound, MigrationStateError, approveMigration, cancelMigration, pauseMigration, resumeMigration, resyncMigration, sendInvitations, undoMigration,
 } from './pipeline/lifecycle.server.ts';
 import { resyncChain } from './pipeline/undo/undo-step.server.ts';
 
@@ -16,6 +16,7 @@ const ACTIONS: Record<MigrationIntent, (shop: string, id: string) => Promise<unk
   dryRun: startDryRun,
   resync: resyncMigration,
   undo: undoMigration,
+  invite: sendInvitations,
 };
 
 /** `next`: the migration the action started, when it is another one (a re-sync is a new migration). */

@@ -103,7 +103,7 @@ export const ChoicesForm = z
 export type Choices = z.infer<typeof ChoicesForm>;
 
 /** Buttons on the migration page; each one names what it does. */
-export const MigrationAction = z.object({ intent: z.enum(['approve', 'pause', 'resume', 'cancel', 'dryRun', 'resync', 'undo']) });
+export const MigrationAction = z.object({ intent: z.enum(['approve', 'pause', 'resume', 'cancel', 'dryRun', 'resync', 'undo', 'invite']) });
 export type MigrationIntent = z.infer<typeof MigrationAction>['intent'];
 
 export type FieldErrors = Partial<Record<string, string>>;

@@ -8,6 +8,7 @@ import { Badge, Banner, BlockStack, InlineStack, Layout, List, Text } from '@sho
 import { AppPage } from '../components/AppPage.tsx';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { DryRunCard } from '../components/DryRunCard.tsx';
+import { InvitationsCard } from '../components/InvitationsCard.tsx';
 import { useFormatter } from '../components/format.ts';
 import { MigrationProgress } from '../components/MigrationProgress.tsx';
 import { NotMovedCard } from '../components/NotMovedCard.tsx';
@@ -24,6 +25,7 @@ import { MigrationAction, parseForm } from '../migration-forms.ts';
 import { type UndoPreview, runMigrationAction, undoPreview } from '../migration-actions.server.ts';
 import { NOT_MOVED_STATUSES, type NotMovedStatus, PAGE_SIZE, migrationPage, notMovedPage, ownedMigration, redirectsPage } from '../migration-views.server.ts';
 import { dryRunView } from '../pipeline/dry-run.server.ts';
+import { invitationSummary } from '../pipeline/invitations.server.ts';
 import { writtenSamples } from '../pipeline/samples.server.ts';
 import type { UndoReport } from '../pipeline/undo/undo-step.server.ts';
 import { authenticateStaff } from '../shopify.server.ts';
@@ -55,7 +57,9 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const undoable = ['completed', 'failed', 'cancelled', 'undone'].includes(migration.status);
   const undo = { report: (migration.undo as UndoReport | null) ?? null, preview: undoable ? await undoPreview(session.shop, id) : null };
   const customers = migration.entities.includes('customers') ? { invite: (migration.options as { inviteCustomers?: boolean }).inviteCustomers === true } : null;
-  return { ...page, notMoved, redirectList: redirects, pageSize: PAGE_SIZE, dryRun, samples, customers, undo };
+  // Invitations are offered once the store is live: after a completed migration whose merchant chose them.
+  const invitations = migration.status === 'completed' && customers?.invite ? await invitationSummary(session.shop, id) : null;
+  return { ...page, notMoved, redirectList: redirects, pageSize: PAGE_SIZE, dryRun, samples, customers, undo, invitations };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -204,6 +208,7 @@ export default function MigrationPage() {
               {['ready', 'loading', 'verifying', 'done'].includes(data.phase) ? <ProblemsCard problems={data.problems} /> : null}
               {status === 'ready' || data.dryRun ? <DryRunCard dryRun={data.dryRun} canRun={status === 'ready'} /> : null}
               {data.plan && status === 'ready' ? <PlanCard plan={data.plan} customers={data.customers ?? undefined} /> : null}
+              {data.invitations ? <InvitationsCard summary={data.invitations} /> : null}
               {data.undo.report ? <UndoCard report={data.undo.report} undoing={status === 'undoing'} /> : null}
               {data.verification ? <VerificationCard verification={data.verification} /> : null}
               <NotMovedCard migrationId={data.id} rows={data.notMoved.rows} total={data.notMoved.total} pageSize={data.pageSize} byEntity={data.notMovedByEntity} />
