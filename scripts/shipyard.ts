@@ -16,21 +16,24 @@ import { startLocalMode } from '../app/local-mode.server.ts';
 import { db } from '../app/db.server.ts';
 import {
   MigrationNotFound, MigrationStateError, RESYNC_INTERVALS, type ResyncInterval, createMigration, pauseMigration, resumeMigration, resyncMigration, scheduleResync, startMigration,
-  undoMigration,
+  sendInvitations, undoMigration,
 } from '../app/pipeline/lifecycle.server.ts';
+import { type InvitationRun, invitationSummary } from '../app/pipeline/invitations.server.ts';
 import type { UndoReport } from '../app/pipeline/undo/undo-step.server.ts';
 import { listenForProgress, progressSnapshot } from '../app/pipeline/progress.server.ts';
 import { reportCsv } from '../app/pipeline/report.server.ts';
 import { startWorker } from '../jobs/runner.ts';
 import { ProgressView } from './progress-view.ts';
+import { invitationLines } from './invitation-summary.ts';
 import { undoSummary } from './undo-summary.ts';
 
 const USAGE = `Usage:
   shipyard migrate --from woocommerce --url <store URL> --key <consumer key> --secret <consumer secret> [--shop <shop>.myshopify.com]
-                   [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--report-dir .]
+                   [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--report-dir .]
   shipyard resume <migration id> [--shop …]
   shipyard resync <migration id> [--every hourly|daily|never] [--shop …] [--report-dir .]
   shipyard undo <migration id> [--shop …]
+  shipyard invite <migration id> [--shop …]
 
   --only     the entities to move (default: collections,products): ${ENTITIES.join(', ')}
   --since    move only what changed in the store after this date (2026-11-01 or 2026-11-01T09:00:00Z)
@@ -38,8 +41,14 @@ const USAGE = `Usage:
              started reading; --every repeats it on a schedule, --every never stops the schedule
   undo       deletes from Shopify what the migration and its re-syncs created; what the store had
              before (a customer with the same email) stays
+  --invite-customers
+             offer account invitations after launch (passwords cannot move to Shopify)
+  invite     emails an account invitation to each customer the migration and its re-syncs created
+             (migrated with --invite-customers); customers the store already had and those already
+             invited get none, those Shopify refused before are tried again
 
-Exit codes: 0 everything moved; 1 some records did not move (the report path is printed) or the migration failed; 2 bad arguments or connection.`;
+Exit codes: 0 everything moved; 1 some records did not move (the report path is printed) or the migration failed,
+or Shopify refused some invitations (each is printed with its reason); 2 bad arguments or connection.`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -53,6 +62,7 @@ const { values, positionals } = parseArgs({
     since: { type: 'string' },
     every: { type: 'string' },
     'no-redirects': { type: 'boolean' },
+    'invite-customers': { type: 'boolean' },
     'report-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -64,7 +74,7 @@ function fail(message: string, code = 2): never {
 }
 
 const [command, migrationArg] = positionals;
-if (values.help || !command || !['migrate', 'resume', 'resync', 'undo'].includes(command)) fail(USAGE, values.help ? 0 : 2);
+if (values.help || !command || !['migrate', 'resume', 'resync', 'undo', 'invite'].includes(command)) fail(USAGE, values.help ? 0 : 2);
 if (command !== 'migrate' && !migrationArg) fail(`${command} needs the migration's id (printed when it started).\n\n${USAGE}`);
 const every = values.every === undefined ? undefined : values.every === 'never' ? null : values.every;
 if (every !== undefined && (command !== 'resync' || (every !== null && !(every in RESYNC_INTERVALS)))) fail(`--every goes with resync and is hourly, daily or never.\n\n${USAGE}`);
@@ -129,7 +139,7 @@ if (command === 'migrate') {
   const entities: Entity[] = args.only ?? ['collections', 'products'];
   const migration = await createMigration({
     shop, platform: args.from, sourceUrl: args.url, credentials, entities,
-    options: { unattended: true, redirects: !values['no-redirects'], ...(args.since ? { modifiedAfter: args.since.toISOString() } : {}) },
+    options: { unattended: true, redirects: !values['no-redirects'], inviteCustomers: values['invite-customers'] === true, ...(args.since ? { modifiedAfter: args.since.toISOString() } : {}) },
   });
   await startMigration(shop, migration.id);
   migrationId = migration.id;
@@ -148,6 +158,10 @@ if (command === 'migrate') {
         console.log(every ? `Re-syncs will run ${every}.` : 'No more scheduled re-syncs.');
       }
       migrationId = resync.id;
+    } else if (command === 'invite') {
+      await sendInvitations(shop, migrationId);
+      console.log(`Sending account invitations for migration ${migrationId}`);
+      await shutdown(await followInvitations(migrationId));
     } else {
       await undoMigration(shop, migrationId);
       console.log(`Undoing migration ${migrationId}: deleting from Shopify what it created`);
@@ -182,6 +196,15 @@ async function followUndo(id: string): Promise<number> {
     return 1;
   }
   return (row.undo as UndoReport | null)?.problems.length ? 1 : 0;
+}
+
+/** Follows the sending to its end and prints what was sent and refused; 0 when everyone was invited. */
+async function followInvitations(id: string): Promise<number> {
+  const sending = async () => ((await db().migration.findFirst({ where: { id, shop }, select: { invitations: true } }))?.invitations as InvitationRun | null)?.status === 'sending';
+  while (await sending()) await new Promise((resolve) => setTimeout(resolve, 500));
+  const summary = await invitationSummary(shop, id);
+  console.log(invitationLines(summary).join('\n'));
+  return summary.run?.error || summary.failed > 0 ? 1 : 0;
 }
 
 // Ctrl-C pauses: the jobs in hand finish, and `shipyard resume <id>` carries on from there.

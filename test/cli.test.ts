@@ -127,3 +127,45 @@ describe('npx shipyard resync and undo', () => {
     for (const line of ['shipyard resync <migration id>', 'shipyard undo <migration id>', '--since', '--only']) expect(output).toContain(line);
   }, 30_000);
 });
+
+describe('npx shipyard invite', () => {
+  const idAfter = (output: string) => /Migration ([0-9a-f-]{36})/.exec(output)?.[1] as string;
+  const base = () => ['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--only', 'customers', '--no-redirects'];
+
+  it('invites each customer the migration created once, and nobody twice', async () => {
+    const migrated = await shipyard([...base(), '--invite-customers']);
+    expect(migrated.code, migrated.output).toBe(0);
+    const migrationId = idAfter(migrated.output);
+    const created = new Set((await db().idMapEntry.findMany({ where: { createdBy: migrationId, entity: 'customers' } })).map((entry) => entry.shopifyGid));
+    expect(created.size).toBeGreaterThan(0);
+
+    const invite = await shipyard(['invite', migrationId]);
+    expect(invite.code, invite.output).toBe(0);
+    expect(invite.output).toContain(`${created.size} customer${created.size === 1 ? '' : 's'} invited`);
+    const sent = await db().customerInvitation.findMany({ where: { migrationId } });
+    expect(new Set(sent.map((row) => row.customerGid))).toEqual(created);
+    expect(sent.every((row) => row.sentAt !== null && row.error === null)).toBe(true);
+
+    const again = await shipyard(['invite', migrationId]);
+    expect(again.code, again.output).toBe(0);
+    expect(await db().customerInvitation.count({ where: { migrationId } })).toBe(created.size);
+    expect((await db().customerInvitation.findMany({ where: { migrationId } })).map((row) => row.sentAt?.getTime())).toEqual(sent.map((row) => row.sentAt?.getTime()));
+  }, 120_000);
+
+  it('refuses a migration migrated without --invite-customers, and exits 2', async () => {
+    const migrated = await shipyard(base());
+    expect(migrated.code, migrated.output).toBe(0);
+    const refused = await shipyard(['invite', idAfter(migrated.output)]);
+    expect(refused.code).toBe(2);
+    expect(refused.output).toContain('Account invitations were left off in this migration’s options.');
+    const missing = await shipyard(['invite']);
+    expect(missing.code).toBe(2);
+    expect(missing.output).toContain("invite needs the migration's id");
+  }, 120_000);
+
+  it('explains invite in its help', async () => {
+    const { code, output } = await shipyard(['--help']);
+    expect(code).toBe(0);
+    for (const line of ['shipyard invite <migration id>', '--invite-customers']) expect(output).toContain(line);
+  }, 30_000);
+});
