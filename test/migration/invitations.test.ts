@@ -3,7 +3,8 @@
 // invitations. Exactly the customers Shipyard created get one email each (devstore records what
 // Shopify would send), the customer the store already had gets none, asking again sends nothing
 // more, a customer Shopify refuses (their account already exists) is reported with its reason, and
-// a customer a re-sync brought is invited when asked again.
+// a customer a re-sync brought is invited when asked again, and a store that no longer lets
+// Shipyard in stops the sending with the reason.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db.server.ts';
@@ -145,5 +146,16 @@ describe('account invitations', () => {
   it('are refused when the merchant left them off', async () => {
     const without = await migrateCustomers({ inviteCustomers: false });
     await expect(sendInvitations(shop.domain, without)).rejects.toThrow('Account invitations were left off');
+  });
+
+  it('stop with Shopify’s answer when the store no longer lets Shipyard in, and keep what was sent', async () => {
+    const before = await sentEmails();
+    await control(devstore, 'POST', `/shops/${shop.domain}/uninstall`);
+    await sendInvitations(shop.domain, migrationId);
+    const run = await untilSent(migrationId);
+    expect(run.status).toBe('stopped');
+    expect(run.error).toMatch(/^Sending invitations stopped: /);
+    expect(await sentEmails()).toEqual(before);
+    expect((await invitationSummary(shop.domain, migrationId)).sent).toBe(before.length);
   });
 });
