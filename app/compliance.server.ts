@@ -95,6 +95,7 @@ export async function exportCustomerData(shop: string, customer: CustomerReferen
       customerId: customer.id,
       sourceRecords: records.map((record) => ({ migrationId: record.migrationId, entity: record.entity, sourceId: record.sourceId, data: record.data })),
       shopifyLinks: mapped.map((entry) => ({ platform: entry.platform, entity: entry.entity, sourceId: entry.sourceId, shopifyGid: entry.shopifyGid })),
+      accountInvitations: (await tx.customerInvitation.findMany({ where: { shop, customerGid: customerGid(customer.id) } })).map((row) => ({ sentAt: row.sentAt, error: row.error })),
     };
     const created = await tx.customerDataExport.create({
       data: { shop, customerId: String(customer.id), dataRequestId, data },

@@ -178,6 +178,9 @@ describe('compliance webhooks, run by the worker', () => {
   });
 
   it('customers/redact deletes exactly that customer’s records and links, in that shop only', async () => {
+    await db().customerInvitation.createMany({
+      data: [7001, 7002].map((id) => ({ shop: SHOP, migrationId: 'm', customerGid: `gid://shopify/Customer/${id}`, sentAt: new Date() })),
+    });
     const body = { shop_id: 1, shop_domain: SHOP, customer: { id: 7001, email: 'ADA@example.com', phone: null }, orders_to_redact: [8002] };
     expect((await call(customersRedact, webhookRequest({ topic: 'customers/redact', shop: SHOP, body, secret }))).status).toBe(200);
 
@@ -188,7 +191,8 @@ describe('compliance webhooks, run by the worker', () => {
     expect(links.map((link) => link.shopifyGid)).toEqual(['gid://shopify/Customer/7002', 'gid://shopify/Product/9000']);
     expect(await counts(OTHER)).toMatchObject({ sourceRecords: 6, idMap: 4 });
     const audit = await db().auditEntry.findFirstOrThrow({ where: { shop: SHOP, action: 'customer.redacted' } });
-    expect(audit.detail).toMatchObject({ customerId: 7001, deleted: { SourceRecord: 3, IdMapEntry: 2 } });
+    expect(audit.detail).toMatchObject({ customerId: 7001, deleted: { SourceRecord: 3, IdMapEntry: 2, CustomerInvitation: 1 } });
+    expect((await db().customerInvitation.findMany({ where: { shop: SHOP } })).map((row) => row.customerGid)).toEqual(['gid://shopify/Customer/7002']);
     expect(JSON.stringify(audit.detail)).not.toContain('ada@example.com');
   });
 
@@ -204,6 +208,7 @@ describe('compliance webhooks, run by the worker', () => {
   });
 
   it('customers/data_request gathers what Shipyard holds about the customer into an export', async () => {
+    await db().customerInvitation.create({ data: { shop: SHOP, migrationId: 'm', customerGid: 'gid://shopify/Customer/7002', error: 'Customer has already created an account' } });
     const body = { shop_id: 1, shop_domain: SHOP, customer: { id: 7002, email: 'grace@example.com', phone: '+15550100' }, orders_requested: [], data_request: { id: 9999 } };
     expect((await call(customersDataRequest, webhookRequest({ topic: 'customers/data_request', shop: SHOP, body, secret }))).status).toBe(200);
 
@@ -212,6 +217,7 @@ describe('compliance webhooks, run by the worker', () => {
     const data = exported?.data as { sourceRecords: { entity: string; sourceId: string }[]; shopifyLinks: unknown[] };
     expect(data.sourceRecords.map((record) => `${record.entity}:${record.sourceId}`).sort()).toEqual(['customer:12', 'order:503']);
     expect(data.shopifyLinks).toHaveLength(1);
+    expect((exported?.data as { accountInvitations: unknown[] }).accountInvitations).toEqual([{ sentAt: null, error: 'Customer has already created an account' }]);
   });
 });
 
