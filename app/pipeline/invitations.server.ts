@@ -104,6 +104,11 @@ interface InviteAnswer {
 export async function inviteStep(migrationId: string, afterId: bigint | null, connect: typeof writerFor = writerFor): Promise<InviteOutcome> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
   if (!migration || (migration.invitations as InvitationRun | null)?.status !== 'sending') return 'not-sending';
+  // An undo started since deletes the very customers being invited: stop rather than email them.
+  if (migration.status !== 'completed') {
+    await finish(migrationId, `Sending invitations stopped: the migration is ${migration.status}.`);
+    return 'stopped';
+  }
   const { shop } = migration;
   const chain = await chainOf(shop, migrationId);
   const entries = await db().idMapEntry.findMany({

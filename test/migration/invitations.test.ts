@@ -8,7 +8,7 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db.server.ts';
-import { type InvitationRun, invitationSummary } from '../../app/pipeline/invitations.server.ts';
+import { type InvitationRun, invitationSummary, inviteStep, newInvitationRun } from '../../app/pipeline/invitations.server.ts';
 import { MigrationNotFound, MigrationStateError, createMigration, resyncMigration, sendInvitations, startMigration } from '../../app/pipeline/lifecycle.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
@@ -146,6 +146,17 @@ describe('account invitations', () => {
   it('are refused when the merchant left them off', async () => {
     const without = await migrateCustomers({ inviteCustomers: false });
     await expect(sendInvitations(shop.domain, without)).rejects.toThrow('Account invitations were left off');
+  });
+
+  it('stop, sending nothing, when the migration is no longer completed (an undo started)', async () => {
+    const before = await sentEmails();
+    // As if the undo started while the job for this batch waited in the queue.
+    await db().migration.update({ where: { id: migrationId }, data: { status: 'undoing', invitations: newInvitationRun() as object } });
+    expect(await inviteStep(migrationId, null)).toBe('stopped');
+    const run = await untilSent(migrationId);
+    await db().migration.update({ where: { id: migrationId }, data: { status: 'completed' } });
+    expect(run).toMatchObject({ status: 'stopped', error: 'Sending invitations stopped: the migration is undoing.' });
+    expect(await sentEmails()).toEqual(before);
   });
 
   it('stop with Shopify’s answer when the store no longer lets Shipyard in, and keep what was sent', async () => {
