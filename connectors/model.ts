@@ -173,6 +173,8 @@ export const Page = z.object({
   publishedAt: Timestamp.nullable().default(null),
   sourcePath: z.string().nullable().default(null),
   seo: Seo.default({ title: null, description: null }),
+  /** Password-protected at the source, which Shopify cannot be: it moves hidden (set only when true, so older records hash the same). */
+  passwordProtected: z.literal(true).optional(),
 });
 
 export const BlogPost = z.object({
@@ -188,6 +190,8 @@ export const BlogPost = z.object({
   publishedAt: Timestamp.nullable().default(null),
   sourcePath: z.string().nullable().default(null),
   seo: Seo.default({ title: null, description: null }),
+  /** Password-protected at the source, which Shopify cannot be: it moves hidden (set only when true, so older records hash the same). */
+  passwordProtected: z.literal(true).optional(),
 });
 
 export const Discount = z.object({

@@ -40,7 +40,8 @@ export type ConnectionProblem =
   | 'api-disabled' // the platform's API is switched off on the store
   | 'server-error'; // the store answered 5xx
 
-export type ConnectionCheck = { ok: true; description: StoreDescription } | { ok: false; problem: ConnectionProblem; message: string };
+/** A failed check names the credential field it is about when that is not the problem's usual one. */
+export type ConnectionCheck = { ok: true; description: StoreDescription } | { ok: false; problem: ConnectionProblem; message: string; field?: string };
 
 export interface SourceConnector {
   readonly platform: string;
@@ -54,10 +55,13 @@ export interface SourceConnector {
 export class SourceError extends Error {
   readonly problem: ConnectionProblem;
   readonly retryable: boolean;
-  constructor(problem: ConnectionProblem, message: string, options?: { cause?: unknown }) {
+  /** The credential field at fault (the WordPress application password, say), when it is not the usual one. */
+  readonly field: string | undefined;
+  constructor(problem: ConnectionProblem, message: string, options?: { cause?: unknown; field?: string }) {
     super(message, options);
     this.name = 'SourceError';
     this.problem = problem;
+    this.field = options?.field;
     this.retryable = problem === 'unreachable' || problem === 'server-error';
   }
 }

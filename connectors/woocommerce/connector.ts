@@ -1,13 +1,14 @@
 // The WooCommerce source connector: tests the connection, describes the store (version, currency,
 // counts from X-WP-Total) and extracts each entity a page of 100 at a time, oldest id first, so a
 // saved cursor ("page:7") resumes where a crashed job stopped. Pages and blog posts come from
-// WordPress's own API (wp/v2), read as a visitor: see wordpress-client.ts.
+// WordPress's own API (wp/v2): as a visitor (published only), or with the merchant's WordPress
+// application password every status and the edit context: see wordpress-client.ts.
 import { z } from 'zod';
 import type { Entity } from '../model.ts';
 import type { ConnectionCheck, ExtractedPage, ExtractOptions, SourceConnector, StoreDescription } from '../source-connector.ts';
 import { SourceError } from '../source-connector.ts';
 import { type ClientOptions, WooCommerceClient } from './client.ts';
-import type { WooCommerceCredentials } from './credentials.ts';
+import { type WooCommerceCredentials, wordpressLogin } from './credentials.ts';
 import { CategoryTree, mapCategory } from './map-collection.ts';
 import { mapProduct, type StoreContext } from './map-product.ts';
 import { mapPage, mapPost } from './map-content.ts';
@@ -39,6 +40,11 @@ const SOURCES: Partial<Record<Entity, Source>> = {
 const WORDPRESS_ROUTES: Partial<Record<Entity, string>> = { pages: 'pages', blogPosts: 'posts' };
 /** The related objects a post carries with it, in the same request (WordPress 5.4+ names them; older ones embed all). */
 const EMBED = 'author,wp:featuredmedia,wp:term';
+/** What a WordPress login may read besides published items ("pending" review stays in WordPress). */
+const LOGGED_IN_STATUSES = 'publish,draft,private,future';
+/** An Editor or Administrator: sees everyone's drafts and private items, not just their own. */
+const CONTENT_CAPABILITIES = ['edit_others_pages', 'edit_others_posts', 'read_private_pages', 'read_private_posts'];
+const Me = z.object({ capabilities: z.record(z.string(), z.unknown()).optional() });
 
 export interface WooCommerceConnectorOptions extends ClientOptions {
   /** Products whose variations are fetched at the same time (default 6). */
@@ -76,7 +82,7 @@ export class WooCommerceConnector implements SourceConnector {
   constructor(credentials: WooCommerceCredentials, options: WooCommerceConnectorOptions = {}) {
     this.credentials = credentials;
     this.client = new WooCommerceClient(credentials, options);
-    this.wordpress = new WordPressClient(credentials.url, options);
+    this.wordpress = new WordPressClient(credentials.url, options, wordpressLogin(credentials));
     this.variationConcurrency = options.variationConcurrency ?? 6;
     this.categories = new CategoryTree(async (id) => {
       try {
@@ -91,11 +97,33 @@ export class WooCommerceConnector implements SourceConnector {
 
   async testConnection(): Promise<ConnectionCheck> {
     try {
-      return { ok: true, description: await this.describeStore(false) };
+      const description = await this.describeStore(false);
+      await this.checkWordPressLogin();
+      return { ok: true, description };
     } catch (error) {
-      if (error instanceof SourceError) return { ok: false, problem: error.problem, message: error.message };
+      if (error instanceof SourceError) return { ok: false, problem: error.problem, message: error.message, ...(error.field ? { field: error.field } : {}) };
       throw error;
     }
+  }
+
+  /**
+   * The WordPress user and application password, when given, are who WordPress says is logged in
+   * (users/me), and may read everyone's drafts and private pages and posts.
+   */
+  private async checkWordPressLogin(): Promise<void> {
+    const login = this.wordpress.login;
+    if (!login) return;
+    const me = Me.safeParse((await this.wordpress.get('users/me', { context: 'edit' }, { retry: false })).data);
+    const capabilities = me.success ? (me.data.capabilities ?? {}) : {};
+    const missing = CONTENT_CAPABILITIES.filter((capability) => capabilities[capability] !== true);
+    if (missing.length > 0) {
+      throw new SourceError('forbidden', `The WordPress user “${login.user}” may not read other people’s drafts and private pages and posts (it lacks ${missing.join(', ')}). Use an Administrator’s or Editor’s application password, or leave both WordPress fields empty to move published pages and posts only.`, { field: 'wordpressUser' });
+    }
+  }
+
+  /** The query that makes WordPress send every status, with the edit context (a protected item's content), to a logged-in user. */
+  private statusParams(): Record<string, string> {
+    return this.wordpress.login ? { status: LOGGED_IN_STATUSES, context: 'edit' } : {};
   }
 
   describe(): Promise<StoreDescription> {
@@ -119,14 +147,15 @@ export class WooCommerceConnector implements SourceConnector {
   }
 
   /**
-   * Published pages and posts. A site whose plugins keep wp/v2 from visitors still connects (its
-   * WooCommerce data can move); the counts are left out, and reading them says why.
+   * Published pages and posts (every status, with a WordPress login). A site whose plugins keep wp/v2
+   * from visitors still connects (its WooCommerce data can move); the counts are left out, and
+   * reading them says why.
    */
   private async contentCounts(retry: boolean): Promise<Partial<Record<Entity, number>>> {
     const counts: Partial<Record<Entity, number>> = {};
     for (const [entity, route] of Object.entries(WORDPRESS_ROUTES) as [Entity, string][]) {
       try {
-        counts[entity] = (await this.wordpress.get(route, { per_page: 1 }, { retry })).total ?? 0;
+        counts[entity] = (await this.wordpress.get(route, { per_page: 1, ...this.statusParams() }, { retry })).total ?? 0;
       } catch (error) {
         if (!(error instanceof SourceError) || error.retryable) throw error;
       }
@@ -152,10 +181,10 @@ export class WooCommerceConnector implements SourceConnector {
     return { records: await this.mapRows(entity, rows), nextCursor, total: answer.total };
   }
 
-  /** One page of published pages or posts, oldest first, with their author, featured image and terms. */
+  /** One page of pages or posts, oldest first, with their author, featured image and terms. */
   private async extractContent(entity: Entity, route: string, cursor: string | null, options: ExtractOptions): Promise<ExtractedPage> {
     const page = pageFromCursor(cursor);
-    const params: Record<string, string | number> = { page, per_page: PER_PAGE, orderby: 'id', order: 'asc', _embed: EMBED };
+    const params: Record<string, string | number> = { page, per_page: PER_PAGE, orderby: 'id', order: 'asc', _embed: EMBED, ...this.statusParams() };
     // WordPress 5.7+ filters by it (an older one ignores it, and the content hash skips what did not change); with a zone it is not the site's local time.
     if (options.modifiedAfter) params.modified_after = options.modifiedAfter.toISOString().replace(/\.\d{3}Z$/, 'Z');
     const answer = await this.wordpress.get(route, params);

@@ -1,14 +1,18 @@
 // WordPress pages and posts (wp/v2 with _embed) as canonical pages and blog posts. Titles arrive
 // rendered (texturized, with entities), slugs percent-encoded when not Latin, the author, featured
-// image and terms embedded. A post Shopify could not take as it is (no title, a password) is kept
-// out with the reason.
+// image and terms embedded. Read with a WordPress login (context=edit) they include drafts, private,
+// scheduled and password-protected items: only published ones are published in Shopify, a scheduled
+// one keeps its date, and a password-protected one (Shopify has no such thing) moves hidden. Read as
+// a visitor, a password-protected one has no content and is kept out with the reason, as is one
+// without a title.
 import { z } from 'zod';
 import { BlogPost, Page } from '../model.ts';
 import type { Extracted } from '../source-connector.ts';
 import { gmt, schemaReason } from './responses.ts';
 import { decodeEntities, decodeSlug, permalinkPath } from './text.ts';
 
-const Rendered = z.object({ rendered: z.string().nullish().transform((value) => value ?? ''), protected: z.boolean().optional() });
+// `raw` comes only in the edit context (a WordPress login).
+const Rendered = z.object({ rendered: z.string().nullish().transform((value) => value ?? ''), raw: z.string().optional(), protected: z.boolean().optional() });
 
 const WpContent = z.object({
   id: z.number().int(),
@@ -55,10 +59,23 @@ function result(schema: z.ZodType, candidate: unknown, sourceId: string, raw: un
 /** Why this item cannot move as it is, or null. */
 function refusal(item: WpContent, kind: 'page' | 'post', title: string): string | null {
   if (title === '') return `The ${kind} ${item.id} (${item.link || item.slug}) has no title, and Shopify needs one. Give it a title in WordPress and run the migration again.`;
-  if (item.content.protected) {
+  if (item.content.protected && !readable(item)) {
     return `The ${kind} “${title}” is password-protected: WordPress does not send its content without the password, and Shopify ${kind === 'page' ? 'pages' : 'articles'} cannot have one. Remove the password in WordPress (or copy the ${kind} by hand) to move it.`;
   }
   return null;
+}
+
+/** In the edit context WordPress sends a protected item's content (and its password) to whoever may edit it. */
+function readable(item: WpContent): boolean {
+  return item.content.raw !== undefined;
+}
+
+/**
+ * Published stays published; scheduled ("future") is published at its date, which Shopify keeps as a
+ * scheduled publication; drafts, pending and private items, and protected ones, move hidden.
+ */
+function published(item: WpContent): boolean {
+  return (item.status === 'publish' || item.status === 'future') && !item.content.protected;
 }
 
 function common(item: WpContent, title: string) {
@@ -67,9 +84,11 @@ function common(item: WpContent, title: string) {
     title,
     handle: decodeSlug(item.slug),
     bodyHtml: item.content.rendered.trim(),
-    published: item.status === 'publish',
+    published: published(item),
     publishedAt: gmt(item.date_gmt),
-    sourcePath: permalinkPath(item.link),
+    // Only what visitors could open has an old URL worth a redirect.
+    sourcePath: item.status === 'publish' && !item.content.protected ? permalinkPath(item.link) : null,
+    ...(item.content.protected ? { passwordProtected: true as const } : {}),
   };
 }
 

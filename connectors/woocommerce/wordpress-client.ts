@@ -1,8 +1,9 @@
-// Reads WordPress's own REST API (wp/v2: pages and posts) as a visitor. WooCommerce's API keys
-// authenticate only WooCommerce's routes (wc/… and wc-…), so sending them here would prove nothing,
-// and a Basic Authorization header is taken by WordPress 5.6+ as an application password and refused
-// with 401 even on public routes. What a visitor reads is published content only: drafts, private
-// and scheduled items stay in WordPress (the analysis says so; see connectors/registry.ts).
+// Reads WordPress's own REST API (wp/v2: pages and posts). WooCommerce's API keys authenticate only
+// WooCommerce's routes (wc/… and wc-…), so they are never sent here: a Basic Authorization header is
+// taken by WordPress 5.6+ as an application password and refused with 401 even on public routes.
+// Without a WordPress login the client is a visitor and reads published content only (the analysis
+// says so; see connectors/registry.ts). With a WordPress user and application password it sends
+// them as Basic auth, and WordPress's refusals are said about those two fields.
 import { SourceError } from '../source-connector.ts';
 import { requestProblem } from './problems.ts';
 import type { WooPage } from './client.ts';
@@ -11,6 +12,20 @@ export interface WordPressClientOptions {
   timeoutMs?: number;
   retryDelaysMs?: number[];
 }
+
+export interface WordPressLogin {
+  user: string;
+  password: string;
+}
+
+/** wp_authenticate_application_password's refusals (401), and the field each one is about. */
+const LOGIN_REFUSALS: Record<string, { field: string; advice: string }> = {
+  invalid_username: { field: 'wordpressUser', advice: 'Enter the username you log in to WordPress with (or your email address).' },
+  invalid_email: { field: 'wordpressUser', advice: 'Enter the username you log in to WordPress with (or your email address).' },
+  incorrect_password: { field: 'wordpressApplicationPassword', advice: 'Create a new one in WordPress under Users → Profile → Application Passwords, for this user, and paste it here.' },
+  application_passwords_disabled: { field: 'wordpressApplicationPassword', advice: 'A plugin or the site’s settings switched application passwords off; switch them on, or leave both WordPress fields empty to move published pages and posts only.' },
+  application_passwords_disabled_for_user: { field: 'wordpressApplicationPassword', advice: 'Ask the site’s administrator to allow them for this account, or use an Administrator’s.' },
+};
 
 const LOGIN_REQUIRED = ['rest_cannot_access', 'rest_disabled', 'rest_login_required', 'rest_not_logged_in', 'rest_forbidden'];
 
@@ -25,10 +40,23 @@ function plain(message: string): string {
 }
 
 /** What went wrong, in words about WordPress's pages and posts rather than WooCommerce's keys. */
-function wordpressProblem(status: number, body: unknown, text: string, host: string): SourceError {
+function wordpressProblem(status: number, body: unknown, text: string, host: string, login: WordPressLogin | null): SourceError {
   const error = body && typeof body === 'object' && 'code' in body && 'message' in body ? (body as { code: unknown; message: unknown }) : null;
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
     const said = `WordPress said: “${plain(error.message)}”`;
+    const refusal = login ? LOGIN_REFUSALS[error.code] : undefined;
+    if (login && error.code === 'rest_not_logged_in') {
+      // WordPress ignores an application password it does not support here and answers as to a visitor.
+      return new SourceError(
+        'wrong-credentials',
+        `${host} ignored the application password and did not log “${login.user}” in (${said}). WordPress takes application passwords only over https://: enter the store address with https://, and check that no plugin switches application passwords off.`,
+        { field: 'wordpressApplicationPassword' },
+      );
+    }
+    if (refusal) return new SourceError('wrong-credentials', `${host} did not accept the application password for the WordPress user “${login?.user}” (${said}). ${refusal.advice}`, { field: refusal.field });
+    if (login && status === 403 && (error.code === 'rest_forbidden_status' || error.code === 'rest_forbidden_context')) {
+      return new SourceError('forbidden', `The WordPress user “${login.user}” may not read drafts and private pages and posts on ${host} (${said}). Use an Administrator’s or Editor’s application password.`, { field: 'wordpressUser' });
+    }
     if (error.code === 'rest_no_route') {
       return new SourceError('api-disabled', `${host} does not serve WordPress’s pages and posts through its REST API (${said}). Check that no plugin switches off /wp-json/wp/v2/, or leave pages and blog posts out of this migration.`);
     }
@@ -44,8 +72,13 @@ export class WordPressClient {
   private readonly base: string;
   private readonly timeoutMs: number;
   private readonly retryDelaysMs: number[];
+  /** The Basic Authorization header for the merchant's application password; null reads as a visitor. */
+  private readonly authorization: string | null;
+  readonly login: WordPressLogin | null;
 
-  constructor(siteUrl: string, options: WordPressClientOptions = {}) {
+  constructor(siteUrl: string, options: WordPressClientOptions = {}, login: WordPressLogin | null = null) {
+    this.login = login;
+    this.authorization = login ? `Basic ${Buffer.from(`${login.user}:${login.password}`).toString('base64')}` : null;
     this.host = new URL(siteUrl).host;
     this.base = `${siteUrl.replace(/\/+$/, '')}/wp-json/wp/v2/`;
     this.timeoutMs = options.timeoutMs ?? 30_000;
@@ -70,7 +103,9 @@ export class WordPressClient {
   private async once(route: string, params: Record<string, string | number>): Promise<WooPage> {
     const url = new URL(route, this.base);
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value));
-    const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(this.timeoutMs) });
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.authorization) headers.Authorization = this.authorization;
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(this.timeoutMs) });
     const text = await response.text();
     let body: unknown = null;
     try {
@@ -78,7 +113,7 @@ export class WordPressClient {
     } catch {
       // a web page where JSON should be: classified below with its title
     }
-    if (!response.ok) throw wordpressProblem(response.status, body, text, this.host);
+    if (!response.ok) throw wordpressProblem(response.status, body, text, this.host, this.login);
     if (body === null) throw requestProblem({ response: { status: response.status, data: text } }, this.host);
     return { data: body, total: headerNumber(response.headers.get('x-wp-total')), totalPages: headerNumber(response.headers.get('x-wp-totalpages')) };
   }

@@ -76,6 +76,8 @@ export type AwkwardPage = (typeof AWKWARD_PAGES)[number];
 export type AwkwardPost = (typeof AWKWARD_POSTS)[number];
 
 const SEEDED_FROM = Date.parse('2024-02-01T09:00:00Z');
+/** When the scheduled post goes out: years ahead of any test's clock. */
+export const SCHEDULED_FOR = new Date('2031-03-01T09:00:00Z');
 export const pageId = (index: number): number => 100 + index;
 export const postId = (index: number): number => 10_000 + index;
 const mediaId = (postIndex: number): number => 50_000 + postIndex;
@@ -183,12 +185,18 @@ function awkwardOrRegularPost(index: number): SeededContent {
     case 'draft':
       return { ...base, status: 'draft', title: 'Half-written thoughts' };
     case 'scheduled':
-      return { ...base, status: 'future', title: 'Winter sale announcement' };
+      // WordPress schedules a post by giving it a date still to come.
+      return { ...base, status: 'future', title: 'Winter sale announcement', created: SCHEDULED_FOR };
     case 'private':
       return { ...base, status: 'private', title: 'Supplier list' };
     default:
       return { ...base, status: regularStatus(index, AWKWARD_POSTS.length) };
   }
+}
+
+/** The title as typed: what WordPress's texturize turned into entities, back. */
+function decodeTitle(title: string): string {
+  return title.replace(/&#038;|&amp;/g, '&').replace(/&#8217;/g, '’').replace(/&#8211;/g, '–');
 }
 
 /** WordPress's automatic excerpt: the first 55 words of the content, then " [&hellip;]". */
@@ -246,8 +254,12 @@ export function embedded(store: Store, item: SeededContent, wanted: string | nul
   return result;
 }
 
-/** The item as wp/v2 sends it to a visitor: what a password hides stays empty. */
-export function contentJson(store: Store, item: SeededContent): Record<string, unknown> {
+/**
+ * The item as wp/v2 sends it: to a visitor what a password hides stays empty; the edit context (a
+ * user who may edit it) adds the raw fields and the password, and shows protected content.
+ */
+export function contentJson(store: Store, item: SeededContent, edit = false): Record<string, unknown> {
+  const hidden = item.password && !edit;
   const created = datePair(item.created, store.offsetMinutes);
   const modified = datePair(item.modified, store.offsetMinutes);
   const api = `${store.siteUrl}/wp-json/wp/v2/${item.type === 'page' ? 'pages' : 'posts'}`;
@@ -255,6 +267,7 @@ export function contentJson(store: Store, item: SeededContent): Record<string, u
     id: item.id,
     date: created.local,
     date_gmt: created.gmt,
+    // The REST API drops get_the_title's "Protected: " prefix (protected_title_format): `protected` says it.
     guid: { rendered: `${store.siteUrl}/?${item.type === 'page' ? 'page_id' : 'p'}=${item.id}` },
     modified: modified.local,
     modified_gmt: modified.gmt,
@@ -262,8 +275,9 @@ export function contentJson(store: Store, item: SeededContent): Record<string, u
     status: item.status,
     type: item.type,
     link: link(store, item),
-    title: { rendered: item.password ? `Protected: ${item.title}` : item.title },
-    content: { rendered: item.password ? '' : `${item.content}\n`, protected: item.password },
+    title: { ...(edit ? { raw: decodeTitle(item.title) } : {}), rendered: item.title },
+    content: { ...(edit ? { raw: item.content, block_version: 1 } : {}), rendered: hidden ? '' : `${item.content}\n`, protected: item.password },
+    ...(edit ? { password: item.password ? 'family2024' : '' } : {}),
     author: item.author,
     featured_media: item.media?.id ?? 0,
     comment_status: item.type === 'post' ? 'open' : 'closed',
@@ -274,10 +288,10 @@ export function contentJson(store: Store, item: SeededContent): Record<string, u
   };
   // Pages do not support excerpts, so WordPress leaves the field out of their schema.
   if (item.type === 'page') return { ...common, parent: item.parent, menu_order: 0 };
-  const excerpt = item.password ? '' : item.excerpt ? `${item.excerpt}\n` : autoExcerpt(item.content);
+  const excerpt = hidden ? '' : item.excerpt ? `${item.excerpt}\n` : autoExcerpt(item.content);
   return {
     ...common,
-    excerpt: { rendered: excerpt, protected: item.password },
+    excerpt: { ...(edit ? { raw: item.excerpt.replace(/<\/?p>/g, '') } : {}), rendered: excerpt, protected: item.password },
     sticky: false,
     format: 'standard',
     categories: item.categories.map((term) => term.id),

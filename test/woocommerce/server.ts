@@ -1,6 +1,6 @@
 // A WooCommerce store over real HTTP(S) for tests, local development and benchmarks: WooCommerce's
 // REST v3 behaviour for the routes Shipyard reads, its authentication and error bodies, WordPress's
-// pages and posts (wp/v2, which sees every caller as a visitor: wordpress.ts), uploaded
+// pages and posts (wp/v2: a visitor, or a WordPress user with an application password: wordpress.ts), uploaded
 // images (dead ones answer 404), and the failures real stores show, switched on with setFault.
 // Run it alone with `node test/woocommerce/server.ts [products]`; it prints its address and keys.
 import { once } from 'node:events';
@@ -41,6 +41,11 @@ export interface WooCommerceServerOptions {
   keys?: ApiKey[];
   /** Serve HTTPS with this certificate; keys then go as Basic auth or in the query string. */
   tls?: { key: string; cert: string };
+  /**
+   * WordPress's environment type (WP_ENVIRONMENT_TYPE): a "local" site takes application passwords
+   * over plain http too; any other only over https (default "production").
+   */
+  wordpressEnvironment?: 'production' | 'local';
   /** Added to every API answer, like a real shared host (default 0). */
   latencyMs?: number;
   port?: number;
@@ -126,7 +131,7 @@ export async function startWooCommerceServer(options: WooCommerceServerOptions =
     const restDisabled = current?.kind === 'rest-disabled';
     if (path === '/wp-json' || path === '/wp-json/') return sendJson(response, wordpressIndex(catalog, !restDisabled));
     if (path.startsWith('/wp-json/wp/v2/')) {
-      const reply = request.method === 'GET' ? wordpressRoute(catalog, path.slice('/wp-json/wp/v2'.length), url, request, secure) : null;
+      const reply = request.method === 'GET' ? wordpressRoute(catalog, path.slice('/wp-json/wp/v2'.length), url, request, secure || options.wordpressEnvironment === 'local') : null;
       return sendJson(response, reply ?? wooError(404, 'rest_no_route', 'No route was found matching the URL and request method.'));
     }
     if (!path.startsWith('/wp-json/wc/v3') || restDisabled) {
