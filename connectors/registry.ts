@@ -12,9 +12,11 @@ export interface SourcePlatform {
   available: boolean;
   /** What the platform's connector cannot read of an entity, said once in the analysis when it is chosen. */
   limits?: Partial<Record<Entity, string>>;
+  /** The optional credential that lifts those limits when the merchant gave it. */
+  limitsLiftedBy?: string;
 }
 
-const WORDPRESS_VISITOR = 'WooCommerce’s API keys do not log in to WordPress’s own API, so Shipyard reads what a visitor sees';
+const WORDPRESS_VISITOR = 'WooCommerce’s API keys do not log in to WordPress’s own API, and no WordPress application password was given, so Shipyard reads what a visitor sees';
 
 export const SOURCE_PLATFORMS: readonly SourcePlatform[] = [
   {
@@ -26,6 +28,8 @@ export const SOURCE_PLATFORMS: readonly SourcePlatform[] = [
       pages: `Only published pages are read: ${WORDPRESS_VISITOR}. Drafts, private and password-protected pages stay in WordPress.`,
       blogPosts: `Only published blog posts are read: ${WORDPRESS_VISITOR}. Drafts, scheduled, private and password-protected posts stay in WordPress.`,
     },
+    // With it, drafts, private, scheduled and protected items are read too (connectors/woocommerce/credentials.ts).
+    limitsLiftedBy: 'wordpressApplicationPassword',
   },
   { id: 'shopify', label: 'Another Shopify store', description: 'Everything in a Shopify store, through its Admin API.', available: false },
   { id: 'bigcommerce', label: 'BigCommerce', description: 'Catalog, customers and orders through the BigCommerce API.', available: false },
@@ -33,8 +37,12 @@ export const SOURCE_PLATFORMS: readonly SourcePlatform[] = [
   { id: 'csv', label: 'CSV files', description: 'Exports from Wix, Squarespace or any other platform.', available: false },
 ];
 
-export function platformLimits(id: string): Partial<Record<Entity, string>> {
-  return SOURCE_PLATFORMS.find((platform) => platform.id === id)?.limits ?? {};
+/** The platform's limits, unless the credentials hold the one that lifts them. */
+export function platformLimits(id: string, credentials: unknown = null): Partial<Record<Entity, string>> {
+  const platform = SOURCE_PLATFORMS.find((candidate) => candidate.id === id);
+  const lifter = platform?.limitsLiftedBy;
+  if (lifter && credentials && typeof credentials === 'object' && (credentials as Record<string, unknown>)[lifter]) return {};
+  return platform?.limits ?? {};
 }
 
 export function platformLabel(id: string): string {

@@ -20,6 +20,7 @@ const PROBLEM_TITLES: Record<string, string> = {
   'source-limit': 'What the old store does not let Shipyard read',
   'image-not-moved': 'Images Shopify could not download',
   'handle-taken': 'Addresses already used in your Shopify store',
+  'password-protected': 'Password-protected pages and posts, moved hidden',
   'customer-email-invalid': 'Customers with an email address that is not valid',
   'customer-phone-invalid': 'Customers with a phone number that is not valid',
   'customer-phone-taken': 'Phone numbers another customer already has',

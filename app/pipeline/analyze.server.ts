@@ -3,6 +3,7 @@
 // bounded batches (one job each); checks that need the whole catalog run as SQL over staging.
 import type { CanonicalRecord, ProductRecord } from '../../connectors/model.ts';
 import { platformLimits } from '../../connectors/registry.ts';
+import { decryptCredentials } from '../credentials.server.ts';
 import { db } from '../db.server.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { findBrokenHtml } from './html.server.ts';
@@ -113,7 +114,10 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
     } else if (row.entity === 'discounts') {
       const discount = row.data as unknown as CanonicalRecord<'discounts'>;
       findings.push(...foreseenNotKept(discount).map((item) => ({ entity: 'discounts', sourceId: discount.sourceId, code: item.code, subject: discount.code, message: item.message, action: DISCOUNT_ACTIONS[item.code] })));
-    } else if (row.entity === 'blogPosts') {
+    } else if ((row.entity === 'pages' || row.entity === 'blogPosts') && (row.data as { passwordProtected?: boolean }).passwordProtected) {
+      findings.push(protectedFinding(row.entity, row.data as unknown as CanonicalRecord<'pages'>));
+    }
+    if (row.status !== 'invalid' && row.entity === 'blogPosts') {
       const post = row.data as unknown as CanonicalRecord<'blogPosts'>;
       if (post.image) images.push({ entity: 'blogPosts', sourceId: post.sourceId, title: post.title, url: post.image.url, action: 'The post moves without its featured image; add it in Shopify by hand.' });
     }
@@ -122,10 +126,24 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
   return { findings, next: rows.length === ANALYZE_BATCH ? (rows.at(-1)?.id ?? null) : null };
 }
 
-/** What the source platform's connector cannot read of the chosen entities, said once each. */
+/** A page or post with a password moves hidden: Shopify pages and articles cannot have one. */
+function protectedFinding(entity: 'pages' | 'blogPosts', record: { sourceId: string; title: string }): Finding {
+  const kind = entity === 'pages' ? 'page' : 'post';
+  return {
+    entity,
+    sourceId: record.sourceId,
+    code: 'password-protected',
+    subject: record.title,
+    message: `The ${kind} “${record.title}” is password-protected in WordPress, and Shopify ${kind === 'page' ? 'pages' : 'articles'} cannot have a password: it moves hidden.`,
+    action: `Publish it in Shopify if everyone may read it, or keep it hidden (a customer-only page needs an app or a theme change).`,
+  };
+}
+
+/** What the source platform's connector cannot read of the chosen entities (with the credentials given), said once each. */
 async function sourceLimitFindings(migrationId: string): Promise<Finding[]> {
-  const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { sourcePlatform: true, entities: true } });
-  return Object.entries(platformLimits(migration.sourcePlatform))
+  const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { shop: true, sourcePlatform: true, entities: true, sourceCredentials: true } });
+  const credentials = migration.sourceCredentials ? decryptCredentials(migration.shop, migration.sourceCredentials) : null;
+  return Object.entries(platformLimits(migration.sourcePlatform, credentials))
     .filter(([entity]) => migration.entities.includes(entity))
     .map(([entity, limit]) => ({ entity, sourceId: null, code: 'source-limit', message: limit ?? '', action: 'Publish in the source what should move and run the migration again, or copy the rest by hand.' }));
 }
