@@ -13,6 +13,9 @@ export interface DraftConnection {
   url: string;
   consumerKey: string;
   consumerSecret: string;
+  /** Optional: a WordPress user and application password, to read drafts and private pages and posts. */
+  wordpressUser?: string;
+  wordpressApplicationPassword?: string;
 }
 
 /** Asks the source store who it is; the answer's problem is already in the merchant's words. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ENTITIES, type Entity } from '../connectors/model.ts';
 import { WooCommerceCredentials } from '../connectors/woocommerce/credentials.ts';
 
-/** The store's address and REST API keys, exactly as the connector checks them. */
+/** The store's address, REST API keys and optional WordPress application password, exactly as the connector checks them. */
 export const ConnectionForm = WooCommerceCredentials;
 
 /** What the merchant can choose to move; redirects are an option, derived from what moved. */

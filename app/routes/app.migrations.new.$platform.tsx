@@ -1,5 +1,6 @@
 // Step 2 of a new migration: the source store's address and API keys, with help on where to find
-// them, checked by connecting. A store that answers becomes a saved draft (keys encrypted).
+// them, and optionally a WordPress user and application password (to move drafts and private pages
+// and posts), checked by connecting. A store that answers becomes a saved draft (keys encrypted).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
@@ -39,7 +40,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   if (!parsed.ok) return { errors: parsed.errors, problem: null };
   const check = await testConnection(platform.id, parsed.value);
   if (!check.ok) {
-    const field = PROBLEM_FIELD[check.problem];
+    const field = check.field ?? PROBLEM_FIELD[check.problem];
     // Beside the field it is about, or above the form when it is about the store as a whole.
     return field ? { errors: { [field]: check.message }, problem: null } : { errors: {}, problem: check.message };
   }
@@ -51,7 +52,7 @@ export default function ConnectStore() {
   const { platform } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [values, setValues] = useState({ url: '', consumerKey: '', consumerSecret: '' });
+  const [values, setValues] = useState({ url: '', consumerKey: '', consumerSecret: '', wordpressUser: '', wordpressApplicationPassword: '' });
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   // The server's answer wins once it arrives; typing clears the message for that field.
   const errors: FieldErrors = clientErrors ?? result?.errors ?? {};
@@ -119,6 +120,38 @@ export default function ConnectStore() {
                     monospaced
                   />
                 </FormLayout>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingSm">
+                    WordPress pages and posts (optional)
+                  </Text>
+                  <Text as="p" tone="subdued">
+                    Without these, only published pages and blog posts move. To move drafts, private pages and scheduled posts too, create an application password in WordPress
+                    under Users → Profile → Application Passwords (WordPress 5.6 or later) for an Administrator or Editor, and enter it here.
+                  </Text>
+                  <FormLayout>
+                    <TextField
+                      label="WordPress username"
+                      name="wordpressUser"
+                      autoComplete="off"
+                      value={values.wordpressUser}
+                      onChange={change('wordpressUser')}
+                      error={errors.wordpressUser}
+                      helpText="The name you log in to WordPress with, or your email address."
+                    />
+                    <TextField
+                      label="Application password"
+                      name="wordpressApplicationPassword"
+                      type="password"
+                      autoComplete="off"
+                      placeholder="abcd EFGH 1234 ijkl MNOP 6789"
+                      value={values.wordpressApplicationPassword}
+                      onChange={change('wordpressApplicationPassword')}
+                      error={errors.wordpressApplicationPassword}
+                      helpText="Not your WordPress login password. Stored encrypted, used only to read pages and posts; revoke it in WordPress after the move."
+                      monospaced
+                    />
+                  </FormLayout>
+                </BlockStack>
                 <Button submit variant="primary" loading={testing}>
                   Test connection
                 </Button>
