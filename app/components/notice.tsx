@@ -1,14 +1,12 @@
 // Short confirmations after an action (paused, resumed, cancelled, started): App Bridge's toast in
 // the Shopify admin; in local mode, where App Bridge is absent, a Polaris banner at the top of the
-// page that goes by itself like a toast (errors stay until dismissed), announced to screen readers
-// as a status. A button that changes the migration's status is gone once the change lands (Pause
+// page until the migration's status next changes (errors stay until dismissed), announced to
+// screen readers as a status. A button that changes the migration's status is gone once the change lands (Pause
 // becomes Resume), so it tells the provider what to say when the status changes, and the provider
 // says it.
 import { Banner, Box } from '@shopify/polaris';
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useEmbedded } from './AppPage.tsx';
-
-const TOAST_MS = 5000;
 
 type Notify = (message: string, options?: { error?: boolean }) => void;
 
@@ -27,20 +25,24 @@ interface AppBridgeToast {
 export function NoticeProvider({ status, children }: { status?: string; children: ReactNode }) {
   const embedded = useEmbedded();
   const [notice, setNotice] = useState<{ message: string; error: boolean } | null>(null);
+  /** The migration's status when the banner appeared. */
+  const shownAt = useRef<string | undefined>(undefined);
   const notify = useCallback<Notify>(
     (message, options) => {
       const toast = (window as unknown as { shopify?: { toast?: AppBridgeToast } }).shopify?.toast;
       if (embedded && toast) toast.show(message, { isError: options?.error ?? false });
-      else setNotice({ message, error: options?.error ?? false });
+      else {
+        shownAt.current = status;
+        setNotice({ message, error: options?.error ?? false });
+      }
     },
-    [embedded],
+    [embedded, status],
   );
-  // Like App Bridge's toast (5 s by default), a confirmation goes by itself; an error stays until dismissed.
+  // A confirmation says what just happened: it goes when the migration's status next changes (the
+  // writing that "started" has finished), or when dismissed; an error stays until dismissed.
   useEffect(() => {
-    if (!notice || notice.error) return;
-    const timer = setTimeout(() => setNotice(null), TOAST_MS);
-    return () => clearTimeout(timer);
-  }, [notice]);
+    if (notice && !notice.error && shownAt.current !== undefined && shownAt.current !== status) setNotice(null);
+  }, [notice, status]);
   const expected = useRef<{ message: string; from: string | undefined } | null>(null);
   useEffect(() => {
     if (expected.current && expected.current.from !== status) {
