@@ -30,6 +30,7 @@ import { undoSummary } from './undo-summary.ts';
 const USAGE = `Usage:
   shipyard migrate --from woocommerce --url <store URL> --key <consumer key> --secret <consumer secret> [--shop <shop>.myshopify.com]
                    [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--report-dir .]
+                   [--wp-user <WordPress user> --wp-app-password <application password>]
   shipyard resume <migration id> [--shop …]
   shipyard resync <migration id> [--every hourly|daily|never] [--shop …] [--report-dir .]
   shipyard undo <migration id> [--shop …]
@@ -37,6 +38,10 @@ const USAGE = `Usage:
 
   --only     the entities to move (default: collections,products): ${ENTITIES.join(', ')}
   --since    move only what changed in the store after this date (2026-11-01 or 2026-11-01T09:00:00Z)
+  --wp-user, --wp-app-password
+             a WordPress Administrator or Editor and an application password made for them (WordPress →
+             Users → Profile → Application Passwords): pages and posts then move with their drafts,
+             private and scheduled ones (hidden, or at their date); without them only published ones
   resync     moves what changed or appeared in the store since the migration (or its last re-sync)
              started reading; --every repeats it on a schedule, --every never stops the schedule
   undo       deletes from Shopify what the migration and its re-syncs created; what the store had
@@ -62,6 +67,8 @@ const { values, positionals } = parseArgs({
     since: { type: 'string' },
     every: { type: 'string' },
     'no-redirects': { type: 'boolean' },
+    'wp-user': { type: 'string' },
+    'wp-app-password': { type: 'string' },
     'invite-customers': { type: 'boolean' },
     'report-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -124,7 +131,8 @@ if (command === 'migrate') {
     await shutdown(2);
   }
   const args = parsed.data as z.infer<typeof Arguments>;
-  const credentials = { url: args.url, consumerKey: args.key, consumerSecret: args.secret };
+  // The WordPress login is optional; the connector's schema says when one half is missing or malformed.
+  const credentials = { url: args.url, consumerKey: args.key, consumerSecret: args.secret, wordpressUser: values['wp-user'], wordpressApplicationPassword: values['wp-app-password'] };
   const check = await Promise.resolve()
     .then(() => createConnector(args.from, credentials).testConnection())
     .catch((error: unknown) => ({

@@ -10,6 +10,8 @@ import { db } from '../app/db.server.ts';
 import { freePort } from './support/postgres.ts';
 import { storeChanges } from './woocommerce/store-changes.ts';
 import { productId } from './woocommerce/store.ts';
+import { pageId } from './woocommerce/content.ts';
+import { WP_USERS } from './woocommerce/wordpress-users.ts';
 import { type WooCommerceTestServer, startWooCommerceServer } from './woocommerce/server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -167,5 +169,40 @@ describe('npx shipyard invite', () => {
     const { code, output } = await shipyard(['--help']);
     expect(code).toBe(0);
     for (const line of ['shipyard invite <migration id>', '--invite-customers']) expect(output).toContain(line);
+  }, 30_000);
+});
+
+describe('npx shipyard migrate --wp-user --wp-app-password', () => {
+  let wordpress: WooCommerceTestServer;
+  beforeAll(async () => {
+    // A local WordPress takes application passwords over plain http, as wp_is_application_passwords_supported() allows.
+    wordpress = await startWooCommerceServer({ catalog: { products: 1, pages: 8, posts: 3 }, wordpressEnvironment: 'local' });
+  });
+  afterAll(() => wordpress.close());
+  const base = () => ['migrate', '--from', 'woocommerce', '--url', wordpress.url, '--key', wordpress.consumerKey, '--secret', wordpress.consumerSecret, '--only', 'pages', '--no-redirects'];
+  const admin = WP_USERS[0] as (typeof WP_USERS)[0];
+
+  it('moves draft and private pages too with a WordPress application password', async () => {
+    const { code, output } = await shipyard([...base(), '--wp-user', admin.login, '--wp-app-password', admin.applicationPassword]);
+    expect(code, output).toBe(0);
+    const migrationId = /Migration ([0-9a-f-]{36})/.exec(output)?.[1] as string;
+    const read = await db().sourceRecord.findMany({ where: { migrationId, entity: 'pages' }, orderBy: { sourceId: 'asc' } });
+    expect(read.map((row) => row.sourceId)).toEqual(Array.from({ length: 8 }, (_, k) => String(pageId(k + 1))));
+    expect(read.filter((row) => (row.data as { published: boolean }).published === false).map((row) => row.sourceId)).toEqual([String(pageId(5)), String(pageId(6))]);
+    expect(await db().migrationProblem.count({ where: { migrationId, code: 'source-limit' } })).toBe(0);
+  }, 120_000);
+
+  it('says WordPress refused a wrong application password, without printing it, and exits 2', async () => {
+    const wrong = 'Wr0n Gpa5 5w0r DxxY yyZz z111';
+    const { code, output } = await shipyard([...base(), '--wp-user', admin.login, '--wp-app-password', wrong]);
+    expect(code, output).toBe(2);
+    expect(output).toContain('The provided password is an invalid application password.');
+    expect(output).not.toContain(wrong);
+  }, 60_000);
+
+  it('explains the options in its help', async () => {
+    const { code, output } = await shipyard(['--help']);
+    expect(code).toBe(0);
+    for (const line of ['--wp-user', '--wp-app-password', 'Users → Profile → Application Passwords']) expect(output).toContain(line);
   }, 30_000);
 });
