@@ -60,6 +60,16 @@ describe('blogs and articles', () => {
     expect(tagged.body.data.articles.nodes).toEqual([{ title: 'Brewing Guide' }]);
   });
 
+  it('schedules an article: isPublished false with a publishDate still to come keeps that date and stays hidden; a draft has none', async () => {
+    const DATED = 'mutation($article: ArticleCreateInput!, $blog: ArticleBlogInput) { articleCreate(article: $article, blog: $blog) { article { isPublished publishedAt } userErrors { code } } }';
+    const scheduled = await admin(devstore, shop, DATED, { blog: { title: 'Scheduled' }, article: { title: 'Winter sale', author: { name: 'A' }, isPublished: false, publishDate: '2031-03-01T09:00:00Z' } });
+    expect(scheduled.body.data.articleCreate).toEqual({ article: { isPublished: false, publishedAt: '2031-03-01T09:00:00.000Z' }, userErrors: [] });
+    const draft = await admin(devstore, shop, DATED, { blog: { title: 'Drafts' }, article: { title: 'Half-written', author: { name: 'A' }, isPublished: false } });
+    expect(draft.body.data.articleCreate).toEqual({ article: { isPublished: false, publishedAt: null }, userErrors: [] });
+    const both = await admin(devstore, shop, DATED, { blog: { title: 'Both' }, article: { title: 'Now and later', author: { name: 'A' }, isPublished: true, publishDate: '2031-03-01T09:00:00Z' } });
+    expect(both.body.data.articleCreate.userErrors.map((error: { code: string }) => error.code)).toEqual(['INVALID_PUBLISH_DATE']);
+  });
+
   it('answers BLOG_REFERENCE_REQUIRED, AMBIGUOUS_BLOG and AUTHOR_FIELD_REQUIRED', async () => {
     const noBlog = await admin(devstore, shop, ARTICLE, { article: { title: 'Orphan', author: { name: 'A' } } });
     expect(noBlog.body.data.articleCreate.userErrors[0].code).toBe('BLOG_REFERENCE_REQUIRED');
