@@ -125,3 +125,30 @@ describe('a refused application password', () => {
     await expect(source.extract('pages', null)).rejects.toMatchObject({ problem: 'wrong-credentials', retryable: false, message: expect.stringContaining('invalid application password') });
   });
 });
+
+describe('the test store answers as WordPress does', () => {
+  const basic = (user: { login: string; applicationPassword: string }) => ({ Authorization: `Basic ${Buffer.from(`${user.login}:${user.applicationPassword}`).toString('base64')}` });
+
+  it('a visitor may not ask for the edit context: 401 rest_forbidden_context', async () => {
+    const answer = await fetch(`${store.url}/wp-json/wp/v2/posts?context=edit`);
+    expect([answer.status, (await answer.json()).code]).toEqual([401, 'rest_forbidden_context']);
+    const me = await fetch(`${store.url}/wp-json/wp/v2/users/me`);
+    expect([me.status, await me.json()]).toEqual([401, { code: 'rest_not_logged_in', message: 'You are not currently logged in.', data: { status: 401 } }]);
+  });
+
+  it('the edit context gives a logged-in editor the raw fields, the post password and the protected content', async () => {
+    const answer = await fetch(`${store.url}/wp-json/wp/v2/posts?context=edit&per_page=100`, { headers: basic(ADMIN) });
+    const posts = (await answer.json()) as { id: number; title: { raw: string }; content: { raw: string; rendered: string; protected: boolean }; password: string }[];
+    const post = posts.find((candidate) => candidate.id === postId(5));
+    expect(post).toMatchObject({ title: { raw: 'Friends & family sale' }, content: { raw: seededPost(5).content, protected: true }, password: expect.any(String) });
+    expect(post?.content.rendered).toContain('Notes from the workshop, entry 5.');
+  });
+
+  it('an Author sees only their own drafts and private posts; a visitor asking for drafts is refused', async () => {
+    const answer = await fetch(`${store.url}/wp-json/wp/v2/posts?status=draft,private,future&per_page=100`, { headers: basic(AUTHOR) });
+    const ids = ((await answer.json()) as { id: number; author: number }[]).map((post) => post.id);
+    const own = Array.from({ length: 30 }, (_, k) => seededPost(k + 1)).filter((post) => post.status !== 'publish' && post.author === AUTHOR.id);
+    expect(ids.sort()).toEqual(own.map((post) => post.id).sort());
+    expect((await fetch(`${store.url}/wp-json/wp/v2/posts?status=draft`)).status).toBe(401);
+  });
+});
