@@ -5,7 +5,7 @@ import { db } from '../../db.server.ts';
 import { customIdentifier } from '../source-reference.server.ts';
 import { COLLECTION_BY_REFERENCE, CREATE_COLLECTION, UPDATE_COLLECTION, toCollectionVariables } from '../transform/collection.server.ts';
 import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordKeptAsInShopify, recordUnchanged, recordWritten, skipsExisting,
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
 interface Written {
@@ -28,16 +28,7 @@ export async function loadCollectionBatch(migrationId: string, afterId: bigint |
   await inParallel(rows, writer.concurrency, async (row) => {
     const collection = row.data as unknown as CollectionRecord;
     const known = mapped.get(row.sourceId);
-    if (known && known.contentHash === row.contentHash) {
-      await recordUnchanged(row);
-      result.unchanged++;
-      return;
-    }
-    if (known && skipExisting) {
-      await recordKeptAsInShopify(row);
-      result.unchanged++;
-      return;
-    }
+    if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
     let id = known?.shopifyGid ?? null;
     if (!id) {
       const found = await writer.client.request<{ collectionByIdentifier: { id: string } | null }>(COLLECTION_BY_REFERENCE, { identifier: customIdentifier(writer.platform, row.sourceId) }, { estimatedCost: 1 });

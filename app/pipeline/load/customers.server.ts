@@ -10,8 +10,7 @@ import {
   toCustomerSetVariables,
 } from '../transform/customer.server.ts';
 import {
-  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed,
-  recordKeptAsInShopify, recordUnchanged, recordWritten, skipsExisting,
+  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
 const PROBLEM_CODES = ['customer-email-invalid', 'customer-phone-invalid', 'customer-phone-taken', 'customer-merged'];
@@ -115,16 +114,7 @@ export async function loadCustomerBatch(migrationId: string, afterId: bigint | n
     // The group's content decides whether anything changed: a new duplicate changes the merged customer.
     const hash = others.length === 0 ? row.contentHash : contentHash([row.contentHash, ...others.map((member) => member.contentHash)]);
     const known = mapped.get(row.sourceId);
-    if (known && known.contentHash === hash) {
-      await recordUnchanged(row);
-      result.unchanged++;
-      return;
-    }
-    if (known && skipExisting) {
-      await recordKeptAsInShopify(row);
-      result.unchanged++;
-      return;
-    }
+    if (await settledWithoutWriting(row, known, { skipExisting, hash }, result)) return;
     const customer = mergeCustomers(row.data as unknown as CustomerRecord, others.map((member) => member.data as unknown as CustomerRecord));
     const problems: FoundProblem[] = [];
     const written = await writeCustomer(writer, known?.shopifyGid ?? null, customer, problems);

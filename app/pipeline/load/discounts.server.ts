@@ -8,8 +8,7 @@ import {
   DISCOUNT_ACTIONS, DISCOUNT_TYPENAME, type DiscountContext, type DiscountKind, type NotKept, sourceTag, toDiscountInput,
 } from '../transform/discount.server.ts';
 import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordKeptAsInShopify,
-  recordSkipped, recordUnchanged, recordWritten, skipsExisting,
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
 const PROBLEM_CODES: NotKept['code'][] = ['discount-restriction-not-kept', 'discount-limit-changed', 'discount-products-missing', 'discount-free-shipping-not-kept'];
@@ -84,16 +83,7 @@ export async function loadDiscountBatch(migrationId: string, afterId: bigint | n
 
   await inParallel(rows, writer.concurrency, async (row) => {
     const known = mapped.get(row.sourceId);
-    if (known && known.contentHash === row.contentHash) {
-      await recordUnchanged(row);
-      result.unchanged++;
-      return;
-    }
-    if (known && skipExisting) {
-      await recordKeptAsInShopify(row);
-      result.unchanged++;
-      return;
-    }
+    if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
     const discount = row.data as unknown as DiscountRecord;
     const plan = toDiscountInput(discount, context);
     if (plan.kind === 'skip' || plan.kind === 'refuse') {

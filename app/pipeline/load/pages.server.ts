@@ -9,8 +9,7 @@ import { sourceReference } from '../source-reference.server.ts';
 import { BLOG, type BlogPostRecord, CREATE_ARTICLE, CREATE_BLOG, FIND_ARTICLES, FIND_BLOG, UPDATE_ARTICLE, toArticleInput } from '../transform/article.server.ts';
 import { CREATE_PAGE, FIND_PAGES, type PageRecord, UPDATE_PAGE, contentSearch, toPageInput } from '../transform/page.server.ts';
 import {
-  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed,
-  recordUnchanged, recordWritten,
+  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
 /** Where the shop's blog is kept in the id map: one per shop and platform, not a source record. */
@@ -71,7 +70,8 @@ async function findWritten(client: AdminClient, document: string, connection: 'p
 }
 
 export async function loadPageBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const skipExisting = skipsExisting(options);
   const rows = await nextBatch(migrationId, 'pages', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'pages', rows.map((row) => row.sourceId));
   const result = batchResult(rows);
@@ -79,11 +79,7 @@ export async function loadPageBatch(migrationId: string, afterId: bigint | null,
   await inParallel(rows, writer.concurrency, async (row) => {
     const page = row.data as unknown as PageRecord;
     const known = mapped.get(row.sourceId);
-    if (known && known.contentHash === row.contentHash) {
-      await recordUnchanged(row);
-      result.unchanged++;
-      return;
-    }
+    if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
     const id = known?.shopifyGid ?? (await findWritten(writer.client, FIND_PAGES, 'pages', page, writer.platform));
     const outcome = await writeWithFallbacks(
       { id, withHandle: true, withImage: false },
@@ -135,7 +131,8 @@ async function blogFor(shop: string, migrationId: string, writer: Writer): Promi
 }
 
 export async function loadBlogPostBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const skipExisting = skipsExisting(options);
   const rows = await nextBatch(migrationId, 'blogPosts', afterId);
   const result = batchResult(rows);
   if (rows.length === 0) return result;
@@ -145,11 +142,7 @@ export async function loadBlogPostBatch(migrationId: string, afterId: bigint | n
   await inParallel(rows, writer.concurrency, async (row) => {
     const post = row.data as unknown as BlogPostRecord;
     const known = mapped.get(row.sourceId);
-    if (known && known.contentHash === row.contentHash) {
-      await recordUnchanged(row);
-      result.unchanged++;
-      return;
-    }
+    if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
     const id = known?.shopifyGid ?? (await findWritten(writer.client, FIND_ARTICLES, 'articles', post, writer.platform));
     const outcome = await writeWithFallbacks(
       { id, withHandle: true, withImage: true },

@@ -7,7 +7,7 @@ import type { ProductRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { PRODUCT_SET, type ProductSetVariables, toProductSetVariables, variantKey } from '../transform/product.server.ts';
 import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordKeptAsInShopify, recordUnchanged, recordWritten, skipsExisting,
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
 export interface WrittenVariant {
@@ -83,16 +83,7 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
 
   await inParallel(rows, writer.concurrency, async (row) => {
     const known = mapped.get(row.sourceId);
-    if (known && known.contentHash === row.contentHash) {
-      await recordUnchanged(row);
-      result.unchanged++;
-      return;
-    }
-    if (known && skipExisting) {
-      await recordKeptAsInShopify(row);
-      result.unchanged++;
-      return;
-    }
+    if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
     const record = row.data as unknown as ProductRecord;
     const variables = toProductSetVariables(record, context, known?.shopifyGid ?? null);
     const outcome = await writeProduct(writer, variables);

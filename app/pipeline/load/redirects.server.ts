@@ -6,7 +6,7 @@ import { db } from '../../db.server.ts';
 import { contentHash, stageRows } from '../staging.server.ts';
 import { CREATE_REDIRECT, FIND_REDIRECT, redirectPath, redirectTarget } from '../transform/redirect.server.ts';
 import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordUnchanged, recordWritten,
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordUnchanged, recordWritten, settledWithoutWriting,
 } from './shared.server.ts';
 
 type Target = 'products' | 'collections' | 'pages' | 'blogPosts';
@@ -68,11 +68,8 @@ export async function loadRedirectBatch(migrationId: string, afterId: bigint | n
   await inParallel(rows, writer.concurrency, async (row) => {
     const data = row.data as unknown as RedirectData;
     const known = mapped.get(row.sourceId);
-    if (known && known.contentHash === row.contentHash) {
-      await recordUnchanged(row);
-      result.unchanged++;
-      return;
-    }
+    // A redirect is the old URL's only route to the new page: it is always kept up to date.
+    if (await settledWithoutWriting(row, known, { skipExisting: false }, result)) return;
     const targetLink = (await idMapFor(shop, writer.platform, data.target.entity as Entity, [data.target.sourceId])).get(data.target.sourceId);
     if (!targetLink?.handle) {
       await recordFailed(row, `The ${WHAT[data.target.entity]} this URL pointed to was not migrated, so there is nothing to redirect to.`);

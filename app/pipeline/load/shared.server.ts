@@ -99,6 +99,25 @@ export function skipsExisting(options: unknown): boolean {
   return (options as { existingRecords?: string } | null)?.existingRecords === 'skip';
 }
 
+/**
+ * A record an earlier run already linked (`known`) needs no request when it has not changed since
+ * (`hash`, the record's content hash unless the caller combines several), or when it changed but
+ * the merchant chose to keep what is in Shopify. Says whether it was settled that way.
+ */
+export async function settledWithoutWriting(
+  row: { id: bigint; status: string; contentHash: string | null },
+  known: { contentHash: string } | undefined,
+  options: { skipExisting: boolean; hash?: string | null },
+  result: BatchResult,
+): Promise<boolean> {
+  if (!known) return false;
+  if (known.contentHash === (options.hash === undefined ? row.contentHash : options.hash)) await recordUnchanged(row);
+  else if (options.skipExisting) await recordKeptAsInShopify(row);
+  else return false;
+  result.unchanged++;
+  return true;
+}
+
 /** A record already in Shopify that changed on the old store, left as it is there because the merchant chose to skip existing records. */
 export async function recordKeptAsInShopify(row: { id: bigint }): Promise<void> {
   await db().sourceRecord.update({
