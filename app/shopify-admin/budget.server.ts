@@ -23,6 +23,8 @@ export class ThrottleBudget {
   private maximum: number;
   private restoreRate: number;
   private updatedAt: number;
+  /** When the request whose figures the budget holds was sent. */
+  private figuresSentAt = Number.NEGATIVE_INFINITY;
   /** Points promised to requests that have not answered yet. */
   private reserved = 0;
   private readonly clock: Clock;
@@ -62,11 +64,17 @@ export class ThrottleBudget {
     return turn;
   }
 
-  /** A request answered: release its reservation and take Shopify's figures as the truth. */
-  settle(reservedCost: number, actualCost: number, status: ThrottleStatus | null): void {
+  /**
+   * A request answered: release its reservation and take Shopify's figures as the truth — unless a
+   * request sent later has already answered. Answers overtake each other (each has its own
+   * latency); an older answer's figures miss what the newer requests were charged, whose
+   * reservations are already released, and taking them would let too many requests go at once.
+   */
+  settle(reservedCost: number, actualCost: number, status: ThrottleStatus | null, sentAt: number = this.clock.now()): void {
     this.reserved = Math.max(0, this.reserved - Math.min(reservedCost, this.maximum));
     this.spentPoints += actualCost;
-    if (status) {
+    if (status && sentAt >= this.figuresSentAt) {
+      this.figuresSentAt = sentAt;
       this.available = status.currentlyAvailable;
       this.maximum = status.maximumAvailable;
       this.restoreRate = status.restoreRate;

@@ -49,4 +49,15 @@ describe('throttle budget', () => {
     await budget.reserve(5000);
     expect(clock.slept).toEqual([10_000]);
   });
+
+  it('keeps the figures of the request sent last when an older answer arrives after a newer one', async () => {
+    const clock = fakeClock();
+    const budget = new ThrottleBudget({ maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 }, clock);
+    await budget.reserve(50); // A, sent at 0
+    await budget.reserve(50); // B, sent at 0 too, but B is the later one
+    budget.settle(50, 50, { maximumAvailable: 2000, currentlyAvailable: 100, restoreRate: 100 }, 2); // B answers first
+    budget.settle(50, 50, { maximumAvailable: 2000, currentlyAvailable: 150, restoreRate: 100 }, 1); // A's older figures miss B's charge
+    expect(budget.free()).toBe(100);
+    expect(budget.spentPoints).toBe(100);
+  });
 });

@@ -70,6 +70,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       const learned = learnedCost.get(name);
       const estimate = Math.max(requestOptions.estimatedCost ?? 0, learned ?? 0) || 50;
       await budget.reserve(estimate);
+      const sentAt = clock.now();
       let response: Response;
       try {
         response = await fetch(url, {
@@ -113,7 +114,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       // The same operation costs more for a bigger record (productSet with more variants): remember
       // the highest recent cost, fading, so many requests in flight do not together overdraw the bucket.
       if (cost?.requestedQueryCost) learnedCost.set(name, Math.max(cost.requestedQueryCost, (learnedCost.get(name) ?? 0) * 0.95));
-      budget.settle(estimate, cost?.actualQueryCost ?? 0, cost?.throttleStatus ?? null);
+      budget.settle(estimate, cost?.actualQueryCost ?? 0, cost?.throttleStatus ?? null, sentAt);
       const codes = (body.errors ?? []).map((error) => error.extensions?.code);
       if (codes.includes('THROTTLED')) {
         throttled++;
