@@ -142,17 +142,26 @@ export interface RedirectRow {
 export async function redirectsPage(shop: string, id: string, page: number): Promise<{ rows: RedirectRow[]; total: number }> {
   const migration = await ownedMigration(shop, id);
   const [rows, total] = await Promise.all([
-    db().$queryRaw<{ id: bigint; path: string; entity: RedirectTarget; handle: string | null; status: string; reason: string | null }[]>`
-      SELECT r.id, r.data->>'path' AS path, r.data->'target'->>'entity' AS entity, m.handle, r.status, r.reason
+    db().$queryRaw<{ id: bigint; path: string; entity: RedirectTarget; handle: string | null; status: string; reason: string | null; linked: boolean }[]>`
+      SELECT r.id, r.data->>'path' AS path, r.data->'target'->>'entity' AS entity, m.handle, r.status, r.reason, own.id IS NOT NULL AS linked
       FROM "SourceRecord" r
       LEFT JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${migration.sourcePlatform}
         AND m.entity = r.data->'target'->>'entity' AND m."sourceId" = r.data->'target'->>'sourceId'
+      LEFT JOIN "IdMapEntry" own ON own.shop = r.shop AND own.platform = ${migration.sourcePlatform}
+        AND own.entity = 'redirects' AND own."sourceId" = r."sourceId"
       WHERE r."migrationId" = ${id} AND r.entity = 'redirects'
       ORDER BY r.id LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
     db().sourceRecord.count({ where: { migrationId: id, entity: 'redirects' } }),
   ]);
   return {
-    rows: rows.map((row) => ({ id: row.id.toString(), path: row.path, target: row.handle ? redirectTarget(row.entity, row.handle) : null, status: row.status, reason: row.reason })),
+    rows: rows.map((row) => ({
+      id: row.id.toString(),
+      path: row.path,
+      target: row.handle ? redirectTarget(row.entity, row.handle) : null,
+      // An undo deletes the redirect from Shopify and its link with it: it is no longer live.
+      status: row.status === 'written' && !row.linked && ['undoing', 'undone'].includes(migration.status) ? 'removed' : row.status,
+      reason: row.reason,
+    })),
     total,
   };
 }

@@ -10,6 +10,7 @@ const STATUS: Record<string, { words: string; tone?: 'success' | 'critical' }> =
   failed: { words: 'Refused', tone: 'critical' },
   staged: { words: 'Waiting' },
   skipped: { words: 'Skipped' },
+  removed: { words: 'Removed by the undo' },
 };
 
 export function RedirectsCard({ rows, total, pageSize }: { rows: RedirectRow[]; total: number; pageSize: number }) {

@@ -55,7 +55,10 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     writtenSamples(session.shop, id),
   ]);
   const undoable = ['completed', 'failed', 'cancelled', 'undone'].includes(migration.status);
-  const undo = { report: (migration.undo as UndoReport | null) ?? null, preview: undoable ? await undoPreview(session.shop, id) : null };
+  const preview = undoable ? await undoPreview(session.shop, id) : null;
+  // Once undone, undoing again is only offered while something is left (a customer Shopify would not delete).
+  const leftToUndo = preview ? preview.created.some((row) => row.count > 0) : false;
+  const undo = { report: (migration.undo as UndoReport | null) ?? null, preview: migration.status === 'undone' && !leftToUndo ? null : preview };
   const customers = migration.entities.includes('customers') ? { invite: (migration.options as { inviteCustomers?: boolean }).inviteCustomers === true } : null;
   // Invitations are offered once the store is live: after a completed migration whose merchant chose them.
   const invitations = migration.status === 'completed' && customers?.invite ? await invitationSummary(session.shop, id) : null;

@@ -189,6 +189,11 @@ describe('a newcomer moves a WooCommerce store', () => {
       await page.getByText(/^Finished .*What the store had before the migration was left as it is\.$/).waitFor({ timeout: 60_000 });
       expect((await db().migration.findUniqueOrThrow({ where: { id } })).status).toBe('undone');
       expect(await db().idMapEntry.count({ where: { createdBy: id } })).toBe(0);
+      // Nothing is left to undo, and the redirects say they are gone.
+      await page.reload();
+      await page.getByRole('cell', { name: 'Removed by the undo' }).first().waitFor();
+      expect(await page.getByRole('cell', { name: 'Live', exact: true }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Undo this migration', exact: true }).count()).toBe(0);
       await shot(page, '9-undone');
 
       await page.goto(`${app.url}/app`);
