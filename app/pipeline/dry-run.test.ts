@@ -2,7 +2,7 @@
 // with the reason, the others counted; one batch per job; nothing is sent anywhere.
 import pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Collection, Customer, Order, Product } from '../../connectors/model.ts';
+import { BlogPost, Collection, Customer, Discount, Order, Page, Product, Review } from '../../connectors/model.ts';
 import { db } from '../db.server.ts';
 import { DRY_RUN_BATCH, dryRunStep, dryRunView, limitRefusals, startDryRun } from './dry-run.server.ts';
 import { MigrationNotFound, MigrationStateError } from './lifecycle.server.ts';
@@ -17,10 +17,12 @@ async function queued(): Promise<{ key: string; payload: unknown }[]> {
   return rows;
 }
 
-async function readyMigration(records: { entity: string; data: { sourceId: string } }[], status = 'ready') {
-  const migration = await db().migration.create({ data: { shop: SHOP, sourcePlatform: 'woocommerce', status, phase: status, entities: ['collections', 'products', 'customers', 'orders'] } });
+async function readyMigration(records: { entity: string; data: { sourceId: string; sourcePath?: string | null }; status?: string; reason?: string }[], status = 'ready', entities = ['collections', 'products', 'customers', 'orders']) {
+  const migration = await db().migration.create({ data: { shop: SHOP, sourcePlatform: 'woocommerce', status, phase: status, entities } });
   await db().sourceRecord.createMany({
-    data: records.map((record) => ({ shop: SHOP, migrationId: migration.id, entity: record.entity, sourceId: record.data.sourceId, data: record.data as object })),
+    data: records.map((record) => ({
+      shop: SHOP, migrationId: migration.id, entity: record.entity, sourceId: record.data.sourceId, data: record.data as object, status: record.status ?? 'staged', reason: record.reason ?? null,
+    })),
   });
   return migration.id;
 }
@@ -71,6 +73,60 @@ describe('dry run', () => {
     expect(await db().sourceRecord.count({ where: { migrationId: id, status: { not: 'staged' } } })).toBe(0);
     expect((await db().migration.findUniqueOrThrow({ where: { id } })).status).toBe('ready');
     expect(await queued()).toHaveLength(1);
+  });
+
+  it('checks pages, posts, coupons, reviews and the redirect each old URL becomes', async () => {
+    const about = Page.parse({ sourceId: 'p1', title: 'About us', handle: 'about-us', bodyHtml: '<p>Hi</p>', published: true, sourcePath: '/about-us/' });
+    const untitled = Page.parse({ sourceId: 'p2', title: '  ', handle: 'untitled', bodyHtml: '', published: true, sourcePath: '/' });
+    // WordPress can leave a post's author empty; the write names the blog instead, as Shopify needs an author.
+    const post = BlogPost.parse({ sourceId: 'b1', title: 'Autumn first look', handle: 'autumn-first-look', bodyHtml: '<p>Soon</p>', author: ' ', published: true, sourcePath: `/${'x'.repeat(1030)}` });
+    const adminPath = BlogPost.parse({ sourceId: 'b2', title: 'Old admin', handle: 'old-admin', bodyHtml: '', published: true, sourcePath: 'https://old.example/admin/settings' });
+    const coupon = (fields: Record<string, unknown>) => Discount.parse({ sourceType: 'percent', value: { kind: 'percentage', percent: 10 }, ...fields });
+    const welcome = coupon({ sourceId: 'd1', code: 'WELCOME10' });
+    const sameCode = coupon({ sourceId: 'd2', code: 'welcome10' });
+    const hoodiesOnly = coupon({ sourceId: 'd3', code: 'HOODIES', productSourceIds: ['42'] });
+    const goneProducts = coupon({ sourceId: 'd4', code: 'GONE', productSourceIds: ['999'] });
+    const usedUp = coupon({ sourceId: 'd5', code: 'USEDUP', usageLimit: 5, timesUsed: 5 });
+    const review = (sourceId: string, productSourceId: string) => Review.parse({ sourceId, productSourceId, rating: 5, author: 'Mia', bodyHtml: '<p>Warm</p>', createdAt: '2024-05-01T10:00:00Z' });
+    const broken = Product.parse({ ...hoodie, sourceId: '44', title: 'Broken', handle: 'broken' });
+    const id = await readyMigration(
+      [
+        { entity: 'products', data: { ...hoodie, sourcePath: '/product/harbour-hoodie/' } },
+        { entity: 'products', data: broken, status: 'invalid', reason: 'variant 44-1 has no price' },
+        { entity: 'pages', data: about },
+        { entity: 'pages', data: untitled },
+        { entity: 'blogPosts', data: post },
+        { entity: 'blogPosts', data: adminPath },
+        { entity: 'discounts', data: welcome },
+        { entity: 'discounts', data: sameCode },
+        { entity: 'discounts', data: hoodiesOnly },
+        { entity: 'discounts', data: goneProducts },
+        { entity: 'discounts', data: usedUp },
+        { entity: 'reviews', data: review('r1', '42') },
+        { entity: 'reviews', data: review('r2', '44') },
+        { entity: 'reviews', data: review('r3', '77') },
+      ],
+      'ready',
+      ['products', 'pages', 'blogPosts', 'redirects', 'discounts', 'reviews'],
+    );
+    await startDryRun(SHOP, id);
+    expect(await dryRunStep(id, null)).toBe('done');
+
+    // 13 valid records, and a redirect for each of the 5 with an old URL.
+    const view = await dryRunView(SHOP, id);
+    const reasons = Object.fromEntries((view?.refusals ?? []).map((row) => [`${row.entity} ${row.sourceId}`, row.reason]));
+    expect(Object.keys(reasons).sort()).toEqual(['discounts d2', 'discounts d4', 'pages p2', 'redirects blogPosts:b1', 'redirects blogPosts:b2', 'redirects pages:p2', 'reviews r2', 'reviews r3'].sort());
+    expect(view).toMatchObject({ status: 'done', total: 18, checked: 18, refused: 8, passed: 10 });
+    expect(reasons['pages p2']).toBe('The page has no title; Shopify requires one.');
+    expect(reasons['discounts d2']).toContain('Coupon d1 has the same code');
+    expect(reasons['discounts d4']).toContain('Applies only to product 999, which did not move to Shopify');
+    expect(reasons['reviews r2']).toBe('Product 44 cannot move to Shopify (variant 44-1 has no price), so this review has no product to go on.');
+    expect(reasons['reviews r3']).toBe('Product 77 is not in this migration, so this review has no product to go on.');
+    expect(reasons['redirects pages:p2']).toContain("is the store's home page; Shopify cannot redirect it");
+    expect(reasons['redirects blogPosts:b1']).toBe('The old URL has 1031 characters; Shopify redirects paths of at most 1024.');
+    expect(reasons['redirects blogPosts:b2']).toBe('The old URL /admin/settings is under /admin, which Shopify keeps for its admin and never redirects.');
+    expect(view?.refusals.find((row) => row.sourceId === 'blogPosts:b2')?.name).toBe('/admin/settings');
+    expect(await db().sourceRecord.count({ where: { migrationId: id, status: { notIn: ['staged', 'invalid'] } } })).toBe(0);
   });
 
   it('checks one batch per job and queues the next with it', async () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { db } from '../../app/db.server.ts';
+import { REDIRECT_SOURCES } from '../../app/pipeline/dry-run-checks.server.ts';
 import { DRY_RUN_ENTITIES } from '../../app/pipeline/dry-run.server.ts';
 import { type RunningApp, startApp } from '../support/app-process.ts';
 import { launchBrowser } from '../support/browser.ts';
@@ -142,9 +143,12 @@ describe('a newcomer moves a WooCommerce store', () => {
       await page.getByRole('button', { name: 'Check against Shopify’s rules without writing' }).click();
       await page.getByText(/^\d+ records? pass/).waitFor({ timeout: 30_000 });
       const dryRun = await db().dryRun.findUniqueOrThrow({ where: { migrationId: id } });
-      const staged = await db().sourceRecord.count({ where: { migrationId: id, entity: { in: DRY_RUN_ENTITIES }, status: { not: 'invalid' } } });
-      expect(staged).toBeGreaterThan(0);
-      expect(dryRun).toMatchObject({ status: 'done', checked: staged, passed: staged - dryRun.refused });
+      const staged = await db().sourceRecord.findMany({ where: { migrationId: id, entity: { in: DRY_RUN_ENTITIES }, status: { not: 'invalid' } }, select: { entity: true, data: true } });
+      expect(staged.length).toBeGreaterThan(0);
+      // Redirects are on: each record with an old URL also has the 301 it becomes checked.
+      const oldUrls = staged.filter((row) => REDIRECT_SOURCES.includes(row.entity) && (row.data as { sourcePath?: string | null }).sourcePath).length;
+      expect(oldUrls).toBeGreaterThan(0);
+      expect(dryRun).toMatchObject({ status: 'done', checked: staged.length + oldUrls, passed: staged.length + oldUrls - dryRun.refused });
       await page.getByText(new RegExp(`^${dryRun.passed} records? pass`)).waitFor();
       await page.getByText('Dry run finished: nothing was written to Shopify').waitFor();
       expect(await db().sourceRecord.count({ where: { migrationId: id, status: { in: ['written', 'failed'] } } })).toBe(0);

@@ -102,7 +102,7 @@ export function toArticleInput(post: BlogPostRecord, platform: string, options: 
     blogId: options.blogId,
     title: post.title,
     // Shopify requires an author; the connector names one whenever the source can.
-    author: { name: post.author ?? BLOG.title },
+    author: { name: post.author?.trim() || BLOG.title },
     body: post.bodyHtml,
     ...(post.excerptHtml ? { summary: post.excerptHtml } : {}),
     tags: post.tags,

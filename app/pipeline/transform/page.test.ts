@@ -23,6 +23,9 @@ describe('pages and articles as Shopify input', () => {
     const input = toArticleInput(post, 'woocommerce', { blogId: 'gid://shopify/Blog/1' });
     expect(input).toMatchObject({ blogId: 'gid://shopify/Blog/1', author: { name: 'News' }, summary: '<p>Short.</p>', handle: 'linen-care', image: { url: 'https://old.example.com/a.jpg' }, tags: ['Linen'] });
     expect(input.image).not.toHaveProperty('altText');
+    // An author left blank at the source is no author to Shopify (AUTHOR_FIELD_REQUIRED): the blog's name stands in.
+    expect(toArticleInput({ ...post, author: '  ' }, 'woocommerce', { blogId: 'b' }).author).toEqual({ name: 'News' });
+    expect(toArticleInput({ ...post, author: 'Mia' }, 'woocommerce', { blogId: 'b' }).author).toEqual({ name: 'Mia' });
     expect(toArticleInput(post, 'woocommerce', { blogId: 'b', withImage: false, withHandle: false })).not.toHaveProperty('image');
     expect(toArticleInput(post, 'woocommerce', { blogId: 'b', withHandle: false })).not.toHaveProperty('handle');
   });
