@@ -27,11 +27,14 @@ export function DryRunCard({ dryRun, canRun }: { dryRun: DryRunView | null; canR
     return () => clearInterval(timer);
   }, [running]);
 
-  const finished = useRef(dryRun?.status);
+  // Said once for each run finished while the page is open. A small store's run can finish before the
+  // page ever sees it running, so the run is known by when it started, not by having watched it run.
+  const announced = useRef(dryRun?.status === 'done' ? dryRun.startedAt : null);
   useEffect(() => {
-    if (finished.current === 'running' && dryRun?.status === 'done') notify('Dry run finished: nothing was written to Shopify');
-    finished.current = dryRun?.status;
-  }, [dryRun?.status, notify]);
+    if (dryRun?.status !== 'done' || announced.current === dryRun.startedAt) return;
+    announced.current = dryRun.startedAt;
+    notify('Dry run finished: nothing was written to Shopify');
+  }, [dryRun?.status, dryRun?.startedAt, notify]);
 
   const run = () => fetcher.submit({ intent: 'dryRun' }, { method: 'post' });
   const label = dryRun ? 'Check again' : 'Check against Shopify’s rules without writing';
@@ -43,7 +46,10 @@ export function DryRunCard({ dryRun, canRun }: { dryRun: DryRunView | null; canR
           Dry run
         </Text>
         <Text as="p" tone="subdued">
-          Shipyard prepares every record exactly as it would write it and checks it against Shopify’s rules for this API version. Nothing is sent to Shopify.
+          Shipyard prepares every record exactly as it would write it, and the redirect each old address becomes, and checks them against Shopify’s rules for this API version. Nothing is sent to Shopify.
+        </Text>
+        <Text as="p" tone="subdued">
+          What only your store can tell, such as a discount code or an old address it already has, shows when writing and is kept in the report with the reason.
         </Text>
         {running && dryRun ? (
           <BlockStack gap="100">
