@@ -28,6 +28,8 @@ export class ThrottleBudget {
   /** Points promised to requests that have not answered yet. */
   private reserved = 0;
   private readonly clock: Clock;
+  /** What each operation last cost, for every client of the shop: a job's first requests reserve what Shopify charges, not the caller's guess. */
+  private readonly costs = new Map<string, number>();
   /** Requests wait their turn, so a big one is not starved by a stream of small ones. */
   private queue: Promise<void> = Promise.resolve();
   spentPoints = 0;
@@ -80,6 +82,20 @@ export class ThrottleBudget {
       this.restoreRate = status.restoreRate;
       this.updatedAt = this.clock.now();
     }
+  }
+
+  /** The cost to reserve for this operation: what Shopify charged it lately, else the caller's guess. */
+  costOf(operation: string, guess: number): number {
+    return Math.max(guess, this.costs.get(operation) ?? 0);
+  }
+
+  /**
+   * Remembers what Shopify charged (requestedQueryCost, which is taken up front). The same operation
+   * costs more for a bigger record (productSet with more variants), so the highest recent cost is
+   * kept, fading, and one huge product does not slow every later one for good.
+   */
+  learnCost(operation: string, requested: number): void {
+    this.costs.set(operation, Math.max(requested, (this.costs.get(operation) ?? 0) * 0.95));
   }
 
   get rate(): number {

@@ -60,4 +60,15 @@ describe('throttle budget', () => {
     expect(budget.free()).toBe(100);
     expect(budget.spentPoints).toBe(100);
   });
+
+  it('reserves what Shopify charged an operation, for every client of the shop, fading when it costs less', () => {
+    const budget = new ThrottleBudget({ maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 }, fakeClock());
+    // Each load job has its own client on the shop's budget: the next job's first productSet must not reserve the guess of 10.
+    expect(budget.costOf('MigrateProductSet', 10)).toBe(10);
+    budget.learnCost('MigrateProductSet', 40);
+    expect(budget.costOf('MigrateProductSet', 10)).toBe(40);
+    budget.learnCost('MigrateProductSet', 20); // a smaller product: the big one's cost fades rather than sticking for good
+    expect(budget.costOf('MigrateProductSet', 10)).toBe(38);
+    expect(budget.costOf('MigrateRedirect', 10)).toBe(10);
+  });
 });

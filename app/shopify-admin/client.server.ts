@@ -57,7 +57,6 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
   const budget = options.budget ?? new ThrottleBudget({ maximumAvailable: 2000, currentlyAvailable: 100, restoreRate: 100 }, clock);
   const url = `${options.endpoint.replace(/\/$/, '')}/admin/api/${API_VERSION}/graphql.json`;
   const maxAttempts = options.maxAttempts ?? 8;
-  const learnedCost = new Map<string, number>();
   let throttled = 0;
 
   const backoff = (attempt: number) => clock.sleep(Math.min(30_000, 500 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
@@ -66,9 +65,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     const name = operationName(document);
     let lastProblem = '';
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      // What Shopify last said this operation costs outweighs the caller's guess.
-      const learned = learnedCost.get(name);
-      const estimate = Math.max(requestOptions.estimatedCost ?? 0, learned ?? 0) || 50;
+      // What Shopify last said this operation costs (in any job writing to this shop) outweighs the caller's guess.
+      const estimate = budget.costOf(name, requestOptions.estimatedCost ?? 0) || 50;
       await budget.reserve(estimate);
       const sentAt = clock.now();
       let response: Response;
@@ -111,9 +109,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
         throw new AdminApiError('http', `${name}: Shopify answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`, response.status);
       }
       const cost = body.extensions?.cost;
-      // The same operation costs more for a bigger record (productSet with more variants): remember
-      // the highest recent cost, fading, so many requests in flight do not together overdraw the bucket.
-      if (cost?.requestedQueryCost) learnedCost.set(name, Math.max(cost.requestedQueryCost, (learnedCost.get(name) ?? 0) * 0.95));
+      if (cost?.requestedQueryCost) budget.learnCost(name, cost.requestedQueryCost);
       budget.settle(estimate, cost?.actualQueryCost ?? 0, cost?.throttleStatus ?? null, sentAt);
       const codes = (body.errors ?? []).map((error) => error.extensions?.code);
       if (codes.includes('THROTTLED')) {
