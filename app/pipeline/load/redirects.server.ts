@@ -64,13 +64,20 @@ export async function loadRedirectBatch(migrationId: string, afterId: bigint | n
   const rows = await nextBatch(migrationId, 'redirects', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'redirects', rows.map((row) => row.sourceId));
   const result = batchResult(rows);
+  // Where each redirect leads, looked up once for the batch (one query per kind of target, not one per row).
+  const targets = rows.map((row) => (row.data as unknown as RedirectData).target);
+  const links = new Map(
+    await Promise.all(
+      [...new Set(targets.map((target) => target.entity))].map(async (entity) => [entity, await idMapFor(shop, writer.platform, entity as Entity, targets.filter((target) => target.entity === entity).map((target) => target.sourceId))] as const),
+    ),
+  );
 
   await inParallel(rows, writer.concurrency, async (row) => {
     const data = row.data as unknown as RedirectData;
     const known = mapped.get(row.sourceId);
     // A redirect is the old URL's only route to the new page: it is always kept up to date.
     if (await settledWithoutWriting(row, known, { skipExisting: false }, result)) return;
-    const targetLink = (await idMapFor(shop, writer.platform, data.target.entity as Entity, [data.target.sourceId])).get(data.target.sourceId);
+    const targetLink = links.get(data.target.entity)?.get(data.target.sourceId);
     if (!targetLink?.handle) {
       await recordFailed(row, `The ${WHAT[data.target.entity]} this URL pointed to was not migrated, so there is nothing to redirect to.`);
       result.failed++;
