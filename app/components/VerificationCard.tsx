@@ -18,7 +18,9 @@ export function VerificationCard({ verification }: { verification: Verification 
         <Banner tone={clean ? 'success' : 'warning'}>
           <p>
             {clean
-              ? `Everything written was found in Shopify, and ${format.number(verification.sampled)} sampled products match your store field by field.`
+              ? verification.sampled > 0
+                ? `Everything written was found in Shopify, and ${format.number(verification.sampled)} sampled ${verification.sampled === 1 ? 'product matches' : 'products match'} your store field by field.`
+                : 'Everything written was found in Shopify.'
               : `${format.number(missing)} written records were not found in Shopify and ${format.number(verification.mismatches.length)} fields differ in the sample.`}
           </p>
         </Banner>

@@ -26,9 +26,13 @@ export class MigrationStateError extends Error {
   }
 }
 
-/** The entities in write order, with redirects (derived from what moved) unless turned off. */
+/** What had a URL on the old store; redirects are derived from these alone. */
+const WITH_OLD_URLS: Entity[] = ['products', 'collections', 'pages', 'blogPosts'];
+
+/** The entities in write order, with redirects (derived from what moved) unless turned off or nothing moving had a URL. */
 export function entitiesInLoadOrder(chosen: Entity[], redirects: boolean): Entity[] {
-  return LOAD_ORDER.filter((entity) => chosen.includes(entity) || (entity === 'redirects' && redirects));
+  const withRedirects = redirects && chosen.some((entity) => WITH_OLD_URLS.includes(entity));
+  return LOAD_ORDER.filter((entity) => (entity === 'redirects' ? withRedirects : chosen.includes(entity)));
 }
 
 export class MigrationNotFound extends Error {

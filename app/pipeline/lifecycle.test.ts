@@ -27,6 +27,9 @@ describe('migration lifecycle', () => {
     expect(decryptCredentials(SHOP, migration.sourceCredentials ?? '')).toEqual(credentials);
     expect(migration.entities).toEqual(['collections', 'products', 'redirects']);
     expect(migration.status).toBe('draft');
+    // Customers and orders had no URL of their own on the old store: nothing to redirect.
+    const customersOnly = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['orders', 'customers'] });
+    expect(customersOnly.entities).toEqual(['customers', 'orders']);
   });
 
   it('starts by queueing one extract job per entity, with the status change', async () => {
