@@ -185,8 +185,8 @@ export default function SetupMigration() {
                       title="Records already in Shopify"
                       name="existingRecords"
                       choices={[
-                        { label: 'Update them with what your old store has now', value: 'update', helpText: 'A product, collection or customer an earlier migration wrote is brought up to date.' },
-                        { label: 'Skip them', value: 'skip', helpText: 'What is already in Shopify stays as it is there (your edits in Shopify are kept); the report lists what was skipped.' },
+                        { label: 'Update them with what your old store has now', value: 'update', helpText: 'A product, collection or customer an earlier migration wrote is brought up to date, and so is a customer your store already had with the same email or phone.' },
+                        { label: 'Skip them', value: 'skip', helpText: 'What is already in Shopify stays as it is there (your edits in Shopify are kept), also a customer your store already had with the same email or phone, who still gets their orders; the report lists what was skipped.' },
                       ]}
                       selected={[choices.existingRecords]}
                       onChange={(selected) => change({ existingRecords: selected[0] ?? 'update' })}

@@ -32,6 +32,8 @@ export interface RunOptions {
   review?: boolean;
   /** Force products through bulk operations (true) or single requests (false). */
   bulk?: boolean;
+  /** The setup option "Records already in Shopify". */
+  existingRecords?: 'update' | 'skip';
   timeoutMs?: number;
 }
 
@@ -42,7 +44,7 @@ export async function migrate(woo: WooCommerceTestServer, shop: TestShop, option
     sourceUrl: woo.url,
     credentials: { url: woo.url, consumerKey: woo.consumerKey, consumerSecret: woo.consumerSecret },
     entities: options.entities ?? ['collections', 'products'],
-    options: { unattended: !options.review, ...(options.bulk === undefined ? {} : { bulk: options.bulk }) },
+    options: { unattended: !options.review, ...(options.bulk === undefined ? {} : { bulk: options.bulk }), ...(options.existingRecords ? { existingRecords: options.existingRecords } : {}) },
   });
   await startMigration(shop.domain, migration.id);
   return migration.id;

@@ -10,7 +10,7 @@ import {
   toCustomerSetVariables,
 } from '../transform/customer.server.ts';
 import {
-  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordWritten, settledWithoutWriting, skipsExisting,
+  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordKeptAsFound, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
 const PROBLEM_CODES = ['customer-email-invalid', 'customer-phone-invalid', 'customer-phone-taken', 'customer-merged'];
@@ -49,7 +49,9 @@ interface CustomerSetData {
   customerSet: { customer: { id: string } | null; userErrors: UserError[] };
 }
 
-async function writeCustomer(writer: Writer, existingId: string | null, customer: CustomerRecord, problems: FoundProblem[]) {
+type Written = { id: string; failure: null; email: string | null; adopted: boolean; keptAsIs?: boolean } | { id: null; failure: string; email: string | null; adopted: boolean };
+
+async function writeCustomer(writer: Writer, existingId: string | null, customer: CustomerRecord, problems: FoundProblem[], skipExisting: boolean): Promise<Written> {
   const contact = checkContact(customer);
   for (const problem of contact.problems) problems.push({ ...problem, action: 'Correct it in Shopify when the customer gives a valid one.' });
   let identifier = existingId;
@@ -64,6 +66,9 @@ async function writeCustomer(writer: Writer, existingId: string | null, customer
   if (!identifier && contactIdentifier) {
     const { data } = await writer.client.request<{ customerByIdentifier: { id: string } | null }>(CUSTOMER_BY_REFERENCE, { identifier: contactIdentifier }, { estimatedCost: 1 });
     adopted = data.customerByIdentifier !== null;
+    // The merchant chose to leave what is already in Shopify as it is: the customer is linked (their
+    // orders go to them) but nothing of theirs is written over.
+    if (data.customerByIdentifier && skipExisting) return { id: data.customerByIdentifier.id, failure: null, email: contact.email, adopted, keptAsIs: true };
   }
   const variables = toCustomerSetVariables(customer, contact, identifier);
   let result = (await writer.client.request<CustomerSetData>(CUSTOMER_SET, { ...variables }, { estimatedCost: 10 })).data.customerSet;
@@ -117,11 +122,17 @@ export async function loadCustomerBatch(migrationId: string, afterId: bigint | n
     if (await settledWithoutWriting(row, known, { skipExisting, hash }, result)) return;
     const customer = mergeCustomers(row.data as unknown as CustomerRecord, others.map((member) => member.data as unknown as CustomerRecord));
     const problems: FoundProblem[] = [];
-    const written = await writeCustomer(writer, known?.shopifyGid ?? null, customer, problems);
+    const written = await writeCustomer(writer, known?.shopifyGid ?? null, customer, problems, skipExisting);
     await keepProblems(migrationId, 'customers', row.sourceId, PROBLEM_CODES, problems);
     if (!written.id) {
       await recordFailed(row, written.failure ?? 'Shopify refused the customer');
       result.failed++;
+      return;
+    }
+    if (written.keptAsIs) {
+      const by = written.email ? `the email ${written.email}` : 'this phone';
+      await recordKeptAsFound(shop, writer.platform, 'customers', { ...row, contentHash: hash }, written.id, `A customer with ${by} was already in Shopify; left as it is there, as chosen in the options. Their orders are linked to that customer.`);
+      result.unchanged++;
       return;
     }
     const notes = [...problems.map((problem) => problem.message), ...(await writeCustomerDetails(writer, written.id, customer, written.email !== null))];
@@ -137,7 +148,8 @@ export async function loadCustomerBatch(migrationId: string, afterId: bigint | n
     const link = leaderLinks.get(leader.sourceId);
     const leaderRow = await db().sourceRecord.findUniqueOrThrow({ where: { id: leader.id }, select: { status: true, reason: true } });
     const why = `the same ${key?.split(' ')[0] ?? 'contact'} as customer ${leader.sourceId}`;
-    if (!link || leaderRow.status !== 'written') {
+    // A leader kept as the store had it still has its link: the merged record's orders go there too.
+    if (!link || !['written', 'skipped'].includes(leaderRow.status)) {
       await recordFailed(row, `Has ${why}, which did not move: ${leaderRow.reason ?? 'not written yet'}`);
       result.failed++;
       continue;

@@ -61,7 +61,7 @@ interface WrittenRecord {
  * whatever the first link said.
  */
 export async function recordWritten(
-  shop: string, platform: string, entity: string, row: WrittenRecord, shopifyGid: string, handle: string | null, reason: string | null = null, how: { adopted?: boolean } = {},
+  shop: string, platform: string, entity: string, row: WrittenRecord, shopifyGid: string, handle: string | null, reason: string | null = null, how: { adopted?: boolean; status?: 'written' | 'skipped' } = {},
 ): Promise<void> {
   const link = { shopifyGid, handle, contentHash: row.contentHash ?? '' };
   await db().$transaction([
@@ -70,8 +70,17 @@ export async function recordWritten(
       create: { shop, platform, entity, sourceId: row.sourceId, ...link, createdBy: how.adopted ? null : row.migrationId },
       update: link,
     }),
-    db().sourceRecord.update({ where: { id: row.id }, data: { status: 'written', reason } }),
+    db().sourceRecord.update({ where: { id: row.id }, data: { status: how.status ?? 'written', reason } }),
   ]);
+}
+
+/**
+ * A record whose object the store already had (found by email, say), left as it is there because the
+ * merchant chose to skip existing records: linked, so what depends on it (orders) finds it, never
+ * created by the migration (an undo leaves it), and reported as skipped with `reason`.
+ */
+export async function recordKeptAsFound(shop: string, platform: string, entity: string, row: WrittenRecord, shopifyGid: string, reason: string): Promise<void> {
+  await recordWritten(shop, platform, entity, row, shopifyGid, null, reason, { adopted: true, status: 'skipped' });
 }
 
 export interface FoundProblem {
