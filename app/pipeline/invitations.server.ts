@@ -4,7 +4,8 @@
 // job, through the shop's Admin client and its budget. Customers Shipyard found already in the
 // store (adopted: createdBy is null) have an account of their own and are never invited. Each
 // customer's invitation is recorded the moment Shopify answers (CustomerInvitation, one row per
-// customer and shop), so a retried job or a second request never invites anyone twice.
+// customer and shop), so a retried job or a second request never invites anyone twice; a customer
+// Shopify already shows as INVITED (the worker died before the row was written) is not emailed again.
 import { db } from '../db.server.ts';
 import { AdminApiError } from '../shopify-admin/client.server.ts';
 import { type UserError, inParallel } from './load/shared.server.ts';
@@ -20,6 +21,15 @@ export const SEND_ACCOUNT_INVITE = `#graphql
     customerSendAccountInviteEmail(customerId: $customerId) {
       customer { id }
       userErrors { field message code }
+    }
+  }
+`;
+
+/** Where each customer's account stands in Shopify: an INVITED one already has an invitation in their inbox. */
+export const CUSTOMER_STATES = `#graphql
+  query CustomerAccountStates($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Customer { id state }
     }
   }
 `;
@@ -123,7 +133,15 @@ export async function inviteStep(migrationId: string, afterId: bigint | null, co
   try {
     if (due.length > 0) {
       const writer = await connect(shop, migration.sourcePlatform);
-      await inParallel(due, writer.concurrency, async (customerGid) => {
+      // A worker that died after Shopify sent an invitation and before its row was written would send
+      // it again: Shopify marks the customer INVITED when it sends, so that one is recorded, not emailed.
+      const { data: states } = await writer.client.request<{ nodes: ({ id: string; state: string } | null)[] }>(CUSTOMER_STATES, { ids: due }, { estimatedCost: 1 + due.length });
+      const invited = new Set(states.nodes.flatMap((node) => (node?.state === 'INVITED' ? [node.id] : [])));
+      for (const customerGid of invited) {
+        const outcome = { migrationId, sentAt: new Date(), error: null };
+        await db().customerInvitation.upsert({ where: { shop_customerGid: { shop, customerGid } }, create: { shop, customerGid, ...outcome }, update: outcome });
+      }
+      await inParallel(due.filter((gid) => !invited.has(gid)), writer.concurrency, async (customerGid) => {
         const { data } = await writer.client.request<InviteAnswer>(SEND_ACCOUNT_INVITE, { customerId: customerGid }, { estimatedCost: 10 });
         const answer = data.customerSendAccountInviteEmail;
         // The field is always customerId here; Shopify's message alone is what the merchant reads.

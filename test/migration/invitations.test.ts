@@ -143,6 +143,17 @@ describe('account invitations', () => {
     expect(after.slice(before.length).map((email) => email.customerId)).toEqual([link.shopifyGid]);
   });
 
+  it('does not email again a customer Shopify already shows as invited (the worker died before the row was written)', async () => {
+    const resync = await db().migration.findFirstOrThrow({ where: { resyncOf: migrationId } });
+    const link = await db().idMapEntry.findFirstOrThrow({ where: { shop: shop.domain, entity: 'customers', createdBy: resync.id } });
+    await db().customerInvitation.delete({ where: { shop_customerGid: { shop: shop.domain, customerGid: link.shopifyGid } } });
+    const before = await sentEmails();
+    await sendInvitations(shop.domain, resync.id);
+    expect((await untilSent(resync.id)).status).toBe('done');
+    expect(await sentEmails()).toEqual(before);
+    expect(await db().customerInvitation.findUniqueOrThrow({ where: { shop_customerGid: { shop: shop.domain, customerGid: link.shopifyGid } } })).toMatchObject({ error: null, sentAt: expect.any(Date) });
+  });
+
   it('are refused when the merchant left them off', async () => {
     const without = await migrateCustomers({ inviteCustomers: false });
     await expect(sendInvitations(shop.domain, without)).rejects.toThrow('Account invitations were left off');
