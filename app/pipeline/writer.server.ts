@@ -37,10 +37,19 @@ export async function ensureSourceReferenceDefinitions(client: AdminClient): Pro
   }
 }
 
+/** How long a shop's primary location is taken as known: every load job needs it, and a round trip per batch of 100 is a fifth of a batch's time. */
+const LOCATION_KEPT_MS = 5 * 60_000;
+const locations = new Map<string, { id: string; at: number }>();
+
 export async function writerFor(shop: string, platform: string): Promise<Writer> {
   const client = await adminClientFor(shop);
-  const { data } = await client.request<{ location: { id: string } | null }>(PRIMARY_LOCATION, {}, { estimatedCost: 1 });
-  if (!data.location) throw new Error(`${shop} has no location to receive stock`);
-  // The first answer told the budget the shop's restore rate.
-  return { client, platform, locationId: data.location.id, concurrency: concurrencyFor(client.budget.rate) };
+  let location = locations.get(shop);
+  if (!location || Date.now() - location.at > LOCATION_KEPT_MS) {
+    const { data } = await client.request<{ location: { id: string } | null }>(PRIMARY_LOCATION, {}, { estimatedCost: 1 });
+    if (!data.location) throw new Error(`${shop} has no location to receive stock`);
+    location = { id: data.location.id, at: Date.now() };
+    locations.set(shop, location);
+  }
+  // An answer for this shop (now or within the last minutes) told its budget the restore rate.
+  return { client, platform, locationId: location.id, concurrency: concurrencyFor(client.budget.rate) };
 }
