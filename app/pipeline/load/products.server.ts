@@ -5,7 +5,7 @@
 // makes the handle, and the old URL's redirect points to that.
 import type { ProductRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
-import { PRODUCT_SET, type ProductSetVariables, toProductSetVariables, variantKey } from '../transform/product.server.ts';
+import { PRODUCT_SET, type ProductSetVariables, productSetCost, toProductSetVariables, variantKey } from '../transform/product.server.ts';
 import {
   type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
@@ -59,7 +59,7 @@ type ProductSetResult = NonNullable<ProductSetData['productSet']['product']>;
 
 /** One productSet request; a handle the store already uses is dropped and the product sent again. */
 export async function writeProduct(writer: Writer, variables: ProductSetVariables): Promise<{ product: ProductSetResult } | { failed: string }> {
-  const { data } = await writer.client.request<ProductSetData>(PRODUCT_SET, { ...variables }, { estimatedCost: 10 });
+  const { data } = await writer.client.request<ProductSetData>(PRODUCT_SET, { ...variables }, { estimatedCost: productSetCost(variables) });
   const { product, userErrors } = data.productSet;
   if (product && userErrors.length === 0) return { product };
   if (variables.input.handle && handleTaken(userErrors)) {

@@ -65,6 +65,24 @@ export interface ProductSetVariables {
   variantCount: number;
 }
 
+/**
+ * What Shopify will charge for PRODUCT_SET with these variables, by its documented cost rules:
+ * productSet's dynamic mutation cost (10, plus 0.2 per variant, 0.6 per variant file, 0.4 per
+ * metafield, 1.9 per product file), plus the fields read back: the payload's own objects (the
+ * product, userErrors) are free, the variants connection costs 2 plus 2 per variant asked for (the
+ * node and its selectedOptions).
+ * The budget reserves this rather than the cost the last product had, so a product with many
+ * variants does not go out on the points of a small one.
+ */
+export function productSetCost(variables: ProductSetVariables): number {
+  const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
+  const variants = Array.isArray(variables.input.variants) ? (variables.input.variants as Record<string, unknown>[]) : [];
+  const variantFiles = variants.filter((variant) => variant.file).length;
+  const variantMetafields = variants.reduce((sum, variant) => sum + count(variant.metafields), 0);
+  const mutation = Math.ceil(10 + variants.length * 0.2 + variantFiles * 0.6 + variantMetafields * 0.4 + count(variables.input.metafields) * 0.4 + count(variables.input.files) * 1.9);
+  return mutation + 2 + 2 * variables.variantCount;
+}
+
 /** One variant's place among its product's options ("Colour=Navy/Size=S"), the same from our input and from Shopify's answer. */
 export function variantKey(options: { name: string; value: string }[]): string {
   return options.map((option) => `${option.name}=${option.value}`).sort().join('/');
