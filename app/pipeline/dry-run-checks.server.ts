@@ -26,9 +26,6 @@ const MAX_TITLE = 255;
 /** urlRedirectCreate refuses a path longer than this ("Path is too long (maximum is 1024 characters)"). */
 const MAX_REDIRECT_PATH = 1024;
 
-/** The records whose old URL becomes a 301 to their new one, when the merchant keeps redirects on. */
-export const REDIRECT_SOURCES = ['products', 'collections', 'pages', 'blogPosts'];
-
 let cachedSchema: GraphQLSchema | undefined;
 
 /** Shopify's Admin schema for the pinned version, as @shopify/dev-mcp publishes it; found up the folders, as Node finds packages. */

@@ -5,12 +5,13 @@
 import type { DiscountRecord, ReviewRecord } from '../../connectors/model.ts';
 import { db } from '../db.server.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import { type CheckContext, type ProductFate, REDIRECT_SOURCES, checkRecord, checkRedirect } from './dry-run-checks.server.ts';
+import { type CheckContext, type ProductFate, checkRecord, checkRedirect } from './dry-run-checks.server.ts';
 import { MigrationNotFound, MigrationStateError } from './lifecycle.server.ts';
 import { idMapFor } from './load/shared.server.ts';
 import { notifyProgress } from './progress.server.ts';
 import { queueDryRun } from './queue.server.ts';
 import { OrderOptions } from './transform/order.server.ts';
+import { REDIRECTED_ENTITIES } from './transform/redirect.server.ts';
 
 export { limitRefusals } from './dry-run-checks.server.ts';
 
@@ -92,7 +93,7 @@ async function dryRunTotal(shop: string, migrationId: string): Promise<number> {
   if (!migration?.entities.includes('redirects')) return records;
   const [{ count }] = await db().$queryRaw<[{ count: bigint }]>`
     SELECT count(*) FROM "SourceRecord"
-    WHERE "migrationId" = ${migrationId} AND shop = ${shop} AND entity IN (${Prisma.join(REDIRECT_SOURCES)}) AND status <> 'invalid'
+    WHERE "migrationId" = ${migrationId} AND shop = ${shop} AND entity IN (${Prisma.join(REDIRECTED_ENTITIES)}) AND status <> 'invalid'
       AND coalesce(trim(data->>'sourcePath'), '') <> ''`;
   return records + Number(count);
 }
@@ -129,7 +130,7 @@ export async function dryRunStep(migrationId: string, afterId: bigint | null): P
   const checks = rows.flatMap((row) => {
     const own = { entity: row.entity, sourceId: row.sourceId, ...checkRecord(row.entity, row.data, context) };
     // The redirect its old URL becomes is checked as a record of its own, named as the write names it.
-    const redirect = redirectsOn && REDIRECT_SOURCES.includes(row.entity) ? checkRedirect(row.data as { sourcePath?: string | null }) : null;
+    const redirect = redirectsOn && (REDIRECTED_ENTITIES as string[]).includes(row.entity) ? checkRedirect(row.data as { sourcePath?: string | null }) : null;
     return redirect ? [own, { entity: 'redirects', sourceId: `${row.entity}:${row.sourceId}`, ...redirect }] : [own];
   });
   const refusals = checks.flatMap(({ entity, sourceId, name, reasons }) =>

@@ -5,6 +5,7 @@ import { ENTITIES, type Entity } from '../../connectors/model.ts';
 import { encryptCredentials } from '../credentials.server.ts';
 import { db } from '../db.server.ts';
 import { LOAD_ORDER } from './plan.server.ts';
+import { REDIRECTED_ENTITIES } from './transform/redirect.server.ts';
 import { chainOf, customersToInvite, newInvitationRun, type InvitationRun } from './invitations.server.ts';
 import { queueAnalyze, queueExtract, queueInvitations, queueLoad, queueUndo, queueVerify } from './queue.server.ts';
 import { newUndoReport, nextUndoEntity, resyncChain } from './undo/undo-step.server.ts';
@@ -26,12 +27,9 @@ export class MigrationStateError extends Error {
   }
 }
 
-/** What had a URL on the old store; redirects are derived from these alone. */
-const WITH_OLD_URLS: Entity[] = ['products', 'collections', 'pages', 'blogPosts'];
-
 /** The entities in write order, with redirects (derived from what moved) unless turned off or nothing moving had a URL. */
 export function entitiesInLoadOrder(chosen: Entity[], redirects: boolean): Entity[] {
-  const withRedirects = redirects && chosen.some((entity) => WITH_OLD_URLS.includes(entity));
+  const withRedirects = redirects && chosen.some((entity) => (REDIRECTED_ENTITIES as Entity[]).includes(entity));
   return LOAD_ORDER.filter((entity) => (entity === 'redirects' ? withRedirects : chosen.includes(entity)));
 }
 

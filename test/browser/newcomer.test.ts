@@ -7,8 +7,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { db } from '../../app/db.server.ts';
-import { REDIRECT_SOURCES } from '../../app/pipeline/dry-run-checks.server.ts';
 import { DRY_RUN_ENTITIES } from '../../app/pipeline/dry-run.server.ts';
+import { REDIRECTED_ENTITIES } from '../../app/pipeline/transform/redirect.server.ts';
 import { type RunningApp, startApp } from '../support/app-process.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
@@ -146,7 +146,7 @@ describe('a newcomer moves a WooCommerce store', () => {
       const staged = await db().sourceRecord.findMany({ where: { migrationId: id, entity: { in: DRY_RUN_ENTITIES }, status: { not: 'invalid' } }, select: { entity: true, data: true } });
       expect(staged.length).toBeGreaterThan(0);
       // Redirects are on: each record with an old URL also has the 301 it becomes checked.
-      const oldUrls = staged.filter((row) => REDIRECT_SOURCES.includes(row.entity) && (row.data as { sourcePath?: string | null }).sourcePath).length;
+      const oldUrls = staged.filter((row) => (REDIRECTED_ENTITIES as string[]).includes(row.entity) && (row.data as { sourcePath?: string | null }).sourcePath).length;
       expect(oldUrls).toBeGreaterThan(0);
       expect(dryRun).toMatchObject({ status: 'done', checked: staged.length + oldUrls, passed: staged.length + oldUrls - dryRun.refused });
       await page.getByText(new RegExp(`^${dryRun.passed} records? pass`)).waitFor();

@@ -4,12 +4,13 @@
 import type { Entity } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { contentHash, stageRows } from '../staging.server.ts';
-import { CREATE_REDIRECT, FIND_REDIRECT, redirectPath, redirectTarget } from '../transform/redirect.server.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
+import { CREATE_REDIRECT, FIND_REDIRECT, REDIRECTED_ENTITIES, type RedirectedEntity, redirectPath, redirectTarget } from '../transform/redirect.server.ts';
 import {
   type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordUnchanged, recordWritten, settledWithoutWriting,
 } from './shared.server.ts';
 
-type Target = 'products' | 'collections' | 'pages' | 'blogPosts';
+type Target = RedirectedEntity;
 
 interface RedirectData {
   path: string;
@@ -28,7 +29,7 @@ export async function deriveRedirects(migrationId: string, platform: string): Pr
     SELECT r.entity, r."sourceId", r.data->>'sourcePath' AS "sourcePath", m.handle
     FROM "SourceRecord" r
     JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${platform} AND m.entity = r.entity AND m."sourceId" = r."sourceId"
-    WHERE r."migrationId" = ${migrationId} AND r.entity IN ('products', 'collections', 'pages', 'blogPosts') AND r.status = 'written'
+    WHERE r."migrationId" = ${migrationId} AND r.entity IN (${Prisma.join(REDIRECTED_ENTITIES)}) AND r.status = 'written'
       AND coalesce(r.data->>'sourcePath', '') <> '' AND m.handle IS NOT NULL
     ORDER BY r.id`;
   // Two records with the same old URL (WooCommerce allows it after an import): one address can lead

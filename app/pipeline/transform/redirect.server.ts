@@ -33,8 +33,12 @@ export const FIND_REDIRECT = `#graphql
 // A blog post's handle in the id map is its path below /blogs/: the blog's handle, then the article's.
 const TARGET_PREFIX = { products: '/products/', collections: '/collections/', pages: '/pages/', blogPosts: '/blogs/' } as const;
 
+/** What had a URL on the old store: the records whose old URL becomes a 301 to their new one. */
+export type RedirectedEntity = keyof typeof TARGET_PREFIX;
+export const REDIRECTED_ENTITIES = Object.keys(TARGET_PREFIX) as RedirectedEntity[];
+
 /** The new URL of what moved, from the handle the id map keeps for it. */
-export function redirectTarget(entity: keyof typeof TARGET_PREFIX, handle: string): string {
+export function redirectTarget(entity: RedirectedEntity, handle: string): string {
   return `${TARGET_PREFIX[entity]}${handle}`;
 }
 
