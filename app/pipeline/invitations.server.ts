@@ -111,6 +111,12 @@ interface InviteAnswer {
   customerSendAccountInviteEmail: { customer: { id: string } | null; userErrors: (UserError & { code?: string | null })[] } | null;
 }
 
+/** One customer's invitation as Shopify answered it: sent now, or refused with its words (sent again next time). */
+async function recordInvitation(shop: string, migrationId: string, customerGid: string, error: string | null): Promise<void> {
+  const outcome = { migrationId, sentAt: error ? null : new Date(), error };
+  await db().customerInvitation.upsert({ where: { shop_customerGid: { shop, customerGid } }, create: { shop, customerGid, ...outcome }, update: outcome });
+}
+
 export async function inviteStep(migrationId: string, afterId: bigint | null, connect: typeof writerFor = writerFor): Promise<InviteOutcome> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
   if (!migration || (migration.invitations as InvitationRun | null)?.status !== 'sending') return 'not-sending';
@@ -137,17 +143,13 @@ export async function inviteStep(migrationId: string, afterId: bigint | null, co
       // it again: Shopify marks the customer INVITED when it sends, so that one is recorded, not emailed.
       const { data: states } = await writer.client.request<{ nodes: ({ id: string; state: string } | null)[] }>(CUSTOMER_STATES, { ids: due }, { estimatedCost: 1 + due.length });
       const invited = new Set(states.nodes.flatMap((node) => (node?.state === 'INVITED' ? [node.id] : [])));
-      for (const customerGid of invited) {
-        const outcome = { migrationId, sentAt: new Date(), error: null };
-        await db().customerInvitation.upsert({ where: { shop_customerGid: { shop, customerGid } }, create: { shop, customerGid, ...outcome }, update: outcome });
-      }
+      for (const customerGid of invited) await recordInvitation(shop, migrationId, customerGid, null);
       await inParallel(due.filter((gid) => !invited.has(gid)), writer.concurrency, async (customerGid) => {
         const { data } = await writer.client.request<InviteAnswer>(SEND_ACCOUNT_INVITE, { customerId: customerGid }, { estimatedCost: 10 });
         const answer = data.customerSendAccountInviteEmail;
         // The field is always customerId here; Shopify's message alone is what the merchant reads.
         const error = answer?.customer ? null : (answer?.userErrors ?? []).map((problem) => problem.message).join('; ') || 'Shopify did not send the invitation';
-        const outcome = { migrationId, sentAt: error ? null : new Date(), error };
-        await db().customerInvitation.upsert({ where: { shop_customerGid: { shop, customerGid } }, create: { shop, customerGid, ...outcome }, update: outcome });
+        await recordInvitation(shop, migrationId, customerGid, error);
       });
     }
   } catch (error) {
