@@ -109,6 +109,18 @@ try {
     console.log(`  products/hour: ${Math.round((written / productSeconds) * 3600)} (the ${written} products took ${productSeconds.toFixed(1)} s; collections, products and redirects together ${Math.round((written / loadSeconds) * 3600)} products/hour)`);
     console.log(`  budget used: ${Math.round((counters.pointsSpent / affordable) * 100)} % (${counters.pointsSpent} of ${Math.round(affordable)} points)`);
     console.log(`  requests: ${counters.requests}, THROTTLED: ${counters.requestsThrottled}`);
+    // Where the writing time went: each entity from its first record Shopify has to its last, and
+    // the verification after them (from the last write to the migration's end).
+    const phases = await db().$queryRaw<{ entity: string; records: number; first: Date; last: Date }[]>`
+      SELECT entity, count(*)::int AS records, min("createdAt") AS first, max("createdAt") AS last
+      FROM "IdMapEntry" WHERE shop = ${shop.domain} GROUP BY entity ORDER BY min("createdAt")`;
+    let previous = loadingSince ?? started;
+    for (const phase of phases) {
+      const seconds = (phase.last.getTime() - phase.first.getTime()) / 1000;
+      console.log(`  ${phase.entity}: ${phase.records} in ${seconds.toFixed(1)} s (${((phase.first.getTime() - previous) / 1000).toFixed(1)} s before the first)`);
+      previous = phase.last.getTime();
+    }
+    console.log(`  verification and the end: ${((finished - previous) / 1000).toFixed(1)} s`);
     console.log(`  peak memory: ${Math.round(peakMb)} MB (the worker process)`);
 
     await devstore.stop();
