@@ -150,13 +150,13 @@ describe('awkward records: each mapped, or kept with the exact reason', () => {
 
   it('keeps out what Shopify cannot take, saying why', () => {
     const id = (kind: AwkwardKind) => store.catalog.awkwardId(kind);
-    expect(reason('empty-price')).toBe('product has no regular price in WooCommerce, so it cannot be sold; add a price and sync again');
-    expect(reason('comma-price')).toBe('product has regular price "12,50", which is not an amount (WooCommerce expects digits with a "." before the cents, such as 12.50)');
-    expect(reason('missing-title')).toBe('product has no title; give it a name in WooCommerce');
-    expect(reason('grouped')).toBe(`grouped product: Shopify has no grouped products, so "Breakfast Set" is not created; its 2 products (#1004, #1005) migrate on their own`);
-    expect(reason('variable-without-variations')).toBe('variable product has no variations, so there is nothing to sell (WooCommerce hides it from the shop too)');
-    expect(reason('variation-any-size')).toBe(`variation #${id('variation-any-size') * 10_000 + 2} is sold in any Size; Shopify needs one Size per variant, so choose a Size for this variation in WooCommerce`);
-    expect(reason('variation-without-price')).toBe(`variation #${id('variation-without-price') * 10_000 + 2} (Color: Sand) has no regular price in WooCommerce, so it cannot be sold; add a price and sync again`);
+    expect(reason('empty-price')).toBe('Product has no regular price in WooCommerce, so it cannot be sold; add a price and sync again');
+    expect(reason('comma-price')).toBe('Product has regular price "12,50", which is not an amount (WooCommerce expects digits with a "." before the cents, such as 12.50)');
+    expect(reason('missing-title')).toBe('Product has no title; give it a name in WooCommerce');
+    expect(reason('grouped')).toBe(`Grouped product: Shopify has no grouped products, so "Breakfast Set" is not created; its 2 products (#1004, #1005) migrate on their own`);
+    expect(reason('variable-without-variations')).toBe('Variable product has no variations, so there is nothing to sell (WooCommerce hides it from the shop too)');
+    expect(reason('variation-any-size')).toBe(`Variation #${id('variation-any-size') * 10_000 + 2} is sold in any Size; Shopify needs one Size per variant, so choose a Size for this variation in WooCommerce`);
+    expect(reason('variation-without-price')).toBe(`Variation #${id('variation-without-price') * 10_000 + 2} (Color: Sand) has no regular price in WooCommerce, so it cannot be sold; add a price and sync again`);
     const kept = byId(id('comma-price'));
     expect(kept).toMatchObject({ ok: false, sourceId: String(id('comma-price')), raw: { product: { regular_price: '12,50' }, variations: [] } });
   });

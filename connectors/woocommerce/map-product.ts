@@ -20,7 +20,9 @@ type VariationAttribute = WooProduct['attributes'][number];
 const STATUS: Record<string, 'active' | 'draft' | 'archived'> = { publish: 'active', draft: 'draft', pending: 'draft', private: 'draft', future: 'draft', trash: 'archived' };
 
 function failed(raw: unknown, sourceId: string | null, reason: string): Extracted {
-  return { ok: false, sourceId, reason, raw };
+  // Reasons are put together from a subject that may come first ("product", "variation #12 (Size: M)");
+  // the report shows each as a sentence of its own.
+  return { ok: false, sourceId, reason: reason.charAt(0).toUpperCase() + reason.slice(1), raw };
 }
 
 function images(product: WooProduct, extra: WooImage[], storeUrl: string): { images: { sourceId: string; url: string; alt: string; position: number }[] } | string {

@@ -170,7 +170,7 @@ describe('a newcomer moves a WooCommerce store', () => {
       // The report: filter, search, and the same rows as a CSV download.
       await page.getByLabel('Search').fill('regular price');
       await page.waitForURL(/q=regular/);
-      await page.getByRole('cell', { name: /product has no regular price/ }).waitFor();
+      await page.getByRole('cell', { name: /Product has no regular price/ }).waitFor();
       await shot(page, '7-report-search');
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Download CSV' }).click();
@@ -178,7 +178,7 @@ describe('a newcomer moves a WooCommerce store', () => {
       expect(file.suggestedFilename()).toMatch(/^shipyard-report-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.csv$/);
       const csv = fs.readFileSync(await file.path(), 'utf8');
       expect(csv).toContain('What,Source id,Name,Status,Reason');
-      expect(csv).toContain('product has no regular price');
+      expect(csv).toContain('Product has no regular price');
 
       // Undo: the confirmation says exactly what is deleted from Shopify, then the undo reports it.
       const created = await db().idMapEntry.count({ where: { createdBy: id, entity: 'products' } });
