@@ -6,6 +6,7 @@ import { gid } from '../catalog/ids.ts';
 import { collectionObject, type CollectionRow } from '../catalog/collection-objects.ts';
 import { productObject } from '../catalog/product-objects.ts';
 import { productsByIds } from '../catalog/product-rows.ts';
+import { customerObject, type CustomerRow } from '../customers/customers.ts';
 
 export interface DiscountRow {
   id: string;
@@ -24,10 +25,19 @@ export interface DiscountRow {
   tags: string[];
   destination_countries: string[] | null;
   maximum_shipping_price: string | null;
+  /** Null: every buyer. */
+  customer_ids: string[] | null;
   starts_at: Date;
   ends_at: Date | null;
   created_at: Date;
   updated_at: Date;
+}
+
+/** The customers the code is limited to that the shop still has, or null when every buyer may use it. */
+async function chosenCustomers(row: DiscountRow, context: RequestContext) {
+  if (row.customer_ids === null) return null;
+  const { rows } = await context.pool.query<CustomerRow>('SELECT * FROM devstore.customers WHERE shop = $1 AND id = ANY($2::bigint[]) ORDER BY id', [context.shop.domain, row.customer_ids]);
+  return rows.map(customerObject);
 }
 
 function status(row: DiscountRow): string {
@@ -76,7 +86,15 @@ function common(row: DiscountRow, money: (amount: string) => object) {
     tags: row.tags,
     codes: (args: Args) => connectionOf([codeObject], args, (code) => code.code, (code) => code),
     codesCount: { __typename: 'Count', count: 1, precision: 'EXACT' },
-    customerSelection: { __typename: 'DiscountCustomerAll', allCustomers: true },
+    // The newer `context` and the older `customerSelection` say the same: every buyer, or these customers.
+    context: async (_args: Args, context: RequestContext) => {
+      const customers = await chosenCustomers(row, context);
+      return customers ? { __typename: 'DiscountCustomers', customers } : { __typename: 'DiscountBuyerSelectionAll', all: 'ALL' };
+    },
+    customerSelection: async (_args: Args, context: RequestContext) => {
+      const customers = await chosenCustomers(row, context);
+      return customers ? { __typename: 'DiscountCustomers', customers } : { __typename: 'DiscountCustomerAll', allCustomers: true };
+    },
     minimumRequirement: row.minimum_subtotal !== null
       ? { __typename: 'DiscountMinimumSubtotal', greaterThanOrEqualToSubtotal: money(row.minimum_subtotal) }
       : row.minimum_quantity !== null

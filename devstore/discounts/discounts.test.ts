@@ -74,6 +74,54 @@ const FREE_SHIPPING = `mutation($discount: DiscountCodeFreeShippingInput!) {
 
 const shipFree = { title: 'shipfree', code: 'SHIPFREE', startsAt: '2024-01-01T00:00:00Z', endsAt: '2099-01-01T00:00:00Z', usageLimit: 50, appliesOncePerCustomer: true, tags: ['shipyard', 'woocommerce:7008'], combinesWith: { orderDiscounts: true, productDiscounts: true }, destination: { all: true }, minimumRequirement: { subtotal: { greaterThanOrEqualToSubtotal: '30.00' } } };
 
+describe('code discounts for chosen customers', () => {
+  // A shop of its own, so the codes here do not show up in the other shop's listings.
+  let own: TestShop;
+  beforeAll(async () => {
+    own = await createShop(devstore);
+  });
+  const WHO = `context { __typename ... on DiscountCustomers { customers { id email } } ... on DiscountBuyerSelectionAll { all } }
+    customerSelection { __typename ... on DiscountCustomers { customers { id } } ... on DiscountCustomerAll { allCustomers } }`;
+  const customer = async (email: string) => {
+    const { body } = await admin(devstore, own, 'mutation($input: CustomerSetInput!) { customerSet(input: $input) { customer { id } userErrors { message } } }', { input: { email } });
+    return body.data.customerSet.customer.id as string;
+  };
+  const who = async (id: string) => (await admin(devstore, own, `query($id: ID!) { codeDiscountNode(id: $id) { codeDiscount { ... on DiscountCodeBasic { ${WHO} } } } }`, { id })).body.data.codeDiscountNode.codeDiscount;
+
+  it('limits a code to the customers added, changes them on update, and drops a deleted customer', async () => {
+    const [ada, ben] = [await customer('ada@example.com'), await customer('ben@example.com')];
+    const created = await admin(devstore, own, `mutation($discount: DiscountCodeBasicInput!) { discountCodeBasicCreate(basicCodeDiscount: $discount) { codeDiscountNode { id } userErrors { field message code } } }`, {
+      discount: { ...tenPercent, code: 'VIPS', context: { customers: { add: [ada] } } },
+    });
+    expect(created.body.data.discountCodeBasicCreate.userErrors).toEqual([]);
+    const id = created.body.data.discountCodeBasicCreate.codeDiscountNode.id;
+    expect(await who(id)).toEqual({ context: { __typename: 'DiscountCustomers', customers: [{ id: ada, email: 'ada@example.com' }] }, customerSelection: { __typename: 'DiscountCustomers', customers: [{ id: ada }] } });
+
+    const update = (discount: object) => admin(devstore, own, 'mutation($id: ID!, $discount: DiscountCodeBasicInput!) { discountCodeBasicUpdate(id: $id, basicCodeDiscount: $discount) { userErrors { field message code } } }', { id, discount });
+    expect((await update({ context: { customers: { add: [ben], remove: [ada] } } })).body.data.discountCodeBasicUpdate.userErrors).toEqual([]);
+    expect((await who(id)).context.customers).toEqual([{ id: ben, email: 'ben@example.com' }]);
+    // An update that says nothing about buyers keeps them.
+    await update({ title: 'VIPs only' });
+    expect((await who(id)).context.customers).toEqual([{ id: ben, email: 'ben@example.com' }]);
+
+    await admin(devstore, own, 'mutation($input: CustomerDeleteInput!) { customerDelete(input: $input) { userErrors { message } } }', { input: { id: ben } });
+    expect((await who(id)).context).toEqual({ __typename: 'DiscountCustomers', customers: [] });
+    expect((await update({ context: { all: 'ALL' } })).body.data.discountCodeBasicUpdate.userErrors).toEqual([]);
+    expect(await who(id)).toEqual({ context: { __typename: 'DiscountBuyerSelectionAll', all: 'ALL' }, customerSelection: { __typename: 'DiscountCustomerAll', allCustomers: true } });
+  });
+
+  it('refuses a customer the shop does not have, and an empty list', async () => {
+    const create = (context: object) => admin(devstore, own, 'mutation($discount: DiscountCodeBasicInput!) { discountCodeBasicCreate(basicCodeDiscount: $discount) { codeDiscountNode { id } userErrors { field message code } } }', { discount: { ...tenPercent, code: `NOBODY${Math.random()}`, context } });
+    const unknown = await create({ customers: { add: ['gid://shopify/Customer/999999'] } });
+    expect(unknown.body.data.discountCodeBasicCreate).toEqual({ codeDiscountNode: null, userErrors: [
+      { field: ['basicCodeDiscount', 'context', 'customers', 'add'], message: 'Customer does not exist', code: 'INVALID' },
+      { field: ['basicCodeDiscount', 'context', 'customers'], message: 'At least one customer must be given', code: 'BLANK' },
+    ] });
+    const empty = await create({ customers: { add: [] } });
+    expect(empty.body.data.discountCodeBasicCreate.userErrors).toEqual([{ field: ['basicCodeDiscount', 'context', 'customers'], message: 'At least one customer must be given', code: 'BLANK' }]);
+  });
+});
+
 describe('discountCodeFreeShippingCreate', () => {
   it('creates a free shipping code for all countries with its limits, minimum, tags and combinations', async () => {
     const { body } = await admin(devstore, shop, FREE_SHIPPING, { discount: shipFree });

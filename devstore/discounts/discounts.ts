@@ -1,7 +1,7 @@
 // Code discounts: `discountCodeBasicCreate`/`Update` (amount or percentage off all items, some
 // products or some collections), `discountCodeFreeShippingCreate`/`Update`, `discountCodeDelete`,
-// `codeDiscountNode`, `codeDiscountNodeByCode`, `codeDiscountNodes` (no search query). All buyers
-// only; no usage is ever counted.
+// `codeDiscountNode`, `codeDiscountNodeByCode`, `codeDiscountNodes` (no search query). For every
+// buyer or for chosen customers (not segments or markets); no usage is ever counted.
 import type { RequestContext, ResolverModule } from '../graphql/context.ts';
 import { NotImplementedError } from '../graphql/errors.ts';
 import { connectionOf } from '../catalog/connection.ts';
@@ -45,15 +45,16 @@ const ARGUMENT: Record<Kind, string> = { basic: 'basicCodeDiscount', free_shippi
 
 const COLUMNS = [
   'kind', 'title', 'code', 'percentage', 'amount', 'applies_on_each_item', 'items', 'minimum_subtotal', 'minimum_quantity', 'usage_limit',
-  'applies_once_per_customer', 'combines_with', 'starts_at', 'ends_at', 'tags', 'destination_countries', 'maximum_shipping_price',
+  'applies_once_per_customer', 'combines_with', 'starts_at', 'ends_at', 'tags', 'destination_countries', 'maximum_shipping_price', 'customer_ids',
 ] as const;
 type Values = Record<(typeof COLUMNS)[number], unknown>;
 
 /** The fields every code discount has; `existing` for an update keeps what is not given. */
 async function planCommon(context: RequestContext, kind: Kind, input: CommonInput, existing: DiscountRow | undefined, errors: Problem[]): Promise<Omit<Values, 'percentage' | 'amount' | 'applies_on_each_item' | 'items' | 'destination_countries' | 'maximum_shipping_price'>> {
   const problem = (field: string[], message: string, code: string) => errors.push({ __typename: 'DiscountUserError', field: [ARGUMENT[kind], ...field], message, code, extraInfo: null });
-  const unsupported = input.context && (input.context.customers || input.context.customerSegments || input.context.markets);
-  if (unsupported || input.customerSelection?.customers || input.customerSelection?.customerSegments) throw new NotImplementedError('discount codes for chosen customers, segments or markets');
+  const unsupported = input.context && (input.context.customerSegments || input.context.markets);
+  if (unsupported || input.customerSelection?.customerSegments) throw new NotImplementedError('discount codes for customer segments or markets');
+  const customerIds = await chosenCustomers(context, input, existing, problem);
   if ((!existing || input.title !== undefined) && !input.title?.trim()) problem(['title'], "Title can't be blank", 'BLANK');
   if ((!existing || input.code !== undefined) && !input.code?.trim()) problem(['code'], "Code can't be blank", 'BLANK');
   if (input.code?.trim()) {
@@ -84,7 +85,29 @@ async function planCommon(context: RequestContext, kind: Kind, input: CommonInpu
     starts_at: startsAt,
     ends_at: endsAt,
     tags: input.tags !== undefined ? (normalizeTags(input.tags) ?? []) : (existing?.tags ?? []),
+    customer_ids: customerIds,
   };
+}
+
+/**
+ * Who may use the code: every buyer (null), or the customers `context.customers` (or the older
+ * `customerSelection.customers`) adds to those it had, less those it removes. Each must be a
+ * customer of this shop; Shopify documents no wording for one that is not, so this is devstore's.
+ */
+async function chosenCustomers(context: RequestContext, input: CommonInput, existing: DiscountRow | undefined, problem: (field: string[], message: string, code: string) => void): Promise<string[] | null> {
+  const [selection, field] = input.context ? [input.context, 'context'] : [input.customerSelection, 'customerSelection'];
+  const customers = selection?.customers as { add?: string[] | null; remove?: string[] | null } | null | undefined;
+  const all = input.context ? input.context.all === 'ALL' : input.customerSelection?.all === true;
+  if (all && customers) problem([field], 'Only one of all or customers can be given', 'TOO_MANY_ARGUMENTS');
+  if (!customers) return all || !existing ? null : (existing.customer_ids ?? null);
+  const added = (customers.add ?? []).map((id) => parseGid(id, 'Customer'));
+  const { rows } = await context.pool.query<{ id: string }>('SELECT id FROM devstore.customers WHERE shop = $1 AND id = ANY($2::bigint[])', [context.shop.domain, added.filter(Boolean)]);
+  const known = new Set(rows.map((row) => String(row.id)));
+  if (added.some((id) => !id || !known.has(id))) problem([field, 'customers', 'add'], 'Customer does not exist', 'INVALID');
+  const removed = new Set((customers.remove ?? []).map((id) => parseGid(id, 'Customer')));
+  const chosen = [...new Set([...(existing?.customer_ids ?? []).map(String), ...known])].filter((id) => !removed.has(id));
+  if (chosen.length === 0) problem([field, 'customers'], 'At least one customer must be given', 'BLANK');
+  return chosen;
 }
 
 async function planBasic(context: RequestContext, input: BasicInput, existing: DiscountRow | undefined): Promise<{ values?: Values; errors: Problem[] }> {
