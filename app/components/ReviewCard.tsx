@@ -31,6 +31,7 @@ const PROBLEM_TITLES: Record<string, string> = {
   'discount-free-shipping-not-kept': 'Coupons giving free shipping beside a discount',
   'discount-limit-changed': 'Coupons with uses already made',
   'discount-products-missing': 'Coupons for products that did not move',
+  'discount-customers-missing': 'Coupons for customers not in Shopify',
 };
 
 /** A heading for a problem kind without its own words yet: "some-code" reads "Some code". */

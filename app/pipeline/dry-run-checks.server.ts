@@ -11,7 +11,7 @@ import { API_VERSION } from '../api-version.ts';
 import { BLOG, type BlogPostRecord, CREATE_ARTICLE, toArticleInput } from './transform/article.server.ts';
 import { CREATE_COLLECTION, toCollectionVariables } from './transform/collection.server.ts';
 import { CUSTOMER_EMAIL_CONSENT, CUSTOMER_METAFIELDS, CUSTOMER_SET, checkContact, customerMetafields, emailConsentVariables, toCustomerSetVariables } from './transform/customer.server.ts';
-import { DISCOUNT_BASIC_CREATE, DISCOUNT_FREE_SHIPPING_CREATE, toDiscountInput } from './transform/discount.server.ts';
+import { DISCOUNT_BASIC_CREATE, DISCOUNT_FREE_SHIPPING_CREATE, allowedAddressKey, toDiscountInput } from './transform/discount.server.ts';
 import { MAX_OPTIONS, MAX_VARIANTS } from './transform/options.server.ts';
 import { ORDER_CREATE, type OrderOptions, toOrderCreateVariables } from './transform/order.server.ts';
 import { CREATE_PAGE, type PageRecord, toPageInput } from './transform/page.server.ts';
@@ -95,6 +95,8 @@ export interface CheckContext {
   productsLeftOut: Map<string, ProductFate>;
   /** Each discount code (lower case) of the migration, and the record that claims it first. */
   firstWithCode: Map<string, string>;
+  /** Of this batch's coupons' allowed addresses (and patterns), those a customer this or an earlier migration moves has. */
+  addressesWithCustomers: Set<string>;
 }
 
 const both = (document: string, variables: Record<string, unknown>) => [...schemaRefusals(document, variables), ...limitRefusals(variables)];
@@ -174,10 +176,14 @@ function checkDiscount(discount: DiscountRecord, context: CheckContext): Check {
     platform: context.platform,
     productIds: new Map(discount.productSourceIds.filter((id) => context.productsInShopify.has(id)).map((id) => [id, placeholder('Product', id)])),
     collectionIds: new Map(discount.collectionSourceIds.filter((id) => context.collectionsInShopify.has(id)).map((id) => [id, placeholder('Collection', id)])),
+    customersFor: new Map(discount.allowedEmails.map(allowedAddressKey).filter((address) => context.addressesWithCustomers.has(address)).map((address) => [address, [placeholder('Customer', address)]])),
   });
   const name = discount.code;
   // A coupon with nothing left to redeem is rightly left out: the write skips it with its reason.
   if (plan.kind === 'skip') return { name, reasons: [] };
+  if (plan.kind === 'refuse' && plan.forWantOfCustomers) {
+    return { name, reasons: [`${plan.reason} (The dry run knows the customers migrations move; one your store already has with such an address would do.)`] };
+  }
   if (plan.kind === 'refuse') return { name, reasons: [plan.reason] };
   const reasons = both(plan.kind === 'basic' ? DISCOUNT_BASIC_CREATE : DISCOUNT_FREE_SHIPPING_CREATE, { discount: plan.discount });
   if (discount.code.trim() === '') reasons.push('The coupon has no code; Shopify needs one.');

@@ -11,6 +11,7 @@ import { idMapFor } from './load/shared.server.ts';
 import { notifyProgress } from './progress.server.ts';
 import { queueDryRun } from './queue.server.ts';
 import { OrderOptions } from './transform/order.server.ts';
+import { addressLike, allowedAddressKey } from './transform/discount.server.ts';
 import { REDIRECTED_ENTITIES } from './transform/redirect.server.ts';
 
 export { limitRefusals } from './dry-run-checks.server.ts';
@@ -50,19 +51,39 @@ async function firstWithCodes(migrationId: string, codes: string[]): Promise<Map
   return new Map(rows.map((row) => [row.code, row.sourceId]));
 }
 
+/**
+ * Which of these allowed addresses (or patterns) a customer in Shopify would have: one this migration
+ * moves, or one an earlier migration of the shop wrote. The store's own customers only the write can see.
+ */
+async function addressesWithCustomers(migrationId: string, shop: string, allowed: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const address of allowed) {
+    const like = addressLike(address);
+    const [match] = await db().$queryRaw<{ email: string }[]>`
+      SELECT email FROM "SourceRecord"
+      WHERE shop = ${shop} AND entity = 'customers' AND lower(email) LIKE ${like}
+        AND (("migrationId" = ${migrationId} AND status <> 'invalid') OR status = 'written')
+      LIMIT 1`;
+    if (match) found.add(address);
+  }
+  return found;
+}
+
 async function dryRunContext(migration: { id: string; shop: string; sourcePlatform: string; entities: string[]; options: unknown }, rows: Row[]): Promise<CheckContext> {
   const migrationId = migration.id;
   const reviewProducts = sourceIdsOf(rows, 'reviews', (review: ReviewRecord) => [review.productSourceId]);
   const couponProducts = sourceIdsOf(rows, 'discounts', (discount: DiscountRecord) => discount.productSourceIds);
   const couponCollections = sourceIdsOf(rows, 'discounts', (discount: DiscountRecord) => discount.collectionSourceIds);
   const codes = sourceIdsOf(rows, 'discounts', (discount: DiscountRecord) => [discount.code.trim().toLowerCase()]);
-  const [collections, unreachable, sharedHandles, products, couponCollectionsFound, firstWithCode] = await Promise.all([
+  const allowedAddresses = sourceIdsOf(rows, 'discounts', (discount: DiscountRecord) => discount.allowedEmails.map(allowedAddressKey));
+  const [collections, unreachable, sharedHandles, products, couponCollectionsFound, firstWithCode, withCustomers] = await Promise.all([
     db().sourceRecord.findMany({ where: { migrationId, entity: 'collections', status: { not: 'invalid' } }, select: { sourceId: true, data: true } }),
     db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' }, select: { subject: true } }),
     db().migrationProblem.findMany({ where: { migrationId, code: 'duplicate-handle' }, select: { sourceId: true } }),
     inShopify(migration, 'products', [...new Set([...reviewProducts, ...couponProducts])]),
     inShopify(migration, 'collections', couponCollections),
     firstWithCodes(migrationId, codes),
+    addressesWithCustomers(migrationId, migration.shop, allowedAddresses),
   ]);
   const productsLeftOut = new Map<string, ProductFate>();
   for (const sourceId of reviewProducts) {
@@ -81,6 +102,7 @@ async function dryRunContext(migration: { id: string; shop: string; sourcePlatfo
     collectionsInShopify: couponCollectionsFound.found,
     productsLeftOut,
     firstWithCode,
+    addressesWithCustomers: withCustomers,
   };
 }
 

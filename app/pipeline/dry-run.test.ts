@@ -22,6 +22,8 @@ async function readyMigration(records: { entity: string; data: { sourceId: strin
   await db().sourceRecord.createMany({
     data: records.map((record) => ({
       shop: SHOP, migrationId: migration.id, entity: record.entity, sourceId: record.data.sourceId, data: record.data as object, status: record.status ?? 'staged', reason: record.reason ?? null,
+      // Staging lifts a customer's email out of the record (staging.server.ts).
+      email: (record.data as { email?: string | null }).email ?? null,
     })),
   });
   return migration.id;
@@ -87,6 +89,10 @@ describe('dry run', () => {
     const hoodiesOnly = coupon({ sourceId: 'd3', code: 'HOODIES', productSourceIds: ['42'] });
     const goneProducts = coupon({ sourceId: 'd4', code: 'GONE', productSourceIds: ['999'] });
     const usedUp = coupon({ sourceId: 'd5', code: 'USEDUP', usageLimit: 5, timesUsed: 5 });
+    // For a customer this migration moves (by address, and by pattern), and for an address no one moving has.
+    const forAnna = coupon({ sourceId: 'd6', code: 'ANNA', allowedEmails: ['ANNA@example.com'] });
+    const forExample = coupon({ sourceId: 'd7', code: 'EXAMPLE', allowedEmails: ['*@example.com'] });
+    const forNobody = coupon({ sourceId: 'd8', code: 'NOBODY', allowedEmails: ['nobody@example.org'] });
     const review = (sourceId: string, productSourceId: string) => Review.parse({ sourceId, productSourceId, rating: 5, author: 'Mia', bodyHtml: '<p>Warm</p>', createdAt: '2024-05-01T10:00:00Z' });
     const broken = Product.parse({ ...hoodie, sourceId: '44', title: 'Broken', handle: 'broken' });
     const id = await readyMigration(
@@ -102,21 +108,26 @@ describe('dry run', () => {
         { entity: 'discounts', data: hoodiesOnly },
         { entity: 'discounts', data: goneProducts },
         { entity: 'discounts', data: usedUp },
+        { entity: 'customers', data: anna },
+        { entity: 'discounts', data: forAnna },
+        { entity: 'discounts', data: forExample },
+        { entity: 'discounts', data: forNobody },
         { entity: 'reviews', data: review('r1', '42') },
         { entity: 'reviews', data: review('r2', '44') },
         { entity: 'reviews', data: review('r3', '77') },
       ],
       'ready',
-      ['products', 'pages', 'blogPosts', 'redirects', 'discounts', 'reviews'],
+      ['products', 'customers', 'pages', 'blogPosts', 'redirects', 'discounts', 'reviews'],
     );
     await startDryRun(SHOP, id);
     expect(await dryRunStep(id, null)).toBe('done');
 
-    // 13 valid records, and a redirect for each of the 5 with an old URL.
+    // 17 valid records, and a redirect for each of the 5 with an old URL.
     const view = await dryRunView(SHOP, id);
     const reasons = Object.fromEntries((view?.refusals ?? []).map((row) => [`${row.entity} ${row.sourceId}`, row.reason]));
-    expect(Object.keys(reasons).sort()).toEqual(['discounts d2', 'discounts d4', 'pages p2', 'redirects blogPosts:b1', 'redirects blogPosts:b2', 'redirects pages:p2', 'reviews r2', 'reviews r3'].sort());
-    expect(view).toMatchObject({ status: 'done', total: 18, checked: 18, refused: 8, passed: 10 });
+    expect(Object.keys(reasons).sort()).toEqual(['discounts d2', 'discounts d4', 'discounts d8', 'pages p2', 'redirects blogPosts:b1', 'redirects blogPosts:b2', 'redirects pages:p2', 'reviews r2', 'reviews r3'].sort());
+    expect(view).toMatchObject({ status: 'done', total: 22, checked: 22, refused: 9, passed: 13 });
+    expect(reasons['discounts d8']).toBe('Only for nobody@example.org, and no customer in Shopify has that address; without its customers the code would be open to everyone. Move those customers (or add them in Shopify), then run the migration again. (The dry run knows the customers migrations move; one your store already has with such an address would do.)');
     expect(reasons['pages p2']).toBe('The page has no title; Shopify requires one.');
     expect(reasons['discounts d2']).toContain('Coupon d1 has the same code');
     expect(reasons['discounts d4']).toContain('Applies only to product 999, which did not move to Shopify');

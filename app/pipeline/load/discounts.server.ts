@@ -3,15 +3,18 @@
 // a changed coupon updates its code. What Shopify's codes cannot hold is kept as problems.
 import type { DiscountRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
+import { contentHash } from '../staging.server.ts';
+import { CUSTOMER_BY_REFERENCE } from '../transform/customer.server.ts';
 import {
   DISCOUNT_BASIC_CREATE, DISCOUNT_BASIC_UPDATE, DISCOUNT_BY_CODE, DISCOUNT_DELETE, DISCOUNT_FREE_SHIPPING_CREATE, DISCOUNT_FREE_SHIPPING_UPDATE, DISCOUNT_KIND,
-  DISCOUNT_ACTIONS, DISCOUNT_TYPENAME, type DiscountContext, type DiscountKind, type NotKept, sourceTag, toDiscountInput,
+  DISCOUNT_ACTIONS, DISCOUNT_TYPENAME, type DiscountContext, type DiscountKind, type NotKept, addressLike, allowedAddressKey, isAddressPattern, sourceTag, toDiscountInput,
 } from '../transform/discount.server.ts';
+import { FIND_NODES } from '../verify.server.ts';
 import {
   type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
-const PROBLEM_CODES: NotKept['code'][] = ['discount-restriction-not-kept', 'discount-limit-changed', 'discount-products-missing', 'discount-free-shipping-not-kept'];
+const PROBLEM_CODES: NotKept['code'][] = ['discount-restriction-not-kept', 'discount-limit-changed', 'discount-products-missing', 'discount-free-shipping-not-kept', 'discount-customers-missing'];
 
 const MUTATIONS: Record<DiscountKind, { create: string; update: string; field: { create: string; update: string } }> = {
   basic: { create: DISCOUNT_BASIC_CREATE, update: DISCOUNT_BASIC_UPDATE, field: { create: 'discountCodeBasicCreate', update: 'discountCodeBasicUpdate' } },
@@ -29,7 +32,51 @@ async function discountContext(shop: string, writer: Writer, rows: { data: unkno
     platform: writer.platform,
     productIds: new Map([...products].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
     collectionIds: new Map([...collections].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
+    customersFor: await customersFor(shop, writer, discounts),
   };
+}
+
+/**
+ * The Shopify customers each address these coupons are limited to stands for. Shopify itself is
+ * asked for an address (a customer the migration moved, or one the merchant already had); a pattern
+ * ("*@example.com") has no search in Shopify, so it stands for the customers that moved with a
+ * matching email and that Shopify still has.
+ */
+async function customersFor(shop: string, writer: Writer, discounts: DiscountRecord[]): Promise<Map<string, string[]>> {
+  const allowed = [...new Set(discounts.flatMap((discount) => discount.allowedEmails.map(allowedAddressKey)))];
+  const found = new Map<string, string[]>();
+  await inParallel(allowed.filter((address) => !isAddressPattern(address)), writer.concurrency, async (address) => {
+    const { data } = await writer.client.request<{ customerByIdentifier: { id: string } | null }>(CUSTOMER_BY_REFERENCE, { identifier: { emailAddress: address } }, { estimatedCost: 1 });
+    if (data.customerByIdentifier) found.set(address, [data.customerByIdentifier.id]);
+  });
+  for (const pattern of allowed.filter(isAddressPattern)) {
+    const like = addressLike(pattern);
+    const moved = await db().$queryRaw<{ shopifyGid: string }[]>`
+      SELECT DISTINCT m."shopifyGid" FROM "SourceRecord" r
+      JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${writer.platform} AND m.entity = 'customers' AND m."sourceId" = r."sourceId"
+      WHERE r.shop = ${shop} AND r.entity = 'customers' AND lower(r.email) LIKE ${like}`;
+    const ids = moved.map((row) => row.shopifyGid);
+    const stillThere = new Set<string>();
+    for (let start = 0; start < ids.length; start += 100) {
+      const { data } = await writer.client.request<{ nodes: ({ id: string } | null)[] }>(FIND_NODES, { ids: ids.slice(start, start + 100) });
+      for (const node of data.nodes) if (node) stillThere.add(node.id);
+    }
+    if (stillThere.size > 0) found.set(pattern, [...stillThere]);
+  }
+  return found;
+}
+
+/** The customers a coupon's code is for, sorted: part of what decides whether the code needs writing again. */
+function customersOf(discount: DiscountRecord, context: DiscountContext): string[] {
+  return [...new Set(discount.allowedEmails.flatMap((allowed) => context.customersFor.get(allowedAddressKey(allowed)) ?? []))].sort();
+}
+
+/** An update adds to the customers a code has; those the coupon no longer stands for are taken off. */
+function withCustomersLeftOff(input: Record<string, unknown>, current: string[]): Record<string, unknown> {
+  const customers = (input.context as { customers?: { add: string[] } } | undefined)?.customers;
+  if (!customers) return input;
+  const remove = current.filter((id) => !customers.add.includes(id));
+  return remove.length > 0 ? { ...input, context: { customers: { ...customers, remove } } } : input;
 }
 
 async function send(writer: Writer, kind: DiscountKind, discount: Record<string, unknown>, id: string | null): Promise<Payload & { taken: boolean }> {
@@ -52,10 +99,11 @@ async function writeDiscount(writer: Writer, kind: DiscountKind, discount: Disco
   let id = knownId;
   let typename: string | null = null;
   if (id) {
-    const { data } = await writer.client.request<{ codeDiscountNode: { codeDiscount: { __typename: string } } | null }>(DISCOUNT_KIND, { id }, { estimatedCost: 1 });
+    const { data } = await writer.client.request<{ codeDiscountNode: { codeDiscount: { __typename: string; context?: { customers?: { id: string }[] } } } | null }>(DISCOUNT_KIND, { id }, { estimatedCost: 1 });
     // Deleted in Shopify since: made again below.
     typename = data.codeDiscountNode?.codeDiscount.__typename ?? null;
     if (!typename) id = null;
+    input = withCustomersLeftOff(input, data.codeDiscountNode?.codeDiscount.context?.customers?.map((customer) => customer.id) ?? []);
   }
   for (let attempt = 0; attempt < 2; attempt++) {
     if (id && typename !== DISCOUNT_TYPENAME[kind]) {
@@ -83,8 +131,11 @@ export async function loadDiscountBatch(migrationId: string, afterId: bigint | n
 
   await inParallel(rows, writer.concurrency, async (row) => {
     const known = mapped.get(row.sourceId);
-    if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
     const discount = row.data as unknown as DiscountRecord;
+    // A code for chosen customers is written again when they change (a customer moved since), not only the coupon.
+    const customers = customersOf(discount, context);
+    const hash = customers.length === 0 ? row.contentHash : contentHash([row.contentHash, ...customers]);
+    if (await settledWithoutWriting(row, known, { skipExisting, hash }, result)) return;
     const plan = toDiscountInput(discount, context);
     if (plan.kind === 'skip' || plan.kind === 'refuse') {
       await keepProblems(migrationId, 'discounts', row.sourceId, PROBLEM_CODES, []);
@@ -102,7 +153,7 @@ export async function loadDiscountBatch(migrationId: string, afterId: bigint | n
       return;
     }
     await keepProblems(migrationId, 'discounts', row.sourceId, PROBLEM_CODES, plan.notKept.map((item) => ({ code: item.code, subject: discount.code, message: item.message, action: DISCOUNT_ACTIONS[item.code] })));
-    await recordWritten(shop, writer.platform, 'discounts', row, written.id, discount.code, plan.notKept.map((item) => item.message).join(' ') || null);
+    await recordWritten(shop, writer.platform, 'discounts', { ...row, contentHash: hash }, written.id, discount.code, plan.notKept.map((item) => item.message).join(' ') || null);
     result.written++;
   });
   return result;

@@ -100,6 +100,24 @@ export const DISCOUNT_KIND = `#graphql
     codeDiscountNode(id: $id) {
       codeDiscount {
         __typename
+        ... on DiscountCodeBasic {
+          context {
+            ... on DiscountCustomers {
+              customers {
+                id
+              }
+            }
+          }
+        }
+        ... on DiscountCodeFreeShipping {
+          context {
+            ... on DiscountCustomers {
+              customers {
+                id
+              }
+            }
+          }
+        }
       }
     }
   }
@@ -116,18 +134,38 @@ export interface DiscountContext {
   productIds: Map<string, string>;
   /** Source category id → Shopify collection GID, for the collections that moved. */
   collectionIds: Map<string, string>;
+  /**
+   * Each address a coupon is limited to (lower case, as `allowedAddressKey` makes it) → the Shopify
+   * customers it stands for: the one with that email, or for a pattern ("*@example.com") those with
+   * a matching email. An address missing here has no customer in Shopify.
+   */
+  customersFor: Map<string, string[]>;
+}
+
+/** WooCommerce lets a coupon's allowed address hold `*` for any run of characters. */
+export function isAddressPattern(allowed: string): boolean {
+  return allowed.includes('*');
+}
+
+export function allowedAddressKey(allowed: string): string {
+  return allowed.trim().toLowerCase();
+}
+
+/** An allowed address as a SQL LIKE pattern over lower-cased emails: `*` any run of characters, `%` and `_` themselves. */
+export function addressLike(allowed: string): string {
+  return allowedAddressKey(allowed).replace(/[\\%_]/g, '\\$&').replace(/\*/g, '%');
 }
 
 export type DiscountPlan =
   /** Nothing to write, and rightly so (a code used up on the old store). */
   | { kind: 'skip'; reason: string }
   /** Shopify would get a code that does something else than the coupon: kept back with the reason. */
-  | { kind: 'refuse'; reason: string }
+  | { kind: 'refuse'; reason: string; forWantOfCustomers?: boolean }
   | { kind: DiscountKind; discount: Record<string, unknown>; notKept: NotKept[] };
 
 export interface NotKept {
   /** MigrationProblem code. */
-  code: 'discount-restriction-not-kept' | 'discount-limit-changed' | 'discount-products-missing' | 'discount-free-shipping-not-kept';
+  code: 'discount-restriction-not-kept' | 'discount-limit-changed' | 'discount-products-missing' | 'discount-free-shipping-not-kept' | 'discount-customers-missing';
   message: string;
 }
 
@@ -137,6 +175,7 @@ export const DISCOUNT_ACTIONS: Record<NotKept['code'], string> = {
   'discount-limit-changed': 'Nothing to do unless the limit should be different.',
   'discount-products-missing': 'Move the missing products, then run the migration again to add them to the code.',
   'discount-free-shipping-not-kept': 'Create a free shipping code in Shopify if shoppers should keep free shipping.',
+  'discount-customers-missing': 'Move these customers too (or add them in Shopify), then run the migration again: the code is limited to the customers Shopify has.',
 };
 
 const FREE_SHIPPING_NOT_KEPT: NotKept = {
@@ -177,9 +216,37 @@ function restrictionsNotKept(discount: DiscountRecord, notKept: NotKept[]) {
   if (discount.excludedCollectionSourceIds.length > 0) say(`Excluded categories ${list(discount.excludedCollectionSourceIds)}: Shopify codes cannot exclude collections, so the code now applies to them too.`);
   if (discount.excludesSaleItems) say('Excluded sale items: Shopify codes cannot leave out products on sale, so the code now applies to them too.');
   if (discount.maximumSubtotal !== null) say(`Maximum spend ${discount.maximumSubtotal}: Shopify codes have no maximum order amount, so larger orders get the discount too.`);
-  if (discount.allowedEmails.length > 0) say(`Only for ${list(discount.allowedEmails)}: Shipyard cannot limit a code to email addresses, so anyone with the code can use it until you choose its customers in Shopify.`);
   if (discount.itemLimit !== null) say(`Limited to ${discount.itemLimit} ${plural(discount.itemLimit, 'item', 'items')} per order: Shopify codes discount every eligible item.`);
   if (discount.description.trim() !== '') say(`Description "${discount.description.trim()}": Shopify discounts have no description.`);
+}
+
+/**
+ * Who may use the code. A coupon limited to email addresses becomes a code for the customers with
+ * those addresses in Shopify; an address without one cannot use it (a narrower code, said in the
+ * report), and when no address has one the code is not made: open to everyone it would be a bigger
+ * discount than the merchant gave.
+ */
+function buyers(discount: DiscountRecord, context: DiscountContext, notKept: NotKept[]): { context: Record<string, unknown> } | { refuse: string } {
+  if (discount.allowedEmails.length === 0) return { context: { all: 'ALL' } };
+  const customers = new Set<string>();
+  const withoutCustomer: string[] = [];
+  const patterns: string[] = [];
+  for (const allowed of discount.allowedEmails) {
+    const found = context.customersFor.get(allowedAddressKey(allowed)) ?? [];
+    for (const id of found) customers.add(id);
+    if (isAddressPattern(allowed)) patterns.push(allowed);
+    else if (found.length === 0) withoutCustomer.push(allowed);
+  }
+  if (customers.size === 0) {
+    return { refuse: `Only for ${list(discount.allowedEmails)}, and no customer in Shopify has ${discount.allowedEmails.length === 1 && patterns.length === 0 ? 'that address' : 'any of those addresses'}; without its customers the code would be open to everyone. Move those customers (or add them in Shopify), then run the migration again.` };
+  }
+  if (withoutCustomer.length > 0) {
+    notKept.push({ code: 'discount-customers-missing', message: `Also for ${list(withoutCustomer)}, who ${plural(withoutCustomer.length, 'has', 'have')} no customer account in Shopify, so the code does not work for ${plural(withoutCustomer.length, 'that address', 'those addresses')} until you add ${plural(withoutCustomer.length, 'it', 'them')} to the code there.` });
+  }
+  if (patterns.length > 0) {
+    notKept.push({ code: 'discount-restriction-not-kept', message: `For any address like ${list(patterns)}: limited to the customers with such an address in Shopify when it was written; a Shopify code cannot admit later customers by their address, so add them to the code there.` });
+  }
+  return { context: { customers: { add: [...customers] } } };
 }
 
 /** Total and per-customer limits; a limit counts only the uses left after those on the old store. */
@@ -209,6 +276,8 @@ export function toDiscountInput(discount: DiscountRecord, context: DiscountConte
   const applies = freeShippingOnly ? { items: { all: true } } : appliesTo(discount, context, notKept);
   if ('refuse' in applies) return { kind: 'refuse', reason: applies.refuse };
   restrictionsNotKept(discount, notKept);
+  const who = buyers(discount, context, notKept);
+  if ('refuse' in who) return { kind: 'refuse', reason: who.refuse, forWantOfCustomers: true };
 
   const common: Record<string, unknown> = {
     title: discount.code,
@@ -217,7 +286,7 @@ export function toDiscountInput(discount: DiscountRecord, context: DiscountConte
     endsAt: discount.endsAt,
     usageLimit: limit.usageLimit,
     appliesOncePerCustomer: limit.appliesOncePerCustomer,
-    context: { all: 'ALL' },
+    context: who.context,
     minimumRequirement: discount.minimumSubtotal === null ? null : { subtotal: { greaterThanOrEqualToSubtotal: discount.minimumSubtotal } },
     tags: [sourceTag(context.platform, discount.sourceId)],
   };
@@ -245,5 +314,8 @@ export function foreseenNotKept(discount: DiscountRecord): NotKept[] {
   const off = discount.value.kind === 'percentage' ? discount.value.percent : Number(discount.value.amount);
   if (off > 0 && discount.freeShipping) notKept.push(FREE_SHIPPING_NOT_KEPT);
   restrictionsNotKept(discount, notKept);
+  if (discount.allowedEmails.length > 0) {
+    notKept.push({ code: 'discount-customers-missing', message: `Only for ${list(discount.allowedEmails)}: the Shopify code is limited to the customers with ${plural(discount.allowedEmails.length, 'that address', 'those addresses')} in Shopify, so they need to move too (or be there already); without any of them the code is not made.` });
+  }
   return notKept;
 }

@@ -6,7 +6,7 @@ import { loadAdminSchema } from '../../../test/support/admin-schema.ts';
 import { API_VERSION } from '../../api-version.ts';
 import {
   DISCOUNT_BASIC_CREATE, DISCOUNT_BASIC_UPDATE, DISCOUNT_BY_CODE, DISCOUNT_DELETE, DISCOUNT_FREE_SHIPPING_CREATE, DISCOUNT_FREE_SHIPPING_UPDATE, DISCOUNT_KIND,
-  type DiscountPlan, foreseenNotKept, toDiscountInput,
+  type DiscountPlan, addressLike, foreseenNotKept, toDiscountInput,
 } from './discount.server.ts';
 
 const schema = loadAdminSchema(API_VERSION);
@@ -21,6 +21,10 @@ const context = {
   platform: 'woocommerce',
   productIds: new Map([['1001', 'gid://shopify/Product/11'], ['1002', 'gid://shopify/Product/12']]),
   collectionIds: new Map([['20', 'gid://shopify/Collection/2']]),
+  customersFor: new Map([
+    ['vip@example.com', ['gid://shopify/Customer/31']],
+    ['*@studio.example', ['gid://shopify/Customer/32', 'gid://shopify/Customer/33']],
+  ]),
 };
 
 const base = { sourceId: '7001', code: 'welcome10', sourceType: 'percent', value: { kind: 'percentage', percent: 10 }, startsAt: '2023-06-02T00:00:00.000Z' };
@@ -36,6 +40,8 @@ describe('coupon → discount code', () => {
     const basic = written(toDiscountInput(coupon({ minimumSubtotal: '50.00', endsAt: '2025-12-31T23:00:00.000Z', productSourceIds: ['1001'], usageLimit: 100, usageLimitPerCustomer: 1 }), context));
     assertValidFor(DISCOUNT_BASIC_CREATE, { discount: basic.discount });
     assertValidFor(DISCOUNT_BASIC_UPDATE, { id: 'gid://shopify/DiscountCodeNode/1', discount: basic.discount });
+    const forCustomers = written(toDiscountInput(coupon({ allowedEmails: ['vip@example.com'] }), context));
+    assertValidFor(DISCOUNT_BASIC_UPDATE, { id: 'gid://shopify/DiscountCodeNode/1', discount: { ...forCustomers.discount, context: { customers: { add: ['gid://shopify/Customer/31'], remove: ['gid://shopify/Customer/30'] } } } });
     const shipping = written(toDiscountInput(coupon({ value: { kind: 'fixed_amount', amount: '0.00', appliesOncePerOrder: true }, freeShipping: true }), context));
     assertValidFor(DISCOUNT_FREE_SHIPPING_CREATE, { discount: shipping.discount });
     assertValidFor(DISCOUNT_FREE_SHIPPING_UPDATE, { id: 'gid://shopify/DiscountCodeNode/1', discount: shipping.discount });
@@ -105,17 +111,52 @@ describe('coupon → discount code', () => {
       'Excluded categories 21: Shopify codes cannot exclude collections, so the code now applies to them too.',
       'Excluded sale items: Shopify codes cannot leave out products on sale, so the code now applies to them too.',
       'Maximum spend 500.00: Shopify codes have no maximum order amount, so larger orders get the discount too.',
-      'Only for vip@example.com: Shipyard cannot limit a code to email addresses, so anyone with the code can use it until you choose its customers in Shopify.',
       'Limited to 2 items per order: Shopify codes discount every eligible item.',
       'Description "Staff only": Shopify discounts have no description.',
     ]);
     expect(new Set(plan.notKept.map((item) => item.code))).toEqual(new Set(['discount-restriction-not-kept']));
   });
 
+  it('limits a coupon for email addresses to the customers with those addresses in Shopify', () => {
+    const plan = written(toDiscountInput(coupon({ allowedEmails: ['VIP@example.com', '*@studio.example'] }), context));
+    expect(plan.discount.context).toEqual({ customers: { add: ['gid://shopify/Customer/31', 'gid://shopify/Customer/32', 'gid://shopify/Customer/33'] } });
+    expect(plan.notKept).toEqual([{
+      code: 'discount-restriction-not-kept',
+      message: 'For any address like *@studio.example: limited to the customers with such an address in Shopify when it was written; a Shopify code cannot admit later customers by their address, so add them to the code there.',
+    }]);
+  });
+
+  it('leaves out of the code an address no customer in Shopify has, and says so', () => {
+    const plan = written(toDiscountInput(coupon({ allowedEmails: ['vip@example.com', 'guest@example.com'] }), context));
+    expect(plan.discount.context).toEqual({ customers: { add: ['gid://shopify/Customer/31'] } });
+    expect(plan.notKept).toEqual([{
+      code: 'discount-customers-missing',
+      message: 'Also for guest@example.com, who has no customer account in Shopify, so the code does not work for that address until you add it to the code there.',
+    }]);
+  });
+
+  it('refuses a coupon for addresses no customer in Shopify has, rather than open it to everyone', () => {
+    expect(toDiscountInput(coupon({ allowedEmails: ['guest@example.com'] }), context)).toEqual({
+      kind: 'refuse',
+      forWantOfCustomers: true,
+      reason: 'Only for guest@example.com, and no customer in Shopify has that address; without its customers the code would be open to everyone. Move those customers (or add them in Shopify), then run the migration again.',
+    });
+    expect(toDiscountInput(coupon({ allowedEmails: ['*@nowhere.example'] }), context)).toMatchObject({ kind: 'refuse', reason: expect.stringContaining('no customer in Shopify has any of those addresses') });
+  });
+
+  it('reads an allowed address as a LIKE pattern: * for any run of characters, % and _ as themselves', () => {
+    expect(addressLike(' *@Studio.example ')).toBe('%@studio.example');
+    expect(addressLike('first_last%@example.com')).toBe('first\\_last\\%@example.com');
+  });
+
   it('foresees, without the id map, what the code will not hold', () => {
     const restricted = coupon({ freeShipping: true, maximumSubtotal: '500.00', usageLimitPerCustomer: 2, productSourceIds: ['1999'] });
     expect(foreseenNotKept(restricted).map((item) => item.code)).toEqual(['discount-limit-changed', 'discount-free-shipping-not-kept', 'discount-restriction-not-kept']);
     expect(foreseenNotKept(coupon({}))).toEqual([]);
+    expect(foreseenNotKept(coupon({ allowedEmails: ['vip@example.com'] }))).toEqual([{
+      code: 'discount-customers-missing',
+      message: 'Only for vip@example.com: the Shopify code is limited to the customers with that address in Shopify, so they need to move too (or be there already); without any of them the code is not made.',
+    }]);
   });
 
   it('skips a coupon that gives nothing, and refuses one that expired before it began', () => {
