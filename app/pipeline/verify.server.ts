@@ -73,7 +73,7 @@ export interface Verification {
 const READS_IN_FLIGHT = 10;
 
 /** Which of `gids` Shopify still has, asked a page of ids at a time, several pages at once. */
-async function existing(client: AdminClient, gids: string[]): Promise<Set<string>> {
+export async function stillInShopify(client: AdminClient, gids: string[]): Promise<Set<string>> {
   const pages: string[][] = [];
   for (let start = 0; start < gids.length; start += NODES_PAGE) pages.push(gids.slice(start, start + NODES_PAGE));
   const found = new Set<string>();
@@ -117,7 +117,7 @@ export async function verifyMigration(migrationId: string, client: AdminClient, 
       return { entity, records, links };
     }),
   );
-  const found = await existing(client, [...new Set(checked.flatMap(({ links }) => links.map((link) => link.shopifyGid)))]);
+  const found = await stillInShopify(client, [...new Set(checked.flatMap(({ links }) => links.map((link) => link.shopifyGid)))]);
   const entities: EntityCheck[] = checked.map(({ entity, records, links }) => {
     const count = (status: string) => records.find((row) => row.status === status)?._count ?? 0;
     return {

@@ -1,6 +1,7 @@
 // Load discounts: one Shopify discount code per coupon, found again by id map, or by its code when a
 // crash came between Shopify's answer and the id map (the code's source tag says Shipyard wrote it);
-// a changed coupon updates its code. What Shopify's codes cannot hold is kept as problems.
+// a changed coupon updates its code. A coupon for chosen email addresses becomes a code for the
+// customers with them (decision 0012). What Shopify's codes cannot hold is kept as problems.
 import type { DiscountRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { contentHash } from '../staging.server.ts';
@@ -9,7 +10,7 @@ import {
   DISCOUNT_BASIC_CREATE, DISCOUNT_BASIC_UPDATE, DISCOUNT_BY_CODE, DISCOUNT_DELETE, DISCOUNT_FREE_SHIPPING_CREATE, DISCOUNT_FREE_SHIPPING_UPDATE, DISCOUNT_KIND,
   DISCOUNT_ACTIONS, DISCOUNT_TYPENAME, type DiscountContext, type DiscountKind, type NotKept, addressLike, allowedAddressKey, isAddressPattern, sourceTag, toDiscountInput,
 } from '../transform/discount.server.ts';
-import { FIND_NODES } from '../verify.server.ts';
+import { stillInShopify } from '../verify.server.ts';
 import {
   type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
@@ -55,12 +56,7 @@ async function customersFor(shop: string, writer: Writer, discounts: DiscountRec
       SELECT DISTINCT m."shopifyGid" FROM "SourceRecord" r
       JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${writer.platform} AND m.entity = 'customers' AND m."sourceId" = r."sourceId"
       WHERE r.shop = ${shop} AND r.entity = 'customers' AND lower(r.email) LIKE ${like}`;
-    const ids = moved.map((row) => row.shopifyGid);
-    const stillThere = new Set<string>();
-    for (let start = 0; start < ids.length; start += 100) {
-      const { data } = await writer.client.request<{ nodes: ({ id: string } | null)[] }>(FIND_NODES, { ids: ids.slice(start, start + 100) });
-      for (const node of data.nodes) if (node) stillThere.add(node.id);
-    }
+    const stillThere = await stillInShopify(writer.client, moved.map((row) => row.shopifyGid));
     if (stillThere.size > 0) found.set(pattern, [...stillThere]);
   }
   return found;
