@@ -75,6 +75,24 @@ function withCustomersLeftOff(input: Record<string, unknown>, current: string[])
   return remove.length > 0 ? { ...input, context: { customers: { ...customers, remove } } } : input;
 }
 
+/** Shopify refuses any input array over 250 items: a code for more customers gets the others in updates. */
+const CUSTOMERS_PER_REQUEST = 250;
+
+/** The input with at most 250 customers to add and to remove, and the updates that bring in the rest. */
+function inCustomerChunks(input: Record<string, unknown>): { first: Record<string, unknown>; rest: Record<string, unknown>[] } {
+  const customers = (input.context as { customers?: { add?: string[]; remove?: string[] } } | undefined)?.customers;
+  if (!customers) return { first: input, rest: [] };
+  const add = customers.add ?? [];
+  const remove = customers.remove ?? [];
+  const part = (from: number) => {
+    const [adding, removing] = [add.slice(from, from + CUSTOMERS_PER_REQUEST), remove.slice(from, from + CUSTOMERS_PER_REQUEST)];
+    return { context: { customers: { ...(adding.length > 0 ? { add: adding } : {}), ...(removing.length > 0 ? { remove: removing } : {}) } } };
+  };
+  const rest: Record<string, unknown>[] = [];
+  for (let from = CUSTOMERS_PER_REQUEST; from < Math.max(add.length, remove.length); from += CUSTOMERS_PER_REQUEST) rest.push(part(from));
+  return { first: { ...input, ...part(0) }, rest };
+}
+
 async function send(writer: Writer, kind: DiscountKind, discount: Record<string, unknown>, id: string | null): Promise<Payload & { taken: boolean }> {
   const mutation = MUTATIONS[kind];
   const { data } = await writer.client.request<Record<string, Payload>>(id ? mutation.update : mutation.create, id ? { id, discount } : { discount }, { estimatedCost: 10 });
@@ -107,14 +125,24 @@ async function writeDiscount(writer: Writer, kind: DiscountKind, discount: Disco
       await writer.client.request(DISCOUNT_DELETE, { id }, { estimatedCost: 10 });
       id = null;
     }
-    const result = await send(writer, kind, input, id);
-    if (result.codeDiscountNode) return { id: result.codeDiscountNode.id, failure: null };
+    const { first, rest } = inCustomerChunks(input);
+    const result = await send(writer, kind, first, id);
+    if (result.codeDiscountNode) return moreCustomers(writer, kind, result.codeDiscountNode.id, rest);
     if (!result.taken || id) return { id: null, failure: describeUserErrors(result.userErrors) || 'Shopify returned no discount' };
     const found = await foundByCode(writer, discount);
     if ('failure' in found) return { id: null, failure: found.failure };
     ({ id, typename } = found);
   }
   return { id: null, failure: `Shopify kept answering that the code "${discount.code}" is taken` };
+}
+
+/** The customers that did not fit in the request that wrote the code, 250 an update. */
+async function moreCustomers(writer: Writer, kind: DiscountKind, id: string, updates: Record<string, unknown>[]): Promise<Outcome> {
+  for (const update of updates) {
+    const result = await send(writer, kind, update, id);
+    if (!result.codeDiscountNode) return { id: null, failure: `Shopify made the code but refused some of its customers: ${describeUserErrors(result.userErrors) || 'no answer'}` };
+  }
+  return { id, failure: null };
 }
 
 export async function loadDiscountBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
