@@ -1,5 +1,5 @@
 // Metafields on products, variants, collections, customers, orders, pages, blogs and articles:
-// reading them and `metafieldsSet` (25 at most).
+// reading them, `metafieldsSet` (25 at most) and `metafieldsDelete`.
 import type { PoolClient } from 'pg';
 import { batcher, type Args, type RequestContext, type ResolverModule } from '../graphql/context.ts';
 import { connectionOf } from './connection.ts';
@@ -251,4 +251,30 @@ async function metafieldsSet(args: Args, context: RequestContext) {
   return { __typename: 'MetafieldsSetPayload', metafields: written.map(metafieldObject), userErrors: [] };
 }
 
-export const metafieldsModule: ResolverModule = { mutations: { metafieldsSet } };
+interface MetafieldIdentifier {
+  ownerId: string;
+  namespace: string;
+  key: string;
+}
+
+/**
+ * Deletes metafields by owner, namespace and key. Shopify answers `null` in `deletedMetafields`
+ * for one that does not exist (an unknown owner, or a type that cannot own metafields, included)
+ * rather than a userError. The namespace is required here, so no `$app` default.
+ */
+async function metafieldsDelete(args: Args, context: RequestContext) {
+  const identifiers = (args.metafields ?? []) as MetafieldIdentifier[];
+  const deleted: (({ __typename: 'MetafieldIdentifier' } & MetafieldIdentifier) | null)[] = [];
+  for (const identifier of identifiers) {
+    const match = /^gid:\/\/shopify\/([A-Za-z]+)\/(\d+)$/.exec(identifier.ownerId);
+    const owner = match?.[1] ? OWNER_TABLES[match[1]] : undefined;
+    // owner_type pins the gid's type, so a Product gid cannot reach a customer's metafield.
+    const { rowCount } = owner && match?.[2]
+      ? await context.pool.query('DELETE FROM devstore.metafields WHERE shop = $1 AND owner_id = $2 AND owner_type = $3 AND namespace = $4 AND key = $5', [context.shop.domain, match[2], owner.ownerType, identifier.namespace, identifier.key])
+      : { rowCount: 0 };
+    deleted.push(rowCount ? { __typename: 'MetafieldIdentifier', ownerId: identifier.ownerId, namespace: identifier.namespace, key: identifier.key } : null);
+  }
+  return { __typename: 'MetafieldsDeletePayload', deletedMetafields: deleted, userErrors: [] };
+}
+
+export const metafieldsModule: ResolverModule = { mutations: { metafieldsSet, metafieldsDelete } };

@@ -45,6 +45,31 @@ describe('customerSet', () => {
     expect(missing.body.data.customerSet.userErrors[0].code).toBe('NOT_FOUND');
   });
 
+  it('clears the fields given as null and keeps the omitted ones on update', async () => {
+    const FIELDS = 'id email phone firstName lastName note tags addressesV2(first: 5) { nodes { address1 } }';
+    const UPDATE = `mutation($input: CustomerSetInput!, $identifier: CustomerSetIdentifiers) { customerSet(input: $input, identifier: $identifier) { customer { ${FIELDS} } userErrors { field code } } }`;
+    const input = { email: 'mary@example.com', phone: '+44 20 7946 0001', firstName: 'Mary', lastName: 'Somerville', note: 'Prefers post', tags: ['press'], addresses: [{ address1: '12 Hanover Sq', city: 'London', countryCode: 'GB' }] };
+    const created = (await admin(devstore, shop, UPDATE, { input })).body.data.customerSet.customer;
+    const cleared = await admin(devstore, shop, UPDATE, { identifier: { id: created.id }, input: { note: null, phone: null, firstName: null } });
+    expect(cleared.body.data.customerSet).toEqual({
+      customer: { id: created.id, email: 'mary@example.com', phone: null, firstName: null, lastName: 'Somerville', note: null, tags: ['press'], addressesV2: { nodes: [{ address1: '12 Hanover Sq' }] } },
+      userErrors: [],
+    });
+    // The cleared phone is free for another customer.
+    const other = await admin(devstore, shop, UPDATE, { input: { phone: '+44 20 7946 0001', firstName: 'Other' } });
+    expect(other.body.data.customerSet.userErrors).toEqual([]);
+    const emptied = await admin(devstore, shop, UPDATE, { input: { id: created.id, addresses: [], tags: null } });
+    expect(emptied.body.data.customerSet.customer).toMatchObject({ lastName: 'Somerville', tags: [], addressesV2: { nodes: [] } });
+    const read = await admin(devstore, shop, `query($id: ID!) { customer(id: $id) { ${FIELDS} defaultAddress { id } } }`, { id: created.id });
+    expect(read.body.data.customer).toMatchObject({ phone: null, firstName: null, note: null, lastName: 'Somerville', addressesV2: { nodes: [] }, defaultAddress: null });
+  });
+
+  it('refuses an update that would leave no name, phone or email', async () => {
+    const created = (await admin(devstore, shop, SET, { input: { firstName: 'Nameless' } })).body.data.customerSet.customer;
+    const blank = await admin(devstore, shop, SET, { input: { id: created.id, firstName: null } });
+    expect(blank.body.data.customerSet.userErrors).toEqual([{ field: ['input'], message: 'A name, phone number or email address must be present', code: 'BLANK' }]);
+  });
+
   it('finds a customer by identifier', async () => {
     await admin(devstore, shop, SET, { input: { phone: '+1 (555) 010-9999', firstName: 'Phone Only' } });
     const { body } = await admin(devstore, shop, '{ customerByIdentifier(identifier: { phoneNumber: "+15550109999" }) { firstName } }');

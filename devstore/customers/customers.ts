@@ -159,7 +159,13 @@ async function customerSet(args: Args, context: RequestContext) {
   if (email && !EMAIL.test(email)) errors.push(problem(['input', 'email'], 'Email is invalid', 'INVALID'));
   const phone = input.phone ? normalizePhone(input.phone) : undefined;
   if (input.phone && !phone) errors.push(problem(['input', 'phone'], 'Phone is invalid', 'INVALID'));
-  if (!existing && !email && !phone && !input.firstName && !input.lastName) errors.push(problem(['input'], 'A name, phone number or email address must be present', 'BLANK'));
+  // Checked on the customer as it will be: now that a null clears a field, an update can empty all four.
+  const kept = <T>(given: T | undefined | null, normalized: T | undefined | null, current: T | null | undefined) => (given === undefined ? current : normalized);
+  const named = [
+    kept(input.email, email, existing?.email), kept(input.phone, phone, existing?.phone),
+    kept(input.firstName, input.firstName, existing?.first_name), kept(input.lastName, input.lastName, existing?.last_name),
+  ].some(Boolean);
+  if (!named) errors.push(problem(['input'], 'A name, phone number or email address must be present', 'BLANK'));
   if (email && !errors.length) {
     const other = await findBy(context, 'email', email);
     if (other && other.id !== existing?.id) errors.push(problem(['input', 'email'], 'Email has already been taken', 'TAKEN'));
@@ -176,23 +182,16 @@ async function customerSet(args: Args, context: RequestContext) {
   const addresses = input.addresses
     ? await Promise.all(input.addresses.map(async (address, index) => ({ ...address, id: existing?.addresses[index]?.id ?? gid('MailingAddress', await nextId(context)) })))
     : undefined;
-  const values = [
-    email ?? null, phone ?? null, input.firstName ?? null, input.lastName ?? null, input.note ?? null, input.locale ?? null,
-    input.taxExempt ?? null, normalizeTags(input.tags) ?? null, addresses ? JSON.stringify(addresses) : null,
-  ];
   try {
     const { rows } = existing
-      ? await context.pool.query<CustomerRow>(
-          `UPDATE devstore.customers SET email = coalesce($2, email), phone = coalesce($3, phone), first_name = coalesce($4, first_name),
-             last_name = coalesce($5, last_name), note = coalesce($6, note), locale = coalesce($7, locale), tax_exempt = coalesce($8, tax_exempt),
-             tags = coalesce($9::text[], tags), addresses = coalesce($10::jsonb, addresses), updated_at = now()
-           WHERE id = $1 RETURNING *`,
-          [existing.id, ...values],
-        )
+      ? await context.pool.query<CustomerRow>(...updateStatement(existing.id, input, { email, phone, addresses }))
       : await context.pool.query<CustomerRow>(
           `INSERT INTO devstore.customers (shop, email, phone, first_name, last_name, note, locale, tax_exempt, tags, addresses)
            VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, 'en'), coalesce($8::boolean, false), coalesce($9::text[], '{}'), coalesce($10::jsonb, '[]')) RETURNING *`,
-          [context.shop.domain, ...values],
+          [
+            context.shop.domain, email ?? null, phone ?? null, input.firstName ?? null, input.lastName ?? null, input.note ?? null, input.locale ?? null,
+            input.taxExempt ?? null, normalizeTags(input.tags) ?? null, addresses ? JSON.stringify(addresses) : null,
+          ],
         );
     const row = rows[0] as CustomerRow;
     context.emit(existing ? 'customers/update' : 'customers/create', { id: Number(row.id), email: row.email, admin_graphql_api_id: gid('Customer', row.id) });
@@ -202,6 +201,31 @@ async function customerSet(args: Args, context: RequestContext) {
     if ((error as { code?: string }).code === '23505') return failed([problem(['input', 'email'], 'Email has already been taken', 'TAKEN')]);
     throw error;
   }
+}
+
+/**
+ * The UPDATE for an existing customer. Shopify: omitted fields are not updated, every field given
+ * is set to its value — so a given `null` clears the field, while an absent key keeps it.
+ */
+function updateStatement(id: string, input: CustomerInput, normalized: { email?: string; phone?: string; addresses?: (AddressInput & { id: string })[] }): [string, unknown[]] {
+  const values: unknown[] = [id];
+  const sets: string[] = [];
+  const set = (column: string, value: unknown, cast = '') => {
+    values.push(value);
+    sets.push(`${column} = $${values.length}${cast}`);
+  };
+  if (input.email !== undefined) set('email', normalized.email ?? null);
+  if (input.phone !== undefined) set('phone', normalized.phone ?? null);
+  if (input.firstName !== undefined) set('first_name', input.firstName);
+  if (input.lastName !== undefined) set('last_name', input.lastName);
+  if (input.note !== undefined) set('note', input.note);
+  // locale and tax_exempt are NOT NULL columns with no "unset" state: a null keeps the current value.
+  if (input.locale !== undefined && input.locale !== null) set('locale', input.locale);
+  if (input.taxExempt !== undefined && input.taxExempt !== null) set('tax_exempt', input.taxExempt);
+  // List fields are replaced by what is given, so null (no entries) empties them.
+  if (input.tags !== undefined) set('tags', normalizeTags(input.tags) ?? [], '::text[]');
+  if (input.addresses !== undefined) set('addresses', JSON.stringify(normalized.addresses ?? []), '::jsonb');
+  return [`UPDATE devstore.customers SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING *`, values];
 }
 
 async function nextId(context: RequestContext): Promise<string> {
