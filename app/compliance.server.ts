@@ -23,6 +23,7 @@ export const shopTables = {
   DryRunRefusal: (tx: Tx, shop: string) => tx.dryRunRefusal.deleteMany({ where: { shop } }),
   IdMapEntry: (tx: Tx, shop: string) => tx.idMapEntry.deleteMany({ where: { shop } }),
   CustomerInvitation: (tx: Tx, shop: string) => tx.customerInvitation.deleteMany({ where: { shop } }),
+  RecordBefore: (tx: Tx, shop: string) => tx.recordBefore.deleteMany({ where: { shop } }),
   CustomerDataExport: (tx: Tx, shop: string) => tx.customerDataExport.deleteMany({ where: { shop } }),
   WebhookReceipt: (tx: Tx, shop: string) => tx.webhookReceipt.deleteMany({ where: { shop } }),
   // Earlier entries go too; the redaction's own entry is written after.
@@ -79,7 +80,8 @@ export async function redactCustomer(shop: string, customer: CustomerReference):
     const idMap = await tx.idMapEntry.deleteMany({ where: { id: { in: mapped.map((entry) => entry.id) } } });
     const exports = await tx.customerDataExport.deleteMany({ where: { shop, customerId: String(customer.id) } });
     const invitations = await tx.customerInvitation.deleteMany({ where: { shop, customerGid: customerGid(customer.id) } });
-    const deleted = { SourceRecord: sourceRecords.count, IdMapEntry: idMap.count, CustomerDataExport: exports.count, CustomerInvitation: invitations.count };
+    const kept = await tx.recordBefore.deleteMany({ where: { shop, shopifyGid: customerGid(customer.id) } });
+    const deleted = { SourceRecord: sourceRecords.count, IdMapEntry: idMap.count, CustomerDataExport: exports.count, CustomerInvitation: invitations.count, RecordBefore: kept.count };
     await tx.auditEntry.create({
       data: { shop, action: 'customer.redacted', detail: { customerId: customer.id, orders: customer.orderIds.length, deleted } },
     });
@@ -96,6 +98,8 @@ export async function exportCustomerData(shop: string, customer: CustomerReferen
       sourceRecords: records.map((record) => ({ migrationId: record.migrationId, entity: record.entity, sourceId: record.sourceId, data: record.data })),
       shopifyLinks: mapped.map((entry) => ({ platform: entry.platform, entity: entry.entity, sourceId: entry.sourceId, shopifyGid: entry.shopifyGid })),
       accountInvitations: (await tx.customerInvitation.findMany({ where: { shop, customerGid: customerGid(customer.id) } })).map((row) => ({ sentAt: row.sentAt, error: row.error })),
+      // How the customer was in Shopify before a migration wrote into them, kept so an undo can put it back.
+      beforeMigration: (await tx.recordBefore.findMany({ where: { shop, shopifyGid: customerGid(customer.id) } })).map((row) => ({ migrationId: row.migrationId, keptAt: row.createdAt, data: row.before })),
     };
     const created = await tx.customerDataExport.create({
       data: { shop, customerId: String(customer.id), dataRequestId, data },

@@ -36,6 +36,8 @@ export async function runMigrationAction(shop: string, id: string, intent: Migra
 export interface UndoPreview {
   /** Shopify objects the migration and its re-syncs created, per entity: what an undo deletes. */
   created: { entity: string; count: number }[];
+  /** Customers the store already had that the migration wrote into: an undo puts them back as they were. */
+  putBack: number;
   resyncs: number;
 }
 
@@ -43,5 +45,6 @@ export interface UndoPreview {
 export async function undoPreview(shop: string, id: string): Promise<UndoPreview> {
   const chain = await resyncChain(shop, id);
   const created = await db().idMapEntry.groupBy({ by: ['entity'], where: { shop, createdBy: { in: chain }, entity: { not: 'variants' } }, _count: true, orderBy: { entity: 'asc' } });
-  return { created: created.map((row) => ({ entity: row.entity, count: row._count })), resyncs: chain.length - 1 };
+  const putBack = await db().recordBefore.count({ where: { shop, migrationId: { in: chain } } });
+  return { created: created.map((row) => ({ entity: row.entity, count: row._count })), putBack, resyncs: chain.length - 1 };
 }

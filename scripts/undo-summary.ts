@@ -1,5 +1,5 @@
-// An undo's report in lines for the terminal: per entity what was deleted, and each object that
-// could not be, with Shopify's reason.
+// An undo's report in lines for the terminal: per entity what was deleted or put back, and each
+// object that could not be, with Shopify's reason.
 import type { UndoReport } from '../app/pipeline/undo/undo-step.server.ts';
 
 export function undoSummary(report: UndoReport | null): string[] {
@@ -8,8 +8,8 @@ export function undoSummary(report: UndoReport | null): string[] {
   if (entities.length === 0) return ['The migration created nothing that is still in Shopify; nothing to delete.'];
   return [
     ...entities.map(([entity, counts]) =>
-      `${entity.padEnd(12)} ${counts.deleted} deleted${counts.alreadyGone ? ` · ${counts.alreadyGone} already gone` : ''}${counts.failed ? ` · ${counts.failed} not deleted` : ''}`,
+      `${entity.padEnd(12)} ${counts.deleted} deleted${counts.restored ? ` · ${counts.restored} put back as they were` : ''}${counts.alreadyGone ? ` · ${counts.alreadyGone} already gone` : ''}${counts.failed ? ` · ${counts.failed} not undone` : ''}`,
     ),
-    ...report.problems.map((problem) => `  not deleted: ${problem.entity} ${problem.sourceId} (${problem.shopifyGid}): ${problem.reason}`),
+    ...report.problems.map((problem) => `  not undone: ${problem.entity} ${problem.sourceId} (${problem.shopifyGid}): ${problem.reason}`),
   ];
 }

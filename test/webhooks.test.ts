@@ -181,6 +181,10 @@ describe('compliance webhooks, run by the worker', () => {
     await db().customerInvitation.createMany({
       data: [7001, 7002].map((id) => ({ shop: SHOP, migrationId: 'm', customerGid: `gid://shopify/Customer/${id}`, sentAt: new Date() })),
     });
+    // How each was before a migration wrote into them (kept for an undo): personal data too.
+    await db().recordBefore.createMany({
+      data: [7001, 7002].map((id) => ({ shop: SHOP, migrationId: 'm', entity: 'customers', shopifyGid: `gid://shopify/Customer/${id}`, before: { input: { email: `before-${id}@example.com` } } })),
+    });
     const body = { shop_id: 1, shop_domain: SHOP, customer: { id: 7001, email: 'ADA@example.com', phone: null }, orders_to_redact: [8002] };
     expect((await call(customersRedact, webhookRequest({ topic: 'customers/redact', shop: SHOP, body, secret }))).status).toBe(200);
 
@@ -191,8 +195,9 @@ describe('compliance webhooks, run by the worker', () => {
     expect(links.map((link) => link.shopifyGid)).toEqual(['gid://shopify/Customer/7002', 'gid://shopify/Product/9000']);
     expect(await counts(OTHER)).toMatchObject({ sourceRecords: 6, idMap: 4 });
     const audit = await db().auditEntry.findFirstOrThrow({ where: { shop: SHOP, action: 'customer.redacted' } });
-    expect(audit.detail).toMatchObject({ customerId: 7001, deleted: { SourceRecord: 3, IdMapEntry: 2, CustomerInvitation: 1 } });
+    expect(audit.detail).toMatchObject({ customerId: 7001, deleted: { SourceRecord: 3, IdMapEntry: 2, CustomerInvitation: 1, RecordBefore: 1 } });
     expect((await db().customerInvitation.findMany({ where: { shop: SHOP } })).map((row) => row.customerGid)).toEqual(['gid://shopify/Customer/7002']);
+    expect((await db().recordBefore.findMany({ where: { shop: SHOP } })).map((row) => row.shopifyGid)).toEqual(['gid://shopify/Customer/7002']);
     expect(JSON.stringify(audit.detail)).not.toContain('ada@example.com');
   });
 

@@ -1,5 +1,6 @@
-// What an undo did: per kind of record, deleted from Shopify, already gone, or refused (with
-// Shopify's reason); while it runs the page asks for the counts every few seconds.
+// What an undo did: per kind of record, deleted from Shopify, put back as it was (the store's own
+// customers a migration wrote into), already gone, or refused (with Shopify's reason); while it runs
+// the page asks for the counts every few seconds.
 import { useRevalidator } from '@remix-run/react';
 import { BlockStack, Card, DataTable, Text } from '@shopify/polaris';
 import { useEffect, useRef } from 'react';
@@ -36,6 +37,7 @@ export function UndoCard({ report, undoing }: { report: UndoReport; undoing: boo
   const rows = Object.entries(report.entities).map(([entity, counts]) => [
     UNDO_LABELS[entity] ?? entity,
     format.number(counts.deleted),
+    format.number(counts.restored ?? 0),
     format.number(counts.alreadyGone),
     format.number(counts.failed),
   ]);
@@ -49,16 +51,16 @@ export function UndoCard({ report, undoing }: { report: UndoReport; undoing: boo
           {undoing
             ? 'Shipyard is deleting from this store what the migration created, newest links first.'
             : report.status === 'done'
-              ? `Finished ${report.finishedAt ? format.dateTime(report.finishedAt) : ''}. What the store had before the migration was left as it is.`
+              ? `Finished ${report.finishedAt ? format.dateTime(report.finishedAt) : ''}. What the store had before the migration was not deleted; the customers it wrote into were put back as they were.`
               : `The undo stopped${report.error ? `: ${report.error}` : ''}. Undo again to delete what is left.`}
         </Text>
         {rows.length > 0 ? (
-          <DataTable columnContentTypes={['text', 'numeric', 'numeric', 'numeric']} headings={['What', 'Deleted', 'Already gone', 'Could not be deleted']} rows={rows} />
+          <DataTable columnContentTypes={['text', 'numeric', 'numeric', 'numeric', 'numeric']} headings={['What', 'Deleted', 'Put back as it was', 'Already gone', 'Could not be undone']} rows={rows} />
         ) : null}
         {report.problems.length > 0 ? (
           <BlockStack gap="100">
             <Text as="h3" variant="headingSm">
-              What Shopify would not delete
+              What Shopify would not undo
             </Text>
             <ul style={{ margin: 0, paddingInlineStart: '1.25rem' }}>
               {report.problems.slice(0, 25).map((problem) => (

@@ -227,7 +227,8 @@ export async function scheduleResync(shop: string, id: string, every: ResyncInte
 /**
  * Deletes from Shopify what the migration and its re-syncs created, in reverse dependency order,
  * one batch per job (undo/undo-step.server.ts); objects Shipyard found in the store and wrote
- * into stay. Allowed once nothing of the chain is running; again after a partial undo.
+ * into stay, put back as they were. Allowed once nothing of the chain is running; again after a
+ * partial undo.
  */
 export async function undoMigration(shop: string, id: string) {
   const migration = await owned(shop, id);
@@ -237,6 +238,8 @@ export async function undoMigration(shop: string, id: string) {
   const chain = await resyncChain(shop, id);
   const busy = await db().migration.count({ where: { shop, id: { in: chain }, status: { in: UNDER_WAY } } });
   if (busy > 0) throw new MigrationStateError('A re-sync of this migration is under way; cancel it before undoing.');
+  // What an earlier undo could not put back is tried again.
+  await db().recordBefore.updateMany({ where: { shop, migrationId: { in: chain } }, data: { restoreFailedAt: null } });
   const first = await nextUndoEntity(shop, chain, null);
   return db().$transaction(async (tx) => {
     await tx.migration.updateMany({ where: { shop, id: { in: chain } }, data: { resyncEvery: null, nextResyncAt: null } });

@@ -57,7 +57,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const undoable = ['completed', 'failed', 'cancelled', 'undone'].includes(migration.status);
   const preview = undoable ? await undoPreview(session.shop, id) : null;
   // Once undone, undoing again is only offered while something is left (a customer Shopify would not delete).
-  const leftToUndo = preview ? preview.created.some((row) => row.count > 0) : false;
+  const leftToUndo = preview ? preview.created.some((row) => row.count > 0) || preview.putBack > 0 : false;
   const undo = { report: (migration.undo as UndoReport | null) ?? null, preview: migration.status === 'undone' && !leftToUndo ? null : preview };
   const customers = migration.entities.includes('customers') ? { invite: (migration.options as { inviteCustomers?: boolean }).inviteCustomers === true } : null;
   // Invitations are offered once the store is live: after a completed migration whose merchant chose them.
@@ -101,6 +101,11 @@ function UndoButton({ preview }: { preview: UndoPreview }) {
   const total = preview.created.reduce((sum, row) => sum + row.count, 0);
   const message = (
     <BlockStack gap="200">
+      {preview.putBack > 0 ? (
+        <Text as="p">
+          {format.number(preview.putBack)} customer{preview.putBack === 1 ? '' : 's'} your store already had {preview.putBack === 1 ? 'is' : 'are'} put back as {preview.putBack === 1 ? 'it was' : 'they were'} before the migration wrote into {preview.putBack === 1 ? 'it' : 'them'}.
+        </Text>
+      ) : null}
       {total === 0 ? (
         <Text as="p">This migration created nothing in Shopify that is still linked to it: there is nothing to delete.</Text>
       ) : (
@@ -118,7 +123,7 @@ function UndoButton({ preview }: { preview: UndoPreview }) {
         </>
       )}
       <Text as="p">
-        What the store had before stays: a customer who already had an account, or a product or page you made yourself, keeps what Shipyard wrote into it but is not deleted. A customer who has ordered in the new store since cannot be deleted and is listed. Deleted records cannot be brought back; your old store is not touched, so you can migrate again.
+        What the store had before stays: a customer who already had an account is not deleted (and is put back as it was, when the migration updated it); a product or page you made yourself keeps what Shipyard wrote into it but is not deleted. A customer who has ordered in the new store since cannot be deleted and is listed. Deleted records cannot be brought back; your old store is not touched, so you can migrate again.
       </Text>
     </BlockStack>
   );

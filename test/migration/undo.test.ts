@@ -2,7 +2,8 @@
 // customer has an email the old store also has, so Shipyard writes into it), re-synced once, and
 // then undone: everything the migration and its re-sync created (catalog, customers, orders,
 // pages, blog posts and their blog, discount codes, redirects; reviews with their products) is
-// deleted in reverse dependency order, the store's own product and customer stay, and what could not be deleted (a customer who
+// deleted in reverse dependency order, the store's own product and customer stay (the customer put back
+// as it was before the migration wrote into it), and what could not be deleted (a customer who
 // has since placed a real order) is reported with Shopify's reason, as is a product the merchant
 // deleted by hand (already gone).
 import type { Runner } from 'graphile-worker';
@@ -93,10 +94,11 @@ afterAll(async () => {
 });
 
 describe('undo', () => {
-  it('records the customer Shipyard found in the store as adopted, not created', async () => {
-    const entries = await db().idMapEntry.findMany({ where: { shop: shop.domain, shopifyGid: own.customerId } });
-    expect(entries).toHaveLength(1);
-    expect(entries[0]?.createdBy).toBeNull();
+  it('puts the customer Shipyard found in the store back as it was, and forgets it', async () => {
+    // The migration wrote the old store's name into it ("Update them", the default).
+    expect((await gql('query($id: ID!) { customer(id: $id) { firstName } }', { id: own.customerId })).customer).toEqual({ firstName: 'Shopify' });
+    expect(await db().idMapEntry.count({ where: { shop: shop.domain, shopifyGid: own.customerId } })).toBe(0);
+    expect(await db().recordBefore.count({ where: { shop: shop.domain } })).toBe(0);
   });
 
   it('leaves the store as it was before the migration, except what could not be deleted', async () => {
@@ -127,8 +129,8 @@ describe('undo', () => {
       blogs: { deleted: 1, alreadyGone: 0, failed: 0 },
       pages: { deleted: await moved('pages'), alreadyGone: 0, failed: 0 },
       orders: { deleted: 6, alreadyGone: 0, failed: 0 },
-      // Five source customers: one was the store's own, one now has a real order.
-      customers: { deleted: 3, alreadyGone: 0, failed: 1 },
+      // Five source customers: one was the store's own (put back), one now has a real order.
+      customers: { deleted: 3, alreadyGone: 0, failed: 1, restored: 1 },
       products: { deleted: 5, alreadyGone: 1, failed: 0 },
       collections: { deleted: await moved('collections'), alreadyGone: 0, failed: 0 },
     });

@@ -243,8 +243,8 @@ describe('admin routes in Shopify mode', () => {
     const body = await (await get(`${app.url}/app/migrations/${done}`, as(OURS))).text();
     expect(body).toContain('Re-sync recent changes');
     expect(body).toContain('Undo this migration');
-    expect(await undoPreview(OURS, done)).toEqual({ created: [{ entity: 'products', count: 2 }], resyncs: 0 });
-    expect(await undoPreview(THEIRS, done)).toEqual({ created: [], resyncs: 0 });
+    expect(await undoPreview(OURS, done)).toEqual({ created: [{ entity: 'products', count: 2 }], putBack: 0, resyncs: 0 });
+    expect(await undoPreview(THEIRS, done)).toEqual({ created: [], putBack: 0, resyncs: 0 });
   });
 
   it('re-syncs the owning shop’s migration as a new linked migration and opens its page', async () => {

@@ -3,6 +3,7 @@
 // or phone become one Shopify customer, and each merged record says into which.
 import type { CustomerRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
+import { keepCustomerBefore } from '../record-before.server.ts';
 import { customIdentifier } from '../source-reference.server.ts';
 import { contentHash } from '../staging.server.ts';
 import {
@@ -51,7 +52,11 @@ interface CustomerSetData {
 
 type Written = { id: string; failure: null; email: string | null; adopted: boolean; keptAsIs?: boolean } | { id: null; failure: string; email: string | null; adopted: boolean };
 
-async function writeCustomer(writer: Writer, existingId: string | null, customer: CustomerRecord, problems: FoundProblem[], skipExisting: boolean): Promise<Written> {
+/**
+ * `keepBefore` is called with a customer the store already had, just before the migration writes
+ * into it, so an undo can put it back.
+ */
+async function writeCustomer(writer: Writer, existingId: string | null, customer: CustomerRecord, problems: FoundProblem[], skipExisting: boolean, keepBefore: (gid: string) => Promise<void>): Promise<Written> {
   const contact = checkContact(customer);
   for (const problem of contact.problems) problems.push({ ...problem, action: 'Correct it in Shopify when the customer gives a valid one.' });
   let identifier = existingId;
@@ -69,6 +74,7 @@ async function writeCustomer(writer: Writer, existingId: string | null, customer
     // The merchant chose to leave what is already in Shopify as it is: the customer is linked (their
     // orders go to them) but nothing of theirs is written over.
     if (data.customerByIdentifier && skipExisting) return { id: data.customerByIdentifier.id, failure: null, email: contact.email, adopted, keptAsIs: true };
+    if (data.customerByIdentifier) await keepBefore(data.customerByIdentifier.id);
   }
   const variables = toCustomerSetVariables(customer, contact, identifier);
   let result = (await writer.client.request<CustomerSetData>(CUSTOMER_SET, { ...variables }, { estimatedCost: 10 })).data.customerSet;
@@ -122,7 +128,7 @@ export async function loadCustomerBatch(migrationId: string, afterId: bigint | n
     if (await settledWithoutWriting(row, known, { skipExisting, hash }, result)) return;
     const customer = mergeCustomers(row.data as unknown as CustomerRecord, others.map((member) => member.data as unknown as CustomerRecord));
     const problems: FoundProblem[] = [];
-    const written = await writeCustomer(writer, known?.shopifyGid ?? null, customer, problems, skipExisting);
+    const written = await writeCustomer(writer, known?.shopifyGid ?? null, customer, problems, skipExisting, (gid) => keepCustomerBefore(writer.client, shop, migrationId, gid));
     await keepProblems(migrationId, 'customers', row.sourceId, PROBLEM_CODES, problems);
     if (!written.id) {
       await recordFailed(row, written.failure ?? 'Shopify refused the customer');

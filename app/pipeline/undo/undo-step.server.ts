@@ -1,13 +1,15 @@
 // Undo as a chain of jobs, like writing: one batch of one entity's id map entries per job, deleted
 // from Shopify through the shop's Admin client (its budget paces the requests), the report and the
 // job for the next batch (or entity) committed together. Only entries a migration of the chain
-// created are touched (IdMapEntry.createdBy); what the merchant had before stays.
+// created are deleted (IdMapEntry.createdBy); what the merchant had before stays, and when a
+// migration wrote into it ("Update them") it is put back as it was kept (record-before.server.ts).
 import { db } from '../../db.server.ts';
 import { AdminApiError } from '../../shopify-admin/client.server.ts';
 import { inParallel } from '../load/shared.server.ts';
 import { notifyProgress } from '../progress.server.ts';
 import { queueUndo } from '../queue.server.ts';
 import { writerFor } from '../writer.server.ts';
+import { putBack } from '../record-before.server.ts';
 import { deleteObject } from './deleters.server.ts';
 
 export const UNDO_BATCH = 50;
@@ -26,12 +28,22 @@ export interface UndoProblem {
   reason: string;
 }
 
+export interface UndoCounts {
+  deleted: number;
+  alreadyGone: number;
+  failed: number;
+  restored?: number;
+}
+
 export interface UndoReport {
   status: 'running' | 'done' | 'stopped';
   startedAt: string;
   finishedAt: string | null;
-  /** Per entity: deleted now, already gone from Shopify, could not be deleted. */
-  entities: Record<string, { deleted: number; alreadyGone: number; failed: number }>;
+  /**
+   * Per entity: deleted now, already gone from Shopify, could not be deleted (or put back), and
+   * (when there were any) the store's own records put back as they were before the migration.
+   */
+  entities: Record<string, UndoCounts>;
   /** The first of those that could not be deleted, with Shopify's reason. */
   problems: UndoProblem[];
   error: string | null;
@@ -61,10 +73,16 @@ const rank = (entity: string) => {
 };
 const byUndoOrder = (a: string, b: string) => rank(a) - rank(b) || a.localeCompare(b);
 
-/** The next entity, after `after` in undo order, that still has objects the chain created. */
+/** Records of the store the chain wrote into, still to be put back (not those an undo of this run could not). */
+const toPutBack = (shop: string, chain: string[], entity?: string) => ({ shop, migrationId: { in: chain }, restoreFailedAt: null, ...(entity ? { entity } : {}) });
+
+/** The next entity, after `after` in undo order, that still has objects the chain created or records to put back. */
 export async function nextUndoEntity(shop: string, chain: string[], after: string | null): Promise<string | null> {
-  const groups = await db().idMapEntry.groupBy({ by: ['entity'], where: { shop, createdBy: { in: chain } } });
-  const remaining = groups.map((group) => group.entity).sort(byUndoOrder);
+  const [created, written] = await Promise.all([
+    db().idMapEntry.groupBy({ by: ['entity'], where: { shop, createdBy: { in: chain } } }),
+    db().recordBefore.groupBy({ by: ['entity'], where: toPutBack(shop, chain) }),
+  ]);
+  const remaining = [...new Set([...created, ...written].map((group) => group.entity))].sort(byUndoOrder);
   return remaining.find((entity) => after === null || byUndoOrder(entity, after) > 0) ?? null;
 }
 
@@ -81,8 +99,10 @@ export async function undoStep(migrationId: string, entity: string, afterId: big
     take: UNDO_BATCH,
   });
 
-  const counts = { deleted: 0, alreadyGone: 0, failed: 0 };
+  const counts = { deleted: 0, alreadyGone: 0, failed: 0, restored: 0 };
   const problems: UndoProblem[] = [];
+  // Once the entity's deletions are done, the store's own records a migration wrote into, a batch at a time.
+  const restoring = entries.length < UNDO_BATCH ? await db().recordBefore.findMany({ where: toPutBack(shop, chain, entity), orderBy: { id: 'asc' }, take: UNDO_BATCH }) : [];
   try {
     const writer = await connect(shop, migration.sourcePlatform);
     const seen = new Set<string>();
@@ -100,6 +120,20 @@ export async function undoStep(migrationId: string, entity: string, afterId: big
       await db().idMapEntry.deleteMany({ where: { shop, shopifyGid: entry.shopifyGid } });
       if (entity === 'products') await forgetVariants(shop, entry.platform, chain, entry.sourceId);
     });
+    await inParallel(restoring, writer.concurrency, async (row) => {
+      const result = await putBack(writer.client, row);
+      if (result.outcome === 'failed') {
+        counts.failed++;
+        const link = await db().idMapEntry.findFirst({ where: { shop, shopifyGid: row.shopifyGid }, select: { sourceId: true } });
+        problems.push({ entity, sourceId: link?.sourceId ?? '', shopifyGid: row.shopifyGid, reason: `Not put back as it was before the migration: ${result.reason}` });
+        // Kept for the next undo to try again; this one goes on without it.
+        await db().recordBefore.update({ where: { id: row.id }, data: { restoreFailedAt: new Date(), restoreError: result.reason } });
+        return;
+      }
+      counts[result.outcome === 'restored' ? 'restored' : 'alreadyGone']++;
+      // As before the migration: no link, so a later migration finds the customer (and keeps it) afresh.
+      await db().$transaction([db().idMapEntry.deleteMany({ where: { shop, shopifyGid: row.shopifyGid } }), db().recordBefore.delete({ where: { id: row.id } })]);
+    });
   } catch (error) {
     if (!(error instanceof AdminApiError && ['unauthorized', 'graphql', 'max-cost'].includes(error.kind))) throw error;
     await finish(migrationId, counts, problems, entity, { stopped: `Deleting ${entity} from Shopify stopped: ${error.message}` });
@@ -107,8 +141,10 @@ export async function undoStep(migrationId: string, entity: string, afterId: big
   }
 
   const last = entries.at(-1);
-  if (entries.length === UNDO_BATCH && last) {
-    await record(migrationId, entity, counts, problems, (tx) => queueUndo(tx, migrationId, entity, last.id));
+  if ((entries.length === UNDO_BATCH && last) || restoring.length === UNDO_BATCH) {
+    // The deletions' cursor stays past what was tried, so a record Shopify would not delete is not tried again.
+    const cursor = last?.id ?? afterId;
+    await record(migrationId, entity, counts, problems, (tx) => queueUndo(tx, migrationId, entity, cursor));
     return 'next-batch';
   }
   const following = await nextUndoEntity(shop, chain, entity);
@@ -130,14 +166,15 @@ async function forgetVariants(shop: string, platform: string, chain: string[], p
 type Tx = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
 
 /** Adds a batch's counts and problems to the report, with whatever must be committed beside them. */
-async function record(migrationId: string, entity: string, counts: UndoReport['entities'][string], problems: UndoProblem[], then: (tx: Tx) => Promise<unknown>, finished?: { stopped?: string }) {
+async function record(migrationId: string, entity: string, counts: Required<UndoCounts>, problems: UndoProblem[], then: (tx: Tx) => Promise<unknown>, finished?: { stopped?: string }) {
   await db().$transaction(async (tx) => {
     // One batch at a time per migration (its write queue), but the lock keeps the report whole regardless.
     await tx.$executeRaw`SELECT 1 FROM "Migration" WHERE id = ${migrationId} FOR UPDATE`;
     const { undo } = await tx.migration.findUniqueOrThrow({ where: { id: migrationId }, select: { undo: true } });
     const report = (undo ?? newUndoReport()) as unknown as UndoReport;
     const before = report.entities[entity] ?? { deleted: 0, alreadyGone: 0, failed: 0 };
-    report.entities[entity] = { deleted: before.deleted + counts.deleted, alreadyGone: before.alreadyGone + counts.alreadyGone, failed: before.failed + counts.failed };
+    const restored = (before.restored ?? 0) + counts.restored;
+    report.entities[entity] = { deleted: before.deleted + counts.deleted, alreadyGone: before.alreadyGone + counts.alreadyGone, failed: before.failed + counts.failed, ...(restored > 0 ? { restored } : {}) };
     report.problems = [...report.problems, ...problems].slice(0, MAX_PROBLEMS);
     if (finished) {
       report.status = finished.stopped ? 'stopped' : 'done';
@@ -162,6 +199,6 @@ async function record(migrationId: string, entity: string, counts: UndoReport['e
   });
 }
 
-function finish(migrationId: string, counts: UndoReport['entities'][string], problems: UndoProblem[], entity: string, how: { stopped?: string }) {
+function finish(migrationId: string, counts: Required<UndoCounts>, problems: UndoProblem[], entity: string, how: { stopped?: string }) {
   return record(migrationId, entity, counts, problems, async () => undefined, how);
 }
