@@ -190,7 +190,7 @@ describe('a newcomer moves a WooCommerce store', () => {
       await dialog.getByRole('button', { name: 'Delete from Shopify', exact: true }).click();
       await dialog.waitFor({ state: 'detached' });
       await page.getByText('Undoing the migration', { exact: true }).waitFor();
-      await page.getByText(/^Finished .*What the store had before the migration was left as it is\.$/).waitFor({ timeout: 60_000 });
+      await page.getByText(/^Finished .*What the store had before the migration was not deleted; the customers it wrote into were put back as they were\.$/).waitFor({ timeout: 60_000 });
       expect((await db().migration.findUniqueOrThrow({ where: { id } })).status).toBe('undone');
       expect(await db().idMapEntry.count({ where: { createdBy: id } })).toBe(0);
       // Nothing is left to undo, and the redirects say they are gone.
