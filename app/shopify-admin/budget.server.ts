@@ -30,6 +30,8 @@ export class ThrottleBudget {
   private readonly clock: Clock;
   /** What each operation last cost, for every client of the shop: a job's first requests reserve what Shopify charges, not the caller's guess. */
   private readonly costs = new Map<string, number>();
+  /** Operations whose first request is out to learn their price (see `priced`). */
+  private readonly pricing = new Map<string, Promise<void>>();
   /** Requests wait their turn, so a big one is not starved by a stream of small ones. */
   private queue: Promise<void> = Promise.resolve();
   spentPoints = 0;
@@ -81,7 +83,34 @@ export class ThrottleBudget {
       this.maximum = status.maximumAvailable;
       this.restoreRate = status.restoreRate;
       this.updatedAt = this.clock.now();
+    } else if (status) {
+      // The figures in hand may predate this request's charge (it can reach Shopify after a later
+      // one was answered), and its reservation is released now: count its cost, or the next
+      // requests would go on points already spent. At worst it is counted twice until the next answer.
+      this.available -= actualCost;
     }
+  }
+
+  /**
+   * Lets a request of `operation` go once its price is known. While Shopify has not yet said what it
+   * costs (and the caller gave no estimate), the first request goes alone and the others of its kind
+   * wait for its answer: a wave of them sent on a guess would each claim a fraction of its price,
+   * and the bucket would run dry (THROTTLED). Call the returned function when the request is done.
+   */
+  async priced(operation: string, callerKnows: boolean): Promise<() => void> {
+    if (callerKnows || this.costs.has(operation)) return () => {};
+    const first = this.pricing.get(operation);
+    if (first) {
+      await first;
+      // Answered (now priced), or failed: then the next in line goes first.
+      return this.priced(operation, false);
+    }
+    let done = () => {};
+    this.pricing.set(operation, new Promise<void>((resolve) => (done = resolve)));
+    return () => {
+      this.pricing.delete(operation);
+      done();
+    };
   }
 
   /** The cost to reserve for this operation: what Shopify charged it lately, else the caller's guess. */

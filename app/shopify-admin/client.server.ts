@@ -63,6 +63,15 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
 
   async function request<T>(document: string, variables: Record<string, unknown> = {}, requestOptions: { estimatedCost?: number } = {}): Promise<AdminResult<T>> {
     const name = operationName(document);
+    const done = await budget.priced(name, (requestOptions.estimatedCost ?? 0) > 0);
+    try {
+      return await attempts<T>(name, document, variables, requestOptions);
+    } finally {
+      done();
+    }
+  }
+
+  async function attempts<T>(name: string, document: string, variables: Record<string, unknown>, requestOptions: { estimatedCost?: number }): Promise<AdminResult<T>> {
     let lastProblem = '';
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       // What Shopify last said this operation costs (in any job writing to this shop) outweighs the caller's guess.

@@ -79,6 +79,18 @@ describe('Admin client', () => {
     );
   });
 
+  it('sends an operation Shopify has not priced yet alone, and the rest of its wave on the price it learns', async () => {
+    const shop = await createShop(devstore, { plan: 'Basic' });
+    await seedProducts(devstore.pool, shop.domain, 250, 1); // a full page costs 252 points
+    const client = clientFor(shop);
+    await client.request(SHOP_NAME); // the budget knows the bucket: 2,000 points, 100 a second
+    // Ten pages at once, no estimate given: 2,520 points, more than the bucket holds.
+    const pages = await Promise.all(Array.from({ length: 10 }, () => client.request<{ products: { nodes: unknown[] } }>(PRODUCT_PAGE)));
+    for (const page of pages) expect(page.data.products.nodes).toHaveLength(250);
+    expect(client.throttledRetries()).toBe(0);
+    expect((await control(devstore, 'GET', `/shops/${shop.domain}/counters`)).body.requestsThrottled).toBe(0);
+  });
+
   it('waits for the bucket and retries when another client drained it (THROTTLED)', async () => {
     const shop = await createShop(devstore, { plan: 'Basic' });
     await seedProducts(devstore.pool, shop.domain, 250, 1); // a full page costs 252 points
