@@ -6,7 +6,8 @@ import { db } from '../db.server.ts';
 import type { AdminClient } from '../shopify-admin/client.server.ts';
 import { type UserError, describeUserErrors } from './load/shared.server.ts';
 import { SOURCE_REFERENCE } from './source-reference.server.ts';
-import { CUSTOMER_SET } from './transform/customer.server.ts';
+import { CUSTOMER_METAFIELDS, CUSTOMER_SET } from './transform/customer.server.ts';
+import { stillInShopify } from './verify.server.ts';
 
 /** The metafields a migration sets on a customer (transform/customer.server.ts, customerMetafields). */
 const SHIPYARD_METAFIELDS = [
@@ -48,17 +49,6 @@ export const CUSTOMER_BEFORE = `#graphql
       ordersCount: metafield(namespace: "shipyard", key: "orders_count") {
         type
         value
-      }
-    }
-  }
-`;
-
-export const METAFIELDS_SET_BACK = `#graphql
-  mutation PutBackMetafields($metafields: [MetafieldsSetInput!]!) {
-    metafieldsSet(metafields: $metafields) {
-      userErrors {
-        field
-        message
       }
     }
   }
@@ -132,7 +122,7 @@ async function putCustomerBack(client: AdminClient, gid: string, before: Custome
   const setBack = before.metafields.flatMap((field) => (field.was ? [{ ownerId: gid, namespace: field.namespace, key: field.key, type: field.was.type, value: field.was.value }] : []));
   const takeOff = before.metafields.filter((field) => !field.was).map((field) => ({ ownerId: gid, namespace: field.namespace, key: field.key }));
   if (setBack.length > 0) {
-    const { data: set } = await client.request<{ metafieldsSet: { userErrors: UserError[] } }>(METAFIELDS_SET_BACK, { metafields: setBack }, { estimatedCost: 10 });
+    const { data: set } = await client.request<{ metafieldsSet: { userErrors: UserError[] } }>(CUSTOMER_METAFIELDS, { metafields: setBack }, { estimatedCost: 10 });
     if (set.metafieldsSet.userErrors.length > 0) return describeUserErrors(set.metafieldsSet.userErrors);
   }
   if (takeOff.length > 0) {
@@ -147,9 +137,7 @@ export type Restoration = { outcome: 'restored' } | { outcome: 'gone' } | { outc
 /** Puts an object back as it was before the migration wrote into it. */
 export async function putBack(client: AdminClient, row: { entity: string; shopifyGid: string; before: unknown }): Promise<Restoration> {
   if (row.entity !== 'customers') return { outcome: 'failed', reason: `Shipyard cannot put a ${row.entity} record back (${row.shopifyGid}).` };
-  const { data } = await client.request<{ customer: { id: string } | null }>(`#graphql
-    query CustomerStillThere($id: ID!) { customer(id: $id) { id } }`, { id: row.shopifyGid }, { estimatedCost: 1 });
-  if (!data.customer) return { outcome: 'gone' };
+  if (!(await stillInShopify(client, [row.shopifyGid])).has(row.shopifyGid)) return { outcome: 'gone' };
   const reason = await putCustomerBack(client, row.shopifyGid, row.before as CustomerBefore);
   return reason === null ? { outcome: 'restored' } : { outcome: 'failed', reason };
 }
