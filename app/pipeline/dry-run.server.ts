@@ -56,17 +56,15 @@ async function firstWithCodes(migrationId: string, codes: string[]): Promise<Map
  * moves, or one an earlier migration of the shop wrote. The store's own customers only the write can see.
  */
 async function addressesWithCustomers(migrationId: string, shop: string, allowed: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (const address of allowed) {
-    const like = addressLike(address);
-    const [match] = await db().$queryRaw<{ email: string }[]>`
-      SELECT email FROM "SourceRecord"
-      WHERE shop = ${shop} AND entity = 'customers' AND lower(email) LIKE ${like}
-        AND (("migrationId" = ${migrationId} AND status <> 'invalid') OR status = 'written')
-      LIMIT 1`;
-    if (match) found.add(address);
-  }
-  return found;
+  if (allowed.length === 0) return new Set();
+  // One query for the batch, not one per address.
+  const found = await db().$queryRaw<{ address: string }[]>`
+    SELECT a.address FROM unnest(${allowed}::text[], ${allowed.map(addressLike)}::text[]) AS a(address, pattern)
+    WHERE EXISTS (
+      SELECT 1 FROM "SourceRecord"
+      WHERE shop = ${shop} AND entity = 'customers' AND lower(email) LIKE a.pattern
+        AND (("migrationId" = ${migrationId} AND status <> 'invalid') OR status = 'written'))`;
+  return new Set(found.map((row) => row.address));
 }
 
 async function dryRunContext(migration: { id: string; shop: string; sourcePlatform: string; entities: string[]; options: unknown }, rows: Row[]): Promise<CheckContext> {
