@@ -1,6 +1,9 @@
 // Shopify session storage on Shipyard's Prisma client. Shopify's own Prisma adapter pins Prisma 6,
 // which cannot run here without its downloaded engines (docs/decisions/0002-offline-migrations.md).
+// Access and refresh tokens are stored encrypted, as Shopify asks of refresh tokens
+// (docs/decisions/0023-expiring-offline-tokens.md).
 import { Session } from '@shopify/shopify-api';
+import { decryptCredentials, encryptCredentials } from './credentials.server.ts';
 import type { SessionStorage } from '@shopify/shopify-app-session-storage';
 import { db } from './db.server.ts';
 import type { Session as SessionRow } from './generated/prisma/client.ts';
@@ -42,7 +45,7 @@ function toRow(session: Session): SessionRow {
     isOnline: session.isOnline,
     scope: session.scope ?? null,
     expires: session.expires ?? null,
-    accessToken: session.accessToken ?? '',
+    accessToken: seal(session.shop, session.accessToken ?? ''),
     userId: user?.id === undefined ? null : BigInt(user.id),
     firstName: user?.first_name ?? null,
     lastName: user?.last_name ?? null,
@@ -51,7 +54,7 @@ function toRow(session: Session): SessionRow {
     locale: user?.locale ?? null,
     collaborator: user?.collaborator ?? false,
     emailVerified: user?.email_verified ?? false,
-    refreshToken: session.refreshToken ?? null,
+    refreshToken: session.refreshToken ? seal(session.shop, session.refreshToken) : null,
     refreshTokenExpires: session.refreshTokenExpires ?? null,
   };
 }
@@ -64,8 +67,8 @@ function toSession(row: SessionRow): Session {
     isOnline: row.isOnline,
     scope: row.scope ?? undefined,
     expires: row.expires ?? undefined,
-    accessToken: row.accessToken,
-    refreshToken: row.refreshToken ?? undefined,
+    accessToken: unseal(row.shop, row.accessToken),
+    refreshToken: row.refreshToken ? unseal(row.shop, row.refreshToken) : undefined,
     refreshTokenExpires: row.refreshTokenExpires ?? undefined,
   });
   if (row.userId !== null) {
@@ -85,4 +88,14 @@ function toSession(row: SessionRow): Session {
     };
   }
   return session;
+}
+
+/** A token as stored: AES-256-GCM under the app's encryption key, bound to its shop. */
+function seal(shop: string, token: string): string {
+  return token ? encryptCredentials(shop, token) : '';
+}
+
+/** Rows stored before tokens were encrypted hold them as they came; they are sealed at the next store. */
+function unseal(shop: string, stored: string): string {
+  return stored.startsWith('v1.') ? String(decryptCredentials(shop, stored)) : stored;
 }

@@ -1,5 +1,6 @@
 import { Session } from '@shopify/shopify-api';
 import { describe, expect, it } from 'vitest';
+import { db } from './db.server.ts';
 import { PrismaSessionStorage } from './sessions.server.ts';
 
 describe('Prisma session storage', () => {
@@ -33,5 +34,22 @@ describe('Prisma session storage', () => {
     await storage.storeSession(new Session({ id: 'd1', shop: 'd.myshopify.com', state: 's', isOnline: false, accessToken: 'old' }));
     await storage.storeSession(new Session({ id: 'd1', shop: 'd.myshopify.com', state: 's', isOnline: false, accessToken: 'new' }));
     expect((await storage.loadSession('d1'))?.accessToken).toBe('new');
+  });
+
+  it('keeps access and refresh tokens encrypted, bound to their shop', async () => {
+    const session = new Session({ id: 'offline_e.myshopify.com', shop: 'e.myshopify.com', state: '', isOnline: false, accessToken: 'shpat_secret', refreshToken: 'shprt_secret', expires: new Date('2030-01-01T00:00:00Z'), refreshTokenExpires: new Date('2030-03-01T00:00:00Z') });
+    await storage.storeSession(session);
+    const row = await db().session.findUniqueOrThrow({ where: { id: session.id } });
+    expect(row.accessToken).not.toContain('shpat_secret');
+    expect(row.refreshToken).not.toContain('shprt_secret');
+    expect((await storage.loadSession(session.id))?.toObject()).toEqual(session.toObject());
+    // A row moved to another shop's name cannot be read as that shop's.
+    await db().session.update({ where: { id: session.id }, data: { shop: 'f.myshopify.com' } });
+    await expect(storage.loadSession(session.id)).rejects.toThrow(/could not be decrypted/);
+  });
+
+  it('reads a token stored before tokens were encrypted', async () => {
+    await db().session.create({ data: { id: 'offline_g.myshopify.com', shop: 'g.myshopify.com', state: '', isOnline: false, accessToken: 'shpat_plain', accountOwner: false } });
+    expect((await storage.loadSession('offline_g.myshopify.com'))?.accessToken).toBe('shpat_plain');
   });
 });

@@ -10,6 +10,7 @@ import { CUSTOMER_STATES, sentEmails, setCustomerState } from './customers/invit
 import { PLANS, RESTORE_RATE, type LeakyBuckets } from './bucket.ts';
 import { readBody, sendJson } from './http.ts';
 import { networkSchema, type Network } from './network.ts';
+import { expireAccessToken, issueExpiringTokens } from './oauth.ts';
 import { SHOP_DOMAIN, createOrResetShop, findShop, uninstallApp, updateShop, type Shop } from './shops.ts';
 import type { Webhooks } from './webhooks.ts';
 
@@ -22,9 +23,13 @@ const shopSetupSchema = z.object({
   appSecret: z.string().min(1).optional(),
   appUrl: z.url().nullable().optional(),
   webhookTopics: z.array(z.string()).optional(),
+  /** The app holds an expiring offline token and a refresh token (instead of a token that never expires). */
+  expiringOfflineTokens: z
+    .object({ apiKey: z.string().min(1), scope: z.string().optional(), accessTokenSeconds: z.number().int().positive().optional(), refreshTokenSeconds: z.number().int().positive().optional() })
+    .optional(),
 });
 
-const shopChangesSchema = shopSetupSchema.omit({ domain: true, name: true, accessToken: true, appSecret: true });
+const shopChangesSchema = shopSetupSchema.omit({ domain: true, name: true, accessToken: true, appSecret: true, expiringOfflineTokens: true });
 
 export interface ControlDeps {
   pool: Pool;
@@ -52,12 +57,14 @@ export async function handleControl(deps: ControlDeps, request: IncomingMessage,
   const parts = pathname.split('/').filter(Boolean).slice(1);
   try {
     if (parts.length === 1 && parts[0] === 'shops' && method === 'POST') {
-      const setup = shopSetupSchema.parse(await json(request));
-      const shop = await createOrResetShop(deps.pool, setup);
+      const { expiringOfflineTokens, ...setup } = shopSetupSchema.parse(await json(request));
+      let shop = await createOrResetShop(deps.pool, setup);
+      const tokens = expiringOfflineTokens ? await issueExpiringTokens(deps.pool, shop.domain, expiringOfflineTokens) : null;
+      if (tokens) shop = (await findShop(deps.pool, shop.domain)) ?? shop;
       deps.network.forget(shop.domain);
       deps.buckets.reset(shop.domain);
       deps.webhooks.forget(shop.domain);
-      return sendJson(response, 201, describe(deps, shop));
+      return sendJson(response, 201, { ...describe(deps, shop), ...(tokens ? { refreshToken: tokens.refreshToken, refreshTokenExpiresAt: tokens.refreshTokenExpiresAt } : {}) });
     }
     if (parts[0] !== 'shops' || !parts[1]) return sendJson(response, 404, { error: 'unknown control route' });
     const domain = decodeURIComponent(parts[1]);
@@ -85,6 +92,10 @@ export async function handleControl(deps: ControlDeps, request: IncomingMessage,
       const { state } = z.object({ state: z.enum(CUSTOMER_STATES) }).parse(await json(request));
       if (!(await setCustomerState(deps.pool, domain, account[1], state))) return sendJson(response, 404, { error: `no customer ${account[1]} in ${domain}` });
       return sendJson(response, 200, { state });
+    }
+    if (action === 'access-token/expire' && method === 'POST') {
+      await expireAccessToken(deps.pool, domain);
+      return sendJson(response, 200, describe(deps, (await findShop(deps.pool, domain)) ?? shop));
     }
     if (action === 'uninstall' && method === 'POST') {
       // Shopify sends app/uninstalled once the token is already revoked.

@@ -20,6 +20,7 @@ import { FileFetcher } from './files/fetcher.ts';
 import { BulkRunner } from './bulk/bulk-runner.ts';
 import { Background } from './background.ts';
 import { handleUpload, UPLOADS_PATH } from './bulk/uploads.ts';
+import { handleTokenRequest, TOKEN_PATH } from './oauth.ts';
 
 export interface DevstoreOptions {
   connectionString: string;
@@ -120,7 +121,9 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
     const shop = domain ? await findShop(pool, domain) : undefined;
     if (!shop) return sendJson(response, 404, { errors: 'Not Found' });
     const token = request.headers['x-shopify-access-token'];
-    if (!shop.accessToken || token !== shop.accessToken) return sendJson(response, 401, INVALID_TOKEN_BODY);
+    // An expired token is refused like any wrong one: Shopify documents no other answer for it.
+    const expired = shop.accessTokenExpiresAt !== null && shop.accessTokenExpiresAt.getTime() <= Date.now();
+    if (!shop.accessToken || token !== shop.accessToken || expired) return sendJson(response, 401, INVALID_TOKEN_BODY);
 
     let graphqlRequest: GraphqlRequest;
     try {
@@ -170,6 +173,8 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
     const handled =
       pathname === GRAPHQL_PATH && request.method === 'POST'
         ? handleGraphql(request, response)
+        : pathname === TOKEN_PATH && request.method === 'POST'
+          ? handleTokenRequest(pool, shopDomain(request), request, response)
         : pathname === UPLOADS_PATH || pathname.startsWith(`${UPLOADS_PATH}/`)
           ? handleUpload(pool, request, response, pathname)
           : pathname.startsWith('/devstore/')

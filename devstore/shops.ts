@@ -11,6 +11,8 @@ export interface Shop {
   devStore: boolean;
   currencyCode: string;
   accessToken: string | null;
+  /** When the access token stops working: an expiring offline token (devstore/oauth.ts); null never. */
+  accessTokenExpiresAt: Date | null;
   appSecret: string | null;
   appUrl: string | null;
   webhookTopics: string[];
@@ -25,6 +27,7 @@ interface ShopRow {
   dev_store: boolean;
   currency_code: string;
   access_token: string | null;
+  access_token_expires_at: Date | null;
   app_secret: string | null;
   app_url: string | null;
   webhook_topics: string[];
@@ -40,6 +43,7 @@ function toShop(row: ShopRow): Shop {
     devStore: row.dev_store,
     currencyCode: row.currency_code,
     accessToken: row.access_token,
+    accessTokenExpiresAt: row.access_token_expires_at,
     appSecret: row.app_secret,
     appUrl: row.app_url,
     webhookTopics: row.webhook_topics,
@@ -110,7 +114,8 @@ export async function ensureShop(pool: Pool, setup: ShopSetup): Promise<Shop> {
   const existing = await findShop(pool, setup.domain);
   if (!existing) return createOrResetShop(pool, setup);
   const { rows } = await pool.query<ShopRow>(
-    `UPDATE devstore.shops SET access_token = coalesce($2, access_token), app_secret = coalesce($3, app_secret), app_url = coalesce($4, app_url),
+    `UPDATE devstore.shops SET access_token = coalesce($2, access_token),
+       access_token_expires_at = CASE WHEN $2::text IS NULL THEN access_token_expires_at END, app_secret = coalesce($3, app_secret), app_url = coalesce($4, app_url),
        webhook_topics = coalesce($5, webhook_topics), plan = coalesce($6, plan), dev_store = coalesce($7, dev_store)
      WHERE domain = $1 RETURNING *`,
     [setup.domain, setup.accessToken ?? null, setup.appSecret ?? null, setup.appUrl ?? null, setup.webhookTopics ?? null, setup.plan ?? null, setup.devStore ?? null],
@@ -137,6 +142,7 @@ export async function updateShop(pool: Pool, domain: string, changes: ShopChange
 
 /** Uninstalling removes the token, so the app's next call gets the 401 Shopify would give. */
 export async function uninstallApp(pool: Pool, domain: string): Promise<Shop | undefined> {
-  const { rows } = await pool.query<ShopRow>('UPDATE devstore.shops SET access_token = NULL WHERE domain = $1 RETURNING *', [domain]);
+  await pool.query('DELETE FROM devstore.offline_tokens WHERE shop = $1', [domain]);
+  const { rows } = await pool.query<ShopRow>('UPDATE devstore.shops SET access_token = NULL, access_token_expires_at = NULL WHERE domain = $1 RETURNING *', [domain]);
   return rows[0] ? toShop(rows[0]) : undefined;
 }

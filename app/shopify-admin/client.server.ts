@@ -21,6 +21,11 @@ export class AdminApiError extends Error {
 export interface AdminClientOptions {
   shop: string;
   accessToken: string;
+  /**
+   * Asked for another token when Shopify answers 401 to `refused` (an expiring offline token ran
+   * out); null or the same token: there is none, and the 401 stands.
+   */
+  renewAccessToken?: (refused: string) => Promise<string | null>;
   /** https://<shop> for Shopify; devstore's address locally. */
   endpoint: string;
   /** Sent with every request (devstore reads the shop from X-Devstore-Shop). */
@@ -58,6 +63,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
   const url = `${options.endpoint.replace(/\/$/, '')}/admin/api/${API_VERSION}/graphql.json`;
   const maxAttempts = options.maxAttempts ?? 8;
   let throttled = 0;
+  let accessToken = options.accessToken;
 
   const backoff = (attempt: number) => clock.sleep(Math.min(30_000, 500 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
 
@@ -73,16 +79,18 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
 
   async function attempts<T>(name: string, document: string, variables: Record<string, unknown>, requestOptions: { estimatedCost?: number }): Promise<AdminResult<T>> {
     let lastProblem = '';
+    let renewed = false;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       // What Shopify last said this operation costs (in any job writing to this shop) outweighs the caller's guess.
       const estimate = budget.costOf(name, requestOptions.estimatedCost ?? 0) || 50;
       await budget.reserve(estimate);
       const sentAt = clock.now();
+      const sentToken = accessToken;
       let response: Response;
       try {
         response = await fetch(url, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Shopify-Access-Token': options.accessToken, ...options.headers },
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Shopify-Access-Token': sentToken, ...options.headers },
           body: JSON.stringify({ query: document, variables }),
           signal: AbortSignal.timeout(60_000),
         });
@@ -94,6 +102,15 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       }
       if (response.status === 401 || response.status === 403) {
         budget.settle(estimate, 0, null);
+        if (response.status === 401 && options.renewAccessToken && !renewed) {
+          renewed = true;
+          const token = await options.renewAccessToken(sentToken);
+          if (token && token !== sentToken) {
+            accessToken = token;
+            attempt--; // a renewed token is not a failed attempt
+            continue;
+          }
+        }
         throw new AdminApiError('unauthorized', `${name}: ${options.shop} refused the access token (${response.status}); the app may have been uninstalled.`, response.status);
       }
       if (response.status === 429 || response.status >= 500) {

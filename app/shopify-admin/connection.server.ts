@@ -1,9 +1,9 @@
-// Connects the app to a shop's Admin API with the shop's offline session: Shopify itself for a real
-// app, devstore in local mode. Clients in one process share the shop's throttle budget.
+// Connects the app to a shop's Admin API with the shop's offline session (renewed when it expires):
+// Shopify itself for a real app, devstore in local mode. Clients in one process share the shop's throttle budget.
 import { env, isLocalMode } from '../env.server.ts';
-import { PrismaSessionStorage } from '../sessions.server.ts';
 import { ThrottleBudget } from './budget.server.ts';
-import { AdminApiError, type AdminClient, createAdminClient } from './client.server.ts';
+import { type AdminClient, createAdminClient } from './client.server.ts';
+import { offlineSession } from './offline-session.server.ts';
 
 const budgets = new Map<string, ThrottleBudget>();
 
@@ -14,11 +14,7 @@ export function devstoreUrl(): string {
 }
 
 export async function adminClientFor(shop: string): Promise<AdminClient> {
-  const sessions = await new PrismaSessionStorage().findSessionsByShop(shop);
-  const offline = sessions.find((session) => !session.isOnline && session.accessToken);
-  if (!offline?.accessToken) {
-    throw new AdminApiError('unauthorized', `${shop} has no offline access token: the app is not installed there.`);
-  }
+  const session = await offlineSession(shop);
   let budget = budgets.get(shop);
   if (!budget) {
     budget = new ThrottleBudget({ maximumAvailable: 2000, currentlyAvailable: 100, restoreRate: 100 });
@@ -27,7 +23,9 @@ export async function adminClientFor(shop: string): Promise<AdminClient> {
   const local = isLocalMode();
   return createAdminClient({
     shop,
-    accessToken: offline.accessToken,
+    accessToken: session.accessToken as string,
+    // An expiring offline token can run out in the middle of a job: renewed once, the request goes again.
+    renewAccessToken: async (refused) => (await offlineSession(shop, refused)).accessToken ?? null,
     endpoint: local ? devstoreUrl() : `https://${shop}`,
     // devstore serves many shops on one address; Shopify knows the shop from the host name.
     ...(local ? { headers: { 'X-Devstore-Shop': shop } } : {}),

@@ -10,6 +10,7 @@ import { dryRunStep } from '../../app/pipeline/dry-run.server.ts';
 import { Product } from '../../connectors/model.ts';
 import { undoPreview } from '../../app/migration-actions.server.ts';
 import pg from 'pg';
+import { encryptionKey } from '../../app/credentials.server.ts';
 import { PrismaSessionStorage } from '../../app/sessions.server.ts';
 import { type RunningApp, startApp } from '../support/app-process.ts';
 import { sessionToken } from './session-token.ts';
@@ -102,7 +103,8 @@ beforeAll(async () => {
     SHOPIFY_API_KEY: API_KEY,
     SHOPIFY_API_SECRET: SECRET,
     SHOPIFY_APP_URL: 'https://shipyard.example.com',
-    SHIPYARD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    // The key this test stored the sessions under: the app and its tests are one deployment.
+    SHIPYARD_ENCRYPTION_KEY: encryptionKey().toString('base64'),
     RUN_WORKER: 'false',
   });
 }, 120_000);

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { Session } from '@shopify/shopify-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { declaredScopes } from '../../app/app-config.server.ts';
-import { decryptCredentials } from '../../app/credentials.server.ts';
+import { decryptCredentials, encryptionKey } from '../../app/credentials.server.ts';
 import { db } from '../../app/db.server.ts';
 import { PrismaSessionStorage } from '../../app/sessions.server.ts';
 import { type RunningApp, startApp } from '../support/app-process.ts';
@@ -16,7 +16,6 @@ import { sessionToken } from './session-token.ts';
 
 const API_KEY = 'shipyard-wordpress-route-tests';
 const SECRET = randomBytes(32).toString('hex');
-const ENCRYPTION_KEY = randomBytes(32);
 const SHOP = 'ours.myshopify.com';
 const ADMIN = WP_USERS[0] as (typeof WP_USERS)[0];
 let app: RunningApp;
@@ -38,7 +37,7 @@ const invalid = (html: string, name: string) => new RegExp(`<input[^>]*name="${n
 beforeAll(async () => {
   await new PrismaSessionStorage().storeSession(new Session({ id: `offline_${SHOP}`, shop: SHOP, state: 'installed', isOnline: false, accessToken: 'shpat_ours', scope: declaredScopes().join(',') }));
   woo = await startWooCommerceServer({ catalog: { products: 2, pages: 3, posts: 3 }, wordpressEnvironment: 'local' });
-  app = await startApp({ SHOPIFY_API_KEY: API_KEY, SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: 'https://shipyard.example.com', SHIPYARD_ENCRYPTION_KEY: ENCRYPTION_KEY.toString('base64'), RUN_WORKER: 'false' });
+  app = await startApp({ SHOPIFY_API_KEY: API_KEY, SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: 'https://shipyard.example.com', SHIPYARD_ENCRYPTION_KEY: encryptionKey().toString('base64'), RUN_WORKER: 'false' });
 }, 120_000);
 
 afterAll(async () => {
@@ -82,6 +81,6 @@ describe('the connection form’s WordPress application password', () => {
     expect(response.status).toBe(302);
     const migration = await db().migration.findFirstOrThrow({ where: { shop: SHOP } });
     expect(migration.sourceCredentials).not.toContain(ADMIN.applicationPassword.replace(/ /g, ''));
-    expect(decryptCredentials(SHOP, migration.sourceCredentials ?? '', ENCRYPTION_KEY)).toMatchObject({ wordpressUser: ADMIN.login, wordpressApplicationPassword: ADMIN.applicationPassword.replace(/ /g, '') });
+    expect(decryptCredentials(SHOP, migration.sourceCredentials ?? '', encryptionKey())).toMatchObject({ wordpressUser: ADMIN.login, wordpressApplicationPassword: ADMIN.applicationPassword.replace(/ /g, '') });
   });
 });
