@@ -1,6 +1,7 @@
 // Shopify's calculated query cost: requested (before running, from the document) and actual (from
 // the data returned). Scalars and enums 0, objects 1, connections 2 + page size × one node's cost,
-// mutations 10 or their documented dynamic cost.
+// mutations 10 or their documented dynamic cost (mutation-costs.ts) plus the connections their
+// payload reads back. https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits
 import {
   GraphQLInt,
   getNamedType,
@@ -17,9 +18,9 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { mutationFieldCost } from './mutation-costs.ts';
 
 export const MAX_QUERY_COST = 1000;
-const MUTATION_COST = 10;
 
 type Variables = Record<string, unknown>;
 type Fragments = Record<string, FragmentDefinitionNode>;
@@ -157,21 +158,14 @@ function returnedNodes(walk: Walk, connection: GraphQLCompositeType, node: Field
   return [];
 }
 
-/** The documented dynamic costs; every other mutation costs a flat 10. */
-function mutationCost(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): number {
-  const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
-  if (field.name === 'productSet') {
-    const input = (argument(walk, field, node, 'input') ?? {}) as Record<string, unknown>;
-    const variants = Array.isArray(input.variants) ? (input.variants as Record<string, unknown>[]) : [];
-    const variantFiles = variants.filter((variant) => variant.file).length;
-    const variantMetafields = variants.reduce((sum, variant) => sum + count(variant.metafields), 0);
-    return Math.ceil(10 + variants.length * 0.2 + variantFiles * 0.6 + variantMetafields * 0.4 + count(input.metafields) * 0.4 + count(input.files) * 1.9);
+/** The mutation field's arguments as the resolver will get them, for its dynamic cost. */
+function argumentsOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const definition of field.args) {
+    const value = argument(walk, field, node, definition.name);
+    if (value !== undefined) args[definition.name] = value;
   }
-  if (field.name === 'productCreate' || field.name === 'productUpdate') {
-    const input = (argument(walk, field, node, 'product') ?? argument(walk, field, node, 'input') ?? {}) as Record<string, unknown>;
-    return Math.ceil(10 + count(input.metafields) * 0.4 + count(argument(walk, field, node, 'media')) * 1.9);
-  }
-  return MUTATION_COST;
+  return args;
 }
 
 function rootCost(walk: Walk, operation: OperationDefinitionNode, data: Record<string, unknown> | undefined): number {
@@ -187,7 +181,7 @@ function rootCost(walk: Walk, operation: OperationDefinitionNode, data: Record<s
       const payload = actual ? data?.[node.alias?.value ?? node.name.value] : undefined;
       // A mutation's payload objects are part of its price; only connections under it add cost.
       const nested = node.selectionSet && isCompositeType(payloadType) ? selectionCost(walk, payloadType, node.selectionSet, actual ? (payload ?? null) : undefined, true) : 0;
-      total += mutationCost(walk, field, node) + nested;
+      total += mutationFieldCost(field.name, argumentsOf(walk, field, node)) + nested;
     }
     return total;
   }
