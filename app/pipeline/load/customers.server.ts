@@ -12,7 +12,7 @@ import {
   toCustomerSetVariables,
 } from '../transform/customer.server.ts';
 import {
-  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordKeptAsFound, recordWritten, settledWithoutWriting, skipsExisting,
+  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordKeptAsFound, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
 const PROBLEM_CODES = ['customer-email-invalid', 'customer-phone-invalid', 'customer-phone-taken', 'customer-merged'];
@@ -121,7 +121,7 @@ export async function loadCustomerBatch(migrationId: string, afterId: bigint | n
   const mapped = await idMapFor(shop, writer.platform, 'customers', rows.map((row) => row.sourceId));
   const result = batchResult(rows);
 
-  await inParallel(leaders, writer.concurrency, async (row) => {
+  await eachRecord(leaders, writer.concurrency, result, async (row) => {
     const { group } = leaderOf(row);
     const others = group.filter((member) => member.id !== row.id);
     // The group's content decides whether anything changed: a new duplicate changes the merged customer.

@@ -9,7 +9,7 @@ import { DEV_STORE_ORDERS_PER_MINUTE } from '../plan.server.ts';
 import { customIdentifier } from '../source-reference.server.ts';
 import { ORDER_BY_REFERENCE, ORDER_CREATE, OrderOptions, type OrderContext, toOrderCreateVariables, totalsDiffer } from '../transform/order.server.ts';
 import {
-  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed,
+  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed,
   recordUnchanged, recordWritten,
 } from './shared.server.ts';
 
@@ -71,7 +71,7 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
   // On a development store orders go one at a time, so the batch can stop at the one the limit holds back.
   let stoppedAt: bigint | null = null;
 
-  await inParallel(rows, limit ? 1 : writer.concurrency, async (row) => {
+  await eachRecord(rows, limit ? 1 : writer.concurrency, result, async (row) => {
     if (stoppedAt !== null) return;
     const order = row.data as unknown as OrderRecord;
     const known = mapped.get(row.sourceId);
