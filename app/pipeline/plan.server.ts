@@ -21,9 +21,9 @@ export const POINTS_PER_RECORD: Record<Entity, number> = {
   redirects: 10,
   // customerSet, then its metafieldsSet: 10 and 1 for the customer it writes to.
   customers: 21,
-  orders: 10,
+  orders: 12, // orderCreate, and the order's total read back (2)
   pages: 10,
-  blogPosts: 10, // articleCreate; the blog itself once
+  blogPosts: 11, // articleCreate, and its blog read back (1); the blog itself once
   discounts: 10, // one discountCodeBasicCreate or discountCodeFreeShippingCreate per coupon
   // Each product's reviews: 4 in a metafieldsSet shared by 8 products (10 a call), so 5.25 for a
   // product with one review; a review costs at most that.

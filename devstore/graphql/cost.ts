@@ -112,10 +112,11 @@ function fieldsCost(walk: Walk, parent: GraphQLCompositeType, fields: FieldNode[
     if (isConnection(type)) {
       total += connectionCost(walk, type as GraphQLCompositeType, node, field, value, actual);
     } else {
+      // The objects a payload returns are part of the mutation's price; what they hold is priced as usual.
       const own = payload ? 0 : 1;
       if (actual && (value === null || value === undefined)) total += own;
-      else if (actual && Array.isArray(value)) total += own + value.reduce<number>((sum, item) => sum + selectionCost(walk, type, selectionSet, item, payload), 0);
-      else total += own + selectionCost(walk, type, selectionSet, actual ? value : undefined, payload);
+      else if (actual && Array.isArray(value)) total += own + value.reduce<number>((sum, item) => sum + selectionCost(walk, type, selectionSet, item, false), 0);
+      else total += own + selectionCost(walk, type, selectionSet, actual ? value : undefined, false);
     }
   }
   return total;
@@ -179,7 +180,10 @@ function rootCost(walk: Walk, operation: OperationDefinitionNode, data: Record<s
       if (!field) continue;
       const payloadType = getNamedType(field.type);
       const payload = actual ? data?.[node.alias?.value ?? node.name.value] : undefined;
-      // A mutation's payload objects are part of its price; only connections under it add cost.
+      // The payload's own objects (the product, userErrors) are part of the mutation's price; objects
+      // and connections inside them add their cost. Shopify's answers on record: productCreate reading
+      // product { variants(first: 1) { … } } back, 13 (10 + 2 + 1); stagedUploadsCreate reading
+      // stagedTargets { parameters { name value } }, 11 (10 + 1).
       const nested = node.selectionSet && isCompositeType(payloadType) ? selectionCost(walk, payloadType, node.selectionSet, actual ? (payload ?? null) : undefined, true) : 0;
       total += mutationFieldCost(field.name, argumentsOf(walk, field, node)) + nested;
     }

@@ -65,6 +65,17 @@ describe('productVariantsBulkCreate', () => {
   });
 });
 
+describe('what a payload reads back', () => {
+  it('adds what the payload’s own objects hold, as Shopify’s recorded answers do', async () => {
+    // productCreate reading its first variant back: 10 + 2 + 1 = 13.
+    const created = 'mutation { productCreate(product: { title: "Mug" }) { product { id variants(first: 1) { edges { node { id } } } } userErrors { field message } } }';
+    expect(await cost(created, {})).toMatchObject({ requestedQueryCost: 13 });
+    // stagedUploadsCreate reading its targets' parameters: 10 + 1 = 11.
+    const staged = 'mutation($input: [StagedUploadInput!]!) { stagedUploadsCreate(input: $input) { stagedTargets { url resourceUrl parameters { name value } } userErrors { field message } } }';
+    expect(await cost(staged, { input: [{ resource: 'BULK_MUTATION_VARIABLES', filename: 'bulk_op_vars', mimeType: 'text/jsonl', httpMethod: 'POST' }] })).toMatchObject({ requestedQueryCost: 11, actualQueryCost: 11 });
+  });
+});
+
 describe('every other mutation', () => {
   it('costs 10', async () => {
     expect(await cost('mutation { collectionCreate(input: { title: "Spring" }) { collection { id } } }', {})).toMatchObject({ requestedQueryCost: 10, actualQueryCost: 10 });

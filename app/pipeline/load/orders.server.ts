@@ -13,6 +13,9 @@ import {
   recordUnchanged, recordWritten,
 } from './shared.server.ts';
 
+/** orderCreate (10) and the order's totalPriceSet and its shopMoney read back (1 each). */
+const ORDER_CREATE_COST = 12;
+
 export const SHOP_PLAN = `#graphql
   query OrderLimitPlan {
     shop {
@@ -96,7 +99,7 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
     const transform = toOrderCreateVariables(order, context);
     let created: OrderCreateData['orderCreate'];
     try {
-      created = (await writer.client.request<OrderCreateData>(ORDER_CREATE, { ...transform.variables }, { estimatedCost: 10 })).data.orderCreate;
+      created = (await writer.client.request<OrderCreateData>(ORDER_CREATE, { ...transform.variables }, { estimatedCost: ORDER_CREATE_COST })).data.orderCreate;
     } catch (error) {
       if (!limit || !isOrderLimit(error)) throw error;
       // Other orders (the merchant's, another app's) used up this minute: wait for the next one.

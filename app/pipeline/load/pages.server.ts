@@ -12,6 +12,9 @@ import {
   type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
+/** articleCreate/articleUpdate (10) and the article's blog read back (1). */
+const ARTICLE_COST = 11;
+
 /** Where the shop's blog is kept in the id map: one per shop and platform, not a source record. */
 const BLOG_LINK = { entity: 'blogs', sourceId: 'posts' } as const;
 
@@ -149,10 +152,10 @@ export async function loadBlogPostBatch(migrationId: string, afterId: bigint | n
       async (attempt) => {
         const article = toArticleInput(post, writer.platform, { blogId: blog.id, withHandle: attempt.withHandle, withImage: attempt.withImage });
         if (attempt.id) {
-          const { data } = await writer.client.request<{ articleUpdate: { article: Written['node']; userErrors: UserError[] } }>(UPDATE_ARTICLE, { id: attempt.id, article }, { estimatedCost: 10 });
+          const { data } = await writer.client.request<{ articleUpdate: { article: Written['node']; userErrors: UserError[] } }>(UPDATE_ARTICLE, { id: attempt.id, article }, { estimatedCost: ARTICLE_COST });
           return { node: data.articleUpdate.article, userErrors: data.articleUpdate.userErrors };
         }
-        const { data } = await writer.client.request<{ articleCreate: { article: Written['node']; userErrors: UserError[] } }>(CREATE_ARTICLE, { article }, { estimatedCost: 10 });
+        const { data } = await writer.client.request<{ articleCreate: { article: Written['node']; userErrors: UserError[] } }>(CREATE_ARTICLE, { article }, { estimatedCost: ARTICLE_COST });
         return { node: data.articleCreate.article, userErrors: data.articleCreate.userErrors };
       },
       { handle: post.handle, imageUrl: post.image?.url ?? null, what: 'article' },
