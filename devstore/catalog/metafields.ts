@@ -4,10 +4,9 @@ import type { PoolClient } from 'pg';
 import { batcher, type Args, type RequestContext, type ResolverModule } from '../graphql/context.ts';
 import { connectionOf } from './connection.ts';
 import { gid } from './ids.ts';
+import { resolveNamespace } from './namespaces.ts';
 
 export const MAX_METAFIELDS_PER_SET = 25;
-/** A metafield set without a namespace lands in the app's reserved namespace. */
-const APP_NAMESPACE = '$app';
 
 export interface MetafieldRow {
   id: string;
@@ -138,6 +137,12 @@ function safeJson(value: string): unknown {
   }
 }
 
+/** A `keys` entry ("namespace.key"), its namespace resolved. */
+function resolveKey(entry: string): string {
+  const at = entry.lastIndexOf('.');
+  return at < 0 ? entry : `${resolveNamespace(entry.slice(0, at))}.${entry.slice(at + 1)}`;
+}
+
 function metafieldsOf(context: RequestContext, ownerId: string): Promise<MetafieldRow[]> {
   return batcher<string, MetafieldRow[]>(
     context,
@@ -160,11 +165,13 @@ export function metafieldFields(ownerId: string) {
   return {
     metafields: async (args: Args, context: RequestContext) => {
       const all = await metafieldsOf(context, ownerId);
-      const chosen = all.filter((row) => (args.namespace === undefined || args.namespace === null || row.namespace === args.namespace) && (!Array.isArray(args.keys) || args.keys.includes(`${row.namespace}.${row.key}`)));
+      const namespace = typeof args.namespace === 'string' ? resolveNamespace(args.namespace) : undefined;
+      const keys = Array.isArray(args.keys) ? (args.keys as string[]).map(resolveKey) : undefined;
+      const chosen = all.filter((row) => (namespace === undefined || row.namespace === namespace) && (!keys || keys.includes(`${row.namespace}.${row.key}`)));
       return connectionOf(chosen, args, (row) => row.id, metafieldObject);
     },
     metafield: async (args: Args, context: RequestContext) => {
-      const namespace = typeof args.namespace === 'string' ? args.namespace : APP_NAMESPACE;
+      const namespace = resolveNamespace(typeof args.namespace === 'string' ? args.namespace : null);
       const row = (await metafieldsOf(context, ownerId)).find((item) => item.namespace === namespace && item.key === args.key);
       return row ? metafieldObject(row) : null;
     },
@@ -181,14 +188,14 @@ export interface MetafieldInput {
 /** Writes an owner's metafields inside the caller's transaction; `replace` drops the ones not given. */
 export async function writeMetafields(client: PoolClient, shop: string, ownerId: string, ownerType: string, inputs: MetafieldInput[], replace: boolean): Promise<void> {
   if (replace) {
-    const keep = inputs.map((input) => `${input.namespace ?? APP_NAMESPACE}.${input.key ?? ''}`);
+    const keep = inputs.map((input) => `${resolveNamespace(input.namespace)}.${input.key ?? ''}`);
     await client.query("DELETE FROM devstore.metafields WHERE owner_id = $1 AND NOT (namespace || '.' || key = ANY($2::text[]))", [ownerId, keep]);
   }
   for (const input of inputs) {
     await client.query(
       `INSERT INTO devstore.metafields (shop, owner_id, owner_type, namespace, key, type, value) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (owner_id, namespace, key) DO UPDATE SET type = EXCLUDED.type, value = EXCLUDED.value, updated_at = now()`,
-      [shop, ownerId, ownerType, input.namespace ?? APP_NAMESPACE, input.key, input.type ?? 'single_line_text_field', input.value ?? ''],
+      [shop, ownerId, ownerType, resolveNamespace(input.namespace), input.key, input.type ?? 'single_line_text_field', input.value ?? ''],
     );
   }
 }
@@ -237,7 +244,7 @@ async function metafieldsSet(args: Args, context: RequestContext) {
       const { rows } = await client.query<MetafieldRow>(
         `INSERT INTO devstore.metafields (shop, owner_id, owner_type, namespace, key, type, value) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (owner_id, namespace, key) DO UPDATE SET type = EXCLUDED.type, value = EXCLUDED.value, updated_at = now() RETURNING *`,
-        [context.shop.domain, owner.id, owner.ownerType, input.namespace ?? APP_NAMESPACE, input.key, input.type, input.value],
+        [context.shop.domain, owner.id, owner.ownerType, resolveNamespace(input.namespace), input.key, input.type, input.value],
       );
       written.push(rows[0] as MetafieldRow);
     }
@@ -260,7 +267,7 @@ interface MetafieldIdentifier {
 /**
  * Deletes metafields by owner, namespace and key. Shopify answers `null` in `deletedMetafields`
  * for one that does not exist (an unknown owner, or a type that cannot own metafields, included)
- * rather than a userError. The namespace is required here, so no `$app` default.
+ * rather than a userError. The namespace is required here; `$app` names the app's own.
  */
 async function metafieldsDelete(args: Args, context: RequestContext) {
   const identifiers = (args.metafields ?? []) as MetafieldIdentifier[];
@@ -270,7 +277,7 @@ async function metafieldsDelete(args: Args, context: RequestContext) {
     const owner = match?.[1] ? OWNER_TABLES[match[1]] : undefined;
     // owner_type pins the gid's type, so a Product gid cannot reach a customer's metafield.
     const { rowCount } = owner && match?.[2]
-      ? await context.pool.query('DELETE FROM devstore.metafields WHERE shop = $1 AND owner_id = $2 AND owner_type = $3 AND namespace = $4 AND key = $5', [context.shop.domain, match[2], owner.ownerType, identifier.namespace, identifier.key])
+      ? await context.pool.query('DELETE FROM devstore.metafields WHERE shop = $1 AND owner_id = $2 AND owner_type = $3 AND namespace = $4 AND key = $5', [context.shop.domain, match[2], owner.ownerType, resolveNamespace(identifier.namespace), identifier.key])
       : { rowCount: 0 };
     deleted.push(rowCount ? { __typename: 'MetafieldIdentifier', ownerId: identifier.ownerId, namespace: identifier.namespace, key: identifier.key } : null);
   }
