@@ -1,5 +1,6 @@
 // Metafields on products, variants, collections, customers, orders, pages, blogs and articles:
 // reading them, `metafieldsSet` (25 at most) and `metafieldsDelete`.
+import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { batcher, type Args, type RequestContext, type ResolverModule } from '../graphql/context.ts';
 import { connectionOf } from './connection.ts';
@@ -124,6 +125,7 @@ export function metafieldObject(row: MetafieldRow) {
     value: row.value,
     jsonValue,
     ownerType: row.owner_type,
+    compareDigest: compareDigest(row),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -183,6 +185,7 @@ export interface MetafieldInput {
   key?: string | null;
   type?: string | null;
   value?: string | null;
+  compareDigest?: string | null;
 }
 
 /** Writes an owner's metafields inside the caller's transaction; `replace` drops the ones not given. */
@@ -237,10 +240,15 @@ async function metafieldsSet(args: Args, context: RequestContext) {
   // All or nothing, as Shopify applies a metafieldsSet call atomically.
   const client = await context.pool.connect();
   const written: MetafieldRow[] = [];
+  const stale: typeof errors = [];
   try {
     await client.query('BEGIN');
     for (const [index, input] of inputs.entries()) {
       const owner = owners[index] as { id: string; ownerType: string };
+      if (Object.hasOwn(input, 'compareDigest') && (await isStale(client, owner.id, resolveNamespace(input.namespace), input.key ?? '', input.compareDigest ?? null))) {
+        stale.push({ field: ['metafields', String(index), 'compareDigest'], message: 'The metafield has been modified since it was loaded.', code: 'STALE_OBJECT', elementIndex: index });
+        continue;
+      }
       const { rows } = await client.query<MetafieldRow>(
         `INSERT INTO devstore.metafields (shop, owner_id, owner_type, namespace, key, type, value) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (owner_id, namespace, key) DO UPDATE SET type = EXCLUDED.type, value = EXCLUDED.value, updated_at = now() RETURNING *`,
@@ -248,14 +256,31 @@ async function metafieldsSet(args: Args, context: RequestContext) {
       );
       written.push(rows[0] as MetafieldRow);
     }
-    await client.query('COMMIT');
+    await client.query(stale.length ? 'ROLLBACK' : 'COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;
   } finally {
     client.release();
   }
+  if (stale.length) return { __typename: 'MetafieldsSetPayload', metafields: null, userErrors: stale.map((error) => ({ __typename: 'MetafieldsSetUserError', ...error })) };
   return { __typename: 'MetafieldsSetPayload', metafields: written.map(metafieldObject), userErrors: [] };
+}
+
+/**
+ * Compare-and-set (API 2024-07 and later): a `compareDigest` must be the digest of the value stored
+ * now, and `null` means the metafield must not exist yet; else STALE_OBJECT (its schema description
+ * is the message). The row is locked until the call commits, so two calls cannot both pass.
+ */
+async function isStale(client: PoolClient, ownerId: string, namespace: string, key: string, expected: string | null): Promise<boolean> {
+  const { rows } = await client.query<MetafieldRow>('SELECT * FROM devstore.metafields WHERE owner_id = $1 AND namespace = $2 AND key = $3 FOR UPDATE', [ownerId, namespace, key]);
+  const current = rows[0];
+  return expected === null ? current !== undefined : !current || compareDigest(current) !== expected;
+}
+
+/** What `compareDigest` reads: a digest of the stored type and value (Shopify documents it only as "a digest"). */
+function compareDigest(row: Pick<MetafieldRow, 'type' | 'value'>): string {
+  return createHash('sha256').update(`${row.type}\n${row.value}`).digest('hex');
 }
 
 interface MetafieldIdentifier {
