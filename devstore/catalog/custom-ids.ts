@@ -4,7 +4,7 @@
 import type { Pool } from 'pg';
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { gid } from './ids.ts';
-import { isKnownType } from './metafields.ts';
+import { isKnownType } from './metafield-types.ts';
 import { APP_NAMESPACE, resolveNamespace } from './namespaces.ts';
 
 export interface CustomId {

@@ -5,6 +5,7 @@ import type { PoolClient } from 'pg';
 import { batcher, type Args, type RequestContext, type ResolverModule } from '../graphql/context.ts';
 import { connectionOf } from './connection.ts';
 import { gid } from './ids.ts';
+import { invalidValue, isKnownType } from './metafield-types.ts';
 import { resolveNamespace } from './namespaces.ts';
 
 export const MAX_METAFIELDS_PER_SET = 25;
@@ -31,85 +32,6 @@ const OWNER_TABLES: Record<string, { table: string; ownerType: string }> = {
   Blog: { table: 'devstore.blogs', ownerType: 'BLOG' },
   Article: { table: 'devstore.articles', ownerType: 'ARTICLE' },
 };
-
-/** Checks a value against its type the way Shopify refuses obviously wrong ones. */
-export function invalidValue(type: string, value: string): string | undefined {
-  const is = (ok: boolean) => (ok ? undefined : `Value must be a valid ${type.replaceAll('_', ' ')}.`);
-  switch (type) {
-    case 'single_line_text_field':
-      return is(!value.includes('\n'));
-    case 'multi_line_text_field':
-      return undefined;
-    case 'number_integer':
-      return is(/^-?\d+$/.test(value));
-    case 'number_decimal':
-      return is(/^-?\d+(\.\d+)?$/.test(value));
-    case 'boolean':
-      return is(value === 'true' || value === 'false');
-    case 'date':
-      return is(/^\d{4}-\d{2}-\d{2}$/.test(value));
-    case 'date_time':
-      return is(!Number.isNaN(Date.parse(value)));
-    case 'url':
-      return is(URL.canParse(value));
-    case 'color':
-      return is(/^#[0-9a-fA-F]{6}$/.test(value));
-    case 'json':
-      if (Buffer.byteLength(value) > MAX_JSON_BYTES) return `Value exceeds the maximum size of ${MAX_JSON_BYTES / 1024}KB for json metafields.`;
-      return parsesAsJson(value) ? undefined : 'Value is invalid JSON.';
-    case 'rich_text_field':
-      return parsesAsJson(value) ? undefined : 'Value is invalid JSON.';
-    case 'rating':
-      return invalidRating(value);
-    default:
-      return undefined;
-  }
-}
-
-/** Shopify limits json values written with API 2026-04 and later to 128KB. */
-export const MAX_JSON_BYTES = 128 * 1024;
-
-function parsesAsJson(value: string): boolean {
-  try {
-    JSON.parse(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-
-/** A rating is `{"value": "4.5", "scale_min": "1.0", "scale_max": "5.0"}`: decimals, the value within the scale. */
-function invalidRating(value: string): string | undefined {
-  let rating: unknown;
-  try {
-    rating = JSON.parse(value);
-  } catch {
-    return 'Value is invalid JSON.';
-  }
-  const fields = rating as Record<string, unknown> | null;
-  if (typeof fields !== 'object' || fields === null) return 'Value must be a rating object with value, scale_min and scale_max.';
-  for (const key of ['value', 'scale_min', 'scale_max']) {
-    const field = fields[key];
-    if (field === undefined || field === null) return `Value is missing the ${key} key.`;
-    if (!DECIMAL.test(String(field))) return `Value ${key} must be a decimal number.`;
-  }
-  const [ratingValue, min, max] = [Number(fields.value), Number(fields.scale_min), Number(fields.scale_max)];
-  if (min >= max) return 'Value scale_min must be less than scale_max.';
-  if (ratingValue < min || ratingValue > max) return `Value must be between ${String(fields.scale_min)} and ${String(fields.scale_max)}.`;
-  return undefined;
-}
-
-export const KNOWN_TYPES = new Set([
-  'single_line_text_field', 'multi_line_text_field', 'number_integer', 'number_decimal', 'boolean', 'date', 'date_time',
-  'url', 'color', 'json', 'rich_text_field', 'product_reference', 'variant_reference', 'collection_reference',
-  'file_reference', 'page_reference', 'metaobject_reference', 'money', 'rating', 'weight', 'volume', 'dimension', 'link', 'id',
-]);
-
-export function isKnownType(type: string): boolean {
-  return KNOWN_TYPES.has(type) || (type.startsWith('list.') && KNOWN_TYPES.has(type.slice(5)));
-}
 
 export function metafieldObject(row: MetafieldRow) {
   let jsonValue: unknown = row.value;
@@ -203,16 +125,17 @@ export async function writeMetafields(client: PoolClient, shop: string, ownerId:
   }
 }
 
-/** userErrors for a list of metafield inputs (type known, value fits the type, key present). */
-export function metafieldInputErrors(inputs: MetafieldInput[], path: string[]): { field: string[]; message: string; code: string }[] {
+/** userErrors for a list of metafield inputs (type known, value fits the type, key present), in a shop of `currency`. */
+export function metafieldInputErrors(inputs: MetafieldInput[], path: string[], currency: string): { field: string[]; message: string; code: string }[] {
   const errors: { field: string[]; message: string; code: string }[] = [];
   inputs.forEach((input, index) => {
     const at = [...path, String(index)];
     if (!input.key) errors.push({ field: [...at, 'key'], message: "Key can't be blank", code: 'BLANK' });
     if (!input.type) errors.push({ field: [...at, 'type'], message: "Type can't be blank", code: 'BLANK' });
     else if (!isKnownType(input.type)) errors.push({ field: [...at, 'type'], message: `Type '${input.type}' is not a valid type.`, code: 'INVALID_TYPE' });
+    else if (input.value === '') errors.push({ field: [...at, 'value'], message: "Value can't be blank", code: 'BLANK' });
     else if (input.value !== undefined && input.value !== null) {
-      const problem = invalidValue(input.type, input.value);
+      const problem = invalidValue(input.type, input.value, currency);
       if (problem) errors.push({ field: [...at, 'value'], message: problem, code: 'INVALID_VALUE' });
     }
   });
@@ -224,7 +147,7 @@ async function metafieldsSet(args: Args, context: RequestContext) {
   if (inputs.length > MAX_METAFIELDS_PER_SET) {
     return { __typename: 'MetafieldsSetPayload', metafields: null, userErrors: [{ __typename: 'MetafieldsSetUserError', field: ['metafields'], message: `Exceeded the maximum metafields input limit of ${MAX_METAFIELDS_PER_SET}.`, code: 'LESS_THAN_OR_EQUAL_TO', elementIndex: null }] };
   }
-  const errors: { field: string[]; message: string; code: string; elementIndex: number | null }[] = metafieldInputErrors(inputs, ['metafields']).map((error) => ({ ...error, elementIndex: Number(error.field[1]) }));
+  const errors: { field: string[]; message: string; code: string; elementIndex: number | null }[] = metafieldInputErrors(inputs, ['metafields'], context.shop.currencyCode).map((error) => ({ ...error, elementIndex: Number(error.field[1]) }));
   const owners: { id: string; ownerType: string }[] = [];
   for (const [index, input] of inputs.entries()) {
     const match = /^gid:\/\/shopify\/([A-Za-z]+)\/(\d+)$/.exec(input.ownerId);

@@ -135,7 +135,7 @@ async function setProduct(args: Args, context: RequestContext) {
   if (input.variants && !input.productOptions && !existing) errors.push({ field: ['input', 'productOptions'], message: 'Must specify product options when updating variants.', code: 'PRODUCT_OPTIONS_INPUT_MISSING' });
   if (input.productOptions && !input.variants) errors.push({ field: ['input', 'variants'], message: 'Must specify variants when updating options.', code: 'VARIANTS_INPUT_MISSING' });
   if (input.files?.some((file) => file.id)) throw new NotImplementedError('productSet files referenced by id');
-  errors.push(...metafieldInputErrors(input.metafields ?? [], ['input', 'metafields']).map((error) => ({ ...error, code: 'INVALID_METAFIELD' })));
+  errors.push(...metafieldInputErrors(input.metafields ?? [], ['input', 'metafields'], context.shop.currencyCode).map((error) => ({ ...error, code: 'INVALID_METAFIELD' })));
   if (handle && (await handleTaken(context.pool, 'products', shop, handle, existing?.id))) {
     errors.push({ field: ['input', 'handle'], message: `Handle '${handle}' already in use. Please provide a new handle.`, code: 'HANDLE_NOT_UNIQUE' });
   }
