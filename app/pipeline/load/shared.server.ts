@@ -35,7 +35,7 @@ export function describeUserErrors(errors: UserError[]): string {
 /**
  * Writes each record with at most `limit` at once. A record whose values Shopify refuses
  * (INVALID_VARIABLE) is kept in staging with Shopify's reason and the others go on; any other
- * failure stops the batch as before.
+ * failure stops the batch as before (docs/decisions/0022-records-whose-values-shopify-refuses.md).
  */
 export async function eachRecord<T extends { id: bigint }>(rows: T[], limit: number, result: BatchResult, work: (row: T) => Promise<void>): Promise<void> {
   await inParallel(rows, limit, async (row) => {
