@@ -1,7 +1,7 @@
 // Shopify's calculated query cost: requested (before running, from the document) and actual (from
 // the data returned). Scalars and enums 0, objects 1, connections 2 + page size × one node's cost,
-// mutations 10 or their documented dynamic cost (mutation-costs.ts) plus the connections their
-// payload reads back. https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits
+// mutations 10 or their documented dynamic cost (mutation-costs.ts) plus what their payload's
+// objects hold. https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits
 import {
   GraphQLInt,
   getNamedType,
