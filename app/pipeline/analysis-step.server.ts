@@ -6,6 +6,7 @@ import { db } from '../db.server.ts';
 import { notifyProgress } from './progress.server.ts';
 import { analyzeBatch, catalogFindings, saveFindings } from './analyze.server.ts';
 import { planMigration } from './plan.server.ts';
+import { stagedPoints } from './plan-points.server.ts';
 import { queueAnalyze, queueLoad } from './queue.server.ts';
 
 export async function analyzeStep(migrationId: string, afterId: bigint | null): Promise<'next-batch' | 'ready' | 'loading' | 'not-running'> {
@@ -15,7 +16,7 @@ export async function analyzeStep(migrationId: string, afterId: bigint | null): 
   const { findings, next } = await analyzeBatch(migrationId, afterId);
   const last = next === null;
   const catalog = last ? await catalogFindings(migrationId) : [];
-  const plan = last ? await planFor(migrationId, migration.shop, migration.entities as Entity[]) : null;
+  const plan = last ? await planFor(migrationId, migration.shop, migration.sourcePlatform, migration.entities as Entity[]) : null;
   const unattended = (migration.options as { unattended?: boolean }).unattended === true;
 
   return db().$transaction(async (tx) => {
@@ -38,7 +39,7 @@ export async function analyzeStep(migrationId: string, afterId: bigint | null): 
   });
 }
 
-async function planFor(migrationId: string, shop: string, entities: Entity[]) {
+async function planFor(migrationId: string, shop: string, platform: string, entities: Entity[]) {
   const staged = await db().sourceRecord.groupBy({ by: ['entity'], where: { migrationId, status: { not: 'invalid' } }, _count: true });
   const counts = Object.fromEntries(staged.map((row) => [row.entity, row._count]));
   // Redirects are derived later, one for each product, collection, page and post that had a URL.
@@ -48,5 +49,5 @@ async function planFor(migrationId: string, shop: string, entities: Entity[]) {
     planName: record?.planName ?? null,
     shopifyPlus: record?.shopifyPlus ?? false,
     partnerDevelopment: record?.partnerDevelopment ?? false,
-  });
+  }, await stagedPoints(migrationId, platform, entities));
 }

@@ -9,21 +9,25 @@ import type { Entity } from '../../connectors/model.ts';
 export const LOAD_ORDER: Entity[] = ['collections', 'products', 'customers', 'orders', 'pages', 'blogPosts', 'redirects', 'discounts', 'reviews'];
 
 /**
- * Points one record costs with the synchronous API: Shopify charges 10 points per mutation; some
- * records take more than one call (a product's collection memberships); reviews share calls.
+ * Points one record costs with the synchronous API, by Shopify's documented prices
+ * (docs/decisions/0017-costs-by-the-documented-rules.md): a mutation is 10. Products, customers
+ * and reviews depend on the records and are priced from them when the plan is made
+ * (plan-points.server.ts); the figures here are for a record about which nothing more is known.
  */
-const POINTS_PER_RECORD: Record<Entity, number> = {
+export const POINTS_PER_RECORD: Record<Entity, number> = {
   collections: 10,
-  products: 20, // productSet, then its collection memberships
+  // productSet of one variant (10.2) with its source reference (0.4), rounded up, and the variant read back (2 + 2).
+  products: 15,
   redirects: 10,
-  customers: 10,
-  orders: 10,
+  // customerSet, then its metafieldsSet: 10 and 1 for the customer it writes to.
+  customers: 21,
+  orders: 12, // orderCreate, and the order's total read back (2)
   pages: 10,
-  blogPosts: 10, // articleCreate; the blog itself once
+  blogPosts: 11, // articleCreate, and its blog read back (1); the blog itself once
   discounts: 10, // one discountCodeBasicCreate or discountCodeFreeShippingCreate per coupon
-  // One metafieldsSet (10 points) carries the reviews of 8 products, so a review costs 1.25 points at
-  // most (each product has one review or more); rounded up.
-  reviews: 2,
+  // Each product's reviews: 4 in a metafieldsSet shared by 8 products (10 a call), so 5.25 for a
+  // product with one review; a review costs at most that.
+  reviews: 5.25,
 };
 
 /** Development stores accept 5 new orders a minute through orderCreate (Shopify's documented limit). */
@@ -58,11 +62,12 @@ export interface MigrationPlan {
   seconds: number;
 }
 
-export function planMigration(counts: Partial<Record<Entity, number>>, chosen: Entity[], plan: ShopPlan): MigrationPlan {
+/** `priced`: the points of entities priced from their records (plan-points.server.ts), which win over the per-record figure. */
+export function planMigration(counts: Partial<Record<Entity, number>>, chosen: Entity[], plan: ShopPlan, priced: Partial<Record<Entity, number>> = {}): MigrationPlan {
   const rate = restoreRate(plan);
   const entities = LOAD_ORDER.filter((entity) => chosen.includes(entity)).map((entity): EntityPlan => {
     const records = counts[entity] ?? 0;
-    const points = records * POINTS_PER_RECORD[entity];
+    const points = Math.ceil(priced[entity] ?? records * POINTS_PER_RECORD[entity]);
     let seconds = points / rate;
     let note: string | null = null;
     if (entity === 'orders' && plan.partnerDevelopment && records > 0) {

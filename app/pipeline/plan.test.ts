@@ -13,13 +13,20 @@ describe('migration plan', () => {
   it('orders entities so what a record points at is written first, and prices them in points and seconds', () => {
     const plan = planMigration({ products: 1000, collections: 20, customers: 500 }, ['customers', 'products', 'collections'], standard);
     expect(plan.entities.map((entity) => entity.entity)).toEqual(['collections', 'products', 'customers']);
-    expect(plan.entities.map((entity) => [entity.points, entity.seconds])).toEqual([[200, 2], [20_000, 200], [5000, 50]]);
-    expect(plan).toMatchObject({ restoreRate: 100, points: 25_200, seconds: 252 });
+    // A product about which nothing more is known: a one-variant productSet (11) and the variant read back (4);
+    // a customer: customerSet (10) and its metafieldsSet (10 + 1 for the customer).
+    expect(plan.entities.map((entity) => [entity.points, entity.seconds])).toEqual([[200, 2], [15_000, 150], [10_500, 105]]);
+    expect(plan).toMatchObject({ restoreRate: 100, points: 25_700, seconds: 257 });
   });
 
-  it('prices a discount code by its own mutation and a review by its share of a product metafields call', () => {
+  it('prices a discount code by its own mutation and a review by its share of a product metafields call (10 + 4 a product)', () => {
     const plan = planMigration({ discounts: 30, reviews: 800 }, ['reviews', 'discounts'], standard);
-    expect(plan.entities.map((entity) => [entity.entity, entity.points, entity.seconds])).toEqual([['discounts', 300, 3], ['reviews', 1600, 16]]);
+    expect(plan.entities.map((entity) => [entity.entity, entity.points, entity.seconds])).toEqual([['discounts', 300, 3], ['reviews', 4200, 42]]);
+  });
+
+  it('takes the points of entities priced from their records over the per-record price', () => {
+    const plan = planMigration({ products: 2, reviews: 3 }, ['products', 'reviews'], standard, { products: 39, reviews: 18 });
+    expect(plan.entities.map((entity) => [entity.entity, entity.points])).toEqual([['products', 39], ['reviews', 18]]);
   });
 
   it('shows a development store’s limit of 5 new orders a minute in the time', () => {

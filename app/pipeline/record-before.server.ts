@@ -4,6 +4,7 @@
 // returns it to how it was: fields, addresses and the metafields Shipyard adds (RecordBefore).
 import { db } from '../db.server.ts';
 import type { AdminClient } from '../shopify-admin/client.server.ts';
+import { metafieldsSetCost } from '../shopify-admin/costs.server.ts';
 import { type UserError, describeUserErrors } from './load/shared.server.ts';
 import { SOURCE_REFERENCE } from './source-reference.server.ts';
 import { CUSTOMER_METAFIELDS, CUSTOMER_SET } from './transform/customer.server.ts';
@@ -122,7 +123,7 @@ async function putCustomerBack(client: AdminClient, gid: string, before: Custome
   const setBack = before.metafields.flatMap((field) => (field.was ? [{ ownerId: gid, namespace: field.namespace, key: field.key, type: field.was.type, value: field.was.value }] : []));
   const takeOff = before.metafields.filter((field) => !field.was).map((field) => ({ ownerId: gid, namespace: field.namespace, key: field.key }));
   if (setBack.length > 0) {
-    const { data: set } = await client.request<{ metafieldsSet: { userErrors: UserError[] } }>(CUSTOMER_METAFIELDS, { metafields: setBack }, { estimatedCost: 10 });
+    const { data: set } = await client.request<{ metafieldsSet: { userErrors: UserError[] } }>(CUSTOMER_METAFIELDS, { metafields: setBack }, { estimatedCost: metafieldsSetCost(setBack) });
     if (set.metafieldsSet.userErrors.length > 0) return describeUserErrors(set.metafieldsSet.userErrors);
   }
   if (takeOff.length > 0) {

@@ -18,6 +18,36 @@ export class AdminApiError extends Error {
   }
 }
 
+/** One of Shopify's reasons for refusing a variable: where in the value, and why. */
+export interface VariableProblem {
+  path: (string | number)[];
+  explanation: string;
+}
+
+/**
+ * Shopify refused the values sent (INVALID_VARIABLE): the document is fine, what was built from one
+ * record is not, so the record can be kept with the reason and the others go on.
+ */
+export class VariablesRefused extends AdminApiError {
+  readonly problems: string[];
+  constructor(operation: string, problems: string[]) {
+    super('graphql', `${operation}: Shopify refused ${problems.join('; ')}`);
+    this.name = 'VariablesRefused';
+    this.problems = problems;
+  }
+}
+
+/** "input.status: Expected "LIVE" to be one of: …", from Shopify's INVALID_VARIABLE errors. */
+function refusedVariables(errors: GraphqlError[]): string[] | null {
+  if (errors.length === 0 || !errors.every((error) => error.extensions?.code === 'INVALID_VARIABLE')) return null;
+  return errors.flatMap((error) => {
+    const variable = /^Variable \$(\w+)/.exec(error.message)?.[1] ?? 'a variable';
+    const problems = error.extensions?.problems ?? [];
+    if (problems.length === 0) return [error.message];
+    return problems.map((problem) => `${[variable, ...problem.path].join('.')}: ${problem.explanation}`);
+  });
+}
+
 export interface AdminClientOptions {
   shop: string;
   accessToken: string;
@@ -41,9 +71,14 @@ export interface AdminResult<T> {
   actualCost: number;
 }
 
+interface GraphqlError {
+  message: string;
+  extensions?: { code?: string; problems?: VariableProblem[] };
+}
+
 interface GraphqlBody<T> {
   data?: T;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: GraphqlError[];
   extensions?: { cost?: { requestedQueryCost?: number; actualQueryCost?: number | null; throttleStatus?: ThrottleStatus } };
 }
 
@@ -147,6 +182,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
         throw new AdminApiError('max-cost', `${name} costs more than Shopify allows for one query (${cost?.requestedQueryCost ?? '?'} points); ask for fewer items per page.`);
       }
       if (body.errors?.length) {
+        const refused = refusedVariables(body.errors);
+        if (refused) throw new VariablesRefused(name, refused);
         throw new AdminApiError('graphql', `${name} was rejected: ${body.errors.map((error) => error.message).join('; ')}`);
       }
       if (body.data === undefined) throw new AdminApiError('graphql', `${name} returned no data`);

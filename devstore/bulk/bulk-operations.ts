@@ -7,7 +7,8 @@ import { NotImplementedError } from '../graphql/errors.ts';
 import { parseAndValidate } from '../graphql/execute.ts';
 import { prepareBulkQuery } from './bulk-query.ts';
 import { gid, parseGid } from '../catalog/ids.ts';
-import { shopOfKey, UPLOADS_PATH } from './uploads.ts';
+import { shopOfKey } from './upload-form.ts';
+import { UPLOADS_PATH } from './uploads.ts';
 
 /** How many bulk mutations, and separately bulk queries, one shop may have running at once. */
 export const MAX_RUNNING_BULK_MUTATIONS = 5;

@@ -1,11 +1,12 @@
 // Staged uploads served by devstore itself: `stagedUploadsCreate` hands out targets under
-// /devstore/uploads, which take the bytes (multipart POST, or PUT) and serve them back (GET), so
-// `fileCreate` and `bulkOperationRunMutation` can use them as Shopify's would.
+// /devstore/uploads, which take the bytes (a signed multipart POST form, upload-form.ts, or PUT) and
+// serve them back (GET), so `fileCreate` and `bulkOperationRunMutation` can use them as Shopify's would.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Pool } from 'pg';
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { BodyTooLarge, readBytes, sendJson } from '../http.ts';
+import { checkForm, createdXml, errorXml, shopOfKey, signedFormFields } from './upload-form.ts';
 
 /** Shopify's ceiling for a bulk mutation's variables file. */
 export const MAX_BULK_FILE_BYTES = 100 * 1024 * 1024;
@@ -26,9 +27,8 @@ function keyFor(shop: string, resource: string, filename: string): string {
   return resource === 'BULK_MUTATION_VARIABLES' ? `tmp/${shop}/bulk/${randomUUID()}/bulk_op_vars` : `tmp/${shop}/${randomUUID()}/${safe}`;
 }
 
-export function shopOfKey(key: string): string | undefined {
-  return /^(?:tmp|bulk)\/([a-z0-9][a-z0-9-]*\.myshopify\.com)\//.exec(key)?.[1];
-}
+/** What a shop's upload forms are signed with: its app's secret (the domain for a shop without one). */
+const signingSecret = (shop: { appSecret: string | null; domain: string }) => shop.appSecret ?? shop.domain;
 
 async function stagedUploadsCreate(args: Args, context: RequestContext) {
   const inputs = args.input as StagedUploadInput[];
@@ -47,11 +47,12 @@ async function stagedUploadsCreate(args: Args, context: RequestContext) {
     if (input.httpMethod === 'PUT') {
       return { __typename: 'StagedMediaUploadTarget', url: resourceUrl, resourceUrl, parameters: [parameter('content_type', input.mimeType), parameter('acl', 'private')] };
     }
+    const fields = signedFormFields(signingSecret(context.shop), context.shop.domain, key, input.mimeType, MAX_UPLOAD_BYTES, new Date());
     return {
       __typename: 'StagedMediaUploadTarget',
       url: `${context.baseUrl}${UPLOADS_PATH}`,
       resourceUrl,
-      parameters: [parameter('key', key), parameter('Content-Type', input.mimeType), parameter('success_action_status', '201'), parameter('acl', 'private')],
+      parameters: fields.map(({ name, value }) => parameter(name, value)),
     };
   });
   return { __typename: 'StagedUploadsCreatePayload', stagedTargets, userErrors: [] };
@@ -97,19 +98,27 @@ export async function handleUpload(pool: Pool, request: IncomingMessage, respons
       return;
     }
     if (request.method === 'POST' && !key) {
-      const bytes = await readBytes(request, MAX_UPLOAD_BYTES);
+      // The form's fields and file, plus what its multipart encoding allows on top.
+      const bytes = await readBytes(request, MAX_UPLOAD_BYTES + 64 * 1024);
       const form = await new Request('http://devstore/upload', { method: 'POST', headers: { 'content-type': String(request.headers['content-type'] ?? '') }, body: new Uint8Array(bytes) }).formData();
-      const target = form.get('key');
-      const file = form.get('file');
-      if (typeof target !== 'string' || !(file instanceof Blob)) return sendJson(response, 400, { errors: 'expected form fields key and file' });
-      const contentType = String(form.get('Content-Type') ?? file.type ?? 'application/octet-stream');
-      if (!(await store(pool, target, contentType, Buffer.from(await file.arrayBuffer())))) return sendJson(response, 403, { errors: 'unknown upload target' });
-      response.writeHead(Number(form.get('success_action_status') ?? 201)).end();
-      return;
+      const outcome = await checkForm([...form.entries()], (shop) => secretOfShop(pool, shop), new Date());
+      if (!outcome.ok) return sendXml(response, outcome.status, errorXml(outcome));
+      if (!(await store(pool, outcome.key, outcome.contentType, outcome.bytes))) return sendXml(response, 403, errorXml({ ok: false, status: 403, code: 'AccessDenied', message: 'Access denied.' }));
+      return sendXml(response, outcome.status, createdXml(`http://${request.headers.host ?? 'devstore'}${UPLOADS_PATH}/${outcome.key}`, outcome.key, outcome.bytes));
     }
     return sendJson(response, 405, { errors: 'Method Not Allowed' });
   } catch (error) {
     if (error instanceof BodyTooLarge) return sendJson(response, 413, { errors: 'Request Entity Too Large' });
     throw error;
   }
+}
+
+async function secretOfShop(pool: Pool, domain: string): Promise<string | undefined> {
+  const { rows } = await pool.query<{ domain: string; app_secret: string | null }>('SELECT domain, app_secret FROM devstore.shops WHERE domain = $1', [domain]);
+  return rows[0] ? signingSecret({ domain: rows[0].domain, appSecret: rows[0].app_secret }) : undefined;
+}
+
+function sendXml(response: ServerResponse, status: number, body: string): void {
+  response.writeHead(status, { 'Content-Type': 'application/xml; charset=UTF-8', 'Content-Length': Buffer.byteLength(body) });
+  response.end(body);
 }

@@ -96,7 +96,7 @@ async function collectionCreate(args: Args, context: RequestContext) {
   errors.push(...imageErrors(input.image));
   if (!input.title?.trim()) errors.push(problem(['title'], "Title can't be blank"));
   if (input.handle && (await handleTaken(context.pool, 'collections', context.shop.domain, input.handle))) errors.push(problem(['handle'], `Handle '${input.handle}' already in use. Please provide a new handle.`));
-  errors.push(...metafieldInputErrors(input.metafields ?? [], ['metafields']).map((error) => problem(error.field, error.message)));
+  errors.push(...metafieldInputErrors(input.metafields ?? [], ['metafields'], context.shop.currencyCode).map((error) => problem(error.field, error.message)));
   const products = await productIdsOrErrors(context, input.products ?? [], ['products']);
   errors.push(...products.errors);
   if (errors.length) return result(null, errors);

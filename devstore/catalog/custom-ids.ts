@@ -4,7 +4,8 @@
 import type { Pool } from 'pg';
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { gid } from './ids.ts';
-import { isKnownType } from './metafields.ts';
+import { isKnownType } from './metafield-types.ts';
+import { APP_NAMESPACE, resolveNamespace } from './namespaces.ts';
 
 export interface CustomId {
   namespace?: string | null;
@@ -23,8 +24,6 @@ interface DefinitionRow {
 }
 
 const OWNER_WORDS: Record<string, string> = { PRODUCT: 'Product', PRODUCTVARIANT: 'Product variant', COLLECTION: 'Collection', CUSTOMER: 'Customer', ORDER: 'Order', LOCATION: 'Location' };
-// Without a namespace Shopify uses the app's reserved namespace.
-const APP_NAMESPACE = '$app';
 
 function definitionObject(row: DefinitionRow) {
   return {
@@ -43,12 +42,12 @@ type Problem = { __typename: 'MetafieldDefinitionCreateUserError'; field: string
 
 async function metafieldDefinitionCreate(args: Args, context: RequestContext) {
   const input = (args.definition ?? {}) as { name?: string; namespace?: string | null; key?: string; type?: string; ownerType?: string; description?: string | null };
-  const namespace = input.namespace ?? APP_NAMESPACE;
+  const namespace = resolveNamespace(input.namespace);
   const problems: Problem[] = [];
   const add = (field: string, message: string, code: string) => problems.push({ __typename: 'MetafieldDefinitionCreateUserError', field: ['definition', field], message, code });
   if (!input.name?.trim()) add('name', "Name can't be blank", 'BLANK');
   if (!input.key || input.key.length < 2 || input.key.length > 64 || !/^[\w-]+$/.test(input.key)) add('key', 'Key must be 2-64 characters long and only contain alphanumeric, hyphen, and underscore characters.', 'INVALID');
-  if (namespace !== APP_NAMESPACE && (namespace.length < 3 || namespace.length > 255)) add('namespace', 'Namespace must be 3-255 characters long.', 'INVALID');
+  if (!(input.namespace ?? APP_NAMESPACE).startsWith(APP_NAMESPACE) && (namespace.length < 3 || namespace.length > 255)) add('namespace', 'Namespace must be 3-255 characters long.', 'INVALID');
   if (!input.type || !isKnownType(input.type)) add('type', `Type '${input.type ?? ''}' is not a valid type.`, 'INVALID');
   if (problems.length === 0) {
     const { rowCount } = await context.pool.query('SELECT 1 FROM devstore.metafield_definitions WHERE shop = $1 AND owner_type = $2 AND namespace = $3 AND key = $4', [
@@ -70,7 +69,7 @@ async function metafieldDefinitionCreate(args: Args, context: RequestContext) {
  * Shopify only looks resources up by custom IDs that are defined.
  */
 export async function ownerByCustomId(pool: Pool, shop: string, ownerType: string, customId: CustomId): Promise<string | null> {
-  const namespace = customId.namespace ?? APP_NAMESPACE;
+  const namespace = resolveNamespace(customId.namespace);
   const definition = await pool.query<{ type: string }>('SELECT type FROM devstore.metafield_definitions WHERE shop = $1 AND owner_type = $2 AND namespace = $3 AND key = $4', [
     shop, ownerType, namespace, customId.key,
   ]);

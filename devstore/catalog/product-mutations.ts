@@ -57,7 +57,7 @@ async function productCreate(args: Args, context: RequestContext) {
   const payload = (product: unknown) => ({ __typename: 'ProductCreatePayload', product, shop: shopObject(context), userErrors: userErrors(errors) });
   if (!input.title?.trim()) errors.push({ field: ['title'], message: "Title can't be blank", code: null });
   if (input.handle && (await handleTaken(context.pool, 'products', shop, input.handle))) errors.push({ field: ['handle'], message: `Handle '${input.handle}' already in use. Please provide a new handle.`, code: null });
-  errors.push(...metafieldInputErrors(input.metafields ?? [], ['metafields']));
+  errors.push(...metafieldInputErrors(input.metafields ?? [], ['metafields'], context.shop.currencyCode));
   if (errors.length) return payload(null);
   const client = await context.pool.connect();
   try {
@@ -100,7 +100,7 @@ async function productUpdate(args: Args, context: RequestContext) {
   }
   if (input.title !== undefined && input.title !== null && !input.title.trim()) errors.push({ field: ['title'], message: "Title can't be blank", code: null });
   if (input.handle && (await handleTaken(context.pool, 'products', shop, input.handle, existing.id))) errors.push({ field: ['handle'], message: `Handle '${input.handle}' already in use. Please provide a new handle.`, code: null });
-  errors.push(...metafieldInputErrors(input.metafields ?? [], ['metafields']));
+  errors.push(...metafieldInputErrors(input.metafields ?? [], ['metafields'], context.shop.currencyCode));
   if (errors.length) return payload(null);
   const client = await context.pool.connect();
   try {

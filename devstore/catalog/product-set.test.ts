@@ -81,9 +81,11 @@ describe('productSet (synchronous)', () => {
 
   it('costs 10 + 0.2 per variant + 1.9 per product file + 0.4 per product metafield, rounded up', async () => {
     const { body } = await admin(devstore, shop, PRODUCT_SET, { input: shirt({ title: 'Costed Shirt' }) });
-    // 10 + 3 × 0.2 + 2 × 1.9 + 1 × 0.4 = 14.8 → 15, plus the connections read back: variants(first: 10)
-    // at 2 per variant (the variant and its selectedOptions) and media(first: 5) at 1 per item.
-    expect(body.extensions.cost.requestedQueryCost).toBe(15 + (2 + 10 * 2) + (2 + 5 * 1));
+    // 10 + 3 × 0.2 + 2 × 1.9 + 1 × 0.4 = 14.8 → 15, plus what the product read back holds (the
+    // product itself is part of the price): seo, options and their optionValues, the metafield (1
+    // each), variants(first: 10) at 2 per variant (the variant and its selectedOptions) and
+    // media(first: 5) at 1 per item.
+    expect(body.extensions.cost.requestedQueryCost).toBe(15 + 4 + (2 + 10 * 2) + (2 + 5 * 1));
   });
 
   it('de-duplicates a generated handle the way Shopify does: -1, -2', async () => {

@@ -6,6 +6,7 @@ import { NotImplementedError } from '../graphql/errors.ts';
 import { handleTaken, handleize, uniqueHandle } from './handles.ts';
 import { gid, parseGid } from './ids.ts';
 import { metafieldInputErrors, writeMetafields } from './metafields.ts';
+import { resolveNamespace } from './namespaces.ts';
 import { productObject } from './product-objects.ts';
 import { normalizeTags, planMedia, planOptions, planVariants, type OptionInput, type UserError, type VariantInput } from './product-input.ts';
 import { productByHandle, productById, variantsByProducts, type ProductRow } from './product-rows.ts';
@@ -97,8 +98,8 @@ async function setProduct(args: Args, context: RequestContext) {
       // Upsert by custom ID: find the product whose `id` metafield holds the value; a new product
       // gets the metafield, so the next call with the same identifier finds it.
       const customId = identifier.customId as CustomId;
-      const namespace = customId.namespace ?? '$app';
-      const given = (input.metafields ?? []).find((metafield) => (metafield.namespace ?? '$app') === namespace && metafield.key === customId.key);
+      const namespace = resolveNamespace(customId.namespace);
+      const given = (input.metafields ?? []).find((metafield) => resolveNamespace(metafield.namespace) === namespace && metafield.key === customId.key);
       if (given && given.value !== customId.value) {
         errors.push({ field: ['input', 'metafields'], message: 'The identifier value does not match the value of the corresponding field in the input.', code: 'INPUT_MISMATCH' });
       } else if (!given) {
@@ -134,7 +135,7 @@ async function setProduct(args: Args, context: RequestContext) {
   if (input.variants && !input.productOptions && !existing) errors.push({ field: ['input', 'productOptions'], message: 'Must specify product options when updating variants.', code: 'PRODUCT_OPTIONS_INPUT_MISSING' });
   if (input.productOptions && !input.variants) errors.push({ field: ['input', 'variants'], message: 'Must specify variants when updating options.', code: 'VARIANTS_INPUT_MISSING' });
   if (input.files?.some((file) => file.id)) throw new NotImplementedError('productSet files referenced by id');
-  errors.push(...metafieldInputErrors(input.metafields ?? [], ['input', 'metafields']).map((error) => ({ ...error, code: 'INVALID_METAFIELD' })));
+  errors.push(...metafieldInputErrors(input.metafields ?? [], ['input', 'metafields'], context.shop.currencyCode).map((error) => ({ ...error, code: 'INVALID_METAFIELD' })));
   if (handle && (await handleTaken(context.pool, 'products', shop, handle, existing?.id))) {
     errors.push({ field: ['input', 'handle'], message: `Handle '${handle}' already in use. Please provide a new handle.`, code: 'HANDLE_NOT_UNIQUE' });
   }

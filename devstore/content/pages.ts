@@ -67,7 +67,7 @@ async function savePage(context: RequestContext, input: PageInput, existing: Pag
   const shop = context.shop.domain;
   if ((!existing || input.title !== undefined) && !input.title?.trim()) errors.push({ field: ['page', 'title'], message: "Title can't be blank", code: 'BLANK' });
   if (input.handle && (await handleTaken(context.pool, 'pages', shop, input.handle, existing?.id))) errors.push({ field: ['page', 'handle'], message: 'Handle has already been taken', code: 'TAKEN' });
-  errors.push(...metafieldInputErrors(input.metafields ?? [], ['page', 'metafields']).map((error) => ({ ...error, code: 'INVALID_VALUE' })));
+  errors.push(...metafieldInputErrors(input.metafields ?? [], ['page', 'metafields'], context.shop.currencyCode).map((error) => ({ ...error, code: 'INVALID_VALUE' })));
   const published = publishedAt(input, existing?.published_at ?? null, errors, ['page']);
   if (errors.length) return { errors };
   const client = await context.pool.connect();

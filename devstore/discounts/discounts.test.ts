@@ -133,6 +133,14 @@ describe('discountCodeFreeShippingCreate', () => {
     });
   });
 
+  it('refuses to combine with shipping discounts, since a shipping discount cannot', async () => {
+    const { body } = await admin(devstore, shop, FREE_SHIPPING, { discount: { ...shipFree, code: 'SHIPBOTH', combinesWith: { orderDiscounts: true, shippingDiscounts: true } } });
+    expect(body.data.discountCodeFreeShippingCreate).toEqual({
+      codeDiscountNode: null,
+      userErrors: [{ field: ['freeShippingCodeDiscount', 'combinesWith', 'shippingDiscounts'], message: 'The combinesWith settings are invalid for the discount class.', code: 'INVALID_COMBINES_WITH_FOR_DISCOUNT_CLASS' }],
+    });
+  });
+
   it('shares codes with basic discounts, and refuses a usage limit of 0', async () => {
     const taken = await admin(devstore, shop, FREE_SHIPPING, { discount: { ...shipFree, code: 'spring10' } });
     expect(taken.body.data.discountCodeFreeShippingCreate.userErrors).toEqual([{ field: ['freeShippingCodeDiscount', 'code'], message: 'Code must be unique. Please try a different code.', code: 'TAKEN' }]);

@@ -157,6 +157,14 @@ async function planFreeShipping(context: RequestContext, input: FreeShippingInpu
   }
   const maximum = input.maximumShippingPrice;
   if (maximum !== undefined && maximum !== null && !(Number(maximum) > 0)) problem(['maximumShippingPrice'], 'Maximum shipping price must be greater than 0', 'GREATER_THAN');
+  // A shipping discount does not combine with another shipping discount (Shopify's discount classes:
+  // https://help.shopify.com/manual/discounts/combining-discounts/discount-combinations); the code is
+  // DiscountErrorCode's INVALID_COMBINES_WITH_FOR_DISCOUNT_CLASS, the message its description
+  // ("The `combinesWith` settings are invalid for the discount class."). `false` is the field's
+  // schema default, so only `true` can be refused.
+  if (input.combinesWith?.shippingDiscounts === true) {
+    problem(['combinesWith', 'shippingDiscounts'], 'The combinesWith settings are invalid for the discount class.', 'INVALID_COMBINES_WITH_FOR_DISCOUNT_CLASS');
+  }
   if (errors.length) return { errors };
   return {
     errors,

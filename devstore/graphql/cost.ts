@@ -1,6 +1,7 @@
 // Shopify's calculated query cost: requested (before running, from the document) and actual (from
 // the data returned). Scalars and enums 0, objects 1, connections 2 + page size × one node's cost,
-// mutations 10 or their documented dynamic cost.
+// mutations 10 or their documented dynamic cost (mutation-costs.ts) plus what their payload's
+// objects hold. https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits
 import {
   GraphQLInt,
   getNamedType,
@@ -17,9 +18,9 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { mutationFieldCost } from './mutation-costs.ts';
 
 export const MAX_QUERY_COST = 1000;
-const MUTATION_COST = 10;
 
 type Variables = Record<string, unknown>;
 type Fragments = Record<string, FragmentDefinitionNode>;
@@ -111,10 +112,11 @@ function fieldsCost(walk: Walk, parent: GraphQLCompositeType, fields: FieldNode[
     if (isConnection(type)) {
       total += connectionCost(walk, type as GraphQLCompositeType, node, field, value, actual);
     } else {
+      // The objects a payload returns are part of the mutation's price; what they hold is priced as usual.
       const own = payload ? 0 : 1;
       if (actual && (value === null || value === undefined)) total += own;
-      else if (actual && Array.isArray(value)) total += own + value.reduce<number>((sum, item) => sum + selectionCost(walk, type, selectionSet, item, payload), 0);
-      else total += own + selectionCost(walk, type, selectionSet, actual ? value : undefined, payload);
+      else if (actual && Array.isArray(value)) total += own + value.reduce<number>((sum, item) => sum + selectionCost(walk, type, selectionSet, item, false), 0);
+      else total += own + selectionCost(walk, type, selectionSet, actual ? value : undefined, false);
     }
   }
   return total;
@@ -157,21 +159,14 @@ function returnedNodes(walk: Walk, connection: GraphQLCompositeType, node: Field
   return [];
 }
 
-/** The documented dynamic costs; every other mutation costs a flat 10. */
-function mutationCost(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): number {
-  const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
-  if (field.name === 'productSet') {
-    const input = (argument(walk, field, node, 'input') ?? {}) as Record<string, unknown>;
-    const variants = Array.isArray(input.variants) ? (input.variants as Record<string, unknown>[]) : [];
-    const variantFiles = variants.filter((variant) => variant.file).length;
-    const variantMetafields = variants.reduce((sum, variant) => sum + count(variant.metafields), 0);
-    return Math.ceil(10 + variants.length * 0.2 + variantFiles * 0.6 + variantMetafields * 0.4 + count(input.metafields) * 0.4 + count(input.files) * 1.9);
+/** The mutation field's arguments as the resolver will get them, for its dynamic cost. */
+function argumentsOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const definition of field.args) {
+    const value = argument(walk, field, node, definition.name);
+    if (value !== undefined) args[definition.name] = value;
   }
-  if (field.name === 'productCreate' || field.name === 'productUpdate') {
-    const input = (argument(walk, field, node, 'product') ?? argument(walk, field, node, 'input') ?? {}) as Record<string, unknown>;
-    return Math.ceil(10 + count(input.metafields) * 0.4 + count(argument(walk, field, node, 'media')) * 1.9);
-  }
-  return MUTATION_COST;
+  return args;
 }
 
 function rootCost(walk: Walk, operation: OperationDefinitionNode, data: Record<string, unknown> | undefined): number {
@@ -185,9 +180,12 @@ function rootCost(walk: Walk, operation: OperationDefinitionNode, data: Record<s
       if (!field) continue;
       const payloadType = getNamedType(field.type);
       const payload = actual ? data?.[node.alias?.value ?? node.name.value] : undefined;
-      // A mutation's payload objects are part of its price; only connections under it add cost.
+      // The payload's own objects (the product, userErrors) are part of the mutation's price; objects
+      // and connections inside them add their cost. Shopify's answers on record: productCreate reading
+      // product { variants(first: 1) { … } } back, 13 (10 + 2 + 1); stagedUploadsCreate reading
+      // stagedTargets { parameters { name value } }, 11 (10 + 1).
       const nested = node.selectionSet && isCompositeType(payloadType) ? selectionCost(walk, payloadType, node.selectionSet, actual ? (payload ?? null) : undefined, true) : 0;
-      total += mutationCost(walk, field, node) + nested;
+      total += mutationFieldCost(field.name, argumentsOf(walk, field, node)) + nested;
     }
     return total;
   }

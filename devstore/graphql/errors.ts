@@ -77,7 +77,6 @@ export function validationError(error: GraphQLError): ShopifyError {
 export function executionError(error: GraphQLError, requestId: string): ShopifyError {
   const base = { ...(error.locations ? { locations: error.locations } : {}), ...(error.path ? { path: error.path } : {}) };
   const original = error.originalError;
-  if (!original && /^Variable "\$/.test(error.message)) return { message: error.message, ...base, extensions: { code: 'INVALID_VARIABLE' } };
   if (!original || original.name === 'GraphQLError') {
     return { message: error.message, ...base, ...(error.extensions && Object.keys(error.extensions).length ? { extensions: error.extensions } : {}) };
   }

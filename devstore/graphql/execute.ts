@@ -20,6 +20,7 @@ import { nodeQueries } from './nodes.ts';
 import { MAX_QUERY_COST, actualQueryCost, requestedQueryCost } from './cost.ts';
 import { executionError, maxCostExceeded, throttled, validationError, type CostExtension, type ShopifyError, NotImplementedError } from './errors.ts';
 import { inputLimitErrors } from './input-limits.ts';
+import { variableErrors } from './variables.ts';
 
 export interface GraphqlRequest {
   query: string;
@@ -111,6 +112,8 @@ export class Executor {
     if (parsed.errors) return { errors: parsed.errors };
     const operation = getOperationAST(parsed.document, request.operationName);
     if (operation) {
+      const refused = variableErrors(adminSchema(), operation, request.variables);
+      if (refused.length) return { errors: refused };
       const tooLarge = inputLimitErrors(adminSchema(), operation, request.variables);
       if (tooLarge.length) return { errors: tooLarge };
     }
@@ -144,6 +147,9 @@ export class Executor {
     for (const definition of document.definitions) if (definition.kind === 'FragmentDefinition') fragments[definition.name.value] = definition;
 
     const schema = adminSchema();
+    // Variables that do not fit their types are refused before anything is priced or run.
+    const refused = operation ? variableErrors(schema, operation, request.variables) : [];
+    if (refused.length) return { body: { errors: refused, extensions: { cost: cost(0, 0) } }, pointsSpent: 0, throttled: false };
     const requested = operation ? requestedQueryCost(schema, operation, fragments, request.variables) : 0;
     if (requested > MAX_QUERY_COST) {
       return { body: { errors: [maxCostExceeded(requested)], extensions: { cost: cost(requested, null) } }, pointsSpent: 0, throttled: false };

@@ -68,7 +68,18 @@ export async function usesBulk(migrationId: string): Promise<boolean> {
   return (await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: { in: ['staged', 'failed'] } } })) >= BULK_THRESHOLD;
 }
 
-async function upload(writer: Writer, jsonl: string): Promise<string> {
+/** Storage's reason for refusing an upload, from its XML answer (Message, then Details). */
+function storageReason(status: number, body: string): string {
+  const part = (tag: string) => new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(body)?.[1];
+  return [`${status}`, part('Message'), part('Details')].filter(Boolean).join(': ');
+}
+
+/**
+ * Stages the JSONL file of variables: the form carries every parameter the target gives, in the
+ * order given, and the file last — the parameters are a signed policy, and storage ignores whatever
+ * follows the file. Returns the key bulkOperationRunMutation takes as stagedUploadPath.
+ */
+export async function stageBulkVariables(writer: Writer, jsonl: string): Promise<string> {
   const { data } = await writer.client.request<{ stagedUploadsCreate: { stagedTargets: { url: string; parameters: { name: string; value: string }[] }[]; userErrors: UserError[] } }>(
     STAGE_BULK_VARIABLES,
     { input: [{ resource: 'BULK_MUTATION_VARIABLES', filename: 'products.jsonl', mimeType: 'text/jsonl', httpMethod: 'POST', fileSize: String(Buffer.byteLength(jsonl)) }] },
@@ -79,7 +90,7 @@ async function upload(writer: Writer, jsonl: string): Promise<string> {
   for (const parameter of target.parameters) form.append(parameter.name, parameter.value);
   form.append('file', new Blob([jsonl], { type: 'text/jsonl' }), 'products.jsonl');
   const response = await fetch(target.url, { method: 'POST', body: form, signal: AbortSignal.timeout(120_000) });
-  if (!response.ok) throw new Error(`Uploading the bulk variables failed: ${response.status}`);
+  if (!response.ok) throw new Error(`Shopify's storage refused the bulk variables file (${storageReason(response.status, await response.text())})`);
   const key = target.parameters.find((parameter) => parameter.name === 'key')?.value;
   if (!key) throw new Error('The upload target named no key');
   return key;
@@ -117,7 +128,7 @@ export async function submitProductBulk(migrationId: string, afterId: bigint | n
   const next = rows.length === BULK_CHUNK ? lastRecordId : null;
   if (lines.length === 0) return { next };
 
-  const path = await upload(writer, `${lines.join('\n')}\n`);
+  const path = await stageBulkVariables(writer, `${lines.join('\n')}\n`);
   const { data } = await writer.client.request<{ bulkOperationRunMutation: { bulkOperation: { id: string } | null; userErrors: UserError[] } }>(RUN_BULK_MUTATION, {
     mutation: BULK_PRODUCT_SET,
     stagedUploadPath: path,

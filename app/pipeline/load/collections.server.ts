@@ -5,7 +5,7 @@ import { db } from '../../db.server.ts';
 import { customIdentifier } from '../source-reference.server.ts';
 import { COLLECTION_BY_REFERENCE, CREATE_COLLECTION, UPDATE_COLLECTION, toCollectionVariables } from '../transform/collection.server.ts';
 import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordWritten, settledWithoutWriting, skipsExisting,
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordFailed, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
 interface Written {
@@ -25,7 +25,7 @@ export async function loadCollectionBatch(migrationId: string, afterId: bigint |
   );
   const result = batchResult(rows);
 
-  await inParallel(rows, writer.concurrency, async (row) => {
+  await eachRecord(rows, writer.concurrency, result, async (row) => {
     const collection = row.data as unknown as CollectionRecord;
     const known = mapped.get(row.sourceId);
     if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;

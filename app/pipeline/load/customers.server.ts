@@ -3,6 +3,7 @@
 // or phone become one Shopify customer, and each merged record says into which.
 import type { CustomerRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
+import { metafieldsSetCost } from '../../shopify-admin/costs.server.ts';
 import { keepCustomerBefore } from '../record-before.server.ts';
 import { customIdentifier } from '../source-reference.server.ts';
 import { contentHash } from '../staging.server.ts';
@@ -11,7 +12,7 @@ import {
   toCustomerSetVariables,
 } from '../transform/customer.server.ts';
 import {
-  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordKeptAsFound, recordWritten, settledWithoutWriting, skipsExisting,
+  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordKeptAsFound, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
 const PROBLEM_CODES = ['customer-email-invalid', 'customer-phone-invalid', 'customer-phone-taken', 'customer-merged'];
@@ -92,7 +93,8 @@ async function writeCustomer(writer: Writer, existingId: string | null, customer
 /** Metafields and consent: a refusal here does not undo the customer, it is said in the record's reason. */
 async function writeCustomerDetails(writer: Writer, id: string, customer: CustomerRecord, hasEmail: boolean): Promise<string[]> {
   const notes: string[] = [];
-  const metafields = await writer.client.request<{ metafieldsSet: { userErrors: UserError[] } }>(CUSTOMER_METAFIELDS, { metafields: customerMetafields(id, writer.platform, customer) }, { estimatedCost: 10 });
+  const owned = customerMetafields(id, writer.platform, customer);
+  const metafields = await writer.client.request<{ metafieldsSet: { userErrors: UserError[] } }>(CUSTOMER_METAFIELDS, { metafields: owned }, { estimatedCost: metafieldsSetCost(owned) });
   if (metafields.data.metafieldsSet.userErrors.length > 0) notes.push(`Source reference and totals not kept: ${describeUserErrors(metafields.data.metafieldsSet.userErrors)}`);
   const consent = emailConsentVariables(id, customer);
   if (consent && hasEmail) {
@@ -119,7 +121,7 @@ export async function loadCustomerBatch(migrationId: string, afterId: bigint | n
   const mapped = await idMapFor(shop, writer.platform, 'customers', rows.map((row) => row.sourceId));
   const result = batchResult(rows);
 
-  await inParallel(leaders, writer.concurrency, async (row) => {
+  await eachRecord(leaders, writer.concurrency, result, async (row) => {
     const { group } = leaderOf(row);
     const others = group.filter((member) => member.id !== row.id);
     // The group's content decides whether anything changed: a new duplicate changes the merged customer.

@@ -12,7 +12,7 @@ import {
 } from '../transform/discount.server.ts';
 import { stillInShopify } from '../verify.server.ts';
 import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting,
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
 const PROBLEM_CODES: NotKept['code'][] = ['discount-restriction-not-kept', 'discount-limit-changed', 'discount-products-missing', 'discount-free-shipping-not-kept', 'discount-customers-missing'];
@@ -153,7 +153,7 @@ export async function loadDiscountBatch(migrationId: string, afterId: bigint | n
   const context = await discountContext(shop, writer, rows);
   const result = batchResult(rows);
 
-  await inParallel(rows, writer.concurrency, async (row) => {
+  await eachRecord(rows, writer.concurrency, result, async (row) => {
     const known = mapped.get(row.sourceId);
     const discount = row.data as unknown as DiscountRecord;
     // A code for chosen customers is written again when they change (a customer moved since), not only the coupon.

@@ -9,9 +9,12 @@ import { DEV_STORE_ORDERS_PER_MINUTE } from '../plan.server.ts';
 import { customIdentifier } from '../source-reference.server.ts';
 import { ORDER_BY_REFERENCE, ORDER_CREATE, OrderOptions, type OrderContext, toOrderCreateVariables, totalsDiffer } from '../transform/order.server.ts';
 import {
-  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed,
+  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed,
   recordUnchanged, recordWritten,
 } from './shared.server.ts';
+
+/** orderCreate (10) and the order's totalPriceSet and its shopMoney read back (1 each). */
+const ORDER_CREATE_COST = 12;
 
 export const SHOP_PLAN = `#graphql
   query OrderLimitPlan {
@@ -71,7 +74,7 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
   // On a development store orders go one at a time, so the batch can stop at the one the limit holds back.
   let stoppedAt: bigint | null = null;
 
-  await inParallel(rows, limit ? 1 : writer.concurrency, async (row) => {
+  await eachRecord(rows, limit ? 1 : writer.concurrency, result, async (row) => {
     if (stoppedAt !== null) return;
     const order = row.data as unknown as OrderRecord;
     const known = mapped.get(row.sourceId);
@@ -96,7 +99,7 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
     const transform = toOrderCreateVariables(order, context);
     let created: OrderCreateData['orderCreate'];
     try {
-      created = (await writer.client.request<OrderCreateData>(ORDER_CREATE, { ...transform.variables }, { estimatedCost: 10 })).data.orderCreate;
+      created = (await writer.client.request<OrderCreateData>(ORDER_CREATE, { ...transform.variables }, { estimatedCost: ORDER_CREATE_COST })).data.orderCreate;
     } catch (error) {
       if (!limit || !isOrderLimit(error)) throw error;
       // Other orders (the merchant's, another app's) used up this minute: wait for the next one.

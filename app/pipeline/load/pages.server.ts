@@ -9,8 +9,11 @@ import { sourceReference } from '../source-reference.server.ts';
 import { BLOG, type BlogPostRecord, CREATE_ARTICLE, CREATE_BLOG, FIND_ARTICLES, FIND_BLOG, UPDATE_ARTICLE, toArticleInput } from '../transform/article.server.ts';
 import { CREATE_PAGE, FIND_PAGES, type PageRecord, UPDATE_PAGE, contentSearch, toPageInput } from '../transform/page.server.ts';
 import {
-  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordWritten, settledWithoutWriting, skipsExisting,
+  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
+
+/** articleCreate/articleUpdate (10) and the article's blog read back (1). */
+const ARTICLE_COST = 11;
 
 /** Where the shop's blog is kept in the id map: one per shop and platform, not a source record. */
 const BLOG_LINK = { entity: 'blogs', sourceId: 'posts' } as const;
@@ -76,7 +79,7 @@ export async function loadPageBatch(migrationId: string, afterId: bigint | null,
   const mapped = await idMapFor(shop, writer.platform, 'pages', rows.map((row) => row.sourceId));
   const result = batchResult(rows);
 
-  await inParallel(rows, writer.concurrency, async (row) => {
+  await eachRecord(rows, writer.concurrency, result, async (row) => {
     const page = row.data as unknown as PageRecord;
     const known = mapped.get(row.sourceId);
     if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
@@ -139,7 +142,7 @@ export async function loadBlogPostBatch(migrationId: string, afterId: bigint | n
   const blog = await blogFor(shop, migrationId, writer);
   const mapped = await idMapFor(shop, writer.platform, 'blogPosts', rows.map((row) => row.sourceId));
 
-  await inParallel(rows, writer.concurrency, async (row) => {
+  await eachRecord(rows, writer.concurrency, result, async (row) => {
     const post = row.data as unknown as BlogPostRecord;
     const known = mapped.get(row.sourceId);
     if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
@@ -149,10 +152,10 @@ export async function loadBlogPostBatch(migrationId: string, afterId: bigint | n
       async (attempt) => {
         const article = toArticleInput(post, writer.platform, { blogId: blog.id, withHandle: attempt.withHandle, withImage: attempt.withImage });
         if (attempt.id) {
-          const { data } = await writer.client.request<{ articleUpdate: { article: Written['node']; userErrors: UserError[] } }>(UPDATE_ARTICLE, { id: attempt.id, article }, { estimatedCost: 10 });
+          const { data } = await writer.client.request<{ articleUpdate: { article: Written['node']; userErrors: UserError[] } }>(UPDATE_ARTICLE, { id: attempt.id, article }, { estimatedCost: ARTICLE_COST });
           return { node: data.articleUpdate.article, userErrors: data.articleUpdate.userErrors };
         }
-        const { data } = await writer.client.request<{ articleCreate: { article: Written['node']; userErrors: UserError[] } }>(CREATE_ARTICLE, { article }, { estimatedCost: 10 });
+        const { data } = await writer.client.request<{ articleCreate: { article: Written['node']; userErrors: UserError[] } }>(CREATE_ARTICLE, { article }, { estimatedCost: ARTICLE_COST });
         return { node: data.articleCreate.article, userErrors: data.articleCreate.userErrors };
       },
       { handle: post.handle, imageUrl: post.image?.url ?? null, what: 'article' },

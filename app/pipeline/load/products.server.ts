@@ -7,7 +7,7 @@ import type { ProductRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { PRODUCT_SET, type ProductSetVariables, productSetCost, toProductSetVariables, variantKey } from '../transform/product.server.ts';
 import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordWritten, settledWithoutWriting, skipsExisting,
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordFailed, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
 export interface WrittenVariant {
@@ -81,7 +81,7 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
   const context = await productContext(migrationId, shop, writer);
   const result = batchResult(rows);
 
-  await inParallel(rows, writer.concurrency, async (row) => {
+  await eachRecord(rows, writer.concurrency, result, async (row) => {
     const known = mapped.get(row.sourceId);
     if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
     const record = row.data as unknown as ProductRecord;

@@ -7,7 +7,7 @@ import { contentHash, stageRows } from '../staging.server.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { CREATE_REDIRECT, FIND_REDIRECT, REDIRECTED_ENTITIES, type RedirectedEntity, redirectPath, redirectTarget } from '../transform/redirect.server.ts';
 import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordUnchanged, recordWritten, settledWithoutWriting,
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordFailed, recordUnchanged, recordWritten, settledWithoutWriting,
 } from './shared.server.ts';
 
 type Target = RedirectedEntity;
@@ -73,7 +73,7 @@ export async function loadRedirectBatch(migrationId: string, afterId: bigint | n
     ),
   );
 
-  await inParallel(rows, writer.concurrency, async (row) => {
+  await eachRecord(rows, writer.concurrency, result, async (row) => {
     const data = row.data as unknown as RedirectData;
     const known = mapped.get(row.sourceId);
     // A redirect is the old URL's only route to the new page: it is always kept up to date.

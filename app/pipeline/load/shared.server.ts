@@ -1,7 +1,7 @@
 // What every load step shares: the writer (client, platform, location), batch results, Shopify's
 // userErrors in words, and running requests side by side.
 import { db } from '../../db.server.ts';
-import type { AdminClient } from '../../shopify-admin/client.server.ts';
+import { type AdminClient, VariablesRefused } from '../../shopify-admin/client.server.ts';
 
 export const LOAD_BATCH = 100;
 
@@ -30,6 +30,23 @@ export interface UserError {
 
 export function describeUserErrors(errors: UserError[]): string {
   return errors.map((error) => (error.field?.length ? `${error.field.join('.')}: ${error.message}` : error.message)).join('; ');
+}
+
+/**
+ * Writes each record with at most `limit` at once. A record whose values Shopify refuses
+ * (INVALID_VARIABLE) is kept in staging with Shopify's reason and the others go on; any other
+ * failure stops the batch as before (docs/decisions/0022-records-whose-values-shopify-refuses.md).
+ */
+export async function eachRecord<T extends { id: bigint }>(rows: T[], limit: number, result: BatchResult, work: (row: T) => Promise<void>): Promise<void> {
+  await inParallel(rows, limit, async (row) => {
+    try {
+      await work(row);
+    } catch (error) {
+      if (!(error instanceof VariablesRefused)) throw error;
+      await recordFailed(row, `Shopify refused what was sent for it: ${error.problems.join('; ')}`);
+      result.failed++;
+    }
+  });
 }
 
 /** Runs `work` over `items` with at most `limit` at once. */

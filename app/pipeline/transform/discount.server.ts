@@ -290,10 +290,12 @@ export function toDiscountInput(discount: DiscountRecord, context: DiscountConte
     minimumRequirement: discount.minimumSubtotal === null ? null : { subtotal: { greaterThanOrEqualToSubtotal: discount.minimumSubtotal } },
     tags: [sourceTag(context.platform, discount.sourceId)],
   };
-  // A coupon for individual use combines with nothing; any other combines with every class Shopify allows.
+  // A coupon for individual use combines with nothing; any other combines with every class Shopify
+  // allows. A shipping discount cannot combine with shipping discounts (a free shipping code saying
+  // so is refused): the field is left out, which Shopify takes as false.
   const combines = discount.combinesWithOtherCodes;
   if (freeShippingOnly) {
-    return { kind: 'freeShipping', discount: { ...common, destination: { all: true }, combinesWith: { orderDiscounts: combines, productDiscounts: combines, shippingDiscounts: false } }, notKept };
+    return { kind: 'freeShipping', discount: { ...common, destination: { all: true }, combinesWith: { orderDiscounts: combines, productDiscounts: combines } }, notKept };
   }
   if (discount.freeShipping) notKept.push(FREE_SHIPPING_NOT_KEPT);
   const value = discount.value.kind === 'percentage'

@@ -81,7 +81,8 @@ describe('coupon → discount code', () => {
   it('makes a free shipping code of a coupon that only gives free shipping, and says when free shipping cannot come along', () => {
     const shipping = written(toDiscountInput(coupon({ value: { kind: 'percentage', percent: 0 }, freeShipping: true, minimumSubtotal: '30.00' }), context));
     expect(shipping.kind).toBe('freeShipping');
-    expect(shipping.discount).toMatchObject({ code: 'welcome10', destination: { all: true }, minimumRequirement: { subtotal: { greaterThanOrEqualToSubtotal: '30.00' } }, combinesWith: { orderDiscounts: true, productDiscounts: true, shippingDiscounts: false } });
+    expect(shipping.discount).toMatchObject({ code: 'welcome10', destination: { all: true }, minimumRequirement: { subtotal: { greaterThanOrEqualToSubtotal: '30.00' } }, combinesWith: { orderDiscounts: true, productDiscounts: true } });
+    expect(shipping.discount.combinesWith).not.toHaveProperty('shippingDiscounts');
     const both = written(toDiscountInput(coupon({ freeShipping: true }), context));
     expect(both.kind).toBe('basic');
     expect(both.notKept.map((item) => item.code)).toEqual(['discount-free-shipping-not-kept']);

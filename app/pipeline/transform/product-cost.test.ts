@@ -39,10 +39,19 @@ describe('productSet cost', () => {
   it.each([
     ['a product with 3 variants and 2 images', product('1', 3, 2)],
     ['a product with 120 variants and 6 images', product('2', 120, 6)],
+    ['a product with 250 variants, each with its own image', product('3', 250, 250)],
   ])('is reserved as Shopify charges it: %s', async (_name, record) => {
     const variables = toProductSetVariables(record, context, null);
     const { body } = await admin(devstore, shop, PRODUCT_SET, { ...variables });
     expect(body.errors).toBeUndefined();
     expect(body.extensions.cost.requestedQueryCost).toBe(productSetCost(variables));
+  });
+
+  it('reads back only as many variants as keep the call within Shopify’s 1,000 points', () => {
+    const variables = toProductSetVariables(product('4', 250, 250), context, null);
+    // ceil(10 + 250 × 0.2 + 250 variant files × 0.6 + 2 metafields × 0.4 + 250 files × 1.9) = 686: room for 156 variants (2 each) after the connection's 2.
+    expect(variables.variantCount).toBe(156);
+    expect(productSetCost(variables)).toBe(1000);
+    expect(toProductSetVariables(product('5', 120, 6), context, null).variantCount).toBe(120);
   });
 });

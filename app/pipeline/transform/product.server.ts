@@ -5,6 +5,7 @@
 import type { ProductRecord } from '../../../connectors/model.ts';
 import { MAX_VARIANTS, optionLayout } from './options.server.ts';
 import { customIdentifier, sourceReferenceMetafield } from '../source-reference.server.ts';
+import { MAX_QUERY_COST, connectionCost, productSetInputCost } from '../../shopify-admin/costs.server.ts';
 
 /** The productSet call with what the load keeps of the answer, request by request and in bulk operations alike. */
 export const PRODUCT_SET = `#graphql
@@ -61,26 +62,31 @@ function isHandle(handle: string): boolean {
 export interface ProductSetVariables {
   input: Record<string, unknown>;
   identifier: { id: string } | ReturnType<typeof customIdentifier>;
-  /** How many variants to read back (a connection's page is at most 250), so orders can link to them. */
+  /**
+   * How many variants to read back, so orders can link to them: all, but a connection's page is at
+   * most 250, and the call with its read-back must stay within Shopify's 1,000 points.
+   */
   variantCount: number;
 }
 
 /**
  * What Shopify will charge for PRODUCT_SET with these variables, by its documented cost rules:
- * productSet's dynamic mutation cost (10, plus 0.2 per variant, 0.6 per variant file, 0.4 per
- * metafield, 1.9 per product file), plus the fields read back: the payload's own objects (the
- * product, userErrors) are free, the variants connection costs 2 plus 2 per variant asked for (the
- * node and its selectedOptions).
+ * productSet's dynamic cost for the input, plus the variants read back (a connection: 2, and 2 per
+ * variant asked for, the node and its selectedOptions); the payload's own objects are free.
  * The budget reserves this rather than the cost the last product had, so a product with many
  * variants does not go out on the points of a small one.
  */
 export function productSetCost(variables: ProductSetVariables): number {
-  const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
-  const variants = Array.isArray(variables.input.variants) ? (variables.input.variants as Record<string, unknown>[]) : [];
-  const variantFiles = variants.filter((variant) => variant.file).length;
-  const variantMetafields = variants.reduce((sum, variant) => sum + count(variant.metafields), 0);
-  const mutation = Math.ceil(10 + variants.length * 0.2 + variantFiles * 0.6 + variantMetafields * 0.4 + count(variables.input.metafields) * 0.4 + count(variables.input.files) * 1.9);
-  return mutation + 2 + 2 * variables.variantCount;
+  return productSetInputCost(variables.input) + connectionCost(variables.variantCount, VARIANT_READ_BACK);
+}
+
+/** Each variant read back: the node and its selectedOptions. */
+const VARIANT_READ_BACK = 2;
+
+/** Variants the call can read back: a page (250) at most, and no more than keeps it within 1,000 points. */
+function variantsToReadBack(input: Record<string, unknown>, variants: number): number {
+  const room = Math.floor((MAX_QUERY_COST - productSetInputCost(input) - connectionCost(0, 0)) / VARIANT_READ_BACK);
+  return Math.max(0, Math.min(variants, 250, room));
 }
 
 /** One variant's place among its product's options ("Colour=Navy/Size=S"), the same from our input and from Shopify's answer. */
@@ -164,6 +170,6 @@ export function toProductSetVariables(product: ProductRecord, context: ProductCo
   return {
     input,
     identifier: existingId ? { id: existingId } : customIdentifier(context.platform, product.sourceId),
-    variantCount: Math.min(variants.length, 250),
+    variantCount: variantsToReadBack(input, variants.length),
   };
 }
