@@ -59,14 +59,14 @@ describe('orderCreate (historical import)', () => {
       displayFulfillmentStatus: 'FULFILLED',
       discountCodes: ['SPRING10'],
       customer: { email: 'lin@example.com', firstName: 'Lin' },
-      shippingLines: { nodes: [{ title: 'Standard', originalPriceSet: { shopMoney: { amount: '4.00' } } }] },
+      shippingLines: { nodes: [{ title: 'Standard', originalPriceSet: { shopMoney: { amount: '4.0' } } }] },
     });
     expect(order.lineItems.nodes).toEqual([
-      { title: 'Teapot', sku: 'TEA-1', variantTitle: '1L', quantity: 2, originalUnitPriceSet: usd('30.00'), variant: { sku: 'TEA-1' } },
-      { title: 'Gift wrap', sku: null, variantTitle: null, quantity: 1, originalUnitPriceSet: usd('5.00'), variant: null },
+      { title: 'Teapot', sku: 'TEA-1', variantTitle: '1L', quantity: 2, originalUnitPriceSet: usd('30.0'), variant: { sku: 'TEA-1' } },
+      { title: 'Gift wrap', sku: null, variantTitle: null, quantity: 1, originalUnitPriceSet: usd('5.0'), variant: null },
     ]);
-    // 65.00 subtotal − 6.50 discount + 4.00 shipping + 6.50 tax
-    expect([order.subtotalPriceSet, order.totalDiscountsSet, order.totalShippingPriceSet, order.totalTaxSet, order.totalPriceSet].map((set) => set.shopMoney.amount)).toEqual(['65.00', '6.50', '4.00', '6.50', '69.00']);
+    // 65.00 subtotal − 6.50 discount + 4.00 shipping + 6.50 tax, written as Shopify writes a Decimal
+    expect([order.subtotalPriceSet, order.totalDiscountsSet, order.totalShippingPriceSet, order.totalTaxSet, order.totalPriceSet].map((set) => set.shopMoney.amount)).toEqual(['65.0', '6.5', '4.0', '6.5', '69.0']);
   });
 
   it('numbers orders from #1001 when no name is given', async () => {

@@ -4,6 +4,7 @@
 // `orders`, with addresses and metafields; `orderDelete`.
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { ArgumentError, NotImplementedError, ResourceThrottledError } from '../graphql/errors.ts';
+import { moneyV2 } from '../graphql/money.ts';
 import { CustomIdError, type CustomId, ownerByCustomId } from '../catalog/custom-ids.ts';
 import { connection, connectionOf, decodeCursor, pageArgs } from '../catalog/connection.ts';
 import { gid, parseGid } from '../catalog/ids.ts';
@@ -52,7 +53,7 @@ interface OrderRow {
 }
 
 function bag(amount: string | number, currencyCode: string) {
-  const value = { __typename: 'MoneyV2', amount: Number(amount).toFixed(2), currencyCode };
+  const value = moneyV2(amount, currencyCode);
   return { __typename: 'MoneyBag', shopMoney: value, presentmentMoney: value };
 }
 

@@ -10,6 +10,7 @@ import { checkContact, customerAddresses } from '../../app/pipeline/transform/cu
 import { DEFAULT_ORDER_STATUS_MAP } from '../../app/pipeline/transform/order.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
+import { shopifyDecimal } from '../support/shopify-decimal.ts';
 import { seedCatalog } from '../woocommerce/catalog.ts';
 import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
@@ -173,16 +174,16 @@ describe('WooCommerce customers and orders migrated into Shopify', () => {
         expect(found.variant?.id ?? null, `line ${line.sourceId}`).toBe(variant ?? null);
         if (!variant) expect(found).toMatchObject({ title: line.title, sku: line.sku });
         expect(found.quantity).toBe(line.quantity);
-        expect(found.originalUnitPriceSet.shopMoney.amount).toBe(Number(line.price).toFixed(2));
+        expect(found.originalUnitPriceSet.shopMoney.amount).toBe(shopifyDecimal(line.price));
         expect(found.taxLines.map((tax: { title: string; rate: number; priceSet: { shopMoney: { amount: string } } }) => [tax.title, tax.rate, tax.priceSet.shopMoney.amount])).toEqual(
-          line.taxLines.map((tax) => [tax.title, tax.rate, Number(tax.amount).toFixed(2)]),
+          line.taxLines.map((tax) => [tax.title, tax.rate, shopifyDecimal(tax.amount)]),
         );
       });
       expect(order.shippingLines.nodes.map((line: { title: string; originalPriceSet: { shopMoney: { amount: string } } }) => [line.title, line.originalPriceSet.shopMoney.amount])).toEqual(
-        source.shippingLines.map((line) => [line.title, Number(line.price).toFixed(2)]),
+        source.shippingLines.map((line) => [line.title, shopifyDecimal(line.price)]),
       );
-      expect(order.totalTaxSet.shopMoney.amount).toBe(Number(source.totalTax).toFixed(2));
-      expect(order.totalPriceSet.shopMoney.amount, `total of ${row.sourceId}`).toBe(Number(source.total).toFixed(2));
+      expect(order.totalTaxSet.shopMoney.amount).toBe(shopifyDecimal(source.totalTax));
+      expect(order.totalPriceSet.shopMoney.amount, `total of ${row.sourceId}`).toBe(shopifyDecimal(source.total));
       if (source.notes[0]) expect(order.note).toContain(source.notes[0].body);
       if (source.sourceStatus === 'cancelled') expect(order.tags).toContain('cancelled');
     }
