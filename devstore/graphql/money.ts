@@ -4,9 +4,9 @@
 //
 // The schema's own description of Decimal: "A signed decimal number, which supports arbitrary
 // precision and is serialized as a string. Example values: "29.99", "29.999"." Shopify's answers
-// show the rest, e.g. {"amount": "0.0"} and {"amount": "119.6"} in the cart input example of
-// https://shopify.dev/docs/api/functions (discount function input) and "total_unsettled_set"
-// {"amount": "0.0"} in https://shopify.dev/docs/api/admin-rest/latest/resources/transaction.
+// show the rest: the REST Transaction resource's examples (shopify.dev/docs/api/admin-rest/latest/
+// resources/transaction) carry "total_unsettled_set": {"shop_money": {"amount": "0.0"}}, while a
+// ProductVariant's `price` (the Money scalar) comes back as "1.90".
 
 /** A Decimal as Shopify serialises it: the shortest form that keeps one decimal place. */
 export function decimalString(amount: string | number): string {

@@ -83,13 +83,34 @@ describe('orderCreate (historical import)', () => {
     expect(redundant.body.data.orderCreate.userErrors[0].code).toBe('REDUNDANT_CUSTOMER_FIELDS');
   });
 
-  it('lets a development store create 5 new orders a minute, then answers THROTTLED', async () => {
-    const dev = await createShop(devstore);
-    const order = { lineItems: [{ title: 'Sticker', quantity: 1, priceSet: usd('1.00') }] };
-    for (let count = 0; count < 5; count += 1) expect((await admin(devstore, dev, CREATE, { order })).body.data.orderCreate.userErrors).toEqual([]);
-    const sixth = await admin(devstore, dev, CREATE, { order });
-    expect(sixth.body.data.orderCreate).toBeNull();
-    expect(sixth.body.errors[0]).toMatchObject({ path: ['orderCreate'], extensions: { code: 'THROTTLED' } });
+  it('lets a development store and a trial store create 5 new orders a minute, then answers HTTP 429 with nothing created', async () => {
+    const order = { lineItems: [{ title: 'Sticker', quantity: 1, priceSet: usd('1.00') }], customer: { toUpsert: { email: 'sixth@example.com' } } };
+    for (const settings of [{ devStore: true }, { devStore: false, trial: true }]) {
+      const limited = await createShop(devstore, settings);
+      for (let count = 0; count < 5; count += 1) expect((await admin(devstore, limited, CREATE, { order: { ...order, customer: undefined } })).body.data.orderCreate.userErrors).toEqual([]);
+      const sixth = await admin(devstore, limited, CREATE, { order });
+      // Shopify's documented answer to a resource-based limit is the status; it documents no body and no Retry-After.
+      expect(sixth.status).toBe(429);
+      expect(typeof sixth.body.errors).toBe('string');
+      const { body } = await admin(devstore, limited, '{ orders(first: 10) { nodes { id } } customers(first: 5) { nodes { id } } }');
+      expect(body.data).toEqual({ orders: { nodes: Array(5).fill({ id: expect.any(String) }) }, customers: { nodes: [] } });
+    }
+  });
+
+  it('tells a trial store and a development store by their plan', async () => {
+    const trial = await createShop(devstore, { devStore: false, trial: true });
+    const plusTrial = await createShop(devstore, { devStore: false, trial: true, plan: 'Plus' });
+    const development = await createShop(devstore, { devStore: true });
+    const plans = await Promise.all([trial, plusTrial, development].map(async (one) => (await admin(devstore, one, '{ shop { plan { publicDisplayName partnerDevelopment } } }')).body.data.shop.plan));
+    expect(plans).toEqual([
+      { publicDisplayName: 'Trial', partnerDevelopment: false },
+      { publicDisplayName: 'Plus Trial', partnerDevelopment: false },
+      { publicDisplayName: 'Development', partnerDevelopment: true },
+    ]);
+  });
+
+  it('takes any number of orders a minute on a paid plan', async () => {
+    for (let count = 0; count < 6; count += 1) expect((await admin(devstore, shop, CREATE, { order: { lineItems: [{ title: 'Sticker', quantity: 1, priceSet: usd('1.00') }] } })).status).toBe(200);
   });
 
   it('finds orders by name and email', async () => {

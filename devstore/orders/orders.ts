@@ -1,9 +1,10 @@
 // Orders: `orderCreate` for importing history (processed date, line items by variant or custom,
 // taxes, shipping, one discount code, financial and fulfillment status, order name; at most 5 new
-// orders a minute on development stores), `order`, `orderByIdentifier` (by id or custom ID) and
-// `orders`, with addresses and metafields; `orderDelete`.
+// orders a minute on development and trial stores), `order`, `orderByIdentifier` (by id or custom
+// ID) and `orders`, with addresses and metafields; `orderDelete`.
+import type { PoolClient } from 'pg';
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
-import { ArgumentError, NotImplementedError, ResourceThrottledError } from '../graphql/errors.ts';
+import { ArgumentError, NotImplementedError, ResourceLimitError } from '../graphql/errors.ts';
 import { moneyV2 } from '../graphql/money.ts';
 import { CustomIdError, type CustomId, ownerByCustomId } from '../catalog/custom-ids.ts';
 import { connection, connectionOf, decodeCursor, pageArgs } from '../catalog/connection.ts';
@@ -14,10 +15,15 @@ import { productObject, productOf, variantObject } from '../catalog/product-obje
 import { variantsByIds } from '../catalog/product-rows.ts';
 import { inTransaction } from '../catalog/product-writer.ts';
 import { addressObject, customerObject, normalizePhone, type CustomerRow } from '../customers/customers.ts';
+import { customerFor, type OrderCustomerInput } from './order-customer.ts';
 import { planOrder, type LineItem, type OrderInput, type OrderProblem, type ShippingLine, type TaxLine } from './order-input.ts';
 
-/** Shopify's documented ceiling for orderCreate on development and trial stores. */
-export const DEV_STORE_ORDERS_PER_MINUTE = 5;
+/**
+ * Shopify's documented ceiling for orderCreate on development and trial stores: "If you're using
+ * the `orderCreate` mutation with a trial or development store, then you can create a maximum of
+ * five new orders per minute." (the mutation's description in the schema).
+ */
+export const ORDERS_PER_MINUTE_ON_TRIAL_AND_DEVELOPMENT_STORES = 5;
 
 interface OrderRow {
   id: string;
@@ -140,39 +146,23 @@ function orderObject(row: OrderRow) {
   };
 }
 
+/** Over the limit of new orders a minute: the request is answered 429 and the transaction rolls back. */
+async function withinOrderLimit(client: PoolClient, shop: string) {
+  const { rows } = await client.query<{ count: string }>("SELECT count(*) FROM devstore.orders WHERE shop = $1 AND created_at > now() - interval '1 minute'", [shop]);
+  if (Number(rows[0]?.count ?? 0) >= ORDERS_PER_MINUTE_ON_TRIAL_AND_DEVELOPMENT_STORES) {
+    throw new ResourceLimitError(`Too many orders: development and trial stores can create ${ORDERS_PER_MINUTE_ON_TRIAL_AND_DEVELOPMENT_STORES} new orders a minute. Try again later.`);
+  }
+}
+
 const FULFILLMENT_DISPLAY: Record<string, string> = { FULFILLED: 'FULFILLED', PARTIAL: 'PARTIALLY_FULFILLED', RESTOCKED: 'RESTOCKED' };
 
-type CustomerLink = { id?: string | null; email?: string | null; phone?: string | null; firstName?: string | null; lastName?: string | null; note?: string | null; tags?: string[] | null };
-
-/** The customer the order belongs to: by id, or found (else created) by email or phone. */
-async function customerFor(context: RequestContext, input: { customerId?: string | null; customer?: { toAssociate?: CustomerLink | null; toUpsert?: CustomerLink | null } | null }, errors: OrderProblem[]): Promise<string | null> {
-  if (input.customerId && input.customer) {
-    errors.push({ field: ['order', 'customer'], message: 'Only one of customerId or customer can be given', code: 'REDUNDANT_CUSTOMER_FIELDS' });
-    return null;
+/** An order refused with userErrors once inside its transaction: rolled back, then answered with them. */
+class OrderRefused extends Error {
+  readonly problems: OrderProblem[];
+  constructor(problems: OrderProblem[]) {
+    super('order refused');
+    this.problems = problems;
   }
-  const link = input.customerId ? { id: input.customerId } : (input.customer?.toAssociate ?? input.customer?.toUpsert);
-  if (!link) return null;
-  const shop = context.shop.domain;
-  if (link.id) {
-    const { rows } = await context.pool.query<{ id: string }>('SELECT id FROM devstore.customers WHERE shop = $1 AND id = $2', [shop, parseGid(link.id, 'Customer') ?? '0']);
-    if (!rows[0]) errors.push({ field: ['order', input.customerId ? 'customerId' : 'customer'], message: 'Customer does not exist', code: 'INVALID' });
-    return rows[0]?.id ?? null;
-  }
-  const phone = link.phone ? normalizePhone(link.phone) : undefined;
-  const { rows } = await context.pool.query<{ id: string }>(
-    'SELECT id FROM devstore.customers WHERE shop = $1 AND (lower(email) = lower($2) OR phone = $3) ORDER BY id LIMIT 1',
-    [shop, link.email ?? null, phone ?? null],
-  );
-  if (rows[0]) return rows[0].id;
-  if (!input.customer?.toUpsert) {
-    errors.push({ field: ['order', 'customer', 'toAssociate'], message: 'Customer does not exist', code: 'INVALID' });
-    return null;
-  }
-  const created = await context.pool.query<{ id: string }>(
-    'INSERT INTO devstore.customers (shop, email, phone, first_name, last_name, note, tags) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
-    [shop, link.email ?? null, phone ?? null, link.firstName ?? null, link.lastName ?? null, link.note ?? null, normalizeTags(link.tags) ?? []],
-  );
-  return (created.rows[0] as { id: string }).id;
 }
 
 async function orderCreate(args: Args, context: RequestContext) {
@@ -180,24 +170,14 @@ async function orderCreate(args: Args, context: RequestContext) {
     name?: string | null; email?: string | null; phone?: string | null; note?: string | null; tags?: string[] | null; currency?: string | null;
     financialStatus?: string | null; fulfillmentStatus?: string | null; closedAt?: string | null; test?: boolean | null; sourceName?: string | null;
     sourceIdentifier?: string | null; billingAddress?: unknown; shippingAddress?: unknown; metafields?: MetafieldInput[] | null;
-    customerId?: string | null; customer?: { toAssociate?: CustomerLink | null; toUpsert?: CustomerLink | null } | null;
-  };
+  } & OrderCustomerInput;
   const options = (args.options ?? {}) as { inventoryBehaviour?: string | null };
   if (options.inventoryBehaviour && options.inventoryBehaviour !== 'BYPASS') throw new NotImplementedError(`orderCreate inventoryBehaviour ${options.inventoryBehaviour}`);
   const failed = (userErrors: OrderProblem[]) => ({ __typename: 'OrderCreatePayload', order: null, userErrors: userErrors.map((error) => ({ __typename: 'OrderCreateUserError', ...error })) });
 
-  if (context.shop.devStore) {
-    const { rows } = await context.pool.query<{ count: string }>("SELECT count(*) FROM devstore.orders WHERE shop = $1 AND created_at > now() - interval '1 minute'", [context.shop.domain]);
-    if (Number(rows[0]?.count ?? 0) >= DEV_STORE_ORDERS_PER_MINUTE) {
-      throw new ResourceThrottledError(`Development stores can create at most ${DEV_STORE_ORDERS_PER_MINUTE} new orders per minute with orderCreate. Try again later.`);
-    }
-  }
   let lineNumber = 0;
   const planned = await planOrder(context, input, async () => `${Date.now()}${String(lineNumber++).padStart(3, '0')}`);
   if (!planned.plan) return failed(planned.errors);
-  const errors: OrderProblem[] = [];
-  const customerId = await customerFor(context, input, errors);
-  if (errors.length) return failed(errors);
   const plan = planned.plan;
   const hasTransactions = Array.isArray(input.transactions) && input.transactions.length > 0;
 
@@ -209,6 +189,11 @@ async function orderCreate(args: Args, context: RequestContext) {
         [context.shop.domain],
       );
       const number = (numbers[0] as { number: number }).number;
+      // Counted under the shop row's lock (taken just above), so orders created side by side cannot slip past the limit.
+      if (context.shop.devStore || context.shop.trial) await withinOrderLimit(client, context.shop.domain);
+      const problems: OrderProblem[] = [];
+      const customerId = await customerFor(client, context.shop.domain, input, problems);
+      if (problems.length) throw new OrderRefused(problems);
       const { rows } = await client.query<OrderRow>(
         `INSERT INTO devstore.orders (shop, number, name, email, phone, customer_id, currency_code, financial_status, fulfillment_status, processed_at, closed_at,
            note, tags, taxes_included, test, source_name, source_identifier, line_items, shipping_lines, tax_lines, discount_codes, billing_address, shipping_address,
@@ -231,6 +216,9 @@ async function orderCreate(args: Args, context: RequestContext) {
     });
     context.emit('orders/create', { id: Number(row.id), name: row.name, admin_graphql_api_id: gid('Order', row.id) });
     return { __typename: 'OrderCreatePayload', order: orderObject(row), userErrors: [] };
+  } catch (error) {
+    if (error instanceof OrderRefused) return failed(error.problems);
+    throw error;
   } finally {
     client.release();
   }
