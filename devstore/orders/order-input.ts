@@ -95,7 +95,6 @@ export async function planOrder(context: RequestContext, input: OrderInput, next
   if (input.fulfillment) throw new NotImplementedError('orderCreate with fulfillment');
   const items = input.lineItems ?? [];
   if (!items.length) errors.push({ field: ['order', 'lineItems'], message: 'Line items must have at least one line item', code: 'INVALID' });
-  if (input.processedAt && Date.parse(input.processedAt) > Date.now()) errors.push({ field: ['order', 'processedAt'], message: 'Processed at must not be in the future', code: 'PROCESSED_AT_INVALID' });
 
   const variantIds = items.map((item) => (item.variantId ? parseGid(item.variantId, 'ProductVariant') ?? '0' : undefined)).filter((id): id is string => Boolean(id));
   const variants = await variantsByIds(context.pool, context.shop.domain, variantIds);

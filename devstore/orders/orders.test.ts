@@ -74,9 +74,16 @@ describe('orderCreate (historical import)', () => {
     expect(body.data.orderCreate.order.name).toMatch(/^#10\d\d$/);
   });
 
-  it('refuses a processedAt in the future, a custom line without a price, and two ways of naming the customer', async () => {
+  it('clamps a processedAt in the future to the time the order is created (API 2026-07 and later), not refusing it', async () => {
+    const before = Date.now();
     const future = await admin(devstore, shop, CREATE, { order: { processedAt: '2999-01-01T00:00:00Z', lineItems: [{ variantId, quantity: 1 }] } });
-    expect(future.body.data.orderCreate.userErrors[0]).toMatchObject({ field: ['order', 'processedAt'], code: 'PROCESSED_AT_INVALID' });
+    expect(future.body.data.orderCreate.userErrors).toEqual([]);
+    const processedAt = Date.parse(future.body.data.orderCreate.order.processedAt);
+    expect(processedAt).toBeGreaterThanOrEqual(before - 1000);
+    expect(processedAt).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('refuses a custom line without a price, and two ways of naming the customer', async () => {
     const noPrice = await admin(devstore, shop, CREATE, { order: { lineItems: [{ title: 'Mystery', quantity: 1 }] } });
     expect(noPrice.body.data.orderCreate.userErrors[0]).toMatchObject({ field: ['order', 'lineItems', '0', 'priceSet'], code: 'INVALID' });
     const redundant = await admin(devstore, shop, CREATE, { order: { customerId: 'gid://shopify/Customer/1', customer: { toAssociate: { email: 'a@b.co' } }, lineItems: [{ variantId, quantity: 1 }] } });

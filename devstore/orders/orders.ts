@@ -179,6 +179,9 @@ async function orderCreate(args: Args, context: RequestContext) {
   const planned = await planOrder(context, input, async () => `${Date.now()}${String(lineNumber++).padStart(3, '0')}`);
   if (!planned.plan) return failed(planned.errors);
   const plan = planned.plan;
+  // "As of API version 2026-07, values in the future are clamped to the current time. In earlier
+  // versions, future values return a `PROCESSED_AT_INVALID` error." (OrderCreateOrderInput.processedAt;
+  // devstore serves 2026-10 only): the INSERT takes the earlier of the two.
   const hasTransactions = Array.isArray(input.transactions) && input.transactions.length > 0;
 
   const client = await context.pool.connect();
@@ -198,7 +201,7 @@ async function orderCreate(args: Args, context: RequestContext) {
         `INSERT INTO devstore.orders (shop, number, name, email, phone, customer_id, currency_code, financial_status, fulfillment_status, processed_at, closed_at,
            note, tags, taxes_included, test, source_name, source_identifier, line_items, shipping_lines, tax_lines, discount_codes, billing_address, shipping_address,
            subtotal, total_tax, total_shipping, total_discounts, total_price)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10, now()), $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, least(coalesce($10, now()), now()), $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28)
          RETURNING *`,
         [
           context.shop.domain, number, input.name ?? `#${number}`, input.email ?? null, input.phone ? normalizePhone(input.phone) ?? input.phone : null, customerId,
