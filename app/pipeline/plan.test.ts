@@ -26,4 +26,12 @@ describe('migration plan', () => {
     const plan = planMigration({ orders: 600 }, ['orders'], { ...standard, partnerDevelopment: true });
     expect(plan.entities[0]).toMatchObject({ seconds: 7200, note: 'Development stores accept 5 new orders a minute.' });
   });
+
+  it('paces a trial store (plan "Trial" or "Plus Trial") like a development store, and a paid plan not at all', () => {
+    for (const planName of ['Trial', 'Plus Trial']) {
+      const plan = planMigration({ orders: 600 }, ['orders'], { ...standard, planName, shopifyPlus: planName === 'Plus Trial' });
+      expect(plan.entities[0]).toMatchObject({ seconds: 7200, note: 'Trial stores accept 5 new orders a minute.' });
+    }
+    expect(planMigration({ orders: 600 }, ['orders'], standard).entities[0]).toMatchObject({ seconds: 60, note: null });
+  });
 });

@@ -1,11 +1,13 @@
 // Load orders as history: orderCreate per order not written before (found again by id map or source
 // reference, so a retry never doubles one), linked to the migrated customers and variants; totals
-// Shopify computes differently are flagged with both. Development stores take 5 new orders a
-// minute: the loader paces itself and asks for the next batch once the minute has passed.
+// Shopify computes differently are flagged with both. Development and trial stores take 5 new
+// orders a minute: the loader paces itself and asks for the next batch once the minute has passed,
+// and when Shopify answers 429 anyway (the merchant's own orders filled the minute) it waits and
+// tries that order again, never failing it.
 import type { OrderRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { AdminApiError } from '../../shopify-admin/client.server.ts';
-import { DEV_STORE_ORDERS_PER_MINUTE } from '../plan.server.ts';
+import { LIMITED_STORE_ORDERS_PER_MINUTE, orderLimitOf } from '../plan.server.ts';
 import { customIdentifier } from '../source-reference.server.ts';
 import { ORDER_BY_REFERENCE, ORDER_CREATE, OrderOptions, type OrderContext, toOrderCreateVariables, totalsDiffer } from '../transform/order.server.ts';
 import {
@@ -18,6 +20,7 @@ export const SHOP_PLAN = `#graphql
     shop {
       plan {
         partnerDevelopment
+        publicDisplayName
       }
     }
   }
@@ -43,22 +46,30 @@ async function orderContext(migrationId: string, shop: string, writer: Writer, r
   };
 }
 
-/** On a development store: how many orders may be created now, and when the window frees up if none. */
-async function devStoreAllowance(shop: string, writer: Writer): Promise<{ allowed: number; notBefore: Date | null } | null> {
-  const { data } = await writer.client.request<{ shop: { plan: { partnerDevelopment: boolean } } }>(SHOP_PLAN, {}, { estimatedCost: 2 });
-  if (!data.shop.plan.partnerDevelopment) return null;
+/** On a development or trial store (read from its plan): how many orders may be created now, and when the window frees up if none. */
+async function limitedStoreAllowance(shop: string, writer: Writer): Promise<{ allowed: number; notBefore: Date | null } | null> {
+  const { data } = await writer.client.request<{ shop: { plan: { partnerDevelopment: boolean; publicDisplayName: string } } }>(SHOP_PLAN, {}, { estimatedCost: 2 });
+  if (!orderLimitOf({ planName: data.shop.plan.publicDisplayName, partnerDevelopment: data.shop.plan.partnerDevelopment })) return null;
   const recent = await db().idMapEntry.findMany({
     where: { shop, platform: writer.platform, entity: 'orders', createdAt: { gt: new Date(Date.now() - MINUTE) } },
     orderBy: { createdAt: 'asc' },
     select: { createdAt: true },
   });
-  const allowed = Math.max(0, DEV_STORE_ORDERS_PER_MINUTE - recent.length);
+  const allowed = Math.max(0, LIMITED_STORE_ORDERS_PER_MINUTE - recent.length);
   const oldest = recent[0]?.createdAt;
   return { allowed, notBefore: allowed === 0 && oldest ? new Date(oldest.getTime() + MINUTE + 1000) : null };
 }
 
-/** Shopify's answer when a development store has had its 5 orders this minute. */
-const isOrderLimit = (error: unknown) => error instanceof AdminApiError && error.kind === 'gave-up' && /THROTTLED/.test(error.message);
+/**
+ * Shopify's answer when the store has had its orders this minute: HTTP 429, the status it documents
+ * for resource-based limits (no body or Retry-After is documented, so the status is all there is to
+ * go by). Orders other than the migration's may have used the minute, so the wait is a whole minute
+ * from now, or what a Retry-After asks.
+ */
+function tooManyOrders(error: unknown): Date | null {
+  if (!(error instanceof AdminApiError && error.kind === 'too-many-requests')) return null;
+  return new Date(Date.now() + (error.retryAfterSeconds ?? MINUTE / 1000) * 1000);
+}
 
 export async function loadOrderBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
   const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
@@ -66,10 +77,14 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
   const mapped = await idMapFor(shop, writer.platform, 'orders', rows.map((row) => row.sourceId));
   const context = await orderContext(migrationId, shop, writer, rows);
   const result = batchResult(rows);
-  const limit = await devStoreAllowance(shop, writer);
+  const limit = await limitedStoreAllowance(shop, writer);
   let creates = 0;
-  // On a development store orders go one at a time, so the batch can stop at the one the limit holds back.
+  // On a development or trial store orders go one at a time, so the batch can stop at the one the limit holds back.
   let stoppedAt: bigint | null = null;
+  let retryAt: Date | null = null;
+  const stopAt = (id: bigint) => {
+    if (stoppedAt === null || id < stoppedAt) stoppedAt = id;
+  };
 
   await inParallel(rows, limit ? 1 : writer.concurrency, async (row) => {
     if (stoppedAt !== null) return;
@@ -89,18 +104,20 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
       return;
     }
     if (limit && creates >= limit.allowed) {
-      stoppedAt = row.id;
+      stopAt(row.id);
       return;
     }
     creates++;
     const transform = toOrderCreateVariables(order, context);
     let created: OrderCreateData['orderCreate'];
     try {
-      created = (await writer.client.request<OrderCreateData>(ORDER_CREATE, { ...transform.variables }, { estimatedCost: 10 })).data.orderCreate;
+      created = (await writer.client.request<OrderCreateData>(ORDER_CREATE, { ...transform.variables }, { estimatedCost: 10, onTooManyRequests: 'throw' })).data.orderCreate;
     } catch (error) {
-      if (!limit || !isOrderLimit(error)) throw error;
-      // Other orders (the merchant's, another app's) used up this minute: wait for the next one.
-      stoppedAt = row.id;
+      const notBefore = tooManyOrders(error);
+      if (!notBefore) throw error;
+      // Other orders (the merchant's, another app's) used up this minute: this one waits for the next.
+      stopAt(row.id);
+      if (!retryAt || notBefore > retryAt) retryAt = notBefore;
       return;
     }
     if (created.userErrors.length > 0 || !created.order) {
@@ -122,8 +139,8 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
 
   if (stoppedAt !== null) {
     const previous = rows.filter((row) => row.id < (stoppedAt as bigint)).at(-1)?.id ?? afterId ?? 0n;
-    const allowance = await devStoreAllowance(shop, writer);
-    return { ...result, next: previous, notBefore: allowance?.notBefore ?? new Date(Date.now() + MINUTE) };
+    const allowance = retryAt ? null : await limitedStoreAllowance(shop, writer);
+    return { ...result, next: previous, notBefore: retryAt ?? allowance?.notBefore ?? new Date(Date.now() + MINUTE) };
   }
   return result;
 }
