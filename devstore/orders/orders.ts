@@ -195,7 +195,7 @@ async function orderCreate(args: Args, context: RequestContext) {
       // Counted under the shop row's lock (taken just above), so orders created side by side cannot slip past the limit.
       if (context.shop.devStore || context.shop.trial) await withinOrderLimit(client, context.shop.domain);
       const problems: OrderProblem[] = [];
-      const customerId = await customerFor(client, context.shop.domain, input, problems);
+      const customer = await customerFor(client, context.shop.domain, input, problems);
       if (problems.length) throw new OrderRefused(problems);
       const { rows } = await client.query<OrderRow>(
         `INSERT INTO devstore.orders (shop, number, name, email, phone, customer_id, currency_code, financial_status, fulfillment_status, processed_at, closed_at,
@@ -204,7 +204,7 @@ async function orderCreate(args: Args, context: RequestContext) {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, least(coalesce($10, now()), now()), $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28)
          RETURNING *`,
         [
-          context.shop.domain, number, input.name ?? `#${number}`, input.email ?? null, input.phone ? normalizePhone(input.phone) ?? input.phone : null, customerId,
+          context.shop.domain, number, input.name ?? `#${number}`, input.email ?? null, input.phone ? normalizePhone(input.phone) ?? input.phone : null, customer.id,
           input.currency ?? context.shop.currencyCode, input.financialStatus ?? (hasTransactions ? 'PAID' : 'PENDING'),
           FULFILLMENT_DISPLAY[input.fulfillmentStatus ?? ''] ?? 'UNFULFILLED', input.processedAt ?? null, input.closedAt ?? null, input.note ?? null,
           normalizeTags(input.tags) ?? [], input.taxesIncluded ?? false, input.test ?? false, input.sourceName ?? null, input.sourceIdentifier ?? null,
@@ -215,8 +215,9 @@ async function orderCreate(args: Args, context: RequestContext) {
       );
       const created = rows[0] as OrderRow;
       if (input.metafields?.length) await writeMetafields(client, context.shop.domain, String(created.id), 'ORDER', input.metafields, false);
-      return created;
+      return { ...created, customerCreated: customer.created };
     });
+    if (row.customerCreated && row.customer_id) context.emit('customers/create', { id: Number(row.customer_id), email: row.email, admin_graphql_api_id: gid('Customer', row.customer_id) });
     context.emit('orders/create', { id: Number(row.id), name: row.name, admin_graphql_api_id: gid('Order', row.id) });
     return { __typename: 'OrderCreatePayload', order: orderObject(row), userErrors: [] };
   } catch (error) {

@@ -9,7 +9,9 @@ import { db } from '../../db.server.ts';
 import { AdminApiError } from '../../shopify-admin/client.server.ts';
 import { LIMITED_STORE_ORDERS_PER_MINUTE, orderLimitOf } from '../plan.server.ts';
 import { customIdentifier } from '../source-reference.server.ts';
+import { checkContact } from '../transform/customer.server.ts';
 import { ORDER_BY_REFERENCE, ORDER_CREATE, OrderOptions, type OrderContext, toOrderCreateVariables, totalsDiffer } from '../transform/order.server.ts';
+import { customerExists, recordGuestCustomer } from './guest-customers.server.ts';
 import {
   type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed,
   recordUnchanged, recordWritten,
@@ -30,18 +32,26 @@ const PROBLEM_CODES = ['order-total-differs', 'order-product-missing'];
 const MINUTE = 60_000;
 
 interface OrderCreateData {
-  orderCreate: { order: { id: string; name: string; totalPriceSet: { shopMoney: { amount: string } } } | null; userErrors: UserError[] };
+  orderCreate: { order: { id: string; name: string; totalPriceSet: { shopMoney: { amount: string } }; customer: { id: string } | null } | null; userErrors: UserError[] };
+}
+
+/** The email each of these customers moved with (null: none, theirs was not valid), from their latest staged record. */
+async function emailsMovedWith(shop: string, sourceIds: string[]): Promise<Map<string, string | null>> {
+  const records = await db().sourceRecord.findMany({ where: { shop, entity: 'customers', sourceId: { in: sourceIds }, status: { in: ['written', 'skipped'] } }, orderBy: { id: 'asc' }, select: { sourceId: true, data: true } });
+  return new Map(records.map((record) => [record.sourceId, checkContact(record.data as { email: string | null; phone: string | null }).email]));
 }
 
 async function orderContext(migrationId: string, shop: string, writer: Writer, rows: { data: unknown }[]): Promise<OrderContext> {
   const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true } });
   const orders = rows.map((row) => row.data as OrderRecord);
-  const customerIds = await idMapFor(shop, writer.platform, 'customers', orders.flatMap((order) => (order.customerSourceId ? [order.customerSourceId] : [])));
+  const customerSourceIds = orders.flatMap((order) => (order.customerSourceId ? [order.customerSourceId] : []));
+  const customerIds = await idMapFor(shop, writer.platform, 'customers', customerSourceIds);
   const variantIds = await idMapFor(shop, writer.platform, 'variants', orders.flatMap((order) => order.lineItems.flatMap((line) => [line.variantSourceId, line.productSourceId].filter((id): id is string => id !== null))));
   return {
     platform: writer.platform,
     options: OrderOptions.parse(migration.options ?? {}),
     customerIds: new Map([...customerIds].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
+    customerEmails: await emailsMovedWith(shop, [...customerIds.keys()]),
     variantIds: new Map([...variantIds].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
   };
 }
@@ -109,6 +119,9 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
     }
     creates++;
     const transform = toOrderCreateVariables(order, context);
+    // An order without a customer but with an email gets one from Shopify: new ones are the migration's to undo.
+    const guestEmail = transform.variables.order.customer ? null : (transform.variables.order.email as string | undefined);
+    const newGuest = guestEmail ? !(await customerExists(writer.client, guestEmail)) : false;
     let created: OrderCreateData['orderCreate'];
     try {
       created = (await writer.client.request<OrderCreateData>(ORDER_CREATE, { ...transform.variables }, { estimatedCost: 10, onTooManyRequests: 'throw' })).data.orderCreate;
@@ -125,6 +138,7 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
       result.failed++;
       return;
     }
+    if (newGuest && created.order.customer) await recordGuestCustomer(shop, writer.platform, migrationId, row.sourceId, created.order.customer.id);
     const problems: FoundProblem[] = [];
     const differs = totalsDiffer(order, created.order.totalPriceSet.shopMoney.amount);
     if (differs) problems.push({ code: 'order-total-differs', subject: order.number, message: differs, action: 'Check the order in Shopify; the old store’s total is kept in this report.' });

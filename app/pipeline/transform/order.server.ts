@@ -1,7 +1,8 @@
 // Turns a canonical order into orderCreate's input for history: the old order number as its name,
-// lines linked to the migrated variants (custom lines when the product is gone), the source's own
-// prices, taxes, shipping and discount, statuses mapped from the source's status word, refunds as
-// refund transactions. Whatever Shopify's input cannot hold is listed, for the record's reason.
+// its customer (`customer.toAssociate`; a guest order goes with its email only), lines linked to the
+// migrated variants (custom lines when the product is gone), the source's own prices, taxes,
+// shipping and discount, statuses mapped from the source's status word, refunds as refund
+// transactions. Whatever Shopify's input cannot hold is listed, for the record's reason.
 import { z } from 'zod';
 import type { OrderRecord } from '../../../connectors/model.ts';
 import { sourceReferenceMetafield } from '../source-reference.server.ts';
@@ -16,6 +17,9 @@ export const ORDER_CREATE = `#graphql
           shopMoney {
             amount
           }
+        }
+        customer {
+          id
         }
       }
       userErrors {
@@ -67,6 +71,8 @@ export interface OrderContext {
   options: OrderOptions;
   /** Shopify customer ids by source customer id. */
   customerIds: ReadonlyMap<string, string>;
+  /** The email each linked customer moved with (null: it moved without one), by source customer id, when known. */
+  customerEmails?: ReadonlyMap<string, string | null>;
   /** Shopify variant ids by source variant id (a simple product's one variant has the product's id). */
   variantIds: ReadonlyMap<string, string>;
 }
@@ -135,21 +141,30 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
   ];
   if (order.refunds.length > 0) notKept.push('Refunds are kept as refund transactions with their amounts; which lines were refunded or restocked is not (Shopify imports no refund lines with an order).');
 
+  const customerId = order.customerSourceId ? context.customerIds.get(order.customerSourceId) : undefined;
+  if (order.customerSourceId && !customerId) notKept.push(`Customer ${order.customerSourceId} did not move, so the order is linked by its email, to the shop's customer with it or to one Shopify makes for it.`);
+  // Shopify gives a linked customer without an email the order's ("If a customer is provided, and no
+  // email is provided, the customer's email will be set to this field", OrderCreateOrderInput.email):
+  // a customer who moved without one (theirs was not valid) keeps it that way, and the order's email goes in its note.
+  const customerWithoutEmail = Boolean(customerId && order.customerSourceId && context.customerEmails?.get(order.customerSourceId) === null);
+  const email = order.email && !customerWithoutEmail ? order.email : null;
+  if (order.email && !email) notKept.push(`The order's email ${order.email} is in its note, not its email: its customer moved without an email, and Shopify would make this one theirs.`);
+
   const notes = [
     ...order.notes.map((note) => note.body.trim()),
     ...order.refunds.filter((refund) => refund.reason).map((refund) => `Refund of ${refund.amount} ${order.currency}: ${refund.reason}`),
+    ...(order.email && !email ? [`Email on the order: ${order.email}`] : []),
   ].filter(Boolean);
   const billingAddress = address(order.billingAddress);
   const shippingAddress = address(order.shippingAddress);
-  const customerId = order.customerSourceId ? context.customerIds.get(order.customerSourceId) : undefined;
-  if (order.customerSourceId && !customerId) notKept.push(`Customer ${order.customerSourceId} did not move, so the order is linked to no customer (its email is kept).`);
 
   const input: Record<string, unknown> = {
     ...(context.options.keepOrderNumbers ? { name: `#${order.number}` } : {}),
     processedAt: order.processedAt,
     currency: order.currency,
-    ...(customerId ? { customerId } : {}),
-    ...(order.email ? { email: order.email } : {}),
+    // `customer` replaces the deprecated `customerId` ("This is replaced by the `customer` field in a future version").
+    ...(customerId ? { customer: { toAssociate: { id: customerId } } } : {}),
+    ...(email ? { email } : {}),
     lineItems,
     shippingLines: order.shippingLines.map((line) => ({ title: line.title, priceSet: money(line.price), taxLines: taxLines(line.taxLines, cents(line.price)) })),
     ...(discountCode ? { discountCode } : {}),

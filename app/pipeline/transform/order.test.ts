@@ -49,7 +49,7 @@ describe('order → orderCreate', () => {
 
   it('keeps the order number, date, currency, customer, addresses, note and source reference', () => {
     expect(input).toMatchObject({
-      name: '#9001', processedAt: '2024-02-01T09:30:00Z', currency: 'EUR', customerId: 'gid://shopify/Customer/7', email: 'anna@example.com',
+      name: '#9001', processedAt: '2024-02-01T09:30:00Z', currency: 'EUR', customer: { toAssociate: { id: 'gid://shopify/Customer/7' } }, email: 'anna@example.com',
       billingAddress: address, shippingAddress: { ...address, address1: '9 Harbour Road' },
       note: 'Please leave it with the neighbour.\n\nRefund of 10.00 EUR: Arrived damaged',
       metafields: [{ namespace: 'shipyard', key: 'source_reference', type: 'id', value: 'woocommerce:9001' }],
@@ -93,12 +93,27 @@ describe('order → orderCreate', () => {
     expect(unknown.notKept.join(' ')).toMatch(/"awaiting-pickup" has no mapping/);
   });
 
-  it('leaves a guest order without customer, and says so when the customer did not move', () => {
+  it('names the customer with `customer.toAssociate`, never the deprecated `customerId`', () => {
+    expect(input).not.toHaveProperty('customerId');
+    expect(input.customer).toEqual({ toAssociate: { id: 'gid://shopify/Customer/7' } });
+  });
+
+  it('sends a guest order with its email and no customer (Shopify links it by the email), and says so when the customer did not move', () => {
     const guest = toOrderCreateVariables({ ...order, customerSourceId: null }, context);
-    expect(guest.variables.order).not.toHaveProperty('customerId');
+    expect(guest.variables.order).not.toHaveProperty('customer');
+    expect(guest.variables.order).toMatchObject({ email: 'anna@example.com' });
     expect(guest.notKept.join(' ')).not.toMatch(/Customer/);
     const orphan = toOrderCreateVariables({ ...order, customerSourceId: '5999' }, context);
-    expect(orphan.notKept.join(' ')).toMatch(/Customer 5999 did not move/);
+    expect(orphan.variables.order).not.toHaveProperty('customer');
+    expect(orphan.notKept.join(' ')).toMatch(/Customer 5999 did not move, so the order is linked by its email/);
+  });
+
+  it('keeps the order’s email off a customer who moved without one (Shopify would make it theirs), in the order’s note', () => {
+    const withoutEmail = toOrderCreateVariables(order, { ...context, customerEmails: new Map([['5001', null]]) });
+    expect(withoutEmail.variables.order).not.toHaveProperty('email');
+    expect(withoutEmail.variables.order.note).toContain('Email on the order: anna@example.com');
+    expect(withoutEmail.notKept.join(' ')).toMatch(/its customer moved without an email/);
+    expect(toOrderCreateVariables(order, { ...context, customerEmails: new Map([['5001', 'anna@example.com']]) }).variables.order).toMatchObject({ email: 'anna@example.com' });
   });
 
   it('flags a total Shopify computes differently, with both totals', () => {
