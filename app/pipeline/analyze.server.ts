@@ -8,6 +8,7 @@ import { db } from '../db.server.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { findBrokenHtml } from './html.server.ts';
 import { DISCOUNT_ACTIONS, foreseenNotKept } from './transform/discount.server.ts';
+import { currencyFindings, orderCurrencies } from './order-currencies.server.ts';
 import { MAX_OPTIONS, MAX_VARIANTS, optionLayout } from './transform/options.server.ts';
 
 export const ANALYZE_BATCH = 250;
@@ -148,7 +149,7 @@ async function sourceLimitFindings(migrationId: string): Promise<Finding[]> {
     .map(([entity, limit]) => ({ entity, sourceId: null, code: 'source-limit', message: limit ?? '', action: 'Publish in the source what should move and run the migration again, or copy the rest by hand.' }));
 }
 
-/** Checks across the whole catalog: SKUs and handles that several products share; what the source could not give. */
+/** Checks across the whole catalog: SKUs and handles that several products share; what the source could not give; orders in another currency. */
 export async function catalogFindings(migrationId: string): Promise<Finding[]> {
   const duplicateSkus = await db().$queryRaw<{ sku: string; products: string[]; titles: string[] }[]>`
     SELECT v->>'sku' AS sku, array_agg(DISTINCT r."sourceId") AS products, array_agg(DISTINCT r.data->>'title') AS titles
@@ -182,6 +183,7 @@ export async function catalogFindings(migrationId: string): Promise<Finding[]> {
       })),
     ),
     ...(await sourceLimitFindings(migrationId)),
+    ...currencyFindings(await orderCurrencies(migrationId)),
   ];
 }
 

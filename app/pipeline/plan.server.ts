@@ -75,7 +75,8 @@ export interface MigrationPlan {
   seconds: number;
 }
 
-export function planMigration(counts: Partial<Record<Entity, number>>, chosen: Entity[], plan: ShopPlan): MigrationPlan {
+/** `notes`: what else the merchant should read beside an entity (the orders' currencies). */
+export function planMigration(counts: Partial<Record<Entity, number>>, chosen: Entity[], plan: ShopPlan, notes: Partial<Record<Entity, string>> = {}): MigrationPlan {
   const rate = restoreRate(plan);
   const entities = LOAD_ORDER.filter((entity) => chosen.includes(entity)).map((entity): EntityPlan => {
     const records = counts[entity] ?? 0;
@@ -90,7 +91,7 @@ export function planMigration(counts: Partial<Record<Entity, number>>, chosen: E
         note = orderLimit;
       }
     }
-    return { entity, records, points, seconds: Math.ceil(seconds), note };
+    return { entity, records, points, seconds: Math.ceil(seconds), note: [note, notes[entity]].filter(Boolean).join(' ') || null };
   });
   return {
     restoreRate: rate,

@@ -34,4 +34,9 @@ describe('migration plan', () => {
     }
     expect(planMigration({ orders: 600 }, ['orders'], standard).entities[0]).toMatchObject({ seconds: 60, note: null });
   });
+
+  it('puts what else the merchant should read beside an entity after its pacing note', () => {
+    const plan = planMigration({ orders: 10 }, ['orders'], { ...standard, partnerDevelopment: true }, { orders: '10 orders in EUR wait for a EUR → USD exchange rate.' });
+    expect(plan.entities[0]?.note).toBe('Development stores accept 5 new orders a minute. 10 orders in EUR wait for a EUR → USD exchange rate.');
+  });
 });

@@ -25,14 +25,12 @@ const MERCHANT_ORDER = `mutation MerchantOrder($order: OrderCreateOrderInput!) {
 beforeAll(async () => {
   woo = await startWooCommerceServer({ catalog: seedCatalog({ products: 4, variationsPerProduct: 1, imagesPerProduct: 0, categories: 2, customers: 3, orders: 6, coupons: 0, reviews: 0, awkward: false }) });
   devstore = await startTestDevstore();
-  devShop = await installedShop(devstore);
-  await control(devstore, 'PATCH', `/shops/${devShop.domain}`, { devStore: true });
-  trialShop = await installedShop(devstore);
-  await control(devstore, 'PATCH', `/shops/${trialShop.domain}`, { devStore: false, trial: true });
+  devShop = await installedShop(devstore, 'Plus', { devStore: true });
+  trialShop = await installedShop(devstore, 'Plus', { devStore: false, trial: true });
   runner = await startTestWorker();
   // The merchant took three orders on the trial store a moment ago: Shipyard cannot know of them.
   for (let count = 0; count < 3; count += 1) {
-    const { body } = await admin(devstore, trialShop, MERCHANT_ORDER, { order: { lineItems: [{ title: 'Counter sale', quantity: 1, priceSet: { shopMoney: { amount: '4.00', currencyCode: 'USD' } } }] } });
+    const { body } = await admin(devstore, trialShop, MERCHANT_ORDER, { order: { lineItems: [{ title: 'Counter sale', quantity: 1, priceSet: { shopMoney: { amount: '4.00', currencyCode: 'EUR' } } }] } });
     expect(body.data.orderCreate.userErrors).toEqual([]);
   }
   trialMigrationId = await migrate(woo, trialShop, { entities: ['orders'] });

@@ -1,38 +1,25 @@
 // Load orders as history: orderCreate per order not written before (found again by id map or source
-// reference, so a retry never doubles one), linked to the migrated customers and variants; totals
-// Shopify computes differently are flagged with both. Development and trial stores take 5 new
-// orders a minute: the loader paces itself and asks for the next batch once the minute has passed,
-// and when Shopify answers 429 anyway (the merchant's own orders filled the minute) it waits and
-// tries that order again, never failing it.
+// reference, so a retry never doubles one), linked to the migrated customers and variants, its
+// amounts in the shop's currency and the customer's; totals Shopify computes differently are
+// flagged with both. An order in another currency without the merchant's exchange rate is kept
+// back with the reason. Paced for development and trial stores (order-pacing.server.ts).
 import type { OrderRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
-import { AdminApiError } from '../../shopify-admin/client.server.ts';
-import { LIMITED_STORE_ORDERS_PER_MINUTE, orderLimitOf } from '../plan.server.ts';
 import { customIdentifier } from '../source-reference.server.ts';
 import { checkContact } from '../transform/customer.server.ts';
+import { OrderKeptBack } from '../transform/order-money.server.ts';
 import { ORDER_BY_REFERENCE, ORDER_CREATE, OrderOptions, type OrderContext, toOrderCreateVariables, totalsDiffer } from '../transform/order.server.ts';
 import { customerExists, recordGuestCustomer } from './guest-customers.server.ts';
+import { MINUTE, orderAllowance, shopForOrders, tooManyOrders } from './order-pacing.server.ts';
 import {
   type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, keepProblems, nextBatch, recordFailed,
-  recordUnchanged, recordWritten,
+  recordSkipped, recordUnchanged, recordWritten,
 } from './shared.server.ts';
 
-export const SHOP_PLAN = `#graphql
-  query OrderLimitPlan {
-    shop {
-      plan {
-        partnerDevelopment
-        publicDisplayName
-      }
-    }
-  }
-`;
-
 const PROBLEM_CODES = ['order-total-differs', 'order-product-missing'];
-const MINUTE = 60_000;
 
 interface OrderCreateData {
-  orderCreate: { order: { id: string; name: string; totalPriceSet: { shopMoney: { amount: string } }; customer: { id: string } | null } | null; userErrors: UserError[] };
+  orderCreate: { order: { id: string; name: string; totalPriceSet: { presentmentMoney: { amount: string } }; customer: { id: string } | null } | null; userErrors: UserError[] };
 }
 
 /** The email each of these customers moved with (null: none, theirs was not valid), from their latest staged record. */
@@ -41,7 +28,7 @@ async function emailsMovedWith(shop: string, sourceIds: string[]): Promise<Map<s
   return new Map(records.map((record) => [record.sourceId, checkContact(record.data as { email: string | null; phone: string | null }).email]));
 }
 
-async function orderContext(migrationId: string, shop: string, writer: Writer, rows: { data: unknown }[]): Promise<OrderContext> {
+async function orderContext(migrationId: string, shop: string, shopCurrency: string, writer: Writer, rows: { data: unknown }[]): Promise<OrderContext> {
   const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true } });
   const orders = rows.map((row) => row.data as OrderRecord);
   const customerSourceIds = orders.flatMap((order) => (order.customerSourceId ? [order.customerSourceId] : []));
@@ -50,44 +37,21 @@ async function orderContext(migrationId: string, shop: string, writer: Writer, r
   return {
     platform: writer.platform,
     options: OrderOptions.parse(migration.options ?? {}),
+    shopCurrency,
     customerIds: new Map([...customerIds].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
     customerEmails: await emailsMovedWith(shop, [...customerIds.keys()]),
     variantIds: new Map([...variantIds].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
   };
 }
 
-/** On a development or trial store (read from its plan): how many orders may be created now, and when the window frees up if none. */
-async function limitedStoreAllowance(shop: string, writer: Writer): Promise<{ allowed: number; notBefore: Date | null } | null> {
-  const { data } = await writer.client.request<{ shop: { plan: { partnerDevelopment: boolean; publicDisplayName: string } } }>(SHOP_PLAN, {}, { estimatedCost: 2 });
-  if (!orderLimitOf({ planName: data.shop.plan.publicDisplayName, partnerDevelopment: data.shop.plan.partnerDevelopment })) return null;
-  const recent = await db().idMapEntry.findMany({
-    where: { shop, platform: writer.platform, entity: 'orders', createdAt: { gt: new Date(Date.now() - MINUTE) } },
-    orderBy: { createdAt: 'asc' },
-    select: { createdAt: true },
-  });
-  const allowed = Math.max(0, LIMITED_STORE_ORDERS_PER_MINUTE - recent.length);
-  const oldest = recent[0]?.createdAt;
-  return { allowed, notBefore: allowed === 0 && oldest ? new Date(oldest.getTime() + MINUTE + 1000) : null };
-}
-
-/**
- * Shopify's answer when the store has had its orders this minute: HTTP 429, the status it documents
- * for resource-based limits (no body or Retry-After is documented, so the status is all there is to
- * go by). Orders other than the migration's may have used the minute, so the wait is a whole minute
- * from now, or what a Retry-After asks.
- */
-function tooManyOrders(error: unknown): Date | null {
-  if (!(error instanceof AdminApiError && error.kind === 'too-many-requests')) return null;
-  return new Date(Date.now() + (error.retryAfterSeconds ?? MINUTE / 1000) * 1000);
-}
-
 export async function loadOrderBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
   const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const rows = await nextBatch(migrationId, 'orders', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'orders', rows.map((row) => row.sourceId));
-  const context = await orderContext(migrationId, shop, writer, rows);
+  const shopNow = await shopForOrders(writer);
+  const context = await orderContext(migrationId, shop, shopNow.currencyCode, writer, rows);
   const result = batchResult(rows);
-  const limit = await limitedStoreAllowance(shop, writer);
+  const limit = shopNow.limited ? await orderAllowance(shop, writer) : null;
   let creates = 0;
   // On a development or trial store orders go one at a time, so the batch can stop at the one the limit holds back.
   let stoppedAt: bigint | null = null;
@@ -117,8 +81,15 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
       stopAt(row.id);
       return;
     }
+    let transform: ReturnType<typeof toOrderCreateVariables>;
+    try {
+      transform = toOrderCreateVariables(order, context);
+    } catch (error) {
+      if (!(error instanceof OrderKeptBack)) throw error;
+      await recordSkipped(row, error.message);
+      return;
+    }
     creates++;
-    const transform = toOrderCreateVariables(order, context);
     // An order without a customer but with an email gets one from Shopify: new ones are the migration's to undo.
     const guestEmail = transform.variables.order.customer ? null : (transform.variables.order.email as string | undefined);
     const newGuest = guestEmail ? !(await customerExists(writer.client, guestEmail)) : false;
@@ -140,7 +111,7 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
     }
     if (newGuest && created.order.customer) await recordGuestCustomer(shop, writer.platform, migrationId, row.sourceId, created.order.customer.id);
     const problems: FoundProblem[] = [];
-    const differs = totalsDiffer(order, created.order.totalPriceSet.shopMoney.amount);
+    const differs = totalsDiffer(order, created.order.totalPriceSet.presentmentMoney.amount);
     if (differs) problems.push({ code: 'order-total-differs', subject: order.number, message: differs, action: 'Check the order in Shopify; the old store’s total is kept in this report.' });
     if (transform.customLines.length > 0) {
       problems.push({ code: 'order-product-missing', subject: order.number, message: `${transform.customLines.length} line${transform.customLines.length > 1 ? 's' : ''} became custom items: the product or variant did not move to Shopify.`, action: 'Nothing to do; the line keeps its title, SKU, price and tax.' });
@@ -153,7 +124,7 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
 
   if (stoppedAt !== null) {
     const previous = rows.filter((row) => row.id < (stoppedAt as bigint)).at(-1)?.id ?? afterId ?? 0n;
-    const allowance = retryAt ? null : await limitedStoreAllowance(shop, writer);
+    const allowance = retryAt || !shopNow.limited ? null : await orderAllowance(shop, writer);
     return { ...result, next: previous, notBefore: retryAt ?? allowance?.notBefore ?? new Date(Date.now() + MINUTE) };
   }
   return result;

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import type { OrderRecord } from '../../../connectors/model.ts';
 import { sourceReferenceMetafield } from '../source-reference.server.ts';
+import { ExchangeRates } from '../../exchange-rates.ts';
+import { moneyBag, orderMoney } from './order-money.server.ts';
 
 export const ORDER_CREATE = `#graphql
   mutation MigrateOrder($order: OrderCreateOrderInput!, $options: OrderCreateOptionsInput) {
@@ -14,7 +16,7 @@ export const ORDER_CREATE = `#graphql
         id
         name
         totalPriceSet {
-          shopMoney {
+          presentmentMoney {
             amount
           }
         }
@@ -51,6 +53,8 @@ export type OrderStatus = z.infer<typeof OrderStatus>;
 export const OrderOptions = z.object({
   keepOrderNumbers: z.boolean().default(true),
   orderStatusMap: z.record(z.string(), OrderStatus).default({}),
+  /** For orders in another currency than the shop's: one unit of it in the shop's currency, as the merchant gave it. */
+  exchangeRates: ExchangeRates.default({}),
 });
 export type OrderOptions = z.infer<typeof OrderOptions>;
 
@@ -69,6 +73,8 @@ export const DEFAULT_ORDER_STATUS_MAP: Record<string, OrderStatus> = {
 export interface OrderContext {
   platform: string;
   options: OrderOptions;
+  /** The shop's currency (Shop.currencyCode): shop money is in it. */
+  shopCurrency: string;
   /** Shopify customer ids by source customer id. */
   customerIds: ReadonlyMap<string, string>;
   /** The email each linked customer moved with (null: it moved without one), by source customer id, when known. */
@@ -107,10 +113,12 @@ export interface OrderTransform {
   customLines: string[];
 }
 
+/** The order's input; throws OrderKeptBack when it cannot be written yet (no exchange rate for its currency). */
 export function toOrderCreateVariables(order: OrderRecord, context: OrderContext): OrderTransform {
   const notKept: string[] = [];
   const customLines: string[] = [];
-  const money = (amount: string | number) => ({ shopMoney: { amount: typeof amount === 'number' ? decimal(amount) : amount, currencyCode: order.currency } });
+  const recorded = orderMoney(order.currency, context.shopCurrency, context.options.exchangeRates);
+  const money = (amount: string | number) => moneyBag(typeof amount === 'number' ? amount : cents(amount), recorded);
   const taxLines = (lines: OrderRecord['lineItems'][number]['taxLines'], base: number) =>
     lines.map((tax) => ({ title: tax.title, rate: String(tax.rate ?? (base > 0 ? Math.round((cents(tax.amount) / base) * 10_000) / 10_000 : 0)), priceSet: money(tax.amount) }));
 
@@ -161,7 +169,8 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
   const input: Record<string, unknown> = {
     ...(context.options.keepOrderNumbers ? { name: `#${order.number}` } : {}),
     processedAt: order.processedAt,
-    currency: order.currency,
+    // The shop-facing currency is the shop's (left to Shopify's default); the customer paid in this one.
+    presentmentCurrency: recorded.presentmentCurrency,
     // `customer` replaces the deprecated `customerId` ("This is replaced by the `customer` field in a future version").
     ...(customerId ? { customer: { toAssociate: { id: customerId } } } : {}),
     ...(email ? { email } : {}),
@@ -180,7 +189,7 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
   return { variables: { order: input, options: { sendReceipt: false, sendFulfillmentReceipt: false, inventoryBehaviour: 'BYPASS' } }, notKept, customLines };
 }
 
-/** Shopify's total against the source's, in cents: null when they agree. */
+/** Shopify's total in the order's own currency (presentment money) against the source's, in cents: null when they agree. */
 export function totalsDiffer(order: OrderRecord, shopifyTotal: string): string | null {
   if (cents(order.total) === cents(shopifyTotal)) return null;
   return `Shopify computes a total of ${decimal(cents(shopifyTotal))} ${order.currency}; the old store recorded ${decimal(cents(order.total))} ${order.currency}.`;
