@@ -17,6 +17,7 @@ import { installedShop, migrate, startTestWorker, untilSettled } from './harness
 
 const BROKEN_EMAIL = 'chloe.dubois@@example';
 const DELETED_PRODUCT = 999_999;
+const FUTURE = '2099-06-01T10:00:00';
 
 let woo: WooCommerceTestServer;
 let devstore: Devstore;
@@ -35,9 +36,10 @@ function seeded() {
     if (index === 7) return { ...customer, email: customerAt(3).email };
     return customer;
   };
-  // Order 9004 bought a product the merchant has since deleted.
+  // Order 9004 bought a product the merchant has since deleted; the old store's clock put 9006 in 2099.
   catalog.orderAt = (index) => {
     const order = orderAt(index);
+    if (index === 6) return { ...order, date_created: FUTURE, date_created_gmt: FUTURE, date_paid: FUTURE, date_paid_gmt: FUTURE };
     if (index !== 4) return order;
     const [line] = order.line_items as Record<string, unknown>[];
     return { ...order, line_items: [{ ...line, product_id: DELETED_PRODUCT, name: 'Discontinued Lantern', sku: 'LANTERN-OLD' }] };
@@ -169,8 +171,10 @@ describe('WooCommerce customers and orders migrated into Shopify', () => {
       // A guest order's email is a migrated customer's here: Shopify links the order to them.
       const customer = source.customerSourceId ? customers.get(source.customerSourceId) : source.email ? await customerWithEmail(source.email) : null;
       expect(order.customer?.id ?? null, `customer of ${row.sourceId}`).toBe(customer ?? null);
+      // Shopify sets a date in the future to the moment the order was written (API 2026-07 on).
+      const processedAt = row.sourceId === '9006' ? order.processedAt : new Date(source.processedAt).toISOString();
       expect(order, row.sourceId).toMatchObject({
-        name: `#${source.number}`, processedAt: new Date(source.processedAt).toISOString(), currencyCode: source.currency, email: customerWithoutEmail ? null : source.email,
+        name: `#${source.number}`, processedAt, currencyCode: source.currency, email: customerWithoutEmail ? null : source.email,
         displayFinancialStatus: status?.financialStatus, displayFulfillmentStatus: status?.fulfillmentStatus === 'FULFILLED' ? 'FULFILLED' : 'UNFULFILLED',
         billingAddress: { address1: source.billingAddress?.address1, city: source.billingAddress?.city, countryCodeV2: source.billingAddress?.countryCode },
         shippingAddress: { address1: source.shippingAddress?.address1, city: source.shippingAddress?.city },
@@ -201,6 +205,18 @@ describe('WooCommerce customers and orders migrated into Shopify', () => {
     // Every guest's email was a migrated customer's, so Shopify made no customer for a guest order.
     expect(await db().idMapEntry.count({ where: { shop: shop.domain, entity: 'guestCustomers' } })).toBe(0);
     expect(await db().migrationProblem.count({ where: { migrationId, code: 'order-total-differs' } })).toBe(0);
+  });
+
+  it('moves an order the old store dated in the future, dated when it was written as Shopify does, and reports it', async () => {
+    const row = await db().sourceRecord.findUniqueOrThrow({ where: { migrationId_entity_sourceId: { migrationId, entity: 'orders', sourceId: '9006' } } });
+    expect((row.data as unknown as OrderRecord).processedAt).toBe('2099-06-01T10:00:00.000Z');
+    expect(row.status).toBe('written');
+    const { order } = await query(ORDER, { id: (await links('orders')).get('9006') });
+    expect(Date.parse(order.processedAt)).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(order.processedAt)).toBeGreaterThan(Date.parse(row.createdAt.toISOString()) - 1000);
+    const problem = await db().migrationProblem.findFirstOrThrow({ where: { migrationId, sourceId: '9006', code: 'order-future-date' } });
+    expect(problem.message).toBe(`The old store dates this order 2099-06-01T10:00:00.000Z, in the future; Shopify records it as processed when it was written (${order.processedAt}).`);
+    expect(row.reason).toContain(problem.message);
   });
 
   it('keeps the order for a deleted product with a custom line, and reports it', async () => {

@@ -8,7 +8,7 @@ import { db } from '../../db.server.ts';
 import { customIdentifier } from '../source-reference.server.ts';
 import { checkContact } from '../transform/customer.server.ts';
 import { OrderKeptBack } from '../transform/order-money.server.ts';
-import { ORDER_BY_REFERENCE, ORDER_CREATE, OrderOptions, type OrderContext, toOrderCreateVariables, totalsDiffer } from '../transform/order.server.ts';
+import { ORDER_BY_REFERENCE, ORDER_CREATE, OrderOptions, type OrderContext, futureDateClamped, toOrderCreateVariables, totalsDiffer } from '../transform/order.server.ts';
 import { customerExists, recordGuestCustomer } from './guest-customers.server.ts';
 import { MINUTE, orderAllowance, shopForOrders, tooManyOrders } from './order-pacing.server.ts';
 import {
@@ -16,10 +16,31 @@ import {
   recordSkipped, recordUnchanged, recordWritten,
 } from './shared.server.ts';
 
-const PROBLEM_CODES = ['order-total-differs', 'order-product-missing'];
+const PROBLEM_CODES = ['order-total-differs', 'order-product-missing', 'order-future-date'];
 
 interface OrderCreateData {
-  orderCreate: { order: { id: string; name: string; totalPriceSet: { presentmentMoney: { amount: string } }; customer: { id: string } | null } | null; userErrors: UserError[] };
+  orderCreate: { order: CreatedOrder | null; userErrors: UserError[] };
+}
+
+interface CreatedOrder {
+  id: string;
+  name: string;
+  processedAt: string;
+  totalPriceSet: { presentmentMoney: { amount: string } };
+  customer: { id: string } | null;
+}
+
+/** What the merchant should check about an order as Shopify wrote it, for the report. */
+function writtenOrderProblems(order: OrderRecord, customLines: string[], created: CreatedOrder): FoundProblem[] {
+  const problems: FoundProblem[] = [];
+  const differs = totalsDiffer(order, created.totalPriceSet.presentmentMoney.amount);
+  if (differs) problems.push({ code: 'order-total-differs', subject: order.number, message: differs, action: 'Check the order in Shopify; the old store’s total is kept in this report.' });
+  if (customLines.length > 0) {
+    problems.push({ code: 'order-product-missing', subject: order.number, message: `${customLines.length} line${customLines.length > 1 ? 's' : ''} became custom items: the product or variant did not move to Shopify.`, action: 'Nothing to do; the line keeps its title, SKU, price and tax.' });
+  }
+  const clamped = futureDateClamped(order, created.processedAt);
+  if (clamped) problems.push({ code: 'order-future-date', subject: order.number, message: clamped, action: 'Check the date on the old store (a clock or time zone setting); Shopify takes no order dated in the future.' });
+  return problems;
 }
 
 /** The email each of these customers moved with (null: none, theirs was not valid), from their latest staged record. */
@@ -110,12 +131,7 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
       return;
     }
     if (newGuest && created.order.customer) await recordGuestCustomer(shop, writer.platform, migrationId, row.sourceId, created.order.customer.id);
-    const problems: FoundProblem[] = [];
-    const differs = totalsDiffer(order, created.order.totalPriceSet.presentmentMoney.amount);
-    if (differs) problems.push({ code: 'order-total-differs', subject: order.number, message: differs, action: 'Check the order in Shopify; the old store’s total is kept in this report.' });
-    if (transform.customLines.length > 0) {
-      problems.push({ code: 'order-product-missing', subject: order.number, message: `${transform.customLines.length} line${transform.customLines.length > 1 ? 's' : ''} became custom items: the product or variant did not move to Shopify.`, action: 'Nothing to do; the line keeps its title, SKU, price and tax.' });
-    }
+    const problems = writtenOrderProblems(order, transform.customLines, created.order);
     await keepProblems(migrationId, 'orders', row.sourceId, PROBLEM_CODES, problems);
     const reason = [...problems.map((problem) => problem.message), ...transform.notKept].join(' ') || null;
     await recordWritten(shop, writer.platform, 'orders', row, created.order.id, created.order.name, reason);

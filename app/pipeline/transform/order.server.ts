@@ -15,6 +15,7 @@ export const ORDER_CREATE = `#graphql
       order {
         id
         name
+        processedAt
         totalPriceSet {
           presentmentMoney {
             amount
@@ -187,6 +188,16 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
     metafields: [sourceReferenceMetafield(context.platform, order.sourceId)],
   };
   return { variables: { order: input, options: { sendReceipt: false, sendFulfillmentReceipt: false, inventoryBehaviour: 'BYPASS' } }, notKept, customLines };
+}
+
+/**
+ * A date the old store gives in the future, which Shopify sets to the moment the order was created
+ * ("As of API version 2026-07, values in the future are clamped to the current time",
+ * OrderCreateOrderInput.processedAt): said in the merchant's words, from Shopify's answer; null otherwise.
+ */
+export function futureDateClamped(order: OrderRecord, shopifyProcessedAt: string): string | null {
+  if (Date.parse(order.processedAt) <= Date.parse(shopifyProcessedAt) + 1000) return null;
+  return `The old store dates this order ${order.processedAt}, in the future; Shopify records it as processed when it was written (${shopifyProcessedAt}).`;
 }
 
 /** Shopify's total in the order's own currency (presentment money) against the source's, in cents: null when they agree. */

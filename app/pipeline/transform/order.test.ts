@@ -5,7 +5,7 @@ import { Order } from '../../../connectors/model.ts';
 import { loadAdminSchema } from '../../../test/support/admin-schema.ts';
 import { API_VERSION } from '../../api-version.ts';
 import { OrderKeptBack } from './order-money.server.ts';
-import { ORDER_CREATE, OrderOptions, toOrderCreateVariables, totalsDiffer } from './order.server.ts';
+import { ORDER_CREATE, OrderOptions, futureDateClamped, toOrderCreateVariables, totalsDiffer } from './order.server.ts';
 
 const schema = loadAdminSchema(API_VERSION);
 const operation = parse(ORDER_CREATE).definitions[0] as OperationDefinitionNode;
@@ -135,6 +135,13 @@ describe('order → orderCreate', () => {
   it('keeps an order in another currency back, with the reason, when the merchant gave no rate for it', () => {
     expect(() => toOrderCreateVariables(order, { ...context, shopCurrency: 'USD' })).toThrow(OrderKeptBack);
     expect(() => toOrderCreateVariables(order, { ...context, shopCurrency: 'USD' })).toThrow(/no EUR → USD exchange rate was given/);
+  });
+
+  it('sends the old store’s date as it is, and says so when Shopify set a date in the future to the time of writing', () => {
+    const future = { ...order, processedAt: '2099-01-01T00:00:00.000Z' };
+    expect(toOrderCreateVariables(future, context).variables.order.processedAt).toBe('2099-01-01T00:00:00.000Z');
+    expect(futureDateClamped(future, '2026-11-02T09:00:00.000Z')).toBe('The old store dates this order 2099-01-01T00:00:00.000Z, in the future; Shopify records it as processed when it was written (2026-11-02T09:00:00.000Z).');
+    expect(futureDateClamped(order, '2024-02-01T09:30:00.000Z')).toBeNull();
   });
 
   it('flags a total Shopify computes differently, with both totals', () => {
