@@ -18,6 +18,7 @@ describe('the setup form', () => {
         keepOrderNumbers: 'on',
         existingRecords: 'skip',
         inviteCustomers: 'on',
+        exchangeRates: 'eur=1.0850; GBP: 1.17',
         [statusField('processing', 'financial')]: 'PAID',
         [statusField('processing', 'fulfillment')]: 'UNFULFILLED',
         [statusField('completed', 'financial')]: 'PAID',
@@ -34,6 +35,7 @@ describe('the setup form', () => {
         keepOrderNumbers: true,
         existingRecords: 'skip',
         inviteCustomers: true,
+        exchangeRates: { EUR: '1.0850', GBP: '1.17' },
         orderStatusMap: { processing: { financialStatus: 'PAID', fulfillmentStatus: null }, completed: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' } },
       },
     });
@@ -42,7 +44,13 @@ describe('the setup form', () => {
 
   it('updates existing records and keeps Shipyard’s status map when the form says nothing', () => {
     const parsed = parseForm(ChoicesForm, form({ entities: 'products' }), ['entities']);
-    expect(parsed.ok && parsed.value).toMatchObject({ existingRecords: 'update', keepOrderNumbers: false, inviteCustomers: false, orderStatusMap: {} });
+    expect(parsed.ok && parsed.value).toMatchObject({ existingRecords: 'update', keepOrderNumbers: false, inviteCustomers: false, exchangeRates: {}, orderStatusMap: {} });
+  });
+
+  it('says which exchange rate it cannot read', () => {
+    const parsed = parseForm(ChoicesForm, form({ entities: 'orders', exchangeRates: 'EUR=1.08, GBP=lots' }), ['entities']);
+    expect(parsed).toEqual({ ok: false, errors: { exchangeRates: 'GBP: A rate is a number such as 1.0850.' } });
+    expect(parseForm(ChoicesForm, form({ entities: 'orders', exchangeRates: 'euros' }), ['entities'])).toMatchObject({ ok: false, errors: { exchangeRates: expect.stringMatching(/^“euros” is not a rate/) } });
   });
 
   it('puts each wrong answer beside its field', () => {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ENTITIES, type Entity } from '../connectors/model.ts';
 import { WooCommerceCredentials } from '../connectors/woocommerce/credentials.ts';
+import { parseExchangeRates } from './exchange-rates.ts';
 
 /** The store's address, REST API keys and optional WordPress application password, exactly as the connector checks them. */
 export const ConnectionForm = WooCommerceCredentials;
@@ -89,16 +90,24 @@ export const ChoicesForm = z
     keepOrderNumbers: checkbox,
     existingRecords: z.enum(EXISTING_RECORDS, 'Choose whether to update or skip records already in Shopify').default('update'),
     inviteCustomers: checkbox,
+    exchangeRates: z
+      .string()
+      .optional()
+      .transform((text, context) => {
+        const rates = parseExchangeRates(text ?? '');
+        if (typeof rates === 'string') context.addIssue({ code: 'custom', message: rates });
+        return typeof rates === 'string' ? {} : rates;
+      }),
     ...statusFields,
   })
-  .transform(({ entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, ...fields }) => {
+  .transform(({ entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, exchangeRates, ...fields }) => {
     const orderStatusMap: Record<string, StatusChoice> = {};
     for (const { status } of SOURCE_ORDER_STATUSES) {
       const paid = (fields as Record<string, unknown>)[statusField(status, 'financial')] as FinancialStatus | undefined;
       const shipped = (fields as Record<string, unknown>)[statusField(status, 'fulfillment')] as FulfillmentStatus | undefined;
       if (paid && shipped) orderStatusMap[status] = { financialStatus: paid, fulfillmentStatus: shipped === 'UNFULFILLED' ? null : shipped };
     }
-    return { entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, orderStatusMap };
+    return { entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, exchangeRates, orderStatusMap };
   });
 export type Choices = z.infer<typeof ChoicesForm>;
 

@@ -51,3 +51,9 @@ export async function refreshShopDetails(run: RunQuery, shop: string): Promise<v
     },
   });
 }
+
+/** The shop's currency as last read from Shopify (null before the first read). */
+export async function shopCurrency(shop: string): Promise<string | null> {
+  const record = await db().shop.findUnique({ where: { shop }, select: { currencyCode: true } });
+  return record?.currencyCode ?? null;
+}

@@ -31,6 +31,15 @@ describe('control API', () => {
     expect(body.data.shop.plan).toEqual({ shopifyPlus: true, partnerDevelopment: false });
   });
 
+  it('makes a shop a trial store in another currency', async () => {
+    const other = await createShop(devstore, { currencyCode: 'EUR' });
+    const changed = await control(devstore, 'PATCH', `/shops/${other.domain}`, { devStore: false, trial: true });
+    expect(changed.body).toMatchObject({ devStore: false, trial: true, currencyCode: 'EUR' });
+    const { body } = await admin(devstore, other, '{ shop { currencyCode plan { publicDisplayName } } }');
+    expect(body.data.shop).toEqual({ currencyCode: 'EUR', plan: { publicDisplayName: 'Trial' } });
+    expect((await control(devstore, 'PATCH', `/shops/${other.domain}`, { currencyCode: 'euro' })).status).toBe(400);
+  });
+
   it('refuses a shop domain that is not a myshopify.com name', async () => {
     const { status, body } = await control(devstore, 'POST', '/shops', { domain: 'example.com' });
     expect(status).toBe(400);

@@ -1,5 +1,5 @@
 // The control API for tests and demos (JSON under /devstore/): create or reset a shop with its
-// installed app, change its plan and dev-store flag, set latency and faults, read counters and
+// installed app, change its plan, dev-store and trial flags and currency, set latency and faults, read counters and
 // webhook deliveries, the emails the shop sent, and a customer's account state (which changes
 // outside the Admin API, when the customer signs up in the store). It is local tooling: no
 // authentication, bind devstore to localhost.
@@ -19,6 +19,8 @@ const shopSetupSchema = z.object({
   name: z.string().optional(),
   plan: z.enum(PLANS).optional(),
   devStore: z.boolean().optional(),
+  trial: z.boolean().optional(),
+  currencyCode: z.string().regex(/^[A-Z]{3}$/, 'currencyCode is a three-letter ISO 4217 code such as EUR').optional(),
   accessToken: z.string().min(1).optional(),
   appSecret: z.string().min(1).optional(),
   appUrl: z.url().nullable().optional(),

@@ -17,6 +17,8 @@ const { values } = parseArgs({
     secret: { type: 'string' },
     'app-url': { type: 'string' },
     plan: { type: 'string' },
+    trial: { type: 'boolean' },
+    currency: { type: 'string' },
     'latency-ms': { type: 'string' },
     'jitter-ms': { type: 'string' },
   },
@@ -29,6 +31,7 @@ const settings = z
     host: z.string(),
     shop: z.string().regex(SHOP_DOMAIN, '--shop must look like name.myshopify.com').optional(),
     plan: z.enum(PLANS).optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/, '--currency is a three-letter code such as EUR').optional(),
     latencyMs: z.coerce.number().min(0),
     jitterMs: z.coerce.number().min(0),
   })
@@ -38,6 +41,7 @@ const settings = z
     host: values.host ?? process.env.DEVSTORE_HOST ?? '127.0.0.1',
     shop: values.shop,
     plan: values.plan,
+    currency: values.currency,
     latencyMs: values['latency-ms'] ?? 100,
     jitterMs: values['jitter-ms'] ?? 30,
   });
@@ -53,7 +57,7 @@ const devstore = await startDevstore({
   host: config.host,
   latency: { baseMs: config.latencyMs, jitterMs: config.jitterMs },
   shops: config.shop
-    ? [{ domain: config.shop, ...(values.token ? { accessToken: values.token } : {}), ...(values.secret ? { appSecret: values.secret } : {}), ...(values['app-url'] ? { appUrl: values['app-url'], webhookTopics: ['app/uninstalled', 'app/scopes_update'] } : {}), ...(config.plan ? { plan: config.plan } : {}) }]
+    ? [{ domain: config.shop, ...(values.token ? { accessToken: values.token } : {}), ...(values.secret ? { appSecret: values.secret } : {}), ...(values['app-url'] ? { appUrl: values['app-url'], webhookTopics: ['app/uninstalled', 'app/scopes_update'] } : {}), ...(config.plan ? { plan: config.plan } : {}), ...(values.trial ? { devStore: false, trial: true } : {}), ...(config.currency ? { currencyCode: config.currency } : {}) }]
     : [],
 });
 

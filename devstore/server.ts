@@ -161,7 +161,7 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
     });
     network.count(shop.domain, { pointsSpent: result.pointsSpent, requestsThrottled: result.throttled ? 1 : 0 });
     await sleep(network.delayMs(shop.domain) - (performance.now() - started));
-    sendJson(response, 200, result.body);
+    sendJson(response, result.status, result.body);
     for (const [topic, payload] of pending) webhooks.send(shop, topic, payload);
     fetcher.enqueue(filesToFetch);
     for (const id of bulkToStart) bulkRunner.start(id);

@@ -1,4 +1,5 @@
-// A shop as devstore keeps it: its plan, dev-store flag and the one installed app (token, secret, URL).
+// A shop as devstore keeps it: its plan, dev-store and trial flags, currency and the one installed app
+// (token, secret, URL).
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { PLANS, type Plan } from './bucket.ts';
@@ -9,6 +10,8 @@ export interface Shop {
   email: string;
   plan: Plan;
   devStore: boolean;
+  /** A store on Shopify's free trial: limited to 5 new orders a minute, like a development store. */
+  trial: boolean;
   currencyCode: string;
   accessToken: string | null;
   /** When the access token stops working: an expiring offline token (devstore/oauth.ts); null never. */
@@ -25,6 +28,7 @@ interface ShopRow {
   email: string;
   plan: string;
   dev_store: boolean;
+  trial: boolean;
   currency_code: string;
   access_token: string | null;
   access_token_expires_at: Date | null;
@@ -41,6 +45,7 @@ function toShop(row: ShopRow): Shop {
     email: row.email,
     plan: (PLANS as readonly string[]).includes(row.plan) ? (row.plan as Plan) : 'Basic',
     devStore: row.dev_store,
+    trial: row.trial,
     currencyCode: row.currency_code,
     accessToken: row.access_token,
     accessTokenExpiresAt: row.access_token_expires_at,
@@ -63,6 +68,9 @@ export interface ShopSetup {
   name?: string;
   plan?: Plan;
   devStore?: boolean;
+  trial?: boolean;
+  /** The store's currency (ISO 4217), USD unless given. */
+  currencyCode?: string;
   accessToken?: string;
   appSecret?: string;
   appUrl?: string | null;
@@ -79,14 +87,16 @@ export async function createOrResetShop(pool: Pool, setup: ShopSetup): Promise<S
     await client.query('DELETE FROM devstore.shops WHERE domain = $1', [setup.domain]);
     const name = setup.name ?? setup.domain.replace(/\.myshopify\.com$/, '');
     const { rows } = await client.query<ShopRow>(
-      `INSERT INTO devstore.shops (domain, name, email, plan, dev_store, access_token, app_secret, app_url, webhook_topics)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+      `INSERT INTO devstore.shops (domain, name, email, plan, dev_store, trial, currency_code, access_token, app_secret, app_url, webhook_topics)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
       [
         setup.domain,
         name,
         `owner@${setup.domain}`,
         setup.plan ?? 'Basic',
         setup.devStore ?? true,
+        setup.trial ?? false,
+        setup.currencyCode ?? 'USD',
         setup.accessToken ?? `shpat_${randomBytes(16).toString('hex')}`,
         setup.appSecret ?? randomBytes(16).toString('hex'),
         setup.appUrl ?? null,
@@ -116,9 +126,10 @@ export async function ensureShop(pool: Pool, setup: ShopSetup): Promise<Shop> {
   const { rows } = await pool.query<ShopRow>(
     `UPDATE devstore.shops SET access_token = coalesce($2, access_token),
        access_token_expires_at = CASE WHEN $2::text IS NULL THEN access_token_expires_at END, app_secret = coalesce($3, app_secret), app_url = coalesce($4, app_url),
-       webhook_topics = coalesce($5, webhook_topics), plan = coalesce($6, plan), dev_store = coalesce($7, dev_store)
+       webhook_topics = coalesce($5, webhook_topics), plan = coalesce($6, plan), dev_store = coalesce($7, dev_store), trial = coalesce($8, trial),
+       currency_code = coalesce($9, currency_code)
      WHERE domain = $1 RETURNING *`,
-    [setup.domain, setup.accessToken ?? null, setup.appSecret ?? null, setup.appUrl ?? null, setup.webhookTopics ?? null, setup.plan ?? null, setup.devStore ?? null],
+    [setup.domain, setup.accessToken ?? null, setup.appSecret ?? null, setup.appUrl ?? null, setup.webhookTopics ?? null, setup.plan ?? null, setup.devStore ?? null, setup.trial ?? null, setup.currencyCode ?? null],
   );
   return toShop(rows[0] as ShopRow);
 }
@@ -126,6 +137,8 @@ export async function ensureShop(pool: Pool, setup: ShopSetup): Promise<Shop> {
 export interface ShopChanges {
   plan?: Plan;
   devStore?: boolean;
+  trial?: boolean;
+  currencyCode?: string;
   appUrl?: string | null;
   webhookTopics?: string[];
 }
@@ -133,9 +146,10 @@ export interface ShopChanges {
 export async function updateShop(pool: Pool, domain: string, changes: ShopChanges): Promise<Shop | undefined> {
   const { rows } = await pool.query<ShopRow>(
     `UPDATE devstore.shops SET plan = coalesce($2, plan), dev_store = coalesce($3, dev_store),
-       app_url = CASE WHEN $4::boolean THEN $5 ELSE app_url END, webhook_topics = coalesce($6, webhook_topics)
+       app_url = CASE WHEN $4::boolean THEN $5 ELSE app_url END, webhook_topics = coalesce($6, webhook_topics), trial = coalesce($7, trial),
+       currency_code = coalesce($8, currency_code)
      WHERE domain = $1 RETURNING *`,
-    [domain, changes.plan ?? null, changes.devStore ?? null, changes.appUrl !== undefined, changes.appUrl ?? null, changes.webhookTopics ?? null],
+    [domain, changes.plan ?? null, changes.devStore ?? null, changes.appUrl !== undefined, changes.appUrl ?? null, changes.webhookTopics ?? null, changes.trial ?? null, changes.currencyCode ?? null],
   );
   return rows[0] ? toShop(rows[0]) : undefined;
 }

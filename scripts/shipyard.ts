@@ -11,6 +11,7 @@ import { DEMO_SHOP } from '../app/app-config.server.ts';
 import { openDatabase } from '../app/db/database.server.ts';
 import { disconnectDb } from '../app/db.server.ts';
 import { EnvError, env, isLocalMode } from '../app/env.server.ts';
+import { parseExchangeRates } from '../app/exchange-rates.ts';
 import { releaseJobQueue } from '../app/jobs.server.ts';
 import { startLocalMode } from '../app/local-mode.server.ts';
 import { db } from '../app/db.server.ts';
@@ -30,6 +31,7 @@ import { undoSummary } from './undo-summary.ts';
 const USAGE = `Usage:
   shipyard migrate --from woocommerce --url <store URL> --key <consumer key> --secret <consumer secret> [--shop <shop>.myshopify.com]
                    [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--report-dir .]
+                   [--exchange-rate EUR=1.0850 …]
                    [--wp-user <WordPress user> --wp-app-password <application password>]
   shipyard resume <migration id> [--shop …]
   shipyard resync <migration id> [--every hourly|daily|never] [--shop …] [--report-dir .]
@@ -48,6 +50,10 @@ const USAGE = `Usage:
              before (a customer with the same email) stays
   --invite-customers
              offer account invitations after launch (passwords cannot move to Shopify)
+  --exchange-rate
+             for orders in another currency than the Shopify store's: what one unit of it is worth in
+             the store's currency (EUR=1.0850; repeat for more). Shopify records each order in both;
+             without a rate such orders are kept back and listed in the report (no rate is guessed)
   invite     emails an account invitation to each customer the migration and its re-syncs created
              (migrated with --invite-customers); customers the store already had and those already
              invited get none, those Shopify refused before are tried again
@@ -70,6 +76,7 @@ const { values, positionals } = parseArgs({
     'wp-user': { type: 'string' },
     'wp-app-password': { type: 'string' },
     'invite-customers': { type: 'boolean' },
+    'exchange-rate': { type: 'string', multiple: true },
     'report-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -145,9 +152,17 @@ if (command === 'migrate') {
     await shutdown(2);
   }
   const entities: Entity[] = args.only ?? ['collections', 'products'];
+  const exchangeRates = parseExchangeRates((values['exchange-rate'] ?? []).join(','));
+  if (typeof exchangeRates === 'string') {
+    console.error(`--exchange-rate: ${exchangeRates}`);
+    await shutdown(2);
+  }
   const migration = await createMigration({
     shop, platform: args.from, sourceUrl: args.url, credentials, entities,
-    options: { unattended: true, redirects: !values['no-redirects'], inviteCustomers: values['invite-customers'] === true, ...(args.since ? { modifiedAfter: args.since.toISOString() } : {}) },
+    options: {
+      unattended: true, redirects: !values['no-redirects'], inviteCustomers: values['invite-customers'] === true, exchangeRates,
+      ...(args.since ? { modifiedAfter: args.since.toISOString() } : {}),
+    },
   });
   await startMigration(shop, migration.id);
   migrationId = migration.id;

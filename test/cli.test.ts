@@ -107,7 +107,7 @@ describe('npx shipyard resync and undo', () => {
     expect(read.map((row) => row.sourceId)).toEqual([String(productId(3))]);
   }, 60_000);
 
-  it('says what is wrong with --since, --only and a missing or unknown migration id, and exits 2', async () => {
+  it('says what is wrong with --since, --only, --exchange-rate and a missing or unknown migration id, and exits 2', async () => {
     const base = ['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret];
     const since = await shipyard([...base, '--since', 'last tuesday']);
     expect(since.code).toBe(2);
@@ -115,6 +115,9 @@ describe('npx shipyard resync and undo', () => {
     const only = await shipyard([...base, '--only', 'products,widgets']);
     expect(only.code).toBe(2);
     expect(only.output).toContain('--only: widgets is not one of');
+    const rate = await shipyard([...base, '--only', 'orders', '--exchange-rate', 'EUR=lots']);
+    expect(rate.code).toBe(2);
+    expect(rate.output).toContain('--exchange-rate: EUR: A rate is a number such as 1.0850.');
     const missing = await shipyard(['undo']);
     expect(missing.code).toBe(2);
     expect(missing.output).toContain("undo needs the migration's id");
@@ -126,7 +129,7 @@ describe('npx shipyard resync and undo', () => {
   it('explains resync and undo in its help', async () => {
     const { code, output } = await shipyard(['--help']);
     expect(code).toBe(0);
-    for (const line of ['shipyard resync <migration id>', 'shipyard undo <migration id>', '--since', '--only']) expect(output).toContain(line);
+    for (const line of ['shipyard resync <migration id>', 'shipyard undo <migration id>', '--since', '--only', '--exchange-rate EUR=1.0850']) expect(output).toContain(line);
   }, 30_000);
 });
 

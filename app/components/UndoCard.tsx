@@ -14,6 +14,7 @@ export const UNDO_LABELS: Record<string, string> = {
   collections: 'Collections',
   products: 'Products (with their variants)',
   customers: 'Customers',
+  guestCustomers: 'Customers Shopify made for guest orders',
   orders: 'Orders',
   pages: 'Pages',
   blogPosts: 'Blog posts',

@@ -5,6 +5,7 @@ import type { Entity } from '../../connectors/model.ts';
 import { db } from '../db.server.ts';
 import { notifyProgress } from './progress.server.ts';
 import { analyzeBatch, catalogFindings, saveFindings } from './analyze.server.ts';
+import { currencyPlanNote, orderCurrencies } from './order-currencies.server.ts';
 import { planMigration } from './plan.server.ts';
 import { stagedPoints } from './plan-points.server.ts';
 import { queueAnalyze, queueLoad } from './queue.server.ts';
@@ -45,9 +46,11 @@ async function planFor(migrationId: string, shop: string, platform: string, enti
   // Redirects are derived later, one for each product, collection, page and post that had a URL.
   if (entities.includes('redirects')) counts.redirects = (counts.products ?? 0) + (counts.collections ?? 0) + (counts.pages ?? 0) + (counts.blogPosts ?? 0);
   const record = await db().shop.findUnique({ where: { shop } });
-  return planMigration(counts, entities, {
-    planName: record?.planName ?? null,
-    shopifyPlus: record?.shopifyPlus ?? false,
-    partnerDevelopment: record?.partnerDevelopment ?? false,
-  }, await stagedPoints(migrationId, platform, entities));
+  const currencies = entities.includes('orders') ? currencyPlanNote(await orderCurrencies(migrationId)) : null;
+  return planMigration(
+    counts,
+    entities,
+    { planName: record?.planName ?? null, shopifyPlus: record?.shopifyPlus ?? false, partnerDevelopment: record?.partnerDevelopment ?? false },
+    { priced: await stagedPoints(migrationId, platform, entities), notes: currencies ? { orders: currencies } : {} },
+  );
 }

@@ -8,6 +8,7 @@ import { db } from '../db.server.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { findBrokenHtml } from './html.server.ts';
 import { DISCOUNT_ACTIONS, foreseenNotKept } from './transform/discount.server.ts';
+import { currencyFindings, orderCurrencies } from './order-currencies.server.ts';
 import { MAX_OPTIONS, MAX_VARIANTS, optionLayout } from './transform/options.server.ts';
 
 export const ANALYZE_BATCH = 250;
@@ -114,6 +115,8 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
     } else if (row.entity === 'discounts') {
       const discount = row.data as unknown as CanonicalRecord<'discounts'>;
       findings.push(...foreseenNotKept(discount).map((item) => ({ entity: 'discounts', sourceId: discount.sourceId, code: item.code, subject: discount.code, message: item.message, action: DISCOUNT_ACTIONS[item.code] })));
+    } else if (row.entity === 'orders' && Date.parse((row.data as { processedAt: string }).processedAt) > Date.now()) {
+      findings.push(futureOrderFinding(row.data as unknown as CanonicalRecord<'orders'>));
     } else if ((row.entity === 'pages' || row.entity === 'blogPosts') && (row.data as { passwordProtected?: boolean }).passwordProtected) {
       findings.push(protectedFinding(row.entity, row.data as unknown as CanonicalRecord<'pages'>));
     }
@@ -124,6 +127,22 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
   }
   findings.push(...products.flatMap(productFindings), ...(await imageFindings(images, checkImage)));
   return { findings, next: rows.length === ANALYZE_BATCH ? (rows.at(-1)?.id ?? null) : null };
+}
+
+/**
+ * An order dated in the future moves dated when it is written: "As of API version 2026-07, values in
+ * the future are clamped to the current time" (OrderCreateOrderInput.processedAt). The order loader
+ * replaces this with what Shopify recorded.
+ */
+function futureOrderFinding(order: CanonicalRecord<'orders'>): Finding {
+  return {
+    entity: 'orders',
+    sourceId: order.sourceId,
+    code: 'order-future-date',
+    subject: order.number,
+    message: `The old store dates order ${order.number} ${order.processedAt}, in the future.`,
+    action: 'Shopify takes no order dated in the future: it is recorded as processed when it is written. Check the date on the old store (a clock or time zone setting).',
+  };
 }
 
 /** A page or post with a password moves hidden: Shopify pages and articles cannot have one. */
@@ -148,7 +167,7 @@ async function sourceLimitFindings(migrationId: string): Promise<Finding[]> {
     .map(([entity, limit]) => ({ entity, sourceId: null, code: 'source-limit', message: limit ?? '', action: 'Publish in the source what should move and run the migration again, or copy the rest by hand.' }));
 }
 
-/** Checks across the whole catalog: SKUs and handles that several products share; what the source could not give. */
+/** Checks across the whole catalog: SKUs and handles that several products share; what the source could not give; orders in another currency. */
 export async function catalogFindings(migrationId: string): Promise<Finding[]> {
   const duplicateSkus = await db().$queryRaw<{ sku: string; products: string[]; titles: string[] }[]>`
     SELECT v->>'sku' AS sku, array_agg(DISTINCT r."sourceId") AS products, array_agg(DISTINCT r.data->>'title') AS titles
@@ -182,6 +201,7 @@ export async function catalogFindings(migrationId: string): Promise<Finding[]> {
       })),
     ),
     ...(await sourceLimitFindings(migrationId)),
+    ...currencyFindings(await orderCurrencies(migrationId)),
   ];
 }
 

@@ -84,6 +84,15 @@ describe('analysis', () => {
     expect(found[1]?.message).toMatch(/^Only for vip@example.com/);
   });
 
+  it('says before writing that an order dated in the future will be dated when it is written', async () => {
+    const order = (sourceId: string, processedAt: string) => ({ sourceId, number: sourceId, customerSourceId: null, currency: 'EUR', sourceStatus: 'completed', lineItems: [], subtotal: '0', totalTax: '0', total: '0', processedAt });
+    const records = [order('9001', '2024-01-01T00:00:00.000Z'), order('9002', '2099-06-01T10:00:00.000Z')].map((record) => ({ ok: true as const, sourceId: record.sourceId, record, raw: {} }));
+    await db().$transaction((tx) => stageRows(tx, SHOP, migrationId, 'orders', toStagedRows('orders', records, 'p1')));
+    const found = (await analyzeAll()).filter((finding) => finding.entity === 'orders');
+    expect(found).toEqual([expect.objectContaining({ sourceId: '9002', code: 'order-future-date', subject: '9002', message: 'The old store dates order 9002 2099-06-01T10:00:00.000Z, in the future.' })]);
+    expect(found[0]?.action).toMatch(/^Shopify takes no order dated in the future: it is recorded as processed when it is written/);
+  });
+
   it('sums the analysis up for the merchant, most frequent first, with examples', async () => {
     await db().$transaction((tx) => analyzeAll().then((found) => saveFindings(tx, SHOP, migrationId, found)));
     const summary = await problemSummary(migrationId);

@@ -13,7 +13,8 @@ import { CREATE_COLLECTION, toCollectionVariables } from './transform/collection
 import { CUSTOMER_EMAIL_CONSENT, CUSTOMER_METAFIELDS, CUSTOMER_SET, checkContact, customerMetafields, emailConsentVariables, toCustomerSetVariables } from './transform/customer.server.ts';
 import { DISCOUNT_BASIC_CREATE, DISCOUNT_FREE_SHIPPING_CREATE, allowedAddressKey, toDiscountInput } from './transform/discount.server.ts';
 import { MAX_OPTIONS, MAX_VARIANTS } from './transform/options.server.ts';
-import { ORDER_CREATE, type OrderOptions, toOrderCreateVariables } from './transform/order.server.ts';
+import { OrderKeptBack } from './transform/order-money.server.ts';
+import { ORDER_CREATE, type OrderCreateVariables, type OrderOptions, toOrderCreateVariables } from './transform/order.server.ts';
 import { CREATE_PAGE, type PageRecord, toPageInput } from './transform/page.server.ts';
 import { PRODUCT_SET, toProductSetVariables } from './transform/product.server.ts';
 import { CREATE_REDIRECT, redirectPath } from './transform/redirect.server.ts';
@@ -82,6 +83,8 @@ export type ProductFate = { status: 'invalid'; reason: string | null } | { statu
 export interface CheckContext {
   platform: string;
   orderOptions: OrderOptions;
+  /** The shop's currency when Shipyard knows it (read at install); else orders are checked in their own. */
+  shopCurrency: string | null;
   collectionParents: Map<string, string | null>;
   collectionTitles: Map<string, string>;
   unreachableImages: Set<string>;
@@ -149,12 +152,19 @@ function checkCustomer(customer: CustomerRecord, context: CheckContext): Check {
 function checkOrder(order: OrderRecord, context: CheckContext): Check {
   // Customers and variants are written before orders; an order links to them by their Shopify ids.
   const ids = (type: string, sourceIds: (string | null)[]) => new Map(sourceIds.flatMap((id) => (id ? [[id, placeholder(type, id)] as const] : [])));
-  const { variables } = toOrderCreateVariables(order, {
-    platform: context.platform,
-    options: context.orderOptions,
-    customerIds: ids('Customer', [order.customerSourceId]),
-    variantIds: ids('ProductVariant', order.lineItems.flatMap((line) => [line.variantSourceId, line.productSourceId])),
-  });
+  let variables: OrderCreateVariables;
+  try {
+    ({ variables } = toOrderCreateVariables(order, {
+      platform: context.platform,
+      options: context.orderOptions,
+      shopCurrency: context.shopCurrency ?? order.currency,
+      customerIds: ids('Customer', [order.customerSourceId]),
+      variantIds: ids('ProductVariant', order.lineItems.flatMap((line) => [line.variantSourceId, line.productSourceId])),
+    }));
+  } catch (error) {
+    if (error instanceof OrderKeptBack) return { name: `#${order.number}`, reasons: [error.message] };
+    throw error;
+  }
   const reasons = both(ORDER_CREATE, { ...variables });
   if (order.lineItems.length === 0) reasons.push('The order has no line items; Shopify needs at least one.');
   return { name: `#${order.number}`, reasons };

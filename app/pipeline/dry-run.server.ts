@@ -4,6 +4,7 @@
 // records Shopify would refuse are kept with the reason, the others counted.
 import type { DiscountRecord, ReviewRecord } from '../../connectors/model.ts';
 import { db } from '../db.server.ts';
+import { shopCurrency } from '../shop-details.server.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { type CheckContext, type ProductFate, checkRecord, checkRedirect } from './dry-run-checks.server.ts';
 import { MigrationNotFound, MigrationStateError } from './lifecycle.server.ts';
@@ -74,7 +75,7 @@ async function dryRunContext(migration: { id: string; shop: string; sourcePlatfo
   const couponCollections = sourceIdsOf(rows, 'discounts', (discount: DiscountRecord) => discount.collectionSourceIds);
   const codes = sourceIdsOf(rows, 'discounts', (discount: DiscountRecord) => [discount.code.trim().toLowerCase()]);
   const allowedAddresses = sourceIdsOf(rows, 'discounts', (discount: DiscountRecord) => discount.allowedEmails.map(allowedAddressKey));
-  const [collections, unreachable, sharedHandles, products, couponCollectionsFound, firstWithCode, withCustomers] = await Promise.all([
+  const [collections, unreachable, sharedHandles, products, couponCollectionsFound, firstWithCode, withCustomers, currency] = await Promise.all([
     db().sourceRecord.findMany({ where: { migrationId, entity: 'collections', status: { not: 'invalid' } }, select: { sourceId: true, data: true } }),
     db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' }, select: { subject: true } }),
     db().migrationProblem.findMany({ where: { migrationId, code: 'duplicate-handle' }, select: { sourceId: true } }),
@@ -82,6 +83,7 @@ async function dryRunContext(migration: { id: string; shop: string; sourcePlatfo
     inShopify(migration, 'collections', couponCollections),
     firstWithCodes(migrationId, codes),
     addressesWithCustomers(migrationId, migration.shop, allowedAddresses),
+    shopCurrency(migration.shop),
   ]);
   const productsLeftOut = new Map<string, ProductFate>();
   for (const sourceId of reviewProducts) {
@@ -91,6 +93,7 @@ async function dryRunContext(migration: { id: string; shop: string; sourcePlatfo
   return {
     platform: migration.sourcePlatform,
     orderOptions: OrderOptions.parse(migration.options ?? {}),
+    shopCurrency: currency,
     collectionParents: new Map(collections.map((row) => [row.sourceId, (row.data as { parentSourceId?: string | null }).parentSourceId ?? null])),
     collectionTitles: new Map(collections.map((row) => [row.sourceId, (row.data as { title: string }).title])),
     unreachableImages: new Set(unreachable.flatMap((problem) => (problem.subject ? [problem.subject] : []))),

@@ -141,12 +141,13 @@ export async function approveMigration(shop: string, id: string) {
 
 /**
  * How records are written, kept in Migration.options beside redirects and unattended: the order
- * loader reads keepOrderNumbers and orderStatusMap (transform/order.server.ts' OrderOptions), the
- * loaders read existingRecords; inviteCustomers is offered after launch.
+ * loader reads keepOrderNumbers, orderStatusMap and exchangeRates (transform/order.server.ts'
+ * OrderOptions), the loaders read existingRecords; inviteCustomers is offered after launch.
  */
 export interface WritingOptions {
   keepOrderNumbers: boolean;
   orderStatusMap: Record<string, { financialStatus: string; fulfillmentStatus: string | null }>;
+  exchangeRates: Record<string, string>;
   existingRecords: 'update' | 'skip';
   inviteCustomers: boolean;
 }

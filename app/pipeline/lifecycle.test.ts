@@ -60,10 +60,10 @@ describe('migration lifecycle', () => {
 
   it('saves the writing options on the draft, where the order loader reads them, and keeps them when only the entities change', async () => {
     const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['orders'], options: { redirects: true, unattended: false } });
-    const options = { keepOrderNumbers: false, orderStatusMap: { processing: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' } }, existingRecords: 'skip' as const, inviteCustomers: true };
+    const options = { keepOrderNumbers: false, orderStatusMap: { processing: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' } }, existingRecords: 'skip' as const, inviteCustomers: true, exchangeRates: { EUR: '1.0850' } };
     const saved = await updateDraft(SHOP, migration.id, { entities: ['orders', 'customers'], redirects: false, review: true, options });
     expect(saved.options).toEqual({ redirects: false, unattended: false, ...options });
-    expect(OrderOptions.parse(saved.options)).toEqual({ keepOrderNumbers: false, orderStatusMap: options.orderStatusMap });
+    expect(OrderOptions.parse(saved.options)).toEqual({ keepOrderNumbers: false, orderStatusMap: options.orderStatusMap, exchangeRates: { EUR: '1.0850' } });
     const again = await updateDraft(SHOP, migration.id, { entities: ['orders'], redirects: false, review: false });
     expect(again.options).toEqual({ redirects: false, unattended: true, ...options });
     await expect(updateDraft('intruder.myshopify.com', migration.id, { entities: ['orders'], redirects: false, review: false, options })).rejects.toBeInstanceOf(MigrationNotFound);

@@ -57,7 +57,7 @@ describe('points priced from the staged records', () => {
 
   it('reaches the plan, which keeps the per-record price for the rest', async () => {
     await stage('products', [product(1, ['S', 'M', 'L'], 2)]);
-    const plan = planMigration({ products: 1, collections: 3 }, ['collections', 'products'], standard, await stagedPoints(migrationId, 'woocommerce', ['collections', 'products']));
+    const plan = planMigration({ products: 1, collections: 3 }, ['collections', 'products'], standard, { priced: await stagedPoints(migrationId, 'woocommerce', ['collections', 'products']) });
     expect(plan.entities.map((entity) => [entity.entity, entity.points])).toEqual([['collections', 30], ['products', 24]]);
   });
 });

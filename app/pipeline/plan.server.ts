@@ -30,13 +30,30 @@ export const POINTS_PER_RECORD: Record<Entity, number> = {
   reviews: 5.25,
 };
 
-/** Development stores accept 5 new orders a minute through orderCreate (Shopify's documented limit). */
-export const DEV_STORE_ORDERS_PER_MINUTE = 5;
+/**
+ * Development and trial stores accept 5 new orders a minute through orderCreate: "If you're using
+ * the `orderCreate` mutation with a trial or development store, then you can create a maximum of
+ * five new orders per minute." (the mutation's description in the Admin schema).
+ */
+export const LIMITED_STORE_ORDERS_PER_MINUTE = 5;
 
 export interface ShopPlan {
+  /** ShopPlan.publicDisplayName: "Basic", "Advanced", "Plus", "Development", "Trial", "Plus Trial"… */
   planName: string | null;
   shopifyPlus: boolean;
   partnerDevelopment: boolean;
+}
+
+/** A store on Shopify's free trial, told by its plan's public name ("Trial", "Plus Trial"). */
+export function isTrialStore(plan: Pick<ShopPlan, 'planName'>): boolean {
+  return /\btrial\b/i.test(plan.planName ?? '');
+}
+
+/** Why orders are paced on this store (a development or trial store's limit), or null when they are not. */
+export function orderLimitOf(plan: Pick<ShopPlan, 'planName' | 'partnerDevelopment'>): string | null {
+  if (plan.partnerDevelopment) return `Development stores accept ${LIMITED_STORE_ORDERS_PER_MINUTE} new orders a minute.`;
+  if (isTrialStore(plan)) return `Trial stores accept ${LIMITED_STORE_ORDERS_PER_MINUTE} new orders a minute.`;
+  return null;
 }
 
 /** Points restored per second for the shop's plan (Shopify's GraphQL Admin API rate limits). */
@@ -62,22 +79,31 @@ export interface MigrationPlan {
   seconds: number;
 }
 
-/** `priced`: the points of entities priced from their records (plan-points.server.ts), which win over the per-record figure. */
-export function planMigration(counts: Partial<Record<Entity, number>>, chosen: Entity[], plan: ShopPlan, priced: Partial<Record<Entity, number>> = {}): MigrationPlan {
+/**
+ * `priced`: the points of entities priced from their records (plan-points.server.ts), which win over
+ * the per-record figure; `notes`: what else the merchant should read beside an entity (the orders' currencies).
+ */
+export function planMigration(
+  counts: Partial<Record<Entity, number>>,
+  chosen: Entity[],
+  plan: ShopPlan,
+  { priced = {}, notes = {} }: { priced?: Partial<Record<Entity, number>>; notes?: Partial<Record<Entity, string>> } = {},
+): MigrationPlan {
   const rate = restoreRate(plan);
   const entities = LOAD_ORDER.filter((entity) => chosen.includes(entity)).map((entity): EntityPlan => {
     const records = counts[entity] ?? 0;
     const points = Math.ceil(priced[entity] ?? records * POINTS_PER_RECORD[entity]);
     let seconds = points / rate;
     let note: string | null = null;
-    if (entity === 'orders' && plan.partnerDevelopment && records > 0) {
-      const limited = (records / DEV_STORE_ORDERS_PER_MINUTE) * 60;
+    const orderLimit = entity === 'orders' ? orderLimitOf(plan) : null;
+    if (orderLimit && records > 0) {
+      const limited = (records / LIMITED_STORE_ORDERS_PER_MINUTE) * 60;
       if (limited > seconds) {
         seconds = limited;
-        note = `Development stores accept ${DEV_STORE_ORDERS_PER_MINUTE} new orders a minute.`;
+        note = orderLimit;
       }
     }
-    return { entity, records, points, seconds: Math.ceil(seconds), note };
+    return { entity, records, points, seconds: Math.ceil(seconds), note: [note, notes[entity]].filter(Boolean).join(' ') || null };
   });
   return {
     restoreRate: rate,

@@ -25,12 +25,25 @@ describe('migration plan', () => {
   });
 
   it('takes the points of entities priced from their records over the per-record price', () => {
-    const plan = planMigration({ products: 2, reviews: 3 }, ['products', 'reviews'], standard, { products: 39, reviews: 18 });
+    const plan = planMigration({ products: 2, reviews: 3 }, ['products', 'reviews'], standard, { priced: { products: 39, reviews: 18 } });
     expect(plan.entities.map((entity) => [entity.entity, entity.points])).toEqual([['products', 39], ['reviews', 18]]);
   });
 
   it('shows a development store’s limit of 5 new orders a minute in the time', () => {
     const plan = planMigration({ orders: 600 }, ['orders'], { ...standard, partnerDevelopment: true });
     expect(plan.entities[0]).toMatchObject({ seconds: 7200, note: 'Development stores accept 5 new orders a minute.' });
+  });
+
+  it('paces a trial store (plan "Trial" or "Plus Trial") like a development store, and a paid plan not at all', () => {
+    for (const planName of ['Trial', 'Plus Trial']) {
+      const plan = planMigration({ orders: 600 }, ['orders'], { ...standard, planName, shopifyPlus: planName === 'Plus Trial' });
+      expect(plan.entities[0]).toMatchObject({ seconds: 7200, note: 'Trial stores accept 5 new orders a minute.' });
+    }
+    expect(planMigration({ orders: 600 }, ['orders'], standard).entities[0]).toMatchObject({ seconds: 60, note: null });
+  });
+
+  it('puts what else the merchant should read beside an entity after its pacing note', () => {
+    const plan = planMigration({ orders: 10 }, ['orders'], { ...standard, partnerDevelopment: true }, { notes: { orders: '10 orders in EUR wait for a EUR → USD exchange rate.' } });
+    expect(plan.entities[0]?.note).toBe('Development stores accept 5 new orders a minute. 10 orders in EUR wait for a EUR → USD exchange rate.');
   });
 });

@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react';
-import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, InlineError, InlineStack, Layout, Select, Text } from '@shopify/polaris';
+import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, InlineError, InlineStack, Layout, Select, Text, TextField } from '@shopify/polaris';
 import { AppPage } from '../components/AppPage.tsx';
 import { type FormEvent, useState } from 'react';
 import { useFormatter } from '../components/format.ts';
@@ -15,6 +15,8 @@ import {
 import { ownedMigration } from '../migration-views.server.ts';
 import { startMigration } from '../pipeline/lifecycle.server.ts';
 import { DEFAULT_ORDER_STATUS_MAP, OrderOptions } from '../pipeline/transform/order.server.ts';
+import { formatExchangeRates } from '../exchange-rates.ts';
+import { shopCurrency } from '../shop-details.server.ts';
 import { authenticateStaff } from '../shopify.server.ts';
 import { platformLabel } from '../source-platforms.server.ts';
 
@@ -38,6 +40,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     sourceUrl: migration.sourceUrl,
     store: check.ok ? check.description : null,
     problem: check.ok ? null : check.message,
+    shopCurrency: await shopCurrency(session.shop),
     choices: {
       // Redirects are saved among the entities (they load in order) but chosen as an option.
       entities: migration.entities.filter((entity) => entity !== 'redirects'),
@@ -46,6 +49,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       keepOrderNumbers: orders.keepOrderNumbers,
       existingRecords: options.existingRecords ?? 'update',
       inviteCustomers: options.inviteCustomers === true,
+      exchangeRates: formatExchangeRates(orders.exchangeRates),
       statuses,
     } satisfies ChoiceState,
   };
@@ -72,6 +76,8 @@ interface ChoiceState {
   keepOrderNumbers: boolean;
   existingRecords: string;
   inviteCustomers: boolean;
+  /** As the merchant writes them: "EUR=1.0850, GBP=1.17". */
+  exchangeRates: string;
   statuses: Record<string, { financial: string; fulfillment: string }>;
 }
 
@@ -80,6 +86,7 @@ function choicesForm(choices: ChoiceState): FormData {
   for (const entity of choices.entities) body.append('entities', entity);
   for (const name of ['redirects', 'review', 'keepOrderNumbers', 'inviteCustomers'] as const) if (choices[name]) body.set(name, 'on');
   body.set('existingRecords', choices.existingRecords);
+  body.set('exchangeRates', choices.exchangeRates);
   for (const [status, mapped] of Object.entries(choices.statuses)) {
     body.set(statusField(status, 'financial'), mapped.financial);
     body.set(statusField(status, 'fulfillment'), mapped.fulfillment);
@@ -217,6 +224,16 @@ export default function SetupMigration() {
                         helpText="Each order keeps the number your customers know it by (#1042). Off, Shopify numbers the imported orders itself."
                         checked={choices.keepOrderNumbers}
                         onChange={(checked) => change({ keepOrderNumbers: checked })}
+                      />
+                      <TextField
+                        name="exchangeRates"
+                        label="Exchange rates for orders in another currency"
+                        placeholder="EUR=1.0850"
+                        autoComplete="off"
+                        helpText={`Shopify records every order in your store's currency${data.shopCurrency ? ` (${data.shopCurrency})` : ''} and in the one the customer paid in. For orders in another currency, write what one unit of it is worth in yours (EUR=1.0850, GBP=1.17). Shipyard does not guess a rate: without one, those orders are kept back and listed in the report.`}
+                        value={choices.exchangeRates}
+                        error={errors.exchangeRates}
+                        onChange={(value) => change({ exchangeRates: value })}
                       />
                       <Text as="h3" variant="headingSm" id="status-map-heading">
                         Order statuses

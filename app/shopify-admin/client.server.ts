@@ -5,16 +5,20 @@
 import { API_VERSION } from '../api-version.ts';
 import { type Clock, ThrottleBudget, type ThrottleStatus, realClock } from './budget.server.ts';
 
-export type AdminErrorKind = 'unauthorized' | 'http' | 'graphql' | 'max-cost' | 'gave-up';
+/** `too-many-requests`: a 429 the caller chose to handle itself (RequestOptions.onTooManyRequests). */
+export type AdminErrorKind = 'unauthorized' | 'http' | 'graphql' | 'max-cost' | 'gave-up' | 'too-many-requests';
 
 export class AdminApiError extends Error {
   readonly kind: AdminErrorKind;
   readonly status: number | null;
-  constructor(kind: AdminErrorKind, message: string, status: number | null = null, options?: { cause?: unknown }) {
+  /** For a 429: the seconds Shopify's Retry-After asked for, when it sent one. */
+  readonly retryAfterSeconds: number | null;
+  constructor(kind: AdminErrorKind, message: string, status: number | null = null, options?: { cause?: unknown; retryAfterSeconds?: number | null }) {
     super(message, options);
     this.name = 'AdminApiError';
     this.kind = kind;
     this.status = status;
+    this.retryAfterSeconds = options?.retryAfterSeconds ?? null;
   }
 }
 
@@ -46,6 +50,17 @@ function refusedVariables(errors: GraphqlError[]): string[] | null {
     if (problems.length === 0) return [error.message];
     return problems.map((problem) => `${[variable, ...problem.path].join('.')}: ${problem.explanation}`);
   });
+}
+
+export interface RequestOptions {
+  estimatedCost?: number;
+  /**
+   * 'retry' (the default) waits and tries again; 'throw' hands a 429 straight back as a
+   * `too-many-requests` error, for a limit the caller paces itself: Shopify answers 429 when
+   * orderCreate goes over a development or trial store's 5 new orders a minute, which backing off
+   * for seconds would only repeat.
+   */
+  onTooManyRequests?: 'retry' | 'throw';
 }
 
 export interface AdminClientOptions {
@@ -83,7 +98,7 @@ interface GraphqlBody<T> {
 }
 
 export interface AdminClient {
-  request<T>(document: string, variables?: Record<string, unknown>, options?: { estimatedCost?: number }): Promise<AdminResult<T>>;
+  request<T>(document: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<AdminResult<T>>;
   readonly budget: ThrottleBudget;
   /** Requests that were THROTTLED or answered 429 and tried again. */
   readonly throttledRetries: () => number;
@@ -102,7 +117,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
 
   const backoff = (attempt: number) => clock.sleep(Math.min(30_000, 500 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
 
-  async function request<T>(document: string, variables: Record<string, unknown> = {}, requestOptions: { estimatedCost?: number } = {}): Promise<AdminResult<T>> {
+  async function request<T>(document: string, variables: Record<string, unknown> = {}, requestOptions: RequestOptions = {}): Promise<AdminResult<T>> {
     const name = operationName(document);
     const done = await budget.priced(name, (requestOptions.estimatedCost ?? 0) > 0);
     try {
@@ -112,7 +127,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     }
   }
 
-  async function attempts<T>(name: string, document: string, variables: Record<string, unknown>, requestOptions: { estimatedCost?: number }): Promise<AdminResult<T>> {
+  async function attempts<T>(name: string, document: string, variables: Record<string, unknown>, requestOptions: RequestOptions): Promise<AdminResult<T>> {
     let lastProblem = '';
     let renewed = false;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -150,9 +165,12 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       }
       if (response.status === 429 || response.status >= 500) {
         budget.settle(estimate, 0, null);
+        const retryAfter = Number(response.headers.get('Retry-After'));
+        if (response.status === 429 && requestOptions.onTooManyRequests === 'throw') {
+          throw new AdminApiError('too-many-requests', `${name}: Shopify answered 429 (too many requests)`, 429, { retryAfterSeconds: retryAfter > 0 ? retryAfter : null });
+        }
         if (response.status === 429) throttled++;
         lastProblem = `Shopify answered ${response.status}`;
-        const retryAfter = Number(response.headers.get('Retry-After'));
         await (retryAfter > 0 ? clock.sleep(retryAfter * 1000) : backoff(attempt));
         continue;
       }

@@ -71,6 +71,15 @@ describe('Admin client', () => {
     expect(counters).toMatchObject({ faultsInjected: 1, requests: 2 });
   });
 
+  it('hands a 429 back at once, with its Retry-After, to a caller that paces that limit itself', async () => {
+    const shop = await createShop(devstore);
+    await control(devstore, 'PUT', `/shops/${shop.domain}/network`, { faults: [{ kind: 'rate_limited', share: 1, operationName: 'ShopName' }] });
+    let backoffs = 0;
+    const client = clientFor(shop, { clock: instantClock(async () => void backoffs++) });
+    await expect(client.request(SHOP_NAME, {}, { onTooManyRequests: 'throw' })).rejects.toMatchObject({ kind: 'too-many-requests', status: 429, retryAfterSeconds: 1 });
+    expect(backoffs).toBe(0);
+  });
+
   it('gives up with the last problem after its attempts', async () => {
     const shop = await createShop(devstore);
     await control(devstore, 'PUT', `/shops/${shop.domain}/network`, { faults: [{ kind: 'server_error', share: 1, status: 503 }] });

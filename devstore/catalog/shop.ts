@@ -11,6 +11,18 @@ const PLAN_DISPLAY: Record<string, string> = {
   Enterprise: 'Commerce Components',
 };
 
+/**
+ * ShopPlan.publicDisplayName: "Development" for a development store, "Trial" (or "Plus Trial") for
+ * one on the free trial, else the plan's name. The schema lists the values: "Advanced, Agentic,
+ * Agentic Enterprise, Basic, Development, Grow, Inactive, Lite, Other, Paused, Plus, Plus Trial,
+ * Retail, Shop Component, Staff Business, Starter, and Trial."
+ */
+function planName(shop: RequestContext['shop']): string {
+  if (shop.devStore) return 'Development';
+  if (shop.trial) return shop.plan === 'Plus' ? 'Plus Trial' : 'Trial';
+  return PLAN_DISPLAY[shop.plan] ?? shop.plan;
+}
+
 export function shopObject(context: RequestContext) {
   const shop = context.shop;
   return {
@@ -26,10 +38,10 @@ export function shopObject(context: RequestContext) {
     createdAt: shop.createdAt.toISOString(),
     plan: {
       __typename: 'ShopPlan',
-      displayName: shop.devStore ? 'Development' : (PLAN_DISPLAY[shop.plan] ?? shop.plan),
+      displayName: planName(shop),
       partnerDevelopment: shop.devStore,
       shopifyPlus: shop.plan === 'Plus' || shop.plan === 'Enterprise',
-      publicDisplayName: shop.devStore ? 'Development' : (PLAN_DISPLAY[shop.plan] ?? shop.plan),
+      publicDisplayName: planName(shop),
     },
     primaryDomain: { __typename: 'Domain', host: shop.domain, url: `https://${shop.domain}`, sslEnabled: true },
   };

@@ -9,6 +9,7 @@ import { connection, decodeCursor, pageArgs } from '../catalog/connection.ts';
 import { gid, parseGid } from '../catalog/ids.ts';
 import { normalizeTags } from '../catalog/product-input.ts';
 import { shopObject } from '../catalog/shop.ts';
+import { countryName } from './countries.ts';
 
 interface AddressInput {
   address1?: string | null;
@@ -76,7 +77,8 @@ export function addressObject(address: AddressInput & { id: string }) {
     address2: address.address2 ?? null,
     city: address.city ?? null,
     company: address.company ?? null,
-    country: address.country ?? null,
+    // An address given by its code reads back with the country's name too (see countries.ts).
+    country: address.countryCode ? countryName(address.countryCode) : (address.country ?? null),
     countryCodeV2: address.countryCode ?? null,
     firstName: address.firstName ?? null,
     lastName: address.lastName ?? null,

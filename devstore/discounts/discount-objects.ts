@@ -1,6 +1,7 @@
 // Code discounts as the Admin API shows them: a DiscountCodeNode around a DiscountCodeBasic or a
 // DiscountCodeFreeShipping, from one row of devstore.discount_codes.
 import type { Args, RequestContext } from '../graphql/context.ts';
+import { moneyV2 } from '../graphql/money.ts';
 import { connectionOf } from '../catalog/connection.ts';
 import { gid } from '../catalog/ids.ts';
 import { collectionObject, type CollectionRow } from '../catalog/collection-objects.ts';
@@ -110,11 +111,12 @@ function common(row: DiscountRow, money: (amount: string) => object) {
   };
 }
 
-function basicDiscount(row: DiscountRow, currencyCode: string, money: (amount: string) => { amount: string }) {
+function basicDiscount(row: DiscountRow, currencyCode: string, money: (amount: string) => object) {
   const value = row.percentage !== null
     ? { __typename: 'DiscountPercentage', percentage: Number(row.percentage) }
     : { __typename: 'DiscountAmount', amount: money(row.amount ?? '0'), appliesOnEachItem: row.applies_on_each_item };
-  const off = row.percentage !== null ? `${Math.round(Number(row.percentage) * 100)}% off` : `${money(row.amount ?? '0').amount} ${currencyCode} off`;
+  // The summary is text, written as a price ("10.00 USD off"); the amount itself is a Decimal.
+  const off = row.percentage !== null ? `${Math.round(Number(row.percentage) * 100)}% off` : `${Number(row.amount ?? '0').toFixed(2)} ${currencyCode} off`;
   const discountClass = row.items.all ? 'ORDER' : 'PRODUCT';
   return {
     __typename: 'DiscountCodeBasic',
@@ -142,7 +144,7 @@ function freeShippingDiscount(row: DiscountRow, money: (amount: string) => objec
 }
 
 export function discountNodeObject(row: DiscountRow, currencyCode: string) {
-  const money = (amount: string) => ({ __typename: 'MoneyV2', amount: Number(amount).toFixed(2), currencyCode });
+  const money = (amount: string) => moneyV2(amount, currencyCode);
   return {
     __typename: 'DiscountCodeNode',
     id: gid('DiscountCodeNode', row.id),

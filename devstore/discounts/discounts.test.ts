@@ -34,7 +34,7 @@ describe('discountCodeBasicCreate', () => {
       summary: '10% off entire order',
       codes: { nodes: [{ code: 'SPRING10' }] },
       customerGets: { value: { percentage: 0.1 }, items: { allItems: true } },
-      minimumRequirement: { greaterThanOrEqualToSubtotal: { amount: '50.00' } },
+      minimumRequirement: { greaterThanOrEqualToSubtotal: { amount: '50.0' } },
     });
     const found = await admin(devstore, shop, '{ codeDiscountNodeByCode(code: "spring10") { id } }');
     expect(found.body.data.codeDiscountNodeByCode.id).toBe(body.data.discountCodeBasicCreate.codeDiscountNode.id);
@@ -53,7 +53,7 @@ describe('discountCodeBasicCreate', () => {
     const created = await admin(devstore, shop, CREATE, { discount: { ...tenPercent, code: 'FIVEOFF', customerGets: { value: { discountAmount: { amount: '5.00', appliesOnEachItem: false } }, items: { all: true } } } });
     const id = created.body.data.discountCodeBasicCreate.codeDiscountNode.id;
     const updated = await admin(devstore, shop, 'mutation($id: ID!) { discountCodeBasicUpdate(id: $id, basicCodeDiscount: { customerGets: { value: { discountAmount: { amount: "7.50", appliesOnEachItem: false } } } }) { codeDiscountNode { codeDiscount { ... on DiscountCodeBasic { customerGets { value { ... on DiscountAmount { amount { amount } } } } } } } userErrors { code } } }', { id });
-    expect(updated.body.data.discountCodeBasicUpdate).toEqual({ codeDiscountNode: { codeDiscount: { customerGets: { value: { amount: { amount: '7.50' } } } } }, userErrors: [] });
+    expect(updated.body.data.discountCodeBasicUpdate).toEqual({ codeDiscountNode: { codeDiscount: { customerGets: { value: { amount: { amount: '7.5' } } } } }, userErrors: [] });
     const deleted = await admin(devstore, shop, 'mutation($id: ID!) { discountCodeDelete(id: $id) { deletedCodeDiscountId userErrors { code } } }', { id });
     expect(deleted.body.data.discountCodeDelete).toEqual({ deletedCodeDiscountId: id, userErrors: [] });
   });
@@ -129,7 +129,7 @@ describe('discountCodeFreeShippingCreate', () => {
     expect(body.data.discountCodeFreeShippingCreate.codeDiscountNode.codeDiscount).toEqual({
       title: 'shipfree', status: 'ACTIVE', shortSummary: 'Free shipping', tags: ['shipyard', 'woocommerce:7008'], usageLimit: 50, appliesOncePerCustomer: true,
       endsAt: '2099-01-01T00:00:00.000Z', codes: { nodes: [{ code: 'SHIPFREE' }] }, destinationSelection: { allCountries: true }, maximumShippingPrice: null,
-      minimumRequirement: { greaterThanOrEqualToSubtotal: { amount: '30.00' } }, combinesWith: { orderDiscounts: true, productDiscounts: true, shippingDiscounts: false },
+      minimumRequirement: { greaterThanOrEqualToSubtotal: { amount: '30.0' } }, combinesWith: { orderDiscounts: true, productDiscounts: true, shippingDiscounts: false },
     });
   });
 
@@ -155,7 +155,7 @@ describe('discountCodeFreeShippingCreate', () => {
     const { id, codeDiscount } = found.body.data.codeDiscountNodeByCode;
     expect(codeDiscount).toEqual({ __typename: 'DiscountCodeFreeShipping' });
     const updated = await admin(devstore, shop, 'mutation($id: ID!) { discountCodeFreeShippingUpdate(id: $id, freeShippingCodeDiscount: { usageLimit: 10, destination: { countries: { add: [DE, AT] } }, maximumShippingPrice: "9.90" }) { codeDiscountNode { codeDiscount { ... on DiscountCodeFreeShipping { usageLimit maximumShippingPrice { amount } destinationSelection { ... on DiscountCountries { countries } } } } } userErrors { code } } }', { id });
-    expect(updated.body.data.discountCodeFreeShippingUpdate).toEqual({ codeDiscountNode: { codeDiscount: { usageLimit: 10, maximumShippingPrice: { amount: '9.90' }, destinationSelection: { countries: ['DE', 'AT'] } } }, userErrors: [] });
+    expect(updated.body.data.discountCodeFreeShippingUpdate).toEqual({ codeDiscountNode: { codeDiscount: { usageLimit: 10, maximumShippingPrice: { amount: '9.9' }, destinationSelection: { countries: ['DE', 'AT'] } } }, userErrors: [] });
     const wrongKind = await admin(devstore, shop, 'mutation($id: ID!) { discountCodeBasicUpdate(id: $id, basicCodeDiscount: { usageLimit: 3 }) { userErrors { field code } } }', { id });
     expect(wrongKind.body.data.discountCodeBasicUpdate.userErrors).toEqual([{ field: ['id'], code: 'INVALID' }]);
   });

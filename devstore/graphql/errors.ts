@@ -81,8 +81,9 @@ export function executionError(error: GraphQLError, requestId: string): ShopifyE
     return { message: error.message, ...base, ...(error.extensions && Object.keys(error.extensions).length ? { extensions: error.extensions } : {}) };
   }
   if (original instanceof NotImplementedError) return { message: error.message, ...base, extensions: { code: 'NOT_IMPLEMENTED_BY_DEVSTORE' } };
-  if (original instanceof ResourceThrottledError) return { message: error.message, ...base, extensions: { code: 'THROTTLED', documentation: RATE_LIMITS_DOC } };
   if (original instanceof ArgumentError) return { message: error.message, ...base, extensions: { code: 'BAD_REQUEST' } };
+  // A request over such a limit is answered 429 as a whole; only a bulk operation's line gets here.
+  if (original instanceof ResourceLimitError) return { message: error.message, ...base };
   console.error(`devstore: request ${requestId} failed at ${error.path?.join('.') ?? '?'}:`, original);
   return {
     message: `Internal error. Looks like something went wrong on our end.\nRequest ID: ${requestId} (include this in support requests).`,
@@ -91,11 +92,19 @@ export function executionError(error: GraphQLError, requestId: string): ShopifyE
   };
 }
 
-/** A resource-based limit (orders per minute on a development store): THROTTLED, whatever the bucket holds. */
-export class ResourceThrottledError extends Error {
+/**
+ * A resource-based limit, apart from the cost bucket (5 new orders a minute on development and
+ * trial stores): the whole request is answered HTTP 429, whatever the bucket holds. Shopify
+ * documents the status for its resource-based limits ("When an app reaches a limit, it will
+ * receive an HTTP 429 error. The app should then implement retry behavior.",
+ * https://shopify.dev/changelog/api-call-limits-will-be-applied-to-variant-creation) but neither a
+ * body nor a Retry-After header: devstore sends its own words and no Retry-After, so a client can
+ * only go by the status.
+ */
+export class ResourceLimitError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'ResourceThrottledError';
+    this.name = 'ResourceLimitError';
   }
 }
 

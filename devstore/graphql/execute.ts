@@ -18,7 +18,7 @@ import { adminSchema } from '../schema.ts';
 import type { NodeLoader, RequestContext, ResolverModule, RootResolver } from './context.ts';
 import { nodeQueries } from './nodes.ts';
 import { MAX_QUERY_COST, actualQueryCost, requestedQueryCost } from './cost.ts';
-import { executionError, maxCostExceeded, throttled, validationError, type CostExtension, type ShopifyError, NotImplementedError } from './errors.ts';
+import { executionError, maxCostExceeded, throttled, validationError, type CostExtension, type ShopifyError, NotImplementedError, ResourceLimitError } from './errors.ts';
 import { inputLimitErrors } from './input-limits.ts';
 import { variableErrors } from './variables.ts';
 
@@ -29,7 +29,9 @@ export interface GraphqlRequest {
 }
 
 export interface GraphqlResponse {
-  body: { data?: unknown; errors?: ShopifyError[]; extensions: { cost: CostExtension } };
+  /** 200 unless a resource-based limit refused the request (429, with a body of plain words). */
+  status: number;
+  body: { data?: unknown; errors?: ShopifyError[]; extensions: { cost: CostExtension } } | { errors: string };
   /** What the request cost in points, for the counters. */
   pointsSpent: number;
   throttled: boolean;
@@ -140,7 +142,7 @@ export class Executor {
     });
 
     const parsed = parseAndValidate(request.query);
-    if (parsed.errors) return { body: { errors: parsed.errors, extensions: { cost: cost(0, 0) } }, pointsSpent: 0, throttled: false };
+    if (parsed.errors) return { status: 200, body: { errors: parsed.errors, extensions: { cost: cost(0, 0) } }, pointsSpent: 0, throttled: false };
     const document = parsed.document;
     const operation = getOperationAST(document, request.operationName);
     const fragments: Record<string, FragmentDefinitionNode> = {};
@@ -149,17 +151,17 @@ export class Executor {
     const schema = adminSchema();
     // Variables that do not fit their types are refused before anything is priced or run.
     const refused = operation ? variableErrors(schema, operation, request.variables) : [];
-    if (refused.length) return { body: { errors: refused, extensions: { cost: cost(0, 0) } }, pointsSpent: 0, throttled: false };
+    if (refused.length) return { status: 200, body: { errors: refused, extensions: { cost: cost(0, 0) } }, pointsSpent: 0, throttled: false };
     const requested = operation ? requestedQueryCost(schema, operation, fragments, request.variables) : 0;
     if (requested > MAX_QUERY_COST) {
-      return { body: { errors: [maxCostExceeded(requested)], extensions: { cost: cost(requested, null) } }, pointsSpent: 0, throttled: false };
+      return { status: 200, body: { errors: [maxCostExceeded(requested)], extensions: { cost: cost(requested, null) } }, pointsSpent: 0, throttled: false };
     }
     if (operation) {
       const tooLarge = inputLimitErrors(schema, operation, request.variables);
-      if (tooLarge.length) return { body: { errors: tooLarge, extensions: { cost: cost(requested, null) } }, pointsSpent: 0, throttled: false };
+      if (tooLarge.length) return { status: 200, body: { errors: tooLarge, extensions: { cost: cost(requested, null) } }, pointsSpent: 0, throttled: false };
     }
     if (this.throttling && !this.buckets.take(key, rate, requested)) {
-      return { body: { errors: [throttled()], extensions: { cost: cost(requested, null) } }, pointsSpent: 0, throttled: true };
+      return { status: 200, body: { errors: [throttled()], extensions: { cost: cost(requested, null) } }, pointsSpent: 0, throttled: true };
     }
 
     const result = await execute({
@@ -171,6 +173,12 @@ export class Executor {
       fieldResolver: this.fieldResolver,
       typeResolver: this.typeResolver,
     });
+    const overLimit = result.errors?.find((error) => error.originalError instanceof ResourceLimitError);
+    if (overLimit) {
+      // Refused as a whole and not charged: nothing of it was kept.
+      if (this.throttling) this.buckets.refund(key, rate, requested);
+      return { status: 429, body: { errors: overLimit.message }, pointsSpent: 0, throttled: true };
+    }
     const requestId = randomUUID();
     const errors = result.errors?.map((error) => executionError(error, requestId));
     const data = result.data ?? undefined;
@@ -178,6 +186,6 @@ export class Executor {
     const actual = operation && data ? Math.min(requested, actualQueryCost(schema, operation, fragments, request.variables, data)) : 0;
     if (this.throttling) this.buckets.refund(key, rate, requested - actual);
     const body: GraphqlResponse['body'] = { ...(errors ? { errors } : {}), ...(result.data !== undefined ? { data: result.data } : {}), extensions: { cost: cost(requested, actual) } };
-    return { body, pointsSpent: actual, throttled: false };
+    return { status: 200, body, pointsSpent: actual, throttled: false };
   }
 }

@@ -41,7 +41,7 @@ describe('custom IDs on customers and orders', () => {
   it('finds an order by custom ID or id, with its metafields and addresses', async () => {
     const created = await admin(devstore, shop, `mutation($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { id } userErrors { code } } }`, {
       order: {
-        lineItems: [{ title: 'Gift', quantity: 1, priceSet: { shopMoney: { amount: '5.00', currencyCode: 'EUR' } } }],
+        lineItems: [{ title: 'Gift', quantity: 1, priceSet: { shopMoney: { amount: '5.00', currencyCode: 'USD' } } }],
         billingAddress: { firstName: 'Lin', address1: '1 Quay', city: 'Kiel', countryCode: 'DE', zip: '24103' },
         metafields: [{ ...REFERENCE, type: 'id', value: 'woo:9' }],
       },

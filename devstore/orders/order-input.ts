@@ -10,7 +10,10 @@ export interface Money {
   currencyCode: string;
 }
 
-type MoneyBag = { shopMoney: { amount: unknown; currencyCode: string }; presentmentMoney?: unknown } | null | undefined;
+type MoneyBag = { shopMoney: { amount: unknown; currencyCode: string }; presentmentMoney?: { amount: unknown; currencyCode: string } | null } | null | undefined;
+
+/** Which of a MoneyBagInput's amounts an order is priced in: shop money, or presentment money. */
+export type MoneySide = 'shop' | 'presentment';
 
 export interface TaxLine {
   title: string;
@@ -84,18 +87,23 @@ export type OrderProblem = { field: string[]; message: string; code: string };
 
 const cents = (value: number) => Math.round(value * 100) / 100;
 const money = (value: number) => cents(value).toFixed(2);
-const amountOf = (bag: MoneyBag) => (bag ? Number(bag.shopMoney.amount) : undefined);
+type AmountOf = (bag: MoneyBag) => number | undefined;
+const amountIn = (side: MoneySide): AmountOf => (bag) => (bag ? Number(side === 'presentment' && bag.presentmentMoney ? bag.presentmentMoney.amount : bag.shopMoney.amount) : undefined);
 
-function taxLines(inputs: { title: string; rate: unknown; priceSet?: MoneyBag }[] | null | undefined, base: number): TaxLine[] {
+function taxLines(inputs: { title: string; rate: unknown; priceSet?: MoneyBag }[] | null | undefined, base: number, amountOf: AmountOf): TaxLine[] {
   return (inputs ?? []).map((tax) => ({ title: tax.title, rate: String(tax.rate), price: money(amountOf(tax.priceSet) ?? base * Number(tax.rate)) }));
 }
 
-export async function planOrder(context: RequestContext, input: OrderInput, nextLineId: () => Promise<string>): Promise<{ plan?: OrderPlan; errors: OrderProblem[] }> {
+/**
+ * The order's lines and totals in shop money, or (side 'presentment', for an order whose
+ * presentment currency is not the shop's) in presentment money.
+ */
+export async function planOrder(context: RequestContext, input: OrderInput, nextLineId: () => Promise<string>, side: MoneySide = 'shop'): Promise<{ plan?: OrderPlan; errors: OrderProblem[] }> {
+  const amountOf = amountIn(side);
   const errors: OrderProblem[] = [];
   if (input.fulfillment) throw new NotImplementedError('orderCreate with fulfillment');
   const items = input.lineItems ?? [];
   if (!items.length) errors.push({ field: ['order', 'lineItems'], message: 'Line items must have at least one line item', code: 'INVALID' });
-  if (input.processedAt && Date.parse(input.processedAt) > Date.now()) errors.push({ field: ['order', 'processedAt'], message: 'Processed at must not be in the future', code: 'PROCESSED_AT_INVALID' });
 
   const variantIds = items.map((item) => (item.variantId ? parseGid(item.variantId, 'ProductVariant') ?? '0' : undefined)).filter((id): id is string => Boolean(id));
   const variants = await variantsByIds(context.pool, context.shop.domain, variantIds);
@@ -112,6 +120,8 @@ export async function planOrder(context: RequestContext, input: OrderInput, next
     const product = variant ? products.get(String(variant.product_id)) : undefined;
     const title = item.title ?? product?.title;
     if (!title) errors.push({ field: [...at, 'title'], message: "Title can't be blank", code: 'INVALID' });
+    // Shopify would convert the variant's price at its own rates, which devstore does not have.
+    if (side === 'presentment' && !item.priceSet && variant) throw new NotImplementedError('orderCreate pricing a variant line without priceSet in a presentment currency other than the shop\'s');
     const price = amountOf(item.priceSet) ?? (variant ? Number(variant.price) : undefined);
     if (price === undefined || Number.isNaN(price)) errors.push({ field: [...at, 'priceSet'], message: 'Price must be given for a custom line item', code: 'INVALID' });
     if (errors.length) continue;
@@ -128,7 +138,7 @@ export async function planOrder(context: RequestContext, input: OrderInput, next
       productId: variant ? String(variant.product_id) : (item.productId ? parseGid(item.productId, 'Product') ?? null : null),
       requiresShipping: item.requiresShipping ?? variant?.requires_shipping ?? true,
       taxable: item.taxable ?? variant?.taxable ?? true,
-      taxLines: taxLines(item.taxLines, base),
+      taxLines: taxLines(item.taxLines, base, amountOf),
     });
   }
   if (errors.length) return { errors };
@@ -136,10 +146,10 @@ export async function planOrder(context: RequestContext, input: OrderInput, next
   const subtotal = lineItems.reduce((sum, item) => sum + Number(item.price) * item.quantity, 0);
   const shippingLines: ShippingLine[] = (input.shippingLines ?? []).map((line) => {
     const price = amountOf(line.priceSet) ?? 0;
-    return { title: line.title, code: line.code ?? null, source: line.source ?? null, price: money(price), taxLines: taxLines(line.taxLines, price) };
+    return { title: line.title, code: line.code ?? null, source: line.source ?? null, price: money(price), taxLines: taxLines(line.taxLines, price, amountOf) };
   });
   const totalShippingBeforeDiscount = shippingLines.reduce((sum, line) => sum + Number(line.price), 0);
-  const orderTaxLines = taxLines(input.taxLines, subtotal);
+  const orderTaxLines = taxLines(input.taxLines, subtotal, amountOf);
 
   const discountCodes: OrderPlan['discountCodes'] = [];
   const discount = input.discountCode;

@@ -1,9 +1,11 @@
 // Orders: `orderCreate` for importing history (processed date, line items by variant or custom,
 // taxes, shipping, one discount code, financial and fulfillment status, order name; at most 5 new
-// orders a minute on development stores), `order`, `orderByIdentifier` (by id or custom ID) and
-// `orders`, with addresses and metafields; `orderDelete`.
+// orders a minute on development and trial stores), `order`, `orderByIdentifier` (by id or custom
+// ID) and `orders`, with addresses and metafields; `orderDelete`.
+import type { PoolClient } from 'pg';
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
-import { ArgumentError, NotImplementedError, ResourceThrottledError } from '../graphql/errors.ts';
+import { ArgumentError, NotImplementedError, ResourceLimitError } from '../graphql/errors.ts';
+import { moneyV2 } from '../graphql/money.ts';
 import { CustomIdError, type CustomId, ownerByCustomId } from '../catalog/custom-ids.ts';
 import { connection, connectionOf, decodeCursor, pageArgs } from '../catalog/connection.ts';
 import { gid, parseGid } from '../catalog/ids.ts';
@@ -13,10 +15,16 @@ import { productObject, productOf, variantObject } from '../catalog/product-obje
 import { variantsByIds } from '../catalog/product-rows.ts';
 import { inTransaction } from '../catalog/product-writer.ts';
 import { addressObject, customerObject, normalizePhone, type CustomerRow } from '../customers/customers.ts';
-import { planOrder, type LineItem, type OrderInput, type OrderProblem, type ShippingLine, type TaxLine } from './order-input.ts';
+import { customerFor, type OrderCustomerInput } from './order-customer.ts';
+import { planOrder, type LineItem, type OrderInput, type OrderPlan, type OrderProblem, type ShippingLine, type TaxLine } from './order-input.ts';
+import { checkCurrencies } from './order-money.ts';
 
-/** Shopify's documented ceiling for orderCreate on development and trial stores. */
-export const DEV_STORE_ORDERS_PER_MINUTE = 5;
+/**
+ * Shopify's documented ceiling for orderCreate on development and trial stores: "If you're using
+ * the `orderCreate` mutation with a trial or development store, then you can create a maximum of
+ * five new orders per minute." (the mutation's description in the schema).
+ */
+export const ORDERS_PER_MINUTE_ON_TRIAL_AND_DEVELOPMENT_STORES = 5;
 
 interface OrderRow {
   id: string;
@@ -42,6 +50,9 @@ interface OrderRow {
   discount_codes: { code: string; amount: string; type: string }[];
   billing_address: Record<string, string | null> | null;
   shipping_address: Record<string, string | null> | null;
+  /** The customer's currency and the order priced in it; null: the shop's currency and amounts. */
+  presentment_currency_code: string | null;
+  presentment: OrderPlan | null;
   subtotal: string;
   total_tax: string;
   total_shipping: string;
@@ -51,18 +62,30 @@ interface OrderRow {
   updated_at: Date;
 }
 
-function bag(amount: string | number, currencyCode: string) {
-  const value = { __typename: 'MoneyV2', amount: Number(amount).toFixed(2), currencyCode };
-  return { __typename: 'MoneyBag', shopMoney: value, presentmentMoney: value };
+/** An order's lines and totals in one currency: the row's own (shop money), or its presentment plan. */
+type Priced = Pick<OrderPlan, 'lineItems' | 'shippingLines' | 'taxLines'> & Record<'subtotal' | 'totalTax' | 'totalShipping' | 'totalDiscounts' | 'totalPrice', string | number>;
+type Amount = (priced: Priced) => string | number | undefined;
+
+/** MoneyBags of the order: each amount in shop money and in presentment money, taken alike from both pricings. */
+function moneyBags(row: OrderRow) {
+  const shop: Priced = { lineItems: row.line_items, shippingLines: row.shipping_lines, taxLines: row.tax_lines, subtotal: row.subtotal, totalTax: row.total_tax, totalShipping: row.total_shipping, totalDiscounts: row.total_discounts, totalPrice: row.total_price };
+  const presentment = row.presentment ?? shop;
+  const presentmentCurrency = row.presentment_currency_code ?? row.currency_code;
+  return (amount: Amount) => ({
+    __typename: 'MoneyBag',
+    shopMoney: moneyV2(amount(shop) ?? 0, row.currency_code),
+    presentmentMoney: moneyV2(amount(presentment) ?? 0, presentmentCurrency),
+  });
 }
 
-function taxLineObject(tax: TaxLine, currency: string) {
-  return { __typename: 'TaxLine', title: tax.title, rate: Number(tax.rate), ratePercentage: Number(tax.rate) * 100, priceSet: bag(tax.price, currency), channelLiable: false };
+function taxLineObject(tax: TaxLine, priceSet: object) {
+  return { __typename: 'TaxLine', title: tax.title, rate: Number(tax.rate), ratePercentage: Number(tax.rate) * 100, priceSet, channelLiable: false };
 }
 
 function orderObject(row: OrderRow) {
   const currency = row.currency_code;
-  const lineItems = row.line_items.map((item) => ({
+  const bag = moneyBags(row);
+  const lineItems = row.line_items.map((item, index) => ({
     __typename: 'LineItem',
     id: gid('LineItem', item.id),
     title: item.title,
@@ -74,9 +97,9 @@ function orderObject(row: OrderRow) {
     currentQuantity: item.quantity,
     requiresShipping: item.requiresShipping,
     taxable: item.taxable,
-    originalUnitPriceSet: bag(item.price, currency),
-    originalTotalSet: bag(Number(item.price) * item.quantity, currency),
-    taxLines: item.taxLines.map((tax) => taxLineObject(tax, currency)),
+    originalUnitPriceSet: bag((priced) => priced.lineItems[index]?.price),
+    originalTotalSet: bag((priced) => Number(priced.lineItems[index]?.price ?? 0) * item.quantity),
+    taxLines: item.taxLines.map((tax, position) => taxLineObject(tax, bag((priced) => priced.lineItems[index]?.taxLines[position]?.price))),
     variant: async (_args: Args, context: RequestContext) => {
       const variant = item.variantId ? (await variantsByIds(context.pool, context.shop.domain, [item.variantId])).get(item.variantId) : undefined;
       return variant ? variantObject(variant) : null;
@@ -99,6 +122,7 @@ function orderObject(row: OrderRow) {
     sourceName: row.source_name,
     sourceIdentifier: row.source_identifier,
     currencyCode: currency,
+    presentmentCurrencyCode: row.presentment_currency_code ?? currency,
     taxesIncluded: row.taxes_included,
     displayFinancialStatus: row.financial_status,
     displayFulfillmentStatus: row.fulfillment_status,
@@ -109,25 +133,25 @@ function orderObject(row: OrderRow) {
     closed: row.closed_at !== null,
     lineItems: (args: Args) => connectionOf(lineItems, args, (item) => item.id.split('/').pop() ?? item.id, (item) => item),
     shippingLines: (args: Args) =>
-      connectionOf(row.shipping_lines.map((line, index) => ({ ...line, position: index + 1 })), args, (line) => line.position, (line) => ({
+      connectionOf(row.shipping_lines.map((line, index) => ({ ...line, index, position: index + 1 })), args, (line) => line.position, (line) => ({
         __typename: 'ShippingLine',
         id: gid('ShippingLine', `${row.id}${line.position}`),
         title: line.title,
         code: line.code,
         source: line.source,
-        originalPriceSet: bag(line.price, currency),
-        discountedPriceSet: bag(line.price, currency),
-        taxLines: line.taxLines.map((tax) => taxLineObject(tax, currency)),
+        originalPriceSet: bag((priced) => priced.shippingLines[line.index]?.price),
+        discountedPriceSet: bag((priced) => priced.shippingLines[line.index]?.price),
+        taxLines: line.taxLines.map((tax, position) => taxLineObject(tax, bag((priced) => priced.shippingLines[line.index]?.taxLines[position]?.price))),
       })),
-    taxLines: row.tax_lines.map((tax) => taxLineObject(tax, currency)),
+    taxLines: row.tax_lines.map((tax, position) => taxLineObject(tax, bag((priced) => priced.taxLines[position]?.price))),
     discountCode: row.discount_codes[0]?.code ?? null,
     discountCodes: row.discount_codes.map((code) => code.code),
-    subtotalPriceSet: bag(row.subtotal, currency),
-    totalTaxSet: bag(row.total_tax, currency),
-    totalShippingPriceSet: bag(row.total_shipping, currency),
-    totalDiscountsSet: bag(row.total_discounts, currency),
-    totalPriceSet: bag(row.total_price, currency),
-    currentTotalPriceSet: bag(row.total_price, currency),
+    subtotalPriceSet: bag((priced) => priced.subtotal),
+    totalTaxSet: bag((priced) => priced.totalTax),
+    totalShippingPriceSet: bag((priced) => priced.totalShipping),
+    totalDiscountsSet: bag((priced) => priced.totalDiscounts),
+    totalPriceSet: bag((priced) => priced.totalPrice),
+    currentTotalPriceSet: bag((priced) => priced.totalPrice),
     billingAddress: row.billing_address ? addressObject({ ...row.billing_address, id: gid('MailingAddress', `${row.id}1`) }) : null,
     shippingAddress: row.shipping_address ? addressObject({ ...row.shipping_address, id: gid('MailingAddress', `${row.id}2`) }) : null,
     ...metafieldFields(String(row.id)),
@@ -139,65 +163,47 @@ function orderObject(row: OrderRow) {
   };
 }
 
+/** Over the limit of new orders a minute: the request is answered 429 and the transaction rolls back. */
+async function withinOrderLimit(client: PoolClient, shop: string) {
+  const { rows } = await client.query<{ count: string }>("SELECT count(*) FROM devstore.orders WHERE shop = $1 AND created_at > now() - interval '1 minute'", [shop]);
+  if (Number(rows[0]?.count ?? 0) >= ORDERS_PER_MINUTE_ON_TRIAL_AND_DEVELOPMENT_STORES) {
+    throw new ResourceLimitError(`Too many orders: development and trial stores can create ${ORDERS_PER_MINUTE_ON_TRIAL_AND_DEVELOPMENT_STORES} new orders a minute. Try again later.`);
+  }
+}
+
 const FULFILLMENT_DISPLAY: Record<string, string> = { FULFILLED: 'FULFILLED', PARTIAL: 'PARTIALLY_FULFILLED', RESTOCKED: 'RESTOCKED' };
 
-type CustomerLink = { id?: string | null; email?: string | null; phone?: string | null; firstName?: string | null; lastName?: string | null; note?: string | null; tags?: string[] | null };
-
-/** The customer the order belongs to: by id, or found (else created) by email or phone. */
-async function customerFor(context: RequestContext, input: { customerId?: string | null; customer?: { toAssociate?: CustomerLink | null; toUpsert?: CustomerLink | null } | null }, errors: OrderProblem[]): Promise<string | null> {
-  if (input.customerId && input.customer) {
-    errors.push({ field: ['order', 'customer'], message: 'Only one of customerId or customer can be given', code: 'REDUNDANT_CUSTOMER_FIELDS' });
-    return null;
+/** An order refused with userErrors once inside its transaction: rolled back, then answered with them. */
+class OrderRefused extends Error {
+  readonly problems: OrderProblem[];
+  constructor(problems: OrderProblem[]) {
+    super('order refused');
+    this.problems = problems;
   }
-  const link = input.customerId ? { id: input.customerId } : (input.customer?.toAssociate ?? input.customer?.toUpsert);
-  if (!link) return null;
-  const shop = context.shop.domain;
-  if (link.id) {
-    const { rows } = await context.pool.query<{ id: string }>('SELECT id FROM devstore.customers WHERE shop = $1 AND id = $2', [shop, parseGid(link.id, 'Customer') ?? '0']);
-    if (!rows[0]) errors.push({ field: ['order', input.customerId ? 'customerId' : 'customer'], message: 'Customer does not exist', code: 'INVALID' });
-    return rows[0]?.id ?? null;
-  }
-  const phone = link.phone ? normalizePhone(link.phone) : undefined;
-  const { rows } = await context.pool.query<{ id: string }>(
-    'SELECT id FROM devstore.customers WHERE shop = $1 AND (lower(email) = lower($2) OR phone = $3) ORDER BY id LIMIT 1',
-    [shop, link.email ?? null, phone ?? null],
-  );
-  if (rows[0]) return rows[0].id;
-  if (!input.customer?.toUpsert) {
-    errors.push({ field: ['order', 'customer', 'toAssociate'], message: 'Customer does not exist', code: 'INVALID' });
-    return null;
-  }
-  const created = await context.pool.query<{ id: string }>(
-    'INSERT INTO devstore.customers (shop, email, phone, first_name, last_name, note, tags) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
-    [shop, link.email ?? null, phone ?? null, link.firstName ?? null, link.lastName ?? null, link.note ?? null, normalizeTags(link.tags) ?? []],
-  );
-  return (created.rows[0] as { id: string }).id;
 }
 
 async function orderCreate(args: Args, context: RequestContext) {
   const input = args.order as OrderInput & Record<string, unknown> & {
-    name?: string | null; email?: string | null; phone?: string | null; note?: string | null; tags?: string[] | null; currency?: string | null;
+    name?: string | null; email?: string | null; phone?: string | null; note?: string | null; tags?: string[] | null; currency?: string | null; presentmentCurrency?: string | null;
     financialStatus?: string | null; fulfillmentStatus?: string | null; closedAt?: string | null; test?: boolean | null; sourceName?: string | null;
     sourceIdentifier?: string | null; billingAddress?: unknown; shippingAddress?: unknown; metafields?: MetafieldInput[] | null;
-    customerId?: string | null; customer?: { toAssociate?: CustomerLink | null; toUpsert?: CustomerLink | null } | null;
-  };
+  } & OrderCustomerInput;
   const options = (args.options ?? {}) as { inventoryBehaviour?: string | null };
   if (options.inventoryBehaviour && options.inventoryBehaviour !== 'BYPASS') throw new NotImplementedError(`orderCreate inventoryBehaviour ${options.inventoryBehaviour}`);
   const failed = (userErrors: OrderProblem[]) => ({ __typename: 'OrderCreatePayload', order: null, userErrors: userErrors.map((error) => ({ __typename: 'OrderCreateUserError', ...error })) });
 
-  if (context.shop.devStore) {
-    const { rows } = await context.pool.query<{ count: string }>("SELECT count(*) FROM devstore.orders WHERE shop = $1 AND created_at > now() - interval '1 minute'", [context.shop.domain]);
-    if (Number(rows[0]?.count ?? 0) >= DEV_STORE_ORDERS_PER_MINUTE) {
-      throw new ResourceThrottledError(`Development stores can create at most ${DEV_STORE_ORDERS_PER_MINUTE} new orders per minute with orderCreate. Try again later.`);
-    }
-  }
+  const { currencies, problems: moneyProblems } = checkCurrencies(input, context.shop.currencyCode);
+  if (moneyProblems.length) return failed(moneyProblems);
   let lineNumber = 0;
-  const planned = await planOrder(context, input, async () => `${Date.now()}${String(lineNumber++).padStart(3, '0')}`);
+  const nextLineId = async () => `${Date.now()}${String(lineNumber++).padStart(3, '0')}`;
+  const planned = await planOrder(context, input, nextLineId);
   if (!planned.plan) return failed(planned.errors);
-  const errors: OrderProblem[] = [];
-  const customerId = await customerFor(context, input, errors);
-  if (errors.length) return failed(errors);
   const plan = planned.plan;
+  const foreign = currencies.presentment !== currencies.shop;
+  const presentment = foreign ? ((await planOrder(context, input, nextLineId, 'presentment')).plan ?? null) : null;
+  // "As of API version 2026-07, values in the future are clamped to the current time. In earlier
+  // versions, future values return a `PROCESSED_AT_INVALID` error." (OrderCreateOrderInput.processedAt;
+  // devstore serves 2026-10 only): the INSERT takes the earlier of the two.
   const hasTransactions = Array.isArray(input.transactions) && input.transactions.length > 0;
 
   const client = await context.pool.connect();
@@ -208,28 +214,38 @@ async function orderCreate(args: Args, context: RequestContext) {
         [context.shop.domain],
       );
       const number = (numbers[0] as { number: number }).number;
+      // Counted under the shop row's lock (taken just above), so orders created side by side cannot slip past the limit.
+      if (context.shop.devStore || context.shop.trial) await withinOrderLimit(client, context.shop.domain);
+      const problems: OrderProblem[] = [];
+      const customer = await customerFor(client, context.shop.domain, input, problems);
+      if (problems.length) throw new OrderRefused(problems);
       const { rows } = await client.query<OrderRow>(
         `INSERT INTO devstore.orders (shop, number, name, email, phone, customer_id, currency_code, financial_status, fulfillment_status, processed_at, closed_at,
            note, tags, taxes_included, test, source_name, source_identifier, line_items, shipping_lines, tax_lines, discount_codes, billing_address, shipping_address,
-           subtotal, total_tax, total_shipping, total_discounts, total_price)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10, now()), $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28)
+           subtotal, total_tax, total_shipping, total_discounts, total_price, presentment_currency_code, presentment)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, least(coalesce($10, now()), now()), $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)
          RETURNING *`,
         [
-          context.shop.domain, number, input.name ?? `#${number}`, input.email ?? null, input.phone ? normalizePhone(input.phone) ?? input.phone : null, customerId,
-          input.currency ?? context.shop.currencyCode, input.financialStatus ?? (hasTransactions ? 'PAID' : 'PENDING'),
+          context.shop.domain, number, input.name ?? `#${number}`, input.email ?? null, input.phone ? normalizePhone(input.phone) ?? input.phone : null, customer.id,
+          currencies.shop, input.financialStatus ?? (hasTransactions ? 'PAID' : 'PENDING'),
           FULFILLMENT_DISPLAY[input.fulfillmentStatus ?? ''] ?? 'UNFULFILLED', input.processedAt ?? null, input.closedAt ?? null, input.note ?? null,
           normalizeTags(input.tags) ?? [], input.taxesIncluded ?? false, input.test ?? false, input.sourceName ?? null, input.sourceIdentifier ?? null,
           JSON.stringify(plan.lineItems), JSON.stringify(plan.shippingLines), JSON.stringify(plan.taxLines), JSON.stringify(plan.discountCodes),
           input.billingAddress ? JSON.stringify(input.billingAddress) : null, input.shippingAddress ? JSON.stringify(input.shippingAddress) : null,
           plan.subtotal, plan.totalTax, plan.totalShipping, plan.totalDiscounts, plan.totalPrice,
+          foreign ? currencies.presentment : null, presentment ? JSON.stringify(presentment) : null,
         ],
       );
       const created = rows[0] as OrderRow;
       if (input.metafields?.length) await writeMetafields(client, context.shop.domain, String(created.id), 'ORDER', input.metafields, false);
-      return created;
+      return { ...created, customerCreated: customer.created };
     });
+    if (row.customerCreated && row.customer_id) context.emit('customers/create', { id: Number(row.customer_id), email: row.email, admin_graphql_api_id: gid('Customer', row.customer_id) });
     context.emit('orders/create', { id: Number(row.id), name: row.name, admin_graphql_api_id: gid('Order', row.id) });
     return { __typename: 'OrderCreatePayload', order: orderObject(row), userErrors: [] };
+  } catch (error) {
+    if (error instanceof OrderRefused) return failed(error.problems);
+    throw error;
   } finally {
     client.release();
   }

@@ -10,12 +10,14 @@ import { checkContact, customerAddresses } from '../../app/pipeline/transform/cu
 import { DEFAULT_ORDER_STATUS_MAP } from '../../app/pipeline/transform/order.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
+import { shopifyDecimal } from '../support/shopify-decimal.ts';
 import { seedCatalog } from '../woocommerce/catalog.ts';
 import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 const BROKEN_EMAIL = 'chloe.dubois@@example';
 const DELETED_PRODUCT = 999_999;
+const FUTURE = '2099-06-01T10:00:00';
 
 let woo: WooCommerceTestServer;
 let devstore: Devstore;
@@ -34,9 +36,10 @@ function seeded() {
     if (index === 7) return { ...customer, email: customerAt(3).email };
     return customer;
   };
-  // Order 9004 bought a product the merchant has since deleted.
+  // Order 9004 bought a product the merchant has since deleted; the old store's clock put 9006 in 2099.
   catalog.orderAt = (index) => {
     const order = orderAt(index);
+    if (index === 6) return { ...order, date_created: FUTURE, date_created_gmt: FUTURE, date_paid: FUTURE, date_paid_gmt: FUTURE };
     if (index !== 4) return order;
     const [line] = order.line_items as Record<string, unknown>[];
     return { ...order, line_items: [{ ...line, product_id: DELETED_PRODUCT, name: 'Discontinued Lantern', sku: 'LANTERN-OLD' }] };
@@ -77,6 +80,11 @@ async function query(document: string, variables: Record<string, unknown>) {
 async function countIn(connection: 'customers' | 'orders'): Promise<number> {
   const data = await query(`query Count { ${connection}(first: 250) { nodes { id } } }`, {});
   return (data[connection].nodes as unknown[]).length;
+}
+
+async function customerWithEmail(email: string): Promise<string | null> {
+  const data = await query('query CustomerByEmail($email: String!) { customerByIdentifier(identifier: { emailAddress: $email }) { id } }', { email });
+  return data.customerByIdentifier?.id ?? null;
 }
 
 const links = async (entity: string) => new Map((await db().idMapEntry.findMany({ where: { shop: shop.domain, entity } })).map((entry) => [entry.sourceId, entry.shopifyGid]));
@@ -157,14 +165,21 @@ describe('WooCommerce customers and orders migrated into Shopify', () => {
       const source = row.data as unknown as OrderRecord;
       const { order } = await query(ORDER, { id: orders.get(row.sourceId) });
       const status = DEFAULT_ORDER_STATUS_MAP[source.sourceStatus];
+      // Customer 5002 moved without their (broken) email: Shopify would make the order's email theirs, so it stays in the order's note.
+      const customerWithoutEmail = source.customerSourceId === '5002';
+      if (customerWithoutEmail) expect(order.note).toContain(`Email on the order: ${source.email}`);
+      // A guest order's email is a migrated customer's here: Shopify links the order to them.
+      const customer = source.customerSourceId ? customers.get(source.customerSourceId) : source.email ? await customerWithEmail(source.email) : null;
+      expect(order.customer?.id ?? null, `customer of ${row.sourceId}`).toBe(customer ?? null);
+      // Shopify sets a date in the future to the moment the order was written (API 2026-07 on).
+      const processedAt = row.sourceId === '9006' ? order.processedAt : new Date(source.processedAt).toISOString();
       expect(order, row.sourceId).toMatchObject({
-        name: `#${source.number}`, processedAt: new Date(source.processedAt).toISOString(), currencyCode: source.currency, email: source.email,
+        name: `#${source.number}`, processedAt, currencyCode: source.currency, email: customerWithoutEmail ? null : source.email,
         displayFinancialStatus: status?.financialStatus, displayFulfillmentStatus: status?.fulfillmentStatus === 'FULFILLED' ? 'FULFILLED' : 'UNFULFILLED',
         billingAddress: { address1: source.billingAddress?.address1, city: source.billingAddress?.city, countryCodeV2: source.billingAddress?.countryCode },
         shippingAddress: { address1: source.shippingAddress?.address1, city: source.shippingAddress?.city },
         reference: { value: `woocommerce:${row.sourceId}` },
       });
-      expect(order.customer?.id ?? null, `customer of ${row.sourceId}`).toBe(source.customerSourceId ? customers.get(source.customerSourceId) : null);
       expect(order.lineItems.nodes).toHaveLength(source.lineItems.length);
       source.lineItems.forEach((line, index) => {
         const found = order.lineItems.nodes[index];
@@ -173,21 +188,35 @@ describe('WooCommerce customers and orders migrated into Shopify', () => {
         expect(found.variant?.id ?? null, `line ${line.sourceId}`).toBe(variant ?? null);
         if (!variant) expect(found).toMatchObject({ title: line.title, sku: line.sku });
         expect(found.quantity).toBe(line.quantity);
-        expect(found.originalUnitPriceSet.shopMoney.amount).toBe(Number(line.price).toFixed(2));
+        expect(found.originalUnitPriceSet.shopMoney.amount).toBe(shopifyDecimal(line.price));
         expect(found.taxLines.map((tax: { title: string; rate: number; priceSet: { shopMoney: { amount: string } } }) => [tax.title, tax.rate, tax.priceSet.shopMoney.amount])).toEqual(
-          line.taxLines.map((tax) => [tax.title, tax.rate, Number(tax.amount).toFixed(2)]),
+          line.taxLines.map((tax) => [tax.title, tax.rate, shopifyDecimal(tax.amount)]),
         );
       });
       expect(order.shippingLines.nodes.map((line: { title: string; originalPriceSet: { shopMoney: { amount: string } } }) => [line.title, line.originalPriceSet.shopMoney.amount])).toEqual(
-        source.shippingLines.map((line) => [line.title, Number(line.price).toFixed(2)]),
+        source.shippingLines.map((line) => [line.title, shopifyDecimal(line.price)]),
       );
-      expect(order.totalTaxSet.shopMoney.amount).toBe(Number(source.totalTax).toFixed(2));
-      expect(order.totalPriceSet.shopMoney.amount, `total of ${row.sourceId}`).toBe(Number(source.total).toFixed(2));
+      expect(order.totalTaxSet.shopMoney.amount).toBe(shopifyDecimal(source.totalTax));
+      expect(order.totalPriceSet.shopMoney.amount, `total of ${row.sourceId}`).toBe(shopifyDecimal(source.total));
       if (source.notes[0]) expect(order.note).toContain(source.notes[0].body);
       if (source.sourceStatus === 'cancelled') expect(order.tags).toContain('cancelled');
     }
     expect(linkedLines).toBeGreaterThan(3);
+    // Every guest's email was a migrated customer's, so Shopify made no customer for a guest order.
+    expect(await db().idMapEntry.count({ where: { shop: shop.domain, entity: 'guestCustomers' } })).toBe(0);
     expect(await db().migrationProblem.count({ where: { migrationId, code: 'order-total-differs' } })).toBe(0);
+  });
+
+  it('moves an order the old store dated in the future, dated when it was written as Shopify does, and reports it', async () => {
+    const row = await db().sourceRecord.findUniqueOrThrow({ where: { migrationId_entity_sourceId: { migrationId, entity: 'orders', sourceId: '9006' } } });
+    expect((row.data as unknown as OrderRecord).processedAt).toBe('2099-06-01T10:00:00.000Z');
+    expect(row.status).toBe('written');
+    const { order } = await query(ORDER, { id: (await links('orders')).get('9006') });
+    expect(Date.parse(order.processedAt)).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(order.processedAt)).toBeGreaterThan(Date.parse(row.createdAt.toISOString()) - 1000);
+    const problem = await db().migrationProblem.findFirstOrThrow({ where: { migrationId, sourceId: '9006', code: 'order-future-date' } });
+    expect(problem.message).toBe(`The old store dates this order 2099-06-01T10:00:00.000Z, in the future; Shopify records it as processed when it was written (${order.processedAt}).`);
+    expect(row.reason).toContain(problem.message);
   });
 
   it('keeps the order for a deleted product with a custom line, and reports it', async () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
+import { shopifyDecimal } from '../support/shopify-decimal.ts';
 import { seedCatalog } from '../woocommerce/catalog.ts';
 import { productId } from '../woocommerce/store.ts';
 import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
@@ -127,13 +128,13 @@ function expectedCode(coupon: Raw, products: Map<string, string>, collections: M
     tags: [`shipyard:woocommerce:${String(coupon.id)}`],
     codes: { nodes: [{ code: coupon.code }] },
     combinesWith: { orderDiscounts: combines, productDiscounts: combines, shippingDiscounts: combines && !freeShippingOnly },
-    minimumRequirement: Number(coupon.minimum_amount) > 0 ? { greaterThanOrEqualToSubtotal: { amount: Number(coupon.minimum_amount).toFixed(2) } } : null,
+    minimumRequirement: Number(coupon.minimum_amount) > 0 ? { greaterThanOrEqualToSubtotal: { amount: shopifyDecimal(Number(coupon.minimum_amount)) } } : null,
   };
   if (freeShippingOnly) return { __typename: 'DiscountCodeFreeShipping', ...common, destinationSelection: { allCountries: true } };
   const productIds = (coupon.product_ids as number[]).flatMap((id) => products.get(String(id)) ?? []);
   const collectionIds = (coupon.product_categories as number[]).flatMap((id) => collections.get(String(id)) ?? []);
   const items = productIds.length > 0 ? { products: { nodes: productIds.map((id) => ({ id })) } } : collectionIds.length > 0 ? { collections: { nodes: collectionIds.map((id) => ({ id })) } } : { allItems: true };
-  const value = coupon.discount_type === 'percent' ? { percentage: amount / 100 } : { amount: { amount: amount.toFixed(2) }, appliesOnEachItem: coupon.discount_type === 'fixed_product' };
+  const value = coupon.discount_type === 'percent' ? { percentage: amount / 100 } : { amount: { amount: shopifyDecimal(amount) }, appliesOnEachItem: coupon.discount_type === 'fixed_product' };
   return { __typename: 'DiscountCodeBasic', ...common, customerGets: { value, items } };
 }
 

@@ -6,19 +6,29 @@ import type { Entity } from '../../connectors/model.ts';
 import { db } from '../../app/db.server.ts';
 import { approveMigration, createMigration, startMigration } from '../../app/pipeline/lifecycle.server.ts';
 import { PrismaSessionStorage } from '../../app/sessions.server.ts';
+import { refreshShopDetails } from '../../app/shop-details.server.ts';
+import { adminClientFor } from '../../app/shopify-admin/connection.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, createShop } from '../../devstore/testing.ts';
 import type { Plan } from '../../devstore/bucket.ts';
 import { startWorker } from '../../jobs/runner.ts';
 import type { WooCommerceTestServer } from '../woocommerce/server.ts';
 
-/** A devstore shop with Shipyard installed: its offline session is in Shipyard's database. */
-export async function installedShop(devstore: Devstore, plan: Plan = 'Plus'): Promise<TestShop> {
-  const shop = await createShop(devstore, { plan });
+/**
+ * A devstore shop with Shipyard installed: its offline session is in Shipyard's database, and, as an
+ * install does, its name, plan and currency are read from the Admin API. The test WooCommerce store
+ * sells in EUR, and so does the shop unless a test says otherwise (a merchant moving a EUR store
+ * usually sets up Shopify in EUR; the EUR → USD case has a test of its own).
+ */
+export async function installedShop(devstore: Devstore, plan: Plan = 'Plus', settings: { currencyCode?: string; devStore?: boolean; trial?: boolean } = {}): Promise<TestShop> {
+  const shop = await createShop(devstore, { plan, currencyCode: 'EUR', ...settings });
   await new PrismaSessionStorage().storeSession(
     new Session({ id: `offline_${shop.domain}`, shop: shop.domain, state: 'installed', isOnline: false, accessToken: shop.accessToken }),
   );
   process.env.DEVSTORE_URL = devstore.url;
+  await db().shop.upsert({ where: { shop: shop.domain }, create: { shop: shop.domain }, update: {} });
+  const client = await adminClientFor(shop.domain);
+  await refreshShopDetails((document) => client.request(document), shop.domain);
   return shop;
 }
 
@@ -34,6 +44,8 @@ export interface RunOptions {
   bulk?: boolean;
   /** The setup option "Records already in Shopify". */
   existingRecords?: 'update' | 'skip';
+  /** The setup option "Exchange rates for orders in another currency" ({ EUR: '1.10' }). */
+  exchangeRates?: Record<string, string>;
   timeoutMs?: number;
 }
 
@@ -44,7 +56,7 @@ export async function migrate(woo: WooCommerceTestServer, shop: TestShop, option
     sourceUrl: woo.url,
     credentials: { url: woo.url, consumerKey: woo.consumerKey, consumerSecret: woo.consumerSecret },
     entities: options.entities ?? ['collections', 'products'],
-    options: { unattended: !options.review, ...(options.bulk === undefined ? {} : { bulk: options.bulk }), ...(options.existingRecords ? { existingRecords: options.existingRecords } : {}) },
+    options: { unattended: !options.review, ...(options.bulk === undefined ? {} : { bulk: options.bulk }), ...(options.existingRecords ? { existingRecords: options.existingRecords } : {}), ...(options.exchangeRates ? { exchangeRates: options.exchangeRates } : {}) },
   });
   await startMigration(shop.domain, migration.id);
   return migration.id;

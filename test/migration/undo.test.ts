@@ -5,7 +5,8 @@
 // deleted in reverse dependency order, the store's own product and customer stay (the customer put back
 // as it was before the migration wrote into it), and what could not be deleted (a customer who
 // has since placed a real order) is reported with Shopify's reason, as is a product the merchant
-// deleted by hand (already gone).
+// deleted by hand (already gone). A guest order whose email no customer had brought a customer into
+// being in Shopify: the undo deletes it; a guest order of one of the store's own customers leaves them.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db.server.ts';
@@ -47,8 +48,19 @@ async function gql(query: string, variables: Record<string, unknown> = {}) {
   return body.data;
 }
 
+const WALK_IN = 'walk-in@example.com';
+const REGULAR = 'regular@example.com';
+
 beforeAll(async () => {
   const catalog = seedCatalog({ products: 6, variationsPerProduct: 2, imagesPerProduct: 1, categories: 4, customers: 5, orders: 5, coupons: 3, reviews: 4, pages: 3, posts: 3, awkward: false });
+  // Two guest checkouts on the old store: a walk-in no customer shares an email with, and a
+  // regular of the Shopify store who never had an account on the old one.
+  const orderAt = catalog.orderAt;
+  catalog.orderAt = (index) => {
+    const order = orderAt(index);
+    const guest = index === 5 ? WALK_IN : index === 4 ? REGULAR : null;
+    return guest ? { ...order, customer_id: 0, billing: { ...(order.billing as object), email: guest } } : order;
+  };
   const changes = storeChanges(catalog);
   woo = await startWooCommerceServer({ catalog });
   devstore = await startTestDevstore();
@@ -59,6 +71,7 @@ beforeAll(async () => {
   own.customerEmail = String(catalog.customerAt(2).email);
   own.productId = (await gql('mutation { productSet(input: { title: "Handmade Vase" }) { product { id } userErrors { message } } }')).productSet.product.id;
   own.customerId = (await gql('mutation($input: CustomerSetInput!) { customerSet(input: $input) { customer { id } userErrors { message } } }', { input: { email: own.customerEmail, firstName: 'Shopify' } })).customerSet.customer.id;
+  await gql('mutation($input: CustomerSetInput!) { customerSet(input: $input) { customer { id } userErrors { message } } }', { input: { email: REGULAR, firstName: 'Regular' } });
   beforeMigration = await storeContents();
 
   runner = await startTestWorker();
@@ -129,6 +142,8 @@ describe('undo', () => {
       blogs: { deleted: 1, alreadyGone: 0, failed: 0 },
       pages: { deleted: await moved('pages'), alreadyGone: 0, failed: 0 },
       orders: { deleted: 6, alreadyGone: 0, failed: 0 },
+      // The walk-in's: the customer Shopify made for their order. The regular's order joined the store's own customer, which stays.
+      guestCustomers: { deleted: 1, alreadyGone: 0, failed: 0 },
       // Five source customers: one was the store's own (put back), one now has a real order.
       customers: { deleted: 3, alreadyGone: 0, failed: 1, restored: 1 },
       products: { deleted: 5, alreadyGone: 1, failed: 0 },

@@ -1,78 +1,88 @@
 // Load orders as history: orderCreate per order not written before (found again by id map or source
-// reference, so a retry never doubles one), linked to the migrated customers and variants; totals
-// Shopify computes differently are flagged with both. Development stores take 5 new orders a
-// minute: the loader paces itself and asks for the next batch once the minute has passed.
+// reference, so a retry never doubles one), linked to the migrated customers and variants, its
+// amounts in the shop's currency and the customer's; totals Shopify computes differently are
+// flagged with both. An order in another currency without the merchant's exchange rate is kept
+// back with the reason. Paced for development and trial stores (order-pacing.server.ts).
 import type { OrderRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
-import { AdminApiError } from '../../shopify-admin/client.server.ts';
-import { DEV_STORE_ORDERS_PER_MINUTE } from '../plan.server.ts';
 import { customIdentifier } from '../source-reference.server.ts';
-import { ORDER_BY_REFERENCE, ORDER_CREATE, OrderOptions, type OrderContext, toOrderCreateVariables, totalsDiffer } from '../transform/order.server.ts';
+import { checkContact } from '../transform/customer.server.ts';
+import { OrderKeptBack } from '../transform/order-money.server.ts';
+import { ORDER_BY_REFERENCE, ORDER_CREATE, OrderOptions, type OrderContext, futureDateClamped, toOrderCreateVariables, totalsDiffer } from '../transform/order.server.ts';
+import { customerExists, recordGuestCustomer } from './guest-customers.server.ts';
+import { MINUTE, orderAllowance, shopForOrders, tooManyOrders } from './order-pacing.server.ts';
 import {
   type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed,
-  recordUnchanged, recordWritten,
+  recordSkipped, recordUnchanged, recordWritten,
 } from './shared.server.ts';
 
-/** orderCreate (10) and the order's totalPriceSet and its shopMoney read back (1 each). */
-const ORDER_CREATE_COST = 12;
+/** orderCreate (10), and what its answer reads back: the total's presentment amount and the customer (1 each, objects inside the order). */
+const ORDER_CREATE_COST = 13;
 
-export const SHOP_PLAN = `#graphql
-  query OrderLimitPlan {
-    shop {
-      plan {
-        partnerDevelopment
-      }
-    }
-  }
-`;
-
-const PROBLEM_CODES = ['order-total-differs', 'order-product-missing'];
-const MINUTE = 60_000;
+const PROBLEM_CODES = ['order-total-differs', 'order-product-missing', 'order-future-date'];
 
 interface OrderCreateData {
-  orderCreate: { order: { id: string; name: string; totalPriceSet: { shopMoney: { amount: string } } } | null; userErrors: UserError[] };
+  orderCreate: { order: CreatedOrder | null; userErrors: UserError[] };
 }
 
-async function orderContext(migrationId: string, shop: string, writer: Writer, rows: { data: unknown }[]): Promise<OrderContext> {
+interface CreatedOrder {
+  id: string;
+  name: string;
+  processedAt: string;
+  totalPriceSet: { presentmentMoney: { amount: string } };
+  customer: { id: string } | null;
+}
+
+/** What the merchant should check about an order as Shopify wrote it, for the report. */
+function writtenOrderProblems(order: OrderRecord, customLines: string[], created: CreatedOrder): FoundProblem[] {
+  const problems: FoundProblem[] = [];
+  const differs = totalsDiffer(order, created.totalPriceSet.presentmentMoney.amount);
+  if (differs) problems.push({ code: 'order-total-differs', subject: order.number, message: differs, action: 'Check the order in Shopify; the old store’s total is kept in this report.' });
+  if (customLines.length > 0) {
+    problems.push({ code: 'order-product-missing', subject: order.number, message: `${customLines.length} line${customLines.length > 1 ? 's' : ''} became custom items: the product or variant did not move to Shopify.`, action: 'Nothing to do; the line keeps its title, SKU, price and tax.' });
+  }
+  const clamped = futureDateClamped(order, created.processedAt);
+  if (clamped) problems.push({ code: 'order-future-date', subject: order.number, message: clamped, action: 'Check the date on the old store (a clock or time zone setting); Shopify takes no order dated in the future.' });
+  return problems;
+}
+
+/** The email each of these customers moved with (null: none, theirs was not valid), from their latest staged record. */
+async function emailsMovedWith(shop: string, sourceIds: string[]): Promise<Map<string, string | null>> {
+  const records = await db().sourceRecord.findMany({ where: { shop, entity: 'customers', sourceId: { in: sourceIds }, status: { in: ['written', 'skipped'] } }, orderBy: { id: 'asc' }, select: { sourceId: true, data: true } });
+  return new Map(records.map((record) => [record.sourceId, checkContact(record.data as { email: string | null; phone: string | null }).email]));
+}
+
+async function orderContext(migrationId: string, shop: string, shopCurrency: string, writer: Writer, rows: { data: unknown }[]): Promise<OrderContext> {
   const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true } });
   const orders = rows.map((row) => row.data as OrderRecord);
-  const customerIds = await idMapFor(shop, writer.platform, 'customers', orders.flatMap((order) => (order.customerSourceId ? [order.customerSourceId] : [])));
+  const customerSourceIds = orders.flatMap((order) => (order.customerSourceId ? [order.customerSourceId] : []));
+  const customerIds = await idMapFor(shop, writer.platform, 'customers', customerSourceIds);
   const variantIds = await idMapFor(shop, writer.platform, 'variants', orders.flatMap((order) => order.lineItems.flatMap((line) => [line.variantSourceId, line.productSourceId].filter((id): id is string => id !== null))));
   return {
     platform: writer.platform,
     options: OrderOptions.parse(migration.options ?? {}),
+    shopCurrency,
     customerIds: new Map([...customerIds].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
+    customerEmails: await emailsMovedWith(shop, [...customerIds.keys()]),
     variantIds: new Map([...variantIds].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
   };
 }
-
-/** On a development store: how many orders may be created now, and when the window frees up if none. */
-async function devStoreAllowance(shop: string, writer: Writer): Promise<{ allowed: number; notBefore: Date | null } | null> {
-  const { data } = await writer.client.request<{ shop: { plan: { partnerDevelopment: boolean } } }>(SHOP_PLAN, {}, { estimatedCost: 2 });
-  if (!data.shop.plan.partnerDevelopment) return null;
-  const recent = await db().idMapEntry.findMany({
-    where: { shop, platform: writer.platform, entity: 'orders', createdAt: { gt: new Date(Date.now() - MINUTE) } },
-    orderBy: { createdAt: 'asc' },
-    select: { createdAt: true },
-  });
-  const allowed = Math.max(0, DEV_STORE_ORDERS_PER_MINUTE - recent.length);
-  const oldest = recent[0]?.createdAt;
-  return { allowed, notBefore: allowed === 0 && oldest ? new Date(oldest.getTime() + MINUTE + 1000) : null };
-}
-
-/** Shopify's answer when a development store has had its 5 orders this minute. */
-const isOrderLimit = (error: unknown) => error instanceof AdminApiError && error.kind === 'gave-up' && /THROTTLED/.test(error.message);
 
 export async function loadOrderBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
   const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const rows = await nextBatch(migrationId, 'orders', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'orders', rows.map((row) => row.sourceId));
-  const context = await orderContext(migrationId, shop, writer, rows);
+  const shopNow = await shopForOrders(writer);
+  const context = await orderContext(migrationId, shop, shopNow.currencyCode, writer, rows);
   const result = batchResult(rows);
-  const limit = await devStoreAllowance(shop, writer);
+  const limit = shopNow.limited ? await orderAllowance(shop, writer) : null;
   let creates = 0;
-  // On a development store orders go one at a time, so the batch can stop at the one the limit holds back.
+  // On a development or trial store orders go one at a time, so the batch can stop at the one the limit holds back.
   let stoppedAt: bigint | null = null;
+  let retryAt: Date | null = null;
+  const stopAt = (id: bigint) => {
+    if (stoppedAt === null || id < stoppedAt) stoppedAt = id;
+  };
 
   await eachRecord(rows, limit ? 1 : writer.concurrency, result, async (row) => {
     if (stoppedAt !== null) return;
@@ -92,18 +102,30 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
       return;
     }
     if (limit && creates >= limit.allowed) {
-      stoppedAt = row.id;
+      stopAt(row.id);
+      return;
+    }
+    let transform: ReturnType<typeof toOrderCreateVariables>;
+    try {
+      transform = toOrderCreateVariables(order, context);
+    } catch (error) {
+      if (!(error instanceof OrderKeptBack)) throw error;
+      await recordSkipped(row, error.message);
       return;
     }
     creates++;
-    const transform = toOrderCreateVariables(order, context);
+    // An order without a customer but with an email gets one from Shopify: new ones are the migration's to undo.
+    const guestEmail = transform.variables.order.customer ? null : (transform.variables.order.email as string | undefined);
+    const newGuest = guestEmail ? !(await customerExists(writer.client, guestEmail)) : false;
     let created: OrderCreateData['orderCreate'];
     try {
-      created = (await writer.client.request<OrderCreateData>(ORDER_CREATE, { ...transform.variables }, { estimatedCost: ORDER_CREATE_COST })).data.orderCreate;
+      created = (await writer.client.request<OrderCreateData>(ORDER_CREATE, { ...transform.variables }, { estimatedCost: ORDER_CREATE_COST, onTooManyRequests: 'throw' })).data.orderCreate;
     } catch (error) {
-      if (!limit || !isOrderLimit(error)) throw error;
-      // Other orders (the merchant's, another app's) used up this minute: wait for the next one.
-      stoppedAt = row.id;
+      const notBefore = tooManyOrders(error);
+      if (!notBefore) throw error;
+      // Other orders (the merchant's, another app's) used up this minute: this one waits for the next.
+      stopAt(row.id);
+      if (!retryAt || notBefore > retryAt) retryAt = notBefore;
       return;
     }
     if (created.userErrors.length > 0 || !created.order) {
@@ -111,12 +133,8 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
       result.failed++;
       return;
     }
-    const problems: FoundProblem[] = [];
-    const differs = totalsDiffer(order, created.order.totalPriceSet.shopMoney.amount);
-    if (differs) problems.push({ code: 'order-total-differs', subject: order.number, message: differs, action: 'Check the order in Shopify; the old store’s total is kept in this report.' });
-    if (transform.customLines.length > 0) {
-      problems.push({ code: 'order-product-missing', subject: order.number, message: `${transform.customLines.length} line${transform.customLines.length > 1 ? 's' : ''} became custom items: the product or variant did not move to Shopify.`, action: 'Nothing to do; the line keeps its title, SKU, price and tax.' });
-    }
+    if (newGuest && created.order.customer) await recordGuestCustomer(shop, writer.platform, migrationId, row.sourceId, created.order.customer.id);
+    const problems = writtenOrderProblems(order, transform.customLines, created.order);
     await keepProblems(migrationId, 'orders', row.sourceId, PROBLEM_CODES, problems);
     const reason = [...problems.map((problem) => problem.message), ...transform.notKept].join(' ') || null;
     await recordWritten(shop, writer.platform, 'orders', row, created.order.id, created.order.name, reason);
@@ -125,8 +143,8 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
 
   if (stoppedAt !== null) {
     const previous = rows.filter((row) => row.id < (stoppedAt as bigint)).at(-1)?.id ?? afterId ?? 0n;
-    const allowance = await devStoreAllowance(shop, writer);
-    return { ...result, next: previous, notBefore: allowance?.notBefore ?? new Date(Date.now() + MINUTE) };
+    const allowance = retryAt || !shopNow.limited ? null : await orderAllowance(shop, writer);
+    return { ...result, next: previous, notBefore: retryAt ?? allowance?.notBefore ?? new Date(Date.now() + MINUTE) };
   }
   return result;
 }

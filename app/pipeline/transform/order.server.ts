@@ -1,10 +1,13 @@
 // Turns a canonical order into orderCreate's input for history: the old order number as its name,
-// lines linked to the migrated variants (custom lines when the product is gone), the source's own
-// prices, taxes, shipping and discount, statuses mapped from the source's status word, refunds as
-// refund transactions. Whatever Shopify's input cannot hold is listed, for the record's reason.
+// its customer (`customer.toAssociate`; a guest order goes with its email only), lines linked to the
+// migrated variants (custom lines when the product is gone), the source's own prices, taxes,
+// shipping and discount, statuses mapped from the source's status word, refunds as refund
+// transactions. Whatever Shopify's input cannot hold is listed, for the record's reason.
 import { z } from 'zod';
 import type { OrderRecord } from '../../../connectors/model.ts';
 import { sourceReferenceMetafield } from '../source-reference.server.ts';
+import { ExchangeRates } from '../../exchange-rates.ts';
+import { moneyBag, orderMoney } from './order-money.server.ts';
 
 export const ORDER_CREATE = `#graphql
   mutation MigrateOrder($order: OrderCreateOrderInput!, $options: OrderCreateOptionsInput) {
@@ -12,10 +15,14 @@ export const ORDER_CREATE = `#graphql
       order {
         id
         name
+        processedAt
         totalPriceSet {
-          shopMoney {
+          presentmentMoney {
             amount
           }
+        }
+        customer {
+          id
         }
       }
       userErrors {
@@ -47,6 +54,8 @@ export type OrderStatus = z.infer<typeof OrderStatus>;
 export const OrderOptions = z.object({
   keepOrderNumbers: z.boolean().default(true),
   orderStatusMap: z.record(z.string(), OrderStatus).default({}),
+  /** For orders in another currency than the shop's: one unit of it in the shop's currency, as the merchant gave it. */
+  exchangeRates: ExchangeRates.default({}),
 });
 export type OrderOptions = z.infer<typeof OrderOptions>;
 
@@ -65,8 +74,12 @@ export const DEFAULT_ORDER_STATUS_MAP: Record<string, OrderStatus> = {
 export interface OrderContext {
   platform: string;
   options: OrderOptions;
+  /** The shop's currency (Shop.currencyCode): shop money is in it. */
+  shopCurrency: string;
   /** Shopify customer ids by source customer id. */
   customerIds: ReadonlyMap<string, string>;
+  /** The email each linked customer moved with (null: it moved without one), by source customer id, when known. */
+  customerEmails?: ReadonlyMap<string, string | null>;
   /** Shopify variant ids by source variant id (a simple product's one variant has the product's id). */
   variantIds: ReadonlyMap<string, string>;
 }
@@ -101,10 +114,12 @@ export interface OrderTransform {
   customLines: string[];
 }
 
+/** The order's input; throws OrderKeptBack when it cannot be written yet (no exchange rate for its currency). */
 export function toOrderCreateVariables(order: OrderRecord, context: OrderContext): OrderTransform {
   const notKept: string[] = [];
   const customLines: string[] = [];
-  const money = (amount: string | number) => ({ shopMoney: { amount: typeof amount === 'number' ? decimal(amount) : amount, currencyCode: order.currency } });
+  const recorded = orderMoney(order.currency, context.shopCurrency, context.options.exchangeRates);
+  const money = (amount: string | number) => moneyBag(typeof amount === 'number' ? amount : cents(amount), recorded);
   const taxLines = (lines: OrderRecord['lineItems'][number]['taxLines'], base: number) =>
     lines.map((tax) => ({ title: tax.title, rate: String(tax.rate ?? (base > 0 ? Math.round((cents(tax.amount) / base) * 10_000) / 10_000 : 0)), priceSet: money(tax.amount) }));
 
@@ -135,21 +150,31 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
   ];
   if (order.refunds.length > 0) notKept.push('Refunds are kept as refund transactions with their amounts; which lines were refunded or restocked is not (Shopify imports no refund lines with an order).');
 
+  const customerId = order.customerSourceId ? context.customerIds.get(order.customerSourceId) : undefined;
+  if (order.customerSourceId && !customerId) notKept.push(`Customer ${order.customerSourceId} did not move, so the order is linked by its email, to the shop's customer with it or to one Shopify makes for it.`);
+  // Shopify gives a linked customer without an email the order's ("If a customer is provided, and no
+  // email is provided, the customer's email will be set to this field", OrderCreateOrderInput.email):
+  // a customer who moved without one (theirs was not valid) keeps it that way, and the order's email goes in its note.
+  const customerWithoutEmail = Boolean(customerId && order.customerSourceId && context.customerEmails?.get(order.customerSourceId) === null);
+  const email = order.email && !customerWithoutEmail ? order.email : null;
+  if (order.email && !email) notKept.push(`The order's email ${order.email} is in its note, not its email: its customer moved without an email, and Shopify would make this one theirs.`);
+
   const notes = [
     ...order.notes.map((note) => note.body.trim()),
     ...order.refunds.filter((refund) => refund.reason).map((refund) => `Refund of ${refund.amount} ${order.currency}: ${refund.reason}`),
+    ...(order.email && !email ? [`Email on the order: ${order.email}`] : []),
   ].filter(Boolean);
   const billingAddress = address(order.billingAddress);
   const shippingAddress = address(order.shippingAddress);
-  const customerId = order.customerSourceId ? context.customerIds.get(order.customerSourceId) : undefined;
-  if (order.customerSourceId && !customerId) notKept.push(`Customer ${order.customerSourceId} did not move, so the order is linked to no customer (its email is kept).`);
 
   const input: Record<string, unknown> = {
     ...(context.options.keepOrderNumbers ? { name: `#${order.number}` } : {}),
     processedAt: order.processedAt,
-    currency: order.currency,
-    ...(customerId ? { customerId } : {}),
-    ...(order.email ? { email: order.email } : {}),
+    // The shop-facing currency is the shop's (left to Shopify's default); the customer paid in this one.
+    presentmentCurrency: recorded.presentmentCurrency,
+    // `customer` replaces the deprecated `customerId` ("This is replaced by the `customer` field in a future version").
+    ...(customerId ? { customer: { toAssociate: { id: customerId } } } : {}),
+    ...(email ? { email } : {}),
     lineItems,
     shippingLines: order.shippingLines.map((line) => ({ title: line.title, priceSet: money(line.price), taxLines: taxLines(line.taxLines, cents(line.price)) })),
     ...(discountCode ? { discountCode } : {}),
@@ -165,7 +190,17 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
   return { variables: { order: input, options: { sendReceipt: false, sendFulfillmentReceipt: false, inventoryBehaviour: 'BYPASS' } }, notKept, customLines };
 }
 
-/** Shopify's total against the source's, in cents: null when they agree. */
+/**
+ * A date the old store gives in the future, which Shopify sets to the moment the order was created
+ * ("As of API version 2026-07, values in the future are clamped to the current time",
+ * OrderCreateOrderInput.processedAt): said in the merchant's words, from Shopify's answer; null otherwise.
+ */
+export function futureDateClamped(order: OrderRecord, shopifyProcessedAt: string): string | null {
+  if (Date.parse(order.processedAt) <= Date.parse(shopifyProcessedAt) + 1000) return null;
+  return `The old store dates this order ${order.processedAt}, in the future; Shopify records it as processed when it was written (${shopifyProcessedAt}).`;
+}
+
+/** Shopify's total in the order's own currency (presentment money) against the source's, in cents: null when they agree. */
 export function totalsDiffer(order: OrderRecord, shopifyTotal: string): string | null {
   if (cents(order.total) === cents(shopifyTotal)) return null;
   return `Shopify computes a total of ${decimal(cents(shopifyTotal))} ${order.currency}; the old store recorded ${decimal(cents(order.total))} ${order.currency}.`;

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { Order } from '../../../connectors/model.ts';
 import { loadAdminSchema } from '../../../test/support/admin-schema.ts';
 import { API_VERSION } from '../../api-version.ts';
-import { ORDER_CREATE, OrderOptions, toOrderCreateVariables, totalsDiffer } from './order.server.ts';
+import { OrderKeptBack } from './order-money.server.ts';
+import { ORDER_CREATE, OrderOptions, futureDateClamped, toOrderCreateVariables, totalsDiffer } from './order.server.ts';
 
 const schema = loadAdminSchema(API_VERSION);
 const operation = parse(ORDER_CREATE).definitions[0] as OperationDefinitionNode;
@@ -34,6 +35,7 @@ const order = Order.parse({
 const context = {
   platform: 'woocommerce',
   options: OrderOptions.parse({}),
+  shopCurrency: 'EUR',
   customerIds: new Map([['5001', 'gid://shopify/Customer/7']]),
   variantIds: new Map([['1011', 'gid://shopify/ProductVariant/70']]),
 };
@@ -49,7 +51,7 @@ describe('order → orderCreate', () => {
 
   it('keeps the order number, date, currency, customer, addresses, note and source reference', () => {
     expect(input).toMatchObject({
-      name: '#9001', processedAt: '2024-02-01T09:30:00Z', currency: 'EUR', customerId: 'gid://shopify/Customer/7', email: 'anna@example.com',
+      name: '#9001', processedAt: '2024-02-01T09:30:00Z', presentmentCurrency: 'EUR', customer: { toAssociate: { id: 'gid://shopify/Customer/7' } }, email: 'anna@example.com',
       billingAddress: address, shippingAddress: { ...address, address1: '9 Harbour Road' },
       note: 'Please leave it with the neighbour.\n\nRefund of 10.00 EUR: Arrived damaged',
       metafields: [{ namespace: 'shipyard', key: 'source_reference', type: 'id', value: 'woocommerce:9001' }],
@@ -58,7 +60,7 @@ describe('order → orderCreate', () => {
   });
 
   it('links lines to migrated variants and makes a custom line for a product that did not move, with prices and taxes', () => {
-    const eur = (amount: string) => ({ shopMoney: { amount, currencyCode: 'EUR' } });
+    const eur = (amount: string) => ({ shopMoney: { amount, currencyCode: 'EUR' }, presentmentMoney: { amount, currencyCode: 'EUR' } });
     expect(input.lineItems).toEqual([
       { variantId: 'gid://shopify/ProductVariant/70', quantity: 2, priceSet: eur('20.00'), taxLines: [{ title: 'MwSt.', rate: '0.19', priceSet: eur('6.84') }] },
       { title: 'Retired mug', sku: 'OLD-1', quantity: 1, priceSet: eur('8.00'), taxLines: [{ title: 'MwSt.', rate: '0.19', priceSet: eur('1.52') }] },
@@ -72,8 +74,8 @@ describe('order → orderCreate', () => {
   it('maps statuses (partly refunded when refunds are less than the total), with the sale and the refund as transactions', () => {
     expect(input).toMatchObject({ financialStatus: 'PARTIALLY_REFUNDED', fulfillmentStatus: 'FULFILLED' });
     expect(input.transactions).toEqual([
-      { kind: 'SALE', status: 'SUCCESS', amountSet: { shopMoney: { amount: '57.26', currencyCode: 'EUR' } }, processedAt: '2024-02-01T09:30:00Z' },
-      { kind: 'REFUND', status: 'SUCCESS', amountSet: { shopMoney: { amount: '10.00', currencyCode: 'EUR' } }, processedAt: '2024-02-02T10:00:00Z' },
+      { kind: 'SALE', status: 'SUCCESS', amountSet: { shopMoney: { amount: '57.26', currencyCode: 'EUR' }, presentmentMoney: { amount: '57.26', currencyCode: 'EUR' } }, processedAt: '2024-02-01T09:30:00Z' },
+      { kind: 'REFUND', status: 'SUCCESS', amountSet: { shopMoney: { amount: '10.00', currencyCode: 'EUR' }, presentmentMoney: { amount: '10.00', currencyCode: 'EUR' } }, processedAt: '2024-02-02T10:00:00Z' },
     ]);
     const pending = toOrderCreateVariables({ ...order, sourceStatus: 'on-hold', refunds: [] }, context).variables.order;
     expect(pending).toMatchObject({ financialStatus: 'PENDING' });
@@ -93,12 +95,53 @@ describe('order → orderCreate', () => {
     expect(unknown.notKept.join(' ')).toMatch(/"awaiting-pickup" has no mapping/);
   });
 
-  it('leaves a guest order without customer, and says so when the customer did not move', () => {
+  it('names the customer with `customer.toAssociate`, never the deprecated `customerId`', () => {
+    expect(input).not.toHaveProperty('customerId');
+    expect(input.customer).toEqual({ toAssociate: { id: 'gid://shopify/Customer/7' } });
+  });
+
+  it('sends a guest order with its email and no customer (Shopify links it by the email), and says so when the customer did not move', () => {
     const guest = toOrderCreateVariables({ ...order, customerSourceId: null }, context);
-    expect(guest.variables.order).not.toHaveProperty('customerId');
+    expect(guest.variables.order).not.toHaveProperty('customer');
+    expect(guest.variables.order).toMatchObject({ email: 'anna@example.com' });
     expect(guest.notKept.join(' ')).not.toMatch(/Customer/);
     const orphan = toOrderCreateVariables({ ...order, customerSourceId: '5999' }, context);
-    expect(orphan.notKept.join(' ')).toMatch(/Customer 5999 did not move/);
+    expect(orphan.variables.order).not.toHaveProperty('customer');
+    expect(orphan.notKept.join(' ')).toMatch(/Customer 5999 did not move, so the order is linked by its email/);
+  });
+
+  it('keeps the order’s email off a customer who moved without one (Shopify would make it theirs), in the order’s note', () => {
+    const withoutEmail = toOrderCreateVariables(order, { ...context, customerEmails: new Map([['5001', null]]) });
+    expect(withoutEmail.variables.order).not.toHaveProperty('email');
+    expect(withoutEmail.variables.order.note).toContain('Email on the order: anna@example.com');
+    expect(withoutEmail.notKept.join(' ')).toMatch(/its customer moved without an email/);
+    expect(toOrderCreateVariables(order, { ...context, customerEmails: new Map([['5001', 'anna@example.com']]) }).variables.order).toMatchObject({ email: 'anna@example.com' });
+  });
+
+  it('records a EUR order in a USD shop in USD at the merchant’s rate and in EUR as paid, never labelling euros as dollars', () => {
+    const usdShop = { ...context, shopCurrency: 'USD', options: OrderOptions.parse({ exchangeRates: { EUR: '1.10' } }) };
+    const converted = toOrderCreateVariables(order, usdShop);
+    assertValidForShopify(converted.variables);
+    expect(converted.variables.order).toMatchObject({ presentmentCurrency: 'EUR' });
+    expect(converted.variables.order).not.toHaveProperty('currency');
+    const [first] = converted.variables.order.lineItems as { priceSet: unknown; taxLines: { priceSet: unknown }[] }[];
+    expect(first?.priceSet).toEqual({ shopMoney: { amount: '22.00', currencyCode: 'USD' }, presentmentMoney: { amount: '20.00', currencyCode: 'EUR' } });
+    // 6.84 EUR × 1.10 = 7.524, to the cent
+    expect(first?.taxLines[0]?.priceSet).toEqual({ shopMoney: { amount: '7.52', currencyCode: 'USD' }, presentmentMoney: { amount: '6.84', currencyCode: 'EUR' } });
+    const amounts = JSON.stringify(converted.variables.order);
+    expect(amounts.match(/"shopMoney":\{[^}]*\}/g)?.every((money) => money.includes('"USD"'))).toBe(true);
+  });
+
+  it('keeps an order in another currency back, with the reason, when the merchant gave no rate for it', () => {
+    expect(() => toOrderCreateVariables(order, { ...context, shopCurrency: 'USD' })).toThrow(OrderKeptBack);
+    expect(() => toOrderCreateVariables(order, { ...context, shopCurrency: 'USD' })).toThrow(/no EUR → USD exchange rate was given/);
+  });
+
+  it('sends the old store’s date as it is, and says so when Shopify set a date in the future to the time of writing', () => {
+    const future = { ...order, processedAt: '2099-01-01T00:00:00.000Z' };
+    expect(toOrderCreateVariables(future, context).variables.order.processedAt).toBe('2099-01-01T00:00:00.000Z');
+    expect(futureDateClamped(future, '2026-11-02T09:00:00.000Z')).toBe('The old store dates this order 2099-01-01T00:00:00.000Z, in the future; Shopify records it as processed when it was written (2026-11-02T09:00:00.000Z).');
+    expect(futureDateClamped(order, '2024-02-01T09:30:00.000Z')).toBeNull();
   });
 
   it('flags a total Shopify computes differently, with both totals', () => {

@@ -17,9 +17,10 @@ export const UNDO_BATCH = 50;
 /**
  * What points at what goes first: redirects and reviews point at products, discounts and orders
  * at products and customers, blog posts at the blog Shipyard made for them, products at
- * collections. Entities not listed (a loader added later) come after these, by name.
+ * collections; the customers Shopify made for guest orders can go once those orders have.
+ * Entities not listed (a loader added later) come after these, by name.
  */
-export const UNDO_ORDER = ['redirects', 'reviews', 'discounts', 'blogPosts', 'blogs', 'pages', 'orders', 'customers', 'products', 'collections'];
+export const UNDO_ORDER = ['redirects', 'reviews', 'discounts', 'blogPosts', 'blogs', 'pages', 'orders', 'guestCustomers', 'customers', 'products', 'collections'];
 
 export interface UndoProblem {
   entity: string;

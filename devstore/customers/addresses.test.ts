@@ -1,0 +1,44 @@
+// An address given with a country code reads back with the country's name, on a customer and on an order.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Devstore } from '../server.ts';
+import { admin, createShop, startTestDevstore, type TestShop } from '../testing.ts';
+import { countryName } from './countries.ts';
+
+let devstore: Devstore;
+let shop: TestShop;
+
+beforeAll(async () => {
+  devstore = await startTestDevstore();
+  shop = await createShop(devstore);
+});
+afterAll(() => devstore.stop());
+
+describe('MailingAddress.country', () => {
+  it('names the country of a customer address created with countryCode', async () => {
+    const { body } = await admin(devstore, shop, `mutation {
+      customerSet(input: { email: "greta@example.com", addresses: [{ address1: "Hauptstraße 1", city: "Berlin", countryCode: DE }] }) {
+        customer { defaultAddress { country countryCodeV2 } addressesV2(first: 1) { nodes { country } } }
+        userErrors { code }
+      }
+    }`);
+    expect(body.data.customerSet).toEqual({ customer: { defaultAddress: { country: 'Germany', countryCodeV2: 'DE' }, addressesV2: { nodes: [{ country: 'Germany' }] } }, userErrors: [] });
+  });
+
+  it('names the country of an order’s addresses created with countryCode', async () => {
+    const { body } = await admin(devstore, shop, `mutation {
+      orderCreate(order: {
+        lineItems: [{ title: "Map", quantity: 1, priceSet: { shopMoney: { amount: "3.00", currencyCode: USD } } }]
+        billingAddress: { address1: "1 Main St", city: "Springfield", countryCode: US }
+        shippingAddress: { address1: "2 High St", city: "Leeds", countryCode: GB }
+      }) { order { billingAddress { country countryCodeV2 } shippingAddress { country countryCodeV2 } } userErrors { code } }
+    }`);
+    expect(body.data.orderCreate).toEqual({
+      order: { billingAddress: { country: 'United States', countryCodeV2: 'US' }, shippingAddress: { country: 'United Kingdom', countryCodeV2: 'GB' } },
+      userErrors: [],
+    });
+  });
+
+  it('has no name for a code that is no country', () => {
+    expect([countryName('ZZ'), countryName(''), countryName(null), countryName('fr')]).toEqual([null, null, null, 'France']);
+  });
+});
