@@ -1,6 +1,7 @@
 // Plan: the order entities are written in, and what that costs in Admin API points and time on this
 // shop's plan, so the merchant knows before starting.
 import type { Entity } from '../../connectors/model.ts';
+import { ORDER_CREATE_COST } from './transform/order.server.ts';
 
 /**
  * Write order: what a record points at is written before it (collections before the products in
@@ -21,7 +22,7 @@ export const POINTS_PER_RECORD: Record<Entity, number> = {
   redirects: 10,
   // customerSet, then its metafieldsSet: 10 and 1 for the customer it writes to.
   customers: 21,
-  orders: 12, // orderCreate, and the order's total read back (2)
+  orders: ORDER_CREATE_COST,
   pages: 10,
   blogPosts: 11, // articleCreate, and its blog read back (1); the blog itself once
   discounts: 10, // one discountCodeBasicCreate or discountCodeFreeShippingCreate per coupon

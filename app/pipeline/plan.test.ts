@@ -39,7 +39,7 @@ describe('migration plan', () => {
       const plan = planMigration({ orders: 600 }, ['orders'], { ...standard, planName, shopifyPlus: planName === 'Plus Trial' });
       expect(plan.entities[0]).toMatchObject({ seconds: 7200, note: 'Trial stores accept 5 new orders a minute.' });
     }
-    expect(planMigration({ orders: 600 }, ['orders'], standard).entities[0]).toMatchObject({ seconds: 60, note: null });
+    expect(planMigration({ orders: 600 }, ['orders'], standard).entities[0]).toMatchObject({ seconds: 78, note: null }); // 13 points an order at 100 a second
   });
 
   it('puts what else the merchant should read beside an entity after its pacing note', () => {

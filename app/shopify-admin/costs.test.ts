@@ -7,6 +7,7 @@ import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, createShop, startTestDevstore } from '../../devstore/testing.ts';
 import { PRODUCTS_PER_CALL } from '../pipeline/load/reviews.server.ts';
 import { CUSTOMER_METAFIELDS, customerMetafields } from '../pipeline/transform/customer.server.ts';
+import { ORDER_CREATE, ORDER_CREATE_COST } from '../pipeline/transform/order.server.ts';
 import { PRODUCT_REVIEWS_SET, productReviewMetafields } from '../pipeline/transform/review.server.ts';
 import { metafieldsSetCost } from './costs.server.ts';
 
@@ -42,5 +43,14 @@ describe('metafieldsSet cost', () => {
     const metafields = customerMetafields(id, 'woocommerce', Customer.parse({ sourceId: '7', email: 'ada@example.com', totalSpent: '120.00', ordersCount: 3 }));
     expect(metafieldsSetCost(metafields)).toBe(11);
     expect(await requested(CUSTOMER_METAFIELDS, metafields)).toBe(11);
+  });
+});
+
+describe('orderCreate cost', () => {
+  it('reserves what Shopify charges for an order and what its answer reads back', async () => {
+    const money = { shopMoney: { amount: '5.00', currencyCode: 'USD' } };
+    const { body } = await admin(devstore, shop, ORDER_CREATE, { order: { currency: 'USD', lineItems: [{ title: 'Mug', quantity: 1, priceSet: money }] } });
+    expect(body.errors).toBeUndefined();
+    expect(body.extensions.cost.requestedQueryCost).toBe(ORDER_CREATE_COST);
   });
 });

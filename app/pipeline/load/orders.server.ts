@@ -8,16 +8,13 @@ import { db } from '../../db.server.ts';
 import { customIdentifier } from '../source-reference.server.ts';
 import { checkContact } from '../transform/customer.server.ts';
 import { OrderKeptBack } from '../transform/order-money.server.ts';
-import { ORDER_BY_REFERENCE, ORDER_CREATE, OrderOptions, type OrderContext, futureDateClamped, toOrderCreateVariables, totalsDiffer } from '../transform/order.server.ts';
+import { ORDER_BY_REFERENCE, ORDER_CREATE, ORDER_CREATE_COST, OrderOptions, type OrderContext, futureDateClamped, toOrderCreateVariables, totalsDiffer } from '../transform/order.server.ts';
 import { customerExists, recordGuestCustomer } from './guest-customers.server.ts';
 import { MINUTE, orderAllowance, shopForOrders, tooManyOrders } from './order-pacing.server.ts';
 import {
   type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed,
   recordSkipped, recordUnchanged, recordWritten,
 } from './shared.server.ts';
-
-/** orderCreate (10), and what its answer reads back: the total's presentment amount and the customer (1 each, objects inside the order). */
-const ORDER_CREATE_COST = 13;
 
 const PROBLEM_CODES = ['order-total-differs', 'order-product-missing', 'order-future-date'];
 

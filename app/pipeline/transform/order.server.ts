@@ -34,6 +34,12 @@ export const ORDER_CREATE = `#graphql
   }
 `;
 
+/**
+ * What Shopify charges for ORDER_CREATE: the mutation (10) and the objects its answer reads inside the
+ * order — the total, its presentment amount, the customer (1 each; docs/decisions/0017).
+ */
+export const ORDER_CREATE_COST = 13;
+
 export const ORDER_BY_REFERENCE = `#graphql
   query OrderBySourceReference($identifier: OrderIdentifierInput!) {
     orderByIdentifier(identifier: $identifier) {
