@@ -2,6 +2,7 @@
 // `customerByIdentifier` (also by custom ID) and `customers` (email:, phone:, tag:, updated_at:
 // filters), with addresses and metafields.
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
+import { customerDataLevel } from '../graphql/customer-data-access.ts';
 import { ArgumentError, NotImplementedError } from '../graphql/errors.ts';
 import { CustomIdError, type CustomId, ownerByCustomId } from '../catalog/custom-ids.ts';
 import { metafieldFields } from '../catalog/metafields.ts';
@@ -194,7 +195,9 @@ async function customerSet(args: Args, context: RequestContext) {
           ],
         );
     const row = rows[0] as CustomerRow;
-    context.emit(existing ? 'customers/update' : 'customers/create', { id: Number(row.id), email: row.email, admin_graphql_api_id: gid('Customer', row.id) });
+    // Webhook payloads leave out the fields the app may not see, as API answers do.
+    const seen = customerDataLevel(context.shop) === 'level2' ? row.email : null;
+    context.emit(existing ? 'customers/update' : 'customers/create', { id: Number(row.id), email: seen, admin_graphql_api_id: gid('Customer', row.id) });
     return { __typename: 'CustomerSetPayload', customer: customerObject(row), userErrors: [] };
   } catch (error) {
     // Two upserts of one new email at once: the unique index decides, as Shopify's would.
