@@ -9,6 +9,7 @@ import { metafieldFields } from '../catalog/metafields.ts';
 import { connection, decodeCursor, pageArgs } from '../catalog/connection.ts';
 import { gid, parseGid } from '../catalog/ids.ts';
 import { normalizeTags } from '../catalog/product-input.ts';
+import { customerTextErrors } from '../catalog/text-limits.ts';
 import { shopObject } from '../catalog/shop.ts';
 
 interface AddressInput {
@@ -167,6 +168,7 @@ async function customerSet(args: Args, context: RequestContext) {
     kept(input.firstName, input.firstName, existing?.first_name), kept(input.lastName, input.lastName, existing?.last_name),
   ].some(Boolean);
   if (!named) errors.push(problem(['input'], 'A name, phone number or email address must be present', 'BLANK'));
+  errors.push(...customerTextErrors(input, ['input']).map((error) => problem(error.field, error.message, 'TOO_LONG')));
   if (email && !errors.length) {
     const other = await findBy(context, 'email', email);
     if (other && other.id !== existing?.id) errors.push(problem(['input', 'email'], 'Email has already been taken', 'TAKEN'));
