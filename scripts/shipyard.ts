@@ -25,6 +25,8 @@ import { reportCsv } from '../app/pipeline/report.server.ts';
 import { startWorker } from '../jobs/runner.ts';
 import { ProgressView } from './progress-view.ts';
 import { invitationLines } from './invitation-summary.ts';
+import { customerDataLines } from './customer-data-lines.ts';
+import { customerDataNotice } from '../app/pipeline/customer-data.server.ts';
 import { undoSummary } from './undo-summary.ts';
 
 const USAGE = `Usage:
@@ -224,9 +226,18 @@ process.once('SIGINT', () => {
 const view = new ProgressView(process.stdout);
 let settle = () => {};
 const finished = new Promise<void>((resolve) => (settle = resolve));
+let toldCustomerData = false;
 const refresh = async () => {
   const snapshot = await progressSnapshot(migrationId);
   if (!snapshot) return;
+  // Said once, as soon as the plan (or a write) finds that Shopify refuses customers' personal data.
+  const notice = toldCustomerData ? null : customerDataNotice((await db().migration.findFirst({ where: { id: migrationId, shop }, select: { plan: true } }))?.plan);
+  // Checked again after the await: two refreshes may be reading at once.
+  if (notice && !toldCustomerData) {
+    toldCustomerData = true;
+    view.done();
+    console.log(customerDataLines(notice).join('\n'));
+  }
   view.render(snapshot);
   if (['completed', 'failed', 'cancelled'].includes(snapshot.status)) settle();
 };

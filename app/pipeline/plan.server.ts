@@ -1,6 +1,7 @@
 // Plan: the order entities are written in, and what that costs in Admin API points and time on this
 // shop's plan, so the merchant knows before starting.
 import type { Entity } from '../../connectors/model.ts';
+import type { CustomerDataNotice } from './customer-data-notice.ts';
 
 /**
  * Write order: what a record points at is written before it (collections before the products in
@@ -56,6 +57,8 @@ export interface MigrationPlan {
   entities: EntityPlan[];
   points: number;
   seconds: number;
+  /** Set when Shopify refuses customers' personal data: what is kept back and why (customer-data.server.ts). */
+  customerData?: CustomerDataNotice | null;
 }
 
 export function planMigration(counts: Partial<Record<Entity, number>>, chosen: Entity[], plan: ShopPlan): MigrationPlan {
