@@ -18,6 +18,7 @@ describe('the setup form', () => {
         keepOrderNumbers: 'on',
         existingRecords: 'skip',
         inviteCustomers: 'on',
+        cutLongText: 'on',
         [statusField('processing', 'financial')]: 'PAID',
         [statusField('processing', 'fulfillment')]: 'UNFULFILLED',
         [statusField('completed', 'financial')]: 'PAID',
@@ -34,6 +35,7 @@ describe('the setup form', () => {
         keepOrderNumbers: true,
         existingRecords: 'skip',
         inviteCustomers: true,
+        longText: 'cut',
         orderStatusMap: { processing: { financialStatus: 'PAID', fulfillmentStatus: null }, completed: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' } },
       },
     });
@@ -42,7 +44,7 @@ describe('the setup form', () => {
 
   it('updates existing records and keeps Shipyard’s status map when the form says nothing', () => {
     const parsed = parseForm(ChoicesForm, form({ entities: 'products' }), ['entities']);
-    expect(parsed.ok && parsed.value).toMatchObject({ existingRecords: 'update', keepOrderNumbers: false, inviteCustomers: false, orderStatusMap: {} });
+    expect(parsed.ok && parsed.value).toMatchObject({ existingRecords: 'update', keepOrderNumbers: false, inviteCustomers: false, longText: 'keep-back', orderStatusMap: {} });
   });
 
   it('puts each wrong answer beside its field', () => {

@@ -89,16 +89,19 @@ export const ChoicesForm = z
     keepOrderNumbers: checkbox,
     existingRecords: z.enum(EXISTING_RECORDS, 'Choose whether to update or skip records already in Shopify').default('update'),
     inviteCustomers: checkbox,
+    cutLongText: checkbox,
     ...statusFields,
   })
-  .transform(({ entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, ...fields }) => {
+  .transform(({ entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, cutLongText, ...fields }) => {
     const orderStatusMap: Record<string, StatusChoice> = {};
     for (const { status } of SOURCE_ORDER_STATUSES) {
       const paid = (fields as Record<string, unknown>)[statusField(status, 'financial')] as FinancialStatus | undefined;
       const shipped = (fields as Record<string, unknown>)[statusField(status, 'fulfillment')] as FulfillmentStatus | undefined;
       if (paid && shipped) orderStatusMap[status] = { financialStatus: paid, fulfillmentStatus: shipped === 'UNFULFILLED' ? null : shipped };
     }
-    return { entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, orderStatusMap };
+    // Text longer than Shopify allows: kept back unless the merchant chose to cut it (decision 0019).
+    const longText = cutLongText ? ('cut' as const) : ('keep-back' as const);
+    return { entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, longText, orderStatusMap };
   });
 export type Choices = z.infer<typeof ChoicesForm>;
 

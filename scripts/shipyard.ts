@@ -27,11 +27,12 @@ import { ProgressView } from './progress-view.ts';
 import { invitationLines } from './invitation-summary.ts';
 import { customerDataLines } from './customer-data-lines.ts';
 import { customerDataNotice } from '../app/pipeline/customer-data.server.ts';
+import { longTextRule } from '../app/pipeline/transform/text-limits.server.ts';
 import { undoSummary } from './undo-summary.ts';
 
 const USAGE = `Usage:
   shipyard migrate --from woocommerce --url <store URL> --key <consumer key> --secret <consumer secret> [--shop <shop>.myshopify.com]
-                   [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--report-dir .]
+                   [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--cut-long-text] [--report-dir .]
                    [--wp-user <WordPress user> --wp-app-password <application password>]
   shipyard resume <migration id> [--shop …]
   shipyard resync <migration id> [--every hourly|daily|never] [--shop …] [--report-dir .]
@@ -50,6 +51,10 @@ const USAGE = `Usage:
              before (a customer with the same email) stays
   --invite-customers
              offer account invitations after launch (passwords cannot move to Shopify)
+  --cut-long-text
+             cut text longer than Shopify allows (255 characters for a title, tag or name, 5,000 for a
+             customer note) at a word boundary, keeping the full text in a metafield; without it such
+             a record is kept back with the reason
   invite     emails an account invitation to each customer the migration and its re-syncs created
              (migrated with --invite-customers); customers the store already had and those already
              invited get none, those Shopify refused before are tried again
@@ -72,6 +77,7 @@ const { values, positionals } = parseArgs({
     'wp-user': { type: 'string' },
     'wp-app-password': { type: 'string' },
     'invite-customers': { type: 'boolean' },
+    'cut-long-text': { type: 'boolean' },
     'report-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -149,7 +155,10 @@ if (command === 'migrate') {
   const entities: Entity[] = args.only ?? ['collections', 'products'];
   const migration = await createMigration({
     shop, platform: args.from, sourceUrl: args.url, credentials, entities,
-    options: { unattended: true, redirects: !values['no-redirects'], inviteCustomers: values['invite-customers'] === true, ...(args.since ? { modifiedAfter: args.since.toISOString() } : {}) },
+    options: {
+      unattended: true, redirects: !values['no-redirects'], inviteCustomers: values['invite-customers'] === true, longText: values['cut-long-text'] ? 'cut' : 'keep-back',
+      ...(args.since ? { modifiedAfter: args.since.toISOString() } : {}),
+    },
   });
   await startMigration(shop, migration.id);
   migrationId = migration.id;
@@ -252,6 +261,15 @@ view.done();
 if (final?.status !== 'completed') {
   console.error(`The migration ${final?.status ?? 'disappeared'}: ${final?.error ?? ''}`);
   await shutdown(1);
+}
+const longText = await db().migrationProblem.count({ where: { migrationId, code: 'text-too-long' } });
+if (longText > 0) {
+  const rule = longTextRule((await db().migration.findFirst({ where: { id: migrationId, shop }, select: { options: true } }))?.options);
+  console.log(
+    rule === 'cut'
+      ? `${longText} record${longText === 1 ? '' : 's'} had text longer than Shopify allows: cut at a word boundary, the full text kept in a metafield (shipyard.full_…).`
+      : `${longText} record${longText === 1 ? '' : 's'} had text longer than Shopify allows and ${longText === 1 ? 'was' : 'were'} kept back; --cut-long-text moves them cut, the full text kept.`,
+  );
 }
 const notMoved = (final?.entities ?? []).reduce((sum, entity) => sum + entity.failed + entity.unreadable + entity.skipped, 0);
 if (notMoved > 0) {

@@ -34,6 +34,8 @@ export interface RunOptions {
   bulk?: boolean;
   /** The setup option "Records already in Shopify". */
   existingRecords?: 'update' | 'skip';
+  /** The setup option "Cut text longer than Shopify allows" ('cut'), or keep such a record back (the default). */
+  longText?: 'keep-back' | 'cut';
   timeoutMs?: number;
 }
 
@@ -44,7 +46,10 @@ export async function migrate(woo: WooCommerceTestServer, shop: TestShop, option
     sourceUrl: woo.url,
     credentials: { url: woo.url, consumerKey: woo.consumerKey, consumerSecret: woo.consumerSecret },
     entities: options.entities ?? ['collections', 'products'],
-    options: { unattended: !options.review, ...(options.bulk === undefined ? {} : { bulk: options.bulk }), ...(options.existingRecords ? { existingRecords: options.existingRecords } : {}) },
+    options: {
+      unattended: !options.review, ...(options.bulk === undefined ? {} : { bulk: options.bulk }), ...(options.existingRecords ? { existingRecords: options.existingRecords } : {}),
+      ...(options.longText ? { longText: options.longText } : {}),
+    },
   });
   await startMigration(shop.domain, migration.id);
   return migration.id;
