@@ -235,3 +235,15 @@ describe('npx shipyard migrate on a store whose app Shopify has not approved for
     }
   }, 120_000);
 });
+
+describe('npx shipyard migrate --cut-long-text', () => {
+  it('moves a title longer than Shopify allows cut at a word boundary, and says how many records it cut', async () => {
+    const { code, output } = await shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--only', 'products', '--no-redirects', '--cut-long-text']);
+    expect([0, 1], output).toContain(code);
+    expect(output).toContain('1 record had text longer than Shopify allows: cut at a word boundary, the full text kept in a metafield (shipyard.full_…).');
+    const migrationId = /Migration ([0-9a-f-]{36})/.exec(output)?.[1] as string;
+    expect((await db().migration.findUniqueOrThrow({ where: { id: migrationId } })).options).toMatchObject({ longText: 'cut' });
+    const longTitle = await db().sourceRecord.findFirstOrThrow({ where: { migrationId, sourceId: String(woo.catalog.awkwardId('long-title')) } });
+    expect(longTitle).toMatchObject({ status: 'written', reason: expect.stringMatching(/^Cut to fit Shopify at a word boundary: the title from 449 to \d+ characters/) });
+  }, 120_000);
+});
