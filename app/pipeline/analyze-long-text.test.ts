@@ -67,6 +67,18 @@ async function dryRun(migrationId: string) {
 }
 
 describe('long text in the dry run', () => {
+  it('refuses an order whose note is longer than Shopify allows (orders follow no cutting rule)', async () => {
+    const migrationId = await stagedMigration('cut');
+    const order = {
+      sourceId: '9001', number: '9001', customerSourceId: null, currency: 'EUR', sourceStatus: 'completed', processedAt: '2024-05-01T10:00:00Z', subtotal: '10.00', totalTax: '0', total: '10.00',
+      lineItems: [{ sourceId: 'l1', productSourceId: '1', variantSourceId: '1', title: 'Linen shirt', quantity: 1, price: '10.00' }],
+      notes: [{ body: words(5003), customerVisible: true }],
+    };
+    await db().$transaction((tx) => stageRows(tx, SHOP, migrationId, 'orders', toStagedRows('orders', [ok(order)], 'p1')));
+    const view = await dryRun(migrationId);
+    expect(view?.refusals.find((row) => row.entity === 'orders')).toMatchObject({ sourceId: '9001', kind: 'refused', reason: expect.stringContaining("The order's note has 5,003 characters; Shopify allows 5,000.") });
+  });
+
   it('lists each record kept back with the reason', async () => {
     const view = await dryRun(await stagedMigration('keep-back'));
     expect(view).toMatchObject({ status: 'done', checked: 7, refused: 4, cut: 0, passed: 3 });

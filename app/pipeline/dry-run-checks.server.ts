@@ -20,7 +20,7 @@ import { CREATE_PAGE, type PageRecord, toPageInput } from './transform/page.serv
 import { PRODUCT_SET, productLongText, toProductSetVariables } from './transform/product.server.ts';
 import { CREATE_REDIRECT, redirectPath } from './transform/redirect.server.ts';
 import { PRODUCT_REVIEWS_SET, productReviewMetafields } from './transform/review.server.ts';
-import { type LongText, type LongTextRule, cutReport, keptBackReason } from './transform/text-limits.server.ts';
+import { type LongText, type LongTextRule, TEXT_LIMITS, characters, cutReport, keptBackReason } from './transform/text-limits.server.ts';
 
 /** Shopify refuses an input array over 250 items; a product's variants (and an option's values) may reach 2,048. */
 const MAX_INPUT_ARRAY = 250;
@@ -181,6 +181,9 @@ function checkOrder(order: OrderRecord, context: CheckContext): Check {
   });
   const reasons = both(ORDER_CREATE, { ...variables });
   if (order.lineItems.length === 0) reasons.push('The order has no line items; Shopify needs at least one.');
+  // Order.note: "The maximum length is 5000 characters". Orders follow no cutting rule: Shopify would refuse it.
+  const note = (variables.order as { note?: string }).note;
+  if (note && characters(note) > TEXT_LIMITS.note) reasons.push(`The order's note has ${characters(note).toLocaleString('en-US')} characters; Shopify allows ${TEXT_LIMITS.note.toLocaleString('en-US')}.`);
   return { name: `#${order.number}`, reasons };
 }
 

@@ -74,3 +74,20 @@ describe('products', () => {
     expect(updated.body.data.productUpdate).toEqual({ product: null, userErrors: [{ field: ['title'], message: 'Title is too long (maximum is 255 characters)' }] });
   });
 });
+
+describe('orderCreate', () => {
+  it('answers INVALID for a note over 5,000 characters and for a customer upserted with a tag over 255', async () => {
+    const line = { title: 'Gift wrap', quantity: 1, priceSet: { shopMoney: { amount: '5.00', currencyCode: 'USD' } } };
+    const ORDER = 'mutation Order($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { id } userErrors { field message code } } }';
+    const { body } = await admin(devstore, shop, ORDER, { order: { lineItems: [line], note: words(5001), customer: { toUpsert: { email: 'tagged@example.com', tags: [words(256)] } } } });
+    expect(body.data.orderCreate).toEqual({
+      order: null,
+      userErrors: [
+        { field: ['order', 'note'], message: 'Note is too long (maximum is 5000 characters)', code: 'INVALID' },
+        { field: ['order', 'customer', 'toUpsert', 'tags', '0'], message: 'Tag is too long (maximum is 255 characters)', code: 'INVALID' },
+      ],
+    });
+    const fits = await admin(devstore, shop, ORDER, { order: { lineItems: [line], note: emoji(5000) } });
+    expect(fits.body.data.orderCreate.userErrors).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 // The lengths Shopify allows for the text Shipyard writes, checked before anything is saved. Where
 // the schema says so it is cited; Shopify counts characters, not UTF-16 units or bytes.
 // - customer note 5,000: `CustomerMergePreviewBlockingFields.note` ("over the 5000 character limit");
+// - order note 5,000: `Order.note` ("The maximum length is 5000 characters");
 // - a tag 255: `OrderCreateUpsertCustomerAttributesInput.tags` ("Each tag can have up to 255
 //   characters"), also taken for product tags;
 // - product title 255: `CombinedListingUpdateUserErrorCode.TITLE_TOO_LONG` ("The title cannot be
