@@ -238,7 +238,8 @@ describe('npx shipyard migrate on a store whose app Shopify has not approved for
 
 describe('npx shipyard migrate --cut-long-text', () => {
   it('moves a title longer than Shopify allows cut at a word boundary, and says how many records it cut', async () => {
-    const { code, output } = await shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--only', 'products', '--no-redirects', '--cut-long-text']);
+    const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-reports-'));
+    const { code, output } = await shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--only', 'products', '--no-redirects', '--cut-long-text', '--report-dir', reports]);
     expect([0, 1], output).toContain(code);
     expect(output).toContain('1 record had text longer than Shopify allows: cut at a word boundary, the full text kept in a metafield (shipyard.full_…).');
     const migrationId = /Migration ([0-9a-f-]{36})/.exec(output)?.[1] as string;
