@@ -47,11 +47,11 @@ export async function draftCheck(shop: string, id: string): Promise<ConnectionCh
 
 export async function saveChoices(shop: string, id: string, choices: Choices) {
   await ownedDraft(shop, id);
-  const { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates } = choices;
+  const { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates, longText } = choices;
   return updateDraft(shop, id, {
     entities: choices.entities as Entity[],
     redirects: choices.redirects,
     review: choices.review,
-    options: { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates },
+    options: { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates, longText },
   });
 }

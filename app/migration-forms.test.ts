@@ -19,6 +19,7 @@ describe('the setup form', () => {
         existingRecords: 'skip',
         inviteCustomers: 'on',
         exchangeRates: 'eur=1.0850; GBP: 1.17',
+        cutLongText: 'on',
         [statusField('processing', 'financial')]: 'PAID',
         [statusField('processing', 'fulfillment')]: 'UNFULFILLED',
         [statusField('completed', 'financial')]: 'PAID',
@@ -36,6 +37,7 @@ describe('the setup form', () => {
         existingRecords: 'skip',
         inviteCustomers: true,
         exchangeRates: { EUR: '1.0850', GBP: '1.17' },
+        longText: 'cut',
         orderStatusMap: { processing: { financialStatus: 'PAID', fulfillmentStatus: null }, completed: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' } },
       },
     });
@@ -44,7 +46,7 @@ describe('the setup form', () => {
 
   it('updates existing records and keeps Shipyard’s status map when the form says nothing', () => {
     const parsed = parseForm(ChoicesForm, form({ entities: 'products' }), ['entities']);
-    expect(parsed.ok && parsed.value).toMatchObject({ existingRecords: 'update', keepOrderNumbers: false, inviteCustomers: false, exchangeRates: {}, orderStatusMap: {} });
+    expect(parsed.ok && parsed.value).toMatchObject({ existingRecords: 'update', keepOrderNumbers: false, inviteCustomers: false, exchangeRates: {}, longText: 'keep-back', orderStatusMap: {} });
   });
 
   it('says which exchange rate it cannot read', () => {

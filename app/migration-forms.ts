@@ -98,16 +98,19 @@ export const ChoicesForm = z
         if (typeof rates === 'string') context.addIssue({ code: 'custom', message: rates });
         return typeof rates === 'string' ? {} : rates;
       }),
+    cutLongText: checkbox,
     ...statusFields,
   })
-  .transform(({ entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, exchangeRates, ...fields }) => {
+  .transform(({ entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, exchangeRates, cutLongText, ...fields }) => {
     const orderStatusMap: Record<string, StatusChoice> = {};
     for (const { status } of SOURCE_ORDER_STATUSES) {
       const paid = (fields as Record<string, unknown>)[statusField(status, 'financial')] as FinancialStatus | undefined;
       const shipped = (fields as Record<string, unknown>)[statusField(status, 'fulfillment')] as FulfillmentStatus | undefined;
       if (paid && shipped) orderStatusMap[status] = { financialStatus: paid, fulfillmentStatus: shipped === 'UNFULFILLED' ? null : shipped };
     }
-    return { entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, exchangeRates, orderStatusMap };
+    // Text longer than Shopify allows: kept back unless the merchant chose to cut it (decision 0019).
+    const longText = cutLongText ? ('cut' as const) : ('keep-back' as const);
+    return { entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, exchangeRates, longText, orderStatusMap };
   });
 export type Choices = z.infer<typeof ChoicesForm>;
 

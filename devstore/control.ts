@@ -1,5 +1,5 @@
 // The control API for tests and demos (JSON under /devstore/): create or reset a shop with its
-// installed app, change its plan, dev-store and trial flags and currency, set latency and faults, read counters and
+// installed app, change its plan, dev-store and trial flags, currency and the app's protected customer data access, set latency and faults, read counters and
 // webhook deliveries, the emails the shop sent, and a customer's account state (which changes
 // outside the Admin API, when the customer signs up in the store). It is local tooling: no
 // authentication, bind devstore to localhost.
@@ -8,6 +8,7 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { CUSTOMER_STATES, sentEmails, setCustomerState } from './customers/invitations.ts';
 import { PLANS, RESTORE_RATE, type LeakyBuckets } from './bucket.ts';
+import { CUSTOMER_DATA_LEVELS, customerDataLevel } from './graphql/customer-data-access.ts';
 import { readBody, sendJson } from './http.ts';
 import { networkSchema, type Network } from './network.ts';
 import { expireAccessToken, issueExpiringTokens } from './oauth.ts';
@@ -29,6 +30,8 @@ const shopSetupSchema = z.object({
   expiringOfflineTokens: z
     .object({ apiKey: z.string().min(1), scope: z.string().optional(), accessTokenSeconds: z.number().int().positive().optional(), refreshTokenSeconds: z.number().int().positive().optional() })
     .optional(),
+  // What the app's developer selected in the Partner Dashboard and what Shopify approved: none, level1, level2.
+  protectedCustomerData: z.object({ selected: z.enum(CUSTOMER_DATA_LEVELS).optional(), approved: z.enum(CUSTOMER_DATA_LEVELS).optional() }).optional(),
 });
 
 const shopChangesSchema = shopSetupSchema.omit({ domain: true, name: true, accessToken: true, appSecret: true, expiringOfflineTokens: true });
@@ -43,6 +46,8 @@ export interface ControlDeps {
 function describe(deps: ControlDeps, shop: Shop) {
   return {
     ...shop,
+    // The level that counts on this shop: the selection on a development store, else the approval.
+    customerDataAccess: customerDataLevel(shop),
     throttleStatus: deps.buckets.status(shop.domain, RESTORE_RATE[shop.plan]),
     network: deps.network.settings(shop.domain),
     counters: deps.network.counters(shop.domain),

@@ -1,8 +1,9 @@
 // A shop as devstore keeps it: its plan, dev-store and trial flags, currency and the one installed app
-// (token, secret, URL).
+// (token, secret, URL, the protected customer data it may use).
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { PLANS, type Plan } from './bucket.ts';
+import { CUSTOMER_DATA_LEVELS, type CustomerDataLevel, type ProtectedCustomerData } from './graphql/customer-data-access.ts';
 
 export interface Shop {
   domain: string;
@@ -19,6 +20,7 @@ export interface Shop {
   appSecret: string | null;
   appUrl: string | null;
   webhookTopics: string[];
+  protectedCustomerData: ProtectedCustomerData;
   createdAt: Date;
 }
 
@@ -35,8 +37,12 @@ interface ShopRow {
   app_secret: string | null;
   app_url: string | null;
   webhook_topics: string[];
+  customer_data_selected: string;
+  customer_data_approved: string;
   created_at: Date;
 }
+
+const level = (value: string): CustomerDataLevel => ((CUSTOMER_DATA_LEVELS as readonly string[]).includes(value) ? (value as CustomerDataLevel) : 'none');
 
 function toShop(row: ShopRow): Shop {
   return {
@@ -52,6 +58,7 @@ function toShop(row: ShopRow): Shop {
     appSecret: row.app_secret,
     appUrl: row.app_url,
     webhookTopics: row.webhook_topics,
+    protectedCustomerData: { selected: level(row.customer_data_selected), approved: level(row.customer_data_approved) },
     createdAt: row.created_at,
   };
 }
@@ -75,6 +82,7 @@ export interface ShopSetup {
   appSecret?: string;
   appUrl?: string | null;
   webhookTopics?: string[];
+  protectedCustomerData?: Partial<ProtectedCustomerData>;
 }
 
 /** Creates the shop, or wipes it back to an empty store with the given settings (a reset). */
@@ -87,8 +95,8 @@ export async function createOrResetShop(pool: Pool, setup: ShopSetup): Promise<S
     await client.query('DELETE FROM devstore.shops WHERE domain = $1', [setup.domain]);
     const name = setup.name ?? setup.domain.replace(/\.myshopify\.com$/, '');
     const { rows } = await client.query<ShopRow>(
-      `INSERT INTO devstore.shops (domain, name, email, plan, dev_store, trial, currency_code, access_token, app_secret, app_url, webhook_topics)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+      `INSERT INTO devstore.shops (domain, name, email, plan, dev_store, trial, currency_code, access_token, app_secret, app_url, webhook_topics, customer_data_selected, customer_data_approved)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, coalesce($12, 'level2'), coalesce($13, 'level2')) RETURNING *`,
       [
         setup.domain,
         name,
@@ -101,6 +109,8 @@ export async function createOrResetShop(pool: Pool, setup: ShopSetup): Promise<S
         setup.appSecret ?? randomBytes(16).toString('hex'),
         setup.appUrl ?? null,
         setup.webhookTopics ?? [],
+        setup.protectedCustomerData?.selected ?? null,
+        setup.protectedCustomerData?.approved ?? null,
       ],
     );
     // Every Shopify store starts with one location, where stock goes by default, and its Online Store.
@@ -127,9 +137,12 @@ export async function ensureShop(pool: Pool, setup: ShopSetup): Promise<Shop> {
     `UPDATE devstore.shops SET access_token = coalesce($2, access_token),
        access_token_expires_at = CASE WHEN $2::text IS NULL THEN access_token_expires_at END, app_secret = coalesce($3, app_secret), app_url = coalesce($4, app_url),
        webhook_topics = coalesce($5, webhook_topics), plan = coalesce($6, plan), dev_store = coalesce($7, dev_store), trial = coalesce($8, trial),
-       currency_code = coalesce($9, currency_code)
+       currency_code = coalesce($9, currency_code), customer_data_selected = coalesce($10, customer_data_selected), customer_data_approved = coalesce($11, customer_data_approved)
      WHERE domain = $1 RETURNING *`,
-    [setup.domain, setup.accessToken ?? null, setup.appSecret ?? null, setup.appUrl ?? null, setup.webhookTopics ?? null, setup.plan ?? null, setup.devStore ?? null, setup.trial ?? null, setup.currencyCode ?? null],
+    [
+      setup.domain, setup.accessToken ?? null, setup.appSecret ?? null, setup.appUrl ?? null, setup.webhookTopics ?? null, setup.plan ?? null, setup.devStore ?? null,
+      setup.trial ?? null, setup.currencyCode ?? null, setup.protectedCustomerData?.selected ?? null, setup.protectedCustomerData?.approved ?? null,
+    ],
   );
   return toShop(rows[0] as ShopRow);
 }
@@ -141,15 +154,19 @@ export interface ShopChanges {
   currencyCode?: string;
   appUrl?: string | null;
   webhookTopics?: string[];
+  protectedCustomerData?: Partial<ProtectedCustomerData>;
 }
 
 export async function updateShop(pool: Pool, domain: string, changes: ShopChanges): Promise<Shop | undefined> {
   const { rows } = await pool.query<ShopRow>(
     `UPDATE devstore.shops SET plan = coalesce($2, plan), dev_store = coalesce($3, dev_store),
        app_url = CASE WHEN $4::boolean THEN $5 ELSE app_url END, webhook_topics = coalesce($6, webhook_topics), trial = coalesce($7, trial),
-       currency_code = coalesce($8, currency_code)
+       currency_code = coalesce($8, currency_code), customer_data_selected = coalesce($9, customer_data_selected), customer_data_approved = coalesce($10, customer_data_approved)
      WHERE domain = $1 RETURNING *`,
-    [domain, changes.plan ?? null, changes.devStore ?? null, changes.appUrl !== undefined, changes.appUrl ?? null, changes.webhookTopics ?? null, changes.trial ?? null, changes.currencyCode ?? null],
+    [
+      domain, changes.plan ?? null, changes.devStore ?? null, changes.appUrl !== undefined, changes.appUrl ?? null, changes.webhookTopics ?? null,
+      changes.trial ?? null, changes.currencyCode ?? null, changes.protectedCustomerData?.selected ?? null, changes.protectedCustomerData?.approved ?? null,
+    ],
   );
   return rows[0] ? toShop(rows[0]) : undefined;
 }

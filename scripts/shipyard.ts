@@ -26,11 +26,14 @@ import { reportCsv } from '../app/pipeline/report.server.ts';
 import { startWorker } from '../jobs/runner.ts';
 import { ProgressView } from './progress-view.ts';
 import { invitationLines } from './invitation-summary.ts';
+import { customerDataLines } from './customer-data-lines.ts';
+import { customerDataNotice } from '../app/pipeline/customer-data.server.ts';
+import { longTextRule } from '../app/pipeline/transform/text-limits.server.ts';
 import { undoSummary } from './undo-summary.ts';
 
 const USAGE = `Usage:
   shipyard migrate --from woocommerce --url <store URL> --key <consumer key> --secret <consumer secret> [--shop <shop>.myshopify.com]
-                   [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--report-dir .]
+                   [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--cut-long-text] [--report-dir .]
                    [--exchange-rate EUR=1.0850 …]
                    [--wp-user <WordPress user> --wp-app-password <application password>]
   shipyard resume <migration id> [--shop …]
@@ -54,6 +57,10 @@ const USAGE = `Usage:
              for orders in another currency than the Shopify store's: what one unit of it is worth in
              the store's currency (EUR=1.0850; repeat for more). Shopify records each order in both;
              without a rate such orders are kept back and listed in the report (no rate is guessed)
+  --cut-long-text
+             cut text longer than Shopify allows (255 characters for a title, tag or name, 5,000 for a
+             customer note) at a word boundary, keeping the full text in a metafield; without it such
+             a record is kept back with the reason
   invite     emails an account invitation to each customer the migration and its re-syncs created
              (migrated with --invite-customers); customers the store already had and those already
              invited get none, those Shopify refused before are tried again
@@ -77,6 +84,7 @@ const { values, positionals } = parseArgs({
     'wp-app-password': { type: 'string' },
     'invite-customers': { type: 'boolean' },
     'exchange-rate': { type: 'string', multiple: true },
+    'cut-long-text': { type: 'boolean' },
     'report-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -160,7 +168,7 @@ if (command === 'migrate') {
   const migration = await createMigration({
     shop, platform: args.from, sourceUrl: args.url, credentials, entities,
     options: {
-      unattended: true, redirects: !values['no-redirects'], inviteCustomers: values['invite-customers'] === true, exchangeRates,
+      unattended: true, redirects: !values['no-redirects'], inviteCustomers: values['invite-customers'] === true, exchangeRates, longText: values['cut-long-text'] ? 'cut' : 'keep-back',
       ...(args.since ? { modifiedAfter: args.since.toISOString() } : {}),
     },
   });
@@ -239,9 +247,18 @@ process.once('SIGINT', () => {
 const view = new ProgressView(process.stdout);
 let settle = () => {};
 const finished = new Promise<void>((resolve) => (settle = resolve));
+let toldCustomerData = false;
 const refresh = async () => {
   const snapshot = await progressSnapshot(migrationId);
   if (!snapshot) return;
+  // Said once, as soon as the plan (or a write) finds that Shopify refuses customers' personal data.
+  const notice = toldCustomerData ? null : customerDataNotice((await db().migration.findFirst({ where: { id: migrationId, shop }, select: { plan: true } }))?.plan);
+  // Checked again after the await: two refreshes may be reading at once.
+  if (notice && !toldCustomerData) {
+    toldCustomerData = true;
+    view.done();
+    console.log(customerDataLines(notice).join('\n'));
+  }
   view.render(snapshot);
   if (['completed', 'failed', 'cancelled'].includes(snapshot.status)) settle();
 };
@@ -256,6 +273,15 @@ view.done();
 if (final?.status !== 'completed') {
   console.error(`The migration ${final?.status ?? 'disappeared'}: ${final?.error ?? ''}`);
   await shutdown(1);
+}
+const longText = await db().migrationProblem.count({ where: { migrationId, code: 'text-too-long' } });
+if (longText > 0) {
+  const rule = longTextRule((await db().migration.findFirst({ where: { id: migrationId, shop }, select: { options: true } }))?.options);
+  console.log(
+    rule === 'cut'
+      ? `${longText} record${longText === 1 ? '' : 's'} had text longer than Shopify allows: cut at a word boundary, the full text kept in a metafield (shipyard.full_…).`
+      : `${longText} record${longText === 1 ? '' : 's'} had text longer than Shopify allows and ${longText === 1 ? 'was' : 'were'} kept back; --cut-long-text moves them cut, the full text kept.`,
+  );
 }
 const notMoved = (final?.entities ?? []).reduce((sum, entity) => sum + entity.failed + entity.unreadable + entity.skipped, 0);
 if (notMoved > 0) {

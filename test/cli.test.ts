@@ -5,8 +5,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SHOP } from '../app/app-config.server.ts';
 import { db } from '../app/db.server.ts';
+import { migrate as migrateDevstore } from '../devstore/db/migrate.ts';
+import { ensureShop } from '../devstore/shops.ts';
 import { freePort } from './support/postgres.ts';
 import { storeChanges } from './woocommerce/store-changes.ts';
 import { productId } from './woocommerce/store.ts';
@@ -208,4 +212,42 @@ describe('npx shipyard migrate --wp-user --wp-app-password', () => {
     expect(code).toBe(0);
     for (const line of ['--wp-user', '--wp-app-password', 'Users → Profile → Application Passwords']) expect(output).toContain(line);
   }, 30_000);
+});
+
+describe('npx shipyard migrate on a store whose app Shopify has not approved for customer data', () => {
+  it('says so as soon as the plan is made, keeps customers and orders back, and exits 1 with the report', async () => {
+    // The demo shop is a development store: what the app selected in the Partner Dashboard counts.
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+    const select = async (selected: 'none' | 'level2') => {
+      await migrateDevstore(pool);
+      await ensureShop(pool, { domain: DEMO_SHOP, protectedCustomerData: { selected } });
+    };
+    try {
+      await select('none');
+      const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-reports-'));
+      const { code, output } = await shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--only', 'customers,orders', '--no-redirects', '--report-dir', reports]);
+      expect(code, output).toBe(1);
+      expect(output).toContain('! Your customers and orders cannot move yet: Shopify has not approved Shipyard to use customers’ personal data.');
+      expect(output).toContain('What to do: Shipyard’s developer asks Shopify for this access in the Partner Dashboard');
+      const report = fs.readFileSync(/the reasons are in (\S+\.csv)/.exec(output)?.[1] as string, 'utf8').trim().split('\r\n').slice(1);
+      expect(report).toHaveLength(woo.catalog.counts.customers + woo.catalog.counts.orders);
+      for (const line of report) expect(line).toContain('Kept back: Shopify has not approved Shipyard to use customers’ names');
+    } finally {
+      await select('level2');
+      await pool.end();
+    }
+  }, 120_000);
+});
+
+describe('npx shipyard migrate --cut-long-text', () => {
+  it('moves a title longer than Shopify allows cut at a word boundary, and says how many records it cut', async () => {
+    const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-reports-'));
+    const { code, output } = await shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--only', 'products', '--no-redirects', '--cut-long-text', '--report-dir', reports]);
+    expect([0, 1], output).toContain(code);
+    expect(output).toContain('1 record had text longer than Shopify allows: cut at a word boundary, the full text kept in a metafield (shipyard.full_…).');
+    const migrationId = /Migration ([0-9a-f-]{36})/.exec(output)?.[1] as string;
+    expect((await db().migration.findUniqueOrThrow({ where: { id: migrationId } })).options).toMatchObject({ longText: 'cut' });
+    const longTitle = await db().sourceRecord.findFirstOrThrow({ where: { migrationId, sourceId: String(woo.catalog.awkwardId('long-title')) } });
+    expect(longTitle).toMatchObject({ status: 'written', reason: expect.stringMatching(/^Cut to fit Shopify at a word boundary: the title from 449 to \d+ characters/) });
+  }, 120_000);
 });

@@ -64,26 +64,27 @@ export function DryRunCard({ dryRun, canRun }: { dryRun: DryRunView | null; canR
             <Text as="p" variant="headingSm">
               {format.number(dryRun.passed)} {dryRun.passed === 1 ? 'record passes' : 'records pass'} ·{' '}
               {dryRun.refused === 0 ? 'none would be refused' : `${format.number(dryRun.refused)} would be refused`}
+              {dryRun.cut > 0 ? ` · ${format.number(dryRun.cut)} would move with text cut to fit Shopify (the full text kept)` : ''}
             </Text>
             {dryRun.refusals.length > 0 ? (
               <>
                 <DataTable
                   columnContentTypes={['text', 'text', 'text', 'text']}
-                  headings={['What', 'Name', 'Source id', 'Why Shopify would refuse it']}
+                  headings={['What', 'Name', 'Source id', dryRun.cut > 0 ? 'Why Shopify would refuse it, or what is cut' : 'Why Shopify would refuse it']}
                   rows={dryRun.refusals.map((row) => [
                     ENTITY_LABELS[row.entity as keyof typeof ENTITY_LABELS] ?? row.entity,
                     row.name,
                     row.sourceId,
                     // Shopify's reasons can be long: they wrap instead of widening the table.
                     <div key="reason" style={{ whiteSpace: 'normal', minWidth: '18rem' }}>
-                      {row.reason}
+                      {row.kind === 'cut' ? `Moves, cut: ${row.reason}` : row.reason}
                     </div>,
                   ])}
                   verticalAlign="top"
                 />
-                {dryRun.refused > dryRun.refusals.length ? (
+                {dryRun.refused + dryRun.cut > dryRun.refusals.length ? (
                   <Text as="p" tone="subdued">
-                    The first {format.number(dryRun.refusals.length)} of {format.number(dryRun.refused)} are shown.
+                    The first {format.number(dryRun.refusals.length)} of {format.number(dryRun.refused + dryRun.cut)} are shown.
                   </Text>
                 ) : null}
               </>

@@ -32,6 +32,8 @@ const PROBLEM_TITLES: Record<string, string> = {
   'discount-limit-changed': 'Coupons with uses already made',
   'discount-products-missing': 'Coupons for products that did not move',
   'discount-customers-missing': 'Coupons for customers not in Shopify',
+  'customer-data-access': 'Customers and orders Shopify has not approved Shipyard to use',
+  'text-too-long': 'Text longer than Shopify allows',
 };
 
 /** A heading for a problem kind without its own words yet: "some-code" reads "Some code". */

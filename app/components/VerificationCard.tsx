@@ -31,10 +31,17 @@ export function VerificationCard({ verification }: { verification: Verification 
             ENTITY_LABELS[entity.entity as keyof typeof ENTITY_LABELS] ?? entity.entity,
             format.number(entity.read),
             format.number(entity.written),
-            format.number(entity.foundInShopify),
+            entity.notChecked ? 'Not checked' : format.number(entity.foundInShopify),
             format.number(entity.notMoved),
           ])}
         />
+        {verification.entities
+          .filter((entity) => entity.notChecked)
+          .map((entity) => (
+            <Text as="p" tone="subdued" key={entity.entity}>
+              {ENTITY_LABELS[entity.entity as keyof typeof ENTITY_LABELS] ?? entity.entity}: not checked. {entity.notChecked}
+            </Text>
+          ))}
         {verification.mismatches.length > 0 ? (
           <DataTable
             columnContentTypes={['text', 'text', 'text', 'text']}

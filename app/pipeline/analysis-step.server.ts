@@ -6,6 +6,7 @@ import { db } from '../db.server.ts';
 import { notifyProgress } from './progress.server.ts';
 import { analyzeBatch, catalogFindings, saveFindings } from './analyze.server.ts';
 import { currencyPlanNote, orderCurrencies } from './order-currencies.server.ts';
+import { customerDataAtPlanTime, customerDataFindings, planWithCustomerData } from './customer-data.server.ts';
 import { planMigration } from './plan.server.ts';
 import { stagedPoints } from './plan-points.server.ts';
 import { queueAnalyze, queueLoad } from './queue.server.ts';
@@ -16,8 +17,10 @@ export async function analyzeStep(migrationId: string, afterId: bigint | null): 
   if (!migration || migration.status !== 'running' || migration.phase !== 'analyzing') return 'not-running';
   const { findings, next } = await analyzeBatch(migrationId, afterId);
   const last = next === null;
-  const catalog = last ? await catalogFindings(migrationId) : [];
-  const plan = last ? await planFor(migrationId, migration.shop, migration.sourcePlatform, migration.entities as Entity[]) : null;
+  // The last batch also asks Shopify whether customers' personal data may be written, before anything is.
+  const customerData = last ? await customerDataAtPlanTime(migration.shop, migration.entities as Entity[]) : null;
+  const catalog = last ? [...(await catalogFindings(migrationId)), ...customerDataFindings(customerData)] : [];
+  const plan = last ? planWithCustomerData(await planFor(migrationId, migration.shop, migration.sourcePlatform, migration.entities as Entity[]), customerData) : null;
   const unattended = (migration.options as { unattended?: boolean }).unattended === true;
 
   return db().$transaction(async (tx) => {

@@ -6,10 +6,13 @@ import { platformLimits } from '../../connectors/registry.ts';
 import { decryptCredentials } from '../credentials.server.ts';
 import { db } from '../db.server.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { customerLongTextFindings, productLongTextFindings } from './analyze-long-text.server.ts';
 import { findBrokenHtml } from './html.server.ts';
 import { DISCOUNT_ACTIONS, foreseenNotKept } from './transform/discount.server.ts';
 import { currencyFindings, orderCurrencies } from './order-currencies.server.ts';
 import { MAX_OPTIONS, MAX_VARIANTS, optionLayout } from './transform/options.server.ts';
+import { isHandle } from './transform/product.server.ts';
+import { TEXT_LIMITS, characters, longTextRule } from './transform/text-limits.server.ts';
 
 export const ANALYZE_BATCH = 250;
 
@@ -53,8 +56,9 @@ export function productFindings(product: ProductRecord): Finding[] {
   if (withoutSku > 0) {
     add('missing-sku', `“${product.title}”: ${withoutSku} of ${product.variants.length} variant${product.variants.length > 1 ? 's have' : ' has'} no SKU.`, 'Moved without a SKU (Shopify does not require one).');
   }
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(product.handle)) {
-    add('invalid-handle', `“${product.title}”: the URL slug “${product.handle}” is not a valid Shopify handle.`, 'Shopify makes a handle from the title; the old URL redirects to it.');
+  if (!isHandle(product.handle)) {
+    const why = characters(product.handle) > TEXT_LIMITS.handle ? `has ${characters(product.handle)} characters; Shopify allows ${TEXT_LIMITS.handle}` : 'is not a valid Shopify handle';
+    add('invalid-handle', `“${product.title}”: the URL slug “${product.handle}” ${why}.`, 'Shopify makes a handle from the title; the old URL redirects to it.');
   }
   const broken = findBrokenHtml(product.descriptionHtml);
   if (broken) add('broken-html', `“${product.title}”: the description’s HTML is broken (${broken}).`, 'Moved as it is; Shopify’s editor repairs the markup when the product is saved.');
@@ -104,6 +108,8 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
   const findings: Finding[] = [];
   const products: ProductRecord[] = [];
   const images: ImageUse[] = [];
+  const { options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true } });
+  const rule = longTextRule(options);
   for (const row of rows) {
     if (row.status === 'invalid') {
       findings.push({ entity: row.entity, sourceId: row.sourceId, code: 'unreadable-record', message: row.reason ?? 'the record could not be read', action: 'Not migrated; listed in the report with its data.' });
@@ -125,7 +131,12 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
       if (post.image) images.push({ entity: 'blogPosts', sourceId: post.sourceId, title: post.title, url: post.image.url, action: 'The post moves without its featured image; add it in Shopify by hand.' });
     }
   }
-  findings.push(...products.flatMap(productFindings), ...(await imageFindings(images, checkImage)));
+  findings.push(
+    ...products.flatMap(productFindings),
+    ...productLongTextFindings(products, rule),
+    ...(await customerLongTextFindings(migrationId, rows.filter((row) => row.entity === 'customers' && row.status !== 'invalid'), rule)),
+    ...(await imageFindings(images, checkImage)),
+  );
   return { findings, next: rows.length === ANALYZE_BATCH ? (rows.at(-1)?.id ?? null) : null };
 }
 

@@ -10,15 +10,18 @@ import type { CollectionRecord, CustomerRecord, DiscountRecord, OrderRecord, Pro
 import { API_VERSION } from '../api-version.ts';
 import { BLOG, type BlogPostRecord, CREATE_ARTICLE, toArticleInput } from './transform/article.server.ts';
 import { CREATE_COLLECTION, toCollectionVariables } from './transform/collection.server.ts';
-import { CUSTOMER_EMAIL_CONSENT, CUSTOMER_METAFIELDS, CUSTOMER_SET, checkContact, customerMetafields, emailConsentVariables, toCustomerSetVariables } from './transform/customer.server.ts';
+import {
+  CUSTOMER_EMAIL_CONSENT, CUSTOMER_METAFIELDS, CUSTOMER_SET, checkContact, customerLongText, customerMetafields, emailConsentVariables, mergeCustomers, toCustomerSetVariables,
+} from './transform/customer.server.ts';
 import { DISCOUNT_BASIC_CREATE, DISCOUNT_FREE_SHIPPING_CREATE, allowedAddressKey, toDiscountInput } from './transform/discount.server.ts';
 import { MAX_OPTIONS, MAX_VARIANTS } from './transform/options.server.ts';
 import { OrderKeptBack } from './transform/order-money.server.ts';
 import { ORDER_CREATE, type OrderCreateVariables, type OrderOptions, toOrderCreateVariables } from './transform/order.server.ts';
 import { CREATE_PAGE, type PageRecord, toPageInput } from './transform/page.server.ts';
-import { PRODUCT_SET, toProductSetVariables } from './transform/product.server.ts';
+import { PRODUCT_SET, productLongText, toProductSetVariables } from './transform/product.server.ts';
 import { CREATE_REDIRECT, redirectPath } from './transform/redirect.server.ts';
 import { PRODUCT_REVIEWS_SET, productReviewMetafields } from './transform/review.server.ts';
+import { type LongText, type LongTextRule, TEXT_LIMITS, characters, cutReport, keptBackReason } from './transform/text-limits.server.ts';
 
 /** Shopify refuses an input array over 250 items; a product's variants (and an option's values) may reach 2,048. */
 const MAX_INPUT_ARRAY = 250;
@@ -72,6 +75,14 @@ export function limitRefusals(value: unknown, at = ''): string[] {
 export interface Check {
   name: string;
   reasons: string[];
+  /** What the write would cut to fit Shopify, when the merchant chose to cut (it still moves). */
+  cuts?: string[];
+}
+
+/** Text too long for Shopify, by the merchant's rule: a refusal (kept back) or a cut (moves, reported). */
+function longTextOutcome(items: LongText[], rule: LongTextRule): { reasons: string[]; cuts: string[] } {
+  if (items.length === 0) return { reasons: [], cuts: [] };
+  return rule === 'cut' ? { reasons: [], cuts: [cutReport(items)] } : { reasons: [keptBackReason(items)], cuts: [] };
 }
 
 /** A stand-in id for something written before this record (a collection, a customer, a variant): only its shape matters here. */
@@ -100,6 +111,10 @@ export interface CheckContext {
   firstWithCode: Map<string, string>;
   /** Of this batch's coupons' allowed addresses (and patterns), those a customer this or an earlier migration moves has. */
   addressesWithCustomers: Set<string>;
+  /** What the merchant chose for text longer than Shopify allows (Migration.options.longText). */
+  longText: LongTextRule;
+  /** The customers merged into each of this batch's customers that lead a group (same email or phone), by source id. */
+  mergedWith: Map<string, CustomerRecord[]>;
 }
 
 const both = (document: string, variables: Record<string, unknown>) => [...schemaRefusals(document, variables), ...limitRefusals(variables)];
@@ -126,27 +141,36 @@ function checkProduct(product: ProductRecord, context: CheckContext): Check {
       collectionParents: context.collectionParents,
       unreachableImages: context.unreachableImages,
       handlesLeftToShopify: context.handlesLeftToShopify,
+      longText: context.longText,
     },
     null,
   );
-  const reasons = [...both(PRODUCT_SET, { ...variables }), ...titleRefusals(product.title, 'product')];
+  const long = longTextOutcome(productLongText(product), context.longText);
+  // The title as it would be sent: cut when the merchant chose so, else the length is the reason above.
+  const title = long.reasons.length > 0 ? [] : titleRefusals(String(variables.input.title ?? ''), 'product');
+  const reasons = [...both(PRODUCT_SET, { ...variables }), ...title, ...long.reasons];
   if ((variables.input.productOptions as unknown[]).length > MAX_OPTIONS) reasons.push(`More than ${MAX_OPTIONS} options.`);
-  return { name: product.title, reasons };
+  return { name: product.title, reasons, cuts: long.cuts };
 }
 
-function checkCustomer(customer: CustomerRecord, context: CheckContext): Check {
+function checkCustomer(record: CustomerRecord, context: CheckContext): Check {
+  // A customer who leads a group is written merged, so its notes are checked joined.
+  const customer = mergeCustomers(record, context.mergedWith.get(record.sourceId) ?? []);
   const contact = checkContact(customer);
-  const variables = toCustomerSetVariables(customer, contact, null);
+  const variables = toCustomerSetVariables(customer, contact, null, context.longText);
   const owner = placeholder('Customer', customer.sourceId);
   const consent = emailConsentVariables(owner, customer);
+  const tooLong = customerLongText(customer, contact);
+  const long = longTextOutcome(tooLong, context.longText);
   const reasons = [
     ...both(CUSTOMER_SET, { ...variables }),
-    ...both(CUSTOMER_METAFIELDS, { metafields: customerMetafields(owner, context.platform, customer) }),
+    ...both(CUSTOMER_METAFIELDS, { metafields: customerMetafields(owner, context.platform, customer, context.longText === 'cut' ? tooLong : []) }),
     ...(consent ? both(CUSTOMER_EMAIL_CONSENT, consent) : []),
+    ...long.reasons,
   ];
   if (!contact.email && !contact.phone && !customer.firstName && !customer.lastName) reasons.push('The customer has no name, no valid email and no valid phone; Shopify needs at least one.');
   const name = [customer.firstName, customer.lastName].filter(Boolean).join(' ') || customer.email || customer.phone || customer.sourceId;
-  return { name, reasons };
+  return { name, reasons, cuts: long.cuts };
 }
 
 function checkOrder(order: OrderRecord, context: CheckContext): Check {
@@ -167,6 +191,9 @@ function checkOrder(order: OrderRecord, context: CheckContext): Check {
   }
   const reasons = both(ORDER_CREATE, { ...variables });
   if (order.lineItems.length === 0) reasons.push('The order has no line items; Shopify needs at least one.');
+  // Order.note: "The maximum length is 5000 characters". Orders follow no cutting rule: Shopify would refuse it.
+  const note = (variables.order as { note?: string }).note;
+  if (note && characters(note) > TEXT_LIMITS.note) reasons.push(`The order's note has ${characters(note).toLocaleString('en-US')} characters; Shopify allows ${TEXT_LIMITS.note.toLocaleString('en-US')}.`);
   return { name: `#${order.number}`, reasons };
 }
 

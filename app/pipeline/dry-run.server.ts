@@ -2,7 +2,7 @@
 // against the pinned Admin schema (the mutation's own variable definitions) and the limits Shopify
 // documents, and nothing sent to Shopify. A chain of jobs, one batch each, like the analysis; the
 // records Shopify would refuse are kept with the reason, the others counted.
-import type { DiscountRecord, ReviewRecord } from '../../connectors/model.ts';
+import type { CustomerRecord, DiscountRecord, ReviewRecord } from '../../connectors/model.ts';
 import { db } from '../db.server.ts';
 import { shopCurrency } from '../shop-details.server.ts';
 import { Prisma } from '../generated/prisma/client.ts';
@@ -14,6 +14,8 @@ import { queueDryRun } from './queue.server.ts';
 import { OrderOptions } from './transform/order.server.ts';
 import { addressLike, allowedAddressKey } from './transform/discount.server.ts';
 import { REDIRECTED_ENTITIES } from './transform/redirect.server.ts';
+import { longTextRule } from './transform/text-limits.server.ts';
+import { type StagedCustomer, customerGroups, groupOf } from './customer-groups.server.ts';
 
 export { limitRefusals } from './dry-run-checks.server.ts';
 
@@ -68,14 +70,27 @@ async function addressesWithCustomers(migrationId: string, shop: string, allowed
   return new Set(found.map((row) => row.address));
 }
 
-async function dryRunContext(migration: { id: string; shop: string; sourcePlatform: string; entities: string[]; options: unknown }, rows: Row[]): Promise<CheckContext> {
+/** The customers merged into each of these that leads its group (same email or phone), as the write merges them. */
+async function mergedCustomers(migrationId: string, rows: StagedCustomer[]): Promise<Map<string, CustomerRecord[]>> {
+  if (rows.length === 0) return new Map();
+  const groups = await customerGroups(migrationId, rows);
+  return new Map(
+    rows.flatMap((row) => {
+      const { leader, group } = groupOf(row, groups);
+      const others = group.filter((member) => member.id !== row.id);
+      return leader.id === row.id && others.length > 0 ? [[row.sourceId, others.map((member) => member.data as CustomerRecord)] as const] : [];
+    }),
+  );
+}
+
+async function dryRunContext(migration: { id: string; shop: string; sourcePlatform: string; entities: string[]; options: unknown }, rows: (Row & StagedCustomer)[]): Promise<CheckContext> {
   const migrationId = migration.id;
   const reviewProducts = sourceIdsOf(rows, 'reviews', (review: ReviewRecord) => [review.productSourceId]);
   const couponProducts = sourceIdsOf(rows, 'discounts', (discount: DiscountRecord) => discount.productSourceIds);
   const couponCollections = sourceIdsOf(rows, 'discounts', (discount: DiscountRecord) => discount.collectionSourceIds);
   const codes = sourceIdsOf(rows, 'discounts', (discount: DiscountRecord) => [discount.code.trim().toLowerCase()]);
   const allowedAddresses = sourceIdsOf(rows, 'discounts', (discount: DiscountRecord) => discount.allowedEmails.map(allowedAddressKey));
-  const [collections, unreachable, sharedHandles, products, couponCollectionsFound, firstWithCode, withCustomers, currency] = await Promise.all([
+  const [collections, unreachable, sharedHandles, products, couponCollectionsFound, firstWithCode, withCustomers, currency, mergedWith] = await Promise.all([
     db().sourceRecord.findMany({ where: { migrationId, entity: 'collections', status: { not: 'invalid' } }, select: { sourceId: true, data: true } }),
     db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' }, select: { subject: true } }),
     db().migrationProblem.findMany({ where: { migrationId, code: 'duplicate-handle' }, select: { sourceId: true } }),
@@ -84,6 +99,7 @@ async function dryRunContext(migration: { id: string; shop: string; sourcePlatfo
     firstWithCodes(migrationId, codes),
     addressesWithCustomers(migrationId, migration.shop, allowedAddresses),
     shopCurrency(migration.shop),
+    mergedCustomers(migrationId, rows.filter((row) => row.entity === 'customers')),
   ]);
   const productsLeftOut = new Map<string, ProductFate>();
   for (const sourceId of reviewProducts) {
@@ -104,6 +120,8 @@ async function dryRunContext(migration: { id: string; shop: string; sourcePlatfo
     productsLeftOut,
     firstWithCode,
     addressesWithCustomers: withCustomers,
+    longText: longTextRule(migration.options),
+    mergedWith,
   };
 }
 
@@ -131,7 +149,7 @@ export async function startDryRun(shop: string, migrationId: string) {
     const run = await tx.dryRun.upsert({
       where: { migrationId },
       create: { migrationId, shop },
-      update: { status: 'running', checked: 0, passed: 0, refused: 0, startedAt: new Date(), finishedAt: null },
+      update: { status: 'running', checked: 0, passed: 0, refused: 0, cut: 0, startedAt: new Date(), finishedAt: null },
     });
     await queueDryRun(tx, migrationId);
     await notifyProgress(tx, migrationId);
@@ -156,9 +174,15 @@ export async function dryRunStep(migrationId: string, afterId: bigint | null): P
     const redirect = redirectsOn && (REDIRECTED_ENTITIES as string[]).includes(row.entity) ? checkRedirect(row.data as { sourcePath?: string | null }) : null;
     return redirect ? [own, { entity: 'redirects', sourceId: `${row.entity}:${row.sourceId}`, ...redirect }] : [own];
   });
-  const refusals = checks.flatMap(({ entity, sourceId, name, reasons }) =>
-    reasons.length > 0 ? [{ shop: migration.shop, migrationId, entity, sourceId, name, reason: [...new Set(reasons)].join(' ') }] : [],
+  // A record Shopify would refuse is listed with why; one that moves with text cut, with what is cut.
+  const refusals = checks.flatMap(({ entity, sourceId, name, reasons, cuts }) =>
+    reasons.length > 0
+      ? [{ shop: migration.shop, migrationId, entity, sourceId, name, reason: [...new Set(reasons)].join(' '), kind: 'refused' }]
+      : cuts?.length
+        ? [{ shop: migration.shop, migrationId, entity, sourceId, name, reason: cuts.join(' '), kind: 'cut' }]
+        : [],
   );
+  const refused = refusals.filter((row) => row.kind === 'refused').length;
   const next = rows.length === DRY_RUN_BATCH ? (rows.at(-1)?.id ?? null) : null;
 
   return db().$transaction(async (tx) => {
@@ -170,8 +194,9 @@ export async function dryRunStep(migrationId: string, afterId: bigint | null): P
       where: { migrationId },
       data: {
         checked: { increment: checks.length },
-        passed: { increment: checks.length - refusals.length },
-        refused: { increment: refusals.length },
+        passed: { increment: checks.length - refused },
+        refused: { increment: refused },
+        cut: { increment: refusals.length - refused },
         ...(next === null ? { status: 'done', finishedAt: new Date() } : {}),
       },
     });
@@ -188,6 +213,8 @@ export interface DryRunRefusalRow {
   sourceId: string;
   name: string;
   reason: string;
+  /** refused: Shopify would refuse it (or it is kept back); cut: it moves with text cut to fit. */
+  kind: 'refused' | 'cut';
 }
 
 export interface DryRunView {
@@ -195,6 +222,8 @@ export interface DryRunView {
   checked: number;
   passed: number;
   refused: number;
+  /** Of those that pass, the ones that move with text cut to fit Shopify. */
+  cut: number;
   /** Records to check in all, for the progress while it runs. */
   total: number;
   startedAt: string;
@@ -215,9 +244,10 @@ export async function dryRunView(shop: string, migrationId: string, limit = 50):
     checked: run.checked,
     passed: run.passed,
     refused: run.refused,
+    cut: run.cut,
     total,
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
-    refusals: refusals.map((row) => ({ id: row.id.toString(), entity: row.entity, sourceId: row.sourceId, name: row.name, reason: row.reason })),
+    refusals: refusals.map((row) => ({ id: row.id.toString(), entity: row.entity, sourceId: row.sourceId, name: row.name, reason: row.reason, kind: row.kind === 'cut' ? 'cut' : 'refused' })),
   };
 }

@@ -142,7 +142,7 @@ export async function approveMigration(shop: string, id: string) {
 /**
  * How records are written, kept in Migration.options beside redirects and unattended: the order
  * loader reads keepOrderNumbers, orderStatusMap and exchangeRates (transform/order.server.ts'
- * OrderOptions), the loaders read existingRecords; inviteCustomers is offered after launch.
+ * OrderOptions), the loaders read existingRecords and longText; inviteCustomers is offered after launch.
  */
 export interface WritingOptions {
   keepOrderNumbers: boolean;
@@ -150,6 +150,8 @@ export interface WritingOptions {
   exchangeRates: Record<string, string>;
   existingRecords: 'update' | 'skip';
   inviteCustomers: boolean;
+  /** Text longer than Shopify allows: the record kept back, or the text cut (transform/text-limits.server.ts). */
+  longText: 'keep-back' | 'cut';
 }
 
 /** The merchant's choices on a draft: what to move and how. Options not given keep what the draft had. */

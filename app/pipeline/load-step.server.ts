@@ -5,6 +5,8 @@ import { db } from '../db.server.ts';
 import { notifyProgress } from './progress.server.ts';
 import { AdminApiError } from '../shopify-admin/client.server.ts';
 import { collectProductBulk, submitProductBulk, usesBulk } from './load/bulk-products.server.ts';
+import { customerDataNotice, customerDataRefusedWhileWriting, holdBackCustomerData } from './customer-data.server.ts';
+import { isCustomerDataEntity } from './customer-data-notice.ts';
 import { loadCollectionBatch } from './load/collections.server.ts';
 import { loadCustomerBatch } from './load/customers.server.ts';
 import { loadDiscountBatch } from './load/discounts.server.ts';
@@ -48,7 +50,12 @@ export async function loadStep(migrationId: string, entity: Entity, afterId: big
     const first = afterId === null && migration.entities[0] === entity;
     if (first) await ensureSourceReferenceDefinitions(writer.client);
     if (entity === 'redirects' && afterId === null) await deriveRedirects(migrationId, migration.sourcePlatform);
-    if (entity === 'products' && (await usesBulk(migrationId))) {
+    const customerData = isCustomerDataEntity(entity) ? customerDataNotice(migration.plan) : null;
+    if (customerData) {
+      // Shopify refuses them: kept back all at once, with one reason, instead of refused one by one.
+      await holdBackCustomerData(migrationId, entity, customerData);
+      next = null;
+    } else if (entity === 'products' && (await usesBulk(migrationId))) {
       const submitted = await submitProductBulk(migrationId, afterId, writer);
       if ('batchId' in submitted) {
         await queueBulkPoll(migrationId, submitted.batchId);
@@ -60,6 +67,14 @@ export async function loadStep(migrationId: string, entity: Entity, afterId: big
       ({ next, notBefore } = loader ? await loader(migrationId, afterId, writer) : await skipEntity(migrationId, entity));
     }
   } catch (error) {
+    if (error instanceof AdminApiError && error.kind === 'customer-data') {
+      // The approval was taken back while writing: said once, and what is left of customers and
+      // orders is kept back. Another entity's job is tried again and then knows it (discount codes for customers).
+      const notice = await customerDataRefusedWhileWriting(migrationId, error.message);
+      if (!isCustomerDataEntity(entity)) throw error;
+      await holdBackCustomerData(migrationId, entity, notice);
+      return scheduleAfter(migration, entity, null);
+    }
     if (await stoppedByShopify(migrationId, entity, error)) return 'failed';
     throw error;
   }

@@ -2,6 +2,7 @@
 // shop's plan, so the merchant knows before starting.
 import type { Entity } from '../../connectors/model.ts';
 import { ORDER_CREATE_COST } from './transform/order.server.ts';
+import type { CustomerDataNotice } from './customer-data-notice.ts';
 
 /**
  * Write order: what a record points at is written before it (collections before the products in
@@ -78,6 +79,8 @@ export interface MigrationPlan {
   entities: EntityPlan[];
   points: number;
   seconds: number;
+  /** Set when Shopify refuses customers' personal data: what is kept back and why (customer-data.server.ts). */
+  customerData?: CustomerDataNotice | null;
 }
 
 /**

@@ -3,6 +3,8 @@
 import type { ProductRecord } from '../../connectors/model.ts';
 import { db } from '../db.server.ts';
 import type { AdminClient } from '../shopify-admin/client.server.ts';
+import { customerDataNotice } from './customer-data.server.ts';
+import { isCustomerDataEntity } from './customer-data-notice.ts';
 import { inParallel } from './load/shared.server.ts';
 import { optionLayout } from './transform/options.server.ts';
 
@@ -49,6 +51,8 @@ export interface EntityCheck {
   notMoved: number;
   foundInShopify: number;
   missingInShopify: string[];
+  /** Why these records were not looked for in Shopify (Shopify refuses customer data to Shipyard). */
+  notChecked?: string;
 }
 
 export interface Mismatch {
@@ -117,14 +121,20 @@ export async function verifyMigration(migrationId: string, client: AdminClient, 
       return { entity, records, links };
     }),
   );
-  const found = await stillInShopify(client, [...new Set(checked.flatMap(({ links }) => links.map((link) => link.shopifyGid)))]);
+  // Without protected customer data Shopify refuses to say whether a customer or an order is there.
+  const unchecked = (entity: string) => customerDataNotice(migration.plan) !== null && isCustomerDataEntity(entity);
+  const found = await stillInShopify(client, [...new Set(checked.filter(({ entity }) => !unchecked(entity)).flatMap(({ links }) => links.map((link) => link.shopifyGid)))]);
   const entities: EntityCheck[] = checked.map(({ entity, records, links }) => {
     const count = (status: string) => records.find((row) => row.status === status)?._count ?? 0;
-    return {
+    const counts = {
       entity,
       read: records.reduce((sum, row) => sum + row._count, 0),
       written: count('written'),
       notMoved: count('invalid') + count('failed') + count('skipped'),
+    };
+    if (unchecked(entity)) return { ...counts, foundInShopify: 0, missingInShopify: [], notChecked: 'Shopify does not let Shipyard read customers and orders on this store (protected customer data).' };
+    return {
+      ...counts,
       // Records, not objects: reviews share their product, merged customers one customer.
       foundInShopify: links.filter((link) => found.has(link.shopifyGid)).length,
       missingInShopify: links.filter((link) => !found.has(link.shopifyGid)).map((link) => link.sourceId),

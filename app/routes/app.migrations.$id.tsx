@@ -15,6 +15,7 @@ import { NotMovedCard } from '../components/NotMovedCard.tsx';
 import { NoticeProvider, useNotify } from '../components/notice.tsx';
 import { RedirectsCard } from '../components/RedirectsCard.tsx';
 import { PlanCard, ProblemsCard } from '../components/ReviewCard.tsx';
+import { CustomerDataBanner } from '../components/CustomerDataBanner.tsx';
 import { RouteError } from '../components/RouteError.tsx';
 import { STATUS_TONE } from '../components/status.ts';
 import { ThroughputChart } from '../components/ThroughputChart.tsx';
@@ -154,6 +155,7 @@ export default function MigrationPage() {
                   <p>{data.error}</p>
                 </Banner>
               ) : null}
+              {data.plan?.customerData ? <CustomerDataBanner notice={data.plan.customerData} /> : null}
               {status === 'ready' ? (
                 <Banner tone="info" title="Your store has been read and checked">
                   <p>Nothing has been written to Shopify yet. Read what the analysis found and the plan below, then start writing.</p>

@@ -25,7 +25,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const migration = await ownedMigration(session.shop, params.id ?? '');
   if (migration.status !== 'draft') throw redirect(`/app/migrations/${migration.id}`);
   const check = await draftCheck(session.shop, migration.id);
-  const options = migration.options as { redirects?: boolean; unattended?: boolean; existingRecords?: 'update' | 'skip'; inviteCustomers?: boolean };
+  const options = migration.options as { redirects?: boolean; unattended?: boolean; existingRecords?: 'update' | 'skip'; inviteCustomers?: boolean; longText?: 'keep-back' | 'cut' };
   const orders = OrderOptions.parse(migration.options ?? {});
   // The map the orders will be written with: the merchant's choices over Shipyard's defaults.
   const statuses = Object.fromEntries(
@@ -50,6 +50,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       existingRecords: options.existingRecords ?? 'update',
       inviteCustomers: options.inviteCustomers === true,
       exchangeRates: formatExchangeRates(orders.exchangeRates),
+      cutLongText: options.longText === 'cut',
       statuses,
     } satisfies ChoiceState,
   };
@@ -78,13 +79,14 @@ interface ChoiceState {
   inviteCustomers: boolean;
   /** As the merchant writes them: "EUR=1.0850, GBP=1.17". */
   exchangeRates: string;
+  cutLongText: boolean;
   statuses: Record<string, { financial: string; fulfillment: string }>;
 }
 
 function choicesForm(choices: ChoiceState): FormData {
   const body = new FormData();
   for (const entity of choices.entities) body.append('entities', entity);
-  for (const name of ['redirects', 'review', 'keepOrderNumbers', 'inviteCustomers'] as const) if (choices[name]) body.set(name, 'on');
+  for (const name of ['redirects', 'review', 'keepOrderNumbers', 'inviteCustomers', 'cutLongText'] as const) if (choices[name]) body.set(name, 'on');
   body.set('existingRecords', choices.existingRecords);
   body.set('exchangeRates', choices.exchangeRates);
   for (const [status, mapped] of Object.entries(choices.statuses)) {
@@ -198,6 +200,14 @@ export default function SetupMigration() {
                       selected={[choices.existingRecords]}
                       onChange={(selected) => change({ existingRecords: selected[0] ?? 'update' })}
                       error={errors.existingRecords}
+                    />
+                    <Checkbox
+                      name="cutLongText"
+                      value="on"
+                      label="Cut text longer than Shopify allows"
+                      helpText="Shopify allows 255 characters for a product title, a tag or a customer’s name and 5,000 for a customer note. Off, a record with longer text is kept back with the reason and listed in the report. On, the text is cut at a word boundary, the full text is kept in a metafield on the record, and the analysis lists each cut."
+                      checked={choices.cutLongText}
+                      onChange={(checked) => change({ cutLongText: checked })}
                     />
                     {offered.includes('customers') ? (
                       <Checkbox

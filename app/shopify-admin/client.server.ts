@@ -5,8 +5,8 @@
 import { API_VERSION } from '../api-version.ts';
 import { type Clock, ThrottleBudget, type ThrottleStatus, realClock } from './budget.server.ts';
 
-/** `too-many-requests`: a 429 the caller chose to handle itself (RequestOptions.onTooManyRequests). */
-export type AdminErrorKind = 'unauthorized' | 'http' | 'graphql' | 'max-cost' | 'gave-up' | 'too-many-requests';
+/** `too-many-requests`: a 429 the caller chose to handle itself (RequestOptions.onTooManyRequests); `customer-data`: Shopify's protected customer data refusal. */
+export type AdminErrorKind = 'unauthorized' | 'http' | 'graphql' | 'max-cost' | 'gave-up' | 'too-many-requests' | 'customer-data';
 
 export class AdminApiError extends Error {
   readonly kind: AdminErrorKind;
@@ -104,6 +104,16 @@ export interface AdminClient {
   readonly throttledRetries: () => number;
 }
 
+/**
+ * Shopify's answer when the app lacks protected customer data access: "This app is not approved to
+ * access the Customer object. See … for more details." (https://shopify.dev/docs/apps/launch/protected-customer-data),
+ * or "… not approved to use the email field." for one field. Known by the message, which Shopify
+ * documents; its ACCESS_DENIED code also comes with a missing access scope, which is another matter.
+ */
+export function isCustomerDataRefusal(error: { message: string }): boolean {
+  return /\bnot approved to (access the \w+ object|use the \w+ field)/i.test(error.message);
+}
+
 const operationName = (document: string) => /\b(?:query|mutation)\s+(\w+)/.exec(document)?.[1] ?? 'anonymous';
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -199,6 +209,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       if (codes.includes('MAX_COST_EXCEEDED')) {
         throw new AdminApiError('max-cost', `${name} costs more than Shopify allows for one query (${cost?.requestedQueryCost ?? '?'} points); ask for fewer items per page.`);
       }
+      const refused = body.errors?.find(isCustomerDataRefusal);
+      if (refused) throw new AdminApiError('customer-data', refused.message);
       if (body.errors?.length) {
         const refused = refusedVariables(body.errors);
         if (refused) throw new VariablesRefused(name, refused);

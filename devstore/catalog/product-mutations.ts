@@ -7,6 +7,7 @@ import { gid, parseGid } from './ids.ts';
 import { metafieldInputErrors, writeMetafields } from './metafields.ts';
 import { productObject } from './product-objects.ts';
 import { normalizeTags, planMedia, planOptions, type OptionInput, type UserError } from './product-input.ts';
+import { productTextErrors } from './text-limits.ts';
 import { productById, type ProductRow } from './product-rows.ts';
 import { productWebhookPayload } from './product-webhooks.ts';
 import { inTransaction, insertProduct, joinCollections, updateProduct, writeMedia, writeVariants } from './product-writer.ts';
@@ -56,6 +57,7 @@ async function productCreate(args: Args, context: RequestContext) {
   const errors: UserError[] = [];
   const payload = (product: unknown) => ({ __typename: 'ProductCreatePayload', product, shop: shopObject(context), userErrors: userErrors(errors) });
   if (!input.title?.trim()) errors.push({ field: ['title'], message: "Title can't be blank", code: null });
+  errors.push(...productTextErrors(input, []).map((error) => ({ ...error, code: null })));
   if (input.handle && (await handleTaken(context.pool, 'products', shop, input.handle))) errors.push({ field: ['handle'], message: `Handle '${input.handle}' already in use. Please provide a new handle.`, code: null });
   errors.push(...metafieldInputErrors(input.metafields ?? [], ['metafields'], context.shop.currencyCode));
   if (errors.length) return payload(null);
@@ -99,6 +101,7 @@ async function productUpdate(args: Args, context: RequestContext) {
     return payload(null);
   }
   if (input.title !== undefined && input.title !== null && !input.title.trim()) errors.push({ field: ['title'], message: "Title can't be blank", code: null });
+  errors.push(...productTextErrors(input, []).map((error) => ({ ...error, code: null })));
   if (input.handle && (await handleTaken(context.pool, 'products', shop, input.handle, existing.id))) errors.push({ field: ['handle'], message: `Handle '${input.handle}' already in use. Please provide a new handle.`, code: null });
   errors.push(...metafieldInputErrors(input.metafields ?? [], ['metafields'], context.shop.currencyCode));
   if (errors.length) return payload(null);

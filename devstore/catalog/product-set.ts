@@ -9,6 +9,7 @@ import { metafieldInputErrors, writeMetafields } from './metafields.ts';
 import { resolveNamespace } from './namespaces.ts';
 import { productObject } from './product-objects.ts';
 import { normalizeTags, planMedia, planOptions, planVariants, type OptionInput, type UserError, type VariantInput } from './product-input.ts';
+import { productTextErrors } from './text-limits.ts';
 import { productByHandle, productById, variantsByProducts, type ProductRow } from './product-rows.ts';
 import { inTransaction, insertProduct, setCollections, updateProduct, writeMedia, writeVariants, type VariantPlan } from './product-writer.ts';
 import { productWebhookPayload } from './product-webhooks.ts';
@@ -132,6 +133,8 @@ async function setProduct(args: Args, context: RequestContext) {
   }
   if (errors.length) return failed(errors);
   if (!existing && !input.title?.trim()) errors.push({ field: ['input', 'title'], message: "Title can't be blank", code: 'INVALID_PRODUCT' });
+  // ProductSetUserErrorCode has no TOO_LONG: a product Shopify's validations refuse is INVALID_PRODUCT, as a blank title is.
+  errors.push(...productTextErrors({ ...input, handle }, ['input']).map((error) => ({ ...error, code: 'INVALID_PRODUCT' })));
   if (input.variants && !input.productOptions && !existing) errors.push({ field: ['input', 'productOptions'], message: 'Must specify product options when updating variants.', code: 'PRODUCT_OPTIONS_INPUT_MISSING' });
   if (input.productOptions && !input.variants) errors.push({ field: ['input', 'variants'], message: 'Must specify variants when updating options.', code: 'VARIANTS_INPUT_MISSING' });
   if (input.files?.some((file) => file.id)) throw new NotImplementedError('productSet files referenced by id');

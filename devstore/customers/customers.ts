@@ -2,12 +2,14 @@
 // `customerByIdentifier` (also by custom ID) and `customers` (email:, phone:, tag:, updated_at:
 // filters), with addresses and metafields.
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
+import { customerDataLevel } from '../graphql/customer-data-access.ts';
 import { ArgumentError, NotImplementedError } from '../graphql/errors.ts';
 import { CustomIdError, type CustomId, ownerByCustomId } from '../catalog/custom-ids.ts';
 import { metafieldFields } from '../catalog/metafields.ts';
 import { connection, decodeCursor, pageArgs } from '../catalog/connection.ts';
 import { gid, parseGid } from '../catalog/ids.ts';
 import { normalizeTags } from '../catalog/product-input.ts';
+import { customerTextErrors } from '../catalog/text-limits.ts';
 import { shopObject } from '../catalog/shop.ts';
 import { countryName } from './countries.ts';
 
@@ -168,6 +170,7 @@ async function customerSet(args: Args, context: RequestContext) {
     kept(input.firstName, input.firstName, existing?.first_name), kept(input.lastName, input.lastName, existing?.last_name),
   ].some(Boolean);
   if (!named) errors.push(problem(['input'], 'A name, phone number or email address must be present', 'BLANK'));
+  errors.push(...customerTextErrors(input, ['input']).map((error) => problem(error.field, error.message, 'TOO_LONG')));
   if (email && !errors.length) {
     const other = await findBy(context, 'email', email);
     if (other && other.id !== existing?.id) errors.push(problem(['input', 'email'], 'Email has already been taken', 'TAKEN'));
@@ -196,7 +199,9 @@ async function customerSet(args: Args, context: RequestContext) {
           ],
         );
     const row = rows[0] as CustomerRow;
-    context.emit(existing ? 'customers/update' : 'customers/create', { id: Number(row.id), email: row.email, admin_graphql_api_id: gid('Customer', row.id) });
+    // Webhook payloads leave out the fields the app may not see, as API answers do.
+    const seen = customerDataLevel(context.shop) === 'level2' ? row.email : null;
+    context.emit(existing ? 'customers/update' : 'customers/create', { id: Number(row.id), email: seen, admin_graphql_api_id: gid('Customer', row.id) });
     return { __typename: 'CustomerSetPayload', customer: customerObject(row), userErrors: [] };
   } catch (error) {
     // Two upserts of one new email at once: the unique index decides, as Shopify's would.

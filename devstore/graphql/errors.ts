@@ -2,6 +2,7 @@
 import type { GraphQLError } from 'graphql';
 import type { ThrottleStatus } from '../bucket.ts';
 import { MAX_QUERY_COST } from './cost.ts';
+import { CustomerDataAccessError } from './customer-data-access.ts';
 
 const RATE_LIMITS_DOC = 'https://shopify.dev/api/usage/rate-limits';
 
@@ -84,6 +85,7 @@ export function executionError(error: GraphQLError, requestId: string): ShopifyE
   if (original instanceof ArgumentError) return { message: error.message, ...base, extensions: { code: 'BAD_REQUEST' } };
   // A request over such a limit is answered 429 as a whole; only a bulk operation's line gets here.
   if (original instanceof ResourceLimitError) return { message: error.message, ...base };
+  if (original instanceof CustomerDataAccessError) return { message: error.message, ...base, extensions: { code: 'ACCESS_DENIED' } };
   console.error(`devstore: request ${requestId} failed at ${error.path?.join('.') ?? '?'}:`, original);
   return {
     message: `Internal error. Looks like something went wrong on our end.\nRequest ID: ${requestId} (include this in support requests).`,

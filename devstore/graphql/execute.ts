@@ -18,6 +18,7 @@ import { adminSchema } from '../schema.ts';
 import type { NodeLoader, RequestContext, ResolverModule, RootResolver } from './context.ts';
 import { nodeQueries } from './nodes.ts';
 import { MAX_QUERY_COST, actualQueryCost, requestedQueryCost } from './cost.ts';
+import { customerDataLevel, customerDataRefusal, customerDataTypeRefusal } from './customer-data-access.ts';
 import { executionError, maxCostExceeded, throttled, validationError, type CostExtension, type ShopifyError, NotImplementedError, ResourceLimitError } from './errors.ts';
 import { inputLimitErrors } from './input-limits.ts';
 import { variableErrors } from './variables.ts';
@@ -81,6 +82,9 @@ export class Executor {
 
   private readonly fieldResolver: GraphQLFieldResolver<unknown, RequestContext> = (source, args, context, info) => {
     const schema = info.schema;
+    // Customers and orders need the protected customer data access the shop's app has been given.
+    const refused = customerDataRefusal(customerDataLevel(context.shop), info, args);
+    if (refused) throw refused;
     if (info.parentType === schema.getQueryType() || info.parentType === schema.getMutationType()) {
       const roots = info.parentType === schema.getQueryType() ? this.queries : this.mutations;
       const resolver = roots[info.fieldName];
@@ -93,8 +97,13 @@ export class Executor {
     return typeof value === 'function' ? (value as RootResolver)(args, context, info) : value;
   };
 
-  private readonly typeResolver: GraphQLTypeResolver<unknown, RequestContext> = (value) =>
-    value && typeof value === 'object' && '__typename' in value ? String((value as { __typename: unknown }).__typename) : undefined;
+  private readonly typeResolver: GraphQLTypeResolver<unknown, RequestContext> = (value, context) => {
+    const typename = value && typeof value === 'object' && '__typename' in value ? String((value as { __typename: unknown }).__typename) : undefined;
+    // A customer or an order reached through `node`/`nodes` is refused once its type is known.
+    const refused = typename ? customerDataTypeRefusal(customerDataLevel(context.shop), typename) : undefined;
+    if (refused) throw refused;
+    return typename;
+  };
 
   private bucketKey(context: RequestContext): string {
     // One app per shop in devstore, so the app-and-shop bucket is keyed by the shop.

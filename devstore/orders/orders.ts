@@ -11,6 +11,7 @@ import { connection, connectionOf, decodeCursor, pageArgs } from '../catalog/con
 import { gid, parseGid } from '../catalog/ids.ts';
 import { metafieldFields, writeMetafields, type MetafieldInput } from '../catalog/metafields.ts';
 import { normalizeTags } from '../catalog/product-input.ts';
+import { TEXT_LIMITS, customerTextErrors, tooLong as tooLongText } from '../catalog/text-limits.ts';
 import { productObject, productOf, variantObject } from '../catalog/product-objects.ts';
 import { variantsByIds } from '../catalog/product-rows.ts';
 import { inTransaction } from '../catalog/product-writer.ts';
@@ -197,7 +198,12 @@ async function orderCreate(args: Args, context: RequestContext) {
   let lineNumber = 0;
   const nextLineId = async () => `${Date.now()}${String(lineNumber++).padStart(3, '0')}`;
   const planned = await planOrder(context, input, nextLineId);
-  if (!planned.plan) return failed(planned.errors);
+  // Order.note: "The maximum length is 5000 characters"; a customer upserted with the order keeps a customer's lengths.
+  const tooLong = [
+    ...tooLongText([{ field: ['order', 'note'], label: 'Note', value: input.note, limit: TEXT_LIMITS.note }]),
+    ...(input.customer?.toUpsert ? customerTextErrors(input.customer.toUpsert, ['order', 'customer', 'toUpsert']) : []),
+  ].map((error) => ({ ...error, code: 'INVALID' }));
+  if (!planned.plan || tooLong.length) return failed([...planned.errors, ...tooLong]);
   const plan = planned.plan;
   const foreign = currencies.presentment !== currencies.shop;
   const presentment = foreign ? ((await planOrder(context, input, nextLineId, 'presentment')).plan ?? null) : null;

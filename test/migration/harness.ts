@@ -46,6 +46,8 @@ export interface RunOptions {
   existingRecords?: 'update' | 'skip';
   /** The setup option "Exchange rates for orders in another currency" ({ EUR: '1.10' }). */
   exchangeRates?: Record<string, string>;
+  /** The setup option "Cut text longer than Shopify allows" ('cut'), or keep such a record back (the default). */
+  longText?: 'keep-back' | 'cut';
   timeoutMs?: number;
 }
 
@@ -56,7 +58,10 @@ export async function migrate(woo: WooCommerceTestServer, shop: TestShop, option
     sourceUrl: woo.url,
     credentials: { url: woo.url, consumerKey: woo.consumerKey, consumerSecret: woo.consumerSecret },
     entities: options.entities ?? ['collections', 'products'],
-    options: { unattended: !options.review, ...(options.bulk === undefined ? {} : { bulk: options.bulk }), ...(options.existingRecords ? { existingRecords: options.existingRecords } : {}), ...(options.exchangeRates ? { exchangeRates: options.exchangeRates } : {}) },
+    options: {
+      unattended: !options.review, ...(options.bulk === undefined ? {} : { bulk: options.bulk }), ...(options.existingRecords ? { existingRecords: options.existingRecords } : {}),
+      ...(options.exchangeRates ? { exchangeRates: options.exchangeRates } : {}), ...(options.longText ? { longText: options.longText } : {}),
+    },
   });
   await startMigration(shop.domain, migration.id);
   return migration.id;

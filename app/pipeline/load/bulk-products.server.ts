@@ -5,8 +5,8 @@
 import type { ProductRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { PRODUCT_SET, toProductSetVariables } from '../transform/product.server.ts';
-import { type WrittenVariant, handleTaken, productContext, recordVariants, writeProduct } from './products.server.ts';
-import { type UserError, type Writer, describeUserErrors, idMapFor, recordFailed, recordUnchanged, recordWritten } from './shared.server.ts';
+import { type WrittenVariant, cutNote, handleTaken, keptBackForLength, productContext, recordVariants, writeProduct } from './products.server.ts';
+import { type UserError, type Writer, describeUserErrors, idMapFor, recordFailed, recordSkipped, recordUnchanged, recordWritten } from './shared.server.ts';
 
 /** From this many products to write, bulk operations are used (unless the migration says otherwise). */
 export const BULK_THRESHOLD = 1000;
@@ -121,6 +121,11 @@ export async function submitProductBulk(migrationId: string, afterId: bigint | n
       await recordUnchanged(row);
       continue;
     }
+    const keptBack = keptBackForLength(row.data as unknown as ProductRecord, context);
+    if (keptBack) {
+      await recordSkipped(row, keptBack);
+      continue;
+    }
     lines.push(JSON.stringify(toProductSetVariables(row.data as unknown as ProductRecord, context, known?.shopifyGid ?? null)));
     recordIds.push(row.id);
   }
@@ -178,7 +183,7 @@ export async function collectProductBulk(batchId: string, writer: Writer): Promi
       const outcome = set && handleTaken(set.userErrors) ? await writeProduct(writer, variables) : set?.product && set.userErrors.length === 0 ? { product: set.product } : null;
       if (outcome && 'product' in outcome) {
         await recordVariants(batch.shop, writer.platform, record, variables, outcome.product.variants.nodes);
-        await recordWritten(batch.shop, writer.platform, 'products', row, outcome.product.id, outcome.product.handle);
+        await recordWritten(batch.shop, writer.platform, 'products', row, outcome.product.id, outcome.product.handle, cutNote(record, context));
         written++;
       } else if (outcome) {
         await recordFailed(row, outcome.failed);

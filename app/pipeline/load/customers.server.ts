@@ -1,65 +1,56 @@
 // Load customers: customerSet per customer (found again by id map or source reference, else upserted
 // by email, then phone), then its metafields and email consent. Source customers sharing an email
-// or phone become one Shopify customer, and each merged record says into which.
+// or phone become one Shopify customer, and each merged record says into which. A customer whose
+// text Shopify would refuse as too long is kept back, or cut, as the merchant chose (decision 0019).
 import type { CustomerRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { metafieldsSetCost } from '../../shopify-admin/costs.server.ts';
+import { type StagedCustomer, customerGroups, groupOf, mergedCustomer } from '../customer-groups.server.ts';
 import { keepCustomerBefore } from '../record-before.server.ts';
 import { customIdentifier } from '../source-reference.server.ts';
 import { contentHash } from '../staging.server.ts';
 import {
-  CUSTOMER_BY_REFERENCE, CUSTOMER_EMAIL_CONSENT, CUSTOMER_METAFIELDS, CUSTOMER_SET, checkContact, customerMetafields, emailConsentVariables, mergeCustomers,
+  CUSTOMER_BY_REFERENCE, CUSTOMER_EMAIL_CONSENT, CUSTOMER_METAFIELDS, CUSTOMER_SET, type Contact, checkContact, customerLongText, customerMetafields, emailConsentVariables,
   toCustomerSetVariables,
 } from '../transform/customer.server.ts';
+import { type LongText, type LongTextRule, cutReport, describeLongText, keptBackReason, longTextAction, longTextRule } from '../transform/text-limits.server.ts';
 import {
-  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordKeptAsFound, recordWritten, settledWithoutWriting, skipsExisting,
+  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordKeptAsFound, recordSkipped, recordWritten,
+  settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
-const PROBLEM_CODES = ['customer-email-invalid', 'customer-phone-invalid', 'customer-phone-taken', 'customer-merged'];
-
-interface Row {
-  id: bigint;
-  sourceId: string;
-  status: string;
-  contentHash: string | null;
-  data: unknown;
-}
-
-/** Whom Shopify would see as the same person: the valid email, else the phone in international form. */
-function sameCustomerKey(customer: CustomerRecord): string | null {
-  const contact = checkContact(customer);
-  return contact.email ? `email ${contact.email}` : contact.phone ? `phone ${contact.phone}` : null;
-}
-
-/** Every customer of the migration sharing an email or phone with this batch, grouped; the first read leads its group. */
-async function groupsFor(migrationId: string, rows: Row[]): Promise<Map<string, Row[]>> {
-  const emails = rows.flatMap((row) => ((row.data as CustomerRecord).email ? [(row.data as CustomerRecord).email as string] : []));
-  const phones = rows.flatMap((row) => ((row.data as CustomerRecord).phone ? [(row.data as CustomerRecord).phone as string] : []));
-  const related = await db().sourceRecord.findMany({
-    where: { migrationId, entity: 'customers', status: { in: ['staged', 'written', 'failed'] }, OR: [{ email: { in: emails } }, { phone: { in: phones } }] },
-    orderBy: { id: 'asc' },
-  });
-  const groups = new Map<string, Row[]>();
-  for (const row of related) {
-    const key = sameCustomerKey(row.data as unknown as CustomerRecord);
-    if (key) groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  return groups;
-}
+const PROBLEM_CODES = ['customer-email-invalid', 'customer-phone-invalid', 'customer-phone-taken', 'customer-merged', 'text-too-long'];
 
 interface CustomerSetData {
   customerSet: { customer: { id: string } | null; userErrors: UserError[] };
 }
 
-type Written = { id: string; failure: null; email: string | null; adopted: boolean; keptAsIs?: boolean } | { id: null; failure: string; email: string | null; adopted: boolean };
+type Written =
+  | { id: string; failure: null; email: string | null; adopted: boolean; keptAsIs?: boolean; cut: LongText[] }
+  | { id: null; failure: string; email: string | null; adopted: boolean; keptBack?: boolean };
+
+/**
+ * The customer's text against Shopify's lengths, by the merchant's rule: what to cut (reported as a
+ * problem of the record), or null when the customer is to be kept back with the reason.
+ */
+function fitText(customer: CustomerRecord, contact: Contact, rule: LongTextRule, problems: FoundProblem[]): LongText[] | null {
+  const tooLong = customerLongText(customer, contact);
+  if (tooLong.length > 0) problems.push({ code: 'text-too-long', subject: tooLong.map((item) => item.field).join(', '), message: describeLongText(tooLong), action: longTextAction(rule) });
+  return tooLong.length > 0 && rule === 'keep-back' ? null : tooLong;
+}
 
 /**
  * `keepBefore` is called with a customer the store already had, just before the migration writes
  * into it, so an undo can put it back.
  */
-async function writeCustomer(writer: Writer, existingId: string | null, customer: CustomerRecord, problems: FoundProblem[], skipExisting: boolean, keepBefore: (gid: string) => Promise<void>): Promise<Written> {
+async function writeCustomer(
+  writer: Writer, existingId: string | null, customer: CustomerRecord, problems: FoundProblem[], options: { skipExisting: boolean; rule: LongTextRule }, keepBefore: (gid: string) => Promise<void>,
+): Promise<Written> {
+  const { skipExisting, rule } = options;
   const contact = checkContact(customer);
   for (const problem of contact.problems) problems.push({ ...problem, action: 'Correct it in Shopify when the customer gives a valid one.' });
+  let cut = fitText(customer, contact, rule, problems);
+  if (!cut) return { id: null, failure: keptBackReason(customerLongText(customer, contact)), email: contact.email, adopted: false, keptBack: true };
   let identifier = existingId;
   if (!identifier) {
     const { data } = await writer.client.request<{ customerByIdentifier: { id: string } | null }>(CUSTOMER_BY_REFERENCE, { identifier: customIdentifier(writer.platform, customer.sourceId) }, { estimatedCost: 1 });
@@ -74,26 +65,32 @@ async function writeCustomer(writer: Writer, existingId: string | null, customer
     adopted = data.customerByIdentifier !== null;
     // The merchant chose to leave what is already in Shopify as it is: the customer is linked (their
     // orders go to them) but nothing of theirs is written over.
-    if (data.customerByIdentifier && skipExisting) return { id: data.customerByIdentifier.id, failure: null, email: contact.email, adopted, keptAsIs: true };
+    if (data.customerByIdentifier && skipExisting) return { id: data.customerByIdentifier.id, failure: null, email: contact.email, adopted, keptAsIs: true, cut: [] };
     if (data.customerByIdentifier) await keepBefore(data.customerByIdentifier.id);
   }
-  const variables = toCustomerSetVariables(customer, contact, identifier);
+  const variables = toCustomerSetVariables(customer, contact, identifier, rule);
   let result = (await writer.client.request<CustomerSetData>(CUSTOMER_SET, { ...variables }, { estimatedCost: 10 })).data.customerSet;
   const phoneTaken = result.userErrors.length > 0 && result.userErrors.every((error) => error.code === 'TAKEN' && error.field?.includes('phone'));
   if (phoneTaken && contact.phone) {
     // Another Shopify customer already has this phone (Shopify allows each once): move the customer without it.
     problems.push({ code: 'customer-phone-taken', subject: contact.phone, message: `Another Shopify customer already has the phone ${contact.phone}; this customer moved without it (it is kept in the note).`, action: 'Check whether the two are the same person.' });
-    const withoutPhone = toCustomerSetVariables({ ...customer, phone: null, note: [customer.note, `Phone on the old store (already used by another customer): ${contact.phone}`].filter(Boolean).join('\n') }, { ...contact, phone: null }, identifier);
-    result = (await writer.client.request<CustomerSetData>(CUSTOMER_SET, { ...withoutPhone }, { estimatedCost: 10 })).data.customerSet;
+    const keptInNote = { ...customer, phone: null, note: [customer.note, `Phone on the old store (already used by another customer): ${contact.phone}`].filter(Boolean).join('\n') };
+    const noPhone = { ...contact, phone: null };
+    // The line kept in the note can take it past Shopify's 5,000 characters: the rule decides again.
+    const earlier = problems.findIndex((problem) => problem.code === 'text-too-long');
+    if (earlier >= 0) problems.splice(earlier, 1);
+    cut = fitText(keptInNote, noPhone, rule, problems);
+    if (!cut) return { id: null, failure: keptBackReason(customerLongText(keptInNote, noPhone)), email: contact.email, adopted, keptBack: true };
+    result = (await writer.client.request<CustomerSetData>(CUSTOMER_SET, { ...toCustomerSetVariables(keptInNote, noPhone, identifier, rule) }, { estimatedCost: 10 })).data.customerSet;
   }
   if (result.userErrors.length > 0 || !result.customer) return { id: null, failure: describeUserErrors(result.userErrors) || 'Shopify returned no customer', email: contact.email, adopted };
-  return { id: result.customer.id, failure: null, email: contact.email, adopted };
+  return { id: result.customer.id, failure: null, email: contact.email, adopted, cut };
 }
 
 /** Metafields and consent: a refusal here does not undo the customer, it is said in the record's reason. */
-async function writeCustomerDetails(writer: Writer, id: string, customer: CustomerRecord, hasEmail: boolean): Promise<string[]> {
+async function writeCustomerDetails(writer: Writer, id: string, customer: CustomerRecord, hasEmail: boolean, cut: LongText[]): Promise<string[]> {
   const notes: string[] = [];
-  const owned = customerMetafields(id, writer.platform, customer);
+  const owned = customerMetafields(id, writer.platform, customer, cut);
   const metafields = await writer.client.request<{ metafieldsSet: { userErrors: UserError[] } }>(CUSTOMER_METAFIELDS, { metafields: owned }, { estimatedCost: metafieldsSetCost(owned) });
   if (metafields.data.metafieldsSet.userErrors.length > 0) notes.push(`Source reference and totals not kept: ${describeUserErrors(metafields.data.metafieldsSet.userErrors)}`);
   const consent = emailConsentVariables(id, customer);
@@ -109,13 +106,10 @@ async function writeCustomerDetails(writer: Writer, id: string, customer: Custom
 export async function loadCustomerBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
   const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const skipExisting = skipsExisting(options);
+  const rule = longTextRule(options);
   const rows = await nextBatch(migrationId, 'customers', afterId);
-  const groups = await groupsFor(migrationId, rows);
-  const leaderOf = (row: Row) => {
-    const key = sameCustomerKey(row.data as CustomerRecord);
-    const group = key ? groups.get(key) : undefined;
-    return { leader: group?.[0] ?? row, group: group ?? [row], key };
-  };
+  const groups = await customerGroups(migrationId, rows);
+  const leaderOf = (row: StagedCustomer) => groupOf(row, groups);
   const leaders = rows.filter((row) => leaderOf(row).leader.id === row.id);
   const merged = rows.filter((row) => leaderOf(row).leader.id !== row.id);
   const mapped = await idMapFor(shop, writer.platform, 'customers', rows.map((row) => row.sourceId));
@@ -128,12 +122,13 @@ export async function loadCustomerBatch(migrationId: string, afterId: bigint | n
     const hash = others.length === 0 ? row.contentHash : contentHash([row.contentHash, ...others.map((member) => member.contentHash)]);
     const known = mapped.get(row.sourceId);
     if (await settledWithoutWriting(row, known, { skipExisting, hash }, result)) return;
-    const customer = mergeCustomers(row.data as unknown as CustomerRecord, others.map((member) => member.data as unknown as CustomerRecord));
+    const customer = mergedCustomer(row, group);
     const problems: FoundProblem[] = [];
-    const written = await writeCustomer(writer, known?.shopifyGid ?? null, customer, problems, skipExisting, (gid) => keepCustomerBefore(writer.client, shop, migrationId, gid));
+    const written = await writeCustomer(writer, known?.shopifyGid ?? null, customer, problems, { skipExisting, rule }, (gid) => keepCustomerBefore(writer.client, shop, migrationId, gid));
     await keepProblems(migrationId, 'customers', row.sourceId, PROBLEM_CODES, problems);
-    if (!written.id) {
-      await recordFailed(row, written.failure ?? 'Shopify refused the customer');
+    if (written.id === null) {
+      // Kept back by the merchant's rule for long text: not refused, nothing was sent.
+      await (written.keptBack ? recordSkipped(row, written.failure) : recordFailed(row, written.failure));
       result.failed++;
       return;
     }
@@ -143,7 +138,11 @@ export async function loadCustomerBatch(migrationId: string, afterId: bigint | n
       result.unchanged++;
       return;
     }
-    const notes = [...problems.map((problem) => problem.message), ...(await writeCustomerDetails(writer, written.id, customer, written.email !== null))];
+    const notes = [
+      ...problems.filter((problem) => problem.code !== 'text-too-long').map((problem) => problem.message),
+      ...(written.cut.length > 0 ? [cutReport(written.cut)] : []),
+      ...(await writeCustomerDetails(writer, written.id, customer, written.email !== null, written.cut)),
+    ];
     if (others.length > 0) notes.push(`Merged with customer${others.length > 1 ? 's' : ''} ${others.map((member) => member.sourceId).join(', ')} (same email or phone).`);
     await recordWritten(shop, writer.platform, 'customers', { ...row, contentHash: hash }, written.id, null, notes.join(' ') || null, { adopted: written.adopted });
     result.written++;

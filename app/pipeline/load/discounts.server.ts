@@ -5,6 +5,7 @@
 import type { DiscountRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { contentHash } from '../staging.server.ts';
+import { customerDataNotice } from '../customer-data.server.ts';
 import { CUSTOMER_BY_REFERENCE } from '../transform/customer.server.ts';
 import {
   DISCOUNT_BASIC_CREATE, DISCOUNT_BASIC_UPDATE, DISCOUNT_BY_CODE, DISCOUNT_DELETE, DISCOUNT_FREE_SHIPPING_CREATE, DISCOUNT_FREE_SHIPPING_UPDATE, DISCOUNT_KIND,
@@ -25,7 +26,7 @@ const MUTATIONS: Record<DiscountKind, { create: string; update: string; field: {
 type Payload = { codeDiscountNode: { id: string } | null; userErrors: UserError[] };
 type Outcome = { id: string; failure: null } | { id: null; failure: string };
 
-async function discountContext(shop: string, writer: Writer, rows: { data: unknown }[]): Promise<DiscountContext> {
+async function discountContext(shop: string, writer: Writer, rows: { data: unknown }[], customerDataRefused: boolean): Promise<DiscountContext> {
   const discounts = rows.map((row) => row.data as DiscountRecord);
   const products = await idMapFor(shop, writer.platform, 'products', discounts.flatMap((discount) => discount.productSourceIds));
   const collections = await idMapFor(shop, writer.platform, 'collections', discounts.flatMap((discount) => discount.collectionSourceIds));
@@ -33,7 +34,9 @@ async function discountContext(shop: string, writer: Writer, rows: { data: unkno
     platform: writer.platform,
     productIds: new Map([...products].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
     collectionIds: new Map([...collections].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
-    customersFor: await customersFor(shop, writer, discounts),
+    // Without protected customer data Shopify answers no question about a customer: the coupons
+    // limited to addresses have nobody to be for, and are kept back with that reason (decision 0014).
+    customersFor: customerDataRefused ? new Map() : await customersFor(shop, writer, discounts),
   };
 }
 
@@ -146,11 +149,11 @@ async function moreCustomers(writer: Writer, kind: DiscountKind, id: string, upd
 }
 
 export async function loadDiscountBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const { shop, options, plan } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const skipExisting = skipsExisting(options);
   const rows = await nextBatch(migrationId, 'discounts', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'discounts', rows.map((row) => row.sourceId));
-  const context = await discountContext(shop, writer, rows);
+  const context = await discountContext(shop, writer, rows, customerDataNotice(plan) !== null);
   const result = batchResult(rows);
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {

@@ -2,12 +2,14 @@
 // variant's Shopify id is kept in the id map (entity 'variants') so migrated orders can link to it.
 // A URL slug the store already uses for something Shipyard did not write (a product made by hand
 // before the migration) is refused by Shopify; the product is then written without it, Shopify
-// makes the handle, and the old URL's redirect points to that.
+// makes the handle, and the old URL's redirect points to that. A title or tag longer than Shopify
+// allows is kept back or cut, as the merchant chose (decision 0019).
 import type { ProductRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
-import { PRODUCT_SET, type ProductSetVariables, productSetCost, toProductSetVariables, variantKey } from '../transform/product.server.ts';
+import { PRODUCT_SET, type ProductContext, type ProductSetVariables, productLongText, productSetCost, toProductSetVariables, variantKey } from '../transform/product.server.ts';
+import { cutReport, keptBackReason, longTextRule } from '../transform/text-limits.server.ts';
 import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordFailed, recordWritten, settledWithoutWriting, skipsExisting,
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
 export interface WrittenVariant {
@@ -45,7 +47,9 @@ export async function productContext(migrationId: string, shop: string, writer: 
   const categories = await db().sourceRecord.findMany({ where: { migrationId, entity: 'collections', status: { not: 'invalid' } }, select: { sourceId: true, data: true } });
   const unreachable = await db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' }, select: { subject: true } });
   const sharedHandles = await db().migrationProblem.findMany({ where: { migrationId, code: 'duplicate-handle' }, select: { sourceId: true } });
+  const { options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true } });
   return {
+    longText: longTextRule(options),
     platform: writer.platform,
     locationId: writer.locationId,
     collectionIds: new Map(collections.map((entry) => [entry.sourceId, entry.shopifyGid])),
@@ -56,6 +60,18 @@ export async function productContext(migrationId: string, shop: string, writer: 
 }
 
 type ProductSetResult = NonNullable<ProductSetData['productSet']['product']>;
+
+/** Why the product is kept back instead of sent (text too long, and the merchant chose not to cut); null when it goes. */
+export function keptBackForLength(record: ProductRecord, context: ProductContext): string | null {
+  const tooLong = productLongText(record);
+  return tooLong.length > 0 && context.longText !== 'cut' ? keptBackReason(tooLong) : null;
+}
+
+/** What was cut to fit Shopify, for the written record's reason; null when nothing was. */
+export function cutNote(record: ProductRecord, context: ProductContext): string | null {
+  const cut = context.longText === 'cut' ? productLongText(record) : [];
+  return cut.length > 0 ? cutReport(cut) : null;
+}
 
 /** One productSet request; a handle the store already uses is dropped and the product sent again. */
 export async function writeProduct(writer: Writer, variables: ProductSetVariables): Promise<{ product: ProductSetResult } | { failed: string }> {
@@ -85,6 +101,12 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
     const known = mapped.get(row.sourceId);
     if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
     const record = row.data as unknown as ProductRecord;
+    const keptBack = keptBackForLength(record, context);
+    if (keptBack) {
+      await recordSkipped(row, keptBack);
+      result.failed++;
+      return;
+    }
     const variables = toProductSetVariables(record, context, known?.shopifyGid ?? null);
     const outcome = await writeProduct(writer, variables);
     if ('failed' in outcome) {
@@ -94,7 +116,7 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
     }
     const { product } = outcome;
     await recordVariants(shop, writer.platform, record, variables, product.variants.nodes);
-    await recordWritten(shop, writer.platform, 'products', row, product.id, product.handle);
+    await recordWritten(shop, writer.platform, 'products', row, product.id, product.handle, cutNote(record, context));
     result.written++;
   });
   return result;

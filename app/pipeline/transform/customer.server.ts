@@ -1,9 +1,11 @@
 // Turns a canonical customer into Shopify's customerSet input, the metafields Shopify has no field
 // for (source reference, total spent, order count) and the email marketing consent, which Shopify
 // only takes through its own mutation. Contact details Shopify would refuse are left out and kept
-// in the note, each with the reason, so the customer still moves.
+// in the note, each with the reason, so the customer still moves. Text longer than Shopify allows
+// is cut only when the merchant chose so (text-limits.server.ts).
 import type { CustomerRecord } from '../../../connectors/model.ts';
 import { SOURCE_REFERENCE, sourceReference } from '../source-reference.server.ts';
+import { type LongText, type LongTextRule, TEXT_LIMITS, cutAtWordBoundary, fullTextMetafields, longTags, longText } from './text-limits.server.ts';
 
 export const CUSTOMER_SET = `#graphql
   mutation MigrateCustomer($input: CustomerSetInput!, $identifier: CustomerSetIdentifiers) {
@@ -154,22 +156,44 @@ export interface CustomerSetVariables {
   identifier: { id: string } | { email: string } | { phone: string } | null;
 }
 
+/** The text the customer is written with: names, tags, and the note with the contact details Shopify would not take. */
+function customerText(customer: CustomerRecord, contact: Contact) {
+  const kept = contact.problems.map((problem) => `${problem.code === 'customer-email-invalid' ? 'Email' : 'Phone'} on the old store (not valid in Shopify): ${problem.subject}`);
+  return { firstName: customer.firstName, lastName: customer.lastName, note: [customer.note, ...kept].filter(Boolean).join('\n') || null, tags: customer.tags };
+}
+
+/** What of the customer's text is longer than Shopify allows, as it would be written (merged notes and kept contact details included). */
+export function customerLongText(customer: CustomerRecord, contact: Contact): LongText[] {
+  const text = customerText(customer, contact);
+  return [
+    longText('firstName', 'the first name', text.firstName, TEXT_LIMITS.name),
+    longText('lastName', 'the last name', text.lastName, TEXT_LIMITS.name),
+    longText('note', 'the note', text.note, TEXT_LIMITS.note),
+    ...longTags(text.tags),
+  ].filter((item): item is LongText => item !== null);
+}
+
 /**
  * The variables for CUSTOMER_SET. `existingId` (id map, or found by source reference) updates that
- * customer; without it the customer is upserted by email, else by phone, else created.
+ * customer; without it the customer is upserted by email, else by phone, else created. With the
+ * rule `cut`, text longer than Shopify allows is cut at a word boundary (customerLongText says
+ * what); with `keep-back` it is left whole, and the caller does not send the customer.
  */
-export function toCustomerSetVariables(customer: CustomerRecord, contact: Contact, existingId: string | null): CustomerSetVariables {
-  const kept = contact.problems.map((problem) => `${problem.code === 'customer-email-invalid' ? 'Email' : 'Phone'} on the old store (not valid in Shopify): ${problem.subject}`);
-  const note = [customer.note, ...kept].filter(Boolean).join('\n');
+export function toCustomerSetVariables(customer: CustomerRecord, contact: Contact, existingId: string | null, rule: LongTextRule = 'keep-back'): CustomerSetVariables {
+  const text = customerText(customer, contact);
+  const fit = (value: string | null, limit: number) => (value && rule === 'cut' ? cutAtWordBoundary(value, limit) : value);
+  const firstName = fit(text.firstName, TEXT_LIMITS.name);
+  const lastName = fit(text.lastName, TEXT_LIMITS.name);
+  const note = fit(text.note, TEXT_LIMITS.note);
   const locale = localeTag(customer.locale);
   const input: Record<string, unknown> = {
     ...(contact.email ? { email: contact.email } : {}),
     ...(contact.phone ? { phone: contact.phone } : {}),
-    ...(customer.firstName ? { firstName: customer.firstName } : {}),
-    ...(customer.lastName ? { lastName: customer.lastName } : {}),
+    ...(firstName ? { firstName } : {}),
+    ...(lastName ? { lastName } : {}),
     ...(note ? { note } : {}),
     ...(locale ? { locale } : {}),
-    tags: customer.tags,
+    tags: text.tags.map((tag) => fit(tag, TEXT_LIMITS.tag)),
     addresses: customerAddresses(customer).map(addressInput),
   };
   let identifier: CustomerSetVariables['identifier'] = null;
@@ -179,12 +203,16 @@ export function toCustomerSetVariables(customer: CustomerRecord, contact: Contac
   return { input, identifier };
 }
 
-/** The source reference (Shopify's custom ID for the customer), and what Shopify computes only from its own orders. */
-export function customerMetafields(ownerId: string, platform: string, customer: CustomerRecord) {
+/**
+ * The source reference (Shopify's custom ID for the customer), what Shopify computes only from its
+ * own orders, and the full text of what was cut to fit Shopify.
+ */
+export function customerMetafields(ownerId: string, platform: string, customer: CustomerRecord, cut: LongText[] = []) {
   return [
     { ownerId, ...SOURCE_REFERENCE, value: sourceReference(platform, customer.sourceId) },
     ...(customer.totalSpent === null ? [] : [{ ownerId, namespace: 'shipyard', key: 'total_spent', type: 'number_decimal', value: customer.totalSpent }]),
     ...(customer.ordersCount === null ? [] : [{ ownerId, namespace: 'shipyard', key: 'orders_count', type: 'number_integer', value: String(customer.ordersCount) }]),
+    ...fullTextMetafields(cut).map((metafield) => ({ ownerId, ...metafield })),
   ];
 }
 

@@ -1,11 +1,13 @@
 // Turns a canonical product into Shopify's ProductSetInput: variation attributes become options
 // (at most 3, see options.server.ts; the others are also kept as variant metafields), sale price becomes price + compare-at
 // price, stock becomes an inventory quantity at the shop's location, images become media with alt
-// text, categories become collection memberships.
+// text, categories become collection memberships. A title or tag longer than Shopify allows is cut
+// only when the merchant chose so (text-limits.server.ts).
 import type { ProductRecord } from '../../../connectors/model.ts';
 import { MAX_VARIANTS, optionLayout } from './options.server.ts';
 import { customIdentifier, sourceReferenceMetafield } from '../source-reference.server.ts';
 import { MAX_QUERY_COST, connectionCost, productSetInputCost } from '../../shopify-admin/costs.server.ts';
+import { type LongText, type LongTextRule, TEXT_LIMITS, characters, cutAtWordBoundary, fullTextMetafields, longTags, longText } from './text-limits.server.ts';
 
 /** The productSet call with what the load keeps of the answer, request by request and in bulk operations alike. */
 export const PRODUCT_SET = `#graphql
@@ -46,6 +48,8 @@ export interface ProductContext {
   unreachableImages: ReadonlySet<string>;
   /** Products whose URL slug an earlier product of the source already has: Shopify makes their handle. */
   handlesLeftToShopify: ReadonlySet<string>;
+  /** What to do with a title or tag longer than Shopify allows (Migration.options.longText); keep-back sends it whole, for the caller to hold back. */
+  longText?: LongTextRule;
 }
 
 const WEIGHT_UNITS = { g: 'GRAMS', kg: 'KILOGRAMS', lb: 'POUNDS', oz: 'OUNCES' } as const;
@@ -55,8 +59,14 @@ const DEFAULT_OPTION = { name: 'Title', value: 'Default Title' };
 export const slug = (text: string) =>
   text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 
-function isHandle(handle: string): boolean {
-  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(handle);
+/** A slug Shopify takes as a handle: lowercase words and dashes, at most 255 characters. */
+export function isHandle(handle: string): boolean {
+  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(handle) && characters(handle) <= TEXT_LIMITS.handle;
+}
+
+/** The product's title and tags that are longer than Shopify allows. */
+export function productLongText(product: Pick<ProductRecord, 'title' | 'tags'>): LongText[] {
+  return [longText('title', 'the title', product.title, TEXT_LIMITS.title), ...longTags(product.tags)].filter((item): item is LongText => item !== null);
 }
 
 export interface ProductSetVariables {
@@ -150,8 +160,11 @@ export function toProductSetVariables(product: ProductRecord, context: ProductCo
     return gid ? [gid] : [];
   });
 
+  // With the rule `cut`, what is too long is cut at a word boundary and kept whole in a metafield.
+  const cut = context.longText === 'cut' ? productLongText(product) : [];
+  const fit = (value: string, limit: number) => (cut.length > 0 ? cutAtWordBoundary(value, limit) : value);
   const input: Record<string, unknown> = {
-    title: product.title,
+    title: fit(product.title, TEXT_LIMITS.title),
     // An invalid slug is left to Shopify, which makes a handle from the title.
     // A slug another product already has is left to Shopify too, which adds "-1", "-2"….
     ...(isHandle(product.handle) && !context.handlesLeftToShopify.has(product.sourceId) ? { handle: product.handle } : {}),
@@ -159,12 +172,12 @@ export function toProductSetVariables(product: ProductRecord, context: ProductCo
     ...(product.vendor ? { vendor: product.vendor } : {}),
     ...(product.productType ? { productType: product.productType } : {}),
     status: product.status.toUpperCase(),
-    tags: product.tags,
+    tags: product.tags.map((tag) => fit(tag, TEXT_LIMITS.tag)),
     productOptions,
     variants,
     files: images.map((image) => ({ originalSource: image.url, alt: image.alt, contentType: 'IMAGE' })),
     ...(Object.keys(seo).length > 0 ? { seo } : {}),
-    metafields: [sourceReferenceMetafield(context.platform, product.sourceId), ...product.metafields],
+    metafields: [sourceReferenceMetafield(context.platform, product.sourceId), ...product.metafields, ...fullTextMetafields(cut)],
     collections,
   };
   return {
