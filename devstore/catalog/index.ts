@@ -12,6 +12,7 @@ import type { ResolverModule } from '../graphql/context.ts';
 import { collectionsModule } from './collections.ts';
 import { customIdsModule } from './custom-ids.ts';
 import { inventoryModule } from './inventory.ts';
+import { jobsModule } from './jobs.ts';
 import { metafieldsModule } from './metafields.ts';
 import { productMutationsModule } from './product-mutations.ts';
 import { productSetModule } from './product-set.ts';
@@ -44,4 +45,5 @@ export const catalogModules: ResolverModule[] = [
   discountsModule,
   publicationsModule,
   redirectImportsModule,
+  jobsModule,
 ];
