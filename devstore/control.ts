@@ -22,6 +22,9 @@ const shopSetupSchema = z.object({
   appSecret: z.string().min(1).optional(),
   appUrl: z.url().nullable().optional(),
   webhookTopics: z.array(z.string()).optional(),
+  // A large catalog without its rows (past 50,000 variants: Shopify's variant-creation throttle), or a store whose limit Support lifted.
+  extraVariants: z.number().int().min(0).optional(),
+  variantLimitLifted: z.boolean().optional(),
 });
 
 const shopChangesSchema = shopSetupSchema.omit({ domain: true, name: true, accessToken: true, appSecret: true });

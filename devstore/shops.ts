@@ -14,6 +14,10 @@ export interface Shop {
   appSecret: string | null;
   appUrl: string | null;
   webhookTopics: string[];
+  /** Variants the shop is taken to hold besides devstore's rows (a large catalog without its rows). */
+  extraVariants: number;
+  /** Shopify Support lifted the variant-creation throttle for this store. */
+  variantLimitLifted: boolean;
   createdAt: Date;
 }
 
@@ -28,6 +32,8 @@ interface ShopRow {
   app_secret: string | null;
   app_url: string | null;
   webhook_topics: string[];
+  extra_variants: number;
+  variant_limit_lifted: boolean;
   created_at: Date;
 }
 
@@ -43,6 +49,8 @@ function toShop(row: ShopRow): Shop {
     appSecret: row.app_secret,
     appUrl: row.app_url,
     webhookTopics: row.webhook_topics,
+    extraVariants: row.extra_variants,
+    variantLimitLifted: row.variant_limit_lifted,
     createdAt: row.created_at,
   };
 }
@@ -63,6 +71,8 @@ export interface ShopSetup {
   appSecret?: string;
   appUrl?: string | null;
   webhookTopics?: string[];
+  extraVariants?: number;
+  variantLimitLifted?: boolean;
 }
 
 /** Creates the shop, or wipes it back to an empty store with the given settings (a reset). */
@@ -75,8 +85,8 @@ export async function createOrResetShop(pool: Pool, setup: ShopSetup): Promise<S
     await client.query('DELETE FROM devstore.shops WHERE domain = $1', [setup.domain]);
     const name = setup.name ?? setup.domain.replace(/\.myshopify\.com$/, '');
     const { rows } = await client.query<ShopRow>(
-      `INSERT INTO devstore.shops (domain, name, email, plan, dev_store, access_token, app_secret, app_url, webhook_topics)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+      `INSERT INTO devstore.shops (domain, name, email, plan, dev_store, access_token, app_secret, app_url, webhook_topics, extra_variants, variant_limit_lifted)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
       [
         setup.domain,
         name,
@@ -87,6 +97,8 @@ export async function createOrResetShop(pool: Pool, setup: ShopSetup): Promise<S
         setup.appSecret ?? randomBytes(16).toString('hex'),
         setup.appUrl ?? null,
         setup.webhookTopics ?? [],
+        setup.extraVariants ?? 0,
+        setup.variantLimitLifted ?? false,
       ],
     );
     // Every Shopify store starts with one location, where stock goes by default, and its Online Store.
@@ -123,14 +135,17 @@ export interface ShopChanges {
   devStore?: boolean;
   appUrl?: string | null;
   webhookTopics?: string[];
+  extraVariants?: number;
+  variantLimitLifted?: boolean;
 }
 
 export async function updateShop(pool: Pool, domain: string, changes: ShopChanges): Promise<Shop | undefined> {
   const { rows } = await pool.query<ShopRow>(
     `UPDATE devstore.shops SET plan = coalesce($2, plan), dev_store = coalesce($3, dev_store),
-       app_url = CASE WHEN $4::boolean THEN $5 ELSE app_url END, webhook_topics = coalesce($6, webhook_topics)
+       app_url = CASE WHEN $4::boolean THEN $5 ELSE app_url END, webhook_topics = coalesce($6, webhook_topics),
+       extra_variants = coalesce($7, extra_variants), variant_limit_lifted = coalesce($8, variant_limit_lifted)
      WHERE domain = $1 RETURNING *`,
-    [domain, changes.plan ?? null, changes.devStore ?? null, changes.appUrl !== undefined, changes.appUrl ?? null, changes.webhookTopics ?? null],
+    [domain, changes.plan ?? null, changes.devStore ?? null, changes.appUrl !== undefined, changes.appUrl ?? null, changes.webhookTopics ?? null, changes.extraVariants ?? null, changes.variantLimitLifted ?? null],
   );
   return rows[0] ? toShop(rows[0]) : undefined;
 }

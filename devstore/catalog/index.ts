@@ -22,6 +22,7 @@ import { redirectImportsModule } from './redirect-imports.ts';
 import { redirectsModule } from './redirects.ts';
 import { shopModule } from './shop.ts';
 import { variantMutationsModule } from './variant-mutations.ts';
+import { variantCountModule } from './variant-throttle.ts';
 
 export const catalogModules: ResolverModule[] = [
   shopModule,
@@ -46,4 +47,5 @@ export const catalogModules: ResolverModule[] = [
   publicationsModule,
   redirectImportsModule,
   jobsModule,
+  variantCountModule,
 ];

@@ -9,6 +9,7 @@ import { productObject } from './product-objects.ts';
 import { defaultVendor, planMedia, planOptions, sortedTags, type OptionInput, type UserError } from './product-input.ts';
 import { productById, type ProductRow } from './product-rows.ts';
 import { productWebhookPayload } from './product-webhooks.ts';
+import { admitNewVariants } from './variant-throttle.ts';
 import { inTransaction, insertProduct, joinCollections, updateProduct, writeMedia, writeVariants } from './product-writer.ts';
 
 interface ProductFieldsInput {
@@ -67,6 +68,7 @@ async function productCreate(args: Args, context: RequestContext) {
       const options = await planOptions(client, optionInputs, [], ['productOptions'], errors);
       const items = planMedia(media, ['media'], errors, 'INVALID');
       if (errors.length) return undefined;
+      await admitNewVariants(client, context.shop, 1);
       const handle = given ?? (await uniqueHandle(client, 'products', shop, handleize(input.title as string)));
       const fields = scalarFields(input);
       const created = await insertProduct(client, shop, { ...fields, vendor: fields.vendor?.trim() ? fields.vendor : defaultVendor(context), title: input.title as string, handle, options });

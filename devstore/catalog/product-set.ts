@@ -2,7 +2,7 @@
 // metafields, tags, status and collections from one input; list fields replace what was there.
 import { CustomIdError, type CustomId, ownerByCustomId } from './custom-ids.ts';
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
-import { NotImplementedError } from '../graphql/errors.ts';
+import { NotImplementedError, ResourceThrottledError } from '../graphql/errors.ts';
 import { handleTaken, handleize, toHandle, uniqueHandle } from './handles.ts';
 import { gid, parseGid } from './ids.ts';
 import { metafieldInputErrors, writeMetafields } from './metafields.ts';
@@ -11,6 +11,7 @@ import { defaultVendor, planMedia, planOptions, planVariants, sortedTags, unknow
 import { productByHandle, productById, variantsByProducts, type ProductRow } from './product-rows.ts';
 import { inTransaction, insertProduct, setCollections, updateProduct, writeMedia, writeVariants, type VariantPlan } from './product-writer.ts';
 import { productWebhookPayload } from './product-webhooks.ts';
+import { admitNewVariants } from './variant-throttle.ts';
 
 interface ProductSetInput {
   id?: string | null;
@@ -53,7 +54,11 @@ async function productSet(args: Args, context: RequestContext) {
   const id = (rows[0] as { id: string }).id;
   context.defer(async (live) => {
     await live.pool.query("UPDATE devstore.product_operations SET status = 'ACTIVE' WHERE id = $1", [id]);
-    const result = await setProduct(args, live);
+    // The throttle ends a background run like any other failure there: JOB_ERROR, "Error processing request in the background job".
+    const result = await setProduct(args, live).catch((error: unknown) => {
+      if (error instanceof ResourceThrottledError) return failed([{ field: null, message: error.message, code: 'JOB_ERROR' }]);
+      throw error;
+    });
     const productId = result.product ? parseGid(result.product.id, 'Product') : undefined;
     const userErrors = result.userErrors.map(({ field, message, code }) => ({ field, message, code }));
     await live.pool.query("UPDATE devstore.product_operations SET status = 'COMPLETE', product_id = $2, user_errors = $3 WHERE id = $1", [id, productId ?? null, JSON.stringify(userErrors)]);
@@ -166,6 +171,7 @@ async function setProduct(args: Args, context: RequestContext) {
       // ProductSetUserErrorCode has no location code of its own; INVALID_INPUT is "Input is not valid".
       errors.push(...(await unknownLocationErrors(client, shop, plans ?? [], ['input', 'variants'], 'INVALID_INPUT', 'Location does not exist')));
       if (errors.length) return undefined;
+      await admitNewVariants(client, context.shop, (plans ?? []).filter((plan) => !plan.id).length);
 
       const fields = {
         ...(input.title !== undefined && input.title !== null ? { title: input.title } : {}),

@@ -7,6 +7,7 @@ import { productObject, variantObject } from './product-objects.ts';
 import { moneyOrError, planOptions, planVariants, unknownLocationErrors, type OptionInput, type UserError, type VariantCodes, type VariantInput } from './product-input.ts';
 import { productById, variantsByProducts, type ProductRow, type VariantRow } from './product-rows.ts';
 import { productWebhookPayload } from './product-webhooks.ts';
+import { admitNewVariants } from './variant-throttle.ts';
 import { inTransaction, updateProduct, writeVariants, type VariantPlan } from './product-writer.ts';
 
 /** Beside userErrors the variant list is empty, not null, as Shopify answers it. */
@@ -71,6 +72,7 @@ async function productVariantsBulkCreate(args: Args, context: RequestContext) {
         if (existingCombos.has(title)) errors.push({ field: ['variants', String(index)], message: `The variant '${title}' already exists.`, code: 'VARIANT_ALREADY_EXISTS' });
       });
       if (errors.length) return undefined;
+      await admitNewVariants(client, context.shop, plans.length);
       if (removeStandalone) await client.query('DELETE FROM devstore.variants WHERE product_id = $1', [product.id]);
       const row = await updateProduct(client, product.id, { options });
       const created = await writeVariants(client, context.shop.domain, String(product.id), plans, false, kept.length);

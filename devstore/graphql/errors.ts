@@ -82,7 +82,7 @@ export function executionError(error: GraphQLError, requestId: string): ShopifyE
     return { message: error.message, ...base, ...(error.extensions && Object.keys(error.extensions).length ? { extensions: error.extensions } : {}) };
   }
   if (original instanceof NotImplementedError) return { message: error.message, ...base, extensions: { code: 'NOT_IMPLEMENTED_BY_DEVSTORE' } };
-  if (original instanceof ResourceThrottledError) return { message: error.message, ...base, extensions: { code: 'THROTTLED', documentation: RATE_LIMITS_DOC } };
+  if (original instanceof ResourceThrottledError) return { message: error.message, ...base, extensions: { code: original.code, documentation: RATE_LIMITS_DOC } };
   if (original instanceof ArgumentError) return { message: error.message, ...base, extensions: { code: 'BAD_REQUEST' } };
   console.error(`devstore: request ${requestId} failed at ${error.path?.join('.') ?? '?'}:`, original);
   return {
@@ -92,11 +92,16 @@ export function executionError(error: GraphQLError, requestId: string): ShopifyE
   };
 }
 
-/** A resource-based limit (orders per minute on a development store): THROTTLED, whatever the bucket holds. */
+/**
+ * A resource-based limit, whatever the bucket holds: orders per minute on a development store
+ * (THROTTLED), new variants a day in a large store (VARIANT_THROTTLE_EXCEEDED).
+ */
 export class ResourceThrottledError extends Error {
-  constructor(message: string) {
+  readonly code: string;
+  constructor(message: string, code = 'THROTTLED') {
     super(message);
     this.name = 'ResourceThrottledError';
+    this.code = code;
   }
 }
 
