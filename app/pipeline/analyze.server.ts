@@ -8,6 +8,7 @@ import { db } from '../db.server.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { findBrokenHtml } from './html.server.ts';
 import { DISCOUNT_ACTIONS, foreseenNotKept } from './transform/discount.server.ts';
+import { isShopifyHandle } from './transform/handle.server.ts';
 import { MAX_OPTIONS, MAX_VARIANTS, optionLayout } from './transform/options.server.ts';
 
 export const ANALYZE_BATCH = 250;
@@ -52,7 +53,7 @@ export function productFindings(product: ProductRecord): Finding[] {
   if (withoutSku > 0) {
     add('missing-sku', `“${product.title}”: ${withoutSku} of ${product.variants.length} variant${product.variants.length > 1 ? 's have' : ' has'} no SKU.`, 'Moved without a SKU (Shopify does not require one).');
   }
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(product.handle)) {
+  if (!isShopifyHandle(product.handle)) {
     add('invalid-handle', `“${product.title}”: the URL slug “${product.handle}” is not a valid Shopify handle.`, 'Shopify makes a handle from the title; the old URL redirects to it.');
   }
   const broken = findBrokenHtml(product.descriptionHtml);
@@ -178,7 +179,7 @@ export async function catalogFindings(migrationId: string): Promise<Finding[]> {
         code: 'duplicate-handle',
         subject: row.handle,
         message: `The URL slug “${row.handle}” belongs to ${row.products.length} products.`,
-        action: 'The first keeps it; Shopify makes a handle for each later one from its title (adding “-1”, “-2”… when that is taken too); their old URLs redirect to the new ones.',
+        action: 'The first keeps it; Shopify makes a handle for each later one from its title (adding “-1”, “-2”…, or counting on from a number it ends in, when that is taken too); their old URLs redirect to the new ones.',
       })),
     ),
     ...(await sourceLimitFindings(migrationId)),

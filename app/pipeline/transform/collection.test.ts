@@ -30,6 +30,11 @@ describe('collection → Shopify', () => {
     ]);
   });
 
+  it('keeps a unicode slug as the handle, and leaves one Shopify would change to Shopify', () => {
+    expect(toCollectionVariables({ ...hoodies, handle: 'толстовки' }, 'woocommerce', null, null).collection).toHaveProperty('handle', 'толстовки');
+    expect(toCollectionVariables({ ...hoodies, handle: 'Hoodies & More' }, 'woocommerce', null, null).collection).not.toHaveProperty('handle');
+  });
+
   it('updates by id on a re-run', () => {
     const variables = toCollectionVariables(hoodies, 'woocommerce', null, 'gid://shopify/Collection/5');
     expect(errorsFor(UPDATE_COLLECTION, variables)).toEqual([]);

@@ -3,6 +3,7 @@
 // price, stock becomes an inventory quantity at the shop's location, images become media with alt
 // text, categories become collection memberships.
 import type { ProductRecord } from '../../../connectors/model.ts';
+import { isShopifyHandle } from './handle.server.ts';
 import { MAX_VARIANTS, optionLayout } from './options.server.ts';
 import { customIdentifier, sourceReferenceMetafield } from '../source-reference.server.ts';
 
@@ -53,10 +54,6 @@ const DEFAULT_OPTION = { name: 'Title', value: 'Default Title' };
 
 export const slug = (text: string) =>
   text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-
-function isHandle(handle: string): boolean {
-  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(handle);
-}
 
 export interface ProductSetVariables {
   input: Record<string, unknown>;
@@ -146,9 +143,9 @@ export function toProductSetVariables(product: ProductRecord, context: ProductCo
 
   const input: Record<string, unknown> = {
     title: product.title,
-    // An invalid slug is left to Shopify, which makes a handle from the title.
+    // A slug Shopify would change (a unicode one is kept as it is) is left to Shopify, which makes a handle from the title.
     // A slug another product already has is left to Shopify too, which adds "-1", "-2"….
-    ...(isHandle(product.handle) && !context.handlesLeftToShopify.has(product.sourceId) ? { handle: product.handle } : {}),
+    ...(isShopifyHandle(product.handle) && !context.handlesLeftToShopify.has(product.sourceId) ? { handle: product.handle } : {}),
     descriptionHtml: product.descriptionHtml,
     ...(product.vendor ? { vendor: product.vendor } : {}),
     ...(product.productType ? { productType: product.productType } : {}),
