@@ -29,6 +29,32 @@ const POINTS_PER_RECORD: Record<Entity, number> = {
 /** Development stores accept 5 new orders a minute through orderCreate (Shopify's documented limit). */
 export const DEV_STORE_ORDERS_PER_MINUTE = 5;
 
+/**
+ * Shopify's variant-creation throttle (productCreate's documentation): once a store has 50,000
+ * variants, "no more than 1,000 new product variants can be created per day" (decision 0016).
+ */
+export const VARIANT_THROTTLE_THRESHOLD = 50_000;
+export const NEW_VARIANTS_PER_DAY = 1_000;
+const DAY_SECONDS = 86_400;
+
+/** The variants in the store now (null when Shopify could not be asked) and those the products will create. */
+export interface CatalogSize {
+  variantsInShop: number | null;
+  newVariants: number;
+}
+
+/** Seconds the new variants past the threshold take at 1,000 a day, with the words that say so; null below it. */
+function variantLimit({ variantsInShop, newVariants }: CatalogSize): { seconds: number; note: string } | null {
+  const past = Math.min(newVariants, (variantsInShop ?? 0) + newVariants - VARIANT_THROTTLE_THRESHOLD);
+  if (past <= 0) return null;
+  const days = Math.ceil(past / NEW_VARIANTS_PER_DAY);
+  const counted = variantsInShop === null ? ' (not counting the variants your store already has: Shopify could not be asked)' : '';
+  return {
+    seconds: days * DAY_SECONDS,
+    note: `Past 50,000 variants Shopify creates at most ${NEW_VARIANTS_PER_DAY.toLocaleString('en')} new variants a day: ${past.toLocaleString('en')} of the ${newVariants.toLocaleString('en')} new variants wait for that, about ${days} day${days > 1 ? 's' : ''}${counted}.`,
+  };
+}
+
 export interface ShopPlan {
   planName: string | null;
   shopifyPlus: boolean;
@@ -58,7 +84,7 @@ export interface MigrationPlan {
   seconds: number;
 }
 
-export function planMigration(counts: Partial<Record<Entity, number>>, chosen: Entity[], plan: ShopPlan): MigrationPlan {
+export function planMigration(counts: Partial<Record<Entity, number>>, chosen: Entity[], plan: ShopPlan, catalog: CatalogSize = { variantsInShop: 0, newVariants: 0 }): MigrationPlan {
   const rate = restoreRate(plan);
   const entities = LOAD_ORDER.filter((entity) => chosen.includes(entity)).map((entity): EntityPlan => {
     const records = counts[entity] ?? 0;
@@ -72,6 +98,8 @@ export function planMigration(counts: Partial<Record<Entity, number>>, chosen: E
         note = `Development stores accept ${DEV_STORE_ORDERS_PER_MINUTE} new orders a minute.`;
       }
     }
+    const limited = entity === 'products' ? variantLimit(catalog) : null;
+    if (limited && limited.seconds > seconds) ({ seconds, note } = limited);
     return { entity, records, points, seconds: Math.ceil(seconds), note };
   });
   return {

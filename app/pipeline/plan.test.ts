@@ -26,4 +26,16 @@ describe('migration plan', () => {
     const plan = planMigration({ orders: 600 }, ['orders'], { ...standard, partnerDevelopment: true });
     expect(plan.entities[0]).toMatchObject({ seconds: 7200, note: 'Development stores accept 5 new orders a minute.' });
   });
+
+  it('says how long the new variants past Shopify\'s 50,000 take at 1,000 a day, counting those the store already has', () => {
+    const below = planMigration({ products: 100 }, ['products'], standard, { variantsInShop: 40_000, newVariants: 300 });
+    expect(below.entities[0]).toMatchObject({ seconds: 20, note: null });
+    const crossing = planMigration({ products: 1000 }, ['products'], standard, { variantsInShop: 48_500, newVariants: 3000 });
+    expect(crossing.entities[0]).toMatchObject({
+      seconds: 2 * 86_400,
+      note: 'Past 50,000 variants Shopify creates at most 1,000 new variants a day: 1,500 of the 3,000 new variants wait for that, about 2 days.',
+    });
+    const unknown = planMigration({ products: 20_000 }, ['products'], standard, { variantsInShop: null, newVariants: 60_000 });
+    expect(unknown.entities[0]?.note).toBe('Past 50,000 variants Shopify creates at most 1,000 new variants a day: 10,000 of the 60,000 new variants wait for that, about 10 days (not counting the variants your store already has: Shopify could not be asked).');
+  });
 });
