@@ -10,11 +10,14 @@ export type AdminErrorKind = 'unauthorized' | 'http' | 'graphql' | 'max-cost' | 
 export class AdminApiError extends Error {
   readonly kind: AdminErrorKind;
   readonly status: number | null;
-  constructor(kind: AdminErrorKind, message: string, status: number | null = null, options?: { cause?: unknown }) {
+  /** The `extensions.code` of each GraphQL error Shopify answered (VARIANT_THROTTLE_EXCEEDED…), for the caller to act on. */
+  readonly codes: string[];
+  constructor(kind: AdminErrorKind, message: string, status: number | null = null, options?: { cause?: unknown; codes?: string[] }) {
     super(message, options);
     this.name = 'AdminApiError';
     this.kind = kind;
     this.status = status;
+    this.codes = options?.codes ?? [];
   }
 }
 
@@ -130,7 +133,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
         throw new AdminApiError('max-cost', `${name} costs more than Shopify allows for one query (${cost?.requestedQueryCost ?? '?'} points); ask for fewer items per page.`);
       }
       if (body.errors?.length) {
-        throw new AdminApiError('graphql', `${name} was rejected: ${body.errors.map((error) => error.message).join('; ')}`);
+        throw new AdminApiError('graphql', `${name} was rejected: ${body.errors.map((error) => error.message).join('; ')}`, null, { codes: codes.filter((code): code is string => Boolean(code)) });
       }
       if (body.data === undefined) throw new AdminApiError('graphql', `${name} returned no data`);
       return { data: body.data, actualCost: cost?.actualQueryCost ?? 0 };
