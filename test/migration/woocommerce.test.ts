@@ -96,6 +96,7 @@ describe('a WooCommerce catalog migrated into Shopify', () => {
       (await db().idMapEntry.findMany({ where: { shop: shop.domain, entity: 'collections' } })).map((entry) => [entry.sourceId, entry.handle]),
     );
     const inShopify = await shopifyProducts();
+    const storeName = (await admin(devstore, shop, '{ shop { name } }')).body.data.shop.name as string;
     const unreachable = new Set((await db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' } })).map((problem) => problem.subject));
     expect(staged.length).toBeGreaterThan(30);
     for (const row of staged) {
@@ -105,7 +106,9 @@ describe('a WooCommerce catalog migrated into Shopify', () => {
       if (!product) continue;
       expect(product.title).toBe(source.title);
       expect(product.status).toBe(source.status.toUpperCase());
-      expect([...product.tags].sort()).toEqual([...source.tags].sort());
+      // Shopify answers tags sorted, and a product given no vendor gets the store's name.
+      expect(product.tags).toEqual([...new Set(source.tags)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()) || a.localeCompare(b)));
+      expect(product.vendor).toBe(source.vendor ?? storeName);
       if (source.seo.title) expect(product.seo.title).toBe(source.seo.title);
       if (source.seo.description) expect(product.seo.description).toBe(source.seo.description);
       // At most 3 options: the first 3 attributes, or (when those do not tell variants apart) the
@@ -144,6 +147,14 @@ describe('a WooCommerce catalog migrated into Shopify', () => {
     expect([...inShopify.values()].find((product) => product.title === 'Summer Hat (display)')?.handle).toBe('summer-hat');
     const sweater = inShopify.get(`woocommerce:${woo.catalog.awkwardId('four-axes')}`);
     expect(sweater?.options).toHaveLength(3);
+  });
+
+  it('keeps a unicode URL slug as the handle: not called invalid, and its old percent-encoded URL redirects to it', async () => {
+    const id = String(woo.catalog.awkwardId('unicode-emoji'));
+    expect((await shopifyProducts()).get(`woocommerce:${id}`)?.handle).toBe('東京-cafe-tasse');
+    expect(await db().migrationProblem.count({ where: { migrationId, sourceId: id, code: 'invalid-handle' } })).toBe(0);
+    const { body } = await admin(devstore, shop, '{ urlRedirects(first: 5, query: "path:/product/%e6%9d%b1%e4%ba%ac-cafe-tasse") { nodes { path target } } }');
+    expect(body.data.urlRedirects.nodes).toEqual([{ path: '/product/%e6%9d%b1%e4%ba%ac-cafe-tasse', target: '/products/東京-cafe-tasse' }]);
   });
 
   it('redirects every old product and category URL to its new Shopify URL', async () => {
