@@ -111,7 +111,7 @@ describe('metafieldsSet', () => {
   it('refuses more than 25 metafields in one call', async () => {
     const metafields = Array.from({ length: 26 }, (_, index) => ({ ownerId: productId, namespace: 'bulk', key: `k${index}`, type: 'single_line_text_field', value: 'v' }));
     const { body } = await admin(devstore, shop, SET, { metafields });
-    expect(body.data.metafieldsSet).toEqual({ metafields: null, userErrors: [{ field: ['metafields'], message: 'Exceeded the maximum metafields input limit of 25.', code: 'LESS_THAN_OR_EQUAL_TO' }] });
+    expect(body.data.metafieldsSet).toEqual({ metafields: [], userErrors: [{ field: ['metafields'], message: 'Exceeded the maximum metafields input limit of 25.', code: 'LESS_THAN_OR_EQUAL_TO' }] });
   });
 
   it('refuses a value that does not fit its type, and an owner that does not exist', async () => {
