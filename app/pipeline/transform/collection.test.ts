@@ -24,6 +24,8 @@ describe('collection → Shopify', () => {
     expect(variables.collection).toMatchObject({
       title: 'Hoodies', handle: 'hoodies', image: { src: 'https://old.example.com/cat.jpg', altText: 'Hoodies' }, seo: { title: 'Hoodies | North Sails' },
     });
+    // Membership goes with each product (productSet's collections): collectionCreate would add products after answering.
+    expect(variables.collection).not.toHaveProperty('products');
     expect(variables.collection.metafields).toEqual([
       { namespace: 'shipyard', key: 'source_reference', type: 'id', value: 'woocommerce:15' },
       { namespace: 'shipyard', key: 'parent_collection', type: 'single_line_text_field', value: 'Clothing' },
