@@ -1,5 +1,5 @@
 // The control API for tests and demos (JSON under /devstore/): create or reset a shop with its
-// installed app, change its plan and dev-store flag, set latency and faults, read counters and
+// installed app, change its plan, dev-store flag and catalog size (variants held beyond its rows, a lifted variant limit), set latency and faults, read counters and
 // webhook deliveries, the emails the shop sent, and a customer's account state (which changes
 // outside the Admin API, when the customer signs up in the store). It is local tooling: no
 // authentication, bind devstore to localhost.
