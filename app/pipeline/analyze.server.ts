@@ -54,7 +54,7 @@ export function productFindings(product: ProductRecord): Finding[] {
     add('missing-sku', `“${product.title}”: ${withoutSku} of ${product.variants.length} variant${product.variants.length > 1 ? 's have' : ' has'} no SKU.`, 'Moved without a SKU (Shopify does not require one).');
   }
   if (!isShopifyHandle(product.handle)) {
-    add('invalid-handle', `“${product.title}”: the URL slug “${product.handle}” is not a valid Shopify handle.`, 'Shopify makes a handle from the title; the old URL redirects to it.');
+    add('invalid-handle', `“${product.title}”: the URL slug “${product.handle}” is not a Shopify handle as it stands (Shopify lowercases handles, takes accents off Latin letters and turns other signs into hyphens).`, 'Shopify makes a handle from the title; the old URL redirects to it.');
   }
   const broken = findBrokenHtml(product.descriptionHtml);
   if (broken) add('broken-html', `“${product.title}”: the description’s HTML is broken (${broken}).`, 'Moved as it is; Shopify’s editor repairs the markup when the product is saved.');
