@@ -1,5 +1,5 @@
 // The control API for tests and demos (JSON under /devstore/): create or reset a shop with its
-// installed app, change its plan, dev-store and trial flags, currency and the app's protected customer data access, set latency and faults, read counters and
+// installed app, change its plan, dev-store and trial flags, currency, the app's protected customer data access and catalog size (variants held beyond its rows, a lifted variant limit), set latency and faults, read counters and
 // webhook deliveries, the emails the shop sent, and a customer's account state (which changes
 // outside the Admin API, when the customer signs up in the store). It is local tooling: no
 // authentication, bind devstore to localhost.
@@ -32,6 +32,9 @@ const shopSetupSchema = z.object({
     .optional(),
   // What the app's developer selected in the Partner Dashboard and what Shopify approved: none, level1, level2.
   protectedCustomerData: z.object({ selected: z.enum(CUSTOMER_DATA_LEVELS).optional(), approved: z.enum(CUSTOMER_DATA_LEVELS).optional() }).optional(),
+  // A large catalog without its rows (past 50,000 variants: Shopify's variant-creation throttle), or a store whose limit Support lifted.
+  extraVariants: z.number().int().min(0).optional(),
+  variantLimitLifted: z.boolean().optional(),
 });
 
 const shopChangesSchema = shopSetupSchema.omit({ domain: true, name: true, accessToken: true, appSecret: true, expiringOfflineTokens: true });

@@ -21,6 +21,10 @@ export interface Shop {
   appUrl: string | null;
   webhookTopics: string[];
   protectedCustomerData: ProtectedCustomerData;
+  /** Variants the shop is taken to hold besides devstore's rows (a large catalog without its rows). */
+  extraVariants: number;
+  /** Shopify Support lifted the variant-creation throttle for this store. */
+  variantLimitLifted: boolean;
   createdAt: Date;
 }
 
@@ -39,6 +43,8 @@ interface ShopRow {
   webhook_topics: string[];
   customer_data_selected: string;
   customer_data_approved: string;
+  extra_variants: number;
+  variant_limit_lifted: boolean;
   created_at: Date;
 }
 
@@ -59,6 +65,8 @@ function toShop(row: ShopRow): Shop {
     appUrl: row.app_url,
     webhookTopics: row.webhook_topics,
     protectedCustomerData: { selected: level(row.customer_data_selected), approved: level(row.customer_data_approved) },
+    extraVariants: row.extra_variants,
+    variantLimitLifted: row.variant_limit_lifted,
     createdAt: row.created_at,
   };
 }
@@ -83,6 +91,8 @@ export interface ShopSetup {
   appUrl?: string | null;
   webhookTopics?: string[];
   protectedCustomerData?: Partial<ProtectedCustomerData>;
+  extraVariants?: number;
+  variantLimitLifted?: boolean;
 }
 
 /** Creates the shop, or wipes it back to an empty store with the given settings (a reset). */
@@ -95,8 +105,9 @@ export async function createOrResetShop(pool: Pool, setup: ShopSetup): Promise<S
     await client.query('DELETE FROM devstore.shops WHERE domain = $1', [setup.domain]);
     const name = setup.name ?? setup.domain.replace(/\.myshopify\.com$/, '');
     const { rows } = await client.query<ShopRow>(
-      `INSERT INTO devstore.shops (domain, name, email, plan, dev_store, trial, currency_code, access_token, app_secret, app_url, webhook_topics, customer_data_selected, customer_data_approved)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, coalesce($12, 'level2'), coalesce($13, 'level2')) RETURNING *`,
+      `INSERT INTO devstore.shops (domain, name, email, plan, dev_store, trial, currency_code, access_token, app_secret, app_url, webhook_topics, customer_data_selected, customer_data_approved,
+         extra_variants, variant_limit_lifted)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, coalesce($12, 'level2'), coalesce($13, 'level2'), $14, $15) RETURNING *`,
       [
         setup.domain,
         name,
@@ -111,6 +122,8 @@ export async function createOrResetShop(pool: Pool, setup: ShopSetup): Promise<S
         setup.webhookTopics ?? [],
         setup.protectedCustomerData?.selected ?? null,
         setup.protectedCustomerData?.approved ?? null,
+        setup.extraVariants ?? 0,
+        setup.variantLimitLifted ?? false,
       ],
     );
     // Every Shopify store starts with one location, where stock goes by default, and its Online Store.
@@ -155,17 +168,21 @@ export interface ShopChanges {
   appUrl?: string | null;
   webhookTopics?: string[];
   protectedCustomerData?: Partial<ProtectedCustomerData>;
+  extraVariants?: number;
+  variantLimitLifted?: boolean;
 }
 
 export async function updateShop(pool: Pool, domain: string, changes: ShopChanges): Promise<Shop | undefined> {
   const { rows } = await pool.query<ShopRow>(
     `UPDATE devstore.shops SET plan = coalesce($2, plan), dev_store = coalesce($3, dev_store),
        app_url = CASE WHEN $4::boolean THEN $5 ELSE app_url END, webhook_topics = coalesce($6, webhook_topics), trial = coalesce($7, trial),
-       currency_code = coalesce($8, currency_code), customer_data_selected = coalesce($9, customer_data_selected), customer_data_approved = coalesce($10, customer_data_approved)
+       currency_code = coalesce($8, currency_code), customer_data_selected = coalesce($9, customer_data_selected), customer_data_approved = coalesce($10, customer_data_approved),
+       extra_variants = coalesce($11, extra_variants), variant_limit_lifted = coalesce($12, variant_limit_lifted)
      WHERE domain = $1 RETURNING *`,
     [
       domain, changes.plan ?? null, changes.devStore ?? null, changes.appUrl !== undefined, changes.appUrl ?? null, changes.webhookTopics ?? null,
       changes.trial ?? null, changes.currencyCode ?? null, changes.protectedCustomerData?.selected ?? null, changes.protectedCustomerData?.approved ?? null,
+      changes.extraVariants ?? null, changes.variantLimitLifted ?? null,
     ],
   );
   return rows[0] ? toShop(rows[0]) : undefined;

@@ -12,7 +12,7 @@ const PROBLEM_TITLES: Record<string, string> = {
   'too-many-options': 'Products with more than 3 options',
   'too-many-variants': 'Products with more than 2,048 variants',
   'missing-sku': 'Variants without a SKU',
-  'invalid-handle': 'URL slugs Shopify does not accept',
+  'invalid-handle': 'URL slugs Shopify would change',
   'broken-html': 'Descriptions with broken HTML',
   'image-unreachable': 'Images that cannot be fetched',
   'duplicate-sku': 'SKUs used more than once',

@@ -1,14 +1,18 @@
 // The analysis as a chain of jobs: one batch of records per job, the findings and the job for the
-// next batch committed together; after the last batch the catalog-wide checks, the plan, and the
-// migration waits for the merchant (or goes straight on when it was started to run unattended).
+// next batch committed together; after the last batch the catalog-wide checks, the plan (with the
+// store's variant count, for Shopify's daily limit on new variants), and the migration waits for
+// the merchant (or goes straight on when it was started to run unattended).
 import type { Entity } from '../../connectors/model.ts';
 import { db } from '../db.server.ts';
 import { notifyProgress } from './progress.server.ts';
 import { analyzeBatch, catalogFindings, saveFindings } from './analyze.server.ts';
+import { AdminApiError } from '../shopify-admin/client.server.ts';
+import { adminClientFor } from '../shopify-admin/connection.server.ts';
 import { currencyPlanNote, orderCurrencies } from './order-currencies.server.ts';
 import { customerDataAtPlanTime, customerDataFindings, planWithCustomerData } from './customer-data.server.ts';
-import { planMigration } from './plan.server.ts';
+import { type CatalogSize, planMigration } from './plan.server.ts';
 import { stagedPoints } from './plan-points.server.ts';
+import { MAX_VARIANTS } from './transform/options.server.ts';
 import { queueAnalyze, queueLoad } from './queue.server.ts';
 
 export async function analyzeStep(migrationId: string, afterId: bigint | null): Promise<'next-batch' | 'ready' | 'loading' | 'not-running'> {
@@ -43,6 +47,35 @@ export async function analyzeStep(migrationId: string, afterId: bigint | null): 
   });
 }
 
+export const VARIANTS_IN_SHOP = `#graphql
+  query VariantsInShop {
+    productVariantsCount(limit: null) {
+      count
+    }
+  }
+`;
+
+/**
+ * How many variants the store has and how many the products will add (those not written before),
+ * for Shopify's daily limit on new variants past 50,000. A store that cannot be asked now counts as
+ * unknown; the writing will meet the limit anyway, and the plan says what it did not count.
+ */
+async function catalogSize(migrationId: string, shop: string, platform: string): Promise<CatalogSize> {
+  const [created] = await db().$queryRaw<{ variants: bigint }[]>`
+    SELECT coalesce(sum(greatest(1, least(jsonb_array_length(coalesce(r.data->'variants', '[]'::jsonb)), ${MAX_VARIANTS}))), 0)::bigint AS variants
+    FROM "SourceRecord" r
+    LEFT JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${platform} AND m.entity = 'products' AND m."sourceId" = r."sourceId"
+    WHERE r."migrationId" = ${migrationId} AND r.entity = 'products' AND r.status <> 'invalid' AND m."sourceId" IS NULL`;
+  let variantsInShop: number | null = null;
+  try {
+    const { data } = await (await adminClientFor(shop)).request<{ productVariantsCount: { count: number } }>(VARIANTS_IN_SHOP, {}, { estimatedCost: 1 });
+    variantsInShop = data.productVariantsCount.count;
+  } catch (error) {
+    if (!(error instanceof AdminApiError)) throw error;
+  }
+  return { variantsInShop, newVariants: Number(created?.variants ?? 0) };
+}
+
 async function planFor(migrationId: string, shop: string, platform: string, entities: Entity[]) {
   const staged = await db().sourceRecord.groupBy({ by: ['entity'], where: { migrationId, status: { not: 'invalid' } }, _count: true });
   const counts = Object.fromEntries(staged.map((row) => [row.entity, row._count]));
@@ -54,6 +87,10 @@ async function planFor(migrationId: string, shop: string, platform: string, enti
     counts,
     entities,
     { planName: record?.planName ?? null, shopifyPlus: record?.shopifyPlus ?? false, partnerDevelopment: record?.partnerDevelopment ?? false },
-    { priced: await stagedPoints(migrationId, platform, entities), notes: currencies ? { orders: currencies } : {} },
+    {
+      priced: await stagedPoints(migrationId, platform, entities),
+      notes: currencies ? { orders: currencies } : {},
+      ...(entities.includes('products') ? { catalog: await catalogSize(migrationId, shop, platform) } : {}),
+    },
   );
 }

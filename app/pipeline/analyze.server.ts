@@ -57,7 +57,9 @@ export function productFindings(product: ProductRecord): Finding[] {
     add('missing-sku', `“${product.title}”: ${withoutSku} of ${product.variants.length} variant${product.variants.length > 1 ? 's have' : ' has'} no SKU.`, 'Moved without a SKU (Shopify does not require one).');
   }
   if (!isHandle(product.handle)) {
-    const why = characters(product.handle) > TEXT_LIMITS.handle ? `has ${characters(product.handle)} characters; Shopify allows ${TEXT_LIMITS.handle}` : 'is not a valid Shopify handle';
+    const why = characters(product.handle) > TEXT_LIMITS.handle
+      ? `has ${characters(product.handle)} characters; Shopify allows ${TEXT_LIMITS.handle}`
+      : 'is not a Shopify handle as it stands (Shopify lowercases handles, takes accents off Latin letters and turns other signs into hyphens)';
     add('invalid-handle', `“${product.title}”: the URL slug “${product.handle}” ${why}.`, 'Shopify makes a handle from the title; the old URL redirects to it.');
   }
   const broken = findBrokenHtml(product.descriptionHtml);
@@ -208,7 +210,7 @@ export async function catalogFindings(migrationId: string): Promise<Finding[]> {
         code: 'duplicate-handle',
         subject: row.handle,
         message: `The URL slug “${row.handle}” belongs to ${row.products.length} products.`,
-        action: 'The first keeps it; Shopify makes a handle for each later one from its title (adding “-1”, “-2”… when that is taken too); their old URLs redirect to the new ones.',
+        action: 'The first keeps it; Shopify makes a handle for each later one from its title (adding “-1”, “-2”…, or counting on from a number it ends in, when that is taken too); their old URLs redirect to the new ones.',
       })),
     ),
     ...(await sourceLimitFindings(migrationId)),

@@ -106,7 +106,7 @@ export async function bulkPollStep(migrationId: string, batchId: string, connect
       return 'bulk-running';
     }
     if (migration.status !== 'running') return 'not-running';
-    return scheduleAfter(migration, 'products', outcome.next);
+    return scheduleAfter(migration, 'products', outcome.next, outcome.notBefore);
   } catch (error) {
     if (await stoppedByShopify(migrationId, 'products', error)) return 'failed';
     throw error;

@@ -39,6 +39,32 @@ export const POINTS_PER_RECORD: Record<Entity, number> = {
  */
 export const LIMITED_STORE_ORDERS_PER_MINUTE = 5;
 
+/**
+ * Shopify's variant-creation throttle (productCreate's documentation): once a store has 50,000
+ * variants, "no more than 1,000 new product variants can be created per day" (decision 0016).
+ */
+export const VARIANT_THROTTLE_THRESHOLD = 50_000;
+export const NEW_VARIANTS_PER_DAY = 1_000;
+const DAY_SECONDS = 86_400;
+
+/** The variants in the store now (null when Shopify could not be asked) and those the products will create. */
+export interface CatalogSize {
+  variantsInShop: number | null;
+  newVariants: number;
+}
+
+/** Seconds the new variants past the threshold take at 1,000 a day, with the words that say so; null below it. */
+function variantLimit({ variantsInShop, newVariants }: CatalogSize): { seconds: number; note: string } | null {
+  const past = Math.min(newVariants, (variantsInShop ?? 0) + newVariants - VARIANT_THROTTLE_THRESHOLD);
+  if (past <= 0) return null;
+  const days = Math.ceil(past / NEW_VARIANTS_PER_DAY);
+  const counted = variantsInShop === null ? ' (not counting the variants your store already has: Shopify could not be asked)' : '';
+  return {
+    seconds: days * DAY_SECONDS,
+    note: `Past 50,000 variants Shopify creates at most ${NEW_VARIANTS_PER_DAY.toLocaleString('en')} new variants a day: ${past.toLocaleString('en')} of the ${newVariants.toLocaleString('en')} new variants wait for that, about ${days} day${days > 1 ? 's' : ''}${counted}.`,
+  };
+}
+
 export interface ShopPlan {
   /** ShopPlan.publicDisplayName: "Basic", "Advanced", "Plus", "Development", "Trial", "Plus Trial"… */
   planName: string | null;
@@ -85,13 +111,18 @@ export interface MigrationPlan {
 
 /**
  * `priced`: the points of entities priced from their records (plan-points.server.ts), which win over
- * the per-record figure; `notes`: what else the merchant should read beside an entity (the orders' currencies).
+ * the per-record figure; `notes`: what else the merchant should read beside an entity (the orders'
+ * currencies); `catalog`: the store's variants and the new ones, for Shopify's daily variant limit.
  */
 export function planMigration(
   counts: Partial<Record<Entity, number>>,
   chosen: Entity[],
   plan: ShopPlan,
-  { priced = {}, notes = {} }: { priced?: Partial<Record<Entity, number>>; notes?: Partial<Record<Entity, string>> } = {},
+  {
+    priced = {},
+    notes = {},
+    catalog = { variantsInShop: 0, newVariants: 0 },
+  }: { priced?: Partial<Record<Entity, number>>; notes?: Partial<Record<Entity, string>>; catalog?: CatalogSize } = {},
 ): MigrationPlan {
   const rate = restoreRate(plan);
   const entities = LOAD_ORDER.filter((entity) => chosen.includes(entity)).map((entity): EntityPlan => {
@@ -107,6 +138,8 @@ export function planMigration(
         note = orderLimit;
       }
     }
+    const limited = entity === 'products' ? variantLimit(catalog) : null;
+    if (limited && limited.seconds > seconds) ({ seconds, note } = limited);
     return { entity, records, points, seconds: Math.ceil(seconds), note: [note, notes[entity]].filter(Boolean).join(' ') || null };
   });
   return {

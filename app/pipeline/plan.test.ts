@@ -46,4 +46,16 @@ describe('migration plan', () => {
     const plan = planMigration({ orders: 10 }, ['orders'], { ...standard, partnerDevelopment: true }, { notes: { orders: '10 orders in EUR wait for a EUR → USD exchange rate.' } });
     expect(plan.entities[0]?.note).toBe('Development stores accept 5 new orders a minute. 10 orders in EUR wait for a EUR → USD exchange rate.');
   });
+
+  it('says how long the new variants past Shopify\'s 50,000 take at 1,000 a day, counting those the store already has', () => {
+    const below = planMigration({ products: 100 }, ['products'], standard, { catalog: { variantsInShop: 40_000, newVariants: 300 } });
+    expect(below.entities[0]).toMatchObject({ seconds: 15, note: null }); // 15 points a product at 100 a second
+    const crossing = planMigration({ products: 1000 }, ['products'], standard, { catalog: { variantsInShop: 48_500, newVariants: 3000 } });
+    expect(crossing.entities[0]).toMatchObject({
+      seconds: 2 * 86_400,
+      note: 'Past 50,000 variants Shopify creates at most 1,000 new variants a day: 1,500 of the 3,000 new variants wait for that, about 2 days.',
+    });
+    const unknown = planMigration({ products: 20_000 }, ['products'], standard, { catalog: { variantsInShop: null, newVariants: 60_000 } });
+    expect(unknown.entities[0]?.note).toBe('Past 50,000 variants Shopify creates at most 1,000 new variants a day: 10,000 of the 60,000 new variants wait for that, about 10 days (not counting the variants your store already has: Shopify could not be asked).');
+  });
 });

@@ -6,7 +6,7 @@ import type { AdminClient } from '../shopify-admin/client.server.ts';
 import { customerDataNotice } from './customer-data.server.ts';
 import { isCustomerDataEntity } from './customer-data-notice.ts';
 import { inParallel } from './load/shared.server.ts';
-import { optionLayout } from './transform/options.server.ts';
+import { MAX_VARIANTS, optionLayout } from './transform/options.server.ts';
 
 export const FIND_NODES = `#graphql
   query VerifyNodes($ids: [ID!]!) {
@@ -29,6 +29,7 @@ export const VERIFY_PRODUCT = `#graphql
       }
       options {
         name
+        values
       }
       variants(first: 250) {
         nodes {
@@ -99,8 +100,14 @@ function compareProduct(sourceId: string, expected: ProductRecord, found: Record
   check('title', expected.title, found.title);
   check('status', expected.status.toUpperCase(), found.status);
   check('tags', [...expected.tags].sort(), [...((found.tags as string[]) ?? [])].sort());
-  check('options', optionLayout(expected).options.map((option) => option.name), (found.options as { name: string }[]).map((option) => option.name).filter((name) => name !== 'Title'));
-  check('variant count', Math.min(expected.variants.length, 2048), variants.length);
+  const layout = optionLayout(expected);
+  const options = (found.options as { name: string; values: string[] }[]).filter((option) => option.name !== 'Title');
+  check('options', layout.options.map((option) => option.name), options.map((option) => option.name));
+  // Shopify's `values` are the values variants use; an attribute value no variant has stays an
+  // option value without variants (hasVariants false), which is not a difference.
+  const used = layout.options.map((_, index) => [...new Set(expected.variants.slice(0, MAX_VARIANTS).map((variant) => layout.valuesOf(variant)[index] ?? ''))].sort());
+  check('option values', used, options.map((option) => [...option.values].sort()));
+  check('variant count', Math.min(expected.variants.length, MAX_VARIANTS), variants.length);
   check('SKUs', expected.variants.map((variant) => variant.sku ?? '').sort(), variants.map((variant) => variant.sku ?? '').sort());
   check('prices', expected.variants.map((variant) => Number(variant.price)).sort(), variants.map((variant) => Number(variant.price)).sort());
   if (expected.seo.title) check('SEO title', expected.seo.title, (found.seo as { title: string | null }).title);

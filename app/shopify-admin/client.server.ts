@@ -13,12 +13,15 @@ export class AdminApiError extends Error {
   readonly status: number | null;
   /** For a 429: the seconds Shopify's Retry-After asked for, when it sent one. */
   readonly retryAfterSeconds: number | null;
-  constructor(kind: AdminErrorKind, message: string, status: number | null = null, options?: { cause?: unknown; retryAfterSeconds?: number | null }) {
+  /** The `extensions.code` of each GraphQL error Shopify answered (VARIANT_THROTTLE_EXCEEDED…), for the caller to act on. */
+  readonly codes: string[];
+  constructor(kind: AdminErrorKind, message: string, status: number | null = null, options?: { cause?: unknown; retryAfterSeconds?: number | null; codes?: string[] }) {
     super(message, options);
     this.name = 'AdminApiError';
     this.kind = kind;
     this.status = status;
     this.retryAfterSeconds = options?.retryAfterSeconds ?? null;
+    this.codes = options?.codes ?? [];
   }
 }
 
@@ -214,7 +217,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       if (body.errors?.length) {
         const refused = refusedVariables(body.errors);
         if (refused) throw new VariablesRefused(name, refused);
-        throw new AdminApiError('graphql', `${name} was rejected: ${body.errors.map((error) => error.message).join('; ')}`);
+        throw new AdminApiError('graphql', `${name} was rejected: ${body.errors.map((error) => error.message).join('; ')}`, null, { codes: codes.filter((code): code is string => Boolean(code)) });
       }
       if (body.data === undefined) throw new AdminApiError('graphql', `${name} returned no data`);
       return { data: body.data, actualCost: cost?.actualQueryCost ?? 0 };

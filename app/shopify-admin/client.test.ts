@@ -59,6 +59,16 @@ describe('Admin client', () => {
     expect((error as AdminApiError).message).toContain('Cannot query field "notAField" on type "Shop"');
   });
 
+  it('hands the caller the codes of a GraphQL error it does not retry (Shopify\'s daily variant limit)', async () => {
+    const shop = await createShop(devstore, { extraVariants: 50_000 });
+    const values = Array.from({ length: 1001 }, (_, index) => ({ name: `v${index}` }));
+    const error = await clientFor(shop).request(`#graphql
+      mutation TooManyNewVariants($input: ProductSetInput!) { productSet(input: $input) { userErrors { code } } }`, {
+      input: { title: 'Wall of swatches', productOptions: [{ name: 'Swatch', values }], variants: values.map((value) => ({ optionValues: [{ optionName: 'Swatch', name: value.name }] })) },
+    }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'graphql', codes: ['VARIANT_THROTTLE_EXCEEDED'], message: 'TooManyNewVariants was rejected: Daily variant creation limit reached. Please try again later.' });
+  });
+
   it.each(['server_error', 'rate_limited', 'dropped'] as const)('retries after a %s and succeeds', async (kind) => {
     const shop = await createShop(devstore);
     await control(devstore, 'PUT', `/shops/${shop.domain}/network`, { faults: [{ kind, share: 1, operationName: 'ShopName' }] });

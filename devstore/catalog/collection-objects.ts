@@ -1,6 +1,6 @@
 // Custom collections as the Admin API returns them, and the collections a product belongs to.
 import type { Args, RequestContext } from '../graphql/context.ts';
-import { connection, decodeCursor, pageArgs } from './connection.ts';
+import { connection, decodeIdCursor, pageArgs } from './connection.ts';
 import { gid } from './ids.ts';
 import { metafieldFields } from './metafields.ts';
 import { publicationFields } from './publication-fields.ts';
@@ -42,7 +42,7 @@ export function collectionObject(row: CollectionRow) {
     },
     products: async (args: Args, context: RequestContext) => {
       const page = pageArgs(args);
-      const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+      const after = page.cursor ? decodeIdCursor(page.cursor) : undefined;
       const { rows } = await context.pool.query<ProductRow & { member_position: string }>(
         `SELECT p.*, m.position AS member_position FROM devstore.collection_products m JOIN devstore.products p ON p.id = m.product_id
          WHERE m.collection_id = $1 AND ($2::bigint IS NULL OR m.position ${page.backwards ? '<' : '>'} $2)
@@ -63,7 +63,7 @@ export function collectionObject(row: CollectionRow) {
 
 export async function collectionsOfProduct(context: RequestContext, productId: string, args: Args) {
   const page = pageArgs(args);
-  const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+  const after = page.cursor ? decodeIdCursor(page.cursor) : undefined;
   const { rows } = await context.pool.query<CollectionRow>(
     `SELECT c.* FROM devstore.collection_products m JOIN devstore.collections c ON c.id = m.collection_id
      WHERE m.product_id = $1 AND ($2::bigint IS NULL OR c.id ${page.backwards ? '<' : '>'} $2) ORDER BY c.id ${page.backwards ? 'DESC' : 'ASC'} LIMIT $3`,

@@ -4,10 +4,11 @@ import { CustomIdError, type CustomId, ownerByCustomId } from './custom-ids.ts';
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { ArgumentError, NotImplementedError } from '../graphql/errors.ts';
 import { collectionObject, type CollectionRow } from './collection-objects.ts';
-import { connection, decodeCursor, pageArgs } from './connection.ts';
-import { handleTaken, handleize, uniqueHandle } from './handles.ts';
+import { connection, decodeIdCursor, pageArgs } from './connection.ts';
+import { handleTaken, handleize, toHandle, uniqueHandle } from './handles.ts';
 import { gid, parseGid } from './ids.ts';
 import { metafieldInputErrors, writeMetafields } from './metafields.ts';
+import { startJob } from './jobs.ts';
 import { inTransaction } from './product-writer.ts';
 import { shopObject } from './shop.ts';
 
@@ -37,7 +38,7 @@ async function findCollection(context: RequestContext, id: unknown): Promise<Col
 
 async function productIdsOrErrors(context: RequestContext, ids: string[], field: string[]): Promise<{ ids: string[]; errors: Problem[] }> {
   const numeric = ids.map((id) => parseGid(id, 'Product') ?? '');
-  const { rows } = await context.pool.query<{ id: string }>('SELECT id FROM devstore.products WHERE shop = $1 AND id = ANY($2::bigint[])', [context.shop.domain, numeric.filter(Boolean)]);
+  const { rows } = await context.pool.query<{ id: string }>('SELECT id FROM devstore.products WHERE shop = $1 AND id = ANY($2::bigint[])', [context.shop.domain, numeric.filter((id) => /^\d{1,18}$/.test(id))]);
   const known = new Set(rows.map((row) => String(row.id)));
   const missing = numeric.filter((id) => !known.has(id));
   return { ids: numeric, errors: missing.length ? [problem(field, 'Product does not exist')] : [] };
@@ -47,7 +48,7 @@ async function collections(args: Args, context: RequestContext) {
   const page = pageArgs(args);
   if (args.sortKey && args.sortKey !== 'ID') throw new NotImplementedError(`collections sortKey ${String(args.sortKey)}`);
   const descending = (args.reverse === true) !== page.backwards;
-  const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+  const after = page.cursor ? decodeIdCursor(page.cursor) : undefined;
   const values: unknown[] = [context.shop.domain, after ?? null];
   const clauses = ['shop = $1', `($2::bigint IS NULL OR id ${descending ? '<' : '>'} $2)`];
   for (const term of typeof args.query === 'string' ? args.query.split(/\s+/).filter(Boolean) : []) {
@@ -94,8 +95,9 @@ async function collectionCreate(args: Args, context: RequestContext) {
   if (input.ruleSet || input.sources) throw new NotImplementedError('smart collections (ruleSet / sources)');
   const errors: Problem[] = [];
   errors.push(...imageErrors(input.image));
+  const given = input.handle ? toHandle(input.handle) || undefined : undefined;
   if (!input.title?.trim()) errors.push(problem(['title'], "Title can't be blank"));
-  if (input.handle && (await handleTaken(context.pool, 'collections', context.shop.domain, input.handle))) errors.push(problem(['handle'], `Handle '${input.handle}' already in use. Please provide a new handle.`));
+  if (given && (await handleTaken(context.pool, 'collections', context.shop.domain, given))) errors.push(problem(['handle'], `Handle '${given}' already in use. Please provide a new handle.`));
   errors.push(...metafieldInputErrors(input.metafields ?? [], ['metafields'], context.shop.currencyCode).map((error) => problem(error.field, error.message)));
   const products = await productIdsOrErrors(context, input.products ?? [], ['products']);
   errors.push(...products.errors);
@@ -103,17 +105,23 @@ async function collectionCreate(args: Args, context: RequestContext) {
   const client = await context.pool.connect();
   try {
     const row = await inTransaction(client, async () => {
-      const handle = input.handle ?? (await uniqueHandle(client, 'collections', context.shop.domain, handleize(input.title as string)));
+      const handle = given ?? (await uniqueHandle(client, 'collections', context.shop.domain, handleize(input.title as string)));
       const { rows } = await client.query<CollectionRow>(
         `INSERT INTO devstore.collections (shop, handle, title, description_html, sort_order, seo_title, seo_description, image_url, image_alt)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
         [context.shop.domain, handle, input.title, input.descriptionHtml ?? '', input.sortOrder ?? 'BEST_SELLING', input.seo?.title ?? null, input.seo?.description ?? null, image(input).src ?? null, image(input).altText ?? null],
       );
       const created = rows[0] as CollectionRow;
-      if (products.ids.length) await client.query('INSERT INTO devstore.collection_products (collection_id, product_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING', [created.id, products.ids]);
       if (input.metafields) await writeMetafields(client, context.shop.domain, String(created.id), 'COLLECTION', input.metafields, false);
       return created;
     });
+    // The initial products join after the answer, as on Shopify, where the new collection's
+    // productsCount starts at 0 and the products appear once the background work has run.
+    if (products.ids.length) {
+      context.defer(async (live) => {
+        await live.pool.query('INSERT INTO devstore.collection_products (collection_id, product_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING', [row.id, products.ids]);
+      });
+    }
     context.emit('collections/create', { id: Number(row.id), handle: row.handle, title: row.title, admin_graphql_api_id: gid('Collection', row.id) });
     return result(collectionObject(row), []);
   } finally {
@@ -129,9 +137,10 @@ async function collectionUpdate(args: Args, context: RequestContext) {
   if (!existing) return result(null, [problem(['id'], 'Collection does not exist')]);
   const errors: Problem[] = [...imageErrors(input.image)];
   if (input.title !== undefined && input.title !== null && !input.title.trim()) errors.push(problem(['title'], "Title can't be blank"));
-  if (input.handle && (await handleTaken(context.pool, 'collections', context.shop.domain, input.handle, existing.id))) errors.push(problem(['handle'], `Handle '${input.handle}' already in use. Please provide a new handle.`));
-  const products = await productIdsOrErrors(context, input.products ?? [], ['products']);
-  errors.push(...products.errors);
+  const given = input.handle ? toHandle(input.handle) || undefined : undefined;
+  if (given && (await handleTaken(context.pool, 'collections', context.shop.domain, given, existing.id))) errors.push(problem(['handle'], `Handle '${given}' already in use. Please provide a new handle.`));
+  // CollectionInput.products: "Initial list of collection products. Only valid with `collectionCreate`."
+  if (input.products?.length) errors.push(problem(['products'], 'Products can only be given when the collection is created; use collectionAddProducts.'));
   if (errors.length) return result(null, errors);
   const client = await context.pool.connect();
   try {
@@ -142,10 +151,9 @@ async function collectionUpdate(args: Args, context: RequestContext) {
            seo_description = CASE WHEN $6::boolean THEN $8 ELSE seo_description END,
            image_url = CASE WHEN $9::boolean THEN $10 ELSE image_url END, image_alt = CASE WHEN $9::boolean THEN $11 ELSE image_alt END, updated_at = now()
          WHERE id = $1 RETURNING *`,
-        [existing.id, input.title ?? null, input.handle ?? null, input.descriptionHtml ?? null, input.sortOrder ?? null, Boolean(input.seo), input.seo?.title ?? null, input.seo?.description ?? null,
+        [existing.id, input.title ?? null, given ?? null, input.descriptionHtml ?? null, input.sortOrder ?? null, Boolean(input.seo), input.seo?.title ?? null, input.seo?.description ?? null,
           input.image !== undefined, image(input).src ?? null, image(input).altText ?? null],
       );
-      if (products.ids.length) await client.query('INSERT INTO devstore.collection_products (collection_id, product_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING', [existing.id, products.ids]);
       if (input.metafields) await writeMetafields(client, context.shop.domain, String(existing.id), 'COLLECTION', input.metafields, false);
       return rows[0] as CollectionRow;
     });
@@ -169,18 +177,26 @@ async function collectionAddProducts(args: Args, context: RequestContext) {
   if (!existing) return result(null, [problem(['id'], 'Collection does not exist')]);
   const products = await productIdsOrErrors(context, args.productIds as string[], ['productIds']);
   if (products.errors.length) return result(null, products.errors);
+  // productIds: "If any of the products is already present in the input collection, then an error is raised and no products are added."
+  const { rowCount } = await context.pool.query('SELECT 1 FROM devstore.collection_products WHERE collection_id = $1 AND product_id = ANY($2::bigint[])', [existing.id, products.ids]);
+  if (rowCount) return result(null, [problem(['productIds'], 'A product is already in the collection; no products were added.')]);
   await context.pool.query('INSERT INTO devstore.collection_products (collection_id, product_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING', [existing.id, products.ids]);
   return result(collectionObject(existing), []);
 }
 
-/** Shopify answers with a Job; devstore removes the products at once, so the job is already done. */
+/**
+ * "The operation processes asynchronously": the answer's Job is not done, the products leave once
+ * it has run (poll `job`). Shopify checks neither that the products exist nor that they are in the collection.
+ */
 async function collectionRemoveProducts(args: Args, context: RequestContext) {
   const existing = await findCollection(context, args.id);
   const result = (job: unknown, userErrors: Problem[]) => ({ __typename: 'CollectionRemoveProductsPayload', job, userErrors });
   if (!existing) return result(null, [problem(['id'], 'Collection does not exist')]);
-  const ids = (args.productIds as string[]).map((id) => parseGid(id, 'Product') ?? '0');
-  await context.pool.query('DELETE FROM devstore.collection_products WHERE collection_id = $1 AND product_id = ANY($2::bigint[])', [existing.id, ids]);
-  return result({ __typename: 'Job', id: gid('Job', `${existing.id}${Date.now()}`), done: true, query: null }, []);
+  const ids = (args.productIds as string[]).flatMap((id) => parseGid(id, 'Product') ?? []).filter((id) => /^\d{1,18}$/.test(id));
+  const job = await startJob(context, async (live) => {
+    await live.pool.query('DELETE FROM devstore.collection_products WHERE collection_id = $1 AND product_id = ANY($2::bigint[])', [existing.id, ids]);
+  });
+  return result(job, []);
 }
 
 export const collectionsModule: ResolverModule = {

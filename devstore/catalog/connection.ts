@@ -33,18 +33,60 @@ export function pageArgs(args: Args): Page {
   return { limit, backwards, cursor: typeof cursor === 'string' ? cursor : undefined };
 }
 
-export function encodeCursor(position: unknown): string {
-  return Buffer.from(JSON.stringify({ last_id: position })).toString('base64url');
+/** Where a row sits in a sorted list: its id, and the value it is sorted by. */
+export interface SortPosition {
+  id: string | number;
+  value: unknown;
 }
 
-export function decodeCursor(cursor: string): string {
+function isSortPosition(position: unknown): position is SortPosition {
+  return typeof position === 'object' && position !== null && 'id' in position && 'value' in position;
+}
+
+/**
+ * Cursors as Shopify issues them: base64 of {"last_id": <the row's numeric id>, "last_value": <what
+ * the list is sorted by, as a string>} (an ID-sorted list repeats the id). A position that is not
+ * a number (a composite key) is kept as it is.
+ */
+export function encodeCursor(position: unknown): string {
+  const { id, value } = isSortPosition(position) ? position : { id: position, value: position };
+  const numeric = typeof id === 'number' || (typeof id === 'string' && /^\d{1,15}$/.test(id));
+  const body = { last_id: numeric ? Number(id) : id, last_value: value instanceof Date ? value.toISOString() : String(value) };
+  return Buffer.from(JSON.stringify(body)).toString('base64url');
+}
+
+function cursorBody(cursor: string): { last_id?: unknown; last_value?: unknown } {
   try {
-    const value = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { last_id?: unknown }).last_id;
-    if (typeof value === 'string' || typeof value === 'number') return String(value);
+    // Shopify's cursors are standard base64; devstore's are base64url. Node reads either.
+    const body: unknown = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
+    if (typeof body === 'object' && body !== null) return body;
   } catch {
     // falls through to the error Shopify gives for a cursor it did not issue
   }
-  throw new ArgumentError(`Invalid cursor for current pagination sort.`);
+  return {};
+}
+
+const INVALID_CURSOR = 'Invalid cursor for current pagination sort.';
+
+/** The row id a cursor points after (as a string), for lists kept in one order. */
+export function decodeCursor(cursor: string): string {
+  const id = cursorBody(cursor).last_id;
+  if (typeof id === 'string' || (typeof id === 'number' && Number.isSafeInteger(id))) return String(id);
+  throw new ArgumentError(INVALID_CURSOR);
+}
+
+/** The row id a cursor points after, for lists compared by numeric id: anything else is not a cursor of theirs. */
+export function decodeIdCursor(cursor: string): string {
+  const id = decodeCursor(cursor);
+  if (!/^\d{1,18}$/.test(id)) throw new ArgumentError(INVALID_CURSOR);
+  return id;
+}
+
+/** The id and sort value a cursor points after, for lists sorted by something other than the id. */
+export function decodeSortCursor(cursor: string): { id: string; value: string } {
+  const body = cursorBody(cursor);
+  if (typeof body.last_value !== 'string') throw new ArgumentError(INVALID_CURSOR);
+  return { id: decodeIdCursor(cursor), value: body.last_value };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { ResolverModule } from '../graphql/context.ts';
 import { collectionsModule } from './collections.ts';
 import { customIdsModule } from './custom-ids.ts';
 import { inventoryModule } from './inventory.ts';
+import { jobsModule } from './jobs.ts';
 import { metafieldsModule } from './metafields.ts';
 import { productMutationsModule } from './product-mutations.ts';
 import { productSetModule } from './product-set.ts';
@@ -21,6 +22,7 @@ import { redirectImportsModule } from './redirect-imports.ts';
 import { redirectsModule } from './redirects.ts';
 import { shopModule } from './shop.ts';
 import { variantMutationsModule } from './variant-mutations.ts';
+import { variantCountModule } from './variant-throttle.ts';
 
 export const catalogModules: ResolverModule[] = [
   shopModule,
@@ -44,4 +46,6 @@ export const catalogModules: ResolverModule[] = [
   discountsModule,
   publicationsModule,
   redirectImportsModule,
+  jobsModule,
+  variantCountModule,
 ];

@@ -2,7 +2,7 @@
 // given as field → SQL condition: the shape of most list queries devstore serves.
 import type { Args, RequestContext } from '../graphql/context.ts';
 import { NotImplementedError } from '../graphql/errors.ts';
-import { connection, decodeCursor, pageArgs } from './connection.ts';
+import { connection, decodeIdCursor, pageArgs } from './connection.ts';
 
 /** Builds one condition from a filter's value; `param` adds a placeholder for a value. */
 export type Filter = (value: string, param: (value: unknown) => string) => string;
@@ -19,7 +19,7 @@ export async function listById<Row extends { id: string }>(
   if (args.sortKey && args.sortKey !== 'ID') throw new NotImplementedError(`${table.replace('devstore.', '')} sortKey ${String(args.sortKey)}`);
   if (args.savedSearchId) throw new NotImplementedError(`${table.replace('devstore.', '')} savedSearchId`);
   const descending = (args.reverse === true) !== page.backwards;
-  const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+  const after = page.cursor ? decodeIdCursor(page.cursor) : undefined;
   const values: unknown[] = [scope.value, after ?? null];
   const param = (value: unknown) => {
     values.push(value);

@@ -145,7 +145,7 @@ export function metafieldInputErrors(inputs: MetafieldInput[], path: string[], c
 async function metafieldsSet(args: Args, context: RequestContext) {
   const inputs = (args.metafields ?? []) as (MetafieldInput & { ownerId: string })[];
   if (inputs.length > MAX_METAFIELDS_PER_SET) {
-    return { __typename: 'MetafieldsSetPayload', metafields: null, userErrors: [{ __typename: 'MetafieldsSetUserError', field: ['metafields'], message: `Exceeded the maximum metafields input limit of ${MAX_METAFIELDS_PER_SET}.`, code: 'LESS_THAN_OR_EQUAL_TO', elementIndex: null }] };
+    return { __typename: 'MetafieldsSetPayload', metafields: [], userErrors: [{ __typename: 'MetafieldsSetUserError', field: ['metafields'], message: `Exceeded the maximum metafields input limit of ${MAX_METAFIELDS_PER_SET}.`, code: 'LESS_THAN_OR_EQUAL_TO', elementIndex: null }] };
   }
   const errors: { field: string[]; message: string; code: string; elementIndex: number | null }[] = metafieldInputErrors(inputs, ['metafields'], context.shop.currencyCode).map((error) => ({ ...error, elementIndex: Number(error.field[1]) }));
   const owners: { id: string; ownerType: string }[] = [];
@@ -158,7 +158,7 @@ async function metafieldsSet(args: Args, context: RequestContext) {
       owners.push({ id: '', ownerType: '' });
     } else owners.push({ id: match[2], ownerType: owner.ownerType });
   }
-  if (errors.length) return { __typename: 'MetafieldsSetPayload', metafields: null, userErrors: errors.map((error) => ({ __typename: 'MetafieldsSetUserError', ...error })) };
+  if (errors.length) return { __typename: 'MetafieldsSetPayload', metafields: [], userErrors: errors.map((error) => ({ __typename: 'MetafieldsSetUserError', ...error })) };
 
   // All or nothing, as Shopify applies a metafieldsSet call atomically.
   const client = await context.pool.connect();

@@ -1,6 +1,7 @@
 // Checks product input the way Shopify does before writing anything, and turns it into a plan for
 // the writer: options with ids, variants matched to existing ones, media, tags.
 import type { PoolClient } from 'pg';
+import type { RequestContext } from '../graphql/context.ts';
 import { NotImplementedError } from '../graphql/errors.ts';
 import { allocateIds, type MediaInput, type VariantPlan } from './product-writer.ts';
 import { gid, parseGid } from './ids.ts';
@@ -31,7 +32,8 @@ export interface VariantInput {
   taxable?: boolean | null;
   inventoryPolicy?: string | null;
   inventoryItem?: { sku?: string | null; tracked?: boolean | null; requiresShipping?: boolean | null } | null;
-  inventoryQuantities?: { locationId: string; name: string; quantity: number }[] | null;
+  /** productSet's ProductSetInventoryInput {locationId, name, quantity}, or the bulk mutations' InventoryLevelInput {locationId, availableQuantity}. */
+  inventoryQuantities?: { locationId: string; name?: string; quantity?: number; availableQuantity?: number }[] | null;
   metafields?: { namespace?: string | null; key?: string | null; type?: string | null; value?: string | null }[] | null;
   file?: unknown;
 }
@@ -42,6 +44,38 @@ export function normalizeTags(tags: unknown): string[] | undefined {
   const seen = new Map<string, string>();
   for (const tag of list.map((item) => item.trim().replace(/\s+/g, ' ')).filter(Boolean)) if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
   return [...seen.values()];
+}
+
+/**
+ * A new product given no vendor gets the store's name, as Shopify's admin and API do (the docs only
+ * call it "the name of the product's vendor"; issue 10 records the answer Shopify gives).
+ */
+export function defaultVendor(context: RequestContext): string {
+  return context.shop.name;
+}
+
+/**
+ * Product tags as Shopify answers them: sorted (devstore sorts ignoring case; Shopify documents the
+ * order only by showing it, e.g. the `tags` of https://shopify.dev/docs/api/admin-graphql/latest/queries/product).
+ */
+export function sortedTags(tags: unknown): string[] | undefined {
+  return normalizeTags(tags)?.sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()) || a.localeCompare(b));
+}
+
+/**
+ * The variants' inventory quantities at locations the shop does not have, as userErrors with `code`
+ * (one query for the whole input; a location id that is not a Location GID is one too).
+ */
+export async function unknownLocationErrors(db: PoolClient, shop: string, plans: VariantPlan[], path: string[], code: string, message: string): Promise<UserError[]> {
+  // An id too long for a bigint cannot be one of the shop's.
+  const wanted = [...new Set(plans.flatMap((plan) => (plan.inventoryQuantities ?? []).map((level) => level.locationId).filter((id) => /^\d{1,18}$/.test(id))))];
+  const { rows } = wanted.length ? await db.query<{ id: string }>('SELECT id FROM devstore.locations WHERE shop = $1 AND id = ANY($2::bigint[])', [shop, wanted]) : { rows: [] };
+  const known = new Set(rows.map((row) => String(row.id)));
+  return plans.flatMap((plan, index) =>
+    (plan.inventoryQuantities ?? []).flatMap((level, levelIndex) =>
+      known.has(level.locationId) ? [] : [{ field: [...path, String(index), 'inventoryQuantities', String(levelIndex), 'locationId'], message, code }],
+    ),
+  );
 }
 
 export function moneyOrError(value: unknown, field: string[], errors: UserError[], code: string): string | null | undefined {
@@ -94,8 +128,26 @@ export async function planOptions(client: PoolClient, inputs: OptionInput[], exi
   });
 }
 
+/** The userError code each mutation answers for each way a variant's option values can be wrong. */
+export interface VariantCodes {
+  /** A value for an option the product does not have. */
+  unknownOption: string;
+  /** Two values for the same option. */
+  duplicatedOption: string;
+  /** No value for one of the product's options. */
+  missingOption: string;
+  /** A value the option does not have. */
+  unknownValue: string;
+  /** The same combination of values as another variant. */
+  duplicateVariant: string;
+  /** A variant id the product does not have. */
+  notFound: string;
+  /** A price that is not an amount. */
+  invalid: string;
+}
+
 /** Validates variants against the options and matches them to existing variants (by id, else by options). */
-export function planVariants(inputs: VariantInput[], options: ProductOption[], existing: VariantRow[], path: string[], errors: UserError[], codes: { invalid: string; missingOption: string; missingValue: string; notFound: string }): VariantPlan[] {
+export function planVariants(inputs: VariantInput[], options: ProductOption[], existing: VariantRow[], path: string[], errors: UserError[], codes: VariantCodes): VariantPlan[] {
   const combos = new Set<string>();
   const plans: VariantPlan[] = [];
   inputs.forEach((input, index) => {
@@ -104,23 +156,27 @@ export function planVariants(inputs: VariantInput[], options: ProductOption[], e
     for (const [valueIndex, value] of (input.optionValues ?? []).entries()) {
       const option = options.find((item) => (value.optionId && item.id === value.optionId) || item.name.toLowerCase() === (value.optionName ?? '').trim().toLowerCase());
       if (!option) {
-        errors.push({ field: [...at, 'optionValues', String(valueIndex), 'optionName'], message: `Option '${value.optionName ?? value.optionId ?? ''}' does not exist.`, code: codes.missingOption });
+        errors.push({ field: [...at, 'optionValues', String(valueIndex), 'optionName'], message: `Option '${value.optionName ?? value.optionId ?? ''}' does not exist.`, code: codes.unknownOption });
+        continue;
+      }
+      if (selected.some((item) => item.name === option.name)) {
+        errors.push({ field: [...at, 'optionValues', String(valueIndex), 'optionName'], message: `Option '${option.name}' is given more than once.`, code: codes.duplicatedOption });
         continue;
       }
       const found = option.values.find((item) => (value.id && item.id === value.id) || item.name === (value.name ?? '').trim());
       if (!found) {
-        errors.push({ field: [...at, 'optionValues', String(valueIndex), 'name'], message: `Option value '${value.name ?? ''}' does not exist for option '${option.name}'.`, code: codes.missingValue });
+        errors.push({ field: [...at, 'optionValues', String(valueIndex), 'name'], message: `Option value '${value.name ?? ''}' does not exist for option '${option.name}'.`, code: codes.unknownValue });
         continue;
       }
       selected.push({ name: option.name, value: found.name });
     }
     const missing = options.filter((option) => !selected.some((item) => item.name === option.name));
     if (missing.length && selected.length === (input.optionValues ?? []).length) {
-      errors.push({ field: [...at, 'optionValues'], message: `The variant is missing a value for ${missing.map((option) => `'${option.name}'`).join(', ')}.`, code: codes.invalid });
+      errors.push({ field: [...at, 'optionValues'], message: `The variant is missing a value for ${missing.map((option) => `'${option.name}'`).join(', ')}.`, code: codes.missingOption });
     }
     const ordered = options.flatMap((option) => selected.filter((item) => item.name === option.name));
     const combo = ordered.map((item) => item.value).join(' / ');
-    if (combos.has(combo)) errors.push({ field: at, message: `The variant '${combo}' already exists.`, code: codes.invalid });
+    if (combos.has(combo)) errors.push({ field: at, message: `The variant '${combo}' already exists.`, code: codes.duplicateVariant });
     combos.add(combo);
 
     let id: string | undefined;
@@ -144,7 +200,11 @@ export function planVariants(inputs: VariantInput[], options: ProductOption[], e
       inventoryPolicy: input.inventoryPolicy ?? null,
       tracked: input.inventoryItem?.tracked ?? null,
       requiresShipping: input.inventoryItem?.requiresShipping ?? null,
-      inventoryQuantities: (input.inventoryQuantities ?? []).map((level) => ({ ...level, locationId: parseGid(level.locationId, 'Location') ?? '' })),
+      inventoryQuantities: (input.inventoryQuantities ?? []).map((level) => ({
+        locationId: parseGid(level.locationId, 'Location') ?? '',
+        name: level.name ?? 'available',
+        quantity: level.quantity ?? level.availableQuantity ?? 0,
+      })),
       metafields: input.metafields ?? [],
     });
   });

@@ -2,14 +2,15 @@
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { NotImplementedError } from '../graphql/errors.ts';
 import { shopObject } from './shop.ts';
-import { handleTaken, handleize, uniqueHandle } from './handles.ts';
+import { handleTaken, handleize, toHandle, uniqueHandle } from './handles.ts';
 import { gid, parseGid } from './ids.ts';
 import { metafieldInputErrors, writeMetafields } from './metafields.ts';
 import { productObject } from './product-objects.ts';
-import { normalizeTags, planMedia, planOptions, type OptionInput, type UserError } from './product-input.ts';
+import { defaultVendor, planMedia, planOptions, sortedTags, type OptionInput, type UserError } from './product-input.ts';
 import { productTextErrors } from './text-limits.ts';
 import { productById, type ProductRow } from './product-rows.ts';
 import { productWebhookPayload } from './product-webhooks.ts';
+import { admitNewVariants } from './variant-throttle.ts';
 import { inTransaction, insertProduct, joinCollections, updateProduct, writeMedia, writeVariants } from './product-writer.ts';
 
 interface ProductFieldsInput {
@@ -41,7 +42,7 @@ function scalarFields(input: ProductFieldsInput) {
     ...(typeof input.vendor === 'string' ? { vendor: input.vendor } : {}),
     ...(typeof input.productType === 'string' ? { productType: input.productType } : {}),
     ...(input.status ? { status: input.status } : {}),
-    ...(input.tags ? { tags: normalizeTags(input.tags) as string[] } : {}),
+    ...(input.tags ? { tags: sortedTags(input.tags) as string[] } : {}),
     ...(input.seo ? { seoTitle: input.seo.title ?? null, seoDescription: input.seo.description ?? null } : {}),
   };
 }
@@ -56,9 +57,10 @@ async function productCreate(args: Args, context: RequestContext) {
   const shop = context.shop.domain;
   const errors: UserError[] = [];
   const payload = (product: unknown) => ({ __typename: 'ProductCreatePayload', product, shop: shopObject(context), userErrors: userErrors(errors) });
+  const given = input.handle ? toHandle(input.handle) || undefined : undefined;
   if (!input.title?.trim()) errors.push({ field: ['title'], message: "Title can't be blank", code: null });
   errors.push(...productTextErrors(input, []).map((error) => ({ ...error, code: null })));
-  if (input.handle && (await handleTaken(context.pool, 'products', shop, input.handle))) errors.push({ field: ['handle'], message: `Handle '${input.handle}' already in use. Please provide a new handle.`, code: null });
+  if (given && (await handleTaken(context.pool, 'products', shop, given))) errors.push({ field: ['handle'], message: `Handle '${given}' already in use. Please provide a new handle.`, code: null });
   errors.push(...metafieldInputErrors(input.metafields ?? [], ['metafields'], context.shop.currencyCode));
   if (errors.length) return payload(null);
   const client = await context.pool.connect();
@@ -68,8 +70,10 @@ async function productCreate(args: Args, context: RequestContext) {
       const options = await planOptions(client, optionInputs, [], ['productOptions'], errors);
       const items = planMedia(media, ['media'], errors, 'INVALID');
       if (errors.length) return undefined;
-      const handle = input.handle ?? (await uniqueHandle(client, 'products', shop, handleize(input.title as string)));
-      const created = await insertProduct(client, shop, { ...scalarFields(input), title: input.title as string, handle, options });
+      await admitNewVariants(client, context.shop, 1);
+      const handle = given ?? (await uniqueHandle(client, 'products', shop, handleize(input.title as string)));
+      const fields = scalarFields(input);
+      const created = await insertProduct(client, shop, { ...fields, vendor: fields.vendor?.trim() ? fields.vendor : defaultVendor(context), title: input.title as string, handle, options });
       // Shopify creates the product with one variant, made of each option's first value.
       const first = options.map((option) => ({ name: option.name, value: option.values[0]?.name ?? '' }));
       await writeVariants(client, shop, String(created.id), [{ selectedOptions: first }], true);
@@ -102,7 +106,8 @@ async function productUpdate(args: Args, context: RequestContext) {
   }
   if (input.title !== undefined && input.title !== null && !input.title.trim()) errors.push({ field: ['title'], message: "Title can't be blank", code: null });
   errors.push(...productTextErrors(input, []).map((error) => ({ ...error, code: null })));
-  if (input.handle && (await handleTaken(context.pool, 'products', shop, input.handle, existing.id))) errors.push({ field: ['handle'], message: `Handle '${input.handle}' already in use. Please provide a new handle.`, code: null });
+  const given = input.handle ? toHandle(input.handle) || undefined : undefined;
+  if (given && (await handleTaken(context.pool, 'products', shop, given, existing.id))) errors.push({ field: ['handle'], message: `Handle '${given}' already in use. Please provide a new handle.`, code: null });
   errors.push(...metafieldInputErrors(input.metafields ?? [], ['metafields'], context.shop.currencyCode));
   if (errors.length) return payload(null);
   const client = await context.pool.connect();
@@ -110,7 +115,7 @@ async function productUpdate(args: Args, context: RequestContext) {
     const row = await inTransaction(client, async () => {
       const added = planMedia(media, ['media'], errors, 'INVALID');
       if (errors.length) return undefined;
-      const updated = await updateProduct(client, existing.id, { ...scalarFields(input), ...(input.handle ? { handle: input.handle } : {}) });
+      const updated = await updateProduct(client, existing.id, { ...scalarFields(input), ...(given ? { handle: given } : {}) });
       if (input.metafields) await writeMetafields(client, shop, String(existing.id), 'PRODUCT', input.metafields, false);
       await joinCollections(client, String(existing.id), collectionIds(input.collectionsToJoin));
       const leave = collectionIds(input.collectionsToLeave);

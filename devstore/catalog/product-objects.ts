@@ -80,15 +80,22 @@ export function productObject(row: ProductRow) {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     seo: { __typename: 'SEO', title: row.seo_title, description: row.seo_description },
-    options: (args: Args) =>
-      row.options.slice(0, typeof args.first === 'number' ? args.first : undefined).map((option) => ({
+    // An option keeps values no variant uses (productCreate makes one variant of each option's first
+    // value): `hasVariants` is "whether the product option value has any linked variants", and
+    // `values` lists the values variants use (ProductOption: "track which ProductOptionValue objects
+    // that variants actively use versus unused values that exist without associated variants").
+    options: async (args: Args, context: RequestContext) => {
+      const variants = await variantsOf(context, id);
+      const used = (name: string, value: string) => variants.some((variant) => variant.selected_options.some((option) => option.name === name && option.value === value));
+      return row.options.slice(0, typeof args.first === 'number' ? args.first : undefined).map((option) => ({
         __typename: 'ProductOption',
         id: option.id,
         name: option.name,
         position: option.position,
-        values: option.values.map((value) => value.name),
-        optionValues: option.values.map((value) => ({ __typename: 'ProductOptionValue', id: value.id, name: value.name, hasVariants: true })),
-      })),
+        values: option.values.filter((value) => used(option.name, value.name)).map((value) => value.name),
+        optionValues: option.values.map((value) => ({ __typename: 'ProductOptionValue', id: value.id, name: value.name, hasVariants: used(option.name, value.name) })),
+      }));
+    },
     variants: async (args: Args, context: RequestContext) => connectionOf(await variantsOf(context, id), args, (variant) => variant.id, variantObject),
     variantsCount: async (_args: Args, context: RequestContext) => ({ __typename: 'Count', count: (await variantsOf(context, id)).length, precision: 'EXACT' }),
     totalInventory: async (_args: Args, context: RequestContext) => {

@@ -53,7 +53,7 @@ beforeAll(async () => {
 afterAll(() => devstore.stop());
 
 describe('productSet (synchronous)', () => {
-  it('creates a product with options, variants, files, SEO, metafields and tags', async () => {
+  it('creates a product with options, variants, files, SEO, metafields and tags (sorted, as Shopify answers them)', async () => {
     const { body } = await admin(devstore, shop, PRODUCT_SET, { input: shirt() });
     expect(body.errors).toBeUndefined();
     const { product, userErrors } = body.data.productSet;
@@ -62,7 +62,8 @@ describe('productSet (synchronous)', () => {
       handle: 'linen-shirt',
       title: 'Linen Shirt',
       status: 'ACTIVE',
-      tags: ['summer', 'linen'],
+      vendor: 'Atelier',
+      tags: ['linen', 'summer'],
       seo: { title: 'Linen shirt', description: 'A shirt of linen' },
       options: [{ name: 'Size', position: 1, optionValues: [{ name: 'S' }, { name: 'M' }, { name: 'L' }] }],
       // Media are fetched after the answer, so they start UPLOADED (files.test.ts follows them to READY).

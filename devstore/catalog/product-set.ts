@@ -2,17 +2,18 @@
 // metafields, tags, status and collections from one input; list fields replace what was there.
 import { CustomIdError, type CustomId, ownerByCustomId } from './custom-ids.ts';
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
-import { NotImplementedError } from '../graphql/errors.ts';
-import { handleTaken, handleize, uniqueHandle } from './handles.ts';
+import { NotImplementedError, ResourceThrottledError } from '../graphql/errors.ts';
+import { handleTaken, handleize, toHandle, uniqueHandle } from './handles.ts';
 import { gid, parseGid } from './ids.ts';
 import { metafieldInputErrors, writeMetafields } from './metafields.ts';
 import { resolveNamespace } from './namespaces.ts';
 import { productObject } from './product-objects.ts';
-import { normalizeTags, planMedia, planOptions, planVariants, type OptionInput, type UserError, type VariantInput } from './product-input.ts';
+import { defaultVendor, planMedia, planOptions, planVariants, sortedTags, unknownLocationErrors, type OptionInput, type UserError, type VariantCodes, type VariantInput } from './product-input.ts';
 import { productTextErrors } from './text-limits.ts';
 import { productByHandle, productById, variantsByProducts, type ProductRow } from './product-rows.ts';
 import { inTransaction, insertProduct, setCollections, updateProduct, writeMedia, writeVariants, type VariantPlan } from './product-writer.ts';
 import { productWebhookPayload } from './product-webhooks.ts';
+import { admitNewVariants } from './variant-throttle.ts';
 
 interface ProductSetInput {
   id?: string | null;
@@ -31,7 +32,11 @@ interface ProductSetInput {
   collections?: string[] | null;
 }
 
-const VARIANT_CODES = { invalid: 'INVALID_VARIANT', missingOption: 'OPTION_DOES_NOT_EXIST', missingValue: 'OPTION_VALUE_DOES_NOT_EXIST', notFound: 'PRODUCT_VARIANT_DOES_NOT_EXIST' };
+/** ProductSetUserErrorCode: "Option does not exist", "Option value does not exist", else "Product variant is not valid". */
+const VARIANT_CODES: VariantCodes = {
+  unknownOption: 'OPTION_DOES_NOT_EXIST', unknownValue: 'OPTION_VALUE_DOES_NOT_EXIST', notFound: 'PRODUCT_VARIANT_DOES_NOT_EXIST',
+  duplicatedOption: 'INVALID_VARIANT', missingOption: 'INVALID_VARIANT', duplicateVariant: 'INVALID_VARIANT', invalid: 'INVALID_VARIANT',
+};
 
 function failed(userErrors: UserError[]) {
   return { __typename: 'ProductSetPayload', product: null, productSetOperation: null, userErrors: userErrors.map((error) => ({ __typename: 'ProductSetUserError', ...error })) };
@@ -51,7 +56,11 @@ async function productSet(args: Args, context: RequestContext) {
   const id = (rows[0] as { id: string }).id;
   context.defer(async (live) => {
     await live.pool.query("UPDATE devstore.product_operations SET status = 'ACTIVE' WHERE id = $1", [id]);
-    const result = await setProduct(args, live);
+    // The throttle ends a background run like any other failure there: JOB_ERROR, "Error processing request in the background job".
+    const result = await setProduct(args, live).catch((error: unknown) => {
+      if (error instanceof ResourceThrottledError) return failed([{ field: null, message: error.message, code: 'JOB_ERROR' }]);
+      throw error;
+    });
     const productId = result.product ? parseGid(result.product.id, 'Product') : undefined;
     const userErrors = result.userErrors.map(({ field, message, code }) => ({ field, message, code }));
     await live.pool.query("UPDATE devstore.product_operations SET status = 'COMPLETE', product_id = $2, user_errors = $3 WHERE id = $1", [id, productId ?? null, JSON.stringify(userErrors)]);
@@ -93,7 +102,8 @@ async function setProduct(args: Args, context: RequestContext) {
   const errors: UserError[] = [];
 
   let existing: ProductRow | undefined;
-  let handle = input.handle ?? undefined;
+  // A handle given is made a handle the way Shopify makes one ("Linen Shirt" → "linen-shirt", "東京" stays).
+  let handle = input.handle ? toHandle(input.handle) || undefined : undefined;
   if (identifier) {
     if (identifier.customId) {
       // Upsert by custom ID: find the product whose `id` metafield holds the value; a new product
@@ -124,7 +134,7 @@ async function setProduct(args: Args, context: RequestContext) {
     } else if (identifier.handle) {
       if (input.handle && input.handle !== identifier.handle) errors.push({ field: ['input', 'handle'], message: 'The identifier value does not match the value of the corresponding field in the input.', code: 'INPUT_MISMATCH' });
       existing = await productByHandle(context.pool, shop, identifier.handle);
-      handle ??= identifier.handle;
+      handle ??= toHandle(identifier.handle) || undefined;
     }
   } else if (input.id) {
     const id = parseGid(input.id, 'Product');
@@ -162,13 +172,10 @@ async function setProduct(args: Args, context: RequestContext) {
       let plans: VariantPlan[] | undefined;
       if (variantInputs && !errors.length) plans = planVariants(variantInputs, options, existingVariants, ['input', 'variants'], errors, VARIANT_CODES);
       const media = input.files ? planMedia(input.files, ['input', 'files'], errors, 'INVALID_INPUT') : undefined;
-      for (const [index, plan] of (plans ?? []).entries()) {
-        for (const [levelIndex, level] of (plan.inventoryQuantities ?? []).entries()) {
-          const { rowCount } = level.locationId ? await client.query('SELECT 1 FROM devstore.locations WHERE shop = $1 AND id = $2', [shop, level.locationId]) : { rowCount: 0 };
-          if (!rowCount) errors.push({ field: ['input', 'variants', String(index), 'inventoryQuantities', String(levelIndex), 'locationId'], message: 'Location does not exist', code: 'INVALID_INPUT' });
-        }
-      }
+      // ProductSetUserErrorCode has no location code of its own; INVALID_INPUT is "Input is not valid".
+      errors.push(...(await unknownLocationErrors(client, shop, plans ?? [], ['input', 'variants'], 'INVALID_INPUT', 'Location does not exist')));
       if (errors.length) return undefined;
+      await admitNewVariants(client, context.shop, (plans ?? []).filter((plan) => !plan.id).length);
 
       const fields = {
         ...(input.title !== undefined && input.title !== null ? { title: input.title } : {}),
@@ -176,13 +183,13 @@ async function setProduct(args: Args, context: RequestContext) {
         ...(input.vendor !== undefined && input.vendor !== null ? { vendor: input.vendor } : {}),
         ...(input.productType !== undefined && input.productType !== null ? { productType: input.productType } : {}),
         ...(input.status ? { status: input.status } : {}),
-        ...(input.tags !== undefined && input.tags !== null ? { tags: normalizeTags(input.tags) as string[] } : {}),
+        ...(input.tags !== undefined && input.tags !== null ? { tags: sortedTags(input.tags) as string[] } : {}),
         ...(input.seo ? { seoTitle: input.seo.title ?? null, seoDescription: input.seo.description ?? null } : {}),
         ...(optionInputs ? { options } : {}),
       };
       const row = existing
         ? await updateProduct(client, existing.id, { ...fields, ...(handle ? { handle } : {}) })
-        : await insertProduct(client, shop, { ...fields, title: input.title as string, handle: handle ?? (await uniqueHandle(client, 'products', shop, handleize(input.title as string))) });
+        : await insertProduct(client, shop, { ...fields, vendor: fields.vendor?.trim() ? fields.vendor : defaultVendor(context), title: input.title as string, handle: handle ?? (await uniqueHandle(client, 'products', shop, handleize(input.title as string))) });
       if (plans) await writeVariants(client, shop, String(row.id), plans, true);
       if (input.metafields) await writeMetafields(client, shop, String(row.id), 'PRODUCT', input.metafields, true);
       if (collectionIds) await setCollections(client, String(row.id), collectionIds);

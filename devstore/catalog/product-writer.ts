@@ -131,7 +131,12 @@ export async function writeVariants(client: PoolClient, shop: string, productId:
   for (const plan of plans) {
     const variant = saved.find((row) => row.position === positionOf(plan));
     if (!variant) continue;
-    for (const level of plan.inventoryQuantities ?? []) await setLevel(client, variant.inventory_item_id, level.locationId, level.name, level.quantity);
+    for (const level of plan.inventoryQuantities ?? []) {
+      // on_hand is available + committed + reserved (https://shopify.dev/docs/apps/build/orders-fulfillment/inventory-management-apps#inventory-states);
+      // nothing is ever committed or reserved in devstore, so setting one sets the other.
+      await setLevel(client, variant.inventory_item_id, level.locationId, level.name, level.quantity);
+      await setLevel(client, variant.inventory_item_id, level.locationId, level.name === 'on_hand' ? 'available' : 'on_hand', level.quantity);
+    }
     if (plan.metafields?.length) await writeMetafields(client, shop, String(variant.id), 'PRODUCTVARIANT', plan.metafields, false);
   }
   return saved;

@@ -142,3 +142,27 @@ describe('productVariantsBulkCreate and productVariantsBulkUpdate', () => {
     expect(body.data.productVariantsBulkCreate.userErrors).toEqual([{ field: ['productId'], message: 'Product does not exist', code: 'PRODUCT_DOES_NOT_EXIST' }]);
   });
 });
+
+describe('cursors', () => {
+  // Shopify's cursors are base64 of {"last_id": <a number>, "last_value": "<the sort value>"}.
+  const shopifyCursor = (body: unknown) => Buffer.from(JSON.stringify(body)).toString('base64');
+
+  it('issues cursors in Shopify\'s shape and takes one Shopify issued, sorted by id or by title', async () => {
+    const first = await admin(devstore, shop, PAGE, { first: 2 });
+    const issued = JSON.parse(Buffer.from(first.body.data.products.pageInfo.endCursor, 'base64').toString('utf8'));
+    expect(issued).toEqual({ last_id: expect.any(Number), last_value: String(issued.last_id) });
+    const byId = await admin(devstore, shop, PAGE, { first: 2, after: shopifyCursor({ last_id: issued.last_id, last_value: String(issued.last_id) }) });
+    expect(handles(byId.body)).toEqual(['seeded-3', 'seeded-4']);
+    const seeded9 = (await admin(devstore, shop, '{ productByHandle(handle: "seeded-9") { legacyResourceId } }')).body.data.productByHandle.legacyResourceId;
+    const byTitle = await admin(devstore, shop, PAGE, { first: 2, sortKey: 'TITLE', reverse: true, after: shopifyCursor({ last_id: Number(seeded9), last_value: 'Seeded product 9' }) });
+    expect(handles(byTitle.body)).toEqual(['seeded-8', 'seeded-7']);
+  });
+
+  it('answers a cursor it cannot read as a bad request, never a server error', async () => {
+    for (const [after, sortKey] of [['not-a-cursor', 'ID'], [shopifyCursor({ last_id: 5 }), 'TITLE'], [shopifyCursor({ last_id: 'x', last_value: 'y' }), 'ID'], [shopifyCursor({ last_id: 5, last_value: 'soon' }), 'UPDATED_AT']]) {
+      const { status, body } = await admin(devstore, shop, PAGE, { first: 2, after, sortKey });
+      expect(status).toBe(200);
+      expect(body.errors[0]).toMatchObject({ message: 'Invalid cursor for current pagination sort.', extensions: { code: 'BAD_REQUEST' } });
+    }
+  });
+});

@@ -3,7 +3,7 @@
 import { CustomIdError, type CustomId, ownerByCustomId } from './custom-ids.ts';
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { ArgumentError, NotImplementedError } from '../graphql/errors.ts';
-import { connection, decodeCursor, pageArgs } from './connection.ts';
+import { connection, decodeIdCursor, decodeSortCursor, pageArgs, type SortPosition } from './connection.ts';
 import { gid, parseGid } from './ids.ts';
 import { productObject, productOf, variantObject } from './product-objects.ts';
 import { productByHandle as findByHandle, productById, variantsByIds, type ProductRow } from './product-rows.ts';
@@ -32,13 +32,13 @@ async function products(args: Args, context: RequestContext) {
   let hadCursor = false;
   if (page.cursor) {
     hadCursor = true;
-    const position = decodeCursor(page.cursor);
     const comparison = descending ? '<' : '>';
     if (sortKey === 'ID') {
-      values.push(position);
+      values.push(decodeIdCursor(page.cursor));
       clauses.push(`p.id ${comparison} $${values.length}::bigint`);
     } else {
-      const [value, id] = JSON.parse(position) as [unknown, string];
+      const { id, value } = decodeSortCursor(page.cursor);
+      if (sortKey !== 'TITLE' && Number.isNaN(Date.parse(value))) throw new ArgumentError('Invalid cursor for current pagination sort.');
       values.push(value, id);
       const cast = sortKey === 'TITLE' ? 'text' : 'timestamptz';
       clauses.push(`(${column}, p.id) ${comparison} ($${values.length - 1}::${cast}, $${values.length}::bigint)`);
@@ -48,7 +48,7 @@ async function products(args: Args, context: RequestContext) {
   const direction = descending ? 'DESC' : 'ASC';
   const order = sortKey === 'ID' ? `p.id ${direction}` : `${column} ${direction}, p.id ${direction}`;
   const { rows } = await context.pool.query<ProductRow>(`SELECT p.* FROM devstore.products p WHERE ${clauses.join(' AND ')} ORDER BY ${order} LIMIT $${values.length}`, values);
-  const positionOf = (row: ProductRow) => (sortKey === 'ID' ? row.id : JSON.stringify([sortValue(row, sortKey), row.id]));
+  const positionOf = (row: ProductRow): SortPosition => ({ id: row.id, value: sortKey === 'ID' ? row.id : sortValue(row, sortKey) });
   return connection(rows, page, positionOf, productObject, hadCursor);
 }
 

@@ -5,6 +5,7 @@
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { readUpload, UPLOADS_PATH } from '../bulk/uploads.ts';
 import { gid, parseGid } from './ids.ts';
+import { startJob } from './jobs.ts';
 import { normalizePath, ruleBroken } from './redirects.ts';
 
 interface ImportRow {
@@ -105,7 +106,7 @@ async function urlRedirectImportSubmit(args: Args, context: RequestContext) {
     const code = found.status === 'FINISHED' ? 'ALREADY_IMPORTED' : 'IN_PROGRESS';
     return result(null, [{ __typename: 'UrlRedirectImportUserError', field: ['id'], message: code === 'ALREADY_IMPORTED' ? 'The import has already been submitted' : 'The import is in progress', code }]);
   }
-  context.defer(async (live) => {
+  return result(await startJob(context, async (live) => {
     let created = 0;
     let updated = 0;
     let failed = 0;
@@ -126,8 +127,7 @@ async function urlRedirectImportSubmit(args: Args, context: RequestContext) {
       "UPDATE devstore.url_redirect_imports SET status = 'FINISHED', created_count = $2, updated_count = $3, failed_count = $4, finished_at = now() WHERE id = $1",
       [found.id, created, updated, failed],
     );
-  });
-  return result({ __typename: 'Job', id: gid('Job', found.id), done: false, query: null }, []);
+  }), []);
 }
 
 export const redirectImportsModule: ResolverModule = {

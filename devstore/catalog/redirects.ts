@@ -4,7 +4,7 @@
 // characters, never the same as its target, never under /admin.
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { NotImplementedError } from '../graphql/errors.ts';
-import { connection, decodeCursor, pageArgs } from './connection.ts';
+import { connection, decodeIdCursor, pageArgs } from './connection.ts';
 import { gid, parseGid } from './ids.ts';
 
 export const MAX_PATH_LENGTH = 1024;
@@ -101,7 +101,7 @@ async function urlRedirects(args: Args, context: RequestContext) {
   const page = pageArgs(args);
   if (args.sortKey && args.sortKey !== 'ID') throw new NotImplementedError(`urlRedirects sortKey ${String(args.sortKey)}`);
   const descending = (args.reverse === true) !== page.backwards;
-  const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+  const after = page.cursor ? decodeIdCursor(page.cursor) : undefined;
   const values: unknown[] = [context.shop.domain, after ?? null];
   const clauses = ['shop = $1', `($2::bigint IS NULL OR id ${descending ? '<' : '>'} $2)`];
   for (const term of typeof args.query === 'string' ? args.query.match(/\w+:(?:"[^"]*"|\S+)|\S+/g) ?? [] : []) {

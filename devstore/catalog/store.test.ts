@@ -19,18 +19,46 @@ beforeAll(async () => {
 afterAll(() => devstore.stop());
 
 describe('collections (custom)', () => {
-  it('creates a collection with products, lists membership both ways, and removes products', async () => {
+  it('adds a new collection\'s products after answering (its count starts at 0), and lists membership both ways', async () => {
     const { body } = await admin(devstore, shop, 'mutation($input: CollectionInput!) { collectionCreate(input: $input) { collection { id handle title productsCount { count } } userErrors { field message } } }', {
       input: { title: 'Lighting', products: [productId] },
     });
     const collection = body.data.collectionCreate.collection;
-    expect(collection).toMatchObject({ handle: 'lighting', title: 'Lighting', productsCount: { count: 1 } });
+    expect(collection).toMatchObject({ handle: 'lighting', title: 'Lighting', productsCount: { count: 0 } });
+    await devstore.bulkSettled();
+    const counted = await admin(devstore, shop, 'query($id: ID!) { collection(id: $id) { productsCount { count } } }', { id: collection.id });
+    expect(counted.body.data.collection.productsCount.count).toBe(1);
     const fromProduct = await admin(devstore, shop, 'query($id: ID!) { product(id: $id) { collections(first: 5) { nodes { handle } } } }', { id: productId });
     expect(fromProduct.body.data.product.collections.nodes).toEqual([{ handle: 'lighting' }]);
-    const removed = await admin(devstore, shop, 'mutation($id: ID!, $ids: [ID!]!) { collectionRemoveProducts(id: $id, productIds: $ids) { job { done } userErrors { message } } }', { id: collection.id, ids: [productId] });
-    expect(removed.body.data.collectionRemoveProducts).toEqual({ job: { done: true }, userErrors: [] });
-    const added = await admin(devstore, shop, 'mutation($id: ID!, $ids: [ID!]!) { collectionAddProducts(id: $id, productIds: $ids) { collection { products(first: 5) { nodes { id } } } userErrors { message } } }', { id: collection.id, ids: [productId] });
+  });
+
+  it('removes products in a job that is not done when the mutation answers, and is once it has run', async () => {
+    const created = await admin(devstore, shop, 'mutation($input: CollectionInput!) { collectionCreate(input: $input) { collection { id } } }', { input: { title: 'Desk things', products: [productId] } });
+    const id = created.body.data.collectionCreate.collection.id;
+    await devstore.bulkSettled();
+    const removed = await admin(devstore, shop, 'mutation($id: ID!, $ids: [ID!]!) { collectionRemoveProducts(id: $id, productIds: $ids) { job { id done } userErrors { message } } }', { id, ids: [productId] });
+    expect(removed.body.data.collectionRemoveProducts).toMatchObject({ job: { done: false }, userErrors: [] });
+    await devstore.bulkSettled();
+    const job = await admin(devstore, shop, 'query($id: ID!) { job(id: $id) { id done } }', { id: removed.body.data.collectionRemoveProducts.job.id });
+    expect(job.body.data.job).toEqual({ id: removed.body.data.collectionRemoveProducts.job.id, done: true });
+    const after = await admin(devstore, shop, 'query($id: ID!) { collection(id: $id) { productsCount { count } hasProduct(id: "' + productId + '") } }', { id });
+    expect(after.body.data.collection).toEqual({ productsCount: { count: 0 }, hasProduct: false });
+  });
+
+  it('adds products to a collection, and adds none when one is already in it', async () => {
+    const created = await admin(devstore, shop, 'mutation { collectionCreate(input: { title: "Lamps" }) { collection { id } } }');
+    const id = created.body.data.collectionCreate.collection.id;
+    const ADD = 'mutation($id: ID!, $ids: [ID!]!) { collectionAddProducts(id: $id, productIds: $ids) { collection { products(first: 5) { nodes { id } } } userErrors { field message } } }';
+    const added = await admin(devstore, shop, ADD, { id, ids: [productId] });
     expect(added.body.data.collectionAddProducts.collection.products.nodes).toEqual([{ id: productId }]);
+    const again = await admin(devstore, shop, ADD, { id, ids: [productId] });
+    expect(again.body.data.collectionAddProducts).toEqual({ collection: null, userErrors: [{ field: ['productIds'], message: 'A product is already in the collection; no products were added.' }] });
+  });
+
+  it('refuses products on collectionUpdate: they are only valid with collectionCreate', async () => {
+    const created = await admin(devstore, shop, 'mutation { collectionCreate(input: { title: "Shades" }) { collection { id } } }');
+    const { body } = await admin(devstore, shop, 'mutation($input: CollectionInput!) { collectionUpdate(input: $input) { collection { id } userErrors { field } } }', { input: { id: created.body.data.collectionCreate.collection.id, products: [productId] } });
+    expect(body.data.collectionUpdate).toEqual({ collection: null, userErrors: [{ field: ['products'] }] });
   });
 
   it("answers Title can't be blank", async () => {
@@ -83,7 +111,7 @@ describe('metafieldsSet', () => {
   it('refuses more than 25 metafields in one call', async () => {
     const metafields = Array.from({ length: 26 }, (_, index) => ({ ownerId: productId, namespace: 'bulk', key: `k${index}`, type: 'single_line_text_field', value: 'v' }));
     const { body } = await admin(devstore, shop, SET, { metafields });
-    expect(body.data.metafieldsSet).toEqual({ metafields: null, userErrors: [{ field: ['metafields'], message: 'Exceeded the maximum metafields input limit of 25.', code: 'LESS_THAN_OR_EQUAL_TO' }] });
+    expect(body.data.metafieldsSet).toEqual({ metafields: [], userErrors: [{ field: ['metafields'], message: 'Exceeded the maximum metafields input limit of 25.', code: 'LESS_THAN_OR_EQUAL_TO' }] });
   });
 
   it('refuses a value that does not fit its type, and an owner that does not exist', async () => {
@@ -128,9 +156,11 @@ describe('URL redirect CSV import', () => {
     const created = await admin(devstore, shop, 'mutation($url: URL!) { urlRedirectImportCreate(url: $url) { urlRedirectImport { id count finished previewRedirects { path target } } userErrors { code } } }', { url: target.resourceUrl });
     const started = created.body.data.urlRedirectImportCreate.urlRedirectImport;
     expect(started).toMatchObject({ count: 4, finished: false, previewRedirects: [{ path: '/products/old-kettle', target: '/products/kettle' }, { path: '/pages/OLD-about', target: '/pages/about-us' }, { path: '/admin/x', target: '/' }, { path: '/loop', target: '/loop' }] });
-    const submitted = await admin(devstore, shop, 'mutation($id: ID!) { urlRedirectImportSubmit(id: $id) { job { done } userErrors { code } } }', { id: started.id });
-    expect(submitted.body.data.urlRedirectImportSubmit).toEqual({ job: { done: false }, userErrors: [] });
+    const submitted = await admin(devstore, shop, 'mutation($id: ID!) { urlRedirectImportSubmit(id: $id) { job { id done } userErrors { code } } }', { id: started.id });
+    expect(submitted.body.data.urlRedirectImportSubmit).toMatchObject({ job: { done: false }, userErrors: [] });
     await devstore.bulkSettled();
+    const job = await admin(devstore, shop, 'query($id: ID!) { job(id: $id) { done } }', { id: submitted.body.data.urlRedirectImportSubmit.job.id });
+    expect(job.body.data.job).toEqual({ done: true });
     const finished = await admin(devstore, shop, 'query($id: ID!) { urlRedirectImport(id: $id) { finished createdCount updatedCount failedCount } }', { id: started.id });
     expect(finished.body.data.urlRedirectImport).toEqual({ finished: true, createdCount: 1, updatedCount: 1, failedCount: 2 });
     const again = await admin(devstore, shop, 'mutation($id: ID!) { urlRedirectImportSubmit(id: $id) { userErrors { code } } }', { id: started.id });

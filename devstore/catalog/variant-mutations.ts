@@ -4,14 +4,26 @@ import { NotImplementedError } from '../graphql/errors.ts';
 import { MAX_VARIANTS } from '../graphql/input-limits.ts';
 import { parseGid } from './ids.ts';
 import { productObject, variantObject } from './product-objects.ts';
-import { moneyOrError, planOptions, planVariants, type OptionInput, type UserError, type VariantInput } from './product-input.ts';
+import { moneyOrError, planOptions, planVariants, unknownLocationErrors, type OptionInput, type UserError, type VariantCodes, type VariantInput } from './product-input.ts';
 import { productById, variantsByProducts, type ProductRow, type VariantRow } from './product-rows.ts';
 import { productWebhookPayload } from './product-webhooks.ts';
+import { admitNewVariants } from './variant-throttle.ts';
 import { inTransaction, updateProduct, writeVariants, type VariantPlan } from './product-writer.ts';
 
-function payload(typename: string, errorTypename: string, product: unknown, variants: unknown, errors: UserError[]) {
+/** Beside userErrors the variant list is empty, not null, as Shopify answers it. */
+function payload(typename: string, errorTypename: string, product: unknown, variants: unknown[], errors: UserError[]) {
   return { __typename: typename, product, productVariants: variants, userErrors: errors.map((error) => ({ __typename: errorTypename, ...error })) };
 }
+
+/**
+ * ProductVariantsBulkCreateUserErrorCode: a value for an option the product lacks, or two for one
+ * option, is INVALID_INPUT ("Input is invalid"); too few is NEED_TO_ADD_OPTION_VALUES ("Variant
+ * options are not enough"); a combination already there is VARIANT_ALREADY_EXISTS.
+ */
+const CREATE_CODES: VariantCodes = {
+  unknownOption: 'INVALID_INPUT', duplicatedOption: 'INVALID_INPUT', missingOption: 'NEED_TO_ADD_OPTION_VALUES', unknownValue: 'NEED_TO_ADD_OPTION_VALUES',
+  duplicateVariant: 'VARIANT_ALREADY_EXISTS', notFound: 'INVALID', invalid: 'INVALID',
+};
 
 async function load(context: RequestContext, productId: unknown): Promise<{ product: ProductRow; variants: VariantRow[] } | undefined> {
   const id = parseGid(productId, 'Product');
@@ -25,12 +37,12 @@ const isStandalone = (variants: VariantRow[]) => variants.length === 1;
 const isDefault = (variants: VariantRow[]) => variants.length === 1 && variants[0]?.title === 'Default Title';
 
 async function productVariantsBulkCreate(args: Args, context: RequestContext) {
-  const result = (product: unknown, variants: unknown, errors: UserError[]) => payload('ProductVariantsBulkCreatePayload', 'ProductVariantsBulkCreateUserError', product, variants, errors);
+  const result = (product: unknown, variants: unknown[], errors: UserError[]) => payload('ProductVariantsBulkCreatePayload', 'ProductVariantsBulkCreateUserError', product, variants, errors);
   if (Array.isArray(args.media) && args.media.length) throw new NotImplementedError('productVariantsBulkCreate with media');
   const inputs = args.variants as VariantInput[];
   const strategy = typeof args.strategy === 'string' ? args.strategy : 'DEFAULT';
   const found = await load(context, args.productId);
-  if (!found) return result(null, null, [{ field: ['productId'], message: 'Product does not exist', code: 'PRODUCT_DOES_NOT_EXIST' }]);
+  if (!found) return result(null, [], [{ field: ['productId'], message: 'Product does not exist', code: 'PRODUCT_DOES_NOT_EXIST' }]);
   const { product, variants } = found;
   const removeStandalone = strategy === 'REMOVE_STANDALONE_VARIANT' ? isStandalone(variants) : strategy === 'DEFAULT' && isDefault(variants);
   const kept = removeStandalone ? [] : variants;
@@ -52,19 +64,21 @@ async function productVariantsBulkCreate(args: Args, context: RequestContext) {
         }
       }
       const options = await planOptions(client, optionInputs, product.options, ['variants'], errors);
-      const plans = planVariants(inputs, options, [], ['variants'], errors, { invalid: 'INVALID', missingOption: 'OPTION_VALUES_FOR_NUMBER_OF_UNKNOWN_OPTIONS', missingValue: 'NEED_TO_ADD_OPTION_VALUES', notFound: 'INVALID' });
+      const plans = planVariants(inputs, options, [], ['variants'], errors, CREATE_CODES);
+      errors.push(...(await unknownLocationErrors(client, context.shop.domain, plans, ['variants'], 'TRACKED_VARIANT_LOCATION_NOT_FOUND', 'Quantity could not be set. The location was not found.')));
       const existingCombos = new Set(kept.map((variant) => variant.title));
       plans.forEach((plan, index) => {
         const title = plan.selectedOptions.map((option) => option.value).join(' / ');
         if (existingCombos.has(title)) errors.push({ field: ['variants', String(index)], message: `The variant '${title}' already exists.`, code: 'VARIANT_ALREADY_EXISTS' });
       });
       if (errors.length) return undefined;
+      await admitNewVariants(client, context.shop, plans.length);
       if (removeStandalone) await client.query('DELETE FROM devstore.variants WHERE product_id = $1', [product.id]);
       const row = await updateProduct(client, product.id, { options });
       const created = await writeVariants(client, context.shop.domain, String(product.id), plans, false, kept.length);
       return { row, created };
     });
-    if (!outcome) return result(null, null, errors);
+    if (!outcome) return result(null, [], errors);
     context.emit('products/update', productWebhookPayload(outcome.row));
     return result(productObject(outcome.row), outcome.created.map(variantObject), []);
   } finally {
@@ -73,11 +87,13 @@ async function productVariantsBulkCreate(args: Args, context: RequestContext) {
 }
 
 async function productVariantsBulkUpdate(args: Args, context: RequestContext) {
-  const result = (product: unknown, variants: unknown, errors: UserError[]) => payload('ProductVariantsBulkUpdatePayload', 'ProductVariantsBulkUpdateUserError', product, variants, errors);
+  const result = (product: unknown, variants: unknown[], errors: UserError[]) => payload('ProductVariantsBulkUpdatePayload', 'ProductVariantsBulkUpdateUserError', product, variants, errors);
   if (Array.isArray(args.media) && args.media.length) throw new NotImplementedError('productVariantsBulkUpdate with media');
   const inputs = args.variants as VariantInput[];
   const found = await load(context, args.productId);
-  if (!found) return result(null, null, [{ field: ['productId'], message: 'Product does not exist', code: 'PRODUCT_DOES_NOT_EXIST' }]);
+  if (!found) return result(null, [], [{ field: ['productId'], message: 'Product does not exist', code: 'PRODUCT_DOES_NOT_EXIST' }]);
+  // An empty batch changes nothing; Shopify answers it as bad input (the docs name no code; INVALID_INPUT is "Input is invalid").
+  if (!inputs.length) return result(null, [], [{ field: ['variants'], message: 'At least one variant must be given.', code: 'INVALID_INPUT' }]);
   const errors: UserError[] = [];
   const plans: VariantPlan[] = [];
   inputs.forEach((input, index) => {
@@ -111,7 +127,7 @@ async function productVariantsBulkUpdate(args: Args, context: RequestContext) {
       metafields: input.metafields ?? [],
     });
   });
-  if (errors.length && args.allowPartialUpdates !== true) return result(null, null, errors);
+  if (errors.length && args.allowPartialUpdates !== true) return result(null, [], errors);
   const client = await context.pool.connect();
   try {
     const updated = await inTransaction(client, async () => {

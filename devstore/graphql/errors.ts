@@ -82,6 +82,7 @@ export function executionError(error: GraphQLError, requestId: string): ShopifyE
     return { message: error.message, ...base, ...(error.extensions && Object.keys(error.extensions).length ? { extensions: error.extensions } : {}) };
   }
   if (original instanceof NotImplementedError) return { message: error.message, ...base, extensions: { code: 'NOT_IMPLEMENTED_BY_DEVSTORE' } };
+  if (original instanceof ResourceThrottledError) return { message: error.message, ...base, extensions: { code: original.code, documentation: RATE_LIMITS_DOC } };
   if (original instanceof ArgumentError) return { message: error.message, ...base, extensions: { code: 'BAD_REQUEST' } };
   // A request over such a limit is answered 429 as a whole; only a bulk operation's line gets here.
   if (original instanceof ResourceLimitError) return { message: error.message, ...base };
@@ -107,6 +108,19 @@ export class ResourceLimitError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ResourceLimitError';
+  }
+}
+
+/**
+ * A resource-based limit answered as a top-level GraphQL error with its code, whatever the bucket
+ * holds: new variants a day in a large store (VARIANT_THROTTLE_EXCEEDED; see catalog/variant-throttle.ts).
+ */
+export class ResourceThrottledError extends Error {
+  readonly code: string;
+  constructor(message: string, code: string) {
+    super(message);
+    this.name = 'ResourceThrottledError';
+    this.code = code;
   }
 }
 

@@ -34,7 +34,10 @@ describe('pause and resume', () => {
     const written = () => db().sourceRecord.count({ where: { migrationId, entity: 'products', status: 'written' } });
     while ((await written()) < 10) await new Promise((resolve) => setTimeout(resolve, 50));
     await pauseMigration(shop.domain, migrationId);
-    await new Promise((resolve) => setTimeout(resolve, 3000)); // the batch in flight (up to 100 products) finishes
+    // The batch in flight (up to 100 products) finishes: wait until no job of this migration is running.
+    const running = async () => (await db().$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) FROM graphile_worker._private_jobs WHERE locked_at IS NOT NULL AND key LIKE ${`%${migrationId}%`}`)[0]?.count ?? 0n;
+    while ((await running()) > 0n) await new Promise((resolve) => setTimeout(resolve, 50));
     const atPause = await written();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await written()).toBe(atPause); // nothing more while paused

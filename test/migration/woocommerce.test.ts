@@ -10,6 +10,7 @@ import { optionLayout } from '../../app/pipeline/transform/options.server.ts';
 import { redirectPath } from '../../app/pipeline/transform/redirect.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
+import { AWKWARD_KINDS } from '../woocommerce/catalog.ts';
 import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
@@ -70,6 +71,12 @@ beforeAll(async () => {
   // A product the merchant made by hand before migrating, with the URL one source product has.
   const handMade = await admin(devstore, shop, 'mutation { productCreate(product: { title: "Summer Hat (display)", handle: "summer-hat" }) { product { handle } userErrors { message } } }');
   expect(handMade.body.data.productCreate.product.handle).toBe('summer-hat');
+  // A value the merchant lists on an attribute but sells in no variation ("Spare size").
+  const listed = Array.from({ length: woo.catalog.productCount - AWKWARD_KINDS.length }, (_, index) => woo.catalog.productAt(AWKWARD_KINDS.length + index + 1).product)
+    .find((product) => product.type === 'variable' && product.attributes.some((attribute) => attribute.variation));
+  if (!listed) throw new Error('the catalog has no regular variable product');
+  const axis = listed.attributes.findIndex((attribute) => attribute.variation);
+  woo.catalog.editProduct(listed.id, { attributes: listed.attributes.map((attribute, index) => (index === axis ? { ...attribute, options: [...attribute.options, 'Spare size'] } : attribute)) });
   migrationId = await migrate(woo, shop);
   await untilSettled(migrationId);
 }, 180_000);
@@ -96,6 +103,7 @@ describe('a WooCommerce catalog migrated into Shopify', () => {
       (await db().idMapEntry.findMany({ where: { shop: shop.domain, entity: 'collections' } })).map((entry) => [entry.sourceId, entry.handle]),
     );
     const inShopify = await shopifyProducts();
+    const storeName = (await admin(devstore, shop, '{ shop { name } }')).body.data.shop.name as string;
     const unreachable = new Set((await db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' } })).map((problem) => problem.subject));
     expect(staged.length).toBeGreaterThan(30);
     for (const row of staged) {
@@ -105,7 +113,9 @@ describe('a WooCommerce catalog migrated into Shopify', () => {
       if (!product) continue;
       expect(product.title).toBe(source.title);
       expect(product.status).toBe(source.status.toUpperCase());
-      expect([...product.tags].sort()).toEqual([...source.tags].sort());
+      // Shopify answers tags sorted, and a product given no vendor gets the store's name.
+      expect(product.tags).toEqual([...new Set(source.tags)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()) || a.localeCompare(b)));
+      expect(product.vendor).toBe(source.vendor ?? storeName);
       if (source.seo.title) expect(product.seo.title).toBe(source.seo.title);
       if (source.seo.description) expect(product.seo.description).toBe(source.seo.description);
       // At most 3 options: the first 3 attributes, or (when those do not tell variants apart) the
@@ -144,6 +154,34 @@ describe('a WooCommerce catalog migrated into Shopify', () => {
     expect([...inShopify.values()].find((product) => product.title === 'Summer Hat (display)')?.handle).toBe('summer-hat');
     const sweater = inShopify.get(`woocommerce:${woo.catalog.awkwardId('four-axes')}`);
     expect(sweater?.options).toHaveLength(3);
+  });
+
+  it('finds an attribute value no variation uses kept by Shopify without variants, and the verification does not call it a difference', async () => {
+    const OPTIONS = 'query($id: ID!) { product(id: $id) { options { name values optionValues { name hasVariants } } } }';
+    const written = await db().sourceRecord.findMany({ where: { migrationId, entity: 'products', status: 'written' } });
+    const unused = written.flatMap((row) => {
+      const source = row.data as unknown as ProductRecord;
+      const layout = optionLayout(source);
+      return layout.options.flatMap((option, index) => option.values.filter((value) => !source.variants.some((variant) => layout.valuesOf(variant)[index] === value)).map((value) => ({ source, option: option.name, value })));
+    });
+    expect(unused.map((found) => found.value)).toContain('Spare size');
+    const links = new Map((await db().idMapEntry.findMany({ where: { shop: shop.domain, entity: 'products' } })).map((entry) => [entry.sourceId, entry.shopifyGid]));
+    for (const { source, option, value } of unused) {
+      const { body } = await admin(devstore, shop, OPTIONS, { id: links.get(source.sourceId) });
+      const inShopify = (body.data.product.options as { name: string; values: string[]; optionValues: { name: string; hasVariants: boolean }[] }[]).find((candidate) => candidate.name === option);
+      expect(inShopify?.values, `${source.title}: ${option}`).not.toContain(value);
+      expect(inShopify?.optionValues).toContainEqual({ name: value, hasVariants: false });
+    }
+    const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+    expect((migration.verification as { mismatches: unknown[] }).mismatches).toEqual([]);
+  });
+
+  it('keeps a unicode URL slug as the handle: not called invalid, and its old percent-encoded URL redirects to it', async () => {
+    const id = String(woo.catalog.awkwardId('unicode-emoji'));
+    expect((await shopifyProducts()).get(`woocommerce:${id}`)?.handle).toBe('東京-cafe-tasse');
+    expect(await db().migrationProblem.count({ where: { migrationId, sourceId: id, code: 'invalid-handle' } })).toBe(0);
+    const { body } = await admin(devstore, shop, '{ urlRedirects(first: 5, query: "path:/product/%e6%9d%b1%e4%ba%ac-cafe-tasse") { nodes { path target } } }');
+    expect(body.data.urlRedirects.nodes).toEqual([{ path: '/product/%e6%9d%b1%e4%ba%ac-cafe-tasse', target: '/products/東京-cafe-tasse' }]);
   });
 
   it('redirects every old product and category URL to its new Shopify URL', async () => {

@@ -7,6 +7,7 @@ import { db } from '../../db.server.ts';
 import { PRODUCT_SET, toProductSetVariables } from '../transform/product.server.ts';
 import { type WrittenVariant, cutNote, handleTaken, keptBackForLength, productContext, recordVariants, writeProduct } from './products.server.ts';
 import { type UserError, type Writer, describeUserErrors, idMapFor, recordFailed, recordSkipped, recordUnchanged, recordWritten } from './shared.server.ts';
+import { isVariantLimitLine, neverFits, waitForVariantLimit } from './variant-limit.server.ts';
 
 /** From this many products to write, bulk operations are used (unless the migration says otherwise). */
 export const BULK_THRESHOLD = 1000;
@@ -149,11 +150,15 @@ export async function submitProductBulk(migrationId: string, afterId: bigint | n
 interface ResultLine {
   __lineNumber: number;
   data?: { productSet?: { product: { id: string; handle: string; variants: { nodes: WrittenVariant[] } } | null; userErrors: UserError[] } };
-  errors?: { message: string }[];
+  errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-/** Collects a finished operation's results; 'running' while Shopify is still at it. */
-export async function collectProductBulk(batchId: string, writer: Writer): Promise<'running' | { written: number; failed: number; next: bigint }> {
+/**
+ * Collects a finished operation's results; 'running' while Shopify is still at it. Products
+ * Shopify's daily variant limit held back stay staged: the next chunk starts at the first of them,
+ * once the limit may have made room (`notBefore`).
+ */
+export async function collectProductBulk(batchId: string, writer: Writer): Promise<'running' | { written: number; failed: number; next: bigint; notBefore?: Date }> {
   const batch = await db().bulkBatch.findUniqueOrThrow({ where: { id: batchId } });
   const { data } = await writer.client.request<{ bulkOperation: { status: string; errorCode: string | null; url: string | null; partialDataUrl: string | null } | null }>(
     BULK_OPERATION_STATUS,
@@ -165,6 +170,7 @@ export async function collectProductBulk(batchId: string, writer: Writer): Promi
   const answered = new Set<number>();
   let written = 0;
   let failed = 0;
+  let heldBack: bigint | null = null;
   const resultUrl = operation?.url ?? operation?.partialDataUrl;
   const context = await productContext(batch.migrationId, batch.shop, writer);
   if (resultUrl) {
@@ -179,6 +185,14 @@ export async function collectProductBulk(batchId: string, writer: Writer): Promi
       const set = result.data?.productSet;
       const record = row.data as unknown as ProductRecord;
       const variables = toProductSetVariables(record, context, null);
+      if (isVariantLimitLine(result.errors)) {
+        const never = neverFits((variables.input.variants as unknown[]).length);
+        if (never) {
+          await recordFailed(row, never);
+          failed++;
+        } else if (heldBack === null || recordId < heldBack) heldBack = recordId;
+        continue;
+      }
       // A handle the store already uses: this one product goes again on its own, without it.
       const outcome = set && handleTaken(set.userErrors) ? await writeProduct(writer, variables) : set?.product && set.userErrors.length === 0 ? { product: set.product } : null;
       if (outcome && 'product' in outcome) {
@@ -202,5 +216,6 @@ export async function collectProductBulk(batchId: string, writer: Writer): Promi
     failed++;
   }
   await db().bulkBatch.update({ where: { id: batchId }, data: { status: 'collected' } });
+  if (heldBack !== null) return { written, failed, next: heldBack - 1n, notBefore: await waitForVariantLimit(batch.migrationId) };
   return { written, failed, next: batch.lastRecordId };
 }

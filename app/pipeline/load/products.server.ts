@@ -1,5 +1,6 @@
 // Load products: productSet per staged product, its collections joined in the same call; each
 // variant's Shopify id is kept in the id map (entity 'variants') so migrated orders can link to it.
+// Products Shopify's daily variant limit holds back wait for a later batch (variant-limit.server.ts).
 // A URL slug the store already uses for something Shipyard did not write (a product made by hand
 // before the migration) is refused by Shopify; the product is then written without it, Shopify
 // makes the handle, and the old URL's redirect points to that. A title or tag longer than Shopify
@@ -11,6 +12,7 @@ import { cutReport, keptBackReason, longTextRule } from '../transform/text-limit
 import {
   type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
+import { isVariantLimit, neverFits, waitForVariantLimit } from './variant-limit.server.ts';
 
 export interface WrittenVariant {
   id: string;
@@ -97,7 +99,11 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
   const context = await productContext(migrationId, shop, writer);
   const result = batchResult(rows);
 
+  // The first product Shopify's daily variant limit held back: it and those after it wait for the next batch.
+  let heldBack: bigint | null = null;
+
   await eachRecord(rows, writer.concurrency, result, async (row) => {
+    if (heldBack !== null && row.id > heldBack) return;
     const known = mapped.get(row.sourceId);
     if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
     const record = row.data as unknown as ProductRecord;
@@ -108,7 +114,18 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
       return;
     }
     const variables = toProductSetVariables(record, context, known?.shopifyGid ?? null);
-    const outcome = await writeProduct(writer, variables);
+    let outcome: Awaited<ReturnType<typeof writeProduct>>;
+    try {
+      outcome = await writeProduct(writer, variables);
+    } catch (error) {
+      if (!isVariantLimit(error)) throw error;
+      const never = neverFits((variables.input.variants as unknown[]).length);
+      if (never) {
+        await recordFailed(row, never);
+        result.failed++;
+      } else if (heldBack === null || row.id < heldBack) heldBack = row.id;
+      return;
+    }
     if ('failed' in outcome) {
       await recordFailed(row, outcome.failed);
       result.failed++;
@@ -119,5 +136,6 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
     await recordWritten(shop, writer.platform, 'products', row, product.id, product.handle, cutNote(record, context));
     result.written++;
   });
+  if (heldBack !== null) return { ...result, next: heldBack - 1n, notBefore: await waitForVariantLimit(migrationId) };
   return result;
 }

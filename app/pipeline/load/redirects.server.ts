@@ -5,7 +5,7 @@ import type { Entity } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { contentHash, stageRows } from '../staging.server.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
-import { CREATE_REDIRECT, FIND_REDIRECT, REDIRECTED_ENTITIES, type RedirectedEntity, redirectPath, redirectTarget } from '../transform/redirect.server.ts';
+import { CREATE_REDIRECT, FIND_REDIRECT, REDIRECTED_ENTITIES, type RedirectedEntity, isSameAddress, redirectPath, redirectTarget } from '../transform/redirect.server.ts';
 import {
   type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordFailed, recordUnchanged, recordWritten, settledWithoutWriting,
 } from './shared.server.ts';
@@ -86,7 +86,7 @@ export async function loadRedirectBatch(migrationId: string, afterId: bigint | n
     }
     const path = redirectPath(data.path);
     const target = redirectTarget(data.target.entity, targetLink.handle);
-    if (path === target) {
+    if (isSameAddress(path, target)) {
       await recordUnchanged(row); // the old URL already is the new one
       result.unchanged++;
       return;

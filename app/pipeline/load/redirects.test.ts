@@ -68,6 +68,16 @@ describe('redirects', () => {
     expect(await redirectsInShopify()).toHaveLength(3);
   });
 
+  it('keeps no redirect for a unicode handle whose old URL is the same address, and redirects a percent-encoded one that is not', async () => {
+    await written('products', '5', '/products/%E6%9D%B1%E4%BA%AC/', '東京');
+    await written('products', '6', '/product/%e6%9d%b1%e4%ba%ac-cafe-tasse/', '東京-cafe-tasse');
+    await deriveRedirects(migrationId, 'woocommerce');
+    expect(await loadRedirectBatch(migrationId, null, writer)).toMatchObject({ written: 4, unchanged: 1, failed: 1 });
+    const inShopify = await redirectsInShopify();
+    expect(inShopify).toContain('/product/%e6%9d%b1%e4%ba%ac-cafe-tasse -> /products/東京-cafe-tasse');
+    expect(inShopify.filter((redirect) => redirect.startsWith('/products/'))).toEqual([]);
+  });
+
   it('updates the redirect when a re-run gave the product a new handle', async () => {
     await deriveRedirects(migrationId, 'woocommerce');
     await loadRedirectBatch(migrationId, null, writer);

@@ -15,7 +15,7 @@ export interface Writer {
 
 export interface BatchResult {
   next: bigint | null;
-  /** When the next batch may start: a limit Shopify sets (5 new orders a minute on development and trial stores). */
+  /** When the next batch may start: a limit Shopify sets (5 new orders a minute on development and trial stores, 1,000 new variants a day past 50,000). */
   notBefore?: Date;
   written: number;
   unchanged: number;

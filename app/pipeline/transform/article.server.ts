@@ -1,7 +1,8 @@
 // Turns a canonical blog post into an article of the shop's blog, and the documents that write
 // both. Posts go into one blog, "News" (the blog every Shopify store starts with), made once.
 import type { CanonicalRecord } from '../../../connectors/model.ts';
-import { contentReference, isHandle, publication } from './page.server.ts';
+import { isShopifyHandle } from './handle.server.ts';
+import { contentReference, publication } from './page.server.ts';
 
 export type BlogPostRecord = CanonicalRecord<'blogPosts'>;
 
@@ -106,7 +107,7 @@ export function toArticleInput(post: BlogPostRecord, platform: string, options: 
     body: post.bodyHtml,
     ...(post.excerptHtml ? { summary: post.excerptHtml } : {}),
     tags: post.tags,
-    ...(withHandle && isHandle(post.handle) ? { handle: post.handle } : {}),
+    ...(withHandle && isShopifyHandle(post.handle) ? { handle: post.handle } : {}),
     ...(withImage && post.image ? { image: { url: post.image.url, ...(post.image.alt ? { altText: post.image.alt } : {}) } } : {}),
     ...publication(post),
     metafields: [contentReference(platform, post.sourceId)],

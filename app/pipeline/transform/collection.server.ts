@@ -3,6 +3,7 @@
 // parents too) and the parent is kept in a metafield.
 import type { CollectionRecord } from '../../../connectors/model.ts';
 import { sourceReferenceMetafield } from '../source-reference.server.ts';
+import { isShopifyHandle } from './handle.server.ts';
 
 export const COLLECTION_BY_REFERENCE = `#graphql
   query CollectionByReference($identifier: CollectionIdentifierInput!) {
@@ -43,8 +44,6 @@ export const UPDATE_COLLECTION = `#graphql
   }
 `;
 
-const isHandle = (handle: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(handle);
-
 export function toCollectionFields(collection: CollectionRecord, platform: string, parentTitle: string | null) {
   const seo = {
     ...(collection.seo.title ? { title: collection.seo.title } : {}),
@@ -52,7 +51,7 @@ export function toCollectionFields(collection: CollectionRecord, platform: strin
   };
   return {
     title: collection.title,
-    ...(isHandle(collection.handle) ? { handle: collection.handle } : {}),
+    ...(isShopifyHandle(collection.handle) ? { handle: collection.handle } : {}),
     descriptionHtml: collection.descriptionHtml,
     ...(collection.image ? { image: { src: collection.image.url, altText: collection.image.alt } } : {}),
     ...(Object.keys(seo).length > 0 ? { seo } : {}),

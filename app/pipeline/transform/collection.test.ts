@@ -24,10 +24,17 @@ describe('collection → Shopify', () => {
     expect(variables.collection).toMatchObject({
       title: 'Hoodies', handle: 'hoodies', image: { src: 'https://old.example.com/cat.jpg', altText: 'Hoodies' }, seo: { title: 'Hoodies | North Sails' },
     });
+    // Membership goes with each product (productSet's collections): collectionCreate would add products after answering.
+    expect(variables.collection).not.toHaveProperty('products');
     expect(variables.collection.metafields).toEqual([
       { namespace: 'shipyard', key: 'source_reference', type: 'id', value: 'woocommerce:15' },
       { namespace: 'shipyard', key: 'parent_collection', type: 'single_line_text_field', value: 'Clothing' },
     ]);
+  });
+
+  it('keeps a unicode slug as the handle, and leaves one Shopify would change to Shopify', () => {
+    expect(toCollectionVariables({ ...hoodies, handle: 'толстовки' }, 'woocommerce', null, null).collection).toHaveProperty('handle', 'толстовки');
+    expect(toCollectionVariables({ ...hoodies, handle: 'Hoodies & More' }, 'woocommerce', null, null).collection).not.toHaveProperty('handle');
   });
 
   it('updates by id on a re-run', () => {

@@ -3,6 +3,7 @@
 // interrupted run already made is found by its handle (or title) and that reference.
 import type { CanonicalRecord } from '../../../connectors/model.ts';
 import { SOURCE_REFERENCE, sourceReference } from '../source-reference.server.ts';
+import { isShopifyHandle } from './handle.server.ts';
 
 export type PageRecord = CanonicalRecord<'pages'>;
 
@@ -52,8 +53,6 @@ export const UPDATE_PAGE = `#graphql
   }
 `;
 
-export const isHandle = (handle: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(handle);
-
 /**
  * The source reference on pages and articles: a plain text metafield, since Shopify offers no lookup
  * by custom ID for them (and an `id` metafield would need a definition per owner type for nothing).
@@ -64,7 +63,7 @@ export function contentReference(platform: string, sourceId: string) {
 
 /** The search that finds what an earlier run may have made of this record: by handle, else by title. */
 export function contentSearch(record: { handle: string; title: string }): string {
-  return isHandle(record.handle) ? `handle:${record.handle}` : `title:"${record.title.replace(/"/g, '')}"`;
+  return isShopifyHandle(record.handle) ? `handle:${record.handle}` : `title:"${record.title.replace(/"/g, '')}"`;
 }
 
 /** Published with its original date, or hidden. A date still to come stays a scheduled publication. */
@@ -80,7 +79,7 @@ export function toPageInput(page: PageRecord, platform: string, withHandle = tru
   return {
     title: page.title,
     body: page.bodyHtml,
-    ...(withHandle && isHandle(page.handle) ? { handle: page.handle } : {}),
+    ...(withHandle && isShopifyHandle(page.handle) ? { handle: page.handle } : {}),
     ...publication(page),
     metafields: [contentReference(platform, page.sourceId)],
   };

@@ -12,9 +12,12 @@ describe('pages and articles as Shopify input', () => {
     expect(publication({ published: false, publishedAt: '2024-03-01T10:00:00.000Z' })).toEqual({ isPublished: false });
   });
 
-  it('leaves a handle Shopify would refuse to Shopify, and finds such a page again by its title', () => {
-    expect(toPageInput(page, 'woocommerce')).not.toHaveProperty('handle');
-    expect(contentSearch(page)).toBe('title:"Доставка"');
+  it('keeps a unicode handle (Shopify handles are UTF-8), leaves one Shopify would change to Shopify and finds such a page again by its title', () => {
+    expect(toPageInput(page, 'woocommerce')).toHaveProperty('handle', 'доставка');
+    expect(contentSearch(page)).toBe('handle:доставка');
+    const changed = { ...page, handle: 'Доставка & возврат' };
+    expect(toPageInput(changed, 'woocommerce')).not.toHaveProperty('handle');
+    expect(contentSearch(changed)).toBe('title:"Доставка"');
     expect(contentSearch(post)).toBe('handle:linen-care');
     expect(toPageInput(page, 'woocommerce').metafields).toEqual([{ namespace: 'shipyard', key: 'source_reference', type: 'single_line_text_field', value: 'woocommerce:7' }]);
   });

@@ -4,6 +4,7 @@
 // text, categories become collection memberships. A title or tag longer than Shopify allows is cut
 // only when the merchant chose so (text-limits.server.ts).
 import type { ProductRecord } from '../../../connectors/model.ts';
+import { isShopifyHandle } from './handle.server.ts';
 import { MAX_VARIANTS, optionLayout } from './options.server.ts';
 import { customIdentifier, sourceReferenceMetafield } from '../source-reference.server.ts';
 import { MAX_QUERY_COST, connectionCost, productSetInputCost } from '../../shopify-admin/costs.server.ts';
@@ -59,9 +60,12 @@ const DEFAULT_OPTION = { name: 'Title', value: 'Default Title' };
 export const slug = (text: string) =>
   text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 
-/** A slug Shopify takes as a handle: lowercase words and dashes, at most 255 characters. */
+/**
+ * A slug Shopify takes as a handle as it stands (letters of any script, digits and dashes; see
+ * handle.server.ts), at most 255 characters.
+ */
 export function isHandle(handle: string): boolean {
-  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(handle) && characters(handle) <= TEXT_LIMITS.handle;
+  return isShopifyHandle(handle) && characters(handle) <= TEXT_LIMITS.handle;
 }
 
 /** The product's title and tags that are longer than Shopify allows. */
@@ -165,7 +169,7 @@ export function toProductSetVariables(product: ProductRecord, context: ProductCo
   const fit = (value: string, limit: number) => (cut.length > 0 ? cutAtWordBoundary(value, limit) : value);
   const input: Record<string, unknown> = {
     title: fit(product.title, TEXT_LIMITS.title),
-    // An invalid slug is left to Shopify, which makes a handle from the title.
+    // A slug Shopify would change or refuse (a unicode one is kept as it is) is left to Shopify, which makes a handle from the title.
     // A slug another product already has is left to Shopify too, which adds "-1", "-2"….
     ...(isHandle(product.handle) && !context.handlesLeftToShopify.has(product.sourceId) ? { handle: product.handle } : {}),
     descriptionHtml: product.descriptionHtml,

@@ -134,6 +134,13 @@ describe('product → productSet', () => {
     expect(sent[1]?.metafields).toEqual([{ namespace: 'shipyard', key: 'option_style', type: 'single_line_text_field', value: 'Striped' }]);
   });
 
+  it('keeps a unicode slug as the handle: Shopify handles are UTF-8', () => {
+    const tasse = Product.parse({ ...hoodie, sourceId: '44', title: 'Tasse « Café » 東京', handle: '東京-cafe-tasse' });
+    const variables = toProductSetVariables(tasse, context, null);
+    assertValidForShopify(variables);
+    expect(variables.input).toHaveProperty('handle', '東京-cafe-tasse');
+  });
+
   it('leaves the handle to Shopify for a product whose slug an earlier product already has', () => {
     const twin = Product.parse({ ...hoodie, sourceId: '43', title: 'Harbour Hoodie (kids)' });
     expect(toProductSetVariables(twin, context, null).input).not.toHaveProperty('handle');

@@ -42,6 +42,23 @@ export function redirectTarget(entity: RedirectedEntity, handle: string): string
   return `${TARGET_PREFIX[entity]}${handle}`;
 }
 
+/** A path as the letters it stands for: "/products/%E6%9D%B1%E4%BA%AC" is "/products/東京". */
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path).normalize('NFC');
+  } catch {
+    return path; // a stray "%" that is not an escape: compared as written
+  }
+}
+
+/**
+ * Whether the old URL already is the new one, so no redirect is needed: a unicode handle kept
+ * from a percent-encoded slug is the same address, and Shopify matches paths ignoring case.
+ */
+export function isSameAddress(oldPath: string, newPath: string): boolean {
+  return decodedPath(oldPath).toLowerCase() === decodedPath(newPath).toLowerCase();
+}
+
 /**
  * The old path as Shopify stores it: no scheme or host, no trailing slash (WordPress permalinks end
  * in one), percent-encoded characters kept as they were.
