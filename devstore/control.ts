@@ -22,9 +22,10 @@ const shopSetupSchema = z.object({
   appSecret: z.string().min(1).optional(),
   appUrl: z.url().nullable().optional(),
   webhookTopics: z.array(z.string()).optional(),
+  salesChannels: z.array(z.string().min(1).refine((name) => name !== 'Online Store', 'every shop has its Online Store already')).optional(),
 });
 
-const shopChangesSchema = shopSetupSchema.omit({ domain: true, name: true, accessToken: true, appSecret: true });
+const shopChangesSchema = shopSetupSchema.omit({ domain: true, name: true, accessToken: true, appSecret: true, salesChannels: true });
 
 export interface ControlDeps {
   pool: Pool;

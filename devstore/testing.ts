@@ -30,7 +30,7 @@ export async function control(devstore: Devstore, method: string, path: string, 
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
-export async function createShop(devstore: Devstore, settings: { plan?: Plan; appUrl?: string; webhookTopics?: string[] } = {}): Promise<TestShop> {
+export async function createShop(devstore: Devstore, settings: { plan?: Plan; appUrl?: string; webhookTopics?: string[]; salesChannels?: string[] } = {}): Promise<TestShop> {
   const domain = `shop-${randomBytes(4).toString('hex')}.myshopify.com`;
   const accessToken = `shpat_${randomBytes(16).toString('hex')}`;
   const appSecret = randomBytes(16).toString('hex');
