@@ -5,6 +5,7 @@ import { db } from '../db.server.ts';
 import { notifyProgress } from './progress.server.ts';
 import { AdminApiError } from '../shopify-admin/client.server.ts';
 import { collectProductBulk, submitProductBulk, usesBulk } from './load/bulk-products.server.ts';
+import { PLACEMENT_BATCH, collectPlacementBulk, submitPlacementBulk } from './load/bulk-publishing.server.ts';
 import { loadCollectionBatch } from './load/collections.server.ts';
 import { loadCustomerBatch } from './load/customers.server.ts';
 import { loadDiscountBatch } from './load/discounts.server.ts';
@@ -59,6 +60,15 @@ export async function loadStep(migrationId: string, entity: Entity, afterId: big
       const loader = LOADERS[entity];
       ({ next, notBefore } = loader ? await loader(migrationId, afterId, writer) : await skipEntity(migrationId, entity));
     }
+    // Every product is written: those a bulk operation wrote go on their sales channels (the
+    // request-by-request loader published its own as it went, so then nothing is left to do).
+    if (entity === 'products' && next === null) {
+      const placing = await submitPlacementBulk(migrationId, null, writer);
+      if ('batchId' in placing) {
+        await queueBulkPoll(migrationId, placing.batchId);
+        return 'bulk-running';
+      }
+    }
   } catch (error) {
     if (await stoppedByShopify(migrationId, entity, error)) return 'failed';
     throw error;
@@ -79,19 +89,30 @@ function queueBulkPoll(migrationId: string, batchId: string) {
   );
 }
 
-/** Checks on a bulk operation: again later while Shopify runs it, then its results and the next chunk. */
+/**
+ * Checks on a bulk operation: again later while Shopify runs it, then its results and the next
+ * chunk; after the last chunk publishing the products, the next entity.
+ */
 export async function bulkPollStep(migrationId: string, batchId: string, connect: typeof writerFor = writerFor): Promise<LoadOutcome> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
   // A paused migration still collects what Shopify already wrote; it just does not go on.
   if (!migration || !['running', 'paused'].includes(migration.status) || migration.phase !== 'loading') return 'not-running';
   try {
-    const outcome = await collectProductBulk(batchId, await connect(migration.shop, migration.sourcePlatform));
+    const writer = await connect(migration.shop, migration.sourcePlatform);
+    const batch = await db().bulkBatch.findUniqueOrThrow({ where: { id: batchId } });
+    const outcome = batch.entity === PLACEMENT_BATCH ? await collectPlacementBulk(batchId, writer) : await collectProductBulk(batchId, writer);
     if (outcome === 'running') {
       await queueBulkPoll(migrationId, batchId);
       return 'bulk-running';
     }
     if (migration.status !== 'running') return 'not-running';
-    return scheduleAfter(migration, 'products', outcome.next);
+    if (batch.entity !== PLACEMENT_BATCH) return scheduleAfter(migration, 'products', outcome.next);
+    const placing = await submitPlacementBulk(migrationId, outcome.next, writer);
+    if ('batchId' in placing) {
+      await queueBulkPoll(migrationId, placing.batchId);
+      return 'bulk-running';
+    }
+    return scheduleAfter(migration, 'products', null);
   } catch (error) {
     if (await stoppedByShopify(migrationId, 'products', error)) return 'failed';
     throw error;

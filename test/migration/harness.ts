@@ -13,8 +13,8 @@ import { startWorker } from '../../jobs/runner.ts';
 import type { WooCommerceTestServer } from '../woocommerce/server.ts';
 
 /** A devstore shop with Shipyard installed: its offline session is in Shipyard's database. */
-export async function installedShop(devstore: Devstore, plan: Plan = 'Plus'): Promise<TestShop> {
-  const shop = await createShop(devstore, { plan });
+export async function installedShop(devstore: Devstore, plan: Plan = 'Plus', salesChannels: string[] = []): Promise<TestShop> {
+  const shop = await createShop(devstore, { plan, salesChannels });
   await new PrismaSessionStorage().storeSession(
     new Session({ id: `offline_${shop.domain}`, shop: shop.domain, state: 'installed', isOnline: false, accessToken: shop.accessToken }),
   );
@@ -34,6 +34,8 @@ export interface RunOptions {
   bulk?: boolean;
   /** The setup option "Records already in Shopify". */
   existingRecords?: 'update' | 'skip';
+  /** The sales channels (publication ids) chosen in the setup; unset, the shop's Online Store. */
+  channels?: string[];
   timeoutMs?: number;
 }
 
@@ -44,7 +46,7 @@ export async function migrate(woo: WooCommerceTestServer, shop: TestShop, option
     sourceUrl: woo.url,
     credentials: { url: woo.url, consumerKey: woo.consumerKey, consumerSecret: woo.consumerSecret },
     entities: options.entities ?? ['collections', 'products'],
-    options: { unattended: !options.review, ...(options.bulk === undefined ? {} : { bulk: options.bulk }), ...(options.existingRecords ? { existingRecords: options.existingRecords } : {}) },
+    options: { unattended: !options.review, ...(options.bulk === undefined ? {} : { bulk: options.bulk }), ...(options.existingRecords ? { existingRecords: options.existingRecords } : {}), ...(options.channels ? { channels: options.channels } : {}) },
   });
   await startMigration(shop.domain, migration.id);
   return migration.id;

@@ -1,14 +1,15 @@
-// Load products: productSet per staged product, its collections joined in the same call; each
-// variant's Shopify id is kept in the id map (entity 'variants') so migrated orders can link to it.
+// Load products: productSet per staged product, its collections joined in the same call, then
+// published on the merchant's sales channels when shoppers could see it at the source
+// (publishing.server.ts); each variant's Shopify id is kept in the id map (entity 'variants') so
+// migrated orders can link to it.
 // A URL slug the store already uses for something Shipyard did not write (a product made by hand
 // before the migration) is refused by Shopify; the product is then written without it, Shopify
 // makes the handle, and the old URL's redirect points to that.
 import type { ProductRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { PRODUCT_SET, type ProductSetVariables, productSetCost, toProductSetVariables, variantKey } from '../transform/product.server.ts';
-import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordWritten, settledWithoutWriting, skipsExisting,
-} from './shared.server.ts';
+import { chosenChannels, wantedChannels, writeAndPublish } from './publishing.server.ts';
+import { type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordWritten, skipsExisting } from './shared.server.ts';
 
 export interface WrittenVariant {
   id: string;
@@ -79,23 +80,22 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
   const rows = await nextBatch(migrationId, 'products', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'products', rows.map((row) => row.sourceId));
   const context = await productContext(migrationId, shop, writer);
+  const channels = await chosenChannels(options, shop, writer.client);
   const result = batchResult(rows);
 
   await inParallel(rows, writer.concurrency, async (row) => {
     const known = mapped.get(row.sourceId);
-    if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
     const record = row.data as unknown as ProductRecord;
-    const variables = toProductSetVariables(record, context, known?.shopifyGid ?? null);
-    const outcome = await writeProduct(writer, variables);
-    if ('failed' in outcome) {
-      await recordFailed(row, outcome.failed);
-      result.failed++;
-      return;
-    }
-    const { product } = outcome;
-    await recordVariants(shop, writer.platform, record, variables, product.variants.nodes);
-    await recordWritten(shop, writer.platform, 'products', row, product.id, product.handle);
-    result.written++;
+    const how = { shop, platform: writer.platform, entity: 'products', client: writer.client, skipExisting, wanted: wantedChannels(record, channels) };
+    await writeAndPublish(row, known, how, result, async () => {
+      const variables = toProductSetVariables(record, context, known?.shopifyGid ?? null);
+      const outcome = await writeProduct(writer, variables);
+      if ('failed' in outcome) return outcome;
+      const { product } = outcome;
+      await recordVariants(shop, writer.platform, record, variables, product.variants.nodes);
+      await recordWritten(shop, writer.platform, 'products', row, product.id, product.handle);
+      return { id: product.id };
+    });
   });
   return result;
 }
