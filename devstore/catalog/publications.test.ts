@@ -20,6 +20,11 @@ beforeAll(async () => {
     { name: 'Point of Sale', title: 'Point of Sale', supportsFuturePublishing: false, autoPublish: false },
   ]);
   [onlineStore, pointOfSale] = nodes.map((node) => node.id) as [string, string];
+  // The channels are app catalogs' publications; devstore has no market or B2B catalogs.
+  const apps = await admin(devstore, shop, '{ publications(first: 5, catalogType: APP) { nodes { id } } }');
+  expect(apps.body.data.publications.nodes.map((node: { id: string }) => node.id)).toEqual([onlineStore, pointOfSale]);
+  const markets = await admin(devstore, shop, '{ publications(first: 5, catalogType: MARKET) { nodes { id } } }');
+  expect(markets.body.data.publications.nodes).toEqual([]);
 });
 afterAll(() => devstore.stop());
 

@@ -83,7 +83,9 @@ async function change(args: Args, context: RequestContext, typename: string, pub
 export const publicationsModule: ResolverModule = {
   queries: {
     publications: async (args, context) => {
-      if (args.catalogType) throw new NotImplementedError('publications by catalogType');
+      // Every publication devstore has is a sales channel's, whose catalog belongs to its app
+      // (CatalogType.APP: "Catalogs belonging to apps"); it has no market or company location catalogs.
+      if (args.catalogType && args.catalogType !== 'APP') return connectionOf([], args, (row: PublicationRow) => row.id, publicationObject);
       const { rows } = await context.pool.query<PublicationRow>('SELECT id, name, supports_future_publishing FROM devstore.publications WHERE shop = $1 ORDER BY id', [context.shop.domain]);
       if (args.reverse === true) rows.reverse();
       return connectionOf(rows, args, (row) => row.id, publicationObject);
