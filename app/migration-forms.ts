@@ -78,6 +78,16 @@ const statusFields = Object.fromEntries(
 export const EXISTING_RECORDS = ['update', 'skip'] as const;
 
 /**
+ * The sales channels ticked (publication ids). The page always sends an empty `channels` beside
+ * the ticked ones, so "none ticked" is told apart from a form without the choice, which leaves the
+ * draft's choice as it was (the shop's Online Store until the merchant chooses).
+ */
+const channels = z
+  .array(z.string().regex(/^(gid:\/\/shopify\/Publication\/\d+)?$/, 'Choose among your store’s sales channels'))
+  .default([])
+  .transform((values) => (values.length === 0 ? undefined : values.filter((value) => value !== '')));
+
+/**
  * The setup page: what to move and how. A status left out of the form keeps Shipyard's default
  * mapping; the map saved holds only the statuses the form sent, both halves together.
  */
@@ -89,16 +99,17 @@ export const ChoicesForm = z
     keepOrderNumbers: checkbox,
     existingRecords: z.enum(EXISTING_RECORDS, 'Choose whether to update or skip records already in Shopify').default('update'),
     inviteCustomers: checkbox,
+    channels,
     ...statusFields,
   })
-  .transform(({ entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, ...fields }) => {
+  .transform(({ entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, channels: chosenChannels, ...fields }) => {
     const orderStatusMap: Record<string, StatusChoice> = {};
     for (const { status } of SOURCE_ORDER_STATUSES) {
       const paid = (fields as Record<string, unknown>)[statusField(status, 'financial')] as FinancialStatus | undefined;
       const shipped = (fields as Record<string, unknown>)[statusField(status, 'fulfillment')] as FulfillmentStatus | undefined;
       if (paid && shipped) orderStatusMap[status] = { financialStatus: paid, fulfillmentStatus: shipped === 'UNFULFILLED' ? null : shipped };
     }
-    return { entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, orderStatusMap };
+    return { entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, orderStatusMap, channels: chosenChannels };
   });
 export type Choices = z.infer<typeof ChoicesForm>;
 

@@ -36,3 +36,17 @@ export function channelWarnings(chosen: string[], channels: SalesChannel[]): str
   }
   return warnings;
 }
+
+/**
+ * Channels named by the merchant (the CLI's --channels: "Online Store,Point of Sale", any case, or
+ * "none"); not named at all, the default. Names the shop has no channel for are returned as unknown.
+ */
+export function channelsNamed(names: string | undefined, channels: SalesChannel[]): { ids: string[] } | { unknown: string[] } {
+  if (names === undefined) return { ids: defaultChannels(channels) };
+  const wanted = names.split(',').map((name) => name.trim()).filter(Boolean);
+  if (wanted.length === 1 && wanted[0]?.toLowerCase() === 'none') return { ids: [] };
+  const find = (name: string) => channels.find((channel) => channel.name.toLowerCase() === name.toLowerCase());
+  const unknown = wanted.filter((name) => !find(name));
+  if (unknown.length > 0 || wanted.length === 0) return { unknown: unknown.length > 0 ? unknown : [names] };
+  return { ids: channels.filter((channel) => wanted.some((name) => find(name) === channel)).map((channel) => channel.id) };
+}

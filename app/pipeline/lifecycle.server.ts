@@ -142,13 +142,15 @@ export async function approveMigration(shop: string, id: string) {
 /**
  * How records are written, kept in Migration.options beside redirects and unattended: the order
  * loader reads keepOrderNumbers and orderStatusMap (transform/order.server.ts' OrderOptions), the
- * loaders read existingRecords; inviteCustomers is offered after launch.
+ * loaders read existingRecords and channels (the sales channels to publish on; unset, the shop's
+ * Online Store: load/publishing.server.ts); inviteCustomers is offered after launch.
  */
 export interface WritingOptions {
   keepOrderNumbers: boolean;
   orderStatusMap: Record<string, { financialStatus: string; fulfillmentStatus: string | null }>;
   existingRecords: 'update' | 'skip';
   inviteCustomers: boolean;
+  channels?: string[];
 }
 
 /** The merchant's choices on a draft: what to move and how. Options not given keep what the draft had. */
