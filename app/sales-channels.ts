@@ -8,6 +8,17 @@ export interface SalesChannel {
   name: string;
 }
 
+/**
+ * Where a migration's catalog goes, as the plan forecasts it and the verification counts it: the
+ * channels by name (none: nothing is published) and how many products and collections are published
+ * on them or stay unpublished.
+ */
+export interface CatalogPublishing {
+  channels: string[];
+  products: { published: number; unpublished: number };
+  collections: { published: number; unpublished: number };
+}
+
 /** The storefront's channel: what shoppers see, and where the old addresses' redirects lead. */
 export const ONLINE_STORE = 'Online Store';
 

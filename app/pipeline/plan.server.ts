@@ -1,6 +1,7 @@
 // Plan: the order entities are written in, and what that costs in Admin API points and time on this
 // shop's plan, so the merchant knows before starting.
 import type { Entity } from '../../connectors/model.ts';
+import type { CatalogPublishing } from '../sales-channels.ts';
 
 /**
  * Write order: what a record points at is written before it (collections before the products in
@@ -56,13 +57,19 @@ export interface MigrationPlan {
   entities: EntityPlan[];
   points: number;
   seconds: number;
+  /** What is published on which sales channels, and what stays unpublished (plans made before publishing have none). */
+  publishing?: CatalogPublishing;
 }
 
-export function planMigration(counts: Partial<Record<Entity, number>>, chosen: Entity[], plan: ShopPlan): MigrationPlan {
+/** Publishing a product or collection is one publishablePublish, however many channels it names. */
+const POINTS_PER_PUBLISHED = 10;
+
+export function planMigration(counts: Partial<Record<Entity, number>>, chosen: Entity[], plan: ShopPlan, publishing?: CatalogPublishing): MigrationPlan {
   const rate = restoreRate(plan);
   const entities = LOAD_ORDER.filter((entity) => chosen.includes(entity)).map((entity): EntityPlan => {
     const records = counts[entity] ?? 0;
-    const points = records * POINTS_PER_RECORD[entity];
+    const published = publishing && (entity === 'products' || entity === 'collections') ? publishing[entity].published : 0;
+    const points = records * POINTS_PER_RECORD[entity] + published * POINTS_PER_PUBLISHED;
     let seconds = points / rate;
     let note: string | null = null;
     if (entity === 'orders' && plan.partnerDevelopment && records > 0) {
@@ -79,5 +86,6 @@ export function planMigration(counts: Partial<Record<Entity, number>>, chosen: E
     entities,
     points: entities.reduce((sum, entity) => sum + entity.points, 0),
     seconds: entities.reduce((sum, entity) => sum + entity.seconds, 0),
+    ...(publishing ? { publishing } : {}),
   };
 }

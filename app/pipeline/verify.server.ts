@@ -1,6 +1,6 @@
 // Verify: after writing, check Shopify against the source — every written record still there, a
 // sample compared field by field, the sample and the collections on the right sales channels
-// (verify-publishing.server.ts) — and finish the migration with the result.
+// (catalog-publishing.server.ts) — and finish the migration with the result.
 import type { CollectionRecord, ProductRecord } from '../../connectors/model.ts';
 import { db } from '../db.server.ts';
 import type { AdminClient } from '../shopify-admin/client.server.ts';
@@ -8,7 +8,8 @@ import { salesChannelsOf } from '../shopify-admin/sales-channels.server.ts';
 import { chosenChannels } from './load/publishing.server.ts';
 import { inParallel } from './load/shared.server.ts';
 import { optionLayout } from './transform/options.server.ts';
-import { type PublishedCheck, type PublishingSummary, publicationMismatches, publishingSummary } from './verify-publishing.server.ts';
+import type { CatalogPublishing } from '../sales-channels.ts';
+import { type PublishedCheck, publicationMismatches, publishingSummary } from './catalog-publishing.server.ts';
 
 export const FIND_NODES = `#graphql
   query VerifyNodes($ids: [ID!]!) {
@@ -70,7 +71,7 @@ export interface Verification {
   sampled: number;
   mismatches: Mismatch[];
   /** Where the catalog was published (verifications before publishing have none). */
-  publishing?: PublishingSummary;
+  publishing?: CatalogPublishing;
 }
 
 /**

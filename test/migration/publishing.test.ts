@@ -129,6 +129,21 @@ describe('publishing request by request, on the Online Store by default', () => 
     expect((await collectionsOnOnlineStore(shop)).every(Boolean)).toBe(true);
   });
 
+  it('its plan said what would be published and the analysis named each product that stays unpublished', async () => {
+    const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+    const staged = await db().sourceRecord.findMany({ where: { migrationId, entity: 'products', status: { not: 'invalid' } }, select: { sourceId: true, data: true } });
+    const hidden = staged.filter((row) => !visibleAtSource(row.data as unknown as ProductRecord)).map((row) => row.sourceId).sort();
+    const collections = await db().sourceRecord.count({ where: { migrationId, entity: 'collections', status: { not: 'invalid' } } });
+    expect((migration.plan as { publishing: unknown }).publishing).toEqual({
+      channels: ['Online Store'],
+      products: { published: staged.length - hidden.length, unpublished: hidden.length },
+      collections: { published: collections, unpublished: 0 },
+    });
+    const problems = await db().migrationProblem.findMany({ where: { migrationId, code: 'stays-unpublished' }, orderBy: { sourceId: 'asc' } });
+    expect(problems.map((problem) => problem.sourceId)).toEqual(hidden);
+    expect(hidden).toEqual(expect.arrayContaining([String(HIDDEN), String(DRAFT), String(catalog.awkwardId('private'))]));
+  });
+
   it('its verification finds everything where it belongs and counts what was published', async () => {
     const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
     const verification = migration.verification as unknown as Verification;

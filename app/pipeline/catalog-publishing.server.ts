@@ -1,9 +1,10 @@
-// The verification's look at the storefront: a product or collection shoppers could see at the source
-// is published on each of the merchant's chosen sales channels, one they could not is on none of
-// them; and how many the migration published and left unpublished, for the migration page and the CLI.
+// What the merchant reads about publishing: before writing, how many products and collections will
+// be published on which channels and how many stay unpublished (the plan); after, the verification's
+// look at the storefront (a product or collection shoppers could see at the source is on each chosen
+// channel, one they could not is on none) and how many were published, for the page and the CLI.
 import { visibleAtSource } from '../../connectors/model.ts';
 import { db } from '../db.server.ts';
-import type { SalesChannel } from '../sales-channels.ts';
+import type { CatalogPublishing, SalesChannel } from '../sales-channels.ts';
 import type { AdminClient } from '../shopify-admin/client.server.ts';
 import { inParallel } from './load/shared.server.ts';
 
@@ -63,13 +64,7 @@ export async function publicationMismatches(client: AdminClient, items: Publishe
 }
 
 /** How many of the migration's products and collections Shipyard published (on at least one channel), and how many it left unpublished. */
-export interface PublishingSummary {
-  channels: string[];
-  products: { published: number; unpublished: number };
-  collections: { published: number; unpublished: number };
-}
-
-export async function publishingSummary(migrationId: string, shop: string, platform: string, channels: string[]): Promise<PublishingSummary> {
+export async function publishingSummary(migrationId: string, shop: string, platform: string, channels: string[]): Promise<CatalogPublishing> {
   const counts = await db().$queryRaw<{ entity: string; published: bigint; unpublished: bigint }[]>`
     SELECT r.entity, count(*) FILTER (WHERE cardinality(m."publishedOn") > 0) AS published, count(*) FILTER (WHERE cardinality(m."publishedOn") = 0) AS unpublished
     FROM "SourceRecord" r
@@ -79,6 +74,28 @@ export async function publishingSummary(migrationId: string, shop: string, platf
   const of = (entity: string) => {
     const row = counts.find((count) => count.entity === entity);
     return { published: Number(row?.published ?? 0), unpublished: Number(row?.unpublished ?? 0) };
+  };
+  return { channels, products: of('products'), collections: of('collections') };
+}
+
+/**
+ * The plan's forecast from what was read: how many products and collections shoppers could see at
+ * the source (published on `channels`, when there are any) and how many not.
+ */
+export async function plannedPublishing(migrationId: string, channels: string[]): Promise<CatalogPublishing> {
+  const groups = await db().$queryRaw<{ entity: string; status: string | null; hidden: boolean; records: bigint }[]>`
+    SELECT entity, data->>'status' AS status, coalesce(data->>'hidden' = 'true', false) AS hidden, count(*) AS records
+    FROM "SourceRecord" WHERE "migrationId" = ${migrationId} AND entity IN ('products', 'collections') AND status <> 'invalid'
+    GROUP BY 1, 2, 3`;
+  const of = (entity: string) => {
+    let visible = 0;
+    let hidden = 0;
+    for (const group of groups.filter((row) => row.entity === entity)) {
+      const record = { ...(group.status ? { status: group.status as 'active' | 'draft' | 'archived' } : {}), ...(group.hidden ? { hidden: true as const } : {}) };
+      if (visibleAtSource(record)) visible += Number(group.records);
+      else hidden += Number(group.records);
+    }
+    return channels.length > 0 ? { published: visible, unpublished: hidden } : { published: 0, unpublished: visible + hidden };
   };
   return { channels, products: of('products'), collections: of('collections') };
 }
