@@ -110,6 +110,15 @@ describe('publishing products and collections', () => {
     expect(nothing.body.data.publishablePublish).toEqual({ publishable: null, userErrors: [{ field: ['id'], message: 'Publishable does not exist' }] });
   });
 
+  it('a deleted product leaves no publication behind', async () => {
+    const { id } = await product('Sold-out Chair');
+    expect((await admin(devstore, shop, PUBLISH, { id, input: [{ publicationId: onlineStore }] })).body.data.publishablePublish.userErrors).toEqual([]);
+    const deleted = await admin(devstore, shop, 'mutation($input: ProductDeleteInput!) { productDelete(input: $input) { deletedProductId } }', { input: { id } });
+    expect(deleted.body.data.productDelete.deletedProductId).toBe(id);
+    const { rows } = await devstore.pool.query('SELECT 1 FROM devstore.resource_publications WHERE publishable_id = $1', [id.split('/').pop()]);
+    expect(rows).toEqual([]);
+  });
+
   it('publishes a collection, which starts unpublished too', async () => {
     const created = await admin(devstore, shop, 'mutation { collectionCreate(collection: { title: "Chairs" }) { collection { id } } }');
     const id = created.body.data.collectionCreate.collection.id as string;
