@@ -151,17 +151,22 @@ export async function verifyMigration(migrationId: string, client: AdminClient, 
     compared.set(row.sourceId, data.product ? compareProduct(row.sourceId, row.data, data.product) : [{ sourceId: row.sourceId, name: row.data.title, field: 'product', expected: row.shopifyGid, found: 'missing' }]);
   });
 
+  const checkedAt = new Date().toISOString();
+  if (!migration.entities.includes('products') && !migration.entities.includes('collections')) {
+    return { checkedAt, entities, sampled: sample.length, mismatches: sample.flatMap((row) => compared.get(row.sourceId) ?? []) };
+  }
   // The storefront: the sample and every collection on the channels they belong on, and no others.
   const chosen = await chosenChannels(migration.options, migration.shop, client);
   const channels = (await salesChannelsOf(migration.shop, client)).filter((channel) => chosen.includes(channel.id));
   const collections = migration.entities.includes('collections') ? await writtenCollections(migrationId, platform) : [];
   const sampled = sample.map((row) => ({ sourceId: row.sourceId, name: row.data.title, shopifyGid: row.shopifyGid, record: row.data }));
-  const unpublished = await publicationMismatches(client, [...sampled, ...collections], channels);
-  for (const mismatch of unpublished) compared.get(mismatch.sourceId)?.push(mismatch);
+  // Products and collections apart: a category may have the same source id as a product.
+  const [productsOff, collectionsOff] = await Promise.all([publicationMismatches(client, sampled, channels), publicationMismatches(client, collections, channels)]);
+  for (const mismatch of productsOff) compared.get(mismatch.sourceId)?.push(mismatch);
   // In the sample's order, whichever answer came first; the collections after.
-  const mismatches = [...sample.flatMap((row) => compared.get(row.sourceId) ?? []), ...unpublished.filter((mismatch) => !compared.has(mismatch.sourceId))];
+  const mismatches = [...sample.flatMap((row) => compared.get(row.sourceId) ?? []), ...collectionsOff];
   const publishing = await publishingSummary(migrationId, migration.shop, platform, channels.map((channel) => channel.name));
-  return { checkedAt: new Date().toISOString(), entities, sampled: sample.length, mismatches, publishing };
+  return { checkedAt, entities, sampled: sample.length, mismatches, publishing };
 }
 
 /** The collections the migration wrote, to check where each is published. */

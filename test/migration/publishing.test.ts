@@ -178,7 +178,7 @@ describe('publishing request by request, on the Online Store by default', () => 
     expect(touched.map((link) => link.sourceId)).toEqual([String(visibleBefore), String(HIDDEN)].sort());
   });
 
-  it('the verification names a product the merchant unpublished since', async () => {
+  it('the verification names a product and a collection the merchant unpublished since', async () => {
     // A product of the verification's sample (its md5 order), visible in WooCommerce and left as the re-sync found it.
     const sample = await db().$queryRaw<{ sourceId: string; shopifyGid: string; title: string; data: ProductRecord }[]>`
       SELECT r."sourceId", m."shopifyGid", r.data->>'title' AS title, r.data FROM "SourceRecord" r
@@ -191,8 +191,20 @@ describe('publishing request by request, on the Online Store by default', () => 
     const unpublish = await admin(devstore, shop, 'mutation($id: ID!, $input: [PublicationInput!]!) { publishableUnpublish(id: $id, input: $input) { userErrors { message } } }', { id: visible.shopifyGid, input: [{ publicationId: onlineStore }] });
     expect(unpublish.body.data.publishableUnpublish.userErrors).toEqual([]);
 
+    const [collection] = await db().$queryRaw<{ sourceId: string; shopifyGid: string; title: string }[]>`
+      SELECT m."sourceId", m."shopifyGid", r.data->>'title' AS title FROM "IdMapEntry" m
+      JOIN "SourceRecord" r ON r."migrationId" = ${migrationId} AND r.entity = 'collections' AND r."sourceId" = m."sourceId"
+      WHERE m.shop = ${shop.domain} AND m.entity = 'collections' ORDER BY m.id LIMIT 1`;
+    if (!collection) throw new Error('no collection written');
+    const unpublishCollection = await admin(devstore, shop, 'mutation($id: ID!, $input: [PublicationInput!]!) { publishableUnpublish(id: $id, input: $input) { userErrors { message } } }', { id: collection.shopifyGid, input: [{ publicationId: onlineStore }] });
+    expect(unpublishCollection.body.data.publishableUnpublish.userErrors).toEqual([]);
+
     const verification = await verifyMigration(migrationId, await adminClientFor(shop.domain), 'woocommerce');
-    expect(verification.mismatches).toContainEqual({ sourceId: visible.sourceId, name: visible.title, field: 'published on Online Store', expected: 'published', found: 'not published' });
+    const off = verification.mismatches.filter((mismatch) => mismatch.field.startsWith('published on'));
+    expect(off).toEqual([
+      { sourceId: visible.sourceId, name: visible.title, field: 'published on Online Store', expected: 'published', found: 'not published' },
+      { sourceId: collection.sourceId, name: collection.title, field: 'published on Online Store', expected: 'published', found: 'not published' },
+    ]);
   });
 });
 
