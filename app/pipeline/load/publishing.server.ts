@@ -81,7 +81,7 @@ export async function applyPlacement(client: AdminClient, id: string, change: Pl
       UNPUBLISH, { id, input: change.unpublish.map((publicationId) => ({ publicationId })) }, { estimatedCost: PLACEMENT_COST },
     );
     const errors = data.publishableUnpublish?.userErrors ?? [];
-    if (errors.length > 0) problems.push(`Hidden at the source but still published in Shopify: ${describeUserErrors(errors)}`);
+    if (errors.length > 0) problems.push(`Still published on a sales channel it should be taken off: ${describeUserErrors(errors)}`);
   }
   return problems.length > 0 ? problems.join('; ') : null;
 }
