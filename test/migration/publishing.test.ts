@@ -251,6 +251,30 @@ describe('publishing in bulk, on the channels the merchant chose', () => {
   });
 });
 
+describe('a channel Shopify refuses', () => {
+  it('keeps each product written but unpublished with Shopify’s reason, and the next run publishes it without writing it again', async () => {
+    const shop = await installedShop(devstore, 'Plus', ['Point of Sale']);
+    // A channel the merchant removed from the store after choosing it.
+    const gone = 'gid://shopify/Publication/999999999';
+    const first = await migrate(woo, shop, { bulk: false, channels: [gone] });
+    expect((await untilSettled(first, 90_000)).status).toBe('completed');
+    const refused = await db().sourceRecord.findFirstOrThrow({ where: { migrationId: first, entity: 'products', sourceId: String(SHOP_ONLY) } });
+    expect(refused).toMatchObject({ status: 'failed', reason: 'Written to Shopify but not published on your sales channels: input.0.publicationId: Publication does not exist' });
+    // A product shoppers could not see needed no publishing, so nothing was refused.
+    expect(await db().sourceRecord.findFirstOrThrow({ where: { migrationId: first, entity: 'products', sourceId: String(DRAFT) } })).toMatchObject({ status: 'written' });
+    expect((await productsInShopify(shop)).get(String(SHOP_ONLY))).toMatchObject({ onOnlineStore: false });
+
+    const before = new Date();
+    const { onlineStore } = await channelsOf(shop);
+    const second = await migrate(woo, shop, { bulk: false, channels: [onlineStore] });
+    expect((await untilSettled(second, 90_000)).status).toBe('completed');
+    expect(await db().sourceRecord.findFirstOrThrow({ where: { migrationId: second, entity: 'products', sourceId: String(SHOP_ONLY) } })).toMatchObject({ status: 'written', reason: null });
+    expect((await productsInShopify(shop)).get(String(SHOP_ONLY))).toMatchObject({ onOnlineStore: true });
+    const { body } = await admin(devstore, shop, '{ products(first: 100) { nodes { updatedAt } } }');
+    for (const node of body.data.products.nodes as { updatedAt: string }[]) expect(Date.parse(node.updatedAt)).toBeLessThan(before.getTime());
+  }, 200_000);
+});
+
 describe('no sales channel chosen', () => {
   it('publishes nothing, and says so', async () => {
     const shop = await installedShop(devstore, 'Plus', ['Point of Sale']);
