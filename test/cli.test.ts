@@ -57,7 +57,8 @@ describe('npx shipyard migrate', () => {
   }, 120_000);
 
   it('publishes on the sales channels named by --channels, with the setup page’s warning, and refuses a channel the shop lacks', async () => {
-    const { code, output } = await shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--channels', 'point of sale', '--no-redirects']);
+    const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-reports-'));
+    const { code, output } = await shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--channels', 'point of sale', '--no-redirects', '--report-dir', reports]);
     expect(code, output).toBe(1);
     expect(output).toContain('Warning: The Online Store is not chosen: your storefront will not show the migrated products and collections');
     expect(output).toContain('What shoppers could see in the old store is published on Point of Sale.');
