@@ -26,6 +26,8 @@ export async function startLocalMode(config: Env, databaseUrl: string, log: (lin
           appSecret: appCredentials(config).apiSecret,
           appUrl: `http://127.0.0.1:${config.PORT}`,
           webhookTopics: ['app/uninstalled', 'app/scopes_update', 'customers/data_request', 'customers/redact', 'shop/redact'],
+          // A merchant who also sells in person: a second sales channel beside the Online Store to choose from.
+          salesChannels: ['Point of Sale'],
         },
       ],
     });

@@ -1,5 +1,6 @@
 // The new-migration flow's saved state: a draft migration holds the connection (keys encrypted)
-// and the merchant's choices, so a reload or a return visit mid-flow loses nothing.
+// and the merchant's choices, so a reload or a return visit mid-flow loses nothing; and what the
+// choices are made among (the shop's sales channels).
 import type { Entity } from '../connectors/model.ts';
 import type { ConnectionCheck } from '../connectors/source-connector.ts';
 import { createConnector } from '../connectors/registry.server.ts';
@@ -8,6 +9,9 @@ import type { Choices } from './migration-forms.ts';
 import { createMigration, updateDraft } from './pipeline/lifecycle.server.ts';
 import { LOAD_ORDER } from './pipeline/plan.server.ts';
 import { ownedMigration } from './migration-views.server.ts';
+import type { SalesChannel } from './sales-channels.ts';
+import { adminClientFor } from './shopify-admin/connection.server.ts';
+import { readSalesChannels } from './shopify-admin/sales-channels.server.ts';
 
 export interface DraftConnection {
   url: string;
@@ -45,13 +49,22 @@ export async function draftCheck(shop: string, id: string): Promise<ConnectionCh
   return testConnection(migration.sourcePlatform, decryptCredentials(shop, migration.sourceCredentials) as DraftConnection);
 }
 
+/** The shop's sales channels for the setup page, or why they could not be read (the page then offers no choice). */
+export async function shopSalesChannels(shop: string): Promise<{ channels: SalesChannel[]; problem: string | null }> {
+  try {
+    return { channels: await readSalesChannels(await adminClientFor(shop)), problem: null };
+  } catch (error) {
+    return { channels: [], problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 export async function saveChoices(shop: string, id: string, choices: Choices) {
   await ownedDraft(shop, id);
-  const { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates, longText } = choices;
+  const { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates, longText, channels } = choices;
   return updateDraft(shop, id, {
     entities: choices.entities as Entity[],
     redirects: choices.redirects,
     review: choices.review,
-    options: { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates, longText },
+    options: { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates, longText, ...(channels === undefined ? {} : { channels }) },
   });
 }

@@ -55,6 +55,17 @@ describe('the setup form', () => {
     expect(parseForm(ChoicesForm, form({ entities: 'orders', exchangeRates: 'euros' }), ['entities'])).toMatchObject({ ok: false, errors: { exchangeRates: expect.stringMatching(/^“euros” is not a rate/) } });
   });
 
+  it('reads the sales channels ticked, none ticked, or none asked (which keeps the draft’s choice)', () => {
+    const read = (fields: Record<string, string | string[]>) => {
+      const parsed = parseForm(ChoicesForm, form({ entities: 'products', ...fields }), ['entities', 'channels']);
+      return parsed.ok ? parsed.value.channels : parsed.errors;
+    };
+    expect(read({ channels: ['', 'gid://shopify/Publication/11', 'gid://shopify/Publication/12'] })).toEqual(['gid://shopify/Publication/11', 'gid://shopify/Publication/12']);
+    expect(read({ channels: '' })).toEqual([]);
+    expect(read({})).toBeUndefined();
+    expect(read({ channels: ['', 'Online Store'] })).toEqual({ channels: 'Choose among your store’s sales channels' });
+  });
+
   it('puts each wrong answer beside its field', () => {
     const parsed = parseForm(ChoicesForm, form({ entities: 'products', existingRecords: 'merge', [statusField('on-hold', 'financial')]: 'SHIPPED' }), ['entities']);
     expect(parsed).toEqual({

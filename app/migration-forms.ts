@@ -79,6 +79,16 @@ const statusFields = Object.fromEntries(
 export const EXISTING_RECORDS = ['update', 'skip'] as const;
 
 /**
+ * The sales channels ticked (publication ids). The page always sends an empty `channels` beside
+ * the ticked ones, so "none ticked" is told apart from a form without the choice, which leaves the
+ * draft's choice as it was (the shop's Online Store until the merchant chooses).
+ */
+const channels = z
+  .array(z.string().regex(/^(gid:\/\/shopify\/Publication\/\d+)?$/, 'Choose among your store’s sales channels'))
+  .default([])
+  .transform((values) => (values.length === 0 ? undefined : values.filter((value) => value !== '')));
+
+/**
  * The setup page: what to move and how. A status left out of the form keeps Shipyard's default
  * mapping; the map saved holds only the statuses the form sent, both halves together.
  */
@@ -99,9 +109,10 @@ export const ChoicesForm = z
         return typeof rates === 'string' ? {} : rates;
       }),
     cutLongText: checkbox,
+    channels,
     ...statusFields,
   })
-  .transform(({ entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, exchangeRates, cutLongText, ...fields }) => {
+  .transform(({ entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, exchangeRates, cutLongText, channels: chosenChannels, ...fields }) => {
     const orderStatusMap: Record<string, StatusChoice> = {};
     for (const { status } of SOURCE_ORDER_STATUSES) {
       const paid = (fields as Record<string, unknown>)[statusField(status, 'financial')] as FinancialStatus | undefined;
@@ -110,7 +121,7 @@ export const ChoicesForm = z
     }
     // Text longer than Shopify allows: kept back unless the merchant chose to cut it (decision 0019).
     const longText = cutLongText ? ('cut' as const) : ('keep-back' as const);
-    return { entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, exchangeRates, longText, orderStatusMap };
+    return { entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, exchangeRates, longText, orderStatusMap, channels: chosenChannels };
   });
 export type Choices = z.infer<typeof ChoicesForm>;
 

@@ -1,7 +1,7 @@
 // Shopify session storage on Shipyard's Prisma client. Shopify's own Prisma adapter pins Prisma 6,
 // which cannot run here without its downloaded engines (docs/decisions/0002-offline-migrations.md).
 // Access and refresh tokens are stored encrypted, as Shopify asks of refresh tokens
-// (docs/decisions/0023-expiring-offline-tokens.md).
+// (docs/decisions/0018-expiring-offline-tokens.md).
 import { Session } from '@shopify/shopify-api';
 import { decryptCredentials, encryptCredentials } from './credentials.server.ts';
 import type { SessionStorage } from '@shopify/shopify-app-session-storage';

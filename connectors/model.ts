@@ -78,6 +78,11 @@ export const Product = z.object({
   metafields: z.array(Metafield).default([]),
   createdAt: Timestamp.nullable().default(null),
   updatedAt: Timestamp.nullable().default(null),
+  /**
+   * Published at the source but kept out of its catalog and search (WooCommerce: catalog visibility
+   * "hidden"); set only when true, so older records hash the same.
+   */
+  hidden: z.literal(true).optional(),
 });
 
 export const Collection = z.object({
@@ -90,6 +95,8 @@ export const Collection = z.object({
   seo: Seo.default({ title: null, description: null }),
   sourcePath: z.string().nullable().default(null),
   sortOrder: z.number().int().default(0),
+  /** Hidden from shoppers at the source (WooCommerce categories never are); set only when true. */
+  hidden: z.literal(true).optional(),
 });
 
 export const Address = z.object({
@@ -244,6 +251,15 @@ export const Redirect = z.object({
   path: z.string().startsWith('/'),
   target: z.object({ entity: z.enum(['products', 'collections', 'pages', 'blogPosts']), sourceId: z.string() }),
 });
+
+/**
+ * Whether shoppers could see it at the source: a product published there (not a draft, pending,
+ * private or scheduled one) and not hidden from the catalog; a collection unless hidden. What was
+ * visible is published on the merchant's sales channels in Shopify, the rest stays unpublished.
+ */
+export function visibleAtSource(record: { status?: 'active' | 'draft' | 'archived'; hidden?: true }): boolean {
+  return record.hidden !== true && (record.status === undefined || record.status === 'active');
+}
 
 export const ENTITY_SCHEMAS = {
   products: Product,

@@ -35,9 +35,10 @@ const shopSetupSchema = z.object({
   // A large catalog without its rows (past 50,000 variants: Shopify's variant-creation throttle), or a store whose limit Support lifted.
   extraVariants: z.number().int().min(0).optional(),
   variantLimitLifted: z.boolean().optional(),
+  salesChannels: z.array(z.string().min(1).refine((name) => name !== 'Online Store', 'every shop has its Online Store already')).optional(),
 });
 
-const shopChangesSchema = shopSetupSchema.omit({ domain: true, name: true, accessToken: true, appSecret: true, expiringOfflineTokens: true });
+const shopChangesSchema = shopSetupSchema.omit({ domain: true, name: true, accessToken: true, appSecret: true, expiringOfflineTokens: true, salesChannels: true });
 
 export interface ControlDeps {
   pool: Pool;

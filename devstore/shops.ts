@@ -1,7 +1,7 @@
 // A shop as devstore keeps it: its plan, dev-store and trial flags, currency and the one installed app
 // (token, secret, URL, the protected customer data it may use).
 import { randomBytes } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { PLANS, type Plan } from './bucket.ts';
 import { CUSTOMER_DATA_LEVELS, type CustomerDataLevel, type ProtectedCustomerData } from './graphql/customer-data-access.ts';
 
@@ -93,6 +93,21 @@ export interface ShopSetup {
   protectedCustomerData?: Partial<ProtectedCustomerData>;
   extraVariants?: number;
   variantLimitLifted?: boolean;
+  /**
+   * Sales channels the merchant has added besides the Online Store every shop starts with
+   * ("Point of Sale", "Shop"): each is a publication products and collections can be published to.
+   */
+  salesChannels?: string[];
+}
+
+/** The shop's Online Store and its other sales channels, each a publication; those it has already stay. */
+async function ensureSalesChannels(db: Pool | PoolClient, domain: string, others: string[]): Promise<void> {
+  // Only online store channels support scheduled publishing (Mutation.publishablePublish's description).
+  await db.query(
+    `INSERT INTO devstore.publications (shop, name, supports_future_publishing)
+     SELECT $1, name, name = 'Online Store' FROM unnest($2::text[]) AS name ON CONFLICT (shop, name) DO NOTHING`,
+    [domain, ['Online Store', ...others]],
+  );
 }
 
 /** Creates the shop, or wipes it back to an empty store with the given settings (a reset). */
@@ -128,7 +143,7 @@ export async function createOrResetShop(pool: Pool, setup: ShopSetup): Promise<S
     );
     // Every Shopify store starts with one location, where stock goes by default, and its Online Store.
     await client.query("INSERT INTO devstore.locations (shop, name) VALUES ($1, 'Shop location')", [setup.domain]);
-    await client.query("INSERT INTO devstore.publications (shop, name) VALUES ($1, 'Online Store')", [setup.domain]);
+    await ensureSalesChannels(client, setup.domain, setup.salesChannels ?? []);
     await client.query('COMMIT');
     return toShop(rows[0] as ShopRow);
   } catch (error) {
@@ -146,6 +161,7 @@ export async function createOrResetShop(pool: Pool, setup: ShopSetup): Promise<S
 export async function ensureShop(pool: Pool, setup: ShopSetup): Promise<Shop> {
   const existing = await findShop(pool, setup.domain);
   if (!existing) return createOrResetShop(pool, setup);
+  await ensureSalesChannels(pool, setup.domain, setup.salesChannels ?? []);
   const { rows } = await pool.query<ShopRow>(
     `UPDATE devstore.shops SET access_token = coalesce($2, access_token),
        access_token_expires_at = CASE WHEN $2::text IS NULL THEN access_token_expires_at END, app_secret = coalesce($3, app_secret), app_url = coalesce($4, app_url),

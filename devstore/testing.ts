@@ -32,7 +32,10 @@ export async function control(devstore: Devstore, method: string, path: string, 
 
 export async function createShop(
   devstore: Devstore,
-  settings: { plan?: Plan; devStore?: boolean; trial?: boolean; currencyCode?: string; appUrl?: string; webhookTopics?: string[]; extraVariants?: number; variantLimitLifted?: boolean } = {},
+  settings: {
+    plan?: Plan; devStore?: boolean; trial?: boolean; currencyCode?: string; appUrl?: string; webhookTopics?: string[]; extraVariants?: number; variantLimitLifted?: boolean;
+    salesChannels?: string[];
+  } = {},
 ): Promise<TestShop> {
   const domain = `shop-${randomBytes(4).toString('hex')}.myshopify.com`;
   const accessToken = `shpat_${randomBytes(16).toString('hex')}`;

@@ -1,4 +1,4 @@
-// Checks on a bulk operation writing products, collects its results, and goes on (app/pipeline/load-step.server.ts).
+// Checks on a bulk operation writing or publishing products, collects its results, and goes on (app/pipeline/load-step.server.ts).
 import type { Task } from 'graphile-worker';
 import { z } from 'zod';
 import { bulkPollStep } from '../app/pipeline/load-step.server.ts';

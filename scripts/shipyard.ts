@@ -21,8 +21,12 @@ import {
 } from '../app/pipeline/lifecycle.server.ts';
 import { type InvitationRun, invitationSummary } from '../app/pipeline/invitations.server.ts';
 import type { UndoReport } from '../app/pipeline/undo/undo-step.server.ts';
+import type { Verification } from '../app/pipeline/verify.server.ts';
 import { listenForProgress, progressSnapshot } from '../app/pipeline/progress.server.ts';
 import { reportCsv } from '../app/pipeline/report.server.ts';
+import { type SalesChannel, channelNames, channelWarnings, channelsNamed } from '../app/sales-channels.ts';
+import { adminClientFor } from '../app/shopify-admin/connection.server.ts';
+import { readSalesChannels } from '../app/shopify-admin/sales-channels.server.ts';
 import { startWorker } from '../jobs/runner.ts';
 import { ProgressView } from './progress-view.ts';
 import { invitationLines } from './invitation-summary.ts';
@@ -34,7 +38,7 @@ import { undoSummary } from './undo-summary.ts';
 const USAGE = `Usage:
   shipyard migrate --from woocommerce --url <store URL> --key <consumer key> --secret <consumer secret> [--shop <shop>.myshopify.com]
                    [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--cut-long-text] [--report-dir .]
-                   [--exchange-rate EUR=1.0850 …]
+                   [--exchange-rate EUR=1.0850 …] [--channels "Online Store,Point of Sale" | --channels none]
                    [--wp-user <WordPress user> --wp-app-password <application password>]
   shipyard resume <migration id> [--shop …]
   shipyard resync <migration id> [--every hourly|daily|never] [--shop …] [--report-dir .]
@@ -43,6 +47,9 @@ const USAGE = `Usage:
 
   --only     the entities to move (default: collections,products): ${ENTITIES.join(', ')}
   --since    move only what changed in the store after this date (2026-11-01 or 2026-11-01T09:00:00Z)
+  --channels the sales channels, by name, that products and categories shoppers could see in the old
+             store are published on (default: Online Store); none leaves everything unpublished.
+             Drafts, private products and products hidden from the shop stay unpublished
   --wp-user, --wp-app-password
              a WordPress Administrator or Editor and an application password made for them (WordPress →
              Users → Profile → Application Passwords): pages and posts then move with their drafts,
@@ -79,6 +86,7 @@ const { values, positionals } = parseArgs({
     only: { type: 'string' },
     since: { type: 'string' },
     every: { type: 'string' },
+    channels: { type: 'string' },
     'no-redirects': { type: 'boolean' },
     'wp-user': { type: 'string' },
     'wp-app-password': { type: 'string' },
@@ -165,11 +173,12 @@ if (command === 'migrate') {
     console.error(`--exchange-rate: ${exchangeRates}`);
     await shutdown(2);
   }
+  const chosen = entities.includes('products') || entities.includes('collections') ? await chooseChannels(values.channels) : null;
   const migration = await createMigration({
     shop, platform: args.from, sourceUrl: args.url, credentials, entities,
     options: {
       unattended: true, redirects: !values['no-redirects'], inviteCustomers: values['invite-customers'] === true, exchangeRates, longText: values['cut-long-text'] ? 'cut' : 'keep-back',
-      ...(args.since ? { modifiedAfter: args.since.toISOString() } : {}),
+      ...(args.since ? { modifiedAfter: args.since.toISOString() } : {}), ...(chosen ? { channels: chosen } : {}),
     },
   });
   await startMigration(shop, migration.id);
@@ -205,6 +214,29 @@ if (command === 'migrate') {
   }
 }
 
+/**
+ * The sales channels named by --channels (or the Online Store, as the setup page ticks it), with the
+ * setup page's warnings; a name the shop has no channel for stops here, listing those it has.
+ */
+async function chooseChannels(names: string | undefined): Promise<string[]> {
+  let channels: SalesChannel[];
+  try {
+    channels = await readSalesChannels(await adminClientFor(shop));
+  } catch (error) {
+    console.error(`Cannot read the sales channels of ${shop}: ${error instanceof Error ? error.message : String(error)}`);
+    return shutdown(2);
+  }
+  const picked = channelsNamed(names, channels);
+  if ('unknown' in picked) {
+    console.error(`${shop} has no sales channel named ${picked.unknown.map((name) => `“${name}”`).join(', ')}; it has ${channels.map((channel) => `“${channel.name}”`).join(', ') || 'none'}.`);
+    return shutdown(2);
+  }
+  for (const warning of channelWarnings(picked.ids, channels)) console.log(`Warning: ${warning}`);
+  const publishedOn = channelNames(picked.ids, channels);
+  console.log(publishedOn.length > 0 ? `What shoppers could see in the old store is published on ${publishedOn.join(', ')}.` : 'Nothing is published.');
+  return picked.ids;
+}
+
 /** Follows an undo to its end, prints what was deleted and what was not; 0 when everything went. */
 async function followUndo(id: string): Promise<number> {
   let settle = () => {};
@@ -236,6 +268,19 @@ async function followInvitations(id: string): Promise<number> {
   const summary = await invitationSummary(shop, id);
   console.log(invitationLines(summary).join('\n'));
   return summary.run?.error || summary.failed > 0 ? 1 : 0;
+}
+
+/** Where the catalog went, from the verification: how many products and collections are published, and how many stay unpublished. */
+async function publishingLines(id: string): Promise<string[]> {
+  const row = await db().migration.findFirst({ where: { id, shop }, select: { verification: true } });
+  const publishing = (row?.verification as Verification | null)?.publishing;
+  if (!publishing) return [];
+  const left = publishing.products.unpublished + publishing.collections.unpublished;
+  if (publishing.channels.length === 0) return [`No sales channel was chosen: none of the ${left} products and collections is published; shoppers see them once you publish them in Shopify.`];
+  return [
+    `Published on ${publishing.channels.join(', ')}: ${publishing.products.published} products and ${publishing.collections.published} collections.`,
+    ...(left > 0 ? [`${left} stay unpublished: drafts, private or hidden in the old store.`] : []),
+  ];
 }
 
 // Ctrl-C pauses: the jobs in hand finish, and `shipyard resume <id>` carries on from there.
@@ -283,6 +328,7 @@ if (longText > 0) {
       : `${longText} record${longText === 1 ? '' : 's'} had text longer than Shopify allows and ${longText === 1 ? 'was' : 'were'} kept back; --cut-long-text moves them cut, the full text kept.`,
   );
 }
+for (const line of await publishingLines(migrationId)) console.log(line);
 const notMoved = (final?.entities ?? []).reduce((sum, entity) => sum + entity.failed + entity.unreadable + entity.skipped, 0);
 if (notMoved > 0) {
   const file = path.resolve(values['report-dir'] ?? '.', `shipyard-report-${migrationId}.csv`);
@@ -292,3 +338,4 @@ if (notMoved > 0) {
 }
 console.log('Everything moved.');
 await shutdown(0);
+

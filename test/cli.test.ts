@@ -49,6 +49,9 @@ describe('npx shipyard migrate', () => {
     const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-reports-'));
     const { code, output } = await shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--report-dir', reports]);
     expect(output).toMatch(/products\s+[█░]+ \d+\/\d+ written/);
+    // Published on the Online Store by default, as the setup page ticks it.
+    expect(output).toContain('What shoppers could see in the old store is published on Online Store.');
+    expect(output).toMatch(/Published on Online Store: \d+ products and \d+ collections\./);
     expect(code, output).toBe(1);
     const report = /the reasons are in (\S+\.csv)/.exec(output)?.[1];
     expect(report).toBeDefined();
@@ -56,6 +59,22 @@ describe('npx shipyard migrate', () => {
     expect(lines[0]).toContain('What,Source id,Name,Status,Reason');
     expect(lines.length).toBeGreaterThan(1);
   }, 120_000);
+
+  it('publishes on the sales channels named by --channels, with the setup page’s warning, and refuses a channel the shop lacks', async () => {
+    const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-reports-'));
+    const { code, output } = await shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--channels', 'point of sale', '--no-redirects', '--report-dir', reports]);
+    expect(code, output).toBe(1);
+    expect(output).toContain('Warning: The Online Store is not chosen: your storefront will not show the migrated products and collections');
+    expect(output).toContain('What shoppers could see in the old store is published on Point of Sale.');
+    expect(output).toMatch(/Published on Point of Sale: \d+ products and \d+ collections\./);
+    const id = /Migration ([0-9a-f-]{36})/.exec(output)?.[1] as string;
+    const migration = await db().migration.findUniqueOrThrow({ where: { id } });
+    expect((migration.options as { channels: string[] }).channels).toEqual([expect.stringMatching(/^gid:\/\/shopify\/Publication\/\d+$/)]);
+
+    const unknown = await shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--channels', 'Online Store,Facebook']);
+    expect(unknown.code, unknown.output).toBe(2);
+    expect(unknown.output).toContain('demo-shop.myshopify.com has no sales channel named “Facebook”; it has “Online Store”, “Point of Sale”.');
+  }, 180_000);
 
   it('says what is wrong with the keys and exits 2', async () => {
     const { code, output } = await shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', `cs_${'0'.repeat(40)}`]);
@@ -210,7 +229,7 @@ describe('npx shipyard migrate --wp-user --wp-app-password', () => {
   it('explains the options in its help', async () => {
     const { code, output } = await shipyard(['--help']);
     expect(code).toBe(0);
-    for (const line of ['--wp-user', '--wp-app-password', 'Users → Profile → Application Passwords']) expect(output).toContain(line);
+    for (const line of ['--wp-user', '--wp-app-password', 'Users → Profile → Application Passwords', '--channels', '(default: Online Store); none leaves everything unpublished']) expect(output).toContain(line);
   }, 30_000);
 });
 

@@ -34,6 +34,7 @@ const PROBLEM_TITLES: Record<string, string> = {
   'discount-customers-missing': 'Coupons for customers not in Shopify',
   'customer-data-access': 'Customers and orders Shopify has not approved Shipyard to use',
   'text-too-long': 'Text longer than Shopify allows',
+  'stays-unpublished': 'Products that move unpublished',
 };
 
 /** A heading for a problem kind without its own words yet: "some-code" reads "Some code". */
@@ -104,6 +105,7 @@ export function PlanCard({ plan, customers }: { plan: MigrationPlan; customers?:
           totals={['', format.number(plan.entities.reduce((sum, entity) => sum + entity.records, 0)), format.number(plan.points), format.duration(plan.seconds)]}
           showTotalsInFooter
         />
+        {plan.publishing ? <PublishingForecast publishing={plan.publishing} /> : null}
         {customers ? (
           <Text as="p">
             Customer passwords cannot move: your old store keeps only a scrambled form of each, which Shopify cannot import.{' '}
@@ -114,5 +116,21 @@ export function PlanCard({ plan, customers }: { plan: MigrationPlan; customers?:
         ) : null}
       </BlockStack>
     </Card>
+  );
+}
+
+/** What the merchant's shoppers will see: what is published on which channels, and what stays unpublished. */
+function PublishingForecast({ publishing }: { publishing: NonNullable<MigrationPlan['publishing']> }) {
+  const format = useFormatter();
+  const count = (n: number, one: string, many: string) => `${format.number(n)} ${n === 1 ? one : many}`;
+  const left = publishing.products.unpublished + publishing.collections.unpublished;
+  if (publishing.channels.length === 0) {
+    return <Text as="p">No sales channel is chosen: the {format.number(left)} products and collections move unpublished, and shoppers see none of them until you publish them in Shopify.</Text>;
+  }
+  return (
+    <Text as="p">
+      Published on {publishing.channels.join(', ')}: {count(publishing.products.published, 'product', 'products')} and {count(publishing.collections.published, 'collection', 'collections')}.
+      {left > 0 ? ` ${count(left, 'product or collection moves', 'products and collections move')} unpublished: drafts, private or hidden in your old store.` : ''}
+    </Text>
   );
 }

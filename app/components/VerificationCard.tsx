@@ -21,7 +21,7 @@ export function VerificationCard({ verification }: { verification: Verification 
               ? verification.sampled > 0
                 ? `Everything written was found in Shopify, and ${format.number(verification.sampled)} sampled ${verification.sampled === 1 ? 'product matches' : 'products match'} your store field by field.`
                 : 'Everything written was found in Shopify.'
-              : `${format.number(missing)} written records were not found in Shopify and ${format.number(verification.mismatches.length)} fields differ in the sample.`}
+              : `${format.number(missing)} written records were not found in Shopify and ${format.number(verification.mismatches.length)} fields differ in the sample and the collections.`}
           </p>
         </Banner>
         <DataTable
@@ -42,14 +42,32 @@ export function VerificationCard({ verification }: { verification: Verification 
               {ENTITY_LABELS[entity.entity as keyof typeof ENTITY_LABELS] ?? entity.entity}: not checked. {entity.notChecked}
             </Text>
           ))}
+        {verification.publishing ? <PublishingSummaryText publishing={verification.publishing} /> : null}
         {verification.mismatches.length > 0 ? (
           <DataTable
-            columnContentTypes={['text', 'text', 'text', 'text']}
-            headings={['Source id', 'Field', 'In your store', 'In Shopify']}
-            rows={verification.mismatches.slice(0, 50).map((mismatch) => [mismatch.sourceId, mismatch.field, mismatch.expected, mismatch.found])}
+            columnContentTypes={['text', 'text', 'text', 'text', 'text']}
+            headings={['Source id', 'Name', 'Field', 'In your store', 'In Shopify']}
+            rows={verification.mismatches.slice(0, 50).map((mismatch) => [mismatch.sourceId, mismatch.name ?? '', mismatch.field, mismatch.expected, mismatch.found])}
           />
         ) : null}
       </BlockStack>
     </Card>
+  );
+}
+
+/** Where the catalog went: how many products and collections are published on which channels, and how many stay unpublished. */
+function PublishingSummaryText({ publishing }: { publishing: NonNullable<Verification['publishing']> }) {
+  const format = useFormatter();
+  const count = (n: number, one: string, many: string) => `${format.number(n)} ${n === 1 ? one : many}`;
+  const left = publishing.products.unpublished + publishing.collections.unpublished;
+  if (publishing.channels.length === 0) {
+    return <Text as="p">No sales channel was chosen, so nothing was published: shoppers see none of the {format.number(left)} products and collections until you publish them in Shopify.</Text>;
+  }
+  const published = `${count(publishing.products.published, 'product', 'products')} and ${count(publishing.collections.published, 'collection', 'collections')}`;
+  return (
+    <Text as="p">
+      Published on {publishing.channels.join(', ')}: {published}.
+      {left > 0 ? ` ${count(left, 'product or collection stays', 'products and collections stay')} unpublished: drafts, private or hidden in your old store. Publish them in Shopify when shoppers should see them.` : ''}
+    </Text>
   );
 }

@@ -8,8 +8,12 @@ import { notifyProgress } from './progress.server.ts';
 import { analyzeBatch, catalogFindings, saveFindings } from './analyze.server.ts';
 import { AdminApiError } from '../shopify-admin/client.server.ts';
 import { adminClientFor } from '../shopify-admin/connection.server.ts';
+import { salesChannelsOf } from '../shopify-admin/sales-channels.server.ts';
+import { channelNames } from '../sales-channels.ts';
+import { plannedPublishing } from './catalog-publishing.server.ts';
 import { currencyPlanNote, orderCurrencies } from './order-currencies.server.ts';
 import { customerDataAtPlanTime, customerDataFindings, planWithCustomerData } from './customer-data.server.ts';
+import { chosenChannels } from './load/publishing.server.ts';
 import { type CatalogSize, planMigration } from './plan.server.ts';
 import { stagedPoints } from './plan-points.server.ts';
 import { MAX_VARIANTS } from './transform/options.server.ts';
@@ -24,7 +28,9 @@ export async function analyzeStep(migrationId: string, afterId: bigint | null): 
   // The last batch also asks Shopify whether customers' personal data may be written, before anything is.
   const customerData = last ? await customerDataAtPlanTime(migration.shop, migration.entities as Entity[]) : null;
   const catalog = last ? [...(await catalogFindings(migrationId)), ...customerDataFindings(customerData)] : [];
-  const plan = last ? planWithCustomerData(await planFor(migrationId, migration.shop, migration.sourcePlatform, migration.entities as Entity[]), customerData) : null;
+  const plan = last
+    ? planWithCustomerData(await planFor(migrationId, migration.shop, migration.sourcePlatform, migration.entities as Entity[], migration.options), customerData)
+    : null;
   const unattended = (migration.options as { unattended?: boolean }).unattended === true;
 
   return db().$transaction(async (tx) => {
@@ -76,21 +82,26 @@ async function catalogSize(migrationId: string, shop: string, platform: string):
   return { variantsInShop, newVariants: Number(created?.variants ?? 0) };
 }
 
-async function planFor(migrationId: string, shop: string, platform: string, entities: Entity[]) {
+async function planFor(migrationId: string, shop: string, platform: string, entities: Entity[], options: unknown) {
   const staged = await db().sourceRecord.groupBy({ by: ['entity'], where: { migrationId, status: { not: 'invalid' } }, _count: true });
   const counts = Object.fromEntries(staged.map((row) => [row.entity, row._count]));
   // Redirects are derived later, one for each product, collection, page and post that had a URL.
   if (entities.includes('redirects')) counts.redirects = (counts.products ?? 0) + (counts.collections ?? 0) + (counts.pages ?? 0) + (counts.blogPosts ?? 0);
   const record = await db().shop.findUnique({ where: { shop } });
   const currencies = entities.includes('orders') ? currencyPlanNote(await orderCurrencies(migrationId)) : null;
-  return planMigration(
-    counts,
-    entities,
-    { planName: record?.planName ?? null, shopifyPlus: record?.shopifyPlus ?? false, partnerDevelopment: record?.partnerDevelopment ?? false },
-    {
-      priced: await stagedPoints(migrationId, platform, entities),
-      notes: currencies ? { orders: currencies } : {},
-      ...(entities.includes('products') ? { catalog: await catalogSize(migrationId, shop, platform) } : {}),
-    },
-  );
+  const shopPlan = { planName: record?.planName ?? null, shopifyPlus: record?.shopifyPlus ?? false, partnerDevelopment: record?.partnerDevelopment ?? false };
+  const catalogChosen = entities.includes('products') || entities.includes('collections');
+  return planMigration(counts, entities, shopPlan, {
+    priced: await stagedPoints(migrationId, platform, entities),
+    notes: currencies ? { orders: currencies } : {},
+    ...(entities.includes('products') ? { catalog: await catalogSize(migrationId, shop, platform) } : {}),
+    ...(catalogChosen ? { publishing: await publishingPlan(migrationId, shop, options) } : {}),
+  });
+}
+
+/** What will be published where: the chosen channels by name, as the shop calls them now. */
+async function publishingPlan(migrationId: string, shop: string, options: unknown) {
+  const client = await adminClientFor(shop);
+  const chosen = await chosenChannels(options, shop, client);
+  return plannedPublishing(migrationId, channelNames(chosen, await salesChannelsOf(shop, client)));
 }

@@ -1,7 +1,7 @@
 // Analyze: before anything is written, find every problem in the staged records that the merchant
 // should know about, with the records it affects and what Shipyard will do about it. Runs in
 // bounded batches (one job each); checks that need the whole catalog run as SQL over staging.
-import type { CanonicalRecord, ProductRecord } from '../../connectors/model.ts';
+import { type CanonicalRecord, type ProductRecord, visibleAtSource } from '../../connectors/model.ts';
 import { platformLimits } from '../../connectors/registry.ts';
 import { decryptCredentials } from '../credentials.server.ts';
 import { db } from '../db.server.ts';
@@ -64,6 +64,13 @@ export function productFindings(product: ProductRecord): Finding[] {
   }
   const broken = findBrokenHtml(product.descriptionHtml);
   if (broken) add('broken-html', `“${product.title}”: the description’s HTML is broken (${broken}).`, 'Moved as it is; Shopify’s editor repairs the markup when the product is saved.');
+  if (!visibleAtSource(product)) {
+    add(
+      'stays-unpublished',
+      product.hidden ? `“${product.title}” is hidden from your old store’s shop and search.` : `“${product.title}” is not published in your old store (a draft, pending, private or scheduled product).`,
+      'Moves unpublished, on no sales channel: shoppers do not see it until you publish it in Shopify.',
+    );
+  }
   return found;
 }
 

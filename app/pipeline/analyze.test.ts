@@ -46,6 +46,8 @@ beforeEach(async () => {
     // A unicode slug (WooCommerce sends it percent-encoded; the connector decodes it) is a valid handle.
     ok(product(7, { handle: '東京-cafe-tasse', variants: [{ sourceId: '7', sku: 'MUG-7', price: '9.90', optionValues: [], inventoryQuantity: 1 }] })),
     { ok: false, sourceId: '6', reason: 'regular_price "12,50" is not a number', raw: {} },
+    ok(product(7, { status: 'draft' })),
+    ok(product(8, { hidden: true })),
   ];
   await db().$transaction((tx) => stageRows(tx, SHOP, migrationId, 'products', toStagedRows('products', records, 'p1')));
 });
@@ -74,6 +76,11 @@ describe('analysis', () => {
     expect(byCode('duplicate-sku')).toEqual(['1', '4']);
     expect(byCode('duplicate-handle')).toEqual(['5']);
     expect(byCode('image-unreachable')).toEqual(['5']);
+    expect(byCode('stays-unpublished')).toEqual(['7', '8']);
+    expect(found.filter((finding) => finding.code === 'stays-unpublished').map((finding) => finding.message)).toEqual([
+      '“Mug 7” is not published in your old store (a draft, pending, private or scheduled product).',
+      '“Mug 8” is hidden from your old store’s shop and search.',
+    ]);
     expect(found.find((finding) => finding.code === 'too-many-options')?.action).toBe('The first 3 become options; Glaze is kept as variant metafields.');
     expect(found.find((finding) => finding.code === 'image-unreachable')?.message).toContain('(the server answered 404)');
   });
@@ -100,7 +107,7 @@ describe('analysis', () => {
     const summary = await problemSummary(migrationId);
     expect(summary[0]).toMatchObject({ code: 'duplicate-sku', records: 2 });
     expect(summary.map((group) => group.code).sort()).toEqual(
-      ['broken-html', 'duplicate-handle', 'duplicate-sku', 'image-unreachable', 'invalid-handle', 'missing-sku', 'too-many-options', 'unreadable-record'],
+      ['broken-html', 'duplicate-handle', 'duplicate-sku', 'image-unreachable', 'invalid-handle', 'missing-sku', 'stays-unpublished', 'too-many-options', 'unreadable-record'],
     );
     expect(summary.find((group) => group.code === 'unreadable-record')?.examples).toEqual(['regular_price "12,50" is not a number']);
   });

@@ -142,7 +142,8 @@ export async function approveMigration(shop: string, id: string) {
 /**
  * How records are written, kept in Migration.options beside redirects and unattended: the order
  * loader reads keepOrderNumbers, orderStatusMap and exchangeRates (transform/order.server.ts'
- * OrderOptions), the loaders read existingRecords and longText; inviteCustomers is offered after launch.
+ * OrderOptions), the loaders read existingRecords, longText and channels (the sales channels to
+ * publish on; unset, the shop's Online Store: load/publishing.server.ts); inviteCustomers is offered after launch.
  */
 export interface WritingOptions {
   keepOrderNumbers: boolean;
@@ -152,6 +153,7 @@ export interface WritingOptions {
   inviteCustomers: boolean;
   /** Text longer than Shopify allows: the record kept back, or the text cut (transform/text-limits.server.ts). */
   longText: 'keep-back' | 'cut';
+  channels?: string[];
 }
 
 /** The merchant's choices on a draft: what to move and how. Options not given keep what the draft had. */

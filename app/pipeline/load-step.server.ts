@@ -7,6 +7,7 @@ import { AdminApiError } from '../shopify-admin/client.server.ts';
 import { collectProductBulk, submitProductBulk, usesBulk } from './load/bulk-products.server.ts';
 import { customerDataNotice, customerDataRefusedWhileWriting, holdBackCustomerData } from './customer-data.server.ts';
 import { isCustomerDataEntity } from './customer-data-notice.ts';
+import { PLACEMENT_BATCH, collectPlacementBulk, submitPlacementBulk } from './load/bulk-publishing.server.ts';
 import { loadCollectionBatch } from './load/collections.server.ts';
 import { loadCustomerBatch } from './load/customers.server.ts';
 import { loadDiscountBatch } from './load/discounts.server.ts';
@@ -66,6 +67,15 @@ export async function loadStep(migrationId: string, entity: Entity, afterId: big
       const loader = LOADERS[entity];
       ({ next, notBefore } = loader ? await loader(migrationId, afterId, writer) : await skipEntity(migrationId, entity));
     }
+    // Every product is written: those a bulk operation wrote go on their sales channels (the
+    // request-by-request loader published its own as it went, so then nothing is left to do).
+    if (entity === 'products' && next === null) {
+      const placing = await submitPlacementBulk(migrationId, null, writer);
+      if ('batchId' in placing) {
+        await queueBulkPoll(migrationId, placing.batchId);
+        return 'bulk-running';
+      }
+    }
   } catch (error) {
     if (error instanceof AdminApiError && error.kind === 'customer-data') {
       // The approval was taken back while writing: said once, and what is left of customers and
@@ -94,19 +104,38 @@ function queueBulkPoll(migrationId: string, batchId: string) {
   );
 }
 
-/** Checks on a bulk operation: again later while Shopify runs it, then its results and the next chunk. */
+/**
+ * Checks on a bulk operation: again later while Shopify runs it, then its results and the next
+ * chunk; after the last chunk publishing the products, the next entity.
+ */
 export async function bulkPollStep(migrationId: string, batchId: string, connect: typeof writerFor = writerFor): Promise<LoadOutcome> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
   // A paused migration still collects what Shopify already wrote; it just does not go on.
   if (!migration || !['running', 'paused'].includes(migration.status) || migration.phase !== 'loading') return 'not-running';
   try {
-    const outcome = await collectProductBulk(batchId, await connect(migration.shop, migration.sourcePlatform));
-    if (outcome === 'running') {
+    const writer = await connect(migration.shop, migration.sourcePlatform);
+    const batch = await db().bulkBatch.findUniqueOrThrow({ where: { id: batchId } });
+    if (batch.entity !== PLACEMENT_BATCH) {
+      const written = await collectProductBulk(batchId, writer);
+      if (written === 'running') {
+        await queueBulkPoll(migrationId, batchId);
+        return 'bulk-running';
+      }
+      if (migration.status !== 'running') return 'not-running';
+      return scheduleAfter(migration, 'products', written.next, written.notBefore);
+    }
+    const placed = await collectPlacementBulk(batchId, writer);
+    if (placed === 'running') {
       await queueBulkPoll(migrationId, batchId);
       return 'bulk-running';
     }
     if (migration.status !== 'running') return 'not-running';
-    return scheduleAfter(migration, 'products', outcome.next, outcome.notBefore);
+    const placing = await submitPlacementBulk(migrationId, placed.next, writer);
+    if ('batchId' in placing) {
+      await queueBulkPoll(migrationId, placing.batchId);
+      return 'bulk-running';
+    }
+    return scheduleAfter(migration, 'products', null);
   } catch (error) {
     if (await stoppedByShopify(migrationId, 'products', error)) return 'failed';
     throw error;

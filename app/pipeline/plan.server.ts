@@ -3,6 +3,7 @@
 import type { Entity } from '../../connectors/model.ts';
 import { ORDER_CREATE_COST } from './transform/order.server.ts';
 import type { CustomerDataNotice } from './customer-data-notice.ts';
+import type { CatalogPublishing } from '../sales-channels.ts';
 
 /**
  * Write order: what a record points at is written before it (collections before the products in
@@ -107,12 +108,18 @@ export interface MigrationPlan {
   seconds: number;
   /** Set when Shopify refuses customers' personal data: what is kept back and why (customer-data.server.ts). */
   customerData?: CustomerDataNotice | null;
+  /** What is published on which sales channels, and what stays unpublished (plans made before publishing have none). */
+  publishing?: CatalogPublishing;
 }
+
+/** Publishing a product or collection is one publishablePublish, however many channels it names. */
+const POINTS_PER_PUBLISHED = 10;
 
 /**
  * `priced`: the points of entities priced from their records (plan-points.server.ts), which win over
  * the per-record figure; `notes`: what else the merchant should read beside an entity (the orders'
- * currencies); `catalog`: the store's variants and the new ones, for Shopify's daily variant limit.
+ * currencies); `catalog`: the store's variants and the new ones, for Shopify's daily variant limit;
+ * `publishing`: what will be published where, whose publishablePublish calls add to the points.
  */
 export function planMigration(
   counts: Partial<Record<Entity, number>>,
@@ -122,12 +129,14 @@ export function planMigration(
     priced = {},
     notes = {},
     catalog = { variantsInShop: 0, newVariants: 0 },
-  }: { priced?: Partial<Record<Entity, number>>; notes?: Partial<Record<Entity, string>>; catalog?: CatalogSize } = {},
+    publishing,
+  }: { priced?: Partial<Record<Entity, number>>; notes?: Partial<Record<Entity, string>>; catalog?: CatalogSize; publishing?: CatalogPublishing } = {},
 ): MigrationPlan {
   const rate = restoreRate(plan);
   const entities = LOAD_ORDER.filter((entity) => chosen.includes(entity)).map((entity): EntityPlan => {
     const records = counts[entity] ?? 0;
-    const points = Math.ceil(priced[entity] ?? records * POINTS_PER_RECORD[entity]);
+    const published = publishing && (entity === 'products' || entity === 'collections') ? publishing[entity].published : 0;
+    const points = Math.ceil(priced[entity] ?? records * POINTS_PER_RECORD[entity]) + published * POINTS_PER_PUBLISHED;
     let seconds = points / rate;
     let note: string | null = null;
     const orderLimit = entity === 'orders' ? orderLimitOf(plan) : null;
@@ -147,5 +156,6 @@ export function planMigration(
     entities,
     points: entities.reduce((sum, entity) => sum + entity.points, 0),
     seconds: entities.reduce((sum, entity) => sum + entity.seconds, 0),
+    ...(publishing ? { publishing } : {}),
   };
 }

@@ -29,6 +29,14 @@ describe('migration plan', () => {
     expect(plan.entities.map((entity) => [entity.entity, entity.points])).toEqual([['products', 39], ['reviews', 18]]);
   });
 
+  it('adds one publishablePublish for each product and collection published, and carries the forecast', () => {
+    const publishing = { channels: ['Online Store', 'Point of Sale'], products: { published: 900, unpublished: 100 }, collections: { published: 20, unpublished: 0 } };
+    const plan = planMigration({ products: 1000, collections: 20 }, ['products', 'collections'], standard, { publishing });
+    // 15 points a product and 10 a collection, and 10 for each publishablePublish.
+    expect(plan.entities.map((entity) => [entity.entity, entity.points])).toEqual([['collections', 400], ['products', 24_000]]);
+    expect(plan.publishing).toEqual(publishing);
+  });
+
   it('shows a development store’s limit of 5 new orders a minute in the time', () => {
     const plan = planMigration({ orders: 600 }, ['orders'], { ...standard, partnerDevelopment: true });
     expect(plan.entities[0]).toMatchObject({ seconds: 7200, note: 'Development stores accept 5 new orders a minute.' });

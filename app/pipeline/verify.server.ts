@@ -1,10 +1,15 @@
-// Verify: after writing, check Shopify against the source — every written record still there, and
-// a sample compared field by field — and finish the migration with the result.
-import type { ProductRecord } from '../../connectors/model.ts';
+// Verify: after writing, check Shopify against the source — every written record still there, a
+// sample compared field by field, the sample and the collections on the right sales channels
+// (catalog-publishing.server.ts) — and finish the migration with the result.
+import type { CollectionRecord, ProductRecord } from '../../connectors/model.ts';
 import { db } from '../db.server.ts';
 import type { AdminClient } from '../shopify-admin/client.server.ts';
+import { salesChannelsOf } from '../shopify-admin/sales-channels.server.ts';
+import type { CatalogPublishing } from '../sales-channels.ts';
+import { type PublishedCheck, publicationMismatches, publishingSummary } from './catalog-publishing.server.ts';
 import { customerDataNotice } from './customer-data.server.ts';
 import { isCustomerDataEntity } from './customer-data-notice.ts';
+import { chosenChannels } from './load/publishing.server.ts';
 import { inParallel } from './load/shared.server.ts';
 import { MAX_VARIANTS, optionLayout } from './transform/options.server.ts';
 
@@ -58,6 +63,8 @@ export interface EntityCheck {
 
 export interface Mismatch {
   sourceId: string;
+  /** The product's or collection's name at the source (verifications before it was kept have none). */
+  name?: string;
   field: string;
   expected: string;
   found: string;
@@ -68,6 +75,8 @@ export interface Verification {
   entities: EntityCheck[];
   sampled: number;
   mismatches: Mismatch[];
+  /** Where the catalog was published (verifications before publishing have none). */
+  publishing?: CatalogPublishing;
 }
 
 /**
@@ -94,7 +103,7 @@ function compareProduct(sourceId: string, expected: ProductRecord, found: Record
   const check = (field: string, want: unknown, got: unknown) => {
     const a = JSON.stringify(want ?? null);
     const b = JSON.stringify(got ?? null);
-    if (a !== b) mismatches.push({ sourceId, field, expected: a, found: b });
+    if (a !== b) mismatches.push({ sourceId, name: expected.title, field, expected: a, found: b });
   };
   const variants = ((found.variants as { nodes: { sku: string | null; price: string; compareAtPrice: string | null }[] }).nodes ?? []);
   check('title', expected.title, found.title);
@@ -156,9 +165,33 @@ export async function verifyMigration(migrationId: string, client: AdminClient, 
   const compared = new Map<string, Mismatch[]>();
   await inParallel(sample, READS_IN_FLIGHT, async (row) => {
     const { data } = await client.request<{ product: Record<string, unknown> | null }>(VERIFY_PRODUCT, { id: row.shopifyGid });
-    compared.set(row.sourceId, data.product ? compareProduct(row.sourceId, row.data, data.product) : [{ sourceId: row.sourceId, field: 'product', expected: row.shopifyGid, found: 'missing' }]);
+    compared.set(row.sourceId, data.product ? compareProduct(row.sourceId, row.data, data.product) : [{ sourceId: row.sourceId, name: row.data.title, field: 'product', expected: row.shopifyGid, found: 'missing' }]);
   });
-  // In the sample's order, whichever answer came first.
-  const mismatches = sample.flatMap((row) => compared.get(row.sourceId) ?? []);
-  return { checkedAt: new Date().toISOString(), entities, sampled: sample.length, mismatches };
+
+  const checkedAt = new Date().toISOString();
+  if (!migration.entities.includes('products') && !migration.entities.includes('collections')) {
+    return { checkedAt, entities, sampled: sample.length, mismatches: sample.flatMap((row) => compared.get(row.sourceId) ?? []) };
+  }
+  // The storefront: the sample and every collection on the channels they belong on, and no others.
+  const chosen = await chosenChannels(migration.options, migration.shop, client);
+  const channels = (await salesChannelsOf(migration.shop, client)).filter((channel) => chosen.includes(channel.id));
+  const collections = migration.entities.includes('collections') ? await writtenCollections(migrationId, platform) : [];
+  const sampled = sample.map((row) => ({ sourceId: row.sourceId, name: row.data.title, shopifyGid: row.shopifyGid, record: row.data }));
+  // Products and collections apart: a category may have the same source id as a product.
+  const [productsOff, collectionsOff] = await Promise.all([publicationMismatches(client, sampled, channels), publicationMismatches(client, collections, channels)]);
+  for (const mismatch of productsOff) compared.get(mismatch.sourceId)?.push(mismatch);
+  // In the sample's order, whichever answer came first; the collections after.
+  const mismatches = [...sample.flatMap((row) => compared.get(row.sourceId) ?? []), ...collectionsOff];
+  const publishing = await publishingSummary(migrationId, migration.shop, platform, channels.map((channel) => channel.name));
+  return { checkedAt, entities, sampled: sample.length, mismatches, publishing };
+}
+
+/** The collections the migration wrote, to check where each is published. */
+async function writtenCollections(migrationId: string, platform: string): Promise<PublishedCheck[]> {
+  const rows = await db().$queryRaw<{ sourceId: string; data: CollectionRecord; shopifyGid: string }[]>`
+    SELECT r."sourceId", r.data, m."shopifyGid" FROM "SourceRecord" r
+    JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${platform} AND m.entity = 'collections' AND m."sourceId" = r."sourceId"
+    WHERE r."migrationId" = ${migrationId} AND r.entity = 'collections' AND r.status = 'written'
+    ORDER BY r.id`;
+  return rows.map((row) => ({ sourceId: row.sourceId, name: row.data.title, shopifyGid: row.shopifyGid, record: row.data }));
 }

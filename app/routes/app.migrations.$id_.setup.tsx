@@ -1,5 +1,6 @@
-// Step 3 of a new migration: the connected store's counts, what to move and how; every change is
-// saved on the draft at once, so leaving or reloading loses nothing. Start reads and analyzes.
+// Step 3 of a new migration: the connected store's counts, what to move and how, and the sales
+// channels the catalog is published on; every change is saved on the draft at once, so leaving or
+// reloading loses nothing. Start reads and analyzes.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react';
@@ -8,7 +9,8 @@ import { AppPage } from '../components/AppPage.tsx';
 import { type FormEvent, useState } from 'react';
 import { useFormatter } from '../components/format.ts';
 import { RouteError } from '../components/RouteError.tsx';
-import { draftCheck, saveChoices } from '../migration-drafts.server.ts';
+import { SalesChannelsCard } from '../components/SalesChannelsCard.tsx';
+import { draftCheck, saveChoices, shopSalesChannels } from '../migration-drafts.server.ts';
 import {
   CHOOSABLE, ChoicesForm, ENTITY_LABELS, FINANCIAL_STATUSES, FULFILLMENT_STATUSES, type FieldErrors, SOURCE_ORDER_STATUSES, parseForm, statusField,
 } from '../migration-forms.ts';
@@ -18,6 +20,7 @@ import { DEFAULT_ORDER_STATUS_MAP, OrderOptions } from '../pipeline/transform/or
 import { formatExchangeRates } from '../exchange-rates.ts';
 import { shopCurrency } from '../shop-details.server.ts';
 import { authenticateStaff } from '../shopify.server.ts';
+import { defaultChannels } from '../sales-channels.ts';
 import { platformLabel } from '../source-platforms.server.ts';
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -25,7 +28,9 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const migration = await ownedMigration(session.shop, params.id ?? '');
   if (migration.status !== 'draft') throw redirect(`/app/migrations/${migration.id}`);
   const check = await draftCheck(session.shop, migration.id);
-  const options = migration.options as { redirects?: boolean; unattended?: boolean; existingRecords?: 'update' | 'skip'; inviteCustomers?: boolean; longText?: 'keep-back' | 'cut' };
+  const options = migration.options as { redirects?: boolean; unattended?: boolean; existingRecords?: 'update' | 'skip'; inviteCustomers?: boolean; longText?: 'keep-back' | 'cut'; channels?: string[] };
+  // The shop's sales channels, asked each time the page loads: the merchant may have just added one.
+  const salesChannels = check.ok ? await shopSalesChannels(session.shop) : { channels: [], problem: null };
   const orders = OrderOptions.parse(migration.options ?? {});
   // The map the orders will be written with: the merchant's choices over Shipyard's defaults.
   const statuses = Object.fromEntries(
@@ -41,6 +46,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     store: check.ok ? check.description : null,
     problem: check.ok ? null : check.message,
     shopCurrency: await shopCurrency(session.shop),
+    salesChannels: salesChannels.channels,
+    salesChannelsProblem: salesChannels.problem,
     choices: {
       // Redirects are saved among the entities (they load in order) but chosen as an option.
       entities: migration.entities.filter((entity) => entity !== 'redirects'),
@@ -51,6 +58,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       inviteCustomers: options.inviteCustomers === true,
       exchangeRates: formatExchangeRates(orders.exchangeRates),
       cutLongText: options.longText === 'cut',
+      // Unread channels leave the form without the choice, and the draft's choice (or the default) stands.
+      channels: salesChannels.problem ? null : (options.channels ?? defaultChannels(salesChannels.channels)),
       statuses,
     } satisfies ChoiceState,
   };
@@ -60,7 +69,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticateStaff(request);
   const migration = await ownedMigration(session.shop, params.id ?? '');
   const form = await request.formData();
-  const parsed = parseForm(ChoicesForm, form, ['entities']);
+  const parsed = parseForm(ChoicesForm, form, FORM_ARRAYS);
   if (!parsed.ok) return { errors: parsed.errors };
   await saveChoices(session.shop, migration.id, parsed.value);
   if (form.get('intent') !== 'start') return { errors: {} };
@@ -80,12 +89,18 @@ interface ChoiceState {
   /** As the merchant writes them: "EUR=1.0850, GBP=1.17". */
   exchangeRates: string;
   cutLongText: boolean;
+  /** Publication ids; null when the shop's channels could not be read (the form then does not send the choice). */
+  channels: string[] | null;
   statuses: Record<string, { financial: string; fulfillment: string }>;
 }
+
+/** The fields sent as lists: checkbox groups. */
+const FORM_ARRAYS = ['entities', 'channels'];
 
 function choicesForm(choices: ChoiceState): FormData {
   const body = new FormData();
   for (const entity of choices.entities) body.append('entities', entity);
+  if (choices.channels) for (const channel of ['', ...choices.channels]) body.append('channels', channel);
   for (const name of ['redirects', 'review', 'keepOrderNumbers', 'inviteCustomers', 'cutLongText'] as const) if (choices[name]) body.set(name, 'on');
   body.set('existingRecords', choices.existingRecords);
   body.set('exchangeRates', choices.exchangeRates);
@@ -113,7 +128,7 @@ export default function SetupMigration() {
     const updated = { ...choices, ...next };
     setChoices(updated);
     const body = choicesForm(updated);
-    const parsed = parseForm(ChoicesForm, body, ['entities']);
+    const parsed = parseForm(ChoicesForm, body, FORM_ARRAYS);
     setClientErrors(parsed.ok ? null : parsed.errors);
     if (parsed.ok) save.submit(body, { method: 'post' });
   };
@@ -128,7 +143,7 @@ export default function SetupMigration() {
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
-    const parsed = parseForm(ChoicesForm, new FormData(event.currentTarget), ['entities']);
+    const parsed = parseForm(ChoicesForm, new FormData(event.currentTarget), FORM_ARRAYS);
     if (!parsed.ok) {
       event.preventDefault();
       setClientErrors(parsed.errors);
@@ -137,6 +152,7 @@ export default function SetupMigration() {
 
   const counts = (data.store?.counts ?? {}) as Partial<Record<string, number>>;
   const offered = CHOOSABLE.filter((entity) => counts[entity] !== undefined);
+  const publishes = chosen.includes('products') || chosen.includes('collections');
 
   return (
     <AppPage title={`Move from ${data.sourceLabel}`} subtitle={data.sourceUrl ?? undefined} backAction={{ content: 'Migrations', url: '/app' }}>
@@ -169,6 +185,15 @@ export default function SetupMigration() {
                     {errors.entities ? <InlineError message={errors.entities} fieldID="entities" /> : null}
                   </BlockStack>
                 </Card>
+                {publishes ? (
+                  <SalesChannelsCard
+                    channels={data.salesChannels}
+                    problem={data.salesChannelsProblem}
+                    chosen={choices.channels}
+                    error={errors.channels}
+                    onChange={(channels) => change({ channels })}
+                  />
+                ) : null}
                 <Card>
                   <BlockStack gap="300">
                     <Text as="h2" variant="headingMd">

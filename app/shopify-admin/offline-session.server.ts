@@ -1,6 +1,6 @@
 // The shop's offline session for work no one has open (jobs, the CLI), through the Shopify app
 // library's own path: `unauthenticated.admin` refreshes an expiring offline token within five
-// minutes of its end and stores the new pair (docs/decisions/0023-expiring-offline-tokens.md).
+// minutes of its end and stores the new pair (docs/decisions/0018-expiring-offline-tokens.md).
 // Shopify can refuse a token before the stored expiry says so (clocks differ, a token is rotated
 // elsewhere); then the session is marked expired and the library refreshes it the same way.
 import type { Session } from '@shopify/shopify-api';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AWKWARD_KINDS, type AwkwardKind } from '../../test/woocommerce/catalog.ts';
 import { startWooCommerceServer, type WooCommerceTestServer } from '../../test/woocommerce/server.ts';
-import type { CollectionRecord, Entity, ProductRecord } from '../model.ts';
+import { type CollectionRecord, type Entity, type ProductRecord, visibleAtSource } from '../model.ts';
 import { createConnector } from '../registry.server.ts';
 import type { Extracted, SourceConnector } from '../source-connector.ts';
 
@@ -139,6 +139,33 @@ describe('a variable product with three variation attributes', () => {
     ]);
     expect(record.variants[0]?.dimensions).toEqual({ length: 30, width: 20, height: 2, unit: 'cm' });
     expect(record.seo).toEqual({ title: `${record.title} - Atelier Nord`, description: `Buy the ${record.title} online.` });
+  });
+});
+
+describe('what shoppers could see at the source', () => {
+  const record = (index: number) => {
+    const found = byId(1000 + index);
+    if (!found.ok) throw new Error(`product ${index} was kept out: ${found.reason}`);
+    return found.record as ProductRecord;
+  };
+
+  it('a product hidden from the shop and its search says so; one shown in the shop only, a draft or a private one does not', () => {
+    // The generated catalog hides every 17th product and shows every 13th in the shop only; every 19th is a draft.
+    expect(record(34)).toMatchObject({ status: 'active', hidden: true });
+    expect(visibleAtSource(record(34))).toBe(false);
+    expect(record(39)).toMatchObject({ status: 'active' });
+    expect(record(39)).not.toHaveProperty('hidden');
+    expect(visibleAtSource(record(39))).toBe(true);
+    expect(record(38)).toMatchObject({ status: 'draft' });
+    expect(visibleAtSource(record(38))).toBe(false);
+    expect(visibleAtSource(product('private'))).toBe(false);
+    expect(visibleAtSource(product('variable-three-axes'))).toBe(true);
+  });
+
+  it('categories are always visible', async () => {
+    const { records } = await extractAll('collections');
+    expect(records.length).toBeGreaterThan(0);
+    for (const found of records) if (found.ok) expect(visibleAtSource(found.record as CollectionRecord)).toBe(true);
   });
 });
 

@@ -140,6 +140,9 @@ export function mapProduct(raw: unknown, rawVariations: unknown[], context: Stor
     metafields: metafields(product),
     createdAt: gmt(product.date_created_gmt),
     updatedAt: gmt(product.date_modified_gmt),
+    // A product shown in the shop only or in search only still has its page shoppers reach; a hidden
+    // one is left out of both, and moves unpublished like a draft.
+    ...(product.catalog_visibility === 'hidden' ? { hidden: true as const } : {}),
   });
   if (!candidate.success) return keep(`product does not fit Shipyard’s catalog model (${schemaReason(candidate.error)})`);
   return { ok: true, sourceId, record: candidate.data, raw: rawRecord };

@@ -56,6 +56,8 @@ export const WooProduct = Sellable.extend({
   attributes: z.array(z.object({ id: Id, name: z.string(), position: z.number().default(0), variation: z.boolean().default(false), options: z.array(Text).default([]) })).default([]),
   variations: z.array(Id).default([]),
   grouped_products: z.array(Id).default([]),
+  /** visible (shop and search), catalog (shop only), search (search only) or hidden. */
+  catalog_visibility: z.string().default('visible'),
 });
 export type WooProduct = z.infer<typeof WooProduct>;
 

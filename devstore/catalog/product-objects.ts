@@ -6,7 +6,7 @@ import { connectionOf } from './connection.ts';
 import { gid } from './ids.ts';
 import { inventoryLevelsOf } from './inventory-levels.ts';
 import { metafieldFields } from './metafields.ts';
-import { publicationFields } from './publication-fields.ts';
+import { productPublicationFields } from './publication-fields.ts';
 import { productsByIds, variantsByProducts, type ProductRow, type VariantRow } from './product-rows.ts';
 import { fileObject, mediaOfProduct } from '../files/file-objects.ts';
 
@@ -111,6 +111,6 @@ export function productObject(row: ProductRow) {
     mediaCount: async (_args: Args, context: RequestContext) => ({ __typename: 'Count', count: (await mediaOfProduct(context, id)).length, precision: 'EXACT' }),
     collections: async (args: Args, context: RequestContext) => collectionsOfProduct(context, id, args),
     ...metafieldFields(id),
-    ...publicationFields(id),
+    ...productPublicationFields(row),
   };
 }

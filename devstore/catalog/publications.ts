@@ -1,5 +1,6 @@
-// `publications` (each shop has its Online Store), `publishablePublish` and `publishableUnpublish`
-// for products and collections.
+// `publications` (the shop's Online Store and its other sales channels), `publishablePublish` and
+// `publishableUnpublish` for products and collections.
+// https://shopify.dev/docs/api/admin-graphql/latest/mutations/publishablePublish
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { NotImplementedError } from '../graphql/errors.ts';
 import { collectionObject, type CollectionRow } from './collection-objects.ts';
@@ -12,10 +13,20 @@ import { shopObject } from './shop.ts';
 interface PublicationRow {
   id: string;
   name: string;
+  supports_future_publishing: boolean;
 }
 
 function publicationObject(row: PublicationRow) {
-  return { __typename: 'Publication', id: gid('Publication', row.id), name: row.name, autoPublish: false, supportsFuturePublishing: true };
+  return {
+    __typename: 'Publication',
+    id: gid('Publication', row.id),
+    // Deprecated in favour of the catalog's title, which a sales channel's publication has: its app catalog.
+    name: row.name,
+    catalog: { __typename: 'AppCatalog', id: gid('AppCatalog', row.id), title: row.name, status: 'ACTIVE' },
+    // devstore has no channel that takes new products on its own.
+    autoPublish: false,
+    supportsFuturePublishing: row.supports_future_publishing,
+  };
 }
 
 async function publishable(context: RequestContext, id: unknown): Promise<{ id: string; object: unknown } | undefined> {
@@ -40,12 +51,18 @@ async function change(args: Args, context: RequestContext, typename: string, pub
   const target = await publishable(context, args.id);
   const result = (object: unknown, userErrors: Problem[]) => ({ __typename: typename, publishable: object, shop: shopObject(context), userErrors });
   if (!target) return result(null, [{ __typename: 'UserError', field: ['id'], message: 'Publishable does not exist' }]);
-  const { rows } = await context.pool.query<{ id: string }>('SELECT id FROM devstore.publications WHERE shop = $1', [context.shop.domain]);
-  const known = new Set(rows.map((row) => String(row.id)));
+  const { rows } = await context.pool.query<PublicationRow>('SELECT id, name, supports_future_publishing FROM devstore.publications WHERE shop = $1', [context.shop.domain]);
+  const known = new Map(rows.map((row) => [String(row.id), row]));
   const errors: Problem[] = [];
   const ids = inputs.map((input, index) => {
-    const id = /\/(\d+)$/.exec(input.publicationId ?? '')?.[1];
-    if (!id || !known.has(id)) errors.push({ __typename: 'UserError', field: ['input', String(index), 'publicationId'], message: 'Publication does not exist' });
+    const id = /^gid:\/\/shopify\/Publication\/(\d+)$/.exec(input.publicationId ?? '')?.[1];
+    const publication = id ? known.get(id) : undefined;
+    // Shopify documents no wording for these; the messages are devstore's own.
+    if (!id || !publication) errors.push({ __typename: 'UserError', field: ['input', String(index), 'publicationId'], message: 'Publication does not exist' });
+    // "Only online store channels support future publishing" (PublicationInput.publishDate); it has no effect when unpublishing.
+    else if (publish && input.publishDate && Date.parse(input.publishDate) > Date.now() && !publication.supports_future_publishing) {
+      errors.push({ __typename: 'UserError', field: ['input', String(index), 'publishDate'], message: `${publication.name} does not support future publishing` });
+    }
     return id ?? '';
   });
   if (errors.length) return result(null, errors);
@@ -66,8 +83,10 @@ async function change(args: Args, context: RequestContext, typename: string, pub
 export const publicationsModule: ResolverModule = {
   queries: {
     publications: async (args, context) => {
-      if (args.catalogType) throw new NotImplementedError('publications by catalogType');
-      const { rows } = await context.pool.query<PublicationRow>('SELECT id, name FROM devstore.publications WHERE shop = $1 ORDER BY id', [context.shop.domain]);
+      // Every publication devstore has is a sales channel's, whose catalog belongs to its app
+      // (CatalogType.APP: "Catalogs belonging to apps"); it has no market or company location catalogs.
+      if (args.catalogType && args.catalogType !== 'APP') return connectionOf([], args, (row: PublicationRow) => row.id, publicationObject);
+      const { rows } = await context.pool.query<PublicationRow>('SELECT id, name, supports_future_publishing FROM devstore.publications WHERE shop = $1 ORDER BY id', [context.shop.domain]);
       if (args.reverse === true) rows.reverse();
       return connectionOf(rows, args, (row) => row.id, publicationObject);
     },

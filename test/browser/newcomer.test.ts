@@ -1,12 +1,15 @@
 // A newcomer's whole path in Chromium against the app as `npm start` runs it (local mode, devstore as
-// Shopify): connect a WooCommerce store (wrong input first), choose what to move and the options, watch
-// it read, pause and resume, review the analysis and plan, check it with a dry run, write (with the
-// written-per-minute chart), see the report and download its CSV, and undo it.
+// Shopify): connect a WooCommerce store (wrong input first), choose what to move, the options and the
+// sales channels, watch it read, pause and resume, review the analysis and plan, check it with a dry
+// run, write (with the written-per-minute chart), see that shoppers can see the migrated catalog, see
+// the report and download its CSV, and undo it.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { DEMO_SHOP } from '../../app/app-config.server.ts';
 import { db } from '../../app/db.server.ts';
+import { adminClientFor } from '../../app/shopify-admin/connection.server.ts';
 import { DRY_RUN_ENTITIES } from '../../app/pipeline/dry-run.server.ts';
 import { REDIRECTED_ENTITIES } from '../../app/pipeline/transform/redirect.server.ts';
 import { type RunningApp, startApp } from '../support/app-process.ts';
@@ -100,7 +103,26 @@ describe('a newcomer moves a WooCommerce store', () => {
       await saved;
       await shot(page, '2-options');
 
+      // Where shoppers see it: the shop's sales channels, the Online Store ticked; leaving it out is warned about.
+      expect(await page.getByRole('checkbox', { name: 'Online Store' }).isChecked()).toBe(true);
+      expect(await page.getByRole('checkbox', { name: 'Point of Sale' }).isChecked()).toBe(false);
+      const toggleChannel = async (name: string) => {
+        const done = saving();
+        await page.getByText(name, { exact: true }).click();
+        await done;
+      };
+      await toggleChannel('Online Store');
+      await page.getByText(/^No sales channel is chosen: the products and collections stay unpublished/).waitFor();
+      expect((await db().migration.findFirstOrThrow()).options).toMatchObject({ channels: [] });
+      await toggleChannel('Point of Sale');
+      await page.getByText(/^The Online Store is not chosen: your storefront will not show the migrated products/).waitFor();
+      await shot(page, '2-channels-warning');
+      await toggleChannel('Online Store');
+      await toggleChannel('Point of Sale');
+      await page.getByText(/^The Online Store is not chosen/).waitFor({ state: 'detached' });
+
       await page.reload();
+      expect(await page.getByRole('checkbox', { name: 'Online Store' }).isChecked()).toBe(true);
       expect(await page.getByRole('checkbox', { name: /Customers/ }).isChecked()).toBe(false);
       expect(await page.getByRole('checkbox', { name: /Products/ }).isChecked()).toBe(true);
       expect(await page.getByRole('radio', { name: 'Skip them' }).isChecked()).toBe(true);
@@ -110,6 +132,7 @@ describe('a newcomer moves a WooCommerce store', () => {
       expect(await page.getByLabel('Fulfillment status for Completed orders').inputValue()).toBe('PARTIAL');
       const draft = await db().migration.findFirstOrThrow();
       expect(draft.options).toMatchObject({
+        channels: [expect.stringMatching(/^gid:\/\/shopify\/Publication\/\d+$/)],
         existingRecords: 'skip',
         keepOrderNumbers: false,
         inviteCustomers: true,
@@ -136,6 +159,7 @@ describe('a newcomer moves a WooCommerce store', () => {
       await page.getByText('Your store has been read and checked').waitFor({ timeout: 60_000 });
       await page.getByRole('heading', { name: 'What the analysis found' }).waitFor();
       await page.getByRole('heading', { name: 'The plan' }).waitFor();
+      await page.getByText(/^Published on Online Store: \d+ products? and \d+ collections?\./).waitFor();
       await page.getByRole('heading', { name: /^Records that could not be read/ }).waitFor();
       await shot(page, '5-review');
 
@@ -166,6 +190,20 @@ describe('a newcomer moves a WooCommerce store', () => {
       expect((await db().migration.findUniqueOrThrow({ where: { id } })).status).toBe('completed');
       await page.getByRole('heading', { name: /^Redirects \(\d+\)$/ }).waitFor();
       await shot(page, '6-completed');
+
+      // Shoppers can see the catalog: every product written is published on the Online Store, with its storefront URL.
+      const writtenProducts = await db().sourceRecord.count({ where: { migrationId: id, entity: 'products', status: 'written' } });
+      expect(writtenProducts).toBeGreaterThan(0);
+      await page.getByText(new RegExp(`^Published on Online Store: ${writtenProducts} products? and \\d+ collections?\\.`)).waitFor();
+      process.env.DEVSTORE_URL = app.devstoreUrl;
+      const shopify = await adminClientFor(DEMO_SHOP);
+      const { data } = await shopify.request<{ products: { nodes: { title: string; onlineStoreUrl: string | null; resourcePublicationsCount: { count: number } }[] }; collections: { nodes: { resourcePublicationsCount: { count: number } }[] } }>(
+        'query NewcomerCatalog { products(first: 50) { nodes { title onlineStoreUrl resourcePublicationsCount { count } } } collections(first: 50) { nodes { resourcePublicationsCount { count } } } }',
+      );
+      expect(data.products.nodes).toHaveLength(writtenProducts);
+      for (const product of data.products.nodes) expect(product, product.title).toMatchObject({ onlineStoreUrl: expect.stringMatching(/^https:\/\/demo-shop\.myshopify\.com\/products\//), resourcePublicationsCount: { count: 1 } });
+      expect(data.collections.nodes.length).toBeGreaterThan(0);
+      for (const collection of data.collections.nodes) expect(collection.resourcePublicationsCount.count).toBe(1);
 
       // The report: filter, search, and the same rows as a CSV download.
       await page.getByLabel('Search').fill('regular price');

@@ -67,7 +67,7 @@ describe('products in bulk', () => {
     const refusedBefore = await db().sourceRecord.count({ where: { entity: 'products', status: 'failed', shop: shop.domain } });
     const again = await migrate(woo, shop, { bulk: true });
     expect((await untilSettled(again)).status).toBe('completed');
-    const resent = (await db().bulkBatch.findMany({ where: { migrationId: again } })).reduce((sum, batch) => sum + batch.recordIds.length, 0);
+    const resent = (await db().bulkBatch.findMany({ where: { migrationId: again, entity: 'products' } })).reduce((sum, batch) => sum + batch.recordIds.length, 0);
     expect(resent).toBe(refusedBefore);
     expect((await sourceReferencesInShopify()).length).toBe(before.length);
   });

@@ -18,9 +18,12 @@ import type { WooCommerceTestServer } from '../woocommerce/server.ts';
  * A devstore shop with Shipyard installed: its offline session is in Shipyard's database, and, as an
  * install does, its name, plan and currency are read from the Admin API. The test WooCommerce store
  * sells in EUR, and so does the shop unless a test says otherwise (a merchant moving a EUR store
- * usually sets up Shopify in EUR; the EUR → USD case has a test of its own).
+ * usually sets up Shopify in EUR; the EUR → USD case has a test of its own). `salesChannels`: the
+ * channels the shop has besides its Online Store.
  */
-export async function installedShop(devstore: Devstore, plan: Plan = 'Plus', settings: { currencyCode?: string; devStore?: boolean; trial?: boolean } = {}): Promise<TestShop> {
+export async function installedShop(
+  devstore: Devstore, plan: Plan = 'Plus', settings: { currencyCode?: string; devStore?: boolean; trial?: boolean; salesChannels?: string[] } = {},
+): Promise<TestShop> {
   const shop = await createShop(devstore, { plan, currencyCode: 'EUR', ...settings });
   await new PrismaSessionStorage().storeSession(
     new Session({ id: `offline_${shop.domain}`, shop: shop.domain, state: 'installed', isOnline: false, accessToken: shop.accessToken }),
@@ -48,6 +51,8 @@ export interface RunOptions {
   exchangeRates?: Record<string, string>;
   /** The setup option "Cut text longer than Shopify allows" ('cut'), or keep such a record back (the default). */
   longText?: 'keep-back' | 'cut';
+  /** The sales channels (publication ids) chosen in the setup; unset, the shop's Online Store. */
+  channels?: string[];
   timeoutMs?: number;
 }
 
@@ -61,6 +66,7 @@ export async function migrate(woo: WooCommerceTestServer, shop: TestShop, option
     options: {
       unattended: !options.review, ...(options.bulk === undefined ? {} : { bulk: options.bulk }), ...(options.existingRecords ? { existingRecords: options.existingRecords } : {}),
       ...(options.exchangeRates ? { exchangeRates: options.exchangeRates } : {}), ...(options.longText ? { longText: options.longText } : {}),
+      ...(options.channels ? { channels: options.channels } : {}),
     },
   });
   await startMigration(shop.domain, migration.id);

@@ -67,8 +67,8 @@ describe('verifying a migration against Shopify', () => {
     const products = verification.entities.find((entity) => entity.entity === 'products');
     expect(products).toMatchObject({ written: 260, foundInShopify: 259, missingInShopify: [deleted.sourceId] });
     expect(verification.mismatches).toEqual([
-      { sourceId: edited.sourceId, field: 'title', expected: JSON.stringify(edited.title), found: JSON.stringify('Renamed by the merchant') },
-      { sourceId: deleted.sourceId, field: 'product', expected: deleted.shopifyGid, found: 'missing' },
+      { sourceId: edited.sourceId, name: edited.title, field: 'title', expected: JSON.stringify(edited.title), found: JSON.stringify('Renamed by the merchant') },
+      { sourceId: deleted.sourceId, name: deleted.title, field: 'product', expected: deleted.shopifyGid, found: 'missing' },
     ]);
   });
 });

@@ -9,6 +9,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface RunningApp {
   url: string;
+  /** Where the app's devstore (local mode's stand-in for Shopify) answers. */
+  devstoreUrl: string;
   output: () => string;
   stop: () => Promise<number | null>;
 }
@@ -51,6 +53,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
 
   return {
     url,
+    devstoreUrl: extraEnv.DEVSTORE_URL ?? `http://127.0.0.1:${devstorePort}`,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');

@@ -49,6 +49,8 @@ export function regularProduct(store: Store, index: number): SeededProduct {
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const variable = store.variationsPerProduct > 0 && index % 7 !== 0;
   const status = index % 19 === 0 ? 'draft' : 'publish';
+  // Some products are left out of the shop and its search (a gift-wrap add-on sold by link); others are shown in the shop only.
+  const catalogVisibility = index % 17 === 0 ? 'hidden' : index % 13 === 0 ? 'catalog' : 'visible';
   const images = productImages(store, id, name, store.imagesPerProduct);
   const axes = variable ? variationAxes(store.variationsPerProduct) : [];
   const attributes: WooProductAttribute[] = axes.map((axis, position) => ({ id: globalAttribute(axis.name).id, name: axis.name, position, visible: true, variation: true, options: axis.values }));
@@ -65,6 +67,7 @@ export function regularProduct(store: Store, index: number): SeededProduct {
       slug,
       type: variable ? 'variable' : 'simple',
       permalink: permalink(store, slug, status, id),
+      catalog_visibility: catalogVisibility,
       short_description: index % 2 === 0 ? `<p>${name} in short.</p>` : '',
       categories: categoriesForProduct(index, store.categories),
       tags: tagRefs(store, index, index % 3),

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devstore } from '../../../devstore/server.ts';
 import { type TestShop, createShop, startTestDevstore } from '../../../devstore/testing.ts';
 import { createAdminClient } from '../../shopify-admin/client.server.ts';
-import { stageBulkVariables } from './bulk-products.server.ts';
+import { stageBulkVariables } from './bulk-operations.server.ts';
 import type { Writer } from './shared.server.ts';
 
 let devstore: Devstore;

@@ -1,12 +1,12 @@
 // Load collections: create or update each, finding one an interrupted run already made by its
-// source reference before creating, so nothing is doubled.
+// source reference before creating, so nothing is doubled; then publish it on the merchant's sales
+// channels (publishing.server.ts).
 import type { CollectionRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { customIdentifier } from '../source-reference.server.ts';
 import { COLLECTION_BY_REFERENCE, CREATE_COLLECTION, UPDATE_COLLECTION, toCollectionVariables } from '../transform/collection.server.ts';
-import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordFailed, recordWritten, settledWithoutWriting, skipsExisting,
-} from './shared.server.ts';
+import { chosenChannels, wantedChannels, writeAndPublish } from './publishing.server.ts';
+import { type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordWritten, skipsExisting } from './shared.server.ts';
 
 interface Written {
   collection: { id: string; handle: string } | null;
@@ -23,29 +23,28 @@ export async function loadCollectionBatch(migrationId: string, afterId: bigint |
       (row) => [row.sourceId, (row.data as { title: string }).title],
     ),
   );
+  const channels = await chosenChannels(options, shop, writer.client);
   const result = batchResult(rows);
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {
     const collection = row.data as unknown as CollectionRecord;
     const known = mapped.get(row.sourceId);
-    if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
-    let id = known?.shopifyGid ?? null;
-    if (!id) {
-      const found = await writer.client.request<{ collectionByIdentifier: { id: string } | null }>(COLLECTION_BY_REFERENCE, { identifier: customIdentifier(writer.platform, row.sourceId) }, { estimatedCost: 1 });
-      id = found.data.collectionByIdentifier?.id ?? null;
-    }
-    const parentTitle = collection.parentSourceId ? (titles.get(collection.parentSourceId) ?? null) : null;
-    const variables = toCollectionVariables(collection, writer.platform, parentTitle, id);
-    const written = id
-      ? (await writer.client.request<{ collectionUpdate: Written }>(UPDATE_COLLECTION, variables, { estimatedCost: 10 })).data.collectionUpdate
-      : (await writer.client.request<{ collectionCreate: Written }>(CREATE_COLLECTION, variables, { estimatedCost: 10 })).data.collectionCreate;
-    if (written.userErrors.length > 0 || !written.collection) {
-      await recordFailed(row, describeUserErrors(written.userErrors) || 'Shopify returned no collection');
-      result.failed++;
-      return;
-    }
-    await recordWritten(shop, writer.platform, 'collections', row, written.collection.id, written.collection.handle);
-    result.written++;
+    const how = { shop, platform: writer.platform, entity: 'collections', client: writer.client, skipExisting, wanted: wantedChannels(collection, channels) };
+    await writeAndPublish(row, known, how, result, async () => {
+      let id = known?.shopifyGid ?? null;
+      if (!id) {
+        const found = await writer.client.request<{ collectionByIdentifier: { id: string } | null }>(COLLECTION_BY_REFERENCE, { identifier: customIdentifier(writer.platform, row.sourceId) }, { estimatedCost: 1 });
+        id = found.data.collectionByIdentifier?.id ?? null;
+      }
+      const parentTitle = collection.parentSourceId ? (titles.get(collection.parentSourceId) ?? null) : null;
+      const variables = toCollectionVariables(collection, writer.platform, parentTitle, id);
+      const written = id
+        ? (await writer.client.request<{ collectionUpdate: Written }>(UPDATE_COLLECTION, variables, { estimatedCost: 10 })).data.collectionUpdate
+        : (await writer.client.request<{ collectionCreate: Written }>(CREATE_COLLECTION, variables, { estimatedCost: 10 })).data.collectionCreate;
+      if (written.userErrors.length > 0 || !written.collection) return { failed: describeUserErrors(written.userErrors) || 'Shopify returned no collection' };
+      await recordWritten(shop, writer.platform, 'collections', row, written.collection.id, written.collection.handle);
+      return { id: written.collection.id };
+    });
   });
   return result;
 }

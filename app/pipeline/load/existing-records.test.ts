@@ -24,7 +24,8 @@ function recordingWriter() {
 }
 
 async function migrationWith(existingRecords: 'update' | 'skip') {
-  const migration = await db().migration.create({ data: { shop: SHOP, sourcePlatform: 'woocommerce', status: 'running', phase: 'loading', entities: ['collections'], options: { existingRecords } } });
+  // No sales channel chosen: where things are published is test/migration/publishing.test.ts' concern.
+  const migration = await db().migration.create({ data: { shop: SHOP, sourcePlatform: 'woocommerce', status: 'running', phase: 'loading', entities: ['collections'], options: { existingRecords, channels: [] } } });
   await db().sourceRecord.create({
     data: { shop: SHOP, migrationId: migration.id, entity: 'collections', sourceId: '7', data: Collection.parse({ sourceId: '7', title: 'Hoodies (new name)', handle: 'hoodies' }), contentHash: 'changed' },
   });

@@ -1,6 +1,8 @@
-// Load products: productSet per staged product, its collections joined in the same call; each
-// variant's Shopify id is kept in the id map (entity 'variants') so migrated orders can link to it.
-// Products Shopify's daily variant limit holds back wait for a later batch (variant-limit.server.ts).
+// Load products: productSet per staged product, its collections joined in the same call, then
+// published on the merchant's sales channels when shoppers could see it at the source
+// (publishing.server.ts); each variant's Shopify id is kept in the id map (entity 'variants') so
+// migrated orders can link to it. Products Shopify's daily variant limit holds back wait for a later
+// batch (variant-limit.server.ts).
 // A URL slug the store already uses for something Shipyard did not write (a product made by hand
 // before the migration) is refused by Shopify; the product is then written without it, Shopify
 // makes the handle, and the old URL's redirect points to that. A title or tag longer than Shopify
@@ -9,8 +11,9 @@ import type { ProductRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { PRODUCT_SET, type ProductContext, type ProductSetVariables, productLongText, productSetCost, toProductSetVariables, variantKey } from '../transform/product.server.ts';
 import { cutReport, keptBackReason, longTextRule } from '../transform/text-limits.server.ts';
+import { chosenChannels, wantedChannels, writeAndPublish } from './publishing.server.ts';
 import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting,
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordFailed, recordSkipped, recordWritten, skipsExisting,
 } from './shared.server.ts';
 import { isVariantLimit, neverFits, waitForVariantLimit } from './variant-limit.server.ts';
 
@@ -97,6 +100,7 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
   const rows = await nextBatch(migrationId, 'products', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'products', rows.map((row) => row.sourceId));
   const context = await productContext(migrationId, shop, writer);
+  const channels = await chosenChannels(options, shop, writer.client);
   const result = batchResult(rows);
 
   // The first product Shopify's daily variant limit held back: it and those after it wait for the next batch.
@@ -105,36 +109,32 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
   await eachRecord(rows, writer.concurrency, result, async (row) => {
     if (heldBack !== null && row.id > heldBack) return;
     const known = mapped.get(row.sourceId);
-    if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
     const record = row.data as unknown as ProductRecord;
-    const keptBack = keptBackForLength(record, context);
-    if (keptBack) {
-      await recordSkipped(row, keptBack);
-      result.failed++;
-      return;
-    }
-    const variables = toProductSetVariables(record, context, known?.shopifyGid ?? null);
-    let outcome: Awaited<ReturnType<typeof writeProduct>>;
-    try {
-      outcome = await writeProduct(writer, variables);
-    } catch (error) {
-      if (!isVariantLimit(error)) throw error;
-      const never = neverFits((variables.input.variants as unknown[]).length);
-      if (never) {
-        await recordFailed(row, never);
+    const how = { shop, platform: writer.platform, entity: 'products', client: writer.client, skipExisting, wanted: wantedChannels(record, channels) };
+    await writeAndPublish(row, known, how, result, async () => {
+      const keptBack = keptBackForLength(record, context);
+      if (keptBack) {
+        await recordSkipped(row, keptBack);
         result.failed++;
-      } else if (heldBack === null || row.id < heldBack) heldBack = row.id;
-      return;
-    }
-    if ('failed' in outcome) {
-      await recordFailed(row, outcome.failed);
-      result.failed++;
-      return;
-    }
-    const { product } = outcome;
-    await recordVariants(shop, writer.platform, record, variables, product.variants.nodes);
-    await recordWritten(shop, writer.platform, 'products', row, product.id, product.handle, cutNote(record, context));
-    result.written++;
+        return { settled: true };
+      }
+      const variables = toProductSetVariables(record, context, known?.shopifyGid ?? null);
+      let outcome: Awaited<ReturnType<typeof writeProduct>>;
+      try {
+        outcome = await writeProduct(writer, variables);
+      } catch (error) {
+        if (!isVariantLimit(error)) throw error;
+        const never = neverFits((variables.input.variants as unknown[]).length);
+        if (never) return { failed: never };
+        if (heldBack === null || row.id < heldBack) heldBack = row.id;
+        return { settled: true };
+      }
+      if ('failed' in outcome) return outcome;
+      const { product } = outcome;
+      await recordVariants(shop, writer.platform, record, variables, product.variants.nodes);
+      await recordWritten(shop, writer.platform, 'products', row, product.id, product.handle, cutNote(record, context));
+      return { id: product.id };
+    });
   });
   if (heldBack !== null) return { ...result, next: heldBack - 1n, notBefore: await waitForVariantLimit(migrationId) };
   return result;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "IdMapEntry" ADD COLUMN     "publishedOn" TEXT[] DEFAULT ARRAY[]::TEXT[];
