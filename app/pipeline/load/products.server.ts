@@ -13,7 +13,7 @@ import { PRODUCT_SET, type ProductContext, type ProductSetVariables, productLong
 import { cutReport, keptBackReason, longTextRule } from '../transform/text-limits.server.ts';
 import { chosenChannels, wantedChannels, writeAndPublish } from './publishing.server.ts';
 import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordFailed, recordSkipped, recordWritten, skipsExisting,
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordSkipped, recordWritten, skipsExisting,
 } from './shared.server.ts';
 import { isVariantLimit, neverFits, waitForVariantLimit } from './variant-limit.server.ts';
 
