@@ -4,6 +4,7 @@
 // customers with them (decision 0012). What Shopify's codes cannot hold is kept as problems.
 import type { DiscountRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
+import { AdminApiError } from '../../shopify-admin/client.server.ts';
 import { contentHash } from '../staging.server.ts';
 import { customerDataNotice } from '../customer-data.server.ts';
 import { CUSTOMER_BY_REFERENCE } from '../transform/customer.server.ts';
@@ -173,7 +174,15 @@ export async function loadDiscountBatch(migrationId: string, afterId: bigint | n
       if (plan.kind === 'refuse') result.failed++;
       return;
     }
-    const written = await writeDiscount(writer, plan.kind, discount, plan.discount, known?.shopifyGid ?? null);
+    let written: Outcome;
+    try {
+      written = await writeDiscount(writer, plan.kind, discount, plan.discount, known?.shopifyGid ?? null);
+    } catch (error) {
+      // Updating a code an earlier run made reads the customers it is limited to; without customer
+      // data access Shopify refuses that, every time: the code is kept back with why, not retried.
+      if (!(error instanceof AdminApiError && error.kind === 'customer-data')) throw error;
+      written = { id: null, failure: `Shopify refused to show the customers the code an earlier run made is limited to (${error.message}); it stays in Shopify as it was.` };
+    }
     if (written.failure !== null) {
       await recordFailed(row, written.failure);
       result.failed++;
