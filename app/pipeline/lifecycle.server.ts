@@ -4,6 +4,7 @@
 import { ENTITIES, type Entity } from '../../connectors/model.ts';
 import { encryptCredentials } from '../credentials.server.ts';
 import { db } from '../db.server.ts';
+import { HELD, PLACEMENT_BATCH } from './load/bulk-publishing.server.ts';
 import { LOAD_ORDER } from './plan.server.ts';
 import { REDIRECTED_ENTITIES } from './transform/redirect.server.ts';
 import { chainOf, customersToInvite, newInvitationRun, type InvitationRun } from './invitations.server.ts';
@@ -108,6 +109,14 @@ export async function resumeMigration(shop: string, id: string) {
     } else if (migration.phase === 'analyzing') {
       await queueAnalyze(tx, id);
     } else if (migration.phase === 'loading') {
+      // Paused while the products written in bulk were being published: publishing goes on after the
+      // last batch it collected (and the entities after products follow).
+      const held = await tx.bulkBatch.findFirst({ where: { migrationId: id, entity: PLACEMENT_BATCH, status: HELD } });
+      if (held) {
+        await tx.bulkBatch.update({ where: { id: held.id }, data: { status: 'collected' } });
+        await queueLoad(tx, id, 'products', held.lastRecordId);
+        return resumed;
+      }
       // Writing goes on with the first entity (in load order) that still has records to write;
       // records already written are recognised by their hash and skipped without a request.
       const pending = await tx.sourceRecord.groupBy({ by: ['entity'], where: { migrationId: id, status: 'staged' } });

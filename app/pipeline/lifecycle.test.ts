@@ -2,6 +2,7 @@ import pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decryptCredentials } from '../credentials.server.ts';
 import { db } from '../db.server.ts';
+import { HELD, PLACEMENT_BATCH } from './load/bulk-publishing.server.ts';
 import { MigrationNotFound, cancelMigration, createMigration, pauseMigration, resumeMigration, startMigration, updateDraft } from './lifecycle.server.ts';
 import { OrderOptions } from './transform/order.server.ts';
 
@@ -48,6 +49,17 @@ describe('migration lifecycle', () => {
     await db().$executeRawUnsafe('DELETE FROM graphile_worker._private_jobs');
     expect((await resumeMigration(SHOP, migration.id)).status).toBe('running');
     expect(await queued()).toEqual([`migration-extract:${migration.id}:products`]);
+  });
+
+  it('resumes the publishing of products written in bulk where the pause held it, then the entities after them', async () => {
+    const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['products', 'customers'] });
+    await db().migration.update({ where: { id: migration.id }, data: { status: 'paused', phase: 'loading' } });
+    // Customers are still staged; the products are written, and their publishing stopped after a batch.
+    await db().sourceRecord.create({ data: { shop: SHOP, migrationId: migration.id, entity: 'customers', sourceId: '1', status: 'staged', data: {} } });
+    await db().bulkBatch.create({ data: { shop: SHOP, migrationId: migration.id, entity: PLACEMENT_BATCH, operationId: 'gid://shopify/BulkOperation/1', recordIds: [41n], lastRecordId: 41n, status: HELD } });
+    await resumeMigration(SHOP, migration.id);
+    expect(await queued()).toEqual([`migration-load:${migration.id}:products`]);
+    expect(await db().bulkBatch.count({ where: { migrationId: migration.id, status: HELD } })).toBe(0);
   });
 
   it('cancels, and refuses another shop as if the migration did not exist', async () => {

@@ -7,7 +7,7 @@ import { AdminApiError } from '../shopify-admin/client.server.ts';
 import { collectProductBulk, submitProductBulk, usesBulk } from './load/bulk-products.server.ts';
 import { customerDataNotice, customerDataRefusedWhileWriting, holdBackCustomerData } from './customer-data.server.ts';
 import { isCustomerDataEntity } from './customer-data-notice.ts';
-import { PLACEMENT_BATCH, collectPlacementBulk, submitPlacementBulk } from './load/bulk-publishing.server.ts';
+import { HELD, PLACEMENT_BATCH, collectPlacementBulk, submitPlacementBulk } from './load/bulk-publishing.server.ts';
 import { loadCollectionBatch } from './load/collections.server.ts';
 import { loadCustomerBatch } from './load/customers.server.ts';
 import { loadDiscountBatch } from './load/discounts.server.ts';
@@ -129,7 +129,11 @@ export async function bulkPollStep(migrationId: string, batchId: string, connect
       await queueBulkPoll(migrationId, batchId);
       return 'bulk-running';
     }
-    if (migration.status !== 'running') return 'not-running';
+    if (migration.status !== 'running') {
+      // Paused between two chunks of publishing: the resume carries on from this batch (resumeMigration).
+      await db().bulkBatch.update({ where: { id: batchId }, data: { status: HELD } });
+      return 'not-running';
+    }
     const placing = await submitPlacementBulk(migrationId, placed.next, writer);
     if ('batchId' in placing) {
       await queueBulkPoll(migrationId, placing.batchId);

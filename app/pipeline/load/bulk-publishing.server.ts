@@ -13,6 +13,8 @@ import { type UserError, type Writer, describeUserErrors, idMapFor, recordFailed
 /** Products looked at per chunk, and at most as many lines per operation. */
 const PLACEMENT_CHUNK = 2000;
 export const PLACEMENT_BATCH = 'product-placements';
+/** A publishing batch collected while the migration was paused: the publishing after it has not started. */
+export const HELD = 'held';
 
 /**
  * Starts the operation publishing the next products after `afterId` that need it; `{ next: null }`
