@@ -44,7 +44,7 @@ beforeEach(async () => {
     ok(product(4, { options: [{ name: 'Size', values: ['S', 'M'] }], variants: [variant('4a', null, 'S'), variant('4b', 'MUG-1', 'M')] })),
     ok(product(5, { handle: 'mug-1', images: [{ sourceId: '5-1', url: `${base}/uploads/gone.jpg`, alt: '', position: 0 }] })),
     // A unicode slug (WooCommerce sends it percent-encoded; the connector decodes it) is a valid handle.
-    ok(product(7, { handle: '東京-cafe-tasse', variants: [{ sourceId: '7', sku: 'MUG-7', price: '9.90', optionValues: [], inventoryQuantity: 1 }] })),
+    ok(product(9, { handle: '東京-cafe-tasse', variants: [{ sourceId: '9', sku: 'MUG-9', price: '9.90', optionValues: [], inventoryQuantity: 1 }] })),
     { ok: false, sourceId: '6', reason: 'regular_price "12,50" is not a number', raw: {} },
     ok(product(7, { status: 'draft' })),
     ok(product(8, { hidden: true })),

@@ -90,7 +90,8 @@ export async function applyPlacement(client: AdminClient, id: string, change: Pl
 export async function recordPlaced(shop: string, platform: string, entity: string, row: { id: bigint; sourceId: string }, publishedOn: string[]): Promise<void> {
   await db().$transaction([
     db().idMapEntry.update({ where: { shop_platform_entity_sourceId: { shop, platform, entity, sourceId: row.sourceId } }, data: { publishedOn } }),
-    db().sourceRecord.update({ where: { id: row.id }, data: { status: 'written', reason: null } }),
+    // A record that failed to publish before is written now; one just written keeps what its write said (a cut title).
+    db().sourceRecord.updateMany({ where: { id: row.id, status: { not: 'written' } }, data: { status: 'written', reason: null } }),
   ]);
 }
 
