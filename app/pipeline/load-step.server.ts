@@ -67,8 +67,8 @@ export async function loadStep(migrationId: string, entity: Entity, afterId: big
       const loader = LOADERS[entity];
       ({ next, notBefore } = loader ? await loader(migrationId, afterId, writer) : await skipEntity(migrationId, entity));
     }
-    // Every product is written: those a bulk operation wrote go on their sales channels (the
-    // request-by-request loader published its own as it went, so then nothing is left to do).
+    // Every product is written, request by request or in bulk: they go on their sales channels by a
+    // bulk operation, which spends no request points (bulk-publishing.server.ts).
     if (entity === 'products' && next === null) {
       const placing = await submitPlacementBulk(migrationId, null, writer);
       if ('batchId' in placing) {

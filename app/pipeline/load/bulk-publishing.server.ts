@@ -1,4 +1,4 @@
-// Publishing the products a bulk operation wrote: once every chunk is in Shopify, the written
+// Publishing the products a migration wrote: once every one is in Shopify (request by request or in bulk), the written
 // products that are not where they belong go on their sales channels through a bulk operation of
 // publishablePublish, which draws no request points, like the products themselves (a 10,000-product
 // catalog would otherwise spend 100,000 points, 17 minutes of a Standard plan's bucket). The few

@@ -1,7 +1,7 @@
-// Load products: productSet per staged product, its collections joined in the same call, then
-// published on the merchant's sales channels when shoppers could see it at the source
-// (publishing.server.ts); each variant's Shopify id is kept in the id map (entity 'variants') so
-// migrated orders can link to it. Products Shopify's daily variant limit holds back wait for a later
+// Load products: productSet per staged product, its collections joined in the same call; once all
+// are written, those shoppers could see at the source are published on the merchant's sales
+// channels by a bulk operation (bulk-publishing.server.ts). Each variant's Shopify id is kept in the
+// id map (entity 'variants') so migrated orders can link to it. Products Shopify's daily variant limit holds back wait for a later
 // batch (variant-limit.server.ts).
 // A URL slug the store already uses for something Shipyard did not write (a product made by hand
 // before the migration) is refused by Shopify; the product is then written without it, Shopify
@@ -110,7 +110,8 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
     if (heldBack !== null && row.id > heldBack) return;
     const known = mapped.get(row.sourceId);
     const record = row.data as unknown as ProductRecord;
-    const how = { shop, platform: writer.platform, entity: 'products', client: writer.client, skipExisting, wanted: wantedChannels(record, channels) };
+    // Products go on their channels once all are written, by a bulk operation that spends no points (10 a product otherwise).
+    const how = { shop, platform: writer.platform, entity: 'products', client: writer.client, skipExisting, wanted: wantedChannels(record, channels), publishLater: true };
     await writeAndPublish(row, known, how, result, async () => {
       const keptBack = keptBackForLength(record, context);
       if (keptBack) {

@@ -104,17 +104,20 @@ interface KnownLink {
 /**
  * One record of a load batch: written when it changed (`write` sends it and links it, or says the
  * record is settled otherwise: kept back, held for later), then put on the channels it belongs on.
+ * `publishLater`: the channels are left to a bulk operation once every record is written
+ * (bulk-publishing.server.ts), which costs no request points.
  * A record already linked that changed in neither way costs no request; with "Skip them" chosen, a linked record stays as it is in Shopify, channels included.
  */
 export async function writeAndPublish(
   row: { id: bigint; sourceId: string; status: string; contentHash: string | null },
   known: KnownLink | undefined,
-  how: { shop: string; platform: string; entity: string; client: AdminClient; skipExisting: boolean; wanted: string[] },
+  how: { shop: string; platform: string; entity: string; client: AdminClient; skipExisting: boolean; wanted: string[]; publishLater?: boolean },
   result: BatchResult,
   write: () => Promise<{ id: string } | { failed: string } | { settled: true }>,
 ): Promise<void> {
   const change = placementChange(how.wanted, known?.publishedOn ?? []);
-  if (known && (how.skipExisting || placed(change)) && (await settledWithoutWriting(row, known, { skipExisting: how.skipExisting }, result))) return;
+  const placingNow = !how.publishLater && !placed(change);
+  if (known && (how.skipExisting || !placingNow) && (await settledWithoutWriting(row, known, { skipExisting: how.skipExisting }, result))) return;
   let id = known?.shopifyGid;
   if (!known || known.contentHash !== row.contentHash) {
     const written = await write();
@@ -127,7 +130,7 @@ export async function writeAndPublish(
     }
     id = written.id;
   }
-  if (id && !placed(change)) {
+  if (id && placingNow) {
     const refused = await applyPlacement(how.client, id, change);
     if (refused) {
       await recordFailed(row, refused);
