@@ -186,7 +186,7 @@ async function metafieldsSet(args: Args, context: RequestContext) {
   } finally {
     client.release();
   }
-  if (stale.length) return { __typename: 'MetafieldsSetPayload', metafields: null, userErrors: stale.map((error) => ({ __typename: 'MetafieldsSetUserError', ...error })) };
+  if (stale.length) return { __typename: 'MetafieldsSetPayload', metafields: [], userErrors: stale.map((error) => ({ __typename: 'MetafieldsSetUserError', ...error })) };
   return { __typename: 'MetafieldsSetPayload', metafields: written.map(metafieldObject), userErrors: [] };
 }
 

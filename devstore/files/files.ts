@@ -37,7 +37,8 @@ async function fileCreate(args: Args, context: RequestContext) {
     if (!valid) errors.push({ __typename: 'FilesUserError', field: [...at, 'originalSource'], message: 'Image URL is invalid', code: type === 'IMAGE' ? 'INVALID_IMAGE_SOURCE_URL' : 'INVALID' });
     if ((input.alt ?? '').length > MAX_ALT_LENGTH) errors.push({ __typename: 'FilesUserError', field: [...at, 'alt'], message: `The alt value exceeds the maximum limit of ${MAX_ALT_LENGTH} characters.`, code: 'ALT_VALUE_LIMIT_EXCEEDED' });
   });
-  if (errors.length) return { __typename: 'FileCreatePayload', files: null, userErrors: errors };
+  // Beside userErrors the list of files is empty, not null, as Shopify answers its payloads' lists (issue 10).
+  if (errors.length) return { __typename: 'FileCreatePayload', files: [], userErrors: errors };
   const { rows } = await context.pool.query<FileRow>(
     `INSERT INTO devstore.files (shop, content_type, alt, filename, original_source)
      SELECT $1, u.content_type, u.alt, u.filename, u.source FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS u(content_type, alt, filename, source, n)
