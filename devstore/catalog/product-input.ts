@@ -9,6 +9,9 @@ import type { ProductOption, VariantRow } from './product-rows.ts';
 
 export const MAX_OPTIONS = 3;
 
+/** Prices, like every amount devstore keeps, are below 10^18. */
+export const MAX_PRICE = 1e18;
+
 export interface UserError {
   field: string[] | null;
   message: string;
@@ -87,6 +90,8 @@ export function moneyOrError(value: unknown, field: string[], errors: UserError[
     return undefined;
   }
   if (Number(text) < 0) errors.push({ field, message: 'Price must be greater than or equal to 0', code });
+  // devstore keeps prices below 10^18 (two decimals); Shopify documents no ceiling, so the wording is devstore's.
+  else if (Number(text) >= MAX_PRICE) errors.push({ field, message: 'Price must be less than 1000000000000000000', code });
   return text;
 }
 

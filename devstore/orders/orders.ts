@@ -11,7 +11,7 @@ import { connectionOf } from '../catalog/connection.ts';
 import { dateFilter, idFilter, listRows, type ListSpec } from '../catalog/listing.ts';
 import { gid, parseGid } from '../catalog/ids.ts';
 import { metafieldFields, writeMetafields, type MetafieldInput } from '../catalog/metafields.ts';
-import { normalizeTags } from '../catalog/product-input.ts';
+import { MAX_PRICE, normalizeTags } from '../catalog/product-input.ts';
 import { TEXT_LIMITS, customerTextErrors, tooLong as tooLongText } from '../catalog/text-limits.ts';
 import { productObject, productOf, variantObject } from '../catalog/product-objects.ts';
 import { variantsByIds } from '../catalog/product-rows.ts';
@@ -206,6 +206,10 @@ async function orderCreate(args: Args, context: RequestContext) {
   ].map((error) => ({ ...error, code: 'INVALID' }));
   if (!planned.plan || tooLong.length) return failed([...planned.errors, ...tooLong]);
   const plan = planned.plan;
+  // devstore keeps amounts below 10^18; Shopify documents no ceiling, so this refusal and its words are devstore's.
+  if ([plan.subtotal, plan.totalTax, plan.totalShipping, plan.totalDiscounts, plan.totalPrice].some((amount) => !(Math.abs(amount) < MAX_PRICE))) {
+    return failed([{ field: ['order'], message: 'The order\'s amounts are too large (each must be less than 1000000000000000000)', code: 'INVALID' }]);
+  }
   const foreign = currencies.presentment !== currencies.shop;
   const presentment = foreign ? ((await planOrder(context, input, nextLineId, 'presentment')).plan ?? null) : null;
   // "As of API version 2026-07, values in the future are clamped to the current time. In earlier
