@@ -82,7 +82,13 @@ export const idFilter = (column: string): Filter => (value, param) => (/^\d{1,18
  */
 export const dateFilter = (column: string): Filter => (value, param) => {
   const match = /^([<>]=?)?'?([^']+)'?$/.exec(value);
-  const when = match?.[2] === 'now' ? new Date() : new Date(match?.[2] ?? '');
-  if (Number.isNaN(when.getTime())) return undefined;
-  return `${column} ${match?.[1] ?? '='} ${param(when.toISOString())}::timestamptz`;
+  const when = searchDate(match?.[2] ?? '');
+  return when ? `${column} ${match?.[1] ?? '='} ${param(when)}::timestamptz` : undefined;
 };
+
+/** A search term's date ("now", or anything JavaScript reads) as an ISO string PostgreSQL takes; undefined when it is none (or outside years 1 to 9999). */
+export function searchDate(value: string): string | undefined {
+  const when = value === 'now' ? new Date() : new Date(value);
+  const year = when.getUTCFullYear();
+  return Number.isNaN(when.getTime()) || year < 1 || year > 9999 ? undefined : when.toISOString();
+}
