@@ -109,6 +109,13 @@ describe('productVariantsBulkCreate and productVariantsBulkUpdate answers', () =
     expect(stocked.body.data.productVariantsBulkCreate.productVariants[0].inventoryItem.inventoryLevels.nodes[0].quantities).toEqual([{ quantity: 3 }, { quantity: 3 }]);
   });
 
+  it('refuses variant media (mediaSrc, mediaId) as not implemented rather than dropping it', async () => {
+    const created = await admin(devstore, shop, CREATE, { productId, variants: [{ optionValues: [{ optionName: 'Color', name: 'Ochre' }, { optionName: 'Size', name: 'S' }], mediaSrc: ['https://example.com/ochre.png'] }] });
+    expect(created.body.errors[0]).toMatchObject({ message: 'variant media (mediaId, mediaSrc) is not implemented by devstore', extensions: { code: 'NOT_IMPLEMENTED_BY_DEVSTORE' } });
+    const updated = await admin(devstore, shop, UPDATE, { productId, variants: [{ id: 'gid://shopify/ProductVariant/1', mediaId: 'gid://shopify/MediaImage/1' }] });
+    expect(updated.body.errors[0].extensions.code).toBe('NOT_IMPLEMENTED_BY_DEVSTORE');
+  });
+
   it('answers an empty list, not null, beside userErrors, and refuses an empty update', async () => {
     const unknownVariant = await admin(devstore, shop, UPDATE, { productId, variants: [{ id: 'gid://shopify/ProductVariant/1', price: '1.00' }] });
     expect(unknownVariant.body.data.productVariantsBulkUpdate.productVariants).toEqual([]);

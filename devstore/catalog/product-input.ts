@@ -38,7 +38,19 @@ export interface VariantInput {
   /** productSet's ProductSetInventoryInput {locationId, name, quantity}, or the bulk mutations' InventoryLevelInput {locationId, availableQuantity}. */
   inventoryQuantities?: { locationId: string; name?: string; quantity?: number; availableQuantity?: number }[] | null;
   metafields?: { namespace?: string | null; key?: string | null; type?: string | null; value?: string | null }[] | null;
+  /**
+   * productSet's `file` for the variant: priced (mutation-costs.ts) but not kept, and reading a
+   * variant's media or image answers not implemented (Shipyard sends it; devstore/README.md says so).
+   */
   file?: unknown;
+  /** The bulk mutations' variant media: not implemented, refused rather than dropped. */
+  mediaId?: unknown;
+  mediaSrc?: unknown;
+}
+
+/** The bulk mutations' variant media (`mediaId`, `mediaSrc`) is not kept by devstore: refused loudly rather than dropped. */
+export function refuseVariantMedia(input: VariantInput): void {
+  if (input.mediaId || (Array.isArray(input.mediaSrc) ? input.mediaSrc.length : input.mediaSrc)) throw new NotImplementedError('variant media (mediaId, mediaSrc)');
 }
 
 export function normalizeTags(tags: unknown): string[] | undefined {
