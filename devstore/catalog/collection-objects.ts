@@ -1,5 +1,6 @@
 // Custom collections as the Admin API returns them, and the collections a product belongs to.
 import type { Args, RequestContext } from '../graphql/context.ts';
+import { NotImplementedError } from '../graphql/errors.ts';
 import { connection, pageArgs } from './connection.ts';
 import { afterCondition, orderBySql, positionOf, readCursor, sortValueSql, type KeysetSort } from './cursors.ts';
 import { gid, parseGid } from './ids.ts';
@@ -41,9 +42,12 @@ export function collectionObject(row: CollectionRow) {
       const { rows } = await context.pool.query<{ count: string }>('SELECT count(*) FROM devstore.collection_products WHERE collection_id = $1', [id]);
       return { __typename: 'Count', count: Number(rows[0]?.count ?? 0), precision: 'EXACT' };
     },
-    // In the collection's order (its members' positions), a product's cursor carrying its position.
+    // In the order products joined the collection (devstore has no sales to sort by), a product's
+    // cursor carrying its position; COLLECTION_DEFAULT and MANUAL are that order, other keys are not implemented.
     products: async (args: Args, context: RequestContext) => {
       const page = pageArgs(args);
+      if (typeof args.sortKey === 'string' && !['COLLECTION_DEFAULT', 'MANUAL'].includes(args.sortKey)) throw new NotImplementedError(`Collection.products sortKey ${args.sortKey}`);
+      const descending = (args.reverse === true) !== page.backwards;
       const sort: KeysetSort = { idColumn: 'p.id', column: 'm.position', kind: 'number' };
       const values: unknown[] = [id];
       const param = (value: unknown) => {
@@ -53,8 +57,8 @@ export function collectionObject(row: CollectionRow) {
       const after = page.cursor ? readCursor(page.cursor, sort.kind) : undefined;
       const { rows } = await context.pool.query<ProductRow & { sort_value: string }>(
         `SELECT p.*, ${sortValueSql(sort)} AS sort_value FROM devstore.collection_products m JOIN devstore.products p ON p.id = m.product_id
-         WHERE m.collection_id = $1${after ? ` AND ${afterCondition(sort, after, page.backwards, param)}` : ''}
-         ORDER BY ${orderBySql(sort, page.backwards)} LIMIT ${param(page.limit + 1)}`,
+         WHERE m.collection_id = $1${after ? ` AND ${afterCondition(sort, after, descending, param)}` : ''}
+         ORDER BY ${orderBySql(sort, descending)} LIMIT ${param(page.limit + 1)}`,
         values,
       );
       return connection(rows, page, positionOf, productObject, after !== undefined);

@@ -125,6 +125,19 @@ describe('cursors', () => {
     }
   });
 
+  it('reverses a collection\'s products, pages them from a reversed cursor, and says which sorts and filters it does not implement', async () => {
+    const forward = await page('collectionProducts', 3);
+    const { collections } = await run('query($after: String) { collections(first: 1) { nodes { products(first: 2, reverse: true, after: $after) { nodes { id } pageInfo { endCursor } } } } }', { after: null });
+    const reversed = collections.nodes[0].products;
+    expect(reversed.nodes.map((node: { id: string }) => node.id)).toEqual([...forward.ids].reverse().slice(0, 2));
+    const rest = await run('query($after: String) { collections(first: 1) { nodes { products(first: 2, reverse: true, after: $after) { nodes { id } } } } }', { after: reversed.pageInfo.endCursor });
+    expect(rest.collections.nodes[0].products.nodes).toEqual([{ id: forward.ids[0] }]);
+    for (const query of ['{ collections(first: 1) { nodes { products(first: 2, sortKey: TITLE) { nodes { id } } } } }', '{ locations(first: 2, query: "name:Annex") { nodes { id } } }']) {
+      const { body } = await admin(devstore, shop, query);
+      expect(body.errors[0].extensions.code).toBe('NOT_IMPLEMENTED_BY_DEVSTORE');
+    }
+  });
+
   it('pages backwards with last/before from a cursor a forward page issued', async () => {
     const all = await page('customers', 3);
     const { customers } = await run('query($before: String) { customers(last: 2, before: $before) { nodes { id } pageInfo { hasPreviousPage } } }', { before: (await page('customers', 3)).endCursor });
