@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
+import { installScalarChecks } from './graphql/scalars.ts';
 
 export const API_VERSION = '2026-10';
 
@@ -26,6 +27,7 @@ export function adminSchema(): GraphQLSchema {
   if (!cached) {
     const introspection = JSON.parse(zlib.gunzipSync(fs.readFileSync(schemaFile())).toString('utf8')) as { data: IntrospectionQuery };
     cached = buildClientSchema(introspection.data);
+    installScalarChecks(cached);
   }
   return cached;
 }

@@ -39,7 +39,8 @@ async function stagedUploadsCreate(args: Args, context: RequestContext) {
     }
     if (!input.filename.trim()) userErrors.push({ __typename: 'UserError', field: ['input', String(index), 'filename'], message: "Filename can't be blank" });
   });
-  if (userErrors.length) return { __typename: 'StagedUploadsCreatePayload', stagedTargets: null, userErrors };
+  // Beside userErrors the list of targets is empty, not null, as Shopify answers its payloads' lists (issue 10).
+  if (userErrors.length) return { __typename: 'StagedUploadsCreatePayload', stagedTargets: [], userErrors };
   const stagedTargets = inputs.map((input) => {
     const key = keyFor(context.shop.domain, input.resource, input.filename);
     const resourceUrl = `${context.baseUrl}${UPLOADS_PATH}/${key}`;

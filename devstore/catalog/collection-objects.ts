@@ -1,7 +1,9 @@
 // Custom collections as the Admin API returns them, and the collections a product belongs to.
 import type { Args, RequestContext } from '../graphql/context.ts';
-import { connection, decodeIdCursor, pageArgs } from './connection.ts';
-import { gid } from './ids.ts';
+import { NotImplementedError } from '../graphql/errors.ts';
+import { connection, pageArgs } from './connection.ts';
+import { afterCondition, orderBySql, positionOf, readCursor, sortValueSql, type KeysetSort } from './cursors.ts';
+import { gid, parseGid } from './ids.ts';
 import { metafieldFields } from './metafields.ts';
 import { publicationFields } from './publication-fields.ts';
 import { productObject } from './product-objects.ts';
@@ -40,19 +42,31 @@ export function collectionObject(row: CollectionRow) {
       const { rows } = await context.pool.query<{ count: string }>('SELECT count(*) FROM devstore.collection_products WHERE collection_id = $1', [id]);
       return { __typename: 'Count', count: Number(rows[0]?.count ?? 0), precision: 'EXACT' };
     },
+    // In the order products joined the collection (devstore has no sales to sort by), a product's
+    // cursor carrying its position; COLLECTION_DEFAULT and MANUAL are that order, other keys are not implemented.
     products: async (args: Args, context: RequestContext) => {
       const page = pageArgs(args);
-      const after = page.cursor ? decodeIdCursor(page.cursor) : undefined;
-      const { rows } = await context.pool.query<ProductRow & { member_position: string }>(
-        `SELECT p.*, m.position AS member_position FROM devstore.collection_products m JOIN devstore.products p ON p.id = m.product_id
-         WHERE m.collection_id = $1 AND ($2::bigint IS NULL OR m.position ${page.backwards ? '<' : '>'} $2)
-         ORDER BY m.position ${page.backwards ? 'DESC' : 'ASC'} LIMIT $3`,
-        [id, after ?? null, page.limit + 1],
+      if (typeof args.sortKey === 'string' && !['COLLECTION_DEFAULT', 'MANUAL'].includes(args.sortKey)) throw new NotImplementedError(`Collection.products sortKey ${args.sortKey}`);
+      const descending = (args.reverse === true) !== page.backwards;
+      const sort: KeysetSort = { idColumn: 'p.id', column: 'm.position', kind: 'number' };
+      const values: unknown[] = [id];
+      const param = (value: unknown) => {
+        values.push(value);
+        return `$${values.length}`;
+      };
+      const after = page.cursor ? readCursor(page.cursor, sort.kind) : undefined;
+      const { rows } = await context.pool.query<ProductRow & { sort_value: string }>(
+        `SELECT p.*, ${sortValueSql(sort)} AS sort_value FROM devstore.collection_products m JOIN devstore.products p ON p.id = m.product_id
+         WHERE m.collection_id = $1${after ? ` AND ${afterCondition(sort, after, descending, param)}` : ''}
+         ORDER BY ${orderBySql(sort, descending)} LIMIT ${param(page.limit + 1)}`,
+        values,
       );
-      return connection(rows, page, (row) => row.member_position, productObject, after !== undefined);
+      return connection(rows, page, positionOf, productObject, after !== undefined);
     },
     hasProduct: async (args: Args, context: RequestContext) => {
-      const productId = String(args.id ?? '').split('/').pop();
+      // An id that is not a product's is in no collection.
+      const productId = parseGid(args.id, 'Product');
+      if (!productId) return false;
       const { rowCount } = await context.pool.query('SELECT 1 FROM devstore.collection_products WHERE collection_id = $1 AND product_id = $2', [id, productId]);
       return Boolean(rowCount);
     },
@@ -63,11 +77,17 @@ export function collectionObject(row: CollectionRow) {
 
 export async function collectionsOfProduct(context: RequestContext, productId: string, args: Args) {
   const page = pageArgs(args);
-  const after = page.cursor ? decodeIdCursor(page.cursor) : undefined;
+  const sort: KeysetSort = { idColumn: 'c.id', kind: 'id' };
+  const values: unknown[] = [productId];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const after = page.cursor ? readCursor(page.cursor, sort.kind) : undefined;
   const { rows } = await context.pool.query<CollectionRow>(
     `SELECT c.* FROM devstore.collection_products m JOIN devstore.collections c ON c.id = m.collection_id
-     WHERE m.product_id = $1 AND ($2::bigint IS NULL OR c.id ${page.backwards ? '<' : '>'} $2) ORDER BY c.id ${page.backwards ? 'DESC' : 'ASC'} LIMIT $3`,
-    [productId, after ?? null, page.limit + 1],
+     WHERE m.product_id = $1${after ? ` AND ${afterCondition(sort, after, page.backwards, param)}` : ''} ORDER BY ${orderBySql(sort, page.backwards)} LIMIT ${param(page.limit + 1)}`,
+    values,
   );
-  return connection(rows, page, (row) => row.id, collectionObject, after !== undefined);
+  return connection(rows, page, positionOf, collectionObject, after !== undefined);
 }

@@ -4,7 +4,7 @@ import { CustomIdError, type CustomId, ownerByCustomId } from './custom-ids.ts';
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { ArgumentError, NotImplementedError } from '../graphql/errors.ts';
 import { collectionObject, type CollectionRow } from './collection-objects.ts';
-import { connection, decodeIdCursor, pageArgs } from './connection.ts';
+import { listRows, textFilter, type ListSpec } from './listing.ts';
 import { handleTaken, handleize, toHandle, uniqueHandle } from './handles.ts';
 import { gid, parseGid } from './ids.ts';
 import { metafieldInputErrors, writeMetafields } from './metafields.ts';
@@ -44,31 +44,12 @@ async function productIdsOrErrors(context: RequestContext, ids: string[], field:
   return { ids: numeric, errors: missing.length ? [problem(field, 'Product does not exist')] : [] };
 }
 
-async function collections(args: Args, context: RequestContext) {
-  const page = pageArgs(args);
-  if (args.sortKey && args.sortKey !== 'ID') throw new NotImplementedError(`collections sortKey ${String(args.sortKey)}`);
-  const descending = (args.reverse === true) !== page.backwards;
-  const after = page.cursor ? decodeIdCursor(page.cursor) : undefined;
-  const values: unknown[] = [context.shop.domain, after ?? null];
-  const clauses = ['shop = $1', `($2::bigint IS NULL OR id ${descending ? '<' : '>'} $2)`];
-  for (const term of typeof args.query === 'string' ? args.query.split(/\s+/).filter(Boolean) : []) {
-    const match = /^(handle|title|collection_type):(.+)$/.exec(term);
-    if (!match) throw new NotImplementedError(`collections query '${term}'`);
-    if (match[1] === 'collection_type') {
-      if (match[2] === 'custom') continue;
-      clauses.push('false');
-      continue;
-    }
-    values.push(match[2]?.replace(/^"(.*)"$/, '$1').toLowerCase());
-    clauses.push(`lower(${match[1]}) = $${values.length}`);
-  }
-  values.push(page.limit + 1);
-  const { rows } = await context.pool.query<CollectionRow>(
-    `SELECT * FROM devstore.collections WHERE ${clauses.join(' AND ')} ORDER BY id ${descending ? 'DESC' : 'ASC'} LIMIT $${values.length}`,
-    values,
-  );
-  return connection(rows, page, (row) => row.id, collectionObject, after !== undefined);
-}
+const COLLECTIONS: ListSpec = {
+  name: 'collections',
+  table: 'devstore.collections',
+  // devstore's collections are all custom ones (smart collections are not implemented).
+  filters: { handle: textFilter('handle'), title: textFilter('title'), collection_type: (value) => (value === 'custom' ? 'true' : 'false') },
+};
 
 interface ImageInput {
   src?: string | null;
@@ -201,7 +182,7 @@ async function collectionRemoveProducts(args: Args, context: RequestContext) {
 
 export const collectionsModule: ResolverModule = {
   queries: {
-    collections,
+    collections: (args, context) => listRows<CollectionRow>(context, args, COLLECTIONS, collectionObject),
     collection: async (args, context) => {
       const row = await findCollection(context, args.id);
       return row ? collectionObject(row) : null;

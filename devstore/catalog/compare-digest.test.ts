@@ -25,7 +25,7 @@ describe('metafieldsSet with compareDigest', () => {
   it('creates with null only what does not exist yet', async () => {
     expect((await admin(devstore, shop, SET, { metafields: [field('fit', 'slim', null)] })).body.data.metafieldsSet.userErrors).toEqual([]);
     const again = await admin(devstore, shop, SET, { metafields: [field('fit', 'loose', null)] });
-    expect(again.body.data.metafieldsSet).toEqual({ metafields: null, userErrors: [STALE(0)] });
+    expect(again.body.data.metafieldsSet).toEqual({ metafields: [], userErrors: [STALE(0)] });
     expect((await read()).fit.value).toBe('slim');
   });
 
@@ -37,7 +37,7 @@ describe('metafieldsSet with compareDigest', () => {
     expect(first.body.data.metafieldsSet.metafields[0].compareDigest).not.toBe(compareDigest);
 
     const late = await admin(devstore, shop, SET, { metafields: [field('care', 'hand wash'), field('fit', 'oversized', compareDigest)] });
-    expect(late.body.data.metafieldsSet).toEqual({ metafields: null, userErrors: [STALE(1)] });
+    expect(late.body.data.metafieldsSet).toEqual({ metafields: [], userErrors: [STALE(1)] });
     expect(await read()).toEqual({ fit: { value: 'relaxed', compareDigest: expect.any(String) }, care: null });
   });
 

@@ -1,7 +1,8 @@
-// Relay connections as Shopify serves them: opaque cursors, edges and nodes, pageInfo.
+// Relay connections as Shopify serves them: edges and nodes, pageInfo, and Shopify's cursors (cursors.ts).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ArgumentError } from '../graphql/errors.ts';
 import type { Args } from '../graphql/context.ts';
+import { encodeCursor, readCursor, type SortPosition } from './cursors.ts';
 
 export const MAX_PAGE_SIZE = 250;
 
@@ -12,13 +13,13 @@ export interface Page {
   cursor: string | undefined;
 }
 
-/** Shopify requires first or last, at most 250, and only one of them. */
 /**
  * Set while a bulk query runs: its nested connections take no first/last and return every node,
  * as Shopify's bulk exports do.
  */
 export const unboundedPages = new AsyncLocalStorage<true>();
 
+/** Shopify requires first or last, at most 250, and only one of them. */
 export function pageArgs(args: Args): Page {
   const first = typeof args.first === 'number' ? args.first : undefined;
   const last = typeof args.last === 'number' ? args.last : undefined;
@@ -31,62 +32,6 @@ export function pageArgs(args: Args): Page {
   const backwards = last !== undefined;
   const cursor = backwards ? args.before : args.after;
   return { limit, backwards, cursor: typeof cursor === 'string' ? cursor : undefined };
-}
-
-/** Where a row sits in a sorted list: its id, and the value it is sorted by. */
-export interface SortPosition {
-  id: string | number;
-  value: unknown;
-}
-
-function isSortPosition(position: unknown): position is SortPosition {
-  return typeof position === 'object' && position !== null && 'id' in position && 'value' in position;
-}
-
-/**
- * Cursors as Shopify issues them: base64 of {"last_id": <the row's numeric id>, "last_value": <what
- * the list is sorted by, as a string>} (an ID-sorted list repeats the id). A position that is not
- * a number (a composite key) is kept as it is.
- */
-export function encodeCursor(position: unknown): string {
-  const { id, value } = isSortPosition(position) ? position : { id: position, value: position };
-  const numeric = typeof id === 'number' || (typeof id === 'string' && /^\d{1,15}$/.test(id));
-  const body = { last_id: numeric ? Number(id) : id, last_value: value instanceof Date ? value.toISOString() : String(value) };
-  return Buffer.from(JSON.stringify(body)).toString('base64url');
-}
-
-function cursorBody(cursor: string): { last_id?: unknown; last_value?: unknown } {
-  try {
-    // Shopify's cursors are standard base64; devstore's are base64url. Node reads either.
-    const body: unknown = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
-    if (typeof body === 'object' && body !== null) return body;
-  } catch {
-    // falls through to the error Shopify gives for a cursor it did not issue
-  }
-  return {};
-}
-
-const INVALID_CURSOR = 'Invalid cursor for current pagination sort.';
-
-/** The row id a cursor points after (as a string), for lists kept in one order. */
-export function decodeCursor(cursor: string): string {
-  const id = cursorBody(cursor).last_id;
-  if (typeof id === 'string' || (typeof id === 'number' && Number.isSafeInteger(id))) return String(id);
-  throw new ArgumentError(INVALID_CURSOR);
-}
-
-/** The row id a cursor points after, for lists compared by numeric id: anything else is not a cursor of theirs. */
-export function decodeIdCursor(cursor: string): string {
-  const id = decodeCursor(cursor);
-  if (!/^\d{1,18}$/.test(id)) throw new ArgumentError(INVALID_CURSOR);
-  return id;
-}
-
-/** The id and sort value a cursor points after, for lists sorted by something other than the id. */
-export function decodeSortCursor(cursor: string): { id: string; value: string } {
-  const body = cursorBody(cursor);
-  if (typeof body.last_value !== 'string') throw new ArgumentError(INVALID_CURSOR);
-  return { id: decodeIdCursor(cursor), value: body.last_value };
 }
 
 /**
@@ -112,13 +57,21 @@ export function connection<T>(rows: T[], page: Page, positionOf: (row: T) => unk
   };
 }
 
-/** Pages through a list already in memory (a product's variants, options). */
-export function connectionOf<T>(items: T[], args: Args, positionOf: (item: T) => string | number, toNode: (item: T) => unknown) {
+/**
+ * Pages through a list already in memory (a product's variants, options, a shop's locations), in
+ * the order given. Its cursors are Shopify's like any other (cursors.ts); `positionOf` gives a row's
+ * numeric id, or its id and the value the list is sorted by.
+ */
+export function connectionOf<T>(items: T[], args: Args, positionOf: (item: T) => string | number | SortPosition, toNode: (item: T) => unknown) {
   const page = pageArgs(args);
   let candidates = page.backwards ? [...items].reverse() : items;
   if (page.cursor) {
-    const after = decodeCursor(page.cursor);
-    const index = candidates.findIndex((item) => String(positionOf(item)) === after);
+    const after = readCursor(page.cursor, 'id').id;
+    const idOf = (item: T) => {
+      const position = positionOf(item);
+      return String(typeof position === 'object' ? position.id : position);
+    };
+    const index = candidates.findIndex((item) => idOf(item) === after);
     candidates = index >= 0 ? candidates.slice(index + 1) : [];
   }
   return connection(candidates.slice(0, page.limit + 1), page, positionOf, toNode, page.cursor !== undefined);

@@ -20,10 +20,11 @@ const MAX_QUANTITY = 1_000_000_000;
 async function locations(args: Args, context: RequestContext) {
   const sortKey = typeof args.sortKey === 'string' ? args.sortKey : 'NAME';
   if (sortKey !== 'NAME' && sortKey !== 'ID') throw new NotImplementedError(`locations sortKey ${sortKey}`);
+  if (typeof args.query === 'string' && args.query.trim()) throw new NotImplementedError('locations query');
   const { rows } = await context.pool.query<LocationRow>('SELECT * FROM devstore.locations WHERE shop = $1 AND ($2 OR is_active) ORDER BY id', [context.shop.domain, args.includeInactive === true]);
   if (sortKey === 'NAME') rows.sort((a, b) => a.name.localeCompare(b.name) || Number(a.id) - Number(b.id));
   if (args.reverse === true) rows.reverse();
-  return connectionOf(rows, args, (row) => row.id, locationObject);
+  return connectionOf(rows, args, (row) => (sortKey === 'NAME' ? { id: row.id, value: row.name } : row.id), locationObject);
 }
 
 async function location(args: Args, context: RequestContext) {

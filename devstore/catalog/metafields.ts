@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { batcher, type Args, type RequestContext, type ResolverModule } from '../graphql/context.ts';
 import { connectionOf } from './connection.ts';
-import { gid } from './ids.ts';
+import { gid, parseAnyGid } from './ids.ts';
 import { invalidValue, isKnownType } from './metafield-types.ts';
 import { resolveNamespace } from './namespaces.ts';
 
@@ -150,13 +150,13 @@ async function metafieldsSet(args: Args, context: RequestContext) {
   const errors: { field: string[]; message: string; code: string; elementIndex: number | null }[] = metafieldInputErrors(inputs, ['metafields'], context.shop.currencyCode).map((error) => ({ ...error, elementIndex: Number(error.field[1]) }));
   const owners: { id: string; ownerType: string }[] = [];
   for (const [index, input] of inputs.entries()) {
-    const match = /^gid:\/\/shopify\/([A-Za-z]+)\/(\d+)$/.exec(input.ownerId);
-    const owner = match?.[1] ? OWNER_TABLES[match[1]] : undefined;
-    const exists = owner && match?.[2] ? (await context.pool.query(`SELECT 1 FROM ${owner.table} WHERE shop = $1 AND id = $2`, [context.shop.domain, match[2]])).rowCount : 0;
-    if (!owner || !match?.[2] || !exists) {
+    const parsed = parseAnyGid(input.ownerId);
+    const owner = parsed ? OWNER_TABLES[parsed.type] : undefined;
+    const exists = owner && parsed ? (await context.pool.query(`SELECT 1 FROM ${owner.table} WHERE shop = $1 AND id = $2`, [context.shop.domain, parsed.id])).rowCount : 0;
+    if (!owner || !parsed || !exists) {
       errors.push({ field: ['metafields', String(index), 'ownerId'], message: 'Owner does not exist.', code: 'INVALID', elementIndex: index });
       owners.push({ id: '', ownerType: '' });
-    } else owners.push({ id: match[2], ownerType: owner.ownerType });
+    } else owners.push({ id: parsed.id, ownerType: owner.ownerType });
   }
   if (errors.length) return { __typename: 'MetafieldsSetPayload', metafields: [], userErrors: errors.map((error) => ({ __typename: 'MetafieldsSetUserError', ...error })) };
 
@@ -186,7 +186,7 @@ async function metafieldsSet(args: Args, context: RequestContext) {
   } finally {
     client.release();
   }
-  if (stale.length) return { __typename: 'MetafieldsSetPayload', metafields: null, userErrors: stale.map((error) => ({ __typename: 'MetafieldsSetUserError', ...error })) };
+  if (stale.length) return { __typename: 'MetafieldsSetPayload', metafields: [], userErrors: stale.map((error) => ({ __typename: 'MetafieldsSetUserError', ...error })) };
   return { __typename: 'MetafieldsSetPayload', metafields: written.map(metafieldObject), userErrors: [] };
 }
 
@@ -221,11 +221,11 @@ async function metafieldsDelete(args: Args, context: RequestContext) {
   const identifiers = (args.metafields ?? []) as MetafieldIdentifier[];
   const deleted: (({ __typename: 'MetafieldIdentifier' } & MetafieldIdentifier) | null)[] = [];
   for (const identifier of identifiers) {
-    const match = /^gid:\/\/shopify\/([A-Za-z]+)\/(\d+)$/.exec(identifier.ownerId);
-    const owner = match?.[1] ? OWNER_TABLES[match[1]] : undefined;
+    const parsed = parseAnyGid(identifier.ownerId);
+    const owner = parsed ? OWNER_TABLES[parsed.type] : undefined;
     // owner_type pins the gid's type, so a Product gid cannot reach a customer's metafield.
-    const { rowCount } = owner && match?.[2]
-      ? await context.pool.query('DELETE FROM devstore.metafields WHERE shop = $1 AND owner_id = $2 AND owner_type = $3 AND namespace = $4 AND key = $5', [context.shop.domain, match[2], owner.ownerType, resolveNamespace(identifier.namespace), identifier.key])
+    const { rowCount } = owner && parsed
+      ? await context.pool.query('DELETE FROM devstore.metafields WHERE shop = $1 AND owner_id = $2 AND owner_type = $3 AND namespace = $4 AND key = $5', [context.shop.domain, parsed.id, owner.ownerType, resolveNamespace(identifier.namespace), identifier.key])
       : { rowCount: 0 };
     deleted.push(rowCount ? { __typename: 'MetafieldIdentifier', ownerId: identifier.ownerId, namespace: identifier.namespace, key: identifier.key } : null);
   }

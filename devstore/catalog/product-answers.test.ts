@@ -109,10 +109,31 @@ describe('productVariantsBulkCreate and productVariantsBulkUpdate answers', () =
     expect(stocked.body.data.productVariantsBulkCreate.productVariants[0].inventoryItem.inventoryLevels.nodes[0].quantities).toEqual([{ quantity: 3 }, { quantity: 3 }]);
   });
 
+  it('refuses variant media (mediaSrc, mediaId) as not implemented rather than dropping it', async () => {
+    const created = await admin(devstore, shop, CREATE, { productId, variants: [{ optionValues: [{ optionName: 'Color', name: 'Ochre' }, { optionName: 'Size', name: 'S' }], mediaSrc: ['https://example.com/ochre.png'] }] });
+    expect(created.body.errors[0]).toMatchObject({ message: 'variant media (mediaId, mediaSrc) is not implemented by devstore', extensions: { code: 'NOT_IMPLEMENTED_BY_DEVSTORE' } });
+    const updated = await admin(devstore, shop, UPDATE, { productId, variants: [{ id: 'gid://shopify/ProductVariant/1', mediaId: 'gid://shopify/MediaImage/1' }] });
+    expect(updated.body.errors[0].extensions.code).toBe('NOT_IMPLEMENTED_BY_DEVSTORE');
+  });
+
   it('answers an empty list, not null, beside userErrors, and refuses an empty update', async () => {
     const unknownVariant = await admin(devstore, shop, UPDATE, { productId, variants: [{ id: 'gid://shopify/ProductVariant/1', price: '1.00' }] });
     expect(unknownVariant.body.data.productVariantsBulkUpdate.productVariants).toEqual([]);
     const empty = await admin(devstore, shop, UPDATE, { productId, variants: [] });
     expect(empty.body.data.productVariantsBulkUpdate).toEqual({ productVariants: [], userErrors: [{ field: ['variants'], message: 'At least one variant must be given.', code: 'INVALID_INPUT' }] });
+  });
+});
+
+describe('productUpdate by identifier', () => {
+  const UPDATE = 'mutation($identifier: ProductUpdateIdentifiers, $product: ProductUpdateInput) { productUpdate(identifier: $identifier, product: $product) { product { title vendor } userErrors { field message } } }';
+
+  it('finds the product by id, handle or custom ID (ProductUpdateIdentifiers), and says when none matches', async () => {
+    await admin(devstore, shop, 'mutation { metafieldDefinitionCreate(definition: { name: "Source id", namespace: "custom", key: "source_id", type: "id", ownerType: PRODUCT }) { userErrors { code } } }');
+    const created = await admin(devstore, shop, SET, { input: { title: 'Linen Shirt', handle: 'linen-shirt', metafields: [{ namespace: 'custom', key: 'source_id', type: 'id', value: 'woo-7' }] } });
+    const id = created.body.data.productSet.product.id;
+    expect((await admin(devstore, shop, UPDATE, { identifier: { id }, product: { title: 'Linen Shirt II' } })).body.data.productUpdate).toEqual({ product: { title: 'Linen Shirt II', vendor: expect.any(String) }, userErrors: [] });
+    expect((await admin(devstore, shop, UPDATE, { identifier: { handle: 'linen-shirt' }, product: { vendor: 'Loom' } })).body.data.productUpdate.product).toEqual({ title: 'Linen Shirt II', vendor: 'Loom' });
+    expect((await admin(devstore, shop, UPDATE, { identifier: { customId: { namespace: 'custom', key: 'source_id', value: 'woo-7' } }, product: { vendor: 'Weave' } })).body.data.productUpdate.product).toEqual({ title: 'Linen Shirt II', vendor: 'Weave' });
+    expect((await admin(devstore, shop, UPDATE, { identifier: { handle: 'no-such-shirt' }, product: { vendor: 'X' } })).body.data.productUpdate).toEqual({ product: null, userErrors: [{ field: ['id'], message: 'Product does not exist' }] });
   });
 });

@@ -9,6 +9,9 @@ import type { ProductOption, VariantRow } from './product-rows.ts';
 
 export const MAX_OPTIONS = 3;
 
+/** Prices, like every amount devstore keeps, are below 10^18. */
+export const MAX_PRICE = 1e18;
+
 export interface UserError {
   field: string[] | null;
   message: string;
@@ -35,7 +38,19 @@ export interface VariantInput {
   /** productSet's ProductSetInventoryInput {locationId, name, quantity}, or the bulk mutations' InventoryLevelInput {locationId, availableQuantity}. */
   inventoryQuantities?: { locationId: string; name?: string; quantity?: number; availableQuantity?: number }[] | null;
   metafields?: { namespace?: string | null; key?: string | null; type?: string | null; value?: string | null }[] | null;
+  /**
+   * productSet's `file` for the variant: priced (mutation-costs.ts) but not kept, and reading a
+   * variant's media or image answers not implemented (Shipyard sends it; devstore/README.md says so).
+   */
   file?: unknown;
+  /** The bulk mutations' variant media: not implemented, refused rather than dropped. */
+  mediaId?: unknown;
+  mediaSrc?: unknown;
+}
+
+/** The bulk mutations' variant media (`mediaId`, `mediaSrc`) is not kept by devstore: refused loudly rather than dropped. */
+export function refuseVariantMedia(input: VariantInput): void {
+  if (input.mediaId || (Array.isArray(input.mediaSrc) ? input.mediaSrc.length : input.mediaSrc)) throw new NotImplementedError('variant media (mediaId, mediaSrc)');
 }
 
 export function normalizeTags(tags: unknown): string[] | undefined {
@@ -87,6 +102,8 @@ export function moneyOrError(value: unknown, field: string[], errors: UserError[
     return undefined;
   }
   if (Number(text) < 0) errors.push({ field, message: 'Price must be greater than or equal to 0', code });
+  // devstore keeps prices below 10^18 (two decimals); Shopify documents no ceiling, so the wording is devstore's.
+  else if (Number(text) >= MAX_PRICE) errors.push({ field, message: 'Price must be less than 1000000000000000000', code });
   return text;
 }
 

@@ -1,6 +1,7 @@
 // `productCreate`, `productUpdate` and `productDelete` (synchronous), with their documented userErrors.
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
-import { NotImplementedError } from '../graphql/errors.ts';
+import { ArgumentError, NotImplementedError } from '../graphql/errors.ts';
+import { CustomIdError, type CustomId, ownerByCustomId } from './custom-ids.ts';
 import { shopObject } from './shop.ts';
 import { handleTaken, handleize, toHandle, uniqueHandle } from './handles.ts';
 import { gid, parseGid } from './ids.ts';
@@ -8,7 +9,7 @@ import { metafieldInputErrors, writeMetafields } from './metafields.ts';
 import { productObject } from './product-objects.ts';
 import { defaultVendor, planMedia, planOptions, sortedTags, type OptionInput, type UserError } from './product-input.ts';
 import { productTextErrors } from './text-limits.ts';
-import { productById, type ProductRow } from './product-rows.ts';
+import { productByHandle, productById, type ProductRow } from './product-rows.ts';
 import { productWebhookPayload } from './product-webhooks.ts';
 import { admitNewVariants } from './variant-throttle.ts';
 import { inTransaction, insertProduct, joinCollections, updateProduct, writeMedia, writeVariants } from './product-writer.ts';
@@ -92,14 +93,22 @@ async function productCreate(args: Args, context: RequestContext) {
 
 async function productUpdate(args: Args, context: RequestContext) {
   const input = (args.product ?? args.input ?? {}) as ProductFieldsInput;
-  const identifier = args.identifier as { id?: string | null; handle?: string | null } | null | undefined;
+  const identifier = args.identifier as { id?: string | null; handle?: string | null; customId?: CustomId | null } | null | undefined;
   if (input.productOptions) throw new NotImplementedError('productUpdate with productOptions (use productSet or productOptionsCreate)');
   const media = (args.media ?? []) as MediaArgument[];
   const shop = context.shop.domain;
   const errors: UserError[] = [];
   const payload = (product: unknown) => ({ __typename: 'ProductUpdatePayload', product, userErrors: userErrors(errors) });
-  const id = parseGid(identifier?.id ?? input.id, 'Product');
-  const existing: ProductRow | undefined = id ? await productById(context.pool, shop, id) : undefined;
+  // The product by `identifier` (ProductUpdateIdentifiers: id, handle or custom ID), else by `product.id`.
+  const byCustomId = identifier?.customId
+    ? await ownerByCustomId(context.pool, shop, 'PRODUCT', identifier.customId).catch((error: unknown) => {
+        throw error instanceof CustomIdError ? new ArgumentError(error.message) : error;
+      })
+    : undefined;
+  const id = byCustomId ?? parseGid(identifier?.id ?? input.id, 'Product');
+  const existing: ProductRow | undefined = identifier?.handle
+    ? await productByHandle(context.pool, shop, identifier.handle)
+    : id ? await productById(context.pool, shop, id) : undefined;
   if (!existing) {
     errors.push({ field: ['id'], message: 'Product does not exist', code: null });
     return payload(null);

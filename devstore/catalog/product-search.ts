@@ -2,6 +2,7 @@
 // handle:, sku:, tag:, tag_not:, status:, vendor:, product_type:, title:, id:, created_at:, updated_at:,
 // comparisons (>, >=, <, <=), negation with "-" or NOT, quoted values, implicit AND, free text on title.
 import { NotImplementedError } from '../graphql/errors.ts';
+import { searchDate } from './listing.ts';
 
 export interface SqlFilter {
   clauses: string[];
@@ -70,11 +71,12 @@ export function productFilter(query: string | undefined, offset: number): SqlFil
     } else if (term.field === 'sku') {
       clause = `EXISTS (SELECT 1 FROM devstore.variants v WHERE v.shop = p.shop AND v.product_id = p.id AND v.sku = ${param(term.value)})`;
     } else if (term.field === 'created_at' || term.field === 'updated_at') {
-      const when = term.value === 'now' ? new Date() : new Date(term.value);
-      if (Number.isNaN(when.getTime())) continue; // Shopify ignores a filter it cannot read
-      clause = `${COLUMNS[term.field]} ${operator} ${param(when.toISOString())}::timestamptz`;
+      const when = searchDate(term.value);
+      if (!when) continue; // Shopify ignores a filter it cannot read
+      clause = `${COLUMNS[term.field]} ${operator} ${param(when)}::timestamptz`;
     } else if (term.field === 'id') {
-      if (!/^\d+$/.test(term.value)) continue;
+      // Not a number, or too long for a row's id: ignored like any filter Shopify cannot read.
+      if (!/^\d{1,18}$/.test(term.value)) continue;
       clause = `p.id ${operator} ${param(term.value)}::bigint`;
     } else if (term.field === 'status') {
       clause = `p.status = ANY(${param(term.value.split(',').map((status) => status.trim().toUpperCase()))}::text[])`;

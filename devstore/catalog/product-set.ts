@@ -89,8 +89,11 @@ function operationObject(row: OperationRow) {
 }
 
 async function productOperation(args: Args, context: RequestContext) {
+  const type = /^gid:\/\/shopify\/([A-Za-z]+)\//.exec(String(args.id))?.[1];
+  // Delete and duplicate operations are not implemented; an id that is no operation of any kind is none of the shop's.
+  if (type && type !== 'ProductSetOperation') throw new NotImplementedError(`productOperation for ${type}`);
   const id = parseGid(args.id, 'ProductSetOperation');
-  if (!id) throw new NotImplementedError(`productOperation for ${String(args.id).split('/')[3] ?? 'that id'}`);
+  if (!id) return null;
   const { rows } = await context.pool.query<OperationRow>('SELECT * FROM devstore.product_operations WHERE shop = $1 AND id = $2', [context.shop.domain, id]);
   return rows[0] ? operationObject(rows[0]) : null;
 }

@@ -3,53 +3,44 @@
 import { CustomIdError, type CustomId, ownerByCustomId } from './custom-ids.ts';
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { ArgumentError, NotImplementedError } from '../graphql/errors.ts';
-import { connection, decodeIdCursor, decodeSortCursor, pageArgs, type SortPosition } from './connection.ts';
+import { connection, pageArgs } from './connection.ts';
+import { afterCondition, orderBySql, positionOf, readCursor, sortValueSql, type KeysetSort } from './cursors.ts';
 import { gid, parseGid } from './ids.ts';
 import { productObject, productOf, variantObject } from './product-objects.ts';
 import { productByHandle as findByHandle, productById, variantsByIds, type ProductRow } from './product-rows.ts';
 import { productFilter } from './product-search.ts';
 
-const SORT_COLUMNS: Record<string, string> = { ID: 'p.id', TITLE: 'p.title', CREATED_AT: 'p.created_at', UPDATED_AT: 'p.updated_at' };
-
-function sortValue(row: ProductRow, sortKey: string): unknown {
-  if (sortKey === 'TITLE') return row.title;
-  if (sortKey === 'CREATED_AT') return row.created_at.toISOString();
-  if (sortKey === 'UPDATED_AT') return row.updated_at.toISOString();
-  return null;
-}
+/** ProductSortKeys devstore knows, each a keyset on its column and the id. */
+const SORTS: Record<string, KeysetSort> = {
+  ID: { idColumn: 'p.id', kind: 'id' },
+  TITLE: { idColumn: 'p.id', column: 'p.title', kind: 'text' },
+  CREATED_AT: { idColumn: 'p.id', column: 'p.created_at', kind: 'timestamp' },
+  UPDATED_AT: { idColumn: 'p.id', column: 'p.updated_at', kind: 'timestamp' },
+};
 
 async function products(args: Args, context: RequestContext) {
   const page = pageArgs(args);
   const sortKey = typeof args.sortKey === 'string' ? args.sortKey : 'ID';
-  const column = SORT_COLUMNS[sortKey];
-  if (!column) throw new NotImplementedError(`products sortKey ${sortKey}`);
+  const sort = SORTS[sortKey];
+  if (!sort) throw new NotImplementedError(`products sortKey ${sortKey}`);
   if (args.savedSearchId) throw new NotImplementedError('products savedSearchId');
   // Walking backwards flips the order; `reverse` flips it again.
   const descending = (args.reverse === true) !== page.backwards;
   const filter = productFilter(typeof args.query === 'string' ? args.query : undefined, 1);
   const values: unknown[] = [context.shop.domain, ...filter.values];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
   const clauses = ['p.shop = $1', ...filter.clauses];
-  let hadCursor = false;
-  if (page.cursor) {
-    hadCursor = true;
-    const comparison = descending ? '<' : '>';
-    if (sortKey === 'ID') {
-      values.push(decodeIdCursor(page.cursor));
-      clauses.push(`p.id ${comparison} $${values.length}::bigint`);
-    } else {
-      const { id, value } = decodeSortCursor(page.cursor);
-      if (sortKey !== 'TITLE' && Number.isNaN(Date.parse(value))) throw new ArgumentError('Invalid cursor for current pagination sort.');
-      values.push(value, id);
-      const cast = sortKey === 'TITLE' ? 'text' : 'timestamptz';
-      clauses.push(`(${column}, p.id) ${comparison} ($${values.length - 1}::${cast}, $${values.length}::bigint)`);
-    }
-  }
-  values.push(page.limit + 1);
-  const direction = descending ? 'DESC' : 'ASC';
-  const order = sortKey === 'ID' ? `p.id ${direction}` : `${column} ${direction}, p.id ${direction}`;
-  const { rows } = await context.pool.query<ProductRow>(`SELECT p.* FROM devstore.products p WHERE ${clauses.join(' AND ')} ORDER BY ${order} LIMIT $${values.length}`, values);
-  const positionOf = (row: ProductRow): SortPosition => ({ id: row.id, value: sortKey === 'ID' ? row.id : sortValue(row, sortKey) });
-  return connection(rows, page, positionOf, productObject, hadCursor);
+  const after = page.cursor ? readCursor(page.cursor, sort.kind) : undefined;
+  if (after) clauses.push(afterCondition(sort, after, descending, param));
+  const limit = param(page.limit + 1);
+  const { rows } = await context.pool.query<ProductRow & { sort_value: string }>(
+    `SELECT p.*, ${sortValueSql(sort)} AS sort_value FROM devstore.products p WHERE ${clauses.join(' AND ')} ORDER BY ${orderBySql(sort, descending)} LIMIT ${limit}`,
+    values,
+  );
+  return connection(rows, page, positionOf, productObject, after !== undefined);
 }
 
 async function product(args: Args, context: RequestContext) {

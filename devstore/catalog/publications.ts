@@ -5,7 +5,7 @@ import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts
 import { NotImplementedError } from '../graphql/errors.ts';
 import { collectionObject, type CollectionRow } from './collection-objects.ts';
 import { connectionOf } from './connection.ts';
-import { gid } from './ids.ts';
+import { gid, parseAnyGid, parseGid } from './ids.ts';
 import { productObject } from './product-objects.ts';
 import { productById } from './product-rows.ts';
 import { shopObject } from './shop.ts';
@@ -30,17 +30,17 @@ function publicationObject(row: PublicationRow) {
 }
 
 async function publishable(context: RequestContext, id: unknown): Promise<{ id: string; object: unknown } | undefined> {
-  const match = typeof id === 'string' ? /^gid:\/\/shopify\/([A-Za-z]+)\/(\d+)$/.exec(id) : null;
-  if (!match?.[1] || !match[2]) return undefined;
-  if (match[1] === 'Product') {
-    const row = await productById(context.pool, context.shop.domain, match[2]);
-    return row ? { id: match[2], object: productObject(row) } : undefined;
+  const parsed = parseAnyGid(id);
+  if (!parsed) return undefined;
+  if (parsed.type === 'Product') {
+    const row = await productById(context.pool, context.shop.domain, parsed.id);
+    return row ? { id: parsed.id, object: productObject(row) } : undefined;
   }
-  if (match[1] === 'Collection') {
-    const { rows } = await context.pool.query<CollectionRow>('SELECT * FROM devstore.collections WHERE shop = $1 AND id = $2', [context.shop.domain, match[2]]);
-    return rows[0] ? { id: match[2], object: collectionObject(rows[0]) } : undefined;
+  if (parsed.type === 'Collection') {
+    const { rows } = await context.pool.query<CollectionRow>('SELECT * FROM devstore.collections WHERE shop = $1 AND id = $2', [context.shop.domain, parsed.id]);
+    return rows[0] ? { id: parsed.id, object: collectionObject(rows[0]) } : undefined;
   }
-  throw new NotImplementedError(`publishing a ${match[1]}`);
+  throw new NotImplementedError(`publishing a ${parsed.type}`);
 }
 
 type Problem = { __typename: 'UserError'; field: string[]; message: string };
@@ -55,7 +55,7 @@ async function change(args: Args, context: RequestContext, typename: string, pub
   const known = new Map(rows.map((row) => [String(row.id), row]));
   const errors: Problem[] = [];
   const ids = inputs.map((input, index) => {
-    const id = /^gid:\/\/shopify\/Publication\/(\d+)$/.exec(input.publicationId ?? '')?.[1];
+    const id = parseGid(input.publicationId, 'Publication');
     const publication = id ? known.get(id) : undefined;
     // Shopify documents no wording for these; the messages are devstore's own.
     if (!id || !publication) errors.push({ __typename: 'UserError', field: ['input', String(index), 'publicationId'], message: 'Publication does not exist' });

@@ -3,8 +3,7 @@
 // shop (a full URL is cut to its path and query), unique per shop ignoring case, at most 1024
 // characters, never the same as its target, never under /admin.
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
-import { NotImplementedError } from '../graphql/errors.ts';
-import { connection, decodeIdCursor, pageArgs } from './connection.ts';
+import { listRows, textFilter, type ListSpec } from './listing.ts';
 import { gid, parseGid } from './ids.ts';
 
 export const MAX_PATH_LENGTH = 1024;
@@ -97,26 +96,7 @@ async function urlRedirectDelete(args: Args, context: RequestContext) {
   return { __typename: 'UrlRedirectDeletePayload', deletedUrlRedirectId: gid('UrlRedirect', existing.id), userErrors: [] };
 }
 
-async function urlRedirects(args: Args, context: RequestContext) {
-  const page = pageArgs(args);
-  if (args.sortKey && args.sortKey !== 'ID') throw new NotImplementedError(`urlRedirects sortKey ${String(args.sortKey)}`);
-  const descending = (args.reverse === true) !== page.backwards;
-  const after = page.cursor ? decodeIdCursor(page.cursor) : undefined;
-  const values: unknown[] = [context.shop.domain, after ?? null];
-  const clauses = ['shop = $1', `($2::bigint IS NULL OR id ${descending ? '<' : '>'} $2)`];
-  for (const term of typeof args.query === 'string' ? args.query.match(/\w+:(?:"[^"]*"|\S+)|\S+/g) ?? [] : []) {
-    const match = /^(path|target):(.+)$/.exec(term);
-    if (!match) throw new NotImplementedError(`urlRedirects query '${term}'`);
-    values.push(match[2]?.replace(/^"(.*)"$/, '$1').toLowerCase());
-    clauses.push(`lower(${match[1]}) = $${values.length}`);
-  }
-  values.push(page.limit + 1);
-  const { rows } = await context.pool.query<RedirectRow>(
-    `SELECT * FROM devstore.url_redirects WHERE ${clauses.join(' AND ')} ORDER BY id ${descending ? 'DESC' : 'ASC'} LIMIT $${values.length}`,
-    values,
-  );
-  return connection(rows, page, (row) => row.id, redirectObject, after !== undefined);
-}
+const URL_REDIRECTS: ListSpec = { name: 'urlRedirects', table: 'devstore.url_redirects', filters: { path: textFilter('path'), target: textFilter('target') } };
 
 export const redirectsModule: ResolverModule = {
   nodes: {
@@ -126,7 +106,7 @@ export const redirectsModule: ResolverModule = {
     },
   },
   queries: {
-    urlRedirects,
+    urlRedirects: (args, context) => listRows<RedirectRow>(context, args, URL_REDIRECTS, redirectObject),
     urlRedirect: async (args, context) => {
       const row = await findRedirect(context, args.id);
       return row ? redirectObject(row) : null;

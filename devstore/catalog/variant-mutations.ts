@@ -4,7 +4,7 @@ import { NotImplementedError } from '../graphql/errors.ts';
 import { MAX_VARIANTS } from '../graphql/input-limits.ts';
 import { parseGid } from './ids.ts';
 import { productObject, variantObject } from './product-objects.ts';
-import { moneyOrError, planOptions, planVariants, unknownLocationErrors, type OptionInput, type UserError, type VariantCodes, type VariantInput } from './product-input.ts';
+import { moneyOrError, planOptions, planVariants, refuseVariantMedia, unknownLocationErrors, type OptionInput, type UserError, type VariantCodes, type VariantInput } from './product-input.ts';
 import { productById, variantsByProducts, type ProductRow, type VariantRow } from './product-rows.ts';
 import { productWebhookPayload } from './product-webhooks.ts';
 import { admitNewVariants } from './variant-throttle.ts';
@@ -40,6 +40,7 @@ async function productVariantsBulkCreate(args: Args, context: RequestContext) {
   const result = (product: unknown, variants: unknown[], errors: UserError[]) => payload('ProductVariantsBulkCreatePayload', 'ProductVariantsBulkCreateUserError', product, variants, errors);
   if (Array.isArray(args.media) && args.media.length) throw new NotImplementedError('productVariantsBulkCreate with media');
   const inputs = args.variants as VariantInput[];
+  inputs.forEach(refuseVariantMedia);
   const strategy = typeof args.strategy === 'string' ? args.strategy : 'DEFAULT';
   const found = await load(context, args.productId);
   if (!found) return result(null, [], [{ field: ['productId'], message: 'Product does not exist', code: 'PRODUCT_DOES_NOT_EXIST' }]);
@@ -98,6 +99,7 @@ async function productVariantsBulkUpdate(args: Args, context: RequestContext) {
   const plans: VariantPlan[] = [];
   inputs.forEach((input, index) => {
     const at = ['variants', String(index)];
+    refuseVariantMedia(input);
     if (input.optionValues?.length) throw new NotImplementedError('productVariantsBulkUpdate changing optionValues');
     if (input.inventoryQuantities?.length) errors.push({ field: [...at, 'inventoryQuantities'], message: 'Inventory quantities can only be provided during create. To update inventory for existing variants, use inventoryAdjustQuantities.', code: 'NO_INVENTORY_QUANTITIES_ON_VARIANTS_UPDATE' });
     if (!input.id) {

@@ -4,7 +4,7 @@ import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts
 import { NotImplementedError } from '../graphql/errors.ts';
 import { handleTaken, handleize, uniqueHandle } from '../catalog/handles.ts';
 import { gid, parseGid } from '../catalog/ids.ts';
-import { listById, tagFilter, textFilter } from '../catalog/listing.ts';
+import { idFilter, listRows, tagFilter, textFilter, type ListSpec } from '../catalog/listing.ts';
 import { metafieldFields, writeMetafields, type MetafieldInput } from '../catalog/metafields.ts';
 import { normalizeTags } from '../catalog/product-input.ts';
 import { inTransaction } from '../catalog/product-writer.ts';
@@ -79,7 +79,7 @@ function blogObject(row: BlogRow) {
     templateSuffix: row.template_suffix,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
-    articles: (args: Args, context: RequestContext) => listById<ArticleRow>(context, args, 'devstore.articles', ARTICLE_FILTERS, articleObject, { column: 'blog_id', value: row.id }),
+    articles: (args: Args, context: RequestContext) => listRows<ArticleRow>(context, args, { ...ARTICLES, scope: { column: 'blog_id', value: row.id } }, articleObject),
     articlesCount: async (_args: Args, context: RequestContext) => {
       const { rows } = await context.pool.query<{ count: string }>('SELECT count(*) FROM devstore.articles WHERE blog_id = $1', [row.id]);
       return { __typename: 'Count', count: Number(rows[0]?.count ?? 0), precision: 'EXACT' };
@@ -112,7 +112,11 @@ function articleObject(row: ArticleRow) {
   };
 }
 
-const ARTICLE_FILTERS = { handle: textFilter('handle'), title: textFilter('title'), tag: tagFilter, blog_id: (value: string, param: (value: unknown) => string) => `blog_id = ${param(value)}::bigint`, author: textFilter('author_name') };
+const ARTICLES: ListSpec = {
+  name: 'articles',
+  table: 'devstore.articles',
+  filters: { handle: textFilter('handle'), title: textFilter('title'), tag: tagFilter, blog_id: idFilter('blog_id'), author: textFilter('author_name') },
+};
 
 async function blogCreate(args: Args, context: RequestContext) {
   const input = args.blog as { title: string; handle?: string | null; commentPolicy?: string | null; templateSuffix?: string | null; metafields?: MetafieldInput[] | null };
@@ -225,12 +229,12 @@ export const blogsModule: ResolverModule = {
       const row = await findBlog(context, args.id);
       return row ? blogObject(row) : null;
     },
-    blogs: (args, context) => listById<BlogRow>(context, args, 'devstore.blogs', { handle: textFilter('handle'), title: textFilter('title') }, blogObject),
+    blogs: (args, context) => listRows<BlogRow>(context, args, { name: 'blogs', table: 'devstore.blogs', filters: { handle: textFilter('handle'), title: textFilter('title') } }, blogObject),
     article: async (args, context) => {
       const row = await findArticle(context, args.id);
       return row ? articleObject(row) : null;
     },
-    articles: (args, context) => listById<ArticleRow>(context, args, 'devstore.articles', ARTICLE_FILTERS, articleObject),
+    articles: (args, context) => listRows<ArticleRow>(context, args, ARTICLES, articleObject),
   },
   mutations: {
     blogCreate,

@@ -2,7 +2,7 @@
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { handleTaken, handleize, uniqueHandle } from '../catalog/handles.ts';
 import { gid, parseGid } from '../catalog/ids.ts';
-import { listById, textFilter } from '../catalog/listing.ts';
+import { listRows, textFilter } from '../catalog/listing.ts';
 import { metafieldFields, metafieldInputErrors, writeMetafields, type MetafieldInput } from '../catalog/metafields.ts';
 import { inTransaction } from '../catalog/product-writer.ts';
 
@@ -112,7 +112,7 @@ export const pagesModule: ResolverModule = {
       const row = await findPage(context, args.id);
       return row ? pageObject(row) : null;
     },
-    pages: (args: Args, context: RequestContext) => listById<PageRow>(context, args, 'devstore.pages', { handle: textFilter('handle'), title: textFilter('title') }, pageObject),
+    pages: (args: Args, context: RequestContext) => listRows<PageRow>(context, args, { name: 'pages', table: 'devstore.pages', filters: { handle: textFilter('handle'), title: textFilter('title') } }, pageObject),
   },
   mutations: {
     pageCreate: async (args: Args, context: RequestContext) => {

@@ -6,7 +6,8 @@ import { customerDataLevel } from '../graphql/customer-data-access.ts';
 import { ArgumentError, NotImplementedError } from '../graphql/errors.ts';
 import { CustomIdError, type CustomId, ownerByCustomId } from '../catalog/custom-ids.ts';
 import { metafieldFields } from '../catalog/metafields.ts';
-import { connection, decodeCursor, pageArgs } from '../catalog/connection.ts';
+import { connectionOf } from '../catalog/connection.ts';
+import { dateFilter, listRows, tagFilter, type ListSpec } from '../catalog/listing.ts';
 import { gid, parseGid } from '../catalog/ids.ts';
 import { normalizeTags } from '../catalog/product-input.ts';
 import { customerTextErrors } from '../catalog/text-limits.ts';
@@ -112,13 +113,7 @@ export function customerObject(row: CustomerRow) {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     addresses: (args: Args) => addresses.slice(0, typeof args.first === 'number' ? args.first : undefined),
-    addressesV2: (args: Args) => {
-      const page = pageArgs(args);
-      const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-      const start = after ? addresses.findIndex((address) => address.id === after) + 1 : 0;
-      const list = page.backwards ? addresses.slice(0, start || addresses.length).reverse() : addresses.slice(start);
-      return connection(list.slice(0, page.limit + 1), page, (address) => address.id, (address) => address, after !== undefined);
-    },
+    addressesV2: (args: Args) => connectionOf(addresses, args, (address) => parseGid(address.id, 'MailingAddress') ?? address.id, (address) => address),
     defaultAddress: addresses[0] ?? null,
     ...metafieldFields(String(row.id)),
   };
@@ -240,46 +235,17 @@ async function nextId(context: RequestContext): Promise<string> {
   return (rows[0] as { id: string }).id;
 }
 
-const FILTERS: Record<string, (value: string, param: (value: unknown) => string) => string> = {
-  email: (value, param) => `lower(email) = lower(${param(value)})`,
-  phone: (value, param) => `phone = ${param(normalizePhone(value) ?? value)}`,
-  tag: (value, param) => `tags @> ARRAY[${param(value)}]::text[]`,
-  updated_at: (value, param) => {
-    const match = /^([<>]=?)?(.+)$/.exec(value);
-    return `updated_at ${match?.[1] ?? '='} ${param(new Date(match?.[2] ?? value).toISOString())}::timestamptz`;
+const CUSTOMERS: ListSpec = {
+  name: 'customers',
+  table: 'devstore.customers',
+  filters: {
+    email: (value, param) => `lower(email) = lower(${param(value)})`,
+    phone: (value, param) => `phone = ${param(normalizePhone(value) ?? value)}`,
+    tag: tagFilter,
+    updated_at: dateFilter('updated_at'),
   },
+  uniqueFilters: ['email', 'phone'],
 };
-
-async function customers(args: Args, context: RequestContext) {
-  const page = pageArgs(args);
-  if (args.sortKey && args.sortKey !== 'ID') throw new NotImplementedError(`customers sortKey ${String(args.sortKey)}`);
-  const descending = (args.reverse === true) !== page.backwards;
-  const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-  const values: unknown[] = [context.shop.domain, after ?? null];
-  const param = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
-  const clauses = ['shop = $1', `($2::bigint IS NULL OR id ${descending ? '<' : '>'} $2)`];
-  let uniqueLookup = false;
-  for (const term of typeof args.query === 'string' ? args.query.match(/\w+:(?:"[^"]*"|\S+)|\S+/g) ?? [] : []) {
-    const match = /^(\w+):(.+)$/.exec(term);
-    const filter = match?.[1] ? FILTERS[match[1]] : undefined;
-    if (!match?.[2] || !filter) throw new NotImplementedError(`customers query '${term}'`);
-    clauses.push(filter(match[2].replace(/^"(.*)"$/, '$1'), param));
-    if (match[1] === 'email' || match[1] === 'phone') uniqueLookup = true;
-  }
-  const limit = param(page.limit + 1);
-  // An email or phone finds at most one customer through its unique index. PostgreSQL cannot tell
-  // (it guesses thousands of matches) and would walk the whole table in id order to honour the
-  // LIMIT; OFFSET 0 makes it find the match first and sort after.
-  const matching = `SELECT * FROM devstore.customers WHERE ${clauses.join(' AND ')}`;
-  const { rows } = await context.pool.query<CustomerRow>(
-    `SELECT * FROM (${uniqueLookup ? `${matching} OFFSET 0` : matching}) AS found ORDER BY id ${descending ? 'DESC' : 'ASC'} LIMIT ${limit}`,
-    values,
-  );
-  return connection(rows, page, (row) => row.id, customerObject, after !== undefined);
-}
 
 /** Shopify deletes only customers who have placed no orders; the others must be kept (or their orders deleted first). */
 async function customerDelete(args: Args, context: RequestContext) {
@@ -298,7 +264,7 @@ async function customerDelete(args: Args, context: RequestContext) {
 
 export const customersModule: ResolverModule = {
   queries: {
-    customers,
+    customers: (args, context) => listRows<CustomerRow>(context, args, CUSTOMERS, customerObject),
     customer: async (args, context) => {
       const id = parseGid(args.id, 'Customer');
       const row = id ? await findBy(context, 'id', id) : undefined;

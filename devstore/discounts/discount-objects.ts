@@ -85,7 +85,7 @@ function common(row: DiscountRow, money: (amount: string) => object) {
     appliesOnOneTimePurchase: true,
     appliesOnSubscription: false,
     tags: row.tags,
-    codes: (args: Args) => connectionOf([codeObject], args, (code) => code.code, (code) => code),
+    codes: (args: Args) => connectionOf([codeObject], args, () => row.id, (code) => code),
     codesCount: { __typename: 'Count', count: 1, precision: 'EXACT' },
     // The newer `context` and the older `customerSelection` say the same: every buyer, or these customers.
     context: async (_args: Args, context: RequestContext) => {

@@ -39,6 +39,15 @@ interface FreeShippingInput extends CommonInput {
 }
 
 type Problem = { __typename: 'DiscountUserError'; field: string[]; message: string; code: string; extraInfo: null };
+
+/**
+ * What devstore can keep: amounts below 10^18 (two decimals) and a minimum quantity of at most
+ * 2,147,483,647. Shopify documents no ceiling for these; a larger value is refused with
+ * EXCEEDED_MAX ("The value exceeded the maximum allowed value.") rather than failing the request.
+ */
+const MAX_AMOUNT = 1e18;
+const MAX_QUANTITY = 2_147_483_647;
+const tooLarge = (value: unknown, max: number) => value !== undefined && value !== null && Number(value) >= max;
 type Kind = DiscountRow['kind'];
 /** The argument a mutation's input comes in, which userErrors' fields start with. */
 const ARGUMENT: Record<Kind, string> = { basic: 'basicCodeDiscount', free_shipping: 'freeShippingCodeDiscount' };
@@ -70,6 +79,10 @@ async function planCommon(context: RequestContext, kind: Kind, input: CommonInpu
   const quantity = input.minimumRequirement?.quantity?.greaterThanOrEqualToQuantity;
   if (subtotal !== undefined && subtotal !== null && quantity !== undefined && quantity !== null) problem(['minimumRequirement'], 'Minimum subtotal and quantity cannot both be present', 'MINIMUM_SUBTOTAL_AND_QUANTITY_RANGE_BOTH_PRESENT');
   if (subtotal !== undefined && subtotal !== null && !(Number(subtotal) > 0)) problem(['minimumRequirement', 'subtotal', 'greaterThanOrEqualToSubtotal'], 'Minimum subtotal must be greater than 0', 'GREATER_THAN');
+  if (tooLarge(subtotal, MAX_AMOUNT)) problem(['minimumRequirement', 'subtotal', 'greaterThanOrEqualToSubtotal'], 'Minimum subtotal is too large', 'EXCEEDED_MAX');
+  // An UnsignedInt64 (checked as one before anything runs): 0 asks for nothing.
+  if (quantity !== undefined && quantity !== null && !(Number(quantity) > 0)) problem(['minimumRequirement', 'quantity', 'greaterThanOrEqualToQuantity'], 'Minimum quantity must be greater than 0', 'GREATER_THAN');
+  if (tooLarge(quantity, MAX_QUANTITY + 1)) problem(['minimumRequirement', 'quantity', 'greaterThanOrEqualToQuantity'], 'Minimum quantity is too large', 'EXCEEDED_MAX');
   const combines = input.combinesWith
     ? { orderDiscounts: input.combinesWith.orderDiscounts ?? false, productDiscounts: input.combinesWith.productDiscounts ?? false, shippingDiscounts: input.combinesWith.shippingDiscounts ?? false }
     : (existing?.combines_with ?? {});
@@ -122,6 +135,7 @@ async function planBasic(context: RequestContext, input: BasicInput, existing: D
   if (!existing && percentage === undefined && amount === undefined) problem(['customerGets', 'value'], 'A percentage or an amount must be given', 'MISSING_ARGUMENT');
   if (percentage !== undefined && (percentage <= 0 || percentage > 1)) problem(['customerGets', 'value', 'percentage'], 'Value must be between 0.0 and 1.0', 'VALUE_OUTSIDE_RANGE');
   if (amount !== undefined && !(amount > 0)) problem(['customerGets', 'value', 'discountAmount', 'amount'], 'Value must be greater than 0', 'GREATER_THAN');
+  if (tooLarge(amount, MAX_AMOUNT)) problem(['customerGets', 'value', 'discountAmount', 'amount'], 'Value is too large', 'EXCEEDED_MAX');
   const itemsInput = input.customerGets?.items;
   const productIds = itemsInput?.products?.productsToAdd?.map((id) => parseGid(id, 'Product') ?? '0');
   const collectionIds = itemsInput?.collections?.add?.map((id) => parseGid(id, 'Collection') ?? '0');
@@ -157,6 +171,7 @@ async function planFreeShipping(context: RequestContext, input: FreeShippingInpu
   }
   const maximum = input.maximumShippingPrice;
   if (maximum !== undefined && maximum !== null && !(Number(maximum) > 0)) problem(['maximumShippingPrice'], 'Maximum shipping price must be greater than 0', 'GREATER_THAN');
+  if (tooLarge(maximum, MAX_AMOUNT)) problem(['maximumShippingPrice'], 'Maximum shipping price is too large', 'EXCEEDED_MAX');
   // A shipping discount does not combine with another shipping discount (Shopify's discount classes:
   // https://help.shopify.com/manual/discounts/combining-discounts/discount-combinations); the code is
   // DiscountErrorCode's INVALID_COMBINES_WITH_FOR_DISCOUNT_CLASS, the message its description

@@ -27,6 +27,21 @@ describe('node and nodes', () => {
     expect((await admin(devstore, other, 'query($id: ID!) { node(id: $id) { id } }', { id: product })).body.data.node).toBeNull();
   });
 
+  it('answers null, not a 500, for an id too long to be any row\'s', async () => {
+    const long = (type: string) => `gid://shopify/${type}/99999999999999999999`;
+    const { status, body } = await admin(devstore, shop, `{
+      node(id: "${long('Product')}") { id } product(id: "${long('Product')}") { id } customer(id: "${long('Customer')}") { id }
+      collection(id: "${long('Collection')}") { id } productOperation(id: "${long('ProductSetOperation')}") { status } job(id: "${long('Job')}") { done }
+    }`);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ node: null, product: null, customer: null, collection: null, productOperation: null, job: null });
+    const metafields = await admin(devstore, shop, `mutation { metafieldsSet(metafields: [{ ownerId: "${long('Product')}", namespace: "custom", key: "a", type: "single_line_text_field", value: "a" }]) { userErrors { code } } }`);
+    expect(metafields.body.data.metafieldsSet.userErrors).toEqual([{ code: 'INVALID' }]);
+    const deleteOperation = await admin(devstore, shop, '{ productOperation(id: "gid://shopify/ProductDeleteOperation/1") { status } }');
+    expect(deleteOperation.body.errors[0].extensions.code).toBe('NOT_IMPLEMENTED_BY_DEVSTORE');
+  });
+
   it('names a type devstore does not store as not implemented', async () => {
     const { body } = await admin(devstore, shop, '{ node(id: "gid://shopify/GiftCard/5") { id } }');
     expect(body.errors[0].message).toBe('node of type GiftCard is not implemented by devstore');

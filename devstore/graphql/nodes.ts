@@ -1,13 +1,14 @@
 // `node(id)` and `nodes(ids)`: any object by its global ID, through the loaders each module registers.
 import type { NodeLoader, RequestContext, RootResolver } from './context.ts';
+import { parseAnyGid } from '../catalog/ids.ts';
 import { NotImplementedError } from './errors.ts';
 
 function load(loaders: Record<string, NodeLoader>, context: RequestContext, id: unknown): Promise<unknown> {
-  const match = typeof id === 'string' ? /^gid:\/\/shopify\/([A-Za-z]+)\/(\d+)$/.exec(id) : null;
-  if (!match?.[1] || !match[2]) return Promise.resolve(null);
-  const loader = loaders[match[1]];
-  if (!loader) throw new NotImplementedError(`node of type ${match[1]}`);
-  return loader(context, match[2]);
+  const parsed = parseAnyGid(id);
+  if (!parsed) return Promise.resolve(null);
+  const loader = loaders[parsed.type];
+  if (!loader) throw new NotImplementedError(`node of type ${parsed.type}`);
+  return loader(context, parsed.id);
 }
 
 export function nodeQueries(loaders: Record<string, NodeLoader>): Record<string, RootResolver> {

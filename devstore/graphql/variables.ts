@@ -4,7 +4,8 @@
 //   Variable $input of type ProductSetInput! was provided invalid value for status (Expected "LIVE" to be one of: ACTIVE, ARCHIVED, DRAFT)
 // Shopify's answers on record have this shape (`extensions: { code, value, problems: [{ path,
 // explanation }] }`); a problem on the whole value (an empty path) adds no "for …" to the message.
-// Shopify's own scalars (Money, DateTime, URL, …) are checked by the resolvers that read them.
+// Shopify's DateTime, Date, Decimal, UnsignedInt64 and BigInt are checked here too (scalars.ts); its
+// other scalars (Money, URL, …) are checked by the resolvers that read them.
 import {
   GraphQLBoolean,
   GraphQLFloat,
@@ -22,6 +23,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { ShopifyError } from './errors.ts';
+import { SHOPIFY_SCALARS } from './scalars.ts';
 
 interface Problem {
   path: (string | number)[];
@@ -84,7 +86,7 @@ function problemsOf(value: unknown, type: GraphQLInputType, path: (string | numb
     const names = type.getValues().map((entry) => entry.name);
     return typeof value === 'string' && names.includes(value) ? [] : [{ path, explanation: `Expected ${literal(value)} to be one of: ${names.join(', ')}` }];
   }
-  const coerces = BUILT_IN[type.name];
+  const coerces = BUILT_IN[type.name] ?? SHOPIFY_SCALARS[type.name];
   return !coerces || coerces(value) ? [] : [{ path, explanation: `Could not coerce value ${literal(value)} to ${type.name}` }];
 }
 

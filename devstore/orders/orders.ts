@@ -7,10 +7,11 @@ import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts
 import { ArgumentError, NotImplementedError, ResourceLimitError } from '../graphql/errors.ts';
 import { moneyV2 } from '../graphql/money.ts';
 import { CustomIdError, type CustomId, ownerByCustomId } from '../catalog/custom-ids.ts';
-import { connection, connectionOf, decodeCursor, pageArgs } from '../catalog/connection.ts';
+import { connectionOf } from '../catalog/connection.ts';
+import { dateFilter, idFilter, listRows, type ListSpec } from '../catalog/listing.ts';
 import { gid, parseGid } from '../catalog/ids.ts';
 import { metafieldFields, writeMetafields, type MetafieldInput } from '../catalog/metafields.ts';
-import { normalizeTags } from '../catalog/product-input.ts';
+import { MAX_PRICE, normalizeTags } from '../catalog/product-input.ts';
 import { TEXT_LIMITS, customerTextErrors, tooLong as tooLongText } from '../catalog/text-limits.ts';
 import { productObject, productOf, variantObject } from '../catalog/product-objects.ts';
 import { variantsByIds } from '../catalog/product-rows.ts';
@@ -205,6 +206,10 @@ async function orderCreate(args: Args, context: RequestContext) {
   ].map((error) => ({ ...error, code: 'INVALID' }));
   if (!planned.plan || tooLong.length) return failed([...planned.errors, ...tooLong]);
   const plan = planned.plan;
+  // devstore keeps amounts below 10^18; Shopify documents no ceiling, so this refusal and its words are devstore's.
+  if ([plan.subtotal, plan.totalTax, plan.totalShipping, plan.totalDiscounts, plan.totalPrice].some((amount) => !(Math.abs(amount) < MAX_PRICE))) {
+    return failed([{ field: ['order'], message: 'The order\'s amounts are too large (each must be less than 1000000000000000000)', code: 'INVALID' }]);
+  }
   const foreign = currencies.presentment !== currencies.shop;
   const presentment = foreign ? ((await planOrder(context, input, nextLineId, 'presentment')).plan ?? null) : null;
   // "As of API version 2026-07, values in the future are clamped to the current time. In earlier
@@ -257,49 +262,20 @@ async function orderCreate(args: Args, context: RequestContext) {
   }
 }
 
-const FILTERS: Record<string, (value: string, param: (value: unknown) => string) => string> = {
-  name: (value, param) => `name = ${param(value.startsWith('#') ? value : `#${value}`)} OR name = ${param(value)}`,
-  email: (value, param) => `lower(email) = lower(${param(value)})`,
-  customer_id: (value, param) => `customer_id = ${param(value)}::bigint`,
-  financial_status: (value, param) => `financial_status = ${param(value.toUpperCase())}`,
-  processed_at: (value, param) => {
-    const match = /^([<>]=?)?(.+)$/.exec(value);
-    return `processed_at ${match?.[1] ?? '='} ${param(new Date(match?.[2] ?? value).toISOString())}::timestamptz`;
+/** Shopify's default order for `orders` is PROCESSED_AT; ID is the other sort key devstore knows. */
+const ORDERS: ListSpec = {
+  name: 'orders',
+  table: 'devstore.orders',
+  filters: {
+    name: (value, param) => `name = ${param(value.startsWith('#') ? value : `#${value}`)} OR name = ${param(value)}`,
+    email: (value, param) => `lower(email) = lower(${param(value)})`,
+    customer_id: idFilter('customer_id'),
+    financial_status: (value, param) => `financial_status = ${param(value.toUpperCase())}`,
+    processed_at: dateFilter('processed_at'),
   },
+  sorts: { PROCESSED_AT: { idColumn: 'id', column: 'processed_at', kind: 'timestamp' } },
+  defaultSort: 'PROCESSED_AT',
 };
-
-async function orders(args: Args, context: RequestContext) {
-  const page = pageArgs(args);
-  // Shopify's default order for orders is PROCESSED_AT; ID is the other one devstore knows.
-  const sortKey = typeof args.sortKey === 'string' ? args.sortKey : 'PROCESSED_AT';
-  if (sortKey !== 'ID' && sortKey !== 'PROCESSED_AT') throw new NotImplementedError(`orders sortKey ${sortKey}`);
-  const descending = (args.reverse === true) !== page.backwards;
-  const comparison = descending ? '<' : '>';
-  const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-  const values: unknown[] = [context.shop.domain];
-  const param = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
-  const clauses = ['shop = $1'];
-  if (after !== undefined && sortKey === 'ID') clauses.push(`id ${comparison} ${param(after)}::bigint`);
-  if (after !== undefined && sortKey === 'PROCESSED_AT') {
-    const [processedAt, id] = JSON.parse(after) as [string, string];
-    clauses.push(`(processed_at, id) ${comparison} (${param(processedAt)}::timestamptz, ${param(id)}::bigint)`);
-  }
-  for (const term of typeof args.query === 'string' ? args.query.match(/\w+:(?:"[^"]*"|\S+)|\S+/g) ?? [] : []) {
-    const match = /^(\w+):(.+)$/.exec(term);
-    const filter = match?.[1] ? FILTERS[match[1]] : undefined;
-    if (!match?.[2] || !filter) throw new NotImplementedError(`orders query '${term}'`);
-    clauses.push(`(${filter(match[2].replace(/^"(.*)"$/, '$1'), param)})`);
-  }
-  const limit = param(page.limit + 1);
-  const direction = descending ? 'DESC' : 'ASC';
-  const order = sortKey === 'ID' ? `id ${direction}` : `processed_at ${direction}, id ${direction}`;
-  const { rows } = await context.pool.query<OrderRow>(`SELECT * FROM devstore.orders WHERE ${clauses.join(' AND ')} ORDER BY ${order} LIMIT ${limit}`, values);
-  const positionOf = (row: OrderRow) => (sortKey === 'ID' ? row.id : JSON.stringify([row.processed_at.toISOString(), row.id]));
-  return connection(rows, page, positionOf, orderObject, after !== undefined);
-}
 
 async function orderById(context: RequestContext, id: string | null | undefined) {
   const { rows } = id ? await context.pool.query<OrderRow>('SELECT * FROM devstore.orders WHERE shop = $1 AND id = $2', [context.shop.domain, id]) : { rows: [] };
@@ -331,7 +307,7 @@ async function orderDelete(args: Args, context: RequestContext) {
 
 export const ordersModule: ResolverModule = {
   queries: {
-    orders,
+    orders: (args, context) => listRows<OrderRow>(context, args, ORDERS, orderObject),
     order: (args, context) => orderById(context, parseGid(args.id, 'Order')),
     orderByIdentifier,
   },
