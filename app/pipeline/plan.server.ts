@@ -112,14 +112,14 @@ export interface MigrationPlan {
   publishing?: CatalogPublishing;
 }
 
-/** Publishing a product or collection is one publishablePublish, however many channels it names. */
+/** Publishing a collection is one publishablePublish, however many channels it names. */
 const POINTS_PER_PUBLISHED = 10;
 
 /**
  * `priced`: the points of entities priced from their records (plan-points.server.ts), which win over
  * the per-record figure; `notes`: what else the merchant should read beside an entity (the orders'
  * currencies); `catalog`: the store's variants and the new ones, for Shopify's daily variant limit;
- * `publishing`: what will be published where, whose publishablePublish calls add to the points.
+ * `publishing`: what will be published where (each collection's publishablePublish adds to the points).
  */
 export function planMigration(
   counts: Partial<Record<Entity, number>>,
@@ -135,7 +135,8 @@ export function planMigration(
   const rate = restoreRate(plan);
   const entities = LOAD_ORDER.filter((entity) => chosen.includes(entity)).map((entity): EntityPlan => {
     const records = counts[entity] ?? 0;
-    const published = publishing && (entity === 'products' || entity === 'collections') ? publishing[entity].published : 0;
+    // Products are published by a bulk operation, which spends no points; collections a request each.
+    const published = publishing && entity === 'collections' ? publishing[entity].published : 0;
     const points = Math.ceil(priced[entity] ?? records * POINTS_PER_RECORD[entity]) + published * POINTS_PER_PUBLISHED;
     let seconds = points / rate;
     let note: string | null = null;

@@ -29,11 +29,11 @@ describe('migration plan', () => {
     expect(plan.entities.map((entity) => [entity.entity, entity.points])).toEqual([['products', 39], ['reviews', 18]]);
   });
 
-  it('adds one publishablePublish for each product and collection published, and carries the forecast', () => {
+  it('adds one publishablePublish for each collection published (products go in a bulk operation), and carries the forecast', () => {
     const publishing = { channels: ['Online Store', 'Point of Sale'], products: { published: 900, unpublished: 100 }, collections: { published: 20, unpublished: 0 } };
     const plan = planMigration({ products: 1000, collections: 20 }, ['products', 'collections'], standard, { publishing });
-    // 15 points a product and 10 a collection, and 10 for each publishablePublish.
-    expect(plan.entities.map((entity) => [entity.entity, entity.points])).toEqual([['collections', 400], ['products', 24_000]]);
+    // 15 points a product and 10 a collection, and 10 for each collection's publishablePublish.
+    expect(plan.entities.map((entity) => [entity.entity, entity.points])).toEqual([['collections', 400], ['products', 15_000]]);
     expect(plan.publishing).toEqual(publishing);
   });
 
