@@ -41,6 +41,12 @@ export const Variant = z.object({
   taxable: z.boolean().default(true),
   requiresShipping: z.boolean().default(true),
   imageSourceId: z.string().nullable().default(null),
+  /**
+   * Set only when the source sold one item in any value of some options (WooCommerce: a variation
+   * left "any Size"), and this variant is one of those made from it: the source item and the options
+   * it left open. Its stock is the source item's, shared out (see the connector).
+   */
+  madeFrom: z.object({ sourceId: z.string(), open: z.array(z.string()).min(1) }).optional(),
 });
 
 /** Structured data kept on the Shopify object as a metafield (attributes that are not options, …). */
@@ -83,6 +89,18 @@ export const Product = z.object({
    * "hidden"); set only when true, so older records hash the same.
    */
   hidden: z.literal(true).optional(),
+  /**
+   * An affiliate product (WooCommerce: external): shoppers buy it on another site, through a button
+   * with this text. Nobody can pay for it in the old store, so it must not become sellable. Set only then.
+   */
+  soldElsewhere: z.object({ url: z.string(), buttonText: z.string() }).optional(),
+  /** Files a buyer may download after paying (links, never the files); set only when there are any. */
+  downloads: z.array(z.object({ name: z.string(), url: z.string() })).min(1).optional(),
+  /**
+   * Options the source offered shoppers but no variation chose a value of (every one sold in "any"):
+   * not options in Shopify, kept as product data. Set only when there are any.
+   */
+  openOptions: z.array(z.object({ name: z.string(), values: z.array(z.string()) })).min(1).optional(),
 });
 
 export const Collection = z.object({
@@ -254,11 +272,12 @@ export const Redirect = z.object({
 
 /**
  * Whether shoppers could see it at the source: a product published there (not a draft, pending,
- * private or scheduled one) and not hidden from the catalog; a collection unless hidden. What was
+ * private or scheduled one) and not hidden from the catalog nor sold on another site; a collection unless hidden. What was
  * visible is published on the merchant's sales channels in Shopify, the rest stays unpublished.
  */
-export function visibleAtSource(record: { status?: 'active' | 'draft' | 'archived'; hidden?: true }): boolean {
-  return record.hidden !== true && (record.status === undefined || record.status === 'active');
+export function visibleAtSource(record: { status?: 'active' | 'draft' | 'archived'; hidden?: true; soldElsewhere?: unknown }): boolean {
+  // An affiliate product was shown, but nobody could buy it there: published, it would be sold here.
+  return record.hidden !== true && record.soldElsewhere === undefined && (record.status === undefined || record.status === 'active');
 }
 
 export const ENTITY_SCHEMAS = {

@@ -35,6 +35,10 @@ const PROBLEM_TITLES: Record<string, string> = {
   'customer-data-access': 'Customers and orders Shopify has not approved Shipyard to use',
   'text-too-long': 'Text longer than Shopify allows',
   'stays-unpublished': 'Products that move unpublished',
+  'external-product': 'External (affiliate) products, moved as drafts',
+  'downloadable-product': 'Downloadable products: files need a digital downloads app',
+  'any-value-variation': 'Variations sold in any size, colour…: one variant per value',
+  'any-value-option': 'Options no variation chooses, kept as product data',
 };
 
 /** A heading for a problem kind without its own words yet: "some-code" reads "Some code". */

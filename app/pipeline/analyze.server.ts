@@ -7,6 +7,7 @@ import { decryptCredentials } from '../credentials.server.ts';
 import { db } from '../db.server.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { customerLongTextFindings, productLongTextFindings } from './analyze-long-text.server.ts';
+import { productKindFindings } from './analyze-product-kinds.server.ts';
 import { findBrokenHtml } from './html.server.ts';
 import { DISCOUNT_ACTIONS, foreseenNotKept } from './transform/discount.server.ts';
 import { currencyFindings, orderCurrencies } from './order-currencies.server.ts';
@@ -64,13 +65,15 @@ export function productFindings(product: ProductRecord): Finding[] {
   }
   const broken = findBrokenHtml(product.descriptionHtml);
   if (broken) add('broken-html', `“${product.title}”: the description’s HTML is broken (${broken}).`, 'Moved as it is; Shopify’s editor repairs the markup when the product is saved.');
-  if (!visibleAtSource(product)) {
+  // An affiliate product's own finding says why it stays unpublished.
+  if (!visibleAtSource(product) && !product.soldElsewhere) {
     add(
       'stays-unpublished',
       product.hidden ? `“${product.title}” is hidden from your old store’s shop and search.` : `“${product.title}” is not published in your old store (a draft, pending, private or scheduled product).`,
       'Moves unpublished, on no sales channel: shoppers do not see it until you publish it in Shopify.',
     );
   }
+  found.push(...productKindFindings(product));
   return found;
 }
 

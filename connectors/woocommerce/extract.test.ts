@@ -182,7 +182,6 @@ describe('awkward records: each mapped, or kept with the exact reason', () => {
     expect(reason('missing-title')).toBe('Product has no title; give it a name in WooCommerce');
     expect(reason('grouped')).toBe(`Grouped product: Shopify has no grouped products, so "Breakfast Set" is not created; its 2 products (#1004, #1005) migrate on their own`);
     expect(reason('variable-without-variations')).toBe('Variable product has no variations, so there is nothing to sell (WooCommerce hides it from the shop too)');
-    expect(reason('variation-any-size')).toBe(`Variation #${id('variation-any-size') * 10_000 + 2} is sold in any Size; Shopify needs one Size per variant, so choose a Size for this variation in WooCommerce`);
     expect(reason('variation-without-price')).toBe(`Variation #${id('variation-without-price') * 10_000 + 2} (Color: Sand) has no regular price in WooCommerce, so it cannot be sold; add a price and sync again`);
     const kept = byId(id('comma-price'));
     expect(kept).toMatchObject({ ok: false, sourceId: String(id('comma-price')), raw: { product: { regular_price: '12,50' }, variations: [] } });
@@ -214,16 +213,28 @@ describe('awkward records: each mapped, or kept with the exact reason', () => {
     expect(product('missing-sku').variants[0]?.inventoryQuantity).toBeNull();
   });
 
-  it('external and downloadable products need no shipping and keep their extras as metafields', () => {
+  it('external and downloadable products need no shipping and say where they are bought and what files they bring', () => {
     const external = product('external');
     expect(external.variants[0]).toMatchObject({ requiresShipping: false, price: '899.00' });
-    expect(external.metafields).toEqual([
-      { namespace: 'woocommerce', key: 'external_url', type: 'url', value: 'https://partner.example/bicycle' },
-      { namespace: 'woocommerce', key: 'button_text', type: 'single_line_text_field', value: 'Buy at our partner' },
-    ]);
+    expect(external.soldElsewhere).toEqual({ url: 'https://partner.example/bicycle', buttonText: 'Buy at our partner' });
+    expect(visibleAtSource(external)).toBe(false);
     const download = product('downloadable');
     expect(download.variants[0]).toMatchObject({ requiresShipping: false, taxable: false });
-    expect(download.metafields.find((field) => field.key === 'downloads')?.value).toBe(JSON.stringify([{ name: 'Pattern', file: `${store.url}/wp-content/uploads/woocommerce_uploads/pattern.pdf` }]));
+    expect(download.downloads).toEqual([{ name: 'Pattern', url: `${store.url}/wp-content/uploads/woocommerce_uploads/pattern.pdf` }]);
+    expect(download.soldElsewhere).toBeUndefined();
+  });
+
+  it('a variation sold in any Size becomes one variant per Size it does not share with a chosen one', () => {
+    const socks = product('variation-any-size');
+    const id = store.catalog.awkwardId('variation-any-size');
+    expect(socks.options).toEqual([{ name: 'Color', values: ['Black', 'White'] }, { name: 'Size', values: ['S', 'M', 'L'] }]);
+    expect(socks.variants.map((variant) => [variant.sourceId, variant.optionValues.map((pick) => pick.value).join('/'), variant.madeFrom?.sourceId ?? null])).toEqual([
+      [String(id * 10_000 + 1), 'Black/S', null],
+      [`${id * 10_000 + 2}:S`, 'White/S', String(id * 10_000 + 2)],
+      [`${id * 10_000 + 2}:M`, 'White/M', String(id * 10_000 + 2)],
+      [`${id * 10_000 + 2}:L`, 'White/L', String(id * 10_000 + 2)],
+    ]);
+    expect(socks.openOptions).toBeUndefined();
   });
 
   it('SEO title and description from Yoast, Rank Math and All in One SEO', () => {

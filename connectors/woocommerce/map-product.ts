@@ -1,11 +1,14 @@
 // A WooCommerce product, with its variations, as one canonical Product: variation attributes become
-// options in the product's order, other attributes metafields, categories collection ids, and
-// anything Shopify cannot take is kept out with a reason the merchant can act on.
+// options in the product's order (a variation sold in "any" value becomes one variant per value, see
+// any-variations.ts), other attributes metafields, categories collection ids, an external product's
+// link and a downloadable one's files what the model says of them, and anything Shopify cannot take
+// is kept out with a reason the merchant can act on.
 import type { z } from 'zod';
 import { Product } from '../model.ts';
 import type { Extracted } from '../source-connector.ts';
 import { gmt, schemaReason, WooProduct, WooVariation, type WooImage } from './responses.ts';
 import { decodeEntities, decodeSlug, metafieldKey, permalinkPath, seoFields } from './text.ts';
+import { expandedSku, planVariations, shareOfStock } from './any-variations.ts';
 import { type StoreUnits, toVariant, type VariantInput } from './variants.ts';
 
 export interface StoreContext {
@@ -15,7 +18,6 @@ export interface StoreContext {
 }
 
 type Metafield = z.input<typeof Product>['metafields'];
-type VariationAttribute = WooProduct['attributes'][number];
 
 const STATUS: Record<string, 'active' | 'draft' | 'archived'> = { publish: 'active', draft: 'draft', pending: 'draft', private: 'draft', future: 'draft', trash: 'archived' };
 
@@ -40,50 +42,54 @@ function images(product: WooProduct, extra: WooImage[], storeUrl: string): { ima
   return { images: mapped };
 }
 
-function metafields(product: WooProduct): Metafield {
+/** Attributes that are not options (and those used for variations that no variation chose a value of) as metafields. */
+function metafields(product: WooProduct, openOptions: { name: string }[]): Metafield {
   const fields: NonNullable<Metafield> = product.attributes
-    .filter((attribute) => !(product.type === 'variable' && attribute.variation))
+    .filter((attribute) => !(product.type === 'variable' && attribute.variation) || openOptions.some((open) => open.name === decodeEntities(attribute.name)))
     .map((attribute) => ({ namespace: 'woocommerce', key: metafieldKey('attribute_', attribute.name), type: 'list.single_line_text_field', value: JSON.stringify(attribute.options.map(decodeEntities)) }));
   if (product.short_description.trim()) fields.push({ namespace: 'woocommerce', key: 'short_description', type: 'multi_line_text_field', value: product.short_description });
-  if (product.type === 'external') {
-    if (product.external_url) fields.push({ namespace: 'woocommerce', key: 'external_url', type: 'url', value: product.external_url });
-    if (product.button_text) fields.push({ namespace: 'woocommerce', key: 'button_text', type: 'single_line_text_field', value: product.button_text });
-  }
-  if (product.downloadable && product.downloads.length > 0) fields.push({ namespace: 'woocommerce', key: 'downloads', type: 'json', value: JSON.stringify(product.downloads.map(({ name, file }) => ({ name, file }))) });
   return fields;
 }
 
-const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
-
-/** Whether a variation's attribute is this option: global attributes by id, local ones by name. */
-function matches(option: VariationAttribute, picked: { id: number; name: string }): boolean {
-  return option.id > 0 ? picked.id === option.id : picked.id === 0 && same(picked.name, option.name);
+/**
+ * The files a buyer gets (WooCommerce REST v3 `downloadable` and `downloads[{id,name,file}]`, on the
+ * product or on each variation): their names and links, never their contents.
+ */
+function downloads(product: WooProduct, variations: WooVariation[]): { name: string; url: string }[] {
+  const files = [product, ...variations].filter((item) => item.downloadable).flatMap((item) => item.downloads);
+  const seen = new Set<string>();
+  return files.flatMap((file) => (file.file.trim() === '' || seen.has(file.file) ? [] : (seen.add(file.file), [{ name: decodeEntities(file.name) || file.file, url: file.file }])));
 }
 
-function variableVariants(product: WooProduct, variations: WooVariation[], context: StoreContext): { options: { name: string; values: string[] }[]; variants: VariantInput[] } | string {
+function variableVariants(product: WooProduct, variations: WooVariation[], context: StoreContext): { options: { name: string; values: string[] }[]; openOptions: { name: string; values: string[] }[]; variants: VariantInput[] } | string {
   if (variations.length === 0) return 'variable product has no variations, so there is nothing to sell (WooCommerce hides it from the shop too)';
-  const axes = product.attributes.filter((attribute) => attribute.variation).sort((a, b) => a.position - b.position);
-  const options = axes.map((axis) => ({ name: decodeEntities(axis.name), values: axis.options.map(decodeEntities) }));
+  const plan = planVariations(product, variations);
+  if (typeof plan === 'string') return plan;
   const variants: VariantInput[] = [];
   for (const variation of variations) {
-    const optionValues: { option: string; value: string }[] = [];
-    for (const [position, axis] of axes.entries()) {
-      const option = options[position];
-      const picked = variation.attributes.find((attribute) => matches(axis, attribute));
-      if (!option) continue;
-      if (!picked || picked.option.trim() === '') return `variation #${variation.id} is sold in any ${option.name}; Shopify needs one ${option.name} per variant, so choose a ${option.name} for this variation in WooCommerce`;
-      const chosen = decodeEntities(picked.option);
-      // Global attribute values can come back as slugs ("black"); use the spelling the product lists.
-      const value = option.values.find((known) => same(known, chosen)) ?? chosen;
-      if (!option.values.includes(value)) option.values.push(value);
-      optionValues.push({ option: option.name, value });
+    const made = plan.combinations.filter((combination) => combination.variation === variation);
+    for (const [index, combination] of made.entries()) {
+      const fixed = combination.values.filter((pick) => !combination.open.includes(pick.option));
+      const label = `variation #${variation.id} (${[...fixed.map((pick) => `${pick.option}: ${pick.value}`), ...combination.open.map((name) => `any ${name}`)].join(', ')})`;
+      const result = toVariant(variation, product, { label, optionValues: combination.values, image: variation.image ?? null, units: context.units });
+      if (!result.ok) return result.reason;
+      if (combination.open.length === 0) {
+        variants.push(result.variant);
+        continue;
+      }
+      const openValues = combination.values.filter((pick) => combination.open.includes(pick.option)).map((pick) => pick.value);
+      const { inventoryQuantity } = result.variant;
+      variants.push({
+        ...result.variant,
+        sourceId: `${variation.id}:${openValues.join('/')}`,
+        sku: expandedSku(result.variant.sku, openValues),
+        // Stock shared by all variations (manage_stock "parent") is the product's, and stays as it is.
+        inventoryQuantity: inventoryQuantity === null || inventoryQuantity === undefined || variation.manage_stock !== true ? inventoryQuantity : shareOfStock(inventoryQuantity, made.length, index),
+        madeFrom: { sourceId: String(variation.id), open: combination.open },
+      });
     }
-    const label = `variation #${variation.id} (${optionValues.map((pick) => `${pick.option}: ${pick.value}`).join(', ')})`;
-    const result = toVariant(variation, product, { label, optionValues, image: variation.image ?? null, units: context.units });
-    if (!result.ok) return result.reason;
-    variants.push(result.variant);
   }
-  return { options, variants };
+  return { options: plan.options, openOptions: plan.openOptions, variants };
 }
 
 /** Maps one product; `rawVariations` are its variations as WooCommerce sent them (empty unless variable). */
@@ -100,10 +106,11 @@ export function mapProduct(raw: unknown, rawVariations: unknown[], context: Stor
   if (product.type === 'grouped') return keep(`grouped product: Shopify has no grouped products, so "${title}" is not created; its ${product.grouped_products.length} products (#${product.grouped_products.join(', #')}) migrate on their own`);
 
   let options: { name: string; values: string[] }[] = [];
+  let openOptions: { name: string; values: string[] }[] = [];
   let variants: VariantInput[];
   const variationImages: WooImage[] = [];
+  const variations: WooVariation[] = [];
   if (product.type === 'variable') {
-    const variations = [];
     for (const rawVariation of rawVariations) {
       const variation = WooVariation.safeParse(rawVariation);
       if (!variation.success) return keep(`WooCommerce sent a variation Shipyard cannot read (${schemaReason(variation.error)})`);
@@ -112,7 +119,7 @@ export function mapProduct(raw: unknown, rawVariations: unknown[], context: Stor
     }
     const result = variableVariants(product, variations, context);
     if (typeof result === 'string') return keep(result);
-    ({ options, variants } = result);
+    ({ options, openOptions, variants } = result);
   } else {
     const result = toVariant(product, product, { label: 'product', optionValues: [], image: null, units: context.units });
     if (!result.ok) return keep(result.reason);
@@ -120,6 +127,7 @@ export function mapProduct(raw: unknown, rawVariations: unknown[], context: Stor
   }
   const pictures = images(product, variationImages, context.url);
   if (typeof pictures === 'string') return keep(pictures);
+  const files = downloads(product, variations);
 
   const candidate = Product.safeParse({
     sourceId,
@@ -137,12 +145,17 @@ export function mapProduct(raw: unknown, rawVariations: unknown[], context: Stor
     collectionSourceIds: product.categories.map((category) => String(category.id)),
     seo: seoFields(product.meta_data, title, context.siteName),
     sourcePath: permalinkPath(product.permalink),
-    metafields: metafields(product),
+    metafields: metafields(product, openOptions),
     createdAt: gmt(product.date_created_gmt),
     updatedAt: gmt(product.date_modified_gmt),
     // A product shown in the shop only or in search only still has its page shoppers reach; a hidden
     // one is left out of both, and moves unpublished like a draft.
     ...(product.catalog_visibility === 'hidden' ? { hidden: true as const } : {}),
+    // WooCommerce REST v3: an external product's `external_url` and `button_text` send shoppers to another site.
+      // Without a button text WooCommerce shows "Buy product" (WC_Product_External::single_add_to_cart_text).
+    ...(product.type === 'external' ? { soldElsewhere: { url: product.external_url.trim(), buttonText: decodeEntities(product.button_text).trim() || 'Buy product' } } : {}),
+    ...(files.length > 0 ? { downloads: files } : {}),
+    ...(openOptions.length > 0 ? { openOptions } : {}),
   });
   if (!candidate.success) return keep(`product does not fit Shipyard’s catalog model (${schemaReason(candidate.error)})`);
   return { ok: true, sourceId, record: candidate.data, raw: rawRecord };

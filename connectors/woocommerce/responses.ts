@@ -25,6 +25,7 @@ const Sellable = z.object({
   status: Text,
   virtual: z.boolean().default(false),
   downloadable: z.boolean().default(false),
+  downloads: z.array(z.object({ id: Text, name: Text, file: Text })).default([]),
   tax_status: Text,
   manage_stock: z.union([z.boolean(), z.literal('parent')]).default(false),
   stock_quantity: z.number().nullish(),
@@ -47,7 +48,6 @@ export const WooProduct = Sellable.extend({
   external_url: Text,
   button_text: Text,
   purchase_note: Text,
-  downloads: z.array(z.object({ id: Text, name: Text, file: Text })).default([]),
   categories: z.array(Term).default([]),
   tags: z.array(Term).default([]),
   /** WooCommerce 9.6 and later, or the WooCommerce Brands plugin. */

@@ -109,6 +109,35 @@ export function variantKey(options: { name: string; value: string }[]): string {
 }
 
 /**
+ * An affiliate product moves as a draft: ProductStatus DRAFT "isn't ready to sell and is unavailable
+ * to customers on sales channels and apps" (Admin schema), so nobody pays Shopify for what is sold
+ * on another site. Decision 0025.
+ */
+function productStatus(product: ProductRecord): string {
+  return product.soldElsewhere ? 'DRAFT' : product.status.toUpperCase();
+}
+
+/** Tags that let the merchant find the products Shopify cannot sell as the old store did. */
+export const EXTERNAL_TAG = 'external-product';
+export const DOWNLOADABLE_TAG = 'downloadable';
+
+function kindTags(product: ProductRecord): string[] {
+  return [...(product.soldElsewhere ? [EXTERNAL_TAG] : []), ...(product.downloads ? [DOWNLOADABLE_TAG] : [])].filter((tag) => !product.tags.includes(tag));
+}
+
+const isWebAddress = (text: string) => /^https?:\/\//i.test(text) && URL.canParse(text);
+
+/** The affiliate link and button text, and the download links, kept on the product for an app or the theme. */
+function kindMetafields(product: ProductRecord): { namespace: string; key: string; type: string; value: string }[] {
+  return [
+    // Shopify's url type takes http(s) addresses; a link the old store kept in another form is kept as text.
+    ...(product.soldElsewhere?.url ? [{ namespace: 'shipyard', key: 'external_url', type: isWebAddress(product.soldElsewhere.url) ? 'url' : 'single_line_text_field', value: product.soldElsewhere.url }] : []),
+    ...(product.soldElsewhere ? [{ namespace: 'shipyard', key: 'button_text', type: 'single_line_text_field', value: product.soldElsewhere.buttonText }] : []),
+    ...(product.downloads ? [{ namespace: 'shipyard', key: 'downloads', type: 'json', value: JSON.stringify(product.downloads) }] : []),
+  ];
+}
+
+/**
  * The variables for PRODUCT_SET. `existingId` (from the id map) updates the product an earlier run
  * wrote; without it the product is found or created by its source reference.
  */
@@ -175,13 +204,13 @@ export function toProductSetVariables(product: ProductRecord, context: ProductCo
     descriptionHtml: product.descriptionHtml,
     ...(product.vendor ? { vendor: product.vendor } : {}),
     ...(product.productType ? { productType: product.productType } : {}),
-    status: product.status.toUpperCase(),
-    tags: product.tags.map((tag) => fit(tag, TEXT_LIMITS.tag)),
+    status: productStatus(product),
+    tags: [...product.tags.map((tag) => fit(tag, TEXT_LIMITS.tag)), ...kindTags(product)],
     productOptions,
     variants,
     files: images.map((image) => ({ originalSource: image.url, alt: image.alt, contentType: 'IMAGE' })),
     ...(Object.keys(seo).length > 0 ? { seo } : {}),
-    metafields: [sourceReferenceMetafield(context.platform, product.sourceId), ...product.metafields, ...fullTextMetafields(cut)],
+    metafields: [sourceReferenceMetafield(context.platform, product.sourceId), ...product.metafields, ...kindMetafields(product), ...fullTextMetafields(cut)],
     collections,
   };
   return {
