@@ -147,3 +147,31 @@ describe('product → productSet', () => {
     expect(toProductSetVariables(hoodie, context, null).input).toHaveProperty('handle', 'harbour-hoodie');
   });
 });
+
+describe('products Shopify cannot sell as the old store did (decision 0025)', () => {
+  const base = { sourceType: 'simple', handle: 'x', status: 'active' as const, options: [], images: [], variants: [{ sourceId: '1', sku: 'X', price: '9.00', optionValues: [], inventoryQuantity: null, requiresShipping: false }] };
+  const affiliate = Product.parse({ ...base, sourceId: '70', title: 'Partner Bicycle', tags: ['bikes'], soldElsewhere: { url: 'https://partner.example/bicycle', buttonText: 'Buy at our partner' } });
+  const pattern = Product.parse({ ...base, sourceId: '71', title: 'Knitting Pattern', downloads: [{ name: 'Pattern', url: 'https://old.example.com/wp-content/uploads/woocommerce_uploads/pattern.pdf' }] });
+
+  it('an external product moves as a draft, tagged, its link and button text in metafields', () => {
+    const variables = toProductSetVariables(affiliate, context, null);
+    assertValidForShopify(variables);
+    expect(variables.input).toMatchObject({ status: 'DRAFT', tags: ['bikes', 'external-product'] });
+    expect(variables.input.metafields).toEqual(expect.arrayContaining([
+      { namespace: 'shipyard', key: 'external_url', type: 'url', value: 'https://partner.example/bicycle' },
+      { namespace: 'shipyard', key: 'button_text', type: 'single_line_text_field', value: 'Buy at our partner' },
+    ]));
+  });
+
+  it('a link Shopify’s url type would refuse is kept as text', () => {
+    const odd = Product.parse({ ...affiliate, soldElsewhere: { url: 'partner.example/bicycle', buttonText: 'Buy' } });
+    expect(toProductSetVariables(odd, context, null).input.metafields).toContainEqual({ namespace: 'shipyard', key: 'external_url', type: 'single_line_text_field', value: 'partner.example/bicycle' });
+  });
+
+  it('a downloadable product stays as it was, tagged, with the links (not the files) in a metafield', () => {
+    const variables = toProductSetVariables(pattern, context, null);
+    assertValidForShopify(variables);
+    expect(variables.input).toMatchObject({ status: 'ACTIVE', tags: ['downloadable'] });
+    expect(variables.input.metafields).toContainEqual({ namespace: 'shipyard', key: 'downloads', type: 'json', value: JSON.stringify(pattern.downloads) });
+  });
+});
