@@ -49,6 +49,13 @@ export const Variant = z.object({
   madeFrom: z.object({ sourceId: z.string(), open: z.array(z.string()).min(1) }).optional(),
 });
 
+/**
+ * An old listing page that showed the record: a tag's page (`tag` named; WooCommerce
+ * /product-tag/organic/, WordPress /tag/linen/ or /category/journal/) or the whole catalog or blog
+ * (`tag` null; WooCommerce's shop page). Each becomes a 301 to Shopify's listing of the same.
+ */
+export const Listing = z.object({ path: z.string().startsWith('/'), tag: z.string().min(1).nullable() });
+
 /** Structured data kept on the Shopify object as a metafield (attributes that are not options, …). */
 export const Metafield = z.object({
   namespace: z.string().min(1),
@@ -101,6 +108,8 @@ export const Product = z.object({
    * not options in Shopify, kept as product data. Set only when there are any.
    */
   openOptions: z.array(z.object({ name: z.string(), values: z.array(z.string()) })).min(1).optional(),
+  /** The listing pages that showed it at the source, for their redirects; set only when there are any. */
+  listedAt: z.array(Listing).min(1).optional(),
 });
 
 export const Collection = z.object({
@@ -217,6 +226,8 @@ export const BlogPost = z.object({
   seo: Seo.default({ title: null, description: null }),
   /** Password-protected at the source, which Shopify cannot be: it moves hidden (set only when true, so older records hash the same). */
   passwordProtected: z.literal(true).optional(),
+  /** Its category and tag pages at the source, for their redirects; set only when there are any. */
+  listedAt: z.array(Listing).min(1).optional(),
 });
 
 export const Discount = z.object({

@@ -12,6 +12,7 @@ import { isCustomerDataEntity } from './customer-data-notice.ts';
 import { chosenChannels } from './load/publishing.server.ts';
 import { inParallel } from './load/shared.server.ts';
 import { MAX_VARIANTS, optionLayout } from './transform/options.server.ts';
+import { kindTags, productStatus } from './transform/product.server.ts';
 
 export const FIND_NODES = `#graphql
   query VerifyNodes($ids: [ID!]!) {
@@ -107,8 +108,8 @@ function compareProduct(sourceId: string, expected: ProductRecord, found: Record
   };
   const variants = ((found.variants as { nodes: { sku: string | null; price: string; compareAtPrice: string | null }[] }).nodes ?? []);
   check('title', expected.title, found.title);
-  check('status', expected.status.toUpperCase(), found.status);
-  check('tags', [...expected.tags].sort(), [...((found.tags as string[]) ?? [])].sort());
+  check('status', productStatus(expected), found.status);
+  check('tags', [...expected.tags, ...kindTags(expected)].sort(), [...((found.tags as string[]) ?? [])].sort());
   const layout = optionLayout(expected);
   const options = (found.options as { name: string; values: string[] }[]).filter((option) => option.name !== 'Title');
   check('options', layout.options.map((option) => option.name), options.map((option) => option.name));

@@ -199,7 +199,7 @@ export class WooCommerceConnector implements SourceConnector {
   private async mapRows(entity: Entity, rows: unknown[]): Promise<ExtractedPage['records']> {
     switch (entity) {
       case 'products': {
-        this.context ??= storeContext(this.client, this.credentials.url);
+        this.context ??= storeContext(this.client, this.credentials.url, this.wordpress);
         const context = await this.context;
         return inBatches(rows, this.variationConcurrency, async (row) => mapProduct(row, await this.variationsOf(row), context));
       }

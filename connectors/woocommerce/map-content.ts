@@ -39,7 +39,7 @@ type WpContent = z.infer<typeof WpContent>;
 // Embedded objects WordPress could not load arrive as error bodies ({ code, message, data }) instead.
 const EmbeddedAuthor = z.object({ name: z.string() });
 const EmbeddedMedia = z.object({ id: z.number().int(), source_url: z.string(), alt_text: z.string().nullish() });
-const EmbeddedTerm = z.object({ name: z.string(), slug: z.string(), taxonomy: z.string() });
+const EmbeddedTerm = z.object({ name: z.string(), slug: z.string(), taxonomy: z.string(), link: z.string().optional() });
 
 export interface ContentContext {
   /** Who wrote a post whose author WordPress cannot name (a deleted account): the site itself. */
@@ -121,6 +121,23 @@ function tags(item: WpContent): string[] {
   return [...names.values()];
 }
 
+/**
+ * The category and tag pages a published post is listed on (each embedded term's `link`, e.g.
+ * /category/journal/, /tag/linen/), named by the tag the term becomes; WordPress's default category
+ * becomes no tag, so its page lists the whole blog.
+ */
+function listings(item: WpContent): { path: string; tag: string | null }[] {
+  if (item.status !== 'publish' || item.content.protected) return [];
+  return (item._embedded?.['wp:term'] ?? []).flat().flatMap((raw) => {
+    const term = EmbeddedTerm.safeParse(raw);
+    if (!term.success || (term.data.taxonomy !== 'category' && term.data.taxonomy !== 'post_tag')) return [];
+    const path = permalinkPath(term.data.link ?? '');
+    const name = decodeEntities(term.data.name).trim();
+    if (!path || !name) return [];
+    return [{ path, tag: term.data.taxonomy === 'category' && term.data.slug === 'uncategorized' ? null : name }];
+  });
+}
+
 export function mapPost(raw: unknown, context: ContentContext): Extracted {
   const parsed = WpContent.safeParse(raw);
   if (!parsed.success) return unreadable(raw, 'a post', parsed.error);
@@ -138,6 +155,7 @@ export function mapPost(raw: unknown, context: ContentContext): Extracted {
       author: author.success && author.data.name.trim() ? decodeEntities(author.data.name).trim() : context.siteName,
       tags: tags(item),
       image: image(item),
+      ...(listings(item).length > 0 ? { listedAt: listings(item) } : {}),
     },
     String(item.id),
     raw,

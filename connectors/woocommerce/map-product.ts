@@ -15,6 +15,21 @@ export interface StoreContext {
   url: string;
   siteName: string;
   units: StoreUnits;
+  /** The shop page's path (/shop/), the catalog every published product was listed in; null when unknown. */
+  shopPath: string | null;
+}
+
+/** WooCommerce's default product tag base; a store that renamed it in Settings → Permalinks differs (as for categories). */
+const TAG_BASE = 'product-tag';
+
+/**
+ * The listing pages a published product is shown on: its tags' pages and the shop page. A product
+ * kept from the catalog (hidden), or not published, is on none.
+ */
+function listings(product: WooProduct, context: StoreContext): { path: string; tag: string | null }[] {
+  if (product.status !== 'publish' || product.catalog_visibility === 'hidden') return [];
+  const tags = product.tags.filter((tag) => tag.slug.trim() !== '' && decodeEntities(tag.name).trim() !== '').map((tag) => ({ path: `/${TAG_BASE}/${tag.slug}/`, tag: decodeEntities(tag.name).trim() }));
+  return [...tags, ...(context.shopPath ? [{ path: context.shopPath, tag: null }] : [])];
 }
 
 type Metafield = z.input<typeof Product>['metafields'];
@@ -128,6 +143,7 @@ export function mapProduct(raw: unknown, rawVariations: unknown[], context: Stor
   const pictures = images(product, variationImages, context.url);
   if (typeof pictures === 'string') return keep(pictures);
   const files = downloads(product, variations);
+  const listed = listings(product, context);
 
   const candidate = Product.safeParse({
     sourceId,
@@ -156,6 +172,7 @@ export function mapProduct(raw: unknown, rawVariations: unknown[], context: Stor
     ...(product.type === 'external' ? { soldElsewhere: { url: product.external_url.trim(), buttonText: decodeEntities(product.button_text).trim() || 'Buy product' } } : {}),
     ...(files.length > 0 ? { downloads: files } : {}),
     ...(openOptions.length > 0 ? { openOptions } : {}),
+    ...(listed.length > 0 ? { listedAt: listed } : {}),
   });
   if (!candidate.success) return keep(`product does not fit Shipyard’s catalog model (${schemaReason(candidate.error)})`);
   return { ok: true, sourceId, record: candidate.data, raw: rawRecord };

@@ -1,16 +1,22 @@
 // What the connector needs to know about the store itself: its WooCommerce version and currency
-// (system status), the units its weights and sizes are in (product settings) and its name
-// (WordPress's public index, used to fill SEO title templates such as "%%sitename%%").
+// (system status), the units its weights and sizes are in (product settings), its name
+// (WordPress's public index, used to fill SEO title templates such as "%%sitename%%") and the
+// address of its shop page.
 import { z } from 'zod';
 import type { WooCommerceClient } from './client.ts';
 import type { StoreContext } from './map-product.ts';
-import { decodeEntities } from './text.ts';
+import { SourceError } from '../source-connector.ts';
+import { decodeEntities, permalinkPath } from './text.ts';
+import type { WordPressClient } from './wordpress-client.ts';
 import type { DimensionUnit, WeightUnit } from './variants.ts';
 
 const SystemStatus = z.object({
   environment: z.object({ version: z.string().optional(), wc_version: z.string().optional() }).optional(),
   settings: z.object({ currency: z.string().optional() }).optional(),
 });
+/** system_status lists WooCommerce's own pages ("Shop base", "Cart"…) with their WordPress page ids. */
+const WooPages = z.object({ pages: z.array(z.object({ page_name: z.string(), page_id: z.union([z.string(), z.number()]), page_exists: z.boolean().optional() })).default([]) });
+const WordPressPage = z.object({ link: z.string(), status: z.string().optional() });
 const Settings = z.array(z.object({ id: z.string(), value: z.unknown() }));
 const WordPressIndex = z.object({ name: z.string() });
 
@@ -40,7 +46,26 @@ export async function storeFacts(client: WooCommerceClient, url: string, retry: 
   return { version: facts.environment?.version ?? facts.environment?.wc_version ?? null, currency: facts.settings?.currency ?? null, name: await siteName(url) };
 }
 
-export async function storeContext(client: WooCommerceClient, url: string): Promise<StoreContext> {
+/**
+ * The address of the store's shop page (the catalog of all products, /shop/ by default): its page
+ * id from system_status' pages ("Shop base"), its permalink from WordPress (wp/v2/pages/<id>, which a
+ * visitor may read while the page is published). Null when the store has none or will not say.
+ */
+export async function shopPagePath(client: WooCommerceClient, wordpress: WordPressClient): Promise<string | null> {
+  try {
+    const status = WooPages.safeParse((await client.get('system_status')).data);
+    const shop = status.success ? status.data.pages.find((page) => page.page_name === 'Shop base' && page.page_exists !== false) : undefined;
+    if (!shop || Number(shop.page_id) <= 0) return null;
+    const page = WordPressPage.safeParse((await wordpress.get(`pages/${shop.page_id}`)).data);
+    return page.success && (page.data.status ?? 'publish') === 'publish' ? permalinkPath(page.data.link) : null;
+  } catch (error) {
+    // A page deleted or kept from visitors: the shop page has no redirect, everything else moves.
+    if (error instanceof SourceError && !error.retryable) return null;
+    throw error;
+  }
+}
+
+export async function storeContext(client: WooCommerceClient, url: string, wordpress: WordPressClient): Promise<StoreContext> {
   const settings = Settings.safeParse((await client.get('settings/products')).data);
   const value = (id: string) => String((settings.success ? settings.data : []).find((setting) => setting.id === id)?.value ?? '');
   return {
@@ -48,5 +73,6 @@ export async function storeContext(client: WooCommerceClient, url: string): Prom
     siteName: (await siteName(url)) ?? new URL(url).host,
     // WooCommerce installs with kg and cm.
     units: { weight: WEIGHT_UNITS[value('woocommerce_weight_unit')] ?? 'kg', dimension: DIMENSION_UNITS[value('woocommerce_dimension_unit')] ?? 'cm' },
+    shopPath: await shopPagePath(client, wordpress),
   };
 }

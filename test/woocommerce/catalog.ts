@@ -3,6 +3,7 @@
 // post is built from its index when a page asks for it.
 import { AWKWARD_KINDS, type AwkwardKind, awkwardProduct } from './awkward-products.ts';
 import { type SeededContent, seededPage, seededPost } from './content.ts';
+import { REAL_KINDS, type RealKind, realProduct } from './real-products.ts';
 import { regularProduct } from './regular-products.ts';
 import type { WooCategory, WooProduct } from './shapes.ts';
 import { datePair } from './shapes.ts';
@@ -27,6 +28,8 @@ export interface SeedOptions {
   posts?: number;
   /** Seed the awkward products (see awkward-products.ts) first; on by default. */
   awkward?: boolean;
+  /** Seed WooCommerce's sample shapes (real-products.ts) after the awkward ones, and its Shop/Cart/… pages; off by default. */
+  realProducts?: boolean;
   /** The store's time zone, east of GMT, in minutes (default +120, Central European Summer Time). */
   offsetMinutes?: number;
   now?: Date;
@@ -50,6 +53,10 @@ export interface Catalog {
   indexOfProduct(id: number): number | null;
   /** The id of the seeded awkward product of this kind. */
   awkwardId(kind: AwkwardKind): number;
+  /** The id of the seeded real product of this kind (realProducts on). */
+  realId(kind: RealKind): number;
+  /** WooCommerce's own pages as system_status lists them (none unless realProducts is on). */
+  readonly wooPages: boolean;
   /** A merchant's edit in wp-admin: changes fields and stamps date_modified with the store's clock. */
   editProduct(id: number, changes: Partial<WooProduct>): void;
   customerAt(index: number): Record<string, unknown>;
@@ -66,6 +73,7 @@ export interface Catalog {
 
 export function seedCatalog(options: SeedOptions = {}): Catalog {
   const awkwardCount = options.awkward === false ? 0 : AWKWARD_KINDS.length;
+  const realCount = options.realProducts ? REAL_KINDS.length : 0;
   const productCount = options.products ?? 40;
   const offsetMinutes = options.offsetMinutes ?? 120;
   const store: Store = {
@@ -102,7 +110,8 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
     counts,
     productAt(index) {
       categories();
-      const seeded = index <= awkwardCount ? awkwardProduct(store, index) : regularProduct(store, index);
+      const real = index > awkwardCount && index <= awkwardCount + realCount;
+      const seeded = index <= awkwardCount ? awkwardProduct(store, index) : real ? realProduct(store, index - awkwardCount, index, productId(index)) : regularProduct(store, index);
       const changes = edits.get(seeded.product.id);
       return changes ? { ...seeded, product: { ...seeded.product, ...changes } } : seeded;
     },
@@ -115,6 +124,12 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
       if (index < 1 || index > Math.min(awkwardCount, productCount)) throw new Error(`the catalog has no ${kind} product (seed at least ${index} products with awkward on)`);
       return productId(index);
     },
+    realId(kind) {
+      const index = awkwardCount + REAL_KINDS.indexOf(kind) + 1;
+      if (realCount === 0 || index > productCount) throw new Error(`the catalog has no ${kind} product (seed with realProducts and at least ${index} products)`);
+      return productId(index);
+    },
+    wooPages: realCount > 0,
     editProduct(id, changes) {
       if (catalog.indexOfProduct(id) === null) throw new Error(`no product ${id}`);
       const modified = datePair(store.now, offsetMinutes);
@@ -134,4 +149,4 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
   return catalog;
 }
 
-export { AWKWARD_KINDS, GLOBAL_ATTRIBUTES, type AwkwardKind };
+export { AWKWARD_KINDS, GLOBAL_ATTRIBUTES, REAL_KINDS, type AwkwardKind, type RealKind };

@@ -9,6 +9,7 @@ import type { Catalog } from './catalog.ts';
 import { contentJson, embedded, type SeededContent } from './content.ts';
 import type { JsonReply } from './pagination.ts';
 import { pageReply, readPage, wooError } from './pagination.ts';
+import { wooPage } from './real-products.ts';
 import { type WpUser, authenticatedUser, can, currentUserReply } from './wordpress-users.ts';
 
 /** rest_authorization_required_code(): 401 for a visitor, 403 for a user who lacks the right. */
@@ -90,6 +91,12 @@ export function wordpressRoute(catalog: Catalog, route: string, url: URL, reques
       return collection(catalog, url, catalog.counts.pages, (index) => catalog.pageAt(index), 'pages', user);
     case '/posts':
       return collection(catalog, url, catalog.counts.posts, (index) => catalog.postAt(index), 'posts', user);
+  }
+  // One page by id (WooCommerce's own pages, realProducts on); WordPress answers an unknown id so.
+  const page = /^\/pages\/(\d+)$/.exec(route);
+  if (page && catalog.wooPages) {
+    const found = wooPage(catalog.store, Number(page[1]));
+    return found ? { status: 200, body: found } : wooError(404, 'rest_post_invalid_id', 'Invalid post ID.');
   }
   return null;
 }

@@ -1,10 +1,11 @@
 // Load redirects: a 301 from each old product, collection, page and post URL to its new Shopify URL,
-// plus the redirects the source itself had. A path a previous run already redirected is adopted, not
+// and from the old tag, category and shop pages to Shopify's listings (listing-redirects.server.ts). A path a previous run already redirected is adopted, not
 // doubled; a path Shopify refuses is kept with Shopify's reason.
 import type { Entity } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { contentHash, stageRows } from '../staging.server.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
+import { type ListingRedirectData, listingRedirectRows } from './listing-redirects.server.ts';
 import { CREATE_REDIRECT, FIND_REDIRECT, REDIRECTED_ENTITIES, type RedirectedEntity, isSameAddress, redirectPath, redirectTarget } from '../transform/redirect.server.ts';
 import {
   type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordFailed, recordUnchanged, recordWritten, settledWithoutWriting,
@@ -12,10 +13,14 @@ import {
 
 type Target = RedirectedEntity;
 
-interface RedirectData {
+interface RecordRedirectData {
   path: string;
   target: { entity: Target; sourceId: string };
 }
+
+/** A record's old URL, to wherever the record went; or a listing's, to a fixed Shopify path. */
+type RedirectData = RecordRedirectData | ListingRedirectData;
+const isListing = (data: RedirectData): data is ListingRedirectData => 'targetPath' in data;
 
 const WHAT: Record<Target, string> = { products: 'product', collections: 'collection', pages: 'page', blogPosts: 'blog post' };
 
@@ -36,8 +41,8 @@ export async function deriveRedirects(migrationId: string, platform: string): Pr
   // to one page, the first record's, which also kept the handle; the others say so in the report.
   const firstWithPath = new Map<string, (typeof rows)[number]>();
   for (const row of rows) if (!firstWithPath.has(redirectPath(row.sourcePath))) firstWithPath.set(redirectPath(row.sourcePath), row);
-  const staged = rows.map((row) => {
-    const data: RedirectData = { path: row.sourcePath, target: { entity: row.entity, sourceId: row.sourceId } };
+  const staged: { sourceId: string; status: 'staged' | 'skipped'; data: RedirectData; reason: string | null; email: null; phone: null; contentHash: string }[] = rows.map((row) => {
+    const data: RecordRedirectData = { path: row.sourcePath, target: { entity: row.entity, sourceId: row.sourceId } };
     const owner = firstWithPath.get(redirectPath(row.sourcePath));
     const shared = owner !== row;
     return {
@@ -50,6 +55,7 @@ export async function deriveRedirects(migrationId: string, platform: string): Pr
       contentHash: contentHash({ ...data, targetPath: redirectTarget(row.entity, row.handle) }),
     };
   });
+  staged.push(...(await listingRedirectRows(migrationId, shop, platform, new Set(firstWithPath.keys()))));
   for (let start = 0; start < staged.length; start += 500) {
     await db().$transaction((tx) => stageRows(tx, shop, migrationId, 'redirects', staged.slice(start, start + 500)));
   }
@@ -66,7 +72,10 @@ export async function loadRedirectBatch(migrationId: string, afterId: bigint | n
   const mapped = await idMapFor(shop, writer.platform, 'redirects', rows.map((row) => row.sourceId));
   const result = batchResult(rows);
   // Where each redirect leads, looked up once for the batch (one query per kind of target, not one per row).
-  const targets = rows.map((row) => (row.data as unknown as RedirectData).target);
+  const targets = rows.flatMap((row) => {
+    const data = row.data as unknown as RedirectData;
+    return isListing(data) ? [] : [data.target];
+  });
   const links = new Map(
     await Promise.all(
       [...new Set(targets.map((target) => target.entity))].map(async (entity) => [entity, await idMapFor(shop, writer.platform, entity as Entity, targets.filter((target) => target.entity === entity).map((target) => target.sourceId))] as const),
@@ -78,14 +87,14 @@ export async function loadRedirectBatch(migrationId: string, afterId: bigint | n
     const known = mapped.get(row.sourceId);
     // A redirect is the old URL's only route to the new page: it is always kept up to date.
     if (await settledWithoutWriting(row, known, { skipExisting: false }, result)) return;
-    const targetLink = links.get(data.target.entity)?.get(data.target.sourceId);
-    if (!targetLink?.handle) {
+    const targetLink = isListing(data) ? null : links.get(data.target.entity)?.get(data.target.sourceId);
+    if (!isListing(data) && !targetLink?.handle) {
       await recordFailed(row, `The ${WHAT[data.target.entity]} this URL pointed to was not migrated, so there is nothing to redirect to.`);
       result.failed++;
       return;
     }
     const path = redirectPath(data.path);
-    const target = redirectTarget(data.target.entity, targetLink.handle);
+    const target = isListing(data) ? data.targetPath : redirectTarget(data.target.entity, targetLink?.handle ?? '');
     if (isSameAddress(path, target)) {
       await recordUnchanged(row); // the old URL already is the new one
       result.unchanged++;

@@ -113,7 +113,7 @@ export function variantKey(options: { name: string; value: string }[]): string {
  * to customers on sales channels and apps" (Admin schema), so nobody pays Shopify for what is sold
  * on another site. Decision 0025.
  */
-function productStatus(product: ProductRecord): string {
+export function productStatus(product: ProductRecord): string {
   return product.soldElsewhere ? 'DRAFT' : product.status.toUpperCase();
 }
 
@@ -121,7 +121,8 @@ function productStatus(product: ProductRecord): string {
 export const EXTERNAL_TAG = 'external-product';
 export const DOWNLOADABLE_TAG = 'downloadable';
 
-function kindTags(product: ProductRecord): string[] {
+/** The tags Shipyard adds to the source's: what kind of product it was (the verification expects them too). */
+export function kindTags(product: ProductRecord): string[] {
   return [...(product.soldElsewhere ? [EXTERNAL_TAG] : []), ...(product.downloads ? [DOWNLOADABLE_TAG] : [])].filter((tag) => !product.tags.includes(tag));
 }
 

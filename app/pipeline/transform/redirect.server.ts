@@ -1,5 +1,7 @@
 // The 301s that keep search rankings: each old product, collection, page and post URL points at the
-// new Shopify URL. Paths Shopify refuses come back as userErrors and land in the report.
+// new Shopify URL, and each old listing (tag, category and shop pages) at Shopify's listing of the
+// same. Paths Shopify refuses come back as userErrors and land in the report.
+import { toShopifyHandle } from './handle.server.ts';
 
 export const CREATE_REDIRECT = `#graphql
   mutation MigrateRedirect($urlRedirect: UrlRedirectInput!) {
@@ -74,4 +76,24 @@ export function redirectPath(sourcePath: string): string {
   const queryAt = path.indexOf('?');
   const [pathname, query] = queryAt === -1 ? [path, ''] : [path.slice(0, queryAt), path.slice(queryAt)];
   return (pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname) + query;
+}
+
+/**
+ * Where an old catalog listing leads in Shopify: a tag's page (WooCommerce /product-tag/organic/) to
+ * the catalog filtered by that tag, "/collections/all/[tag-handle]", the tag handleized
+ * (https://shopify.dev/docs/storefronts/themes/navigation-search/filtering/tag-filtering); the shop
+ * page (no tag) to the catalog itself, /collections/all.
+ */
+export function catalogListingTarget(tag: string | null): string {
+  return tag === null ? '/collections/all' : `/collections/all/${toShopifyHandle(tag)}`;
+}
+
+/**
+ * Where an old blog listing leads: a category or tag page to the blog's articles with that tag,
+ * "/blogs/[blog-handle]/tagged/[tag-handle]"
+ * (https://shopify.dev/docs/storefronts/themes/architecture/templates/blog, filtering by tag); a
+ * page with no tag of its own (WordPress's default category) to the blog.
+ */
+export function blogListingTarget(blogHandle: string, tag: string | null): string {
+  return tag === null ? `/blogs/${blogHandle}` : `/blogs/${blogHandle}/tagged/${toShopifyHandle(tag)}`;
 }
