@@ -71,6 +71,8 @@ describe('blog posts', () => {
       publishedAt: post.created.toISOString(),
       sourcePath: post.path,
       seo: { title: null, description: null },
+      // Its category and tag pages, named by the tag each becomes: their redirects lead to the blog's tag pages.
+      listedAt: [{ path: '/category/journal/', tag: 'Journal' }, { path: '/tag/behind-the-scenes/', tag: 'Behind the scenes' }, { path: '/tag/slow-steady/', tag: 'Slow & Steady' }],
     });
   });
 

@@ -1,11 +1,12 @@
 // WordPress pages and blog posts → Shopify (devstore), end to end: every published page and post
 // checked against the source (title, body, handle, author, tags, excerpt, image, published state and
-// date), the blog made once, 301s from the old URLs, a post without a title and a protected one
+// date), the blog made once, 301s from the old URLs (and the category and tag pages), a post without a title and a protected one
 // reported with their reason, a dead featured image and a handle the shop already had moving
 // without them; a second run creates nothing twice.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db.server.ts';
+import { toShopifyHandle } from '../../app/pipeline/transform/handle.server.ts';
 import { redirectPath } from '../../app/pipeline/transform/redirect.server.ts';
 import { decodeEntities } from '../../connectors/woocommerce/text.ts';
 import type { Devstore } from '../../devstore/server.ts';
@@ -136,6 +137,9 @@ describe('WordPress pages and posts migrated into Shopify', () => {
     const expected = [
       ...sourcePages().filter((page) => page.path !== '/').map((page) => `${redirectPath(page.path)} -> /pages/${pages.get(String(page.id))?.handle}`),
       ...sourcePosts().filter((post) => !REFUSED.includes(post.id)).map((post) => `${redirectPath(post.path)} -> /blogs/news/${post.slug}`),
+      // Each category and tag page that listed a moved post, to the blog's page for that tag (decision 0025).
+      ...new Set(sourcePosts().filter((post) => !REFUSED.includes(post.id)).flatMap((post) => [...post.categories, ...post.tags]).map((term) =>
+        `/${term.taxonomy === 'category' ? 'category' : 'tag'}/${term.slug} -> ${term.slug === 'uncategorized' ? '/blogs/news' : `/blogs/news/tagged/${toShopifyHandle(decodeEntities(term.name))}`}`)),
     ].sort();
     expect((await inShopify()).redirects).toEqual(expected);
     expect(expected).toContain('/shipping-returns/size-guide -> /pages/size-guide');
