@@ -83,15 +83,17 @@ export async function publishingSummary(migrationId: string, shop: string, platf
  * the source (published on `channels`, when there are any) and how many not.
  */
 export async function plannedPublishing(migrationId: string, channels: string[]): Promise<CatalogPublishing> {
-  const groups = await db().$queryRaw<{ entity: string; status: string | null; hidden: boolean; records: bigint }[]>`
-    SELECT entity, data->>'status' AS status, coalesce(data->>'hidden' = 'true', false) AS hidden, count(*) AS records
+  const groups = await db().$queryRaw<{ entity: string; status: string | null; hidden: boolean; elsewhere: boolean; records: bigint }[]>`
+    SELECT entity, data->>'status' AS status, coalesce(data->>'hidden' = 'true', false) AS hidden, data ? 'soldElsewhere' AS elsewhere, count(*) AS records
     FROM "SourceRecord" WHERE "migrationId" = ${migrationId} AND entity IN ('products', 'collections') AND status <> 'invalid'
-    GROUP BY 1, 2, 3`;
+    GROUP BY 1, 2, 3, 4`;
   const of = (entity: string) => {
     let visible = 0;
     let hidden = 0;
     for (const group of groups.filter((row) => row.entity === entity)) {
-      const record = { ...(group.status ? { status: group.status as 'active' | 'draft' | 'archived' } : {}), ...(group.hidden ? { hidden: true as const } : {}) };
+      const record = {
+        ...(group.status ? { status: group.status as 'active' | 'draft' | 'archived' } : {}), ...(group.hidden ? { hidden: true as const } : {}), ...(group.elsewhere ? { soldElsewhere: true } : {}),
+      };
       if (visibleAtSource(record)) visible += Number(group.records);
       else hidden += Number(group.records);
     }
