@@ -1,8 +1,8 @@
 // WordPress pages and blog posts → Shopify (devstore), end to end: every published page and post
 // checked against the source (title, body, handle, author, tags, excerpt, image, published state and
-// date), the blog made once, 301s from the old URLs (and the category and tag pages), a post without a title and a protected one
-// reported with their reason, a dead featured image and a handle the shop already had moving
-// without them; a second run creates nothing twice.
+// date), the blog made once, 301s from the old URLs and the category and tag pages, a post without
+// a title and a protected one reported with their reason, a dead featured image and a handle the
+// shop already had moving without them; a second run creates nothing twice.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db.server.ts';
