@@ -23,11 +23,12 @@ export interface StoreContext {
 const TAG_BASE = 'product-tag';
 
 /**
- * The listing pages a published product is shown on: its tags' pages and the shop page. A product
- * kept from the catalog (hidden), or not published, is on none.
+ * The listing pages a published product is shown on: its tags' pages and the shop page. One shown in
+ * search only, or hidden, or not published, is on none (catalog_visibility "visible" and "catalog"
+ * are the ones shown in the shop and its tag and category pages).
  */
 function listings(product: WooProduct, context: StoreContext): { path: string; tag: string | null }[] {
-  if (product.status !== 'publish' || product.catalog_visibility === 'hidden') return [];
+  if (product.status !== 'publish' || !['visible', 'catalog'].includes(product.catalog_visibility)) return [];
   const tags = product.tags.filter((tag) => tag.slug.trim() !== '' && decodeEntities(tag.name).trim() !== '').map((tag) => ({ path: `/${TAG_BASE}/${tag.slug}/`, tag: decodeEntities(tag.name).trim() }));
   return [...tags, ...(context.shopPath ? [{ path: context.shopPath, tag: null }] : [])];
 }
