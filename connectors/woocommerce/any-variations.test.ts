@@ -30,6 +30,12 @@ describe('planVariations', () => {
     expect(plan.combinations.map((combination) => combination.open)).toEqual([[], []]);
   });
 
+  it('keeps the product back when two variations are the same, rather than sell only one of them unsaid', () => {
+    expect(planVariations(product([COLOR, SIZE]), [variation(10, [[1, 'Color', 'Red']]), variation(11, [[1, 'Color', 'Red'], [2, 'Size', '']])])).toBe(
+      'variations #10 and #11 are the same (Color: Red); WooCommerce sells only the first, and Shopify needs each variant to differ, so delete or change the other in WooCommerce',
+    );
+  });
+
   it('keeps the product back when the expansion would pass Shopify’s 2,048 variants, before building it', () => {
     const many = Array.from({ length: 50 }, (_, index) => `V${index}`);
     const plan = planVariations(product([attribute(1, 'A', many, 0), attribute(2, 'B', many, 1)]), [variation(10, [[1, 'A', 'V0'], [2, 'B', 'V0']]), variation(11, [])]);

@@ -76,7 +76,17 @@ export function planVariations(product: WooProduct, variations: WooVariation[]):
     return `its variations sold in “any” value would become ${total} variants, one per value; Shopify allows ${VARIANT_CEILING} per product, so choose the values of some variations in WooCommerce`;
   }
 
-  const taken = new Set(candidates.filter((candidate) => candidate.open.length === 0).map((candidate) => key(candidate.lists.map((list) => list[0] ?? { option: '', value: '' }))));
+  const chosen = new Map<string, number>();
+  for (const candidate of candidates.filter((each) => each.open.length === 0)) {
+    const values = candidate.lists.map((list) => list[0] ?? { option: '', value: '' });
+    const first = chosen.get(key(values));
+    if (first !== undefined) {
+      const named = values.length > 0 ? values.map((pick) => `${pick.option}: ${pick.value}`).join(', ') : 'no option values at all';
+      return `variations #${first} and #${candidate.variation.id} are the same (${named}); WooCommerce sells only the first, and Shopify needs each variant to differ, so delete or change the other in WooCommerce`;
+    }
+    chosen.set(key(values), candidate.variation.id);
+  }
+  const taken = new Set(chosen.keys());
   const combinations: Combination[] = [];
   for (const candidate of candidates) {
     if (candidate.open.length === 0) {
