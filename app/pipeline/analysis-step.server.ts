@@ -82,11 +82,21 @@ async function catalogSize(migrationId: string, shop: string, platform: string):
   return { variantsInShop, newVariants: Number(created?.variants ?? 0) };
 }
 
+/** The distinct old listing pages the staged products and posts were shown on: each becomes a redirect. */
+async function listingPages(migrationId: string): Promise<number> {
+  const [row] = await db().$queryRaw<{ pages: bigint }[]>`
+    SELECT count(DISTINCT listing->>'path')::bigint AS pages
+    FROM "SourceRecord" r, jsonb_array_elements(coalesce(r.data->'listedAt', '[]'::jsonb)) listing
+    WHERE r."migrationId" = ${migrationId} AND r.entity IN ('products', 'blogPosts') AND r.status <> 'invalid'`;
+  return Number(row?.pages ?? 0);
+}
+
 async function planFor(migrationId: string, shop: string, platform: string, entities: Entity[], options: unknown) {
   const staged = await db().sourceRecord.groupBy({ by: ['entity'], where: { migrationId, status: { not: 'invalid' } }, _count: true });
   const counts = Object.fromEntries(staged.map((row) => [row.entity, row._count]));
-  // Redirects are derived later, one for each product, collection, page and post that had a URL.
-  if (entities.includes('redirects')) counts.redirects = (counts.products ?? 0) + (counts.collections ?? 0) + (counts.pages ?? 0) + (counts.blogPosts ?? 0);
+  // Redirects are derived later, one for each product, collection, page and post that had a URL,
+  // and one for each old listing page (tag, category, shop page) that listed them (decision 0025).
+  if (entities.includes('redirects')) counts.redirects = (counts.products ?? 0) + (counts.collections ?? 0) + (counts.pages ?? 0) + (counts.blogPosts ?? 0) + (await listingPages(migrationId));
   const record = await db().shop.findUnique({ where: { shop } });
   const currencies = entities.includes('orders') ? currencyPlanNote(await orderCurrencies(migrationId)) : null;
   const shopPlan = { planName: record?.planName ?? null, shopifyPlus: record?.shopifyPlus ?? false, partnerDevelopment: record?.partnerDevelopment ?? false };

@@ -151,4 +151,13 @@ describe('WooCommerce products as they really are', () => {
     }
     expect(terms.some((term) => term.taxonomy === 'post_tag')).toBe(true);
   });
+
+  it('the plan counted the listing pages among the redirects it would write', async () => {
+    const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+    const planned = (migration.plan as { entities: { entity: string; records: number }[] }).entities.find((entity) => entity.entity === 'redirects')?.records;
+    const listings = await db().sourceRecord.count({ where: { migrationId, entity: 'redirects', sourceId: { startsWith: 'listing:' } } });
+    expect(listings).toBeGreaterThan(4);
+    const records = await db().sourceRecord.count({ where: { migrationId, entity: { in: ['collections', 'products', 'blogPosts'] }, status: { not: 'invalid' } } });
+    expect(planned).toBe(records + listings);
+  });
 });
