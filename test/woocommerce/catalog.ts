@@ -7,6 +7,7 @@ import { regularProduct } from './regular-products.ts';
 import type { WooCategory, WooProduct } from './shapes.ts';
 import { datePair } from './shapes.ts';
 import { coupon, customer, order, review } from './shop-records.ts';
+import { REAL_ORDER_COUNT, REAL_REVIEW_COUNT, realOrder, realReview } from './real-orders.ts';
 import type { SeededProduct, Store } from './store.ts';
 import { productId } from './store.ts';
 import { GLOBAL_ATTRIBUTES, seedCategories, seedTags } from './taxonomy.ts';
@@ -25,6 +26,8 @@ export interface SeedOptions {
   /** WordPress pages and blog posts (all statuses; the awkward ones of content.ts come first). */
   pages?: number;
   posts?: number;
+  /** Add, after the seeded orders and reviews, those of a real WooCommerce 11 store (real-orders.ts); off by default. */
+  realOrders?: boolean;
   /** Seed the awkward products (see awkward-products.ts) first; on by default. */
   awkward?: boolean;
   /** The store's time zone, east of GMT, in minutes (default +120, Central European Summer Time). */
@@ -82,8 +85,10 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
   const edits = new Map<number, Partial<WooProduct>>();
   const contentEdits = new Map<number, Partial<SeededContent>>();
   const edited = (item: SeededContent): SeededContent => ({ ...item, ...contentEdits.get(item.id) });
+  const seededOrders = options.orders ?? 20;
+  const seededReviews = options.reviews ?? 15;
   const counts = {
-    customers: options.customers ?? 12, orders: options.orders ?? 20, coupons: options.coupons ?? 6, reviews: options.reviews ?? 15,
+    customers: options.customers ?? 12, orders: seededOrders + (options.realOrders ? REAL_ORDER_COUNT : 0), coupons: options.coupons ?? 6, reviews: seededReviews + (options.realOrders ? REAL_REVIEW_COUNT : 0),
     pages: options.pages ?? 10, posts: options.posts ?? 16,
   };
   // Categories carry image URLs, so they follow the site address the server listens on.
@@ -121,9 +126,9 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
       edits.set(id, { ...edits.get(id), ...changes, date_modified: modified.local, date_modified_gmt: modified.gmt });
     },
     customerAt: (index) => customer(store, index),
-    orderAt: (index) => order(store, index, counts.customers, productCount),
+    orderAt: (index) => (index > seededOrders ? realOrder(store, index - seededOrders, 9000 + index, counts.customers > 0 ? customer(store, 1) : null) : order(store, index, counts.customers, productCount)),
     couponAt: (index) => coupon(store, index),
-    reviewAt: (index) => review(store, index, productCount),
+    reviewAt: (index) => (index > seededReviews ? realReview(store, index - seededReviews, 3000 + index) : review(store, index, productCount)),
     pageAt: (index) => edited(seededPage(index)),
     postAt: (index) => edited(seededPost(index)),
     editContent(id, changes) {
