@@ -100,7 +100,7 @@ export function mapOrder(raw: unknown, refundDetails: readonly WooRefund[] = [])
       lineItems,
       shippingLines: order.shipping_lines.map((line) => ({ title: decodeEntities(line.method_title), price: line.total, taxLines: taxLines(line.taxes) })),
       feeLines: order.fee_lines.map((line) => ({ sourceId: String(line.id), title: decodeEntities(line.name) || 'Fee', price: line.total, taxLines: taxLines(line.taxes) })),
-      discountCodes: order.coupon_lines.map((line) => ({ code: line.code, amount: line.discount, freeShipping: line.free_shipping ?? false })),
+      discountCodes: order.coupon_lines.map((line) => ({ code: line.code, amount: line.discount, freeShipping: line.free_shipping ?? null })),
       payment: order.payment_method ? { gateway: order.payment_method, title: orNull(decodeEntities(order.payment_method_title)), transactionId: orNull(order.transaction_id) } : null,
       billingAddress: address(order.billing),
       shippingAddress: address(order.shipping),

@@ -117,7 +117,7 @@ export const WooOrder = z.object({
   shipping_lines: z.array(z.object({ method_title: Text, total: Text, taxes: Taxes })).default([]),
   // Fees the merchant or a plugin added ("Gift wrapping"); a negative one is a discount.
   fee_lines: z.array(z.object({ id: Id, name: Text, total: Text, taxes: Taxes })).default([]),
-  // WooCommerce 8.7+ says whether the coupon gave free shipping; older stores leave it out.
+  // Recent WooCommerce versions say whether the coupon gave free shipping; older ones leave it out.
   coupon_lines: z.array(z.object({ code: Text, discount: Text, free_shipping: z.boolean().nullish() })).default([]),
   refunds: z.array(z.object({ id: Id, reason: Text, total: Text })).default([]),
   payment_method: Text,

@@ -66,7 +66,7 @@ function freeShippingOrder(store: Store, id: number, billing: Record<string, str
     tax_lines: [{ id: 81_000 + id, ...MWST, tax_total: '4.75', shipping_tax_total: '0.00' }],
     shipping_lines: [{ id: 91_000 + id, method_title: 'Free shipping', method_id: 'free_shipping', instance_id: '2', total: '0.00', total_tax: '0.00', taxes: [], meta_data: [] }],
     fee_lines: [],
-    // WooCommerce 8.7+ lists the coupon's kind and whether it gave free shipping on the order's coupon line.
+    // Recent WooCommerce versions list the coupon's kind and whether it gave free shipping on the order's coupon line.
     coupon_lines: [{ id: 97_000 + id, code: 'freeship', discount: '0.00', discount_tax: '0.00', discount_type: 'fixed_cart', nominal_amount: 0, free_shipping: true, meta_data: [] }],
     refunds: [],
     meta_data: [],

@@ -63,7 +63,10 @@ describe('fees, payments and refunds → orderCreate', () => {
     expect(variables.order.discountCode).toEqual({ freeShippingDiscountCode: { code: 'freeship' } });
   });
 
-  it('records a code that took nothing off while shipping was paid as a fixed code of 0, and names the code that did take money off first', () => {
+  it('records a code that took nothing off as a fixed code of 0 when it gave no free shipping or shipping was paid, and names the code that did take money off first', () => {
+    const free = [{ title: 'Free shipping', price: '0.00' }];
+    expect(transformed({ shippingLines: free, discountCodes: [{ code: 'spring', amount: '0.00', freeShipping: false }] }).variables.order.discountCode).toEqual({ itemFixedDiscountCode: { code: 'spring', amountSet: eur('0.00') } });
+    expect(transformed({ shippingLines: free, discountCodes: [{ code: 'freeship', amount: '0.00' }] }).variables.order.discountCode).toEqual({ freeShippingDiscountCode: { code: 'freeship' } });
     expect(transformed({ discountCodes: [{ code: 'freeship', amount: '0.00', freeShipping: true }] }).variables.order.discountCode).toEqual({ itemFixedDiscountCode: { code: 'freeship', amountSet: eur('0.00') } });
     const both = transformed({
       lineItems: [{ ...base.lineItems[0], discount: '2.00' }],

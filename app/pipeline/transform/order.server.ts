@@ -1,8 +1,9 @@
 // Turns a canonical order into orderCreate's input for history: the old order number as its name,
 // its customer (`customer.toAssociate`; a guest order goes with its email only), lines linked to the
 // migrated variants (custom lines when the product is gone), the source's own prices, taxes,
-// shipping and discount, statuses mapped from the source's status word, refunds as refund
-// transactions. Whatever Shopify's input cannot hold is listed, for the record's reason.
+// shipping and discount (a code that took nothing off too), fees as custom lines, statuses mapped from
+// the source's status word, the payment's gateway and id and dated refunds as transactions
+// (docs/decisions/0027). Whatever Shopify's input cannot hold is listed, for the record's reason.
 import { z } from 'zod';
 import type { OrderRecord } from '../../../connectors/model.ts';
 import { sourceReferenceMetafield } from '../source-reference.server.ts';
@@ -226,9 +227,10 @@ function discountFor(order: OrderRecord, discount: number, feeTitle: string | un
   const chosen = codes[0];
   if (discount > 0) return { itemFixedDiscountCode: { code: chosen?.code ?? feeTitle ?? 'Discount', amountSet: money(discount) } };
   if (!chosen) return undefined;
-  // Stores before WooCommerce 8.7 do not say whether a coupon gave free shipping: shipping that cost nothing says so.
-  const shippingFree = order.shippingLines.length > 0 && order.shippingLines.every((line) => cents(line.price) === 0);
-  return shippingFree || (chosen.freeShipping && order.shippingLines.length === 0) ? { freeShippingDiscountCode: { code: chosen.code } } : { itemFixedDiscountCode: { code: chosen.code, amountSet: money(0) } };
+  // Shipping that cost nothing is free; older WooCommerce versions do not say whether the coupon made it so, and then that says it.
+  const shippingFree = order.shippingLines.every((line) => cents(line.price) === 0);
+  const gaveFreeShipping = chosen.freeShipping ?? order.shippingLines.length > 0;
+  return shippingFree && gaveFreeShipping ? { freeShippingDiscountCode: { code: chosen.code } } : { itemFixedDiscountCode: { code: chosen.code, amountSet: money(0) } };
 }
 
 /**
