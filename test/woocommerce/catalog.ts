@@ -91,6 +91,8 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
     customers: options.customers ?? 12, orders: seededOrders + (options.realOrders ? REAL_ORDER_COUNT : 0), coupons: options.coupons ?? 6, reviews: seededReviews + (options.realOrders ? REAL_REVIEW_COUNT : 0),
     pages: options.pages ?? 10, posts: options.posts ?? 16,
   };
+  // The real store's records come right after the seeded ones; orders placed later (store-changes.ts) are seeded ones again. 0: not a real one.
+  const realPosition = (index: number, seeded: number, real: number) => (options.realOrders && index > seeded && index <= seeded + real ? index - seeded : 0);
   // Categories carry image URLs, so they follow the site address the server listens on.
   const categories = (): WooCategory[] => {
     if (categoriesFor !== store.siteUrl) {
@@ -126,9 +128,15 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
       edits.set(id, { ...edits.get(id), ...changes, date_modified: modified.local, date_modified_gmt: modified.gmt });
     },
     customerAt: (index) => customer(store, index),
-    orderAt: (index) => (index > seededOrders ? realOrder(store, index - seededOrders, 9000 + index, counts.customers > 0 ? customer(store, 1) : null) : order(store, index, counts.customers, productCount)),
+    orderAt(index) {
+      const real = realPosition(index, seededOrders, REAL_ORDER_COUNT);
+      return real ? realOrder(store, real, 9000 + index, counts.customers > 0 ? customer(store, 1) : null) : order(store, index, counts.customers, productCount);
+    },
     couponAt: (index) => coupon(store, index),
-    reviewAt: (index) => (index > seededReviews ? realReview(store, index - seededReviews, 3000 + index) : review(store, index, productCount)),
+    reviewAt(index) {
+      const real = realPosition(index, seededReviews, REAL_REVIEW_COUNT);
+      return real ? realReview(store, real, 3000 + index) : review(store, index, productCount);
+    },
     pageAt: (index) => edited(seededPage(index)),
     postAt: (index) => edited(seededPost(index)),
     editContent(id, changes) {

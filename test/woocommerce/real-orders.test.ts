@@ -12,6 +12,9 @@ describe('the realOrders seed', () => {
   it('adds two orders and two reviews after the seeded ones, and nothing without the flag', () => {
     expect(catalog.counts).toMatchObject({ orders: 4, reviews: 4 });
     expect(seedCatalog({ orders: 2, reviews: 2 }).counts).toMatchObject({ orders: 2, reviews: 2 });
+    // An order placed later (store-changes.ts) is a seeded one, with or without the flag.
+    expect(seedCatalog({ orders: 2, reviews: 2 }).orderAt(3)).toMatchObject({ id: 9003, fee_lines: [], payment_method: 'stripe' });
+    expect(catalog.orderAt(5)).toMatchObject({ id: 9005, fee_lines: [], coupon_lines: [] });
     expect(catalog.orderAt(3)).toMatchObject({ id: 9003, fee_lines: [{ name: 'Gift wrapping', total: '4.00', total_tax: '0.76' }], payment_method: 'stripe', transaction_id: 'ch_3QfGiftWrap01', customer_id: 5001 });
     expect(catalog.orderAt(4)).toMatchObject({ id: 9004, coupon_lines: [{ code: 'freeship', discount: '0.00', free_shipping: true }], payment_method: 'bacs' });
   });
