@@ -186,7 +186,12 @@ export const Order = z.object({
   sourceStatus: z.string(),
   lineItems: z.array(LineItem),
   shippingLines: z.array(z.object({ title: z.string(), price: Money, taxLines: z.array(TaxLine).default([]) })).default([]),
-  discountCodes: z.array(z.object({ code: z.string(), amount: Money })).default([]),
+  /** Fees on the order besides its products and shipping ("Gift wrapping"), with their taxes; a negative one is a discount. */
+  feeLines: z.array(z.object({ sourceId: z.string(), title: z.string(), price: Money, taxLines: z.array(TaxLine).default([]) })).default([]),
+  /** `freeShipping`: whether the code gave free shipping (null: the source does not say); its amount is what it took off the items, often 0 then. */
+  discountCodes: z.array(z.object({ code: z.string(), amount: Money, freeShipping: z.boolean().nullable().default(null) })).default([]),
+  /** How the order was paid at the source: the gateway, as the shopper saw it, and the gateway's own id for the payment. */
+  payment: z.object({ gateway: z.string(), title: z.string().nullable().default(null), transactionId: z.string().nullable().default(null) }).nullable().default(null),
   billingAddress: Address.nullable().default(null),
   shippingAddress: Address.nullable().default(null),
   subtotal: Money,

@@ -27,6 +27,7 @@ const PROBLEM_TITLES: Record<string, string> = {
   'customer-merged': 'Customers who signed up more than once',
   'order-total-differs': 'Orders whose total Shopify computes differently',
   'order-product-missing': 'Orders for products that no longer exist',
+  'review-awaiting-moderation': 'Reviews awaiting moderation, kept back',
   'discount-restriction-not-kept': 'Coupon rules Shopify discount codes cannot hold',
   'discount-free-shipping-not-kept': 'Coupons giving free shipping beside a discount',
   'discount-limit-changed': 'Coupons with uses already made',

@@ -135,6 +135,8 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
       findings.push(...foreseenNotKept(discount).map((item) => ({ entity: 'discounts', sourceId: discount.sourceId, code: item.code, subject: discount.code, message: item.message, action: DISCOUNT_ACTIONS[item.code] })));
     } else if (row.entity === 'orders' && Date.parse((row.data as { processedAt: string }).processedAt) > Date.now()) {
       findings.push(futureOrderFinding(row.data as unknown as CanonicalRecord<'orders'>));
+    } else if (row.entity === 'reviews' && (row.data as { published?: boolean }).published === false) {
+      findings.push(heldReviewFinding(row.data as unknown as CanonicalRecord<'reviews'>));
     } else if ((row.entity === 'pages' || row.entity === 'blogPosts') && (row.data as { passwordProtected?: boolean }).passwordProtected) {
       findings.push(protectedFinding(row.entity, row.data as unknown as CanonicalRecord<'pages'>));
     }
@@ -165,6 +167,18 @@ function futureOrderFinding(order: CanonicalRecord<'orders'>): Finding {
     subject: order.number,
     message: `The old store dates order ${order.number} ${order.processedAt}, in the future.`,
     action: 'Shopify takes no order dated in the future: it is recorded as processed when it is written. Check the date on the old store (a clock or time zone setting).',
+  };
+}
+
+/** A review awaiting moderation at the source is read and kept back, never put on its product unapproved (decision 0027). */
+function heldReviewFinding(review: CanonicalRecord<'reviews'>): Finding {
+  return {
+    entity: 'reviews',
+    sourceId: review.sourceId,
+    code: 'review-awaiting-moderation',
+    subject: `${review.author}, ${review.rating} stars`,
+    message: `The review by ${review.author} is awaiting moderation on the old store: Shopify shows a product’s reviews to every shopper, so it is not put on its product.`,
+    action: 'It is kept in the report with its text. Approve it on the old store and re-sync to move it, or leave it out.',
   };
 }
 

@@ -13,17 +13,20 @@ import { CategoryTree, mapCategory } from './map-collection.ts';
 import { mapProduct, type StoreContext } from './map-product.ts';
 import { mapPage, mapPost } from './map-content.ts';
 import { mapCoupon, mapCustomer, mapOrder, mapReview } from './map-shop.ts';
-import { WooCategory } from './responses.ts';
+import { WooCategory, WooRefund } from './responses.ts';
 import { siteName, storeContext, storeFacts } from './store-facts.ts';
 import { WordPressClient } from './wordpress-client.ts';
 
 const PER_PAGE = 100;
 const VariableProduct = z.object({ id: z.number().int(), type: z.literal('variable') });
+const RefundedOrder = z.object({ id: z.number().int(), refunds: z.array(z.unknown()).min(1) });
 
 interface Source {
   endpoint: string;
   /** Whether WooCommerce filters this endpoint by modified_after (customers and reviews it does not). */
   filtersByModified: boolean;
+  /** What the endpoint must be asked besides paging, to send every record that should move. */
+  params?: Record<string, string>;
 }
 
 /** Where each canonical entity comes from in WooCommerce's API. */
@@ -33,7 +36,10 @@ const SOURCES: Partial<Record<Entity, Source>> = {
   customers: { endpoint: 'customers', filtersByModified: false },
   orders: { endpoint: 'orders', filtersByModified: true },
   discounts: { endpoint: 'coupons', filtersByModified: true },
-  reviews: { endpoint: 'products/reviews', filtersByModified: false },
+  // WooCommerce sends only approved reviews unless asked ("status … Options: all, hold, approved, spam
+  // and trash. Default is approved."); `all` is WordPress's approved and held ("awaiting moderation")
+  // comments, never spam or trash (docs/decisions/0027-order-money-and-held-reviews.md).
+  reviews: { endpoint: 'products/reviews', filtersByModified: false, params: { status: 'all' } },
 };
 
 /** Pages and blog posts live in WordPress (wp/v2), not in WooCommerce's API. */
@@ -134,7 +140,7 @@ export class WooCommerceConnector implements SourceConnector {
     // One call first, so a store that cannot be reached fails once rather than once per entity.
     const facts = await storeFacts(this.client, this.credentials.url, retry);
     const entities = Object.entries(SOURCES) as [Entity, Source][];
-    const totals = await Promise.all(entities.map(async ([, source]) => (await this.client.get(source.endpoint, { per_page: 1 }, { retry })).total ?? 0));
+    const totals = await Promise.all(entities.map(async ([, source]) => (await this.client.get(source.endpoint, { per_page: 1, ...source.params }, { retry })).total ?? 0));
     const content = await this.contentCounts(retry);
     return {
       platform: this.platform,
@@ -169,7 +175,7 @@ export class WooCommerceConnector implements SourceConnector {
     const source = SOURCES[entity];
     if (!source) throw new Error(`The WooCommerce connector does not extract ${entity}`);
     const page = pageFromCursor(cursor);
-    const params: Record<string, string | number> = { page, per_page: PER_PAGE, orderby: 'id', order: 'asc' };
+    const params: Record<string, string | number> = { page, per_page: PER_PAGE, orderby: 'id', order: 'asc', ...source.params };
     if (options.modifiedAfter && source.filtersByModified) {
       params.modified_after = options.modifiedAfter.toISOString().slice(0, 19);
       // Without this WooCommerce compares against the store's local time.
@@ -208,7 +214,7 @@ export class WooCommerceConnector implements SourceConnector {
       case 'customers':
         return rows.map(mapCustomer);
       case 'orders':
-        return rows.map(mapOrder);
+        return inBatches(rows, this.variationConcurrency, async (row) => mapOrder(row, await this.refundsOf(row)));
       case 'discounts':
         return rows.map(mapCoupon);
       case 'reviews':
@@ -227,6 +233,25 @@ export class WooCommerceConnector implements SourceConnector {
     const records = [];
     for (const row of rows) records.push(await mapCategory(row, this.categories, this.credentials.url));
     return records;
+  }
+
+  /**
+   * A refunded order's refunds with their dates: the order's own `refunds` list carries only id,
+   * reason and total, `orders/<id>/refunds` the rest (WooCommerce REST API, "Order refunds").
+   */
+  private async refundsOf(row: unknown): Promise<WooRefund[]> {
+    const order = RefundedOrder.safeParse(row);
+    if (!order.success) return [];
+    const refunds: WooRefund[] = [];
+    for (let page = 1; ; page++) {
+      const endpoint = `orders/${order.data.id}/refunds`;
+      const answer = await this.client.get(endpoint, { page, per_page: PER_PAGE });
+      for (const item of asList(answer.data, this.client.host, endpoint)) {
+        const refund = WooRefund.safeParse(item);
+        if (refund.success) refunds.push(refund.data);
+      }
+      if (answer.totalPages === null || page >= answer.totalPages) return refunds;
+    }
   }
 
   /** Every variation of a variable product, page by page; nothing for other products. */

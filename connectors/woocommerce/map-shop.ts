@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { Customer, Discount, Order, Review } from '../model.ts';
 import type { Extracted } from '../source-connector.ts';
-import { gmt, schemaReason, WooCoupon, WooCustomer, WooOrder, WooReview, type WooAddress } from './responses.ts';
+import { gmt, schemaReason, WooCoupon, WooCustomer, WooOrder, WooReview, type WooAddress, type WooRefund } from './responses.ts';
 import { decodeEntities } from './text.ts';
 
 function result(schema: z.ZodType, candidate: unknown, sourceId: string, raw: unknown, what: string): Extracted {
@@ -64,7 +64,11 @@ export function mapCustomer(raw: unknown): Extracted {
   );
 }
 
-export function mapOrder(raw: unknown): Extracted {
+/**
+ * An order with its refunds' details as `orders/<id>/refunds` gives them (their dates); without
+ * them a refund keeps its amount and reason and has no date.
+ */
+export function mapOrder(raw: unknown, refundDetails: readonly WooRefund[] = []): Extracted {
   const parsed = WooOrder.safeParse(raw);
   if (!parsed.success) return unreadable(raw, 'an order', parsed.error);
   const order = parsed.data;
@@ -95,14 +99,21 @@ export function mapOrder(raw: unknown): Extracted {
       sourceStatus: order.status,
       lineItems,
       shippingLines: order.shipping_lines.map((line) => ({ title: decodeEntities(line.method_title), price: line.total, taxLines: taxLines(line.taxes) })),
-      discountCodes: order.coupon_lines.map((line) => ({ code: line.code, amount: line.discount })),
+      feeLines: order.fee_lines.map((line) => ({ sourceId: String(line.id), title: decodeEntities(line.name) || 'Fee', price: line.total, taxLines: taxLines(line.taxes) })),
+      discountCodes: order.coupon_lines.map((line) => ({ code: line.code, amount: line.discount, freeShipping: line.free_shipping ?? null })),
+      payment: order.payment_method ? { gateway: order.payment_method, title: orNull(decodeEntities(order.payment_method_title)), transactionId: orNull(order.transaction_id) } : null,
       billingAddress: address(order.billing),
       shippingAddress: address(order.shipping),
       subtotal: money(order.line_items.reduce((sum, line) => sum + Number(line.subtotal), 0)),
       totalTax: order.total_tax,
       total: order.total,
       // WooCommerce sends refund totals as negative amounts.
-      refunds: order.refunds.map((refund) => ({ sourceId: String(refund.id), amount: refund.total.replace(/^-/, ''), reason: orNull(refund.reason) })),
+      refunds: order.refunds.map((refund) => ({
+        sourceId: String(refund.id),
+        amount: refund.total.replace(/^-/, ''),
+        reason: orNull(refund.reason),
+        createdAt: gmt(refundDetails.find((detail) => detail.id === refund.id)?.date_created_gmt),
+      })),
       notes: order.customer_note.trim() ? [{ body: order.customer_note, customerVisible: true }] : [],
       processedAt,
       updatedAt: gmt(order.date_modified_gmt),

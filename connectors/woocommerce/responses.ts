@@ -115,10 +115,20 @@ export const WooOrder = z.object({
   line_items: z.array(z.object({ id: Id, name: Text, product_id: Id.default(0), variation_id: Id.default(0), quantity: z.number(), subtotal: Text, total: Text, sku: Text, taxes: Taxes })).default([]),
   tax_lines: z.array(z.object({ rate_id: Id, label: Text, rate_percent: z.number().nullish() })).default([]),
   shipping_lines: z.array(z.object({ method_title: Text, total: Text, taxes: Taxes })).default([]),
-  coupon_lines: z.array(z.object({ code: Text, discount: Text })).default([]),
+  // Fees the merchant or a plugin added ("Gift wrapping"); a negative one is a discount.
+  fee_lines: z.array(z.object({ id: Id, name: Text, total: Text, taxes: Taxes })).default([]),
+  // Recent WooCommerce versions say whether the coupon gave free shipping; older ones leave it out.
+  coupon_lines: z.array(z.object({ code: Text, discount: Text, free_shipping: z.boolean().nullish() })).default([]),
   refunds: z.array(z.object({ id: Id, reason: Text, total: Text })).default([]),
+  payment_method: Text,
+  payment_method_title: Text,
+  transaction_id: Text,
 });
 export type WooOrder = z.infer<typeof WooOrder>;
+
+/** One refund of an order as `orders/<id>/refunds` sends it: the order's own `refunds` summary has no date. */
+export const WooRefund = z.object({ id: Id, date_created_gmt: z.string().nullish(), amount: Text, reason: Text });
+export type WooRefund = z.infer<typeof WooRefund>;
 
 export const WooCoupon = z.object({
   id: Id,

@@ -1,5 +1,5 @@
 // Orders: `orderCreate` for importing history (processed date, line items by variant or custom,
-// taxes, shipping, one discount code, financial and fulfillment status, order name; at most 5 new
+// taxes, shipping, one discount code, payment transactions, financial and fulfillment status, order name; at most 5 new
 // orders a minute on development and trial stores), `order`, `orderByIdentifier` (by id or custom
 // ID) and `orders`, with addresses and metafields; `orderDelete`.
 import type { PoolClient } from 'pg';
@@ -20,6 +20,7 @@ import { addressObject, customerObject, normalizePhone, type CustomerRow } from 
 import { customerFor, type OrderCustomerInput } from './order-customer.ts';
 import { planOrder, type LineItem, type OrderInput, type OrderPlan, type OrderProblem, type ShippingLine, type TaxLine } from './order-input.ts';
 import { checkCurrencies } from './order-money.ts';
+import { type StoredTransaction, type TransactionInput, transactionObject, transactionsFor } from './order-transactions.ts';
 
 /**
  * Shopify's documented ceiling for orderCreate on development and trial stores: "If you're using
@@ -55,6 +56,7 @@ interface OrderRow {
   /** The customer's currency and the order priced in it; null: the shop's currency and amounts. */
   presentment_currency_code: string | null;
   presentment: OrderPlan | null;
+  transactions: StoredTransaction[];
   subtotal: string;
   total_tax: string;
   total_shipping: string;
@@ -146,6 +148,11 @@ function orderObject(row: OrderRow) {
         taxLines: line.taxLines.map((tax, position) => taxLineObject(tax, bag((priced) => priced.shippingLines[line.index]?.taxLines[position]?.price))),
       })),
     taxLines: row.tax_lines.map((tax, position) => taxLineObject(tax, bag((priced) => priced.taxLines[position]?.price))),
+    transactions: (args: Args) => {
+      const all = row.transactions.map((transaction) => transactionObject(transaction, { processedAt: row.processed_at, createdAt: row.created_at, shopCurrency: currency, presentmentCurrency: row.presentment_currency_code ?? currency }));
+      return typeof args.first === 'number' ? all.slice(0, args.first) : all;
+    },
+    transactionsCount: { __typename: 'Count', count: row.transactions.length, precision: 'EXACT' },
     discountCode: row.discount_codes[0]?.code ?? null,
     discountCodes: row.discount_codes.map((code) => code.code),
     subtotalPriceSet: bag((priced) => priced.subtotal),
@@ -199,12 +206,13 @@ async function orderCreate(args: Args, context: RequestContext) {
   let lineNumber = 0;
   const nextLineId = async () => `${Date.now()}${String(lineNumber++).padStart(3, '0')}`;
   const planned = await planOrder(context, input, nextLineId);
+  const paid = transactionsFor(input.transactions as TransactionInput[] | null | undefined, () => `${Date.now()}${String(lineNumber++).padStart(3, '0')}`);
   // Order.note: "The maximum length is 5000 characters"; a customer upserted with the order keeps a customer's lengths.
   const tooLong = [
     ...tooLongText([{ field: ['order', 'note'], label: 'Note', value: input.note, limit: TEXT_LIMITS.note }]),
     ...(input.customer?.toUpsert ? customerTextErrors(input.customer.toUpsert, ['order', 'customer', 'toUpsert']) : []),
   ].map((error) => ({ ...error, code: 'INVALID' }));
-  if (!planned.plan || tooLong.length) return failed([...planned.errors, ...tooLong]);
+  if (!planned.plan || tooLong.length || paid.problems.length) return failed([...planned.errors, ...tooLong, ...paid.problems]);
   const plan = planned.plan;
   // devstore keeps amounts below 10^18; Shopify documents no ceiling, so this refusal and its words are devstore's.
   if ([plan.subtotal, plan.totalTax, plan.totalShipping, plan.totalDiscounts, plan.totalPrice].some((amount) => !(Math.abs(amount) < MAX_PRICE))) {
@@ -233,8 +241,8 @@ async function orderCreate(args: Args, context: RequestContext) {
       const { rows } = await client.query<OrderRow>(
         `INSERT INTO devstore.orders (shop, number, name, email, phone, customer_id, currency_code, financial_status, fulfillment_status, processed_at, closed_at,
            note, tags, taxes_included, test, source_name, source_identifier, line_items, shipping_lines, tax_lines, discount_codes, billing_address, shipping_address,
-           subtotal, total_tax, total_shipping, total_discounts, total_price, presentment_currency_code, presentment)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, least(coalesce($10, now()), now()), $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)
+           subtotal, total_tax, total_shipping, total_discounts, total_price, presentment_currency_code, presentment, transactions)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, least(coalesce($10, now()), now()), $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31)
          RETURNING *`,
         [
           context.shop.domain, number, input.name ?? `#${number}`, input.email ?? null, input.phone ? normalizePhone(input.phone) ?? input.phone : null, customer.id,
@@ -244,7 +252,7 @@ async function orderCreate(args: Args, context: RequestContext) {
           JSON.stringify(plan.lineItems), JSON.stringify(plan.shippingLines), JSON.stringify(plan.taxLines), JSON.stringify(plan.discountCodes),
           input.billingAddress ? JSON.stringify(input.billingAddress) : null, input.shippingAddress ? JSON.stringify(input.shippingAddress) : null,
           plan.subtotal, plan.totalTax, plan.totalShipping, plan.totalDiscounts, plan.totalPrice,
-          foreign ? currencies.presentment : null, presentment ? JSON.stringify(presentment) : null,
+          foreign ? currencies.presentment : null, presentment ? JSON.stringify(presentment) : null, JSON.stringify(paid.transactions),
         ],
       );
       const created = rows[0] as OrderRow;

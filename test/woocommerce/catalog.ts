@@ -8,6 +8,7 @@ import { regularProduct } from './regular-products.ts';
 import type { WooCategory, WooProduct } from './shapes.ts';
 import { datePair } from './shapes.ts';
 import { coupon, customer, order, review } from './shop-records.ts';
+import { REAL_ORDER_COUNT, REAL_REVIEW_COUNT, realOrder, realReview } from './real-orders.ts';
 import type { SeededProduct, Store } from './store.ts';
 import { productId } from './store.ts';
 import { GLOBAL_ATTRIBUTES, seedCategories, seedTags } from './taxonomy.ts';
@@ -26,6 +27,8 @@ export interface SeedOptions {
   /** WordPress pages and blog posts (all statuses; the awkward ones of content.ts come first). */
   pages?: number;
   posts?: number;
+  /** Add, after the seeded orders and reviews, those of a real WooCommerce 11 store (real-orders.ts); off by default. */
+  realOrders?: boolean;
   /** Seed the awkward products (see awkward-products.ts) first; on by default. */
   awkward?: boolean;
   /** Seed WooCommerce's sample shapes (real-products.ts) after the awkward ones, and its Shop/Cart/… pages; off by default. */
@@ -90,10 +93,14 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
   const edits = new Map<number, Partial<WooProduct>>();
   const contentEdits = new Map<number, Partial<SeededContent>>();
   const edited = (item: SeededContent): SeededContent => ({ ...item, ...contentEdits.get(item.id) });
+  const seededOrders = options.orders ?? 20;
+  const seededReviews = options.reviews ?? 15;
   const counts = {
-    customers: options.customers ?? 12, orders: options.orders ?? 20, coupons: options.coupons ?? 6, reviews: options.reviews ?? 15,
+    customers: options.customers ?? 12, orders: seededOrders + (options.realOrders ? REAL_ORDER_COUNT : 0), coupons: options.coupons ?? 6, reviews: seededReviews + (options.realOrders ? REAL_REVIEW_COUNT : 0),
     pages: options.pages ?? 10, posts: options.posts ?? 16,
   };
+  // The real store's records come right after the seeded ones; orders placed later (store-changes.ts) are seeded ones again. 0: not a real one.
+  const realPosition = (index: number, seeded: number, real: number) => (options.realOrders && index > seeded && index <= seeded + real ? index - seeded : 0);
   // Categories carry image URLs, so they follow the site address the server listens on.
   const categories = (): WooCategory[] => {
     if (categoriesFor !== store.siteUrl) {
@@ -136,9 +143,15 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
       edits.set(id, { ...edits.get(id), ...changes, date_modified: modified.local, date_modified_gmt: modified.gmt });
     },
     customerAt: (index) => customer(store, index),
-    orderAt: (index) => order(store, index, counts.customers, productCount),
+    orderAt(index) {
+      const real = realPosition(index, seededOrders, REAL_ORDER_COUNT);
+      return real ? realOrder(store, real, 9000 + index, counts.customers > 0 ? customer(store, 1) : null) : order(store, index, counts.customers, productCount);
+    },
     couponAt: (index) => coupon(store, index),
-    reviewAt: (index) => review(store, index, productCount),
+    reviewAt(index) {
+      const real = realPosition(index, seededReviews, REAL_REVIEW_COUNT);
+      return real ? realReview(store, real, 3000 + index) : review(store, index, productCount);
+    },
     pageAt: (index) => edited(seededPage(index)),
     postAt: (index) => edited(seededPost(index)),
     editContent(id, changes) {

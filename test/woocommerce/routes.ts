@@ -5,6 +5,7 @@ import { GLOBAL_ATTRIBUTES } from './catalog.ts';
 import type { JsonReply } from './pagination.ts';
 import { listReply, pageReply, readPage, wooError } from './pagination.ts';
 import { systemStatusPages } from './real-products.ts';
+import { orderRefunds, reviewStatusFilter } from './real-orders.ts';
 
 type Dated = { date_modified?: unknown; date_modified_gmt?: unknown };
 
@@ -145,9 +146,13 @@ export function wooRoute(catalog: Catalog, route: string, url: URL): JsonReply |
       return dated(url, catalog.counts.orders, (index) => catalog.orderAt(index), true);
     case '/coupons':
       return dated(url, catalog.counts.coupons, (index) => catalog.couponAt(index), true);
-    case '/products/reviews':
-      return dated(url, catalog.counts.reviews, (index) => catalog.reviewAt(index), false);
+    case '/products/reviews': {
+      const status = reviewStatusFilter(url, (index) => catalog.reviewAt(index));
+      return typeof status === 'function' ? indexedReply(url, catalog.counts.reviews, status, (index) => catalog.reviewAt(index)) : status;
+    }
   }
+  const refundsOf = /^\/orders\/(\d+)\/refunds$/.exec(route);
+  if (refundsOf) return orderRefunds(catalog, url, Number(refundsOf[1]));
   const category = /^\/products\/categories\/(\d+)$/.exec(route);
   if (category) {
     const found = catalog.categories().find((candidate) => candidate.id === Number(category[1]));

@@ -1,6 +1,7 @@
 // Load reviews onto their products: for each product with a review in the batch, all its published
 // reviews of the migration become its review metafields (metafieldsSet, several products per call).
-// A product's reviews are written again only when one of them was added, changed or removed.
+// A product's reviews are written again only when one of them was added, changed or removed. A review
+// awaiting moderation is kept back with the reason: the metafields are shown to every shopper.
 import type { ReviewRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { metafieldsSetCost } from '../../shopify-admin/costs.server.ts';
@@ -93,10 +94,15 @@ async function writeReviews(shop: string, writer: Writer, writes: ProductWrite[]
   return { written: 0, failed: writes[0]?.rows.length ?? 0 };
 }
 
+/** Why a review not approved at the source stays in staging, whatever became of its product. */
+export const HELD_REVIEW_REASON = 'Awaiting moderation on the old store (not approved), so it is not put on its product: Shopify shows a product’s reviews to every shopper and has no unapproved ones. It is kept here with its text; approve it on the old store and re-sync to move it.';
+
 export async function loadReviewBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
   const { shop, entities } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const rows = await nextBatch(migrationId, 'reviews', afterId);
-  const result = batchResult(rows);
+  const batch = await nextBatch(migrationId, 'reviews', afterId);
+  const result = batchResult(batch);
+  for (const row of batch.filter((item) => !review(item).published)) await recordSkipped(row, HELD_REVIEW_REASON);
+  const rows = batch.filter((item) => review(item).published);
   const productSourceIds = [...new Set(rows.map((row) => review(row).productSourceId))];
   const products = await idMapFor(shop, writer.platform, 'products', productSourceIds);
 
@@ -114,9 +120,6 @@ export async function loadReviewBatch(migrationId: string, afterId: bigint | nul
   for (const [productSourceId, group] of groups) {
     const productId = products.get(productSourceId)?.shopifyGid;
     if (!productId) continue;
-    for (const row of group.filter((item) => !review(item).published)) {
-      await recordSkipped(row, 'Not approved on the old store (held for moderation or marked as spam), so it is not shown on the product; it is kept here.');
-    }
     const published = group.filter((item) => review(item).published);
     if (published.length === 0) continue;
     const hash = reviewsHash(productId, published);

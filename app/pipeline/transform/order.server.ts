@@ -1,8 +1,9 @@
 // Turns a canonical order into orderCreate's input for history: the old order number as its name,
 // its customer (`customer.toAssociate`; a guest order goes with its email only), lines linked to the
 // migrated variants (custom lines when the product is gone), the source's own prices, taxes,
-// shipping and discount, statuses mapped from the source's status word, refunds as refund
-// transactions. Whatever Shopify's input cannot hold is listed, for the record's reason.
+// shipping and discount (a code that took nothing off too), fees as custom lines, statuses mapped from
+// the source's status word, the payment's gateway and id and dated refunds as transactions
+// (docs/decisions/0027). Whatever Shopify's input cannot hold is listed, for the record's reason.
 import { z } from 'zod';
 import type { OrderRecord } from '../../../connectors/model.ts';
 import { sourceReferenceMetafield } from '../source-reference.server.ts';
@@ -129,7 +130,7 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
   const taxLines = (lines: OrderRecord['lineItems'][number]['taxLines'], base: number) =>
     lines.map((tax) => ({ title: tax.title, rate: String(tax.rate ?? (base > 0 ? Math.round((cents(tax.amount) / base) * 10_000) / 10_000 : 0)), priceSet: money(tax.amount) }));
 
-  const lineItems = order.lineItems.map((line) => {
+  const lineItems: Record<string, unknown>[] = order.lineItems.map((line) => {
     const variantId = context.variantIds.get(line.variantSourceId ?? line.productSourceId ?? '');
     const base = { quantity: line.quantity, priceSet: money(line.price), taxLines: taxLines(line.taxLines, cents(line.price) * line.quantity) };
     if (variantId) return { variantId, ...base };
@@ -137,23 +138,35 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
     return { title: line.title, ...(line.sku ? { sku: line.sku } : {}), ...base };
   });
 
-  // Shopify takes one discount code per order and no discount per line: the lines' discounts add up into it.
-  const lineDiscount = order.lineItems.reduce((total, line) => total + cents(line.discount), 0);
-  const codes = order.discountCodes.map((code) => code.code);
-  let discountCode: Record<string, unknown> | undefined;
-  if (lineDiscount > 0) {
-    discountCode = { itemFixedDiscountCode: { code: codes[0] ?? 'Discount', amountSet: money(lineDiscount) } };
-    if (codes.length > 1) notKept.push(`Codes ${codes.join(', ')} were used together; Shopify orders hold one code, so the order shows ${codes[0]} with the whole discount.`);
+  // A fee ("Gift wrapping") is a custom line that needs no shipping, with its tax, so the order adds up
+  // as it did at the source (OrderCreateLineItemInput: title, priceSet, taxLines, requiresShipping).
+  // Shopify takes no negative price: a negative fee, WooCommerce's way of a discount, and its tax are
+  // taken off as a discount instead.
+  const fees = order.feeLines.filter((fee) => cents(fee.price) >= 0);
+  const negativeFees = order.feeLines.filter((fee) => cents(fee.price) < 0);
+  for (const fee of fees) {
+    lineItems.push({ title: fee.title, quantity: 1, priceSet: money(fee.price), requiresShipping: false, taxable: fee.taxLines.length > 0, taxLines: taxLines(fee.taxLines, cents(fee.price)) });
   }
+  const feeDiscount = negativeFees.reduce((total, fee) => total - cents(fee.price) - fee.taxLines.reduce((tax, line) => tax + cents(line.amount), 0), 0);
+  if (negativeFees.length > 0) notKept.push(`${negativeFees.map((fee) => `"${fee.title}"`).join(', ')} took money off the order; Shopify lines cannot be negative, so it is part of the order's discount (with its tax).`);
+
+  const discountCode = discountFor(order, order.lineItems.reduce((total, line) => total + cents(line.discount), 0) + feeDiscount, negativeFees[0]?.title, money, notKept);
 
   const { status, unknown } = statusFor(order, context.options);
   if (unknown) notKept.push(`The status "${order.sourceStatus}" has no mapping; the order is shown as payment pending (add it to the status map to change that).`);
   if (order.sourceStatus === 'cancelled') notKept.push('Shopify cannot import an order as cancelled: it is voided and tagged "cancelled".');
 
+  // The payment keeps the gateway the shopper paid through and its own id for the payment
+  // (OrderCreateOrderTransactionInput.gateway: "The name of the gateway the transaction was issued
+  // through"; authorizationCode: "The authorization code associated with the transaction").
+  const paid = ['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(status.financialStatus);
+  const gateway = order.payment ? { gateway: order.payment.title ?? order.payment.gateway } : {};
   const transactions = [
-    ...(['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(status.financialStatus) ? [{ kind: 'SALE', status: 'SUCCESS', amountSet: money(order.total), processedAt: order.processedAt }] : []),
-    ...order.refunds.map((refund) => ({ kind: 'REFUND', status: 'SUCCESS', amountSet: money(refund.amount), ...(refund.createdAt ? { processedAt: refund.createdAt } : {}) })),
+    ...(paid ? [{ kind: 'SALE', status: 'SUCCESS', ...gateway, ...(order.payment?.transactionId ? { authorizationCode: order.payment.transactionId } : {}), amountSet: money(order.total), processedAt: order.processedAt }] : []),
+    ...order.refunds.map((refund) => ({ kind: 'REFUND', status: 'SUCCESS', ...gateway, amountSet: money(refund.amount), ...(refund.createdAt ? { processedAt: refund.createdAt } : {}) })),
   ];
+  const undated = order.refunds.filter((refund) => !refund.createdAt);
+  if (undated.length > 0) notKept.push(`The old store gave no date for ${undated.length === 1 ? 'a refund' : `${undated.length} refunds`}; Shopify dates ${undated.length === 1 ? 'it' : 'them'} when the order is written.`);
   if (order.refunds.length > 0) notKept.push('Refunds are kept as refund transactions with their amounts; which lines were refunded or restocked is not (Shopify imports no refund lines with an order).');
 
   const customerId = order.customerSourceId ? context.customerIds.get(order.customerSourceId) : undefined;
@@ -169,6 +182,8 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
     ...order.notes.map((note) => note.body.trim()),
     ...order.refunds.filter((refund) => refund.reason).map((refund) => `Refund of ${refund.amount} ${order.currency}: ${refund.reason}`),
     ...(order.email && !email ? [`Email on the order: ${order.email}`] : []),
+    // Without a payment transaction (an unpaid or cancelled order) the way the shopper chose to pay stays on the order.
+    ...(order.payment && !paid ? [`Payment method: ${order.payment.title ?? order.payment.gateway}${order.payment.transactionId ? ` (transaction ${order.payment.transactionId})` : ''}`] : []),
   ].filter(Boolean);
   const billingAddress = address(order.billingAddress);
   const shippingAddress = address(order.shippingAddress);
@@ -194,6 +209,28 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
     metafields: [sourceReferenceMetafield(context.platform, order.sourceId)],
   };
   return { variables: { order: input, options: { sendReceipt: false, sendFulfillmentReceipt: false, inventoryBehaviour: 'BYPASS' } }, notKept, customLines };
+}
+
+type Money = (amount: string | number) => ReturnType<typeof moneyBag>;
+
+/**
+ * The order's one discount code (OrderCreateDiscountCodeInput: "Only one type of discount can be
+ * applied to an order"; Shopify takes no discount per line, so the lines' discounts add up into it).
+ * A code that took nothing off, as a free-shipping coupon does, is still recorded: as a free-shipping
+ * code when the order's shipping cost nothing (so it takes nothing off in Shopify either), else as a
+ * fixed code of 0.
+ */
+function discountFor(order: OrderRecord, discount: number, feeTitle: string | undefined, money: Money, notKept: string[]): Record<string, unknown> | undefined {
+  // The code that took money off names the discount; one that took nothing comes after it.
+  const codes = [...order.discountCodes].sort((a, b) => Number(cents(b.amount) > 0) - Number(cents(a.amount) > 0));
+  if (codes.length > 1) notKept.push(`Codes ${codes.map((item) => item.code).join(', ')} were used together; Shopify orders hold one code, so the order shows ${codes[0]?.code}${discount > 0 ? ' with the whole discount' : ''}.`);
+  const chosen = codes[0];
+  if (discount > 0) return { itemFixedDiscountCode: { code: chosen?.code ?? feeTitle ?? 'Discount', amountSet: money(discount) } };
+  if (!chosen) return undefined;
+  // Shipping that cost nothing is free; older WooCommerce versions do not say whether the coupon made it so, and then that says it.
+  const shippingFree = order.shippingLines.every((line) => cents(line.price) === 0);
+  const gaveFreeShipping = chosen.freeShipping ?? order.shippingLines.length > 0;
+  return shippingFree && gaveFreeShipping ? { freeShippingDiscountCode: { code: chosen.code } } : { itemFixedDiscountCode: { code: chosen.code, amountSet: money(0) } };
 }
 
 /**
