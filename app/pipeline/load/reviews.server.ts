@@ -74,7 +74,6 @@ async function keepReviewsOfMissingProduct(rows: Row[], productSourceId: string,
     if (!productsChosen) await recordFailed(row, `Product ${productSourceId} is not in Shopify and products are not part of this migration; the review is kept here and moves once its product has.`);
     // A deleted product's reviews have nowhere to go; a product that failed may still move on a later run.
     else if (!product) await recordSkipped(row, `Product ${productSourceId} is not on the old store any more (deleted), so this review has no product in Shopify to go on; it is kept here.`);
-    else if (product.status === 'skipped') await recordSkipped(row, `Product ${productSourceId} was skipped (${product.reason ?? 'left out'}), so this review has no product in Shopify to go on; it is kept here.`);
     else await recordFailed(row, `Product ${productSourceId} did not move to Shopify (${product.reason ?? product.status}), so this review has no product to go on; it is kept here and moves with the product on a later run.`);
   }
 }

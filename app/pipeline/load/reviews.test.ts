@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => devstore.stop());
 
 describe('a re-sync’s reviews of products that are not in Shopify', () => {
-  it('says the product was skipped or refused in the run that read it, and deleted only when no run did', async () => {
+  it('gives the reason the product did not move in the run that read it, and says deleted only when no run did', async () => {
     const shop = await createShop(devstore);
     const writer = {
       client: createAdminClient({ shop: shop.domain, accessToken: shop.accessToken, endpoint: devstore.url, headers: { 'X-Devstore-Shop': shop.domain } }),
@@ -37,7 +37,7 @@ describe('a re-sync’s reviews of products that are not in Shopify', () => {
 
     const rows = await db().sourceRecord.findMany({ where: { migrationId: resync.id, entity: 'reviews' }, orderBy: { sourceId: 'asc' } });
     expect(rows.map((row) => [row.sourceId, row.status, row.reason])).toEqual([
-      ['r1', 'skipped', `Product 44 was skipped (${skippedWhy}), so this review has no product in Shopify to go on; it is kept here.`],
+      ['r1', 'failed', `Product 44 did not move to Shopify (${skippedWhy}), so this review has no product to go on; it is kept here and moves with the product on a later run.`],
       ['r2', 'failed', 'Product 55 did not move to Shopify (variant 55-1 has no price), so this review has no product to go on; it is kept here and moves with the product on a later run.'],
       ['r3', 'skipped', 'Product 77 is not on the old store any more (deleted), so this review has no product in Shopify to go on; it is kept here.'],
     ]);
