@@ -1,18 +1,23 @@
 // Queues background work on graphile-worker, in the same PostgreSQL as everything else.
 import { type TaskSpec, type WorkerUtils, makeWorkerUtils } from 'graphile-worker';
+import type { Pool } from 'pg';
 import type {} from '../jobs/task-list.ts';
+import { openPool } from './db/pool.server.ts';
 
-const holder = globalThis as typeof globalThis & { shipyardWorkerUtils?: Promise<WorkerUtils> };
+type JobQueue = { utils: WorkerUtils; pool: Pool };
+const holder = globalThis as typeof globalThis & { shipyardWorkerUtils?: Promise<JobQueue> };
 
-function workerUtils(): Promise<WorkerUtils> {
+async function workerUtils(): Promise<WorkerUtils> {
   holder.shipyardWorkerUtils ??= (async () => {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error('DATABASE_URL is not set: open the database before queueing jobs.');
-    const utils = await makeWorkerUtils({ connectionString });
+    // Our own pool, ended (awaited) on release: see jobs/runner.ts for why not graphile-worker's.
+    const pool = openPool(connectionString);
+    const utils = await makeWorkerUtils({ pgPool: pool });
     await utils.migrate();
-    return utils;
+    return { utils, pool };
   })();
-  return holder.shipyardWorkerUtils;
+  return (await holder.shipyardWorkerUtils).utils;
 }
 
 export async function enqueue<Name extends keyof GraphileWorker.Tasks>(
@@ -36,7 +41,10 @@ export async function cancelJob(jobKey: string): Promise<void> {
 export async function releaseJobQueue(): Promise<void> {
   const utils = holder.shipyardWorkerUtils;
   holder.shipyardWorkerUtils = undefined;
-  if (utils) await (await utils).release();
+  if (!utils) return;
+  const queue = await utils;
+  await queue.utils.release();
+  await queue.pool.end();
 }
 
 export interface QueueOptions {

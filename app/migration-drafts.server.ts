@@ -31,9 +31,19 @@ export async function testConnection(platform: string, credentials: DraftConnect
   }
 }
 
+/**
+ * What a new migration moves unless the merchant narrows it: everything the store has and the
+ * credentials can read, in load order. `available` is the connection test's counts: an entity the
+ * credentials cannot read is absent, one the store has none of is 0. The setup page starts from this,
+ * and so does `shipyard migrate` without --only.
+ */
+export function everythingReadable(available: Partial<Record<Entity, number>>): Entity[] {
+  return LOAD_ORDER.filter((entity) => entity !== 'redirects' && (available[entity] ?? 0) > 0);
+}
+
 /** The first step's result: a draft with everything on, which the next step narrows. */
 export async function createDraft(shop: string, platform: string, credentials: DraftConnection, available: Partial<Record<Entity, number>>) {
-  const entities = LOAD_ORDER.filter((entity) => entity !== 'redirects' && (available[entity] ?? 0) > 0);
+  const entities = everythingReadable(available);
   return createMigration({ shop, platform, sourceUrl: credentials.url, credentials, entities, options: { redirects: true, unattended: false } });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityStage, overallStage, ratePerSecond, secondsLeft } from './migration-progress.ts';
+import { entityStage, entityTally, overallStage, pacedRate, ratePerSecond, secondsLeft } from './migration-progress.ts';
 
 const counts = { total: 30, read: 20, unreadable: 2, written: 0, failed: 0, skipped: 0, readDone: false };
 
@@ -10,10 +10,27 @@ describe('migration progress', () => {
     expect(entityStage({ ...counts, total: null, readDone: true }, 'analyzing')).toEqual({ verb: 'read', done: 22, total: 22 });
   });
 
-  it('counts records written or kept with a reason against those read while writing', () => {
-    expect(entityStage({ ...counts, written: 15, failed: 1, skipped: 1 }, 'loading')).toEqual({ verb: 'written', done: 17, total: 20 });
+  it('counts records written, skipped or not moved (unreadable ones too) against every record read while writing', () => {
+    expect(entityStage({ ...counts, written: 15, failed: 1, skipped: 1 }, 'loading')).toEqual({ verb: 'written', done: 19, total: 22 });
     // Redirects are staged while writing, so their read count may trail.
-    expect(entityStage({ ...counts, read: 0, written: 5 }, 'loading')).toEqual({ verb: 'written', done: 5, total: 5 });
+    expect(entityStage({ ...counts, read: 0, unreadable: 0, written: 5 }, 'loading')).toEqual({ verb: 'written', done: 5, total: 5 });
+  });
+
+  it('says written only of what was written: skipped and not moved apart, the three adding up to what is done', () => {
+    const tally = entityTally({ ...counts, written: 15, failed: 1, skipped: 3 }, 'verifying');
+    expect(tally).toEqual({ verb: 'written', done: 21, total: 22, moved: 15, skipped: 3, notMoved: 3 });
+    expect(tally.moved + tally.skipped + tally.notMoved).toBe(tally.done);
+    expect(entityTally(counts, 'extracting')).toEqual({ verb: 'read', done: 22, total: 30, moved: 20, skipped: 0, notMoved: 2 });
+  });
+
+  it('counts orders no faster than a development or trial store takes them, from before the first is written', () => {
+    expect(pacedRate('orders', null, 5)).toBeCloseTo(5 / 60);
+    expect(pacedRate('orders', 10, 5)).toBeCloseTo(5 / 60);
+    expect(pacedRate('orders', 0.01, 5)).toBe(0.01);
+    expect(pacedRate('orders', 10, null)).toBe(10);
+    expect(pacedRate('products', 10, 5)).toBe(10);
+    // 60 orders left at 5 a minute: 12 minutes, however fast products went.
+    expect(secondsLeft(40, 100, pacedRate('orders', null, 5))).toBe(720);
   });
 
   it('adds up entities, using what is done when a total is unknown', () => {

@@ -25,14 +25,33 @@ export interface Stage {
   total: number | null;
 }
 
-export function entityStage(counts: EntityCounts, phase: string): Stage {
+/**
+ * What a progress line says, in the same words on the migration page and the command line. While
+ * writing: `moved` counts only what Shopify now has (unchanged records an earlier run wrote among
+ * them), `skipped` what was rightly left out (a coupon used up, a record kept as it is in Shopify),
+ * `notMoved` what could not be read or Shopify refused; the three add up to `done`, out of every
+ * record the source had. While reading: records read, and those that could not be.
+ */
+export interface Tally extends Stage {
+  moved: number;
+  skipped: number;
+  notMoved: number;
+}
+
+export function entityTally(counts: EntityCounts, phase: string): Tally {
   if (isWriting(phase)) {
-    const done = counts.written + counts.failed + counts.skipped;
+    const notMoved = counts.failed + counts.unreadable;
+    const done = counts.written + counts.skipped + notMoved;
     // Redirects are derived while writing, so their "read" count can trail what was written.
-    return { verb: 'written', done, total: Math.max(counts.read, done) };
+    return { verb: 'written', done, total: Math.max(counts.read + counts.unreadable, done), moved: counts.written, skipped: counts.skipped, notMoved };
   }
   const done = counts.read + counts.unreadable;
-  return { verb: 'read', done, total: counts.total ?? (counts.readDone ? done : null) };
+  return { verb: 'read', done, total: counts.total ?? (counts.readDone ? done : null), moved: counts.read, skipped: 0, notMoved: counts.unreadable };
+}
+
+export function entityStage(counts: EntityCounts, phase: string): Stage {
+  const { verb, done, total } = entityTally(counts, phase);
+  return { verb, done, total };
 }
 
 export function overallStage(entities: EntityCounts[], phase: string): { done: number; total: number } {
@@ -55,6 +74,17 @@ export function ratePerSecond(samples: Sample[], windowMs = 60_000): number | nu
   const first = samples.find((sample) => last.at - sample.at <= windowMs);
   if (!first || last.at - first.at < 1000 || last.done <= first.done) return null;
   return ((last.done - first.done) * 1000) / (last.at - first.at);
+}
+
+/**
+ * The rate time left is counted at: on a development or trial store (`ordersPerMinute`, from the
+ * plan) orders go no faster than the store takes them, whatever the last minute's pace, and that
+ * pace is known before the first order is written (decision 0015).
+ */
+export function pacedRate(entity: string, rate: number | null, ordersPerMinute: number | null | undefined): number | null {
+  if (entity !== 'orders' || !ordersPerMinute) return rate;
+  const pace = ordersPerMinute / 60;
+  return rate === null ? pace : Math.min(rate, pace);
 }
 
 export function secondsLeft(done: number, total: number, rate: number | null): number | null {

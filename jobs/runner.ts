@@ -2,6 +2,7 @@
 // `npm run worker` to add throughput (any number of them may point at the same database).
 import { EventEmitter } from 'node:events';
 import { Logger, type Runner, type WorkerEvents, parseCronItems, run } from 'graphile-worker';
+import { openPool } from '../app/db/pool.server.ts';
 import { RESYNC_CRON } from '../app/pipeline/resync-schedule.server.ts';
 import { keepAlive } from './liveness.ts';
 import { taskList } from './task-list.ts';
@@ -27,9 +28,14 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   // Jobs are locked in the name of the worker pool (and, in older paths, of single workers).
   events.on('pool:create', ({ workerPool }) => workerIds.add(workerPool.id));
   events.on('worker:create', ({ worker }) => workerIds.add(worker.workerId));
+  // Our own pool, not one graphile-worker makes: graphile-worker ends its pool without waiting and
+  // takes its error listener off first, so PostgreSQL stopping right after (the embedded one, at the
+  // end of a CLI run) could kill the process with an unhandled error event. This one keeps its
+  // listener and is ended, awaited, when the runner stops.
+  const pgPool = openPool(options.connectionString);
   const runner = await run({
     events,
-    connectionString: options.connectionString,
+    pgPool,
     concurrency: options.concurrency,
     pollInterval: options.pollInterval ?? 2000,
     taskList,
@@ -49,6 +55,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   runner.stop = async (...args: Parameters<Runner['stop']>) => {
     await stop(...args);
     await stopBeating();
+    await pgPool.end();
   };
   return runner;
 }

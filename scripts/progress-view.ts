@@ -1,5 +1,7 @@
 // Draws a migration's progress on a terminal: one bar per entity with counts, rate and time left;
-// on a pipe (CI, logs) a plain line every few seconds instead.
+// on a pipe (CI, logs) a plain line every few seconds instead. The counts are the migration page's
+// (app/migration-progress.ts), so both say the same numbers.
+import { entityTally, isWriting, pacedRate, secondsLeft } from '../app/migration-progress.ts';
 import type { ProgressSnapshot } from '../app/pipeline/progress.server.ts';
 
 const WIDTH = 24;
@@ -30,15 +32,23 @@ export class ProgressView {
     return [
       header,
       ...snapshot.entities.map((entity) => {
-        const total = entity.total ?? entity.read;
-        const reading = snapshot.phase === 'extracting' || snapshot.phase === 'analyzing';
-        const done = reading ? entity.read + entity.unreadable : entity.written + entity.failed + entity.skipped;
-        const first = this.firstSeen.get(`${snapshot.phase}:${entity.entity}`) ?? { at: now, done };
-        this.firstSeen.set(`${snapshot.phase}:${entity.entity}`, first);
-        const rate = (done - first.done) / Math.max(0.001, (now - first.at) / 1000);
-        const left = rate > 0 ? (total - done) / rate : Number.NaN;
-        const verb = reading ? 'read' : 'written';
-        return `${entity.entity.padEnd(12)} ${bar(done, total)} ${done}/${total} ${verb} · ${entity.failed + entity.unreadable} not moved · ${rate > 0 ? rate.toFixed(1) : '0'}/s · ${duration(left)} left`;
+        const stage = entityTally(entity, snapshot.phase);
+        const writing = isWriting(snapshot.phase);
+        // Redirects are made from what was written: before writing there is nothing to count.
+        if (entity.entity === 'redirects' && !writing) return `${entity.entity.padEnd(12)} made once products and collections are written`;
+        const first = this.firstSeen.get(`${stage.verb}:${entity.entity}`) ?? { at: now, done: stage.done };
+        this.firstSeen.set(`${stage.verb}:${entity.entity}`, first);
+        const observed = now > first.at && stage.done > first.done ? ((stage.done - first.done) * 1000) / (now - first.at) : null;
+        const running = snapshot.status === 'running';
+        const left = running && stage.total !== null ? secondsLeft(stage.done, stage.total, writing ? pacedRate(entity.entity, observed, snapshot.ordersPerMinute) : observed) : null;
+        const counts = [
+          `${stage.moved}/${stage.total ?? '?'} ${stage.verb}`,
+          ...(stage.skipped > 0 ? [`${stage.skipped} skipped`] : []),
+          ...(stage.notMoved > 0 ? [`${stage.notMoved} ${writing ? 'not moved' : 'unreadable'}`] : []),
+          ...(observed ? [`${observed.toFixed(1)}/s`] : []),
+          ...(left !== null ? [`${duration(left)} left`] : []),
+        ];
+        return `${entity.entity.padEnd(12)} ${bar(stage.done, stage.total ?? stage.done)} ${counts.join(' · ')}`;
       }),
     ];
   }

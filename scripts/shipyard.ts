@@ -10,7 +10,7 @@ import { createConnector } from '../connectors/registry.server.ts';
 import { DEMO_SHOP } from '../app/app-config.server.ts';
 import { openDatabase } from '../app/db/database.server.ts';
 import { disconnectDb } from '../app/db.server.ts';
-import { EnvError, env, isLocalMode } from '../app/env.server.ts';
+import { type Env, EnvError, env, isLocalMode } from '../app/env.server.ts';
 import { parseExchangeRates } from '../app/exchange-rates.ts';
 import { releaseJobQueue } from '../app/jobs.server.ts';
 import { startLocalMode } from '../app/local-mode.server.ts';
@@ -24,6 +24,8 @@ import type { UndoReport } from '../app/pipeline/undo/undo-step.server.ts';
 import type { Verification } from '../app/pipeline/verify.server.ts';
 import { listenForProgress, progressSnapshot } from '../app/pipeline/progress.server.ts';
 import { reportCsv } from '../app/pipeline/report.server.ts';
+import { problemSummary } from '../app/pipeline/analyze.server.ts';
+import { everythingReadable } from '../app/migration-drafts.server.ts';
 import { type SalesChannel, channelNames, channelWarnings, channelsNamed } from '../app/sales-channels.ts';
 import { adminClientFor } from '../app/shopify-admin/connection.server.ts';
 import { readSalesChannels } from '../app/shopify-admin/sales-channels.server.ts';
@@ -34,18 +36,21 @@ import { customerDataLines } from './customer-data-lines.ts';
 import { customerDataNotice } from '../app/pipeline/customer-data.server.ts';
 import { longTextRule } from '../app/pipeline/transform/text-limits.server.ts';
 import { undoSummary } from './undo-summary.ts';
+import { warningLines } from './warning-lines.ts';
+import { entityChoiceLines } from './entity-choice.ts';
 
 const USAGE = `Usage:
   shipyard migrate --from woocommerce --url <store URL> --key <consumer key> --secret <consumer secret> [--shop <shop>.myshopify.com]
-                   [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--cut-long-text] [--report-dir .]
+                   [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--cut-long-text] [--report <file>]
                    [--exchange-rate EUR=1.0850 …] [--channels "Online Store,Point of Sale" | --channels none]
                    [--wp-user <WordPress user> --wp-app-password <application password>]
   shipyard resume <migration id> [--shop …]
-  shipyard resync <migration id> [--every hourly|daily|never] [--shop …] [--report-dir .]
+  shipyard resync <migration id> [--every hourly|daily|never] [--shop …] [--report <file>]
   shipyard undo <migration id> [--shop …]
   shipyard invite <migration id> [--shop …]
 
-  --only     the entities to move (default: collections,products): ${ENTITIES.join(', ')}
+  --only     the entities to move: ${ENTITIES.join(', ')}. Without it, everything the store has and the
+             credentials can read, as the setup page starts; what is left out is printed with the reason
   --since    move only what changed in the store after this date (2026-11-01 or 2026-11-01T09:00:00Z)
   --channels the sales channels, by name, that products and categories shoppers could see in the old
              store are published on (default: Online Store); none leaves everything unpublished.
@@ -72,7 +77,14 @@ const USAGE = `Usage:
              (migrated with --invite-customers); customers the store already had and those already
              invited get none, those Shopify refused before are tried again
 
-Exit codes: 0 everything moved; 1 some records did not move (the report path is printed) or the migration failed,
+  --report   where the CSV report goes (default: <data dir>/reports/shipyard-report-<migration id>.csv, the data
+             dir being SHIPYARD_DATA_DIR, .data): every record that did not move and every warning, each row
+             with its severity (not moved / warning); written when there is either, and its path printed
+
+The warnings the migration page shows (coupons changed or kept back, totals that differ, phone numbers not
+kept, …) are printed after the analysis and again at the end.
+
+Exit codes: 0 everything moved (warnings or not); 1 some records did not move (the report path is printed) or the migration failed,
 or Shopify refused some invitations (each is printed with its reason); 2 bad arguments or connection.`;
 
 const { values, positionals } = parseArgs({
@@ -93,7 +105,7 @@ const { values, positionals } = parseArgs({
     'invite-customers': { type: 'boolean' },
     'exchange-rate': { type: 'string', multiple: true },
     'cut-long-text': { type: 'boolean' },
-    'report-dir': { type: 'string' },
+    report: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -104,7 +116,12 @@ function fail(message: string, code = 2): never {
 }
 
 const [command, migrationArg] = positionals;
-if (values.help || !command || !['migrate', 'resume', 'resync', 'undo', 'invite'].includes(command)) fail(USAGE, values.help ? 0 : 2);
+if (values.help) {
+  // Asked for, the help is the answer (stdout); after wrong arguments it is the error (stderr, exit 2).
+  console.log(USAGE);
+  process.exit(0);
+}
+if (!command || !['migrate', 'resume', 'resync', 'undo', 'invite'].includes(command)) fail(USAGE);
 if (command !== 'migrate' && !migrationArg) fail(`${command} needs the migration's id (printed when it started).\n\n${USAGE}`);
 const every = values.every === undefined ? undefined : values.every === 'never' ? null : values.every;
 if (every !== undefined && (command !== 'resync' || (every !== null && !(every in RESYNC_INTERVALS)))) fail(`--every goes with resync and is hourly, daily or never.\n\n${USAGE}`);
@@ -123,7 +140,7 @@ const Arguments = z.object({
     .optional(),
 });
 
-let config;
+let config: Env;
 try {
   config = env();
 } catch (error) {
@@ -167,7 +184,13 @@ if (command === 'migrate') {
     console.error(`Cannot read the store at ${args.url}: ${check.message}`);
     await shutdown(2);
   }
-  const entities: Entity[] = args.only ?? ['collections', 'products'];
+  const available = check.ok ? check.description.counts : {};
+  const entities: Entity[] = args.only ?? everythingReadable(available);
+  if (!args.only) console.log(entityChoiceLines(available, entities, Boolean(values['wp-user'])).join('\n'));
+  if (entities.length === 0) {
+    console.error('The store has nothing these credentials can read to move.');
+    await shutdown(2);
+  }
   const exchangeRates = parseExchangeRates((values['exchange-rate'] ?? []).join(','));
   if (typeof exchangeRates === 'string') {
     console.error(`--exchange-rate: ${exchangeRates}`);
@@ -293,9 +316,19 @@ const view = new ProgressView(process.stdout);
 let settle = () => {};
 const finished = new Promise<void>((resolve) => (settle = resolve));
 let toldCustomerData = false;
+let toldWarnings = false;
 const refresh = async () => {
   const snapshot = await progressSnapshot(migrationId);
   if (!snapshot) return;
+  // Once the analysis is done and writing begins: what the review page would have shown (the CLI does not wait for a review).
+  if (snapshot.phase === 'loading' && !toldWarnings) {
+    toldWarnings = true;
+    const lines = warningLines(await problemSummary(migrationId), 'The analysis found (the migration page shows the same; the report lists each record):');
+    if (lines.length > 0) {
+      view.done();
+      console.log(lines.join('\n'));
+    }
+  }
   // Said once, as soon as the plan (or a write) finds that Shopify refuses customers' personal data.
   const notice = toldCustomerData ? null : customerDataNotice((await db().migration.findFirst({ where: { id: migrationId, shop }, select: { plan: true } }))?.plan);
   // Checked again after the await: two refreshes may be reading at once.
@@ -329,13 +362,27 @@ if (longText > 0) {
   );
 }
 for (const line of await publishingLines(migrationId)) console.log(line);
+const warnings = await problemSummary(migrationId);
+for (const line of warningLines(warnings, 'Warnings (as on the migration page):')) console.log(line);
 const notMoved = (final?.entities ?? []).reduce((sum, entity) => sum + entity.failed + entity.unreadable + entity.skipped, 0);
+const changed = await db().sourceRecord.count({ where: { migrationId, status: 'written', reason: { not: null } } });
+if (notMoved === 0 && warnings.length === 0 && changed === 0) {
+  console.log('Everything moved.');
+  await shutdown(0);
+}
+const file = await writeReport(migrationId);
 if (notMoved > 0) {
-  const file = path.resolve(values['report-dir'] ?? '.', `shipyard-report-${migrationId}.csv`);
-  fs.writeFileSync(file, Buffer.from(await new Response(reportCsv(migrationId)).arrayBuffer()));
   console.log(`${notMoved} record${notMoved === 1 ? '' : 's'} did not move; the reasons are in ${file}`);
   await shutdown(1);
 }
-console.log('Everything moved.');
+console.log(`Everything moved; the warnings are in ${file}`);
 await shutdown(0);
+
+/** The CSV report where --report says, or in the data folder's reports folder; returns its path. */
+async function writeReport(id: string): Promise<string> {
+  const file = path.resolve(values.report ?? path.join(config.SHIPYARD_DATA_DIR, 'reports', `shipyard-report-${id}.csv`));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, Buffer.from(await new Response(reportCsv(id)).arrayBuffer()));
+  return file;
+}
 

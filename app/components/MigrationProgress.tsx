@@ -1,7 +1,7 @@
 // Progress per entity: a bar, the counts, and while records are moving the rate and time left.
 import { BlockStack, Card, InlineStack, ProgressBar, Text } from '@shopify/polaris';
 import { ENTITY_LABELS } from '../migration-forms.ts';
-import { entityStage, isWriting, secondsLeft } from '../migration-progress.ts';
+import { entityTally, isWriting, pacedRate, secondsLeft } from '../migration-progress.ts';
 import type { ProgressSnapshot } from '../pipeline/progress.server.ts';
 import { useFormatter } from './format.ts';
 import type { LiveMode } from './useLiveProgress.ts';
@@ -31,20 +31,18 @@ export function MigrationProgress({ snapshot, rates, mode }: { snapshot: Progres
           </Text>
         </InlineStack>
         {snapshot.entities.map((entity) => {
-          const stage = entityStage(entity, snapshot.phase);
+          const stage = entityTally(entity, snapshot.phase);
           const label = ENTITY_LABELS[entity.entity as keyof typeof ENTITY_LABELS] ?? entity.entity;
           const rate = moving ? (rates[entity.entity] ?? null) : null;
-          const left = stage.total === null ? null : secondsLeft(stage.done, stage.total, rate);
           const writing = isWriting(snapshot.phase);
-          const kept = writing ? entity.failed + entity.skipped : entity.unreadable;
+          const left = stage.total === null || !moving ? null : secondsLeft(stage.done, stage.total, writing ? pacedRate(entity.entity, rate, snapshot.ordersPerMinute) : rate);
           const complete = stage.total !== null && stage.done >= stage.total;
-          const moved = writing ? entity.written : entity.read;
           const of = stage.total === null ? '' : ` of ${format.number(stage.total)}`;
           // Redirects are made from what was written, so before writing there is nothing to count.
           const summary =
             entity.entity === 'redirects' && !writing
               ? 'Made once products and collections are written'
-              : `${format.number(moved)}${of} ${stage.verb}${kept > 0 ? ` · ${format.number(kept)} ${writing ? 'not moved' : 'unreadable'}` : ''}`;
+              : `${format.number(stage.moved)}${of} ${stage.verb}${stage.skipped > 0 ? ` · ${format.number(stage.skipped)} skipped` : ''}${stage.notMoved > 0 ? ` · ${format.number(stage.notMoved)} ${writing ? 'not moved' : 'unreadable'}` : ''}`;
           return (
             <BlockStack gap="100" key={entity.entity}>
               <InlineStack align="space-between">

@@ -180,7 +180,10 @@ function run(command: string, args: string[], user?: { uid: number; gid: number 
 function startServer(postgres: string, clusterDir: string, port: number, user?: { uid: number; gid: number }): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const args = ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
-    const server = spawn(postgres, args, { ...user, stdio: ['ignore', 'ignore', 'pipe'] });
+    // A process group of its own: Ctrl-C in a terminal signals the whole foreground group, and PostgreSQL
+    // takes SIGINT as "fast shutdown" — it would stop under the CLI, the app or the worker while they
+    // still pause the migration and close their pools. Each of them stops it last, through stop().
+    const server = spawn(postgres, args, { ...user, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
     const lines: string[] = [];
     server.stderr?.on('data', (chunk: Buffer) => {
       const text = chunk.toString();

@@ -50,7 +50,12 @@ export async function loadStep(migrationId: string, entity: Entity, afterId: big
     const writer = await connect(migration.shop, migration.sourcePlatform);
     const first = afterId === null && migration.entities[0] === entity;
     if (first) await ensureSourceReferenceDefinitions(writer.client);
-    if (entity === 'redirects' && afterId === null) await deriveRedirects(migrationId, migration.sourcePlatform);
+    if (entity === 'redirects' && afterId === null) {
+      // Redirects are not read from the source: how many were derived is their total, so every progress view can say "of N".
+      const derived = await deriveRedirects(migrationId, migration.sourcePlatform);
+      const total = { extractDone: true, sourceTotal: derived, extracted: derived };
+      await db().migrationEntity.upsert({ where: { migrationId_entity: { migrationId, entity } }, create: { migrationId, shop: migration.shop, entity, ...total }, update: total });
+    }
     const customerData = isCustomerDataEntity(entity) ? customerDataNotice(migration.plan) : null;
     if (customerData) {
       // Shopify refuses them: kept back all at once, with one reason, instead of refused one by one.

@@ -110,6 +110,8 @@ export interface MigrationPlan {
   customerData?: CustomerDataNotice | null;
   /** What is published on which sales channels, and what stays unpublished (plans made before publishing have none). */
   publishing?: CatalogPublishing;
+  /** Set on a development or trial store when orders move: how many it takes a minute, for the time left. */
+  ordersPerMinute?: number;
 }
 
 /** Publishing a collection is one publishablePublish, however many channels it names. */
@@ -158,5 +160,6 @@ export function planMigration(
     points: entities.reduce((sum, entity) => sum + entity.points, 0),
     seconds: entities.reduce((sum, entity) => sum + entity.seconds, 0),
     ...(publishing ? { publishing } : {}),
+    ...(chosen.includes('orders') && orderLimitOf(plan) ? { ordersPerMinute: LIMITED_STORE_ORDERS_PER_MINUTE } : {}),
   };
 }

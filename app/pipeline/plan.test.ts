@@ -40,6 +40,10 @@ describe('migration plan', () => {
   it('shows a development store’s limit of 5 new orders a minute in the time', () => {
     const plan = planMigration({ orders: 600 }, ['orders'], { ...standard, partnerDevelopment: true });
     expect(plan.entities[0]).toMatchObject({ seconds: 7200, note: 'Development stores accept 5 new orders a minute.' });
+    // The pace the progress views count the orders' time left with; none without orders or on a paid plan.
+    expect(plan.ordersPerMinute).toBe(5);
+    expect(planMigration({ products: 10 }, ['products'], { ...standard, partnerDevelopment: true }).ordersPerMinute).toBeUndefined();
+    expect(planMigration({ orders: 600 }, ['orders'], standard).ordersPerMinute).toBeUndefined();
   });
 
   it('paces a trial store (plan "Trial" or "Plus Trial") like a development store, and a paid plan not at all', () => {

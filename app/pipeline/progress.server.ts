@@ -1,4 +1,4 @@
-// Progress per entity (read / written / failed / total) as one snapshot, and a PostgreSQL
+// Progress per entity (read / written / skipped / failed / total) as one snapshot, and a PostgreSQL
 // notification after every committed step, so the admin UI and the command line can follow a
 // migration live from any process.
 import pg from 'pg';
@@ -24,6 +24,8 @@ export interface ProgressSnapshot {
   phase: string;
   error: string | null;
   entities: EntityProgress[];
+  /** On a development or trial store, the orders it takes a minute (the plan's), which the time left counts with. */
+  ordersPerMinute: number | null;
   at: string;
 }
 
@@ -37,6 +39,7 @@ export async function progressSnapshot(migrationId: string): Promise<ProgressSna
     status: migration.status,
     phase: migration.phase,
     error: migration.error,
+    ordersPerMinute: (migration.plan as { ordersPerMinute?: number } | null)?.ordersPerMinute ?? null,
     at: new Date().toISOString(),
     entities: migration.entities.map((entity) => {
       const row = byEntity.get(entity);

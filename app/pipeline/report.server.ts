@@ -1,7 +1,9 @@
 // The migration report: every record that did not move, with the exact reason, readable in the
-// admin and downloadable as CSV. Streams from the database in batches, never the whole list at once.
+// admin; and as CSV (admin download, CLI) those plus every warning the review page shows, each row
+// with its severity. Streams from the database in batches, never the whole list at once.
 import { decodeEntities } from '../../connectors/woocommerce/text.ts';
 import { db } from '../db.server.ts';
+import { problemTitle } from '../problem-labels.ts';
 
 export interface ReportRow {
   entity: string;
@@ -46,6 +48,48 @@ export async function* reportRows(migrationId: string): AsyncGenerator<ReportRow
   }
 }
 
+/** A record that moved with a change, or a warning the analysis or the writing kept (MigrationProblem). */
+export interface WarningRow {
+  entity: string;
+  sourceId: string;
+  name: string;
+  /** The problem's heading, or "Moved with a change" for a record whose reason says what changed. */
+  status: string;
+  reason: string;
+  action: string;
+}
+
+/**
+ * The warnings, one row per record a warning is about (or per warning about the store as a whole):
+ * every MigrationProblem, except those on records that did not move (their own row says why), then
+ * the records that moved with a reason no warning already gives (a detail Shopify refused, a merge).
+ */
+export async function* warningRows(migrationId: string): AsyncGenerator<WarningRow> {
+  let after = 0n;
+  for (;;) {
+    const problems = await db().$queryRaw<{ id: bigint; entity: string; sourceId: string | null; code: string; message: string; action: string; data: unknown }[]>`
+      SELECT p.id, p.entity, p."sourceId", p.code, p.message, p.action, r.data
+      FROM "MigrationProblem" p
+      LEFT JOIN "SourceRecord" r ON r."migrationId" = p."migrationId" AND r.entity = p.entity AND r."sourceId" = p."sourceId"
+      WHERE p."migrationId" = ${migrationId} AND p.id > ${after} AND (r.status IS NULL OR r.status NOT IN ('invalid', 'failed', 'skipped'))
+      ORDER BY p.id LIMIT ${BATCH}`;
+    for (const row of problems) yield { entity: row.entity, sourceId: row.sourceId ?? '', name: nameOf(row.data), status: problemTitle(row.code), reason: row.message, action: row.action };
+    if (problems.length < BATCH) break;
+    after = problems.at(-1)?.id ?? after;
+  }
+  after = 0n;
+  for (;;) {
+    const changed = await db().$queryRaw<{ id: bigint; entity: string; sourceId: string; reason: string; data: unknown }[]>`
+      SELECT r.id, r.entity, r."sourceId", r.reason, r.data FROM "SourceRecord" r
+      WHERE r."migrationId" = ${migrationId} AND r.id > ${after} AND r.status = 'written' AND r.reason IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM "MigrationProblem" p WHERE p."migrationId" = r."migrationId" AND p.entity = r.entity AND p."sourceId" = r."sourceId")
+      ORDER BY r.id LIMIT ${BATCH}`;
+    for (const row of changed) yield { entity: row.entity, sourceId: row.sourceId, name: nameOf(row.data), status: 'Moved with a change', reason: row.reason, action: '' };
+    if (changed.length < BATCH) return;
+    after = changed.at(-1)?.id ?? after;
+  }
+}
+
 /**
  * One CSV field. Quoted when it must be; a value a spreadsheet would run as a formula (=, +, -, @,
  * tab, carriage return) is prefixed with ' so opening the report cannot execute source data.
@@ -55,12 +99,20 @@ export function csvField(value: string): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const HEADER = ['What', 'Source id', 'Name', 'Status', 'Reason'];
+const HEADER = ['Severity', 'What', 'Source id', 'Name', 'Status', 'Reason', 'What Shipyard did or you can do'];
 const STATUS_WORDS = { invalid: 'Could not be read', failed: 'Shopify refused it', skipped: 'Skipped' } as const;
+/** The severity column: a record that is not in Shopify, or something that moved (or will) with a change to know about. */
+export const SEVERITY = { notMoved: 'not moved', warning: 'warning' } as const;
+
+/** The CSV's rows after its header: what did not move first, then the warnings. */
+async function* csvLines(migrationId: string): AsyncGenerator<string> {
+  for await (const row of reportRows(migrationId)) yield [SEVERITY.notMoved, row.entity, row.sourceId, row.name, STATUS_WORDS[row.status], row.reason, ''].map(csvField).join(',');
+  for await (const row of warningRows(migrationId)) yield [SEVERITY.warning, row.entity, row.sourceId, row.name, row.status, row.reason, row.action].map(csvField).join(',');
+}
 
 export function reportCsv(migrationId: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const rows = reportRows(migrationId);
+  const rows = csvLines(migrationId);
   let headerSent = false;
   return new ReadableStream({
     async pull(controller) {
@@ -75,9 +127,7 @@ export function reportCsv(migrationId: string): ReadableStream<Uint8Array> {
         controller.close();
         return;
       }
-      const row = next.value;
-      const line = [row.entity, row.sourceId, row.name, STATUS_WORDS[row.status], row.reason].map(csvField).join(',');
-      controller.enqueue(encoder.encode(`${line}\r\n`));
+      controller.enqueue(encoder.encode(`${next.value}\r\n`));
     },
   });
 }

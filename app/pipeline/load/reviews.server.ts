@@ -46,9 +46,27 @@ async function reviewsOf(migrationId: string, productSourceIds: string[]): Promi
   return groups;
 }
 
-/** Why a product is not in Shopify: refused in this migration (its reason), or not on the old store any more. */
+/** This migration and the runs it re-syncs, newest first: a re-sync reads only what changed, so an unchanged product's fate is in an earlier run. */
+async function runsOfChain(migrationId: string): Promise<string[]> {
+  const runs: string[] = [];
+  for (let id: string | null = migrationId; id && !runs.includes(id); ) {
+    runs.push(id);
+    id = (await db().migration.findUnique({ where: { id }, select: { resyncOf: true } }))?.resyncOf ?? null;
+  }
+  return runs;
+}
+
+/**
+ * Why a product is not in Shopify: refused or skipped in this migration or, for a re-sync, in the
+ * latest earlier run that read it (its reason); absent when no run read it, so it is not on the old
+ * store any more.
+ */
 async function productsLeftBehind(migrationId: string, productSourceIds: string[]): Promise<Map<string, { status: string; reason: string | null }>> {
-  const rows = await db().sourceRecord.findMany({ where: { migrationId, entity: 'products', sourceId: { in: productSourceIds } }, select: { sourceId: true, status: true, reason: true } });
+  if (productSourceIds.length === 0) return new Map();
+  const runs = await runsOfChain(migrationId);
+  const rows = await db().sourceRecord.findMany({ where: { migrationId: { in: runs }, entity: 'products', sourceId: { in: productSourceIds } }, select: { migrationId: true, sourceId: true, status: true, reason: true } });
+  // The newest run that read the product says what became of it.
+  rows.sort((a, b) => runs.indexOf(b.migrationId) - runs.indexOf(a.migrationId));
   return new Map(rows.map((row) => [row.sourceId, row]));
 }
 

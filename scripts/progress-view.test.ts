@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgressSnapshot } from '../app/pipeline/progress.server.ts';
+import { ProgressView } from './progress-view.ts';
+
+const entity = (name: string, counts: Partial<ProgressSnapshot['entities'][number]>) => ({ entity: name, total: null, read: 0, unreadable: 0, written: 0, failed: 0, skipped: 0, readDone: true, ...counts });
+const snapshot = (phase: string, entities: ProgressSnapshot['entities'], ordersPerMinute: number | null = null): ProgressSnapshot => ({
+  migrationId: 'm', status: 'running', phase, error: null, entities, ordersPerMinute, at: new Date(0).toISOString(),
+});
+
+describe('the CLI progress lines', () => {
+  it('says written only of what was written, skipped and not moved apart, and redirects out of their total', () => {
+    const view = new ProgressView(process.stdout);
+    const lines = view.lines(
+      snapshot('verifying', [entity('discounts', { total: 6, read: 5, unreadable: 1, written: 3, skipped: 1, failed: 1 }), entity('redirects', { total: 7, read: 7, written: 7 })]),
+      0,
+    );
+    expect(lines[1]).toMatch(/^discounts\s+[█░]+ 3\/6 written · 1 skipped · 2 not moved$/);
+    expect(lines[2]).toMatch(/^redirects\s+[█░]+ 7\/7 written$/);
+  });
+
+  it('counts the orders’ time left at the pace a development store takes them, before the first is written', () => {
+    const view = new ProgressView(process.stdout);
+    const [, orders] = view.lines(snapshot('loading', [entity('orders', { total: 60, read: 60 })], 5), 0);
+    expect(orders).toMatch(/0\/60 written · 12:00 left$/);
+  });
+
+  it('says redirects are made once the catalog is written while reading', () => {
+    const view = new ProgressView(process.stdout);
+    expect(view.lines(snapshot('extracting', [entity('redirects', {})]), 0)[1]).toBe('redirects    made once products and collections are written');
+  });
+});
