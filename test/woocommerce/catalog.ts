@@ -6,6 +6,7 @@ import { type SeededContent, seededPage, seededPost } from './content.ts';
 import { regularProduct } from './regular-products.ts';
 import type { WooCategory, WooProduct } from './shapes.ts';
 import { datePair } from './shapes.ts';
+import { REAL_COUPONS, realCoupon } from './real-coupons.ts';
 import { coupon, customer, order, review } from './shop-records.ts';
 import type { SeededProduct, Store } from './store.ts';
 import { productId } from './store.ts';
@@ -21,6 +22,8 @@ export interface SeedOptions {
   customers?: number;
   orders?: number;
   coupons?: number;
+  /** Coupons with exclusions, maximum spend and an item limit (real-coupons.ts) after the seeded ones. */
+  realCoupons?: boolean;
   reviews?: number;
   /** WordPress pages and blog posts (all statuses; the awkward ones of content.ts come first). */
   pages?: number;
@@ -83,7 +86,7 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
   const contentEdits = new Map<number, Partial<SeededContent>>();
   const edited = (item: SeededContent): SeededContent => ({ ...item, ...contentEdits.get(item.id) });
   const counts = {
-    customers: options.customers ?? 12, orders: options.orders ?? 20, coupons: options.coupons ?? 6, reviews: options.reviews ?? 15,
+    customers: options.customers ?? 12, orders: options.orders ?? 20, coupons: (options.coupons ?? 6) + (options.realCoupons ? REAL_COUPONS.length : 0), reviews: options.reviews ?? 15,
     pages: options.pages ?? 10, posts: options.posts ?? 16,
   };
   // Categories carry image URLs, so they follow the site address the server listens on.
@@ -122,7 +125,12 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
     },
     customerAt: (index) => customer(store, index),
     orderAt: (index) => order(store, index, counts.customers, productCount),
-    couponAt: (index) => coupon(store, index),
+    couponAt(index) {
+      const seeded = options.coupons ?? 6;
+      if (index <= seeded) return coupon(store, index);
+      categories();
+      return realCoupon(store, index - seeded);
+    },
     reviewAt: (index) => review(store, index, productCount),
     pageAt: (index) => edited(seededPage(index)),
     postAt: (index) => edited(seededPost(index)),
