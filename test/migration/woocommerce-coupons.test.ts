@@ -4,7 +4,8 @@
 // moved less those; excluded sale items, maximum spend, an item limit, a fixed cart coupon's
 // exclusions and an excluded single variation keep the coupon back with the reason, said by the
 // analysis and the dry run before anything is written. With "Create broader discount codes" chosen,
-// a second run makes them, each with a warning, and brings a changed exclusion list up to date.
+// a second run makes them, each with a warning, and brings a changed exclusion list and a changed
+// category up to date (an update adds to a code's items: those no longer covered are taken off).
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db.server.ts';
@@ -134,6 +135,8 @@ describe('WooCommerce coupons with restrictions, migrated', () => {
   it('completes: the exact coupons written, the others kept back with their reasons and no code made', async () => {
     const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
     expect([migration.status, migration.error]).toEqual(['completed', null]);
+    const kitchen = woo.catalog.categories().find((category) => category.slug === 'kitchen')?.id;
+    expect((await itemsOf('kitchen-only')).collections.nodes).toEqual([{ id: (await links('collections')).get(String(kitchen)) }]);
     expect((await record('7101')).status).toBe('written');
     expect((await record('7102')).status).toBe('written');
     for (const [sourceId, name] of Object.entries(KEPT_BACK)) {
@@ -169,6 +172,8 @@ describe('with “Create broader discount codes” chosen', () => {
     before = await links('discounts');
     // The merchant also excluded product 4 from "not-these-two" since.
     couponEdits[1] = { excluded_product_ids: [productId(1), productId(2), productId(4)] };
+    // And moved "kitchen-only" to Bags.
+    couponEdits[8] = { product_categories: [woo.catalog.categories().find((category) => category.slug === 'bags')?.id] };
     again = await migrate(woo, shop, { entities: [...ENTITIES], broaderCoupons: true });
     await untilSettled(again, 60_000);
   }, 90_000);
@@ -199,5 +204,11 @@ describe('with “Create broader discount codes” chosen', () => {
     expect([unchanged.status, unchanged.reason]).toEqual(['written', null]);
     expect((await links('discounts')).get('7102')).toBe(before.get('7102'));
     expect(await productsOf('no-clothing')).toEqual(await shopifyProducts(outsideClothing()));
+  });
+
+  it('a coupon moved to another category: its code is for that collection only, the earlier one taken off', async () => {
+    const collections = await links('collections');
+    const bags = woo.catalog.categories().find((category) => category.slug === 'bags')?.id;
+    expect((await itemsOf('kitchen-only')).collections.nodes).toEqual([{ id: collections.get(String(bags)) }]);
   });
 });

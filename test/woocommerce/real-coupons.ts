@@ -1,5 +1,6 @@
 // Coupons as a real WooCommerce store has them (seed flag `realCoupons`): excluded products, excluded
-// categories, "exclude sale items", maximum spend, an item limit and an excluded single variation,
+// categories, "exclude sale items", maximum spend, an item limit, an excluded single variation and a
+// category coupon,
 // each in WooCommerce REST API v3's coupon shape (https://woocommerce.github.io/woocommerce-rest-api-docs/#coupon-properties):
 // ids as integers, money as strings, "0.00" for no maximum, null for no item limit. They follow the
 // seeded coupons (ids 7101 on) and name seeded products 1–4 and categories by slug.
@@ -13,6 +14,7 @@ interface RealCoupon {
   amount: string;
   excluded_product_ids?: number[];
   /** Slugs, turned into the store's category ids. */
+  categories?: string[];
   excluded_categories?: string[];
   exclude_sale_items?: boolean;
   minimum_amount?: string;
@@ -29,13 +31,14 @@ export const REAL_COUPONS: RealCoupon[] = [
   { code: 'spend-100-to-500', discount_type: 'fixed_cart', amount: '20.00', minimum_amount: '100.00', maximum_amount: '500.00' },
   { code: 'two-items', discount_type: 'percent', amount: '25', limit_usage_to_x_items: 2 },
   { code: 'not-this-size', discount_type: 'percent', amount: '5', excluded_product_ids: [variationId(productId(2), 0)] },
+  { code: 'kitchen-only', discount_type: 'percent', amount: '10', categories: ['kitchen'] },
 ];
 
 export function realCoupon(store: Store, index: number): Record<string, unknown> {
   const spec = REAL_COUPONS[index - 1];
   if (!spec) throw new Error(`no real coupon ${index}`);
   const at = datePair(new Date(Date.parse('2024-03-01T09:00:00Z') + index * 86_400_000), store.offsetMinutes);
-  const categoryIds = (spec.excluded_categories ?? []).map((slug) => {
+  const categoryIds = (slugs: string[] = []) => slugs.map((slug) => {
     const category = store.categories.find((candidate) => candidate.slug === slug);
     if (!category) throw new Error(`the store has no category ${slug}`);
     return category.id;
@@ -61,8 +64,8 @@ export function realCoupon(store: Store, index: number): Record<string, unknown>
     usage_limit_per_user: null,
     limit_usage_to_x_items: spec.limit_usage_to_x_items ?? null,
     free_shipping: false,
-    product_categories: [],
-    excluded_product_categories: categoryIds,
+    product_categories: categoryIds(spec.categories),
+    excluded_product_categories: categoryIds(spec.excluded_categories),
     exclude_sale_items: spec.exclude_sale_items ?? false,
     minimum_amount: spec.minimum_amount ?? '0.00',
     maximum_amount: spec.maximum_amount ?? '0.00',

@@ -8,13 +8,14 @@ import type { DiscountRecord } from '../../../connectors/model.ts';
 import { NO_CATALOG, broaderCouponsChosen, hasExclusions } from '../transform/discount-scope.server.ts';
 import { inChunks } from '../transform/discount-chunks.server.ts';
 import { movedCatalog } from './coupon-catalog.server.ts';
+import { chosenItems, withItemsLeftOff } from './discount-items.server.ts';
 import { db } from '../../db.server.ts';
 import { AdminApiError } from '../../shopify-admin/client.server.ts';
 import { contentHash } from '../staging.server.ts';
 import { customerDataNotice } from '../customer-data.server.ts';
 import { CUSTOMER_BY_REFERENCE } from '../transform/customer.server.ts';
 import {
-  DISCOUNT_BASIC_CREATE, DISCOUNT_BASIC_UPDATE, DISCOUNT_BY_CODE, DISCOUNT_DELETE, DISCOUNT_FREE_SHIPPING_CREATE, DISCOUNT_FREE_SHIPPING_UPDATE, DISCOUNT_KIND, DISCOUNT_PRODUCTS,
+  DISCOUNT_BASIC_CREATE, DISCOUNT_BASIC_UPDATE, DISCOUNT_BY_CODE, DISCOUNT_DELETE, DISCOUNT_FREE_SHIPPING_CREATE, DISCOUNT_FREE_SHIPPING_UPDATE, DISCOUNT_KIND,
   DISCOUNT_ACTIONS, DISCOUNT_TYPENAME, type DiscountContext, type DiscountKind, type NotKept, addressLike, allowedAddressKey, isAddressPattern, sourceTag, toDiscountInput,
 } from '../transform/discount.server.ts';
 import { stillInShopify } from '../verify.server.ts';
@@ -88,36 +89,6 @@ function withCustomersLeftOff(input: Record<string, unknown>, current: string[])
   return remove.length > 0 ? { ...input, context: { customers: { ...customers, remove } } } : input;
 }
 
-/** The products a code applies to, when it applies to chosen products: part of what decides whether it needs writing again. */
-function productsOf(input: Record<string, unknown>): string[] {
-  return (input.customerGets as { items?: { products?: { productsToAdd?: string[] } } } | undefined)?.items?.products?.productsToAdd ?? [];
-}
-
-/** An update adds to the products a code has; those the coupon no longer covers are taken off. */
-function withProductsLeftOff(input: Record<string, unknown>, current: string[]): Record<string, unknown> {
-  const add = productsOf(input);
-  const remove = current.filter((id) => !add.includes(id));
-  if (add.length === 0 || remove.length === 0) return input;
-  const customerGets = input.customerGets as { items: { products: Record<string, unknown> } };
-  return { ...input, customerGets: { ...customerGets, items: { products: { ...customerGets.items.products, productsToRemove: remove } } } };
-}
-
-type ProductsPage = { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-type ProductsAnswer = { codeDiscountNode: { codeDiscount: { customerGets?: { items?: { products?: ProductsPage } } } } | null };
-
-/** The products a code Shipyard made applies to, page by page. */
-async function currentProducts(writer: Writer, id: string): Promise<string[]> {
-  const found: string[] = [];
-  for (let after: string | null = null; ;) {
-    const answer: { data: ProductsAnswer } = await writer.client.request<ProductsAnswer>(DISCOUNT_PRODUCTS, { id, after }, { estimatedCost: 10 });
-    const page = answer.data.codeDiscountNode?.codeDiscount.customerGets?.items?.products;
-    if (!page) return found;
-    found.push(...page.nodes.map((node) => node.id));
-    if (!page.pageInfo.hasNextPage) return found;
-    after = page.pageInfo.endCursor;
-  }
-}
-
 async function send(writer: Writer, kind: DiscountKind, discount: Record<string, unknown>, id: string | null): Promise<Payload & { taken: boolean }> {
   const mutation = MUTATIONS[kind];
   const { data } = await writer.client.request<Record<string, Payload>>(id ? mutation.update : mutation.create, id ? { id, discount } : { discount }, { estimatedCost: 10 });
@@ -143,7 +114,7 @@ async function writeDiscount(writer: Writer, kind: DiscountKind, discount: Disco
     typename = data.codeDiscountNode?.codeDiscount.__typename ?? null;
     if (!typename) id = null;
     input = withCustomersLeftOff(input, data.codeDiscountNode?.codeDiscount.context?.customers?.map((customer) => customer.id) ?? []);
-    if (id && typename === DISCOUNT_TYPENAME[kind] && productsOf(input).length > 0) input = withProductsLeftOff(input, await currentProducts(writer, id));
+    if (id && typename === DISCOUNT_TYPENAME[kind]) input = await withItemsLeftOff(writer, id, input);
   }
   for (let attempt = 0; attempt < 2; attempt++) {
     if (id && typename !== DISCOUNT_TYPENAME[kind]) {
@@ -183,9 +154,9 @@ export async function loadDiscountBatch(migrationId: string, afterId: bigint | n
     const known = mapped.get(row.sourceId);
     const discount = row.data as unknown as DiscountRecord;
     const plan = toDiscountInput(discount, context);
-    // A code for chosen customers or for the products its exclusions leave is written again when
-    // they change (a customer or product moved since), not only when the coupon does.
-    const chosen = [...customersOf(discount, context), ...(plan.kind === 'basic' ? [...productsOf(plan.discount)].sort() : [])];
+    // A code for chosen customers, products or collections is written again when they change (one
+    // moved since, or the products an exclusion leaves), not only when the coupon does.
+    const chosen = [...customersOf(discount, context), ...(plan.kind === 'basic' ? [...(chosenItems(plan.discount)?.ids ?? [])].sort() : [])];
     const hash = chosen.length === 0 ? row.contentHash : contentHash([row.contentHash, ...chosen]);
     if (await settledWithoutWriting(row, known, { skipExisting, hash }, result)) return;
     if (plan.kind === 'skip' || plan.kind === 'refuse') {

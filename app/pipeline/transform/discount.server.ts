@@ -124,33 +124,6 @@ export const DISCOUNT_KIND = `#graphql
   }
 `;
 
-/** The products a basic code applies to, a page at a time: an update takes off those the coupon no longer covers. */
-export const DISCOUNT_PRODUCTS = `#graphql
-  query MigratedDiscountProducts($id: ID!, $after: String) {
-    codeDiscountNode(id: $id) {
-      codeDiscount {
-        ... on DiscountCodeBasic {
-          customerGets {
-            items {
-              ... on DiscountProducts {
-                products(first: 250, after: $after) {
-                  nodes {
-                    id
-                  }
-                  pageInfo {
-                    hasNextPage
-                    endCursor
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`;
-
 export type DiscountKind = 'basic' | 'freeShipping';
 
 /** Shopify's type name for each kind, as `codeDiscount { __typename }` answers. */

@@ -5,9 +5,10 @@ import { Discount } from '../../../connectors/model.ts';
 import { loadAdminSchema } from '../../../test/support/admin-schema.ts';
 import { API_VERSION } from '../../api-version.ts';
 import {
-  DISCOUNT_BASIC_CREATE, DISCOUNT_BASIC_UPDATE, DISCOUNT_BY_CODE, DISCOUNT_DELETE, DISCOUNT_FREE_SHIPPING_CREATE, DISCOUNT_FREE_SHIPPING_UPDATE, DISCOUNT_KIND, DISCOUNT_PRODUCTS,
+  DISCOUNT_BASIC_CREATE, DISCOUNT_BASIC_UPDATE, DISCOUNT_BY_CODE, DISCOUNT_DELETE, DISCOUNT_FREE_SHIPPING_CREATE, DISCOUNT_FREE_SHIPPING_UPDATE, DISCOUNT_KIND,
   type DiscountPlan, addressLike, foreseenNotKept, toDiscountInput,
 } from './discount.server.ts';
+import { DISCOUNT_COLLECTIONS, DISCOUNT_PRODUCTS } from '../load/discount-items.server.ts';
 
 const schema = loadAdminSchema(API_VERSION);
 
@@ -56,6 +57,7 @@ describe('coupon → discount code', () => {
     assertValidFor(DISCOUNT_BY_CODE, { code: 'welcome10' });
     assertValidFor(DISCOUNT_KIND, { id: 'gid://shopify/DiscountCodeNode/1' });
     assertValidFor(DISCOUNT_PRODUCTS, { id: 'gid://shopify/DiscountCodeNode/1', after: null });
+    assertValidFor(DISCOUNT_COLLECTIONS, { id: 'gid://shopify/DiscountCodeNode/1', after: 'cursor' });
     const allBut = written(toDiscountInput(coupon({ excludedProductSourceIds: ['1002'] }), context));
     assertValidFor(DISCOUNT_BASIC_UPDATE, { id: 'gid://shopify/DiscountCodeNode/1', discount: { ...allBut.discount, customerGets: { items: { products: { productsToAdd: ['gid://shopify/Product/11'], productsToRemove: ['gid://shopify/Product/12'] } } } } });
     assertValidFor(DISCOUNT_DELETE, { id: 'gid://shopify/DiscountCodeNode/1' });
