@@ -1,6 +1,7 @@
 // Turns a canonical discount (a WooCommerce coupon) into a Shopify discount code: a basic code
 // (percentage or amount off the order, products or collections) or a free shipping code. What
-// Shopify's codes cannot hold is listed per coupon, with what it means for shoppers.
+// Shopify's codes cannot hold is listed per coupon, with what it means for shoppers; what would make
+// a code broader than its coupon keeps the coupon back unless the merchant chose so (decision 0024).
 import type { DiscountRecord } from '../../../connectors/model.ts';
 import { sourceReference } from '../source-reference.server.ts';
 import { type CouponCatalog, NO_CATALOG, broaderThanTheCoupon, exclusionScope, hasExclusions, keptBackReason } from './discount-scope.server.ts';
@@ -234,6 +235,8 @@ function restrictionsNotKept(discount: DiscountRecord, notKept: NotKept[]) {
   if (discount.description.trim() !== '') notKept.push({ code: 'discount-restriction-not-kept', message: `Description "${discount.description.trim()}": Shopify discounts have no description.` });
 }
 
+const madeBroader = (reason: string): NotKept => ({ code: 'discount-made-broader', message: `Made broader than the coupon, as you chose: ${reason}` });
+
 /**
  * What the code cannot hold exactly and would be broader for: the coupon is kept back with why,
  * unless the merchant chose broader codes, and then each is a warning on the code made.
@@ -242,7 +245,7 @@ function broader(discount: DiscountRecord, context: Pick<DiscountContext, 'catal
   const reasons = broaderThanTheCoupon(discount, context.catalog, freeShippingOnly);
   if (reasons.length === 0) return null;
   if (!context.broaderCoupons) return { refuse: keptBackReason(reasons) };
-  for (const reason of reasons) notKept.push({ code: 'discount-made-broader', message: `Made broader than the coupon, as you chose: ${reason}` });
+  notKept.push(...reasons.map(madeBroader));
   return null;
 }
 
@@ -347,7 +350,7 @@ export function foreseenNotKept(discount: DiscountRecord, options: { broaderCoup
   const off = discount.value.kind === 'percentage' ? discount.value.percent : Number(discount.value.amount);
   const reasons = broaderThanTheCoupon(discount, NO_CATALOG, !(off > 0));
   if (reasons.length > 0 && !options.broaderCoupons) return [{ code: 'discount-kept-back', message: keptBackReason(reasons) }];
-  for (const reason of reasons) notKept.push({ code: 'discount-made-broader', message: `Made broader than the coupon, as you chose: ${reason}` });
+  notKept.push(...reasons.map(madeBroader));
   if (off > 0 && hasExclusions(discount)) {
     notKept.push({ code: 'discount-exclusions-as-products', message: 'Has excluded products or categories: the code will apply to the products that move to Shopify less those, chosen one by one; a product added to Shopify later is not in the code.' });
   }
