@@ -5,10 +5,6 @@
 // less those (decision 0024), a list written 250 ids a request and kept current on later runs. What
 // Shopify's codes cannot hold is kept as problems; what would make a code broader keeps it back.
 import type { DiscountRecord } from '../../../connectors/model.ts';
-import { NO_CATALOG, broaderCouponsChosen, hasExclusions } from '../transform/discount-scope.server.ts';
-import { inChunks } from '../transform/discount-chunks.server.ts';
-import { movedCatalog } from './coupon-catalog.server.ts';
-import { chosenItems, withItemsLeftOff } from './discount-items.server.ts';
 import { db } from '../../db.server.ts';
 import { AdminApiError } from '../../shopify-admin/client.server.ts';
 import { contentHash } from '../staging.server.ts';
@@ -19,6 +15,10 @@ import {
   DISCOUNT_ACTIONS, DISCOUNT_TYPENAME, type DiscountContext, type DiscountKind, type NotKept, addressLike, allowedAddressKey, isAddressPattern, sourceTag, toDiscountInput,
 } from '../transform/discount.server.ts';
 import { stillInShopify } from '../verify.server.ts';
+import { NO_CATALOG, broaderCouponsChosen, hasExclusions } from '../transform/discount-scope.server.ts';
+import { inChunks } from '../transform/discount-chunks.server.ts';
+import { movedCatalog } from './coupon-catalog.server.ts';
+import { chosenItems, withItemsLeftOff } from './discount-items.server.ts';
 import {
   type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
