@@ -180,7 +180,7 @@ describe('a code’s products, added and removed over updates', () => {
     }
   }`;
 
-  it('adds to and removes from the products it has, as DiscountProductsInput says, and refuses a code left with none', async () => {
+  it('adds to and removes from the products it has, as DiscountProductsInput says, refuses a product the shop lacks and a code left with none', async () => {
     const ids: string[] = [];
     for (const title of ['Mug', 'Plate', 'Bowl']) {
       const { body } = await admin(devstore, shop, PRODUCT, { input: { title, productOptions: [{ name: 'Title', values: [{ name: 'Default Title' }] }], variants: [{ optionValues: [{ optionName: 'Title', name: 'Default Title' }], price: '5.00' }] } });
@@ -194,6 +194,8 @@ describe('a code’s products, added and removed over updates', () => {
     const changed = await update({ productsToAdd: [bowl as string], productsToRemove: [mug as string] });
     expect(changed.userErrors).toEqual([]);
     expect(changed.codeDiscountNode.codeDiscount.customerGets.items.products.nodes.map((node: { id: string }) => node.id).sort()).toEqual([plate, bowl].sort());
+    const unknown = await update({ productsToAdd: ['gid://shopify/Product/999999999'] });
+    expect(unknown.userErrors).toEqual([{ field: ['basicCodeDiscount', 'customerGets', 'items', 'products', 'productsToAdd'], message: 'Product does not exist', code: 'INVALID' }]);
     const emptied = await update({ productsToRemove: [plate as string, bowl as string] });
     expect(emptied.userErrors).toEqual([{ field: ['basicCodeDiscount', 'customerGets', 'items'], message: 'The discount must apply to something', code: 'APPLIES_ON_NOTHING' }]);
   });

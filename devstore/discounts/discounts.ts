@@ -142,6 +142,7 @@ async function planBasic(context: RequestContext, input: BasicInput, existing: D
   if (tooLarge(amount, MAX_AMOUNT)) problem(['customerGets', 'value', 'discountAmount', 'amount'], 'Value is too large', 'EXCEEDED_MAX');
   const items = chosenItems(input.customerGets?.items, existing);
   if ((!existing || input.customerGets?.items) && !items) problem(['customerGets', 'items'], 'The discount must apply to something', 'APPLIES_ON_NOTHING');
+  await unknownItems(context, input.customerGets?.items, problem);
   if (errors.length) return { errors };
   return {
     errors,
@@ -183,6 +184,22 @@ function chosenItems(input: NonNullable<BasicInput['customerGets']>['items'], ex
     return collectionIds ? { collectionIds } : undefined;
   }
   return existing?.items;
+}
+
+/**
+ * Each product and collection added must be one of this shop's. Shopify documents no wording for one
+ * that is not; like a customer the shop lacks, it is refused with INVALID in devstore's words.
+ */
+async function unknownItems(context: RequestContext, input: NonNullable<BasicInput['customerGets']>['items'], problem: (field: string[], message: string, code: string) => void) {
+  const check = async (ids: string[] | null | undefined, type: 'Product' | 'Collection', table: string, field: string[]) => {
+    if (!ids?.length) return;
+    const numeric = ids.map((id) => parseGid(id, type));
+    const { rows } = await context.pool.query<{ id: string }>(`SELECT id FROM devstore.${table} WHERE shop = $1 AND id = ANY($2::bigint[])`, [context.shop.domain, numeric.filter(Boolean)]);
+    const known = new Set(rows.map((row) => String(row.id)));
+    if (numeric.some((id) => !id || !known.has(id))) problem(['customerGets', 'items', ...field], `${type} does not exist`, 'INVALID');
+  };
+  await check(input?.products?.productsToAdd, 'Product', 'products', ['products', 'productsToAdd']);
+  await check(input?.collections?.add, 'Collection', 'collections', ['collections', 'add']);
 }
 
 async function planFreeShipping(context: RequestContext, input: FreeShippingInput, existing: DiscountRow | undefined): Promise<{ values?: Values; errors: Problem[] }> {
