@@ -20,6 +20,7 @@ describe('the setup form', () => {
         inviteCustomers: 'on',
         exchangeRates: 'eur=1.0850; GBP: 1.17',
         cutLongText: 'on',
+        broaderCoupons: 'on',
         [statusField('processing', 'financial')]: 'PAID',
         [statusField('processing', 'fulfillment')]: 'UNFULFILLED',
         [statusField('completed', 'financial')]: 'PAID',
@@ -38,6 +39,7 @@ describe('the setup form', () => {
         inviteCustomers: true,
         exchangeRates: { EUR: '1.0850', GBP: '1.17' },
         longText: 'cut',
+        broaderCoupons: true,
         orderStatusMap: { processing: { financialStatus: 'PAID', fulfillmentStatus: null }, completed: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' } },
       },
     });
@@ -46,7 +48,7 @@ describe('the setup form', () => {
 
   it('updates existing records and keeps Shipyard’s status map when the form says nothing', () => {
     const parsed = parseForm(ChoicesForm, form({ entities: 'products' }), ['entities']);
-    expect(parsed.ok && parsed.value).toMatchObject({ existingRecords: 'update', keepOrderNumbers: false, inviteCustomers: false, exchangeRates: {}, longText: 'keep-back', orderStatusMap: {} });
+    expect(parsed.ok && parsed.value).toMatchObject({ existingRecords: 'update', keepOrderNumbers: false, inviteCustomers: false, exchangeRates: {}, longText: 'keep-back', broaderCoupons: false, orderStatusMap: {} });
   });
 
   it('says which exchange rate it cannot read', () => {

@@ -41,7 +41,7 @@ import { entityChoiceLines } from './entity-choice.ts';
 
 const USAGE = `Usage:
   shipyard migrate --from woocommerce --url <store URL> --key <consumer key> --secret <consumer secret> [--shop <shop>.myshopify.com]
-                   [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--cut-long-text] [--report <file>]
+                   [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--cut-long-text] [--broader-coupons] [--report <file>]
                    [--exchange-rate EUR=1.0850 …] [--channels "Online Store,Point of Sale" | --channels none]
                    [--wp-user <WordPress user> --wp-app-password <application password>]
   shipyard resume <migration id> [--shop …]
@@ -73,6 +73,10 @@ const USAGE = `Usage:
              cut text longer than Shopify allows (255 characters for a title, tag or name, 5,000 for a
              customer note) at a word boundary, keeping the full text in a metafield; without it such
              a record is kept back with the reason
+  --broader-coupons
+             make a code of a coupon Shopify cannot hold exactly (maximum spend, an item limit, sale
+             items excluded, a fixed cart coupon's exclusions) without that restriction, with a warning
+             in the report; without it such a coupon is kept back with the reason
   invite     emails an account invitation to each customer the migration and its re-syncs created
              (migrated with --invite-customers); customers the store already had and those already
              invited get none, those Shopify refused before are tried again
@@ -105,6 +109,7 @@ const { values, positionals } = parseArgs({
     'invite-customers': { type: 'boolean' },
     'exchange-rate': { type: 'string', multiple: true },
     'cut-long-text': { type: 'boolean' },
+    'broader-coupons': { type: 'boolean' },
     report: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -201,6 +206,7 @@ if (command === 'migrate') {
     shop, platform: args.from, sourceUrl: args.url, credentials, entities,
     options: {
       unattended: true, redirects: !values['no-redirects'], inviteCustomers: values['invite-customers'] === true, exchangeRates, longText: values['cut-long-text'] ? 'cut' : 'keep-back',
+      broaderCoupons: values['broader-coupons'] === true,
       ...(args.since ? { modifiedAfter: args.since.toISOString() } : {}), ...(chosen ? { channels: chosen } : {}),
     },
   });

@@ -272,3 +272,13 @@ describe('npx shipyard migrate --cut-long-text', () => {
     expect(longTitle).toMatchObject({ status: 'written', reason: expect.stringMatching(/^Cut to fit Shopify at a word boundary: the title from 449 to \d+ characters/) });
   }, 120_000);
 });
+
+describe('npx shipyard migrate --broader-coupons', () => {
+  it('records the choice on the migration, where the coupon loader and the analysis read it', async () => {
+    const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-reports-'));
+    const { code, output } = await shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--only', 'discounts', '--no-redirects', '--broader-coupons', '--report-dir', reports]);
+    expect([0, 1], output).toContain(code);
+    const migrationId = /Migration ([0-9a-f-]{36})/.exec(output)?.[1] as string;
+    expect((await db().migration.findUniqueOrThrow({ where: { id: migrationId } })).options).toMatchObject({ broaderCoupons: true });
+  }, 120_000);
+});

@@ -10,6 +10,7 @@ import { customerLongTextFindings, productLongTextFindings } from './analyze-lon
 import { productKindFindings } from './analyze-product-kinds.server.ts';
 import { findBrokenHtml } from './html.server.ts';
 import { DISCOUNT_ACTIONS, foreseenNotKept } from './transform/discount.server.ts';
+import { broaderCouponsChosen } from './transform/discount-scope.server.ts';
 import { currencyFindings, orderCurrencies } from './order-currencies.server.ts';
 import { MAX_OPTIONS, MAX_VARIANTS, optionLayout } from './transform/options.server.ts';
 import { isHandle } from './transform/product.server.ts';
@@ -132,7 +133,7 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
       images.push(...product.images.map((image) => ({ entity: 'products', sourceId: product.sourceId, title: product.title, url: image.url, action })));
     } else if (row.entity === 'discounts') {
       const discount = row.data as unknown as CanonicalRecord<'discounts'>;
-      findings.push(...foreseenNotKept(discount).map((item) => ({ entity: 'discounts', sourceId: discount.sourceId, code: item.code, subject: discount.code, message: item.message, action: DISCOUNT_ACTIONS[item.code] })));
+      findings.push(...foreseenNotKept(discount, { broaderCoupons: broaderCouponsChosen(options) }).map((item) => ({ entity: 'discounts', sourceId: discount.sourceId, code: item.code, subject: discount.code, message: item.message, action: DISCOUNT_ACTIONS[item.code] })));
     } else if (row.entity === 'orders' && Date.parse((row.data as { processedAt: string }).processedAt) > Date.now()) {
       findings.push(futureOrderFinding(row.data as unknown as CanonicalRecord<'orders'>));
     } else if (row.entity === 'reviews' && (row.data as { published?: boolean }).published === false) {

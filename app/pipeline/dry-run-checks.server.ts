@@ -14,6 +14,8 @@ import {
   CUSTOMER_EMAIL_CONSENT, CUSTOMER_METAFIELDS, CUSTOMER_SET, checkContact, customerLongText, customerMetafields, emailConsentVariables, mergeCustomers, toCustomerSetVariables,
 } from './transform/customer.server.ts';
 import { DISCOUNT_BASIC_CREATE, DISCOUNT_FREE_SHIPPING_CREATE, allowedAddressKey, toDiscountInput } from './transform/discount.server.ts';
+import { inChunks } from './transform/discount-chunks.server.ts';
+import type { CouponCatalog } from './transform/discount-scope.server.ts';
 import { MAX_OPTIONS, MAX_VARIANTS } from './transform/options.server.ts';
 import { OrderKeptBack } from './transform/order-money.server.ts';
 import { ORDER_CREATE, type OrderCreateVariables, type OrderOptions, toOrderCreateVariables } from './transform/order.server.ts';
@@ -111,6 +113,10 @@ export interface CheckContext {
   firstWithCode: Map<string, string>;
   /** Of this batch's coupons' allowed addresses (and patterns), those a customer this or an earlier migration moves has. */
   addressesWithCustomers: Set<string>;
+  /** The products that would be in Shopify (placeholder ids for those this migration moves) and the category tree, for coupons with exclusions. */
+  couponCatalog: CouponCatalog;
+  /** Whether the merchant chose to create codes broader than their coupons (Migration.options.broaderCoupons). */
+  broaderCoupons: boolean;
   /** What the merchant chose for text longer than Shopify allows (Migration.options.longText). */
   longText: LongTextRule;
   /** The customers merged into each of this batch's customers that lead a group (same email or phone), by source id. */
@@ -214,6 +220,8 @@ function checkDiscount(discount: DiscountRecord, context: CheckContext): Check {
     productIds: new Map(discount.productSourceIds.filter((id) => context.productsInShopify.has(id)).map((id) => [id, placeholder('Product', id)])),
     collectionIds: new Map(discount.collectionSourceIds.filter((id) => context.collectionsInShopify.has(id)).map((id) => [id, placeholder('Collection', id)])),
     customersFor: new Map(discount.allowedEmails.map(allowedAddressKey).filter((address) => context.addressesWithCustomers.has(address)).map((address) => [address, [placeholder('Customer', address)]])),
+    catalog: context.couponCatalog,
+    broaderCoupons: context.broaderCoupons,
   });
   const name = discount.code;
   // A coupon with nothing left to redeem is rightly left out: the write skips it with its reason.
@@ -222,7 +230,8 @@ function checkDiscount(discount: DiscountRecord, context: CheckContext): Check {
     return { name, reasons: [`${plan.reason} (The dry run knows the customers migrations move; one your store already has with such an address would do.)`] };
   }
   if (plan.kind === 'refuse') return { name, reasons: [plan.reason] };
-  const reasons = both(plan.kind === 'basic' ? DISCOUNT_BASIC_CREATE : DISCOUNT_FREE_SHIPPING_CREATE, { discount: plan.discount });
+  // The write sends a code's customers and products 250 a request; the first request is what is checked.
+  const reasons = both(plan.kind === 'basic' ? DISCOUNT_BASIC_CREATE : DISCOUNT_FREE_SHIPPING_CREATE, { discount: inChunks(plan.discount).first });
   if (discount.code.trim() === '') reasons.push('The coupon has no code; Shopify needs one.');
   const first = context.firstWithCode.get(discount.code.trim().toLowerCase());
   if (first && first !== discount.sourceId) {

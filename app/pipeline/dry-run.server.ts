@@ -2,17 +2,19 @@
 // against the pinned Admin schema (the mutation's own variable definitions) and the limits Shopify
 // documents, and nothing sent to Shopify. A chain of jobs, one batch each, like the analysis; the
 // records Shopify would refuse are kept with the reason, the others counted.
-import type { CustomerRecord, DiscountRecord, ReviewRecord } from '../../connectors/model.ts';
+import type { CustomerRecord, DiscountRecord, ProductRecord, ReviewRecord } from '../../connectors/model.ts';
 import { db } from '../db.server.ts';
 import { shopCurrency } from '../shop-details.server.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import { type CheckContext, type ProductFate, checkRecord, checkRedirect } from './dry-run-checks.server.ts';
+import { type CheckContext, type ProductFate, checkRecord, checkRedirect, placeholder } from './dry-run-checks.server.ts';
+import { movedCatalog } from './load/coupon-catalog.server.ts';
 import { MigrationNotFound, MigrationStateError } from './lifecycle.server.ts';
 import { idMapFor } from './load/shared.server.ts';
 import { notifyProgress } from './progress.server.ts';
 import { queueDryRun } from './queue.server.ts';
 import { OrderOptions } from './transform/order.server.ts';
 import { addressLike, allowedAddressKey } from './transform/discount.server.ts';
+import { type CouponCatalog, NO_CATALOG, broaderCouponsChosen, hasExclusions } from './transform/discount-scope.server.ts';
 import { REDIRECTED_ENTITIES } from './transform/redirect.server.ts';
 import { longTextRule } from './transform/text-limits.server.ts';
 import { type StagedCustomer, customerGroups, groupOf } from './customer-groups.server.ts';
@@ -83,6 +85,23 @@ async function mergedCustomers(migrationId: string, rows: StagedCustomer[]): Pro
   );
 }
 
+/**
+ * The products a coupon's exclusions would leave: those earlier migrations moved and those this one
+ * would move (placeholder ids), with the category tree as staged.
+ */
+async function couponCatalog(migration: { id: string; shop: string; sourcePlatform: string; entities: string[] }, collections: { sourceId: string; data: unknown }[]): Promise<CouponCatalog> {
+  const moved = await movedCatalog(migration.shop, migration.sourcePlatform);
+  const staged = migration.entities.includes('products')
+    ? await db().sourceRecord.findMany({ where: { migrationId: migration.id, entity: 'products', status: { not: 'invalid' } }, select: { sourceId: true, data: true } })
+    : [];
+  for (const row of staged) {
+    const product = row.data as unknown as ProductRecord;
+    moved.products.set(row.sourceId, { gid: moved.products.get(row.sourceId)?.gid ?? placeholder('Product', row.sourceId), categorySourceIds: product.collectionSourceIds, variantSourceIds: product.variants.map((variant) => variant.sourceId) });
+  }
+  for (const row of collections) moved.categoryParents.set(row.sourceId, (row.data as { parentSourceId?: string | null }).parentSourceId ?? null);
+  return moved;
+}
+
 async function dryRunContext(migration: { id: string; shop: string; sourcePlatform: string; entities: string[]; options: unknown }, rows: (Row & StagedCustomer)[]): Promise<CheckContext> {
   const migrationId = migration.id;
   const reviewProducts = sourceIdsOf(rows, 'reviews', (review: ReviewRecord) => [review.productSourceId]);
@@ -121,6 +140,8 @@ async function dryRunContext(migration: { id: string; shop: string; sourcePlatfo
     firstWithCode,
     addressesWithCustomers: withCustomers,
     longText: longTextRule(migration.options),
+    couponCatalog: rows.some((row) => row.entity === 'discounts' && hasExclusions(row.data as DiscountRecord)) ? await couponCatalog(migration, collections) : NO_CATALOG,
+    broaderCoupons: broaderCouponsChosen(migration.options),
     mergedWith,
   };
 }

@@ -162,6 +162,8 @@ export interface WritingOptions {
   inviteCustomers: boolean;
   /** Text longer than Shopify allows: the record kept back, or the text cut (transform/text-limits.server.ts). */
   longText: 'keep-back' | 'cut';
+  /** A coupon Shopify cannot hold exactly: kept back (false), or made broader with a warning (decision 0024). */
+  broaderCoupons: boolean;
   channels?: string[];
 }
 

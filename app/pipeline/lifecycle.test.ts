@@ -72,7 +72,7 @@ describe('migration lifecycle', () => {
 
   it('saves the writing options on the draft, where the order loader reads them, and keeps them when only the entities change', async () => {
     const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['orders'], options: { redirects: true, unattended: false } });
-    const options = { keepOrderNumbers: false, orderStatusMap: { processing: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' } }, existingRecords: 'skip' as const, inviteCustomers: true, exchangeRates: { EUR: '1.0850' }, longText: 'cut' as const };
+    const options = { keepOrderNumbers: false, orderStatusMap: { processing: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' } }, existingRecords: 'skip' as const, inviteCustomers: true, exchangeRates: { EUR: '1.0850' }, longText: 'cut' as const, broaderCoupons: true };
     const saved = await updateDraft(SHOP, migration.id, { entities: ['orders', 'customers'], redirects: false, review: true, options });
     expect(saved.options).toEqual({ redirects: false, unattended: false, ...options });
     expect(OrderOptions.parse(saved.options)).toEqual({ keepOrderNumbers: false, orderStatusMap: options.orderStatusMap, exchangeRates: { EUR: '1.0850' } });

@@ -170,3 +170,33 @@ describe('codeDiscountNodes', () => {
     expect(rest.body.data.codeDiscountNodes.nodes).toEqual([{ codeDiscount: { __typename: 'DiscountCodeFreeShipping' } }]);
   });
 });
+
+describe('a code’s products, added and removed over updates', () => {
+  const PRODUCT = `mutation($input: ProductSetInput!) { productSet(input: $input, synchronous: true) { product { id } userErrors { message } } }`;
+  const UPDATE = `mutation($id: ID!, $discount: DiscountCodeBasicInput!) {
+    discountCodeBasicUpdate(id: $id, basicCodeDiscount: $discount) {
+      codeDiscountNode { codeDiscount { ... on DiscountCodeBasic { customerGets { items { ... on DiscountProducts { products(first: 10) { nodes { id } } } ... on AllDiscountItems { allItems } } } } } }
+      userErrors { field message code }
+    }
+  }`;
+
+  it('adds to and removes from the products it has, as DiscountProductsInput says, refuses a product the shop lacks and a code left with none', async () => {
+    const ids: string[] = [];
+    for (const title of ['Mug', 'Plate', 'Bowl']) {
+      const { body } = await admin(devstore, shop, PRODUCT, { input: { title, productOptions: [{ name: 'Title', values: [{ name: 'Default Title' }] }], variants: [{ optionValues: [{ optionName: 'Title', name: 'Default Title' }], price: '5.00' }] } });
+      ids.push(body.data.productSet.product.id);
+    }
+    const [mug, plate, bowl] = ids;
+    const created = await admin(devstore, shop, CREATE, { discount: { ...tenPercent, code: 'KITCHEN', customerGets: { value: { percentage: 0.1 }, items: { products: { productsToAdd: [mug, plate] } } } } });
+    expect(created.body.data.discountCodeBasicCreate.userErrors).toEqual([]);
+    const id = created.body.data.discountCodeBasicCreate.codeDiscountNode.id;
+    const update = async (products: Record<string, string[]>) => (await admin(devstore, shop, UPDATE, { id, discount: { customerGets: { items: { products } } } })).body.data.discountCodeBasicUpdate;
+    const changed = await update({ productsToAdd: [bowl as string], productsToRemove: [mug as string] });
+    expect(changed.userErrors).toEqual([]);
+    expect(changed.codeDiscountNode.codeDiscount.customerGets.items.products.nodes.map((node: { id: string }) => node.id).sort()).toEqual([plate, bowl].sort());
+    const unknown = await update({ productsToAdd: ['gid://shopify/Product/999999999'] });
+    expect(unknown.userErrors).toEqual([{ field: ['basicCodeDiscount', 'customerGets', 'items', 'products', 'productsToAdd'], message: 'Product does not exist', code: 'INVALID' }]);
+    const emptied = await update({ productsToRemove: [plate as string, bowl as string] });
+    expect(emptied.userErrors).toEqual([{ field: ['basicCodeDiscount', 'customerGets', 'items'], message: 'The discount must apply to something', code: 'APPLIES_ON_NOTHING' }]);
+  });
+});

@@ -27,7 +27,11 @@ interface CommonInput {
 interface BasicInput extends CommonInput {
   customerGets?: {
     value?: { percentage?: number | null; discountAmount?: { amount?: unknown; appliesOnEachItem?: boolean | null } | null; discountOnQuantity?: unknown } | null;
-    items?: { all?: boolean | null; products?: { productsToAdd?: string[] | null; productVariantsToAdd?: string[] | null } | null; collections?: { add?: string[] | null } | null } | null;
+    items?: {
+      all?: boolean | null;
+      products?: { productsToAdd?: string[] | null; productsToRemove?: string[] | null; productVariantsToAdd?: string[] | null } | null;
+      collections?: { add?: string[] | null; remove?: string[] | null } | null;
+    } | null;
   } | null;
 }
 
@@ -136,11 +140,9 @@ async function planBasic(context: RequestContext, input: BasicInput, existing: D
   if (percentage !== undefined && (percentage <= 0 || percentage > 1)) problem(['customerGets', 'value', 'percentage'], 'Value must be between 0.0 and 1.0', 'VALUE_OUTSIDE_RANGE');
   if (amount !== undefined && !(amount > 0)) problem(['customerGets', 'value', 'discountAmount', 'amount'], 'Value must be greater than 0', 'GREATER_THAN');
   if (tooLarge(amount, MAX_AMOUNT)) problem(['customerGets', 'value', 'discountAmount', 'amount'], 'Value is too large', 'EXCEEDED_MAX');
-  const itemsInput = input.customerGets?.items;
-  const productIds = itemsInput?.products?.productsToAdd?.map((id) => parseGid(id, 'Product') ?? '0');
-  const collectionIds = itemsInput?.collections?.add?.map((id) => parseGid(id, 'Collection') ?? '0');
-  const items = itemsInput?.all ? { all: true } : productIds?.length ? { productIds } : collectionIds?.length ? { collectionIds } : undefined;
-  if (!existing && !items) problem(['customerGets', 'items'], 'The discount must apply to something', 'APPLIES_ON_NOTHING');
+  const items = chosenItems(input.customerGets?.items, existing);
+  if ((!existing || input.customerGets?.items) && !items) problem(['customerGets', 'items'], 'The discount must apply to something', 'APPLIES_ON_NOTHING');
+  await unknownItems(context, input.customerGets?.items, problem);
   if (errors.length) return { errors };
   return {
     errors,
@@ -154,6 +156,50 @@ async function planBasic(context: RequestContext, input: BasicInput, existing: D
       maximum_shipping_price: null,
     },
   };
+}
+
+/**
+ * The items a basic code applies to. DiscountProductsInput and DiscountCollectionsInput add to and
+ * remove from what the code has ("The IDs of the products to add … to remove", "Specifies list of
+ * collection ids to add/remove", the pinned schema's descriptions): an update changes the code's
+ * products or collections, it does not replace them; a code that had all items or the other kind
+ * starts from none. Each list is at most 250 ids a request (input-limits.ts), so a code for more
+ * products is built over several updates. Undefined: no items given, or none left.
+ */
+function chosenItems(input: NonNullable<BasicInput['customerGets']>['items'], existing: DiscountRow | undefined): DiscountRow['items'] | undefined {
+  if (!input) return existing?.items;
+  if (input.all) return { all: true };
+  const ids = (list: string[] | null | undefined, type: string) => (list ?? []).map((id) => parseGid(id, type) ?? '0');
+  const change = (had: string[] | undefined, add: string[], remove: string[]) => {
+    const removed = new Set(remove);
+    const chosen = [...new Set([...(had ?? []), ...add])].filter((id) => !removed.has(id));
+    return chosen.length > 0 ? chosen : undefined;
+  };
+  if (input.products) {
+    const productIds = change(existing?.items.productIds, ids(input.products.productsToAdd, 'Product'), ids(input.products.productsToRemove, 'Product'));
+    return productIds ? { productIds } : undefined;
+  }
+  if (input.collections) {
+    const collectionIds = change(existing?.items.collectionIds, ids(input.collections.add, 'Collection'), ids(input.collections.remove, 'Collection'));
+    return collectionIds ? { collectionIds } : undefined;
+  }
+  return existing?.items;
+}
+
+/**
+ * Each product and collection added must be one of this shop's. Shopify documents no wording for one
+ * that is not; like a customer the shop lacks, it is refused with INVALID in devstore's words.
+ */
+async function unknownItems(context: RequestContext, input: NonNullable<BasicInput['customerGets']>['items'], problem: (field: string[], message: string, code: string) => void) {
+  const check = async (ids: string[] | null | undefined, type: 'Product' | 'Collection', table: string, field: string[]) => {
+    if (!ids?.length) return;
+    const numeric = ids.map((id) => parseGid(id, type));
+    const { rows } = await context.pool.query<{ id: string }>(`SELECT id FROM devstore.${table} WHERE shop = $1 AND id = ANY($2::bigint[])`, [context.shop.domain, numeric.filter(Boolean)]);
+    const known = new Set(rows.map((row) => String(row.id)));
+    if (numeric.some((id) => !id || !known.has(id))) problem(['customerGets', 'items', ...field], `${type} does not exist`, 'INVALID');
+  };
+  await check(input?.products?.productsToAdd, 'Product', 'products', ['products', 'productsToAdd']);
+  await check(input?.collections?.add, 'Collection', 'collections', ['collections', 'add']);
 }
 
 async function planFreeShipping(context: RequestContext, input: FreeShippingInput, existing: DiscountRow | undefined): Promise<{ values?: Values; errors: Problem[] }> {

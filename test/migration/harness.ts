@@ -51,6 +51,8 @@ export interface RunOptions {
   exchangeRates?: Record<string, string>;
   /** The setup option "Cut text longer than Shopify allows" ('cut'), or keep such a record back (the default). */
   longText?: 'keep-back' | 'cut';
+  /** The setup option "Create broader discount codes". */
+  broaderCoupons?: boolean;
   /** The sales channels (publication ids) chosen in the setup; unset, the shop's Online Store. */
   channels?: string[];
   timeoutMs?: number;
@@ -66,7 +68,7 @@ export async function migrate(woo: WooCommerceTestServer, shop: TestShop, option
     options: {
       unattended: !options.review, ...(options.bulk === undefined ? {} : { bulk: options.bulk }), ...(options.existingRecords ? { existingRecords: options.existingRecords } : {}),
       ...(options.exchangeRates ? { exchangeRates: options.exchangeRates } : {}), ...(options.longText ? { longText: options.longText } : {}),
-      ...(options.channels ? { channels: options.channels } : {}),
+      ...(options.channels ? { channels: options.channels } : {}), ...(options.broaderCoupons ? { broaderCoupons: true } : {}),
     },
   });
   await startMigration(shop.domain, migration.id);

@@ -173,11 +173,11 @@ describe('admin routes in Shopify mode', () => {
   it('saves the setup options on the owning shop’s draft', async () => {
     const response = await get(
       `${app.url}/app/migrations/${draft}/setup`,
-      as(OURS, form({ entities: ['products'], keepOrderNumbers: 'on', existingRecords: 'skip', 'financial:completed': 'PAID', 'fulfillment:completed': 'UNFULFILLED' })),
+      as(OURS, form({ entities: ['products'], keepOrderNumbers: 'on', existingRecords: 'skip', broaderCoupons: 'on', 'financial:completed': 'PAID', 'fulfillment:completed': 'UNFULFILLED' })),
     );
     expect(response.status).toBe(200);
     const saved = await db().migration.findUniqueOrThrow({ where: { id: draft } });
-    expect(saved.options).toMatchObject({ keepOrderNumbers: true, existingRecords: 'skip', inviteCustomers: false, orderStatusMap: { completed: { financialStatus: 'PAID', fulfillmentStatus: null } } });
+    expect(saved.options).toMatchObject({ keepOrderNumbers: true, existingRecords: 'skip', inviteCustomers: false, broaderCoupons: true, orderStatusMap: { completed: { financialStatus: 'PAID', fulfillmentStatus: null } } });
     const wrong = await get(`${app.url}/app/migrations/${draft}/setup`, as(OURS, form({ entities: ['products'], 'financial:completed': 'SHIPPED', 'fulfillment:completed': 'FULFILLED' })));
     expect(await wrong.text()).toContain('Choose a payment status');
     expect((await db().migration.findUniqueOrThrow({ where: { id: draft } })).options).toEqual(saved.options);

@@ -7,6 +7,7 @@ import { REAL_KINDS, type RealKind, realProduct } from './real-products.ts';
 import { regularProduct } from './regular-products.ts';
 import type { WooCategory, WooProduct } from './shapes.ts';
 import { datePair } from './shapes.ts';
+import { REAL_COUPONS, realCoupon } from './real-coupons.ts';
 import { coupon, customer, order, review } from './shop-records.ts';
 import { REAL_ORDER_COUNT, REAL_REVIEW_COUNT, realOrder, realReview } from './real-orders.ts';
 import type { SeededProduct, Store } from './store.ts';
@@ -23,6 +24,8 @@ export interface SeedOptions {
   customers?: number;
   orders?: number;
   coupons?: number;
+  /** Coupons with exclusions, maximum spend and an item limit (real-coupons.ts) after the seeded ones. */
+  realCoupons?: boolean;
   reviews?: number;
   /** WordPress pages and blog posts (all statuses; the awkward ones of content.ts come first). */
   pages?: number;
@@ -96,7 +99,10 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
   const seededOrders = options.orders ?? 20;
   const seededReviews = options.reviews ?? 15;
   const counts = {
-    customers: options.customers ?? 12, orders: seededOrders + (options.realOrders ? REAL_ORDER_COUNT : 0), coupons: options.coupons ?? 6, reviews: seededReviews + (options.realOrders ? REAL_REVIEW_COUNT : 0),
+    customers: options.customers ?? 12,
+    orders: seededOrders + (options.realOrders ? REAL_ORDER_COUNT : 0),
+    coupons: (options.coupons ?? 6) + (options.realCoupons ? REAL_COUPONS.length : 0),
+    reviews: seededReviews + (options.realOrders ? REAL_REVIEW_COUNT : 0),
     pages: options.pages ?? 10, posts: options.posts ?? 16,
   };
   // The real store's records come right after the seeded ones; orders placed later (store-changes.ts) are seeded ones again. 0: not a real one.
@@ -147,10 +153,15 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
       const real = realPosition(index, seededOrders, REAL_ORDER_COUNT);
       return real ? realOrder(store, real, 9000 + index, counts.customers > 0 ? customer(store, 1) : null) : order(store, index, counts.customers, productCount);
     },
-    couponAt: (index) => coupon(store, index),
     reviewAt(index) {
       const real = realPosition(index, seededReviews, REAL_REVIEW_COUNT);
       return real ? realReview(store, real, 3000 + index) : review(store, index, productCount);
+    },
+    couponAt(index) {
+      const seeded = options.coupons ?? 6;
+      if (index <= seeded) return coupon(store, index);
+      categories();
+      return realCoupon(store, index - seeded);
     },
     pageAt: (index) => edited(seededPage(index)),
     postAt: (index) => edited(seededPost(index)),

@@ -1,7 +1,9 @@
 // Load discounts: one Shopify discount code per coupon, found again by id map, or by its code when a
 // crash came between Shopify's answer and the id map (the code's source tag says Shipyard wrote it);
 // a changed coupon updates its code. A coupon for chosen email addresses becomes a code for the
-// customers with them (decision 0012). What Shopify's codes cannot hold is kept as problems.
+// customers with them (decision 0012). A coupon with exclusions applies to the products that moved
+// less those (decision 0024), a list written 250 ids a request and kept current on later runs. What
+// Shopify's codes cannot hold is kept as problems; what would make a code broader keeps it back.
 import type { DiscountRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { AdminApiError } from '../../shopify-admin/client.server.ts';
@@ -13,11 +15,17 @@ import {
   DISCOUNT_ACTIONS, DISCOUNT_TYPENAME, type DiscountContext, type DiscountKind, type NotKept, addressLike, allowedAddressKey, isAddressPattern, sourceTag, toDiscountInput,
 } from '../transform/discount.server.ts';
 import { stillInShopify } from '../verify.server.ts';
+import { NO_CATALOG, broaderCouponsChosen, hasExclusions } from '../transform/discount-scope.server.ts';
+import { inChunks } from '../transform/discount-chunks.server.ts';
+import { movedCatalog } from './coupon-catalog.server.ts';
+import { chosenItems, withItemsLeftOff } from './discount-items.server.ts';
 import {
   type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
-const PROBLEM_CODES: NotKept['code'][] = ['discount-restriction-not-kept', 'discount-limit-changed', 'discount-products-missing', 'discount-free-shipping-not-kept', 'discount-customers-missing'];
+const PROBLEM_CODES: NotKept['code'][] = [
+  'discount-restriction-not-kept', 'discount-limit-changed', 'discount-products-missing', 'discount-free-shipping-not-kept', 'discount-customers-missing', 'discount-made-broader', 'discount-exclusions-as-products',
+];
 
 const MUTATIONS: Record<DiscountKind, { create: string; update: string; field: { create: string; update: string } }> = {
   basic: { create: DISCOUNT_BASIC_CREATE, update: DISCOUNT_BASIC_UPDATE, field: { create: 'discountCodeBasicCreate', update: 'discountCodeBasicUpdate' } },
@@ -27,7 +35,7 @@ const MUTATIONS: Record<DiscountKind, { create: string; update: string; field: {
 type Payload = { codeDiscountNode: { id: string } | null; userErrors: UserError[] };
 type Outcome = { id: string; failure: null } | { id: null; failure: string };
 
-async function discountContext(shop: string, writer: Writer, rows: { data: unknown }[], customerDataRefused: boolean): Promise<DiscountContext> {
+async function discountContext(shop: string, writer: Writer, rows: { data: unknown }[], customerDataRefused: boolean, broaderCoupons: boolean): Promise<DiscountContext> {
   const discounts = rows.map((row) => row.data as DiscountRecord);
   const products = await idMapFor(shop, writer.platform, 'products', discounts.flatMap((discount) => discount.productSourceIds));
   const collections = await idMapFor(shop, writer.platform, 'collections', discounts.flatMap((discount) => discount.collectionSourceIds));
@@ -38,6 +46,8 @@ async function discountContext(shop: string, writer: Writer, rows: { data: unkno
     // Without protected customer data Shopify answers no question about a customer: the coupons
     // limited to addresses have nobody to be for, and are kept back with that reason (decision 0014).
     customersFor: customerDataRefused ? new Map() : await customersFor(shop, writer, discounts),
+    catalog: discounts.some(hasExclusions) ? await movedCatalog(shop, writer.platform) : NO_CATALOG,
+    broaderCoupons,
   };
 }
 
@@ -79,24 +89,6 @@ function withCustomersLeftOff(input: Record<string, unknown>, current: string[])
   return remove.length > 0 ? { ...input, context: { customers: { ...customers, remove } } } : input;
 }
 
-/** Shopify refuses any input array over 250 items: a code for more customers gets the others in updates. */
-const CUSTOMERS_PER_REQUEST = 250;
-
-/** The input with at most 250 customers to add and to remove, and the updates that bring in the rest. */
-function inCustomerChunks(input: Record<string, unknown>): { first: Record<string, unknown>; rest: Record<string, unknown>[] } {
-  const customers = (input.context as { customers?: { add?: string[]; remove?: string[] } } | undefined)?.customers;
-  if (!customers) return { first: input, rest: [] };
-  const add = customers.add ?? [];
-  const remove = customers.remove ?? [];
-  const part = (from: number) => {
-    const [adding, removing] = [add.slice(from, from + CUSTOMERS_PER_REQUEST), remove.slice(from, from + CUSTOMERS_PER_REQUEST)];
-    return { context: { customers: { ...(adding.length > 0 ? { add: adding } : {}), ...(removing.length > 0 ? { remove: removing } : {}) } } };
-  };
-  const rest: Record<string, unknown>[] = [];
-  for (let from = CUSTOMERS_PER_REQUEST; from < Math.max(add.length, remove.length); from += CUSTOMERS_PER_REQUEST) rest.push(part(from));
-  return { first: { ...input, ...part(0) }, rest };
-}
-
 async function send(writer: Writer, kind: DiscountKind, discount: Record<string, unknown>, id: string | null): Promise<Payload & { taken: boolean }> {
   const mutation = MUTATIONS[kind];
   const { data } = await writer.client.request<Record<string, Payload>>(id ? mutation.update : mutation.create, id ? { id, discount } : { discount }, { estimatedCost: 10 });
@@ -122,6 +114,7 @@ async function writeDiscount(writer: Writer, kind: DiscountKind, discount: Disco
     typename = data.codeDiscountNode?.codeDiscount.__typename ?? null;
     if (!typename) id = null;
     input = withCustomersLeftOff(input, data.codeDiscountNode?.codeDiscount.context?.customers?.map((customer) => customer.id) ?? []);
+    if (id && typename === DISCOUNT_TYPENAME[kind]) input = await withItemsLeftOff(writer, id, input);
   }
   for (let attempt = 0; attempt < 2; attempt++) {
     if (id && typename !== DISCOUNT_TYPENAME[kind]) {
@@ -129,9 +122,9 @@ async function writeDiscount(writer: Writer, kind: DiscountKind, discount: Disco
       await writer.client.request(DISCOUNT_DELETE, { id }, { estimatedCost: 10 });
       id = null;
     }
-    const { first, rest } = inCustomerChunks(input);
+    const { first, rest } = inChunks(input);
     const result = await send(writer, kind, first, id);
-    if (result.codeDiscountNode) return moreCustomers(writer, kind, result.codeDiscountNode.id, rest);
+    if (result.codeDiscountNode) return moreIds(writer, kind, result.codeDiscountNode.id, rest);
     if (!result.taken || id) return { id: null, failure: describeUserErrors(result.userErrors) || 'Shopify returned no discount' };
     const found = await foundByCode(writer, discount);
     if ('failure' in found) return { id: null, failure: found.failure };
@@ -140,31 +133,32 @@ async function writeDiscount(writer: Writer, kind: DiscountKind, discount: Disco
   return { id: null, failure: `Shopify kept answering that the code "${discount.code}" is taken` };
 }
 
-/** The customers that did not fit in the request that wrote the code, 250 an update. */
-async function moreCustomers(writer: Writer, kind: DiscountKind, id: string, updates: Record<string, unknown>[]): Promise<Outcome> {
+/** The customers and products that did not fit in the request that wrote the code, 250 of each an update. */
+async function moreIds(writer: Writer, kind: DiscountKind, id: string, updates: Record<string, unknown>[]): Promise<Outcome> {
   for (const update of updates) {
     const result = await send(writer, kind, update, id);
-    if (!result.codeDiscountNode) return { id: null, failure: `Shopify made the code but refused some of its customers: ${describeUserErrors(result.userErrors) || 'no answer'}` };
+    if (!result.codeDiscountNode) return { id: null, failure: `Shopify made the code but refused some of its customers or products: ${describeUserErrors(result.userErrors) || 'no answer'}` };
   }
   return { id, failure: null };
 }
 
 export async function loadDiscountBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop, options, plan } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const { shop, options, plan: accessPlan } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const skipExisting = skipsExisting(options);
   const rows = await nextBatch(migrationId, 'discounts', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'discounts', rows.map((row) => row.sourceId));
-  const context = await discountContext(shop, writer, rows, customerDataNotice(plan) !== null);
+  const context = await discountContext(shop, writer, rows, customerDataNotice(accessPlan) !== null, broaderCouponsChosen(options));
   const result = batchResult(rows);
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {
     const known = mapped.get(row.sourceId);
     const discount = row.data as unknown as DiscountRecord;
-    // A code for chosen customers is written again when they change (a customer moved since), not only the coupon.
-    const customers = customersOf(discount, context);
-    const hash = customers.length === 0 ? row.contentHash : contentHash([row.contentHash, ...customers]);
-    if (await settledWithoutWriting(row, known, { skipExisting, hash }, result)) return;
     const plan = toDiscountInput(discount, context);
+    // A code for chosen customers, products or collections is written again when they change (one
+    // moved since, or the products an exclusion leaves), not only when the coupon does.
+    const chosen = [...customersOf(discount, context), ...(plan.kind === 'basic' ? [...(chosenItems(plan.discount)?.ids ?? [])].sort() : [])];
+    const hash = chosen.length === 0 ? row.contentHash : contentHash([row.contentHash, ...chosen]);
+    if (await settledWithoutWriting(row, known, { skipExisting, hash }, result)) return;
     if (plan.kind === 'skip' || plan.kind === 'refuse') {
       await keepProblems(migrationId, 'discounts', row.sourceId, PROBLEM_CODES, []);
       // Shipyard never deletes a code shoppers may hold; the merchant decides about the earlier one.

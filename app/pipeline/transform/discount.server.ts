@@ -1,8 +1,10 @@
 // Turns a canonical discount (a WooCommerce coupon) into a Shopify discount code: a basic code
 // (percentage or amount off the order, products or collections) or a free shipping code. What
-// Shopify's codes cannot hold is listed per coupon, with what it means for shoppers.
+// Shopify's codes cannot hold is listed per coupon, with what it means for shoppers; what would make
+// a code broader than its coupon keeps the coupon back unless the merchant chose so (decision 0024).
 import type { DiscountRecord } from '../../../connectors/model.ts';
 import { sourceReference } from '../source-reference.server.ts';
+import { type CouponCatalog, NO_CATALOG, broaderThanTheCoupon, exclusionScope, hasExclusions, keptBackReason } from './discount-scope.server.ts';
 
 export const DISCOUNT_BASIC_CREATE = `#graphql
   mutation MigrateDiscountCode($discount: DiscountCodeBasicInput!) {
@@ -140,6 +142,10 @@ export interface DiscountContext {
    * a matching email. An address missing here has no customer in Shopify.
    */
   customersFor: Map<string, string[]>;
+  /** Every product that moved and the category tree, for coupons with exclusions (else empty). */
+  catalog: CouponCatalog;
+  /** The merchant chose to create codes broader than their coupons, each with a warning (setup option, --broader-coupons). */
+  broaderCoupons: boolean;
 }
 
 /** WooCommerce lets a coupon's allowed address hold `*` for any run of characters. */
@@ -165,7 +171,9 @@ export type DiscountPlan =
 
 export interface NotKept {
   /** MigrationProblem code. */
-  code: 'discount-restriction-not-kept' | 'discount-limit-changed' | 'discount-products-missing' | 'discount-free-shipping-not-kept' | 'discount-customers-missing';
+  code:
+    | 'discount-restriction-not-kept' | 'discount-limit-changed' | 'discount-products-missing' | 'discount-free-shipping-not-kept' | 'discount-customers-missing'
+    | 'discount-kept-back' | 'discount-made-broader' | 'discount-exclusions-as-products';
   message: string;
 }
 
@@ -176,6 +184,9 @@ export const DISCOUNT_ACTIONS: Record<NotKept['code'], string> = {
   'discount-products-missing': 'Move the missing products, then run the migration again to add them to the code.',
   'discount-free-shipping-not-kept': 'Create a free shipping code in Shopify if shoppers should keep free shipping.',
   'discount-customers-missing': 'Move these customers too (or add them in Shopify), then run the migration again: the code is limited to the customers Shopify has.',
+  'discount-kept-back': 'Create the code in Shopify by hand with what it can hold, or choose “Create broader discount codes” (--broader-coupons) to have it made broader, knowingly.',
+  'discount-made-broader': 'You chose to create broader codes: check the code in Shopify’s Discounts page and narrow it there, or deactivate it, if it should not give more than the coupon did.',
+  'discount-exclusions-as-products': 'When you add products to Shopify, add them to this code too if the discount should cover them.',
 };
 
 const FREE_SHIPPING_NOT_KEPT: NotKept = {
@@ -193,6 +204,7 @@ const plural = (count: number, one: string, many: string) => (count === 1 ? one 
 
 /** Which products or collections the code applies to, from those that moved; refused when that would widen the discount. */
 function appliesTo(discount: DiscountRecord, context: DiscountContext, notKept: NotKept[]): { items: Record<string, unknown> } | { refuse: string } {
+  if (hasExclusions(discount)) return allButExcluded(discount, context, notKept);
   const restrictedTo = discount.productSourceIds.length > 0 ? 'products' : discount.collectionSourceIds.length > 0 ? 'collections' : null;
   if (restrictedTo === null) return { items: { all: true } };
   const sourceIds = restrictedTo === 'products' ? discount.productSourceIds : discount.collectionSourceIds;
@@ -209,15 +221,32 @@ function appliesTo(discount: DiscountRecord, context: DiscountContext, notKept: 
   return { items: restrictedTo === 'products' ? { products: { productsToAdd: moved } } : { collections: { add: moved } } };
 }
 
-/** Restrictions Shopify's code discounts have no field for: each said plainly, with what changes for shoppers. */
+/** A coupon with exclusions: the products that moved less those it leaves out, exact at the time of the migration (decision 0024). */
+function allButExcluded(discount: DiscountRecord, context: DiscountContext, notKept: NotKept[]): { items: Record<string, unknown> } | { refuse: string } {
+  const scope = exclusionScope(discount, context.catalog);
+  if ('refuse' in scope) return scope;
+  if (scope.missing.length > 0) notKept.push({ code: 'discount-products-missing', message: `${plural(scope.missing.length, 'Product', 'Products')} ${list(scope.missing)} did not move to Shopify, so the code does not apply to ${plural(scope.missing.length, 'it', 'them')}.` });
+  notKept.push({ code: 'discount-exclusions-as-products', message: scope.notice });
+  return { items: { products: { productsToAdd: scope.productIds } } };
+}
+
+/** Restrictions that do not widen the code but that Shopify's discounts have no field for. */
 function restrictionsNotKept(discount: DiscountRecord, notKept: NotKept[]) {
-  const say = (message: string) => notKept.push({ code: 'discount-restriction-not-kept', message });
-  if (discount.excludedProductSourceIds.length > 0) say(`Excluded products ${list(discount.excludedProductSourceIds)}: Shopify codes cannot exclude products, so the code now applies to them too.`);
-  if (discount.excludedCollectionSourceIds.length > 0) say(`Excluded categories ${list(discount.excludedCollectionSourceIds)}: Shopify codes cannot exclude collections, so the code now applies to them too.`);
-  if (discount.excludesSaleItems) say('Excluded sale items: Shopify codes cannot leave out products on sale, so the code now applies to them too.');
-  if (discount.maximumSubtotal !== null) say(`Maximum spend ${discount.maximumSubtotal}: Shopify codes have no maximum order amount, so larger orders get the discount too.`);
-  if (discount.itemLimit !== null) say(`Limited to ${discount.itemLimit} ${plural(discount.itemLimit, 'item', 'items')} per order: Shopify codes discount every eligible item.`);
-  if (discount.description.trim() !== '') say(`Description "${discount.description.trim()}": Shopify discounts have no description.`);
+  if (discount.description.trim() !== '') notKept.push({ code: 'discount-restriction-not-kept', message: `Description "${discount.description.trim()}": Shopify discounts have no description.` });
+}
+
+const madeBroader = (reason: string): NotKept => ({ code: 'discount-made-broader', message: `Made broader than the coupon, as you chose: ${reason}` });
+
+/**
+ * What the code cannot hold exactly and would be broader for: the coupon is kept back with why,
+ * unless the merchant chose broader codes, and then each is a warning on the code made.
+ */
+function broader(discount: DiscountRecord, context: Pick<DiscountContext, 'catalog' | 'broaderCoupons'>, freeShippingOnly: boolean, notKept: NotKept[]): { refuse: string } | null {
+  const reasons = broaderThanTheCoupon(discount, context.catalog, freeShippingOnly);
+  if (reasons.length === 0) return null;
+  if (!context.broaderCoupons) return { refuse: keptBackReason(reasons) };
+  notKept.push(...reasons.map(madeBroader));
+  return null;
 }
 
 /**
@@ -273,6 +302,8 @@ export function toDiscountInput(discount: DiscountRecord, context: DiscountConte
   const limit = limits(discount, notKept);
   if ('skip' in limit) return { kind: 'skip', reason: limit.skip };
   const freeShippingOnly = !(off > 0);
+  const widened = broader(discount, context, freeShippingOnly, notKept);
+  if (widened) return { kind: 'refuse', reason: widened.refuse };
   const applies = freeShippingOnly ? { items: { all: true } } : appliesTo(discount, context, notKept);
   if ('refuse' in applies) return { kind: 'refuse', reason: applies.refuse };
   restrictionsNotKept(discount, notKept);
@@ -309,11 +340,20 @@ export function toDiscountInput(discount: DiscountRecord, context: DiscountConte
   };
 }
 
-/** What Shopify's codes will not hold of a coupon, known before anything is written: for the analysis. */
-export function foreseenNotKept(discount: DiscountRecord): NotKept[] {
+/**
+ * What Shopify's codes will not hold of a coupon, known before anything is written: for the analysis.
+ * Which products moved is not known yet, so single excluded variations are told at write time.
+ */
+export function foreseenNotKept(discount: DiscountRecord, options: { broaderCoupons: boolean }): NotKept[] {
   const notKept: NotKept[] = [];
   limits(discount, notKept);
   const off = discount.value.kind === 'percentage' ? discount.value.percent : Number(discount.value.amount);
+  const reasons = broaderThanTheCoupon(discount, NO_CATALOG, !(off > 0));
+  if (reasons.length > 0 && !options.broaderCoupons) return [{ code: 'discount-kept-back', message: keptBackReason(reasons) }];
+  notKept.push(...reasons.map(madeBroader));
+  if (off > 0 && hasExclusions(discount)) {
+    notKept.push({ code: 'discount-exclusions-as-products', message: 'Has excluded products or categories: the code will apply to the products that move to Shopify less those, chosen one by one; a product added to Shopify later is not in the code.' });
+  }
   if (off > 0 && discount.freeShipping) notKept.push(FREE_SHIPPING_NOT_KEPT);
   restrictionsNotKept(discount, notKept);
   if (discount.allowedEmails.length > 0) {

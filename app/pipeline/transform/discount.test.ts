@@ -8,6 +8,7 @@ import {
   DISCOUNT_BASIC_CREATE, DISCOUNT_BASIC_UPDATE, DISCOUNT_BY_CODE, DISCOUNT_DELETE, DISCOUNT_FREE_SHIPPING_CREATE, DISCOUNT_FREE_SHIPPING_UPDATE, DISCOUNT_KIND,
   type DiscountPlan, addressLike, foreseenNotKept, toDiscountInput,
 } from './discount.server.ts';
+import { DISCOUNT_COLLECTIONS, DISCOUNT_PRODUCTS } from '../load/discount-items.server.ts';
 
 const schema = loadAdminSchema(API_VERSION);
 
@@ -25,6 +26,14 @@ const context = {
     ['vip@example.com', ['gid://shopify/Customer/31']],
     ['*@studio.example', ['gid://shopify/Customer/32', 'gid://shopify/Customer/33']],
   ]),
+  catalog: {
+    products: new Map([
+      ['1001', { gid: 'gid://shopify/Product/11', categorySourceIds: ['20'], variantSourceIds: ['1001'] }],
+      ['1002', { gid: 'gid://shopify/Product/12', categorySourceIds: ['21'], variantSourceIds: ['1002'] }],
+    ]),
+    categoryParents: new Map<string, string | null>([['20', null], ['21', null]]),
+  },
+  broaderCoupons: false,
 };
 
 const base = { sourceId: '7001', code: 'welcome10', sourceType: 'percent', value: { kind: 'percentage', percent: 10 }, startsAt: '2023-06-02T00:00:00.000Z' };
@@ -47,6 +56,10 @@ describe('coupon → discount code', () => {
     assertValidFor(DISCOUNT_FREE_SHIPPING_UPDATE, { id: 'gid://shopify/DiscountCodeNode/1', discount: shipping.discount });
     assertValidFor(DISCOUNT_BY_CODE, { code: 'welcome10' });
     assertValidFor(DISCOUNT_KIND, { id: 'gid://shopify/DiscountCodeNode/1' });
+    assertValidFor(DISCOUNT_PRODUCTS, { id: 'gid://shopify/DiscountCodeNode/1', after: null });
+    assertValidFor(DISCOUNT_COLLECTIONS, { id: 'gid://shopify/DiscountCodeNode/1', after: 'cursor' });
+    const allBut = written(toDiscountInput(coupon({ excludedProductSourceIds: ['1002'] }), context));
+    assertValidFor(DISCOUNT_BASIC_UPDATE, { id: 'gid://shopify/DiscountCodeNode/1', discount: { ...allBut.discount, customerGets: { items: { products: { productsToAdd: ['gid://shopify/Product/11'], productsToRemove: ['gid://shopify/Product/12'] } } } } });
     assertValidFor(DISCOUNT_DELETE, { id: 'gid://shopify/DiscountCodeNode/1' });
   });
 
@@ -103,19 +116,19 @@ describe('coupon → discount code', () => {
     expect(toDiscountInput(coupon({ usageLimit: 5, timesUsed: 5 }), context)).toEqual({ kind: 'skip', reason: 'Used up on the old store (5 of 5 uses), so there is nothing left to redeem in Shopify.' });
   });
 
-  it('reports every restriction Shopify codes lack', () => {
-    const plan = written(toDiscountInput(coupon({
-      excludedProductSourceIds: ['1002'], excludedCollectionSourceIds: ['21'], excludesSaleItems: true, maximumSubtotal: '500.00', allowedEmails: ['vip@example.com'], itemLimit: 2, description: 'Staff only',
-    }), context));
-    expect(plan.notKept.map((item) => item.message)).toEqual([
-      'Excluded products 1002: Shopify codes cannot exclude products, so the code now applies to them too.',
-      'Excluded categories 21: Shopify codes cannot exclude collections, so the code now applies to them too.',
-      'Excluded sale items: Shopify codes cannot leave out products on sale, so the code now applies to them too.',
-      'Maximum spend 500.00: Shopify codes have no maximum order amount, so larger orders get the discount too.',
-      'Limited to 2 items per order: Shopify codes discount every eligible item.',
-      'Description "Staff only": Shopify discounts have no description.',
-    ]);
-    expect(new Set(plan.notKept.map((item) => item.code))).toEqual(new Set(['discount-restriction-not-kept']));
+  it('keeps back a coupon whose restrictions would make the code broader, each reason said; with broader codes chosen, makes it with a warning for each', () => {
+    const restricted = coupon({
+      excludedProductSourceIds: ['1002'], excludesSaleItems: true, maximumSubtotal: '500.00', itemLimit: 2, description: 'Staff only',
+    });
+    const plan = toDiscountInput(restricted, context);
+    expect(plan.kind).toBe('refuse');
+    const reason = plan.kind === 'refuse' ? plan.reason : '';
+    for (const words of ['Maximum spend 500.00: Shopify codes have no maximum order amount', 'Discounts at most 2 items per order', 'Excludes sale items', '(--broader-coupons)']) expect(reason).toContain(words);
+    const broader = written(toDiscountInput(restricted, { ...context, broaderCoupons: true }));
+    expect(broader.notKept.map((item) => item.code)).toEqual(['discount-made-broader', 'discount-made-broader', 'discount-made-broader', 'discount-exclusions-as-products', 'discount-restriction-not-kept']);
+    expect(broader.notKept[0]?.message).toBe('Made broader than the coupon, as you chose: Maximum spend 500.00: Shopify codes have no maximum order amount, so larger orders would get the discount too.');
+    // The exclusion is still exact: every product that moved but 1002.
+    expect((broader.discount.customerGets as { items: unknown }).items).toEqual({ products: { productsToAdd: ['gid://shopify/Product/11'] } });
   });
 
   it('limits a coupon for email addresses to the customers with those addresses in Shopify', () => {
@@ -151,10 +164,14 @@ describe('coupon → discount code', () => {
   });
 
   it('foresees, without the id map, what the code will not hold', () => {
-    const restricted = coupon({ freeShipping: true, maximumSubtotal: '500.00', usageLimitPerCustomer: 2, productSourceIds: ['1999'] });
-    expect(foreseenNotKept(restricted).map((item) => item.code)).toEqual(['discount-limit-changed', 'discount-free-shipping-not-kept', 'discount-restriction-not-kept']);
-    expect(foreseenNotKept(coupon({}))).toEqual([]);
-    expect(foreseenNotKept(coupon({ allowedEmails: ['vip@example.com'] }))).toEqual([{
+    const keep = { broaderCoupons: false };
+    const restricted = coupon({ freeShipping: true, usageLimitPerCustomer: 2, productSourceIds: ['1999'], description: 'Staff only' });
+    expect(foreseenNotKept(restricted, keep).map((item) => item.code)).toEqual(['discount-limit-changed', 'discount-free-shipping-not-kept', 'discount-restriction-not-kept']);
+    const withMaximum = coupon({ maximumSubtotal: '500.00', excludedCollectionSourceIds: ['21'] });
+    expect(foreseenNotKept(withMaximum, keep)).toEqual([{ code: 'discount-kept-back', message: expect.stringContaining('Maximum spend 500.00') }]);
+    expect(foreseenNotKept(withMaximum, { broaderCoupons: true }).map((item) => item.code)).toEqual(['discount-made-broader', 'discount-exclusions-as-products']);
+    expect(foreseenNotKept(coupon({}), keep)).toEqual([]);
+    expect(foreseenNotKept(coupon({ allowedEmails: ['vip@example.com'] }), keep)).toEqual([{
       code: 'discount-customers-missing',
       message: 'Only for vip@example.com: the Shopify code is limited to the customers with that address in Shopify, so they need to move too (or be there already); without any of them the code is not made.',
     }]);
