@@ -276,7 +276,7 @@ describe('npx shipyard migrate --cut-long-text', () => {
 describe('npx shipyard migrate --broader-coupons', () => {
   it('records the choice on the migration, where the coupon loader and the analysis read it', async () => {
     const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-reports-'));
-    const { code, output } = await shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--only', 'discounts', '--no-redirects', '--broader-coupons', '--report-dir', reports]);
+    const { code, output } = await shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--only', 'discounts', '--no-redirects', '--broader-coupons', '--report', path.join(reports, 'report.csv')]);
     expect([0, 1], output).toContain(code);
     const migrationId = /Migration ([0-9a-f-]{36})/.exec(output)?.[1] as string;
     expect((await db().migration.findUniqueOrThrow({ where: { id: migrationId } })).options).toMatchObject({ broaderCoupons: true });
