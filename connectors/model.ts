@@ -106,7 +106,10 @@ export const Address = z.object({
   address1: z.string().nullable().default(null),
   address2: z.string().nullable().default(null),
   city: z.string().nullable().default(null),
+  /** The region as the source wrote it (WooCommerce sends its own state code, "JP13"). */
   province: z.string().nullable().default(null),
+  /** The region as an ISO 3166-2 code ("JP-13", "US-ME"), when the connector knows the source's codes. */
+  provinceCode: z.string().nullable().default(null),
   zip: z.string().nullable().default(null),
   /** ISO 3166-1 alpha-2. */
   countryCode: z.string().length(2).nullable().default(null),

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { Customer, Discount, Order, Review } from '../model.ts';
 import type { Extracted } from '../source-connector.ts';
 import { gmt, schemaReason, WooCoupon, WooCustomer, WooOrder, WooReview, type WooAddress } from './responses.ts';
+import { isoSubdivision } from './states.ts';
 import { decodeEntities } from './text.ts';
 
 function result(schema: z.ZodType, candidate: unknown, sourceId: string, raw: unknown, what: string): Extracted {
@@ -31,8 +32,9 @@ function address(source: WooAddress | null | undefined) {
     countryCode: orNull(source.country)?.toUpperCase() ?? null,
     phone: orNull(source.phone),
   };
+  const provinceCode = isoSubdivision(mapped.countryCode, mapped.province);
   // WooCommerce sends an address with every field empty when the customer never gave one.
-  return Object.values(mapped).some((value) => value !== null) ? mapped : null;
+  return Object.values(mapped).some((value) => value !== null) ? { ...mapped, provinceCode } : null;
 }
 
 /** "12.5" → "12.50"-style decimal strings; WooCommerce totals are strings already, computed ones are not. */
