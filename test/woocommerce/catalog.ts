@@ -3,6 +3,7 @@
 // post is built from its index when a page asks for it.
 import { AWKWARD_KINDS, type AwkwardKind, awkwardProduct } from './awkward-products.ts';
 import { type SeededContent, seededPage, seededPost } from './content.ts';
+import { REAL_CUSTOMERS, REAL_ORDERS, realCustomer, realOrder } from './real-customers.ts';
 import { regularProduct } from './regular-products.ts';
 import type { WooCategory, WooProduct } from './shapes.ts';
 import { datePair } from './shapes.ts';
@@ -27,6 +28,8 @@ export interface SeedOptions {
   posts?: number;
   /** Seed the awkward products (see awkward-products.ts) first; on by default. */
   awkward?: boolean;
+  /** Customers and orders as real stores have them: local phones, WooCommerce's state codes (see real-customers.ts); off by default. */
+  realCustomers?: boolean;
   /** The store's time zone, east of GMT, in minutes (default +120, Central European Summer Time). */
   offsetMinutes?: number;
   now?: Date;
@@ -83,7 +86,7 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
   const contentEdits = new Map<number, Partial<SeededContent>>();
   const edited = (item: SeededContent): SeededContent => ({ ...item, ...contentEdits.get(item.id) });
   const counts = {
-    customers: options.customers ?? 12, orders: options.orders ?? 20, coupons: options.coupons ?? 6, reviews: options.reviews ?? 15,
+    customers: options.customers ?? (options.realCustomers ? REAL_CUSTOMERS.length : 12), orders: options.orders ?? (options.realCustomers ? REAL_ORDERS : 20), coupons: options.coupons ?? 6, reviews: options.reviews ?? 15,
     pages: options.pages ?? 10, posts: options.posts ?? 16,
   };
   // Categories carry image URLs, so they follow the site address the server listens on.
@@ -120,8 +123,8 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
       const modified = datePair(store.now, offsetMinutes);
       edits.set(id, { ...edits.get(id), ...changes, date_modified: modified.local, date_modified_gmt: modified.gmt });
     },
-    customerAt: (index) => customer(store, index),
-    orderAt: (index) => order(store, index, counts.customers, productCount),
+    customerAt: (index) => (options.realCustomers ? realCustomer : customer)(store, index),
+    orderAt: (index) => (options.realCustomers ? realOrder : order)(store, index, counts.customers, productCount),
     couponAt: (index) => coupon(store, index),
     reviewAt: (index) => review(store, index, productCount),
     pageAt: (index) => edited(seededPage(index)),
