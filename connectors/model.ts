@@ -124,6 +124,8 @@ export const Customer = z.object({
   lastName: z.string().nullable().default(null),
   addresses: z.array(Address.extend({ kind: z.enum(['billing', 'shipping', 'other']) })).default([]),
   defaultAddressIndex: z.number().int().nullable().default(null),
+  /** The country the source store sells from (WooCommerce's base location): a phone without a country prefix and without an address country was typed there. */
+  storeCountryCode: z.string().length(2).nullable().default(null),
   tags: z.array(z.string()).default([]),
   note: z.string().nullable().default(null),
   locale: z.string().nullable().default(null),
@@ -165,6 +167,8 @@ export const Order = z.object({
   discountCodes: z.array(z.object({ code: z.string(), amount: Money })).default([]),
   billingAddress: Address.nullable().default(null),
   shippingAddress: Address.nullable().default(null),
+  /** The country the source store sells from (WooCommerce's base location): a phone without a country prefix and without an address country was typed there. */
+  storeCountryCode: z.string().length(2).nullable().default(null),
   subtotal: Money,
   totalTax: Money,
   total: Money,

@@ -29,7 +29,7 @@ export async function customerAddressFindings(migrationId: string, rows: StagedC
 
 /** An order's billing and shipping phones and regions Shopify would not take. */
 export function orderAddressFindings(order: OrderRecord): Finding[] {
-  const problems = [...orderAddress(order.billingAddress, 'billing').problems, ...orderAddress(order.shippingAddress, 'shipping').problems];
+  const problems = [...orderAddress(order.billingAddress, 'billing', order.storeCountryCode).problems, ...orderAddress(order.shippingAddress, 'shipping', order.storeCountryCode).problems];
   return problems.map((problem) => ({
     entity: 'orders',
     sourceId: order.sourceId,

@@ -40,7 +40,8 @@ function address(source: WooAddress | null | undefined) {
 /** "12.5" → "12.50"-style decimal strings; WooCommerce totals are strings already, computed ones are not. */
 const money = (value: number) => (Math.round(value * 100) / 100).toFixed(2);
 
-export function mapCustomer(raw: unknown): Extracted {
+/** `storeCountry`: the store's own country, in which a phone without a country prefix or an address country was typed. */
+export function mapCustomer(raw: unknown, storeCountry: string | null = null): Extracted {
   const parsed = WooCustomer.safeParse(raw);
   if (!parsed.success) return unreadable(raw, 'a customer', parsed.error);
   const customer = parsed.data;
@@ -57,6 +58,7 @@ export function mapCustomer(raw: unknown): Extracted {
       lastName: orNull(customer.last_name),
       addresses,
       defaultAddressIndex: addresses.length > 0 ? 0 : null,
+      storeCountryCode: storeCountry,
       createdAt: gmt(customer.date_created_gmt),
       updatedAt: gmt(customer.date_modified_gmt),
     },
@@ -66,7 +68,7 @@ export function mapCustomer(raw: unknown): Extracted {
   );
 }
 
-export function mapOrder(raw: unknown): Extracted {
+export function mapOrder(raw: unknown, storeCountry: string | null = null): Extracted {
   const parsed = WooOrder.safeParse(raw);
   if (!parsed.success) return unreadable(raw, 'an order', parsed.error);
   const order = parsed.data;
@@ -100,6 +102,7 @@ export function mapOrder(raw: unknown): Extracted {
       discountCodes: order.coupon_lines.map((line) => ({ code: line.code, amount: line.discount })),
       billingAddress: address(order.billing),
       shippingAddress: address(order.shipping),
+      storeCountryCode: storeCountry,
       subtotal: money(order.line_items.reduce((sum, line) => sum + Number(line.subtotal), 0)),
       totalTax: order.total_tax,
       total: order.total,

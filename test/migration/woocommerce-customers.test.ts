@@ -1,5 +1,6 @@
 // WooCommerce customers and orders as a real store has them (issue 11) → Shopify (devstore), end to
-// end over HTTP: phones typed in local form arrive in E.164, read in the address's country; a phone
+// end over HTTP: phones typed in local form arrive in E.164, read in the address's country (else the
+// store's own); a phone
 // that is no number even so is counted by the analysis and kept in the note; billing and shipping
 // that differ only by a phone, case or spacing are one address; WooCommerce's state codes arrive as
 // Shopify's province codes (devstore refuses any other), and one Shipyard cannot match stays in the note.
@@ -94,6 +95,11 @@ describe('WooCommerce customers as they really are', () => {
     expect((await customer('5004')).phone).toBe('+81355550100');
     expect((await customer('5005')).phone).toBe('+64211234567');
     expect((await customer('5006')).phone).toBe('+861065529988');
+  });
+
+  it('reads a phone given with no address in the store’s own country (its base location)', async () => {
+    expect(woo.requests.some((request) => request.path === '/wp-json/wc/v3/settings/general')).toBe(true);
+    expect((await customer('5007')).phone).toBe('+12075550199');
   });
 
   it('keeps a phone that is no number even in the customer’s country in the note, and says so', async () => {

@@ -3,7 +3,7 @@
 // post is built from its index when a page asks for it.
 import { AWKWARD_KINDS, type AwkwardKind, awkwardProduct } from './awkward-products.ts';
 import { type SeededContent, seededPage, seededPost } from './content.ts';
-import { REAL_CUSTOMERS, REAL_ORDERS, realCustomer, realOrder } from './real-customers.ts';
+import { REAL_BASE_LOCATION, REAL_CUSTOMERS, REAL_ORDERS, realCustomer, realOrder } from './real-customers.ts';
 import { regularProduct } from './regular-products.ts';
 import type { WooCategory, WooProduct } from './shapes.ts';
 import { datePair } from './shapes.ts';
@@ -41,6 +41,8 @@ export interface StoreSettings {
   currency: string;
   weightUnit: string;
   dimensionUnit: string;
+  /** General settings' `woocommerce_default_country` ("Base location"): country, then state. */
+  baseLocation: string;
 }
 
 export interface Catalog {
@@ -100,7 +102,7 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
 
   const catalog: Catalog = {
     store,
-    settings: { name: 'Atelier Nord', version: '9.4.1', currency: 'EUR', weightUnit: 'kg', dimensionUnit: 'cm' },
+    settings: { name: 'Atelier Nord', version: '9.4.1', currency: 'EUR', weightUnit: 'kg', dimensionUnit: 'cm', baseLocation: options.realCustomers ? REAL_BASE_LOCATION : 'DE:BE' },
     productCount,
     counts,
     productAt(index) {

@@ -10,9 +10,12 @@ import type { Store } from './store.ts';
 
 type Address = Record<string, string>;
 
+/** The store sells from Maine, so a phone typed with no address country was typed there. */
+export const REAL_BASE_LOCATION = 'US:ME';
+
 const EMPTY: Address = { first_name: '', last_name: '', company: '', address_1: '', address_2: '', city: '', state: '', postcode: '', country: '', phone: '' };
 
-function address(fields: Partial<Address>): Address {
+function address(fields: Address): Address {
   return { ...EMPTY, ...fields };
 }
 
@@ -43,13 +46,15 @@ export const REAL_CUSTOMERS: readonly RealCustomer[] = [
   { first: 'Aroha', last: 'Ngata', billing: { ...QUEEN_STREET, phone: '021 123 4567' }, shipping: address({ address_1: '2 Lambton Quay', city: 'Wellington', state: 'WE', postcode: '6011', country: 'NZ' }) },
   // Beijing in WooCommerce's numbering of China's provinces (CN2), which is no ISO or Shopify code.
   { first: 'Li', last: 'Wei', billing: { ...CHANGAN, phone: '010 6552 9988' }, shipping: EMPTY },
+  // Only a phone at checkout, no address: read in the store's own country.
+  { first: 'Noah', last: 'Price', billing: address({ phone: '207-555-0199' }), shipping: EMPTY },
 ];
 
 export function realCustomer(store: Store, index: number): Record<string, unknown> {
   const real = REAL_CUSTOMERS[index - 1];
   if (!real) return customer(store, index);
   const email = `${real.first}.${real.last}@example.com`.toLowerCase();
-  const named = (fields: Address) => (fields.country ? { ...fields, first_name: real.first, last_name: real.last } : fields);
+  const named = (fields: Address) => (fields.address_1 ? { ...fields, first_name: real.first, last_name: real.last } : fields);
   return { ...customer(store, index), email, first_name: real.first, last_name: real.last, billing: { ...named(real.billing), email }, shipping: named(real.shipping) };
 }
 

@@ -59,9 +59,12 @@ export interface ShopifyAddress {
   unmatchedRegion: string | null;
 }
 
-/** The address as MailingAddressInput: no deprecated `province`, only a code Shopify knows for the country. */
-export function shopifyAddress(address: CanonicalAddress): ShopifyAddress {
-  const phone = address.phone ? internationalPhone(address.phone, address.countryCode) : null;
+/**
+ * The address as MailingAddressInput: no deprecated `province`, only a code Shopify knows for the
+ * country. Its phone is read in its country, else in `storeCountry` (the source store's own).
+ */
+export function shopifyAddress(address: CanonicalAddress, storeCountry: string | null = null): ShopifyAddress {
+  const phone = address.phone ? internationalPhone(address.phone, address.countryCode ?? storeCountry) : null;
   const region = shopifyRegion(address);
   const fields = {
     firstName: address.firstName, lastName: address.lastName, company: address.company, address1: address.address1, address2: address.address2,
@@ -88,15 +91,15 @@ export interface OrderAddressProblem {
 }
 
 /** An order's billing or shipping address for orderCreate, with what Shopify would not take said, for the order's note. */
-export function orderAddress(address: CanonicalAddress | null, which: 'billing' | 'shipping'): { input: Record<string, unknown> | undefined; problems: OrderAddressProblem[] } {
+export function orderAddress(address: CanonicalAddress | null, which: 'billing' | 'shipping', storeCountry: string | null = null): { input: Record<string, unknown> | undefined; problems: OrderAddressProblem[] } {
   if (!address) return { input: undefined, problems: [] };
-  const { input, invalidPhone, unmatchedRegion } = shopifyAddress(address);
+  const { input, invalidPhone, unmatchedRegion } = shopifyAddress(address, storeCountry);
   const label = which === 'billing' ? 'Billing' : 'Shipping';
   const problems: OrderAddressProblem[] = [];
   if (invalidPhone) {
     problems.push({
       code: 'order-phone-invalid',
-      message: `The ${which} phone "${invalidPhone}" is not a number that can be rung${address.countryCode ? ` in ${address.countryCode}` : ''}; it is in the order's note.`,
+      message: `The ${which} phone "${invalidPhone}" is not a number that can be rung${(address.countryCode ?? storeCountry) ? ` in ${address.countryCode ?? storeCountry}` : ''}; it is in the order's note.`,
       noteLine: `${label} phone on the old store (not valid in Shopify): ${invalidPhone}`,
     });
   }

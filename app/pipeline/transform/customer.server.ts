@@ -75,17 +75,17 @@ export interface Contact {
   problems: { code: ContactProblemCode; subject: string; message: string }[];
 }
 
-type ContactSource = Pick<CustomerRecord, 'email' | 'phone'> & Partial<Pick<CustomerRecord, 'addresses' | 'defaultAddressIndex'>>;
+type ContactSource = Pick<CustomerRecord, 'email' | 'phone'> & Partial<Pick<CustomerRecord, 'addresses' | 'defaultAddressIndex' | 'storeCountryCode'>>;
 
 /**
  * The country a customer's phone is read in when it has no country prefix: the billing address's,
- * else the shipping address's, else any address's. Without one, only a number written with its
- * country prefix is valid (decision 0026).
+ * else the shipping address's, else any address's, else the old store's own country. Without one,
+ * only a number written with its country prefix is valid (decision 0026).
  */
-export function phoneCountry(customer: Partial<Pick<CustomerRecord, 'addresses'>>): string | null {
+export function phoneCountry(customer: Partial<Pick<CustomerRecord, 'addresses' | 'storeCountryCode'>>): string | null {
   const addresses = customer.addresses ?? [];
   const of = (kind: Address['kind']) => addresses.find((address) => address.kind === kind && address.countryCode)?.countryCode;
-  return of('billing') ?? of('shipping') ?? addresses.find((address) => address.countryCode)?.countryCode ?? null;
+  return of('billing') ?? of('shipping') ?? addresses.find((address) => address.countryCode)?.countryCode ?? customer.storeCountryCode ?? null;
 }
 
 const phoneMessage = (phone: string, country: string | null) =>
@@ -99,8 +99,8 @@ export function checkContact(customer: ContactSource): Contact {
   const phone = customer.phone ? internationalPhone(customer.phone, country) : null;
   if (customer.phone && !phone) problems.push({ code: 'customer-phone-invalid', subject: customer.phone, message: phoneMessage(customer.phone, country) });
   for (const address of customer.addresses ? customerAddresses({ addresses: customer.addresses, defaultAddressIndex: customer.defaultAddressIndex ?? null }) : []) {
-    const { invalidPhone, unmatchedRegion } = shopifyAddress(address);
-    if (invalidPhone && !problems.some((problem) => problem.subject === invalidPhone)) problems.push({ code: 'customer-phone-invalid', subject: invalidPhone, message: phoneMessage(invalidPhone, address.countryCode) });
+    const { invalidPhone, unmatchedRegion } = shopifyAddress(address, customer.storeCountryCode ?? null);
+    if (invalidPhone && !problems.some((problem) => problem.subject === invalidPhone)) problems.push({ code: 'customer-phone-invalid', subject: invalidPhone, message: phoneMessage(invalidPhone, address.countryCode ?? customer.storeCountryCode ?? null) });
     if (unmatchedRegion && !problems.some((problem) => problem.subject === unmatchedRegion)) problems.push({ code: 'address-region-unmatched', subject: unmatchedRegion, message: unmatchedRegionMessage(unmatchedRegion, address.countryCode) });
   }
   return { email, phone, problems };
@@ -212,7 +212,7 @@ export function toCustomerSetVariables(customer: CustomerRecord, contact: Contac
     ...(note ? { note } : {}),
     ...(locale ? { locale } : {}),
     tags: text.tags.map((tag) => fit(tag, TEXT_LIMITS.tag)),
-    addresses: customerAddresses(customer).map((address) => shopifyAddress(address).input),
+    addresses: customerAddresses(customer).map((address) => shopifyAddress(address, customer.storeCountryCode).input),
   };
   let identifier: CustomerSetVariables['identifier'] = null;
   if (existingId) identifier = { id: existingId };

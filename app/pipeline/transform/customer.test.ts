@@ -62,6 +62,9 @@ describe('customer → customerSet', () => {
     const local = checkContact({ ...anna, phone: '030 1000' });
     expect(local.phone).toBe('+49301000');
     expect(local.problems).toEqual([]);
+    // With no address, the old store's own country.
+    expect(checkContact({ ...anna, addresses: [], phone: '(207) 555-0142', storeCountryCode: 'US' }).phone).toBe('+12075550142');
+    expect(checkContact({ ...anna, addresses: [], phone: '(207) 555-0142' }).phone).toBeNull();
   });
 
   it('leaves out an email or phone Shopify would refuse, says why, and keeps it in the note', () => {

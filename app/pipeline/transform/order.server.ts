@@ -161,8 +161,8 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
   const email = order.email && !customerWithoutEmail ? order.email : null;
   if (order.email && !email) notKept.push(`The order's email ${order.email} is in its note, not its email: its customer moved without an email, and Shopify would make this one theirs.`);
 
-  const billing = orderAddress(order.billingAddress, 'billing');
-  const shipping = orderAddress(order.shippingAddress, 'shipping');
+  const billing = orderAddress(order.billingAddress, 'billing', order.storeCountryCode);
+  const shipping = orderAddress(order.shippingAddress, 'shipping', order.storeCountryCode);
   notKept.push(...[...billing.problems, ...shipping.problems].map((problem) => problem.message));
 
   const notes = [
