@@ -33,6 +33,7 @@ describe('regions', () => {
     expect(shopifyRegion(portland)).toEqual({ provinceCode: 'ME' });
     expect(shopifyRegion({ countryCode: 'JP', province: 'JP13', provinceCode: 'JP-13' })).toEqual({ provinceCode: 'JP-13' });
     expect(shopifyRegion({ countryCode: 'NZ', province: 'AK', provinceCode: 'NZ-AUK' })).toEqual({ provinceCode: 'AUK' });
+    expect(shopifyRegion({ countryCode: 'BR', province: 'SP', provinceCode: 'BR-SP' })).toEqual({ provinceCode: 'SP' });
     // Not one of Japan's 47 prefectures in Shopify's list.
     expect(shopifyRegion({ countryCode: 'JP', province: 'JP99', provinceCode: 'JP-99' })).toEqual({ unmatched: 'JP99' });
     expect(shopifyRegion({ countryCode: 'CN', province: 'CN2', provinceCode: null })).toEqual({ unmatched: 'CN2' });

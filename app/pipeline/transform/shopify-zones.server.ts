@@ -21,6 +21,7 @@ export const SHOPIFY_ZONES: Readonly<Record<string, CountryZones>> = {
     ],
   },
   CA: { fullIsoCodes: false, codes: ['AB', 'BC', 'MB', 'NB', 'NL', 'NT', 'NS', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'] },
+  BR: { fullIsoCodes: false, codes: ['AC', 'AL', 'AP', 'AM', 'BA', 'CE', 'DF', 'ES', 'GO', 'MA', 'MT', 'MS', 'MG', 'PA', 'PB', 'PR', 'PE', 'PI', 'RJ', 'RN', 'RS', 'RO', 'RR', 'SC', 'SP', 'SE', 'TO'] },
   AU: { fullIsoCodes: false, codes: ['ACT', 'NSW', 'NT', 'QLD', 'SA', 'TAS', 'VIC', 'WA'] },
   NZ: { fullIsoCodes: false, codes: ['AUK', 'BOP', 'CAN', 'CIT', 'GIS', 'HKB', 'MWT', 'MBH', 'NSN', 'NTL', 'OTA', 'STL', 'TKI', 'TAS', 'WKO', 'WGN', 'WTC'] },
   // JP.yml: "code: JP-13", the same as its iso_code.
