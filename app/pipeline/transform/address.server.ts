@@ -5,7 +5,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { OrderRecord } from '../../../connectors/model.ts';
-import { SHOPIFY_ZONES } from './shopify-zones.server.ts';
+import { shopifyProvinceCode } from './shopify-zones.server.ts';
 
 type CanonicalAddress = NonNullable<OrderRecord['billingAddress']>;
 
@@ -31,18 +31,15 @@ export type Region = { provinceCode: string } | { unmatched: string } | null;
  * Shopify's province code for the address's region: `MailingAddressInput.provinceCode`, "The code
  * for the region of the address, such as the province, state, or district. For example QC for
  * Quebec, Canada." Shopify's codes per country are its own (Shopify/worldwide, db/data/regions):
- * mostly the ISO 3166-2 code after the hyphen ("ME", "AUK"), but the whole code for Japan ("JP-13").
+ * often the ISO 3166-2 code after the hyphen ("ME", "AUK"), the whole code for some ("JP-13",
+ * "PE-LIM"), abbreviations of its own for others ("AGS" for MX-AGU); shopify-zones.server.ts knows each.
  * `unmatched`: the source named a region Shipyard cannot give Shopify's code for.
  */
 export function shopifyRegion(address: Pick<CanonicalAddress, 'countryCode' | 'province' | 'provinceCode'>): Region {
   if (!address.province && !address.provinceCode) return null;
-  const zones = address.countryCode ? SHOPIFY_ZONES[address.countryCode] : undefined;
   const iso = address.provinceCode;
-  if (zones && iso?.startsWith(`${address.countryCode}-`)) {
-    const code = zones.fullIsoCodes ? iso : iso.slice(3);
-    if (zones.codes.includes(code)) return { provinceCode: code };
-  }
-  return { unmatched: address.province ?? iso ?? '' };
+  const code = iso && address.countryCode && iso.startsWith(`${address.countryCode}-`) ? shopifyProvinceCode(iso) : null;
+  return code ? { provinceCode: code } : { unmatched: address.province ?? iso ?? '' };
 }
 
 /** Billing and shipping are one address when they differ only by a phone, by case or by spacing. */

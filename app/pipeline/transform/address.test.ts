@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { Address } from '../../../connectors/model.ts';
 import { internationalPhone, orderAddress, sameAddressKey, shopifyAddress, shopifyRegion } from './address.server.ts';
+import { regionErrors } from '../../../devstore/customers/zones.ts';
 import { customerAddresses } from './customer.server.ts';
+import { SHOPIFY_ZONES } from './shopify-zones.server.ts';
 
 const portland = Address.parse({ firstName: 'Maya', lastName: 'Reed', address1: '12 Fore Street', city: 'Portland', province: 'ME', provinceCode: 'US-ME', zip: '04101', countryCode: 'US', phone: '(207) 555-0142' });
 
@@ -36,9 +38,35 @@ describe('regions', () => {
     expect(shopifyRegion({ countryCode: 'BR', province: 'SP', provinceCode: 'BR-SP' })).toEqual({ provinceCode: 'SP' });
     // Not one of Japan's 47 prefectures in Shopify's list.
     expect(shopifyRegion({ countryCode: 'JP', province: 'JP99', provinceCode: 'JP-99' })).toEqual({ unmatched: 'JP99' });
-    expect(shopifyRegion({ countryCode: 'CN', province: 'CN2', provinceCode: null })).toEqual({ unmatched: 'CN2' });
+    // A code the connector could not read, and a country whose regions Shopify keeps none of (TR.yml has no zones).
+    expect(shopifyRegion({ countryCode: 'CN', province: 'CN99', provinceCode: null })).toEqual({ unmatched: 'CN99' });
+    expect(shopifyRegion({ countryCode: 'TR', province: 'TR34', provinceCode: 'TR-34' })).toEqual({ unmatched: 'TR34' });
+    // Macao is a country of its own in Shopify's data, not one of China's zones.
+    expect(shopifyRegion({ countryCode: 'CN', province: 'CN30', provinceCode: 'CN-MO' })).toEqual({ unmatched: 'CN30' });
     expect(shopifyRegion({ countryCode: 'GB', province: 'Greater London', provinceCode: null })).toEqual({ unmatched: 'Greater London' });
     expect(shopifyRegion({ countryCode: 'DE', province: null, provinceCode: null })).toBeNull();
+  });
+
+  it('gives Shopify its own code for each country it keeps regions for, from the ISO code', () => {
+    // [country, ISO 3166-2 code, Shopify's code] from Shopify/worldwide db/data/regions/<country>.yml.
+    const sample: [string, string, string][] = [
+      ['IT', 'IT-RM', 'RM'], ['IT', 'IT-23', 'AO'], ['ES', 'ES-C', 'C'], ['ES', 'ES-PM', 'PM'], ['MX', 'MX-CMX', 'DF'], ['MX', 'MX-AGU', 'AGS'],
+      ['MX', 'MX-ROO', 'Q ROO'], ['MX', 'MX-JAL', 'JAL'], ['IN', 'IN-CT', 'CG'], ['IN', 'IN-TG', 'TS'], ['IN', 'IN-MH', 'MH'], ['CN', 'CN-BJ', 'BJ'],
+      ['CN', 'CN-XZ', 'YZ'], ['IE', 'IE-D', 'D'], ['AR', 'AR-C', 'C'], ['CL', 'CL-RM', 'RM'], ['CO', 'CO-DC', 'DC'], ['PE', 'PE-LIM', 'PE-LIM'],
+      ['MY', 'MY-01', 'JHR'], ['MY', 'MY-14', 'KUL'], ['ID', 'ID-JK', 'JK'], ['TH', 'TH-10', 'TH-10'], ['PH', 'PH-00', 'PH-00'], ['PH', 'PH-SIG', 'PH-SIG'],
+      ['ZA', 'ZA-KZN', 'NL'], ['ZA', 'ZA-GP', 'GP'], ['HK', 'HK-KL', 'KL'], ['EG', 'EG-C', 'C'], ['EG', 'EG-ALX', 'ALX'], ['RO', 'RO-B', 'B'],
+      ['NG', 'NG-LA', 'LA'], ['GT', 'GT-GU', 'GUA'], ['PA', 'PA-8', 'PA-8'], ['UY', 'UY-MO', 'UY-MO'], ['VE', 'VE-A', 'VE-A'],
+    ];
+    expect(sample.map(([countryCode, provinceCode]) => shopifyRegion({ countryCode, province: 'x', provinceCode }))).toEqual(sample.map(([, , code]) => ({ provinceCode: code })));
+    // IT-AO is no ISO code since 2019 (IT.yml); Sud Sardegna is in WooCommerce's list but not yet in Shopify's.
+    expect(shopifyRegion({ countryCode: 'IT', province: 'SU', provinceCode: 'IT-SU' })).toEqual({ unmatched: 'SU' });
+    // An ISO code of another country is never taken for this one's.
+    expect(shopifyRegion({ countryCode: 'ES', province: 'RM', provinceCode: 'IT-RM' })).toEqual({ unmatched: 'RM' });
+  });
+
+  it('sends only codes devstore, which checks them as Shopify’s, takes for their country', () => {
+    const refused = Object.entries(SHOPIFY_ZONES).flatMap(([countryCode, zones]) => zones.codes.flatMap((provinceCode) => regionErrors({ countryCode, provinceCode }, [])));
+    expect(refused).toEqual([]);
   });
 
   it('writes MailingAddressInput without the deprecated province, and says what it left out', () => {
