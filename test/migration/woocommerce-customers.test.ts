@@ -71,8 +71,7 @@ describe('WooCommerce customers as they really are', () => {
     const problems = await db().migrationProblem.findMany({ where: { migrationId, code: { in: ['customer-phone-invalid', 'order-phone-invalid', 'address-region-unmatched'] } }, orderBy: [{ entity: 'asc' }, { sourceId: 'asc' }, { code: 'asc' }] });
     expect(problems.map((problem) => [problem.entity, problem.sourceId, problem.code, problem.subject])).toEqual([
       ['customers', '5003', 'customer-phone-invalid', '07700 900123'],
-      ['customers', '5006', 'address-region-unmatched', 'CN2'],
-      ['orders', '9002', 'address-region-unmatched', '9002'],
+      ['customers', '5009', 'address-region-unmatched', 'SU'],
       ['orders', '9002', 'address-region-unmatched', '9002'],
       ['orders', '9002', 'order-phone-invalid', '9002'],
     ]);
@@ -95,6 +94,8 @@ describe('WooCommerce customers as they really are', () => {
     expect((await customer('5004')).phone).toBe('+81355550100');
     expect((await customer('5005')).phone).toBe('+64211234567');
     expect((await customer('5006')).phone).toBe('+861065529988');
+    expect((await customer('5008')).phone).toBe('+523336131234');
+    expect((await customer('5009')).phone).toBe('+390781670123');
   });
 
   it('reads a phone given with no address in the store’s own country (its base location)', async () => {
@@ -122,11 +123,18 @@ describe('WooCommerce customers as they really are', () => {
     ]);
   });
 
-  it('moves an address whose region has no Shopify code without it, the region kept in the note and reported', async () => {
+  it('gives Shopify its own code for regions WooCommerce numbers or abbreviates its own way (CN2 → BJ, JA → JAL)', async () => {
     const li = await customer('5006');
-    expect(li.addressesV2.nodes).toEqual([{ address1: '1 Chang’an Avenue', city: 'Beijing', provinceCode: null, countryCodeV2: 'CN', phone: '+861065529988' }]);
-    expect(li.note).toBe('Region on the old store (no Shopify province code): CN2');
-    const problem = await db().migrationProblem.findFirstOrThrow({ where: { migrationId, entity: 'customers', sourceId: '5006', code: 'address-region-unmatched' } });
+    expect(li.addressesV2.nodes).toEqual([{ address1: '1 Chang’an Avenue', city: 'Beijing', provinceCode: 'BJ', countryCodeV2: 'CN', phone: '+861065529988' }]);
+    expect(li.note).toBeNull();
+    expect((await customer('5008')).addressesV2.nodes).toEqual([{ address1: 'Av. Juárez 976', city: 'Guadalajara', provinceCode: 'JAL', countryCodeV2: 'MX', phone: '+523336131234' }]);
+  });
+
+  it('moves an address whose region has no Shopify code without it, the region kept in the note and reported', async () => {
+    const giulia = await customer('5009');
+    expect(giulia.addressesV2.nodes).toEqual([{ address1: 'Via Roma 1', city: 'Carbonia', provinceCode: null, countryCodeV2: 'IT', phone: '+390781670123' }]);
+    expect(giulia.note).toBe('Region on the old store (no Shopify province code): SU');
+    const problem = await db().migrationProblem.findFirstOrThrow({ where: { migrationId, entity: 'customers', sourceId: '5009', code: 'address-region-unmatched' } });
     expect(problem.action).toMatch(/Choose the region/);
   });
 
@@ -137,9 +145,10 @@ describe('WooCommerce customers as they really are', () => {
       shippingAddress: { city: 'Chiyoda-ku', provinceCode: 'JP-13', countryCodeV2: 'JP', phone: '+81355550100' },
     });
     const guest = await order('9002');
-    expect(guest.billingAddress).toEqual({ city: 'Beijing', provinceCode: null, countryCodeV2: 'CN', phone: null });
+    expect(guest.billingAddress).toEqual({ city: 'Beijing', provinceCode: 'BJ', countryCodeV2: 'CN', phone: null });
+    expect(guest.shippingAddress).toEqual({ city: 'Carbonia', provinceCode: null, countryCodeV2: 'IT', phone: null });
     expect(guest.note).toContain('Billing phone on the old store (not valid in Shopify): 12345');
-    expect(guest.note).toContain('Billing region on the old store: CN2');
-    expect(guest.note).toContain('Shipping region on the old store: CN2');
+    expect(guest.note).not.toContain('Billing region');
+    expect(guest.note).toContain('Shipping region on the old store: SU');
   });
 });

@@ -1,7 +1,7 @@
 // Customers and orders as a real WooCommerce store has them (issue 11): phones in the local form the
 // customer typed at checkout ("(207) 555-0142" with a US address, "07911 123456" with a British one),
 // states in WooCommerce's own codes (i18n/states.php: "JP13" for Tokyo, "AK" for Auckland, "CN2" for
-// Beijing), and a shipping address that is the billing one again, without the phone or typed in
+// Beijing, "JA" for Jalisco, "SU" for Sud Sardegna, which Shopify's list of Italy's provinces lacks), and a shipping address that is the billing one again, without the phone or typed in
 // another case. WooCommerce REST API v3 shapes: billing carries email and phone, shipping a phone of
 // its own (empty unless asked for at checkout), and an address never given has every field empty.
 // Seeded with `realCustomers: true` (catalog.ts).
@@ -31,6 +31,7 @@ const DOWNING = address({ address_1: '10 Downing Street', city: 'London', postco
 const MARUNOUCHI = address({ address_1: '1-1 Marunouchi', city: 'Chiyoda-ku', state: 'JP13', postcode: '100-0005', country: 'JP' });
 const QUEEN_STREET = address({ address_1: '1 Queen Street', city: 'Auckland', state: 'AK', postcode: '1010', country: 'NZ' });
 const CHANGAN = address({ address_1: '1 Chang’an Avenue', city: 'Beijing', state: 'CN2', postcode: '100006', country: 'CN' });
+const CARBONIA = address({ address_1: 'Via Roma 1', city: 'Carbonia', state: 'SU', postcode: '09013', country: 'IT' });
 
 /** The customers, 5001 onwards; what each shows is said beside it. */
 export const REAL_CUSTOMERS: readonly RealCustomer[] = [
@@ -48,6 +49,10 @@ export const REAL_CUSTOMERS: readonly RealCustomer[] = [
   { first: 'Li', last: 'Wei', billing: { ...CHANGAN, phone: '010 6552 9988' }, shipping: EMPTY },
   // Only a phone at checkout, no address: read in the store's own country.
   { first: 'Noah', last: 'Price', billing: address({ phone: '207-555-0199' }), shipping: EMPTY },
+  // Jalisco as WooCommerce writes it (JA); Shopify's code for it is JAL.
+  { first: 'Sofía', last: 'Ramírez', billing: address({ address_1: 'Av. Juárez 976', city: 'Guadalajara', state: 'JA', postcode: '44100', country: 'MX', phone: '33 3613 1234' }), shipping: EMPTY },
+  // Sud Sardegna (SU), a province since 2016 that WooCommerce lists and Shopify's Italy does not.
+  { first: 'Giulia', last: 'Serra', billing: { ...CARBONIA, phone: '0781 670 123' }, shipping: EMPTY },
 ];
 
 export function realCustomer(store: Store, index: number): Record<string, unknown> {
@@ -59,8 +64,9 @@ export function realCustomer(store: Store, index: number): Record<string, unknow
 }
 
 /**
- * Orders 9001 (Hiro Tanaka's, in Tokyo with his phones in local form) and 9002 (a guest's, shipped
- * to Beijing with the province as CN2 and a phone that is no number); later ones are the seeded kind.
+ * Orders 9001 (Hiro Tanaka's, in Tokyo with his phones in local form) and 9002 (a guest's, billed in
+ * Beijing with the province as CN2 and a phone that is no number, shipped to Sud Sardegna); later
+ * ones are the seeded kind.
  */
 export const REAL_ORDERS = 2;
 
@@ -71,8 +77,8 @@ export function realOrder(store: Store, index: number, customers: number, produc
     return { ...seeded, customer_id: hiro.id, billing: hiro.billing, shipping: hiro.shipping };
   }
   if (index === 2) {
-    const guest = { ...CHANGAN, first_name: 'Wang', last_name: 'Fang' };
-    return { ...seeded, customer_id: 0, billing: { ...guest, email: 'wang.fang@example.com', phone: '12345' }, shipping: guest };
+    const guest = { first_name: 'Wang', last_name: 'Fang' };
+    return { ...seeded, customer_id: 0, billing: { ...CHANGAN, ...guest, email: 'wang.fang@example.com', phone: '12345' }, shipping: { ...CARBONIA, ...guest } };
   }
   return seeded;
 }
