@@ -68,6 +68,36 @@ describe('MailingAddressInput.provinceCode', () => {
     });
   });
 
+  it('knows Shopify’s own codes for more countries, and refuses WooCommerce’s and ISO’s where they differ', async () => {
+    const { body } = await admin(devstore, shop, `mutation {
+      customerSet(input: { email: "sofia@example.com", addresses: [
+        { address1: "Av. Juárez 976", city: "Guadalajara", countryCode: MX, provinceCode: "JAL" },
+        { address1: "Av. Tulum 1", city: "Cancún", countryCode: MX, provinceCode: "Q ROO" },
+        { address1: "1 Chang’an Avenue", city: "Beijing", countryCode: CN, provinceCode: "BJ" },
+        { address1: "Av. Larco 1", city: "Lima", countryCode: PE, provinceCode: "PE-LIM" },
+        { address1: "1 Jalan Ampang", city: "Kuala Lumpur", countryCode: MY, provinceCode: "KUL" }
+      ] }) {
+        customer { addressesV2(first: 5) { nodes { provinceCode } } }
+        userErrors { code }
+      }
+    }`);
+    expect(body.data.customerSet).toEqual({ customer: { addressesV2: { nodes: [{ provinceCode: 'JAL' }, { provinceCode: 'Q ROO' }, { provinceCode: 'BJ' }, { provinceCode: 'PE-LIM' }, { provinceCode: 'KUL' }] } }, userErrors: [] });
+    // WooCommerce's "JA" and "CN2", ISO's "MY-14" and "LIM" without Peru's prefix, Italy's deprecated Olbia-Tempio.
+    const refused = await admin(devstore, shop, `mutation {
+      customerSet(input: { email: "refused@example.com", addresses: [
+        { address1: "a", city: "Guadalajara", countryCode: MX, provinceCode: "JA" },
+        { address1: "b", city: "Beijing", countryCode: CN, provinceCode: "CN2" },
+        { address1: "c", city: "Kuala Lumpur", countryCode: MY, provinceCode: "MY-14" },
+        { address1: "d", city: "Lima", countryCode: PE, provinceCode: "LIM" },
+        { address1: "e", city: "Olbia", countryCode: IT, provinceCode: "OT" }
+      ] }) { customer { id } userErrors { field code } }
+    }`);
+    expect(refused.body.data.customerSet).toEqual({
+      customer: null,
+      userErrors: [0, 1, 2, 3, 4].map((index) => ({ field: ['input', 'addresses', String(index), 'provinceCode'], code: 'INVALID' })),
+    });
+  });
+
   it('refuses an order whose address names a region its country does not have', async () => {
     const { body } = await admin(devstore, shop, `mutation {
       orderCreate(order: {
