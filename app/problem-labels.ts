@@ -19,6 +19,8 @@ export const PROBLEM_TITLES: Record<string, string> = {
   'password-protected': 'Password-protected pages and posts, moved hidden',
   'customer-email-invalid': 'Customers with an email address that is not valid',
   'customer-phone-invalid': 'Customers with a phone number that is not valid',
+  'order-phone-invalid': 'Orders with a phone number that is not valid',
+  'address-region-unmatched': 'Addresses whose region has no Shopify province code',
   'customer-phone-taken': 'Phone numbers another customer already has',
   'customer-merged': 'Customers who signed up more than once',
   'order-total-differs': 'Orders whose total Shopify computes differently',

@@ -133,7 +133,10 @@ export const Address = z.object({
   address1: z.string().nullable().default(null),
   address2: z.string().nullable().default(null),
   city: z.string().nullable().default(null),
+  /** The region as the source wrote it (WooCommerce sends its own state code, "JP13"). */
   province: z.string().nullable().default(null),
+  /** The region as an ISO 3166-2 code ("JP-13", "US-ME"), when the connector knows the source's codes. */
+  provinceCode: z.string().nullable().default(null),
   zip: z.string().nullable().default(null),
   /** ISO 3166-1 alpha-2. */
   countryCode: z.string().length(2).nullable().default(null),
@@ -148,6 +151,8 @@ export const Customer = z.object({
   lastName: z.string().nullable().default(null),
   addresses: z.array(Address.extend({ kind: z.enum(['billing', 'shipping', 'other']) })).default([]),
   defaultAddressIndex: z.number().int().nullable().default(null),
+  /** The country the source store sells from (WooCommerce's base location): a phone without a country prefix and without an address country was typed there. */
+  storeCountryCode: z.string().length(2).nullable().default(null),
   tags: z.array(z.string()).default([]),
   note: z.string().nullable().default(null),
   locale: z.string().nullable().default(null),
@@ -194,6 +199,8 @@ export const Order = z.object({
   payment: z.object({ gateway: z.string(), title: z.string().nullable().default(null), transactionId: z.string().nullable().default(null) }).nullable().default(null),
   billingAddress: Address.nullable().default(null),
   shippingAddress: Address.nullable().default(null),
+  /** The country the source store sells from (WooCommerce's base location): a phone without a country prefix and without an address country was typed there. */
+  storeCountryCode: z.string().length(2).nullable().default(null),
   subtotal: Money,
   totalTax: Money,
   total: Money,

@@ -6,6 +6,7 @@ import { platformLimits } from '../../connectors/registry.ts';
 import { decryptCredentials } from '../credentials.server.ts';
 import { db } from '../db.server.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { customerAddressFindings, orderAddressFindings } from './analyze-addresses.server.ts';
 import { customerLongTextFindings, productLongTextFindings } from './analyze-long-text.server.ts';
 import { productKindFindings } from './analyze-product-kinds.server.ts';
 import { findBrokenHtml } from './html.server.ts';
@@ -141,6 +142,7 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
     } else if ((row.entity === 'pages' || row.entity === 'blogPosts') && (row.data as { passwordProtected?: boolean }).passwordProtected) {
       findings.push(protectedFinding(row.entity, row.data as unknown as CanonicalRecord<'pages'>));
     }
+    if (row.status !== 'invalid' && row.entity === 'orders') findings.push(...orderAddressFindings(row.data as unknown as CanonicalRecord<'orders'>));
     if (row.status !== 'invalid' && row.entity === 'blogPosts') {
       const post = row.data as unknown as CanonicalRecord<'blogPosts'>;
       if (post.image) images.push({ entity: 'blogPosts', sourceId: post.sourceId, title: post.title, url: post.image.url, action: 'The post moves without its featured image; add it in Shopify by hand.' });
@@ -150,6 +152,7 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
     ...products.flatMap(productFindings),
     ...productLongTextFindings(products, rule),
     ...(await customerLongTextFindings(migrationId, rows.filter((row) => row.entity === 'customers' && row.status !== 'invalid'), rule)),
+    ...(await customerAddressFindings(migrationId, rows.filter((row) => row.entity === 'customers' && row.status !== 'invalid'))),
     ...(await imageFindings(images, checkImage)),
   );
   return { findings, next: rows.length === ANALYZE_BATCH ? (rows.at(-1)?.id ?? null) : null };

@@ -14,7 +14,7 @@ import { mapProduct, type StoreContext } from './map-product.ts';
 import { mapPage, mapPost } from './map-content.ts';
 import { mapCoupon, mapCustomer, mapOrder, mapReview } from './map-shop.ts';
 import { WooCategory, WooRefund } from './responses.ts';
-import { siteName, storeContext, storeFacts } from './store-facts.ts';
+import { siteName, storeContext, storeCountry, storeFacts } from './store-facts.ts';
 import { WordPressClient } from './wordpress-client.ts';
 
 const PER_PAGE = 100;
@@ -83,6 +83,7 @@ export class WooCommerceConnector implements SourceConnector {
   private readonly variationConcurrency: number;
   private context: Promise<StoreContext> | null = null;
   private siteName: Promise<string> | null = null;
+  private storeCountry: Promise<string | null> | null = null;
   private readonly categories: CategoryTree;
 
   constructor(credentials: WooCommerceCredentials, options: WooCommerceConnectorOptions = {}) {
@@ -211,10 +212,14 @@ export class WooCommerceConnector implements SourceConnector {
       }
       case 'collections':
         return this.mapCategories(rows);
-      case 'customers':
-        return rows.map(mapCustomer);
-      case 'orders':
-        return inBatches(rows, this.variationConcurrency, async (row) => mapOrder(row, await this.refundsOf(row)));
+      case 'customers': {
+        const country = await this.baseCountry();
+        return rows.map((row) => mapCustomer(row, country));
+      }
+      case 'orders': {
+        const country = await this.baseCountry();
+        return inBatches(rows, this.variationConcurrency, async (row) => mapOrder(row, await this.refundsOf(row), country));
+      }
       case 'discounts':
         return rows.map(mapCoupon);
       case 'reviews':
@@ -222,6 +227,15 @@ export class WooCommerceConnector implements SourceConnector {
       default:
         throw new Error(`The WooCommerce connector does not extract ${entity}`);
     }
+  }
+
+  /** The store's country, read once; a failed read is tried again with the next page. */
+  private baseCountry(): Promise<string | null> {
+    this.storeCountry ??= storeCountry(this.client).catch((error: unknown) => {
+      this.storeCountry = null;
+      throw error;
+    });
+    return this.storeCountry;
   }
 
   private async mapCategories(rows: unknown[]): Promise<ExtractedPage['records']> {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { Customer, Discount, Order, Review } from '../model.ts';
 import type { Extracted } from '../source-connector.ts';
 import { gmt, schemaReason, WooCoupon, WooCustomer, WooOrder, WooReview, type WooAddress, type WooRefund } from './responses.ts';
+import { isoSubdivision } from './states.ts';
 import { decodeEntities } from './text.ts';
 
 function result(schema: z.ZodType, candidate: unknown, sourceId: string, raw: unknown, what: string): Extracted {
@@ -31,14 +32,16 @@ function address(source: WooAddress | null | undefined) {
     countryCode: orNull(source.country)?.toUpperCase() ?? null,
     phone: orNull(source.phone),
   };
+  const provinceCode = isoSubdivision(mapped.countryCode, mapped.province);
   // WooCommerce sends an address with every field empty when the customer never gave one.
-  return Object.values(mapped).some((value) => value !== null) ? mapped : null;
+  return Object.values(mapped).some((value) => value !== null) ? { ...mapped, provinceCode } : null;
 }
 
 /** "12.5" → "12.50"-style decimal strings; WooCommerce totals are strings already, computed ones are not. */
 const money = (value: number) => (Math.round(value * 100) / 100).toFixed(2);
 
-export function mapCustomer(raw: unknown): Extracted {
+/** `storeCountry`: the store's own country, in which a phone without a country prefix or an address country was typed. */
+export function mapCustomer(raw: unknown, storeCountry: string | null = null): Extracted {
   const parsed = WooCustomer.safeParse(raw);
   if (!parsed.success) return unreadable(raw, 'a customer', parsed.error);
   const customer = parsed.data;
@@ -55,6 +58,7 @@ export function mapCustomer(raw: unknown): Extracted {
       lastName: orNull(customer.last_name),
       addresses,
       defaultAddressIndex: addresses.length > 0 ? 0 : null,
+      storeCountryCode: storeCountry,
       createdAt: gmt(customer.date_created_gmt),
       updatedAt: gmt(customer.date_modified_gmt),
     },
@@ -66,9 +70,10 @@ export function mapCustomer(raw: unknown): Extracted {
 
 /**
  * An order with its refunds' details as `orders/<id>/refunds` gives them (their dates); without
- * them a refund keeps its amount and reason and has no date.
+ * them a refund keeps its amount and reason and has no date. `storeCountry`: the store's own
+ * country, in which a phone without a country prefix was typed.
  */
-export function mapOrder(raw: unknown, refundDetails: readonly WooRefund[] = []): Extracted {
+export function mapOrder(raw: unknown, refundDetails: readonly WooRefund[] = [], storeCountry: string | null = null): Extracted {
   const parsed = WooOrder.safeParse(raw);
   if (!parsed.success) return unreadable(raw, 'an order', parsed.error);
   const order = parsed.data;
@@ -104,6 +109,7 @@ export function mapOrder(raw: unknown, refundDetails: readonly WooRefund[] = [])
       payment: order.payment_method ? { gateway: order.payment_method, title: orNull(decodeEntities(order.payment_method_title)), transactionId: orNull(order.transaction_id) } : null,
       billingAddress: address(order.billing),
       shippingAddress: address(order.shipping),
+      storeCountryCode: storeCountry,
       subtotal: money(order.line_items.reduce((sum, line) => sum + Number(line.subtotal), 0)),
       totalTax: order.total_tax,
       total: order.total,

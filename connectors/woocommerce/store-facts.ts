@@ -1,8 +1,10 @@
 // What the connector needs to know about the store itself: its WooCommerce version and currency
 // (system status), the units its weights and sizes are in (product settings), its name
-// (WordPress's public index, used to fill SEO title templates such as "%%sitename%%") and the
-// address of its shop page.
+// (WordPress's public index, used to fill SEO title templates such as "%%sitename%%"), the
+// address of its shop page, and the country it sells from (general settings), in which phones
+// typed without a country prefix were meant.
 import { z } from 'zod';
+import { SourceError } from '../source-connector.ts';
 import type { WooCommerceClient } from './client.ts';
 import type { StoreContext } from './map-product.ts';
 import { SourceError } from '../source-connector.ts';
@@ -75,4 +77,21 @@ export async function storeContext(client: WooCommerceClient, url: string, wordp
     units: { weight: WEIGHT_UNITS[value('woocommerce_weight_unit')] ?? 'kg', dimension: DIMENSION_UNITS[value('woocommerce_dimension_unit')] ?? 'cm' },
     shopPath: await shopPagePath(client, wordpress),
   };
+}
+
+/**
+ * The store's country: the general setting `woocommerce_default_country`, WooCommerce's "Base
+ * location", "US:ME" or "GB" (country, then a state when the country has them). Null when the store
+ * does not say (keys without access to settings): phones are then read in their addresses' countries only.
+ */
+export async function storeCountry(client: WooCommerceClient): Promise<string | null> {
+  try {
+    const settings = Settings.safeParse((await client.get('settings/general')).data);
+    const value = settings.success ? settings.data.find((setting) => setting.id === 'woocommerce_default_country')?.value : undefined;
+    const country = typeof value === 'string' ? value.split(':')[0] : undefined;
+    return country && /^[A-Z]{2}$/.test(country) ? country : null;
+  } catch (error) {
+    if (error instanceof SourceError && !error.retryable) return null;
+    throw error;
+  }
 }

@@ -13,6 +13,7 @@ import { normalizeTags } from '../catalog/product-input.ts';
 import { customerTextErrors } from '../catalog/text-limits.ts';
 import { shopObject } from '../catalog/shop.ts';
 import { countryName } from './countries.ts';
+import { regionErrors } from './zones.ts';
 
 interface AddressInput {
   address1?: string | null;
@@ -176,6 +177,7 @@ async function customerSet(args: Args, context: RequestContext) {
   }
   (input.addresses ?? []).forEach((address, index) => {
     if (address.countryCode && !/^[A-Z]{2}$/.test(address.countryCode)) errors.push(problem(['input', 'addresses', String(index), 'countryCode'], 'Country code is invalid', 'INVALID'));
+    for (const refused of regionErrors(address, ['input', 'addresses', String(index)])) errors.push(problem(refused.field, refused.message, 'INVALID'));
   });
   if (errors.length) return failed(errors);
 

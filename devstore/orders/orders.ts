@@ -17,6 +17,7 @@ import { productObject, productOf, variantObject } from '../catalog/product-obje
 import { variantsByIds } from '../catalog/product-rows.ts';
 import { inTransaction } from '../catalog/product-writer.ts';
 import { addressObject, customerObject, normalizePhone, type CustomerRow } from '../customers/customers.ts';
+import { regionErrors } from '../customers/zones.ts';
 import { customerFor, type OrderCustomerInput } from './order-customer.ts';
 import { planOrder, type LineItem, type OrderInput, type OrderPlan, type OrderProblem, type ShippingLine, type TaxLine } from './order-input.ts';
 import { checkCurrencies } from './order-money.ts';
@@ -203,6 +204,8 @@ async function orderCreate(args: Args, context: RequestContext) {
 
   const { currencies, problems: moneyProblems } = checkCurrencies(input, context.shop.currencyCode);
   if (moneyProblems.length) return failed(moneyProblems);
+  const regions = (['billingAddress', 'shippingAddress'] as const).flatMap((key) => (input[key] ? regionErrors(input[key] as Record<string, string | null>, ['order', key]) : []));
+  if (regions.length) return failed(regions.map((error) => ({ ...error, code: 'INVALID' })));
   let lineNumber = 0;
   const nextLineId = async () => `${Date.now()}${String(lineNumber++).padStart(3, '0')}`;
   const planned = await planOrder(context, input, nextLineId);

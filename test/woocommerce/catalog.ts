@@ -4,6 +4,7 @@
 import { AWKWARD_KINDS, type AwkwardKind, awkwardProduct } from './awkward-products.ts';
 import { type SeededContent, seededPage, seededPost } from './content.ts';
 import { REAL_KINDS, type RealKind, realProduct } from './real-products.ts';
+import { REAL_BASE_LOCATION, REAL_CUSTOMERS, REAL_ORDERS, realCustomer, realOrder as realCustomersOrder } from './real-customers.ts';
 import { regularProduct } from './regular-products.ts';
 import type { WooCategory, WooProduct } from './shapes.ts';
 import { datePair } from './shapes.ts';
@@ -36,6 +37,8 @@ export interface SeedOptions {
   awkward?: boolean;
   /** Seed WooCommerce's sample shapes (real-products.ts) after the awkward ones, and its Shop/Cart/… pages; off by default. */
   realProducts?: boolean;
+  /** Customers and orders as real stores have them: local phones, WooCommerce's state codes (see real-customers.ts); off by default. */
+  realCustomers?: boolean;
   /** The store's time zone, east of GMT, in minutes (default +120, Central European Summer Time). */
   offsetMinutes?: number;
   now?: Date;
@@ -47,6 +50,8 @@ export interface StoreSettings {
   currency: string;
   weightUnit: string;
   dimensionUnit: string;
+  /** General settings' `woocommerce_default_country` ("Base location"): country, then state. */
+  baseLocation: string;
 }
 
 export interface Catalog {
@@ -96,10 +101,10 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
   const edits = new Map<number, Partial<WooProduct>>();
   const contentEdits = new Map<number, Partial<SeededContent>>();
   const edited = (item: SeededContent): SeededContent => ({ ...item, ...contentEdits.get(item.id) });
-  const seededOrders = options.orders ?? 20;
+  const seededOrders = options.orders ?? (options.realCustomers ? REAL_ORDERS : 20);
   const seededReviews = options.reviews ?? 15;
   const counts = {
-    customers: options.customers ?? 12,
+    customers: options.customers ?? (options.realCustomers ? REAL_CUSTOMERS.length : 12),
     orders: seededOrders + (options.realOrders ? REAL_ORDER_COUNT : 0),
     coupons: (options.coupons ?? 6) + (options.realCoupons ? REAL_COUPONS.length : 0),
     reviews: seededReviews + (options.realOrders ? REAL_REVIEW_COUNT : 0),
@@ -118,7 +123,7 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
 
   const catalog: Catalog = {
     store,
-    settings: { name: 'Atelier Nord', version: '9.4.1', currency: 'EUR', weightUnit: 'kg', dimensionUnit: 'cm' },
+    settings: { name: 'Atelier Nord', version: '9.4.1', currency: 'EUR', weightUnit: 'kg', dimensionUnit: 'cm', baseLocation: options.realCustomers ? REAL_BASE_LOCATION : 'DE:BE' },
     productCount,
     counts,
     productAt(index) {
@@ -148,10 +153,10 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
       const modified = datePair(store.now, offsetMinutes);
       edits.set(id, { ...edits.get(id), ...changes, date_modified: modified.local, date_modified_gmt: modified.gmt });
     },
-    customerAt: (index) => customer(store, index),
+    customerAt: (index) => (options.realCustomers ? realCustomer : customer)(store, index),
     orderAt(index) {
       const real = realPosition(index, seededOrders, REAL_ORDER_COUNT);
-      return real ? realOrder(store, real, 9000 + index, counts.customers > 0 ? customer(store, 1) : null) : order(store, index, counts.customers, productCount);
+      return real ? realOrder(store, real, 9000 + index, counts.customers > 0 ? customer(store, 1) : null) : (options.realCustomers ? realCustomersOrder : order)(store, index, counts.customers, productCount);
     },
     reviewAt(index) {
       const real = realPosition(index, seededReviews, REAL_REVIEW_COUNT);

@@ -120,6 +120,12 @@ function productSettings(catalog: Catalog): JsonReply {
   };
 }
 
+/** General settings: only the base location, the option Shipyard reads (WooCommerce REST API v3, GET /settings/general). */
+function generalSettings(catalog: Catalog): JsonReply {
+  const option = { id: 'woocommerce_default_country', label: 'Country / State', description: '', type: 'single_select_country', default: 'US:CA', tip: '', value: catalog.settings.baseLocation };
+  return { status: 200, body: [option] };
+}
+
 /** The answer for a WooCommerce route (path after /wp-json/wc/v3), or null when there is none. */
 export function wooRoute(catalog: Catalog, route: string, url: URL): JsonReply | null {
   const variationsOf = /^\/products\/(\d+)\/variations$/.exec(route);
@@ -132,6 +138,8 @@ export function wooRoute(catalog: Catalog, route: string, url: URL): JsonReply |
       return systemStatus(catalog);
     case '/settings/products':
       return productSettings(catalog);
+    case '/settings/general':
+      return generalSettings(catalog);
     case '/products':
       return products(catalog, url);
     case '/products/categories':

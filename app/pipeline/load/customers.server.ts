@@ -19,7 +19,13 @@ import {
   settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
-const PROBLEM_CODES = ['customer-email-invalid', 'customer-phone-invalid', 'customer-phone-taken', 'customer-merged', 'text-too-long'];
+const PROBLEM_CODES = ['customer-email-invalid', 'customer-phone-invalid', 'address-region-unmatched', 'customer-phone-taken', 'customer-merged', 'text-too-long'];
+
+const CONTACT_ACTIONS: Record<Contact['problems'][number]['code'], string> = {
+  'customer-email-invalid': 'Correct it in Shopify when the customer gives a valid one.',
+  'customer-phone-invalid': 'Correct it in Shopify when the customer gives a valid one.',
+  'address-region-unmatched': "Choose the region in the customer's address in Shopify.",
+};
 
 interface CustomerSetData {
   customerSet: { customer: { id: string } | null; userErrors: UserError[] };
@@ -48,7 +54,7 @@ async function writeCustomer(
 ): Promise<Written> {
   const { skipExisting, rule } = options;
   const contact = checkContact(customer);
-  for (const problem of contact.problems) problems.push({ ...problem, action: 'Correct it in Shopify when the customer gives a valid one.' });
+  for (const problem of contact.problems) problems.push({ ...problem, action: CONTACT_ACTIONS[problem.code] });
   let cut = fitText(customer, contact, rule, problems);
   if (!cut) return { id: null, failure: keptBackReason(customerLongText(customer, contact)), email: contact.email, adopted: false, keptBack: true };
   let identifier = existingId;

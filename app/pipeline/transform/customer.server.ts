@@ -5,6 +5,7 @@
 // is cut only when the merchant chose so (text-limits.server.ts).
 import type { CustomerRecord } from '../../../connectors/model.ts';
 import { SOURCE_REFERENCE, sourceReference } from '../source-reference.server.ts';
+import { internationalPhone, sameAddressKey, shopifyAddress, unmatchedRegionMessage } from './address.server.ts';
 import { type LongText, type LongTextRule, TEXT_LIMITS, cutAtWordBoundary, fullTextMetafields, longTags, longText } from './text-limits.server.ts';
 
 export const CUSTOMER_SET = `#graphql
@@ -65,42 +66,62 @@ type Address = CustomerRecord['addresses'][number];
 // Close to what Shopify accepts: one @, a dot in the domain, no spaces.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
-/** Shopify keeps phone numbers in international (E.164) form; spaces, dashes, dots and brackets are dropped first. */
-export function internationalPhone(phone: string): string | null {
-  const compact = phone.replace(/[\s\-().]/g, '').replace(/^00/, '+');
-  return /^\+[1-9]\d{6,14}$/.test(compact) ? compact : null;
-}
+type ContactProblemCode = 'customer-email-invalid' | 'customer-phone-invalid' | 'address-region-unmatched';
 
 export interface Contact {
   email: string | null;
   phone: string | null;
-  /** Details Shopify would refuse, each said in the merchant's words. */
-  problems: { code: 'customer-email-invalid' | 'customer-phone-invalid'; subject: string; message: string }[];
+  /** Details Shopify would refuse, each said in the merchant's words; they move in the customer's note. */
+  problems: { code: ContactProblemCode; subject: string; message: string }[];
 }
 
-export function checkContact(customer: Pick<CustomerRecord, 'email' | 'phone'>): Contact {
+type ContactSource = Pick<CustomerRecord, 'email' | 'phone'> & Partial<Pick<CustomerRecord, 'addresses' | 'defaultAddressIndex' | 'storeCountryCode'>>;
+
+/**
+ * The country a customer's phone is read in when it has no country prefix: the billing address's,
+ * else the shipping address's, else any address's, else the old store's own country. Without one,
+ * only a number written with its country prefix is valid (decision 0026).
+ */
+export function phoneCountry(customer: Partial<Pick<CustomerRecord, 'addresses' | 'storeCountryCode'>>): string | null {
+  const addresses = customer.addresses ?? [];
+  const of = (kind: Address['kind']) => addresses.find((address) => address.kind === kind && address.countryCode)?.countryCode;
+  return of('billing') ?? of('shipping') ?? addresses.find((address) => address.countryCode)?.countryCode ?? customer.storeCountryCode ?? null;
+}
+
+const phoneMessage = (phone: string, country: string | null) =>
+  `The phone "${phone}" is not a number that can be rung${country ? ` in ${country}` : ' (no country to read it in)'}, and Shopify keeps phones in international form (+1 207 …); the customer moved without it and it is kept in the customer's note.`;
+
+export function checkContact(customer: ContactSource): Contact {
   const problems: Contact['problems'] = [];
   const email = customer.email && EMAIL.test(customer.email) ? customer.email : null;
   if (customer.email && !email) problems.push({ code: 'customer-email-invalid', subject: customer.email, message: `The email "${customer.email}" is not a valid address; the customer moved without it and it is kept in the customer's note.` });
-  const phone = customer.phone ? internationalPhone(customer.phone) : null;
-  if (customer.phone && !phone) problems.push({ code: 'customer-phone-invalid', subject: customer.phone, message: `The phone "${customer.phone}" is not in international form (+49 30 …); the customer moved without it and it is kept in the customer's note.` });
+  const country = phoneCountry(customer);
+  const phone = customer.phone ? internationalPhone(customer.phone, country) : null;
+  if (customer.phone && !phone) problems.push({ code: 'customer-phone-invalid', subject: customer.phone, message: phoneMessage(customer.phone, country) });
+  for (const address of customer.addresses ? customerAddresses({ addresses: customer.addresses, defaultAddressIndex: customer.defaultAddressIndex ?? null }) : []) {
+    const { invalidPhone, unmatchedRegion } = shopifyAddress(address, customer.storeCountryCode ?? null);
+    if (invalidPhone && !problems.some((problem) => problem.subject === invalidPhone)) problems.push({ code: 'customer-phone-invalid', subject: invalidPhone, message: phoneMessage(invalidPhone, address.countryCode ?? customer.storeCountryCode ?? null) });
+    if (unmatchedRegion && !problems.some((problem) => problem.subject === unmatchedRegion)) problems.push({ code: 'address-region-unmatched', subject: unmatchedRegion, message: unmatchedRegionMessage(unmatchedRegion, address.countryCode) });
+  }
   return { email, phone, problems };
 }
 
-const addressKey = (address: Address) =>
-  JSON.stringify([address.firstName, address.lastName, address.company, address.address1, address.address2, address.city, address.province, address.zip, address.countryCode, address.phone].map((part) => part?.trim().toLowerCase() ?? ''));
-
-/** Billing and shipping addresses without repeats, the default first (Shopify makes the first one the default). */
+/**
+ * Billing and shipping addresses without repeats, the default first (Shopify makes the first one the
+ * default). Two that differ only by a phone, case or spacing are one (issue 11: ten of fifteen
+ * customers got two identical addresses); it keeps the first one's phone, else the other's.
+ */
 export function customerAddresses(customer: Pick<CustomerRecord, 'addresses' | 'defaultAddressIndex'>): Address[] {
   const preferred = customer.defaultAddressIndex === null ? undefined : customer.addresses[customer.defaultAddressIndex];
   const ordered = preferred ? [preferred, ...customer.addresses.filter((address) => address !== preferred)] : customer.addresses;
-  const seen = new Set<string>();
-  return ordered.filter((address) => {
-    const key = addressKey(address);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const kept = new Map<string, Address>();
+  for (const address of ordered) {
+    const key = sameAddressKey(address);
+    const same = kept.get(key);
+    if (!same) kept.set(key, address);
+    else if (!same.phone && address.phone) kept.set(key, { ...same, phone: address.phone });
+  }
+  return [...kept.values()];
 }
 
 const sum = (values: (string | null)[]) => {
@@ -135,15 +156,6 @@ export function mergeCustomers(first: CustomerRecord, others: CustomerRecord[]):
   };
 }
 
-function addressInput(address: Address) {
-  const phone = address.phone ? internationalPhone(address.phone) : null;
-  const fields = {
-    firstName: address.firstName, lastName: address.lastName, company: address.company, address1: address.address1, address2: address.address2,
-    city: address.city, province: address.province, zip: address.zip, countryCode: address.countryCode, phone,
-  };
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null));
-}
-
 /** Shopify's locales are language tags ("de", "pt-BR"); WordPress writes them with an underscore. */
 function localeTag(locale: string | null): string | null {
   if (!locale) return null;
@@ -156,9 +168,15 @@ export interface CustomerSetVariables {
   identifier: { id: string } | { email: string } | { phone: string } | null;
 }
 
+const NOTE_LINES: Record<ContactProblemCode, string> = {
+  'customer-email-invalid': 'Email on the old store (not valid in Shopify)',
+  'customer-phone-invalid': 'Phone on the old store (not valid in Shopify)',
+  'address-region-unmatched': 'Region on the old store (no Shopify province code)',
+};
+
 /** The text the customer is written with: names, tags, and the note with the contact details Shopify would not take. */
 function customerText(customer: CustomerRecord, contact: Contact) {
-  const kept = contact.problems.map((problem) => `${problem.code === 'customer-email-invalid' ? 'Email' : 'Phone'} on the old store (not valid in Shopify): ${problem.subject}`);
+  const kept = contact.problems.map((problem) => `${NOTE_LINES[problem.code]}: ${problem.subject}`);
   return { firstName: customer.firstName, lastName: customer.lastName, note: [customer.note, ...kept].filter(Boolean).join('\n') || null, tags: customer.tags };
 }
 
@@ -194,7 +212,7 @@ export function toCustomerSetVariables(customer: CustomerRecord, contact: Contac
     ...(note ? { note } : {}),
     ...(locale ? { locale } : {}),
     tags: text.tags.map((tag) => fit(tag, TEXT_LIMITS.tag)),
-    addresses: customerAddresses(customer).map(addressInput),
+    addresses: customerAddresses(customer).map((address) => shopifyAddress(address, customer.storeCountryCode).input),
   };
   let identifier: CustomerSetVariables['identifier'] = null;
   if (existingId) identifier = { id: existingId };

@@ -58,16 +58,26 @@ describe('customer → customerSet', () => {
     expect(emailConsentVariables('gid://shopify/Customer/1', { ...anna, emailMarketing: null })).toBeNull();
   });
 
+  it('reads a phone in local form in the billing address country', () => {
+    const local = checkContact({ ...anna, phone: '030 1000' });
+    expect(local.phone).toBe('+49301000');
+    expect(local.problems).toEqual([]);
+    // With no address, the old store's own country.
+    expect(checkContact({ ...anna, addresses: [], phone: '(207) 555-0142', storeCountryCode: 'US' }).phone).toBe('+12075550142');
+    expect(checkContact({ ...anna, addresses: [], phone: '(207) 555-0142' }).phone).toBeNull();
+  });
+
   it('leaves out an email or phone Shopify would refuse, says why, and keeps it in the note', () => {
-    const broken = { ...anna, email: 'anna@@example', phone: '030 1000' };
+    // Not a German number even read in Germany, the billing address's country.
+    const broken = { ...anna, email: 'anna@@example', phone: '1000' };
     const checked = checkContact(broken);
     expect(checked.email).toBeNull();
     expect(checked.phone).toBeNull();
-    expect(checked.problems.map((problem) => [problem.code, problem.subject])).toEqual([['customer-email-invalid', 'anna@@example'], ['customer-phone-invalid', '030 1000']]);
+    expect(checked.problems.map((problem) => [problem.code, problem.subject])).toEqual([['customer-email-invalid', 'anna@@example'], ['customer-phone-invalid', '1000']]);
     const variables = toCustomerSetVariables(broken, checked, null);
     expect(variables.identifier).toBeNull();
     expect(variables.input).not.toHaveProperty('email');
-    expect(variables.input.note).toBe('Prefers mornings\nEmail on the old store (not valid in Shopify): anna@@example\nPhone on the old store (not valid in Shopify): 030 1000');
+    expect(variables.input.note).toBe('Prefers mornings\nEmail on the old store (not valid in Shopify): anna@@example\nPhone on the old store (not valid in Shopify): 1000');
     assertValidFor(CUSTOMER_SET, variables);
   });
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { OrderRecord } from '../../../connectors/model.ts';
 import { sourceReferenceMetafield } from '../source-reference.server.ts';
 import { ExchangeRates } from '../../exchange-rates.ts';
+import { orderAddress } from './address.server.ts';
 import { moneyBag, orderMoney } from './order-money.server.ts';
 
 export const ORDER_CREATE = `#graphql
@@ -103,11 +104,6 @@ function statusFor(order: OrderRecord, options: OrderOptions): { status: OrderSt
   return { status, unknown: !chosen };
 }
 
-function address(value: OrderRecord['billingAddress']) {
-  if (!value) return undefined;
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null));
-}
-
 export interface OrderCreateVariables {
   order: Record<string, unknown>;
   options: { sendReceipt: false; sendFulfillmentReceipt: false; inventoryBehaviour: 'BYPASS' };
@@ -178,15 +174,18 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
   const email = order.email && !customerWithoutEmail ? order.email : null;
   if (order.email && !email) notKept.push(`The order's email ${order.email} is in its note, not its email: its customer moved without an email, and Shopify would make this one theirs.`);
 
+  const billing = orderAddress(order.billingAddress, 'billing', order.storeCountryCode);
+  const shipping = orderAddress(order.shippingAddress, 'shipping', order.storeCountryCode);
+  notKept.push(...[...billing.problems, ...shipping.problems].map((problem) => problem.message));
+
   const notes = [
     ...order.notes.map((note) => note.body.trim()),
     ...order.refunds.filter((refund) => refund.reason).map((refund) => `Refund of ${refund.amount} ${order.currency}: ${refund.reason}`),
     ...(order.email && !email ? [`Email on the order: ${order.email}`] : []),
     // Without a payment transaction (an unpaid or cancelled order) the way the shopper chose to pay stays on the order.
     ...(order.payment && !paid ? [`Payment method: ${order.payment.title ?? order.payment.gateway}${order.payment.transactionId ? ` (transaction ${order.payment.transactionId})` : ''}`] : []),
+    ...[...billing.problems, ...shipping.problems].map((problem) => problem.noteLine),
   ].filter(Boolean);
-  const billingAddress = address(order.billingAddress);
-  const shippingAddress = address(order.shippingAddress);
 
   const input: Record<string, unknown> = {
     ...(context.options.keepOrderNumbers ? { name: `#${order.number}` } : {}),
@@ -199,8 +198,8 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
     lineItems,
     shippingLines: order.shippingLines.map((line) => ({ title: line.title, priceSet: money(line.price), taxLines: taxLines(line.taxLines, cents(line.price)) })),
     ...(discountCode ? { discountCode } : {}),
-    ...(billingAddress ? { billingAddress } : {}),
-    ...(shippingAddress ? { shippingAddress } : {}),
+    ...(billing.input ? { billingAddress: billing.input } : {}),
+    ...(shipping.input ? { shippingAddress: shipping.input } : {}),
     financialStatus: status.financialStatus,
     ...(status.fulfillmentStatus ? { fulfillmentStatus: status.fulfillmentStatus } : {}),
     ...(transactions.length > 0 ? { transactions } : {}),
