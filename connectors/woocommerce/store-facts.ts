@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { SourceError } from '../source-connector.ts';
 import type { WooCommerceClient } from './client.ts';
 import type { StoreContext } from './map-product.ts';
-import { SourceError } from '../source-connector.ts';
 import { decodeEntities, permalinkPath } from './text.ts';
 import type { WordPressClient } from './wordpress-client.ts';
 import type { DimensionUnit, WeightUnit } from './variants.ts';
