@@ -3,6 +3,7 @@
 // post is built from its index when a page asks for it.
 import { AWKWARD_KINDS, type AwkwardKind, awkwardProduct } from './awkward-products.ts';
 import { type SeededContent, seededPage, seededPost } from './content.ts';
+import { REAL_PAGES, REAL_POST_INDEX, realPage, realPost, systemStatusPages } from './real-content.ts';
 import { regularProduct } from './regular-products.ts';
 import type { WooCategory, WooProduct } from './shapes.ts';
 import { datePair } from './shapes.ts';
@@ -25,6 +26,8 @@ export interface SeedOptions {
   /** WordPress pages and blog posts (all statuses; the awkward ones of content.ts come first). */
   pages?: number;
   posts?: number;
+  /** Add WooCommerce's own pages, the policy pages and a page with images, links and SEO (real-content.ts); off by default. */
+  realContent?: boolean;
   /** Seed the awkward products (see awkward-products.ts) first; on by default. */
   awkward?: boolean;
   /** The store's time zone, east of GMT, in minutes (default +120, Central European Summer Time). */
@@ -62,6 +65,8 @@ export interface Catalog {
   /** A merchant's edit of a page or post in wp-admin, stamped with the store's clock. */
   editContent(id: number, changes: Partial<SeededContent>): void;
   categories(): WooCategory[];
+  /** system_status `pages`: the pages WooCommerce's settings name. */
+  storePages(): Record<string, unknown>[];
 }
 
 export function seedCatalog(options: SeedOptions = {}): Catalog {
@@ -84,8 +89,9 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
   const edited = (item: SeededContent): SeededContent => ({ ...item, ...contentEdits.get(item.id) });
   const counts = {
     customers: options.customers ?? 12, orders: options.orders ?? 20, coupons: options.coupons ?? 6, reviews: options.reviews ?? 15,
-    pages: options.pages ?? 10, posts: options.posts ?? 16,
+    pages: (options.pages ?? 10) + (options.realContent ? REAL_PAGES.length : 0), posts: options.posts ?? 16,
   };
+  const seededPages = options.pages ?? 10;
   // Categories carry image URLs, so they follow the site address the server listens on.
   const categories = (): WooCategory[] => {
     if (categoriesFor !== store.siteUrl) {
@@ -124,12 +130,16 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
     orderAt: (index) => order(store, index, counts.customers, productCount),
     couponAt: (index) => coupon(store, index),
     reviewAt: (index) => review(store, index, productCount),
-    pageAt: (index) => edited(seededPage(index)),
-    postAt: (index) => edited(seededPost(index)),
+    pageAt: (index) => {
+      const kind = options.realContent ? REAL_PAGES[index - seededPages - 1] : undefined;
+      return edited(kind ? realPage(catalog, kind, seededPage(index).id, seededPage(index)) : seededPage(index));
+    },
+    postAt: (index) => edited(options.realContent && index === REAL_POST_INDEX ? realPost(catalog, seededPost(index)) : seededPost(index)),
     editContent(id, changes) {
       contentEdits.set(id, { ...contentEdits.get(id), ...changes, modified: store.now });
     },
     categories,
+    storePages: () => (options.realContent ? systemStatusPages(seededPages) : []),
   };
   return catalog;
 }

@@ -102,7 +102,7 @@ function systemStatus(catalog: Catalog): JsonReply {
       theme: { name: 'Storefront', version: '4.6.0' },
       settings: { api_enabled: true, force_ssl: false, currency: settings.currency, currency_symbol: '&euro;', currency_position: 'right_space', thousand_separator: '.', decimal_separator: ',', number_of_decimals: 2, geolocation_enabled: false, taxonomies: {} },
       security: { secure_connection: store.siteUrl.startsWith('https:'), hide_errors: true },
-      pages: [],
+      pages: catalog.storePages(),
     },
   };
 }
