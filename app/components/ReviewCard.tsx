@@ -35,6 +35,10 @@ const PROBLEM_TITLES: Record<string, string> = {
   'customer-data-access': 'Customers and orders Shopify has not approved Shipyard to use',
   'text-too-long': 'Text longer than Shopify allows',
   'stays-unpublished': 'Products that move unpublished',
+  'store-page-not-moved': 'WooCommerce’s own pages, replaced by Shopify’s',
+  'store-page-policy': 'Policy pages Shopify keeps as policies',
+  'link-not-moved': 'Links to pages or products that did not move',
+  'body-image-not-moved': 'Images in pages and posts Shopify could not download',
 };
 
 /** A heading for a problem kind without its own words yet: "some-code" reads "Some code". */

@@ -12,6 +12,7 @@ import { DISCOUNT_ACTIONS, foreseenNotKept } from './transform/discount.server.t
 import { currencyFindings, orderCurrencies } from './order-currencies.server.ts';
 import { MAX_OPTIONS, MAX_VARIANTS, optionLayout } from './transform/options.server.ts';
 import { isHandle } from './transform/product.server.ts';
+import { storePageFinding } from './transform/store-pages.server.ts';
 import { TEXT_LIMITS, characters, longTextRule } from './transform/text-limits.server.ts';
 
 export const ANALYZE_BATCH = 250;
@@ -135,6 +136,8 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
     } else if ((row.entity === 'pages' || row.entity === 'blogPosts') && (row.data as { passwordProtected?: boolean }).passwordProtected) {
       findings.push(protectedFinding(row.entity, row.data as unknown as CanonicalRecord<'pages'>));
     }
+    const storePage = row.status !== 'invalid' && row.entity === 'pages' ? storePageFinding(row.data as unknown as CanonicalRecord<'pages'>) : null;
+    if (storePage) findings.push(storePage);
     if (row.status !== 'invalid' && row.entity === 'blogPosts') {
       const post = row.data as unknown as CanonicalRecord<'blogPosts'>;
       if (post.image) images.push({ entity: 'blogPosts', sourceId: post.sourceId, title: post.title, url: post.image.url, action: 'The post moves without its featured image; add it in Shopify by hand.' });

@@ -16,6 +16,7 @@ import { loadBlogPostBatch, loadPageBatch } from './load/pages.server.ts';
 import { loadProductBatch } from './load/products.server.ts';
 import { deriveRedirects, loadRedirectBatch } from './load/redirects.server.ts';
 import { loadReviewBatch } from './load/reviews.server.ts';
+import { deriveStorePageRedirects } from './load/store-page-redirects.server.ts';
 import type { BatchResult, Writer } from './load/shared.server.ts';
 import { recordSample } from './samples.server.ts';
 import { queueBulkPoll as queueBulkPollJob, queueLoad, queueVerify } from './queue.server.ts';
@@ -50,7 +51,10 @@ export async function loadStep(migrationId: string, entity: Entity, afterId: big
     const writer = await connect(migration.shop, migration.sourcePlatform);
     const first = afterId === null && migration.entities[0] === entity;
     if (first) await ensureSourceReferenceDefinitions(writer.client);
-    if (entity === 'redirects' && afterId === null) await deriveRedirects(migrationId, migration.sourcePlatform);
+    if (entity === 'redirects' && afterId === null) {
+      await deriveRedirects(migrationId, migration.sourcePlatform);
+      await deriveStorePageRedirects(migrationId);
+    }
     const customerData = isCustomerDataEntity(entity) ? customerDataNotice(migration.plan) : null;
     if (customerData) {
       // Shopify refuses them: kept back all at once, with one reason, instead of refused one by one.

@@ -31,7 +31,8 @@ export function realPageId(seededPages: number, kind: RealPage): number {
   return pageId(seededPages + REAL_PAGES.indexOf(kind) + 1);
 }
 
-function firstPublishedProduct(catalog: Catalog): { permalink: string; id: number } {
+/** The product "Our story" links to: the first one shoppers can see. */
+export function storyProduct(catalog: Catalog): { permalink: string; id: number } {
   for (let index = 1; index <= catalog.productCount; index++) {
     const { product } = catalog.productAt(index);
     if (product.status === 'publish' && product.catalog_visibility !== 'hidden') return { permalink: product.permalink, id: product.id };
@@ -42,7 +43,7 @@ function firstPublishedProduct(catalog: Catalog): { permalink: string; id: numbe
 /** "Our story": the page body real stores have, written against the site's own address. */
 function storyBody(catalog: Catalog): string {
   const site = catalog.store.siteUrl;
-  const product = firstPublishedProduct(catalog);
+  const product = storyProduct(catalog);
   const category = catalog.categories().find((candidate) => candidate.slug === 'clothing');
   const shipping = catalog.pageAt(2);
   const post = catalog.postAt(11);

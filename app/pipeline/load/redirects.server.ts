@@ -15,6 +15,8 @@ type Target = RedirectedEntity;
 interface RedirectData {
   path: string;
   target: { entity: Target; sourceId: string };
+  /** A fixed address in Shopify instead of the target's new one (store-page-redirects.server.ts). */
+  targetPath?: string;
 }
 
 const WHAT: Record<Target, string> = { products: 'product', collections: 'collection', pages: 'page', blogPosts: 'blog post' };
@@ -79,13 +81,13 @@ export async function loadRedirectBatch(migrationId: string, afterId: bigint | n
     // A redirect is the old URL's only route to the new page: it is always kept up to date.
     if (await settledWithoutWriting(row, known, { skipExisting: false }, result)) return;
     const targetLink = links.get(data.target.entity)?.get(data.target.sourceId);
-    if (!targetLink?.handle) {
+    if (!data.targetPath && !targetLink?.handle) {
       await recordFailed(row, `The ${WHAT[data.target.entity]} this URL pointed to was not migrated, so there is nothing to redirect to.`);
       result.failed++;
       return;
     }
     const path = redirectPath(data.path);
-    const target = redirectTarget(data.target.entity, targetLink.handle);
+    const target = data.targetPath ?? redirectTarget(data.target.entity, targetLink?.handle ?? '');
     if (isSameAddress(path, target)) {
       await recordUnchanged(row); // the old URL already is the new one
       result.unchanged++;
