@@ -53,6 +53,8 @@ export interface RunOptions {
   longText?: 'keep-back' | 'cut';
   /** The sales channels (publication ids) chosen in the setup; unset, the shop's Online Store. */
   channels?: string[];
+  /** The setup option "Privacy, refund and terms pages": as pages (the default), or as the shop's policies. */
+  policies?: 'pages' | 'policies';
   timeoutMs?: number;
 }
 
@@ -66,7 +68,7 @@ export async function migrate(woo: WooCommerceTestServer, shop: TestShop, option
     options: {
       unattended: !options.review, ...(options.bulk === undefined ? {} : { bulk: options.bulk }), ...(options.existingRecords ? { existingRecords: options.existingRecords } : {}),
       ...(options.exchangeRates ? { exchangeRates: options.exchangeRates } : {}), ...(options.longText ? { longText: options.longText } : {}),
-      ...(options.channels ? { channels: options.channels } : {}),
+      ...(options.channels ? { channels: options.channels } : {}), ...(options.policies ? { policies: options.policies } : {}),
     },
   });
   await startMigration(shop.domain, migration.id);

@@ -122,6 +122,9 @@ describe('a real WooCommerce store’s pages and posts', () => {
     const problems = await db().migrationProblem.findMany({ where: { migrationId, code: 'body-image-not-moved' } });
     expect(problems.map((problem) => [problem.entity, problem.sourceId, problem.subject])).toEqual([['pages', String(storyId()), gone]]);
     expect(problems[0]?.message).toContain('Shopify could not download it');
+    // The analysis said so before anything was written.
+    const foreseen = await db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable', subject: gone } });
+    expect(foreseen.map((finding) => [finding.entity, finding.sourceId])).toEqual([['pages', String(storyId())]]);
   });
 
   it('rewrites links to what moved to its Shopify path, and leaves and reports a link to what did not', async () => {
@@ -172,5 +175,48 @@ describe('a real WooCommerce store’s pages and posts', () => {
     expect((await untilSettled(migrationId, 120_000, ['undone', 'failed'])).status).toBe('undone');
     expect(await bodyFiles()).toEqual([]);
     expect(await link('files', `${woo.url}${STORY_IMAGE}`)).toBeNull();
+  });
+});
+
+describe('the privacy and refund pages written as the shop’s policies, when chosen', () => {
+  let policyShop: TestShop;
+  let policyMigration: string;
+  const POLICIES = '{ shop { shopPolicies { type body url } } }';
+  const policiesOf = async () => {
+    const { body } = await admin(devstore, policyShop, POLICIES);
+    return (body.data?.shop.shopPolicies ?? []) as { type: string; body: string; url: string }[];
+  };
+
+  beforeAll(async () => {
+    policyShop = await installedShop(devstore);
+    // The merchant already wrote a privacy policy in Shopify; there is no refund policy yet.
+    const { body } = await admin(devstore, policyShop, 'mutation { shopPolicyUpdate(shopPolicy: { type: PRIVACY_POLICY, body: "<p>Our own privacy words.</p>" }) { userErrors { message } } }');
+    expect(body.data?.shopPolicyUpdate.userErrors).toEqual([]);
+    policyMigration = await migrate(woo, policyShop, { entities: ['pages'], policies: 'policies' });
+    await untilSettled(policyMigration);
+  }, 180_000);
+
+  it('writes them as the shop’s privacy and refund policies, not as pages, and redirects their old URLs there', async () => {
+    const privacy = woo.catalog.pageAt(PAGES + 6);
+    const refund = woo.catalog.pageAt(PAGES + 7);
+    expect(await policiesOf()).toEqual([
+      { type: 'PRIVACY_POLICY', body: privacy.content, url: `https://${policyShop.domain}/policies/privacy-policy` },
+      { type: 'REFUND_POLICY', body: refund.content, url: `https://${policyShop.domain}/policies/refund-policy` },
+    ]);
+    const { body } = await admin(devstore, policyShop, '{ pages(first: 50) { nodes { title } } urlRedirects(first: 50) { nodes { path target } } }');
+    const titles = (body.data?.pages.nodes as { title: string }[]).map((page) => page.title);
+    expect(titles).toContain('Our story');
+    expect(titles).not.toContain('Privacy Policy');
+    expect(titles).not.toContain('Refund and Returns Policy');
+    const redirects = (body.data?.urlRedirects.nodes as { path: string; target: string }[]).map((node) => `${node.path} -> ${node.target}`);
+    expect(redirects).toEqual(expect.arrayContaining(['/privacy-policy -> /policies/privacy-policy', '/refund_returns -> /policies/refund-policy']));
+    const finding = await db().migrationProblem.findFirst({ where: { migrationId: policyMigration, code: 'store-page-policy', subject: 'Privacy Policy' } });
+    expect(finding?.action).toContain('It becomes the shop’s privacy policy, as chosen');
+  });
+
+  it('undo puts the merchant’s own privacy policy back and clears the refund policy it wrote', async () => {
+    await undoMigration(policyShop.domain, policyMigration);
+    expect((await untilSettled(policyMigration, 120_000, ['undone', 'failed'])).status).toBe('undone');
+    expect((await policiesOf()).map(({ type, body }) => ({ type, body }))).toEqual([{ type: 'PRIVACY_POLICY', body: '<p>Our own privacy words.</p>' }]);
   });
 });

@@ -8,7 +8,8 @@ import type { AdminClient } from '../../shopify-admin/client.server.ts';
 import { sourceReference } from '../source-reference.server.ts';
 import { BODY_PROBLEM_CODES, type PreparedBody, prepareBodies } from './bodies.server.ts';
 import { BLOG, type BlogPostRecord, CREATE_ARTICLE, CREATE_BLOG, FIND_ARTICLES, FIND_BLOG, UPDATE_ARTICLE, toArticleInput } from '../transform/article.server.ts';
-import { notMovedReason } from '../transform/store-pages.server.ts';
+import { notMovedReason, policyFor } from '../transform/store-pages.server.ts';
+import { writePolicy, writesPolicies } from './policies.server.ts';
 import { CREATE_PAGE, FIND_PAGES, type PageRecord, UPDATE_PAGE, contentSearch, toPageInput } from '../transform/page.server.ts';
 import {
   type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting,
@@ -81,6 +82,7 @@ async function findWritten(client: AdminClient, document: string, connection: 'p
 export async function loadPageBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
   const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const skipExisting = skipsExisting(options);
+  const asPolicies = writesPolicies(options);
   const rows = await nextBatch(migrationId, 'pages', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'pages', rows.map((row) => row.sourceId));
   const result = batchResult(rows);
@@ -96,8 +98,21 @@ export async function loadPageBatch(migrationId: string, afterId: bigint | null,
     }
     const known = mapped.get(row.sourceId);
     if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
-    const id = known?.shopifyGid ?? (await findWritten(writer.client, FIND_PAGES, 'pages', page, writer.platform));
     const body = bodyOf(bodies, row.sourceId, page.bodyHtml);
+    const policy = asPolicies ? policyFor(page) : null;
+    if (policy) {
+      const written = await writePolicy(migrationId, shop, writer, page, body.html, policy);
+      if ('error' in written) {
+        await recordFailed(row, written.error);
+        result.failed++;
+        return;
+      }
+      await keepProblems(migrationId, 'pages', row.sourceId, PROBLEM_CODES, body.problems);
+      await recordWritten(shop, writer.platform, 'pages', row, written.id, null, `Written as the shop’s ${policy.name} (${new URL(written.url).pathname}), as chosen in the options.`, { adopted: true });
+      result.written++;
+      return;
+    }
+    const id = known?.shopifyGid ?? (await findWritten(writer.client, FIND_PAGES, 'pages', page, writer.platform));
     const outcome = await writeWithFallbacks(
       { id, withHandle: true, withImage: false },
       async (attempt) => {

@@ -16,10 +16,11 @@ const SHOPIFYS_OWN: Partial<Record<StorePage, { path: string; what: string }>> =
   'my-account': { path: '/account', what: '“My account” page' },
 };
 
-const POLICIES: Partial<Record<StorePage, { type: 'PRIVACY_POLICY' | 'REFUND_POLICY' | 'TERMS_OF_SERVICE'; name: string }>> = {
-  privacy: { type: 'PRIVACY_POLICY', name: 'privacy policy' },
-  refund: { type: 'REFUND_POLICY', name: 'refund policy' },
-  terms: { type: 'TERMS_OF_SERVICE', name: 'terms of service' },
+/** Shopify's policy types (ShopPolicyType) and where the online store shows each (/policies/<handle>). */
+const POLICIES: Partial<Record<StorePage, { type: 'PRIVACY_POLICY' | 'REFUND_POLICY' | 'TERMS_OF_SERVICE'; name: string; path: string }>> = {
+  privacy: { type: 'PRIVACY_POLICY', name: 'privacy policy', path: '/policies/privacy-policy' },
+  refund: { type: 'REFUND_POLICY', name: 'refund policy', path: '/policies/refund-policy' },
+  terms: { type: 'TERMS_OF_SERVICE', name: 'terms of service', path: '/policies/terms-of-service' },
 };
 
 /** Where a page Shopify has its own of leads in Shopify, or null for a page that moves. */
@@ -40,7 +41,7 @@ export function notMovedReason(page: PageRecord): string | null {
 }
 
 /** What the analysis tells the merchant about WooCommerce's own pages and the policy pages. */
-export function storePageFinding(page: PageRecord) {
+export function storePageFinding(page: PageRecord, asPolicies: boolean) {
   const own = shopifysOwnPage(page);
   if (own) {
     return {
@@ -54,7 +55,9 @@ export function storePageFinding(page: PageRecord) {
     return {
       entity: 'pages', sourceId: page.sourceId, code: 'store-page-policy', subject: page.title,
       message: `“${page.title}” is the old store’s ${policy.name}. Shopify keeps policies apart from pages (Settings → Policies) and links them from checkout.`,
-      action: 'It moves as a page. Copy it into Settings → Policies in Shopify if it should be the shop’s policy.',
+      action: asPolicies
+        ? `It becomes the shop’s ${policy.name}, as chosen; the policy the shop had is kept and an undo puts it back. Its old URL redirects to ${policy.path}.`
+        : 'It moves as a page. Choose “Write them as the shop’s policies” in the setup (or --policies on the command line) to make it the shop’s policy instead.',
     };
   }
   return null;
