@@ -60,11 +60,11 @@ export async function shopSalesChannels(shop: string): Promise<{ channels: Sales
 
 export async function saveChoices(shop: string, id: string, choices: Choices) {
   await ownedDraft(shop, id);
-  const { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates, longText, channels } = choices;
+  const { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates, longText, policies, channels } = choices;
   return updateDraft(shop, id, {
     entities: choices.entities as Entity[],
     redirects: choices.redirects,
     review: choices.review,
-    options: { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates, longText, ...(channels === undefined ? {} : { channels }) },
+    options: { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates, longText, policies, ...(channels === undefined ? {} : { channels }) },
   });
 }

@@ -38,6 +38,7 @@ describe('the setup form', () => {
         inviteCustomers: true,
         exchangeRates: { EUR: '1.0850', GBP: '1.17' },
         longText: 'cut',
+        policies: 'pages',
         orderStatusMap: { processing: { financialStatus: 'PAID', fulfillmentStatus: null }, completed: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' } },
       },
     });

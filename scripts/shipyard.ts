@@ -37,7 +37,7 @@ import { undoSummary } from './undo-summary.ts';
 
 const USAGE = `Usage:
   shipyard migrate --from woocommerce --url <store URL> --key <consumer key> --secret <consumer secret> [--shop <shop>.myshopify.com]
-                   [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--cut-long-text] [--report-dir .]
+                   [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--cut-long-text] [--policies] [--report-dir .]
                    [--exchange-rate EUR=1.0850 …] [--channels "Online Store,Point of Sale" | --channels none]
                    [--wp-user <WordPress user> --wp-app-password <application password>]
   shipyard resume <migration id> [--shop …]
@@ -68,6 +68,9 @@ const USAGE = `Usage:
              cut text longer than Shopify allows (255 characters for a title, tag or name, 5,000 for a
              customer note) at a word boundary, keeping the full text in a metafield; without it such
              a record is kept back with the reason
+  --policies
+             write the old store's privacy, refund and terms pages as the Shopify shop's policies
+             (the policy the shop had is kept, and undo puts it back); without it they move as pages
   invite     emails an account invitation to each customer the migration and its re-syncs created
              (migrated with --invite-customers); customers the store already had and those already
              invited get none, those Shopify refused before are tried again
@@ -93,6 +96,7 @@ const { values, positionals } = parseArgs({
     'invite-customers': { type: 'boolean' },
     'exchange-rate': { type: 'string', multiple: true },
     'cut-long-text': { type: 'boolean' },
+    policies: { type: 'boolean' },
     'report-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -178,6 +182,7 @@ if (command === 'migrate') {
     shop, platform: args.from, sourceUrl: args.url, credentials, entities,
     options: {
       unattended: true, redirects: !values['no-redirects'], inviteCustomers: values['invite-customers'] === true, exchangeRates, longText: values['cut-long-text'] ? 'cut' : 'keep-back',
+      policies: values.policies ? 'policies' : 'pages',
       ...(args.since ? { modifiedAfter: args.since.toISOString() } : {}), ...(chosen ? { channels: chosen } : {}),
     },
   });

@@ -162,6 +162,8 @@ export interface WritingOptions {
   inviteCustomers: boolean;
   /** Text longer than Shopify allows: the record kept back, or the text cut (transform/text-limits.server.ts). */
   longText: 'keep-back' | 'cut';
+  /** The privacy, refund and terms pages as plain pages, or as the shop's policies (load/policies.server.ts). */
+  policies?: 'pages' | 'policies';
   channels?: string[];
 }
 

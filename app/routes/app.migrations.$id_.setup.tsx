@@ -28,7 +28,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const migration = await ownedMigration(session.shop, params.id ?? '');
   if (migration.status !== 'draft') throw redirect(`/app/migrations/${migration.id}`);
   const check = await draftCheck(session.shop, migration.id);
-  const options = migration.options as { redirects?: boolean; unattended?: boolean; existingRecords?: 'update' | 'skip'; inviteCustomers?: boolean; longText?: 'keep-back' | 'cut'; channels?: string[] };
+  const options = migration.options as { redirects?: boolean; unattended?: boolean; existingRecords?: 'update' | 'skip'; inviteCustomers?: boolean; longText?: 'keep-back' | 'cut'; policies?: 'pages' | 'policies'; channels?: string[] };
   // The shop's sales channels, asked each time the page loads: the merchant may have just added one.
   const salesChannels = check.ok ? await shopSalesChannels(session.shop) : { channels: [], problem: null };
   const orders = OrderOptions.parse(migration.options ?? {});
@@ -58,6 +58,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       inviteCustomers: options.inviteCustomers === true,
       exchangeRates: formatExchangeRates(orders.exchangeRates),
       cutLongText: options.longText === 'cut',
+      writePolicies: options.policies === 'policies',
       // Unread channels leave the form without the choice, and the draft's choice (or the default) stands.
       channels: salesChannels.problem ? null : (options.channels ?? defaultChannels(salesChannels.channels)),
       statuses,
@@ -89,6 +90,7 @@ interface ChoiceState {
   /** As the merchant writes them: "EUR=1.0850, GBP=1.17". */
   exchangeRates: string;
   cutLongText: boolean;
+  writePolicies: boolean;
   /** Publication ids; null when the shop's channels could not be read (the form then does not send the choice). */
   channels: string[] | null;
   statuses: Record<string, { financial: string; fulfillment: string }>;
@@ -101,7 +103,7 @@ function choicesForm(choices: ChoiceState): FormData {
   const body = new FormData();
   for (const entity of choices.entities) body.append('entities', entity);
   if (choices.channels) for (const channel of ['', ...choices.channels]) body.append('channels', channel);
-  for (const name of ['redirects', 'review', 'keepOrderNumbers', 'inviteCustomers', 'cutLongText'] as const) if (choices[name]) body.set(name, 'on');
+  for (const name of ['redirects', 'review', 'keepOrderNumbers', 'inviteCustomers', 'cutLongText', 'writePolicies'] as const) if (choices[name]) body.set(name, 'on');
   body.set('existingRecords', choices.existingRecords);
   body.set('exchangeRates', choices.exchangeRates);
   for (const [status, mapped] of Object.entries(choices.statuses)) {
@@ -234,6 +236,16 @@ export default function SetupMigration() {
                       checked={choices.cutLongText}
                       onChange={(checked) => change({ cutLongText: checked })}
                     />
+                    {offered.includes('pages') ? (
+                      <Checkbox
+                        name="writePolicies"
+                        value="on"
+                        label="Write the privacy, refund and terms pages as your shop’s policies"
+                        helpText="Shopify keeps these in Settings → Policies and links them from checkout. Off, they move as plain pages. On, each becomes the shop’s policy of its kind (a policy you already wrote there is replaced, and an undo puts it back) and its old URL leads to it."
+                        checked={choices.writePolicies}
+                        onChange={(checked) => change({ writePolicies: checked })}
+                      />
+                    ) : null}
                     {offered.includes('customers') ? (
                       <Checkbox
                         name="inviteCustomers"
