@@ -7,12 +7,12 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db.server.ts';
-import { undoMigration } from '../../app/pipeline/lifecycle.server.ts';
+import { resyncMigration, undoMigration } from '../../app/pipeline/lifecycle.server.ts';
 import { redirectPath } from '../../app/pipeline/transform/redirect.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
 import { pageId, postId } from '../woocommerce/content.ts';
-import { REAL_POST_INDEX, RETIRED_PRODUCT_PATH, STORY_IMAGE, STORY_IMAGE_GONE, realPageId, storyProduct } from '../woocommerce/real-content.ts';
+import { REAL_PAGES, REAL_POST_INDEX, RETIRED_PRODUCT_PATH, STORY_IMAGE, STORY_IMAGE_GONE, realPageId, storyProduct } from '../woocommerce/real-content.ts';
 import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
@@ -168,6 +168,20 @@ describe('a real WooCommerce store’s pages and posts', () => {
     // A page without Yoast fields keeps Shopify's defaults.
     const plain = await query(PAGE, { id: (await link('pages', pageId(3)))?.shopifyGid });
     expect([plain.page.title_tag, plain.page.description_tag]).toEqual([null, null]);
+  });
+
+  it('a re-sync of a changed page uses the images already uploaded, uploading none twice', async () => {
+    const story = woo.catalog.pageAt(PAGES + REAL_PAGES.indexOf('our-story') + 1);
+    // Edited in wp-admin after the migration read the store.
+    woo.catalog.store.now = new Date();
+    woo.catalog.editContent(story.id, { content: `${story.content}\n<p>Now with a new closing line.</p>` });
+    const resync = await resyncMigration(shop.domain, migrationId);
+    expect((await untilSettled(resync.id)).status).toBe('completed');
+    const imageUrl = `${woo.url}${STORY_IMAGE}`;
+    expect((await bodyFiles()).filter((file) => file.originalSource.url === imageUrl)).toHaveLength(1);
+    const { page } = await query(PAGE, { id: (await link('pages', storyId()))?.shopifyGid });
+    expect(page.body).toContain('Now with a new closing line.');
+    expect(srcs(page.body)[0]).toBe((await link('files', imageUrl))?.handle);
   });
 
   it('undo deletes the files the migration uploaded', async () => {
