@@ -60,7 +60,7 @@ export async function linkResolver(migrationId: string, shop: string, platform: 
     FROM "SourceRecord" r
     LEFT JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${platform} AND m.entity = r.entity AND m."sourceId" = r."sourceId"
     WHERE r.shop = ${shop} AND r.entity IN ('products', 'collections', 'pages', 'blogPosts')
-      AND ((r.entity <> 'collections' AND r."sourceId" = ANY(${ids})) OR lower(rtrim(r.data->>'sourcePath', '/')) = ANY(${paths.length > 0 ? paths : ['']}))
+      AND ((r.entity <> 'collections' AND r."sourceId" = ANY(${ids}::text[])) OR lower(rtrim(r.data->>'sourcePath', '/')) = ANY(${paths}::text[]))
     ORDER BY r.entity, r."sourceId", r.id DESC`;
   const byId = new Map(rows.filter((row) => row.entity !== 'collections').map((row) => [row.sourceId, row]));
   const byPath = new Map(rows.filter((row) => row.sourcePath).map((row) => [normalPath(row.sourcePath as string), row]));

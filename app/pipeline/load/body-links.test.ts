@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oldSiteReference } from './body-links.server.ts';
+import { linkResolver, oldSiteReference } from './body-links.server.ts';
 import { oldSiteImage } from './body-images.server.ts';
 
 const SITE = 'https://old.test';
@@ -22,5 +22,14 @@ describe('what a link in a body points at on the old site', () => {
     expect(oldSiteImage('/wp-content/uploads/a.jpg', SITE)).toBe('https://old.test/wp-content/uploads/a.jpg');
     expect(oldSiteImage('https://cdn.example.org/a.jpg', SITE)).toBeNull();
     expect(oldSiteImage('data:image/png;base64,AAAA', SITE)).toBeNull();
+  });
+});
+
+describe('linkResolver', () => {
+  it('asks the database with only paths, or only ids, and calls what it does not know not moved', async () => {
+    const byPath = await linkResolver('no-migration', 'nobody.myshopify.com', 'woocommerce', SITE, ['https://old.test/product/gone/', 'https://example.org/']);
+    expect([byPath('https://old.test/product/gone/'), byPath('https://example.org/')]).toEqual([{ notMoved: true }, null]);
+    const byId = await linkResolver('no-migration', 'nobody.myshopify.com', 'woocommerce', SITE, ['https://old.test/?p=12']);
+    expect(byId('https://old.test/?p=12')).toEqual({ notMoved: true });
   });
 });
