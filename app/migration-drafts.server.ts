@@ -70,11 +70,11 @@ export async function shopSalesChannels(shop: string): Promise<{ channels: Sales
 
 export async function saveChoices(shop: string, id: string, choices: Choices) {
   await ownedDraft(shop, id);
-  const { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates, longText, broaderCoupons, channels } = choices;
+  const { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates, longText, broaderCoupons, policies, channels } = choices;
   return updateDraft(shop, id, {
     entities: choices.entities as Entity[],
     redirects: choices.redirects,
     review: choices.review,
-    options: { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates, longText, broaderCoupons, ...(channels === undefined ? {} : { channels }) },
+    options: { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates, longText, broaderCoupons, policies, ...(channels === undefined ? {} : { channels }) },
   });
 }

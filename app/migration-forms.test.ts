@@ -40,6 +40,7 @@ describe('the setup form', () => {
         exchangeRates: { EUR: '1.0850', GBP: '1.17' },
         longText: 'cut',
         broaderCoupons: true,
+        policies: 'pages',
         orderStatusMap: { processing: { financialStatus: 'PAID', fulfillmentStatus: null }, completed: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' } },
       },
     });

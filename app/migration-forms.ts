@@ -110,10 +110,11 @@ export const ChoicesForm = z
       }),
     cutLongText: checkbox,
     broaderCoupons: checkbox,
+    writePolicies: checkbox,
     channels,
     ...statusFields,
   })
-  .transform(({ entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, exchangeRates, cutLongText, broaderCoupons, channels: chosenChannels, ...fields }) => {
+  .transform(({ entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, exchangeRates, cutLongText, broaderCoupons, writePolicies, channels: chosenChannels, ...fields }) => {
     const orderStatusMap: Record<string, StatusChoice> = {};
     for (const { status } of SOURCE_ORDER_STATUSES) {
       const paid = (fields as Record<string, unknown>)[statusField(status, 'financial')] as FinancialStatus | undefined;
@@ -122,7 +123,9 @@ export const ChoicesForm = z
     }
     // Text longer than Shopify allows: kept back unless the merchant chose to cut it (decision 0019).
     const longText = cutLongText ? ('cut' as const) : ('keep-back' as const);
-    return { entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, exchangeRates, longText, broaderCoupons, orderStatusMap, channels: chosenChannels };
+    // The privacy, refund and terms pages: plain pages unless the merchant chose policies (decision 0028).
+    const policies = writePolicies ? ('policies' as const) : ('pages' as const);
+    return { entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, exchangeRates, longText, broaderCoupons, policies, orderStatusMap, channels: chosenChannels };
   });
 export type Choices = z.infer<typeof ChoicesForm>;
 

@@ -210,6 +210,13 @@ export const Order = z.object({
   updatedAt: Timestamp.nullable().default(null),
 });
 
+/**
+ * What the source platform itself uses a page for: its shop, cart, checkout and account pages
+ * (Shopify has its own), its terms, or the privacy and refund policies (Shopify keeps policies apart).
+ */
+export const StorePage = z.enum(['shop', 'cart', 'checkout', 'my-account', 'terms', 'privacy', 'refund']);
+export type StorePage = z.infer<typeof StorePage>;
+
 export const Page = z.object({
   sourceId: z.string(),
   title: z.string(),
@@ -221,6 +228,8 @@ export const Page = z.object({
   seo: Seo.default({ title: null, description: null }),
   /** Password-protected at the source, which Shopify cannot be: it moves hidden (set only when true, so older records hash the same). */
   passwordProtected: z.literal(true).optional(),
+  /** Set only for a page the store itself uses (see StorePage), so older records hash the same. */
+  storePage: StorePage.optional(),
 });
 
 export const BlogPost = z.object({

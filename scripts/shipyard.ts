@@ -41,7 +41,7 @@ import { entityChoiceLines } from './entity-choice.ts';
 
 const USAGE = `Usage:
   shipyard migrate --from woocommerce --url <store URL> --key <consumer key> --secret <consumer secret> [--shop <shop>.myshopify.com]
-                   [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--cut-long-text] [--broader-coupons] [--report <file>]
+                   [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--cut-long-text] [--broader-coupons] [--policies] [--report <file>]
                    [--exchange-rate EUR=1.0850 …] [--channels "Online Store,Point of Sale" | --channels none]
                    [--wp-user <WordPress user> --wp-app-password <application password>]
   shipyard resume <migration id> [--shop …]
@@ -77,6 +77,9 @@ const USAGE = `Usage:
              make a code of a coupon Shopify cannot hold exactly (maximum spend, an item limit, sale
              items excluded, a fixed cart coupon's exclusions) without that restriction, with a warning
              in the report; without it such a coupon is kept back with the reason
+  --policies
+             write the old store's privacy, refund and terms pages as the Shopify shop's policies
+             (the policy the shop had is kept, and undo puts it back); without it they move as pages
   invite     emails an account invitation to each customer the migration and its re-syncs created
              (migrated with --invite-customers); customers the store already had and those already
              invited get none, those Shopify refused before are tried again
@@ -110,6 +113,7 @@ const { values, positionals } = parseArgs({
     'exchange-rate': { type: 'string', multiple: true },
     'cut-long-text': { type: 'boolean' },
     'broader-coupons': { type: 'boolean' },
+    policies: { type: 'boolean' },
     report: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -207,6 +211,7 @@ if (command === 'migrate') {
     options: {
       unattended: true, redirects: !values['no-redirects'], inviteCustomers: values['invite-customers'] === true, exchangeRates, longText: values['cut-long-text'] ? 'cut' : 'keep-back',
       broaderCoupons: values['broader-coupons'] === true,
+      policies: values.policies ? 'policies' : 'pages',
       ...(args.since ? { modifiedAfter: args.since.toISOString() } : {}), ...(chosen ? { channels: chosen } : {}),
     },
   });

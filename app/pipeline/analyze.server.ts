@@ -15,6 +15,10 @@ import { broaderCouponsChosen } from './transform/discount-scope.server.ts';
 import { currencyFindings, orderCurrencies } from './order-currencies.server.ts';
 import { MAX_OPTIONS, MAX_VARIANTS, optionLayout } from './transform/options.server.ts';
 import { isHandle } from './transform/product.server.ts';
+import { shopifysOwnPage, storePageFinding } from './transform/store-pages.server.ts';
+import { bodyReferences } from './transform/body.server.ts';
+import { oldSiteImage } from './load/body-images.server.ts';
+import { writesPolicies } from './load/policies.server.ts';
 import { TEXT_LIMITS, characters, longTextRule } from './transform/text-limits.server.ts';
 
 export const ANALYZE_BATCH = 250;
@@ -87,6 +91,15 @@ interface ImageUse {
   action: string;
 }
 
+/** The old site's images inside a page's or post's body: uploaded to Shopify when written, if they can be fetched. */
+function bodyImageUses(entity: 'pages' | 'blogPosts', record: CanonicalRecord<'pages'>, sourceUrl: string): ImageUse[] {
+  if (record.storePage && shopifysOwnPage(record)) return [];
+  const what = entity === 'pages' ? 'page' : 'post';
+  const urls = new Set(bodyReferences(record.bodyHtml).images.flatMap((src) => oldSiteImage(src, sourceUrl) ?? []));
+  const action = `The ${what} moves with the image’s old address, which stops working when the old site goes; upload the picture in Shopify and put it in by hand.`;
+  return [...urls].map((url) => ({ entity, sourceId: record.sourceId, title: record.title, url, action }));
+}
+
 async function imageFindings(uses: ImageUse[], checkImage: ImageCheck): Promise<Finding[]> {
   const found: Finding[] = [];
   const CONCURRENCY = 8;
@@ -122,7 +135,7 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
   const findings: Finding[] = [];
   const products: ProductRecord[] = [];
   const images: ImageUse[] = [];
-  const { options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true } });
+  const { options, sourceUrl } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true, sourceUrl: true } });
   const rule = longTextRule(options);
   for (const row of rows) {
     if (row.status === 'invalid') {
@@ -143,6 +156,9 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
       findings.push(protectedFinding(row.entity, row.data as unknown as CanonicalRecord<'pages'>));
     }
     if (row.status !== 'invalid' && row.entity === 'orders') findings.push(...orderAddressFindings(row.data as unknown as CanonicalRecord<'orders'>));
+    const storePage = row.status !== 'invalid' && row.entity === 'pages' ? storePageFinding(row.data as unknown as CanonicalRecord<'pages'>, writesPolicies(options)) : null;
+    if (storePage) findings.push(storePage);
+    if (row.status !== 'invalid' && (row.entity === 'pages' || row.entity === 'blogPosts') && sourceUrl) images.push(...bodyImageUses(row.entity, row.data as unknown as CanonicalRecord<'pages'>, sourceUrl));
     if (row.status !== 'invalid' && row.entity === 'blogPosts') {
       const post = row.data as unknown as CanonicalRecord<'blogPosts'>;
       if (post.image) images.push({ entity: 'blogPosts', sourceId: post.sourceId, title: post.title, url: post.image.url, action: 'The post moves without its featured image; add it in Shopify by hand.' });

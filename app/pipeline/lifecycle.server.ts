@@ -164,6 +164,8 @@ export interface WritingOptions {
   longText: 'keep-back' | 'cut';
   /** A coupon Shopify cannot hold exactly: kept back (false), or made broader with a warning (decision 0024). */
   broaderCoupons: boolean;
+  /** The privacy, refund and terms pages as plain pages, or as the shop's policies (load/policies.server.ts). */
+  policies?: 'pages' | 'policies';
   channels?: string[];
 }
 

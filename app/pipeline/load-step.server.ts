@@ -16,6 +16,7 @@ import { loadBlogPostBatch, loadPageBatch } from './load/pages.server.ts';
 import { loadProductBatch } from './load/products.server.ts';
 import { deriveRedirects, loadRedirectBatch } from './load/redirects.server.ts';
 import { loadReviewBatch } from './load/reviews.server.ts';
+import { deriveStorePageRedirects } from './load/store-page-redirects.server.ts';
 import type { BatchResult, Writer } from './load/shared.server.ts';
 import { recordSample } from './samples.server.ts';
 import { queueBulkPoll as queueBulkPollJob, queueLoad, queueVerify } from './queue.server.ts';
@@ -52,7 +53,7 @@ export async function loadStep(migrationId: string, entity: Entity, afterId: big
     if (first) await ensureSourceReferenceDefinitions(writer.client);
     if (entity === 'redirects' && afterId === null) {
       // Redirects are not read from the source: how many were derived is their total, so every progress view can say "of N".
-      const derived = await deriveRedirects(migrationId, migration.sourcePlatform);
+      const derived = (await deriveRedirects(migrationId, migration.sourcePlatform)) + (await deriveStorePageRedirects(migrationId));
       const total = { extractDone: true, sourceTotal: derived, extracted: derived };
       await db().migrationEntity.upsert({ where: { migrationId_entity: { migrationId, entity } }, create: { migrationId, shop: migration.shop, entity, ...total }, update: total });
     }

@@ -9,6 +9,7 @@ import { type UserError, describeUserErrors } from './load/shared.server.ts';
 import { SOURCE_REFERENCE } from './source-reference.server.ts';
 import { CUSTOMER_METAFIELDS, CUSTOMER_SET } from './transform/customer.server.ts';
 import { stillInShopify } from './verify.server.ts';
+import { putPolicyBack } from './load/policies.server.ts';
 
 /** The metafields a migration sets on a customer (transform/customer.server.ts, customerMetafields). */
 const SHIPYARD_METAFIELDS = [
@@ -137,6 +138,10 @@ export type Restoration = { outcome: 'restored' } | { outcome: 'gone' } | { outc
 
 /** Puts an object back as it was before the migration wrote into it. */
 export async function putBack(client: AdminClient, row: { entity: string; shopifyGid: string; before: unknown }): Promise<Restoration> {
+  if (row.entity === 'policies') {
+    const reason = await putPolicyBack(client, row.before);
+    return reason === null ? { outcome: 'restored' } : { outcome: 'failed', reason };
+  }
   if (row.entity !== 'customers') return { outcome: 'failed', reason: `Shipyard cannot put a ${row.entity} record back (${row.shopifyGid}).` };
   if (!(await stillInShopify(client, [row.shopifyGid])).has(row.shopifyGid)) return { outcome: 'gone' };
   const reason = await putCustomerBack(client, row.shopifyGid, row.before as CustomerBefore);

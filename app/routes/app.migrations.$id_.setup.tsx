@@ -28,7 +28,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const migration = await ownedMigration(session.shop, params.id ?? '');
   if (migration.status !== 'draft') throw redirect(`/app/migrations/${migration.id}`);
   const check = await draftCheck(session.shop, migration.id);
-  const options = migration.options as { redirects?: boolean; unattended?: boolean; existingRecords?: 'update' | 'skip'; inviteCustomers?: boolean; longText?: 'keep-back' | 'cut'; broaderCoupons?: boolean; channels?: string[] };
+  const options = migration.options as { redirects?: boolean; unattended?: boolean; existingRecords?: 'update' | 'skip'; inviteCustomers?: boolean; longText?: 'keep-back' | 'cut'; broaderCoupons?: boolean; policies?: 'pages' | 'policies'; channels?: string[] };
   // The shop's sales channels, asked each time the page loads: the merchant may have just added one.
   const salesChannels = check.ok ? await shopSalesChannels(session.shop) : { channels: [], problem: null };
   const orders = OrderOptions.parse(migration.options ?? {});
@@ -59,6 +59,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       exchangeRates: formatExchangeRates(orders.exchangeRates),
       cutLongText: options.longText === 'cut',
       broaderCoupons: options.broaderCoupons === true,
+      writePolicies: options.policies === 'policies',
       // Unread channels leave the form without the choice, and the draft's choice (or the default) stands.
       channels: salesChannels.problem ? null : (options.channels ?? defaultChannels(salesChannels.channels)),
       statuses,
@@ -91,6 +92,7 @@ interface ChoiceState {
   exchangeRates: string;
   cutLongText: boolean;
   broaderCoupons: boolean;
+  writePolicies: boolean;
   /** Publication ids; null when the shop's channels could not be read (the form then does not send the choice). */
   channels: string[] | null;
   statuses: Record<string, { financial: string; fulfillment: string }>;
@@ -103,7 +105,7 @@ function choicesForm(choices: ChoiceState): FormData {
   const body = new FormData();
   for (const entity of choices.entities) body.append('entities', entity);
   if (choices.channels) for (const channel of ['', ...choices.channels]) body.append('channels', channel);
-  for (const name of ['redirects', 'review', 'keepOrderNumbers', 'inviteCustomers', 'cutLongText', 'broaderCoupons'] as const) if (choices[name]) body.set(name, 'on');
+  for (const name of ['redirects', 'review', 'keepOrderNumbers', 'inviteCustomers', 'cutLongText', 'broaderCoupons', 'writePolicies'] as const) if (choices[name]) body.set(name, 'on');
   body.set('existingRecords', choices.existingRecords);
   body.set('exchangeRates', choices.exchangeRates);
   for (const [status, mapped] of Object.entries(choices.statuses)) {
@@ -244,6 +246,16 @@ export default function SetupMigration() {
                         helpText="Shopify’s codes have no maximum spend, no limit on the items discounted and cannot leave out sale items. Off, a coupon with such a restriction is kept back with the reason and listed in the report. On, its code is made without the restriction, so it gives more than the coupon did, and the report warns about each."
                         checked={choices.broaderCoupons}
                         onChange={(checked) => change({ broaderCoupons: checked })}
+                      />
+                    ) : null}
+                    {offered.includes('pages') ? (
+                      <Checkbox
+                        name="writePolicies"
+                        value="on"
+                        label="Write the privacy, refund and terms pages as your shop’s policies"
+                        helpText="Shopify keeps these in Settings → Policies and links them from checkout. Off, they move as plain pages. On, each becomes the shop’s policy of its kind (a policy you already wrote there is replaced, and an undo puts it back) and its old URL leads to it."
+                        checked={choices.writePolicies}
+                        onChange={(checked) => change({ writePolicies: checked })}
                       />
                     ) : null}
                     {offered.includes('customers') ? (

@@ -4,7 +4,7 @@
 // WordPress's own API (wp/v2): as a visitor (published only), or with the merchant's WordPress
 // application password every status and the edit context: see wordpress-client.ts.
 import { z } from 'zod';
-import type { Entity } from '../model.ts';
+import type { Entity, StorePage } from '../model.ts';
 import type { ConnectionCheck, ExtractedPage, ExtractOptions, SourceConnector, StoreDescription } from '../source-connector.ts';
 import { SourceError } from '../source-connector.ts';
 import { type ClientOptions, WooCommerceClient } from './client.ts';
@@ -15,6 +15,7 @@ import { mapPage, mapPost } from './map-content.ts';
 import { mapCoupon, mapCustomer, mapOrder, mapReview } from './map-shop.ts';
 import { WooCategory, WooRefund } from './responses.ts';
 import { siteName, storeContext, storeCountry, storeFacts } from './store-facts.ts';
+import { storePagesFromSettings } from './store-pages.ts';
 import { WordPressClient } from './wordpress-client.ts';
 
 const PER_PAGE = 100;
@@ -84,6 +85,7 @@ export class WooCommerceConnector implements SourceConnector {
   private context: Promise<StoreContext> | null = null;
   private siteName: Promise<string> | null = null;
   private storeCountry: Promise<string | null> | null = null;
+  private storePages: Promise<Map<number, StorePage>> | null = null;
   private readonly categories: CategoryTree;
 
   constructor(credentials: WooCommerceCredentials, options: WooCommerceConnectorOptions = {}) {
@@ -197,9 +199,13 @@ export class WooCommerceConnector implements SourceConnector {
     const answer = await this.wordpress.get(route, params);
     const rows = asList(answer.data, this.wordpress.host, `wp-json/wp/v2/${route}`);
     const nextCursor = answer.totalPages !== null && page < answer.totalPages ? `page:${page + 1}` : null;
-    if (entity === 'pages') return { records: rows.map(mapPage), nextCursor, total: answer.total };
     this.siteName ??= siteName(this.credentials.url).then((name) => name ?? this.wordpress.host);
     const context = { siteName: await this.siteName };
+    if (entity === 'pages') {
+      this.storePages ??= storePagesFromSettings(this.client);
+      const pageContext = { ...context, storePages: await this.storePages };
+      return { records: rows.map((row) => mapPage(row, pageContext)), nextCursor, total: answer.total };
+    }
     return { records: rows.map((row) => mapPost(row, context)), nextCursor, total: answer.total };
   }
 

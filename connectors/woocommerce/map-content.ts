@@ -4,11 +4,14 @@
 // scheduled and password-protected items: only published ones are published in Shopify, a scheduled
 // one keeps its date, and a password-protected one (Shopify has no such thing) moves hidden. Read as
 // a visitor, a password-protected one has no content and is kept out with the reason, as is one
-// without a title.
+// without a title. SEO titles and descriptions come from Yoast SEO's `yoast_head_json`
+// (https://developer.yoast.com/customization/apis/rest-api/); WooCommerce's and WordPress's own
+// pages are marked (store-pages.ts).
 import { z } from 'zod';
-import { BlogPost, Page } from '../model.ts';
+import { BlogPost, Page, type StorePage } from '../model.ts';
 import type { Extracted } from '../source-connector.ts';
 import { gmt, schemaReason } from './responses.ts';
+import { storePageRole } from './store-pages.ts';
 import { decodeEntities, decodeSlug, permalinkPath } from './text.ts';
 
 // `raw` comes only in the edit context (a WordPress login).
@@ -26,6 +29,7 @@ const WpContent = z.object({
   excerpt: Rendered.optional(),
   author: z.number().int().nullish(),
   featured_media: z.number().int().nullish(),
+  yoast_head_json: z.object({ title: z.string().nullish(), description: z.string().nullish() }).passthrough().nullish(),
   _embedded: z
     .object({
       author: z.array(z.unknown()).optional(),
@@ -44,6 +48,11 @@ const EmbeddedTerm = z.object({ name: z.string(), slug: z.string(), taxonomy: z.
 export interface ContentContext {
   /** Who wrote a post whose author WordPress cannot name (a deleted account): the site itself. */
   siteName: string;
+}
+
+export interface PageContext extends ContentContext {
+  /** The pages WooCommerce's settings name (store-pages.ts). */
+  storePages: Map<number, StorePage>;
 }
 
 function unreadable(raw: unknown, what: string, error: z.ZodError): Extracted {
@@ -78,7 +87,19 @@ function published(item: WpContent): boolean {
   return (item.status === 'publish' || item.status === 'future') && !item.content.protected;
 }
 
-function common(item: WpContent, title: string) {
+/**
+ * Yoast's title is always there, made from its template when the merchant set none: one that only
+ * says the title and the site's name is what Shopify's themes show anyway, so it is left out.
+ */
+function seo(item: WpContent, title: string, siteName: string) {
+  const head = item.yoast_head_json;
+  const seoTitle = decodeEntities(head?.title ?? '').trim();
+  const generated = [title, `${title} - ${siteName}`, `${title} – ${siteName}`, `${title} | ${siteName}`].includes(seoTitle);
+  const description = decodeEntities(head?.description ?? '').trim();
+  return { title: seoTitle === '' || generated ? null : seoTitle, description: description === '' ? null : description };
+}
+
+function common(item: WpContent, title: string, context: ContentContext) {
   return {
     sourceId: String(item.id),
     title,
@@ -88,18 +109,20 @@ function common(item: WpContent, title: string) {
     publishedAt: gmt(item.date_gmt),
     // Only what visitors could open has an old URL worth a redirect.
     sourcePath: item.status === 'publish' && !item.content.protected ? permalinkPath(item.link) : null,
+    seo: seo(item, title, context.siteName),
     ...(item.content.protected ? { passwordProtected: true as const } : {}),
   };
 }
 
-export function mapPage(raw: unknown): Extracted {
+export function mapPage(raw: unknown, context: PageContext): Extracted {
   const parsed = WpContent.safeParse(raw);
   if (!parsed.success) return unreadable(raw, 'a page', parsed.error);
   const item = parsed.data;
   const title = decodeEntities(item.title.rendered).trim();
   const refused = refusal(item, 'page', title);
   if (refused) return { ok: false, sourceId: String(item.id), reason: refused, raw };
-  return result(Page, common(item, title), String(item.id), raw, 'page');
+  const role = storePageRole(item.id, item.slug, item.content.raw ?? item.content.rendered, context.storePages);
+  return result(Page, { ...common(item, title, context), ...(role ? { storePage: role } : {}) }, String(item.id), raw, 'page');
 }
 
 function image(item: WpContent) {
@@ -150,7 +173,7 @@ export function mapPost(raw: unknown, context: ContentContext): Extracted {
   return result(
     BlogPost,
     {
-      ...common(item, title),
+      ...common(item, title, context),
       excerptHtml: excerpt === '' ? null : excerpt,
       author: author.success && author.data.name.trim() ? decodeEntities(author.data.name).trim() : context.siteName,
       tags: tags(item),

@@ -3,6 +3,7 @@ import { bulkOperationsModule } from '../bulk/bulk-operations.ts';
 import { stagedUploadsModule } from '../bulk/uploads.ts';
 import { blogsModule } from '../content/blogs.ts';
 import { pagesModule } from '../content/pages.ts';
+import { policiesModule } from '../content/policies.ts';
 import { customersModule } from '../customers/customers.ts';
 import { invitationsModule } from '../customers/invitations.ts';
 import { discountsModule } from '../discounts/discounts.ts';
@@ -36,6 +37,7 @@ export const catalogModules: ResolverModule[] = [
   customIdsModule,
   redirectsModule,
   filesModule,
+  policiesModule,
   stagedUploadsModule,
   bulkOperationsModule,
   customersModule,

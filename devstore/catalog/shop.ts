@@ -1,5 +1,6 @@
 // The `shop` query: the store's identity and plan, as the app reads them after install.
 import type { RequestContext, ResolverModule } from '../graphql/context.ts';
+import { shopPolicies } from '../content/policies.ts';
 import { gid } from './ids.ts';
 
 /** Shopify's public plan names for the plans devstore models. */
@@ -44,6 +45,7 @@ export function shopObject(context: RequestContext) {
       publicDisplayName: planName(shop),
     },
     primaryDomain: { __typename: 'Domain', host: shop.domain, url: `https://${shop.domain}`, sslEnabled: true },
+    shopPolicies: (_args: unknown, resolving: RequestContext) => shopPolicies(resolving),
   };
 }
 

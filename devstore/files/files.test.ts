@@ -88,3 +88,26 @@ describe('product media', () => {
     ]);
   });
 });
+
+describe('fileDelete', () => {
+  it('deletes the files named, and refuses the whole call when one id names no file of the shop', async () => {
+    const other = await createShop(devstore);
+    const { body } = await admin(devstore, shop, FILE_CREATE, { files: [{ originalSource: `${origin}/lamp.png`, alt: 'One', contentType: 'IMAGE' }, { originalSource: `${origin}/lamp.png`, alt: 'Two', contentType: 'IMAGE' }] });
+    const [one, two] = body.data.fileCreate.files.map((file: { id: string }) => file.id) as [string, string];
+    await devstore.filesSettled();
+    const DELETE = 'mutation($ids: [ID!]!) { fileDelete(fileIds: $ids) { deletedFileIds userErrors { field message code } } }';
+
+    const elsewhere = await admin(devstore, other, DELETE, { ids: [one] });
+    expect(elsewhere.body.data.fileDelete).toEqual({ deletedFileIds: null, userErrors: [{ field: ['fileIds'], message: `File id ${one} does not exist.`, code: 'FILE_DOES_NOT_EXIST' }] });
+    const partly = await admin(devstore, shop, DELETE, { ids: [one, 'gid://shopify/MediaImage/999999999'] });
+    expect(partly.body.data.fileDelete.deletedFileIds).toBeNull();
+    expect(partly.body.data.fileDelete.userErrors.map((error: { code: string }) => error.code)).toEqual(['FILE_DOES_NOT_EXIST']);
+
+    const deleted = await admin(devstore, shop, DELETE, { ids: [one] });
+    expect(deleted.body.data.fileDelete).toEqual({ deletedFileIds: [one], userErrors: [] });
+    const left = await admin(devstore, shop, '{ files(first: 50) { nodes { id } } }');
+    const ids = left.body.data.files.nodes.map((node: { id: string }) => node.id);
+    expect(ids).toContain(two);
+    expect(ids).not.toContain(one);
+  });
+});

@@ -1,7 +1,8 @@
-// `fileCreate` (fetched asynchronously, see fetcher.ts) and the `files` query.
+// `fileCreate` (fetched asynchronously, see fetcher.ts), `fileDelete` and the `files` query.
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
 import { NotImplementedError } from '../graphql/errors.ts';
 import { idFilter, listRows, type ListSpec } from '../catalog/listing.ts';
+import { parseAnyGid } from '../catalog/ids.ts';
 import { fileObject, type FileRow } from './file-objects.ts';
 
 const MAX_ALT_LENGTH = 512;
@@ -49,6 +50,29 @@ async function fileCreate(args: Args, context: RequestContext) {
   return { __typename: 'FileCreatePayload', files: rows.map(fileObject), userErrors: [] };
 }
 
+/**
+ * fileDelete: "Deletes file assets that were previously uploaded to your store" (the mutation's
+ * description), a product's media among them. An id that names no file of the shop is refused with
+ * FILE_DOES_NOT_EXIST ("File does not exist.", FilesErrorCode) and, stricter than a partial delete,
+ * nothing is deleted then.
+ */
+async function fileDelete(args: Args, context: RequestContext) {
+  const ids = args.fileIds as string[];
+  const parsed = ids.map((id) => parseAnyGid(id));
+  const rowIds = parsed.flatMap((gid) => (gid && (gid.type === 'MediaImage' || gid.type === 'GenericFile') ? [gid.id] : []));
+  const { rows } = await context.pool.query<{ id: string; content_type: string }>('SELECT id, content_type FROM devstore.files WHERE shop = $1 AND id = ANY($2::bigint[])', [context.shop.domain, rowIds]);
+  const exists = (index: number) => {
+    const gid = parsed[index];
+    return rows.some((row) => gid && row.id === gid.id && (row.content_type === 'IMAGE') === (gid.type === 'MediaImage'));
+  };
+  const missing = ids.filter((_id, index) => !exists(index));
+  if (missing.length > 0) {
+    return { __typename: 'FileDeletePayload', deletedFileIds: null, userErrors: missing.map((id) => ({ __typename: 'FilesUserError', field: ['fileIds'], message: `File id ${id} does not exist.`, code: 'FILE_DOES_NOT_EXIST' })) };
+  }
+  await context.pool.query('DELETE FROM devstore.files WHERE shop = $1 AND id = ANY($2::bigint[])', [context.shop.domain, rowIds]);
+  return { __typename: 'FileDeletePayload', deletedFileIds: ids, userErrors: [] };
+}
+
 const FILES: ListSpec = {
   name: 'files',
   table: 'devstore.files',
@@ -67,7 +91,7 @@ async function fileById(context: RequestContext, id: string, contentType: 'IMAGE
 
 export const filesModule: ResolverModule = {
   queries: { files: (args, context) => listRows<FileRow>(context, args, FILES, fileObject) },
-  mutations: { fileCreate },
+  mutations: { fileCreate, fileDelete },
   nodes: {
     MediaImage: (context, id) => fileById(context, id, 'IMAGE'),
     GenericFile: (context, id) => fileById(context, id, 'FILE'),

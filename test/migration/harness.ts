@@ -55,6 +55,8 @@ export interface RunOptions {
   broaderCoupons?: boolean;
   /** The sales channels (publication ids) chosen in the setup; unset, the shop's Online Store. */
   channels?: string[];
+  /** The setup option "Privacy, refund and terms pages": as pages (the default), or as the shop's policies. */
+  policies?: 'pages' | 'policies';
   timeoutMs?: number;
 }
 
@@ -69,6 +71,7 @@ export async function migrate(woo: WooCommerceTestServer, shop: TestShop, option
       unattended: !options.review, ...(options.bulk === undefined ? {} : { bulk: options.bulk }), ...(options.existingRecords ? { existingRecords: options.existingRecords } : {}),
       ...(options.exchangeRates ? { exchangeRates: options.exchangeRates } : {}), ...(options.longText ? { longText: options.longText } : {}),
       ...(options.channels ? { channels: options.channels } : {}), ...(options.broaderCoupons ? { broaderCoupons: true } : {}),
+      ...(options.policies ? { policies: options.policies } : {}),
     },
   });
   await startMigration(shop.domain, migration.id);

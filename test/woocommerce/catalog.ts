@@ -3,8 +3,9 @@
 // post is built from its index when a page asks for it.
 import { AWKWARD_KINDS, type AwkwardKind, awkwardProduct } from './awkward-products.ts';
 import { type SeededContent, seededPage, seededPost } from './content.ts';
-import { REAL_KINDS, type RealKind, realProduct } from './real-products.ts';
+import { REAL_KINDS, type RealKind, realProduct, systemStatusPages as wooStatusPages } from './real-products.ts';
 import { REAL_BASE_LOCATION, REAL_CUSTOMERS, REAL_ORDERS, realCustomer, realOrder as realCustomersOrder } from './real-customers.ts';
+import { REAL_PAGES, REAL_POST_INDEX, realPage, realPost, systemStatusPages as contentStatusPages } from './real-content.ts';
 import { regularProduct } from './regular-products.ts';
 import type { WooCategory, WooProduct } from './shapes.ts';
 import { datePair } from './shapes.ts';
@@ -33,6 +34,8 @@ export interface SeedOptions {
   posts?: number;
   /** Add, after the seeded orders and reviews, those of a real WooCommerce 11 store (real-orders.ts); off by default. */
   realOrders?: boolean;
+  /** Add WooCommerce's own pages, the policy pages and a page with images, links and SEO (real-content.ts); off by default. */
+  realContent?: boolean;
   /** Seed the awkward products (see awkward-products.ts) first; on by default. */
   awkward?: boolean;
   /** Seed WooCommerce's sample shapes (real-products.ts) after the awkward ones, and its Shop/Cart/… pages; off by default. */
@@ -80,6 +83,8 @@ export interface Catalog {
   /** A merchant's edit of a page or post in wp-admin, stamped with the store's clock. */
   editContent(id: number, changes: Partial<SeededContent>): void;
   categories(): WooCategory[];
+  /** system_status `pages`: the pages WooCommerce's settings name. */
+  storePages(): Record<string, unknown>[];
 }
 
 export function seedCatalog(options: SeedOptions = {}): Catalog {
@@ -108,10 +113,11 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
     orders: seededOrders + (options.realOrders ? REAL_ORDER_COUNT : 0),
     coupons: (options.coupons ?? 6) + (options.realCoupons ? REAL_COUPONS.length : 0),
     reviews: seededReviews + (options.realOrders ? REAL_REVIEW_COUNT : 0),
-    pages: options.pages ?? 10, posts: options.posts ?? 16,
+    pages: (options.pages ?? 10) + (options.realContent ? REAL_PAGES.length : 0), posts: options.posts ?? 16,
   };
   // The real store's records come right after the seeded ones; orders placed later (store-changes.ts) are seeded ones again. 0: not a real one.
   const realPosition = (index: number, seeded: number, real: number) => (options.realOrders && index > seeded && index <= seeded + real ? index - seeded : 0);
+  const seededPages = options.pages ?? 10;
   // Categories carry image URLs, so they follow the site address the server listens on.
   const categories = (): WooCategory[] => {
     if (categoriesFor !== store.siteUrl) {
@@ -168,12 +174,16 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
       categories();
       return realCoupon(store, index - seeded);
     },
-    pageAt: (index) => edited(seededPage(index)),
-    postAt: (index) => edited(seededPost(index)),
+    pageAt: (index) => {
+      const kind = options.realContent ? REAL_PAGES[index - seededPages - 1] : undefined;
+      return edited(kind ? realPage(catalog, kind, seededPage(index).id, seededPage(index)) : seededPage(index));
+    },
+    postAt: (index) => edited(options.realContent && index === REAL_POST_INDEX ? realPost(catalog, seededPost(index)) : seededPost(index)),
     editContent(id, changes) {
       contentEdits.set(id, { ...contentEdits.get(id), ...changes, modified: store.now });
     },
     categories,
+    storePages: () => (options.realContent ? contentStatusPages(seededPages) : realCount > 0 ? wooStatusPages() : []),
   };
   return catalog;
 }

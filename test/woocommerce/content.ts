@@ -2,6 +2,7 @@
 // REST API documents (wp/v2, "view" context): titles and excerpts as rendered HTML with texturized
 // entities, permalinks, GMT and local dates, authors, featured media and terms. The first indexes
 // are the awkward ones real blogs have; every seventh regular one is a draft or private.
+import { type YoastSeo, yoastHeadJson } from './real-content.ts';
 import { datePair } from './shapes.ts';
 import type { Store } from './store.ts';
 
@@ -50,6 +51,8 @@ export interface SeededContent {
   tags: WpTerm[];
   created: Date;
   modified: Date;
+  /** SEO fields set in Yoast SEO, sent as its `yoast_head_json` (real-content.ts). */
+  yoast?: YoastSeo;
 }
 
 export const AUTHORS: WpAuthor[] = [
@@ -284,6 +287,7 @@ export function contentJson(store: Store, item: SeededContent, edit = false): Re
     ping_status: item.type === 'post' ? 'open' : 'closed',
     template: '',
     meta: { footnotes: '' },
+    ...(item.yoast ? { yoast_head_json: yoastHeadJson(store.siteUrl, item, item.yoast) } : {}),
     _links: { self: [{ href: `${api}/${item.id}` }], collection: [{ href: api }], author: [{ embeddable: true, href: `${store.siteUrl}/wp-json/wp/v2/users/${item.author}` }] },
   };
   // Pages do not support excerpts, so WordPress leaves the field out of their schema.

@@ -4,7 +4,6 @@ import type { Catalog } from './catalog.ts';
 import { GLOBAL_ATTRIBUTES } from './catalog.ts';
 import type { JsonReply } from './pagination.ts';
 import { listReply, pageReply, readPage, wooError } from './pagination.ts';
-import { systemStatusPages } from './real-products.ts';
 import { orderRefunds, reviewStatusFilter } from './real-orders.ts';
 
 type Dated = { date_modified?: unknown; date_modified_gmt?: unknown };
@@ -104,7 +103,7 @@ function systemStatus(catalog: Catalog): JsonReply {
       theme: { name: 'Storefront', version: '4.6.0' },
       settings: { api_enabled: true, force_ssl: false, currency: settings.currency, currency_symbol: '&euro;', currency_position: 'right_space', thousand_separator: '.', decimal_separator: ',', number_of_decimals: 2, geolocation_enabled: false, taxonomies: {} },
       security: { secure_connection: store.siteUrl.startsWith('https:'), hide_errors: true },
-      pages: catalog.wooPages ? systemStatusPages() : [],
+      pages: catalog.storePages(),
     },
   };
 }

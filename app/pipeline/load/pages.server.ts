@@ -6,10 +6,13 @@
 import { db } from '../../db.server.ts';
 import type { AdminClient } from '../../shopify-admin/client.server.ts';
 import { sourceReference } from '../source-reference.server.ts';
+import { BODY_PROBLEM_CODES, type PreparedBody, prepareBodies } from './bodies.server.ts';
 import { BLOG, type BlogPostRecord, CREATE_ARTICLE, CREATE_BLOG, FIND_ARTICLES, FIND_BLOG, UPDATE_ARTICLE, toArticleInput } from '../transform/article.server.ts';
+import { notMovedReason, policyFor } from '../transform/store-pages.server.ts';
+import { writePolicy, writesPolicies } from './policies.server.ts';
 import { CREATE_PAGE, FIND_PAGES, type PageRecord, UPDATE_PAGE, contentSearch, toPageInput } from '../transform/page.server.ts';
 import {
-  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordWritten, settledWithoutWriting, skipsExisting,
+  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
 /** articleCreate/articleUpdate (10) and the article's blog read back (1). */
@@ -32,7 +35,7 @@ interface Attempt {
 type Outcome = { node: NonNullable<Written['node']>; problems: FoundProblem[] } | { error: string };
 
 /** What a record moved without; an earlier run's findings about it are replaced by this run's. */
-const PROBLEM_CODES = ['handle-taken', 'image-not-moved'];
+const PROBLEM_CODES = ['handle-taken', 'image-not-moved', ...BODY_PROBLEM_CODES];
 
 const isTaken = (errors: UserError[]) => errors.some((error) => error.code === 'TAKEN' && (error.field ?? []).includes('handle'));
 const isGone = (errors: UserError[]) => errors.some((error) => error.code === 'NOT_FOUND' && (error.field ?? []).includes('id'));
@@ -65,6 +68,10 @@ async function writeWithFallbacks(first: Attempt, send: (attempt: Attempt) => Pr
   return { error: `Shopify kept refusing the ${describe.what}` };
 }
 
+function bodyOf(bodies: Map<string, PreparedBody>, sourceId: string, bodyHtml: string): PreparedBody {
+  return bodies.get(sourceId) ?? { html: bodyHtml, problems: [] };
+}
+
 /** What an interrupted run may already have made of this record: found by handle or title, and claimed by its source reference. */
 async function findWritten(client: AdminClient, document: string, connection: 'pages' | 'articles', record: { sourceId: string; handle: string; title: string }, platform: string): Promise<string | null> {
   const { data } = await client.request<Record<string, { nodes: { id: string; reference: { value: string } | null }[] }>>(document, { query: contentSearch(record) }, { estimatedCost: 3 });
@@ -75,19 +82,41 @@ async function findWritten(client: AdminClient, document: string, connection: 'p
 export async function loadPageBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
   const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const skipExisting = skipsExisting(options);
+  const asPolicies = writesPolicies(options);
   const rows = await nextBatch(migrationId, 'pages', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'pages', rows.map((row) => row.sourceId));
   const result = batchResult(rows);
+  const moving = rows.filter((row) => !notMovedReason(row.data as unknown as PageRecord));
+  const bodies = await prepareBodies(migrationId, writer, moving.map((row) => ({ sourceId: row.sourceId, bodyHtml: (row.data as unknown as PageRecord).bodyHtml })), 'page');
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {
     const page = row.data as unknown as PageRecord;
+    const notMoved = notMovedReason(page);
+    if (notMoved) {
+      await recordSkipped(row, notMoved);
+      return;
+    }
     const known = mapped.get(row.sourceId);
     if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
+    const body = bodyOf(bodies, row.sourceId, page.bodyHtml);
+    const policy = asPolicies ? policyFor(page) : null;
+    if (policy) {
+      const written = await writePolicy(migrationId, shop, writer, page, body.html, policy);
+      if ('error' in written) {
+        await recordFailed(row, written.error);
+        result.failed++;
+        return;
+      }
+      await keepProblems(migrationId, 'pages', row.sourceId, PROBLEM_CODES, body.problems);
+      await recordWritten(shop, writer.platform, 'pages', row, written.id, null, `Written as the shop’s ${policy.name} (${new URL(written.url).pathname}), as chosen in the options.`, { adopted: true });
+      result.written++;
+      return;
+    }
     const id = known?.shopifyGid ?? (await findWritten(writer.client, FIND_PAGES, 'pages', page, writer.platform));
     const outcome = await writeWithFallbacks(
       { id, withHandle: true, withImage: false },
       async (attempt) => {
-        const input = toPageInput(page, writer.platform, attempt.withHandle);
+        const input = toPageInput({ ...page, bodyHtml: body.html }, writer.platform, attempt.withHandle);
         if (attempt.id) {
           const { data } = await writer.client.request<{ pageUpdate: { page: Written['node']; userErrors: UserError[] } }>(UPDATE_PAGE, { id: attempt.id, page: input }, { estimatedCost: 10 });
           return { node: data.pageUpdate.page, userErrors: data.pageUpdate.userErrors };
@@ -102,8 +131,9 @@ export async function loadPageBatch(migrationId: string, afterId: bigint | null,
       result.failed++;
       return;
     }
-    await keepProblems(migrationId, 'pages', row.sourceId, PROBLEM_CODES, outcome.problems);
-    await recordWritten(shop, writer.platform, 'pages', row, outcome.node.id, outcome.node.handle, outcome.problems.map((problem) => problem.message).join(' ') || null);
+    const problems = [...outcome.problems, ...body.problems];
+    await keepProblems(migrationId, 'pages', row.sourceId, PROBLEM_CODES, problems);
+    await recordWritten(shop, writer.platform, 'pages', row, outcome.node.id, outcome.node.handle, problems.map((problem) => problem.message).join(' ') || null);
     result.written++;
   });
   return result;
@@ -141,16 +171,18 @@ export async function loadBlogPostBatch(migrationId: string, afterId: bigint | n
   if (rows.length === 0) return result;
   const blog = await blogFor(shop, migrationId, writer);
   const mapped = await idMapFor(shop, writer.platform, 'blogPosts', rows.map((row) => row.sourceId));
+  const bodies = await prepareBodies(migrationId, writer, rows.map((row) => ({ sourceId: row.sourceId, bodyHtml: (row.data as unknown as BlogPostRecord).bodyHtml })), 'post');
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {
     const post = row.data as unknown as BlogPostRecord;
     const known = mapped.get(row.sourceId);
     if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
     const id = known?.shopifyGid ?? (await findWritten(writer.client, FIND_ARTICLES, 'articles', post, writer.platform));
+    const body = bodyOf(bodies, row.sourceId, post.bodyHtml);
     const outcome = await writeWithFallbacks(
       { id, withHandle: true, withImage: true },
       async (attempt) => {
-        const article = toArticleInput(post, writer.platform, { blogId: blog.id, withHandle: attempt.withHandle, withImage: attempt.withImage });
+        const article = toArticleInput({ ...post, bodyHtml: body.html }, writer.platform, { blogId: blog.id, withHandle: attempt.withHandle, withImage: attempt.withImage });
         if (attempt.id) {
           const { data } = await writer.client.request<{ articleUpdate: { article: Written['node']; userErrors: UserError[] } }>(UPDATE_ARTICLE, { id: attempt.id, article }, { estimatedCost: ARTICLE_COST });
           return { node: data.articleUpdate.article, userErrors: data.articleUpdate.userErrors };
@@ -167,8 +199,9 @@ export async function loadBlogPostBatch(migrationId: string, afterId: bigint | n
     }
     // The handle kept for redirects is the article's path below /blogs/: "news/autumn-first-look".
     const handle = `${outcome.node.blog?.handle ?? blog.handle}/${outcome.node.handle}`;
-    await keepProblems(migrationId, 'blogPosts', row.sourceId, PROBLEM_CODES, outcome.problems);
-    await recordWritten(shop, writer.platform, 'blogPosts', row, outcome.node.id, handle, outcome.problems.map((problem) => problem.message).join(' ') || null);
+    const problems = [...outcome.problems, ...body.problems];
+    await keepProblems(migrationId, 'blogPosts', row.sourceId, PROBLEM_CODES, problems);
+    await recordWritten(shop, writer.platform, 'blogPosts', row, outcome.node.id, handle, problems.map((problem) => problem.message).join(' ') || null);
     result.written++;
   });
   return result;

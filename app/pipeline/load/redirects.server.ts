@@ -16,6 +16,8 @@ type Target = RedirectedEntity;
 interface RecordRedirectData {
   path: string;
   target: { entity: Target; sourceId: string };
+  /** A fixed address in Shopify instead of the target's new one (store-page-redirects.server.ts). */
+  targetPath?: string;
 }
 
 /** A record's old URL, to wherever the record went; or a listing's, to a fixed Shopify path. */

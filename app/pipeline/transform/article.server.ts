@@ -2,7 +2,7 @@
 // both. Posts go into one blog, "News" (the blog every Shopify store starts with), made once.
 import type { CanonicalRecord } from '../../../connectors/model.ts';
 import { isShopifyHandle } from './handle.server.ts';
-import { contentReference, publication } from './page.server.ts';
+import { contentReference, publication, seoMetafields } from './page.server.ts';
 
 export type BlogPostRecord = CanonicalRecord<'blogPosts'>;
 
@@ -110,6 +110,6 @@ export function toArticleInput(post: BlogPostRecord, platform: string, options: 
     ...(withHandle && isShopifyHandle(post.handle) ? { handle: post.handle } : {}),
     ...(withImage && post.image ? { image: { url: post.image.url, ...(post.image.alt ? { altText: post.image.alt } : {}) } } : {}),
     ...publication(post),
-    metafields: [contentReference(platform, post.sourceId)],
+    metafields: [contentReference(platform, post.sourceId), ...seoMetafields(post.seo)],
   };
 }

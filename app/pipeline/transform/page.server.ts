@@ -61,6 +61,19 @@ export function contentReference(platform: string, sourceId: string) {
   return { namespace: SOURCE_REFERENCE.namespace, key: SOURCE_REFERENCE.key, type: 'single_line_text_field', value: sourceReference(platform, sourceId) };
 }
 
+/**
+ * A page's or article's SEO title and description live in the metafields global.title_tag and
+ * global.description_tag ("Optimize storefront SEO",
+ * https://shopify.dev/docs/apps/build/marketing-analytics/optimize-storefront-seo); unset, Shopify
+ * uses the title and the body, so only what the old store set is sent.
+ */
+export function seoMetafields(seo: { title: string | null; description: string | null } | undefined) {
+  return [
+    ...(seo?.title ? [{ namespace: 'global', key: 'title_tag', type: 'single_line_text_field', value: seo.title }] : []),
+    ...(seo?.description ? [{ namespace: 'global', key: 'description_tag', type: 'multi_line_text_field', value: seo.description }] : []),
+  ];
+}
+
 /** The search that finds what an earlier run may have made of this record: by handle, else by title. */
 export function contentSearch(record: { handle: string; title: string }): string {
   return isShopifyHandle(record.handle) ? `handle:${record.handle}` : `title:"${record.title.replace(/"/g, '')}"`;
@@ -81,6 +94,6 @@ export function toPageInput(page: PageRecord, platform: string, withHandle = tru
     body: page.bodyHtml,
     ...(withHandle && isShopifyHandle(page.handle) ? { handle: page.handle } : {}),
     ...publication(page),
-    metafields: [contentReference(platform, page.sourceId)],
+    metafields: [contentReference(platform, page.sourceId), ...seoMetafields(page.seo)],
   };
 }

@@ -46,6 +46,12 @@ export const DELETERS: Record<string, Deleter> = {
       mutation UndoBlog($id: ID!) { blogDelete(id: $id) { deletedBlogId userErrors { field message code } } }`,
     variables: byId, payload: 'blogDelete', deletedField: 'deletedBlogId',
   },
+  // Images from pages' and posts' bodies (load/body-images.server.ts).
+  MediaImage: {
+    mutation: `#graphql
+      mutation UndoFile($fileIds: [ID!]!) { fileDelete(fileIds: $fileIds) { deletedFileIds userErrors { field message code } } }`,
+    variables: (id) => ({ fileIds: [id] }), payload: 'fileDelete', deletedField: 'deletedFileIds',
+  },
   Page: {
     mutation: `#graphql
       mutation UndoPage($id: ID!) { pageDelete(id: $id) { deletedPageId userErrors { field message code } } }`,
