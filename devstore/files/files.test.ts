@@ -98,9 +98,9 @@ describe('fileDelete', () => {
     const DELETE = 'mutation($ids: [ID!]!) { fileDelete(fileIds: $ids) { deletedFileIds userErrors { field message code } } }';
 
     const elsewhere = await admin(devstore, other, DELETE, { ids: [one] });
-    expect(elsewhere.body.data.fileDelete).toEqual({ deletedFileIds: null, userErrors: [{ field: ['fileIds'], message: `File id ${one} does not exist.`, code: 'FILE_DOES_NOT_EXIST' }] });
+    expect(elsewhere.body.data.fileDelete).toEqual({ deletedFileIds: [], userErrors: [{ field: ['fileIds'], message: `File id ${one} does not exist.`, code: 'FILE_DOES_NOT_EXIST' }] });
     const partly = await admin(devstore, shop, DELETE, { ids: [one, 'gid://shopify/MediaImage/999999999'] });
-    expect(partly.body.data.fileDelete.deletedFileIds).toBeNull();
+    expect(partly.body.data.fileDelete.deletedFileIds).toEqual([]);
     expect(partly.body.data.fileDelete.userErrors.map((error: { code: string }) => error.code)).toEqual(['FILE_DOES_NOT_EXIST']);
 
     const deleted = await admin(devstore, shop, DELETE, { ids: [one] });

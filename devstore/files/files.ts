@@ -54,7 +54,7 @@ async function fileCreate(args: Args, context: RequestContext) {
  * fileDelete: "Deletes file assets that were previously uploaded to your store" (the mutation's
  * description), a product's media among them. An id that names no file of the shop is refused with
  * FILE_DOES_NOT_EXIST ("File does not exist.", FilesErrorCode) and, stricter than a partial delete,
- * nothing is deleted then.
+ * nothing is deleted then; `deletedFileIds` is then `[]`, as every list beside userErrors (README).
  */
 async function fileDelete(args: Args, context: RequestContext) {
   const ids = args.fileIds as string[];
@@ -67,7 +67,7 @@ async function fileDelete(args: Args, context: RequestContext) {
   };
   const missing = ids.filter((_id, index) => !exists(index));
   if (missing.length > 0) {
-    return { __typename: 'FileDeletePayload', deletedFileIds: null, userErrors: missing.map((id) => ({ __typename: 'FilesUserError', field: ['fileIds'], message: `File id ${id} does not exist.`, code: 'FILE_DOES_NOT_EXIST' })) };
+    return { __typename: 'FileDeletePayload', deletedFileIds: [], userErrors: missing.map((id) => ({ __typename: 'FilesUserError', field: ['fileIds'], message: `File id ${id} does not exist.`, code: 'FILE_DOES_NOT_EXIST' })) };
   }
   await context.pool.query('DELETE FROM devstore.files WHERE shop = $1 AND id = ANY($2::bigint[])', [context.shop.domain, rowIds]);
   return { __typename: 'FileDeletePayload', deletedFileIds: ids, userErrors: [] };

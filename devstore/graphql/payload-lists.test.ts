@@ -32,6 +32,10 @@ const REFUSED: Record<string, { document: string; list: string }> = {
     document: 'mutation { fileCreate(files: [{ originalSource: "not a url", contentType: IMAGE }]) { files { id } userErrors { code } } }',
     list: 'files',
   },
+  fileDelete: {
+    document: 'mutation { fileDelete(fileIds: ["gid://shopify/MediaImage/1"]) { deletedFileIds userErrors { code } } }',
+    list: 'deletedFileIds',
+  },
   stagedUploadsCreate: {
     document: 'mutation { stagedUploadsCreate(input: [{ resource: IMAGE, filename: " ", mimeType: "image/png" }]) { stagedTargets { url } userErrors { message } } }',
     list: 'stagedTargets',

@@ -95,7 +95,9 @@ export async function deleteObject(client: AdminClient, gid: string): Promise<De
   const { data } = await client.request<Record<string, { userErrors: (UserError & { code?: string | null })[] } & Record<string, unknown>>>(deleter.mutation, deleter.variables(gid), { estimatedCost: 10 });
   const answer = data[deleter.payload];
   if (!answer) return { outcome: 'failed', reason: 'Shopify answered without a result' };
-  if (answer[deleter.deletedField]) return { outcome: 'deleted' };
+  // An id, or a list of ids (fileDelete's deletedFileIds), which is [] beside userErrors: only a non-empty answer deleted something.
+  const deleted = answer[deleter.deletedField];
+  if (Array.isArray(deleted) ? deleted.length > 0 : deleted) return { outcome: 'deleted' };
   const errors = answer.userErrors;
   if (errors.length > 0 && errors.every((error) => error.code === 'NOT_FOUND' || GONE.test(error.message))) return { outcome: 'gone' };
   return { outcome: 'failed', reason: describeUserErrors(errors) || 'Shopify did not delete it' };
