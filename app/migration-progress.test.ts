@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { entityStage, entityTally, overallStage, pacedRate, ratePerSecond, secondsLeft } from './migration-progress.ts';
+import { entityStage, entityTally, overallStage, pacedRate, ratePerSecond, secondsLeft, tallyParts } from './migration-progress.ts';
 
-const counts = { total: 30, read: 20, unreadable: 2, written: 0, failed: 0, skipped: 0, readDone: false };
+const counts = { total: 30, read: 20, unreadable: 2, written: 0, unchanged: 0, failed: 0, skipped: 0, readDone: false };
 
 describe('migration progress', () => {
   it('counts records read (readable or not) against the source total while reading', () => {
@@ -18,9 +18,25 @@ describe('migration progress', () => {
 
   it('says written only of what was written: skipped and not moved apart, the three adding up to what is done', () => {
     const tally = entityTally({ ...counts, written: 15, failed: 1, skipped: 3 }, 'verifying');
-    expect(tally).toEqual({ verb: 'written', done: 21, total: 22, moved: 15, skipped: 3, notMoved: 3 });
-    expect(tally.moved + tally.skipped + tally.notMoved).toBe(tally.done);
-    expect(entityTally(counts, 'extracting')).toEqual({ verb: 'read', done: 22, total: 30, moved: 20, skipped: 0, notMoved: 2 });
+    expect(tally).toEqual({ verb: 'written', done: 21, total: 22, moved: 15, unchanged: 0, skipped: 3, notMoved: 3 });
+    expect(tally.moved + tally.unchanged + tally.skipped + tally.notMoved).toBe(tally.done);
+    expect(entityTally(counts, 'extracting')).toEqual({ verb: 'read', done: 22, total: 30, moved: 20, unchanged: 0, skipped: 0, notMoved: 2 });
+  });
+
+  it('counts what an earlier run wrote and that had not changed as unchanged, not written: written + unchanged + skipped + not moved = done', () => {
+    // A second run of 22 records read: 1 changed and written, 17 unchanged, 1 skipped, 1 refused and 2 unreadable.
+    const tally = entityTally({ ...counts, written: 1, unchanged: 17, skipped: 1, failed: 1 }, 'done');
+    expect(tally).toEqual({ verb: 'written', done: 22, total: 22, moved: 1, unchanged: 17, skipped: 1, notMoved: 3 });
+    expect(tally.moved + tally.unchanged + tally.skipped + tally.notMoved).toBe(tally.done);
+    expect(tallyParts(tally, true)).toEqual([
+      { count: 17, words: 'unchanged' },
+      { count: 1, words: 'skipped' },
+      { count: 3, words: 'not moved' },
+    ]);
+    // Only the counts there are; while reading, not moved reads as unreadable.
+    expect(tallyParts(entityTally({ ...counts, written: 22, unreadable: 0 }, 'done'), true)).toEqual([]);
+    expect(tallyParts(entityTally(counts, 'extracting'), false)).toEqual([{ count: 2, words: 'unreadable' }]);
+    expect(entityStage({ ...counts, unchanged: 20, written: 2 }, 'loading')).toEqual({ verb: 'written', done: 24, total: 24 });
   });
 
   it('counts orders no faster than a development or trial store takes them, from before the first is written', () => {

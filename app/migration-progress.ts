@@ -7,6 +7,7 @@ export interface EntityCounts {
   read: number;
   unreadable: number;
   written: number;
+  unchanged: number;
   failed: number;
   skipped: number;
   readDone: boolean;
@@ -27,13 +28,14 @@ export interface Stage {
 
 /**
  * What a progress line says, in the same words on the migration page and the command line. While
- * writing: `moved` counts only what Shopify now has (unchanged records an earlier run wrote among
- * them), `skipped` what was rightly left out (a coupon used up, a record kept as it is in Shopify),
- * `notMoved` what could not be read or Shopify refused; the three add up to `done`, out of every
- * record the source had. While reading: records read, and those that could not be.
+ * writing: `moved` counts only what this run wrote to Shopify, `unchanged` what an earlier run wrote
+ * and had not changed (nothing sent), `skipped` what was rightly left out (a coupon used up, a record
+ * kept as it is in Shopify), `notMoved` what could not be read or Shopify refused; the four add up to
+ * `done`, out of every record the source had. While reading: records read, and those that could not be.
  */
 export interface Tally extends Stage {
   moved: number;
+  unchanged: number;
   skipped: number;
   notMoved: number;
 }
@@ -41,12 +43,21 @@ export interface Tally extends Stage {
 export function entityTally(counts: EntityCounts, phase: string): Tally {
   if (isWriting(phase)) {
     const notMoved = counts.failed + counts.unreadable;
-    const done = counts.written + counts.skipped + notMoved;
+    const done = counts.written + counts.unchanged + counts.skipped + notMoved;
     // Redirects are derived while writing, so their "read" count can trail what was written.
-    return { verb: 'written', done, total: Math.max(counts.read + counts.unreadable, done), moved: counts.written, skipped: counts.skipped, notMoved };
+    return { verb: 'written', done, total: Math.max(counts.read + counts.unreadable, done), moved: counts.written, unchanged: counts.unchanged, skipped: counts.skipped, notMoved };
   }
   const done = counts.read + counts.unreadable;
-  return { verb: 'read', done, total: counts.total ?? (counts.readDone ? done : null), moved: counts.read, skipped: 0, notMoved: counts.unreadable };
+  return { verb: 'read', done, total: counts.total ?? (counts.readDone ? done : null), moved: counts.read, unchanged: 0, skipped: 0, notMoved: counts.unreadable };
+}
+
+/** The counts after "N of M written", in the same words everywhere: only those there are. */
+export function tallyParts(tally: Tally, writing: boolean): { count: number; words: string }[] {
+  return [
+    { count: tally.unchanged, words: 'unchanged' },
+    { count: tally.skipped, words: 'skipped' },
+    { count: tally.notMoved, words: writing ? 'not moved' : 'unreadable' },
+  ].filter((part) => part.count > 0);
 }
 
 export function entityStage(counts: EntityCounts, phase: string): Stage {

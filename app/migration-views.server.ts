@@ -159,7 +159,7 @@ export async function redirectsPage(shop: string, id: string, page: number): Pro
       path: row.path,
       target: row.handle ? redirectTarget(row.entity, row.handle) : null,
       // An undo deletes the redirect from Shopify and its link with it: it is no longer live.
-      status: row.status === 'written' && !row.linked && ['undoing', 'undone'].includes(migration.status) ? 'removed' : row.status,
+      status: ['written', 'unchanged'].includes(row.status) && !row.linked && ['undoing', 'undone'].includes(migration.status) ? 'removed' : row.status,
       reason: row.reason,
     })),
     total,

@@ -46,7 +46,7 @@ export async function listMigrations(shop: string): Promise<MigrationSummary[]> 
     const status = asStatus(row.status);
     const counts = entities
       .filter((entity) => entity.migrationId === row.id)
-      .map((entity) => ({ total: entity.sourceTotal, read: entity.extracted, unreadable: entity.invalid, written: entity.written, failed: entity.failed, skipped: entity.skipped, readDone: entity.extractDone }));
+      .map((entity) => ({ total: entity.sourceTotal, read: entity.extracted, unreadable: entity.invalid, written: entity.written, unchanged: entity.unchanged, failed: entity.failed, skipped: entity.skipped, readDone: entity.extractDone }));
     return {
       id: row.id,
       sourceLabel: platformLabel(row.sourcePlatform),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressSnapshot } from '../app/pipeline/progress.server.ts';
-import { ProgressView } from './progress-view.ts';
+import { ProgressView, keptBackWords } from './progress-view.ts';
 
-const entity = (name: string, counts: Partial<ProgressSnapshot['entities'][number]>) => ({ entity: name, total: null, read: 0, unreadable: 0, written: 0, failed: 0, skipped: 0, readDone: true, ...counts });
+const entity = (name: string, counts: Partial<ProgressSnapshot['entities'][number]>) => ({ entity: name, total: null, read: 0, unreadable: 0, written: 0, unchanged: 0, failed: 0, skipped: 0, readDone: true, ...counts });
 const snapshot = (phase: string, entities: ProgressSnapshot['entities'], ordersPerMinute: number | null = null): ProgressSnapshot => ({
   migrationId: 'm', status: 'running', phase, error: null, entities, ordersPerMinute, at: new Date(0).toISOString(),
 });
@@ -18,6 +18,12 @@ describe('the CLI progress lines', () => {
     expect(lines[2]).toMatch(/^redirects\s+[█░]+ 7\/7 written$/);
   });
 
+  it('says unchanged of what an earlier run wrote, apart from what this run wrote, the bar full when all are done', () => {
+    const view = new ProgressView(process.stdout);
+    const lines = view.lines(snapshot('done', [entity('products', { total: 6, read: 6, written: 1, unchanged: 4, skipped: 1 })]), 0);
+    expect(lines[1]).toBe(`products     ${'█'.repeat(24)} 1/6 written · 4 unchanged · 1 skipped`);
+  });
+
   it('counts the orders’ time left at the pace a development store takes them, before the first is written', () => {
     const view = new ProgressView(process.stdout);
     const [, orders] = view.lines(snapshot('loading', [entity('orders', { total: 60, read: 60 })], 5), 0);
@@ -27,5 +33,12 @@ describe('the CLI progress lines', () => {
   it('says redirects are made once the catalog is written while reading', () => {
     const view = new ProgressView(process.stdout);
     expect(view.lines(snapshot('extracting', [entity('redirects', {})]), 0)[1]).toBe('redirects    made once products and collections are written');
+  });
+
+  it('ends with what did not move and what was skipped apart, as the bars count them', () => {
+    expect(keptBackWords(2, 3)).toBe('2 records did not move and 3 were skipped');
+    expect(keptBackWords(1, 1)).toBe('1 record did not move and 1 was skipped');
+    expect(keptBackWords(2, 0)).toBe('2 records did not move');
+    expect(keptBackWords(0, 1)).toBe('1 record was skipped');
   });
 });

@@ -1,7 +1,7 @@
 // Draws a migration's progress on a terminal: one bar per entity with counts, rate and time left;
 // on a pipe (CI, logs) a plain line every few seconds instead. The counts are the migration page's
 // (app/migration-progress.ts), so both say the same numbers.
-import { entityTally, isWriting, pacedRate, secondsLeft } from '../app/migration-progress.ts';
+import { entityTally, isWriting, pacedRate, secondsLeft, tallyParts } from '../app/migration-progress.ts';
 import type { ProgressSnapshot } from '../app/pipeline/progress.server.ts';
 
 const WIDTH = 24;
@@ -15,6 +15,15 @@ function duration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '–';
   const s = Math.round(seconds);
   return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** The end of a run in the bars' words: "2 records did not move and 3 were skipped". */
+export function keptBackWords(notMoved: number, skipped: number): string {
+  const records = (count: number) => `${count} record${count === 1 ? '' : 's'}`;
+  const wereSkipped = `${skipped === 1 ? 'was' : 'were'} skipped`;
+  if (skipped === 0) return `${records(notMoved)} did not move`;
+  if (notMoved === 0) return `${records(skipped)} ${wereSkipped}`;
+  return `${records(notMoved)} did not move and ${skipped} ${wereSkipped}`;
 }
 
 export class ProgressView {
@@ -43,8 +52,7 @@ export class ProgressView {
         const left = running && stage.total !== null ? secondsLeft(stage.done, stage.total, writing ? pacedRate(entity.entity, observed, snapshot.ordersPerMinute) : observed) : null;
         const counts = [
           `${stage.moved}/${stage.total ?? '?'} ${stage.verb}`,
-          ...(stage.skipped > 0 ? [`${stage.skipped} skipped`] : []),
-          ...(stage.notMoved > 0 ? [`${stage.notMoved} ${writing ? 'not moved' : 'unreadable'}`] : []),
+          ...tallyParts(stage, writing).map((part) => `${part.count} ${part.words}`),
           ...(observed ? [`${observed.toFixed(1)}/s`] : []),
           ...(left !== null ? [`${duration(left)} left`] : []),
         ];

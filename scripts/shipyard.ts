@@ -30,7 +30,7 @@ import { type SalesChannel, channelNames, channelWarnings, channelsNamed } from 
 import { adminClientFor } from '../app/shopify-admin/connection.server.ts';
 import { readSalesChannels } from '../app/shopify-admin/sales-channels.server.ts';
 import { startWorker } from '../jobs/runner.ts';
-import { ProgressView } from './progress-view.ts';
+import { ProgressView, keptBackWords } from './progress-view.ts';
 import { invitationLines } from './invitation-summary.ts';
 import { customerDataLines } from './customer-data-lines.ts';
 import { customerDataNotice } from '../app/pipeline/customer-data.server.ts';
@@ -91,8 +91,9 @@ const USAGE = `Usage:
 The warnings the migration page shows (coupons changed or kept back, totals that differ, phone numbers not
 kept, …) are printed after the analysis and again at the end.
 
-Exit codes: 0 everything moved (warnings or not); 1 some records did not move (the report path is printed) or the migration failed,
-or Shopify refused some invitations (each is printed with its reason); 2 bad arguments or connection.`;
+Exit codes: 0 everything moved (warnings or not); 1 some records did not move or were skipped (the report path
+is printed) or the migration failed, or Shopify refused some invitations (each is printed with its reason); 2 bad
+arguments or connection.`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -375,15 +376,17 @@ if (longText > 0) {
 for (const line of await publishingLines(migrationId)) console.log(line);
 const warnings = await problemSummary(migrationId);
 for (const line of warningLines(warnings, 'Warnings (as on the migration page):')) console.log(line);
-const notMoved = (final?.entities ?? []).reduce((sum, entity) => sum + entity.failed + entity.unreadable + entity.skipped, 0);
+// In the progress bars' words: skipped apart from not moved (refused or unreadable); the report lists both.
+const notMoved = (final?.entities ?? []).reduce((sum, entity) => sum + entity.failed + entity.unreadable, 0);
+const skipped = (final?.entities ?? []).reduce((sum, entity) => sum + entity.skipped, 0);
 const changed = await db().sourceRecord.count({ where: { migrationId, status: 'written', reason: { not: null } } });
-if (notMoved === 0 && warnings.length === 0 && changed === 0) {
+if (notMoved + skipped === 0 && warnings.length === 0 && changed === 0) {
   console.log('Everything moved.');
   await shutdown(0);
 }
 const file = await writeReport(migrationId);
-if (notMoved > 0) {
-  console.log(`${notMoved} record${notMoved === 1 ? '' : 's'} did not move; the reasons are in ${file}`);
+if (notMoved + skipped > 0) {
+  console.log(`${keptBackWords(notMoved, skipped)}; the reasons are in ${file}`);
   await shutdown(1);
 }
 console.log(`Everything moved; the warnings are in ${file}`);

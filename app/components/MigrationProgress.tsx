@@ -1,7 +1,7 @@
 // Progress per entity: a bar, the counts, and while records are moving the rate and time left.
 import { BlockStack, Card, InlineStack, ProgressBar, Text } from '@shopify/polaris';
 import { ENTITY_LABELS } from '../migration-forms.ts';
-import { entityTally, isWriting, pacedRate, secondsLeft } from '../migration-progress.ts';
+import { entityTally, isWriting, pacedRate, secondsLeft, tallyParts } from '../migration-progress.ts';
 import type { ProgressSnapshot } from '../pipeline/progress.server.ts';
 import { useFormatter } from './format.ts';
 import type { LiveMode } from './useLiveProgress.ts';
@@ -42,7 +42,7 @@ export function MigrationProgress({ snapshot, rates, mode }: { snapshot: Progres
           const summary =
             entity.entity === 'redirects' && !writing
               ? 'Made once products and collections are written'
-              : `${format.number(stage.moved)}${of} ${stage.verb}${stage.skipped > 0 ? ` · ${format.number(stage.skipped)} skipped` : ''}${stage.notMoved > 0 ? ` · ${format.number(stage.notMoved)} ${writing ? 'not moved' : 'unreadable'}` : ''}`;
+              : [`${format.number(stage.moved)}${of} ${stage.verb}`, ...tallyParts(stage, writing).map((part) => `${format.number(part.count)} ${part.words}`)].join(' · ');
           return (
             <BlockStack gap="100" key={entity.entity}>
               <InlineStack align="space-between">

@@ -69,7 +69,8 @@ export function NotMovedCard({ migrationId, rows, total, pageSize, byEntity }: P
       <BlockStack gap="300">
         <InlineStack align="space-between" blockAlign="center">
           <Text as="h2" variant="headingMd">
-            Not moved ({format.number(all)})
+            {/* The progress counts skipped and not moved apart; this list holds both, each with its status. */}
+            Skipped or not moved ({format.number(all)})
           </Text>
           <Button
             loading={downloading}

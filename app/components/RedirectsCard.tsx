@@ -7,6 +7,7 @@ import { useFormatter } from './format.ts';
 
 const STATUS: Record<string, { words: string; tone?: 'success' | 'critical' }> = {
   written: { words: 'Live', tone: 'success' },
+  unchanged: { words: 'Live', tone: 'success' },
   failed: { words: 'Refused', tone: 'critical' },
   staged: { words: 'Waiting' },
   skipped: { words: 'Skipped' },

@@ -19,20 +19,23 @@ export function VerificationCard({ verification }: { verification: Verification 
           <p>
             {clean
               ? verification.sampled > 0
-                ? `Everything written was found in Shopify, and ${format.number(verification.sampled)} sampled ${verification.sampled === 1 ? 'product matches' : 'products match'} your store field by field.`
-                : 'Everything written was found in Shopify.'
-              : `${format.number(missing)} written records were not found in Shopify and ${format.number(verification.mismatches.length)} fields differ in the sample and the collections.`}
+                ? `Everything written, now or by an earlier run, was found in Shopify, and ${format.number(verification.sampled)} sampled ${verification.sampled === 1 ? 'product matches' : 'products match'} your store field by field.`
+                : 'Everything written, now or by an earlier run, was found in Shopify.'
+              : `${format.number(missing)} records written, now or by an earlier run, were not found in Shopify and ${format.number(verification.mismatches.length)} fields differ in the sample and the collections.`}
           </p>
         </Banner>
         <DataTable
-          columnContentTypes={['text', 'numeric', 'numeric', 'numeric', 'numeric']}
-          headings={['What', 'Read', 'Written', 'Found in Shopify', 'Not moved']}
+          columnContentTypes={['text', 'numeric', 'numeric', 'numeric', 'numeric', 'numeric', 'numeric']}
+          headings={['What', 'Read', 'Written', 'Unchanged', 'Skipped', 'Not moved', 'Found in Shopify']}
           rows={verification.entities.map((entity) => [
             ENTITY_LABELS[entity.entity as keyof typeof ENTITY_LABELS] ?? entity.entity,
             format.number(entity.read),
             format.number(entity.written),
-            entity.notChecked ? 'Not checked' : format.number(entity.foundInShopify),
+            // A check made before these were counted apart does not know them.
+            entity.unchanged === undefined ? '–' : format.number(entity.unchanged),
+            entity.skipped === undefined ? '–' : format.number(entity.skipped),
             format.number(entity.notMoved),
+            entity.notChecked ? 'Not checked' : format.number(entity.foundInShopify),
           ])}
         />
         {verification.entities

@@ -69,7 +69,7 @@ export async function publishingSummary(migrationId: string, shop: string, platf
     SELECT r.entity, count(*) FILTER (WHERE cardinality(m."publishedOn") > 0) AS published, count(*) FILTER (WHERE cardinality(m."publishedOn") = 0) AS unpublished
     FROM "SourceRecord" r
     JOIN "IdMapEntry" m ON m.shop = ${shop} AND m.platform = ${platform} AND m.entity = r.entity AND m."sourceId" = r."sourceId"
-    WHERE r."migrationId" = ${migrationId} AND r.entity IN ('products', 'collections') AND r.status = 'written'
+    WHERE r."migrationId" = ${migrationId} AND r.entity IN ('products', 'collections') AND r.status IN ('written', 'unchanged')
     GROUP BY r.entity`;
   const of = (entity: string) => {
     const row = counts.find((count) => count.entity === entity);

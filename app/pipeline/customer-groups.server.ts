@@ -24,7 +24,7 @@ export async function customerGroups(migrationId: string, rows: StagedCustomer[]
   const emails = rows.flatMap((row) => ((row.data as CustomerRecord).email ? [(row.data as CustomerRecord).email as string] : []));
   const phones = rows.flatMap((row) => ((row.data as CustomerRecord).phone ? [(row.data as CustomerRecord).phone as string] : []));
   const related = await db().sourceRecord.findMany({
-    where: { migrationId, entity: 'customers', status: { in: ['staged', 'written', 'failed'] }, OR: [{ email: { in: emails } }, { phone: { in: phones } }] },
+    where: { migrationId, entity: 'customers', status: { in: ['staged', 'written', 'unchanged', 'failed'] }, OR: [{ email: { in: emails } }, { phone: { in: phones } }] },
     orderBy: { id: 'asc' },
   });
   const groups = new Map<string, StagedCustomer[]>();

@@ -68,7 +68,7 @@ async function addressesWithCustomers(migrationId: string, shop: string, allowed
     WHERE EXISTS (
       SELECT 1 FROM "SourceRecord"
       WHERE shop = ${shop} AND entity = 'customers' AND lower(email) LIKE a.pattern
-        AND (("migrationId" = ${migrationId} AND status <> 'invalid') OR status = 'written'))`;
+        AND (("migrationId" = ${migrationId} AND status <> 'invalid') OR status IN ('written', 'unchanged')))`;
   return new Set(found.map((row) => row.address));
 }
 

@@ -161,8 +161,8 @@ async function scheduleAfter(migration: { id: string; shop: string; entities: st
     await notifyProgress(tx, migrationId);
     await tx.migrationEntity.upsert({
       where: { migrationId_entity: { migrationId, entity } },
-      create: { migrationId, shop: migration.shop, entity, extractDone: true, written: count('written'), failed: count('failed'), skipped: count('skipped') },
-      update: { written: count('written'), failed: count('failed'), skipped: count('skipped') },
+      create: { migrationId, shop: migration.shop, entity, extractDone: true, written: count('written'), unchanged: count('unchanged'), failed: count('failed'), skipped: count('skipped') },
+      update: { written: count('written'), unchanged: count('unchanged'), failed: count('failed'), skipped: count('skipped') },
     });
     await recordSample(tx, migration.shop, migrationId);
     if (next !== null) {

@@ -1,4 +1,4 @@
-// Progress per entity (read / written / skipped / failed / total) as one snapshot, and a PostgreSQL
+// Progress per entity (read / written / unchanged / skipped / failed / total) as one snapshot, and a PostgreSQL
 // notification after every committed step, so the admin UI and the command line can follow a
 // migration live from any process.
 import pg from 'pg';
@@ -12,7 +12,10 @@ export interface EntityProgress {
   total: number | null;
   read: number;
   unreadable: number;
+  /** Written to Shopify by this run. */
   written: number;
+  /** In Shopify from an earlier run and not changed since: nothing was sent. */
+  unchanged: number;
   failed: number;
   skipped: number;
   readDone: boolean;
@@ -49,6 +52,7 @@ export async function progressSnapshot(migrationId: string): Promise<ProgressSna
         read: row?.extracted ?? 0,
         unreadable: row?.invalid ?? 0,
         written: row?.written ?? 0,
+        unchanged: row?.unchanged ?? 0,
         failed: row?.failed ?? 0,
         skipped: row?.skipped ?? 0,
         readDone: row?.extractDone ?? false,

@@ -54,7 +54,11 @@ const NODES_PAGE = 100;
 export interface EntityCheck {
   entity: string;
   read: number;
+  /** As on the progress card: written by this run, unchanged since an earlier run, skipped, not moved (refused or unreadable). */
   written: number;
+  /** Absent in verifications made before they were counted apart (written counted them, not moved the skipped). */
+  unchanged?: number;
+  skipped?: number;
   notMoved: number;
   foundInShopify: number;
   missingInShopify: string[];
@@ -133,7 +137,7 @@ export async function verifyMigration(migrationId: string, client: AdminClient, 
       const records = await db().sourceRecord.groupBy({ by: ['status'], where: { migrationId, entity }, _count: true });
       const links = await db().$queryRaw<{ sourceId: string; shopifyGid: string }[]>`
         SELECT m."sourceId", m."shopifyGid" FROM "IdMapEntry" m
-        JOIN "SourceRecord" r ON r."migrationId" = ${migrationId} AND r.entity = m.entity AND r."sourceId" = m."sourceId" AND r.status = 'written'
+        JOIN "SourceRecord" r ON r."migrationId" = ${migrationId} AND r.entity = m.entity AND r."sourceId" = m."sourceId" AND r.status IN ('written', 'unchanged')
         WHERE m.shop = ${migration.shop} AND m.platform = ${platform} AND m.entity = ${entity}`;
       return { entity, records, links };
     }),
@@ -147,7 +151,9 @@ export async function verifyMigration(migrationId: string, client: AdminClient, 
       entity,
       read: records.reduce((sum, row) => sum + row._count, 0),
       written: count('written'),
-      notMoved: count('invalid') + count('failed') + count('skipped'),
+      unchanged: count('unchanged'),
+      skipped: count('skipped'),
+      notMoved: count('invalid') + count('failed'),
     };
     if (unchecked(entity)) return { ...counts, foundInShopify: 0, missingInShopify: [], notChecked: 'Shopify does not let Shipyard read customers and orders on this store (protected customer data).' };
     return {
@@ -161,7 +167,7 @@ export async function verifyMigration(migrationId: string, client: AdminClient, 
   const sample = await db().$queryRaw<{ sourceId: string; data: ProductRecord; shopifyGid: string }[]>`
     SELECT r."sourceId", r.data, m."shopifyGid" FROM "SourceRecord" r
     JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${platform} AND m.entity = 'products' AND m."sourceId" = r."sourceId"
-    WHERE r."migrationId" = ${migrationId} AND r.entity = 'products' AND r.status = 'written'
+    WHERE r."migrationId" = ${migrationId} AND r.entity = 'products' AND r.status IN ('written', 'unchanged')
     ORDER BY md5(r."sourceId") LIMIT ${SAMPLE_SIZE}`;
   const compared = new Map<string, Mismatch[]>();
   await inParallel(sample, READS_IN_FLIGHT, async (row) => {
@@ -192,7 +198,7 @@ async function writtenCollections(migrationId: string, platform: string): Promis
   const rows = await db().$queryRaw<{ sourceId: string; data: CollectionRecord; shopifyGid: string }[]>`
     SELECT r."sourceId", r.data, m."shopifyGid" FROM "SourceRecord" r
     JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${platform} AND m.entity = 'collections' AND m."sourceId" = r."sourceId"
-    WHERE r."migrationId" = ${migrationId} AND r.entity = 'collections' AND r.status = 'written'
+    WHERE r."migrationId" = ${migrationId} AND r.entity = 'collections' AND r.status IN ('written', 'unchanged')
     ORDER BY r.id`;
   return rows.map((row) => ({ sourceId: row.sourceId, name: row.data.title, shopifyGid: row.shopifyGid, record: row.data }));
 }

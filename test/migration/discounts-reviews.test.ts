@@ -307,6 +307,11 @@ describe('a second run', () => {
 
     expect(await Promise.all(reviewed.map((id) => query(PRODUCT_REVIEWS, { id })))).toEqual(before);
     const statuses = async (id: string) => (await db().sourceRecord.findMany({ where: { migrationId: id, entity: { in: ['discounts', 'reviews'] } }, orderBy: [{ entity: 'asc' }, { sourceId: 'asc' }] })).map((row) => [row.entity, row.sourceId, row.status]);
-    expect(await statuses(again)).toEqual((await statuses(migrationId)).map(([entity, sourceId, status]) => [entity, sourceId, sourceId === '7010' ? 'skipped' : status]));
+    // Written again: the coupons that changed, and 7004 whose link was lost (Shopify did write it). What an
+    // earlier run wrote and had not changed is unchanged; nothing was sent for it.
+    const rewritten = ['7003', '7004', '7008'];
+    const expected = ([entity, sourceId, status]: (string | undefined)[]) =>
+      sourceId === '7010' ? 'skipped' : status === 'written' && !(entity === 'discounts' && rewritten.includes(sourceId as string)) ? 'unchanged' : status;
+    expect(await statuses(again)).toEqual((await statuses(migrationId)).map((row) => [row[0], row[1], expected(row)]));
   }, 90_000);
 });

@@ -8,7 +8,7 @@ import { db } from '../../db.server.ts';
 import { PRODUCT_SET, toProductSetVariables } from '../transform/product.server.ts';
 import { finishedOperation, startBulkMutation } from './bulk-operations.server.ts';
 import { type WrittenVariant, cutNote, handleTaken, keptBackForLength, productContext, recordVariants, writeProduct } from './products.server.ts';
-import { type UserError, type Writer, describeUserErrors, idMapFor, recordFailed, recordSkipped, recordUnchanged, recordWritten } from './shared.server.ts';
+import { IN_SHOPIFY, type UserError, type Writer, describeUserErrors, idMapFor, recordFailed, recordSkipped, recordUnchanged, recordWritten } from './shared.server.ts';
 import { isVariantLimitLine, neverFits, waitForVariantLimit } from './variant-limit.server.ts';
 
 /** From this many products to write, bulk operations are used (unless the migration says otherwise). */
@@ -36,7 +36,7 @@ export type SubmitOutcome = { batchId: string } | { next: bigint | null };
 export async function submitProductBulk(migrationId: string, afterId: bigint | null, writer: Writer): Promise<SubmitOutcome> {
   const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const rows = await db().sourceRecord.findMany({
-    where: { migrationId, entity: 'products', status: { in: ['staged', 'written', 'failed'] }, ...(afterId === null ? {} : { id: { gt: afterId } }) },
+    where: { migrationId, entity: 'products', status: { in: ['staged', ...IN_SHOPIFY, 'failed'] }, ...(afterId === null ? {} : { id: { gt: afterId } }) },
     orderBy: { id: 'asc' },
     take: BULK_CHUNK,
   });

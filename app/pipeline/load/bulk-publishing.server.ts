@@ -8,7 +8,7 @@ import type { ProductRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { finishedOperation, startBulkMutation } from './bulk-operations.server.ts';
 import { PUBLISH, applyPlacement, chosenChannels, placed, placementChange, recordPlaced, wantedChannels } from './publishing.server.ts';
-import { type UserError, type Writer, describeUserErrors, idMapFor, recordFailed, skipsExisting } from './shared.server.ts';
+import { IN_SHOPIFY, type UserError, type Writer, describeUserErrors, idMapFor, recordFailed, skipsExisting } from './shared.server.ts';
 
 /** Products looked at per chunk, and at most as many lines per operation. */
 const PLACEMENT_CHUNK = 2000;
@@ -27,7 +27,7 @@ export async function submitPlacementBulk(migrationId: string, afterId: bigint |
   const skipExisting = skipsExisting(migration.options);
   for (let after = afterId; ; ) {
     const rows = await db().sourceRecord.findMany({
-      where: { migrationId, entity: 'products', status: 'written', ...(after === null ? {} : { id: { gt: after } }) },
+      where: { migrationId, entity: 'products', status: { in: IN_SHOPIFY }, ...(after === null ? {} : { id: { gt: after } }) },
       orderBy: { id: 'asc' },
       take: PLACEMENT_CHUNK,
       select: { id: true, sourceId: true, data: true },

@@ -15,7 +15,7 @@ import {
 } from '../transform/customer.server.ts';
 import { type LongText, type LongTextRule, cutReport, describeLongText, keptBackReason, longTextAction, longTextRule } from '../transform/text-limits.server.ts';
 import {
-  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordKeptAsFound, recordSkipped, recordWritten,
+  IN_SHOPIFY, type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordKeptAsFound, recordSkipped, recordWritten,
   settledWithoutWriting, skipsExisting,
 } from './shared.server.ts';
 
@@ -162,7 +162,7 @@ export async function loadCustomerBatch(migrationId: string, afterId: bigint | n
     const leaderRow = await db().sourceRecord.findUniqueOrThrow({ where: { id: leader.id }, select: { status: true, reason: true } });
     const why = `the same ${key?.split(' ')[0] ?? 'contact'} as customer ${leader.sourceId}`;
     // A leader kept as the store had it still has its link: the merged record's orders go there too.
-    if (!link || !['written', 'skipped'].includes(leaderRow.status)) {
+    if (!link || ![...IN_SHOPIFY, 'skipped'].includes(leaderRow.status)) {
       await recordFailed(row, `Has ${why}, which did not move: ${leaderRow.reason ?? 'not written yet'}`);
       result.failed++;
       continue;
@@ -170,8 +170,11 @@ export async function loadCustomerBatch(migrationId: string, afterId: bigint | n
     const message = `Merged into customer ${leader.sourceId}: it has ${why}, and Shopify allows each email and phone once.`;
     await keepProblems(migrationId, 'customers', row.sourceId, PROBLEM_CODES, [{ code: 'customer-merged', subject: leader.sourceId, message, action: 'Nothing to do unless they are different people sharing one address.' }]);
     // The group's leader owns the Shopify customer; an undo deletes it through the leader's link once.
-    await recordWritten(shop, writer.platform, 'customers', row, link.shopifyGid, null, message, { adopted: true });
-    result.written++;
+    // Nothing is sent for a merged record: it counts as its group's customer did (unchanged when the leader was).
+    const unchanged = leaderRow.status === 'unchanged';
+    await recordWritten(shop, writer.platform, 'customers', row, link.shopifyGid, null, message, { adopted: true, status: unchanged ? 'unchanged' : 'written' });
+    if (unchanged) result.unchanged++;
+    else result.written++;
   }
   return result;
 }

@@ -28,7 +28,7 @@ export async function listingRedirectRows(migrationId: string, shop: string, pla
   const rows = await db().$queryRaw<{ entity: 'products' | 'blogPosts'; listedAt: Listing[] }[]>`
     SELECT r.entity, r.data->'listedAt' AS "listedAt"
     FROM "SourceRecord" r
-    WHERE r."migrationId" = ${migrationId} AND r.entity IN ('products', 'blogPosts') AND r.status = 'written' AND r.data ? 'listedAt'
+    WHERE r."migrationId" = ${migrationId} AND r.entity IN ('products', 'blogPosts') AND r.status IN ('written', 'unchanged') AND r.data ? 'listedAt'
     ORDER BY r.id`;
   const blog = rows.some((row) => row.entity === 'blogPosts') ? await blogHandle(shop, platform) : null;
   const byPath = new Map<string, ListingRedirectData>();

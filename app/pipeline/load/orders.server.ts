@@ -13,7 +13,7 @@ import { customerExists, recordGuestCustomer } from './guest-customers.server.ts
 import { MINUTE, orderAllowance, shopForOrders, tooManyOrders } from './order-pacing.server.ts';
 import {
   type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed,
-  recordSkipped, recordUnchanged, recordWritten,
+  IN_SHOPIFY, recordSkipped, recordUnchanged, recordWritten,
 } from './shared.server.ts';
 
 const PROBLEM_CODES = ['order-total-differs', 'order-product-missing', 'order-future-date'];
@@ -45,7 +45,7 @@ function writtenOrderProblems(order: OrderRecord, customLines: string[], created
 
 /** The email each of these customers moved with (null: none, theirs was not valid), from their latest staged record. */
 async function emailsMovedWith(shop: string, sourceIds: string[]): Promise<Map<string, string | null>> {
-  const records = await db().sourceRecord.findMany({ where: { shop, entity: 'customers', sourceId: { in: sourceIds }, status: { in: ['written', 'skipped'] } }, orderBy: { id: 'asc' }, select: { sourceId: true, data: true } });
+  const records = await db().sourceRecord.findMany({ where: { shop, entity: 'customers', sourceId: { in: sourceIds }, status: { in: [...IN_SHOPIFY, 'skipped'] } }, orderBy: { id: 'asc' }, select: { sourceId: true, data: true } });
   return new Map(records.map((record) => [record.sourceId, checkContact(record.data as { email: string | null; phone: string | null }).email]));
 }
 

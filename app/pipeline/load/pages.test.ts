@@ -24,11 +24,15 @@ const post = (sourceId: string, title: string, handle: string) => ({
   ...page(sourceId, title, handle), excerptHtml: null, author: 'Ingrid', tags: ['Linen'], image: null,
 });
 
-async function stage(entity: string, records: Record<string, unknown>[]) {
-  await db().sourceRecord.deleteMany({ where: { migrationId, entity } });
+async function stage(entity: string, records: Record<string, unknown>[], into = migrationId) {
+  await db().sourceRecord.deleteMany({ where: { migrationId: into, entity } });
   for (const record of records) {
-    await db().sourceRecord.create({ data: { shop: shop.domain, migrationId, entity, sourceId: String(record.sourceId), status: 'staged', data: record as object, contentHash: contentHash(record) } });
+    await db().sourceRecord.create({ data: { shop: shop.domain, migrationId: into, entity, sourceId: String(record.sourceId), status: 'staged', data: record as object, contentHash: contentHash(record) } });
   }
+}
+
+async function statuses(entity: string, of = migrationId): Promise<string[]> {
+  return (await db().sourceRecord.findMany({ where: { migrationId: of, entity }, orderBy: { sourceId: 'asc' } })).map((row) => row.status);
 }
 
 async function count(connection: 'pages' | 'articles' | 'blogs'): Promise<number> {
@@ -55,7 +59,15 @@ describe('pages', () => {
   it('writes once, updates in place when the source changed, and after a crash finds what it wrote', async () => {
     await stage('pages', [page('1', 'About', 'about'), page('2', 'Доставка', 'доставка')]);
     expect(await loadPageBatch(migrationId, null, writer)).toMatchObject({ written: 2, failed: 0 });
+    // The same batch tried again (a crash after the writes were kept, before the batch's counts):
+    // nothing is sent, and what this migration wrote stays written, not unchanged.
     expect(await loadPageBatch(migrationId, null, writer)).toMatchObject({ written: 0, unchanged: 2 });
+    expect(await statuses('pages')).toEqual(['written', 'written']);
+    // A later migration reading the same pages finds them in Shopify as they are: unchanged, nothing sent.
+    const later = (await db().migration.create({ data: { shop: shop.domain, sourcePlatform: 'woocommerce', status: 'running', phase: 'loading' } })).id;
+    await stage('pages', [page('1', 'About', 'about'), page('2', 'Доставка', 'доставка')], later);
+    expect(await loadPageBatch(later, null, writer)).toMatchObject({ written: 0, unchanged: 2 });
+    expect(await statuses('pages', later)).toEqual(['unchanged', 'unchanged']);
 
     await stage('pages', [page('1', 'About us', 'about'), page('2', 'Доставка', 'доставка')]);
     expect(await loadPageBatch(migrationId, null, writer)).toMatchObject({ written: 1, unchanged: 1 });

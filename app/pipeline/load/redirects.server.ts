@@ -36,7 +36,7 @@ export async function deriveRedirects(migrationId: string, platform: string): Pr
     SELECT r.entity, r."sourceId", r.data->>'sourcePath' AS "sourcePath", m.handle
     FROM "SourceRecord" r
     JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${platform} AND m.entity = r.entity AND m."sourceId" = r."sourceId"
-    WHERE r."migrationId" = ${migrationId} AND r.entity IN (${Prisma.join(REDIRECTED_ENTITIES)}) AND r.status = 'written'
+    WHERE r."migrationId" = ${migrationId} AND r.entity IN (${Prisma.join(REDIRECTED_ENTITIES)}) AND r.status IN ('written', 'unchanged')
       AND coalesce(r.data->>'sourcePath', '') <> '' AND m.handle IS NOT NULL
     ORDER BY r.id`;
   // Two records with the same old URL (WooCommerce allows it after an import): one address can lead

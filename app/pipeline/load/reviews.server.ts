@@ -7,7 +7,7 @@ import { db } from '../../db.server.ts';
 import { metafieldsSetCost } from '../../shopify-admin/costs.server.ts';
 import { METAFIELDS_PER_PRODUCT, PRODUCT_REVIEWS_SET, type ProductReviews, productReviewMetafields, reviewsHash } from '../transform/review.server.ts';
 import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordSkipped, recordUnchanged, recordWritten,
+  IN_SHOPIFY, type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordSkipped, recordUnchanged, recordWritten,
 } from './shared.server.ts';
 
 /**
@@ -38,7 +38,7 @@ const review = (row: Row) => row.data as ReviewRecord;
 /** Every review of these products in the migration, by product: a product's metafields hold all of them, not one batch. */
 async function reviewsOf(migrationId: string, productSourceIds: string[]): Promise<Map<string, Row[]>> {
   const rows = productSourceIds.length === 0 ? [] : await db().sourceRecord.findMany({
-    where: { migrationId, entity: 'reviews', status: { in: ['staged', 'written', 'failed', 'skipped'] }, OR: productSourceIds.map((sourceId) => ({ data: { path: ['productSourceId'], equals: sourceId } })) },
+    where: { migrationId, entity: 'reviews', status: { in: ['staged', ...IN_SHOPIFY, 'failed', 'skipped'] }, OR: productSourceIds.map((sourceId) => ({ data: { path: ['productSourceId'], equals: sourceId } })) },
     orderBy: { id: 'asc' },
   });
   const groups = new Map<string, Row[]>();

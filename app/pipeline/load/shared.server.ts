@@ -78,7 +78,7 @@ interface WrittenRecord {
  * whatever the first link said.
  */
 export async function recordWritten(
-  shop: string, platform: string, entity: string, row: WrittenRecord, shopifyGid: string, handle: string | null, reason: string | null = null, how: { adopted?: boolean; status?: 'written' | 'skipped' } = {},
+  shop: string, platform: string, entity: string, row: WrittenRecord, shopifyGid: string, handle: string | null, reason: string | null = null, how: { adopted?: boolean; status?: 'written' | 'unchanged' | 'skipped' } = {},
 ): Promise<void> {
   const link = { shopifyGid, handle, contentHash: row.contentHash ?? '' };
   await db().$transaction([
@@ -157,14 +157,25 @@ export async function recordSkipped(row: { id: bigint }, reason: string): Promis
   await db().sourceRecord.update({ where: { id: row.id }, data: { status: 'skipped', reason } });
 }
 
+/**
+ * Statuses of a record whose object is in Shopify: `written` by this migration, or `unchanged`, in
+ * Shopify from an earlier run and not changed since, so this one sent nothing (decision 0030).
+ */
+export const IN_SHOPIFY = ['written', 'unchanged'];
+
+/**
+ * Nothing to send: Shopify already has the record as it is. A record this migration wrote stays
+ * `written`: a batch tried again after a crash (Shopify answered and the id map was kept, the batch's
+ * counts were not) finds its own writes unchanged, and they were still written by this run.
+ */
 export async function recordUnchanged(row: { id: bigint; status: string }): Promise<void> {
-  if (row.status !== 'written') await db().sourceRecord.update({ where: { id: row.id }, data: { status: 'written', reason: null } });
+  if (!IN_SHOPIFY.includes(row.status)) await db().sourceRecord.update({ where: { id: row.id }, data: { status: 'unchanged', reason: null } });
 }
 
-/** The next batch of records of `entity` to write (staged, or failed last time), after `afterId`. */
+/** The next batch of records of `entity` to write (staged, or failed last time; those in Shopify again when retried), after `afterId`. */
 export function nextBatch(migrationId: string, entity: string, afterId: bigint | null) {
   return db().sourceRecord.findMany({
-    where: { migrationId, entity, status: { in: ['staged', 'written', 'failed'] }, ...(afterId === null ? {} : { id: { gt: afterId } }) },
+    where: { migrationId, entity, status: { in: ['staged', ...IN_SHOPIFY, 'failed'] }, ...(afterId === null ? {} : { id: { gt: afterId } }) },
     orderBy: { id: 'asc' },
     take: LOAD_BATCH,
   });
