@@ -8,10 +8,11 @@ import type { CanonicalRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { contentHash, stageRows } from '../staging.server.ts';
 import { policyFor, shopifysOwnPage } from '../transform/store-pages.server.ts';
+import { IN_SHOPIFY } from './shared.server.ts';
 
 export async function deriveStorePageRedirects(migrationId: string): Promise<number> {
   const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const pages = await db().sourceRecord.findMany({ where: { migrationId, entity: 'pages', status: { in: ['skipped', 'written'] } }, orderBy: { id: 'asc' } });
+  const pages = await db().sourceRecord.findMany({ where: { migrationId, entity: 'pages', status: { in: ['skipped', ...IN_SHOPIFY] } }, orderBy: { id: 'asc' } });
   const asPolicy = new Set(
     (await db().idMapEntry.findMany({ where: { shop, entity: 'pages', sourceId: { in: pages.map((row) => row.sourceId) }, shopifyGid: { startsWith: 'gid://shopify/ShopPolicy/' } }, select: { sourceId: true } })).map((entry) => entry.sourceId),
   );
