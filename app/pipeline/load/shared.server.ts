@@ -159,7 +159,7 @@ export async function recordSkipped(row: { id: bigint }, reason: string): Promis
 
 /**
  * Statuses of a record whose object is in Shopify: `written` by this migration, or `unchanged`, in
- * Shopify from an earlier run and not changed since, so this one sent nothing (decision 0030).
+ * Shopify from an earlier run and not changed since, so this one sent nothing (decision 0029).
  */
 export const IN_SHOPIFY = ['written', 'unchanged'];
 
