@@ -51,6 +51,7 @@ export async function handleCdn(pool: Pool, request: IncomingMessage, response: 
     response.end();
     return;
   }
-  for await (const chunk of source.body) response.write(chunk);
+  const reader = source.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) response.write(chunk.value);
   response.end();
 }
