@@ -21,6 +21,7 @@ import { BulkRunner } from './bulk/bulk-runner.ts';
 import { Background } from './background.ts';
 import { handleUpload, UPLOADS_PATH } from './bulk/uploads.ts';
 import { handleTokenRequest, TOKEN_PATH } from './oauth.ts';
+import { CDN_PATH, handleCdn } from './files/cdn.ts';
 
 export interface DevstoreOptions {
   connectionString: string;
@@ -75,7 +76,7 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
   const executor = new Executor(catalogModules, buckets, options.throttling ?? true);
   const fetcher = new FileFetcher(pool);
   await fetcher.resumePending();
-  // Known once listening; URLs devstore hands out (staged uploads, bulk results) point here.
+  // Known once listening; URLs devstore hands out (staged uploads, bulk results, files' CDN URLs) point here.
   let baseUrl = '';
   const bulkRunner = new BulkRunner({
     pool,
@@ -177,6 +178,8 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
           ? handleTokenRequest(pool, shopDomain(request), request, response)
         : pathname === UPLOADS_PATH || pathname.startsWith(`${UPLOADS_PATH}/`)
           ? handleUpload(pool, request, response, pathname)
+        : pathname.startsWith(`${CDN_PATH}/`)
+          ? handleCdn(pool, request, response, pathname)
           : pathname.startsWith('/devstore/')
           ? handleControl({ pool, network, buckets, webhooks }, request, response, pathname)
           : Promise.resolve(sendJson(response, 404, { errors: 'Not Found' }));

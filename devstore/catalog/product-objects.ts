@@ -107,7 +107,7 @@ export function productObject(row: ProductRow) {
       const variants = await variantsOf(context, id);
       return variants.length === 1 && variants[0]?.title === 'Default Title';
     },
-    media: async (args: Args, context: RequestContext) => connectionOf(await mediaOfProduct(context, id), args, (file) => file.id, fileObject),
+    media: async (args: Args, context: RequestContext) => connectionOf(await mediaOfProduct(context, id), args, (file) => file.id, (file) => fileObject(file, context)),
     mediaCount: async (_args: Args, context: RequestContext) => ({ __typename: 'Count', count: (await mediaOfProduct(context, id)).length, precision: 'EXACT' }),
     collections: async (args: Args, context: RequestContext) => collectionsOfProduct(context, id, args),
     ...metafieldFields(id),

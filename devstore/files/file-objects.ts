@@ -3,6 +3,7 @@
 import type { RequestContext } from '../graphql/context.ts';
 import { batcher } from '../graphql/context.ts';
 import { gid } from '../catalog/ids.ts';
+import { cdnUrl } from './cdn.ts';
 
 export interface FileRow {
   id: string;
@@ -26,7 +27,8 @@ export function fileGid(row: Pick<FileRow, 'id' | 'content_type'>): string {
   return gid(row.content_type === 'IMAGE' ? 'MediaImage' : 'GenericFile', row.id);
 }
 
-export function fileObject(row: FileRow) {
+/** A file as the Admin API answers it; a READY file's URLs are devstore's CDN addresses (cdn.ts). */
+export function fileObject(row: FileRow, context: Pick<RequestContext, 'baseUrl'>) {
   const ready = row.status === 'READY';
   const errors = row.error_code ? [{ code: row.error_code, message: row.error_message ?? '', details: null }] : [];
   const common = {
@@ -37,10 +39,10 @@ export function fileObject(row: FileRow) {
     fileStatus: row.status,
     fileErrors: errors.map((error) => ({ __typename: 'FileError', ...error })),
     mimeType: row.mime_type,
-    preview: { __typename: 'MediaPreviewImage', status: row.status, image: ready && row.content_type === 'IMAGE' ? imageOf(row) : null },
+    preview: { __typename: 'MediaPreviewImage', status: row.status, image: ready && row.content_type === 'IMAGE' ? imageOf(row, context.baseUrl) : null },
   };
   if (row.content_type !== 'IMAGE') {
-    return { __typename: 'GenericFile', ...common, url: ready ? row.original_source : null, originalFileSize: row.byte_size === null ? null : Number(row.byte_size) };
+    return { __typename: 'GenericFile', ...common, url: ready ? cdnUrl(context.baseUrl, row) : null, originalFileSize: row.byte_size === null ? null : Number(row.byte_size) };
   }
   return {
     __typename: 'MediaImage',
@@ -49,14 +51,14 @@ export function fileObject(row: FileRow) {
     status: row.status,
     mediaErrors: errors.map((error) => ({ __typename: 'MediaError', ...error })),
     mediaWarnings: [],
-    image: ready ? imageOf(row) : null,
+    image: ready ? imageOf(row, context.baseUrl) : null,
     originalSource: { __typename: 'MediaImageOriginalSource', url: row.original_source, fileSize: row.byte_size === null ? null : Number(row.byte_size) },
   };
 }
 
-/** devstore keeps no copy of an image: its URL is the source it was fetched from. */
-function imageOf(row: FileRow) {
-  return { __typename: 'Image', id: gid('ImageSource', row.id), url: row.original_source, altText: row.alt, width: null, height: null };
+/** A READY image's URL is on the CDN, not its source (which stays in originalSource.url). */
+function imageOf(row: FileRow, baseUrl: string) {
+  return { __typename: 'Image', id: gid('ImageSource', row.id), url: cdnUrl(baseUrl, row), altText: row.alt, width: null, height: null };
 }
 
 export function mediaOfProduct(context: RequestContext, productId: string): Promise<FileRow[]> {

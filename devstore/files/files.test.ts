@@ -31,6 +31,8 @@ const FILE_CREATE = `mutation($files: [FileCreateInput!]!) {
   fileCreate(files: $files) { files { id fileStatus alt ... on MediaImage { image { url } } } userErrors { field message code } }
 }`;
 const FILES = `{ files(first: 10) { nodes { alt fileStatus fileErrors { code } ... on MediaImage { image { url } mimeType } } } }`;
+/** Shopify's CDN address shape as devstore plays it: <devstore>/cdn/shop/files/<file id>/<filename>. */
+const cdnPattern = (filename: string) => new RegExp(`^${devstore.url.replace(/[.]/g, '\\.')}/cdn/shop/files/\\d+/${filename.replace(/[.]/g, '\\.')}$`);
 
 describe('fileCreate', () => {
   it('answers UPLOADED, then fetches the source: READY when it is an image, FAILED when it is dead or not an image', async () => {
@@ -49,11 +51,41 @@ describe('fileCreate', () => {
     await devstore.filesSettled();
     const listed = await admin(devstore, shop, FILES);
     expect(listed.body.data.files.nodes).toEqual([
-      { alt: 'Lamp', fileStatus: 'READY', fileErrors: [], image: { url: `${origin}/lamp.png` }, mimeType: 'image/png' },
+      { alt: 'Lamp', fileStatus: 'READY', fileErrors: [], image: { url: expect.stringMatching(cdnPattern('lamp.png')) }, mimeType: 'image/png' },
       { alt: 'Gone', fileStatus: 'FAILED', fileErrors: [{ code: 'IMAGE_DOWNLOAD_FAILURE' }], image: null, mimeType: null },
       { alt: 'Page', fileStatus: 'FAILED', fileErrors: [{ code: 'UNSUPPORTED_IMAGE_FILE_TYPE' }], image: null, mimeType: null },
       { alt: 'Refused', fileStatus: 'FAILED', fileErrors: [{ code: 'IMAGE_DOWNLOAD_FAILURE' }], image: null, mimeType: null },
     ]);
+  });
+
+  it("answers a READY file's URL on the CDN, not its source (kept in originalSource), and the CDN serves its bytes", async () => {
+    const { body } = await admin(devstore, shop, FILE_CREATE, {
+      files: [
+        { originalSource: `${origin}/lamp.png`, alt: 'CDN lamp', contentType: 'IMAGE' },
+        { originalSource: `${origin}/lamp.png`, alt: 'Manual', contentType: 'FILE', filename: 'manual.png' },
+      ],
+    });
+    const [imageId, fileId] = body.data.fileCreate.files.map((file: { id: string }) => file.id);
+    await devstore.filesSettled();
+    const read = await admin(devstore, shop, `query($image: ID!, $file: ID!) {
+      image: node(id: $image) { ... on MediaImage { image { url } preview { image { url } } originalSource { url } } }
+      file: node(id: $file) { ... on GenericFile { url preview { image { url } } } }
+    }`, { image: imageId, file: fileId });
+    const { image, file } = read.body.data;
+    const numericId = (id: string) => id.split('/').pop();
+    expect(image.image.url).toBe(`${devstore.url}/cdn/shop/files/${numericId(imageId)}/lamp.png`);
+    expect(image.preview.image.url).toBe(image.image.url);
+    expect(image.originalSource.url).toBe(`${origin}/lamp.png`);
+    expect(file).toEqual({ url: `${devstore.url}/cdn/shop/files/${numericId(fileId)}/manual.png`, preview: { image: null } });
+
+    const served = await fetch(image.image.url);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(PNG);
+    expect((await fetch(file.url)).status).toBe(200);
+    // A CDN address that names no READY file of that name is nothing.
+    expect((await fetch(image.image.url.replace('lamp.png', 'other.png'))).status).toBe(404);
+    expect((await fetch(`${devstore.url}/cdn/shop/files/999999999/lamp.png`)).status).toBe(404);
   });
 
   it('refuses a source that is not an http(s) URL and an alt over 512 characters', async () => {

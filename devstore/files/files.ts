@@ -47,7 +47,7 @@ async function fileCreate(args: Args, context: RequestContext) {
     [context.shop.domain, types, inputs.map((input) => input.alt ?? ''), inputs.map((input) => input.filename ?? null), inputs.map((input) => input.originalSource)],
   );
   context.fetchFiles(rows.map((row) => String(row.id)));
-  return { __typename: 'FileCreatePayload', files: rows.map(fileObject), userErrors: [] };
+  return { __typename: 'FileCreatePayload', files: rows.map((row) => fileObject(row, context)), userErrors: [] };
 }
 
 /**
@@ -86,11 +86,11 @@ const FILES: ListSpec = {
 
 async function fileById(context: RequestContext, id: string, contentType: 'IMAGE' | 'FILE') {
   const { rows } = await context.pool.query<FileRow>('SELECT * FROM devstore.files WHERE shop = $1 AND id = $2 AND (content_type = $3) = $4', [context.shop.domain, id, 'IMAGE', contentType === 'IMAGE']);
-  return rows[0] ? fileObject(rows[0]) : null;
+  return rows[0] ? fileObject(rows[0], context) : null;
 }
 
 export const filesModule: ResolverModule = {
-  queries: { files: (args, context) => listRows<FileRow>(context, args, FILES, fileObject) },
+  queries: { files: (args, context) => listRows<FileRow>(context, args, FILES, (row) => fileObject(row, context)) },
   mutations: { fileCreate, fileDelete },
   nodes: {
     MediaImage: (context, id) => fileById(context, id, 'IMAGE'),

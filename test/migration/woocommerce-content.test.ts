@@ -105,6 +105,13 @@ describe('a real WooCommerce store’s pages and posts', () => {
     expect(uploaded.map((candidate) => [candidate.id, candidate.fileStatus])).toEqual([[file?.shopifyGid, 'READY']]);
     const cdnUrl = uploaded[0]?.image?.url as string;
     expect(file?.handle).toBe(cdnUrl);
+    // As on Shopify, the file lives on the CDN (devstore's stand-in for https://cdn.shopify.com/s/files/…),
+    // not at the old site's address, which only originalSource keeps; and the CDN serves the old image.
+    expect(cdnUrl).toBe(`${devstore.url}/cdn/shop/files/${file?.shopifyGid.split('/').pop()}/${STORY_IMAGE.split('/').pop()}`);
+    expect(cdnUrl).not.toBe(imageUrl);
+    const [served, original] = await Promise.all([fetch(cdnUrl), fetch(imageUrl)]);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(Buffer.from(await original.arrayBuffer()));
 
     const { page } = await query(PAGE, { id: (await link('pages', storyId()))?.shopifyGid });
     // Used twice in the page and once in a post: the same Shopify file every time.
@@ -113,6 +120,7 @@ describe('a real WooCommerce store’s pages and posts', () => {
     expect(page.body).not.toContain('workshop-300x200.jpg');
     const { article } = await query(ARTICLE, { id: (await link('blogPosts', postId(REAL_POST_INDEX)))?.shopifyGid });
     expect(srcs(article.body)).toEqual([cdnUrl]);
+    expect(`${page.body}${article.body}`).not.toContain(`src="${imageUrl}"`);
   });
 
   it('reports an image that cannot be fetched and leaves no broken file behind', async () => {
