@@ -179,6 +179,8 @@ export const LineItem = z.object({
   price: Money,
   discount: Money.default('0'),
   taxLines: z.array(TaxLine).default([]),
+  /** What the shopper chose on the line, as labels ("Size": "Large"): the values a variation sold in any value leaves to the shopper. */
+  chosenOptions: z.array(z.object({ name: z.string(), value: z.string() })).default([]),
 });
 
 export const Order = z.object({

@@ -69,6 +69,20 @@ export function mapCustomer(raw: unknown, storeCountry: string | null = null): E
 }
 
 /**
+ * The labelled values a line carries ("Size": "Large"), such as the shopper's choice for an attribute
+ * a variation sells in any value. WooCommerce keeps them in the line's meta data beside its own
+ * hidden entries ("_reduced_stock"), which are not choices; a value that is not text is not one either.
+ */
+function chosenOptions(meta: { key: string; display_key?: unknown; display_value?: unknown }[]): { name: string; value: string }[] {
+  return meta.flatMap((entry) => {
+    if (entry.key.startsWith('_') || typeof entry.display_key !== 'string' || typeof entry.display_value !== 'string') return [];
+    const name = decodeEntities(entry.display_key).trim();
+    const value = decodeEntities(entry.display_value).trim();
+    return name && value ? [{ name, value }] : [];
+  });
+}
+
+/**
  * An order with its refunds' details as `orders/<id>/refunds` gives them (their dates); without
  * them a refund keeps its amount and reason and has no date. `storeCountry`: the store's own
  * country, in which a phone without a country prefix was typed.
@@ -91,6 +105,7 @@ export function mapOrder(raw: unknown, refundDetails: readonly WooRefund[] = [],
     price: money(Number(line.subtotal) / (line.quantity || 1)),
     discount: money(Number(line.subtotal) - Number(line.total)),
     taxLines: taxLines(line.taxes),
+    chosenOptions: chosenOptions(line.meta_data),
   }));
   const processedAt = gmt(order.date_paid_gmt) ?? gmt(order.date_created_gmt);
   return result(

@@ -98,6 +98,8 @@ export const WooCustomer = z.object({
 
 const Taxes = z.array(z.object({ id: Id, total: Text })).default([]);
 
+const LineMeta = z.object({ key: z.string(), value: z.unknown(), display_key: z.unknown().optional(), display_value: z.unknown().optional() });
+
 export const WooOrder = z.object({
   id: Id,
   number: Text,
@@ -112,7 +114,10 @@ export const WooOrder = z.object({
   date_created_gmt: z.string(),
   date_modified_gmt: z.string().nullish(),
   date_paid_gmt: z.string().nullish(),
-  line_items: z.array(z.object({ id: Id, name: Text, product_id: Id.default(0), variation_id: Id.default(0), quantity: z.number(), subtotal: Text, total: Text, sku: Text, taxes: Taxes })).default([]),
+  // A line's meta_data holds, among others, the value the shopper chose for each variation attribute
+  // (key "pa_size" with the term slug, or a custom attribute's name; display_key/display_value are
+  // the labels, plain text: WC_REST_Orders_Controller::prepare_meta_data cleans them with wc_clean).
+  line_items: z.array(z.object({ id: Id, name: Text, product_id: Id.default(0), variation_id: Id.default(0), quantity: z.number(), subtotal: Text, total: Text, sku: Text, taxes: Taxes, meta_data: z.array(LineMeta).default([]) })).default([]),
   tax_lines: z.array(z.object({ rate_id: Id, label: Text, rate_percent: z.number().nullish() })).default([]),
   shipping_lines: z.array(z.object({ method_title: Text, total: Text, taxes: Taxes })).default([]),
   // Fees the merchant or a plugin added ("Gift wrapping"); a negative one is a discount.

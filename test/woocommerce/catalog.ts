@@ -11,6 +11,7 @@ import type { WooCategory, WooProduct } from './shapes.ts';
 import { datePair } from './shapes.ts';
 import { REAL_COUPONS, realCoupon } from './real-coupons.ts';
 import { coupon, customer, order, review } from './shop-records.ts';
+import { ANY_VARIATION_ORDER_COUNT, anyVariationOrder } from './any-variation-orders.ts';
 import { REAL_ORDER_COUNT, REAL_REVIEW_COUNT, realOrder, realReview } from './real-orders.ts';
 import type { SeededProduct, Store } from './store.ts';
 import { productId } from './store.ts';
@@ -40,6 +41,8 @@ export interface SeedOptions {
   awkward?: boolean;
   /** Seed WooCommerce's sample shapes (real-products.ts) after the awkward ones, and its Shop/Cart/… pages; off by default. */
   realProducts?: boolean;
+  /** Add, after the other orders, a past order of a variation sold in any Size (any-variation-orders.ts; needs realProducts); off by default. */
+  anyVariationOrders?: boolean;
   /** Customers and orders as real stores have them: local phones, WooCommerce's state codes (see real-customers.ts); off by default. */
   realCustomers?: boolean;
   /** The store's time zone, east of GMT, in minutes (default +120, Central European Summer Time). */
@@ -110,7 +113,7 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
   const seededReviews = options.reviews ?? 15;
   const counts = {
     customers: options.customers ?? (options.realCustomers ? REAL_CUSTOMERS.length : 12),
-    orders: seededOrders + (options.realOrders ? REAL_ORDER_COUNT : 0),
+    orders: seededOrders + (options.realOrders ? REAL_ORDER_COUNT : 0) + (options.anyVariationOrders ? ANY_VARIATION_ORDER_COUNT : 0),
     coupons: (options.coupons ?? 6) + (options.realCoupons ? REAL_COUPONS.length : 0),
     reviews: seededReviews + (options.realOrders ? REAL_REVIEW_COUNT : 0),
     pages: (options.pages ?? 10) + (options.realContent ? REAL_PAGES.length : 0), posts: options.posts ?? 16,
@@ -161,6 +164,8 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
     },
     customerAt: (index) => (options.realCustomers ? realCustomer : customer)(store, index),
     orderAt(index) {
+      const others = seededOrders + (options.realOrders ? REAL_ORDER_COUNT : 0);
+      if (options.anyVariationOrders && index > others && index <= others + ANY_VARIATION_ORDER_COUNT) return anyVariationOrder(store, 9000 + index, catalog.realId('any-size-beanie'));
       const real = realPosition(index, seededOrders, REAL_ORDER_COUNT);
       return real ? realOrder(store, real, 9000 + index, counts.customers > 0 ? customer(store, 1) : null) : (options.realCustomers ? realCustomersOrder : order)(store, index, counts.customers, productCount);
     },
