@@ -1,13 +1,15 @@
 // Load orders as history: orderCreate per order not written before (found again by id map or source
-// reference, so a retry never doubles one), linked to the migrated customers and variants, its
+// reference, so a retry never doubles one), linked to the migrated customers and variants (a line of
+// a variation sold in any value to the variant of the value the shopper chose), its
 // amounts in the shop's currency and the customer's; totals Shopify computes differently are
 // flagged with both. An order in another currency without the merchant's exchange rate is kept
 // back with the reason. Paced for development and trial stores (order-pacing.server.ts).
-import type { OrderRecord } from '../../../connectors/model.ts';
+import type { OrderRecord, ProductRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { customIdentifier } from '../source-reference.server.ts';
 import { checkContact } from '../transform/customer.server.ts';
 import { OrderKeptBack } from '../transform/order-money.server.ts';
+import type { MadeVariant } from '../transform/made-variant.server.ts';
 import { ORDER_BY_REFERENCE, ORDER_CREATE, ORDER_CREATE_COST, OrderOptions, type OrderContext, futureDateClamped, toOrderCreateVariables, totalsDiffer } from '../transform/order.server.ts';
 import { customerExists, recordGuestCustomer } from './guest-customers.server.ts';
 import { MINUTE, orderAllowance, shopForOrders, tooManyOrders } from './order-pacing.server.ts';
@@ -49,6 +51,30 @@ async function emailsMovedWith(shop: string, sourceIds: string[]): Promise<Map<s
   return new Map(records.map((record) => [record.sourceId, checkContact(record.data as { email: string | null; phone: string | null }).email]));
 }
 
+/**
+ * The variants made from each variation sold in any value that these lines name and no variant
+ * link covers (decision 0025), read from the products as they were last staged, by variation id.
+ */
+async function madeVariantsFor(shop: string, platform: string, lines: OrderRecord['lineItems'], linked: ReadonlyMap<string, unknown>): Promise<Map<string, MadeVariant[]>> {
+  const unlinked = lines.filter((line) => line.variantSourceId !== null && !linked.has(line.variantSourceId) && line.productSourceId !== null && line.chosenOptions.length > 0);
+  const variations = new Set(unlinked.map((line) => line.variantSourceId));
+  if (variations.size === 0) return new Map();
+  const products = await db().sourceRecord.findMany({ where: { shop, entity: 'products', sourceId: { in: [...new Set(unlinked.map((line) => line.productSourceId as string))] } }, orderBy: { id: 'asc' }, select: { sourceId: true, data: true } });
+  // The latest staged version of each product says which variants it was written with.
+  const latest = new Map(products.map((record) => [record.sourceId, record.data as unknown as ProductRecord]));
+  const made = [...latest.values()].flatMap((product) => product.variants.filter((variant) => variant.madeFrom && variations.has(variant.madeFrom.sourceId)));
+  const links = await idMapFor(shop, platform, 'variants', made.map((variant) => variant.sourceId));
+  const byVariation = new Map<string, MadeVariant[]>();
+  for (const variant of made) {
+    const link = links.get(variant.sourceId);
+    if (!link || !variant.madeFrom) continue;
+    const { sourceId, open } = variant.madeFrom;
+    const values = variant.optionValues.filter((pick) => open.includes(pick.option)).map((pick) => ({ name: pick.option, value: pick.value }));
+    byVariation.set(sourceId, [...(byVariation.get(sourceId) ?? []), { shopifyGid: link.shopifyGid, open: values }]);
+  }
+  return byVariation;
+}
+
 async function orderContext(migrationId: string, shop: string, shopCurrency: string, writer: Writer, rows: { data: unknown }[]): Promise<OrderContext> {
   const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true } });
   const orders = rows.map((row) => row.data as OrderRecord);
@@ -62,6 +88,7 @@ async function orderContext(migrationId: string, shop: string, shopCurrency: str
     customerIds: new Map([...customerIds].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
     customerEmails: await emailsMovedWith(shop, [...customerIds.keys()]),
     variantIds: new Map([...variantIds].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
+    madeVariants: await madeVariantsFor(shop, writer.platform, orders.flatMap((order) => order.lineItems), variantIds),
   };
 }
 

@@ -10,6 +10,7 @@ import { sourceReferenceMetafield } from '../source-reference.server.ts';
 import { ExchangeRates } from '../../exchange-rates.ts';
 import { orderAddress } from './address.server.ts';
 import { moneyBag, orderMoney } from './order-money.server.ts';
+import { type MadeVariant, variantChosen } from './made-variant.server.ts';
 
 export const ORDER_CREATE = `#graphql
   mutation MigrateOrder($order: OrderCreateOrderInput!, $options: OrderCreateOptionsInput) {
@@ -90,6 +91,8 @@ export interface OrderContext {
   customerEmails?: ReadonlyMap<string, string | null>;
   /** Shopify variant ids by source variant id (a simple product's one variant has the product's id). */
   variantIds: ReadonlyMap<string, string>;
+  /** The variants made from each variation sold in any value (any Size), by source variation id. */
+  madeVariants?: ReadonlyMap<string, readonly MadeVariant[]>;
 }
 
 const cents = (amount: string) => Math.round(Number(amount) * 100);
@@ -127,7 +130,7 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
     lines.map((tax) => ({ title: tax.title, rate: String(tax.rate ?? (base > 0 ? Math.round((cents(tax.amount) / base) * 10_000) / 10_000 : 0)), priceSet: money(tax.amount) }));
 
   const lineItems: Record<string, unknown>[] = order.lineItems.map((line) => {
-    const variantId = context.variantIds.get(line.variantSourceId ?? line.productSourceId ?? '');
+    const variantId = context.variantIds.get(line.variantSourceId ?? line.productSourceId ?? '') ?? variantChosen(line, context.madeVariants?.get(line.variantSourceId ?? '') ?? []);
     const base = { quantity: line.quantity, priceSet: money(line.price), taxLines: taxLines(line.taxLines, cents(line.price) * line.quantity) };
     if (variantId) return { variantId, ...base };
     customLines.push(line.sourceId);
