@@ -132,7 +132,7 @@ type RedirectTarget = Parameters<typeof redirectTarget>[0];
 export interface RedirectRow {
   id: string;
   path: string;
-  /** The new Shopify path, once the target moved and has a handle. */
+  /** The new Shopify path: a fixed one (a listing, a WooCommerce page of its own), or the moved target's once it has a handle. */
   target: string | null;
   status: string;
   reason: string | null;
@@ -142,8 +142,8 @@ export interface RedirectRow {
 export async function redirectsPage(shop: string, id: string, page: number): Promise<{ rows: RedirectRow[]; total: number }> {
   const migration = await ownedMigration(shop, id);
   const [rows, total] = await Promise.all([
-    db().$queryRaw<{ id: bigint; path: string; entity: RedirectTarget; handle: string | null; status: string; reason: string | null; linked: boolean }[]>`
-      SELECT r.id, r.data->>'path' AS path, r.data->'target'->>'entity' AS entity, m.handle, r.status, r.reason, own.id IS NOT NULL AS linked
+    db().$queryRaw<{ id: bigint; path: string; targetPath: string | null; entity: RedirectTarget; handle: string | null; status: string; reason: string | null; linked: boolean }[]>`
+      SELECT r.id, r.data->>'path' AS path, r.data->>'targetPath' AS "targetPath", r.data->'target'->>'entity' AS entity, m.handle, r.status, r.reason, own.id IS NOT NULL AS linked
       FROM "SourceRecord" r
       LEFT JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${migration.sourcePlatform}
         AND m.entity = r.data->'target'->>'entity' AND m."sourceId" = r.data->'target'->>'sourceId'
@@ -157,7 +157,7 @@ export async function redirectsPage(shop: string, id: string, page: number): Pro
     rows: rows.map((row) => ({
       id: row.id.toString(),
       path: row.path,
-      target: row.handle ? redirectTarget(row.entity, row.handle) : null,
+      target: row.targetPath ?? (row.handle ? redirectTarget(row.entity, row.handle) : null),
       // An undo deletes the redirect from Shopify and its link with it: it is no longer live.
       status: ['written', 'unchanged'].includes(row.status) && !row.linked && ['undoing', 'undone'].includes(migration.status) ? 'removed' : row.status,
       reason: row.reason,

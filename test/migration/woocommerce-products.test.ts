@@ -5,6 +5,7 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db.server.ts';
+import { PAGE_SIZE, redirectsPage } from '../../app/migration-views.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
 import { decodeEntities } from '../../connectors/woocommerce/text.ts';
@@ -150,6 +151,16 @@ describe('WooCommerce products as they really are', () => {
       expect(redirects.get(`/${base}/${term.slug}`), term.slug).toBe(expected);
     }
     expect(terms.some((term) => term.taxonomy === 'post_tag')).toBe(true);
+  });
+
+  it('the migration page’s redirects list shows where each listing redirect leads', async () => {
+    const listed = new Map<string, string | null>();
+    const { total } = await redirectsPage(shop.domain, migrationId, 1);
+    for (let page = 1; (page - 1) * PAGE_SIZE < total; page++) {
+      for (const row of (await redirectsPage(shop.domain, migrationId, page)).rows) listed.set(row.path, row.target);
+    }
+    expect(listed.get('/product-tag/bestseller/')).toBe('/collections/all/bestseller');
+    expect(listed.get('/shop/')).toBe('/collections/all');
   });
 
   it('the plan counted the listing pages among the redirects it would write', async () => {

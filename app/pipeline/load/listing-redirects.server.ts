@@ -6,7 +6,7 @@ import { db } from '../../db.server.ts';
 import { contentHash } from '../staging.server.ts';
 import { blogListingTarget, catalogListingTarget, redirectPath } from '../transform/redirect.server.ts';
 
-/** A listing's redirect as staged: the old path and the Shopify path it leads to. */
+/** A redirect to a fixed Shopify path as staged (a listing's, or a WooCommerce page's of its own): the old path and where it leads. */
 export interface ListingRedirectData {
   path: string;
   targetPath: string;

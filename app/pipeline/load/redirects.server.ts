@@ -16,11 +16,12 @@ type Target = RedirectedEntity;
 interface RecordRedirectData {
   path: string;
   target: { entity: Target; sourceId: string };
-  /** A fixed address in Shopify instead of the target's new one (store-page-redirects.server.ts). */
-  targetPath?: string;
 }
 
-/** A record's old URL, to wherever the record went; or a listing's, to a fixed Shopify path. */
+/**
+ * A record's old URL, to wherever the record went; or one with a fixed Shopify path: a listing's, or
+ * a WooCommerce page of its own (store-page-redirects.server.ts).
+ */
 type RedirectData = RecordRedirectData | ListingRedirectData;
 const isListing = (data: RedirectData): data is ListingRedirectData => 'targetPath' in data;
 

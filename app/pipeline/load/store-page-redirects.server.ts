@@ -8,6 +8,7 @@ import type { CanonicalRecord } from '../../../connectors/model.ts';
 import { db } from '../../db.server.ts';
 import { contentHash, stageRows } from '../staging.server.ts';
 import { policyFor, shopifysOwnPage } from '../transform/store-pages.server.ts';
+import type { ListingRedirectData } from './listing-redirects.server.ts';
 import { IN_SHOPIFY } from './shared.server.ts';
 
 export async function deriveStorePageRedirects(migrationId: string): Promise<number> {
@@ -20,7 +21,7 @@ export async function deriveStorePageRedirects(migrationId: string): Promise<num
     const page = row.data as unknown as CanonicalRecord<'pages'>;
     const target = row.status === 'skipped' ? shopifysOwnPage(page)?.path : asPolicy.has(row.sourceId) ? policyFor(page)?.path : undefined;
     if (!target || !page.sourcePath) return [];
-    const data = { path: page.sourcePath, target: { entity: 'pages' as const, sourceId: page.sourceId }, targetPath: target };
+    const data: ListingRedirectData = { path: page.sourcePath, targetPath: target };
     return [{ sourceId: `pages:${page.sourceId}`, status: 'staged' as const, data, reason: null, email: null, phone: null, contentHash: contentHash(data) }];
   });
   await db().$transaction((tx) => stageRows(tx, shop, migrationId, 'redirects', staged));
