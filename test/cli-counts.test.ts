@@ -4,7 +4,6 @@
 // changed and says the others are unchanged; coupons and reviews kept back are the same number on
 // the command line, in the migration page's progress, its verification and its list of records
 // that did not move, and in the CSV report.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,12 +12,11 @@ import { entityTally } from '../app/migration-progress.ts';
 import { migrationPage } from '../app/migration-views.server.ts';
 import { progressSnapshot } from '../app/pipeline/progress.server.ts';
 import type { Verification } from '../app/pipeline/verify.server.ts';
-import { freePort } from './support/postgres.ts';
+import { runShipyard as shipyard } from './support/cli.ts';
 import { productId } from './woocommerce/store.ts';
 import { type Catalog, seedCatalog } from './woocommerce/catalog.ts';
 import { type WooCommerceTestServer, startWooCommerceServer } from './woocommerce/server.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const PRODUCTS = 5;
 let woo: WooCommerceTestServer;
 
@@ -49,24 +47,6 @@ beforeAll(async () => {
 });
 afterAll(() => woo.close());
 
-async function shipyard(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/shipyard.ts'), ...args], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      DATABASE_URL: process.env.DATABASE_URL ?? '',
-      SHIPYARD_DATA_DIR: process.env.SHIPYARD_DATA_DIR ?? '',
-      DEVSTORE_PORT: String(await freePort()),
-      NODE_ENV: 'test',
-    },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return { code, stdout, stderr };
-}
 
 const run = (report: string) =>
   shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--only', 'collections,products,discounts,reviews', '--no-redirects', '--report', report]);

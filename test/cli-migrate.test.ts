@@ -4,7 +4,6 @@
 // devstore, which the CLI starts in local mode, real PostgreSQL). Everything the store has moves, the
 // warnings the migration page shows are printed and are rows of the CSV report with their severity,
 // and the process exits 0 with nothing on stderr.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -12,12 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SHOP } from '../app/app-config.server.ts';
 import { db } from '../app/db.server.ts';
 import { problemTitle } from '../app/problem-labels.ts';
-import { freePort } from './support/postgres.ts';
+import { runShipyard } from './support/cli.ts';
 import { postId } from './woocommerce/content.ts';
 import { WP_USERS } from './woocommerce/wordpress-users.ts';
 import { type WooCommerceTestServer, startWooCommerceServer } from './woocommerce/server.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 let woo: WooCommerceTestServer;
 
 beforeAll(async () => {
@@ -30,25 +28,7 @@ beforeAll(async () => {
 afterAll(() => woo.close());
 
 /** `npx shipyard …` in the project, with the project's Node first on PATH as the README says. */
-async function npxShipyard(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn('npx', ['shipyard', ...args], {
-    cwd: ROOT,
-    env: {
-      PATH: `${path.join(ROOT, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
-      HOME: process.env.HOME ?? '',
-      DATABASE_URL: process.env.DATABASE_URL ?? '',
-      SHIPYARD_DATA_DIR: process.env.SHIPYARD_DATA_DIR ?? '',
-      DEVSTORE_PORT: String(await freePort()),
-      NODE_ENV: 'test',
-    },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return { code, stdout, stderr };
-}
+const npxShipyard = (args: string[]) => runShipyard(args, { npx: true });
 
 /** Rows the demo shop has in a devstore table (devstore keeps its state in the same PostgreSQL), or another aggregate of them. */
 async function inDevstore(table: string, where: string, values: unknown[], aggregate = 'count(*)'): Promise<number> {

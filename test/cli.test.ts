@@ -1,7 +1,6 @@
 // `npx shipyard migrate` as an agency runs it: a real process, a WooCommerce test store, local mode
 // (the CLI starts devstore for the demo shop), progress on stdout, and exit 1 with the report path
 // when some records did not move.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,14 +10,13 @@ import { DEMO_SHOP } from '../app/app-config.server.ts';
 import { db } from '../app/db.server.ts';
 import { migrate as migrateDevstore } from '../devstore/db/migrate.ts';
 import { ensureShop } from '../devstore/shops.ts';
-import { freePort } from './support/postgres.ts';
+import { runShipyard as shipyard } from './support/cli.ts';
 import { storeChanges } from './woocommerce/store-changes.ts';
 import { productId } from './woocommerce/store.ts';
 import { pageId } from './woocommerce/content.ts';
 import { WP_USERS } from './woocommerce/wordpress-users.ts';
 import { type WooCommerceTestServer, startWooCommerceServer } from './woocommerce/server.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 let woo: WooCommerceTestServer;
 
 beforeAll(async () => {
@@ -26,23 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => woo.close());
 
-async function shipyard(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/shipyard.ts'), ...args], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      DATABASE_URL: process.env.DATABASE_URL ?? '',
-      SHIPYARD_DATA_DIR: process.env.SHIPYARD_DATA_DIR ?? '',
-      DEVSTORE_PORT: String(await freePort()),
-      NODE_ENV: 'test',
-    },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return { code, output };
-}
 
 describe('npx shipyard migrate', () => {
   it('migrates, shows progress, and exits 1 naming the report when records did not move', async () => {
