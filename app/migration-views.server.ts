@@ -8,6 +8,7 @@ import { type ProblemGroup, problemSummary } from './pipeline/analyze.server.ts'
 import type { MigrationPlan } from './pipeline/plan.server.ts';
 import { type ProgressSnapshot, progressSnapshot } from './pipeline/progress.server.ts';
 import { redirectTarget } from './pipeline/transform/redirect.server.ts';
+import { IN_SHOPIFY } from './pipeline/load/shared.server.ts';
 import type { Verification } from './pipeline/verify.server.ts';
 import { platformLabel } from './source-platforms.server.ts';
 
@@ -159,7 +160,7 @@ export async function redirectsPage(shop: string, id: string, page: number): Pro
       path: row.path,
       target: row.targetPath ?? (row.handle ? redirectTarget(row.entity, row.handle) : null),
       // An undo deletes the redirect from Shopify and its link with it: it is no longer live.
-      status: ['written', 'unchanged'].includes(row.status) && !row.linked && ['undoing', 'undone'].includes(migration.status) ? 'removed' : row.status,
+      status: IN_SHOPIFY.includes(row.status) && !row.linked && ['undoing', 'undone'].includes(migration.status) ? 'removed' : row.status,
       reason: row.reason,
     })),
     total,
