@@ -8,9 +8,9 @@ import type { ServerBuild } from '@remix-run/node';
 import express from 'express';
 import type { Runner } from 'graphile-worker';
 import { openDatabase } from './app/db/database.server.ts';
-import { disconnectDb } from './app/db.server.ts';
-import { startLocalMode } from './app/local-mode.server.ts';
-import { EnvError, env, isLocalMode } from './app/env.server.ts';
+import { disconnectDb } from './app/db/db.server.ts';
+import { startLocalMode } from './app/shopify-app/local-mode.server.ts';
+import { EnvError, env, isLocalMode } from './app/shopify-app/env.server.ts';
 import { startWorker } from './jobs/runner.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));

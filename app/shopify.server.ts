@@ -3,12 +3,12 @@
 import '@shopify/shopify-app-remix/adapters/node';
 import { AppDistribution, shopifyApp } from '@shopify/shopify-app-remix/server';
 import type { Session } from '@shopify/shopify-api';
-import { DEMO_SHOP, appCredentials } from './app-config.server.ts';
-import { PrismaSessionStorage } from './sessions.server.ts';
-import { refreshShopDetails } from './shop-details.server.ts';
-import { recordInstall } from './shops.server.ts';
-import { env } from './env.server.ts';
-import { API_VERSION } from './api-version.ts';
+import { DEMO_SHOP, appCredentials } from './shopify-app/app-config.server.ts';
+import { PrismaSessionStorage } from './shopify-app/sessions.server.ts';
+import { refreshShopDetails } from './shopify-app/shop-details.server.ts';
+import { recordInstall } from './shopify-app/shops.server.ts';
+import { env } from './shopify-app/env.server.ts';
+import { API_VERSION } from './shopify-admin/api-version.ts';
 
 export { API_VERSION };
 

@@ -1,7 +1,7 @@
 // customers/data_request: a customer asked the store what data is held about them.
 import type { Task } from 'graphile-worker';
 import { z } from 'zod';
-import { exportCustomerData } from '../app/compliance.server.ts';
+import { exportCustomerData } from '../app/shopify-app/compliance.server.ts';
 
 export const CustomerDataRequestPayload = z.object({
   shop: z.string().min(1),

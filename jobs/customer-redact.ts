@@ -1,7 +1,7 @@
 // customers/redact: a store owner asked for a customer's data to be erased.
 import type { Task } from 'graphile-worker';
 import { z } from 'zod';
-import { redactCustomer } from '../app/compliance.server.ts';
+import { redactCustomer } from '../app/shopify-app/compliance.server.ts';
 
 export const CustomerRedactPayload = z.object({
   shop: z.string().min(1),

@@ -1,7 +1,7 @@
-// Sends one batch of account invitations to customers a migration created (app/pipeline/invitations.server.ts).
+// Sends one batch of account invitations to customers a migration created (app/pipeline/steps/invite.server.ts).
 import type { Task } from 'graphile-worker';
 import { z } from 'zod';
-import { inviteStep } from '../app/pipeline/invitations.server.ts';
+import { inviteStep } from '../app/pipeline/steps/invite.server.ts';
 
 export const MigrationInvitePayload = z.object({ migrationId: z.uuid(), afterId: z.string().regex(/^\d+$/).nullish() });
 

@@ -1,8 +1,8 @@
-// Writes one batch of one entity to Shopify (app/pipeline/load-step.server.ts).
+// Writes one batch of one entity to Shopify (app/pipeline/steps/load.server.ts).
 import type { Task } from 'graphile-worker';
 import { z } from 'zod';
 import { ENTITIES } from '../connectors/model.ts';
-import { loadStep } from '../app/pipeline/load-step.server.ts';
+import { loadStep } from '../app/pipeline/steps/load.server.ts';
 
 export const MigrationLoadPayload = z.object({ migrationId: z.uuid(), entity: z.enum(ENTITIES), afterId: z.string().regex(/^\d+$/).nullish() });
 

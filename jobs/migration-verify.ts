@@ -1,9 +1,9 @@
-// Checks Shopify against the source after writing and finishes the migration (app/pipeline/verify.server.ts).
+// Checks Shopify against the source after writing and finishes the migration (app/pipeline/steps/verify.server.ts).
 import type { Task } from 'graphile-worker';
 import { z } from 'zod';
-import { db } from '../app/db.server.ts';
-import { notifyProgress } from '../app/pipeline/progress.server.ts';
-import { verifyMigration } from '../app/pipeline/verify.server.ts';
+import { db } from '../app/db/db.server.ts';
+import { notifyProgress } from '../app/pipeline/staging/progress.server.ts';
+import { verifyMigration } from '../app/pipeline/steps/verify.server.ts';
 import { adminClientFor } from '../app/shopify-admin/connection.server.ts';
 
 export const MigrationVerifyPayload = z.object({ migrationId: z.uuid() });

@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { Logger, type Runner, type WorkerEvents, parseCronItems, run } from 'graphile-worker';
 import { openPool } from '../app/db/pool.server.ts';
-import { RESYNC_CRON } from '../app/pipeline/resync-schedule.server.ts';
+import { RESYNC_CRON } from '../app/pipeline/steps/resync.server.ts';
 import { keepAlive } from './liveness.ts';
 import { taskList } from './task-list.ts';
 

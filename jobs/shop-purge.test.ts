@@ -1,6 +1,6 @@
 import type { JobHelpers } from 'graphile-worker';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../app/db.server.ts';
+import { db } from '../app/db/db.server.ts';
 import shopPurge from './shop-purge.ts';
 
 const SHOP = 'left-early.myshopify.com';

@@ -2,9 +2,9 @@
 // comes; does nothing when the shop has been installed again in the meantime.
 import type { Task } from 'graphile-worker';
 import { z } from 'zod';
-import { redactShop } from '../app/compliance.server.ts';
-import { db } from '../app/db.server.ts';
-import { purgeDueAt } from '../app/shops.server.ts';
+import { redactShop } from '../app/shopify-app/compliance.server.ts';
+import { db } from '../app/db/db.server.ts';
+import { purgeDueAt } from '../app/shopify-app/shops.server.ts';
 
 export const ShopPurgePayload = z.object({ shop: z.string().min(1) });
 

@@ -1,7 +1,7 @@
 // shop/redact: Shopify asks, 48 hours after an uninstall, that everything about the shop goes.
 import type { Task } from 'graphile-worker';
 import { z } from 'zod';
-import { redactShop } from '../app/compliance.server.ts';
+import { redactShop } from '../app/shopify-app/compliance.server.ts';
 
 export const ShopRedactPayload = z.object({ shop: z.string().min(1) });
 

@@ -1,7 +1,7 @@
 // npm run worker: a worker process of its own, on the same database as the app.
 import { openDatabase } from '../app/db/database.server.ts';
-import { disconnectDb } from '../app/db.server.ts';
-import { env } from '../app/env.server.ts';
+import { disconnectDb } from '../app/db/db.server.ts';
+import { env } from '../app/shopify-app/env.server.ts';
 import { startWorker } from './runner.ts';
 
 const config = env();

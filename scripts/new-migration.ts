@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../app/db/database.server.ts';
-import { env } from '../app/env.server.ts';
+import { env } from '../app/shopify-app/env.server.ts';
 import { MIGRATIONS_DIR, SCHEMA_FILE, pendingSchemaChanges } from './schema-diff.ts';
 
 const name = (process.argv[2] ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');

@@ -3,7 +3,7 @@
 // import the app's database code.   node scripts/with-database.ts devstore/main.ts [args…]
 import { spawn } from 'node:child_process';
 import { openDatabase } from '../app/db/database.server.ts';
-import { env } from '../app/env.server.ts';
+import { env } from '../app/shopify-app/env.server.ts';
 
 const [script, ...args] = process.argv.slice(2);
 if (!script) {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../app/db.server.ts';
+import { db } from '../app/db/db.server.ts';
 import { type RunningApp, startApp } from './support/app-process.ts';
 import { launchBrowser } from './support/browser.ts';
 import { webhookRequest } from './support/webhooks.ts';

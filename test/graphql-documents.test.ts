@@ -8,7 +8,7 @@ import { API_VERSION } from '../app/shopify.server.ts';
 import { loadAdminSchema } from './support/admin-schema.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const SOURCE_FOLDERS = ['app', 'jobs', 'connectors'];
+const SOURCE_FOLDERS = ['app', 'jobs', 'connectors', 'cli'];
 
 function sourceFiles(folder: string): string[] {
   if (!fs.existsSync(folder)) return [];
@@ -41,7 +41,7 @@ describe(`GraphQL documents against the Admin API ${API_VERSION} schema`, () => 
 
   it('finds the documents the app sends', () => {
     expect(documents.map((document) => document.where)).toContain(
-      documents.find((document) => document.where.startsWith('app/shop-details.server.ts'))?.where,
+      documents.find((document) => document.where.startsWith('app/shopify-app/shop-details.server.ts'))?.where,
     );
   });
 

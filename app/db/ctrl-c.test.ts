@@ -17,7 +17,7 @@ describe('Ctrl-C under a process with the embedded PostgreSQL', () => {
     const script = `
       import { openDatabase } from ${JSON.stringify(path.join(ROOT, 'app/db/database.server.ts'))};
       import { openPool } from ${JSON.stringify(path.join(ROOT, 'app/db/pool.server.ts'))};
-      import { env } from ${JSON.stringify(path.join(ROOT, 'app/env.server.ts'))};
+      import { env } from ${JSON.stringify(path.join(ROOT, 'app/shopify-app/env.server.ts'))};
       const database = await openDatabase(env(), () => {});
       const pool = openPool(database.url);
       await pool.query('SELECT 1');

@@ -2,7 +2,7 @@
 // folder, started on first use. Either way the migrations are applied before anything else runs.
 import path from 'node:path';
 import pg from 'pg';
-import type { Env } from '../env.server.ts';
+import type { Env } from '../shopify-app/env.server.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.server.ts';
 import { applyMigrations } from './migrations.server.ts';
 

@@ -2,14 +2,14 @@
 // started, paused, resumed, cancelled. Every change is scoped by the shop that asks for it, and
 // each step queues its jobs in the same transaction that records it.
 import { ENTITIES, type Entity } from '../../connectors/model.ts';
-import { encryptCredentials } from '../credentials.server.ts';
-import { db } from '../db.server.ts';
-import { HELD, PLACEMENT_BATCH } from './load/bulk-publishing.server.ts';
-import { LOAD_ORDER } from './plan.server.ts';
-import { REDIRECTED_ENTITIES } from './transform/redirect.server.ts';
-import { chainOf, customersToInvite, newInvitationRun, type InvitationRun } from './invitations.server.ts';
+import { encryptCredentials } from '../db/credentials.server.ts';
+import { db } from '../db/db.server.ts';
+import { HELD, PLACEMENT_BATCH } from './entities/products/bulk-publishing.server.ts';
+import { LOAD_ORDER } from './analysis/plan.server.ts';
+import { REDIRECTED_ENTITIES } from './entities/redirects/input.server.ts';
+import { chainOf, customersToInvite, newInvitationRun, type InvitationRun } from './steps/invite.server.ts';
 import { queueAnalyze, queueExtract, queueInvitations, queueLoad, queueUndo, queueVerify } from './queue.server.ts';
-import { newUndoReport, nextUndoEntity, resyncChain } from './undo/undo-step.server.ts';
+import { newUndoReport, nextUndoEntity, resyncChain } from './steps/undo.server.ts';
 
 export interface NewMigration {
   shop: string;

@@ -1,10 +1,10 @@
 import pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { decryptCredentials } from '../credentials.server.ts';
-import { db } from '../db.server.ts';
-import { HELD, PLACEMENT_BATCH } from './load/bulk-publishing.server.ts';
+import { decryptCredentials } from '../db/credentials.server.ts';
+import { db } from '../db/db.server.ts';
+import { HELD, PLACEMENT_BATCH } from './entities/products/bulk-publishing.server.ts';
 import { MigrationNotFound, cancelMigration, createMigration, pauseMigration, resumeMigration, startMigration, updateDraft } from './lifecycle.server.ts';
-import { OrderOptions } from './transform/order.server.ts';
+import { OrderOptions } from './entities/orders/input.server.ts';
 
 const SHOP = 'lifecycle.myshopify.com';
 const credentials = { url: 'https://old.example.com', consumerKey: 'ck_1', consumerSecret: 'cs_secret' };

@@ -7,7 +7,7 @@
 // are), and everything after reading shares one queue. A resume that arrives while a paused
 // job is still finishing its piece therefore waits for it instead of running beside it.
 import type { Entity } from '../../connectors/model.ts';
-import { queueInTransaction } from '../jobs.server.ts';
+import { queueInTransaction } from '../db/jobs.server.ts';
 
 type Tx = Parameters<typeof queueInTransaction>[0];
 

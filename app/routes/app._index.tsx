@@ -2,11 +2,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Badge, BlockStack, Card, EmptyState, IndexTable, Layout, ProgressBar, Text } from '@shopify/polaris';
-import { AppPage } from '../components/AppPage.tsx';
-import { useFormatter } from '../components/format.ts';
-import { RouteError } from '../components/RouteError.tsx';
-import { STATUS_TONE, migrationHref } from '../components/status.ts';
-import { listMigrations } from '../migrations.server.ts';
+import { AppPage } from '../components/layout/AppPage.tsx';
+import { useFormatter } from '../components/layout/format.ts';
+import { RouteError } from '../components/layout/RouteError.tsx';
+import { STATUS_TONE, migrationHref } from '../components/migrations/status.ts';
+import { listMigrations } from '../migrations/list.server.ts';
 import { authenticateStaff } from '../shopify.server.ts';
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {

@@ -1,8 +1,8 @@
 // Live progress as server-sent events: a snapshot now, then one after every committed pipeline
 // step (PostgreSQL LISTEN), at most a few a second. The page falls back to polling when this fails.
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { ownedSnapshot } from '../migration-views.server.ts';
-import { listenForProgress } from '../pipeline/progress.server.ts';
+import { ownedSnapshot } from '../migrations/views.server.ts';
+import { listenForProgress } from '../pipeline/staging/progress.server.ts';
 import { authenticateStaff } from '../shopify.server.ts';
 
 const MIN_GAP_MS = 250;

@@ -1,8 +1,8 @@
 // The migration report as a CSV download: every record that did not move, with the exact reason,
-// streamed from the database (app/pipeline/report.server.ts).
+// streamed from the database (app/pipeline/staging/report.server.ts).
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { ownedMigration } from '../migration-views.server.ts';
-import { reportCsv } from '../pipeline/report.server.ts';
+import { ownedMigration } from '../migrations/views.server.ts';
+import { reportCsv } from '../pipeline/staging/report.server.ts';
 import { authenticateStaff } from '../shopify.server.ts';
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {

@@ -5,23 +5,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react';
 import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, InlineError, InlineStack, Layout, Select, Text, TextField } from '@shopify/polaris';
-import { AppPage } from '../components/AppPage.tsx';
+import { AppPage } from '../components/layout/AppPage.tsx';
 import { type FormEvent, useState } from 'react';
-import { useFormatter } from '../components/format.ts';
-import { RouteError } from '../components/RouteError.tsx';
-import { SalesChannelsCard } from '../components/SalesChannelsCard.tsx';
-import { draftCheck, saveChoices, shopSalesChannels } from '../migration-drafts.server.ts';
+import { useFormatter } from '../components/layout/format.ts';
+import { RouteError } from '../components/layout/RouteError.tsx';
+import { SalesChannelsCard } from '../components/migrations/SalesChannelsCard.tsx';
+import { draftCheck, saveChoices, shopSalesChannels } from '../migrations/drafts.server.ts';
 import {
   CHOOSABLE, ChoicesForm, ENTITY_LABELS, FINANCIAL_STATUSES, FULFILLMENT_STATUSES, type FieldErrors, SOURCE_ORDER_STATUSES, parseForm, statusField,
-} from '../migration-forms.ts';
-import { ownedMigration } from '../migration-views.server.ts';
+} from '../migrations/forms.ts';
+import { ownedMigration } from '../migrations/views.server.ts';
 import { startMigration } from '../pipeline/lifecycle.server.ts';
-import { DEFAULT_ORDER_STATUS_MAP, OrderOptions } from '../pipeline/transform/order.server.ts';
-import { formatExchangeRates } from '../exchange-rates.ts';
-import { shopCurrency } from '../shop-details.server.ts';
+import { DEFAULT_ORDER_STATUS_MAP, OrderOptions } from '../pipeline/entities/orders/input.server.ts';
+import { formatExchangeRates } from '../migrations/exchange-rates.ts';
+import { shopCurrency } from '../shopify-app/shop-details.server.ts';
 import { authenticateStaff } from '../shopify.server.ts';
-import { defaultChannels } from '../sales-channels.ts';
-import { platformLabel } from '../source-platforms.server.ts';
+import { defaultChannels } from '../migrations/sales-channels.ts';
+import { platformLabel } from '../migrations/platforms.server.ts';
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticateStaff(request);

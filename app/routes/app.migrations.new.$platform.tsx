@@ -5,13 +5,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { Banner, BlockStack, Button, Card, FormLayout, Layout, List, Text, TextField } from '@shopify/polaris';
-import { AppPage } from '../components/AppPage.tsx';
+import { AppPage } from '../components/layout/AppPage.tsx';
 import { type FormEvent, useState } from 'react';
-import { RouteError } from '../components/RouteError.tsx';
-import { createDraft, testConnection } from '../migration-drafts.server.ts';
-import { ConnectionForm, type FieldErrors, parseForm } from '../migration-forms.ts';
+import { RouteError } from '../components/layout/RouteError.tsx';
+import { createDraft, testConnection } from '../migrations/drafts.server.ts';
+import { ConnectionForm, type FieldErrors, parseForm } from '../migrations/forms.ts';
 import { authenticateStaff } from '../shopify.server.ts';
-import { SOURCE_PLATFORMS } from '../source-platforms.server.ts';
+import { SOURCE_PLATFORMS } from '../migrations/platforms.server.ts';
 
 function availablePlatform(id: string | undefined) {
   const platform = SOURCE_PLATFORMS.find((candidate) => candidate.id === id && candidate.available);

@@ -3,10 +3,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { Badge, BlockStack, Button, Card, InlineStack, Layout, Text } from '@shopify/polaris';
-import { AppPage } from '../components/AppPage.tsx';
-import { RouteError } from '../components/RouteError.tsx';
+import { AppPage } from '../components/layout/AppPage.tsx';
+import { RouteError } from '../components/layout/RouteError.tsx';
 import { authenticateStaff } from '../shopify.server.ts';
-import { SOURCE_PLATFORMS } from '../source-platforms.server.ts';
+import { SOURCE_PLATFORMS } from '../migrations/platforms.server.ts';
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticateStaff(request);

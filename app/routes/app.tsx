@@ -5,8 +5,8 @@ import { NavMenu } from '@shopify/app-bridge-react';
 import polarisStyles from '@shopify/polaris/build/esm/styles.css';
 import { AppProvider } from '@shopify/shopify-app-remix/react';
 import { boundary } from '@shopify/shopify-app-remix/server';
-import { LocalModeBar } from '../components/LocalModeBar.tsx';
-import { shopFormatting } from '../shop-formatting.server.ts';
+import { LocalModeBar } from '../components/layout/LocalModeBar.tsx';
+import { shopFormatting } from '../shopify-app/shop-formatting.server.ts';
 import { apiKey, authenticateStaff, isLocal } from '../shopify.server.ts';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: polarisStyles }];

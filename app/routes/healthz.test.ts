@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { disconnectDb } from '../db.server.ts';
+import { disconnectDb } from '../db/db.server.ts';
 import { loader } from './healthz.tsx';
 
 const reachable = process.env.DATABASE_URL;

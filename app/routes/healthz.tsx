@@ -1,5 +1,5 @@
 // GET /healthz: 200 when the app can reach its database, 503 otherwise. For load balancers and CI.
-import { db } from '../db.server.ts';
+import { db } from '../db/db.server.ts';
 
 export const loader = async () => {
   const started = performance.now();

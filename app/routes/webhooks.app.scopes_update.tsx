@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
-import { updateGrantedScopes } from '../shops.server.ts';
-import { receiveWebhook } from '../webhooks.server.ts';
+import { updateGrantedScopes } from '../shopify-app/shops.server.ts';
+import { receiveWebhook } from '../shopify-app/webhooks.server.ts';
 
 const ScopesUpdate = z.object({ current: z.array(z.string()) });
 

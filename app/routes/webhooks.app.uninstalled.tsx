@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
-import { recordUninstall } from '../shops.server.ts';
-import { receiveWebhook } from '../webhooks.server.ts';
+import { recordUninstall } from '../shopify-app/shops.server.ts';
+import { receiveWebhook } from '../shopify-app/webhooks.server.ts';
 
 export const action = ({ request }: ActionFunctionArgs) =>
   receiveWebhook(request, async ({ shop }) => {

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
-import { CustomersRedact } from '../compliance-payloads.server.ts';
-import { enqueue } from '../jobs.server.ts';
-import { receiveWebhook } from '../webhooks.server.ts';
+import { CustomersRedact } from '../shopify-app/compliance-payloads.server.ts';
+import { enqueue } from '../db/jobs.server.ts';
+import { receiveWebhook } from '../shopify-app/webhooks.server.ts';
 
 export const action = ({ request }: ActionFunctionArgs) =>
   receiveWebhook(request, async ({ shop, payload }) => {

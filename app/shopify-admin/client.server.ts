@@ -2,7 +2,7 @@
 // waits for its points in the shared throttle budget, and THROTTLED, 429, 5xx and dropped
 // connections are retried with backoff. Anything else is thrown with its context, never retried
 // blindly. The same code talks to Shopify and to devstore; only the endpoint differs.
-import { API_VERSION } from '../api-version.ts';
+import { API_VERSION } from './api-version.ts';
 import { type Clock, ThrottleBudget, type ThrottleStatus, realClock } from './budget.server.ts';
 
 /** `too-many-requests`: a 429 the caller chose to handle itself (RequestOptions.onTooManyRequests); `customer-data`: Shopify's protected customer data refusal. */

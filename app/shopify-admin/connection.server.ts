@@ -1,6 +1,6 @@
 // Connects the app to a shop's Admin API with the shop's offline session (renewed when it expires):
 // Shopify itself for a real app, devstore in local mode. Clients in one process share the shop's throttle budget.
-import { env, isLocalMode } from '../env.server.ts';
+import { env, isLocalMode } from '../shopify-app/env.server.ts';
 import { ThrottleBudget } from './budget.server.ts';
 import { type AdminClient, createAdminClient } from './client.server.ts';
 import { offlineSession } from './offline-session.server.ts';

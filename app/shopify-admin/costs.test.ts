@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Customer, Review } from '../../connectors/model.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, createShop, startTestDevstore } from '../../devstore/testing.ts';
-import { PRODUCTS_PER_CALL } from '../pipeline/load/reviews.server.ts';
-import { CUSTOMER_METAFIELDS, customerMetafields } from '../pipeline/transform/customer.server.ts';
-import { ORDER_CREATE, ORDER_CREATE_COST } from '../pipeline/transform/order.server.ts';
-import { PRODUCT_REVIEWS_SET, productReviewMetafields } from '../pipeline/transform/review.server.ts';
+import { PRODUCTS_PER_CALL } from '../pipeline/entities/reviews/write.server.ts';
+import { CUSTOMER_METAFIELDS, customerMetafields } from '../pipeline/entities/customers/input.server.ts';
+import { ORDER_CREATE, ORDER_CREATE_COST } from '../pipeline/entities/orders/input.server.ts';
+import { PRODUCT_REVIEWS_SET, productReviewMetafields } from '../pipeline/entities/reviews/input.server.ts';
 import { metafieldsSetCost } from './costs.server.ts';
 
 let devstore: Devstore;

@@ -5,9 +5,9 @@
 // elsewhere); then the session is marked expired and the library refreshes it the same way.
 import type { Session } from '@shopify/shopify-api';
 import { setAbstractFetchFunc } from '@shopify/shopify-api/runtime';
-import { db } from '../db.server.ts';
-import { isLocalMode } from '../env.server.ts';
-import { PrismaSessionStorage } from '../sessions.server.ts';
+import { db } from '../db/db.server.ts';
+import { isLocalMode } from '../shopify-app/env.server.ts';
+import { PrismaSessionStorage } from '../shopify-app/sessions.server.ts';
 import { AdminApiError } from './client.server.ts';
 
 const storage = new PrismaSessionStorage();

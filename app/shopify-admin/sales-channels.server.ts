@@ -1,7 +1,7 @@
 // The shop's sales channels as the Admin API lists them: the publications of app catalogs (the
 // Online Store, Point of Sale, …), named by their catalog's title, which replaces the deprecated
 // Publication.name. https://shopify.dev/docs/api/admin-graphql/latest/queries/publications
-import type { SalesChannel } from '../sales-channels.ts';
+import type { SalesChannel } from '../migrations/sales-channels.ts';
 import type { AdminClient } from './client.server.ts';
 
 /** A shop has a handful of sales channels; fifty is far more than any has. */

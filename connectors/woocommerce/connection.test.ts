@@ -1,7 +1,7 @@
 // Connecting to a WooCommerce store: what the merchant sees for each way it can go wrong, and the
 // store description (version, currency, counts from X-WP-Total) when it goes right.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWooCommerceServer, type WooCommerceTestServer } from '../../test/woocommerce/server.ts';
+import { startWooCommerceServer, type WooCommerceTestServer } from './fake/server.ts';
 import { SOURCE_PLATFORMS } from '../registry.ts';
 import { createConnector } from '../registry.server.ts';
 import type { ConnectionCheck } from '../source-connector.ts';

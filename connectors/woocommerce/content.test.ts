@@ -2,8 +2,8 @@
 // only what is published, the awkward ones mapped or kept with their reason, delta runs by
 // modified_after, and a site whose plugins shut visitors out of the REST API said in words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageId, postId, seededPost } from '../../test/woocommerce/content.ts';
-import { startWooCommerceServer, type WooCommerceTestServer } from '../../test/woocommerce/server.ts';
+import { pageId, postId, seededPost } from './fake/content.ts';
+import { startWooCommerceServer, type WooCommerceTestServer } from './fake/server.ts';
 import type { Entity } from '../model.ts';
 import { createConnector } from '../registry.server.ts';
 import type { Extracted, SourceConnector } from '../source-connector.ts';

@@ -1,8 +1,8 @@
 // Extracting a WooCommerce store page by page: paging by X-WP-TotalPages, variations folded into
 // their product, every awkward record either mapped or kept with its reason, and delta re-syncs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AWKWARD_KINDS, type AwkwardKind } from '../../test/woocommerce/catalog.ts';
-import { startWooCommerceServer, type WooCommerceTestServer } from '../../test/woocommerce/server.ts';
+import { AWKWARD_KINDS, type AwkwardKind } from './fake/catalog.ts';
+import { startWooCommerceServer, type WooCommerceTestServer } from './fake/server.ts';
 import { type CollectionRecord, type Entity, type ProductRecord, visibleAtSource } from '../model.ts';
 import { createConnector } from '../registry.server.ts';
 import type { Extracted, SourceConnector } from '../source-connector.ts';

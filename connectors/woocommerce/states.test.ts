@@ -1,6 +1,6 @@
 // WooCommerce's state codes (i18n/states.php) as ISO 3166-2 codes, where Shipyard knows the country's codes.
 import { describe, expect, it } from 'vitest';
-import { shopifyProvinceCode } from '../../app/pipeline/transform/shopify-zones.server.ts';
+import { shopifyProvinceCode } from '../../app/shopify-admin/regions.server.ts';
 import { isoSubdivision } from './states.ts';
 
 describe('WooCommerce states', () => {

@@ -3,9 +3,9 @@
 // items; a wrong user or password, a role that cannot see others' drafts, and a site that ignores
 // application passwords over http each refused with words beside the field they are about.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCHEDULED_FOR, pageId, postId, seededPage, seededPost } from '../../test/woocommerce/content.ts';
-import { startWooCommerceServer, type WooCommerceTestServer } from '../../test/woocommerce/server.ts';
-import { WP_USERS } from '../../test/woocommerce/wordpress-users.ts';
+import { SCHEDULED_FOR, pageId, postId, seededPage, seededPost } from './fake/content.ts';
+import { startWooCommerceServer, type WooCommerceTestServer } from './fake/server.ts';
+import { WP_USERS } from './fake/wordpress-users.ts';
 import type { Entity } from '../model.ts';
 import { createConnector } from '../registry.server.ts';
 import type { Extracted, SourceConnector } from '../source-connector.ts';

@@ -7,10 +7,10 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { db } from '../../app/db.server.ts';
+import { db } from '../../app/db/db.server.ts';
 import { type RunningApp, startApp } from '../support/app-process.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results');
 let app: RunningApp;

@@ -3,10 +3,10 @@
 // variant of the Size the shopper chose, read from the line's meta data, not left a custom item.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
+import { db } from '../../app/db/db.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 let woo: WooCommerceTestServer;

@@ -5,14 +5,14 @@
 // shop already had moving without them; a second run creates nothing twice.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
-import { toShopifyHandle } from '../../app/pipeline/transform/handle.server.ts';
-import { redirectPath } from '../../app/pipeline/transform/redirect.server.ts';
+import { db } from '../../app/db/db.server.ts';
+import { toShopifyHandle } from '../../app/shopify-admin/handles.server.ts';
+import { redirectPath } from '../../app/pipeline/entities/redirects/input.server.ts';
 import { decodeEntities } from '../../connectors/woocommerce/text.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
-import { type SeededContent, pageId, postId } from '../woocommerce/content.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { type SeededContent, pageId, postId } from '../../connectors/woocommerce/fake/content.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 const PAGES = 12;

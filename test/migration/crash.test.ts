@@ -3,11 +3,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
-import { progressSnapshot } from '../../app/pipeline/progress.server.ts';
+import { db } from '../../app/db/db.server.ts';
+import { progressSnapshot } from '../../app/pipeline/staging/progress.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, untilSettled } from './harness.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -4,14 +4,14 @@
 // the plan. WooCommerce test store → devstore, through Shipyard's worker.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
-import type { CustomerDataNotice } from '../../app/pipeline/customer-data-notice.ts';
-import type { MigrationPlan } from '../../app/pipeline/plan.server.ts';
-import type { Verification } from '../../app/pipeline/verify.server.ts';
+import { db } from '../../app/db/db.server.ts';
+import type { CustomerDataNotice } from '../../app/pipeline/analysis/customer-data-notice.ts';
+import type { MigrationPlan } from '../../app/pipeline/analysis/plan.server.ts';
+import type { Verification } from '../../app/pipeline/steps/verify.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
-import { seedCatalog } from '../woocommerce/catalog.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { approveMigration, installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 let woo: WooCommerceTestServer;

@@ -5,14 +5,14 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerRecord, OrderRecord } from '../../connectors/model.ts';
-import { db } from '../../app/db.server.ts';
-import { checkContact, customerAddresses } from '../../app/pipeline/transform/customer.server.ts';
-import { DEFAULT_ORDER_STATUS_MAP } from '../../app/pipeline/transform/order.server.ts';
+import { db } from '../../app/db/db.server.ts';
+import { checkContact, customerAddresses } from '../../app/pipeline/entities/customers/input.server.ts';
+import { DEFAULT_ORDER_STATUS_MAP } from '../../app/pipeline/entities/orders/input.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
 import { shopifyDecimal } from '../support/shopify-decimal.ts';
-import { seedCatalog } from '../woocommerce/catalog.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 const BROKEN_EMAIL = 'chloe.dubois@@example';

@@ -8,13 +8,13 @@
 // when a coupon used up since keeps its earlier code.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
+import { db } from '../../app/db/db.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
 import { shopifyDecimal } from '../support/shopify-decimal.ts';
-import { seedCatalog } from '../woocommerce/catalog.ts';
-import { productId } from '../woocommerce/store.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';
+import { productId } from '../../connectors/woocommerce/fake/store.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 const DELETED_PRODUCT = 999_999;

@@ -3,13 +3,13 @@
 // puts them back exactly as they were — fields, addresses, and no trace of Shipyard's metafields.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
+import { db } from '../../app/db/db.server.ts';
 import { undoMigration } from '../../app/pipeline/lifecycle.server.ts';
-import type { UndoReport } from '../../app/pipeline/undo/undo-step.server.ts';
+import type { UndoReport } from '../../app/pipeline/steps/undo.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
-import { type Catalog, seedCatalog } from '../woocommerce/catalog.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { type Catalog, seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 let woo: WooCommerceTestServer;

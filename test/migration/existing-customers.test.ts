@@ -3,12 +3,12 @@
 // to them, the report says why the record was skipped, and an undo leaves them in the store.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
+import { db } from '../../app/db/db.server.ts';
 import { undoMigration } from '../../app/pipeline/lifecycle.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
-import { type Catalog, seedCatalog } from '../woocommerce/catalog.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { type Catalog, seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 let woo: WooCommerceTestServer;

@@ -4,13 +4,13 @@
 import { Session } from '@shopify/shopify-api';
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appCredentials } from '../../app/app-config.server.ts';
-import { db } from '../../app/db.server.ts';
-import { PrismaSessionStorage } from '../../app/sessions.server.ts';
+import { appCredentials } from '../../app/shopify-app/app-config.server.ts';
+import { db } from '../../app/db/db.server.ts';
+import { PrismaSessionStorage } from '../../app/shopify-app/sessions.server.ts';
 import { adminClientFor } from '../../app/shopify-admin/connection.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type Answer, control, startTestDevstore } from '../../devstore/testing.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { migrate, startTestWorker, untilSettled } from './harness.ts';
 
 let woo: WooCommerceTestServer;

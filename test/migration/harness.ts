@@ -3,16 +3,16 @@
 import { Session } from '@shopify/shopify-api';
 import type { Runner } from 'graphile-worker';
 import type { Entity } from '../../connectors/model.ts';
-import { db } from '../../app/db.server.ts';
+import { db } from '../../app/db/db.server.ts';
 import { approveMigration, createMigration, startMigration } from '../../app/pipeline/lifecycle.server.ts';
-import { PrismaSessionStorage } from '../../app/sessions.server.ts';
-import { refreshShopDetails } from '../../app/shop-details.server.ts';
+import { PrismaSessionStorage } from '../../app/shopify-app/sessions.server.ts';
+import { refreshShopDetails } from '../../app/shopify-app/shop-details.server.ts';
 import { adminClientFor } from '../../app/shopify-admin/connection.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, createShop } from '../../devstore/testing.ts';
 import type { Plan } from '../../devstore/bucket.ts';
 import { startWorker } from '../../jobs/runner.ts';
-import type { WooCommerceTestServer } from '../woocommerce/server.ts';
+import type { WooCommerceTestServer } from '../../connectors/woocommerce/fake/server.ts';
 
 /**
  * A devstore shop with Shipyard installed: its offline session is in Shipyard's database, and, as an

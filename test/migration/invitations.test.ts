@@ -7,14 +7,14 @@
 // Shipyard in stops the sending with the reason.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
-import { type InvitationRun, invitationSummary, inviteStep, newInvitationRun } from '../../app/pipeline/invitations.server.ts';
+import { db } from '../../app/db/db.server.ts';
+import { type InvitationRun, invitationSummary, inviteStep, newInvitationRun } from '../../app/pipeline/steps/invite.server.ts';
 import { MigrationNotFound, MigrationStateError, createMigration, resyncMigration, sendInvitations, startMigration } from '../../app/pipeline/lifecycle.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
-import { seedCatalog } from '../woocommerce/catalog.ts';
-import { storeChanges } from '../woocommerce/store-changes.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';
+import { storeChanges } from '../../connectors/woocommerce/fake/store-changes.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, startTestWorker, untilSettled } from './harness.ts';
 
 let woo: WooCommerceTestServer;

@@ -5,12 +5,12 @@
 // a word boundary, the full text kept in a metafield and the cut reported.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
+import { db } from '../../app/db/db.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
-import { seedCatalog } from '../woocommerce/catalog.ts';
-import { productId } from '../woocommerce/store.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';
+import { productId } from '../../connectors/woocommerce/fake/store.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 const LONG_TITLE = 'Organic cotton bedding set with pillowcases, duvet cover and fitted sheet, stonewashed for softness, OEKO-TEX certified, available in twelve colours, '.repeat(3).trim();

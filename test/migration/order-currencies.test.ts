@@ -6,14 +6,14 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderRecord } from '../../connectors/model.ts';
-import { db } from '../../app/db.server.ts';
-import type { MigrationPlan } from '../../app/pipeline/plan.server.ts';
-import { reportRows } from '../../app/pipeline/report.server.ts';
+import { db } from '../../app/db/db.server.ts';
+import type { MigrationPlan } from '../../app/pipeline/analysis/plan.server.ts';
+import { reportRows } from '../../app/pipeline/staging/report.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
 import { shopifyDecimal } from '../support/shopify-decimal.ts';
-import { seedCatalog } from '../woocommerce/catalog.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 let woo: WooCommerceTestServer;

@@ -4,16 +4,16 @@
 // visible and unpublishes what became hidden; the verification names a product not where it belongs.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
+import { db } from '../../app/db/db.server.ts';
 import { resyncMigration } from '../../app/pipeline/lifecycle.server.ts';
-import { type Verification, verifyMigration } from '../../app/pipeline/verify.server.ts';
+import { type Verification, verifyMigration } from '../../app/pipeline/steps/verify.server.ts';
 import { adminClientFor } from '../../app/shopify-admin/connection.server.ts';
 import { type ProductRecord, visibleAtSource } from '../../connectors/model.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
-import { type Catalog, seedCatalog } from '../woocommerce/catalog.ts';
-import { productId } from '../woocommerce/store.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { type Catalog, seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';
+import { productId } from '../../connectors/woocommerce/fake/store.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 let catalog: Catalog;

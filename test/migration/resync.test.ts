@@ -4,14 +4,14 @@
 // categories), writes exactly the changes, and creates nothing twice.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
+import { db } from '../../app/db/db.server.ts';
 import { MigrationStateError, resyncMigration } from '../../app/pipeline/lifecycle.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
-import { type Catalog, seedCatalog } from '../woocommerce/catalog.ts';
-import { storeChanges } from '../woocommerce/store-changes.ts';
-import { productId } from '../woocommerce/store.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { type Catalog, seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';
+import { storeChanges } from '../../connectors/woocommerce/fake/store-changes.ts';
+import { productId } from '../../connectors/woocommerce/fake/store.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 let woo: WooCommerceTestServer;

@@ -9,15 +9,15 @@
 // being in Shopify: the undo deletes it; a guest order of one of the store's own customers leaves them.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
-import { asStatus, statusLabel } from '../../app/migrations.server.ts';
+import { db } from '../../app/db/db.server.ts';
+import { asStatus, statusLabel } from '../../app/migrations/list.server.ts';
 import { MigrationNotFound, MigrationStateError, resyncMigration, undoMigration } from '../../app/pipeline/lifecycle.server.ts';
-import type { UndoReport } from '../../app/pipeline/undo/undo-step.server.ts';
+import type { UndoReport } from '../../app/pipeline/steps/undo.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
-import { seedCatalog } from '../woocommerce/catalog.ts';
-import { storeChanges } from '../woocommerce/store-changes.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';
+import { storeChanges } from '../../connectors/woocommerce/fake/store-changes.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 let woo: WooCommerceTestServer;

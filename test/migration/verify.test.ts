@@ -3,12 +3,12 @@
 // every other record (checked several pages at a time) is found.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
-import { verifyMigration } from '../../app/pipeline/verify.server.ts';
+import { db } from '../../app/db/db.server.ts';
+import { verifyMigration } from '../../app/pipeline/steps/verify.server.ts';
 import { adminClientFor } from '../../app/shopify-admin/connection.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 let woo: WooCommerceTestServer;

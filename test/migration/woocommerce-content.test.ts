@@ -6,14 +6,14 @@
 // Yoast SEO's title and description move; an undo deletes the uploaded files.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
+import { db } from '../../app/db/db.server.ts';
 import { resyncMigration, undoMigration } from '../../app/pipeline/lifecycle.server.ts';
-import { redirectPath } from '../../app/pipeline/transform/redirect.server.ts';
+import { redirectPath } from '../../app/pipeline/entities/redirects/input.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
-import { pageId, postId } from '../woocommerce/content.ts';
-import { REAL_PAGES, REAL_POST_INDEX, RETIRED_PRODUCT_PATH, STORY_IMAGE, STORY_IMAGE_GONE, realPageId, storyProduct } from '../woocommerce/real-content.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { pageId, postId } from '../../connectors/woocommerce/fake/content.ts';
+import { REAL_PAGES, REAL_POST_INDEX, RETIRED_PRODUCT_PATH, STORY_IMAGE, STORY_IMAGE_GONE, realPageId, storyProduct } from '../../connectors/woocommerce/fake/real-content.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 const PAGES = 4;

@@ -8,13 +8,13 @@
 // category up to date (an update adds to a code's items: those no longer covered are taken off).
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
-import { dryRunView, startDryRun } from '../../app/pipeline/dry-run.server.ts';
+import { db } from '../../app/db/db.server.ts';
+import { dryRunView, startDryRun } from '../../app/pipeline/steps/dry-run.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
-import { seedCatalog } from '../woocommerce/catalog.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
-import { productId, variationId } from '../woocommerce/store.ts';
+import { seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
+import { productId, variationId } from '../../connectors/woocommerce/fake/store.ts';
 import { approveMigration, installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 const ENTITIES = ['collections', 'products', 'discounts'] as const;

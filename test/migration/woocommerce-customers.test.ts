@@ -6,11 +6,11 @@
 // Shopify's province codes (devstore refuses any other), and one Shipyard cannot match stays in the note.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
+import { db } from '../../app/db/db.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
-import { seedCatalog } from '../woocommerce/catalog.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { approveMigration, installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 let woo: WooCommerceTestServer;

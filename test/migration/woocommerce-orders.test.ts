@@ -4,13 +4,13 @@
 // awaiting moderation is read and kept back with the reason while spam is never read.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
-import { HELD_REVIEW_REASON } from '../../app/pipeline/load/reviews.server.ts';
+import { db } from '../../app/db/db.server.ts';
+import { HELD_REVIEW_REASON } from '../../app/pipeline/entities/reviews/write.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
-import { seedCatalog } from '../woocommerce/catalog.ts';
-import { orderRefunds } from '../woocommerce/real-orders.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';
+import { orderRefunds } from '../../connectors/woocommerce/fake/real-orders.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 let woo: WooCommerceTestServer;

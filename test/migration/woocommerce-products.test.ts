@@ -4,13 +4,13 @@
 // blog category and tag pages and the shop page to Shopify's listings (decision 0025).
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
-import { PAGE_SIZE, redirectsPage } from '../../app/migration-views.server.ts';
+import { db } from '../../app/db/db.server.ts';
+import { PAGE_SIZE, redirectsPage } from '../../app/migrations/views.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
 import { decodeEntities } from '../../connectors/woocommerce/text.ts';
-import { type RealKind } from '../woocommerce/catalog.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { type RealKind } from '../../connectors/woocommerce/fake/catalog.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 const POSTS = 8;

@@ -4,14 +4,14 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductRecord } from '../../connectors/model.ts';
-import { db } from '../../app/db.server.ts';
-import { reportRows } from '../../app/pipeline/report.server.ts';
-import { optionLayout } from '../../app/pipeline/transform/options.server.ts';
-import { redirectPath } from '../../app/pipeline/transform/redirect.server.ts';
+import { db } from '../../app/db/db.server.ts';
+import { reportRows } from '../../app/pipeline/staging/report.server.ts';
+import { optionLayout } from '../../app/shopify-admin/limits/options.server.ts';
+import { redirectPath } from '../../app/pipeline/entities/redirects/input.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
-import { AWKWARD_KINDS } from '../woocommerce/catalog.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
+import { AWKWARD_KINDS } from '../../connectors/woocommerce/fake/catalog.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 
 let woo: WooCommerceTestServer;

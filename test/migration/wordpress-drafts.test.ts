@@ -5,13 +5,13 @@
 // "only published" source limit, and no redirect from what visitors could never open.
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
+import { db } from '../../app/db/db.server.ts';
 import { createMigration, startMigration } from '../../app/pipeline/lifecycle.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
-import { SCHEDULED_FOR, pageId, postId } from '../woocommerce/content.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
-import { WP_USERS } from '../woocommerce/wordpress-users.ts';
+import { SCHEDULED_FOR, pageId, postId } from '../../connectors/woocommerce/fake/content.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
+import { WP_USERS } from '../../connectors/woocommerce/fake/wordpress-users.ts';
 import { installedShop, startTestWorker, untilSettled } from './harness.ts';
 
 const PAGES = 8;

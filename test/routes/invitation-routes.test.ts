@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { Session } from '@shopify/shopify-api';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { declaredScopes } from '../../app/app-config.server.ts';
-import { db } from '../../app/db.server.ts';
-import { encryptionKey } from '../../app/credentials.server.ts';
-import { PrismaSessionStorage } from '../../app/sessions.server.ts';
+import { declaredScopes } from '../../app/shopify-app/app-config.server.ts';
+import { db } from '../../app/db/db.server.ts';
+import { encryptionKey } from '../../app/db/credentials.server.ts';
+import { PrismaSessionStorage } from '../../app/shopify-app/sessions.server.ts';
 import { type RunningApp, startApp } from '../support/app-process.ts';
 import { sessionToken } from './session-token.ts';
 

@@ -4,14 +4,14 @@
 import { randomBytes } from 'node:crypto';
 import { Session } from '@shopify/shopify-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { declaredScopes } from '../../app/app-config.server.ts';
-import { db } from '../../app/db.server.ts';
-import { dryRunStep } from '../../app/pipeline/dry-run.server.ts';
+import { declaredScopes } from '../../app/shopify-app/app-config.server.ts';
+import { db } from '../../app/db/db.server.ts';
+import { dryRunStep } from '../../app/pipeline/steps/dry-run.server.ts';
 import { Product } from '../../connectors/model.ts';
-import { undoPreview } from '../../app/migration-actions.server.ts';
+import { undoPreview } from '../../app/migrations/actions.server.ts';
 import pg from 'pg';
-import { encryptionKey } from '../../app/credentials.server.ts';
-import { PrismaSessionStorage } from '../../app/sessions.server.ts';
+import { encryptionKey } from '../../app/db/credentials.server.ts';
+import { PrismaSessionStorage } from '../../app/shopify-app/sessions.server.ts';
 import { type RunningApp, startApp } from '../support/app-process.ts';
 import { sessionToken } from './session-token.ts';
 

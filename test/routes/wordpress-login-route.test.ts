@@ -5,13 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import { Session } from '@shopify/shopify-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { declaredScopes } from '../../app/app-config.server.ts';
-import { decryptCredentials, encryptionKey } from '../../app/credentials.server.ts';
-import { db } from '../../app/db.server.ts';
-import { PrismaSessionStorage } from '../../app/sessions.server.ts';
+import { declaredScopes } from '../../app/shopify-app/app-config.server.ts';
+import { decryptCredentials, encryptionKey } from '../../app/db/credentials.server.ts';
+import { db } from '../../app/db/db.server.ts';
+import { PrismaSessionStorage } from '../../app/shopify-app/sessions.server.ts';
 import { type RunningApp, startApp } from '../support/app-process.ts';
-import { type WooCommerceTestServer, startWooCommerceServer } from '../woocommerce/server.ts';
-import { WP_USERS } from '../woocommerce/wordpress-users.ts';
+import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
+import { WP_USERS } from '../../connectors/woocommerce/fake/wordpress-users.ts';
 import { sessionToken } from './session-token.ts';
 
 const API_KEY = 'shipyard-wordpress-route-tests';

@@ -16,7 +16,7 @@ export interface CliRun {
 
 /**
  * Runs the CLI with `args`. `npx: true` runs it the README's way, `npx shipyard …`, with the project's
- * Node first on PATH; otherwise this Node runs scripts/shipyard.ts directly.
+ * Node first on PATH; otherwise this Node runs cli/shipyard.ts directly.
  */
 export async function runShipyard(args: string[], { npx = false }: { npx?: boolean } = {}): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = {
@@ -27,7 +27,7 @@ export async function runShipyard(args: string[], { npx = false }: { npx?: boole
     DEVSTORE_PORT: String(await freePort()),
     NODE_ENV: 'test',
   };
-  const [command, argv]: [string, string[]] = npx ? ['npx', ['shipyard', ...args]] : [process.execPath, [path.join(ROOT, 'scripts/shipyard.ts'), ...args]];
+  const [command, argv]: [string, string[]] = npx ? ['npx', ['shipyard', ...args]] : [process.execPath, [path.join(ROOT, 'cli/shipyard.ts'), ...args]];
   const child = spawn(command, argv, { cwd: ROOT, env });
   const run = { stdout: '', stderr: '', output: '' };
   child.stdout.on('data', (chunk: Buffer) => {

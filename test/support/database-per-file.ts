@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, inject } from 'vitest';
-import { disconnectDb } from '../../app/db.server.ts';
-import { releaseJobQueue } from '../../app/jobs.server.ts';
+import { disconnectDb } from '../../app/db/db.server.ts';
+import { releaseJobQueue } from '../../app/db/jobs.server.ts';
 import { createDatabaseFromTemplate, dropDatabase } from './postgres.ts';
 
 const serverUrl = inject('postgresServerUrl');

@@ -1,0 +1,50 @@
+// The migration page's buttons, run for the authenticated shop only. A button that no longer fits
+// (another staff member paused it first) answers with the reason instead of failing the page.
+import { db } from '../db/db.server.ts';
+import type { MigrationIntent } from './forms.ts';
+import { startDryRun } from '../pipeline/steps/dry-run.server.ts';
+import {
+  MigrationNotFound, MigrationStateError, approveMigration, cancelMigration, pauseMigration, resumeMigration, resyncMigration, sendInvitations, undoMigration,
+} from '../pipeline/lifecycle.server.ts';
+import { resyncChain } from '../pipeline/steps/undo.server.ts';
+
+const ACTIONS: Record<MigrationIntent, (shop: string, id: string) => Promise<unknown>> = {
+  approve: approveMigration,
+  pause: pauseMigration,
+  resume: resumeMigration,
+  cancel: cancelMigration,
+  dryRun: startDryRun,
+  resync: resyncMigration,
+  undo: undoMigration,
+  invite: sendInvitations,
+};
+
+/** `next`: the migration the action started, when it is another one (a re-sync is a new migration). */
+export async function runMigrationAction(shop: string, id: string, intent: MigrationIntent): Promise<{ error: string | null; next?: string }> {
+  try {
+    const result = await ACTIONS[intent](shop, id);
+    if (intent === 'resync') return { error: null, next: (result as { id: string }).id };
+    return { error: null };
+  } catch (error) {
+    if (error instanceof MigrationNotFound) throw new Response('There is no such migration in this store.', { status: 404 });
+    // The lifecycle refuses a change that does not fit the current status, in words meant for the merchant.
+    if (error instanceof MigrationStateError) return { error: error.message };
+    throw error;
+  }
+}
+
+export interface UndoPreview {
+  /** Shopify objects the migration and its re-syncs created, per entity: what an undo deletes. */
+  created: { entity: string; count: number }[];
+  /** Customers the store already had that the migration wrote into: an undo puts them back as they were. */
+  putBack: number;
+  resyncs: number;
+}
+
+/** What undoing this migration would delete, counted from the id map (IdMapEntry.createdBy); variants go with their products. */
+export async function undoPreview(shop: string, id: string): Promise<UndoPreview> {
+  const chain = await resyncChain(shop, id);
+  const created = await db().idMapEntry.groupBy({ by: ['entity'], where: { shop, createdBy: { in: chain }, entity: { not: 'variants' } }, _count: true, orderBy: { entity: 'asc' } });
+  const putBack = await db().recordBefore.count({ where: { shop, migrationId: { in: chain } } });
+  return { created: created.map((row) => ({ entity: row.entity, count: row._count })), putBack, resyncs: chain.length - 1 };
+}

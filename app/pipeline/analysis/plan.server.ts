@@ -1,0 +1,165 @@
+// Plan: the order entities are written in, and what that costs in Admin API points and time on this
+// shop's plan, so the merchant knows before starting.
+import type { Entity } from '../../../connectors/model.ts';
+import { ORDER_CREATE_COST } from '../entities/orders/input.server.ts';
+import type { CustomerDataNotice } from './customer-data-notice.ts';
+import type { CatalogPublishing } from '../../migrations/sales-channels.ts';
+
+/**
+ * Write order: what a record points at is written before it (collections before the products in
+ * them…); redirects once everything with an old URL (products, collections, pages, posts) is written.
+ */
+export const LOAD_ORDER: Entity[] = ['collections', 'products', 'customers', 'orders', 'pages', 'blogPosts', 'redirects', 'discounts', 'reviews'];
+
+/**
+ * Points one record costs with the synchronous API, by Shopify's documented prices
+ * (docs/decisions/0017-costs-by-the-documented-rules.md): a mutation is 10. Products, customers
+ * and reviews depend on the records and are priced from them when the plan is made
+ * (plan-points.server.ts); the figures here are for a record about which nothing more is known.
+ */
+export const POINTS_PER_RECORD: Record<Entity, number> = {
+  collections: 10,
+  // productSet of one variant (10.2) with its source reference (0.4), rounded up, and the variant read back (2 + 2).
+  products: 15,
+  redirects: 10,
+  // customerSet, then its metafieldsSet: 10 and 1 for the customer it writes to.
+  customers: 21,
+  orders: ORDER_CREATE_COST,
+  pages: 10,
+  blogPosts: 11, // articleCreate, and its blog read back (1); the blog itself once
+  discounts: 10, // one discountCodeBasicCreate or discountCodeFreeShippingCreate per coupon
+  // Each product's reviews: 4 in a metafieldsSet shared by 8 products (10 a call), so 5.25 for a
+  // product with one review; a review costs at most that.
+  reviews: 5.25,
+};
+
+/**
+ * Development and trial stores accept 5 new orders a minute through orderCreate: "If you're using
+ * the `orderCreate` mutation with a trial or development store, then you can create a maximum of
+ * five new orders per minute." (the mutation's description in the Admin schema).
+ */
+export const LIMITED_STORE_ORDERS_PER_MINUTE = 5;
+
+/**
+ * Shopify's variant-creation throttle (productCreate's documentation): once a store has 50,000
+ * variants, "no more than 1,000 new product variants can be created per day" (decision 0016).
+ */
+export const VARIANT_THROTTLE_THRESHOLD = 50_000;
+export const NEW_VARIANTS_PER_DAY = 1_000;
+const DAY_SECONDS = 86_400;
+
+/** The variants in the store now (null when Shopify could not be asked) and those the products will create. */
+export interface CatalogSize {
+  variantsInShop: number | null;
+  newVariants: number;
+}
+
+/** Seconds the new variants past the threshold take at 1,000 a day, with the words that say so; null below it. */
+function variantLimit({ variantsInShop, newVariants }: CatalogSize): { seconds: number; note: string } | null {
+  const past = Math.min(newVariants, (variantsInShop ?? 0) + newVariants - VARIANT_THROTTLE_THRESHOLD);
+  if (past <= 0) return null;
+  const days = Math.ceil(past / NEW_VARIANTS_PER_DAY);
+  const counted = variantsInShop === null ? ' (not counting the variants your store already has: Shopify could not be asked)' : '';
+  return {
+    seconds: days * DAY_SECONDS,
+    note: `Past 50,000 variants Shopify creates at most ${NEW_VARIANTS_PER_DAY.toLocaleString('en')} new variants a day: ${past.toLocaleString('en')} of the ${newVariants.toLocaleString('en')} new variants wait for that, about ${days} day${days > 1 ? 's' : ''}${counted}.`,
+  };
+}
+
+export interface ShopPlan {
+  /** ShopPlan.publicDisplayName: "Basic", "Advanced", "Plus", "Development", "Trial", "Plus Trial"… */
+  planName: string | null;
+  shopifyPlus: boolean;
+  partnerDevelopment: boolean;
+}
+
+/** A store on Shopify's free trial, told by its plan's public name ("Trial", "Plus Trial"). */
+export function isTrialStore(plan: Pick<ShopPlan, 'planName'>): boolean {
+  return /\btrial\b/i.test(plan.planName ?? '');
+}
+
+/** Why orders are paced on this store (a development or trial store's limit), or null when they are not. */
+export function orderLimitOf(plan: Pick<ShopPlan, 'planName' | 'partnerDevelopment'>): string | null {
+  if (plan.partnerDevelopment) return `Development stores accept ${LIMITED_STORE_ORDERS_PER_MINUTE} new orders a minute.`;
+  if (isTrialStore(plan)) return `Trial stores accept ${LIMITED_STORE_ORDERS_PER_MINUTE} new orders a minute.`;
+  return null;
+}
+
+/** Points restored per second for the shop's plan (Shopify's GraphQL Admin API rate limits). */
+export function restoreRate(plan: ShopPlan): number {
+  if (plan.shopifyPlus) return 1000;
+  if (plan.planName && /advanced/i.test(plan.planName)) return 200;
+  return 100;
+}
+
+export interface EntityPlan {
+  entity: Entity;
+  records: number;
+  points: number;
+  seconds: number;
+  /** Why this entity takes longer than its points alone say. */
+  note: string | null;
+}
+
+export interface MigrationPlan {
+  restoreRate: number;
+  entities: EntityPlan[];
+  points: number;
+  seconds: number;
+  /** Set when Shopify refuses customers' personal data: what is kept back and why (customer-data.server.ts). */
+  customerData?: CustomerDataNotice | null;
+  /** What is published on which sales channels, and what stays unpublished (plans made before publishing have none). */
+  publishing?: CatalogPublishing;
+  /** Set on a development or trial store when orders move: how many it takes a minute, for the time left. */
+  ordersPerMinute?: number;
+}
+
+/** Publishing a collection is one publishablePublish, however many channels it names. */
+const POINTS_PER_PUBLISHED = 10;
+
+/**
+ * `priced`: the points of entities priced from their records (plan-points.server.ts), which win over
+ * the per-record figure; `notes`: what else the merchant should read beside an entity (the orders'
+ * currencies); `catalog`: the store's variants and the new ones, for Shopify's daily variant limit;
+ * `publishing`: what will be published where (each collection's publishablePublish adds to the points).
+ */
+export function planMigration(
+  counts: Partial<Record<Entity, number>>,
+  chosen: Entity[],
+  plan: ShopPlan,
+  {
+    priced = {},
+    notes = {},
+    catalog = { variantsInShop: 0, newVariants: 0 },
+    publishing,
+  }: { priced?: Partial<Record<Entity, number>>; notes?: Partial<Record<Entity, string>>; catalog?: CatalogSize; publishing?: CatalogPublishing } = {},
+): MigrationPlan {
+  const rate = restoreRate(plan);
+  const entities = LOAD_ORDER.filter((entity) => chosen.includes(entity)).map((entity): EntityPlan => {
+    const records = counts[entity] ?? 0;
+    // Products are published by a bulk operation, which spends no points; collections a request each.
+    const published = publishing && entity === 'collections' ? publishing[entity].published : 0;
+    const points = Math.ceil(priced[entity] ?? records * POINTS_PER_RECORD[entity]) + published * POINTS_PER_PUBLISHED;
+    let seconds = points / rate;
+    let note: string | null = null;
+    const orderLimit = entity === 'orders' ? orderLimitOf(plan) : null;
+    if (orderLimit && records > 0) {
+      const limited = (records / LIMITED_STORE_ORDERS_PER_MINUTE) * 60;
+      if (limited > seconds) {
+        seconds = limited;
+        note = orderLimit;
+      }
+    }
+    const limited = entity === 'products' ? variantLimit(catalog) : null;
+    if (limited && limited.seconds > seconds) ({ seconds, note } = limited);
+    return { entity, records, points, seconds: Math.ceil(seconds), note: [note, notes[entity]].filter(Boolean).join(' ') || null };
+  });
+  return {
+    restoreRate: rate,
+    entities,
+    points: entities.reduce((sum, entity) => sum + entity.points, 0),
+    seconds: entities.reduce((sum, entity) => sum + entity.seconds, 0),
+    ...(publishing ? { publishing } : {}),
+    ...(chosen.includes('orders') && orderLimitOf(plan) ? { ordersPerMinute: LIMITED_STORE_ORDERS_PER_MINUTE } : {}),
+  };
+}

@@ -1,0 +1,95 @@
+// Publishing the products a migration wrote: once every one is in Shopify (request by request or in bulk), the written
+// products that are not where they belong go on their sales channels through a bulk operation of
+// publishablePublish, which draws no request points, like the products themselves (a 10,000-product
+// catalog would otherwise spend 100,000 points, 17 minutes of a Standard plan's bucket). The few
+// Shipyard must take off a channel (hidden at the source since) are unpublished a request each.
+// Chunk by chunk, each batch kept so a crashed worker collects the same operation.
+import type { ProductRecord } from '../../../../connectors/model.ts';
+import { db } from '../../../db/db.server.ts';
+import { finishedOperation, startBulkMutation } from '../../../shopify-admin/bulk-operations.server.ts';
+import { PUBLISH, applyPlacement, chosenChannels, placed, placementChange, recordPlaced, wantedChannels } from './publishing.server.ts';
+import { IN_SHOPIFY, type UserError, type Writer, describeUserErrors, idMapFor, recordFailed, skipsExisting } from '../../staging/outcomes.server.ts';
+
+/** Products looked at per chunk, and at most as many lines per operation. */
+const PLACEMENT_CHUNK = 2000;
+export const PLACEMENT_BATCH = 'product-placements';
+/** A publishing batch collected while the migration was paused: the publishing after it has not started. */
+export const HELD = 'held';
+
+/**
+ * Starts the operation publishing the next products after `afterId` that need it; `{ next: null }`
+ * when none is left. With "Skip them" chosen, products linked by an earlier migration stay as they
+ * are in Shopify; those this migration created are published.
+ */
+export async function submitPlacementBulk(migrationId: string, afterId: bigint | null, writer: Writer): Promise<{ batchId: string } | { next: null }> {
+  const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const channels = await chosenChannels(migration.options, migration.shop, writer.client);
+  const skipExisting = skipsExisting(migration.options);
+  for (let after = afterId; ; ) {
+    const rows = await db().sourceRecord.findMany({
+      where: { migrationId, entity: 'products', status: { in: IN_SHOPIFY }, ...(after === null ? {} : { id: { gt: after } }) },
+      orderBy: { id: 'asc' },
+      take: PLACEMENT_CHUNK,
+      select: { id: true, sourceId: true, data: true },
+    });
+    if (rows.length === 0) return { next: null };
+    const links = await idMapFor(migration.shop, writer.platform, 'products', rows.map((row) => row.sourceId));
+    const lines: { id: string; input: { publicationId: string }[] }[] = [];
+    const recordIds: bigint[] = [];
+    for (const row of rows) {
+      const link = links.get(row.sourceId);
+      if (!link || (skipExisting && link.createdBy !== migrationId)) continue;
+      const wanted = wantedChannels(row.data as unknown as ProductRecord, channels);
+      const change = placementChange(wanted, link.publishedOn);
+      if (placed(change)) continue;
+      if (change.unpublish.length > 0) {
+        const refused = await applyPlacement(writer.client, link.shopifyGid, { publish: [], unpublish: change.unpublish });
+        if (refused) {
+          await recordFailed(row, refused);
+          continue;
+        }
+        if (change.publish.length === 0) {
+          await recordPlaced(migration.shop, writer.platform, 'products', row, wanted);
+          continue;
+        }
+      }
+      lines.push({ id: link.shopifyGid, input: change.publish.map((publicationId) => ({ publicationId })) });
+      recordIds.push(row.id);
+    }
+    const last = rows.at(-1)?.id ?? 0n;
+    if (lines.length > 0) {
+      const operationId = await startBulkMutation(writer, PUBLISH, lines, 'publications.jsonl');
+      const batch = await db().bulkBatch.create({ data: { shop: migration.shop, migrationId, entity: PLACEMENT_BATCH, operationId, recordIds, lastRecordId: last } });
+      return { batchId: batch.id };
+    }
+    if (rows.length < PLACEMENT_CHUNK) return { next: null };
+    after = last;
+  }
+}
+
+type PublishLine = { publishablePublish?: { userErrors: UserError[] } | null };
+
+/** Collects a finished publishing operation: each product published, or kept with Shopify's reason. */
+export async function collectPlacementBulk(batchId: string, writer: Writer): Promise<'running' | { next: bigint }> {
+  const batch = await db().bulkBatch.findUniqueOrThrow({ where: { id: batchId } });
+  if (!batch.operationId) throw new Error(`bulk batch ${batchId} has no operation`);
+  const operation = await finishedOperation<PublishLine>(writer, batch.operationId);
+  if (operation === 'running') return 'running';
+  const migration = await db().migration.findUniqueOrThrow({ where: { id: batch.migrationId } });
+  const channels = await chosenChannels(migration.options, batch.shop, writer.client);
+  const answered = new Set<number>();
+  for (const result of operation.lines) {
+    const recordId = batch.recordIds[result.__lineNumber];
+    if (recordId === undefined) continue;
+    answered.add(result.__lineNumber);
+    const row = await db().sourceRecord.findUniqueOrThrow({ where: { id: recordId }, select: { id: true, sourceId: true, data: true } });
+    const userErrors = result.data?.publishablePublish?.userErrors ?? [];
+    const refused = result.data?.publishablePublish ? describeUserErrors(userErrors) : (result.errors ?? []).map((error) => error.message).join('; ') || 'Shopify did not answer';
+    if (refused) await recordFailed(row, `Written to Shopify but not published on your sales channels: ${refused}`);
+    else await recordPlaced(batch.shop, writer.platform, 'products', row, wantedChannels(row.data as unknown as ProductRecord, channels));
+  }
+  const reason = `Written to Shopify, but Shopify's bulk operation ended ${operation.status ?? 'out of sight'}${operation.errorCode ? ` (${operation.errorCode})` : ''} before publishing this product; run the migration again to publish it.`;
+  for (const [line, recordId] of batch.recordIds.entries()) if (!answered.has(line)) await recordFailed({ id: recordId }, reason);
+  await db().bulkBatch.update({ where: { id: batchId }, data: { status: 'collected' } });
+  return { next: batch.lastRecordId };
+}

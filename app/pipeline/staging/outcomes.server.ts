@@ -1,0 +1,191 @@
+// What every load step shares: the writer (client, platform, location), batch results, Shopify's
+// userErrors in words, and running requests side by side.
+import { db } from '../../db/db.server.ts';
+import { type AdminClient, VariablesRefused } from '../../shopify-admin/client.server.ts';
+
+export const LOAD_BATCH = 100;
+
+export interface Writer {
+  client: AdminClient;
+  platform: string;
+  locationId: string;
+  /** Requests in flight at once; the budget decides when each may go. */
+  concurrency: number;
+}
+
+export interface BatchResult {
+  next: bigint | null;
+  /** When the next batch may start: a limit Shopify sets (5 new orders a minute on development and trial stores, 1,000 new variants a day past 50,000). */
+  notBefore?: Date;
+  written: number;
+  unchanged: number;
+  failed: number;
+}
+
+export interface UserError {
+  field: string[] | null;
+  message: string;
+  code?: string | null;
+}
+
+export function describeUserErrors(errors: UserError[]): string {
+  return errors.map((error) => (error.field?.length ? `${error.field.join('.')}: ${error.message}` : error.message)).join('; ');
+}
+
+/**
+ * Writes each record with at most `limit` at once. A record whose values Shopify refuses
+ * (INVALID_VARIABLE) is kept in staging with Shopify's reason and the others go on; any other
+ * failure stops the batch as before (docs/decisions/0022-records-whose-values-shopify-refuses.md).
+ */
+export async function eachRecord<T extends { id: bigint }>(rows: T[], limit: number, result: BatchResult, work: (row: T) => Promise<void>): Promise<void> {
+  await inParallel(rows, limit, async (row) => {
+    try {
+      await work(row);
+    } catch (error) {
+      if (!(error instanceof VariablesRefused)) throw error;
+      await recordFailed(row, `Shopify refused what was sent for it: ${error.problems.join('; ')}`);
+      result.failed++;
+    }
+  });
+}
+
+/** Runs `work` over `items` with at most `limit` at once. */
+export async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      if (item !== undefined) await work(item);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+interface WrittenRecord {
+  id: bigint;
+  migrationId: string;
+  sourceId: string;
+  contentHash: string | null;
+}
+
+/**
+ * Links the record to what Shopify made of it (id map) and marks it written, together. `reason` says
+ * what did not move with it (a detail Shopify refused, a merge), for the report.
+ *
+ * A record's first link counts as created by its migration, which an undo then deletes; a loader
+ * that wrote into an object the merchant already had (found by email, by path) says `adopted`,
+ * and the link stays without a creator so an undo leaves the object alone. Later writes keep
+ * whatever the first link said.
+ */
+export async function recordWritten(
+  shop: string, platform: string, entity: string, row: WrittenRecord, shopifyGid: string, handle: string | null, reason: string | null = null, how: { adopted?: boolean; status?: 'written' | 'unchanged' | 'skipped' } = {},
+): Promise<void> {
+  const link = { shopifyGid, handle, contentHash: row.contentHash ?? '' };
+  await db().$transaction([
+    db().idMapEntry.upsert({
+      where: { shop_platform_entity_sourceId: { shop, platform, entity, sourceId: row.sourceId } },
+      create: { shop, platform, entity, sourceId: row.sourceId, ...link, createdBy: how.adopted ? null : row.migrationId },
+      update: link,
+    }),
+    db().sourceRecord.update({ where: { id: row.id }, data: { status: how.status ?? 'written', reason } }),
+  ]);
+}
+
+/**
+ * A record whose object the store already had (found by email, say), left as it is there because the
+ * merchant chose to skip existing records: linked, so what depends on it (orders) finds it, never
+ * created by the migration (an undo leaves it), and reported as skipped with `reason`.
+ */
+export async function recordKeptAsFound(shop: string, platform: string, entity: string, row: WrittenRecord, shopifyGid: string, reason: string): Promise<void> {
+  await recordWritten(shop, platform, entity, row, shopifyGid, null, reason, { adopted: true, status: 'skipped' });
+}
+
+export interface FoundProblem {
+  code: string;
+  subject: string | null;
+  message: string;
+  action: string;
+}
+
+/** Replaces what an earlier run found about this record with what this run found, so re-runs do not repeat problems. */
+export async function keepProblems(migrationId: string, entity: string, sourceId: string, codes: string[], problems: FoundProblem[]): Promise<void> {
+  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { shop: true } });
+  await db().$transaction([
+    db().migrationProblem.deleteMany({ where: { migrationId, entity, sourceId, code: { in: codes } } }),
+    db().migrationProblem.createMany({ data: problems.map((problem) => ({ shop, migrationId, entity, sourceId, ...problem })) }),
+  ]);
+}
+
+export async function recordFailed(row: { id: bigint }, reason: string): Promise<void> {
+  await db().sourceRecord.update({ where: { id: row.id }, data: { status: 'failed', reason } });
+}
+
+/** The merchant chose to leave what an earlier migration wrote as it is in Shopify (Migration.options.existingRecords). */
+export function skipsExisting(options: unknown): boolean {
+  return (options as { existingRecords?: string } | null)?.existingRecords === 'skip';
+}
+
+/**
+ * A record an earlier run already linked (`known`) needs no request when it has not changed since
+ * (`hash`, the record's content hash unless the caller combines several), or when it changed but
+ * the merchant chose to keep what is in Shopify. Says whether it was settled that way.
+ */
+export async function settledWithoutWriting(
+  row: { id: bigint; status: string; contentHash: string | null },
+  known: { contentHash: string } | undefined,
+  options: { skipExisting: boolean; hash?: string | null },
+  result: BatchResult,
+): Promise<boolean> {
+  if (!known) return false;
+  if (known.contentHash === (options.hash === undefined ? row.contentHash : options.hash)) await recordUnchanged(row);
+  else if (options.skipExisting) await recordKeptAsInShopify(row);
+  else return false;
+  result.unchanged++;
+  return true;
+}
+
+/** A record already in Shopify that changed on the old store, left as it is there because the merchant chose to skip existing records. */
+export async function recordKeptAsInShopify(row: { id: bigint }): Promise<void> {
+  await db().sourceRecord.update({
+    where: { id: row.id },
+    data: { status: 'skipped', reason: 'Already in Shopify from an earlier migration and changed since; left as it is in Shopify, as chosen in the options.' },
+  });
+}
+
+/** A record with nothing to write, rightly (a coupon used up on the old store): kept with the reason. */
+export async function recordSkipped(row: { id: bigint }, reason: string): Promise<void> {
+  await db().sourceRecord.update({ where: { id: row.id }, data: { status: 'skipped', reason } });
+}
+
+/**
+ * Statuses of a record whose object is in Shopify: `written` by this migration, or `unchanged`, in
+ * Shopify from an earlier run and not changed since, so this one sent nothing (decision 0029).
+ */
+export const IN_SHOPIFY = ['written', 'unchanged'];
+
+/**
+ * Nothing to send: Shopify already has the record as it is. A record this migration wrote stays
+ * `written`: a batch tried again after a crash (Shopify answered and the id map was kept, the batch's
+ * counts were not) finds its own writes unchanged, and they were still written by this run.
+ */
+export async function recordUnchanged(row: { id: bigint; status: string }): Promise<void> {
+  if (!IN_SHOPIFY.includes(row.status)) await db().sourceRecord.update({ where: { id: row.id }, data: { status: 'unchanged', reason: null } });
+}
+
+/** The next batch of records of `entity` to write (staged, or failed last time; those in Shopify again when retried), after `afterId`. */
+export function nextBatch(migrationId: string, entity: string, afterId: bigint | null) {
+  return db().sourceRecord.findMany({
+    where: { migrationId, entity, status: { in: ['staged', ...IN_SHOPIFY, 'failed'] }, ...(afterId === null ? {} : { id: { gt: afterId } }) },
+    orderBy: { id: 'asc' },
+    take: LOAD_BATCH,
+  });
+}
+
+export async function idMapFor(shop: string, platform: string, entity: string, sourceIds: string[]) {
+  const entries = await db().idMapEntry.findMany({ where: { shop, platform, entity, sourceId: { in: sourceIds } } });
+  return new Map(entries.map((entry) => [entry.sourceId, entry]));
+}
+
+export function batchResult(rows: { id: bigint }[]): BatchResult {
+  return { next: rows.length === LOAD_BATCH ? (rows.at(-1)?.id ?? null) : null, written: 0, unchanged: 0, failed: 0 };
+}

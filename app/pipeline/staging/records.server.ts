@@ -1,0 +1,82 @@
+// Staging: source records as the connector read them, in the canonical model, kept per migration
+// until they are written to Shopify (or kept with the reason they could not be).
+import { createHash } from 'node:crypto';
+import type { Extracted } from '../../../connectors/source-connector.ts';
+import { ENTITY_SCHEMAS, type Entity } from '../../../connectors/model.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** Stable across runs for the same content: keys sorted, so a re-run recognises unchanged records. */
+export function contentHash(value: unknown): string {
+  return createHash('sha256').update(stableJson(value)).digest('hex');
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+interface StagedRow {
+  sourceId: string;
+  /** 'skipped': derived records that will not be written, with the reason (a redirect another record has). */
+  status: 'staged' | 'invalid' | 'skipped';
+  data: unknown;
+  reason: string | null;
+  email: string | null;
+  phone: string | null;
+  contentHash: string | null;
+}
+
+/**
+ * Checks each extracted record against the canonical schema. A record the connector could not read,
+ * or that does not fit the model, is kept as `invalid` with the reason; nothing is dropped.
+ */
+export function toStagedRows(entity: Entity, records: Extracted[], pageKey: string): StagedRow[] {
+  return records.map((extracted, index) => {
+    // A record without an id still gets a stable one, so it is kept (and not doubled on a retry).
+    const sourceId = extracted.sourceId ?? `unidentified:${pageKey}:${index}`;
+    if (!extracted.ok) {
+      return { sourceId, status: 'invalid', data: { raw: extracted.raw }, reason: extracted.reason, email: null, phone: null, contentHash: null };
+    }
+    const parsed = ENTITY_SCHEMAS[entity].safeParse(extracted.record);
+    if (!parsed.success) {
+      const reason = parsed.error.issues.map((issue) => `${issue.path.join('.') || entity}: ${issue.message}`).join('; ');
+      return { sourceId, status: 'invalid', data: { raw: extracted.raw, record: extracted.record }, reason, email: null, phone: null, contentHash: null };
+    }
+    const record = parsed.data as Record<string, unknown>;
+    const email = typeof record.email === 'string' ? record.email : null;
+    const phone = typeof record.phone === 'string' ? record.phone : null;
+    return { sourceId, status: 'staged', data: record, reason: null, email, phone, contentHash: contentHash(record) };
+  });
+}
+
+/**
+ * Upserts a page of rows. A record seen before keeps its place; if its content changed it goes back
+ * to `staged` so the load writes the change, and if not, a record already written stays written.
+ */
+export async function stageRows(tx: Tx, shop: string, migrationId: string, entity: Entity, rows: StagedRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "SourceRecord" ("shop", "migrationId", "entity", "sourceId", "data", "email", "phone", "status", "reason", "contentHash", "updatedAt")
+    SELECT ${shop}, ${migrationId}, ${entity}, r."sourceId", r."data", r."email", r."phone", r."status", r."reason", r."contentHash", now()
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS r("sourceId" text, "data" jsonb, "email" text, "phone" text, "status" text, "reason" text, "contentHash" text)
+    ON CONFLICT ("migrationId", "entity", "sourceId") DO UPDATE SET
+      "data" = EXCLUDED."data",
+      "email" = EXCLUDED."email",
+      "phone" = EXCLUDED."phone",
+      "reason" = EXCLUDED."reason",
+      "contentHash" = EXCLUDED."contentHash",
+      "status" = CASE
+        WHEN EXCLUDED."status" IN ('invalid', 'skipped') THEN EXCLUDED."status"
+        WHEN "SourceRecord"."contentHash" IS NOT DISTINCT FROM EXCLUDED."contentHash" AND "SourceRecord"."status" <> 'invalid' THEN "SourceRecord"."status"
+        ELSE 'staged'
+      END,
+      "updatedAt" = now()`;
+}

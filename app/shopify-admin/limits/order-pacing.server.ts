@@ -1,0 +1,60 @@
+// How fast orders may go into this shop. Development and trial stores take 5 new orders a minute
+// (told by the shop's plan: `partnerDevelopment`, or a public name of "Trial" / "Plus Trial"): the
+// loader writes what the minute allows and asks for its next batch once the minute has passed. When
+// Shopify answers 429 anyway (the merchant's own orders used the minute), the order waits and is
+// written again, never failed.
+import { db } from '../../db/db.server.ts';
+import { AdminApiError } from '../client.server.ts';
+import { LIMITED_STORE_ORDERS_PER_MINUTE, orderLimitOf } from '../../pipeline/analysis/plan.server.ts';
+import type { Writer } from '../../pipeline/staging/outcomes.server.ts';
+
+export const SHOP_FOR_ORDERS = `#graphql
+  query ShopForOrders {
+    shop {
+      currencyCode
+      plan {
+        partnerDevelopment
+        publicDisplayName
+      }
+    }
+  }
+`;
+
+export const MINUTE = 60_000;
+
+export interface ShopForOrders {
+  /** The shop's currency: an order's shop money is in it. */
+  currencyCode: string;
+  /** A development or trial store: 5 new orders a minute. */
+  limited: boolean;
+}
+
+/** The shop's currency and whether its plan limits new orders, as Shopify says now. */
+export async function shopForOrders(writer: Writer): Promise<ShopForOrders> {
+  const { data } = await writer.client.request<{ shop: { currencyCode: string; plan: { partnerDevelopment: boolean; publicDisplayName: string } } }>(SHOP_FOR_ORDERS, {}, { estimatedCost: 2 });
+  const limit = orderLimitOf({ planName: data.shop.plan.publicDisplayName, partnerDevelopment: data.shop.plan.partnerDevelopment });
+  return { currencyCode: data.shop.currencyCode, limited: limit !== null };
+}
+
+/** On a limited store: how many orders the migration may create now, and when the minute frees up if none. */
+export async function orderAllowance(shop: string, writer: Writer): Promise<{ allowed: number; notBefore: Date | null }> {
+  const recent = await db().idMapEntry.findMany({
+    where: { shop, platform: writer.platform, entity: 'orders', createdAt: { gt: new Date(Date.now() - MINUTE) } },
+    orderBy: { createdAt: 'asc' },
+    select: { createdAt: true },
+  });
+  const allowed = Math.max(0, LIMITED_STORE_ORDERS_PER_MINUTE - recent.length);
+  const oldest = recent[0]?.createdAt;
+  return { allowed, notBefore: allowed === 0 && oldest ? new Date(oldest.getTime() + MINUTE + 1000) : null };
+}
+
+/**
+ * When to try again after Shopify said the store has had its orders this minute: HTTP 429, the
+ * status it documents for resource-based limits (no body or Retry-After is documented for this one,
+ * so the status is all there is to go by). Orders other than the migration's may have used the
+ * minute, so the wait is a whole minute from now, or what a Retry-After asks. Null for any other error.
+ */
+export function tooManyOrders(error: unknown): Date | null {
+  if (!(error instanceof AdminApiError && error.kind === 'too-many-requests')) return null;
+  return new Date(Date.now() + (error.retryAfterSeconds ?? MINUTE / 1000) * 1000);
+}

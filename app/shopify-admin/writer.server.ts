@@ -1,0 +1,55 @@
+// Everything a load job needs to write to the shop: its Admin client (sharing the shop's throttle
+// budget), the location that receives stock, and the source-reference metafield definitions that
+// make writes idempotent.
+import { type AdminClient } from './client.server.ts';
+import { adminClientFor } from './connection.server.ts';
+import type { Writer } from '../pipeline/staging/outcomes.server.ts';
+import { ENSURE_SOURCE_REFERENCE_DEFINITION, sourceReferenceDefinition } from './source-reference.server.ts';
+
+export const PRIMARY_LOCATION = `#graphql
+  query PrimaryLocation {
+    location {
+      id
+    }
+  }
+`;
+
+/**
+ * Requests in flight per job, from the shop's restore rate: enough that the plan's points, not the
+ * wait for answers, limit the pace (a productSet costs about 17 points and takes about 0.3 s, so
+ * 16 in flight could spend only ~900 of Plus's 1,000 points a second). The budget, not this
+ * number, keeps the bucket from running dry.
+ */
+export function concurrencyFor(restoreRate: number): number {
+  return Math.min(64, Math.max(4, Math.ceil(restoreRate / 30)));
+}
+
+interface DefinitionResult {
+  metafieldDefinitionCreate: { createdDefinition: { id: string } | null; userErrors: { message: string; code: string | null }[] };
+}
+
+/** Creates the unique source-reference definitions once per shop; "already taken" means done. */
+export async function ensureSourceReferenceDefinitions(client: AdminClient): Promise<void> {
+  for (const ownerType of ['PRODUCT', 'COLLECTION', 'CUSTOMER', 'ORDER'] as const) {
+    const { data } = await client.request<DefinitionResult>(ENSURE_SOURCE_REFERENCE_DEFINITION, sourceReferenceDefinition(ownerType), { estimatedCost: 10 });
+    const errors = data.metafieldDefinitionCreate.userErrors.filter((error) => error.code !== 'TAKEN');
+    if (errors.length > 0) throw new Error(`Could not define the source reference metafield on ${ownerType}: ${errors.map((error) => error.message).join('; ')}`);
+  }
+}
+
+/** How long a shop's primary location is taken as known: every load job needs it, and a round trip per batch of 100 is a fifth of a batch's time. */
+const LOCATION_KEPT_MS = 5 * 60_000;
+const locations = new Map<string, { id: string; at: number }>();
+
+export async function writerFor(shop: string, platform: string): Promise<Writer> {
+  const client = await adminClientFor(shop);
+  let location = locations.get(shop);
+  if (!location || Date.now() - location.at > LOCATION_KEPT_MS) {
+    const { data } = await client.request<{ location: { id: string } | null }>(PRIMARY_LOCATION, {}, { estimatedCost: 1 });
+    if (!data.location) throw new Error(`${shop} has no location to receive stock`);
+    location = { id: data.location.id, at: Date.now() };
+    locations.set(shop, location);
+  }
+  // An answer for this shop (now or within the last minutes) told its budget the restore rate.
+  return { client, platform, locationId: location.id, concurrency: concurrencyFor(client.budget.rate) };
+}
