@@ -15,7 +15,21 @@ export interface AppCredentials {
 }
 
 export const DEMO_SHOP = 'demo-shop.myshopify.com';
-const TOML_FILE = fileURLToPath(new URL('../../shopify.app.toml', import.meta.url));
+const TOML_FILE = projectFile('shopify.app.toml');
+
+/**
+ * A file at the project's root, found by walking up from this module: the same code runs from its
+ * source (app/shopify-app/) and bundled into build/index.js, which sit at different depths.
+ */
+function projectFile(name: string): string {
+  let folder = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(folder, name))) {
+    const parent = path.dirname(folder);
+    if (parent === folder) throw new Error(`${name} not found above ${fileURLToPath(import.meta.url)}`);
+    folder = parent;
+  }
+  return path.join(folder, name);
+}
 
 /** The scopes declared in shopify.app.toml, the one list the app asks for. */
 export function declaredScopes(file = TOML_FILE): string[] {
