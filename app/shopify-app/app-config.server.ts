@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../db/project-root.server.ts';
 import { type Env, env, isLocalMode } from './env.server.ts';
 
 export interface AppCredentials {
@@ -15,7 +15,7 @@ export interface AppCredentials {
 }
 
 export const DEMO_SHOP = 'demo-shop.myshopify.com';
-const TOML_FILE = fileURLToPath(new URL('../../shopify.app.toml', import.meta.url));
+const TOML_FILE = path.join(PROJECT_ROOT, 'shopify.app.toml');
 
 /** The scopes declared in shopify.app.toml, the one list the app asks for. */
 export function declaredScopes(file = TOML_FILE): string[] {
