@@ -23,47 +23,14 @@ import { useLiveProgress } from '../components/migrations/useLiveProgress.ts';
 import { UNDO_LABELS, UndoCard } from '../components/migrations/UndoCard.tsx';
 import { VerificationCard } from '../components/migrations/VerificationCard.tsx';
 import { MigrationAction, parseForm } from '../migrations/forms.ts';
-import { type UndoPreview, runMigrationAction, undoPreview } from '../migrations/actions.server.ts';
-import { NOT_MOVED_STATUSES, type NotMovedStatus, PAGE_SIZE, migrationPage, notMovedPage, ownedMigration, redirectsPage } from '../migrations/views.server.ts';
-import { dryRunView } from '../pipeline/steps/dry-run.server.ts';
-import { invitationSummary } from '../pipeline/steps/invite.server.ts';
-import { writtenSamples } from '../pipeline/staging/samples.server.ts';
-import type { UndoReport } from '../pipeline/steps/undo.server.ts';
+import { type UndoPreview, runMigrationAction } from '../migrations/actions.server.ts';
+import { migrationPageView } from '../migrations/page.server.ts';
+import { ownedMigration } from '../migrations/views.server.ts';
 import { authenticateStaff } from '../shopify.server.ts';
-
-function pageNumber(value: string | null): number {
-  const page = Number(value ?? '1');
-  return Number.isInteger(page) && page > 0 ? page : 1;
-}
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticateStaff(request);
-  const id = params.id ?? '';
-  const migration = await ownedMigration(session.shop, id);
-  if (migration.status === 'draft') throw redirect(`/app/migrations/${id}/setup`);
-  const search = new URL(request.url).searchParams;
-  const status = search.get('status');
-  const [page, notMoved, redirects, dryRun, samples] = await Promise.all([
-    migrationPage(session.shop, id),
-    notMovedPage(session.shop, id, {
-      entity: search.get('entity') || undefined,
-      status: NOT_MOVED_STATUSES.includes(status as NotMovedStatus) ? (status as NotMovedStatus) : undefined,
-      search: search.get('q')?.trim() || undefined,
-      page: pageNumber(search.get('page')),
-    }),
-    redirectsPage(session.shop, id, pageNumber(search.get('redirectsPage'))),
-    dryRunView(session.shop, id),
-    writtenSamples(session.shop, id),
-  ]);
-  const undoable = ['completed', 'failed', 'cancelled', 'undone'].includes(migration.status);
-  const preview = undoable ? await undoPreview(session.shop, id) : null;
-  // Once undone, undoing again is only offered while something is left (a customer Shopify would not delete).
-  const leftToUndo = preview ? preview.created.some((row) => row.count > 0) || preview.putBack > 0 : false;
-  const undo = { report: (migration.undo as UndoReport | null) ?? null, preview: migration.status === 'undone' && !leftToUndo ? null : preview };
-  const customers = migration.entities.includes('customers') ? { invite: (migration.options as { inviteCustomers?: boolean }).inviteCustomers === true } : null;
-  // Invitations are offered once the store is live: after a completed migration whose merchant chose them.
-  const invitations = migration.status === 'completed' && customers?.invite ? await invitationSummary(session.shop, id) : null;
-  return { ...page, notMoved, redirectList: redirects, pageSize: PAGE_SIZE, dryRun, samples, customers, undo, invitations };
+  return migrationPageView(session.shop, params.id ?? '', new URL(request.url).searchParams);
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
