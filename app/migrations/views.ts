@@ -33,3 +33,12 @@ export interface RedirectRow {
   status: string;
   reason: string | null;
 }
+
+/** What undoing a migration would do, counted before the merchant confirms. */
+export interface UndoPreview {
+  /** Shopify objects the migration and its re-syncs created, per entity: what an undo deletes. */
+  created: { entity: string; count: number }[];
+  /** Customers the store already had that the migration wrote into: an undo puts them back as they were. */
+  putBack: number;
+  resyncs: number;
+}
