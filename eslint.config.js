@@ -33,6 +33,10 @@ const ADMIN_KNOWS_NO_MIGRATION = rule(
   '(^|/)(pipeline|migrations)/|(^|/)connectors/',
   'app/shopify-admin/ is everything said to the Admin API and knows nothing about migrations or source platforms, so the launch wizard can use it too.',
 );
+const ADMIN_API_STANDS_ALONE = rule(
+  '(^|/)(app|connectors|devstore|cli|jobs)/',
+  'admin-api/ (the pinned version, the Admin schema) is imported by the app, devstore and the tests alike, so it imports none of them.',
+);
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
@@ -57,6 +61,7 @@ export default tseslint.config(
   },
   { files: ['connectors/**'], rules: restrict(NOT_APP, NOT_DEVSTORE, NOT_CLI_OR_JOBS) },
   { files: ['devstore/**'], rules: restrict(NOT_APP, NOT_CONNECTORS, NOT_CLI_OR_JOBS) },
+  { files: ['admin-api/**'], rules: restrict(ADMIN_API_STANDS_ALONE) },
   // Tests may reach across rooms (a platform's fake server, a pipeline step under test).
   { files: ['app/**', 'jobs/**', 'cli/**'], ignores: TESTS, rules: restrict(PLATFORM_THROUGH_REGISTRY) },
   { files: ['app/components/**'], ignores: TESTS, rules: restrict(PLATFORM_THROUGH_REGISTRY, COMPONENT_ROOMS) },

@@ -33,6 +33,8 @@ describe('the design\'s import rules', () => {
     ['app/shopify-admin/writer.server.ts', '../pipeline/staging/outcomes.server.ts', 'knows nothing about migrations'],
     ['app/shopify-admin/limits/options.server.ts', '../../migrations/forms.ts', 'knows nothing about migrations'],
     ['app/shopify-admin/limits/options.server.ts', '../../../connectors/model.ts', 'knows nothing about migrations'],
+    ['admin-api/schema.ts', '../devstore/schema.ts', 'imports none of them'],
+    ['admin-api/version.ts', '../app/shopify-admin/api-version.ts', 'imports none of them'],
   ])('%s may not import %s', async (filePath, source, reason) => {
     const messages = await restrictions(filePath, source);
     expect(messages).toHaveLength(1);
