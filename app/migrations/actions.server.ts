@@ -2,6 +2,7 @@
 // (another staff member paused it first) answers with the reason instead of failing the page.
 import { db } from '../db/db.server.ts';
 import type { MigrationIntent } from './forms.ts';
+import type { UndoPreview } from './views.ts';
 import { startDryRun } from '../pipeline/steps/dry-run.server.ts';
 import {
   MigrationNotFound, MigrationStateError, approveMigration, cancelMigration, pauseMigration, resumeMigration, resyncMigration, sendInvitations, undoMigration,
@@ -31,14 +32,6 @@ export async function runMigrationAction(shop: string, id: string, intent: Migra
     if (error instanceof MigrationStateError) return { error: error.message };
     throw error;
   }
-}
-
-export interface UndoPreview {
-  /** Shopify objects the migration and its re-syncs created, per entity: what an undo deletes. */
-  created: { entity: string; count: number }[];
-  /** Customers the store already had that the migration wrote into: an undo puts them back as they were. */
-  putBack: number;
-  resyncs: number;
 }
 
 /** What undoing this migration would delete, counted from the id map (IdMapEntry.createdBy); variants go with their products. */

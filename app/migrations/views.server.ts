@@ -11,6 +11,7 @@ import { redirectTarget } from '../pipeline/entities/redirects/input.server.ts';
 import { IN_SHOPIFY } from '../pipeline/staging/outcomes.server.ts';
 import type { Verification } from '../pipeline/steps/verify.server.ts';
 import { platformLabel } from './platforms.server.ts';
+import type { NotMovedRow, NotMovedStatus, RedirectRow } from './views.ts';
 
 export const PAGE_SIZE = 25;
 
@@ -77,23 +78,11 @@ export async function migrationPage(shop: string, id: string): Promise<Migration
   };
 }
 
-export const NOT_MOVED_STATUSES = ['invalid', 'failed', 'skipped'] as const;
-export type NotMovedStatus = (typeof NOT_MOVED_STATUSES)[number];
-
 export interface NotMovedFilter {
   entity?: string;
   status?: NotMovedStatus;
   search?: string;
   page: number;
-}
-
-export interface NotMovedRow {
-  id: string;
-  entity: string;
-  sourceId: string;
-  name: string;
-  status: NotMovedStatus;
-  reason: string;
 }
 
 // The record's name wherever the canonical model or the raw source keeps it (invalid records keep
@@ -129,15 +118,6 @@ export async function notMovedPage(shop: string, id: string, filter: NotMovedFil
 }
 
 type RedirectTarget = Parameters<typeof redirectTarget>[0];
-
-export interface RedirectRow {
-  id: string;
-  path: string;
-  /** The new Shopify path: a fixed one (a listing, a WooCommerce page of its own), or the moved target's once it has a handle. */
-  target: string | null;
-  status: string;
-  reason: string | null;
-}
 
 /** One page of the migration's redirects: old path → new path, and whether Shopify took it. */
 export async function redirectsPage(shop: string, id: string, page: number): Promise<{ rows: RedirectRow[]; total: number }> {

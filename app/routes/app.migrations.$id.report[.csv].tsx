@@ -1,19 +1,9 @@
-// The migration report as a CSV download: every record that did not move, with the exact reason,
-// streamed from the database (app/pipeline/staging/report.server.ts).
+// The migration report as a CSV download (app/migrations/report.server.ts).
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { ownedMigration } from '../migrations/views.server.ts';
-import { reportCsv } from '../pipeline/staging/report.server.ts';
+import { reportDownload } from '../migrations/report.server.ts';
 import { authenticateStaff } from '../shopify.server.ts';
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticateStaff(request);
-  const migration = await ownedMigration(session.shop, params.id ?? '');
-  const day = migration.createdAt.toISOString().slice(0, 10);
-  return new Response(reportCsv(migration.id), {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="shipyard-report-${day}-${migration.id.slice(0, 8)}.csv"`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  return reportDownload(session.shop, params.id ?? '');
 };

@@ -2,9 +2,8 @@
 // cancel, the report of what did not move, the redirects and the final check against Shopify.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { useLoaderData, useSearchParams } from '@remix-run/react';
-import { useEffect } from 'react';
-import { Badge, Banner, BlockStack, InlineStack, Layout, List, Text } from '@shopify/polaris';
+import { useLoaderData } from '@remix-run/react';
+import { Badge, Banner, BlockStack, InlineStack, Layout } from '@shopify/polaris';
 import { AppPage } from '../components/layout/AppPage.tsx';
 import { ConfirmButton } from '../components/layout/ConfirmButton.tsx';
 import { DryRunCard } from '../components/migrations/DryRunCard.tsx';
@@ -12,7 +11,7 @@ import { InvitationsCard } from '../components/migrations/InvitationsCard.tsx';
 import { useFormatter } from '../components/layout/format.ts';
 import { MigrationProgress } from '../components/migrations/MigrationProgress.tsx';
 import { NotMovedCard } from '../components/migrations/NotMovedCard.tsx';
-import { NoticeProvider, useNotify } from '../components/layout/notice.tsx';
+import { NoticeProvider } from '../components/layout/notice.tsx';
 import { RedirectsCard } from '../components/migrations/RedirectsCard.tsx';
 import { PlanCard, ProblemsCard } from '../components/migrations/ReviewCard.tsx';
 import { CustomerDataBanner } from '../components/migrations/CustomerDataBanner.tsx';
@@ -20,50 +19,19 @@ import { RouteError } from '../components/layout/RouteError.tsx';
 import { STATUS_TONE } from '../components/migrations/status.ts';
 import { ThroughputChart } from '../components/migrations/ThroughputChart.tsx';
 import { useLiveProgress } from '../components/migrations/useLiveProgress.ts';
-import { UNDO_LABELS, UndoCard } from '../components/migrations/UndoCard.tsx';
+import { StartedNotice } from '../components/migrations/StartedNotice.tsx';
+import { UndoButton } from '../components/migrations/UndoButton.tsx';
+import { UndoCard } from '../components/migrations/UndoCard.tsx';
 import { VerificationCard } from '../components/migrations/VerificationCard.tsx';
 import { MigrationAction, parseForm } from '../migrations/forms.ts';
-import { type UndoPreview, runMigrationAction, undoPreview } from '../migrations/actions.server.ts';
-import { NOT_MOVED_STATUSES, type NotMovedStatus, PAGE_SIZE, migrationPage, notMovedPage, ownedMigration, redirectsPage } from '../migrations/views.server.ts';
-import { dryRunView } from '../pipeline/steps/dry-run.server.ts';
-import { invitationSummary } from '../pipeline/steps/invite.server.ts';
-import { writtenSamples } from '../pipeline/staging/samples.server.ts';
-import type { UndoReport } from '../pipeline/steps/undo.server.ts';
+import { runMigrationAction } from '../migrations/actions.server.ts';
+import { migrationPageView } from '../migrations/page.server.ts';
+import { ownedMigration } from '../migrations/views.server.ts';
 import { authenticateStaff } from '../shopify.server.ts';
-
-function pageNumber(value: string | null): number {
-  const page = Number(value ?? '1');
-  return Number.isInteger(page) && page > 0 ? page : 1;
-}
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticateStaff(request);
-  const id = params.id ?? '';
-  const migration = await ownedMigration(session.shop, id);
-  if (migration.status === 'draft') throw redirect(`/app/migrations/${id}/setup`);
-  const search = new URL(request.url).searchParams;
-  const status = search.get('status');
-  const [page, notMoved, redirects, dryRun, samples] = await Promise.all([
-    migrationPage(session.shop, id),
-    notMovedPage(session.shop, id, {
-      entity: search.get('entity') || undefined,
-      status: NOT_MOVED_STATUSES.includes(status as NotMovedStatus) ? (status as NotMovedStatus) : undefined,
-      search: search.get('q')?.trim() || undefined,
-      page: pageNumber(search.get('page')),
-    }),
-    redirectsPage(session.shop, id, pageNumber(search.get('redirectsPage'))),
-    dryRunView(session.shop, id),
-    writtenSamples(session.shop, id),
-  ]);
-  const undoable = ['completed', 'failed', 'cancelled', 'undone'].includes(migration.status);
-  const preview = undoable ? await undoPreview(session.shop, id) : null;
-  // Once undone, undoing again is only offered while something is left (a customer Shopify would not delete).
-  const leftToUndo = preview ? preview.created.some((row) => row.count > 0) || preview.putBack > 0 : false;
-  const undo = { report: (migration.undo as UndoReport | null) ?? null, preview: migration.status === 'undone' && !leftToUndo ? null : preview };
-  const customers = migration.entities.includes('customers') ? { invite: (migration.options as { inviteCustomers?: boolean }).inviteCustomers === true } : null;
-  // Invitations are offered once the store is live: after a completed migration whose merchant chose them.
-  const invitations = migration.status === 'completed' && customers?.invite ? await invitationSummary(session.shop, id) : null;
-  return { ...page, notMoved, redirectList: redirects, pageSize: PAGE_SIZE, dryRun, samples, customers, undo, invitations };
+  return migrationPageView(session.shop, params.id ?? '', new URL(request.url).searchParams);
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -76,60 +44,6 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   if (result.next) throw redirect(`/app/migrations/${result.next}?started=1`);
   return result;
 };
-
-/** Arriving from the setup page's start: say so once, then take the marker out of the address. */
-function StartedNotice() {
-  const [search, setSearch] = useSearchParams();
-  const notify = useNotify();
-  const started = search.get('started') === '1';
-  useEffect(() => {
-    if (!started) return;
-    notify('Migration started');
-    setSearch(
-      (current) => {
-        current.delete('started');
-        return current;
-      },
-      { replace: true, preventScrollReset: true },
-    );
-  }, [started, notify, setSearch]);
-  return null;
-}
-
-/** Undo, with the exact count of what it deletes from Shopify, and what it leaves. */
-function UndoButton({ preview }: { preview: UndoPreview }) {
-  const format = useFormatter();
-  const total = preview.created.reduce((sum, row) => sum + row.count, 0);
-  const message = (
-    <BlockStack gap="200">
-      {preview.putBack > 0 ? (
-        <Text as="p">
-          {format.number(preview.putBack)} customer{preview.putBack === 1 ? '' : 's'} your store already had {preview.putBack === 1 ? 'is' : 'are'} put back as {preview.putBack === 1 ? 'it was' : 'they were'} before the migration wrote into {preview.putBack === 1 ? 'it' : 'them'}.
-        </Text>
-      ) : null}
-      {total === 0 ? (
-        <Text as="p">This migration created nothing in Shopify that is still linked to it: there is nothing to delete.</Text>
-      ) : (
-        <>
-          <Text as="p">
-            Shipyard deletes from this store everything this migration{preview.resyncs > 0 ? ` and its ${format.number(preview.resyncs)} re-sync${preview.resyncs > 1 ? 's' : ''}` : ''} created:
-          </Text>
-          <List>
-            {preview.created.map((row) => (
-              <List.Item key={row.entity}>
-                {format.number(row.count)} {UNDO_LABELS[row.entity] ?? row.entity}
-              </List.Item>
-            ))}
-          </List>
-        </>
-      )}
-      <Text as="p">
-        What the store had before stays: a customer who already had an account is not deleted (and is put back as it was, when the migration updated it); a product or page you made yourself keeps what Shipyard wrote into it but is not deleted. A customer who has ordered in the new store since cannot be deleted and is listed. Deleted records cannot be brought back; your old store is not touched, so you can migrate again.
-      </Text>
-    </BlockStack>
-  );
-  return <ConfirmButton intent="undo" label="Undo this migration" title="Undo this migration?" message={message} confirm="Delete from Shopify" destructive done="Undoing the migration" />;
-}
 
 export default function MigrationPage() {
   const data = useLoaderData<typeof loader>();

@@ -2,7 +2,6 @@
 // channels the catalog is published on; every change is saved on the draft at once, so leaving or
 // reloading loses nothing. Start reads and analyzes.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react';
 import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, InlineError, InlineStack, Layout, Select, Text, TextField } from '@shopify/polaris';
 import { AppPage } from '../components/layout/AppPage.tsx';
@@ -10,110 +9,22 @@ import { type FormEvent, useState } from 'react';
 import { useFormatter } from '../components/layout/format.ts';
 import { RouteError } from '../components/layout/RouteError.tsx';
 import { SalesChannelsCard } from '../components/migrations/SalesChannelsCard.tsx';
-import { draftCheck, saveChoices, shopSalesChannels } from '../migrations/drafts.server.ts';
 import {
   CHOOSABLE, ChoicesForm, ENTITY_LABELS, FINANCIAL_STATUSES, FULFILLMENT_STATUSES, type FieldErrors, SOURCE_ORDER_STATUSES, parseForm, statusField,
 } from '../migrations/forms.ts';
-import { ownedMigration } from '../migrations/views.server.ts';
-import { startMigration } from '../pipeline/lifecycle.server.ts';
-import { DEFAULT_ORDER_STATUS_MAP, OrderOptions } from '../pipeline/entities/orders/input.server.ts';
-import { formatExchangeRates } from '../migrations/exchange-rates.ts';
-import { shopCurrency } from '../shopify-app/shop-details.server.ts';
+import { type ChoiceState, FORM_ARRAYS, choicesForm } from '../migrations/setup-choices.ts';
+import { saveSetup, setupPage } from '../migrations/setup.server.ts';
 import { authenticateStaff } from '../shopify.server.ts';
-import { defaultChannels } from '../migrations/sales-channels.ts';
-import { platformLabel } from '../migrations/platforms.server.ts';
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticateStaff(request);
-  const migration = await ownedMigration(session.shop, params.id ?? '');
-  if (migration.status !== 'draft') throw redirect(`/app/migrations/${migration.id}`);
-  const check = await draftCheck(session.shop, migration.id);
-  const options = migration.options as { redirects?: boolean; unattended?: boolean; existingRecords?: 'update' | 'skip'; inviteCustomers?: boolean; longText?: 'keep-back' | 'cut'; broaderCoupons?: boolean; policies?: 'pages' | 'policies'; channels?: string[] };
-  // The shop's sales channels, asked each time the page loads: the merchant may have just added one.
-  const salesChannels = check.ok ? await shopSalesChannels(session.shop) : { channels: [], problem: null };
-  const orders = OrderOptions.parse(migration.options ?? {});
-  // The map the orders will be written with: the merchant's choices over Shipyard's defaults.
-  const statuses = Object.fromEntries(
-    SOURCE_ORDER_STATUSES.map(({ status }) => {
-      const mapped = orders.orderStatusMap[status] ?? DEFAULT_ORDER_STATUS_MAP[status] ?? { financialStatus: 'PENDING', fulfillmentStatus: null };
-      return [status, { financial: mapped.financialStatus, fulfillment: mapped.fulfillmentStatus ?? 'UNFULFILLED' }];
-    }),
-  );
-  return {
-    id: migration.id,
-    sourceLabel: platformLabel(migration.sourcePlatform),
-    sourceUrl: migration.sourceUrl,
-    store: check.ok ? check.description : null,
-    problem: check.ok ? null : check.message,
-    shopCurrency: await shopCurrency(session.shop),
-    salesChannels: salesChannels.channels,
-    salesChannelsProblem: salesChannels.problem,
-    choices: {
-      // Redirects are saved among the entities (they load in order) but chosen as an option.
-      entities: migration.entities.filter((entity) => entity !== 'redirects'),
-      redirects: options.redirects !== false,
-      review: options.unattended !== true,
-      keepOrderNumbers: orders.keepOrderNumbers,
-      existingRecords: options.existingRecords ?? 'update',
-      inviteCustomers: options.inviteCustomers === true,
-      exchangeRates: formatExchangeRates(orders.exchangeRates),
-      cutLongText: options.longText === 'cut',
-      broaderCoupons: options.broaderCoupons === true,
-      writePolicies: options.policies === 'policies',
-      // Unread channels leave the form without the choice, and the draft's choice (or the default) stands.
-      channels: salesChannels.problem ? null : (options.channels ?? defaultChannels(salesChannels.channels)),
-      statuses,
-    } satisfies ChoiceState,
-  };
+  return setupPage(session.shop, params.id ?? '');
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticateStaff(request);
-  const migration = await ownedMigration(session.shop, params.id ?? '');
-  const form = await request.formData();
-  const parsed = parseForm(ChoicesForm, form, FORM_ARRAYS);
-  if (!parsed.ok) return { errors: parsed.errors };
-  await saveChoices(session.shop, migration.id, parsed.value);
-  if (form.get('intent') !== 'start') return { errors: {} };
-  await startMigration(session.shop, migration.id);
-  // The migration page says it started (a toast in the admin) and drops the marker.
-  return redirect(`/app/migrations/${migration.id}?started=1`);
+  return saveSetup(session.shop, params.id ?? '', await request.formData());
 };
-
-/** The form as the page holds it: every field, so each change saves the whole draft. */
-interface ChoiceState {
-  entities: string[];
-  redirects: boolean;
-  review: boolean;
-  keepOrderNumbers: boolean;
-  existingRecords: string;
-  inviteCustomers: boolean;
-  /** As the merchant writes them: "EUR=1.0850, GBP=1.17". */
-  exchangeRates: string;
-  cutLongText: boolean;
-  broaderCoupons: boolean;
-  writePolicies: boolean;
-  /** Publication ids; null when the shop's channels could not be read (the form then does not send the choice). */
-  channels: string[] | null;
-  statuses: Record<string, { financial: string; fulfillment: string }>;
-}
-
-/** The fields sent as lists: checkbox groups. */
-const FORM_ARRAYS = ['entities', 'channels'];
-
-function choicesForm(choices: ChoiceState): FormData {
-  const body = new FormData();
-  for (const entity of choices.entities) body.append('entities', entity);
-  if (choices.channels) for (const channel of ['', ...choices.channels]) body.append('channels', channel);
-  for (const name of ['redirects', 'review', 'keepOrderNumbers', 'inviteCustomers', 'cutLongText', 'broaderCoupons', 'writePolicies'] as const) if (choices[name]) body.set(name, 'on');
-  body.set('existingRecords', choices.existingRecords);
-  body.set('exchangeRates', choices.exchangeRates);
-  for (const [status, mapped] of Object.entries(choices.statuses)) {
-    body.set(statusField(status, 'financial'), mapped.financial);
-    body.set(statusField(status, 'fulfillment'), mapped.fulfillment);
-  }
-  return body;
-}
 
 export default function SetupMigration() {
   const data = useLoaderData<typeof loader>();

@@ -5,13 +5,14 @@ import { NavMenu } from '@shopify/app-bridge-react';
 import polarisStyles from '@shopify/polaris/build/esm/styles.css';
 import { AppProvider } from '@shopify/shopify-app-remix/react';
 import { boundary } from '@shopify/shopify-app-remix/server';
+import type { AppLayoutData } from '../components/layout/layout-data.ts';
 import { LocalModeBar } from '../components/layout/LocalModeBar.tsx';
 import { shopFormatting } from '../shopify-app/shop-formatting.server.ts';
 import { apiKey, authenticateStaff, isLocal } from '../shopify.server.ts';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: polarisStyles }];
 
-export const loader = async ({ request }: LoaderFunctionArgs) => {
+export const loader = async ({ request }: LoaderFunctionArgs): Promise<AppLayoutData> => {
   const { session } = await authenticateStaff(request);
   return { apiKey, embedded: !isLocal, shop: session.shop, ...(await shopFormatting(request, session.shop)) };
 };

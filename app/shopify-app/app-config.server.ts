@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../db/project-root.server.ts';
 import { type Env, env, isLocalMode } from './env.server.ts';
 
 export interface AppCredentials {
@@ -15,21 +15,7 @@ export interface AppCredentials {
 }
 
 export const DEMO_SHOP = 'demo-shop.myshopify.com';
-const TOML_FILE = projectFile('shopify.app.toml');
-
-/**
- * A file at the project's root, found by walking up from this module: the same code runs from its
- * source (app/shopify-app/) and bundled into build/index.js, which sit at different depths.
- */
-function projectFile(name: string): string {
-  let folder = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(folder, name))) {
-    const parent = path.dirname(folder);
-    if (parent === folder) throw new Error(`${name} not found above ${fileURLToPath(import.meta.url)}`);
-    folder = parent;
-  }
-  return path.join(folder, name);
-}
+const TOML_FILE = path.join(PROJECT_ROOT, 'shopify.app.toml');
 
 /** The scopes declared in shopify.app.toml, the one list the app asks for. */
 export function declaredScopes(file = TOML_FILE): string[] {

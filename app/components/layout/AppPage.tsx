@@ -1,11 +1,10 @@
 // A page of the admin UI. Embedded in the Shopify admin, the title, the way back and the primary
 // action go in App Bridge's title bar, as on Shopify's own pages; in local mode (no admin around the
 // app, decisions/0005) Polaris' page header shows them instead.
-import { useRouteLoaderData } from '@remix-run/react';
 import { TitleBar } from '@shopify/app-bridge-react';
 import { Page } from '@shopify/polaris';
 import type { ReactNode } from 'react';
-import type { loader as appLoader } from '../../routes/app.tsx';
+import { useAppLayout } from './layout-data.ts';
 
 export interface PageAction {
   content: string;
@@ -25,7 +24,7 @@ interface Props {
 }
 
 export function useEmbedded(): boolean {
-  return useRouteLoaderData<typeof appLoader>('routes/app')?.embedded ?? false;
+  return useAppLayout()?.embedded ?? false;
 }
 
 export function AppPage({ title, titleMetadata, subtitle, backAction, primaryAction, children }: Props) {

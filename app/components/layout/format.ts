@@ -1,6 +1,5 @@
 // Numbers, durations and dates in the shop's locale and time zone (from the /app layout's loader).
-import { useRouteLoaderData } from '@remix-run/react';
-import type { loader as appLoader } from '../../routes/app.tsx';
+import { useAppLayout } from './layout-data.ts';
 
 export interface Formatter {
   number: (value: number) => string;
@@ -29,6 +28,6 @@ export function formatter(locale: string, timeZone: string): Formatter {
 }
 
 export function useFormatter(): Formatter {
-  const layout = useRouteLoaderData<typeof appLoader>('routes/app');
+  const layout = useAppLayout();
   return formatter(layout?.locale ?? 'en', layout?.timeZone ?? 'UTC');
 }

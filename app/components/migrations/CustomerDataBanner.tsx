@@ -1,7 +1,7 @@
 // Said on the migration page, from the plan on: Shopify has not approved Shipyard to use customers'
 // personal data, so customers and orders are kept back; what that means and what to do (decision 0014).
 import { Banner, BlockStack, Text } from '@shopify/polaris';
-import { type CustomerDataNotice, customerDataWords } from '../../pipeline/analysis/customer-data-notice.ts';
+import { type CustomerDataNotice, customerDataWords } from '../../migrations/views.ts';
 
 export function CustomerDataBanner({ notice }: { notice: CustomerDataNotice }) {
   const words = customerDataWords(notice);

@@ -4,7 +4,7 @@ import { useFetcher, useRevalidator } from '@remix-run/react';
 import { BlockStack, Button, Card, DataTable, InlineStack, ProgressBar, Text } from '@shopify/polaris';
 import { useEffect, useRef } from 'react';
 import { ENTITY_LABELS } from '../../migrations/forms.ts';
-import type { DryRunView } from '../../pipeline/steps/dry-run.server.ts';
+import type { DryRunView } from '../../migrations/views.ts';
 import { useFormatter } from '../layout/format.ts';
 import { useNotify } from '../layout/notice.tsx';
 

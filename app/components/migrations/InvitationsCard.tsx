@@ -4,7 +4,7 @@
 import { useRevalidator } from '@remix-run/react';
 import { BlockStack, Card, Text } from '@shopify/polaris';
 import { useEffect, useRef } from 'react';
-import type { InvitationSummary } from '../../pipeline/steps/invite.server.ts';
+import type { InvitationSummary } from '../../migrations/views.ts';
 import { ConfirmButton } from '../layout/ConfirmButton.tsx';
 import { useFormatter } from '../layout/format.ts';
 

@@ -2,7 +2,7 @@
 import { BlockStack, Card, InlineStack, ProgressBar, Text } from '@shopify/polaris';
 import { ENTITY_LABELS } from '../../migrations/forms.ts';
 import { entityTally, isWriting, pacedRate, secondsLeft, tallyParts } from '../../migrations/progress.ts';
-import type { ProgressSnapshot } from '../../pipeline/staging/progress.server.ts';
+import type { ProgressSnapshot } from '../../migrations/views.ts';
 import { useFormatter } from '../layout/format.ts';
 import type { LiveMode } from './useLiveProgress.ts';
 

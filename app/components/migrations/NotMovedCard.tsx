@@ -4,7 +4,7 @@ import { useSearchParams } from '@remix-run/react';
 import { BlockStack, Button, Card, DataTable, InlineStack, Pagination, Select, Text, TextField } from '@shopify/polaris';
 import { useEffect, useState } from 'react';
 import { ENTITY_LABELS } from '../../migrations/forms.ts';
-import type { NotMovedRow } from '../../migrations/views.server.ts';
+import type { NotMovedRow } from '../../migrations/views.ts';
 import { useFormatter } from '../layout/format.ts';
 
 const STATUS_WORDS = { invalid: 'Could not be read', failed: 'Shopify refused it', skipped: 'Skipped' } as const;

@@ -2,7 +2,7 @@
 // whether Shopify accepted it (with Shopify's reason when it did not).
 import { useSearchParams } from '@remix-run/react';
 import { Badge, BlockStack, Card, DataTable, InlineStack, Pagination, Text } from '@shopify/polaris';
-import type { RedirectRow } from '../../migrations/views.server.ts';
+import type { RedirectRow } from '../../migrations/views.ts';
 import { useFormatter } from '../layout/format.ts';
 
 const STATUS: Record<string, { words: string; tone?: 'success' | 'critical' }> = {

@@ -2,8 +2,7 @@
 // problem with how many records it affects, examples and what Shipyard will do; the API cost and time.
 import { BlockStack, Card, DataTable, Text } from '@shopify/polaris';
 import { ENTITY_LABELS } from '../../migrations/forms.ts';
-import type { ProblemGroup } from '../../pipeline/analysis/findings.server.ts';
-import type { MigrationPlan } from '../../pipeline/analysis/plan.server.ts';
+import type { MigrationPlan, ProblemGroup } from '../../migrations/views.ts';
 import { problemTitle } from '../../migrations/problem-labels.ts';
 import { useFormatter } from '../layout/format.ts';
 

@@ -3,8 +3,7 @@
 // joined by the live totals the progress stream brings, so the line grows while the page is open.
 import { BlockStack, Card, Text } from '@shopify/polaris';
 import { useEffect, useState } from 'react';
-import type { ProgressSnapshot } from '../../pipeline/staging/progress.server.ts';
-import type { WrittenSample } from '../../pipeline/staging/samples.server.ts';
+import type { ProgressSnapshot, WrittenSample } from '../../migrations/views.ts';
 import { useFormatter } from '../layout/format.ts';
 import { type WrittenPoint, summarize, writesPerMinute } from './throughput.ts';
 

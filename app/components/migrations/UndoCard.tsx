@@ -4,7 +4,7 @@
 import { useRevalidator } from '@remix-run/react';
 import { BlockStack, Card, DataTable, Text } from '@shopify/polaris';
 import { useEffect, useRef } from 'react';
-import type { UndoReport } from '../../pipeline/steps/undo.server.ts';
+import type { UndoReport } from '../../migrations/views.ts';
 import { useFormatter } from '../layout/format.ts';
 
 const CHECK_EVERY_MS = 2000;

@@ -2,7 +2,7 @@
 // compared field by field with the source.
 import { Banner, BlockStack, Card, DataTable, Text } from '@shopify/polaris';
 import { ENTITY_LABELS } from '../../migrations/forms.ts';
-import type { Verification } from '../../pipeline/steps/verify.server.ts';
+import type { Verification } from '../../migrations/views.ts';
 import { useFormatter } from '../layout/format.ts';
 
 export function VerificationCard({ verification }: { verification: Verification }) {

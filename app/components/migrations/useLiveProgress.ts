@@ -4,7 +4,7 @@
 import { useRevalidator } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 import { type Sample, entityStage, ratePerSecond } from '../../migrations/progress.ts';
-import type { ProgressSnapshot } from '../../pipeline/staging/progress.server.ts';
+import type { ProgressSnapshot } from '../../migrations/views.ts';
 
 export const FINISHED = ['completed', 'failed', 'cancelled'];
 const POLL_MS = 3000;
