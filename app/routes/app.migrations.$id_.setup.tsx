@@ -12,16 +12,16 @@ import { RouteError } from '../components/layout/RouteError.tsx';
 import { SalesChannelsCard } from '../components/migrations/SalesChannelsCard.tsx';
 import { draftCheck, saveChoices, shopSalesChannels } from '../migrations/drafts.server.ts';
 import {
-  CHOOSABLE, ChoicesForm, ENTITY_LABELS, FINANCIAL_STATUSES, FULFILLMENT_STATUSES, type FieldErrors, SOURCE_ORDER_STATUSES, parseForm, statusField,
+  CHOOSABLE, ChoicesForm, ENTITY_LABELS, FINANCIAL_STATUSES, FULFILLMENT_STATUSES, type FieldErrors, parseForm, statusField,
 } from '../migrations/forms.ts';
 import { ownedMigration } from '../migrations/views.server.ts';
 import { startMigration } from '../pipeline/lifecycle.server.ts';
-import { DEFAULT_ORDER_STATUS_MAP, OrderOptions } from '../pipeline/entities/orders/input.server.ts';
+import { defaultOrderStatus, OrderOptions } from '../pipeline/entities/orders/input.server.ts';
 import { formatExchangeRates } from '../migrations/exchange-rates.ts';
 import { shopCurrency } from '../shopify-app/shop-details.server.ts';
 import { authenticateStaff } from '../shopify.server.ts';
 import { defaultChannels } from '../migrations/sales-channels.ts';
-import { platformLabel } from '../migrations/platforms.server.ts';
+import { orderStatusLabels, platformLabel } from '../migrations/platforms.server.ts';
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticateStaff(request);
@@ -32,10 +32,11 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   // The shop's sales channels, asked each time the page loads: the merchant may have just added one.
   const salesChannels = check.ok ? await shopSalesChannels(session.shop) : { channels: [], problem: null };
   const orders = OrderOptions.parse(migration.options ?? {});
-  // The map the orders will be written with: the merchant's choices over Shipyard's defaults.
+  // The source platform's order statuses, and the map the orders will be written with: the merchant's choices over the platform's defaults.
+  const orderStatuses = orderStatusLabels(migration.sourcePlatform);
   const statuses = Object.fromEntries(
-    SOURCE_ORDER_STATUSES.map(({ status }) => {
-      const mapped = orders.orderStatusMap[status] ?? DEFAULT_ORDER_STATUS_MAP[status] ?? { financialStatus: 'PENDING', fulfillmentStatus: null };
+    orderStatuses.map(({ status }) => {
+      const mapped = orders.orderStatusMap[status] ?? defaultOrderStatus(migration.sourcePlatform, status) ?? { financialStatus: 'PENDING', fulfillmentStatus: null };
       return [status, { financial: mapped.financialStatus, fulfillment: mapped.fulfillmentStatus ?? 'UNFULFILLED' }];
     }),
   );
@@ -43,6 +44,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     id: migration.id,
     sourceLabel: platformLabel(migration.sourcePlatform),
     sourceUrl: migration.sourceUrl,
+    orderStatuses,
     store: check.ok ? check.description : null,
     problem: check.ok ? null : check.message,
     shopCurrency: await shopCurrency(session.shop),
@@ -321,7 +323,7 @@ export default function SetupMigration() {
                           </tr>
                         </thead>
                         <tbody>
-                          {SOURCE_ORDER_STATUSES.map(({ status, label }) => {
+                          {data.orderStatuses.map(({ status, label }) => {
                             const mapped = choices.statuses[status] ?? { financial: 'PENDING', fulfillment: 'UNFULFILLED' };
                             return (
                               <tr key={status}>
