@@ -4,9 +4,10 @@
 import type { ConnectorFactory, ConnectorOptions } from './platform.ts';
 import { platformLabel } from './registry.ts';
 import type { SourceConnector } from './source-connector.ts';
+import { createJsonFileConnector } from './json-file/connector.ts';
 import { createWooCommerceConnector } from './woocommerce/connector.ts';
 
-const FACTORIES: Record<string, ConnectorFactory> = { woocommerce: createWooCommerceConnector };
+const FACTORIES: Record<string, ConnectorFactory> = { woocommerce: createWooCommerceConnector, 'json-file': createJsonFileConnector };
 
 /**
  * The connector for `platform`, from the credentials the merchant entered: its factory checks them
@@ -14,7 +15,7 @@ const FACTORIES: Record<string, ConnectorFactory> = { woocommerce: createWooComm
  * Throws for a platform not available yet.
  */
 export function createConnector(platform: string, credentials: unknown, options: ConnectorOptions = {}): SourceConnector {
-  const factory = FACTORIES[platform];
+  const factory = Object.hasOwn(FACTORIES, platform) ? FACTORIES[platform] : undefined;
   if (!factory) throw new Error(`${platformLabel(platform)} is not available yet`);
   return factory(credentials, options);
 }

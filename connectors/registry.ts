@@ -5,9 +5,10 @@
 // clients) are created through registry.server.ts.
 import type { Entity } from './model.ts';
 import type { ReadablePlatform, SourcePlatform } from './platform.ts';
+import { jsonFile } from './json-file/platform.ts';
 import { woocommerce } from './woocommerce/platform.ts';
 
-const READABLE: readonly ReadablePlatform[] = [woocommerce];
+const READABLE: readonly ReadablePlatform[] = [woocommerce, jsonFile];
 
 const COMING: readonly SourcePlatform[] = [
   { id: 'shopify', label: 'Another Shopify store', description: 'Everything in a Shopify store, through its Admin API.', availability: 'coming', connection: 'oauth' },
