@@ -36,6 +36,8 @@ export interface CredentialGroup {
   id: string;
   heading: string;
   help: string;
+  /** The command line's help for the group's flags, as its usage prints it (lines of at most ~100 characters). */
+  flagHelp?: string;
 }
 
 /**

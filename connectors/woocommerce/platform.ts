@@ -63,6 +63,11 @@ export const woocommerce: ReadablePlatform = {
       id: 'wordpress',
       heading: 'WordPress pages and posts (optional)',
       help: 'Without these, only published pages and blog posts move. To move drafts, private pages and scheduled posts too, create an application password in WordPress under Users → Profile → Application Passwords (WordPress 5.6 or later) for an Administrator or Editor, and enter it here.',
+      flagHelp: [
+        'a WordPress Administrator or Editor and an application password made for them (WordPress →',
+        'Users → Profile → Application Passwords): pages and posts then move with their drafts,',
+        'private and scheduled ones (hidden, or at their date); without them only published ones',
+      ].join('\n'),
     },
   ],
   help: {
