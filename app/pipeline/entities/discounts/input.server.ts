@@ -148,7 +148,7 @@ export interface DiscountContext {
   broaderCoupons: boolean;
 }
 
-/** WooCommerce lets a coupon's allowed address hold `*` for any run of characters. */
+/** An allowed address may be a pattern, `*` for any run of characters (the model's Discount.allowedEmails). */
 export function isAddressPattern(allowed: string): boolean {
   return allowed.includes('*');
 }
