@@ -373,7 +373,7 @@ export default function SetupMigration() {
           ) : (
             <Banner tone="critical" title="Shipyard can no longer read this store">
               <p>{data.problem}</p>
-              <p>Check the key in WooCommerce, then start a new migration with a working key.</p>
+              <p>Check the credentials in {data.sourceLabel}, then start a new migration with working ones.</p>
             </Banner>
           )}
         </Layout.Section>
