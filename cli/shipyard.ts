@@ -220,7 +220,7 @@ if (command === 'migrate') {
     console.error(flags.error.issues.map((issue) => issue.message).join('\n'));
     await shutdown(2);
   }
-  // Optional fields (WooCommerce's WordPress login) may be half given; the connector's schema says so.
+  // Optional fields (a group such as a second login) may be half given; the platform's schema says so.
   const given = flags.data as Record<string, string | undefined>;
   const credentials: Record<string, unknown> = Object.fromEntries(source.fields.map((field) => [field.name, given[field.flag]]));
   const address = source.sourceAddress(credentials);

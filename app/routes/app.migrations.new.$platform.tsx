@@ -1,6 +1,6 @@
-// Step 2 of a new migration: the connection form the platform's descriptor lays out (for WooCommerce
-// the store's address and API keys, and optionally a WordPress user and application password), with
-// its help on where to find them, checked by connecting. A store that answers becomes a saved draft
+// Step 2 of a new migration: the connection form the platform's descriptor lays out (a store's address
+// and API keys, say, and optional fields under a heading of their own), with its help on where to find
+// them, checked by connecting. A store that answers becomes a saved draft
 // (credentials encrypted).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
