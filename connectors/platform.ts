@@ -59,6 +59,26 @@ export interface SourceOrderStatus {
   target: TargetOrderStatus;
 }
 
+/**
+ * Paths into what the platform sent for a record (`['title', 'rendered']`), the most telling first:
+ * the first that holds text names it. `decode` reads that text when the platform escapes it (HTML).
+ * Paths rather than a function, so a database query can search by the same name.
+ */
+export interface RawRecordNaming {
+  paths: readonly (readonly string[])[];
+  decode?: (text: string) => string;
+}
+
+/** The name of a record kept as the source sent it, by its platform's naming; '' when it has none. */
+export function rawRecordName(naming: RawRecordNaming, raw: unknown): string {
+  for (const path of naming.paths) {
+    let value: unknown = raw;
+    for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    if (typeof value === 'string' && value) return naming.decode ? naming.decode(value) : value;
+  }
+  return '';
+}
+
 /** Settings any connector takes; none is about one platform. */
 export interface ConnectorOptions {
   /** Give up on one request after this long. */
@@ -102,8 +122,8 @@ export interface ReadablePlatform extends SourcePlatform {
   sourceAddress(credentials: Record<string, unknown>): string;
   /** The platform's order statuses, in the order its admin lists them, with their default meaning in the target. */
   orderStatuses: readonly SourceOrderStatus[];
-  /** A name for a record kept as the source sent it (unreadable), for the report; '' when it has none. */
-  rawRecordName(raw: unknown): string;
+  /** Where a record kept as the source sent it (unreadable) has its name, for the report and the not-moved list. */
+  rawNames: RawRecordNaming;
   /** What the command line says about an entity these credentials cannot read, and how to open it. */
   unreadableHelp?: Partial<Record<Entity, string>>;
   /** What the command line adds when the limits apply to what was chosen. */

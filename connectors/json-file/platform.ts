@@ -22,9 +22,5 @@ export const jsonFile: ReadablePlatform = {
     { status: 'refunded', label: 'Refunded', target: { financialStatus: 'REFUNDED', fulfillmentStatus: null } },
     { status: 'cancelled', label: 'Cancelled', target: { financialStatus: 'VOIDED', fulfillmentStatus: null } },
   ],
-  rawRecordName(raw) {
-    const record = raw as Record<string, unknown> | undefined;
-    for (const name of [record?.title, record?.name, record?.email, record?.code, record?.handle, record?.sourceId]) if (typeof name === 'string' && name) return name;
-    return '';
-  },
+  rawNames: { paths: [['title'], ['name'], ['email'], ['code'], ['handle'], ['sourceId']] },
 };

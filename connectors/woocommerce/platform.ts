@@ -91,15 +91,9 @@ export const woocommerce: ReadablePlatform = {
     { status: 'failed', label: 'Failed', target: { financialStatus: 'VOIDED', fulfillmentStatus: null } },
     { status: 'checkout-draft', label: 'Draft', target: { financialStatus: 'PENDING', fulfillmentStatus: null } },
   ],
-  rawRecordName(raw) {
-    // A product comes with its variations ({ product, variations }); WordPress sends a title as
-    // { rendered }, HTML-escaped, and a post without one still has its slug.
-    const record = raw as Record<string, unknown> | undefined;
-    const product = record?.product as Record<string, unknown> | undefined;
-    const rendered = (record?.title as { rendered?: unknown } | undefined)?.rendered;
-    for (const name of [record?.name, product?.name, record?.title, rendered, record?.slug]) if (typeof name === 'string' && name) return decodeEntities(name);
-    return '';
-  },
+  // A product comes with its variations ({ product, variations }); WordPress sends a title as
+  // { rendered }, HTML-escaped, and a post without one still has its slug.
+  rawNames: { paths: [['name'], ['product', 'name'], ['title'], ['title', 'rendered'], ['slug']], decode: decodeEntities },
   unreadableHelp: { pages: WORDPRESS_CLOSED, blogPosts: WORDPRESS_CLOSED },
   limitsHelp: 'Pages and blog posts: only published ones, as a visitor sees them; --wp-user and --wp-app-password move drafts, private and scheduled ones too.',
 };

@@ -1,6 +1,7 @@
 // The migration report: every record that did not move, with the exact reason, readable in the
 // admin; and as CSV (admin download, CLI) those plus every warning the review page shows, each row
 // with its severity. Streams from the database in batches, never the whole list at once.
+import { rawRecordName } from '../../../connectors/platform.ts';
 import { readablePlatform } from '../../../connectors/registry.ts';
 import { db } from '../../db/db.server.ts';
 import { problemTitle } from '../../migrations/problem-labels.ts';
@@ -30,7 +31,8 @@ function nameOf(data: unknown, rawName: RawName): string {
 /** How the migration's source platform names a record it sent as it was (its descriptor says). */
 async function rawNameFor(migrationId: string): Promise<RawName> {
   const migration = await db().migration.findUnique({ where: { id: migrationId }, select: { sourcePlatform: true } });
-  return readablePlatform(migration?.sourcePlatform ?? '')?.rawRecordName ?? (() => '');
+  const naming = readablePlatform(migration?.sourcePlatform ?? '')?.rawNames ?? { paths: [] };
+  return (raw) => rawRecordName(naming, raw);
 }
 
 /** The records that did not move, in the order they were read. */
