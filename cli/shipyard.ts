@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// The command line for agencies and scripted runs: `npx shipyard migrate --from woocommerce …`
+// The command line for agencies and scripted runs: `npx shipyard migrate --from <platform> …`
 // runs the same jobs as the admin UI, with a worker of its own, and shows progress as it goes.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ENTITIES, type Entity } from '../connectors/model.ts';
+import type { ReadablePlatform } from '../connectors/platform.ts';
+import { offeredPlatform, platformLimits, readablePlatforms, sourcePlatforms } from '../connectors/registry.ts';
 import { createConnector } from '../connectors/registry.server.ts';
 import { DEMO_SHOP } from '../app/shopify-app/app-config.server.ts';
 import { openDatabase } from '../app/db/database.server.ts';
@@ -39,12 +41,33 @@ import { undoSummary } from './undo-summary.ts';
 import { warningLines } from './warning-lines.ts';
 import { entityChoiceLines } from './entity-choice.ts';
 
-const USAGE = `Usage:
-  shipyard migrate --from woocommerce --url <store URL> --key <consumer key> --secret <consumer secret> [--shop <shop>.myshopify.com]
+/** The platforms `--from` takes here (those for tests and development only in tests and development). */
+const PLATFORMS = sourcePlatforms().flatMap((platform) => offeredPlatform(platform.id) ?? []);
+
+/** How to migrate from one platform: its credential fields as flags, the optional ones (a group) on a line of their own. */
+function migrateUsage(platform: ReadablePlatform): string {
+  const flag = (field: ReadablePlatform['fields'][number]) => `--${field.flag} ${field.flagValue}`;
+  const required = platform.fields.filter((field) => !field.group).map(flag);
+  const groups = (platform.groups ?? []).map((group) => `                   [${platform.fields.filter((field) => field.group === group.id).map(flag).join(' ')}]\n`);
+  return `  shipyard migrate --from ${platform.id} ${required.join(' ')} [--shop <shop>.myshopify.com]
                    [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--cut-long-text] [--broader-coupons] [--policies] [--report <file>]
                    [--exchange-rate EUR=1.0850 …] [--channels "Online Store,Point of Sale" | --channels none]
-                   [--wp-user <WordPress user> --wp-app-password <application password>]
-  shipyard resume <migration id> [--shop …]
+${groups.join('')}`;
+}
+
+/** The platforms' own flag help (a group's flags together), indented as the usage's. */
+function flagHelp(platform: ReadablePlatform): string {
+  return (platform.groups ?? [])
+    .filter((group) => group.flagHelp)
+    .map((group) => {
+      const flags = platform.fields.filter((field) => field.group === group.id).map((field) => `--${field.flag}`);
+      return `  ${flags.join(', ')}\n${(group.flagHelp ?? '').split('\n').map((line) => `             ${line}`).join('\n')}\n`;
+    })
+    .join('');
+}
+
+const USAGE = `Usage:
+${PLATFORMS.map(migrateUsage).join('')}  shipyard resume <migration id> [--shop …]
   shipyard resync <migration id> [--every hourly|daily|never] [--shop …] [--report <file>]
   shipyard undo <migration id> [--shop …]
   shipyard invite <migration id> [--shop …]
@@ -55,11 +78,7 @@ const USAGE = `Usage:
   --channels the sales channels, by name, that products and categories shoppers could see in the old
              store are published on (default: Online Store); none leaves everything unpublished.
              Drafts, private products and products hidden from the shop stay unpublished
-  --wp-user, --wp-app-password
-             a WordPress Administrator or Editor and an application password made for them (WordPress →
-             Users → Profile → Application Passwords): pages and posts then move with their drafts,
-             private and scheduled ones (hidden, or at their date); without them only published ones
-  resync     moves what changed or appeared in the store since the migration (or its last re-sync)
+${PLATFORMS.map(flagHelp).join('')}  resync     moves what changed or appeared in the store since the migration (or its last re-sync)
              started reading; --every repeats it on a schedule, --every never stops the schedule
   undo       deletes from Shopify what the migration and its re-syncs created; what the store had
              before (a customer with the same email) stays
@@ -99,17 +118,14 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     from: { type: 'string' },
-    url: { type: 'string' },
-    key: { type: 'string' },
-    secret: { type: 'string' },
+    // Every platform's credential flags (--url, --key, …): its descriptor names them.
+    ...Object.fromEntries(readablePlatforms().flatMap((platform) => platform.fields.map((field) => [field.flag, { type: 'string' as const }]))),
     shop: { type: 'string' },
     only: { type: 'string' },
     since: { type: 'string' },
     every: { type: 'string' },
     channels: { type: 'string' },
     'no-redirects': { type: 'boolean' },
-    'wp-user': { type: 'string' },
-    'wp-app-password': { type: 'string' },
     'invite-customers': { type: 'boolean' },
     'exchange-rate': { type: 'string', multiple: true },
     'cut-long-text': { type: 'boolean' },
@@ -136,11 +152,23 @@ if (command !== 'migrate' && !migrationArg) fail(`${command} needs the migration
 const every = values.every === undefined ? undefined : values.every === 'never' ? null : values.every;
 if (every !== undefined && (command !== 'resync' || (every !== null && !(every in RESYNC_INTERVALS)))) fail(`--every goes with resync and is hourly, daily or never.\n\n${USAGE}`);
 
+/**
+ * The platform's credentials from its flags: a required one missing (or an address that is not one)
+ * is said with the flag's own message; their format is the platform's schema's to check.
+ */
+function credentialArguments(platform: ReadablePlatform) {
+  return z.object(
+    Object.fromEntries(
+      platform.fields.map((field) => {
+        if (!field.missing) return [field.flag, z.string().optional()];
+        return [field.flag, field.type === 'url' ? z.url({ error: field.missing }) : z.string({ error: field.missing }).min(1)];
+      }),
+    ),
+  );
+}
+
 const Arguments = z.object({
-  from: z.string({ error: '--from is required (woocommerce)' }),
-  url: z.url({ error: '--url must be the store address, such as https://old-store.example.com' }),
-  key: z.string({ error: '--key is required (the REST API consumer key, ck_…)' }).min(1),
-  secret: z.string({ error: '--secret is required (the REST API consumer secret, cs_…)' }).min(1),
+  from: z.string({ error: `--from is required (${PLATFORMS.map((platform) => platform.id).join(', ')})` }),
   only: z.array(z.enum(ENTITIES, { error: (issue) => `--only: ${String(issue.input)} is not one of ${ENTITIES.join(', ')}` })).optional(),
   since: z
     .string()
@@ -181,8 +209,21 @@ if (command === 'migrate') {
     await shutdown(2);
   }
   const args = parsed.data as z.infer<typeof Arguments>;
-  // The WordPress login is optional; the connector's schema says when one half is missing or malformed.
-  const credentials = { url: args.url, consumerKey: args.key, consumerSecret: args.secret, wordpressUser: values['wp-user'], wordpressApplicationPassword: values['wp-app-password'] };
+  const platform = offeredPlatform(args.from);
+  if (!platform) {
+    console.error(`--from: ${args.from} is not one of ${PLATFORMS.map((candidate) => candidate.id).join(', ')}`);
+    await shutdown(2);
+  }
+  const source = platform as ReadablePlatform;
+  const flags = credentialArguments(source).safeParse(values);
+  if (!flags.success) {
+    console.error(flags.error.issues.map((issue) => issue.message).join('\n'));
+    await shutdown(2);
+  }
+  // Optional fields (a group such as a second login) may be half given; the platform's schema says so.
+  const given = flags.data as Record<string, string | undefined>;
+  const credentials: Record<string, unknown> = Object.fromEntries(source.fields.map((field) => [field.name, given[field.flag]]));
+  const address = source.sourceAddress(credentials);
   const check = await Promise.resolve()
     .then(() => createConnector(args.from, credentials).testConnection())
     .catch((error: unknown) => ({
@@ -191,12 +232,12 @@ if (command === 'migrate') {
       message: error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') : String(error),
     }));
   if (!check.ok) {
-    console.error(`Cannot read the store at ${args.url}: ${check.message}`);
+    console.error(`Cannot read the store at ${address}: ${check.message}`);
     await shutdown(2);
   }
   const available = check.ok ? check.description.counts : {};
   const entities: Entity[] = args.only ?? everythingReadable(available);
-  if (!args.only) console.log(entityChoiceLines(available, entities, Boolean(values['wp-user'])).join('\n'));
+  if (!args.only) console.log(entityChoiceLines(available, entities, source, Object.keys(platformLimits(source.id, credentials)).length === 0).join('\n'));
   if (entities.length === 0) {
     console.error('The store has nothing these credentials can read to move.');
     await shutdown(2);
@@ -208,7 +249,7 @@ if (command === 'migrate') {
   }
   const chosen = entities.includes('products') || entities.includes('collections') ? await chooseChannels(values.channels) : null;
   const migration = await createMigration({
-    shop, platform: args.from, sourceUrl: args.url, credentials, entities,
+    shop, platform: source.id, sourceUrl: address, credentials, entities,
     options: {
       unattended: true, redirects: !values['no-redirects'], inviteCustomers: values['invite-customers'] === true, exchangeRates, longText: values['cut-long-text'] ? 'cut' : 'keep-back',
       broaderCoupons: values['broader-coupons'] === true,
@@ -218,7 +259,7 @@ if (command === 'migrate') {
   });
   await startMigration(shop, migration.id);
   migrationId = migration.id;
-  console.log(`Migration ${migrationId}: ${args.url} → ${shop}`);
+  console.log(`Migration ${migrationId}: ${address} → ${shop}`);
 } else {
   migrationId = migrationArg as string;
   try {

@@ -28,7 +28,7 @@ export const Variant = z.object({
   price: Money,
   /** The regular price when a sale makes it higher than `price`. */
   compareAtPrice: Money.nullable().default(null),
-  /** The sale's schedule, when the source has one (kept for the report; Shopify has no equivalent). */
+  /** The sale's schedule, when the source has one. */
   saleStartsAt: Timestamp.nullable().default(null),
   saleEndsAt: Timestamp.nullable().default(null),
   optionValues: z.array(z.object({ option: z.string(), value: z.string() })),
@@ -56,7 +56,10 @@ export const Variant = z.object({
  */
 export const Listing = z.object({ path: z.string().startsWith('/'), tag: z.string().min(1).nullable() });
 
-/** Structured data kept on the Shopify object as a metafield (attributes that are not options, …). */
+/**
+ * Structured data the source keeps with the record besides the model's fields (attributes that are
+ * not options, …). `type` is named in the target's metafield types (single_line_text_field, …).
+ */
 export const Metafield = z.object({
   namespace: z.string().min(1),
   key: z.string().min(1),
@@ -213,8 +216,8 @@ export const Order = z.object({
 });
 
 /**
- * What the source platform itself uses a page for: its shop, cart, checkout and account pages
- * (Shopify has its own), its terms, or the privacy and refund policies (Shopify keeps policies apart).
+ * What the source platform itself uses a page for: its shop, cart, checkout and account pages, its
+ * terms, or the privacy and refund policies. What becomes of each is the target's to decide.
  */
 export const StorePage = z.enum(['shop', 'cart', 'checkout', 'my-account', 'terms', 'privacy', 'refund']);
 export type StorePage = z.infer<typeof StorePage>;
@@ -228,7 +231,7 @@ export const Page = z.object({
   publishedAt: Timestamp.nullable().default(null),
   sourcePath: z.string().nullable().default(null),
   seo: Seo.default({ title: null, description: null }),
-  /** Password-protected at the source, which Shopify cannot be: it moves hidden (set only when true, so older records hash the same). */
+  /** Visible at the source only to those who have its password (set only when true, so older records hash the same). */
   passwordProtected: z.literal(true).optional(),
   /** Set only for a page the store itself uses (see StorePage), so older records hash the same. */
   storePage: StorePage.optional(),
@@ -247,7 +250,7 @@ export const BlogPost = z.object({
   publishedAt: Timestamp.nullable().default(null),
   sourcePath: z.string().nullable().default(null),
   seo: Seo.default({ title: null, description: null }),
-  /** Password-protected at the source, which Shopify cannot be: it moves hidden (set only when true, so older records hash the same). */
+  /** Visible at the source only to those who have its password (set only when true, so older records hash the same). */
   passwordProtected: z.literal(true).optional(),
   /** Its category and tag pages at the source, for their redirects; set only when there are any. */
   listedAt: z.array(Listing).min(1).optional(),
@@ -279,6 +282,10 @@ export const Discount = z.object({
   excludedCollectionSourceIds: z.array(z.string()).default([]),
   excludesSaleItems: z.boolean().default(false),
   maximumSubtotal: Money.nullable().default(null),
+  /**
+   * The customers it is limited to, by email address: each entry is an address, or a pattern in which
+   * `*` stands for any run of characters ("*@example.com"); none: anyone.
+   */
   allowedEmails: z.array(z.string()).default([]),
   /** At most this many items of the cart are discounted. */
   itemLimit: z.number().int().positive().nullable().default(null),

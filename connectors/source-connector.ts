@@ -24,7 +24,8 @@ export interface StoreDescription {
   platform: string;
   /** The platform's version when it tells (WooCommerce 9.4.1). */
   version: string | null;
-  url: string;
+  /** Where the source is; null when it has no address (an uploaded file). */
+  url: string | null;
   name: string | null;
   currency: string | null;
   /** Records per entity, for the plan; an entity the platform does not have is absent. */

@@ -1,7 +1,8 @@
-// The new-migration flow's saved state: a draft migration holds the connection (keys encrypted)
+// The new-migration flow's saved state: a draft migration holds the connection (credentials encrypted)
 // and the merchant's choices, so a reload or a return visit mid-flow loses nothing; and what the
 // choices are made among (the shop's sales channels).
 import type { Entity } from '../../connectors/model.ts';
+import type { ReadablePlatform } from '../../connectors/platform.ts';
 import type { ConnectionCheck } from '../../connectors/source-connector.ts';
 import { createConnector } from '../../connectors/registry.server.ts';
 import { decryptCredentials } from '../db/credentials.server.ts';
@@ -13,17 +14,8 @@ import type { SalesChannel } from './sales-channels.ts';
 import { adminClientFor } from '../shopify-admin/connection.server.ts';
 import { readSalesChannels } from '../shopify-admin/sales-channels.server.ts';
 
-export interface DraftConnection {
-  url: string;
-  consumerKey: string;
-  consumerSecret: string;
-  /** Optional: a WordPress user and application password, to read drafts and private pages and posts. */
-  wordpressUser?: string;
-  wordpressApplicationPassword?: string;
-}
-
 /** Asks the source store who it is; the answer's problem is already in the merchant's words. */
-export async function testConnection(platform: string, credentials: DraftConnection): Promise<ConnectionCheck> {
+export async function testConnection(platform: string, credentials: unknown): Promise<ConnectionCheck> {
   try {
     return await createConnector(platform, credentials).testConnection();
   } catch (error) {
@@ -42,9 +34,9 @@ export function everythingReadable(available: Partial<Record<Entity, number>>): 
 }
 
 /** The first step's result: a draft with everything on, which the next step narrows. */
-export async function createDraft(shop: string, platform: string, credentials: DraftConnection, available: Partial<Record<Entity, number>>) {
+export async function createDraft(shop: string, platform: ReadablePlatform, credentials: Record<string, unknown>, available: Partial<Record<Entity, number>>) {
   const entities = everythingReadable(available);
-  return createMigration({ shop, platform, sourceUrl: credentials.url, credentials, entities, options: { redirects: true, unattended: false } });
+  return createMigration({ shop, platform: platform.id, sourceUrl: platform.sourceAddress(credentials), credentials, entities, options: { redirects: true, unattended: false } });
 }
 
 async function ownedDraft(shop: string, id: string) {
@@ -56,7 +48,7 @@ async function ownedDraft(shop: string, id: string) {
 export async function draftCheck(shop: string, id: string): Promise<ConnectionCheck> {
   const migration = await ownedDraft(shop, id);
   if (!migration.sourceCredentials) return { ok: false, problem: 'wrong-credentials', message: 'This draft has no keys; start a new migration.' };
-  return testConnection(migration.sourcePlatform, decryptCredentials(shop, migration.sourceCredentials) as DraftConnection);
+  return testConnection(migration.sourcePlatform, decryptCredentials(shop, migration.sourceCredentials));
 }
 
 /** The shop's sales channels for the setup page, or why they could not be read (the page then offers no choice). */

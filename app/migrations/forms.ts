@@ -2,11 +2,16 @@
 // beside the field before anything is sent) and by the route action (the same check, trusted).
 import { z } from 'zod';
 import { ENTITIES, type Entity } from '../../connectors/model.ts';
-import { WooCommerceCredentials } from '../../connectors/woocommerce/credentials.ts';
+import type { ReadablePlatform } from '../../connectors/platform.ts';
+import { readablePlatform, readablePlatforms } from '../../connectors/registry.ts';
 import { parseExchangeRates } from './exchange-rates.ts';
 
-/** The store's address, REST API keys and optional WordPress application password, exactly as the connector checks them. */
-export const ConnectionForm = WooCommerceCredentials;
+/** The platform's credentials as its connection form sends them, exactly as its connector checks them. */
+export function connectionForm(platform: string): ReadablePlatform['credentials'] {
+  const descriptor = readablePlatform(platform);
+  if (!descriptor) throw new Error(`No connection form for ${platform}`);
+  return descriptor.credentials;
+}
 
 /** What the merchant can choose to move; redirects are an option, derived from what moved. */
 export const CHOOSABLE: readonly Entity[] = ENTITIES.filter((entity) => entity !== 'redirects');
@@ -28,17 +33,8 @@ const checkbox = z
   .optional()
   .transform((value) => value === 'on' || value === 'true');
 
-/** WooCommerce's order statuses, in the order its admin lists them, as the merchant reads them. */
-export const SOURCE_ORDER_STATUSES = [
-  { status: 'pending', label: 'Pending payment' },
-  { status: 'on-hold', label: 'On hold' },
-  { status: 'processing', label: 'Processing' },
-  { status: 'completed', label: 'Completed' },
-  { status: 'cancelled', label: 'Cancelled' },
-  { status: 'refunded', label: 'Refunded' },
-  { status: 'failed', label: 'Failed' },
-  { status: 'checkout-draft', label: 'Draft' },
-] as const;
+/** Every source platform's order statuses: the setup form maps those of the migration's platform (its descriptor lists them). */
+const SOURCE_ORDER_STATUSES = [...new Set(readablePlatforms().flatMap((platform) => platform.orderStatuses.map(({ status }) => status)))];
 
 /** Shopify's payment statuses an imported order may have (OrderCreateFinancialStatus), as the admin shows them. */
 export const FINANCIAL_STATUSES = [
@@ -70,7 +66,7 @@ export const statusField = (status: string, part: 'financial' | 'fulfillment') =
 const financial = z.enum(FINANCIAL_STATUSES.map((entry) => entry.value) as [FinancialStatus, ...FinancialStatus[]], 'Choose a payment status');
 const fulfillment = z.enum(FULFILLMENT_STATUSES.map((entry) => entry.value) as [FulfillmentStatus, ...FulfillmentStatus[]], 'Choose a fulfillment status');
 const statusFields = Object.fromEntries(
-  SOURCE_ORDER_STATUSES.flatMap(({ status }) => [
+  SOURCE_ORDER_STATUSES.flatMap((status) => [
     [statusField(status, 'financial'), financial.optional()],
     [statusField(status, 'fulfillment'), fulfillment.optional()],
   ]),
@@ -116,7 +112,7 @@ export const ChoicesForm = z
   })
   .transform(({ entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, exchangeRates, cutLongText, broaderCoupons, writePolicies, channels: chosenChannels, ...fields }) => {
     const orderStatusMap: Record<string, StatusChoice> = {};
-    for (const { status } of SOURCE_ORDER_STATUSES) {
+    for (const status of SOURCE_ORDER_STATUSES) {
       const paid = (fields as Record<string, unknown>)[statusField(status, 'financial')] as FinancialStatus | undefined;
       const shipped = (fields as Record<string, unknown>)[statusField(status, 'fulfillment')] as FulfillmentStatus | undefined;
       if (paid && shipped) orderStatusMap[status] = { financialStatus: paid, fulfillmentStatus: shipped === 'UNFULFILLED' ? null : shipped };

@@ -3,12 +3,12 @@
 import { redirect } from '@remix-run/node';
 import { draftCheck, saveChoices, shopSalesChannels } from './drafts.server.ts';
 import { formatExchangeRates } from './exchange-rates.ts';
-import { ChoicesForm, SOURCE_ORDER_STATUSES, parseForm } from './forms.ts';
-import { platformLabel } from './platforms.server.ts';
+import { ChoicesForm, parseForm } from './forms.ts';
+import { orderStatusLabels, platformLabel } from './platforms.server.ts';
 import { defaultChannels } from './sales-channels.ts';
 import { type ChoiceState, FORM_ARRAYS } from './setup-choices.ts';
 import { ownedMigration } from './views.server.ts';
-import { DEFAULT_ORDER_STATUS_MAP, OrderOptions } from '../pipeline/entities/orders/input.server.ts';
+import { defaultOrderStatus, OrderOptions } from '../pipeline/entities/orders/input.server.ts';
 import { startMigration } from '../pipeline/lifecycle.server.ts';
 import { shopCurrency } from '../shopify-app/shop-details.server.ts';
 
@@ -21,10 +21,11 @@ export async function setupPage(shop: string, id: string) {
   // The shop's sales channels, asked each time the page loads: the merchant may have just added one.
   const salesChannels = check.ok ? await shopSalesChannels(shop) : { channels: [], problem: null };
   const orders = OrderOptions.parse(migration.options ?? {});
-  // The map the orders will be written with: the merchant's choices over Shipyard's defaults.
+  // The source platform's order statuses, and the map the orders will be written with: the merchant's choices over the platform's defaults.
+  const orderStatuses = orderStatusLabels(migration.sourcePlatform);
   const statuses = Object.fromEntries(
-    SOURCE_ORDER_STATUSES.map(({ status }) => {
-      const mapped = orders.orderStatusMap[status] ?? DEFAULT_ORDER_STATUS_MAP[status] ?? { financialStatus: 'PENDING', fulfillmentStatus: null };
+    orderStatuses.map(({ status }) => {
+      const mapped = orders.orderStatusMap[status] ?? defaultOrderStatus(migration.sourcePlatform, status) ?? { financialStatus: 'PENDING', fulfillmentStatus: null };
       return [status, { financial: mapped.financialStatus, fulfillment: mapped.fulfillmentStatus ?? 'UNFULFILLED' }];
     }),
   );
@@ -32,6 +33,7 @@ export async function setupPage(shop: string, id: string) {
     id: migration.id,
     sourceLabel: platformLabel(migration.sourcePlatform),
     sourceUrl: migration.sourceUrl,
+    orderStatuses,
     store: check.ok ? check.description : null,
     problem: check.ok ? null : check.message,
     shopCurrency: await shopCurrency(shop),

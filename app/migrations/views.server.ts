@@ -1,6 +1,7 @@
 // What the migration page reads: one shop's migration with its progress, review, report rows and
 // redirects. Another shop's migration is answered exactly like a missing one (404), so ids cannot be probed.
-import { decodeEntities } from '../../connectors/woocommerce/text.ts';
+import type { RawRecordNaming } from '../../connectors/platform.ts';
+import { readablePlatform } from '../../connectors/registry.ts';
 import { db } from '../db/db.server.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { type MigrationStatus, asStatus, statusLabel } from './list.server.ts';
@@ -86,16 +87,20 @@ export interface NotMovedFilter {
 }
 
 // The record's name wherever the canonical model or the raw source keeps it (invalid records keep
-// only `raw`; WordPress sends a title as { rendered }): the same order as nameOf in report.server.ts.
-const NAME = Prisma.sql`coalesce(nullif(data->>'title', ''), nullif(data->>'name', ''), nullif(data->>'email', ''), nullif(data->>'code', ''),
+// only `raw`, named where its platform's descriptor says): the same order as nameOf in report.server.ts.
+function nameSql(naming: RawRecordNaming): Prisma.Sql {
+  const raw = naming.paths.map((path) => Prisma.sql`CASE WHEN jsonb_typeof(data->'raw' #> ${path}::text[]) = 'string' THEN nullif(data->'raw' #>> ${path}::text[], '') END`);
+  return Prisma.sql`coalesce(nullif(data->>'title', ''), nullif(data->>'name', ''), nullif(data->>'email', ''), nullif(data->>'code', ''),
   nullif(data->>'number', ''), nullif(data->>'path', ''), nullif(data->'record'->>'title', ''), nullif(data->'record'->>'name', ''),
-  nullif(data->'raw'->>'name', ''), nullif(data->'raw'->'product'->>'name', ''),
-  CASE WHEN jsonb_typeof(data->'raw'->'title') = 'string' THEN nullif(data->'raw'->>'title', '') END,
-  nullif(data->'raw'->'title'->>'rendered', ''), nullif(data->'raw'->>'slug', ''), '')`;
+  ${raw.length > 0 ? Prisma.join(raw, ', ') : Prisma.sql`NULL`}, '')`;
+}
 
 /** One page of the records that did not move, filtered and searched (name, source id or reason). */
 export async function notMovedPage(shop: string, id: string, filter: NotMovedFilter): Promise<{ rows: NotMovedRow[]; total: number }> {
-  await ownedMigration(shop, id);
+  const migration = await ownedMigration(shop, id);
+  const naming = readablePlatform(migration.sourcePlatform)?.rawNames ?? { paths: [] };
+  const NAME = nameSql(naming);
+  const decode = naming.decode ?? ((text: string) => text);
   const conditions = [Prisma.sql`"migrationId" = ${id}`, Prisma.sql`status IN ('invalid', 'failed', 'skipped')`];
   if (filter.entity) conditions.push(Prisma.sql`entity = ${filter.entity}`);
   if (filter.status) conditions.push(Prisma.sql`status = ${filter.status}`);
@@ -111,8 +116,8 @@ export async function notMovedPage(shop: string, id: string, filter: NotMovedFil
     db().$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "SourceRecord" WHERE ${where}`,
   ]);
   return {
-    // An unreadable record's name is the source's own text, which WordPress sends HTML-escaped ("&amp;").
-    rows: rows.map((row) => ({ ...row, id: row.id.toString(), name: decodeEntities(row.name), reason: row.reason ?? '' })),
+    // An unreadable record's name is the source's own text, which some platforms send escaped ("&amp;").
+    rows: rows.map((row) => ({ ...row, id: row.id.toString(), name: decode(row.name), reason: row.reason ?? '' })),
     total: Number(counted[0]?.count ?? 0),
   };
 }

@@ -10,7 +10,7 @@ import { useFormatter } from '../components/layout/format.ts';
 import { RouteError } from '../components/layout/RouteError.tsx';
 import { SalesChannelsCard } from '../components/migrations/SalesChannelsCard.tsx';
 import {
-  CHOOSABLE, ChoicesForm, ENTITY_LABELS, FINANCIAL_STATUSES, FULFILLMENT_STATUSES, type FieldErrors, SOURCE_ORDER_STATUSES, parseForm, statusField,
+  CHOOSABLE, ChoicesForm, ENTITY_LABELS, FINANCIAL_STATUSES, FULFILLMENT_STATUSES, type FieldErrors, parseForm, statusField,
 } from '../migrations/forms.ts';
 import { type ChoiceState, FORM_ARRAYS, choicesForm } from '../migrations/setup-choices.ts';
 import { saveSetup, setupPage } from '../migrations/setup.server.ts';
@@ -232,7 +232,7 @@ export default function SetupMigration() {
                           </tr>
                         </thead>
                         <tbody>
-                          {SOURCE_ORDER_STATUSES.map(({ status, label }) => {
+                          {data.orderStatuses.map(({ status, label }) => {
                             const mapped = choices.statuses[status] ?? { financial: 'PENDING', fulfillment: 'UNFULFILLED' };
                             return (
                               <tr key={status}>
@@ -282,7 +282,7 @@ export default function SetupMigration() {
           ) : (
             <Banner tone="critical" title="Shipyard can no longer read this store">
               <p>{data.problem}</p>
-              <p>Check the key in WooCommerce, then start a new migration with a working key.</p>
+              <p>Check the credentials in {data.sourceLabel}, then start a new migration with working ones.</p>
             </Banner>
           )}
         </Layout.Section>

@@ -6,11 +6,11 @@ import { Badge, BlockStack, Button, Card, InlineStack, Layout, Text } from '@sho
 import { AppPage } from '../components/layout/AppPage.tsx';
 import { RouteError } from '../components/layout/RouteError.tsx';
 import { authenticateStaff } from '../shopify.server.ts';
-import { SOURCE_PLATFORMS } from '../migrations/platforms.server.ts';
+import { platformChoices } from '../migrations/platforms.server.ts';
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticateStaff(request);
-  return { platforms: SOURCE_PLATFORMS };
+  return { platforms: platformChoices() };
 };
 
 export default function NewMigration() {

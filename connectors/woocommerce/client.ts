@@ -1,8 +1,10 @@
 // The one way Shipyard calls a WooCommerce store: GET through WooCommerce's own JavaScript client
 // (OAuth 1.0a over http://, keys over https://), reading the X-WP-Total paging headers, retrying
 // what is worth retrying, and turning every failure into a SourceError a merchant can act on.
+import https from 'node:https';
 import WooCommerceRestApiPackage from '@woocommerce/woocommerce-rest-api';
 import { z } from 'zod';
+import type { ConnectorOptions } from '../platform.ts';
 import { SourceError } from '../source-connector.ts';
 import type { WooCommerceCredentials } from './credentials.ts';
 import { requestProblem, webPageProblem } from './problems.ts';
@@ -10,15 +12,6 @@ import { requestProblem, webPageProblem } from './problems.ts';
 // The package is CommonJS with `exports.default`: Node's loader hands over the exports object,
 // Vite's hands over the class itself.
 const WooCommerceRestApi = ((WooCommerceRestApiPackage as { default?: unknown }).default ?? WooCommerceRestApiPackage) as typeof WooCommerceRestApiPackage.default;
-
-export interface ClientOptions {
-  /** Give up on one request after this long (default 30 s). */
-  timeoutMs?: number;
-  /** Waits between attempts of a request that failed in a way worth retrying (default 0.5 s, then 2 s). */
-  retryDelaysMs?: number[];
-  /** Extra axios settings, e.g. an https agent trusting a test certificate. */
-  axiosConfig?: Record<string, unknown>;
-}
 
 export interface WooPage {
   data: unknown;
@@ -40,7 +33,7 @@ export class WooCommerceClient {
   private readonly api: InstanceType<typeof WooCommerceRestApi>;
   private readonly retryDelaysMs: number[];
 
-  constructor(credentials: WooCommerceCredentials, options: ClientOptions = {}) {
+  constructor(credentials: WooCommerceCredentials, options: ConnectorOptions = {}) {
     this.host = new URL(credentials.url).host;
     this.retryDelaysMs = options.retryDelaysMs ?? [500, 2000];
     this.api = new WooCommerceRestApi({
@@ -51,7 +44,7 @@ export class WooCommerceClient {
       // Over https the keys go in the query string: hosts behind some proxies drop the Authorization header.
       queryStringAuth: true,
       timeout: options.timeoutMs ?? 30_000,
-      axiosConfig: options.axiosConfig,
+      axiosConfig: options.trustedCertificate ? { httpsAgent: new https.Agent({ ca: options.trustedCertificate }) } : undefined,
     });
   }
 

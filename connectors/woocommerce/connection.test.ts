@@ -2,7 +2,7 @@
 // store description (version, currency, counts from X-WP-Total) when it goes right.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWooCommerceServer, type WooCommerceTestServer } from './fake/server.ts';
-import { SOURCE_PLATFORMS } from '../registry.ts';
+import { offeredPlatform } from '../registry.ts';
 import { createConnector } from '../registry.server.ts';
 import type { ConnectionCheck } from '../source-connector.ts';
 
@@ -18,7 +18,7 @@ afterAll(() => store.close());
 
 describe('a WooCommerce store that answers', () => {
   it('is available in the registry and describes the store with counts from X-WP-Total (published pages and posts from WordPress)', async () => {
-    expect(SOURCE_PLATFORMS.find((platform) => platform.id === 'woocommerce')?.available).toBe(true);
+    expect(offeredPlatform('woocommerce')?.availability).toBe('available');
     const check = await connect().testConnection();
     expect(check).toEqual({
       ok: true,

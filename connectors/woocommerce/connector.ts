@@ -5,10 +5,11 @@
 // application password every status and the edit context: see wordpress-client.ts.
 import { z } from 'zod';
 import type { Entity, StorePage } from '../model.ts';
+import type { ConnectorFactory, ConnectorOptions } from '../platform.ts';
 import type { ConnectionCheck, ExtractedPage, ExtractOptions, SourceConnector, StoreDescription } from '../source-connector.ts';
 import { SourceError } from '../source-connector.ts';
-import { type ClientOptions, WooCommerceClient } from './client.ts';
-import { type WooCommerceCredentials, wordpressLogin } from './credentials.ts';
+import { WooCommerceClient } from './client.ts';
+import { WooCommerceCredentials, wordpressLogin } from './credentials.ts';
 import { CategoryTree, mapCategory } from './map-collection.ts';
 import { mapProduct, type StoreContext } from './map-product.ts';
 import { mapPage, mapPost } from './map-content.ts';
@@ -53,10 +54,11 @@ const LOGGED_IN_STATUSES = 'publish,draft,private,future';
 const CONTENT_CAPABILITIES = ['edit_others_pages', 'edit_others_posts', 'read_private_pages', 'read_private_posts'];
 const Me = z.object({ capabilities: z.record(z.string(), z.unknown()).optional() });
 
-export interface WooCommerceConnectorOptions extends ClientOptions {
-  /** Products whose variations are fetched at the same time (default 6). */
-  variationConcurrency?: number;
-}
+/** Products (and orders) whose variations (refunds) are fetched at the same time. */
+const RELATED_CONCURRENCY = 6;
+
+/** The factory registry.server.ts calls: the credentials are checked here, so a bad form value fails with zod's message before any request. */
+export const createWooCommerceConnector: ConnectorFactory = (credentials, options = {}) => new WooCommerceConnector(WooCommerceCredentials.parse(credentials), options);
 
 function pageFromCursor(cursor: string | null): number {
   if (cursor === null) return 1;
@@ -81,18 +83,16 @@ export class WooCommerceConnector implements SourceConnector {
   private readonly credentials: WooCommerceCredentials;
   private readonly client: WooCommerceClient;
   private readonly wordpress: WordPressClient;
-  private readonly variationConcurrency: number;
   private context: Promise<StoreContext> | null = null;
   private siteName: Promise<string> | null = null;
   private storeCountry: Promise<string | null> | null = null;
   private storePages: Promise<Map<number, StorePage>> | null = null;
   private readonly categories: CategoryTree;
 
-  constructor(credentials: WooCommerceCredentials, options: WooCommerceConnectorOptions = {}) {
+  constructor(credentials: WooCommerceCredentials, options: ConnectorOptions = {}) {
     this.credentials = credentials;
     this.client = new WooCommerceClient(credentials, options);
     this.wordpress = new WordPressClient(credentials.url, options, wordpressLogin(credentials));
-    this.variationConcurrency = options.variationConcurrency ?? 6;
     this.categories = new CategoryTree(async (id) => {
       try {
         return (await this.client.get(`products/categories/${id}`)).data;
@@ -214,7 +214,7 @@ export class WooCommerceConnector implements SourceConnector {
       case 'products': {
         this.context ??= storeContext(this.client, this.credentials.url, this.wordpress);
         const context = await this.context;
-        return inBatches(rows, this.variationConcurrency, async (row) => mapProduct(row, await this.variationsOf(row), context));
+        return inBatches(rows, RELATED_CONCURRENCY, async (row) => mapProduct(row, await this.variationsOf(row), context));
       }
       case 'collections':
         return this.mapCategories(rows);
@@ -224,7 +224,7 @@ export class WooCommerceConnector implements SourceConnector {
       }
       case 'orders': {
         const country = await this.baseCountry();
-        return inBatches(rows, this.variationConcurrency, async (row) => mapOrder(row, await this.refundsOf(row), country));
+        return inBatches(rows, RELATED_CONCURRENCY, async (row) => mapOrder(row, await this.refundsOf(row), country));
       }
       case 'discounts':
         return rows.map(mapCoupon);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerRecord, OrderRecord } from '../../connectors/model.ts';
 import { db } from '../../app/db/db.server.ts';
 import { checkContact, customerAddresses } from '../../app/pipeline/entities/customers/input.server.ts';
-import { DEFAULT_ORDER_STATUS_MAP } from '../../app/pipeline/entities/orders/input.server.ts';
+import { defaultOrderStatus } from '../../app/pipeline/entities/orders/input.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
 import { shopifyDecimal } from '../support/shopify-decimal.ts';
@@ -164,7 +164,7 @@ describe('WooCommerce customers and orders migrated into Shopify', () => {
     for (const row of rows) {
       const source = row.data as unknown as OrderRecord;
       const { order } = await query(ORDER, { id: orders.get(row.sourceId) });
-      const status = DEFAULT_ORDER_STATUS_MAP[source.sourceStatus];
+      const status = defaultOrderStatus('woocommerce', source.sourceStatus);
       // Customer 5002 moved without their (broken) email: Shopify would make the order's email theirs, so it stays in the order's note.
       const customerWithoutEmail = source.customerSourceId === '5002';
       if (customerWithoutEmail) expect(order.note).toContain(`Email on the order: ${source.email}`);

@@ -35,7 +35,7 @@ function anyValue(product: ProductRecord, add: Add): void {
     add(
       'any-value-variation',
       `“${product.title}”: ${from.size} variation${from.size > 1 ? 's are' : ' is'} sold in any ${open}; Shopify needs one value of each option per variant.`,
-      `Each becomes one variant per ${open} (${made.length} variants in all), at the variation's price${example ? `, its SKU with the value added (such as “${example}”)` : ''}. A tracked stock count is shared out between them, as evenly as whole units allow, so Shopify never sells more than you have: recount it per variant. Past orders of such a variation are linked to the variant of the value the shopper chose, as WooCommerce recorded it on the order; a line whose choice is not recorded moves as a custom item.`,
+      `Each becomes one variant per ${open} (${made.length} variants in all), at the variation's price${example ? `, its SKU with the value added (such as “${example}”)` : ''}. A tracked stock count is shared out between them, as evenly as whole units allow, so Shopify never sells more than you have: recount it per variant. Past orders of such a variation are linked to the variant of the value the shopper chose, as your old store recorded it on the order; a line whose choice is not recorded moves as a custom item.`,
     );
   }
   for (const option of product.openOptions ?? []) {

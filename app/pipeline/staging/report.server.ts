@@ -1,7 +1,8 @@
 // The migration report: every record that did not move, with the exact reason, readable in the
 // admin; and as CSV (admin download, CLI) those plus every warning the review page shows, each row
 // with its severity. Streams from the database in batches, never the whole list at once.
-import { decodeEntities } from '../../../connectors/woocommerce/text.ts';
+import { rawRecordName } from '../../../connectors/platform.ts';
+import { readablePlatform } from '../../../connectors/registry.ts';
 import { db } from '../../db/db.server.ts';
 import { problemTitle } from '../../migrations/problem-labels.ts';
 
@@ -15,23 +16,28 @@ export interface ReportRow {
 
 const BATCH = 500;
 
-function nameOf(data: unknown): string {
+type RawName = (raw: unknown) => string;
+
+function nameOf(data: unknown, rawName: RawName): string {
   const record = (data ?? {}) as Record<string, unknown>;
   const inner = (record.record ?? record) as Record<string, unknown>;
   for (const key of ['title', 'name', 'email', 'code', 'number', 'path']) {
     if (typeof inner[key] === 'string' && inner[key]) return inner[key];
   }
-  // An unreadable record keeps what the source sent; WooCommerce products come with their variations.
-  const raw = record.raw as Record<string, unknown> | undefined;
-  const product = raw?.product as Record<string, unknown> | undefined;
-  // WordPress sends a title as { rendered }; a post without one still has its slug.
-  const rendered = (raw?.title as { rendered?: unknown } | undefined)?.rendered;
-  for (const name of [raw?.name, product?.name, raw?.title, rendered, raw?.slug]) if (typeof name === 'string' && name) return decodeEntities(name);
-  return '';
+  // An unreadable record keeps what the source sent, which only its platform knows how to name.
+  return record.raw === undefined ? '' : rawName(record.raw);
+}
+
+/** How the migration's source platform names a record it sent as it was (its descriptor says). */
+async function rawNameFor(migrationId: string): Promise<RawName> {
+  const migration = await db().migration.findUnique({ where: { id: migrationId }, select: { sourcePlatform: true } });
+  const naming = readablePlatform(migration?.sourcePlatform ?? '')?.rawNames ?? { paths: [] };
+  return (raw) => rawRecordName(naming, raw);
 }
 
 /** The records that did not move, in the order they were read. */
 export async function* reportRows(migrationId: string): AsyncGenerator<ReportRow> {
+  const rawName = await rawNameFor(migrationId);
   let after: bigint | null = null;
   for (;;) {
     const rows: { id: bigint; entity: string; sourceId: string; status: string; reason: string | null; data: unknown }[] = await db().sourceRecord.findMany({
@@ -41,7 +47,7 @@ export async function* reportRows(migrationId: string): AsyncGenerator<ReportRow
       select: { id: true, entity: true, sourceId: true, status: true, reason: true, data: true },
     });
     for (const row of rows) {
-      yield { entity: row.entity, sourceId: row.sourceId, name: nameOf(row.data), status: row.status as ReportRow['status'], reason: row.reason ?? '' };
+      yield { entity: row.entity, sourceId: row.sourceId, name: nameOf(row.data, rawName), status: row.status as ReportRow['status'], reason: row.reason ?? '' };
     }
     if (rows.length < BATCH) return;
     after = rows.at(-1)?.id ?? null;
@@ -65,6 +71,7 @@ export interface WarningRow {
  * the records that moved with a reason no warning already gives (a detail Shopify refused, a merge).
  */
 export async function* warningRows(migrationId: string): AsyncGenerator<WarningRow> {
+  const rawName = await rawNameFor(migrationId);
   let after = 0n;
   for (;;) {
     const problems = await db().$queryRaw<{ id: bigint; entity: string; sourceId: string | null; code: string; message: string; action: string; data: unknown }[]>`
@@ -73,7 +80,7 @@ export async function* warningRows(migrationId: string): AsyncGenerator<WarningR
       LEFT JOIN "SourceRecord" r ON r."migrationId" = p."migrationId" AND r.entity = p.entity AND r."sourceId" = p."sourceId"
       WHERE p."migrationId" = ${migrationId} AND p.id > ${after} AND (r.status IS NULL OR r.status NOT IN ('invalid', 'failed', 'skipped'))
       ORDER BY p.id LIMIT ${BATCH}`;
-    for (const row of problems) yield { entity: row.entity, sourceId: row.sourceId ?? '', name: nameOf(row.data), status: problemTitle(row.code), reason: row.message, action: row.action };
+    for (const row of problems) yield { entity: row.entity, sourceId: row.sourceId ?? '', name: nameOf(row.data, rawName), status: problemTitle(row.code), reason: row.message, action: row.action };
     if (problems.length < BATCH) break;
     after = problems.at(-1)?.id ?? after;
   }
@@ -84,7 +91,7 @@ export async function* warningRows(migrationId: string): AsyncGenerator<WarningR
       WHERE r."migrationId" = ${migrationId} AND r.id > ${after} AND r.status = 'written' AND r.reason IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM "MigrationProblem" p WHERE p."migrationId" = r."migrationId" AND p.entity = r.entity AND p."sourceId" = r."sourceId")
       ORDER BY r.id LIMIT ${BATCH}`;
-    for (const row of changed) yield { entity: row.entity, sourceId: row.sourceId, name: nameOf(row.data), status: 'Moved with a change', reason: row.reason, action: '' };
+    for (const row of changed) yield { entity: row.entity, sourceId: row.sourceId, name: nameOf(row.data, rawName), status: 'Moved with a change', reason: row.reason, action: '' };
     if (changed.length < BATCH) return;
     after = changed.at(-1)?.id ?? after;
   }

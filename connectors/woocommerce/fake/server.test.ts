@@ -140,11 +140,10 @@ describe('authentication over https: consumer key and secret', () => {
   });
 
   it('the connector reads the store with its keys, and a wrong secret is wrong-credentials', async () => {
-    const httpsAgent = new https.Agent({ ca: cert });
-    const connector = createConnector('woocommerce', { url: secure.url, consumerKey: secure.consumerKey, consumerSecret: secure.consumerSecret }, { axiosConfig: { httpsAgent } });
+    const connector = createConnector('woocommerce', { url: secure.url, consumerKey: secure.consumerKey, consumerSecret: secure.consumerSecret }, { trustedCertificate: cert });
     expect((await connector.extract('products', null)).records).toHaveLength(30);
     expect(secure.requests.at(-1)?.query.get('oauth_signature')).toBeNull();
-    const wrong = createConnector('woocommerce', { url: secure.url, consumerKey: secure.consumerKey, consumerSecret: `cs_${'0'.repeat(40)}` }, { axiosConfig: { httpsAgent } });
+    const wrong = createConnector('woocommerce', { url: secure.url, consumerKey: secure.consumerKey, consumerSecret: `cs_${'0'.repeat(40)}` }, { trustedCertificate: cert });
     expect(await wrong.testConnection()).toEqual({ ok: false, problem: 'wrong-credentials', message: expect.stringContaining('Consumer secret is invalid.') });
   });
 

@@ -1,4 +1,4 @@
-// Turns a canonical discount (a WooCommerce coupon) into a Shopify discount code: a basic code
+// Turns a canonical discount (a source's coupon) into a Shopify discount code: a basic code
 // (percentage or amount off the order, products or collections) or a free shipping code. What
 // Shopify's codes cannot hold is listed per coupon, with what it means for shoppers; what would make
 // a code broader than its coupon keeps the coupon back unless the merchant chose so (decision 0024).
@@ -148,7 +148,7 @@ export interface DiscountContext {
   broaderCoupons: boolean;
 }
 
-/** WooCommerce lets a coupon's allowed address hold `*` for any run of characters. */
+/** An allowed address may be a pattern, `*` for any run of characters (the model's Discount.allowedEmails). */
 export function isAddressPattern(allowed: string): boolean {
   return allowed.includes('*');
 }
@@ -331,7 +331,7 @@ export function toDiscountInput(discount: DiscountRecord, context: DiscountConte
   if (discount.freeShipping) notKept.push(FREE_SHIPPING_NOT_KEPT);
   const value = discount.value.kind === 'percentage'
     ? { percentage: Math.round(discount.value.percent * 100) / 10_000 }
-    // WooCommerce's fixed product discount takes the amount off each item; a fixed cart discount once per order.
+    // An amount off each item (a fixed product discount), or once per order (a fixed cart discount), as the model says.
     : { discountAmount: { amount: discount.value.amount, appliesOnEachItem: !discount.value.appliesOncePerOrder } };
   return {
     kind: 'basic',

@@ -6,6 +6,7 @@
 // (docs/decisions/0027). Whatever Shopify's input cannot hold is listed, for the record's reason.
 import { z } from 'zod';
 import type { OrderRecord } from '../../../../connectors/model.ts';
+import { readablePlatform } from '../../../../connectors/registry.ts';
 import { sourceReferenceMetafield } from '../../../shopify-admin/source-reference.server.ts';
 import { ExchangeRates } from '../../../migrations/exchange-rates.ts';
 import { orderAddress } from '../customers/address.server.ts';
@@ -68,17 +69,10 @@ export const OrderOptions = z.object({
 });
 export type OrderOptions = z.infer<typeof OrderOptions>;
 
-/** WooCommerce's order statuses as Shopify shows them; the merchant's map in the options wins. */
-export const DEFAULT_ORDER_STATUS_MAP: Record<string, OrderStatus> = {
-  pending: { financialStatus: 'PENDING', fulfillmentStatus: null },
-  'on-hold': { financialStatus: 'PENDING', fulfillmentStatus: null },
-  processing: { financialStatus: 'PAID', fulfillmentStatus: null },
-  completed: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' },
-  cancelled: { financialStatus: 'VOIDED', fulfillmentStatus: null },
-  refunded: { financialStatus: 'REFUNDED', fulfillmentStatus: null },
-  failed: { financialStatus: 'VOIDED', fulfillmentStatus: null },
-  'checkout-draft': { financialStatus: 'PENDING', fulfillmentStatus: null },
-};
+/** What the platform's order status means in Shopify by default (its descriptor says); the merchant's map in the options wins. */
+export function defaultOrderStatus(platform: string, sourceStatus: string): OrderStatus | undefined {
+  return readablePlatform(platform)?.orderStatuses.find(({ status }) => status === sourceStatus)?.target;
+}
 
 export interface OrderContext {
   platform: string;
@@ -98,8 +92,8 @@ export interface OrderContext {
 const cents = (amount: string) => Math.round(Number(amount) * 100);
 const decimal = (amountInCents: number) => (amountInCents / 100).toFixed(2);
 
-function statusFor(order: OrderRecord, options: OrderOptions): { status: OrderStatus; unknown: boolean } {
-  const chosen = options.orderStatusMap[order.sourceStatus] ?? DEFAULT_ORDER_STATUS_MAP[order.sourceStatus];
+function statusFor(order: OrderRecord, platform: string, options: OrderOptions): { status: OrderStatus; unknown: boolean } {
+  const chosen = options.orderStatusMap[order.sourceStatus] ?? defaultOrderStatus(platform, order.sourceStatus);
   let status = chosen ?? { financialStatus: 'PENDING', fulfillmentStatus: null };
   // Refunds recorded on an order that is not wholly refunded make it partly refunded.
   const refunded = order.refunds.reduce((total, refund) => total + cents(refund.amount), 0);
@@ -151,7 +145,7 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
 
   const discountCode = discountFor(order, order.lineItems.reduce((total, line) => total + cents(line.discount), 0) + feeDiscount, negativeFees[0]?.title, money, notKept);
 
-  const { status, unknown } = statusFor(order, context.options);
+  const { status, unknown } = statusFor(order, context.platform, context.options);
   if (unknown) notKept.push(`The status "${order.sourceStatus}" has no mapping; the order is shown as payment pending (add it to the status map to change that).`);
   if (order.sourceStatus === 'cancelled') notKept.push('Shopify cannot import an order as cancelled: it is voided and tagged "cancelled".');
 
