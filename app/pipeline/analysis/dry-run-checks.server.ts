@@ -2,12 +2,9 @@
 // transform, checked against the pinned Admin schema (the mutation's own variable definitions), the
 // input limits Shopify documents and the rules its mutations answer with userErrors, where those
 // need nothing from the store. Nothing here sends anything.
-import fs from 'node:fs';
-import path from 'node:path';
-import zlib from 'node:zlib';
-import { type GraphQLSchema, type IntrospectionQuery, type OperationDefinitionNode, buildClientSchema, getVariableValues, parse } from 'graphql';
+import { type GraphQLSchema, type OperationDefinitionNode, getVariableValues, parse } from 'graphql';
+import { loadAdminSchema } from '../../../admin-api/schema.ts';
 import type { CollectionRecord, CustomerRecord, DiscountRecord, OrderRecord, ProductRecord, ReviewRecord } from '../../../connectors/model.ts';
-import { API_VERSION } from '../../shopify-admin/api-version.ts';
 import { BLOG, type BlogPostRecord, CREATE_ARTICLE, toArticleInput } from '../entities/pages/post-input.server.ts';
 import { CREATE_COLLECTION, toCollectionVariables } from '../entities/collections/input.server.ts';
 import {
@@ -34,18 +31,8 @@ const MAX_REDIRECT_PATH = 1024;
 
 let cachedSchema: GraphQLSchema | undefined;
 
-/** Shopify's Admin schema for the pinned version, as @shopify/dev-mcp publishes it; found up the folders, as Node finds packages. */
-export function adminSchema(): GraphQLSchema {
-  if (cachedSchema) return cachedSchema;
-  const relative = path.join('node_modules', '@shopify', 'dev-mcp', 'dist', 'data', `admin_${API_VERSION}.json.gz`);
-  let dir = process.cwd();
-  while (!fs.existsSync(path.join(dir, relative))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`${relative} not found: the dry run needs @shopify/dev-mcp installed`);
-    dir = parent;
-  }
-  const parsed = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, relative))).toString('utf8')) as { data?: IntrospectionQuery } & IntrospectionQuery;
-  cachedSchema = buildClientSchema(parsed.data ?? parsed);
+function adminSchema(): GraphQLSchema {
+  cachedSchema ??= loadAdminSchema();
   return cachedSchema;
 }
 
