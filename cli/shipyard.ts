@@ -34,10 +34,10 @@ import { ProgressView, keptBackWords } from './progress-view.ts';
 import { invitationLines } from './invitation-summary.ts';
 import { customerDataLines } from './customer-data-lines.ts';
 import { customerDataNotice } from '../app/pipeline/analysis/customer-data.server.ts';
-import { longTextRule } from '../app/shopify-admin/limits/text-limits.server.ts';
 import { undoSummary } from './undo-summary.ts';
 import { warningLines } from './warning-lines.ts';
 import { entityChoiceLines } from './entity-choice.ts';
+import { longTextRule } from '../app/pipeline/entities/long-text-rule.server.ts';
 
 const USAGE = `Usage:
   shipyard migrate --from woocommerce --url <store URL> --key <consumer key> --secret <consumer secret> [--shop <shop>.myshopify.com]

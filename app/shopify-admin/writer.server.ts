@@ -3,8 +3,16 @@
 // make writes idempotent.
 import { type AdminClient } from './client.server.ts';
 import { adminClientFor } from './connection.server.ts';
-import type { Writer } from '../pipeline/staging/outcomes.server.ts';
 import { ENSURE_SOURCE_REFERENCE_DEFINITION, sourceReferenceDefinition } from './source-reference.server.ts';
+
+/** A load job's hold on the shop. */
+export interface Writer {
+  client: AdminClient;
+  platform: string;
+  locationId: string;
+  /** Requests in flight at once; the budget decides when each may go. */
+  concurrency: number;
+}
 
 export const PRIMARY_LOCATION = `#graphql
   query PrimaryLocation {
@@ -52,4 +60,16 @@ export async function writerFor(shop: string, platform: string): Promise<Writer>
   }
   // An answer for this shop (now or within the last minutes) told its budget the restore rate.
   return { client, platform, locationId: location.id, concurrency: concurrencyFor(client.budget.rate) };
+}
+
+/** Runs `work` over `items` with at most `limit` at once. */
+export async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      if (item !== undefined) await work(item);
+    }
+  });
+  await Promise.all(lanes);
 }

@@ -6,7 +6,7 @@ import { visibleAtSource } from '../../../connectors/model.ts';
 import { db } from '../../db/db.server.ts';
 import type { CatalogPublishing, SalesChannel } from '../../migrations/sales-channels.ts';
 import type { AdminClient } from '../../shopify-admin/client.server.ts';
-import { inParallel } from '../staging/outcomes.server.ts';
+import { inParallel } from '../../shopify-admin/writer.server.ts';
 
 export const VERIFY_PUBLISHED = `#graphql
   query VerifyPublished($ids: [ID!]!, $publicationId: ID!) {

@@ -13,21 +13,19 @@ import {
 import { DISCOUNT_BASIC_CREATE, DISCOUNT_FREE_SHIPPING_CREATE, allowedAddressKey, toDiscountInput } from '../entities/discounts/input.server.ts';
 import { inChunks } from '../entities/discounts/chunks.server.ts';
 import type { CouponCatalog } from '../entities/discounts/scope.server.ts';
-import { MAX_OPTIONS, MAX_VARIANTS } from '../../shopify-admin/limits/options.server.ts';
 import { OrderKeptBack } from '../entities/orders/money.server.ts';
 import { ORDER_CREATE, type OrderCreateVariables, type OrderOptions, toOrderCreateVariables } from '../entities/orders/input.server.ts';
 import { CREATE_PAGE, type PageRecord, toPageInput } from '../entities/pages/input.server.ts';
 import { PRODUCT_SET, productLongText, toProductSetVariables } from '../entities/products/input.server.ts';
 import { CREATE_REDIRECT, redirectPath } from '../entities/redirects/input.server.ts';
 import { PRODUCT_REVIEWS_SET, productReviewMetafields } from '../entities/reviews/input.server.ts';
-import { type LongText, type LongTextRule, TEXT_LIMITS, characters, cutReport, keptBackReason } from '../../shopify-admin/limits/text-limits.server.ts';
+import { type LongText, TEXT_LIMITS, characters } from '../../shopify-admin/limits/text-limits.server.ts';
+import { MAX_INPUT_ARRAY, MAX_OPTIONS, MAX_REDIRECT_PATH, MAX_VARIANTS } from '../../shopify-admin/limits/input-limits.server.ts';
+import { type LongTextRule, cutReport, keptBackReason } from '../entities/long-text-rule.server.ts';
 
-/** Shopify refuses an input array over 250 items; a product's variants (and an option's values) may reach 2,048. */
-const MAX_INPUT_ARRAY = 250;
+/** A product's variants (and an option's values) may reach 2,048, any other input array 250. */
 const LARGER_ARRAYS: Record<string, number> = { variants: MAX_VARIANTS, values: MAX_VARIANTS };
 const MAX_TITLE = 255;
-/** urlRedirectCreate refuses a path longer than this ("Path is too long (maximum is 1024 characters)"). */
-const MAX_REDIRECT_PATH = 1024;
 
 let cachedSchema: GraphQLSchema | undefined;
 

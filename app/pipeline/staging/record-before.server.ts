@@ -5,11 +5,11 @@
 import { db } from '../../db/db.server.ts';
 import type { AdminClient } from '../../shopify-admin/client.server.ts';
 import { metafieldsSetCost } from '../../shopify-admin/costs.server.ts';
-import { type UserError, describeUserErrors } from './outcomes.server.ts';
 import { SOURCE_REFERENCE } from '../../shopify-admin/source-reference.server.ts';
 import { CUSTOMER_METAFIELDS, CUSTOMER_SET } from '../entities/customers/input.server.ts';
 import { stillInShopify } from '../steps/verify.server.ts';
 import { putPolicyBack } from '../entities/policies/write.server.ts';
+import { type UserError, describeUserErrors } from '../../shopify-admin/user-errors.server.ts';
 
 /** The metafields a migration sets on a customer (transform/customer.server.ts, customerMetafields). */
 const SHIPYARD_METAFIELDS = [

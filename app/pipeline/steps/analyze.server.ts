@@ -16,8 +16,8 @@ import { customerDataAtPlanTime, customerDataFindings, planWithCustomerData } fr
 import { chosenChannels } from '../entities/products/publishing.server.ts';
 import { type CatalogSize, planMigration } from '../analysis/plan.server.ts';
 import { stagedPoints } from '../analysis/plan-points.server.ts';
-import { MAX_VARIANTS } from '../../shopify-admin/limits/options.server.ts';
 import { queueAnalyze, queueLoad } from '../queue.server.ts';
+import { MAX_VARIANTS } from '../../shopify-admin/limits/input-limits.server.ts';
 
 export async function analyzeStep(migrationId: string, afterId: bigint | null): Promise<'next-batch' | 'ready' | 'loading' | 'not-running'> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });

@@ -8,11 +8,11 @@
 // Shopify already shows as INVITED (the worker died before the row was written) is not emailed again.
 import { db } from '../../db/db.server.ts';
 import { AdminApiError } from '../../shopify-admin/client.server.ts';
-import { type UserError, inParallel } from '../staging/outcomes.server.ts';
 import { notifyProgress } from '../staging/progress.server.ts';
 import { queueInvitations } from '../queue.server.ts';
 import { resyncChain } from './undo.server.ts';
-import { writerFor } from '../../shopify-admin/writer.server.ts';
+import { writerFor, inParallel } from '../../shopify-admin/writer.server.ts';
+import type { UserError } from '../../shopify-admin/user-errors.server.ts';
 
 export const INVITE_BATCH = 50;
 

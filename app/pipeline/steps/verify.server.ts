@@ -10,9 +10,10 @@ import { type PublishedCheck, publicationMismatches, publishingSummary } from '.
 import { customerDataNotice } from '../analysis/customer-data.server.ts';
 import { isCustomerDataEntity } from '../analysis/customer-data-notice.ts';
 import { chosenChannels } from '../entities/products/publishing.server.ts';
-import { inParallel } from '../staging/outcomes.server.ts';
-import { MAX_VARIANTS, optionLayout } from '../../shopify-admin/limits/options.server.ts';
 import { kindTags, productStatus } from '../entities/products/input.server.ts';
+import { inParallel } from '../../shopify-admin/writer.server.ts';
+import { MAX_VARIANTS } from '../../shopify-admin/limits/input-limits.server.ts';
+import { optionLayout } from '../entities/products/options.server.ts';
 
 export const FIND_NODES = `#graphql
   query VerifyNodes($ids: [ID!]!) {

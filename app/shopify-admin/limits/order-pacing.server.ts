@@ -5,8 +5,33 @@
 // written again, never failed.
 import { db } from '../../db/db.server.ts';
 import { AdminApiError } from '../client.server.ts';
-import { LIMITED_STORE_ORDERS_PER_MINUTE, orderLimitOf } from '../../pipeline/analysis/plan.server.ts';
-import type { Writer } from '../../pipeline/staging/outcomes.server.ts';
+import type { Writer } from '../writer.server.ts';
+
+/**
+ * Development and trial stores accept 5 new orders a minute through orderCreate: "If you're using
+ * the `orderCreate` mutation with a trial or development store, then you can create a maximum of
+ * five new orders per minute." (the mutation's description in the Admin schema).
+ */
+export const LIMITED_STORE_ORDERS_PER_MINUTE = 5;
+
+export interface ShopPlan {
+  /** ShopPlan.publicDisplayName: "Basic", "Advanced", "Plus", "Development", "Trial", "Plus Trial"… */
+  planName: string | null;
+  shopifyPlus: boolean;
+  partnerDevelopment: boolean;
+}
+
+/** A store on Shopify's free trial, told by its plan's public name ("Trial", "Plus Trial"). */
+export function isTrialStore(plan: Pick<ShopPlan, 'planName'>): boolean {
+  return /\btrial\b/i.test(plan.planName ?? '');
+}
+
+/** Why orders are paced on this store (a development or trial store's limit), or null when they are not. */
+export function orderLimitOf(plan: Pick<ShopPlan, 'planName' | 'partnerDevelopment'>): string | null {
+  if (plan.partnerDevelopment) return `Development stores accept ${LIMITED_STORE_ORDERS_PER_MINUTE} new orders a minute.`;
+  if (isTrialStore(plan)) return `Trial stores accept ${LIMITED_STORE_ORDERS_PER_MINUTE} new orders a minute.`;
+  return null;
+}
 
 export const SHOP_FOR_ORDERS = `#graphql
   query ShopForOrders {

@@ -4,8 +4,13 @@
 // writer does not fail those products: it keeps them staged, says why, and tries again later.
 import { db } from '../../db/db.server.ts';
 import { AdminApiError } from '../client.server.ts';
-import { NEW_VARIANTS_PER_DAY } from '../../pipeline/analysis/plan.server.ts';
 
+/**
+ * Shopify's variant-creation throttle (productCreate's documentation): once a store has 50,000
+ * variants, "no more than 1,000 new product variants can be created per day" (decision 0016).
+ */
+export const VARIANT_THROTTLE_THRESHOLD = 50_000;
+export const NEW_VARIANTS_PER_DAY = 1_000;
 /**
  * How long the writer waits before trying again: Shopify's day is rolling and its answer does not
  * say when room frees up, so it asks again each hour (a refused call costs one request).

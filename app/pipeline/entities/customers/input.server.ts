@@ -6,7 +6,8 @@
 import type { CustomerRecord } from '../../../../connectors/model.ts';
 import { SOURCE_REFERENCE, sourceReference } from '../../../shopify-admin/source-reference.server.ts';
 import { internationalPhone, sameAddressKey, shopifyAddress, unmatchedRegionMessage } from './address.server.ts';
-import { type LongText, type LongTextRule, TEXT_LIMITS, cutAtWordBoundary, fullTextMetafields, longTags, longText } from '../../../shopify-admin/limits/text-limits.server.ts';
+import { type LongText, TEXT_LIMITS, cutAtWordBoundary, longTags, longText } from '../../../shopify-admin/limits/text-limits.server.ts';
+import { type LongTextRule, fullTextMetafields } from '../long-text-rule.server.ts';
 
 export const CUSTOMER_SET = `#graphql
   mutation MigrateCustomer($input: CustomerSetInput!, $identifier: CustomerSetIdentifiers) {

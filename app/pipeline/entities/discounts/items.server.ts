@@ -1,7 +1,7 @@
+import type { Writer } from '../../../shopify-admin/writer.server.ts';
 // A basic code's chosen products or collections on a later run. An update adds to the items a code
 // has (DiscountProductsInput/DiscountCollectionsInput: "to add", "to remove"), so the items the coupon
 // no longer covers are read from Shopify and taken off: a code never keeps items it should not.
-import type { Writer } from '../../staging/outcomes.server.ts';
 
 export const DISCOUNT_PRODUCTS = `#graphql
   query MigratedDiscountProducts($id: ID!, $after: String) {

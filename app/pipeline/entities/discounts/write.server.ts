@@ -19,9 +19,9 @@ import { NO_CATALOG, broaderCouponsChosen, hasExclusions } from './scope.server.
 import { inChunks } from './chunks.server.ts';
 import { movedCatalog } from './coupon-catalog.server.ts';
 import { chosenItems, withItemsLeftOff } from './items.server.ts';
-import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting,
-} from '../../staging/outcomes.server.ts';
+import { type BatchResult, batchResult, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting } from '../../staging/outcomes.server.ts';
+import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import { type Writer, inParallel } from '../../../shopify-admin/writer.server.ts';
 
 const PROBLEM_CODES: NotKept['code'][] = [
   'discount-restriction-not-kept', 'discount-limit-changed', 'discount-products-missing', 'discount-free-shipping-not-kept', 'discount-customers-missing', 'discount-made-broader', 'discount-exclusions-as-products',

@@ -6,7 +6,8 @@
 // says so. Each image is uploaded once per shop: the id map remembers it (entity "files", keyed by
 // its old URL) across batches, migrations and re-syncs, and undo deletes the files a migration made.
 import { db } from '../../../db/db.server.ts';
-import { type UserError, type Writer, describeUserErrors } from '../../staging/outcomes.server.ts';
+import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import type { Writer } from '../../../shopify-admin/writer.server.ts';
 
 const FILE_CREATE = `#graphql
   mutation MigrateBodyImages($files: [FileCreateInput!]!) {

@@ -8,7 +8,8 @@ import { db } from '../../../db/db.server.ts';
 import type { AdminClient } from '../../../shopify-admin/client.server.ts';
 import type { PageRecord } from '../pages/input.server.ts';
 import type { policyFor } from './store-pages.server.ts';
-import { type UserError, type Writer, describeUserErrors } from '../../staging/outcomes.server.ts';
+import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import type { Writer } from '../../../shopify-admin/writer.server.ts';
 
 export const SHOP_POLICIES = `#graphql
   query ShopPoliciesBeforeMigration {

@@ -5,10 +5,12 @@
 // only when the merchant chose so (text-limits.server.ts).
 import type { ProductRecord } from '../../../../connectors/model.ts';
 import { isShopifyHandle } from '../../../shopify-admin/handles.server.ts';
-import { MAX_VARIANTS, optionLayout } from '../../../shopify-admin/limits/options.server.ts';
 import { customIdentifier, sourceReferenceMetafield } from '../../../shopify-admin/source-reference.server.ts';
 import { MAX_QUERY_COST, connectionCost, productSetInputCost } from '../../../shopify-admin/costs.server.ts';
-import { type LongText, type LongTextRule, TEXT_LIMITS, characters, cutAtWordBoundary, fullTextMetafields, longTags, longText } from '../../../shopify-admin/limits/text-limits.server.ts';
+import { type LongText, TEXT_LIMITS, characters, cutAtWordBoundary, longTags, longText } from '../../../shopify-admin/limits/text-limits.server.ts';
+import { MAX_VARIANTS } from '../../../shopify-admin/limits/input-limits.server.ts';
+import { optionLayout } from './options.server.ts';
+import { type LongTextRule, fullTextMetafields } from '../long-text-rule.server.ts';
 
 /** The productSet call with what the load keeps of the answer, request by request and in bulk operations alike. */
 export const PRODUCT_SET = `#graphql

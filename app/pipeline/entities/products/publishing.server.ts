@@ -10,7 +10,8 @@ import { db } from '../../../db/db.server.ts';
 import { defaultChannels } from '../../../migrations/sales-channels.ts';
 import type { AdminClient } from '../../../shopify-admin/client.server.ts';
 import { salesChannelsOf } from '../../../shopify-admin/sales-channels.server.ts';
-import { type BatchResult, type UserError, describeUserErrors, recordFailed, settledWithoutWriting } from '../../staging/outcomes.server.ts';
+import { type BatchResult, recordFailed, settledWithoutWriting } from '../../staging/outcomes.server.ts';
+import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 
 export const PUBLISH = `#graphql
   mutation PublishMigrated($id: ID!, $input: [PublicationInput!]!) {
