@@ -41,7 +41,7 @@ describe(`GraphQL documents against the Admin API ${API_VERSION} schema`, () => 
 
   it('finds the documents the app sends', () => {
     expect(documents.map((document) => document.where)).toContain(
-      documents.find((document) => document.where.startsWith('app/shopify-app/shop-details.server.ts'))?.where,
+      documents.find((document) => document.where.startsWith('app/shopify-admin/graphql/shop.ts'))?.where,
     );
   });
 

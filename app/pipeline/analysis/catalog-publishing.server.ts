@@ -7,17 +7,7 @@ import { db } from '../../db/db.server.ts';
 import type { CatalogPublishing, SalesChannel } from '../../migrations/sales-channels.ts';
 import type { AdminClient } from '../../shopify-admin/client.server.ts';
 import { inParallel } from '../../shopify-admin/writer.server.ts';
-
-export const VERIFY_PUBLISHED = `#graphql
-  query VerifyPublished($ids: [ID!]!, $publicationId: ID!) {
-    nodes(ids: $ids) {
-      id
-      ... on Publishable {
-        publishedOnPublication(publicationId: $publicationId)
-      }
-    }
-  }
-`;
+import { VERIFY_PUBLISHED } from '../../shopify-admin/graphql/publications.ts';
 
 const PAGE = 100;
 const READS_IN_FLIGHT = 10;

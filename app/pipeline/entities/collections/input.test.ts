@@ -2,8 +2,9 @@ import { type OperationDefinitionNode, getVariableValues, parse } from 'graphql'
 import { describe, expect, it } from 'vitest';
 import { Collection } from '../../../../connectors/model.ts';
 import { loadAdminSchema } from '../../../../admin-api/schema.ts';
-import { CREATE_COLLECTION, UPDATE_COLLECTION, toCollectionVariables } from './input.server.ts';
+import { toCollectionVariables } from './input.server.ts';
 import { redirectPath, redirectTarget } from '../redirects/input.server.ts';
+import { CREATE_COLLECTION, UPDATE_COLLECTION } from '../../../shopify-admin/graphql/collections.ts';
 
 const schema = loadAdminSchema();
 const errorsFor = (document: string, variables: Record<string, unknown>) => {

@@ -9,59 +9,6 @@ import { internationalPhone, sameAddressKey, shopifyAddress, unmatchedRegionMess
 import { type LongText, TEXT_LIMITS, cutAtWordBoundary, longTags, longText } from '../../../shopify-admin/limits/text-limits.server.ts';
 import { type LongTextRule, fullTextMetafields } from '../long-text-rule.server.ts';
 
-export const CUSTOMER_SET = `#graphql
-  mutation MigrateCustomer($input: CustomerSetInput!, $identifier: CustomerSetIdentifiers) {
-    customerSet(input: $input, identifier: $identifier) {
-      customer {
-        id
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
-export const CUSTOMER_BY_REFERENCE = `#graphql
-  query CustomerBySourceReference($identifier: CustomerIdentifierInput!) {
-    customerByIdentifier(identifier: $identifier) {
-      id
-    }
-  }
-`;
-
-export const CUSTOMER_METAFIELDS = `#graphql
-  mutation MigrateCustomerMetafields($metafields: [MetafieldsSetInput!]!) {
-    metafieldsSet(metafields: $metafields) {
-      metafields {
-        key
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
-export const CUSTOMER_EMAIL_CONSENT = `#graphql
-  mutation MigrateCustomerEmailConsent($input: CustomerEmailMarketingConsentUpdateInput!) {
-    customerEmailMarketingConsentUpdate(input: $input) {
-      customer {
-        id
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
 type Address = CustomerRecord['addresses'][number];
 
 // Close to what Shopify accepts: one @, a dot in the domain, no spaces.

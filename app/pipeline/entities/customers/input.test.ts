@@ -3,7 +3,9 @@ import { type OperationDefinitionNode, getVariableValues, parse } from 'graphql'
 import { describe, expect, it } from 'vitest';
 import { Customer } from '../../../../connectors/model.ts';
 import { loadAdminSchema } from '../../../../admin-api/schema.ts';
-import { CUSTOMER_EMAIL_CONSENT, CUSTOMER_METAFIELDS, CUSTOMER_SET, checkContact, customerMetafields, emailConsentVariables, mergeCustomers, toCustomerSetVariables } from './input.server.ts';
+import { checkContact, customerMetafields, emailConsentVariables, mergeCustomers, toCustomerSetVariables } from './input.server.ts';
+import { CUSTOMER_METAFIELDS } from '../../../shopify-admin/graphql/metafields.ts';
+import { CUSTOMER_EMAIL_CONSENT, CUSTOMER_SET } from '../../../shopify-admin/graphql/customers.ts';
 
 const schema = loadAdminSchema();
 

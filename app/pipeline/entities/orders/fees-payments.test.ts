@@ -3,7 +3,8 @@ import { type OperationDefinitionNode, getVariableValues, parse } from 'graphql'
 import { describe, expect, it } from 'vitest';
 import { Order } from '../../../../connectors/model.ts';
 import { loadAdminSchema } from '../../../../admin-api/schema.ts';
-import { ORDER_CREATE, OrderOptions, toOrderCreateVariables } from './input.server.ts';
+import { OrderOptions, toOrderCreateVariables } from './input.server.ts';
+import { ORDER_CREATE } from '../../../shopify-admin/graphql/orders.ts';
 
 const schema = loadAdminSchema();
 const operation = parse(ORDER_CREATE).definitions[0] as OperationDefinitionNode;

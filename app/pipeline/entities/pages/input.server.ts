@@ -7,52 +7,6 @@ import { isShopifyHandle } from '../../../shopify-admin/handles.server.ts';
 
 export type PageRecord = CanonicalRecord<'pages'>;
 
-export const FIND_PAGES = `#graphql
-  query FindMigratedPages($query: String!) {
-    pages(first: 5, query: $query) {
-      nodes {
-        id
-        handle
-        reference: metafield(namespace: "shipyard", key: "source_reference") {
-          value
-        }
-      }
-    }
-  }
-`;
-
-export const CREATE_PAGE = `#graphql
-  mutation MigratePageCreate($page: PageCreateInput!) {
-    pageCreate(page: $page) {
-      page {
-        id
-        handle
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
-export const UPDATE_PAGE = `#graphql
-  mutation MigratePageUpdate($id: ID!, $page: PageUpdateInput!) {
-    pageUpdate(id: $id, page: $page) {
-      page {
-        id
-        handle
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
 /**
  * The source reference on pages and articles: a plain text metafield, since Shopify offers no lookup
  * by custom ID for them (and an `id` metafield would need a definition per owner type for nothing).

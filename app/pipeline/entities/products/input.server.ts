@@ -12,32 +12,6 @@ import { MAX_VARIANTS } from '../../../shopify-admin/limits/input-limits.server.
 import { optionLayout } from './options.server.ts';
 import { type LongTextRule, fullTextMetafields } from '../long-text-rule.server.ts';
 
-/** The productSet call with what the load keeps of the answer, request by request and in bulk operations alike. */
-export const PRODUCT_SET = `#graphql
-  mutation MigrateProduct($input: ProductSetInput!, $identifier: ProductSetIdentifiers, $variantCount: Int!) {
-    productSet(input: $input, identifier: $identifier, synchronous: true) {
-      product {
-        id
-        handle
-        variants(first: $variantCount) {
-          nodes {
-            id
-            selectedOptions {
-              name
-              value
-            }
-          }
-        }
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
 export interface ProductContext {
   /** The source platform, for the product's source reference. */
   platform: string;

@@ -4,7 +4,8 @@ import { type OperationDefinitionNode, getVariableValues, parse } from 'graphql'
 import { describe, expect, it } from 'vitest';
 import { Product } from '../../../../connectors/model.ts';
 import { loadAdminSchema } from '../../../../admin-api/schema.ts';
-import { PRODUCT_SET, toProductSetVariables } from './input.server.ts';
+import { toProductSetVariables } from './input.server.ts';
+import { PRODUCT_SET } from '../../../shopify-admin/graphql/products.ts';
 
 const schema = loadAdminSchema();
 const operation = parse(PRODUCT_SET).definitions[0] as OperationDefinitionNode;

@@ -5,22 +5,6 @@
 import type { ReviewRecord } from '../../../../connectors/model.ts';
 import { contentHash } from '../../staging/records.server.ts';
 
-export const PRODUCT_REVIEWS_SET = `#graphql
-  mutation MigrateProductReviews($metafields: [MetafieldsSetInput!]!) {
-    metafieldsSet(metafields: $metafields) {
-      metafields {
-        id
-      }
-      userErrors {
-        field
-        message
-        code
-        elementIndex
-      }
-    }
-  }
-`;
-
 export const REVIEWS_METAFIELD = { namespace: 'shipyard', key: 'reviews', type: 'json' } as const;
 export const RATING_METAFIELD = { namespace: 'reviews', key: 'rating', type: 'rating' } as const;
 export const RATING_COUNT_METAFIELD = { namespace: 'reviews', key: 'rating_count', type: 'number_integer' } as const;

@@ -4,7 +4,8 @@ import { type OperationDefinitionNode, getVariableValues, parse } from 'graphql'
 import { describe, expect, it } from 'vitest';
 import { Review } from '../../../../connectors/model.ts';
 import { loadAdminSchema } from '../../../../admin-api/schema.ts';
-import { PRODUCT_REVIEWS_SET, averageRating, plainText, productReviewMetafields, reviewsHash } from './input.server.ts';
+import { averageRating, plainText, productReviewMetafields, reviewsHash } from './input.server.ts';
+import { PRODUCT_REVIEWS_SET } from '../../../shopify-admin/graphql/metafields.ts';
 
 const schema = loadAdminSchema();
 const PRODUCT = 'gid://shopify/Product/11';
