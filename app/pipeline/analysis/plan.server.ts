@@ -1,11 +1,11 @@
 // Plan: the order entities are written in, and what that costs in Admin API points and time on this
 // shop's plan, so the merchant knows before starting.
 import type { Entity } from '../../../connectors/model.ts';
-import { ORDER_CREATE_COST } from '../entities/orders/input.server.ts';
 import type { CustomerDataNotice } from './customer-data-notice.ts';
 import type { CatalogPublishing } from '../../migrations/sales-channels.ts';
 import { LIMITED_STORE_ORDERS_PER_MINUTE, type ShopPlan, orderLimitOf } from '../../shopify-admin/limits/order-pacing.server.ts';
 import { NEW_VARIANTS_PER_DAY, VARIANT_THROTTLE_THRESHOLD } from '../../shopify-admin/limits/variant-limit.server.ts';
+import { ORDER_CREATE_COST } from '../../shopify-admin/costs.server.ts';
 
 /**
  * Write order: what a record points at is written before it (collections before the products in

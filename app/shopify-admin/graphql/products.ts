@@ -1,4 +1,5 @@
 // Products and variants: productSet, the store's variant count and a product read back to verify it.
+import type { customIdentifier } from '../source-reference.server.ts';
 
 /** The productSet call with what the load keeps of the answer, request by request and in bulk operations alike. */
 export const PRODUCT_SET = `#graphql
@@ -25,6 +26,16 @@ export const PRODUCT_SET = `#graphql
     }
   }
 `;
+
+export interface ProductSetVariables {
+  input: Record<string, unknown>;
+  identifier: { id: string } | ReturnType<typeof customIdentifier>;
+  /**
+   * How many variants to read back, so orders can link to them: all, but a connection's page is at
+   * most 250, and the call with its read-back must stay within Shopify's 1,000 points.
+   */
+  variantCount: number;
+}
 
 export const VARIANTS_IN_SHOP = `#graphql
   query VariantsInShop {
