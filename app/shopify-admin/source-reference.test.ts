@@ -1,7 +1,8 @@
 import { type OperationDefinitionNode, getVariableValues, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadAdminSchema } from '../../admin-api/schema.ts';
-import { ENSURE_SOURCE_REFERENCE_DEFINITION, sourceReferenceDefinition } from './source-reference.server.ts';
+import { sourceReferenceDefinition } from './metafield-definitions.server.ts';
+import { ENSURE_SOURCE_REFERENCE_DEFINITION } from './graphql/metafields.ts';
 
 describe('source reference metafield definition', () => {
   it.each(['PRODUCT', 'COLLECTION', 'CUSTOMER', 'ORDER'] as const)('is a valid custom-ID (id type) definition for %s', (ownerType) => {

@@ -5,7 +5,6 @@
 import { db } from '../../db/db.server.ts';
 import type { AdminClient } from '../../shopify-admin/client.server.ts';
 import { metafieldsSetCost } from '../../shopify-admin/costs.server.ts';
-import { SOURCE_REFERENCE } from '../../shopify-admin/source-reference.server.ts';
 import { stillInShopify } from '../steps/verify.server.ts';
 import { putPolicyBack } from '../entities/policies/write.server.ts';
 import { type UserError, describeUserErrors } from '../../shopify-admin/user-errors.server.ts';
@@ -13,6 +12,7 @@ import { CUSTOMER_METAFIELDS } from '../../shopify-admin/graphql/metafields.ts';
 import { METAFIELDS_DELETE } from '../../shopify-admin/graphql/metafields.ts';
 import { CUSTOMER_SET } from '../../shopify-admin/graphql/customers.ts';
 import { CUSTOMER_BEFORE } from '../../shopify-admin/graphql/customers.ts';
+import { SOURCE_REFERENCE } from '../../shopify-admin/metafield-definitions.server.ts';
 
 /** The metafields a migration sets on a customer (transform/customer.server.ts, customerMetafields). */
 const SHIPYARD_METAFIELDS = [

@@ -20,7 +20,8 @@ import { deriveStorePageRedirects } from '../entities/redirects/store-pages.serv
 import type { BatchResult } from '../staging/outcomes.server.ts';
 import { recordSample } from '../staging/samples.server.ts';
 import { queueBulkPoll as queueBulkPollJob, queueLoad, queueVerify } from '../queue.server.ts';
-import { ensureSourceReferenceDefinitions, writerFor, type Writer } from '../../shopify-admin/writer.server.ts';
+import { writerFor, type Writer } from '../../shopify-admin/writer.server.ts';
+import { ensureSourceReferenceDefinitions } from '../../shopify-admin/metafield-definitions.server.ts';
 
 type Loader = (migrationId: string, afterId: bigint | null, writer: Writer) => Promise<BatchResult>;
 

@@ -44,3 +44,18 @@ export const METAFIELDS_DELETE = `#graphql
     }
   }
 `;
+
+export const ENSURE_SOURCE_REFERENCE_DEFINITION = `#graphql
+  mutation EnsureSourceReferenceDefinition($definition: MetafieldDefinitionInput!) {
+    metafieldDefinitionCreate(definition: $definition) {
+      createdDefinition {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;

@@ -2,8 +2,9 @@
 // custom-ID lookup in Shopify, so each carries its source reference in a metafield and a page an
 // interrupted run already made is found by its handle (or title) and that reference.
 import type { CanonicalRecord } from '../../../../connectors/model.ts';
-import { SOURCE_REFERENCE, sourceReference } from '../../../shopify-admin/source-reference.server.ts';
+import { sourceReference } from '../../../shopify-admin/source-reference.server.ts';
 import { isShopifyHandle } from '../../../shopify-admin/handles.server.ts';
+import { SOURCE_REFERENCE } from '../../../shopify-admin/metafield-definitions.server.ts';
 
 export type PageRecord = CanonicalRecord<'pages'>;
 

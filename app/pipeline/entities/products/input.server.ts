@@ -2,7 +2,7 @@
 // (at most 3, see options.server.ts; the others are also kept as variant metafields), sale price becomes price + compare-at
 // price, stock becomes an inventory quantity at the shop's location, images become media with alt
 // text, categories become collection memberships. A title or tag longer than Shopify allows is cut
-// only when the merchant chose so (text-limits.server.ts).
+// only when the merchant chose so (long-text-rule.server.ts).
 import type { ProductRecord } from '../../../../connectors/model.ts';
 import { isShopifyHandle } from '../../../shopify-admin/handles.server.ts';
 import { customIdentifier, sourceReferenceMetafield } from '../../../shopify-admin/source-reference.server.ts';
