@@ -26,9 +26,9 @@ import { listenForProgress, progressSnapshot } from '../app/pipeline/staging/pro
 import { reportCsv } from '../app/pipeline/staging/report.server.ts';
 import { problemSummary } from '../app/pipeline/analysis/findings.server.ts';
 import { everythingReadable } from '../app/migrations/drafts.server.ts';
-import { type SalesChannel, channelNames, channelWarnings, channelsNamed } from '../app/migrations/sales-channels.ts';
+import { channelNames, channelWarnings, channelsNamed } from '../app/migrations/sales-channels.ts';
 import { adminClientFor } from '../app/shopify-admin/connection.server.ts';
-import { readSalesChannels } from '../app/shopify-admin/sales-channels.server.ts';
+import { readSalesChannels, type SalesChannel } from '../app/shopify-admin/sales-channels.server.ts';
 import { startWorker } from '../jobs/runner.ts';
 import { ProgressView, keptBackWords } from './progress-view.ts';
 import { invitationLines } from './invitation-summary.ts';
