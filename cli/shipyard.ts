@@ -28,18 +28,18 @@ import { listenForProgress, progressSnapshot } from '../app/pipeline/staging/pro
 import { reportCsv } from '../app/pipeline/staging/report.server.ts';
 import { problemSummary } from '../app/pipeline/analysis/findings.server.ts';
 import { everythingReadable } from '../app/migrations/drafts.server.ts';
-import { type SalesChannel, channelNames, channelWarnings, channelsNamed } from '../app/migrations/sales-channels.ts';
+import { channelNames, channelWarnings, channelsNamed } from '../app/migrations/sales-channels.ts';
 import { adminClientFor } from '../app/shopify-admin/connection.server.ts';
-import { readSalesChannels } from '../app/shopify-admin/sales-channels.server.ts';
+import { readSalesChannels, type SalesChannel } from '../app/shopify-admin/sales-channels.server.ts';
 import { startWorker } from '../jobs/runner.ts';
 import { ProgressView, keptBackWords } from './progress-view.ts';
 import { invitationLines } from './invitation-summary.ts';
 import { customerDataLines } from './customer-data-lines.ts';
 import { customerDataNotice } from '../app/pipeline/analysis/customer-data.server.ts';
-import { longTextRule } from '../app/shopify-admin/limits/text-limits.server.ts';
 import { undoSummary } from './undo-summary.ts';
 import { warningLines } from './warning-lines.ts';
 import { entityChoiceLines } from './entity-choice.ts';
+import { longTextRule } from '../app/pipeline/entities/long-text-rule.server.ts';
 
 /** The platforms `--from` takes here (those for tests and development only in tests and development). */
 const PLATFORMS = sourcePlatforms().flatMap((platform) => offeredPlatform(platform.id) ?? []);

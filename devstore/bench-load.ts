@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
-import { API_VERSION } from './schema.ts';
+import { ADMIN_API_VERSION } from '../admin-api/version.ts';
 
 interface Load {
   url: string;
@@ -60,7 +60,7 @@ async function loop(until: number): Promise<void> {
   while (performance.now() < until) {
     const n = counter++;
     const started = performance.now();
-    const response = await fetch(`${load.url}/admin/api/${API_VERSION}/graphql.json`, {
+    const response = await fetch(`${load.url}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Devstore-Shop': load.shop, 'X-Shopify-Access-Token': load.token },
       body: JSON.stringify({ query: PRODUCT_SET, variables: { input: input(n) } }),

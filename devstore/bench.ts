@@ -2,6 +2,7 @@
 // while the store holds 100,000 products, in calls/s, points/s and devstore CPU ms per call.
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
+import { ADMIN_API_VERSION } from '../admin-api/version.ts';
 import { seedProducts } from './seed.ts';
 import { startDevstore } from './server.ts';
 import { createOrResetShop } from './shops.ts';
@@ -85,7 +86,7 @@ if (customerCount > 0) {
   console.log(`\nseeded ${customerCount.toLocaleString('en')} customers with SQL in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const call = async (query: string, variables: Record<string, unknown>) => {
     const before = performance.now();
-    const response = await fetch(`${devstore.url}/admin/api/2026-10/graphql.json`, {
+    const response = await fetch(`${devstore.url}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Devstore-Shop': shop.domain, 'X-Shopify-Access-Token': shop.accessToken ?? '' },
       body: JSON.stringify({ query, variables }),

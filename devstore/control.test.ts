@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import '@shopify/shopify-api/adapters/node';
-import { ApiVersion, shopifyApi } from '@shopify/shopify-api';
+import { type ApiVersion, shopifyApi } from '@shopify/shopify-api';
+import { ADMIN_API_VERSION } from '../admin-api/version.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devstore } from './server.ts';
 import { admin, control, createShop, startTestDevstore, type TestShop } from './testing.ts';
@@ -72,7 +73,7 @@ describe('network: latency and faults', () => {
       ],
     });
     expect((await admin(devstore, faulty, 'query Broken { shop { name } }')).status).toBe(502);
-    const limited = await fetch(`${devstore.url}/admin/api/2026-10/graphql.json`, {
+    const limited = await fetch(`${devstore.url}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Devstore-Shop': faulty.domain, 'X-Shopify-Access-Token': faulty.accessToken },
       body: JSON.stringify({ query: 'query Limited { shop { name } }' }),
@@ -88,7 +89,7 @@ describe('network: latency and faults', () => {
 describe('webhooks', () => {
   it('signs webhooks so that @shopify/shopify-api verifies them', async () => {
     const received: { valid: boolean; topic?: string; domain?: string; path: string }[] = [];
-    const api = shopifyApi({ apiKey: 'key', apiSecretKey: 'placeholder', apiVersion: ApiVersion.October26, isEmbeddedApp: true, hostName: 'localhost', logger: { level: 0 } });
+    const api = shopifyApi({ apiKey: 'key', apiSecretKey: 'placeholder', apiVersion: ADMIN_API_VERSION as ApiVersion, isEmbeddedApp: true, hostName: 'localhost', logger: { level: 0 } });
     const app = http.createServer((request, response) => {
       let rawBody = '';
       request.on('data', (chunk: Buffer) => (rawBody += chunk.toString()));

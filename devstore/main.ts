@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { PLANS } from './bucket.ts';
-import { API_VERSION } from './schema.ts';
+import { ADMIN_API_VERSION } from '../admin-api/version.ts';
 import { startDevstore } from './server.ts';
 import { SHOP_DOMAIN } from './shops.ts';
 
@@ -61,7 +61,7 @@ const devstore = await startDevstore({
     : [],
 });
 
-console.log(`devstore: Admin GraphQL at ${devstore.url}/admin/api/${API_VERSION}/graphql.json (shop by Host or X-Devstore-Shop header), control API at ${devstore.url}/devstore/`);
+console.log(`devstore: Admin GraphQL at ${devstore.url}/admin/api/${ADMIN_API_VERSION}/graphql.json (shop by Host or X-Devstore-Shop header), control API at ${devstore.url}/devstore/`);
 if (config.shop) {
   const { rows } = await devstore.pool.query<{ access_token: string | null }>('SELECT access_token FROM devstore.shops WHERE domain = $1', [config.shop]);
   console.log(`devstore: ${config.shop} installed with access token ${rows[0]?.access_token ?? '(none)'}`);

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { ADMIN_API_VERSION } from '../admin-api/version.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devstore } from './server.ts';
 import { admin, createShop, startTestDevstore, type TestShop } from './testing.ts';
@@ -33,7 +34,7 @@ describe('authentication', () => {
   it('addresses a shop by its Host header, as Shopify does', async () => {
     const body = JSON.stringify({ query: '{ shop { myshopifyDomain } }' });
     const answer = await new Promise<string>((resolve, reject) => {
-      const request = http.request(`${devstore.url}/admin/api/2026-10/graphql.json`, {
+      const request = http.request(`${devstore.url}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
         method: 'POST',
         headers: { Host: shop.domain, 'Content-Type': 'application/json', 'X-Shopify-Access-Token': shop.accessToken },
       });

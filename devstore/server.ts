@@ -13,7 +13,8 @@ import { Executor, type GraphqlRequest } from './graphql/execute.ts';
 import { INVALID_TOKEN_BODY } from './graphql/errors.ts';
 import { BodyTooLarge, readBody, sendJson, sleep } from './http.ts';
 import { DEFAULT_LATENCY, Network, type Fault, type Latency } from './network.ts';
-import { API_VERSION, adminSchema } from './schema.ts';
+import { ADMIN_API_VERSION } from '../admin-api/version.ts';
+import { adminSchema } from './schema.ts';
 import { ensureShop, findShop, SHOP_DOMAIN, type Shop, type ShopSetup } from './shops.ts';
 import { Webhooks } from './webhooks.ts';
 import { FileFetcher } from './files/fetcher.ts';
@@ -51,7 +52,7 @@ export interface Devstore {
   stop(): Promise<void>;
 }
 
-const GRAPHQL_PATH = `/admin/api/${API_VERSION}/graphql.json`;
+const GRAPHQL_PATH = `/admin/api/${ADMIN_API_VERSION}/graphql.json`;
 
 function shopDomain(request: http.IncomingMessage): string | undefined {
   const header = request.headers['x-devstore-shop'];

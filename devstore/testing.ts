@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Plan } from './bucket.ts';
 import { startDevstore, type Devstore, type DevstoreOptions } from './server.ts';
-import { API_VERSION } from './schema.ts';
+import { ADMIN_API_VERSION } from '../admin-api/version.ts';
 
 export interface TestShop {
   domain: string;
@@ -52,7 +52,7 @@ export interface AdminResponse {
 
 /** Posts a GraphQL document the way an app does. fetch cannot set Host, so the shop goes in X-Devstore-Shop. */
 export async function admin(devstore: Devstore, shop: TestShop, query: string, variables: Record<string, unknown> = {}, token = shop.accessToken): Promise<AdminResponse> {
-  const response = await fetch(`${devstore.url}/admin/api/${API_VERSION}/graphql.json`, {
+  const response = await fetch(`${devstore.url}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Devstore-Shop': shop.domain, 'X-Shopify-Access-Token': token },
     body: JSON.stringify({ query, variables }),

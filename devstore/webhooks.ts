@@ -1,7 +1,7 @@
 // Webhooks to the shop's app, signed with the app secret the way Shopify signs them, so the app's
 // own verification (@shopify/shopify-api) accepts them unchanged.
 import { createHmac, randomUUID } from 'node:crypto';
-import { API_VERSION } from './schema.ts';
+import { ADMIN_API_VERSION } from '../admin-api/version.ts';
 import type { Shop } from './shops.ts';
 
 export interface Delivery {
@@ -39,7 +39,7 @@ export class Webhooks {
       'X-Shopify-Topic': topic,
       'X-Shopify-Hmac-Sha256': signature(body, shop.appSecret),
       'X-Shopify-Shop-Domain': shop.domain,
-      'X-Shopify-API-Version': API_VERSION,
+      'X-Shopify-API-Version': ADMIN_API_VERSION,
       'X-Shopify-Webhook-Id': id,
       'X-Shopify-Event-Id': randomUUID(),
       'X-Shopify-Triggered-At': new Date().toISOString(),

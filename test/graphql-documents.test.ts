@@ -5,7 +5,7 @@ import path from 'node:path';
 import { type DocumentNode, Kind, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { API_VERSION } from '../app/shopify.server.ts';
-import { loadAdminSchema } from './support/admin-schema.ts';
+import { loadAdminSchema } from '../admin-api/schema.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SOURCE_FOLDERS = ['app', 'jobs', 'connectors', 'cli'];
@@ -36,12 +36,12 @@ function findDocuments(): FoundDocument[] {
 }
 
 describe(`GraphQL documents against the Admin API ${API_VERSION} schema`, () => {
-  const schema = loadAdminSchema(API_VERSION);
+  const schema = loadAdminSchema();
   const documents = findDocuments();
 
   it('finds the documents the app sends', () => {
     expect(documents.map((document) => document.where)).toContain(
-      documents.find((document) => document.where.startsWith('app/shopify-app/shop-details.server.ts'))?.where,
+      documents.find((document) => document.where.startsWith('app/shopify-admin/graphql/shop.ts'))?.where,
     );
   });
 

@@ -10,9 +10,8 @@ import type { Choices } from './forms.ts';
 import { createMigration, updateDraft } from '../pipeline/lifecycle.server.ts';
 import { LOAD_ORDER } from '../pipeline/analysis/plan.server.ts';
 import { ownedMigration } from './views.server.ts';
-import type { SalesChannel } from './sales-channels.ts';
 import { adminClientFor } from '../shopify-admin/connection.server.ts';
-import { readSalesChannels } from '../shopify-admin/sales-channels.server.ts';
+import { readSalesChannels, type SalesChannel } from '../shopify-admin/sales-channels.server.ts';
 
 /** Asks the source store who it is; the answer's problem is already in the merchant's words. */
 export async function testConnection(platform: string, credentials: unknown): Promise<ConnectionCheck> {

@@ -1,12 +1,6 @@
 // Where the migrated catalog is published: the shop's sales channels, the default (its Online
 // Store) and what the merchant is warned about, the same in the setup page, the browser and the CLI.
-
-/** One of the shop's sales channels: a publication products and collections are published on. */
-export interface SalesChannel {
-  /** The publication's id (gid://shopify/Publication/…). */
-  id: string;
-  name: string;
-}
+import type { SalesChannel } from '../shopify-admin/sales-channels.server.ts';
 
 /**
  * Where a migration's catalog goes, as the plan forecasts it and the verification counts it: the

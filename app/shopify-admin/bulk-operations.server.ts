@@ -2,7 +2,8 @@
 // started with bulkOperationRunMutation (which does not draw on the request bucket and takes any
 // Admin API mutation: https://shopify.dev/docs/api/usage/bulk-operations/imports), and its result
 // lines read back once it has finished, matched to the lines sent by __lineNumber.
-import { type UserError, type Writer, describeUserErrors } from '../pipeline/staging/outcomes.server.ts';
+import { type UserError, describeUserErrors } from './user-errors.server.ts';
+import type { Writer } from './writer.server.ts';
 
 export const STAGE_BULK_VARIABLES = `#graphql
   mutation StageBulkVariables($input: [StagedUploadInput!]!) {

@@ -6,7 +6,7 @@ import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, createShop, startTestDevstore } from '../../devstore/testing.ts';
 import { createAdminClient } from './client.server.ts';
 import { stageBulkVariables } from './bulk-operations.server.ts';
-import type { Writer } from '../pipeline/staging/outcomes.server.ts';
+import type { Writer } from './writer.server.ts';
 
 let devstore: Devstore;
 let shop: TestShop;

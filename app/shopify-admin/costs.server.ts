@@ -1,6 +1,7 @@
 // What Shopify charges for what Shipyard sends, by the rules it documents
 // (docs/decisions/0017-costs-by-the-documented-rules.md): the budget reserves these up front, and
 // the plan adds them up before anything is written.
+import type { ProductSetVariables } from './graphql/products.ts';
 
 /** A mutation without a documented dynamic cost. https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits */
 export const MUTATION_COST = 10;
@@ -45,3 +46,29 @@ export function productSetInputCost(input: Input): number {
 export function connectionCost(pageSize: number, perNode: number): number {
   return 2 + pageSize * perNode;
 }
+
+/**
+ * What Shopify will charge for PRODUCT_SET with these variables, by its documented cost rules:
+ * productSet's dynamic cost for the input, plus the variants read back (a connection: 2, and 2 per
+ * variant asked for, the node and its selectedOptions); the payload's own objects are free.
+ * The budget reserves this rather than the cost the last product had, so a product with many
+ * variants does not go out on the points of a small one.
+ */
+export function productSetCost(variables: ProductSetVariables): number {
+  return productSetInputCost(variables.input) + connectionCost(variables.variantCount, VARIANT_READ_BACK);
+}
+
+/** Each variant read back: the node and its selectedOptions. */
+const VARIANT_READ_BACK = 2;
+
+/** Variants the call can read back: a page (250) at most, and no more than keeps it within 1,000 points. */
+export function variantsToReadBack(input: Record<string, unknown>, variants: number): number {
+  const room = Math.floor((MAX_QUERY_COST - productSetInputCost(input) - connectionCost(0, 0)) / VARIANT_READ_BACK);
+  return Math.max(0, Math.min(variants, 250, room));
+}
+
+/**
+ * What Shopify charges for ORDER_CREATE: the mutation (10) and the objects its answer reads inside the
+ * order — the total, its presentment amount, the customer (1 each; docs/decisions/0017).
+ */
+export const ORDER_CREATE_COST = 13;

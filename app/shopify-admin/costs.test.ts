@@ -6,10 +6,11 @@ import { Customer, Review } from '../../connectors/model.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, createShop, startTestDevstore } from '../../devstore/testing.ts';
 import { PRODUCTS_PER_CALL } from '../pipeline/entities/reviews/write.server.ts';
-import { CUSTOMER_METAFIELDS, customerMetafields } from '../pipeline/entities/customers/input.server.ts';
-import { ORDER_CREATE, ORDER_CREATE_COST } from '../pipeline/entities/orders/input.server.ts';
-import { PRODUCT_REVIEWS_SET, productReviewMetafields } from '../pipeline/entities/reviews/input.server.ts';
-import { metafieldsSetCost } from './costs.server.ts';
+import { customerMetafields } from '../pipeline/entities/customers/input.server.ts';
+import { productReviewMetafields } from '../pipeline/entities/reviews/input.server.ts';
+import { metafieldsSetCost, ORDER_CREATE_COST } from './costs.server.ts';
+import { ORDER_CREATE } from './graphql/orders.ts';
+import { PRODUCT_REVIEWS_SET, CUSTOMER_METAFIELDS } from './graphql/metafields.ts';
 
 let devstore: Devstore;
 let shop: TestShop;

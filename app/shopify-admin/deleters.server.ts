@@ -2,7 +2,7 @@
 // (gid://shopify/<Type>/<id>) rather than by entity name, so an entity another loader adds (pages,
 // discounts, reviews as metaobjects) is undone without a change here when its type is listed.
 import type { AdminClient } from './client.server.ts';
-import { type UserError, describeUserErrors } from '../pipeline/staging/outcomes.server.ts';
+import { type UserError, describeUserErrors } from './user-errors.server.ts';
 
 interface Deleter {
   mutation: string;

@@ -1,8 +1,14 @@
 // The shop's sales channels as the Admin API lists them: the publications of app catalogs (the
 // Online Store, Point of Sale, …), named by their catalog's title, which replaces the deprecated
 // Publication.name. https://shopify.dev/docs/api/admin-graphql/latest/queries/publications
-import type { SalesChannel } from '../migrations/sales-channels.ts';
 import type { AdminClient } from './client.server.ts';
+
+/** One of the shop's sales channels: a publication products and collections are published on. */
+export interface SalesChannel {
+  /** The publication's id (gid://shopify/Publication/…). */
+  id: string;
+  name: string;
+}
 
 /** A shop has a handful of sales channels; fifty is far more than any has. */
 export const SALES_CHANNELS = `#graphql

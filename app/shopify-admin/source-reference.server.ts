@@ -3,34 +3,7 @@
 // (and collections are looked up by it), so a request that reached Shopify just before a crash is
 // found again on the retry instead of duplicated.
 // https://shopify.dev/docs/apps/build/custom-data/metafields/working-with-custom-ids
-
-export const SOURCE_REFERENCE = { namespace: 'shipyard', key: 'source_reference', type: 'id' } as const;
-
-export const ENSURE_SOURCE_REFERENCE_DEFINITION = `#graphql
-  mutation EnsureSourceReferenceDefinition($definition: MetafieldDefinitionInput!) {
-    metafieldDefinitionCreate(definition: $definition) {
-      createdDefinition {
-        id
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
-export function sourceReferenceDefinition(ownerType: 'PRODUCT' | 'COLLECTION' | 'CUSTOMER' | 'ORDER') {
-  return {
-    definition: {
-      name: 'Shipyard source reference',
-      description: 'Where Shipyard migrated this from (platform:id). Keeps re-runs from creating duplicates.',
-      ownerType,
-      ...SOURCE_REFERENCE,
-    },
-  };
-}
+import { SOURCE_REFERENCE } from './metafield-definitions.server.ts';
 
 export function sourceReference(platform: string, sourceId: string): string {
   return `${platform}:${sourceId}`;

@@ -1,10 +1,16 @@
 // Everything a load job needs to write to the shop: its Admin client (sharing the shop's throttle
-// budget), the location that receives stock, and the source-reference metafield definitions that
-// make writes idempotent.
+// budget), the location that receives stock, and how many requests it sends at once.
 import { type AdminClient } from './client.server.ts';
 import { adminClientFor } from './connection.server.ts';
-import type { Writer } from '../pipeline/staging/outcomes.server.ts';
-import { ENSURE_SOURCE_REFERENCE_DEFINITION, sourceReferenceDefinition } from './source-reference.server.ts';
+
+/** A load job's hold on the shop. */
+export interface Writer {
+  client: AdminClient;
+  platform: string;
+  locationId: string;
+  /** Requests in flight at once; the budget decides when each may go. */
+  concurrency: number;
+}
 
 export const PRIMARY_LOCATION = `#graphql
   query PrimaryLocation {
@@ -24,19 +30,6 @@ export function concurrencyFor(restoreRate: number): number {
   return Math.min(64, Math.max(4, Math.ceil(restoreRate / 30)));
 }
 
-interface DefinitionResult {
-  metafieldDefinitionCreate: { createdDefinition: { id: string } | null; userErrors: { message: string; code: string | null }[] };
-}
-
-/** Creates the unique source-reference definitions once per shop; "already taken" means done. */
-export async function ensureSourceReferenceDefinitions(client: AdminClient): Promise<void> {
-  for (const ownerType of ['PRODUCT', 'COLLECTION', 'CUSTOMER', 'ORDER'] as const) {
-    const { data } = await client.request<DefinitionResult>(ENSURE_SOURCE_REFERENCE_DEFINITION, sourceReferenceDefinition(ownerType), { estimatedCost: 10 });
-    const errors = data.metafieldDefinitionCreate.userErrors.filter((error) => error.code !== 'TAKEN');
-    if (errors.length > 0) throw new Error(`Could not define the source reference metafield on ${ownerType}: ${errors.map((error) => error.message).join('; ')}`);
-  }
-}
-
 /** How long a shop's primary location is taken as known: every load job needs it, and a round trip per batch of 100 is a fifth of a batch's time. */
 const LOCATION_KEPT_MS = 5 * 60_000;
 const locations = new Map<string, { id: string; at: number }>();
@@ -52,4 +45,16 @@ export async function writerFor(shop: string, platform: string): Promise<Writer>
   }
   // An answer for this shop (now or within the last minutes) told its budget the restore rate.
   return { client, platform, locationId: location.id, concurrency: concurrencyFor(client.budget.rate) };
+}
+
+/** Runs `work` over `items` with at most `limit` at once. */
+export async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      if (item !== undefined) await work(item);
+    }
+  });
+  await Promise.all(lanes);
 }

@@ -2,21 +2,7 @@
 // Shop row: the plan decides the API's rate limits, which the migration planner needs.
 import { z } from 'zod';
 import { db } from '../db/db.server.ts';
-
-export const SHOP_DETAILS_QUERY = `#graphql
-  query ShopDetails {
-    shop {
-      name
-      currencyCode
-      ianaTimezone
-      plan {
-        publicDisplayName
-        partnerDevelopment
-        shopifyPlus
-      }
-    }
-  }
-`;
+import { SHOP_DETAILS_QUERY } from '../shopify-admin/graphql/shop.ts';
 
 const ShopDetailsResponse = z.object({
   data: z.object({

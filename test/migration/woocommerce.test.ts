@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductRecord } from '../../connectors/model.ts';
 import { db } from '../../app/db/db.server.ts';
 import { reportRows } from '../../app/pipeline/staging/report.server.ts';
-import { optionLayout } from '../../app/shopify-admin/limits/options.server.ts';
 import { redirectPath } from '../../app/pipeline/entities/redirects/input.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
 import { AWKWARD_KINDS } from '../../connectors/woocommerce/fake/catalog.ts';
 import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
+import { optionLayout } from '../../app/pipeline/entities/products/options.server.ts';
 
 let woo: WooCommerceTestServer;
 let devstore: Devstore;

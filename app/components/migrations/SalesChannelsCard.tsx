@@ -1,7 +1,8 @@
 // The setup step's choice of where the migrated catalog is published: one checkbox per sales channel
 // of the shop (the Online Store ticked until the merchant chooses), and what each choice means.
 import { Banner, BlockStack, Card, Checkbox, InlineError, Text } from '@shopify/polaris';
-import { type SalesChannel, channelWarnings } from '../../migrations/sales-channels.ts';
+import { channelWarnings } from '../../migrations/sales-channels.ts';
+import type { SalesChannel } from '../../shopify-admin/sales-channels.server.ts';
 
 interface Props {
   channels: SalesChannel[];

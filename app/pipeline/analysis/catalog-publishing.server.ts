@@ -4,20 +4,11 @@
 // channel, one they could not is on none) and how many were published, for the page and the CLI.
 import { visibleAtSource } from '../../../connectors/model.ts';
 import { db } from '../../db/db.server.ts';
-import type { CatalogPublishing, SalesChannel } from '../../migrations/sales-channels.ts';
+import type { CatalogPublishing } from '../../migrations/sales-channels.ts';
 import type { AdminClient } from '../../shopify-admin/client.server.ts';
-import { inParallel } from '../staging/outcomes.server.ts';
-
-export const VERIFY_PUBLISHED = `#graphql
-  query VerifyPublished($ids: [ID!]!, $publicationId: ID!) {
-    nodes(ids: $ids) {
-      id
-      ... on Publishable {
-        publishedOnPublication(publicationId: $publicationId)
-      }
-    }
-  }
-`;
+import { inParallel } from '../../shopify-admin/writer.server.ts';
+import { VERIFY_PUBLISHED } from '../../shopify-admin/graphql/publications.ts';
+import type { SalesChannel } from '../../shopify-admin/sales-channels.server.ts';
 
 const PAGE = 100;
 const READS_IN_FLIGHT = 10;

@@ -2,50 +2,41 @@
 // transform, checked against the pinned Admin schema (the mutation's own variable definitions), the
 // input limits Shopify documents and the rules its mutations answer with userErrors, where those
 // need nothing from the store. Nothing here sends anything.
-import fs from 'node:fs';
-import path from 'node:path';
-import zlib from 'node:zlib';
-import { type GraphQLSchema, type IntrospectionQuery, type OperationDefinitionNode, buildClientSchema, getVariableValues, parse } from 'graphql';
+import { type GraphQLSchema, type OperationDefinitionNode, getVariableValues, parse } from 'graphql';
+import { loadAdminSchema } from '../../../admin-api/schema.ts';
 import type { CollectionRecord, CustomerRecord, DiscountRecord, OrderRecord, ProductRecord, ReviewRecord } from '../../../connectors/model.ts';
-import { API_VERSION } from '../../shopify-admin/api-version.ts';
-import { BLOG, type BlogPostRecord, CREATE_ARTICLE, toArticleInput } from '../entities/pages/post-input.server.ts';
-import { CREATE_COLLECTION, toCollectionVariables } from '../entities/collections/input.server.ts';
-import {
-  CUSTOMER_EMAIL_CONSENT, CUSTOMER_METAFIELDS, CUSTOMER_SET, checkContact, customerLongText, customerMetafields, emailConsentVariables, mergeCustomers, toCustomerSetVariables,
-} from '../entities/customers/input.server.ts';
-import { DISCOUNT_BASIC_CREATE, DISCOUNT_FREE_SHIPPING_CREATE, allowedAddressKey, toDiscountInput } from '../entities/discounts/input.server.ts';
+import { BLOG, type BlogPostRecord, toArticleInput } from '../entities/pages/post-input.server.ts';
+import { toCollectionVariables } from '../entities/collections/input.server.ts';
+import { checkContact, customerLongText, customerMetafields, emailConsentVariables, mergeCustomers, toCustomerSetVariables } from '../entities/customers/input.server.ts';
+import { allowedAddressKey, toDiscountInput } from '../entities/discounts/input.server.ts';
 import { inChunks } from '../entities/discounts/chunks.server.ts';
 import type { CouponCatalog } from '../entities/discounts/scope.server.ts';
-import { MAX_OPTIONS, MAX_VARIANTS } from '../../shopify-admin/limits/options.server.ts';
 import { OrderKeptBack } from '../entities/orders/money.server.ts';
-import { ORDER_CREATE, type OrderCreateVariables, type OrderOptions, toOrderCreateVariables } from '../entities/orders/input.server.ts';
-import { CREATE_PAGE, type PageRecord, toPageInput } from '../entities/pages/input.server.ts';
-import { PRODUCT_SET, productLongText, toProductSetVariables } from '../entities/products/input.server.ts';
-import { CREATE_REDIRECT, redirectPath } from '../entities/redirects/input.server.ts';
-import { PRODUCT_REVIEWS_SET, productReviewMetafields } from '../entities/reviews/input.server.ts';
-import { type LongText, type LongTextRule, TEXT_LIMITS, characters, cutReport, keptBackReason } from '../../shopify-admin/limits/text-limits.server.ts';
+import { type OrderCreateVariables, type OrderOptions, toOrderCreateVariables } from '../entities/orders/input.server.ts';
+import { type PageRecord, toPageInput } from '../entities/pages/input.server.ts';
+import { productLongText, toProductSetVariables } from '../entities/products/input.server.ts';
+import { redirectPath } from '../entities/redirects/input.server.ts';
+import { productReviewMetafields } from '../entities/reviews/input.server.ts';
+import { type LongText, TEXT_LIMITS, characters } from '../../shopify-admin/limits/text-limits.server.ts';
+import { MAX_INPUT_ARRAY, MAX_OPTIONS, MAX_REDIRECT_PATH, MAX_VARIANTS } from '../../shopify-admin/limits/input-limits.server.ts';
+import { type LongTextRule, cutReport, keptBackReason } from '../entities/long-text-rule.server.ts';
+import { ORDER_CREATE } from '../../shopify-admin/graphql/orders.ts';
+import { PRODUCT_REVIEWS_SET, CUSTOMER_METAFIELDS } from '../../shopify-admin/graphql/metafields.ts';
+import { CUSTOMER_EMAIL_CONSENT, CUSTOMER_SET } from '../../shopify-admin/graphql/customers.ts';
+import { CREATE_REDIRECT } from '../../shopify-admin/graphql/redirects.ts';
+import { DISCOUNT_BASIC_CREATE, DISCOUNT_FREE_SHIPPING_CREATE } from '../../shopify-admin/graphql/discounts.ts';
+import { PRODUCT_SET } from '../../shopify-admin/graphql/products.ts';
+import { CREATE_PAGE, CREATE_ARTICLE } from '../../shopify-admin/graphql/content.ts';
+import { CREATE_COLLECTION } from '../../shopify-admin/graphql/collections.ts';
 
-/** Shopify refuses an input array over 250 items; a product's variants (and an option's values) may reach 2,048. */
-const MAX_INPUT_ARRAY = 250;
+/** A product's variants (and an option's values) may reach 2,048, any other input array 250. */
 const LARGER_ARRAYS: Record<string, number> = { variants: MAX_VARIANTS, values: MAX_VARIANTS };
 const MAX_TITLE = 255;
-/** urlRedirectCreate refuses a path longer than this ("Path is too long (maximum is 1024 characters)"). */
-const MAX_REDIRECT_PATH = 1024;
 
 let cachedSchema: GraphQLSchema | undefined;
 
-/** Shopify's Admin schema for the pinned version, as @shopify/dev-mcp publishes it; found up the folders, as Node finds packages. */
-export function adminSchema(): GraphQLSchema {
-  if (cachedSchema) return cachedSchema;
-  const relative = path.join('node_modules', '@shopify', 'dev-mcp', 'dist', 'data', `admin_${API_VERSION}.json.gz`);
-  let dir = process.cwd();
-  while (!fs.existsSync(path.join(dir, relative))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`${relative} not found: the dry run needs @shopify/dev-mcp installed`);
-    dir = parent;
-  }
-  const parsed = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, relative))).toString('utf8')) as { data?: IntrospectionQuery } & IntrospectionQuery;
-  cachedSchema = buildClientSchema(parsed.data ?? parsed);
+function adminSchema(): GraphQLSchema {
+  cachedSchema ??= loadAdminSchema();
   return cachedSchema;
 }
 

@@ -13,13 +13,15 @@ import { findBrokenHtml } from './html.server.ts';
 import { DISCOUNT_ACTIONS, foreseenNotKept } from '../entities/discounts/input.server.ts';
 import { broaderCouponsChosen } from '../entities/discounts/scope.server.ts';
 import { currencyFindings, orderCurrencies } from './order-currencies.server.ts';
-import { MAX_OPTIONS, MAX_VARIANTS, optionLayout } from '../../shopify-admin/limits/options.server.ts';
 import { isHandle } from '../entities/products/input.server.ts';
 import { shopifysOwnPage, storePageFinding } from '../entities/policies/store-pages.server.ts';
 import { bodyReferences } from '../entities/pages/body.server.ts';
 import { oldSiteImage } from '../entities/pages/body-images.server.ts';
 import { writesPolicies } from '../entities/policies/write.server.ts';
-import { TEXT_LIMITS, characters, longTextRule } from '../../shopify-admin/limits/text-limits.server.ts';
+import { TEXT_LIMITS, characters } from '../../shopify-admin/limits/text-limits.server.ts';
+import { MAX_OPTIONS, MAX_VARIANTS } from '../../shopify-admin/limits/input-limits.server.ts';
+import { optionLayout } from '../entities/products/options.server.ts';
+import { longTextRule } from '../entities/long-text-rule.server.ts';
 
 export const ANALYZE_BATCH = 250;
 

@@ -7,7 +7,8 @@ import type { Finding } from './findings.server.ts';
 import { type StagedCustomer, customerGroups, groupOf, mergedCustomer } from '../entities/customers/groups.server.ts';
 import { checkContact, customerLongText } from '../entities/customers/input.server.ts';
 import { productLongText } from '../entities/products/input.server.ts';
-import { type LongText, type LongTextRule, describeLongText, longTextAction } from '../../shopify-admin/limits/text-limits.server.ts';
+import { type LongText, describeLongText } from '../../shopify-admin/limits/text-limits.server.ts';
+import { type LongTextRule, longTextAction } from '../entities/long-text-rule.server.ts';
 
 function finding(entity: string, sourceId: string, name: string, items: LongText[], rule: LongTextRule, merged = 0): Finding {
   const together = merged > 0 ? ` (with the ${merged + 1} customers who share its email or phone merged into one)` : '';

@@ -4,10 +4,10 @@
 // of its own, and the products the reviews go onto.
 import type { Entity, ProductRecord } from '../../../connectors/model.ts';
 import { db } from '../../db/db.server.ts';
-import { MUTATION_COST } from '../../shopify-admin/costs.server.ts';
+import { MUTATION_COST, productSetCost } from '../../shopify-admin/costs.server.ts';
 import { PRODUCTS_PER_CALL } from '../entities/reviews/write.server.ts';
 import { POINTS_PER_RECORD } from './plan.server.ts';
-import { type ProductContext, productSetCost, toProductSetVariables } from '../entities/products/input.server.ts';
+import { type ProductContext, toProductSetVariables } from '../entities/products/input.server.ts';
 
 const PAGE = 500;
 

@@ -1,9 +1,11 @@
 // Plan: the order entities are written in, and what that costs in Admin API points and time on this
 // shop's plan, so the merchant knows before starting.
 import type { Entity } from '../../../connectors/model.ts';
-import { ORDER_CREATE_COST } from '../entities/orders/input.server.ts';
 import type { CustomerDataNotice } from './customer-data-notice.ts';
 import type { CatalogPublishing } from '../../migrations/sales-channels.ts';
+import { LIMITED_STORE_ORDERS_PER_MINUTE, type ShopPlan, orderLimitOf } from '../../shopify-admin/limits/order-pacing.server.ts';
+import { NEW_VARIANTS_PER_DAY, VARIANT_THROTTLE_THRESHOLD } from '../../shopify-admin/limits/variant-limit.server.ts';
+import { ORDER_CREATE_COST } from '../../shopify-admin/costs.server.ts';
 
 /**
  * Write order: what a record points at is written before it (collections before the products in
@@ -33,19 +35,6 @@ export const POINTS_PER_RECORD: Record<Entity, number> = {
   reviews: 5.25,
 };
 
-/**
- * Development and trial stores accept 5 new orders a minute through orderCreate: "If you're using
- * the `orderCreate` mutation with a trial or development store, then you can create a maximum of
- * five new orders per minute." (the mutation's description in the Admin schema).
- */
-export const LIMITED_STORE_ORDERS_PER_MINUTE = 5;
-
-/**
- * Shopify's variant-creation throttle (productCreate's documentation): once a store has 50,000
- * variants, "no more than 1,000 new product variants can be created per day" (decision 0016).
- */
-export const VARIANT_THROTTLE_THRESHOLD = 50_000;
-export const NEW_VARIANTS_PER_DAY = 1_000;
 const DAY_SECONDS = 86_400;
 
 /** The variants in the store now (null when Shopify could not be asked) and those the products will create. */
@@ -64,25 +53,6 @@ function variantLimit({ variantsInShop, newVariants }: CatalogSize): { seconds: 
     seconds: days * DAY_SECONDS,
     note: `Past 50,000 variants Shopify creates at most ${NEW_VARIANTS_PER_DAY.toLocaleString('en')} new variants a day: ${past.toLocaleString('en')} of the ${newVariants.toLocaleString('en')} new variants wait for that, about ${days} day${days > 1 ? 's' : ''}${counted}.`,
   };
-}
-
-export interface ShopPlan {
-  /** ShopPlan.publicDisplayName: "Basic", "Advanced", "Plus", "Development", "Trial", "Plus Trial"… */
-  planName: string | null;
-  shopifyPlus: boolean;
-  partnerDevelopment: boolean;
-}
-
-/** A store on Shopify's free trial, told by its plan's public name ("Trial", "Plus Trial"). */
-export function isTrialStore(plan: Pick<ShopPlan, 'planName'>): boolean {
-  return /\btrial\b/i.test(plan.planName ?? '');
-}
-
-/** Why orders are paced on this store (a development or trial store's limit), or null when they are not. */
-export function orderLimitOf(plan: Pick<ShopPlan, 'planName' | 'partnerDevelopment'>): string | null {
-  if (plan.partnerDevelopment) return `Development stores accept ${LIMITED_STORE_ORDERS_PER_MINUTE} new orders a minute.`;
-  if (isTrialStore(plan)) return `Trial stores accept ${LIMITED_STORE_ORDERS_PER_MINUTE} new orders a minute.`;
-  return null;
 }
 
 /** Points restored per second for the shop's plan (Shopify's GraphQL Admin API rate limits). */

@@ -7,9 +7,9 @@ import type { Devstore } from '../../../devstore/server.ts';
 import { type TestShop, createShop, startTestDevstore } from '../../../devstore/testing.ts';
 import { db } from '../../db/db.server.ts';
 import { createAdminClient } from '../../shopify-admin/client.server.ts';
-import { PRIMARY_LOCATION, ensureSourceReferenceDefinitions } from '../../shopify-admin/writer.server.ts';
+import { PRIMARY_LOCATION, type Writer } from '../../shopify-admin/writer.server.ts';
 import { loadProductBatch } from './products/write.server.ts';
-import type { Writer } from '../staging/outcomes.server.ts';
+import { ensureSourceReferenceDefinitions } from '../../shopify-admin/metafield-definitions.server.ts';
 
 let devstore: Devstore;
 let shop: TestShop;

@@ -1,17 +1,9 @@
-// What every load step shares: the writer (client, platform, location), batch results, Shopify's
-// userErrors in words, and running requests side by side.
+// What every load step shares: batch results and what became of each staged record.
 import { db } from '../../db/db.server.ts';
-import { type AdminClient, VariablesRefused } from '../../shopify-admin/client.server.ts';
+import { VariablesRefused } from '../../shopify-admin/client.server.ts';
+import { inParallel } from '../../shopify-admin/writer.server.ts';
 
 export const LOAD_BATCH = 100;
-
-export interface Writer {
-  client: AdminClient;
-  platform: string;
-  locationId: string;
-  /** Requests in flight at once; the budget decides when each may go. */
-  concurrency: number;
-}
 
 export interface BatchResult {
   next: bigint | null;
@@ -20,16 +12,6 @@ export interface BatchResult {
   written: number;
   unchanged: number;
   failed: number;
-}
-
-export interface UserError {
-  field: string[] | null;
-  message: string;
-  code?: string | null;
-}
-
-export function describeUserErrors(errors: UserError[]): string {
-  return errors.map((error) => (error.field?.length ? `${error.field.join('.')}: ${error.message}` : error.message)).join('; ');
 }
 
 /**
@@ -47,18 +29,6 @@ export async function eachRecord<T extends { id: bigint }>(rows: T[], limit: num
       result.failed++;
     }
   });
-}
-
-/** Runs `work` over `items` with at most `limit` at once. */
-export async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      if (item !== undefined) await work(item);
-    }
-  });
-  await Promise.all(lanes);
 }
 
 interface WrittenRecord {

@@ -5,11 +5,14 @@
 import { db } from '../../db/db.server.ts';
 import type { AdminClient } from '../../shopify-admin/client.server.ts';
 import { metafieldsSetCost } from '../../shopify-admin/costs.server.ts';
-import { type UserError, describeUserErrors } from './outcomes.server.ts';
-import { SOURCE_REFERENCE } from '../../shopify-admin/source-reference.server.ts';
-import { CUSTOMER_METAFIELDS, CUSTOMER_SET } from '../entities/customers/input.server.ts';
 import { stillInShopify } from '../steps/verify.server.ts';
 import { putPolicyBack } from '../entities/policies/write.server.ts';
+import { type UserError, describeUserErrors } from '../../shopify-admin/user-errors.server.ts';
+import { CUSTOMER_METAFIELDS } from '../../shopify-admin/graphql/metafields.ts';
+import { METAFIELDS_DELETE } from '../../shopify-admin/graphql/metafields.ts';
+import { CUSTOMER_SET } from '../../shopify-admin/graphql/customers.ts';
+import { CUSTOMER_BEFORE } from '../../shopify-admin/graphql/customers.ts';
+import { SOURCE_REFERENCE } from '../../shopify-admin/metafield-definitions.server.ts';
 
 /** The metafields a migration sets on a customer (transform/customer.server.ts, customerMetafields). */
 const SHIPYARD_METAFIELDS = [
@@ -17,58 +20,6 @@ const SHIPYARD_METAFIELDS = [
   { namespace: 'shipyard', key: 'total_spent' },
   { namespace: 'shipyard', key: 'orders_count' },
 ] as const;
-
-export const CUSTOMER_BEFORE = `#graphql
-  query CustomerBeforeMigration($id: ID!) {
-    customer(id: $id) {
-      email
-      phone
-      firstName
-      lastName
-      note
-      locale
-      tags
-      addresses(first: 250) {
-        firstName
-        lastName
-        company
-        address1
-        address2
-        city
-        provinceCode
-        countryCodeV2
-        zip
-        phone
-      }
-      reference: metafield(namespace: "shipyard", key: "source_reference") {
-        type
-        value
-      }
-      totalSpent: metafield(namespace: "shipyard", key: "total_spent") {
-        type
-        value
-      }
-      ordersCount: metafield(namespace: "shipyard", key: "orders_count") {
-        type
-        value
-      }
-    }
-  }
-`;
-
-export const METAFIELDS_DELETE = `#graphql
-  mutation TakeOffMetafields($metafields: [MetafieldIdentifierInput!]!) {
-    metafieldsDelete(metafields: $metafields) {
-      deletedMetafields {
-        key
-      }
-      userErrors {
-        field
-        message
-      }
-    }
-  }
-`;
 
 type Metafield = { type: string; value: string } | null;
 

@@ -16,8 +16,9 @@ import { customerDataAtPlanTime, customerDataFindings, planWithCustomerData } fr
 import { chosenChannels } from '../entities/products/publishing.server.ts';
 import { type CatalogSize, planMigration } from '../analysis/plan.server.ts';
 import { stagedPoints } from '../analysis/plan-points.server.ts';
-import { MAX_VARIANTS } from '../../shopify-admin/limits/options.server.ts';
 import { queueAnalyze, queueLoad } from '../queue.server.ts';
+import { MAX_VARIANTS } from '../../shopify-admin/limits/input-limits.server.ts';
+import { VARIANTS_IN_SHOP } from '../../shopify-admin/graphql/products.ts';
 
 export async function analyzeStep(migrationId: string, afterId: bigint | null): Promise<'next-batch' | 'ready' | 'loading' | 'not-running'> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
@@ -52,14 +53,6 @@ export async function analyzeStep(migrationId: string, afterId: bigint | null): 
     return 'ready';
   });
 }
-
-export const VARIANTS_IN_SHOP = `#graphql
-  query VariantsInShop {
-    productVariantsCount(limit: null) {
-      count
-    }
-  }
-`;
 
 /**
  * How many variants the store has and how many the products will add (those not written before),

@@ -16,8 +16,8 @@ import { OrderOptions } from '../entities/orders/input.server.ts';
 import { addressLike, allowedAddressKey } from '../entities/discounts/input.server.ts';
 import { type CouponCatalog, NO_CATALOG, broaderCouponsChosen, hasExclusions } from '../entities/discounts/scope.server.ts';
 import { REDIRECTED_ENTITIES } from '../entities/redirects/input.server.ts';
-import { longTextRule } from '../../shopify-admin/limits/text-limits.server.ts';
 import { type StagedCustomer, customerGroups, groupOf } from '../entities/customers/groups.server.ts';
+import { longTextRule } from '../entities/long-text-rule.server.ts';
 
 export { limitRefusals } from '../analysis/dry-run-checks.server.ts';
 

@@ -8,31 +8,14 @@
 // Shopify already shows as INVITED (the worker died before the row was written) is not emailed again.
 import { db } from '../../db/db.server.ts';
 import { AdminApiError } from '../../shopify-admin/client.server.ts';
-import { type UserError, inParallel } from '../staging/outcomes.server.ts';
 import { notifyProgress } from '../staging/progress.server.ts';
 import { queueInvitations } from '../queue.server.ts';
 import { resyncChain } from './undo.server.ts';
-import { writerFor } from '../../shopify-admin/writer.server.ts';
+import { writerFor, inParallel } from '../../shopify-admin/writer.server.ts';
+import type { UserError } from '../../shopify-admin/user-errors.server.ts';
+import { CUSTOMER_STATES, SEND_ACCOUNT_INVITE } from '../../shopify-admin/graphql/customers.ts';
 
 export const INVITE_BATCH = 50;
-
-export const SEND_ACCOUNT_INVITE = `#graphql
-  mutation SendAccountInvite($customerId: ID!) {
-    customerSendAccountInviteEmail(customerId: $customerId) {
-      customer { id }
-      userErrors { field message code }
-    }
-  }
-`;
-
-/** Where each customer's account stands in Shopify: an INVITED one already has an invitation in their inbox. */
-export const CUSTOMER_STATES = `#graphql
-  query CustomerAccountStates($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      ... on Customer { id state }
-    }
-  }
-`;
 
 /** Migration.invitations: whether sending is under way; who got one is in CustomerInvitation. */
 export interface InvitationRun {

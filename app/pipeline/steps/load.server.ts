@@ -17,10 +17,11 @@ import { loadProductBatch } from '../entities/products/write.server.ts';
 import { deriveRedirects, loadRedirectBatch } from '../entities/redirects/write.server.ts';
 import { loadReviewBatch } from '../entities/reviews/write.server.ts';
 import { deriveStorePageRedirects } from '../entities/redirects/store-pages.server.ts';
-import type { BatchResult, Writer } from '../staging/outcomes.server.ts';
+import type { BatchResult } from '../staging/outcomes.server.ts';
 import { recordSample } from '../staging/samples.server.ts';
 import { queueBulkPoll as queueBulkPollJob, queueLoad, queueVerify } from '../queue.server.ts';
-import { ensureSourceReferenceDefinitions, writerFor } from '../../shopify-admin/writer.server.ts';
+import { writerFor, type Writer } from '../../shopify-admin/writer.server.ts';
+import { ensureSourceReferenceDefinitions } from '../../shopify-admin/metafield-definitions.server.ts';
 
 type Loader = (migrationId: string, afterId: bigint | null, writer: Writer) => Promise<BatchResult>;
 

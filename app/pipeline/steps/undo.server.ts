@@ -5,10 +5,9 @@
 // migration wrote into it ("Update them") it is put back as it was kept (record-before.server.ts).
 import { db } from '../../db/db.server.ts';
 import { AdminApiError } from '../../shopify-admin/client.server.ts';
-import { inParallel } from '../staging/outcomes.server.ts';
 import { notifyProgress } from '../staging/progress.server.ts';
 import { queueUndo } from '../queue.server.ts';
-import { writerFor } from '../../shopify-admin/writer.server.ts';
+import { writerFor, inParallel } from '../../shopify-admin/writer.server.ts';
 import { putBack } from '../staging/record-before.server.ts';
 import { deleteObject } from '../../shopify-admin/deleters.server.ts';
 

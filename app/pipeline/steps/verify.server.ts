@@ -10,43 +10,12 @@ import { type PublishedCheck, publicationMismatches, publishingSummary } from '.
 import { customerDataNotice } from '../analysis/customer-data.server.ts';
 import { isCustomerDataEntity } from '../analysis/customer-data-notice.ts';
 import { chosenChannels } from '../entities/products/publishing.server.ts';
-import { inParallel } from '../staging/outcomes.server.ts';
-import { MAX_VARIANTS, optionLayout } from '../../shopify-admin/limits/options.server.ts';
 import { kindTags, productStatus } from '../entities/products/input.server.ts';
-
-export const FIND_NODES = `#graphql
-  query VerifyNodes($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      id
-    }
-  }
-`;
-
-export const VERIFY_PRODUCT = `#graphql
-  query VerifyProduct($id: ID!) {
-    product(id: $id) {
-      title
-      status
-      vendor
-      tags
-      seo {
-        title
-        description
-      }
-      options {
-        name
-        values
-      }
-      variants(first: 250) {
-        nodes {
-          sku
-          price
-          compareAtPrice
-        }
-      }
-    }
-  }
-`;
+import { inParallel } from '../../shopify-admin/writer.server.ts';
+import { MAX_VARIANTS } from '../../shopify-admin/limits/input-limits.server.ts';
+import { optionLayout } from '../entities/products/options.server.ts';
+import { VERIFY_PRODUCT } from '../../shopify-admin/graphql/products.ts';
+import { FIND_NODES } from '../../shopify-admin/graphql/nodes.ts';
 
 const SAMPLE_SIZE = 20;
 const NODES_PAGE = 100;

@@ -2,11 +2,35 @@
 // (told by the shop's plan: `partnerDevelopment`, or a public name of "Trial" / "Plus Trial"): the
 // loader writes what the minute allows and asks for its next batch once the minute has passed. When
 // Shopify answers 429 anyway (the merchant's own orders used the minute), the order waits and is
-// written again, never failed.
-import { db } from '../../db/db.server.ts';
+// written again, never failed. What a migration may create this minute is app/pipeline/entities/orders/pacing.server.ts.
 import { AdminApiError } from '../client.server.ts';
-import { LIMITED_STORE_ORDERS_PER_MINUTE, orderLimitOf } from '../../pipeline/analysis/plan.server.ts';
-import type { Writer } from '../../pipeline/staging/outcomes.server.ts';
+import type { Writer } from '../writer.server.ts';
+
+/**
+ * Development and trial stores accept 5 new orders a minute through orderCreate: "If you're using
+ * the `orderCreate` mutation with a trial or development store, then you can create a maximum of
+ * five new orders per minute." (the mutation's description in the Admin schema).
+ */
+export const LIMITED_STORE_ORDERS_PER_MINUTE = 5;
+
+export interface ShopPlan {
+  /** ShopPlan.publicDisplayName: "Basic", "Advanced", "Plus", "Development", "Trial", "Plus Trial"… */
+  planName: string | null;
+  shopifyPlus: boolean;
+  partnerDevelopment: boolean;
+}
+
+/** A store on Shopify's free trial, told by its plan's public name ("Trial", "Plus Trial"). */
+export function isTrialStore(plan: Pick<ShopPlan, 'planName'>): boolean {
+  return /\btrial\b/i.test(plan.planName ?? '');
+}
+
+/** Why orders are paced on this store (a development or trial store's limit), or null when they are not. */
+export function orderLimitOf(plan: Pick<ShopPlan, 'planName' | 'partnerDevelopment'>): string | null {
+  if (plan.partnerDevelopment) return `Development stores accept ${LIMITED_STORE_ORDERS_PER_MINUTE} new orders a minute.`;
+  if (isTrialStore(plan)) return `Trial stores accept ${LIMITED_STORE_ORDERS_PER_MINUTE} new orders a minute.`;
+  return null;
+}
 
 export const SHOP_FOR_ORDERS = `#graphql
   query ShopForOrders {
@@ -34,18 +58,6 @@ export async function shopForOrders(writer: Writer): Promise<ShopForOrders> {
   const { data } = await writer.client.request<{ shop: { currencyCode: string; plan: { partnerDevelopment: boolean; publicDisplayName: string } } }>(SHOP_FOR_ORDERS, {}, { estimatedCost: 2 });
   const limit = orderLimitOf({ planName: data.shop.plan.publicDisplayName, partnerDevelopment: data.shop.plan.partnerDevelopment });
   return { currencyCode: data.shop.currencyCode, limited: limit !== null };
-}
-
-/** On a limited store: how many orders the migration may create now, and when the minute frees up if none. */
-export async function orderAllowance(shop: string, writer: Writer): Promise<{ allowed: number; notBefore: Date | null }> {
-  const recent = await db().idMapEntry.findMany({
-    where: { shop, platform: writer.platform, entity: 'orders', createdAt: { gt: new Date(Date.now() - MINUTE) } },
-    orderBy: { createdAt: 'asc' },
-    select: { createdAt: true },
-  });
-  const allowed = Math.max(0, LIMITED_STORE_ORDERS_PER_MINUTE - recent.length);
-  const oldest = recent[0]?.createdAt;
-  return { allowed, notBefore: allowed === 0 && oldest ? new Date(oldest.getTime() + MINUTE + 1000) : null };
 }
 
 /**

@@ -7,10 +7,10 @@ import type { Devstore } from '../../../devstore/server.ts';
 import { type TestShop, admin, createShop, startTestDevstore } from '../../../devstore/testing.ts';
 import { db } from '../../db/db.server.ts';
 import { createAdminClient } from '../client.server.ts';
-import { ensureSourceReferenceDefinitions } from '../writer.server.ts';
+import { type Writer } from '../writer.server.ts';
 import { loadProductBatch } from '../../pipeline/entities/products/write.server.ts';
-import type { Writer } from '../../pipeline/staging/outcomes.server.ts';
-import { VARIANT_LIMIT_RETRY_MS } from './variant-limit.server.ts';
+import { ensureSourceReferenceDefinitions } from '../metafield-definitions.server.ts';
+import { VARIANT_LIMIT_RETRY_MS } from '../../pipeline/entities/products/variant-limit-wait.server.ts';
 
 let devstore: Devstore;
 let shop: TestShop;

@@ -5,45 +5,6 @@ import type { CollectionRecord } from '../../../../connectors/model.ts';
 import { sourceReferenceMetafield } from '../../../shopify-admin/source-reference.server.ts';
 import { isShopifyHandle } from '../../../shopify-admin/handles.server.ts';
 
-export const COLLECTION_BY_REFERENCE = `#graphql
-  query CollectionByReference($identifier: CollectionIdentifierInput!) {
-    collectionByIdentifier(identifier: $identifier) {
-      id
-      handle
-    }
-  }
-`;
-
-export const CREATE_COLLECTION = `#graphql
-  mutation MigrateCollectionCreate($collection: CollectionCreateInput!) {
-    collectionCreate(collection: $collection) {
-      collection {
-        id
-        handle
-      }
-      userErrors {
-        field
-        message
-      }
-    }
-  }
-`;
-
-export const UPDATE_COLLECTION = `#graphql
-  mutation MigrateCollectionUpdate($collection: CollectionUpdateInput!) {
-    collectionUpdate(collection: $collection) {
-      collection {
-        id
-        handle
-      }
-      userErrors {
-        field
-        message
-      }
-    }
-  }
-`;
-
 export function toCollectionFields(collection: CollectionRecord, platform: string, parentTitle: string | null) {
   const seo = {
     ...(collection.seo.title ? { title: collection.seo.title } : {}),

@@ -1,12 +1,12 @@
 import { type OperationDefinitionNode, getVariableValues, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { Collection } from '../../../../connectors/model.ts';
-import { loadAdminSchema } from '../../../../test/support/admin-schema.ts';
-import { API_VERSION } from '../../../shopify-admin/api-version.ts';
-import { CREATE_COLLECTION, UPDATE_COLLECTION, toCollectionVariables } from './input.server.ts';
+import { loadAdminSchema } from '../../../../admin-api/schema.ts';
+import { toCollectionVariables } from './input.server.ts';
 import { redirectPath, redirectTarget } from '../redirects/input.server.ts';
+import { CREATE_COLLECTION, UPDATE_COLLECTION } from '../../../shopify-admin/graphql/collections.ts';
 
-const schema = loadAdminSchema(API_VERSION);
+const schema = loadAdminSchema();
 const errorsFor = (document: string, variables: Record<string, unknown>) => {
   const operation = parse(document).definitions[0] as OperationDefinitionNode;
   return getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors?.map((error) => error.message) ?? [];

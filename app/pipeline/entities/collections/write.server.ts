@@ -4,9 +4,12 @@
 import type { CollectionRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
 import { customIdentifier } from '../../../shopify-admin/source-reference.server.ts';
-import { COLLECTION_BY_REFERENCE, CREATE_COLLECTION, UPDATE_COLLECTION, toCollectionVariables } from './input.server.ts';
+import { toCollectionVariables } from './input.server.ts';
 import { chosenChannels, wantedChannels, writeAndPublish } from '../products/publishing.server.ts';
-import { type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordWritten, skipsExisting } from '../../staging/outcomes.server.ts';
+import { type BatchResult, batchResult, eachRecord, idMapFor, nextBatch, recordWritten, skipsExisting } from '../../staging/outcomes.server.ts';
+import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import type { Writer } from '../../../shopify-admin/writer.server.ts';
+import { COLLECTION_BY_REFERENCE, CREATE_COLLECTION, UPDATE_COLLECTION } from '../../../shopify-admin/graphql/collections.ts';
 
 interface Written {
   collection: { id: string; handle: string } | null;

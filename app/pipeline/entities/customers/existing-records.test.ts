@@ -6,7 +6,7 @@ import { Collection } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
 import type { AdminClient } from '../../../shopify-admin/client.server.ts';
 import { loadCollectionBatch } from '../collections/write.server.ts';
-import type { Writer } from '../../staging/outcomes.server.ts';
+import type { Writer } from '../../../shopify-admin/writer.server.ts';
 
 const SHOP = 'existing.myshopify.com';
 

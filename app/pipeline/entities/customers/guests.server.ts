@@ -7,16 +7,9 @@
 // kept in the id map), and an undo deletes it after the orders. One the store already had stays.
 import { db } from '../../../db/db.server.ts';
 import type { AdminClient } from '../../../shopify-admin/client.server.ts';
+import { CUSTOMER_BY_EMAIL } from '../../../shopify-admin/graphql/customers.ts';
 
 export const GUEST_CUSTOMERS = 'guestCustomers';
-
-export const CUSTOMER_BY_EMAIL = `#graphql
-  query CustomerBeforeGuestOrder($email: String!) {
-    customerByIdentifier(identifier: { emailAddress: $email }) {
-      id
-    }
-  }
-`;
 
 /** Whether the store has a customer with this email before the order is written. */
 export async function customerExists(client: AdminClient, email: string): Promise<boolean> {

@@ -2,64 +2,13 @@
 // for (source reference, total spent, order count) and the email marketing consent, which Shopify
 // only takes through its own mutation. Contact details Shopify would refuse are left out and kept
 // in the note, each with the reason, so the customer still moves. Text longer than Shopify allows
-// is cut only when the merchant chose so (text-limits.server.ts).
+// is cut only when the merchant chose so (long-text-rule.server.ts).
 import type { CustomerRecord } from '../../../../connectors/model.ts';
-import { SOURCE_REFERENCE, sourceReference } from '../../../shopify-admin/source-reference.server.ts';
+import { sourceReference } from '../../../shopify-admin/source-reference.server.ts';
 import { internationalPhone, sameAddressKey, shopifyAddress, unmatchedRegionMessage } from './address.server.ts';
-import { type LongText, type LongTextRule, TEXT_LIMITS, cutAtWordBoundary, fullTextMetafields, longTags, longText } from '../../../shopify-admin/limits/text-limits.server.ts';
-
-export const CUSTOMER_SET = `#graphql
-  mutation MigrateCustomer($input: CustomerSetInput!, $identifier: CustomerSetIdentifiers) {
-    customerSet(input: $input, identifier: $identifier) {
-      customer {
-        id
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
-export const CUSTOMER_BY_REFERENCE = `#graphql
-  query CustomerBySourceReference($identifier: CustomerIdentifierInput!) {
-    customerByIdentifier(identifier: $identifier) {
-      id
-    }
-  }
-`;
-
-export const CUSTOMER_METAFIELDS = `#graphql
-  mutation MigrateCustomerMetafields($metafields: [MetafieldsSetInput!]!) {
-    metafieldsSet(metafields: $metafields) {
-      metafields {
-        key
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
-export const CUSTOMER_EMAIL_CONSENT = `#graphql
-  mutation MigrateCustomerEmailConsent($input: CustomerEmailMarketingConsentUpdateInput!) {
-    customerEmailMarketingConsentUpdate(input: $input) {
-      customer {
-        id
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
+import { type LongText, TEXT_LIMITS, cutAtWordBoundary, longTags, longText } from '../../../shopify-admin/limits/text-limits.server.ts';
+import { type LongTextRule, fullTextMetafields } from '../long-text-rule.server.ts';
+import { SOURCE_REFERENCE } from '../../../shopify-admin/metafield-definitions.server.ts';
 
 type Address = CustomerRecord['addresses'][number];
 

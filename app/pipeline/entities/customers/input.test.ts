@@ -2,11 +2,12 @@
 import { type OperationDefinitionNode, getVariableValues, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { Customer } from '../../../../connectors/model.ts';
-import { loadAdminSchema } from '../../../../test/support/admin-schema.ts';
-import { API_VERSION } from '../../../shopify-admin/api-version.ts';
-import { CUSTOMER_EMAIL_CONSENT, CUSTOMER_METAFIELDS, CUSTOMER_SET, checkContact, customerMetafields, emailConsentVariables, mergeCustomers, toCustomerSetVariables } from './input.server.ts';
+import { loadAdminSchema } from '../../../../admin-api/schema.ts';
+import { checkContact, customerMetafields, emailConsentVariables, mergeCustomers, toCustomerSetVariables } from './input.server.ts';
+import { CUSTOMER_METAFIELDS } from '../../../shopify-admin/graphql/metafields.ts';
+import { CUSTOMER_EMAIL_CONSENT, CUSTOMER_SET } from '../../../shopify-admin/graphql/customers.ts';
 
-const schema = loadAdminSchema(API_VERSION);
+const schema = loadAdminSchema();
 
 function assertValidFor(document: string, variables: unknown) {
   const operation = parse(document).definitions[0] as OperationDefinitionNode;

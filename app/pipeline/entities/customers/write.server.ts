@@ -9,15 +9,14 @@ import { type StagedCustomer, customerGroups, groupOf, mergedCustomer } from './
 import { keepCustomerBefore } from '../../staging/record-before.server.ts';
 import { customIdentifier } from '../../../shopify-admin/source-reference.server.ts';
 import { contentHash } from '../../staging/records.server.ts';
-import {
-  CUSTOMER_BY_REFERENCE, CUSTOMER_EMAIL_CONSENT, CUSTOMER_METAFIELDS, CUSTOMER_SET, type Contact, checkContact, customerLongText, customerMetafields, emailConsentVariables,
-  toCustomerSetVariables,
-} from './input.server.ts';
-import { type LongText, type LongTextRule, cutReport, describeLongText, keptBackReason, longTextAction, longTextRule } from '../../../shopify-admin/limits/text-limits.server.ts';
-import {
-  IN_SHOPIFY, type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordKeptAsFound, recordSkipped, recordWritten,
-  settledWithoutWriting, skipsExisting,
-} from '../../staging/outcomes.server.ts';
+import { type Contact, checkContact, customerLongText, customerMetafields, emailConsentVariables, toCustomerSetVariables } from './input.server.ts';
+import { type LongText, describeLongText } from '../../../shopify-admin/limits/text-limits.server.ts';
+import { IN_SHOPIFY, type BatchResult, type FoundProblem, batchResult, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordKeptAsFound, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting } from '../../staging/outcomes.server.ts';
+import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import type { Writer } from '../../../shopify-admin/writer.server.ts';
+import { type LongTextRule, cutReport, keptBackReason, longTextAction, longTextRule } from '../long-text-rule.server.ts';
+import { CUSTOMER_METAFIELDS } from '../../../shopify-admin/graphql/metafields.ts';
+import { CUSTOMER_BY_REFERENCE, CUSTOMER_EMAIL_CONSENT, CUSTOMER_SET } from '../../../shopify-admin/graphql/customers.ts';
 
 const PROBLEM_CODES = ['customer-email-invalid', 'customer-phone-invalid', 'address-region-unmatched', 'customer-phone-taken', 'customer-merged', 'text-too-long'];
 

@@ -1,6 +1,8 @@
 // A discount code's customers and products, 250 ids a request: Shopify refuses any longer input array.
-/** Shopify refuses any input array over 250 items (https://shopify.dev/docs/api/usage/limits#input-limits): a code for more customers or products gets the others in updates. */
-const IDS_PER_REQUEST = 250;
+import { MAX_INPUT_ARRAY } from '../../../shopify-admin/limits/input-limits.server.ts';
+
+/** A code for more customers or products than one input array may carry gets the others in updates. */
+const IDS_PER_REQUEST = MAX_INPUT_ARRAY;
 
 type IdLists = { addCustomers: string[]; removeCustomers: string[]; addProducts: string[]; removeProducts: string[] };
 

@@ -2,15 +2,11 @@
 import { type OperationDefinitionNode, getVariableValues, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { Discount } from '../../../../connectors/model.ts';
-import { loadAdminSchema } from '../../../../test/support/admin-schema.ts';
-import { API_VERSION } from '../../../shopify-admin/api-version.ts';
-import {
-  DISCOUNT_BASIC_CREATE, DISCOUNT_BASIC_UPDATE, DISCOUNT_BY_CODE, DISCOUNT_DELETE, DISCOUNT_FREE_SHIPPING_CREATE, DISCOUNT_FREE_SHIPPING_UPDATE, DISCOUNT_KIND,
-  type DiscountPlan, addressLike, foreseenNotKept, toDiscountInput,
-} from './input.server.ts';
-import { DISCOUNT_COLLECTIONS, DISCOUNT_PRODUCTS } from './items.server.ts';
+import { loadAdminSchema } from '../../../../admin-api/schema.ts';
+import { type DiscountPlan, addressLike, foreseenNotKept, toDiscountInput } from './input.server.ts';
+import { DISCOUNT_BASIC_CREATE, DISCOUNT_BASIC_UPDATE, DISCOUNT_BY_CODE, DISCOUNT_DELETE, DISCOUNT_FREE_SHIPPING_CREATE, DISCOUNT_FREE_SHIPPING_UPDATE, DISCOUNT_KIND, DISCOUNT_COLLECTIONS, DISCOUNT_PRODUCTS } from '../../../shopify-admin/graphql/discounts.ts';
 
-const schema = loadAdminSchema(API_VERSION);
+const schema = loadAdminSchema();
 
 function assertValidFor(document: string, variables: unknown) {
   const operation = parse(document).definitions[0] as OperationDefinitionNode;

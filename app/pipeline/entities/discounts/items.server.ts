@@ -1,59 +1,8 @@
+import type { Writer } from '../../../shopify-admin/writer.server.ts';
+import { DISCOUNT_COLLECTIONS, DISCOUNT_PRODUCTS } from '../../../shopify-admin/graphql/discounts.ts';
 // A basic code's chosen products or collections on a later run. An update adds to the items a code
 // has (DiscountProductsInput/DiscountCollectionsInput: "to add", "to remove"), so the items the coupon
 // no longer covers are read from Shopify and taken off: a code never keeps items it should not.
-import type { Writer } from '../../staging/outcomes.server.ts';
-
-export const DISCOUNT_PRODUCTS = `#graphql
-  query MigratedDiscountProducts($id: ID!, $after: String) {
-    codeDiscountNode(id: $id) {
-      codeDiscount {
-        ... on DiscountCodeBasic {
-          customerGets {
-            items {
-              ... on DiscountProducts {
-                products(first: 250, after: $after) {
-                  nodes {
-                    id
-                  }
-                  pageInfo {
-                    hasNextPage
-                    endCursor
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`;
-
-export const DISCOUNT_COLLECTIONS = `#graphql
-  query MigratedDiscountCollections($id: ID!, $after: String) {
-    codeDiscountNode(id: $id) {
-      codeDiscount {
-        ... on DiscountCodeBasic {
-          customerGets {
-            items {
-              ... on DiscountCollections {
-                collections(first: 250, after: $after) {
-                  nodes {
-                    id
-                  }
-                  pageInfo {
-                    hasNextPage
-                    endCursor
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`;
 
 type ItemKind = 'products' | 'collections';
 const FIELDS: Record<ItemKind, { add: string; remove: string; query: string }> = {

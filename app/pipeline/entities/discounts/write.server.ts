@@ -9,19 +9,17 @@ import { db } from '../../../db/db.server.ts';
 import { AdminApiError } from '../../../shopify-admin/client.server.ts';
 import { contentHash } from '../../staging/records.server.ts';
 import { customerDataNotice } from '../../analysis/customer-data.server.ts';
-import { CUSTOMER_BY_REFERENCE } from '../customers/input.server.ts';
-import {
-  DISCOUNT_BASIC_CREATE, DISCOUNT_BASIC_UPDATE, DISCOUNT_BY_CODE, DISCOUNT_DELETE, DISCOUNT_FREE_SHIPPING_CREATE, DISCOUNT_FREE_SHIPPING_UPDATE, DISCOUNT_KIND,
-  DISCOUNT_ACTIONS, DISCOUNT_TYPENAME, type DiscountContext, type DiscountKind, type NotKept, addressLike, allowedAddressKey, isAddressPattern, sourceTag, toDiscountInput,
-} from './input.server.ts';
+import { DISCOUNT_ACTIONS, DISCOUNT_TYPENAME, type DiscountContext, type DiscountKind, type NotKept, addressLike, allowedAddressKey, isAddressPattern, sourceTag, toDiscountInput } from './input.server.ts';
 import { stillInShopify } from '../../steps/verify.server.ts';
 import { NO_CATALOG, broaderCouponsChosen, hasExclusions } from './scope.server.ts';
 import { inChunks } from './chunks.server.ts';
 import { movedCatalog } from './coupon-catalog.server.ts';
 import { chosenItems, withItemsLeftOff } from './items.server.ts';
-import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting,
-} from '../../staging/outcomes.server.ts';
+import { type BatchResult, batchResult, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting } from '../../staging/outcomes.server.ts';
+import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import { type Writer, inParallel } from '../../../shopify-admin/writer.server.ts';
+import { CUSTOMER_BY_REFERENCE } from '../../../shopify-admin/graphql/customers.ts';
+import { DISCOUNT_BASIC_CREATE, DISCOUNT_BASIC_UPDATE, DISCOUNT_BY_CODE, DISCOUNT_DELETE, DISCOUNT_FREE_SHIPPING_CREATE, DISCOUNT_FREE_SHIPPING_UPDATE, DISCOUNT_KIND } from '../../../shopify-admin/graphql/discounts.ts';
 
 const PROBLEM_CODES: NotKept['code'][] = [
   'discount-restriction-not-kept', 'discount-limit-changed', 'discount-products-missing', 'discount-free-shipping-not-kept', 'discount-customers-missing', 'discount-made-broader', 'discount-exclusions-as-products',

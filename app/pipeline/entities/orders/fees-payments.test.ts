@@ -2,11 +2,11 @@
 import { type OperationDefinitionNode, getVariableValues, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { Order } from '../../../../connectors/model.ts';
-import { loadAdminSchema } from '../../../../test/support/admin-schema.ts';
-import { API_VERSION } from '../../../shopify-admin/api-version.ts';
-import { ORDER_CREATE, OrderOptions, toOrderCreateVariables } from './input.server.ts';
+import { loadAdminSchema } from '../../../../admin-api/schema.ts';
+import { OrderOptions, toOrderCreateVariables } from './input.server.ts';
+import { ORDER_CREATE } from '../../../shopify-admin/graphql/orders.ts';
 
-const schema = loadAdminSchema(API_VERSION);
+const schema = loadAdminSchema();
 const operation = parse(ORDER_CREATE).definitions[0] as OperationDefinitionNode;
 const eur = (amount: string) => ({ shopMoney: { amount, currencyCode: 'EUR' }, presentmentMoney: { amount, currencyCode: 'EUR' } });
 const context = { platform: 'woocommerce', options: OrderOptions.parse({}), shopCurrency: 'EUR', customerIds: new Map<string, string>(), variantIds: new Map([['101', 'gid://shopify/ProductVariant/70']]) };

@@ -13,46 +13,6 @@ import { orderAddress } from '../customers/address.server.ts';
 import { moneyBag, orderMoney } from './money.server.ts';
 import { type MadeVariant, variantChosen } from '../products/made-variant.server.ts';
 
-export const ORDER_CREATE = `#graphql
-  mutation MigrateOrder($order: OrderCreateOrderInput!, $options: OrderCreateOptionsInput) {
-    orderCreate(order: $order, options: $options) {
-      order {
-        id
-        name
-        processedAt
-        totalPriceSet {
-          presentmentMoney {
-            amount
-          }
-        }
-        customer {
-          id
-        }
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
-/**
- * What Shopify charges for ORDER_CREATE: the mutation (10) and the objects its answer reads inside the
- * order — the total, its presentment amount, the customer (1 each; docs/decisions/0017).
- */
-export const ORDER_CREATE_COST = 13;
-
-export const ORDER_BY_REFERENCE = `#graphql
-  query OrderBySourceReference($identifier: OrderIdentifierInput!) {
-    orderByIdentifier(identifier: $identifier) {
-      id
-      name
-    }
-  }
-`;
-
 const FINANCIAL = z.enum(['AUTHORIZED', 'EXPIRED', 'PAID', 'PARTIALLY_PAID', 'PARTIALLY_REFUNDED', 'PENDING', 'REFUNDED', 'VOIDED']);
 const FULFILLMENT = z.enum(['FULFILLED', 'PARTIAL', 'RESTOCKED']).nullable();
 

@@ -2,12 +2,12 @@
 import { type OperationDefinitionNode, getVariableValues, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { Order } from '../../../../connectors/model.ts';
-import { loadAdminSchema } from '../../../../test/support/admin-schema.ts';
-import { API_VERSION } from '../../../shopify-admin/api-version.ts';
+import { loadAdminSchema } from '../../../../admin-api/schema.ts';
 import { OrderKeptBack } from './money.server.ts';
-import { ORDER_CREATE, OrderOptions, futureDateClamped, toOrderCreateVariables, totalsDiffer } from './input.server.ts';
+import { OrderOptions, futureDateClamped, toOrderCreateVariables, totalsDiffer } from './input.server.ts';
+import { ORDER_CREATE } from '../../../shopify-admin/graphql/orders.ts';
 
-const schema = loadAdminSchema(API_VERSION);
+const schema = loadAdminSchema();
 const operation = parse(ORDER_CREATE).definitions[0] as OperationDefinitionNode;
 
 function assertValidForShopify(variables: unknown) {

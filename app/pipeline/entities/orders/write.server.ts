@@ -10,13 +10,15 @@ import { customIdentifier } from '../../../shopify-admin/source-reference.server
 import { checkContact } from '../customers/input.server.ts';
 import { OrderKeptBack } from './money.server.ts';
 import type { MadeVariant } from '../products/made-variant.server.ts';
-import { ORDER_BY_REFERENCE, ORDER_CREATE, ORDER_CREATE_COST, OrderOptions, type OrderContext, futureDateClamped, toOrderCreateVariables, totalsDiffer } from './input.server.ts';
+import { OrderOptions, type OrderContext, futureDateClamped, toOrderCreateVariables, totalsDiffer } from './input.server.ts';
 import { customerExists, recordGuestCustomer } from '../customers/guests.server.ts';
-import { MINUTE, orderAllowance, shopForOrders, tooManyOrders } from '../../../shopify-admin/limits/order-pacing.server.ts';
-import {
-  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed,
-  IN_SHOPIFY, recordSkipped, recordUnchanged, recordWritten,
-} from '../../staging/outcomes.server.ts';
+import { MINUTE, shopForOrders, tooManyOrders } from '../../../shopify-admin/limits/order-pacing.server.ts';
+import { type BatchResult, type FoundProblem, batchResult, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, IN_SHOPIFY, recordSkipped, recordUnchanged, recordWritten } from '../../staging/outcomes.server.ts';
+import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import type { Writer } from '../../../shopify-admin/writer.server.ts';
+import { ORDER_BY_REFERENCE, ORDER_CREATE } from '../../../shopify-admin/graphql/orders.ts';
+import { ORDER_CREATE_COST } from '../../../shopify-admin/costs.server.ts';
+import { orderAllowance } from './pacing.server.ts';
 
 const PROBLEM_CODES = ['order-total-differs', 'order-product-missing', 'order-future-date'];
 

@@ -6,33 +6,9 @@
 // says so. Each image is uploaded once per shop: the id map remembers it (entity "files", keyed by
 // its old URL) across batches, migrations and re-syncs, and undo deletes the files a migration made.
 import { db } from '../../../db/db.server.ts';
-import { type UserError, type Writer, describeUserErrors } from '../../staging/outcomes.server.ts';
-
-const FILE_CREATE = `#graphql
-  mutation MigrateBodyImages($files: [FileCreateInput!]!) {
-    fileCreate(files: $files) {
-      files { id }
-      userErrors { field message code }
-    }
-  }
-`;
-
-const FILE_STATUS = `#graphql
-  query BodyImageStatus($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      ... on MediaImage { id fileStatus image { url } fileErrors { code message } }
-    }
-  }
-`;
-
-export const FILE_DELETE = `#graphql
-  mutation DeleteFailedBodyImages($fileIds: [ID!]!) {
-    fileDelete(fileIds: $fileIds) {
-      deletedFileIds
-      userErrors { field message code }
-    }
-  }
-`;
+import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import type { Writer } from '../../../shopify-admin/writer.server.ts';
+import { FILE_CREATE, FILE_DELETE, FILE_STATUS } from '../../../shopify-admin/graphql/files.ts';
 
 const ENTITY = 'files';
 /** fileCreate takes up to 250 files a call (Shopify's input limit); fewer keep each call cheap. */

@@ -2,56 +2,11 @@
 // custom-ID lookup in Shopify, so each carries its source reference in a metafield and a page an
 // interrupted run already made is found by its handle (or title) and that reference.
 import type { CanonicalRecord } from '../../../../connectors/model.ts';
-import { SOURCE_REFERENCE, sourceReference } from '../../../shopify-admin/source-reference.server.ts';
+import { sourceReference } from '../../../shopify-admin/source-reference.server.ts';
 import { isShopifyHandle } from '../../../shopify-admin/handles.server.ts';
+import { SOURCE_REFERENCE } from '../../../shopify-admin/metafield-definitions.server.ts';
 
 export type PageRecord = CanonicalRecord<'pages'>;
-
-export const FIND_PAGES = `#graphql
-  query FindMigratedPages($query: String!) {
-    pages(first: 5, query: $query) {
-      nodes {
-        id
-        handle
-        reference: metafield(namespace: "shipyard", key: "source_reference") {
-          value
-        }
-      }
-    }
-  }
-`;
-
-export const CREATE_PAGE = `#graphql
-  mutation MigratePageCreate($page: PageCreateInput!) {
-    pageCreate(page: $page) {
-      page {
-        id
-        handle
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
-export const UPDATE_PAGE = `#graphql
-  mutation MigratePageUpdate($id: ID!, $page: PageUpdateInput!) {
-    pageUpdate(id: $id, page: $page) {
-      page {
-        id
-        handle
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
 
 /**
  * The source reference on pages and articles: a plain text metafield, since Shopify offers no lookup

@@ -7,13 +7,14 @@ import { db } from '../../../db/db.server.ts';
 import type { AdminClient } from '../../../shopify-admin/client.server.ts';
 import { sourceReference } from '../../../shopify-admin/source-reference.server.ts';
 import { BODY_PROBLEM_CODES, type PreparedBody, prepareBodies } from './bodies.server.ts';
-import { BLOG, type BlogPostRecord, CREATE_ARTICLE, CREATE_BLOG, FIND_ARTICLES, FIND_BLOG, UPDATE_ARTICLE, toArticleInput } from './post-input.server.ts';
+import { BLOG, type BlogPostRecord, toArticleInput } from './post-input.server.ts';
 import { notMovedReason, policyFor } from '../policies/store-pages.server.ts';
 import { writePolicy, writesPolicies } from '../policies/write.server.ts';
-import { CREATE_PAGE, FIND_PAGES, type PageRecord, UPDATE_PAGE, contentSearch, toPageInput } from './input.server.ts';
-import {
-  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting,
-} from '../../staging/outcomes.server.ts';
+import { type PageRecord, contentSearch, toPageInput } from './input.server.ts';
+import { type BatchResult, type FoundProblem, batchResult, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting } from '../../staging/outcomes.server.ts';
+import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import type { Writer } from '../../../shopify-admin/writer.server.ts';
+import { CREATE_PAGE, FIND_PAGES, UPDATE_PAGE, CREATE_ARTICLE, CREATE_BLOG, FIND_ARTICLES, FIND_BLOG, UPDATE_ARTICLE } from '../../../shopify-admin/graphql/content.ts';
 
 /** articleCreate/articleUpdate (10) and the article's blog read back (1). */
 const ARTICLE_COST = 11;

@@ -7,7 +7,7 @@ import { db } from '../../../db/db.server.ts';
 import { createAdminClient } from '../../../shopify-admin/client.server.ts';
 import { contentHash } from '../../staging/records.server.ts';
 import { loadBlogPostBatch, loadPageBatch } from './write.server.ts';
-import type { Writer } from '../../staging/outcomes.server.ts';
+import type { Writer } from '../../../shopify-admin/writer.server.ts';
 
 let devstore: Devstore;
 let shop: TestShop;

@@ -8,22 +8,9 @@ import { db } from '../../../db/db.server.ts';
 import type { AdminClient } from '../../../shopify-admin/client.server.ts';
 import type { PageRecord } from '../pages/input.server.ts';
 import type { policyFor } from './store-pages.server.ts';
-import { type UserError, type Writer, describeUserErrors } from '../../staging/outcomes.server.ts';
-
-export const SHOP_POLICIES = `#graphql
-  query ShopPoliciesBeforeMigration {
-    shop { shopPolicies { id type body } }
-  }
-`;
-
-export const UPDATE_POLICY = `#graphql
-  mutation MigrateShopPolicy($shopPolicy: ShopPolicyInput!) {
-    shopPolicyUpdate(shopPolicy: $shopPolicy) {
-      shopPolicy { id type url }
-      userErrors { field message code }
-    }
-  }
-`;
+import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import type { Writer } from '../../../shopify-admin/writer.server.ts';
+import { SHOP_POLICIES, UPDATE_POLICY } from '../../../shopify-admin/graphql/shop.ts';
 
 /** Whether the merchant chose to write the policy pages as the shop's policies; off unless chosen. */
 export function writesPolicies(options: unknown): boolean {

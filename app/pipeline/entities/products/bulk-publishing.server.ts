@@ -7,8 +7,11 @@
 import type { ProductRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
 import { finishedOperation, startBulkMutation } from '../../../shopify-admin/bulk-operations.server.ts';
-import { PUBLISH, applyPlacement, chosenChannels, placed, placementChange, recordPlaced, wantedChannels } from './publishing.server.ts';
-import { IN_SHOPIFY, type UserError, type Writer, describeUserErrors, idMapFor, recordFailed, skipsExisting } from '../../staging/outcomes.server.ts';
+import { applyPlacement, chosenChannels, placed, placementChange, recordPlaced, wantedChannels } from './publishing.server.ts';
+import { IN_SHOPIFY, idMapFor, recordFailed, skipsExisting } from '../../staging/outcomes.server.ts';
+import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import type { Writer } from '../../../shopify-admin/writer.server.ts';
+import { PUBLISH } from '../../../shopify-admin/graphql/publications.ts';
 
 /** Products looked at per chunk, and at most as many lines per operation. */
 const PLACEMENT_CHUNK = 2000;

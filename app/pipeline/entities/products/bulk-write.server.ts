@@ -5,11 +5,15 @@
 // Once every chunk is written, bulk-publishing.server.ts puts the products on their sales channels.
 import type { ProductRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
-import { PRODUCT_SET, toProductSetVariables } from './input.server.ts';
+import { toProductSetVariables } from './input.server.ts';
 import { finishedOperation, startBulkMutation } from '../../../shopify-admin/bulk-operations.server.ts';
 import { type WrittenVariant, cutNote, handleTaken, keptBackForLength, productContext, recordVariants, writeProduct } from './write.server.ts';
-import { IN_SHOPIFY, type UserError, type Writer, describeUserErrors, idMapFor, recordFailed, recordSkipped, recordUnchanged, recordWritten } from '../../staging/outcomes.server.ts';
-import { isVariantLimitLine, neverFits, waitForVariantLimit } from '../../../shopify-admin/limits/variant-limit.server.ts';
+import { IN_SHOPIFY, idMapFor, recordFailed, recordSkipped, recordUnchanged, recordWritten } from '../../staging/outcomes.server.ts';
+import { isVariantLimitLine, neverFits } from '../../../shopify-admin/limits/variant-limit.server.ts';
+import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import type { Writer } from '../../../shopify-admin/writer.server.ts';
+import { PRODUCT_SET } from '../../../shopify-admin/graphql/products.ts';
+import { waitForVariantLimit } from './variant-limit-wait.server.ts';
 
 /** From this many products to write, bulk operations are used (unless the migration says otherwise). */
 export const BULK_THRESHOLD = 1000;

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Product } from '../../../../connectors/model.ts';
 import type { Devstore } from '../../../../devstore/server.ts';
 import { type TestShop, admin, createShop, startTestDevstore } from '../../../../devstore/testing.ts';
-import { PRODUCT_SET, productSetCost, toProductSetVariables } from './input.server.ts';
+import { toProductSetVariables } from './input.server.ts';
+import { PRODUCT_SET } from '../../../shopify-admin/graphql/products.ts';
+import { productSetCost } from '../../../shopify-admin/costs.server.ts';
 
 let devstore: Devstore;
 let shop: TestShop;

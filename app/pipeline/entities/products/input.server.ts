@@ -2,39 +2,16 @@
 // (at most 3, see options.server.ts; the others are also kept as variant metafields), sale price becomes price + compare-at
 // price, stock becomes an inventory quantity at the shop's location, images become media with alt
 // text, categories become collection memberships. A title or tag longer than Shopify allows is cut
-// only when the merchant chose so (text-limits.server.ts).
+// only when the merchant chose so (long-text-rule.server.ts).
 import type { ProductRecord } from '../../../../connectors/model.ts';
 import { isShopifyHandle } from '../../../shopify-admin/handles.server.ts';
-import { MAX_VARIANTS, optionLayout } from '../../../shopify-admin/limits/options.server.ts';
 import { customIdentifier, sourceReferenceMetafield } from '../../../shopify-admin/source-reference.server.ts';
-import { MAX_QUERY_COST, connectionCost, productSetInputCost } from '../../../shopify-admin/costs.server.ts';
-import { type LongText, type LongTextRule, TEXT_LIMITS, characters, cutAtWordBoundary, fullTextMetafields, longTags, longText } from '../../../shopify-admin/limits/text-limits.server.ts';
-
-/** The productSet call with what the load keeps of the answer, request by request and in bulk operations alike. */
-export const PRODUCT_SET = `#graphql
-  mutation MigrateProduct($input: ProductSetInput!, $identifier: ProductSetIdentifiers, $variantCount: Int!) {
-    productSet(input: $input, identifier: $identifier, synchronous: true) {
-      product {
-        id
-        handle
-        variants(first: $variantCount) {
-          nodes {
-            id
-            selectedOptions {
-              name
-              value
-            }
-          }
-        }
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
+import { variantsToReadBack } from '../../../shopify-admin/costs.server.ts';
+import type { ProductSetVariables } from '../../../shopify-admin/graphql/products.ts';
+import { type LongText, TEXT_LIMITS, characters, cutAtWordBoundary, longTags, longText } from '../../../shopify-admin/limits/text-limits.server.ts';
+import { MAX_VARIANTS } from '../../../shopify-admin/limits/input-limits.server.ts';
+import { optionLayout } from './options.server.ts';
+import { type LongTextRule, fullTextMetafields } from '../long-text-rule.server.ts';
 
 export interface ProductContext {
   /** The source platform, for the product's source reference. */
@@ -71,36 +48,6 @@ export function isHandle(handle: string): boolean {
 /** The product's title and tags that are longer than Shopify allows. */
 export function productLongText(product: Pick<ProductRecord, 'title' | 'tags'>): LongText[] {
   return [longText('title', 'the title', product.title, TEXT_LIMITS.title), ...longTags(product.tags)].filter((item): item is LongText => item !== null);
-}
-
-export interface ProductSetVariables {
-  input: Record<string, unknown>;
-  identifier: { id: string } | ReturnType<typeof customIdentifier>;
-  /**
-   * How many variants to read back, so orders can link to them: all, but a connection's page is at
-   * most 250, and the call with its read-back must stay within Shopify's 1,000 points.
-   */
-  variantCount: number;
-}
-
-/**
- * What Shopify will charge for PRODUCT_SET with these variables, by its documented cost rules:
- * productSet's dynamic cost for the input, plus the variants read back (a connection: 2, and 2 per
- * variant asked for, the node and its selectedOptions); the payload's own objects are free.
- * The budget reserves this rather than the cost the last product had, so a product with many
- * variants does not go out on the points of a small one.
- */
-export function productSetCost(variables: ProductSetVariables): number {
-  return productSetInputCost(variables.input) + connectionCost(variables.variantCount, VARIANT_READ_BACK);
-}
-
-/** Each variant read back: the node and its selectedOptions. */
-const VARIANT_READ_BACK = 2;
-
-/** Variants the call can read back: a page (250) at most, and no more than keeps it within 1,000 points. */
-function variantsToReadBack(input: Record<string, unknown>, variants: number): number {
-  const room = Math.floor((MAX_QUERY_COST - productSetInputCost(input) - connectionCost(0, 0)) / VARIANT_READ_BACK);
-  return Math.max(0, Math.min(variants, 250, room));
 }
 
 /** One variant's place among its product's options ("Colour=Navy/Size=S"), the same from our input and from Shopify's answer. */

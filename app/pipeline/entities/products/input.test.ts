@@ -3,11 +3,11 @@
 import { type OperationDefinitionNode, getVariableValues, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { Product } from '../../../../connectors/model.ts';
-import { loadAdminSchema } from '../../../../test/support/admin-schema.ts';
-import { API_VERSION } from '../../../shopify-admin/api-version.ts';
-import { PRODUCT_SET, toProductSetVariables } from './input.server.ts';
+import { loadAdminSchema } from '../../../../admin-api/schema.ts';
+import { toProductSetVariables } from './input.server.ts';
+import { PRODUCT_SET } from '../../../shopify-admin/graphql/products.ts';
 
-const schema = loadAdminSchema(API_VERSION);
+const schema = loadAdminSchema();
 const operation = parse(PRODUCT_SET).definitions[0] as OperationDefinitionNode;
 
 function assertValidForShopify(variables: unknown) {

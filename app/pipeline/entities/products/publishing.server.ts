@@ -10,29 +10,9 @@ import { db } from '../../../db/db.server.ts';
 import { defaultChannels } from '../../../migrations/sales-channels.ts';
 import type { AdminClient } from '../../../shopify-admin/client.server.ts';
 import { salesChannelsOf } from '../../../shopify-admin/sales-channels.server.ts';
-import { type BatchResult, type UserError, describeUserErrors, recordFailed, settledWithoutWriting } from '../../staging/outcomes.server.ts';
-
-export const PUBLISH = `#graphql
-  mutation PublishMigrated($id: ID!, $input: [PublicationInput!]!) {
-    publishablePublish(id: $id, input: $input) {
-      userErrors {
-        field
-        message
-      }
-    }
-  }
-`;
-
-export const UNPUBLISH = `#graphql
-  mutation UnpublishMigrated($id: ID!, $input: [PublicationInput!]!) {
-    publishableUnpublish(id: $id, input: $input) {
-      userErrors {
-        field
-        message
-      }
-    }
-  }
-`;
+import { type BatchResult, recordFailed, settledWithoutWriting } from '../../staging/outcomes.server.ts';
+import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import { PUBLISH, UNPUBLISH } from '../../../shopify-admin/graphql/publications.ts';
 
 /** What to change on Shopify so the object is on the channels it should be on, and on no others Shipyard put it on. */
 export interface Placement {

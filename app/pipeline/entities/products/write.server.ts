@@ -9,13 +9,16 @@
 // allows is kept back or cut, as the merchant chose (decision 0019).
 import type { ProductRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
-import { PRODUCT_SET, type ProductContext, type ProductSetVariables, productLongText, productSetCost, toProductSetVariables, variantKey } from './input.server.ts';
-import { cutReport, keptBackReason, longTextRule } from '../../../shopify-admin/limits/text-limits.server.ts';
+import { type ProductContext, productLongText, toProductSetVariables, variantKey } from './input.server.ts';
 import { chosenChannels, wantedChannels, writeAndPublish } from './publishing.server.ts';
-import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordSkipped, recordWritten, skipsExisting,
-} from '../../staging/outcomes.server.ts';
-import { isVariantLimit, neverFits, waitForVariantLimit } from '../../../shopify-admin/limits/variant-limit.server.ts';
+import { type BatchResult, batchResult, eachRecord, idMapFor, nextBatch, recordSkipped, recordWritten, skipsExisting } from '../../staging/outcomes.server.ts';
+import { isVariantLimit, neverFits } from '../../../shopify-admin/limits/variant-limit.server.ts';
+import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import type { Writer } from '../../../shopify-admin/writer.server.ts';
+import { cutReport, keptBackReason, longTextRule } from '../long-text-rule.server.ts';
+import { PRODUCT_SET, type ProductSetVariables } from '../../../shopify-admin/graphql/products.ts';
+import { productSetCost } from '../../../shopify-admin/costs.server.ts';
+import { waitForVariantLimit } from './variant-limit-wait.server.ts';
 
 export interface WrittenVariant {
   id: string;

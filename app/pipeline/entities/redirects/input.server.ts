@@ -3,35 +3,6 @@
 // same. Paths Shopify refuses come back as userErrors and land in the report.
 import { toShopifyHandle } from '../../../shopify-admin/handles.server.ts';
 
-export const CREATE_REDIRECT = `#graphql
-  mutation MigrateRedirect($urlRedirect: UrlRedirectInput!) {
-    urlRedirectCreate(urlRedirect: $urlRedirect) {
-      urlRedirect {
-        id
-        path
-        target
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
-export const FIND_REDIRECT = `#graphql
-  query FindRedirect($query: String!) {
-    urlRedirects(first: 1, query: $query) {
-      nodes {
-        id
-        path
-        target
-      }
-    }
-  }
-`;
-
 // A blog post's handle in the id map is its path below /blogs/: the blog's handle, then the article's.
 const TARGET_PREFIX = { products: '/products/', collections: '/collections/', pages: '/pages/', blogPosts: '/blogs/' } as const;
 

@@ -6,10 +6,11 @@ import { db } from '../../../db/db.server.ts';
 import { contentHash, stageRows } from '../../staging/records.server.ts';
 import { Prisma } from '../../../generated/prisma/client.ts';
 import { type ListingRedirectData, listingRedirectRows } from './listings.server.ts';
-import { CREATE_REDIRECT, FIND_REDIRECT, REDIRECTED_ENTITIES, type RedirectedEntity, isSameAddress, redirectPath, redirectTarget } from './input.server.ts';
-import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordFailed, recordUnchanged, recordWritten, settledWithoutWriting,
-} from '../../staging/outcomes.server.ts';
+import { REDIRECTED_ENTITIES, type RedirectedEntity, isSameAddress, redirectPath, redirectTarget } from './input.server.ts';
+import { type BatchResult, batchResult, eachRecord, idMapFor, nextBatch, recordFailed, recordUnchanged, recordWritten, settledWithoutWriting } from '../../staging/outcomes.server.ts';
+import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import type { Writer } from '../../../shopify-admin/writer.server.ts';
+import { CREATE_REDIRECT, FIND_REDIRECT } from '../../../shopify-admin/graphql/redirects.ts';
 
 type Target = RedirectedEntity;
 

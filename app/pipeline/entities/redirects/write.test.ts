@@ -6,7 +6,7 @@ import { type TestShop, admin, createShop, startTestDevstore } from '../../../..
 import { db } from '../../../db/db.server.ts';
 import { createAdminClient } from '../../../shopify-admin/client.server.ts';
 import { deriveRedirects, loadRedirectBatch } from './write.server.ts';
-import type { Writer } from '../../staging/outcomes.server.ts';
+import type { Writer } from '../../../shopify-admin/writer.server.ts';
 
 let devstore: Devstore;
 let shop: TestShop;

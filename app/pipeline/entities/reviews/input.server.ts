@@ -4,26 +4,8 @@
 // apps read.
 import type { ReviewRecord } from '../../../../connectors/model.ts';
 import { contentHash } from '../../staging/records.server.ts';
+import { RATING_COUNT_METAFIELD, RATING_METAFIELD, REVIEWS_METAFIELD } from '../../../shopify-admin/metafield-definitions.server.ts';
 
-export const PRODUCT_REVIEWS_SET = `#graphql
-  mutation MigrateProductReviews($metafields: [MetafieldsSetInput!]!) {
-    metafieldsSet(metafields: $metafields) {
-      metafields {
-        id
-      }
-      userErrors {
-        field
-        message
-        code
-        elementIndex
-      }
-    }
-  }
-`;
-
-export const REVIEWS_METAFIELD = { namespace: 'shipyard', key: 'reviews', type: 'json' } as const;
-export const RATING_METAFIELD = { namespace: 'reviews', key: 'rating', type: 'rating' } as const;
-export const RATING_COUNT_METAFIELD = { namespace: 'reviews', key: 'rating_count', type: 'number_integer' } as const;
 /** Metafields one product's reviews take; metafieldsSet takes 25 at most per call. */
 export const METAFIELDS_PER_PRODUCT = 3;
 /** Shopify refuses json metafield values over 128KB (API 2026-04 and later). */

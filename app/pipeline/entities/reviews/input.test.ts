@@ -3,11 +3,11 @@
 import { type OperationDefinitionNode, getVariableValues, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { Review } from '../../../../connectors/model.ts';
-import { loadAdminSchema } from '../../../../test/support/admin-schema.ts';
-import { API_VERSION } from '../../../shopify-admin/api-version.ts';
-import { PRODUCT_REVIEWS_SET, averageRating, plainText, productReviewMetafields, reviewsHash } from './input.server.ts';
+import { loadAdminSchema } from '../../../../admin-api/schema.ts';
+import { averageRating, plainText, productReviewMetafields, reviewsHash } from './input.server.ts';
+import { PRODUCT_REVIEWS_SET } from '../../../shopify-admin/graphql/metafields.ts';
 
-const schema = loadAdminSchema(API_VERSION);
+const schema = loadAdminSchema();
 const PRODUCT = 'gid://shopify/Product/11';
 
 const review = (sourceId: string, rating: number, createdAt: string, changes: Record<string, unknown> = {}) =>

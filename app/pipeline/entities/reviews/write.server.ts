@@ -5,10 +5,11 @@
 import type { ReviewRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
 import { metafieldsSetCost } from '../../../shopify-admin/costs.server.ts';
-import { METAFIELDS_PER_PRODUCT, PRODUCT_REVIEWS_SET, type ProductReviews, productReviewMetafields, reviewsHash } from './input.server.ts';
-import {
-  IN_SHOPIFY, type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, idMapFor, inParallel, nextBatch, recordFailed, recordSkipped, recordUnchanged, recordWritten,
-} from '../../staging/outcomes.server.ts';
+import { METAFIELDS_PER_PRODUCT, type ProductReviews, productReviewMetafields, reviewsHash } from './input.server.ts';
+import { IN_SHOPIFY, type BatchResult, batchResult, idMapFor, nextBatch, recordFailed, recordSkipped, recordUnchanged, recordWritten } from '../../staging/outcomes.server.ts';
+import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import { type Writer, inParallel } from '../../../shopify-admin/writer.server.ts';
+import { PRODUCT_REVIEWS_SET } from '../../../shopify-admin/graphql/metafields.ts';
 
 /**
  * metafieldsSet takes 25 metafields per call. A call costs 10 plus 4 per product it writes to

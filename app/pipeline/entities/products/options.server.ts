@@ -5,11 +5,8 @@
 // values "Cotton / Striped"): otherwise two variants would carry the same options and Shopify
 // would refuse the product. Either way each attribute beyond the third is also kept on the
 // variant as a metafield, so nothing is lost for filters or themes that read it.
-import type { ProductRecord } from '../../../connectors/model.ts';
-
-/** Shopify's documented product limits. */
-export const MAX_OPTIONS = 3;
-export const MAX_VARIANTS = 2048;
+import type { ProductRecord } from '../../../../connectors/model.ts';
+import { MAX_OPTIONS } from '../../../shopify-admin/limits/input-limits.server.ts';
 
 export interface OptionLayout {
   /** The options as Shopify gets them, in order, with their values. */

@@ -1,0 +1,72 @@
+// Products and variants: productSet, the store's variant count and a product read back to verify it.
+import type { customIdentifier } from '../source-reference.server.ts';
+
+/** The productSet call with what the load keeps of the answer, request by request and in bulk operations alike. */
+export const PRODUCT_SET = `#graphql
+  mutation MigrateProduct($input: ProductSetInput!, $identifier: ProductSetIdentifiers, $variantCount: Int!) {
+    productSet(input: $input, identifier: $identifier, synchronous: true) {
+      product {
+        id
+        handle
+        variants(first: $variantCount) {
+          nodes {
+            id
+            selectedOptions {
+              name
+              value
+            }
+          }
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+export interface ProductSetVariables {
+  input: Record<string, unknown>;
+  identifier: { id: string } | ReturnType<typeof customIdentifier>;
+  /**
+   * How many variants to read back, so orders can link to them: all, but a connection's page is at
+   * most 250, and the call with its read-back must stay within Shopify's 1,000 points.
+   */
+  variantCount: number;
+}
+
+export const VARIANTS_IN_SHOP = `#graphql
+  query VariantsInShop {
+    productVariantsCount(limit: null) {
+      count
+    }
+  }
+`;
+
+export const VERIFY_PRODUCT = `#graphql
+  query VerifyProduct($id: ID!) {
+    product(id: $id) {
+      title
+      status
+      vendor
+      tags
+      seo {
+        title
+        description
+      }
+      options {
+        name
+        values
+      }
+      variants(first: 250) {
+        nodes {
+          sku
+          price
+          compareAtPrice
+        }
+      }
+    }
+  }
+`;
