@@ -4,6 +4,7 @@ import type { TaskList } from 'graphile-worker';
 import type { z } from 'zod';
 import customerDataRequest, { type CustomerDataRequestPayload } from './customer-data-request.ts';
 import customerRedact, { type CustomerRedactPayload } from './customer-redact.ts';
+import jobQueuesCleanup, { type JobQueuesCleanupPayload } from './job-queues-cleanup.ts';
 import migrationAnalyze, { type MigrationAnalyzePayload } from './migration-analyze.ts';
 import migrationBulkPoll, { type MigrationBulkPollPayload } from './migration-bulk-poll.ts';
 import migrationDryRun, { type MigrationDryRunPayload } from './migration-dry-run.ts';
@@ -19,6 +20,7 @@ import shopRedact, { type ShopRedactPayload } from './shop-redact.ts';
 export const taskList = {
   'customer-data-request': customerDataRequest,
   'customer-redact': customerRedact,
+  'job-queues-cleanup': jobQueuesCleanup,
   'migration-analyze': migrationAnalyze,
   'migration-bulk-poll': migrationBulkPoll,
   'migration-dry-run': migrationDryRun,
@@ -39,6 +41,7 @@ declare global {
       'customer-redact': z.input<typeof CustomerRedactPayload>;
       'shop-purge': z.input<typeof ShopPurgePayload>;
       'shop-redact': z.input<typeof ShopRedactPayload>;
+      'job-queues-cleanup': z.input<typeof JobQueuesCleanupPayload>;
       'migration-analyze': z.input<typeof MigrationAnalyzePayload>;
       'migration-bulk-poll': z.input<typeof MigrationBulkPollPayload>;
       'migration-dry-run': z.input<typeof MigrationDryRunPayload>;
