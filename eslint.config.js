@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     // TypeScript's `declare global { namespace … }` is how graphile-worker's task payloads are typed.
-    files: ['jobs/task-list.ts'],
+    files: ['jobs/payloads.ts'],
     rules: { '@typescript-eslint/no-namespace': 'off' },
   },
 );

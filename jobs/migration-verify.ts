@@ -1,12 +1,10 @@
 // Checks Shopify against the source after writing and finishes the migration (app/pipeline/steps/verify.server.ts).
 import type { Task } from 'graphile-worker';
-import { z } from 'zod';
 import { db } from '../app/db/db.server.ts';
 import { notifyProgress } from '../app/pipeline/staging/progress.server.ts';
 import { verifyMigration } from '../app/pipeline/steps/verify.server.ts';
 import { adminClientFor } from '../app/shopify-admin/connection.server.ts';
-
-export const MigrationVerifyPayload = z.object({ migrationId: z.uuid() });
+import { MigrationVerifyPayload } from './payloads.ts';
 
 const migrationVerify: Task = async (payload, helpers) => {
   const { migrationId } = MigrationVerifyPayload.parse(payload);

@@ -1,7 +1,7 @@
 // Queues background work on graphile-worker, in the same PostgreSQL as everything else.
 import { type TaskSpec, type WorkerUtils, makeWorkerUtils } from 'graphile-worker';
 import type { Pool } from 'pg';
-import type {} from '../../jobs/task-list.ts';
+import type {} from '../../jobs/payloads.ts';
 import { openPool } from './pool.server.ts';
 
 type JobQueue = { utils: WorkerUtils; pool: Pool };
