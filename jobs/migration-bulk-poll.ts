@@ -1,6 +1,6 @@
-// Checks on a bulk operation writing or publishing products, collects its results, and goes on (app/pipeline/steps/load.server.ts).
+// Checks on a bulk operation writing or publishing products, collects its results, and goes on (app/pipeline/steps/bulk-poll.server.ts).
 import type { Task } from 'graphile-worker';
-import { bulkPollStep } from '../app/pipeline/steps/load.server.ts';
+import { bulkPollStep } from '../app/pipeline/steps/bulk-poll.server.ts';
 import { MigrationBulkPollPayload } from './payloads.ts';
 
 const migrationBulkPoll: Task = async (payload, helpers) => {

@@ -3,7 +3,8 @@
 import { decodeEntities } from '../../connectors/woocommerce/text.ts';
 import { db } from '../db/db.server.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import { type MigrationStatus, asStatus, statusLabel } from './list.server.ts';
+import { asStatus, statusLabel } from './list.server.ts';
+import type { MigrationStatus } from '../pipeline/lifecycle.server.ts';
 import { type ProblemGroup, problemSummary } from '../pipeline/analysis/findings.server.ts';
 import type { MigrationPlan } from '../pipeline/analysis/plan.server.ts';
 import { type ProgressSnapshot, progressSnapshot } from '../pipeline/staging/progress.server.ts';

@@ -15,7 +15,7 @@ import {
   CHOOSABLE, ChoicesForm, ENTITY_LABELS, FINANCIAL_STATUSES, FULFILLMENT_STATUSES, type FieldErrors, SOURCE_ORDER_STATUSES, parseForm, statusField,
 } from '../migrations/forms.ts';
 import { ownedMigration } from '../migrations/views.server.ts';
-import { startMigration } from '../pipeline/lifecycle.server.ts';
+import { startMigration } from '../pipeline/steps/extract.server.ts';
 import { DEFAULT_ORDER_STATUS_MAP, OrderOptions } from '../pipeline/entities/orders/input.server.ts';
 import { formatExchangeRates } from '../migrations/exchange-rates.ts';
 import { shopCurrency } from '../shopify-app/shop-details.server.ts';

@@ -1,5 +1,5 @@
 // How a migration's status looks and where its row leads, shared by the dashboard and the migration page.
-import type { MigrationStatus } from '../../migrations/list.server.ts';
+import type { MigrationStatus } from '../../pipeline/lifecycle.server.ts';
 
 export const STATUS_TONE = {
   draft: undefined,

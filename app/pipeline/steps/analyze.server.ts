@@ -4,6 +4,7 @@
 // the merchant (or goes straight on when it was started to run unattended).
 import type { Entity } from '../../../connectors/model.ts';
 import { db } from '../../db/db.server.ts';
+import { transition } from '../lifecycle.server.ts';
 import { notifyProgress } from '../staging/progress.server.ts';
 import { analyzeBatch, catalogFindings, saveFindings } from '../analysis/findings.server.ts';
 import { AdminApiError } from '../../shopify-admin/client.server.ts';
@@ -48,7 +49,7 @@ export async function analyzeStep(migrationId: string, afterId: bigint | null): 
       await queueLoad(tx, migrationId, first);
       return 'loading';
     }
-    await tx.migration.update({ where: { id: migrationId }, data: { status: 'ready', phase: 'ready', plan: plan as object } });
+    await transition(tx, migration, 'ready', { phase: 'ready', plan: plan as object });
     return 'ready';
   });
 }
