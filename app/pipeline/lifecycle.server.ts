@@ -11,6 +11,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import { HELD, PLACEMENT_BATCH } from './entities/products/bulk-publishing.server.ts';
 import { LOAD_ORDER } from './analysis/plan.server.ts';
 import { REDIRECTED_ENTITIES } from './entities/redirects/input.server.ts';
+import { type WritingOptions, migrationOptions } from './options.server.ts';
 import { queueAnalyze, queueExtract, queueLoad, queueVerify } from './queue.server.ts';
 
 export const MIGRATION_STATUSES = ['draft', 'running', 'ready', 'paused', 'completed', 'failed', 'cancelled', 'undoing', 'undone'] as const;
@@ -137,7 +138,7 @@ export async function createMigration(input: NewMigration) {
       sourcePlatform: input.platform,
       sourceUrl: input.sourceUrl,
       sourceCredentials: encryptCredentials(input.shop, input.credentials),
-      entities: entitiesInLoadOrder(input.entities, input.options?.redirects !== false),
+      entities: entitiesInLoadOrder(input.entities, migrationOptions(input.options).redirects),
       options: (input.options ?? {}) as object,
     },
   });
@@ -190,27 +191,6 @@ export async function cancelMigration(shop: string, id: string) {
   const migration = await ownedMigration(shop, id);
   if (['completed', 'cancelled'].includes(migration.status)) throw new MigrationStateError(`The migration is already ${migration.status}.`);
   return transition(db(), migration, 'cancelled', { finishedAt: new Date() });
-}
-
-/**
- * How records are written, kept in Migration.options beside redirects and unattended: the order
- * loader reads keepOrderNumbers, orderStatusMap and exchangeRates (transform/order.server.ts'
- * OrderOptions), the loaders read existingRecords, longText and channels (the sales channels to
- * publish on; unset, the shop's Online Store: load/publishing.server.ts); inviteCustomers is offered after launch.
- */
-export interface WritingOptions {
-  keepOrderNumbers: boolean;
-  orderStatusMap: Record<string, { financialStatus: string; fulfillmentStatus: string | null }>;
-  exchangeRates: Record<string, string>;
-  existingRecords: 'update' | 'skip';
-  inviteCustomers: boolean;
-  /** Text longer than Shopify allows: the record kept back, or the text cut (transform/text-limits.server.ts). */
-  longText: 'keep-back' | 'cut';
-  /** A coupon Shopify cannot hold exactly: kept back (false), or made broader with a warning (decision 0024). */
-  broaderCoupons: boolean;
-  /** The privacy, refund and terms pages as plain pages, or as the shop's policies (load/policies.server.ts). */
-  policies?: 'pages' | 'policies';
-  channels?: string[];
 }
 
 /** The merchant's choices on a draft: what to move and how. Options not given keep what the draft had. */

@@ -11,15 +11,14 @@ import { customerLongTextFindings, productLongTextFindings } from './long-text.s
 import { productKindFindings } from './product-kinds.server.ts';
 import { findBrokenHtml } from './html.server.ts';
 import { DISCOUNT_ACTIONS, foreseenNotKept } from '../entities/discounts/input.server.ts';
-import { broaderCouponsChosen } from '../entities/discounts/scope.server.ts';
 import { currencyFindings, orderCurrencies } from './order-currencies.server.ts';
 import { MAX_OPTIONS, MAX_VARIANTS, optionLayout } from '../../shopify-admin/limits/options.server.ts';
 import { isHandle } from '../entities/products/input.server.ts';
 import { shopifysOwnPage, storePageFinding } from '../entities/policies/store-pages.server.ts';
 import { bodyReferences } from '../entities/pages/body.server.ts';
 import { oldSiteImage } from '../entities/pages/body-images.server.ts';
-import { writesPolicies } from '../entities/policies/write.server.ts';
-import { TEXT_LIMITS, characters, longTextRule } from '../../shopify-admin/limits/text-limits.server.ts';
+import { TEXT_LIMITS, characters } from '../../shopify-admin/limits/text-limits.server.ts';
+import { migrationOptions } from '../options.server.ts';
 
 export const ANALYZE_BATCH = 250;
 
@@ -135,8 +134,9 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
   const findings: Finding[] = [];
   const products: ProductRecord[] = [];
   const images: ImageUse[] = [];
-  const { options, sourceUrl } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true, sourceUrl: true } });
-  const rule = longTextRule(options);
+  const { options: stored, sourceUrl } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true, sourceUrl: true } });
+  const options = migrationOptions(stored);
+  const rule = options.longText;
   for (const row of rows) {
     if (row.status === 'invalid') {
       findings.push({ entity: row.entity, sourceId: row.sourceId, code: 'unreadable-record', message: row.reason ?? 'the record could not be read', action: 'Not migrated; listed in the report with its data.' });
@@ -147,7 +147,7 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
       images.push(...product.images.map((image) => ({ entity: 'products', sourceId: product.sourceId, title: product.title, url: image.url, action })));
     } else if (row.entity === 'discounts') {
       const discount = row.data as unknown as CanonicalRecord<'discounts'>;
-      findings.push(...foreseenNotKept(discount, { broaderCoupons: broaderCouponsChosen(options) }).map((item) => ({ entity: 'discounts', sourceId: discount.sourceId, code: item.code, subject: discount.code, message: item.message, action: DISCOUNT_ACTIONS[item.code] })));
+      findings.push(...foreseenNotKept(discount, { broaderCoupons: options.broaderCoupons }).map((item) => ({ entity: 'discounts', sourceId: discount.sourceId, code: item.code, subject: discount.code, message: item.message, action: DISCOUNT_ACTIONS[item.code] })));
     } else if (row.entity === 'orders' && Date.parse((row.data as { processedAt: string }).processedAt) > Date.now()) {
       findings.push(futureOrderFinding(row.data as unknown as CanonicalRecord<'orders'>));
     } else if (row.entity === 'reviews' && (row.data as { published?: boolean }).published === false) {
@@ -156,7 +156,7 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
       findings.push(protectedFinding(row.entity, row.data as unknown as CanonicalRecord<'pages'>));
     }
     if (row.status !== 'invalid' && row.entity === 'orders') findings.push(...orderAddressFindings(row.data as unknown as CanonicalRecord<'orders'>));
-    const storePage = row.status !== 'invalid' && row.entity === 'pages' ? storePageFinding(row.data as unknown as CanonicalRecord<'pages'>, writesPolicies(options)) : null;
+    const storePage = row.status !== 'invalid' && row.entity === 'pages' ? storePageFinding(row.data as unknown as CanonicalRecord<'pages'>, options.policies === 'policies') : null;
     if (storePage) findings.push(storePage);
     if (row.status !== 'invalid' && (row.entity === 'pages' || row.entity === 'blogPosts') && sourceUrl) images.push(...bodyImageUses(row.entity, row.data as unknown as CanonicalRecord<'pages'>, sourceUrl));
     if (row.status !== 'invalid' && row.entity === 'blogPosts') {

@@ -19,6 +19,7 @@ import { type CatalogSize, planMigration } from '../analysis/plan.server.ts';
 import { stagedPoints } from '../analysis/plan-points.server.ts';
 import { MAX_VARIANTS } from '../../shopify-admin/limits/options.server.ts';
 import { queueAnalyze, queueLoad } from '../queue.server.ts';
+import { migrationOptions } from '../options.server.ts';
 
 export async function analyzeStep(migrationId: string, afterId: bigint | null): Promise<'next-batch' | 'ready' | 'loading' | 'not-running'> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
@@ -32,7 +33,7 @@ export async function analyzeStep(migrationId: string, afterId: bigint | null): 
   const plan = last
     ? planWithCustomerData(await planFor(migrationId, migration.shop, migration.sourcePlatform, migration.entities as Entity[], migration.options), customerData)
     : null;
-  const unattended = (migration.options as { unattended?: boolean }).unattended === true;
+  const unattended = migrationOptions(migration.options).unattended;
 
   return db().$transaction(async (tx) => {
     await notifyProgress(tx, migrationId);
@@ -113,6 +114,6 @@ async function planFor(migrationId: string, shop: string, platform: string, enti
 /** What will be published where: the chosen channels by name, as the shop calls them now. */
 async function publishingPlan(migrationId: string, shop: string, options: unknown) {
   const client = await adminClientFor(shop);
-  const chosen = await chosenChannels(options, shop, client);
+  const chosen = await chosenChannels(migrationOptions(options).channels, shop, client);
   return plannedPublishing(migrationId, channelNames(chosen, await salesChannelsOf(shop, client)));
 }

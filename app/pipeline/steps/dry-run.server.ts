@@ -12,12 +12,11 @@ import { MigrationNotFound, MigrationStateError } from '../lifecycle.server.ts';
 import { idMapFor } from '../staging/outcomes.server.ts';
 import { notifyProgress } from '../staging/progress.server.ts';
 import { queueDryRun } from '../queue.server.ts';
-import { OrderOptions } from '../entities/orders/input.server.ts';
 import { addressLike, allowedAddressKey } from '../entities/discounts/input.server.ts';
-import { type CouponCatalog, NO_CATALOG, broaderCouponsChosen, hasExclusions } from '../entities/discounts/scope.server.ts';
+import { type CouponCatalog, NO_CATALOG, hasExclusions } from '../entities/discounts/scope.server.ts';
 import { REDIRECTED_ENTITIES } from '../entities/redirects/input.server.ts';
-import { longTextRule } from '../../shopify-admin/limits/text-limits.server.ts';
 import { type StagedCustomer, customerGroups, groupOf } from '../entities/customers/groups.server.ts';
+import { migrationOptions } from '../options.server.ts';
 
 export { limitRefusals } from '../analysis/dry-run-checks.server.ts';
 
@@ -125,9 +124,10 @@ async function dryRunContext(migration: { id: string; shop: string; sourcePlatfo
     if (products.found.has(sourceId)) continue;
     productsLeftOut.set(sourceId, products.invalid.has(sourceId) ? { status: 'invalid', reason: products.invalid.get(sourceId) ?? null } : { status: 'not-in-migration' });
   }
+  const options = migrationOptions(migration.options);
   return {
     platform: migration.sourcePlatform,
-    orderOptions: OrderOptions.parse(migration.options ?? {}),
+    orderOptions: options,
     shopCurrency: currency,
     collectionParents: new Map(collections.map((row) => [row.sourceId, (row.data as { parentSourceId?: string | null }).parentSourceId ?? null])),
     collectionTitles: new Map(collections.map((row) => [row.sourceId, (row.data as { title: string }).title])),
@@ -139,9 +139,9 @@ async function dryRunContext(migration: { id: string; shop: string; sourcePlatfo
     productsLeftOut,
     firstWithCode,
     addressesWithCustomers: withCustomers,
-    longText: longTextRule(migration.options),
+    longText: options.longText,
     couponCatalog: rows.some((row) => row.entity === 'discounts' && hasExclusions(row.data as DiscountRecord)) ? await couponCatalog(migration, collections) : NO_CATALOG,
-    broaderCoupons: broaderCouponsChosen(migration.options),
+    broaderCoupons: options.broaderCoupons,
     mergedWith,
   };
 }

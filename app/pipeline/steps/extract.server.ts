@@ -9,6 +9,7 @@ import { notifyProgress } from '../staging/progress.server.ts';
 import { type Tx, MigrationStateError, ownedMigration, transition } from '../lifecycle.server.ts';
 import { queueAnalyze, queueExtract } from '../queue.server.ts';
 import { stageRows, toStagedRows } from '../staging/records.server.ts';
+import { migrationOptions } from '../options.server.ts';
 
 /** Redirects are not read from the source: they are derived from what moved (entities/redirects/write.server.ts). */
 export function extractedEntities(entities: string[]): Entity[] {
@@ -47,7 +48,7 @@ export async function extractNextPage(migrationId: string, entity: Entity, conne
 
   let page;
   try {
-    const since = (migration.options as { modifiedAfter?: string }).modifiedAfter;
+    const since = migrationOptions(migration.options).modifiedAfter;
     page = await connector.extract(entity, progress.extractCursor, since ? { modifiedAfter: new Date(since) } : {});
   } catch (error) {
     if (error instanceof SourceError && !error.retryable) {

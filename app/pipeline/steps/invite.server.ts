@@ -13,6 +13,7 @@ import { type UserError, inParallel } from '../staging/outcomes.server.ts';
 import { notifyProgress } from '../staging/progress.server.ts';
 import { queueInvitations } from '../queue.server.ts';
 import { writerFor } from '../../shopify-admin/writer.server.ts';
+import { migrationOptions } from '../options.server.ts';
 
 export const INVITE_BATCH = 50;
 
@@ -102,7 +103,7 @@ export function newInvitationRun(): InvitationRun {
 export async function sendInvitations(shop: string, id: string) {
   const migration = await ownedMigration(shop, id);
   if (migration.status !== 'completed') throw new MigrationStateError(`The migration is ${migration.status}; invitations go out once it has completed.`);
-  if ((migration.options as { inviteCustomers?: boolean }).inviteCustomers !== true) {
+  if (!migrationOptions(migration.options).inviteCustomers) {
     throw new MigrationStateError('Account invitations were left off in this migration’s options.');
   }
   if ((migration.invitations as InvitationRun | null)?.status === 'sending') throw new MigrationStateError('Invitations are already being sent.');

@@ -16,6 +16,7 @@ import { chosenChannels } from '../entities/products/publishing.server.ts';
 import { inParallel } from '../staging/outcomes.server.ts';
 import { MAX_VARIANTS, optionLayout } from '../../shopify-admin/limits/options.server.ts';
 import { kindTags, productStatus } from '../entities/products/input.server.ts';
+import { migrationOptions } from '../options.server.ts';
 
 export const FIND_NODES = `#graphql
   query VerifyNodes($ids: [ID!]!) {
@@ -183,7 +184,7 @@ export async function verifyMigration(migrationId: string, client: AdminClient, 
     return { checkedAt, entities, sampled: sample.length, mismatches: sample.flatMap((row) => compared.get(row.sourceId) ?? []) };
   }
   // The storefront: the sample and every collection on the channels they belong on, and no others.
-  const chosen = await chosenChannels(migration.options, migration.shop, client);
+  const chosen = await chosenChannels(migrationOptions(migration.options).channels, migration.shop, client);
   const channels = (await salesChannelsOf(migration.shop, client)).filter((channel) => chosen.includes(channel.id));
   const collections = migration.entities.includes('collections') ? await writtenCollections(migrationId, platform) : [];
   const sampled = sample.map((row) => ({ sourceId: row.sourceId, name: row.data.title, shopifyGid: row.shopifyGid, record: row.data }));

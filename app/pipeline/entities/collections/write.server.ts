@@ -6,7 +6,8 @@ import { db } from '../../../db/db.server.ts';
 import { customIdentifier } from '../../../shopify-admin/source-reference.server.ts';
 import { COLLECTION_BY_REFERENCE, CREATE_COLLECTION, UPDATE_COLLECTION, toCollectionVariables } from './input.server.ts';
 import { chosenChannels, wantedChannels, writeAndPublish } from '../products/publishing.server.ts';
-import { type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordWritten, skipsExisting } from '../../staging/outcomes.server.ts';
+import { type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordWritten } from '../../staging/outcomes.server.ts';
+import { migrationOptions } from '../../options.server.ts';
 
 interface Written {
   collection: { id: string; handle: string } | null;
@@ -14,8 +15,9 @@ interface Written {
 }
 
 export async function loadCollectionBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const skipExisting = skipsExisting(options);
+  const { shop, options: stored } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const options = migrationOptions(stored);
+  const skipExisting = options.existingRecords === 'skip';
   const rows = await nextBatch(migrationId, 'collections', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'collections', rows.map((row) => row.sourceId));
   const titles = new Map(
@@ -23,7 +25,7 @@ export async function loadCollectionBatch(migrationId: string, afterId: bigint |
       (row) => [row.sourceId, (row.data as { title: string }).title],
     ),
   );
-  const channels = await chosenChannels(options, shop, writer.client);
+  const channels = await chosenChannels(options.channels, shop, writer.client);
   const result = batchResult(rows);
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {

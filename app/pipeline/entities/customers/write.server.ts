@@ -13,11 +13,12 @@ import {
   CUSTOMER_BY_REFERENCE, CUSTOMER_EMAIL_CONSENT, CUSTOMER_METAFIELDS, CUSTOMER_SET, type Contact, checkContact, customerLongText, customerMetafields, emailConsentVariables,
   toCustomerSetVariables,
 } from './input.server.ts';
-import { type LongText, type LongTextRule, cutReport, describeLongText, keptBackReason, longTextAction, longTextRule } from '../../../shopify-admin/limits/text-limits.server.ts';
+import { type LongText, type LongTextRule, cutReport, describeLongText, keptBackReason, longTextAction } from '../../../shopify-admin/limits/text-limits.server.ts';
 import {
   IN_SHOPIFY, type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordKeptAsFound, recordSkipped, recordWritten,
-  settledWithoutWriting, skipsExisting,
+  settledWithoutWriting,
 } from '../../staging/outcomes.server.ts';
+import { migrationOptions } from '../../options.server.ts';
 
 const PROBLEM_CODES = ['customer-email-invalid', 'customer-phone-invalid', 'address-region-unmatched', 'customer-phone-taken', 'customer-merged', 'text-too-long'];
 
@@ -110,9 +111,10 @@ async function writeCustomerDetails(writer: Writer, id: string, customer: Custom
 }
 
 export async function loadCustomerBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const skipExisting = skipsExisting(options);
-  const rule = longTextRule(options);
+  const { shop, options: stored } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const options = migrationOptions(stored);
+  const skipExisting = options.existingRecords === 'skip';
+  const rule = options.longText;
   const rows = await nextBatch(migrationId, 'customers', afterId);
   const groups = await customerGroups(migrationId, rows);
   const leaderOf = (row: StagedCustomer) => groupOf(row, groups);

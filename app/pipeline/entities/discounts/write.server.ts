@@ -15,13 +15,14 @@ import {
   DISCOUNT_ACTIONS, DISCOUNT_TYPENAME, type DiscountContext, type DiscountKind, type NotKept, addressLike, allowedAddressKey, isAddressPattern, sourceTag, toDiscountInput,
 } from './input.server.ts';
 import { stillInShopify } from '../../steps/verify.server.ts';
-import { NO_CATALOG, broaderCouponsChosen, hasExclusions } from './scope.server.ts';
+import { NO_CATALOG, hasExclusions } from './scope.server.ts';
 import { inChunks } from './chunks.server.ts';
 import { movedCatalog } from './coupon-catalog.server.ts';
 import { chosenItems, withItemsLeftOff } from './items.server.ts';
 import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting,
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, inParallel, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting,
 } from '../../staging/outcomes.server.ts';
+import { migrationOptions } from '../../options.server.ts';
 
 const PROBLEM_CODES: NotKept['code'][] = [
   'discount-restriction-not-kept', 'discount-limit-changed', 'discount-products-missing', 'discount-free-shipping-not-kept', 'discount-customers-missing', 'discount-made-broader', 'discount-exclusions-as-products',
@@ -143,11 +144,12 @@ async function moreIds(writer: Writer, kind: DiscountKind, id: string, updates: 
 }
 
 export async function loadDiscountBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop, options, plan: accessPlan } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const skipExisting = skipsExisting(options);
+  const { shop, options: stored, plan: accessPlan } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const options = migrationOptions(stored);
+  const skipExisting = options.existingRecords === 'skip';
   const rows = await nextBatch(migrationId, 'discounts', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'discounts', rows.map((row) => row.sourceId));
-  const context = await discountContext(shop, writer, rows, customerDataNotice(accessPlan) !== null, broaderCouponsChosen(options));
+  const context = await discountContext(shop, writer, rows, customerDataNotice(accessPlan) !== null, options.broaderCoupons);
   const result = batchResult(rows);
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {

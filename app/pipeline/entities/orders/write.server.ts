@@ -10,13 +10,14 @@ import { customIdentifier } from '../../../shopify-admin/source-reference.server
 import { checkContact } from '../customers/input.server.ts';
 import { OrderKeptBack } from './money.server.ts';
 import type { MadeVariant } from '../products/made-variant.server.ts';
-import { ORDER_BY_REFERENCE, ORDER_CREATE, ORDER_CREATE_COST, OrderOptions, type OrderContext, futureDateClamped, toOrderCreateVariables, totalsDiffer } from './input.server.ts';
+import { ORDER_BY_REFERENCE, ORDER_CREATE, ORDER_CREATE_COST, type OrderContext, futureDateClamped, toOrderCreateVariables, totalsDiffer } from './input.server.ts';
 import { customerExists, recordGuestCustomer } from '../customers/guests.server.ts';
 import { MINUTE, orderAllowance, shopForOrders, tooManyOrders } from '../../../shopify-admin/limits/order-pacing.server.ts';
 import {
   type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed,
   IN_SHOPIFY, recordSkipped, recordUnchanged, recordWritten,
 } from '../../staging/outcomes.server.ts';
+import { migrationOptions } from '../../options.server.ts';
 
 const PROBLEM_CODES = ['order-total-differs', 'order-product-missing', 'order-future-date'];
 
@@ -83,7 +84,7 @@ async function orderContext(migrationId: string, shop: string, shopCurrency: str
   const variantIds = await idMapFor(shop, writer.platform, 'variants', orders.flatMap((order) => order.lineItems.flatMap((line) => [line.variantSourceId, line.productSourceId].filter((id): id is string => id !== null))));
   return {
     platform: writer.platform,
-    options: OrderOptions.parse(migration.options ?? {}),
+    options: migrationOptions(migration.options),
     shopCurrency,
     customerIds: new Map([...customerIds].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
     customerEmails: await emailsMovedWith(shop, [...customerIds.keys()]),

@@ -9,11 +9,12 @@ import { sourceReference } from '../../../shopify-admin/source-reference.server.
 import { BODY_PROBLEM_CODES, type PreparedBody, prepareBodies } from './bodies.server.ts';
 import { BLOG, type BlogPostRecord, CREATE_ARTICLE, CREATE_BLOG, FIND_ARTICLES, FIND_BLOG, UPDATE_ARTICLE, toArticleInput } from './post-input.server.ts';
 import { notMovedReason, policyFor } from '../policies/store-pages.server.ts';
-import { writePolicy, writesPolicies } from '../policies/write.server.ts';
+import { writePolicy } from '../policies/write.server.ts';
 import { CREATE_PAGE, FIND_PAGES, type PageRecord, UPDATE_PAGE, contentSearch, toPageInput } from './input.server.ts';
 import {
-  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting,
+  type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting,
 } from '../../staging/outcomes.server.ts';
+import { migrationOptions } from '../../options.server.ts';
 
 /** articleCreate/articleUpdate (10) and the article's blog read back (1). */
 const ARTICLE_COST = 11;
@@ -80,9 +81,10 @@ async function findWritten(client: AdminClient, document: string, connection: 'p
 }
 
 export async function loadPageBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const skipExisting = skipsExisting(options);
-  const asPolicies = writesPolicies(options);
+  const { shop, options: stored } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const options = migrationOptions(stored);
+  const skipExisting = options.existingRecords === 'skip';
+  const asPolicies = options.policies === 'policies';
   const rows = await nextBatch(migrationId, 'pages', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'pages', rows.map((row) => row.sourceId));
   const result = batchResult(rows);
@@ -165,7 +167,7 @@ async function blogFor(shop: string, migrationId: string, writer: Writer): Promi
 
 export async function loadBlogPostBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
   const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const skipExisting = skipsExisting(options);
+  const skipExisting = migrationOptions(options).existingRecords === 'skip';
   const rows = await nextBatch(migrationId, 'blogPosts', afterId);
   const result = batchResult(rows);
   if (rows.length === 0) return result;

@@ -8,7 +8,8 @@ import type { ProductRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
 import { finishedOperation, startBulkMutation } from '../../../shopify-admin/bulk-operations.server.ts';
 import { PUBLISH, applyPlacement, chosenChannels, placed, placementChange, recordPlaced, wantedChannels } from './publishing.server.ts';
-import { IN_SHOPIFY, type UserError, type Writer, describeUserErrors, idMapFor, recordFailed, skipsExisting } from '../../staging/outcomes.server.ts';
+import { IN_SHOPIFY, type UserError, type Writer, describeUserErrors, idMapFor, recordFailed } from '../../staging/outcomes.server.ts';
+import { migrationOptions } from '../../options.server.ts';
 
 /** Products looked at per chunk, and at most as many lines per operation. */
 const PLACEMENT_CHUNK = 2000;
@@ -23,8 +24,9 @@ export const HELD = 'held';
  */
 export async function submitPlacementBulk(migrationId: string, afterId: bigint | null, writer: Writer): Promise<{ batchId: string } | { next: null }> {
   const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const channels = await chosenChannels(migration.options, migration.shop, writer.client);
-  const skipExisting = skipsExisting(migration.options);
+  const options = migrationOptions(migration.options);
+  const channels = await chosenChannels(options.channels, migration.shop, writer.client);
+  const skipExisting = options.existingRecords === 'skip';
   for (let after = afterId; ; ) {
     const rows = await db().sourceRecord.findMany({
       where: { migrationId, entity: 'products', status: { in: IN_SHOPIFY }, ...(after === null ? {} : { id: { gt: after } }) },
@@ -76,7 +78,7 @@ export async function collectPlacementBulk(batchId: string, writer: Writer): Pro
   const operation = await finishedOperation<PublishLine>(writer, batch.operationId);
   if (operation === 'running') return 'running';
   const migration = await db().migration.findUniqueOrThrow({ where: { id: batch.migrationId } });
-  const channels = await chosenChannels(migration.options, batch.shop, writer.client);
+  const channels = await chosenChannels(migrationOptions(migration.options).channels, batch.shop, writer.client);
   const answered = new Set<number>();
   for (const result of operation.lines) {
     const recordId = batch.recordIds[result.__lineNumber];

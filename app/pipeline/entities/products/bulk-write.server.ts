@@ -10,6 +10,7 @@ import { finishedOperation, startBulkMutation } from '../../../shopify-admin/bul
 import { type WrittenVariant, cutNote, handleTaken, keptBackForLength, productContext, recordVariants, writeProduct } from './write.server.ts';
 import { IN_SHOPIFY, type UserError, type Writer, describeUserErrors, idMapFor, recordFailed, recordSkipped, recordUnchanged, recordWritten } from '../../staging/outcomes.server.ts';
 import { isVariantLimitLine, neverFits, waitForVariantLimit } from '../../../shopify-admin/limits/variant-limit.server.ts';
+import { migrationOptions } from '../../options.server.ts';
 
 /** From this many products to write, bulk operations are used (unless the migration says otherwise). */
 export const BULK_THRESHOLD = 1000;
@@ -21,7 +22,7 @@ export const BULK_PRODUCT_SET = PRODUCT_SET;
 /** Should this migration write its products in bulk? */
 export async function usesBulk(migrationId: string): Promise<boolean> {
   const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const choice = (migration.options as { bulk?: boolean }).bulk;
+  const choice = migrationOptions(migration.options).bulk;
   if (choice !== undefined) return choice;
   return (await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: { in: ['staged', 'failed'] } } })) >= BULK_THRESHOLD;
 }

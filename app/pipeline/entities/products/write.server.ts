@@ -10,12 +10,13 @@
 import type { ProductRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
 import { PRODUCT_SET, type ProductContext, type ProductSetVariables, productLongText, productSetCost, toProductSetVariables, variantKey } from './input.server.ts';
-import { cutReport, keptBackReason, longTextRule } from '../../../shopify-admin/limits/text-limits.server.ts';
+import { cutReport, keptBackReason } from '../../../shopify-admin/limits/text-limits.server.ts';
 import { chosenChannels, wantedChannels, writeAndPublish } from './publishing.server.ts';
 import {
-  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordSkipped, recordWritten, skipsExisting,
+  type BatchResult, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, nextBatch, recordSkipped, recordWritten,
 } from '../../staging/outcomes.server.ts';
 import { isVariantLimit, neverFits, waitForVariantLimit } from '../../../shopify-admin/limits/variant-limit.server.ts';
+import { migrationOptions } from '../../options.server.ts';
 
 export interface WrittenVariant {
   id: string;
@@ -52,9 +53,9 @@ export async function productContext(migrationId: string, shop: string, writer: 
   const categories = await db().sourceRecord.findMany({ where: { migrationId, entity: 'collections', status: { not: 'invalid' } }, select: { sourceId: true, data: true } });
   const unreachable = await db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' }, select: { subject: true } });
   const sharedHandles = await db().migrationProblem.findMany({ where: { migrationId, code: 'duplicate-handle' }, select: { sourceId: true } });
-  const { options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true } });
+  const { options: stored } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true } });
   return {
-    longText: longTextRule(options),
+    longText: migrationOptions(stored).longText,
     platform: writer.platform,
     locationId: writer.locationId,
     collectionIds: new Map(collections.map((entry) => [entry.sourceId, entry.shopifyGid])),
@@ -95,12 +96,13 @@ export function handleTaken(userErrors: UserError[]): boolean {
 }
 
 export async function loadProductBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const skipExisting = skipsExisting(options);
+  const { shop, options: stored } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const options = migrationOptions(stored);
+  const skipExisting = options.existingRecords === 'skip';
   const rows = await nextBatch(migrationId, 'products', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'products', rows.map((row) => row.sourceId));
   const context = await productContext(migrationId, shop, writer);
-  const channels = await chosenChannels(options, shop, writer.client);
+  const channels = await chosenChannels(options.channels, shop, writer.client);
   const result = batchResult(rows);
 
   // The first product Shopify's daily variant limit held back: it and those after it wait for the next batch.
