@@ -11,6 +11,7 @@ import { MigrationStateError, chainOf, ownedMigration } from '../lifecycle.serve
 import { AdminApiError } from '../../shopify-admin/client.server.ts';
 import { type UserError, inParallel } from '../staging/outcomes.server.ts';
 import { notifyProgress } from '../staging/progress.server.ts';
+import { stagedRecord } from '../staging/records.server.ts';
 import { queueInvitations } from '../queue.server.ts';
 import { writerFor } from '../../shopify-admin/writer.server.ts';
 import { migrationOptions } from '../options.server.ts';
@@ -87,8 +88,7 @@ async function emailOf(shop: string, chain: string[], customerGid: string): Prom
   const link = await db().idMapEntry.findFirst({ where: { shop, entity: 'customers', shopifyGid: customerGid }, select: { sourceId: true } });
   if (!link) return null;
   const record = await db().sourceRecord.findFirst({ where: { shop, migrationId: { in: chain }, entity: 'customers', sourceId: link.sourceId }, orderBy: { id: 'desc' }, select: { data: true } });
-  const email = (record?.data as { email?: unknown } | undefined)?.email;
-  return typeof email === 'string' ? email : null;
+  return record ? (stagedRecord('customers', record).email ?? null) : null;
 }
 
 export function newInvitationRun(): InvitationRun {

@@ -11,6 +11,7 @@ import { notifyProgress } from '../staging/progress.server.ts';
 import { queueUndo } from '../queue.server.ts';
 import { writerFor } from '../../shopify-admin/writer.server.ts';
 import { putBack } from '../staging/record-before.server.ts';
+import { stagedRecord } from '../staging/records.server.ts';
 import { deleteObject } from '../../shopify-admin/deleters.server.ts';
 
 export const UNDO_BATCH = 50;
@@ -178,7 +179,7 @@ export async function undoStep(migrationId: string, entity: string, afterId: big
 /** A product's variants go with it; their links (which orders use) must not outlive it. */
 async function forgetVariants(shop: string, platform: string, chain: string[], productSourceId: string) {
   const records = await db().sourceRecord.findMany({ where: { shop, migrationId: { in: chain }, entity: 'products', sourceId: productSourceId }, select: { data: true } });
-  const variantIds = records.flatMap((record) => ((record.data as { variants?: { sourceId: string }[] }).variants ?? []).map((variant) => variant.sourceId));
+  const variantIds = records.flatMap((record) => (stagedRecord('products', record).variants ?? []).map((variant) => variant.sourceId));
   if (variantIds.length > 0) await db().idMapEntry.deleteMany({ where: { shop, platform, entity: 'variants', sourceId: { in: variantIds } } });
 }
 

@@ -7,7 +7,7 @@
 import type { DiscountRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
 import { AdminApiError } from '../../../shopify-admin/client.server.ts';
-import { contentHash } from '../../staging/records.server.ts';
+import { contentHash, stagedRecord } from '../../staging/records.server.ts';
 import { customerDataNotice } from '../../analysis/customer-data.server.ts';
 import { CUSTOMER_BY_REFERENCE } from '../customers/input.server.ts';
 import {
@@ -37,7 +37,7 @@ type Payload = { codeDiscountNode: { id: string } | null; userErrors: UserError[
 type Outcome = { id: string; failure: null } | { id: null; failure: string };
 
 async function discountContext(shop: string, writer: Writer, rows: { data: unknown }[], customerDataRefused: boolean, broaderCoupons: boolean): Promise<DiscountContext> {
-  const discounts = rows.map((row) => row.data as DiscountRecord);
+  const discounts = rows.map((row) => stagedRecord('discounts', row));
   const products = await idMapFor(shop, writer.platform, 'products', discounts.flatMap((discount) => discount.productSourceIds));
   const collections = await idMapFor(shop, writer.platform, 'collections', discounts.flatMap((discount) => discount.collectionSourceIds));
   return {
@@ -154,7 +154,7 @@ export async function loadDiscountBatch(migrationId: string, afterId: bigint | n
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {
     const known = mapped.get(row.sourceId);
-    const discount = row.data as unknown as DiscountRecord;
+    const discount = stagedRecord('discounts', row);
     const plan = toDiscountInput(discount, context);
     // A code for chosen customers, products or collections is written again when they change (one
     // moved since, or the products an exclusion leaves), not only when the coupon does.

@@ -7,14 +7,15 @@ import { db } from '../../../db/db.server.ts';
 import type { AdminClient } from '../../../shopify-admin/client.server.ts';
 import { sourceReference } from '../../../shopify-admin/source-reference.server.ts';
 import { BODY_PROBLEM_CODES, type PreparedBody, prepareBodies } from './bodies.server.ts';
-import { BLOG, type BlogPostRecord, CREATE_ARTICLE, CREATE_BLOG, FIND_ARTICLES, FIND_BLOG, UPDATE_ARTICLE, toArticleInput } from './post-input.server.ts';
+import { BLOG, CREATE_ARTICLE, CREATE_BLOG, FIND_ARTICLES, FIND_BLOG, UPDATE_ARTICLE, toArticleInput } from './post-input.server.ts';
 import { notMovedReason, policyFor } from '../policies/store-pages.server.ts';
 import { writePolicy } from '../policies/write.server.ts';
-import { CREATE_PAGE, FIND_PAGES, type PageRecord, UPDATE_PAGE, contentSearch, toPageInput } from './input.server.ts';
+import { CREATE_PAGE, FIND_PAGES, UPDATE_PAGE, contentSearch, toPageInput } from './input.server.ts';
 import {
   type BatchResult, type FoundProblem, type UserError, type Writer, batchResult, describeUserErrors, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting,
 } from '../../staging/outcomes.server.ts';
 import { migrationOptions } from '../../options.server.ts';
+import { stagedRecord } from '../../staging/records.server.ts';
 
 /** articleCreate/articleUpdate (10) and the article's blog read back (1). */
 const ARTICLE_COST = 11;
@@ -88,11 +89,11 @@ export async function loadPageBatch(migrationId: string, afterId: bigint | null,
   const rows = await nextBatch(migrationId, 'pages', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'pages', rows.map((row) => row.sourceId));
   const result = batchResult(rows);
-  const moving = rows.filter((row) => !notMovedReason(row.data as unknown as PageRecord));
-  const bodies = await prepareBodies(migrationId, writer, moving.map((row) => ({ sourceId: row.sourceId, bodyHtml: (row.data as unknown as PageRecord).bodyHtml })), 'page');
+  const moving = rows.filter((row) => !notMovedReason(stagedRecord('pages', row)));
+  const bodies = await prepareBodies(migrationId, writer, moving.map((row) => ({ sourceId: row.sourceId, bodyHtml: stagedRecord('pages', row).bodyHtml })), 'page');
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {
-    const page = row.data as unknown as PageRecord;
+    const page = stagedRecord('pages', row);
     const notMoved = notMovedReason(page);
     if (notMoved) {
       await recordSkipped(row, notMoved);
@@ -173,10 +174,10 @@ export async function loadBlogPostBatch(migrationId: string, afterId: bigint | n
   if (rows.length === 0) return result;
   const blog = await blogFor(shop, migrationId, writer);
   const mapped = await idMapFor(shop, writer.platform, 'blogPosts', rows.map((row) => row.sourceId));
-  const bodies = await prepareBodies(migrationId, writer, rows.map((row) => ({ sourceId: row.sourceId, bodyHtml: (row.data as unknown as BlogPostRecord).bodyHtml })), 'post');
+  const bodies = await prepareBodies(migrationId, writer, rows.map((row) => ({ sourceId: row.sourceId, bodyHtml: stagedRecord('blogPosts', row).bodyHtml })), 'post');
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {
-    const post = row.data as unknown as BlogPostRecord;
+    const post = stagedRecord('blogPosts', row);
     const known = mapped.get(row.sourceId);
     if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
     const id = known?.shopifyGid ?? (await findWritten(writer.client, FIND_ARTICLES, 'articles', post, writer.platform));

@@ -17,6 +17,7 @@ import {
 } from '../../staging/outcomes.server.ts';
 import { isVariantLimit, neverFits, waitForVariantLimit } from '../../../shopify-admin/limits/variant-limit.server.ts';
 import { migrationOptions } from '../../options.server.ts';
+import { stagedRecord } from '../../staging/records.server.ts';
 
 export interface WrittenVariant {
   id: string;
@@ -59,7 +60,7 @@ export async function productContext(migrationId: string, shop: string, writer: 
     platform: writer.platform,
     locationId: writer.locationId,
     collectionIds: new Map(collections.map((entry) => [entry.sourceId, entry.shopifyGid])),
-    collectionParents: new Map(categories.map((row) => [row.sourceId, (row.data as { parentSourceId?: string | null }).parentSourceId ?? null])),
+    collectionParents: new Map(categories.map((row) => [row.sourceId, stagedRecord('collections', row).parentSourceId ?? null])),
     unreachableImages: new Set(unreachable.flatMap((problem) => (problem.subject ? [problem.subject] : []))),
     handlesLeftToShopify: new Set(sharedHandles.flatMap((problem) => (problem.sourceId ? [problem.sourceId] : []))),
   };
@@ -111,7 +112,7 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
   await eachRecord(rows, writer.concurrency, result, async (row) => {
     if (heldBack !== null && row.id > heldBack) return;
     const known = mapped.get(row.sourceId);
-    const record = row.data as unknown as ProductRecord;
+    const record = stagedRecord('products', row);
     // Products go on their channels once all are written, by a bulk operation that spends no points (10 a product otherwise).
     const how = { shop, platform: writer.platform, entity: 'products', client: writer.client, skipExisting, wanted: wantedChannels(record, channels), publishLater: true };
     await writeAndPublish(row, known, how, result, async () => {
