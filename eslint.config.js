@@ -56,7 +56,7 @@ export default tseslint.config(
   },
   {
     // TypeScript's `declare global { namespace … }` is how graphile-worker's task payloads are typed.
-    files: ['jobs/task-list.ts'],
+    files: ['jobs/payloads.ts'],
     rules: { '@typescript-eslint/no-namespace': 'off' },
   },
   { files: ['connectors/**'], rules: restrict(NOT_APP, NOT_DEVSTORE, NOT_CLI_OR_JOBS) },

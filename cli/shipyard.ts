@@ -17,12 +17,11 @@ import { parseExchangeRates } from '../app/migrations/exchange-rates.ts';
 import { releaseJobQueue } from '../app/db/jobs.server.ts';
 import { startLocalMode } from '../app/shopify-app/local-mode.server.ts';
 import { db } from '../app/db/db.server.ts';
-import {
-  MigrationNotFound, MigrationStateError, RESYNC_INTERVALS, type ResyncInterval, createMigration, pauseMigration, resumeMigration, resyncMigration, scheduleResync, startMigration,
-  sendInvitations, undoMigration,
-} from '../app/pipeline/lifecycle.server.ts';
-import { type InvitationRun, invitationSummary } from '../app/pipeline/steps/invite.server.ts';
-import type { UndoReport } from '../app/pipeline/steps/undo.server.ts';
+import { MigrationNotFound, MigrationStateError, createMigration, pauseMigration, resumeMigration } from '../app/pipeline/lifecycle.server.ts';
+import { startMigration } from '../app/pipeline/steps/extract.server.ts';
+import { type InvitationRun, invitationSummary, sendInvitations } from '../app/pipeline/steps/invite.server.ts';
+import { RESYNC_INTERVALS, type ResyncInterval, resyncMigration, scheduleResync } from '../app/pipeline/steps/resync.server.ts';
+import { type UndoReport, undoMigration } from '../app/pipeline/steps/undo.server.ts';
 import type { Verification } from '../app/pipeline/steps/verify.server.ts';
 import { listenForProgress, progressSnapshot } from '../app/pipeline/staging/progress.server.ts';
 import { reportCsv } from '../app/pipeline/staging/report.server.ts';

@@ -1,9 +1,7 @@
 // Analyzes one batch of staged records; the last batch plans the writing (app/pipeline/steps/analyze.server.ts).
 import type { Task } from 'graphile-worker';
-import { z } from 'zod';
 import { analyzeStep } from '../app/pipeline/steps/analyze.server.ts';
-
-export const MigrationAnalyzePayload = z.object({ migrationId: z.uuid(), afterId: z.string().regex(/^\d+$/).nullish() });
+import { MigrationAnalyzePayload } from './payloads.ts';
 
 const migrationAnalyze: Task = async (payload, helpers) => {
   const { migrationId, afterId } = MigrationAnalyzePayload.parse(payload);

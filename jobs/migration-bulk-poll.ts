@@ -1,9 +1,7 @@
-// Checks on a bulk operation writing or publishing products, collects its results, and goes on (app/pipeline/steps/load.server.ts).
+// Checks on a bulk operation writing or publishing products, collects its results, and goes on (app/pipeline/steps/bulk-poll.server.ts).
 import type { Task } from 'graphile-worker';
-import { z } from 'zod';
-import { bulkPollStep } from '../app/pipeline/steps/load.server.ts';
-
-export const MigrationBulkPollPayload = z.object({ migrationId: z.uuid(), batchId: z.uuid() });
+import { bulkPollStep } from '../app/pipeline/steps/bulk-poll.server.ts';
+import { MigrationBulkPollPayload } from './payloads.ts';
 
 const migrationBulkPoll: Task = async (payload, helpers) => {
   const { migrationId, batchId } = MigrationBulkPollPayload.parse(payload);

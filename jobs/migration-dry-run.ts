@@ -1,9 +1,7 @@
 // Checks one batch of staged records against Shopify's rules without writing (app/pipeline/steps/dry-run.server.ts).
 import type { Task } from 'graphile-worker';
-import { z } from 'zod';
 import { dryRunStep } from '../app/pipeline/steps/dry-run.server.ts';
-
-export const MigrationDryRunPayload = z.object({ migrationId: z.uuid(), afterId: z.string().regex(/^\d+$/).nullish() });
+import { MigrationDryRunPayload } from './payloads.ts';
 
 const migrationDryRun: Task = async (payload, helpers) => {
   const { migrationId, afterId } = MigrationDryRunPayload.parse(payload);

@@ -1,13 +1,10 @@
 // Reads one page of one entity from the source store into staging (app/pipeline/steps/extract.server.ts).
 import type { Task } from 'graphile-worker';
-import { z } from 'zod';
-import { ENTITIES } from '../connectors/model.ts';
 import { createConnector } from '../connectors/registry.server.ts';
 import { decryptCredentials } from '../app/db/credentials.server.ts';
 import { db } from '../app/db/db.server.ts';
 import { extractNextPage } from '../app/pipeline/steps/extract.server.ts';
-
-export const MigrationExtractPayload = z.object({ migrationId: z.uuid(), entity: z.enum(ENTITIES) });
+import { MigrationExtractPayload } from './payloads.ts';
 
 const migrationExtract: Task = async (payload, helpers) => {
   const { migrationId, entity } = MigrationExtractPayload.parse(payload);

@@ -1,9 +1,7 @@
 // Sends one batch of account invitations to customers a migration created (app/pipeline/steps/invite.server.ts).
 import type { Task } from 'graphile-worker';
-import { z } from 'zod';
 import { inviteStep } from '../app/pipeline/steps/invite.server.ts';
-
-export const MigrationInvitePayload = z.object({ migrationId: z.uuid(), afterId: z.string().regex(/^\d+$/).nullish() });
+import { MigrationInvitePayload } from './payloads.ts';
 
 const migrationInvite: Task = async (payload, helpers) => {
   const { migrationId, afterId } = MigrationInvitePayload.parse(payload);

@@ -1,9 +1,7 @@
 // Deletes one batch of what a migration created from Shopify (app/pipeline/steps/undo.server.ts).
 import type { Task } from 'graphile-worker';
-import { z } from 'zod';
 import { undoStep } from '../app/pipeline/steps/undo.server.ts';
-
-export const MigrationUndoPayload = z.object({ migrationId: z.uuid(), entity: z.string().min(1).max(64), afterId: z.string().regex(/^\d+$/).nullish() });
+import { MigrationUndoPayload } from './payloads.ts';
 
 const migrationUndo: Task = async (payload, helpers) => {
   const { migrationId, entity, afterId } = MigrationUndoPayload.parse(payload);

@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import { Logger, type Runner, type WorkerEvents, parseCronItems, run } from 'graphile-worker';
 import { openPool } from '../app/db/pool.server.ts';
 import { RESYNC_CRON } from '../app/pipeline/steps/resync.server.ts';
+import { JOB_QUEUES_CLEANUP_CRON } from './job-queues-cleanup.ts';
 import { keepAlive } from './liveness.ts';
 import { taskList } from './task-list.ts';
 
@@ -44,6 +45,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
     // process runs the crontab; graphile-worker's known_crontabs table makes each tick one job.
     parsedCronItems: parseCronItems([
       { task: 'migration-resync-scheduled', match: RESYNC_CRON, identifier: 'migration-resync-scheduled', options: { backfillPeriod: 0, queueName: 'migration-resync-scheduled', jobKey: 'migration-resync-scheduled' } },
+      { task: 'job-queues-cleanup', match: JOB_QUEUES_CLEANUP_CRON, identifier: 'job-queues-cleanup', options: { backfillPeriod: 0, jobKey: 'job-queues-cleanup' } },
     ]),
     // The process that owns the worker decides how to shut down (server.ts, jobs/worker.ts).
     noHandleSignals: true,

@@ -1,12 +1,10 @@
 // Deletes an uninstalled shop's data once the grace period has passed, in case shop/redact never
 // comes; does nothing when the shop has been installed again in the meantime.
 import type { Task } from 'graphile-worker';
-import { z } from 'zod';
 import { redactShop } from '../app/shopify-app/compliance.server.ts';
 import { db } from '../app/db/db.server.ts';
 import { purgeDueAt } from '../app/shopify-app/shops.server.ts';
-
-export const ShopPurgePayload = z.object({ shop: z.string().min(1) });
+import { ShopPurgePayload } from './payloads.ts';
 
 const shopPurge: Task = async (payload, helpers) => {
   const { shop } = ShopPurgePayload.parse(payload);

@@ -1,9 +1,7 @@
 // shop/redact: Shopify asks, 48 hours after an uninstall, that everything about the shop goes.
 import type { Task } from 'graphile-worker';
-import { z } from 'zod';
 import { redactShop } from '../app/shopify-app/compliance.server.ts';
-
-export const ShopRedactPayload = z.object({ shop: z.string().min(1) });
+import { ShopRedactPayload } from './payloads.ts';
 
 const shopRedact: Task = async (payload, helpers) => {
   const { shop } = ShopRedactPayload.parse(payload);

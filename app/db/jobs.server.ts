@@ -1,7 +1,7 @@
 // Queues background work on graphile-worker, in the same PostgreSQL as everything else.
 import { type TaskSpec, type WorkerUtils, makeWorkerUtils } from 'graphile-worker';
 import type { Pool } from 'pg';
-import type {} from '../../jobs/task-list.ts';
+import type {} from '../../jobs/payloads.ts';
 import { openPool } from './pool.server.ts';
 
 type JobQueue = { utils: WorkerUtils; pool: Pool };
@@ -36,6 +36,18 @@ export async function cancelJob(jobKey: string): Promise<void> {
   const utils = await workerUtils();
   // graphile-worker's own SQL function: deletes the job unless a worker holds it.
   await utils.withPgClient((client) => client.query('SELECT graphile_worker.remove_job($1)', [jobKey]));
+}
+
+/**
+ * Deletes the named queues no job is in any more (graphile-worker's GC_JOB_QUEUES). graphile-worker
+ * keeps a row for every queue name it was ever given, and each migration has queues of its own
+ * (app/pipeline/queue.server.ts), so without this the table grows by a few rows per migration;
+ * graphile-worker's documentation asks for exactly this cleanup when queue names are many (decision 0007).
+ * A queue a worker holds, or that still has a job, is left alone.
+ */
+export async function cleanUpJobQueues(): Promise<void> {
+  const utils = await workerUtils();
+  await utils.cleanup({ tasks: ['GC_JOB_QUEUES'] });
 }
 
 export async function releaseJobQueue(): Promise<void> {

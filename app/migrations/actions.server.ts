@@ -4,10 +4,11 @@ import { db } from '../db/db.server.ts';
 import type { MigrationIntent } from './forms.ts';
 import type { UndoPreview } from './views.ts';
 import { startDryRun } from '../pipeline/steps/dry-run.server.ts';
-import {
-  MigrationNotFound, MigrationStateError, approveMigration, cancelMigration, pauseMigration, resumeMigration, resyncMigration, sendInvitations, undoMigration,
-} from '../pipeline/lifecycle.server.ts';
-import { resyncChain } from '../pipeline/steps/undo.server.ts';
+import { MigrationNotFound, MigrationStateError, cancelMigration, pauseMigration, resumeMigration, resyncChain } from '../pipeline/lifecycle.server.ts';
+import { approveMigration } from '../pipeline/steps/load.server.ts';
+import { resyncMigration } from '../pipeline/steps/resync.server.ts';
+import { sendInvitations } from '../pipeline/steps/invite.server.ts';
+import { undoMigration } from '../pipeline/steps/undo.server.ts';
 
 const ACTIONS: Record<MigrationIntent, (shop: string, id: string) => Promise<unknown>> = {
   approve: approveMigration,

@@ -2,9 +2,8 @@
 import { db } from '../db/db.server.ts';
 import { overallStage } from './progress.ts';
 import { platformLabel } from './platforms.server.ts';
+import { MIGRATION_STATUSES, type MigrationStatus } from '../pipeline/lifecycle.server.ts';
 
-export const MIGRATION_STATUSES = ['draft', 'running', 'ready', 'paused', 'completed', 'failed', 'cancelled', 'undoing', 'undone'] as const;
-export type MigrationStatus = (typeof MIGRATION_STATUSES)[number];
 
 const statusLabels: Record<MigrationStatus, string> = {
   draft: 'Draft',
@@ -14,7 +13,7 @@ const statusLabels: Record<MigrationStatus, string> = {
   completed: 'Completed',
   failed: 'Failed',
   cancelled: 'Cancelled',
-  // Undo (app/pipeline/undo/) deletes from Shopify what the migration created.
+  // Undo (app/pipeline/steps/undo.server.ts) deletes from Shopify what the migration created.
   undoing: 'Undoing',
   undone: 'Undone',
 };

@@ -2,6 +2,8 @@
 // Store) and what the merchant is warned about, the same in the setup page, the browser and the CLI.
 import type { SalesChannel } from '../shopify-admin/sales-channels.server.ts';
 
+export type { SalesChannel };
+
 /**
  * Where a migration's catalog goes, as the plan forecasts it and the verification counts it: the
  * channels by name (none: nothing is published) and how many products and collections are published

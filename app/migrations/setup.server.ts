@@ -9,7 +9,7 @@ import { defaultChannels } from './sales-channels.ts';
 import { type ChoiceState, FORM_ARRAYS } from './setup-choices.ts';
 import { ownedMigration } from './views.server.ts';
 import { defaultOrderStatus, OrderOptions } from '../pipeline/entities/orders/input.server.ts';
-import { startMigration } from '../pipeline/lifecycle.server.ts';
+import { startMigration } from '../pipeline/steps/extract.server.ts';
 import { shopCurrency } from '../shopify-app/shop-details.server.ts';
 
 /** What the setup page shows; a migration that has started has its own page instead. */

@@ -1,7 +1,7 @@
 // What the migration page's loaders fill and its components read: the shapes of a migration's views.
 // Types only (erased from the browser bundle), plus the customer-data wording the page shares with the
 // command line; components import these from here, never from the pipeline that makes them (decisions/0034).
-export type { MigrationStatus } from './list.server.ts';
+export type { MigrationStatus } from '../pipeline/lifecycle.server.ts';
 export type { MigrationPlan } from '../pipeline/analysis/plan.server.ts';
 export type { ProblemGroup } from '../pipeline/analysis/findings.server.ts';
 export { type CustomerDataNotice, customerDataWords } from '../pipeline/analysis/customer-data-notice.ts';

@@ -1,15 +1,118 @@
-// A migration's life as the merchant drives it: created (with the source credentials encrypted),
-// started, paused, resumed, cancelled. Every change is scoped by the shop that asks for it, and
-// each step queues its jobs in the same transaction that records it.
+// A migration's life written down in one place: its statuses and phases, the moves between
+// statuses the table allows (transition() refuses any other), the re-sync chain a run belongs to,
+// and the moves the merchant makes that are no step of their own: create and change a draft, pause,
+// resume, cancel. The steps (steps/*.server.ts) start their own work and move the status through
+// transition(). Every change is scoped by the shop that asks for it, and each queues its jobs in
+// the same transaction that records it.
 import { ENTITIES, type Entity } from '../../connectors/model.ts';
 import { encryptCredentials } from '../db/credentials.server.ts';
 import { db } from '../db/db.server.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import { HELD, PLACEMENT_BATCH } from './entities/products/bulk-publishing.server.ts';
 import { LOAD_ORDER } from './analysis/plan.server.ts';
 import { REDIRECTED_ENTITIES } from './entities/redirects/input.server.ts';
-import { chainOf, customersToInvite, newInvitationRun, type InvitationRun } from './steps/invite.server.ts';
-import { queueAnalyze, queueExtract, queueInvitations, queueLoad, queueUndo, queueVerify } from './queue.server.ts';
-import { newUndoReport, nextUndoEntity, resyncChain } from './steps/undo.server.ts';
+import { type WritingOptions, migrationOptions } from './options.server.ts';
+import { queueAnalyze, queueExtract, queueLoad, queueVerify } from './queue.server.ts';
+
+export const MIGRATION_STATUSES = ['draft', 'running', 'ready', 'paused', 'completed', 'failed', 'cancelled', 'undoing', 'undone'] as const;
+export type MigrationStatus = (typeof MIGRATION_STATUSES)[number];
+
+/**
+ * Where a migration's work stands, beside its status: a draft; reading the source, analyzing, then
+ * (status ready) waiting for the merchant; writing, verifying; undoing; done. Phases move on
+ * inside a status, by the step that finishes one (a conditional update, so only one job does it).
+ */
+export const MIGRATION_PHASES = ['draft', 'extracting', 'analyzing', 'ready', 'loading', 'verifying', 'undoing', 'done'] as const;
+export type MigrationPhase = (typeof MIGRATION_PHASES)[number];
+
+/**
+ * Every move between statuses, and who makes it:
+ * - draft → running: started (steps/extract); running ⇄ paused: paused and resumed by the merchant;
+ * - running → ready: the analysis waits for the merchant (steps/analyze); ready → running: approved (steps/load);
+ * - running → completed: verified (steps/verify); running or paused → failed: the source or Shopify stopped it;
+ * - anything not completed or cancelled → cancelled, by the merchant;
+ * - completed, failed, cancelled or undone → undoing (steps/undo), or straight to undone when
+ *   nothing is left to delete; also how the later runs of an undone chain end; undoing → undone or failed.
+ */
+export const TRANSITIONS: Record<MigrationStatus, readonly MigrationStatus[]> = {
+  draft: ['running', 'cancelled'],
+  running: ['paused', 'ready', 'completed', 'failed', 'cancelled'],
+  ready: ['running', 'cancelled'],
+  paused: ['running', 'failed', 'cancelled'],
+  completed: ['undoing', 'undone'],
+  failed: ['undoing', 'undone', 'cancelled'],
+  cancelled: ['undoing', 'undone'],
+  undoing: ['undone', 'failed', 'cancelled'],
+  undone: ['undoing', 'undone', 'cancelled'],
+};
+
+export function canTransition(from: string, to: MigrationStatus): boolean {
+  return (TRANSITIONS[from as MigrationStatus] ?? []).includes(to);
+}
+
+/** The statuses a migration may be in to move to `to`: for moving several runs at once (updateMany). */
+export function statusesBefore(to: MigrationStatus): MigrationStatus[] {
+  return MIGRATION_STATUSES.filter((from) => canTransition(from, to));
+}
+
+/** Runs of a chain that are still under way: a re-sync or an undo waits for them. */
+export const UNDER_WAY: string[] = ['draft', 'running', 'paused', 'ready', 'undoing'];
+
+/** A change the migration's status does not allow, in words meant for the merchant. */
+export class MigrationStateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MigrationStateError';
+  }
+}
+
+export class MigrationNotFound extends Error {
+  constructor(id: string) {
+    super(`No migration ${id} in this shop`);
+    this.name = 'MigrationNotFound';
+  }
+}
+
+export type Tx = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
+
+/**
+ * Moves a migration (as the caller read it) to another status, with whatever else changes with it;
+ * a move the table does not allow is refused with MigrationStateError, and nothing is written.
+ */
+export async function transition(client: Tx | ReturnType<typeof db>, migration: { id: string; status: string }, to: MigrationStatus, data: Omit<Prisma.MigrationUpdateInput, 'status'> = {}) {
+  if (!canTransition(migration.status, to)) throw new MigrationStateError(`A migration that is ${migration.status} cannot become ${to}.`);
+  return client.migration.update({ where: { id: migration.id }, data: { ...data, status: to } });
+}
+
+/** Another shop's migration is as good as missing: the same answer, so ids cannot be probed. */
+export async function ownedMigration(shop: string, id: string) {
+  const migration = await db().migration.findFirst({ where: { id, shop } });
+  if (!migration) throw new MigrationNotFound(id);
+  return migration;
+}
+
+/** The migration and every re-sync that followed it (Migration.resyncOf), in this shop. */
+export async function resyncChain(shop: string, id: string): Promise<string[]> {
+  const chain = [id];
+  let frontier = [id];
+  while (frontier.length > 0) {
+    const next = await db().migration.findMany({ where: { shop, resyncOf: { in: frontier } }, select: { id: true } });
+    frontier = next.map((row) => row.id).filter((child) => !chain.includes(child));
+    chain.push(...frontier);
+  }
+  return chain;
+}
+
+/** The whole chain a migration belongs to, from its first run: invitations cover it and all its re-syncs. */
+export async function chainOf(shop: string, id: string): Promise<string[]> {
+  let root = id;
+  for (;;) {
+    const run = await db().migration.findFirst({ where: { shop, id: root }, select: { resyncOf: true } });
+    if (!run?.resyncOf) break;
+    root = run.resyncOf;
+  }
+  return resyncChain(shop, root);
+}
 
 export interface NewMigration {
   shop: string;
@@ -20,25 +123,10 @@ export interface NewMigration {
   options?: Record<string, unknown>;
 }
 
-/** A change the migration's status does not allow, in words meant for the merchant. */
-export class MigrationStateError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MigrationStateError';
-  }
-}
-
 /** The entities in write order, with redirects (derived from what moved) unless turned off or nothing moving had a URL. */
 export function entitiesInLoadOrder(chosen: Entity[], redirects: boolean): Entity[] {
   const withRedirects = redirects && chosen.some((entity) => (REDIRECTED_ENTITIES as Entity[]).includes(entity));
   return LOAD_ORDER.filter((entity) => (entity === 'redirects' ? withRedirects : chosen.includes(entity)));
-}
-
-export class MigrationNotFound extends Error {
-  constructor(id: string) {
-    super(`No migration ${id} in this shop`);
-    this.name = 'MigrationNotFound';
-  }
 }
 
 export async function createMigration(input: NewMigration) {
@@ -50,57 +138,25 @@ export async function createMigration(input: NewMigration) {
       sourcePlatform: input.platform,
       sourceUrl: input.sourceUrl,
       sourceCredentials: encryptCredentials(input.shop, input.credentials),
-      entities: entitiesInLoadOrder(input.entities, input.options?.redirects !== false),
+      entities: entitiesInLoadOrder(input.entities, migrationOptions(input.options).redirects),
       options: (input.options ?? {}) as object,
     },
   });
 }
 
-/** Another shop's migration is as good as missing: the same answer, so ids cannot be probed. */
-async function owned(shop: string, id: string) {
-  const migration = await db().migration.findFirst({ where: { id, shop } });
-  if (!migration) throw new MigrationNotFound(id);
-  return migration;
-}
-
-/** Redirects are not read from the source: they are derived from what moved (load/redirects.server.ts). */
-export function extractedEntities(entities: string[]): Entity[] {
-  return (entities as Entity[]).filter((entity) => entity !== 'redirects');
-}
-
-type Tx = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
-
-/** The status change and one extract job per entity. startedAt is when reading began: a re-sync reads what changed after it. */
-async function beginReading(tx: Tx, migration: { id: string; shop: string; entities: string[] }) {
-  const { id, shop } = migration;
-  const started = await tx.migration.update({ where: { id }, data: { status: 'running', phase: 'extracting', startedAt: new Date(), error: null } });
-  for (const entity of extractedEntities(migration.entities)) {
-    await tx.migrationEntity.upsert({ where: { migrationId_entity: { migrationId: id, entity } }, create: { migrationId: id, shop, entity }, update: {} });
-    await queueExtract(tx, id, entity);
-  }
-  return started;
-}
-
-/** Starts reading the source: one extract job per entity, all queued with the status change. */
-export async function startMigration(shop: string, id: string) {
-  const migration = await owned(shop, id);
-  if (migration.status !== 'draft') throw new MigrationStateError(`The migration is ${migration.status}; only a draft can start.`);
-  return db().$transaction((tx) => beginReading(tx, migration));
-}
-
 /** Jobs already running finish their piece; every job checks the status before the next piece. */
 export async function pauseMigration(shop: string, id: string) {
-  const migration = await owned(shop, id);
+  const migration = await ownedMigration(shop, id);
   if (migration.status !== 'running') throw new MigrationStateError(`The migration is ${migration.status}; only a running one can pause.`);
-  return db().migration.update({ where: { id }, data: { status: 'paused', pausedAt: new Date() } });
+  return transition(db(), migration, 'paused', { pausedAt: new Date() });
 }
 
 /** Picks up where each entity stopped: the saved extract cursors and the records not yet written. */
 export async function resumeMigration(shop: string, id: string) {
-  const migration = await owned(shop, id);
+  const migration = await ownedMigration(shop, id);
   if (migration.status !== 'paused') throw new MigrationStateError(`The migration is ${migration.status}; only a paused one can resume.`);
   return db().$transaction(async (tx) => {
-    const resumed = await tx.migration.update({ where: { id }, data: { status: 'running', pausedAt: null } });
+    const resumed = await transition(tx, migration, 'running', { pausedAt: null });
     if (migration.phase === 'extracting') {
       const pending = await tx.migrationEntity.findMany({ where: { migrationId: id, extractDone: false } });
       for (const { entity: name } of pending) {
@@ -130,48 +186,16 @@ export async function resumeMigration(shop: string, id: string) {
   });
 }
 
+/** Jobs check the status before their next piece; what they are writing now still lands. */
 export async function cancelMigration(shop: string, id: string) {
-  const migration = await owned(shop, id);
+  const migration = await ownedMigration(shop, id);
   if (['completed', 'cancelled'].includes(migration.status)) throw new MigrationStateError(`The migration is already ${migration.status}.`);
-  return db().migration.update({ where: { id }, data: { status: 'cancelled', finishedAt: new Date() } });
-}
-
-/** The merchant read the analysis and the plan: write to Shopify. */
-export async function approveMigration(shop: string, id: string) {
-  const migration = await owned(shop, id);
-  if (migration.status !== 'ready') throw new MigrationStateError(`The migration is ${migration.status}; only one ready for review can start writing.`);
-  const first = migration.entities[0] as Entity | undefined;
-  return db().$transaction(async (tx) => {
-    const approved = await tx.migration.update({ where: { id }, data: { status: 'running', phase: 'loading' } });
-    if (first) await queueLoad(tx, id, first);
-    return approved;
-  });
-}
-
-/**
- * How records are written, kept in Migration.options beside redirects and unattended: the order
- * loader reads keepOrderNumbers, orderStatusMap and exchangeRates (transform/order.server.ts'
- * OrderOptions), the loaders read existingRecords, longText and channels (the sales channels to
- * publish on; unset, the shop's Online Store: load/publishing.server.ts); inviteCustomers is offered after launch.
- */
-export interface WritingOptions {
-  keepOrderNumbers: boolean;
-  orderStatusMap: Record<string, { financialStatus: string; fulfillmentStatus: string | null }>;
-  exchangeRates: Record<string, string>;
-  existingRecords: 'update' | 'skip';
-  inviteCustomers: boolean;
-  /** Text longer than Shopify allows: the record kept back, or the text cut (transform/text-limits.server.ts). */
-  longText: 'keep-back' | 'cut';
-  /** A coupon Shopify cannot hold exactly: kept back (false), or made broader with a warning (decision 0024). */
-  broaderCoupons: boolean;
-  /** The privacy, refund and terms pages as plain pages, or as the shop's policies (load/policies.server.ts). */
-  policies?: 'pages' | 'policies';
-  channels?: string[];
+  return transition(db(), migration, 'cancelled', { finishedAt: new Date() });
 }
 
 /** The merchant's choices on a draft: what to move and how. Options not given keep what the draft had. */
 export async function updateDraft(shop: string, id: string, choices: { entities: Entity[]; redirects: boolean; review: boolean; options?: WritingOptions }) {
-  const migration = await owned(shop, id);
+  const migration = await ownedMigration(shop, id);
   if (migration.status !== 'draft') throw new MigrationStateError('This migration has started; its settings can no longer change.');
   const previous = (migration.options ?? {}) as Record<string, unknown>;
   return db().migration.update({
@@ -180,116 +204,5 @@ export async function updateDraft(shop: string, id: string, choices: { entities:
       entities: entitiesInLoadOrder(choices.entities, choices.redirects),
       options: { ...previous, ...choices.options, redirects: choices.redirects, unattended: !choices.review } as object,
     },
-  });
-}
-
-/** How often a merchant may ask Shipyard to re-sync on its own. */
-export const RESYNC_INTERVALS = { hourly: 3_600_000, daily: 86_400_000 } as const;
-export type ResyncInterval = keyof typeof RESYNC_INTERVALS;
-
-const UNDER_WAY = ['draft', 'running', 'paused', 'ready', 'undoing'];
-
-/**
- * A re-sync: a new migration linked to the latest completed run of the chain (resyncOf), reading
- * only what changed in the source after that run began reading (options.modifiedAfter; endpoints
- * the source cannot filter are read whole and their content hashes skip what did not change),
- * with the same entities and options, unattended. The id map turns its writes into updates.
- */
-export async function resyncMigration(shop: string, id: string) {
-  const migration = await owned(shop, id);
-  if (migration.status !== 'completed') throw new MigrationStateError(`The migration is ${migration.status}; only a completed migration can be re-synced.`);
-  const chain = await db().migration.findMany({ where: { shop, id: { in: await resyncChain(shop, id) } }, orderBy: { createdAt: 'asc' } });
-  if (chain.some((run) => UNDER_WAY.includes(run.status))) throw new MigrationStateError('A re-sync of this migration is already under way; wait for it to finish.');
-  const previous = chain.filter((run) => run.status === 'completed' && run.startedAt).at(-1) ?? migration;
-  if (!previous.startedAt) throw new MigrationStateError('The migration never read its source, so there is no point to re-sync from.');
-  const options = { ...(previous.options as Record<string, unknown>), modifiedAfter: previous.startedAt.toISOString(), unattended: true };
-  return db().$transaction(async (tx) => {
-    // The schedule follows the newest run, which is the one the next re-sync starts from.
-    const every = chain.find((run) => run.resyncEvery)?.resyncEvery ?? null;
-    await tx.migration.updateMany({ where: { shop, id: { in: chain.map((run) => run.id) } }, data: { resyncEvery: null, nextResyncAt: null } });
-    const created = await tx.migration.create({
-      data: {
-        shop,
-        sourcePlatform: previous.sourcePlatform,
-        sourceUrl: previous.sourceUrl,
-        sourceCredentials: previous.sourceCredentials,
-        entities: previous.entities,
-        options: options as object,
-        resyncOf: previous.id,
-        resyncEvery: every,
-        nextResyncAt: every ? nextResyncAt(every) : null,
-      },
-    });
-    return beginReading(tx, created);
-  });
-}
-
-export function nextResyncAt(every: string, from = new Date()): Date | null {
-  const interval = RESYNC_INTERVALS[every as ResyncInterval];
-  return interval ? new Date(from.getTime() + interval) : null;
-}
-
-/** The merchant's standing request for re-syncs (null stops them), kept on the newest run of the chain. */
-export async function scheduleResync(shop: string, id: string, every: ResyncInterval | null) {
-  const migration = await owned(shop, id);
-  if (every !== null && !(every in RESYNC_INTERVALS)) throw new MigrationStateError(`Re-syncs can run ${Object.keys(RESYNC_INTERVALS).join(' or ')}.`);
-  if (['cancelled', 'undoing', 'undone'].includes(migration.status)) throw new MigrationStateError(`The migration is ${migration.status}; it cannot be re-synced.`);
-  const chain = await db().migration.findMany({ where: { shop, id: { in: await resyncChain(shop, id) } }, orderBy: { createdAt: 'asc' } });
-  const newest = chain.at(-1) ?? migration;
-  return db().$transaction(async (tx) => {
-    await tx.migration.updateMany({ where: { shop, id: { in: chain.map((run) => run.id) } }, data: { resyncEvery: null, nextResyncAt: null } });
-    return tx.migration.update({ where: { id: newest.id }, data: { resyncEvery: every, nextResyncAt: every ? nextResyncAt(every) : null } });
-  });
-}
-
-/**
- * Deletes from Shopify what the migration and its re-syncs created, in reverse dependency order,
- * one batch per job (undo/undo-step.server.ts); objects Shipyard found in the store and wrote
- * into stay, put back as they were. Allowed once nothing of the chain is running; again after a
- * partial undo.
- */
-export async function undoMigration(shop: string, id: string) {
-  const migration = await owned(shop, id);
-  if (!['completed', 'failed', 'cancelled', 'undone'].includes(migration.status)) {
-    throw new MigrationStateError(`The migration is ${migration.status}; ${migration.status === 'draft' ? 'nothing was written yet' : 'cancel it before undoing it'}.`);
-  }
-  const chain = await resyncChain(shop, id);
-  const busy = await db().migration.count({ where: { shop, id: { in: chain }, status: { in: UNDER_WAY } } });
-  if (busy > 0) throw new MigrationStateError('A re-sync of this migration is under way; cancel it before undoing.');
-  // What an earlier undo could not put back is tried again.
-  await db().recordBefore.updateMany({ where: { shop, migrationId: { in: chain } }, data: { restoreFailedAt: null } });
-  const first = await nextUndoEntity(shop, chain, null);
-  return db().$transaction(async (tx) => {
-    await tx.migration.updateMany({ where: { shop, id: { in: chain } }, data: { resyncEvery: null, nextResyncAt: null } });
-    const report = newUndoReport();
-    if (!first) {
-      return tx.migration.update({ where: { id }, data: { status: 'undone', phase: 'done', error: null, finishedAt: new Date(), undo: { ...report, status: 'done', finishedAt: new Date().toISOString() } as object } });
-    }
-    const undoing = await tx.migration.update({ where: { id }, data: { status: 'undoing', phase: 'undoing', error: null, undo: report as object } });
-    await queueUndo(tx, id, first, null);
-    return undoing;
-  });
-}
-
-/**
- * Emails an account invitation to every customer the migration and its re-syncs created who has
- * not had one (invitations.server.ts), once the merchant has launched and asks for it. Customers
- * Shopify refused before are tried again; nobody who got one gets a second.
- */
-export async function sendInvitations(shop: string, id: string) {
-  const migration = await owned(shop, id);
-  if (migration.status !== 'completed') throw new MigrationStateError(`The migration is ${migration.status}; invitations go out once it has completed.`);
-  if ((migration.options as { inviteCustomers?: boolean }).inviteCustomers !== true) {
-    throw new MigrationStateError('Account invitations were left off in this migration’s options.');
-  }
-  if ((migration.invitations as InvitationRun | null)?.status === 'sending') throw new MigrationStateError('Invitations are already being sent.');
-  const waiting = await customersToInvite(shop, await chainOf(shop, id));
-  return db().$transaction(async (tx) => {
-    if (waiting === 0) {
-      return tx.migration.update({ where: { id }, data: { invitations: { ...newInvitationRun(), status: 'done', finishedAt: new Date().toISOString() } as object } });
-    }
-    const sending = await tx.migration.update({ where: { id }, data: { invitations: newInvitationRun() as object } });
-    await queueInvitations(tx, id, null);
-    return sending;
   });
 }

@@ -3,7 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { decryptCredentials } from '../db/credentials.server.ts';
 import { db } from '../db/db.server.ts';
 import { HELD, PLACEMENT_BATCH } from './entities/products/bulk-publishing.server.ts';
-import { MigrationNotFound, cancelMigration, createMigration, pauseMigration, resumeMigration, startMigration, updateDraft } from './lifecycle.server.ts';
+import {
+  MIGRATION_STATUSES, MigrationNotFound, MigrationStateError, TRANSITIONS, canTransition, cancelMigration, createMigration, pauseMigration, resumeMigration, statusesBefore, transition, updateDraft,
+} from './lifecycle.server.ts';
+import { startMigration } from './steps/extract.server.ts';
 import { OrderOptions } from './entities/orders/input.server.ts';
 
 const SHOP = 'lifecycle.myshopify.com';
@@ -79,5 +82,41 @@ describe('migration lifecycle', () => {
     const again = await updateDraft(SHOP, migration.id, { entities: ['orders'], redirects: false, review: false });
     expect(again.options).toEqual({ redirects: false, unattended: true, ...options });
     await expect(updateDraft('intruder.myshopify.com', migration.id, { entities: ['orders'], redirects: false, review: false, options })).rejects.toBeInstanceOf(MigrationNotFound);
+  });
+});
+
+describe('the transition table', () => {
+  it('allows the moves the migration makes', () => {
+    const allowed: [string, (typeof MIGRATION_STATUSES)[number]][] = [
+      ['draft', 'running'], ['running', 'paused'], ['paused', 'running'], ['running', 'ready'], ['ready', 'running'],
+      ['running', 'completed'], ['running', 'failed'], ['paused', 'failed'], ['draft', 'cancelled'], ['ready', 'cancelled'],
+      ['completed', 'undoing'], ['failed', 'undoing'], ['cancelled', 'undoing'], ['undone', 'undoing'], ['undoing', 'undone'], ['undoing', 'failed'],
+      ['completed', 'undone'], ['undone', 'undone'],
+    ];
+    for (const [from, to] of allowed) expect(canTransition(from, to), `${from} → ${to}`).toBe(true);
+  });
+
+  it('refuses every other move', () => {
+    const refused: [string, (typeof MIGRATION_STATUSES)[number]][] = [
+      ['draft', 'completed'], ['draft', 'paused'], ['draft', 'undoing'], ['ready', 'paused'], ['ready', 'completed'],
+      ['completed', 'running'], ['completed', 'cancelled'], ['cancelled', 'cancelled'], ['cancelled', 'running'], ['undone', 'running'],
+      ['paused', 'completed'], ['undoing', 'running'], ['failed', 'running'], ['running', 'undoing'], ['nonsense', 'running'],
+    ];
+    for (const [from, to] of refused) expect(canTransition(from, to), `${from} → ${to}`).toBe(false);
+  });
+
+  it('names only known statuses, and says which statuses may become one', () => {
+    for (const [from, tos] of Object.entries(TRANSITIONS)) {
+      expect(MIGRATION_STATUSES).toContain(from);
+      for (const to of tos) expect(MIGRATION_STATUSES).toContain(to);
+    }
+    expect(statusesBefore('undone')).toEqual(['completed', 'failed', 'cancelled', 'undoing', 'undone']);
+  });
+
+  it('refuses a move the table does not allow, and writes nothing', async () => {
+    const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['products'] });
+    await expect(transition(db(), migration, 'completed', { phase: 'done' })).rejects.toBeInstanceOf(MigrationStateError);
+    expect(await db().migration.findUniqueOrThrow({ where: { id: migration.id } })).toMatchObject({ status: 'draft', phase: 'draft' });
+    expect(await transition(db(), migration, 'running', { phase: 'extracting' })).toMatchObject({ status: 'running', phase: 'extracting' });
   });
 });

@@ -37,11 +37,15 @@ export function queueLoad(tx: Tx, migrationId: string, entity: Entity, afterId: 
   });
 }
 
-export function queueBulkPoll(tx: Tx, migrationId: string, batchId: string, runAt: Date) {
+/** How often a bulk operation is checked on. */
+const BULK_POLL_MS = 2000;
+
+/** The next check on a bulk operation Shopify is running, a little later. */
+export function queueBulkPoll(tx: Tx, migrationId: string, batchId: string) {
   return queueInTransaction(tx, 'migration-bulk-poll', { migrationId, batchId }, {
     jobKey: `migration-bulk-poll:${batchId}`,
     queueName: writeQueue(migrationId),
-    runAt,
+    runAt: new Date(Date.now() + BULK_POLL_MS),
   });
 }
 

@@ -4,7 +4,7 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db/db.server.ts';
-import { undoMigration } from '../../app/pipeline/lifecycle.server.ts';
+import { undoMigration } from '../../app/pipeline/steps/undo.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
 import { type Catalog, seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';

@@ -8,8 +8,10 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db/db.server.ts';
-import { type InvitationRun, invitationSummary, inviteStep, newInvitationRun } from '../../app/pipeline/steps/invite.server.ts';
-import { MigrationNotFound, MigrationStateError, createMigration, resyncMigration, sendInvitations, startMigration } from '../../app/pipeline/lifecycle.server.ts';
+import { type InvitationRun, invitationSummary, inviteStep, newInvitationRun, sendInvitations } from '../../app/pipeline/steps/invite.server.ts';
+import { MigrationNotFound, MigrationStateError, createMigration } from '../../app/pipeline/lifecycle.server.ts';
+import { resyncMigration } from '../../app/pipeline/steps/resync.server.ts';
+import { startMigration } from '../../app/pipeline/steps/extract.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
 import { seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';

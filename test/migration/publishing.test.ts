@@ -5,7 +5,7 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db/db.server.ts';
-import { resyncMigration } from '../../app/pipeline/lifecycle.server.ts';
+import { resyncMigration } from '../../app/pipeline/steps/resync.server.ts';
 import { type Verification, verifyMigration } from '../../app/pipeline/steps/verify.server.ts';
 import { adminClientFor } from '../../app/shopify-admin/connection.server.ts';
 import { type ProductRecord, visibleAtSource } from '../../connectors/model.ts';

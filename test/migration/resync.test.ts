@@ -5,7 +5,8 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db/db.server.ts';
-import { MigrationStateError, resyncMigration } from '../../app/pipeline/lifecycle.server.ts';
+import { MigrationStateError } from '../../app/pipeline/lifecycle.server.ts';
+import { resyncMigration } from '../../app/pipeline/steps/resync.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, control, startTestDevstore } from '../../devstore/testing.ts';
 import { type Catalog, seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';

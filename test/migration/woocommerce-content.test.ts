@@ -7,7 +7,8 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db/db.server.ts';
-import { resyncMigration, undoMigration } from '../../app/pipeline/lifecycle.server.ts';
+import { resyncMigration } from '../../app/pipeline/steps/resync.server.ts';
+import { undoMigration } from '../../app/pipeline/steps/undo.server.ts';
 import { redirectPath } from '../../app/pipeline/entities/redirects/input.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';

@@ -6,7 +6,8 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db/db.server.ts';
-import { createMigration, startMigration } from '../../app/pipeline/lifecycle.server.ts';
+import { createMigration } from '../../app/pipeline/lifecycle.server.ts';
+import { startMigration } from '../../app/pipeline/steps/extract.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { type TestShop, admin, startTestDevstore } from '../../devstore/testing.ts';
 import { SCHEDULED_FOR, pageId, postId } from '../../connectors/woocommerce/fake/content.ts';

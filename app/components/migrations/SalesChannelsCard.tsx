@@ -2,7 +2,7 @@
 // of the shop (the Online Store ticked until the merchant chooses), and what each choice means.
 import { Banner, BlockStack, Card, Checkbox, InlineError, Text } from '@shopify/polaris';
 import { channelWarnings } from '../../migrations/sales-channels.ts';
-import type { SalesChannel } from '../../shopify-admin/sales-channels.server.ts';
+import type { SalesChannel } from '../../migrations/sales-channels.ts';
 
 interface Props {
   channels: SalesChannel[];

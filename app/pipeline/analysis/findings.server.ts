@@ -11,17 +11,16 @@ import { customerLongTextFindings, productLongTextFindings } from './long-text.s
 import { productKindFindings } from './product-kinds.server.ts';
 import { findBrokenHtml } from './html.server.ts';
 import { DISCOUNT_ACTIONS, foreseenNotKept } from '../entities/discounts/input.server.ts';
-import { broaderCouponsChosen } from '../entities/discounts/scope.server.ts';
 import { currencyFindings, orderCurrencies } from './order-currencies.server.ts';
 import { isHandle } from '../entities/products/input.server.ts';
 import { shopifysOwnPage, storePageFinding } from '../entities/policies/store-pages.server.ts';
 import { bodyReferences } from '../entities/pages/body.server.ts';
 import { oldSiteImage } from '../entities/pages/body-images.server.ts';
-import { writesPolicies } from '../entities/policies/write.server.ts';
 import { TEXT_LIMITS, characters } from '../../shopify-admin/limits/text-limits.server.ts';
 import { MAX_OPTIONS, MAX_VARIANTS } from '../../shopify-admin/limits/input-limits.server.ts';
 import { optionLayout } from '../entities/products/options.server.ts';
-import { longTextRule } from '../entities/long-text-rule.server.ts';
+import { migrationOptions } from '../options.server.ts';
+import { stagedRecord } from '../staging/records.server.ts';
 
 export const ANALYZE_BATCH = 250;
 
@@ -137,32 +136,33 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
   const findings: Finding[] = [];
   const products: ProductRecord[] = [];
   const images: ImageUse[] = [];
-  const { options, sourceUrl } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true, sourceUrl: true } });
-  const rule = longTextRule(options);
+  const { options: stored, sourceUrl } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true, sourceUrl: true } });
+  const options = migrationOptions(stored);
+  const rule = options.longText;
   for (const row of rows) {
     if (row.status === 'invalid') {
       findings.push({ entity: row.entity, sourceId: row.sourceId, code: 'unreadable-record', message: row.reason ?? 'the record could not be read', action: 'Not migrated; listed in the report with its data.' });
     } else if (row.entity === 'products') {
-      const product = row.data as unknown as ProductRecord;
+      const product = stagedRecord('products', row);
       products.push(product);
       const action = 'The product moves without this image; it is listed in the report.';
       images.push(...product.images.map((image) => ({ entity: 'products', sourceId: product.sourceId, title: product.title, url: image.url, action })));
     } else if (row.entity === 'discounts') {
-      const discount = row.data as unknown as CanonicalRecord<'discounts'>;
-      findings.push(...foreseenNotKept(discount, { broaderCoupons: broaderCouponsChosen(options) }).map((item) => ({ entity: 'discounts', sourceId: discount.sourceId, code: item.code, subject: discount.code, message: item.message, action: DISCOUNT_ACTIONS[item.code] })));
-    } else if (row.entity === 'orders' && Date.parse((row.data as { processedAt: string }).processedAt) > Date.now()) {
-      findings.push(futureOrderFinding(row.data as unknown as CanonicalRecord<'orders'>));
-    } else if (row.entity === 'reviews' && (row.data as { published?: boolean }).published === false) {
-      findings.push(heldReviewFinding(row.data as unknown as CanonicalRecord<'reviews'>));
-    } else if ((row.entity === 'pages' || row.entity === 'blogPosts') && (row.data as { passwordProtected?: boolean }).passwordProtected) {
-      findings.push(protectedFinding(row.entity, row.data as unknown as CanonicalRecord<'pages'>));
+      const discount = stagedRecord('discounts', row);
+      findings.push(...foreseenNotKept(discount, { broaderCoupons: options.broaderCoupons }).map((item) => ({ entity: 'discounts', sourceId: discount.sourceId, code: item.code, subject: discount.code, message: item.message, action: DISCOUNT_ACTIONS[item.code] })));
+    } else if (row.entity === 'orders' && Date.parse(stagedRecord('orders', row).processedAt) > Date.now()) {
+      findings.push(futureOrderFinding(stagedRecord('orders', row)));
+    } else if (row.entity === 'reviews' && stagedRecord('reviews', row).published === false) {
+      findings.push(heldReviewFinding(stagedRecord('reviews', row)));
+    } else if ((row.entity === 'pages' || row.entity === 'blogPosts') && stagedRecord('pages', row).passwordProtected) {
+      findings.push(protectedFinding(row.entity, stagedRecord('pages', row)));
     }
-    if (row.status !== 'invalid' && row.entity === 'orders') findings.push(...orderAddressFindings(row.data as unknown as CanonicalRecord<'orders'>));
-    const storePage = row.status !== 'invalid' && row.entity === 'pages' ? storePageFinding(row.data as unknown as CanonicalRecord<'pages'>, writesPolicies(options)) : null;
+    if (row.status !== 'invalid' && row.entity === 'orders') findings.push(...orderAddressFindings(stagedRecord('orders', row)));
+    const storePage = row.status !== 'invalid' && row.entity === 'pages' ? storePageFinding(stagedRecord('pages', row), options.policies === 'policies') : null;
     if (storePage) findings.push(storePage);
-    if (row.status !== 'invalid' && (row.entity === 'pages' || row.entity === 'blogPosts') && sourceUrl) images.push(...bodyImageUses(row.entity, row.data as unknown as CanonicalRecord<'pages'>, sourceUrl));
+    if (row.status !== 'invalid' && (row.entity === 'pages' || row.entity === 'blogPosts') && sourceUrl) images.push(...bodyImageUses(row.entity, stagedRecord('pages', row), sourceUrl));
     if (row.status !== 'invalid' && row.entity === 'blogPosts') {
-      const post = row.data as unknown as CanonicalRecord<'blogPosts'>;
+      const post = stagedRecord('blogPosts', row);
       if (post.image) images.push({ entity: 'blogPosts', sourceId: post.sourceId, title: post.title, url: post.image.url, action: 'The post moves without its featured image; add it in Shopify by hand.' });
     }
   }

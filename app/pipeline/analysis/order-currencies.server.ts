@@ -5,7 +5,7 @@
 import { db } from '../../db/db.server.ts';
 import { shopCurrency } from '../../shopify-app/shop-details.server.ts';
 import type { Finding } from './findings.server.ts';
-import { OrderOptions } from '../entities/orders/input.server.ts';
+import { migrationOptions } from '../options.server.ts';
 
 export interface ForeignCurrency {
   currency: string;
@@ -24,7 +24,7 @@ export async function orderCurrencies(migrationId: string): Promise<OrderCurrenc
   const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { shop: true, options: true } });
   const currency = await shopCurrency(migration.shop);
   if (!currency) return { shopCurrency: null, foreign: [] };
-  const rates = OrderOptions.parse(migration.options ?? {}).exchangeRates;
+  const rates = migrationOptions(migration.options).exchangeRates;
   const groups = await db().$queryRaw<{ currency: string; orders: bigint }[]>`
     SELECT data->>'currency' AS currency, count(*) AS orders FROM "SourceRecord"
     WHERE "migrationId" = ${migrationId} AND entity = 'orders' AND status <> 'invalid' AND data->>'currency' <> ${currency}

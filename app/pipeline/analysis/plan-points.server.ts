@@ -2,12 +2,13 @@
 // Shopify's documented rules (docs/decisions/0017-costs-by-the-documented-rules.md): each product's
 // productSet (its variants, files and metafields), the customers whose email consent takes a call
 // of its own, and the products the reviews go onto.
-import type { Entity, ProductRecord } from '../../../connectors/model.ts';
+import type { Entity } from '../../../connectors/model.ts';
 import { db } from '../../db/db.server.ts';
 import { MUTATION_COST, productSetCost } from '../../shopify-admin/costs.server.ts';
 import { PRODUCTS_PER_CALL } from '../entities/reviews/write.server.ts';
 import { POINTS_PER_RECORD } from './plan.server.ts';
 import { type ProductContext, toProductSetVariables } from '../entities/products/input.server.ts';
+import { stagedRecord } from '../staging/records.server.ts';
 
 const PAGE = 500;
 
@@ -33,7 +34,7 @@ async function productPoints(migrationId: string, platform: string): Promise<num
       orderBy: { id: 'asc' },
       take: PAGE,
     });
-    for (const row of rows) points += productSetCost(toProductSetVariables(row.data as ProductRecord, context, null));
+    for (const row of rows) points += productSetCost(toProductSetVariables(stagedRecord('products', row), context, null));
     if (rows.length < PAGE) return points;
     after = rows.at(-1)?.id ?? null;
   }

@@ -90,11 +90,6 @@ export async function recordFailed(row: { id: bigint }, reason: string): Promise
   await db().sourceRecord.update({ where: { id: row.id }, data: { status: 'failed', reason } });
 }
 
-/** The merchant chose to leave what an earlier migration wrote as it is in Shopify (Migration.options.existingRecords). */
-export function skipsExisting(options: unknown): boolean {
-  return (options as { existingRecords?: string } | null)?.existingRecords === 'skip';
-}
-
 /**
  * A record an earlier run already linked (`known`) needs no request when it has not changed since
  * (`hash`, the record's content hash unless the caller combines several), or when it changed but

@@ -2,7 +2,7 @@
 // until they are written to Shopify (or kept with the reason they could not be).
 import { createHash } from 'node:crypto';
 import type { Extracted } from '../../../connectors/source-connector.ts';
-import { ENTITY_SCHEMAS, type Entity } from '../../../connectors/model.ts';
+import { type CanonicalRecord, ENTITY_SCHEMAS, type Entity } from '../../../connectors/model.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -54,6 +54,16 @@ export function toStagedRows(entity: Entity, records: Extracted[], pageKey: stri
     const phone = typeof record.phone === 'string' ? record.phone : null;
     return { sourceId, status: 'staged', data: record, reason: null, email, phone, contentHash: contentHash(record) };
   });
+}
+
+/**
+ * A staged row's record, typed as the canonical model says: the one place the stored JSON becomes a
+ * record on its way out of staging. Only rows that passed the entity's schema on the way in
+ * (toStagedRows) are staged, so this trusts them instead of parsing every record a second time;
+ * an `invalid` row holds the raw source instead and is never read through here.
+ */
+export function stagedRecord<E extends Entity>(entity: E, row: { data: unknown }): CanonicalRecord<E> {
+  return row.data as CanonicalRecord<E>;
 }
 
 /**

@@ -4,6 +4,7 @@
 // the merchant (or goes straight on when it was started to run unattended).
 import type { Entity } from '../../../connectors/model.ts';
 import { db } from '../../db/db.server.ts';
+import { transition } from '../lifecycle.server.ts';
 import { notifyProgress } from '../staging/progress.server.ts';
 import { analyzeBatch, catalogFindings, saveFindings } from '../analysis/findings.server.ts';
 import { AdminApiError } from '../../shopify-admin/client.server.ts';
@@ -19,6 +20,7 @@ import { stagedPoints } from '../analysis/plan-points.server.ts';
 import { queueAnalyze, queueLoad } from '../queue.server.ts';
 import { MAX_VARIANTS } from '../../shopify-admin/limits/input-limits.server.ts';
 import { VARIANTS_IN_SHOP } from '../../shopify-admin/graphql/products.ts';
+import { migrationOptions } from '../options.server.ts';
 
 export async function analyzeStep(migrationId: string, afterId: bigint | null): Promise<'next-batch' | 'ready' | 'loading' | 'not-running'> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
@@ -32,7 +34,7 @@ export async function analyzeStep(migrationId: string, afterId: bigint | null): 
   const plan = last
     ? planWithCustomerData(await planFor(migrationId, migration.shop, migration.sourcePlatform, migration.entities as Entity[], migration.options), customerData)
     : null;
-  const unattended = (migration.options as { unattended?: boolean }).unattended === true;
+  const unattended = migrationOptions(migration.options).unattended;
 
   return db().$transaction(async (tx) => {
     await notifyProgress(tx, migrationId);
@@ -49,7 +51,7 @@ export async function analyzeStep(migrationId: string, afterId: bigint | null): 
       await queueLoad(tx, migrationId, first);
       return 'loading';
     }
-    await tx.migration.update({ where: { id: migrationId }, data: { status: 'ready', phase: 'ready', plan: plan as object } });
+    await transition(tx, migration, 'ready', { phase: 'ready', plan: plan as object });
     return 'ready';
   });
 }
@@ -105,6 +107,6 @@ async function planFor(migrationId: string, shop: string, platform: string, enti
 /** What will be published where: the chosen channels by name, as the shop calls them now. */
 async function publishingPlan(migrationId: string, shop: string, options: unknown) {
   const client = await adminClientFor(shop);
-  const chosen = await chosenChannels(options, shop, client);
+  const chosen = await chosenChannels(migrationOptions(options).channels, shop, client);
   return plannedPublishing(migrationId, channelNames(chosen, await salesChannelsOf(shop, client)));
 }

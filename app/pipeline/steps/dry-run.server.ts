@@ -2,7 +2,7 @@
 // against the pinned Admin schema (the mutation's own variable definitions) and the limits Shopify
 // documents, and nothing sent to Shopify. A chain of jobs, one batch each, like the analysis; the
 // records Shopify would refuse are kept with the reason, the others counted.
-import type { CustomerRecord, DiscountRecord, ProductRecord, ReviewRecord } from '../../../connectors/model.ts';
+import type { CustomerRecord, DiscountRecord, ReviewRecord } from '../../../connectors/model.ts';
 import { db } from '../../db/db.server.ts';
 import { shopCurrency } from '../../shopify-app/shop-details.server.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
@@ -12,12 +12,12 @@ import { MigrationNotFound, MigrationStateError } from '../lifecycle.server.ts';
 import { idMapFor } from '../staging/outcomes.server.ts';
 import { notifyProgress } from '../staging/progress.server.ts';
 import { queueDryRun } from '../queue.server.ts';
-import { OrderOptions } from '../entities/orders/input.server.ts';
 import { addressLike, allowedAddressKey } from '../entities/discounts/input.server.ts';
-import { type CouponCatalog, NO_CATALOG, broaderCouponsChosen, hasExclusions } from '../entities/discounts/scope.server.ts';
+import { type CouponCatalog, NO_CATALOG, hasExclusions } from '../entities/discounts/scope.server.ts';
 import { REDIRECTED_ENTITIES } from '../entities/redirects/input.server.ts';
 import { type StagedCustomer, customerGroups, groupOf } from '../entities/customers/groups.server.ts';
-import { longTextRule } from '../entities/long-text-rule.server.ts';
+import { migrationOptions } from '../options.server.ts';
+import { stagedRecord } from '../staging/records.server.ts';
 
 export { limitRefusals } from '../analysis/dry-run-checks.server.ts';
 
@@ -80,7 +80,7 @@ async function mergedCustomers(migrationId: string, rows: StagedCustomer[]): Pro
     rows.flatMap((row) => {
       const { leader, group } = groupOf(row, groups);
       const others = group.filter((member) => member.id !== row.id);
-      return leader.id === row.id && others.length > 0 ? [[row.sourceId, others.map((member) => member.data as CustomerRecord)] as const] : [];
+      return leader.id === row.id && others.length > 0 ? [[row.sourceId, others.map((member) => stagedRecord('customers', member))] as const] : [];
     }),
   );
 }
@@ -95,10 +95,10 @@ async function couponCatalog(migration: { id: string; shop: string; sourcePlatfo
     ? await db().sourceRecord.findMany({ where: { migrationId: migration.id, entity: 'products', status: { not: 'invalid' } }, select: { sourceId: true, data: true } })
     : [];
   for (const row of staged) {
-    const product = row.data as unknown as ProductRecord;
+    const product = stagedRecord('products', row);
     moved.products.set(row.sourceId, { gid: moved.products.get(row.sourceId)?.gid ?? placeholder('Product', row.sourceId), categorySourceIds: product.collectionSourceIds, variantSourceIds: product.variants.map((variant) => variant.sourceId) });
   }
-  for (const row of collections) moved.categoryParents.set(row.sourceId, (row.data as { parentSourceId?: string | null }).parentSourceId ?? null);
+  for (const row of collections) moved.categoryParents.set(row.sourceId, stagedRecord('collections', row).parentSourceId ?? null);
   return moved;
 }
 
@@ -125,12 +125,13 @@ async function dryRunContext(migration: { id: string; shop: string; sourcePlatfo
     if (products.found.has(sourceId)) continue;
     productsLeftOut.set(sourceId, products.invalid.has(sourceId) ? { status: 'invalid', reason: products.invalid.get(sourceId) ?? null } : { status: 'not-in-migration' });
   }
+  const options = migrationOptions(migration.options);
   return {
     platform: migration.sourcePlatform,
-    orderOptions: OrderOptions.parse(migration.options ?? {}),
+    orderOptions: options,
     shopCurrency: currency,
-    collectionParents: new Map(collections.map((row) => [row.sourceId, (row.data as { parentSourceId?: string | null }).parentSourceId ?? null])),
-    collectionTitles: new Map(collections.map((row) => [row.sourceId, (row.data as { title: string }).title])),
+    collectionParents: new Map(collections.map((row) => [row.sourceId, stagedRecord('collections', row).parentSourceId ?? null])),
+    collectionTitles: new Map(collections.map((row) => [row.sourceId, stagedRecord('collections', row).title])),
     unreachableImages: new Set(unreachable.flatMap((problem) => (problem.subject ? [problem.subject] : []))),
     handlesLeftToShopify: new Set(sharedHandles.flatMap((problem) => (problem.sourceId ? [problem.sourceId] : []))),
     productsChosen: migration.entities.includes('products'),
@@ -139,9 +140,9 @@ async function dryRunContext(migration: { id: string; shop: string; sourcePlatfo
     productsLeftOut,
     firstWithCode,
     addressesWithCustomers: withCustomers,
-    longText: longTextRule(migration.options),
-    couponCatalog: rows.some((row) => row.entity === 'discounts' && hasExclusions(row.data as DiscountRecord)) ? await couponCatalog(migration, collections) : NO_CATALOG,
-    broaderCoupons: broaderCouponsChosen(migration.options),
+    longText: options.longText,
+    couponCatalog: rows.some((row) => row.entity === 'discounts' && hasExclusions(stagedRecord('discounts', row))) ? await couponCatalog(migration, collections) : NO_CATALOG,
+    broaderCoupons: options.broaderCoupons,
     mergedWith,
   };
 }

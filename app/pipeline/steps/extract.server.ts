@@ -1,13 +1,38 @@
-// Extract: one page of one entity from the source into staging per job. The page's records, the
-// cursor after it and the job for the next page are committed in one transaction, so a worker that
-// dies mid-page loses only that page, which the retried job reads again.
+// Extract: starting a migration (or a re-sync) queues one job per entity; each job reads one page of
+// one entity from the source into staging. The page's records, the cursor after it and the job for
+// the next page are committed in one transaction, so a worker that dies mid-page loses only that
+// page, which the retried job reads again.
 import type { Entity } from '../../../connectors/model.ts';
 import { SourceError, type SourceConnector } from '../../../connectors/source-connector.ts';
 import { db } from '../../db/db.server.ts';
 import { notifyProgress } from '../staging/progress.server.ts';
-import { extractedEntities } from '../lifecycle.server.ts';
+import { type Tx, MigrationStateError, ownedMigration, transition } from '../lifecycle.server.ts';
 import { queueAnalyze, queueExtract } from '../queue.server.ts';
 import { stageRows, toStagedRows } from '../staging/records.server.ts';
+import { migrationOptions } from '../options.server.ts';
+
+/** Redirects are not read from the source: they are derived from what moved (entities/redirects/write.server.ts). */
+export function extractedEntities(entities: string[]): Entity[] {
+  return (entities as Entity[]).filter((entity) => entity !== 'redirects');
+}
+
+/** The status change and one extract job per entity. startedAt is when reading began: a re-sync reads what changed after it. */
+export async function beginReading(tx: Tx, migration: { id: string; shop: string; status: string; entities: string[] }) {
+  const { id, shop } = migration;
+  const started = await transition(tx, migration, 'running', { phase: 'extracting', startedAt: new Date(), error: null });
+  for (const entity of extractedEntities(migration.entities)) {
+    await tx.migrationEntity.upsert({ where: { migrationId_entity: { migrationId: id, entity } }, create: { migrationId: id, shop, entity }, update: {} });
+    await queueExtract(tx, id, entity);
+  }
+  return started;
+}
+
+/** Starts reading the source: one extract job per entity, all queued with the status change. */
+export async function startMigration(shop: string, id: string) {
+  const migration = await ownedMigration(shop, id);
+  if (migration.status !== 'draft') throw new MigrationStateError(`The migration is ${migration.status}; only a draft can start.`);
+  return db().$transaction((tx) => beginReading(tx, migration));
+}
 
 export type ExtractOutcome = 'page-staged' | 'entity-done' | 'all-done' | 'not-running' | 'failed';
 
@@ -23,11 +48,11 @@ export async function extractNextPage(migrationId: string, entity: Entity, conne
 
   let page;
   try {
-    const since = (migration.options as { modifiedAfter?: string }).modifiedAfter;
+    const since = migrationOptions(migration.options).modifiedAfter;
     page = await connector.extract(entity, progress.extractCursor, since ? { modifiedAfter: new Date(since) } : {});
   } catch (error) {
     if (error instanceof SourceError && !error.retryable) {
-      await db().migration.update({ where: { id: migrationId }, data: { status: 'failed', error: `Reading ${entity} from the source store failed: ${error.message}` } });
+      await transition(db(), migration, 'failed', { error: `Reading ${entity} from the source store failed: ${error.message}` });
       return 'failed';
     }
     throw error; // network trouble or a 5xx: the queue retries with backoff

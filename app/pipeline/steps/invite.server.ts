@@ -1,4 +1,4 @@
-// Account invitations after launch: customer passwords cannot move to Shopify, so a merchant who
+// Account invitations after launch, asked for by the merchant: customer passwords cannot move to Shopify, so a merchant who
 // chose the option asks Shopify to email each customer Shipyard created an invitation to set a new
 // one. Sent as a chain of jobs in the migration's write queue, one batch of id map entries per
 // job, through the shop's Admin client and its budget. Customers Shipyard found already in the
@@ -7,13 +7,15 @@
 // customer and shop), so a retried job or a second request never invites anyone twice; a customer
 // Shopify already shows as INVITED (the worker died before the row was written) is not emailed again.
 import { db } from '../../db/db.server.ts';
+import { MigrationStateError, chainOf, ownedMigration } from '../lifecycle.server.ts';
 import { AdminApiError } from '../../shopify-admin/client.server.ts';
 import { notifyProgress } from '../staging/progress.server.ts';
+import { stagedRecord } from '../staging/records.server.ts';
 import { queueInvitations } from '../queue.server.ts';
-import { resyncChain } from './undo.server.ts';
 import { writerFor, inParallel } from '../../shopify-admin/writer.server.ts';
 import type { UserError } from '../../shopify-admin/user-errors.server.ts';
 import { CUSTOMER_STATES, SEND_ACCOUNT_INVITE } from '../../shopify-admin/graphql/customers.ts';
+import { migrationOptions } from '../options.server.ts';
 
 export const INVITE_BATCH = 50;
 
@@ -23,17 +25,6 @@ export interface InvitationRun {
   startedAt: string;
   finishedAt: string | null;
   error: string | null;
-}
-
-/** The first run of the chain a migration belongs to: invitations cover it and all its re-syncs. */
-export async function chainOf(shop: string, id: string): Promise<string[]> {
-  let root = id;
-  for (;;) {
-    const run = await db().migration.findFirst({ where: { shop, id: root }, select: { resyncOf: true } });
-    if (!run?.resyncOf) break;
-    root = run.resyncOf;
-  }
-  return resyncChain(shop, root);
 }
 
 /** Customers the chain created in Shopify who have not had an invitation sent yet. */
@@ -80,12 +71,34 @@ async function emailOf(shop: string, chain: string[], customerGid: string): Prom
   const link = await db().idMapEntry.findFirst({ where: { shop, entity: 'customers', shopifyGid: customerGid }, select: { sourceId: true } });
   if (!link) return null;
   const record = await db().sourceRecord.findFirst({ where: { shop, migrationId: { in: chain }, entity: 'customers', sourceId: link.sourceId }, orderBy: { id: 'desc' }, select: { data: true } });
-  const email = (record?.data as { email?: unknown } | undefined)?.email;
-  return typeof email === 'string' ? email : null;
+  return record ? (stagedRecord('customers', record).email ?? null) : null;
 }
 
 export function newInvitationRun(): InvitationRun {
   return { status: 'sending', startedAt: new Date().toISOString(), finishedAt: null, error: null };
+}
+
+/**
+ * Emails an account invitation to every customer the migration and its re-syncs created who has
+ * not had one (inviteStep below), once the merchant has launched and asks for it. Customers
+ * Shopify refused before are tried again; nobody who got one gets a second.
+ */
+export async function sendInvitations(shop: string, id: string) {
+  const migration = await ownedMigration(shop, id);
+  if (migration.status !== 'completed') throw new MigrationStateError(`The migration is ${migration.status}; invitations go out once it has completed.`);
+  if (!migrationOptions(migration.options).inviteCustomers) {
+    throw new MigrationStateError('Account invitations were left off in this migration’s options.');
+  }
+  if ((migration.invitations as InvitationRun | null)?.status === 'sending') throw new MigrationStateError('Invitations are already being sent.');
+  const waiting = await customersToInvite(shop, await chainOf(shop, id));
+  return db().$transaction(async (tx) => {
+    if (waiting === 0) {
+      return tx.migration.update({ where: { id }, data: { invitations: { ...newInvitationRun(), status: 'done', finishedAt: new Date().toISOString() } as object } });
+    }
+    const sending = await tx.migration.update({ where: { id }, data: { invitations: newInvitationRun() as object } });
+    await queueInvitations(tx, id, null);
+    return sending;
+  });
 }
 
 export type InviteOutcome = 'next-batch' | 'done' | 'not-sending' | 'stopped';

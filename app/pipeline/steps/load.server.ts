@@ -1,13 +1,16 @@
-// Writing as a chain of jobs: one batch of one entity per job, in load order; the entity's counts
-// and the job for the next batch (or the next entity, or the verification) are committed together.
+// Writing as a chain of jobs, started when the merchant approves the plan (or by an unattended
+// analysis): one batch of one entity per job, in load order; the entity's counts and the job for
+// the next batch (or the next entity, or the verification) are committed together. Products written
+// in bulk go on in steps/bulk-poll.server.ts.
 import type { Entity } from '../../../connectors/model.ts';
 import { db } from '../../db/db.server.ts';
+import { MigrationStateError, ownedMigration, transition } from '../lifecycle.server.ts';
 import { notifyProgress } from '../staging/progress.server.ts';
 import { AdminApiError } from '../../shopify-admin/client.server.ts';
-import { collectProductBulk, submitProductBulk, usesBulk } from '../entities/products/bulk-write.server.ts';
+import { submitProductBulk, usesBulk } from '../entities/products/bulk-write.server.ts';
 import { customerDataNotice, customerDataRefusedWhileWriting, holdBackCustomerData } from '../analysis/customer-data.server.ts';
 import { isCustomerDataEntity } from '../analysis/customer-data-notice.ts';
-import { HELD, PLACEMENT_BATCH, collectPlacementBulk, submitPlacementBulk } from '../entities/products/bulk-publishing.server.ts';
+import { submitPlacementBulk } from '../entities/products/bulk-publishing.server.ts';
 import { loadCollectionBatch } from '../entities/collections/write.server.ts';
 import { loadCustomerBatch } from '../entities/customers/write.server.ts';
 import { loadDiscountBatch } from '../entities/discounts/write.server.ts';
@@ -19,13 +22,13 @@ import { loadReviewBatch } from '../entities/reviews/write.server.ts';
 import { deriveStorePageRedirects } from '../entities/redirects/store-pages.server.ts';
 import type { BatchResult } from '../staging/outcomes.server.ts';
 import { recordSample } from '../staging/samples.server.ts';
-import { queueBulkPoll as queueBulkPollJob, queueLoad, queueVerify } from '../queue.server.ts';
+import { queueBulkPoll, queueLoad, queueVerify } from '../queue.server.ts';
 import { writerFor, type Writer } from '../../shopify-admin/writer.server.ts';
 import { ensureSourceReferenceDefinitions } from '../../shopify-admin/metafield-definitions.server.ts';
 
 type Loader = (migrationId: string, afterId: bigint | null, writer: Writer) => Promise<BatchResult>;
 
-const LOADERS: Partial<Record<Entity, Loader>> = {
+const LOADERS: Record<Entity, Loader> = {
   collections: loadCollectionBatch,
   products: loadProductBatch,
   redirects: loadRedirectBatch,
@@ -37,10 +40,19 @@ const LOADERS: Partial<Record<Entity, Loader>> = {
   reviews: loadReviewBatch,
 };
 
-export type LoadOutcome = 'next-batch' | 'next-entity' | 'verifying' | 'not-running' | 'failed' | 'bulk-running';
+/** The merchant read the analysis and the plan: write to Shopify. */
+export async function approveMigration(shop: string, id: string) {
+  const migration = await ownedMigration(shop, id);
+  if (migration.status !== 'ready') throw new MigrationStateError(`The migration is ${migration.status}; only one ready for review can start writing.`);
+  const first = migration.entities[0] as Entity | undefined;
+  return db().$transaction(async (tx) => {
+    const approved = await transition(tx, migration, 'running', { phase: 'loading' });
+    if (first) await queueLoad(tx, id, first);
+    return approved;
+  });
+}
 
-/** How often a bulk operation is checked on. */
-const BULK_POLL_MS = 2000;
+export type LoadOutcome = 'next-batch' | 'next-entity' | 'verifying' | 'not-running' | 'failed' | 'bulk-running';
 
 export async function loadStep(migrationId: string, entity: Entity, afterId: bigint | null, connect: typeof writerFor = writerFor): Promise<LoadOutcome> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
@@ -66,20 +78,19 @@ export async function loadStep(migrationId: string, entity: Entity, afterId: big
     } else if (entity === 'products' && (await usesBulk(migrationId))) {
       const submitted = await submitProductBulk(migrationId, afterId, writer);
       if ('batchId' in submitted) {
-        await queueBulkPoll(migrationId, submitted.batchId);
+        await db().$transaction((tx) => queueBulkPoll(tx, migrationId, submitted.batchId));
         return 'bulk-running';
       }
       next = submitted.next;
     } else {
-      const loader = LOADERS[entity];
-      ({ next, notBefore } = loader ? await loader(migrationId, afterId, writer) : await skipEntity(migrationId, entity));
+      ({ next, notBefore } = await LOADERS[entity](migrationId, afterId, writer));
     }
     // Every product is written, request by request or in bulk: they go on their sales channels by a
     // bulk operation, which spends no request points (bulk-publishing.server.ts).
     if (entity === 'products' && next === null) {
       const placing = await submitPlacementBulk(migrationId, null, writer);
       if ('batchId' in placing) {
-        await queueBulkPoll(migrationId, placing.batchId);
+        await db().$transaction((tx) => queueBulkPoll(tx, migrationId, placing.batchId));
         return 'bulk-running';
       }
     }
@@ -92,69 +103,21 @@ export async function loadStep(migrationId: string, entity: Entity, afterId: big
       await holdBackCustomerData(migrationId, entity, notice);
       return scheduleAfter(migration, entity, null);
     }
-    if (await stoppedByShopify(migrationId, entity, error)) return 'failed';
+    if (await stoppedByShopify(migration, entity, error)) return 'failed';
     throw error;
   }
   return scheduleAfter(migration, entity, next, notBefore);
 }
 
 /** The shop revoked the app, or Shopify keeps refusing: stop and say why; the queue would only repeat it. */
-async function stoppedByShopify(migrationId: string, entity: Entity, error: unknown): Promise<boolean> {
+export async function stoppedByShopify(migration: { id: string; status: string }, entity: Entity, error: unknown): Promise<boolean> {
   if (!(error instanceof AdminApiError && (error.kind === 'unauthorized' || error.kind === 'graphql' || error.kind === 'max-cost'))) return false;
-  await db().migration.update({ where: { id: migrationId }, data: { status: 'failed', error: `Writing ${entity} to Shopify stopped: ${error.message}` } });
+  await transition(db(), migration, 'failed', { error: `Writing ${entity} to Shopify stopped: ${error.message}` });
   return true;
 }
 
-function queueBulkPoll(migrationId: string, batchId: string) {
-  return db().$transaction((tx) =>
-    queueBulkPollJob(tx, migrationId, batchId, new Date(Date.now() + BULK_POLL_MS)),
-  );
-}
-
-/**
- * Checks on a bulk operation: again later while Shopify runs it, then its results and the next
- * chunk; after the last chunk publishing the products, the next entity.
- */
-export async function bulkPollStep(migrationId: string, batchId: string, connect: typeof writerFor = writerFor): Promise<LoadOutcome> {
-  const migration = await db().migration.findUnique({ where: { id: migrationId } });
-  // A paused migration still collects what Shopify already wrote; it just does not go on.
-  if (!migration || !['running', 'paused'].includes(migration.status) || migration.phase !== 'loading') return 'not-running';
-  try {
-    const writer = await connect(migration.shop, migration.sourcePlatform);
-    const batch = await db().bulkBatch.findUniqueOrThrow({ where: { id: batchId } });
-    if (batch.entity !== PLACEMENT_BATCH) {
-      const written = await collectProductBulk(batchId, writer);
-      if (written === 'running') {
-        await queueBulkPoll(migrationId, batchId);
-        return 'bulk-running';
-      }
-      if (migration.status !== 'running') return 'not-running';
-      return scheduleAfter(migration, 'products', written.next, written.notBefore);
-    }
-    const placed = await collectPlacementBulk(batchId, writer);
-    if (placed === 'running') {
-      await queueBulkPoll(migrationId, batchId);
-      return 'bulk-running';
-    }
-    if (migration.status !== 'running') {
-      // Paused between two chunks of publishing: the resume carries on from this batch (resumeMigration).
-      await db().bulkBatch.update({ where: { id: batchId }, data: { status: HELD } });
-      return 'not-running';
-    }
-    const placing = await submitPlacementBulk(migrationId, placed.next, writer);
-    if ('batchId' in placing) {
-      await queueBulkPoll(migrationId, placing.batchId);
-      return 'bulk-running';
-    }
-    return scheduleAfter(migration, 'products', null);
-  } catch (error) {
-    if (await stoppedByShopify(migrationId, 'products', error)) return 'failed';
-    throw error;
-  }
-}
-
 /** After a batch of `entity`: its counts, and the job for the next batch, entity or the verification. */
-async function scheduleAfter(migration: { id: string; shop: string; entities: string[] }, entity: Entity, next: bigint | null, notBefore?: Date): Promise<LoadOutcome> {
+export async function scheduleAfter(migration: { id: string; shop: string; entities: string[] }, entity: Entity, next: bigint | null, notBefore?: Date): Promise<LoadOutcome> {
   const migrationId = migration.id;
   const counts = await db().sourceRecord.groupBy({ by: ['status'], where: { migrationId, entity }, _count: true });
   const count = (status: string) => counts.find((row) => row.status === status)?._count ?? 0;
@@ -180,13 +143,4 @@ async function scheduleAfter(migration: { id: string; shop: string; entities: st
     await queueVerify(tx, migrationId);
     return 'verifying';
   });
-}
-
-/** Entities Shipyard cannot write yet stay in staging, marked so the report says it plainly. */
-async function skipEntity(migrationId: string, entity: Entity): Promise<BatchResult> {
-  await db().sourceRecord.updateMany({
-    where: { migrationId, entity, status: 'staged' },
-    data: { status: 'skipped', reason: `Shipyard does not move ${entity} yet; the record is kept here.` },
-  });
-  return { next: null, written: 0, unchanged: 0, failed: 0 };
 }

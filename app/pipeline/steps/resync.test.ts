@@ -2,8 +2,8 @@ import pg from 'pg';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../db/db.server.ts';
 import { startWorker } from '../../../jobs/runner.ts';
-import { MigrationStateError, createMigration, scheduleResync } from '../lifecycle.server.ts';
-import { startDueResyncs } from './resync.server.ts';
+import { MigrationStateError, createMigration } from '../lifecycle.server.ts';
+import { scheduleResync, startDueResyncs } from './resync.server.ts';
 
 const SHOP = 'schedule.myshopify.com';
 const credentials = { url: 'https://old.example.com', consumerKey: 'ck_1', consumerSecret: 'cs_secret' };

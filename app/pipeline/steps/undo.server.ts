@@ -1,14 +1,16 @@
-// Undo as a chain of jobs, like writing: one batch of one entity's id map entries per job, deleted
+// Undo, asked for by the merchant, as a chain of jobs like writing: one batch of one entity's id map entries per job, deleted
 // from Shopify through the shop's Admin client (its budget paces the requests), the report and the
 // job for the next batch (or entity) committed together. Only entries a migration of the chain
 // created are deleted (IdMapEntry.createdBy); what the merchant had before stays, and when a
 // migration wrote into it ("Update them") it is put back as it was kept (record-before.server.ts).
 import { db } from '../../db/db.server.ts';
+import { type Tx, MigrationStateError, UNDER_WAY, ownedMigration, resyncChain, statusesBefore, transition } from '../lifecycle.server.ts';
 import { AdminApiError } from '../../shopify-admin/client.server.ts';
 import { notifyProgress } from '../staging/progress.server.ts';
 import { queueUndo } from '../queue.server.ts';
 import { writerFor, inParallel } from '../../shopify-admin/writer.server.ts';
 import { putBack } from '../staging/record-before.server.ts';
+import { stagedRecord } from '../staging/records.server.ts';
 import { deleteObject } from '../../shopify-admin/deleters.server.ts';
 
 export const UNDO_BATCH = 50;
@@ -55,18 +57,6 @@ export function newUndoReport(): UndoReport {
   return { status: 'running', startedAt: new Date().toISOString(), finishedAt: null, entities: {}, problems: [], error: null };
 }
 
-/** The migration and every re-sync that followed it (Migration.resyncOf), in this shop. */
-export async function resyncChain(shop: string, id: string): Promise<string[]> {
-  const chain = [id];
-  let frontier = [id];
-  while (frontier.length > 0) {
-    const next = await db().migration.findMany({ where: { shop, resyncOf: { in: frontier } }, select: { id: true } });
-    frontier = next.map((row) => row.id).filter((child) => !chain.includes(child));
-    chain.push(...frontier);
-  }
-  return chain;
-}
-
 const rank = (entity: string) => {
   const index = UNDO_ORDER.indexOf(entity);
   return index === -1 ? UNDO_ORDER.length : index;
@@ -84,6 +74,35 @@ export async function nextUndoEntity(shop: string, chain: string[], after: strin
   ]);
   const remaining = [...new Set([...created, ...written].map((group) => group.entity))].sort(byUndoOrder);
   return remaining.find((entity) => after === null || byUndoOrder(entity, after) > 0) ?? null;
+}
+
+/**
+ * Deletes from Shopify what the migration and its re-syncs created, in reverse dependency order,
+ * one batch per job (undoStep below); objects Shipyard found in the store and wrote
+ * into stay, put back as they were. Allowed once nothing of the chain is running; again after a
+ * partial undo.
+ */
+export async function undoMigration(shop: string, id: string) {
+  const migration = await ownedMigration(shop, id);
+  if (!['completed', 'failed', 'cancelled', 'undone'].includes(migration.status)) {
+    throw new MigrationStateError(`The migration is ${migration.status}; ${migration.status === 'draft' ? 'nothing was written yet' : 'cancel it before undoing it'}.`);
+  }
+  const chain = await resyncChain(shop, id);
+  const busy = await db().migration.count({ where: { shop, id: { in: chain }, status: { in: UNDER_WAY } } });
+  if (busy > 0) throw new MigrationStateError('A re-sync of this migration is under way; cancel it before undoing.');
+  // What an earlier undo could not put back is tried again.
+  await db().recordBefore.updateMany({ where: { shop, migrationId: { in: chain } }, data: { restoreFailedAt: null } });
+  const first = await nextUndoEntity(shop, chain, null);
+  return db().$transaction(async (tx) => {
+    await tx.migration.updateMany({ where: { shop, id: { in: chain } }, data: { resyncEvery: null, nextResyncAt: null } });
+    const report = newUndoReport();
+    if (!first) {
+      return transition(tx, migration, 'undone', { phase: 'done', error: null, finishedAt: new Date(), undo: { ...report, status: 'done', finishedAt: new Date().toISOString() } as object });
+    }
+    const undoing = await transition(tx, migration, 'undoing', { phase: 'undoing', error: null, undo: report as object });
+    await queueUndo(tx, id, first, null);
+    return undoing;
+  });
 }
 
 export type UndoOutcome = 'next-batch' | 'next-entity' | 'done' | 'not-running' | 'stopped';
@@ -159,11 +178,9 @@ export async function undoStep(migrationId: string, entity: string, afterId: big
 /** A product's variants go with it; their links (which orders use) must not outlive it. */
 async function forgetVariants(shop: string, platform: string, chain: string[], productSourceId: string) {
   const records = await db().sourceRecord.findMany({ where: { shop, migrationId: { in: chain }, entity: 'products', sourceId: productSourceId }, select: { data: true } });
-  const variantIds = records.flatMap((record) => ((record.data as { variants?: { sourceId: string }[] }).variants ?? []).map((variant) => variant.sourceId));
+  const variantIds = records.flatMap((record) => (stagedRecord('products', record).variants ?? []).map((variant) => variant.sourceId));
   if (variantIds.length > 0) await db().idMapEntry.deleteMany({ where: { shop, platform, entity: 'variants', sourceId: { in: variantIds } } });
 }
-
-type Tx = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
 
 /** Adds a batch's counts and problems to the report, with whatever must be committed beside them. */
 async function record(migrationId: string, entity: string, counts: Required<UndoCounts>, problems: UndoProblem[], then: (tx: Tx) => Promise<unknown>, finished?: { stopped?: string }) {
@@ -181,18 +198,14 @@ async function record(migrationId: string, entity: string, counts: Required<Undo
       report.finishedAt = new Date().toISOString();
       report.error = finished.stopped ?? null;
     }
-    await tx.migration.update({
-      where: { id: migrationId },
-      data: {
-        undo: report as object,
-        ...(finished ? { status: finished.stopped ? 'failed' : 'undone', phase: 'done', error: finished.stopped ?? null, finishedAt: new Date() } : {}),
-      },
-    });
+    const migration = await tx.migration.findUniqueOrThrow({ where: { id: migrationId }, select: { id: true, status: true } });
+    if (finished) await transition(tx, migration, finished.stopped ? 'failed' : 'undone', { undo: report as object, phase: 'done', error: finished.stopped ?? null, finishedAt: new Date() });
+    else await tx.migration.update({ where: { id: migrationId }, data: { undo: report as object } });
     // The re-syncs the undo covered are undone with it: re-syncing one would bring it all back.
     if (finished && !finished.stopped) {
       const { shop } = await tx.migration.findUniqueOrThrow({ where: { id: migrationId }, select: { shop: true } });
       const later = (await resyncChain(shop, migrationId)).filter((id) => id !== migrationId);
-      await tx.migration.updateMany({ where: { shop, id: { in: later } }, data: { status: 'undone', resyncEvery: null, nextResyncAt: null } });
+      await tx.migration.updateMany({ where: { shop, id: { in: later }, status: { in: statusesBefore('undone') } }, data: { status: 'undone', resyncEvery: null, nextResyncAt: null } });
     }
     await notifyProgress(tx, migrationId);
     await then(tx);

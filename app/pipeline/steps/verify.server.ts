@@ -1,9 +1,12 @@
-// Verify: after writing, check Shopify against the source — every written record still there, a
+// Verify: after writing (the last load step queues it), check Shopify against the source — every written record still there, a
 // sample compared field by field, the sample and the collections on the right sales channels
 // (catalog-publishing.server.ts) — and finish the migration with the result.
 import type { CollectionRecord, ProductRecord } from '../../../connectors/model.ts';
 import { db } from '../../db/db.server.ts';
+import { transition } from '../lifecycle.server.ts';
+import { notifyProgress } from '../staging/progress.server.ts';
 import type { AdminClient } from '../../shopify-admin/client.server.ts';
+import { adminClientFor } from '../../shopify-admin/connection.server.ts';
 import { salesChannelsOf } from '../../shopify-admin/sales-channels.server.ts';
 import type { CatalogPublishing } from '../../migrations/sales-channels.ts';
 import { type PublishedCheck, publicationMismatches, publishingSummary } from '../analysis/catalog-publishing.server.ts';
@@ -16,6 +19,7 @@ import { MAX_VARIANTS } from '../../shopify-admin/limits/input-limits.server.ts'
 import { optionLayout } from '../entities/products/options.server.ts';
 import { VERIFY_PRODUCT } from '../../shopify-admin/graphql/products.ts';
 import { FIND_NODES } from '../../shopify-admin/graphql/nodes.ts';
+import { migrationOptions } from '../options.server.ts';
 
 const SAMPLE_SIZE = 20;
 const NODES_PAGE = 100;
@@ -149,7 +153,7 @@ export async function verifyMigration(migrationId: string, client: AdminClient, 
     return { checkedAt, entities, sampled: sample.length, mismatches: sample.flatMap((row) => compared.get(row.sourceId) ?? []) };
   }
   // The storefront: the sample and every collection on the channels they belong on, and no others.
-  const chosen = await chosenChannels(migration.options, migration.shop, client);
+  const chosen = await chosenChannels(migrationOptions(migration.options).channels, migration.shop, client);
   const channels = (await salesChannelsOf(migration.shop, client)).filter((channel) => chosen.includes(channel.id));
   const collections = migration.entities.includes('collections') ? await writtenCollections(migrationId, platform) : [];
   const sampled = sample.map((row) => ({ sourceId: row.sourceId, name: row.data.title, shopifyGid: row.shopifyGid, record: row.data }));
@@ -170,4 +174,14 @@ async function writtenCollections(migrationId: string, platform: string): Promis
     WHERE r."migrationId" = ${migrationId} AND r.entity = 'collections' AND r.status IN ('written', 'unchanged')
     ORDER BY r.id`;
   return rows.map((row) => ({ sourceId: row.sourceId, name: row.data.title, shopifyGid: row.shopifyGid, record: row.data }));
+}
+
+/** The verification job: checks, then completes the migration with the result; null when it is not verifying (any more). */
+export async function verifyStep(migrationId: string): Promise<Verification | null> {
+  const migration = await db().migration.findUnique({ where: { id: migrationId } });
+  if (!migration || migration.status !== 'running' || migration.phase !== 'verifying') return null;
+  const verification = await verifyMigration(migrationId, await adminClientFor(migration.shop), migration.sourcePlatform);
+  await transition(db(), migration, 'completed', { phase: 'done', finishedAt: new Date(), verification: verification as object });
+  await notifyProgress(db(), migrationId);
+  return verification;
 }

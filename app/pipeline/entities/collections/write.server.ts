@@ -1,15 +1,16 @@
 // Load collections: create or update each, finding one an interrupted run already made by its
 // source reference before creating, so nothing is doubled; then publish it on the merchant's sales
 // channels (publishing.server.ts).
-import type { CollectionRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
 import { customIdentifier } from '../../../shopify-admin/source-reference.server.ts';
 import { toCollectionVariables } from './input.server.ts';
 import { chosenChannels, wantedChannels, writeAndPublish } from '../products/publishing.server.ts';
-import { type BatchResult, batchResult, eachRecord, idMapFor, nextBatch, recordWritten, skipsExisting } from '../../staging/outcomes.server.ts';
+import { type BatchResult, batchResult, eachRecord, idMapFor, nextBatch, recordWritten } from '../../staging/outcomes.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
 import { COLLECTION_BY_REFERENCE, CREATE_COLLECTION, UPDATE_COLLECTION } from '../../../shopify-admin/graphql/collections.ts';
+import { migrationOptions } from '../../options.server.ts';
+import { stagedRecord } from '../../staging/records.server.ts';
 
 interface Written {
   collection: { id: string; handle: string } | null;
@@ -17,20 +18,21 @@ interface Written {
 }
 
 export async function loadCollectionBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const skipExisting = skipsExisting(options);
+  const { shop, options: stored } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const options = migrationOptions(stored);
+  const skipExisting = options.existingRecords === 'skip';
   const rows = await nextBatch(migrationId, 'collections', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'collections', rows.map((row) => row.sourceId));
   const titles = new Map(
     (await db().sourceRecord.findMany({ where: { migrationId, entity: 'collections', status: { not: 'invalid' } }, select: { sourceId: true, data: true } })).map(
-      (row) => [row.sourceId, (row.data as { title: string }).title],
+      (row) => [row.sourceId, stagedRecord('collections', row).title],
     ),
   );
-  const channels = await chosenChannels(options, shop, writer.client);
+  const channels = await chosenChannels(options.channels, shop, writer.client);
   const result = batchResult(rows);
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {
-    const collection = row.data as unknown as CollectionRecord;
+    const collection = stagedRecord('collections', row);
     const known = mapped.get(row.sourceId);
     const how = { shop, platform: writer.platform, entity: 'collections', client: writer.client, skipExisting, wanted: wantedChannels(collection, channels) };
     await writeAndPublish(row, known, how, result, async () => {

@@ -11,12 +11,13 @@ import { customIdentifier } from '../../../shopify-admin/source-reference.server
 import { contentHash } from '../../staging/records.server.ts';
 import { type Contact, checkContact, customerLongText, customerMetafields, emailConsentVariables, toCustomerSetVariables } from './input.server.ts';
 import { type LongText, describeLongText } from '../../../shopify-admin/limits/text-limits.server.ts';
-import { IN_SHOPIFY, type BatchResult, type FoundProblem, batchResult, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordKeptAsFound, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting } from '../../staging/outcomes.server.ts';
+import { IN_SHOPIFY, type BatchResult, type FoundProblem, batchResult, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordKeptAsFound, recordSkipped, recordWritten, settledWithoutWriting } from '../../staging/outcomes.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
-import { type LongTextRule, cutReport, keptBackReason, longTextAction, longTextRule } from '../long-text-rule.server.ts';
+import { type LongTextRule, cutReport, keptBackReason, longTextAction } from '../long-text-rule.server.ts';
 import { CUSTOMER_METAFIELDS } from '../../../shopify-admin/graphql/metafields.ts';
 import { CUSTOMER_BY_REFERENCE, CUSTOMER_EMAIL_CONSENT, CUSTOMER_SET } from '../../../shopify-admin/graphql/customers.ts';
+import { migrationOptions } from '../../options.server.ts';
 
 const PROBLEM_CODES = ['customer-email-invalid', 'customer-phone-invalid', 'address-region-unmatched', 'customer-phone-taken', 'customer-merged', 'text-too-long'];
 
@@ -109,9 +110,10 @@ async function writeCustomerDetails(writer: Writer, id: string, customer: Custom
 }
 
 export async function loadCustomerBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const skipExisting = skipsExisting(options);
-  const rule = longTextRule(options);
+  const { shop, options: stored } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const options = migrationOptions(stored);
+  const skipExisting = options.existingRecords === 'skip';
+  const rule = options.longText;
   const rows = await nextBatch(migrationId, 'customers', afterId);
   const groups = await customerGroups(migrationId, rows);
   const leaderOf = (row: StagedCustomer) => groupOf(row, groups);

@@ -2,7 +2,6 @@
 // excluded products and categories become the products left once they are taken out, and what a
 // Shopify code cannot hold exactly (maximum spend, an item limit, sale items, a cart coupon's
 // exclusions) keeps the coupon back unless the merchant chose to create broader codes knowingly.
-import { z } from 'zod';
 import type { DiscountRecord } from '../../../../connectors/model.ts';
 
 /** A product that moved to Shopify, with what decides whether a coupon's restrictions cover it. */
@@ -19,11 +18,6 @@ export interface CouponCatalog {
   products: Map<string, MovedProduct>;
   /** Category source id → its parent's (null at the top). A category missing here sits somewhere unknown. */
   categoryParents: Map<string, string | null>;
-}
-
-/** The migration's option (Migration.options.broaderCoupons): off unless the merchant chose it. */
-export function broaderCouponsChosen(options: unknown): boolean {
-  return z.object({ broaderCoupons: z.boolean().default(false) }).catch({ broaderCoupons: false }).parse(options ?? {}).broaderCoupons;
 }
 
 export const NO_CATALOG: CouponCatalog = { products: new Map(), categoryParents: new Map() };

@@ -7,19 +7,20 @@
 import type { DiscountRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
 import { AdminApiError } from '../../../shopify-admin/client.server.ts';
-import { contentHash } from '../../staging/records.server.ts';
+import { contentHash, stagedRecord } from '../../staging/records.server.ts';
 import { customerDataNotice } from '../../analysis/customer-data.server.ts';
 import { DISCOUNT_ACTIONS, DISCOUNT_TYPENAME, type DiscountContext, type DiscountKind, type NotKept, addressLike, allowedAddressKey, isAddressPattern, sourceTag, toDiscountInput } from './input.server.ts';
 import { stillInShopify } from '../../steps/verify.server.ts';
-import { NO_CATALOG, broaderCouponsChosen, hasExclusions } from './scope.server.ts';
+import { NO_CATALOG, hasExclusions } from './scope.server.ts';
 import { inChunks } from './chunks.server.ts';
 import { movedCatalog } from './coupon-catalog.server.ts';
 import { chosenItems, withItemsLeftOff } from './items.server.ts';
-import { type BatchResult, batchResult, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting } from '../../staging/outcomes.server.ts';
+import { type BatchResult, batchResult, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting } from '../../staging/outcomes.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import { type Writer, inParallel } from '../../../shopify-admin/writer.server.ts';
 import { CUSTOMER_BY_REFERENCE } from '../../../shopify-admin/graphql/customers.ts';
 import { DISCOUNT_BASIC_CREATE, DISCOUNT_BASIC_UPDATE, DISCOUNT_BY_CODE, DISCOUNT_DELETE, DISCOUNT_FREE_SHIPPING_CREATE, DISCOUNT_FREE_SHIPPING_UPDATE, DISCOUNT_KIND } from '../../../shopify-admin/graphql/discounts.ts';
+import { migrationOptions } from '../../options.server.ts';
 
 const PROBLEM_CODES: NotKept['code'][] = [
   'discount-restriction-not-kept', 'discount-limit-changed', 'discount-products-missing', 'discount-free-shipping-not-kept', 'discount-customers-missing', 'discount-made-broader', 'discount-exclusions-as-products',
@@ -34,7 +35,7 @@ type Payload = { codeDiscountNode: { id: string } | null; userErrors: UserError[
 type Outcome = { id: string; failure: null } | { id: null; failure: string };
 
 async function discountContext(shop: string, writer: Writer, rows: { data: unknown }[], customerDataRefused: boolean, broaderCoupons: boolean): Promise<DiscountContext> {
-  const discounts = rows.map((row) => row.data as DiscountRecord);
+  const discounts = rows.map((row) => stagedRecord('discounts', row));
   const products = await idMapFor(shop, writer.platform, 'products', discounts.flatMap((discount) => discount.productSourceIds));
   const collections = await idMapFor(shop, writer.platform, 'collections', discounts.flatMap((discount) => discount.collectionSourceIds));
   return {
@@ -141,16 +142,17 @@ async function moreIds(writer: Writer, kind: DiscountKind, id: string, updates: 
 }
 
 export async function loadDiscountBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop, options, plan: accessPlan } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const skipExisting = skipsExisting(options);
+  const { shop, options: stored, plan: accessPlan } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const options = migrationOptions(stored);
+  const skipExisting = options.existingRecords === 'skip';
   const rows = await nextBatch(migrationId, 'discounts', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'discounts', rows.map((row) => row.sourceId));
-  const context = await discountContext(shop, writer, rows, customerDataNotice(accessPlan) !== null, broaderCouponsChosen(options));
+  const context = await discountContext(shop, writer, rows, customerDataNotice(accessPlan) !== null, options.broaderCoupons);
   const result = batchResult(rows);
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {
     const known = mapped.get(row.sourceId);
-    const discount = row.data as unknown as DiscountRecord;
+    const discount = stagedRecord('discounts', row);
     const plan = toDiscountInput(discount, context);
     // A code for chosen customers, products or collections is written again when they change (one
     // moved since, or the products an exclusion leaves), not only when the coupon does.

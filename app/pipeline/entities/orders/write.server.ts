@@ -4,13 +4,13 @@
 // amounts in the shop's currency and the customer's; totals Shopify computes differently are
 // flagged with both. An order in another currency without the merchant's exchange rate is kept
 // back with the reason. Paced for development and trial stores (order-pacing.server.ts).
-import type { OrderRecord, ProductRecord } from '../../../../connectors/model.ts';
+import type { OrderRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
 import { customIdentifier } from '../../../shopify-admin/source-reference.server.ts';
 import { checkContact } from '../customers/input.server.ts';
 import { OrderKeptBack } from './money.server.ts';
 import type { MadeVariant } from '../products/made-variant.server.ts';
-import { OrderOptions, type OrderContext, futureDateClamped, toOrderCreateVariables, totalsDiffer } from './input.server.ts';
+import { type OrderContext, futureDateClamped, toOrderCreateVariables, totalsDiffer } from './input.server.ts';
 import { customerExists, recordGuestCustomer } from '../customers/guests.server.ts';
 import { MINUTE, shopForOrders, tooManyOrders } from '../../../shopify-admin/limits/order-pacing.server.ts';
 import { type BatchResult, type FoundProblem, batchResult, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, IN_SHOPIFY, recordSkipped, recordUnchanged, recordWritten } from '../../staging/outcomes.server.ts';
@@ -19,6 +19,8 @@ import type { Writer } from '../../../shopify-admin/writer.server.ts';
 import { ORDER_BY_REFERENCE, ORDER_CREATE } from '../../../shopify-admin/graphql/orders.ts';
 import { ORDER_CREATE_COST } from '../../../shopify-admin/costs.server.ts';
 import { orderAllowance } from './pacing.server.ts';
+import { migrationOptions } from '../../options.server.ts';
+import { stagedRecord } from '../../staging/records.server.ts';
 
 const PROBLEM_CODES = ['order-total-differs', 'order-product-missing', 'order-future-date'];
 
@@ -50,7 +52,7 @@ function writtenOrderProblems(order: OrderRecord, customLines: string[], created
 /** The email each of these customers moved with (null: none, theirs was not valid), from their latest staged record. */
 async function emailsMovedWith(shop: string, sourceIds: string[]): Promise<Map<string, string | null>> {
   const records = await db().sourceRecord.findMany({ where: { shop, entity: 'customers', sourceId: { in: sourceIds }, status: { in: [...IN_SHOPIFY, 'skipped'] } }, orderBy: { id: 'asc' }, select: { sourceId: true, data: true } });
-  return new Map(records.map((record) => [record.sourceId, checkContact(record.data as { email: string | null; phone: string | null }).email]));
+  return new Map(records.map((record) => [record.sourceId, checkContact(stagedRecord('customers', record)).email]));
 }
 
 /**
@@ -63,7 +65,7 @@ async function madeVariantsFor(shop: string, platform: string, lines: OrderRecor
   if (variations.size === 0) return new Map();
   const products = await db().sourceRecord.findMany({ where: { shop, entity: 'products', sourceId: { in: [...new Set(unlinked.map((line) => line.productSourceId as string))] } }, orderBy: { id: 'asc' }, select: { sourceId: true, data: true } });
   // The latest staged version of each product says which variants it was written with.
-  const latest = new Map(products.map((record) => [record.sourceId, record.data as unknown as ProductRecord]));
+  const latest = new Map(products.map((record) => [record.sourceId, stagedRecord('products', record)]));
   const made = [...latest.values()].flatMap((product) => product.variants.filter((variant) => variant.madeFrom && variations.has(variant.madeFrom.sourceId)));
   const links = await idMapFor(shop, platform, 'variants', made.map((variant) => variant.sourceId));
   const byVariation = new Map<string, MadeVariant[]>();
@@ -79,13 +81,13 @@ async function madeVariantsFor(shop: string, platform: string, lines: OrderRecor
 
 async function orderContext(migrationId: string, shop: string, shopCurrency: string, writer: Writer, rows: { data: unknown }[]): Promise<OrderContext> {
   const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true } });
-  const orders = rows.map((row) => row.data as OrderRecord);
+  const orders = rows.map((row) => stagedRecord('orders', row));
   const customerSourceIds = orders.flatMap((order) => (order.customerSourceId ? [order.customerSourceId] : []));
   const customerIds = await idMapFor(shop, writer.platform, 'customers', customerSourceIds);
   const variantIds = await idMapFor(shop, writer.platform, 'variants', orders.flatMap((order) => order.lineItems.flatMap((line) => [line.variantSourceId, line.productSourceId].filter((id): id is string => id !== null))));
   return {
     platform: writer.platform,
-    options: OrderOptions.parse(migration.options ?? {}),
+    options: migrationOptions(migration.options),
     shopCurrency,
     customerIds: new Map([...customerIds].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
     customerEmails: await emailsMovedWith(shop, [...customerIds.keys()]),
@@ -112,7 +114,7 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
 
   await eachRecord(rows, limit ? 1 : writer.concurrency, result, async (row) => {
     if (stoppedAt !== null) return;
-    const order = row.data as unknown as OrderRecord;
+    const order = stagedRecord('orders', row);
     const known = mapped.get(row.sourceId);
     if (known) {
       // Shopify cannot rewrite an imported order: a later change in the source is reported, not written.

@@ -7,14 +7,16 @@ import { db } from '../../../db/db.server.ts';
 import type { AdminClient } from '../../../shopify-admin/client.server.ts';
 import { sourceReference } from '../../../shopify-admin/source-reference.server.ts';
 import { BODY_PROBLEM_CODES, type PreparedBody, prepareBodies } from './bodies.server.ts';
-import { BLOG, type BlogPostRecord, toArticleInput } from './post-input.server.ts';
+import { BLOG, toArticleInput } from './post-input.server.ts';
 import { notMovedReason, policyFor } from '../policies/store-pages.server.ts';
-import { writePolicy, writesPolicies } from '../policies/write.server.ts';
-import { type PageRecord, contentSearch, toPageInput } from './input.server.ts';
-import { type BatchResult, type FoundProblem, batchResult, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting, skipsExisting } from '../../staging/outcomes.server.ts';
+import { writePolicy } from '../policies/write.server.ts';
+import { contentSearch, toPageInput } from './input.server.ts';
+import { type BatchResult, type FoundProblem, batchResult, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting } from '../../staging/outcomes.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
 import { CREATE_PAGE, FIND_PAGES, UPDATE_PAGE, CREATE_ARTICLE, CREATE_BLOG, FIND_ARTICLES, FIND_BLOG, UPDATE_ARTICLE } from '../../../shopify-admin/graphql/content.ts';
+import { migrationOptions } from '../../options.server.ts';
+import { stagedRecord } from '../../staging/records.server.ts';
 
 /** articleCreate/articleUpdate (10) and the article's blog read back (1). */
 const ARTICLE_COST = 11;
@@ -81,17 +83,18 @@ async function findWritten(client: AdminClient, document: string, connection: 'p
 }
 
 export async function loadPageBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const skipExisting = skipsExisting(options);
-  const asPolicies = writesPolicies(options);
+  const { shop, options: stored } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const options = migrationOptions(stored);
+  const skipExisting = options.existingRecords === 'skip';
+  const asPolicies = options.policies === 'policies';
   const rows = await nextBatch(migrationId, 'pages', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'pages', rows.map((row) => row.sourceId));
   const result = batchResult(rows);
-  const moving = rows.filter((row) => !notMovedReason(row.data as unknown as PageRecord));
-  const bodies = await prepareBodies(migrationId, writer, moving.map((row) => ({ sourceId: row.sourceId, bodyHtml: (row.data as unknown as PageRecord).bodyHtml })), 'page');
+  const moving = rows.filter((row) => !notMovedReason(stagedRecord('pages', row)));
+  const bodies = await prepareBodies(migrationId, writer, moving.map((row) => ({ sourceId: row.sourceId, bodyHtml: stagedRecord('pages', row).bodyHtml })), 'page');
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {
-    const page = row.data as unknown as PageRecord;
+    const page = stagedRecord('pages', row);
     const notMoved = notMovedReason(page);
     if (notMoved) {
       await recordSkipped(row, notMoved);
@@ -166,16 +169,16 @@ async function blogFor(shop: string, migrationId: string, writer: Writer): Promi
 
 export async function loadBlogPostBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
   const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const skipExisting = skipsExisting(options);
+  const skipExisting = migrationOptions(options).existingRecords === 'skip';
   const rows = await nextBatch(migrationId, 'blogPosts', afterId);
   const result = batchResult(rows);
   if (rows.length === 0) return result;
   const blog = await blogFor(shop, migrationId, writer);
   const mapped = await idMapFor(shop, writer.platform, 'blogPosts', rows.map((row) => row.sourceId));
-  const bodies = await prepareBodies(migrationId, writer, rows.map((row) => ({ sourceId: row.sourceId, bodyHtml: (row.data as unknown as BlogPostRecord).bodyHtml })), 'post');
+  const bodies = await prepareBodies(migrationId, writer, rows.map((row) => ({ sourceId: row.sourceId, bodyHtml: stagedRecord('blogPosts', row).bodyHtml })), 'post');
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {
-    const post = row.data as unknown as BlogPostRecord;
+    const post = stagedRecord('blogPosts', row);
     const known = mapped.get(row.sourceId);
     if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
     const id = known?.shopifyGid ?? (await findWritten(writer.client, FIND_ARTICLES, 'articles', post, writer.platform));

@@ -3,7 +3,6 @@
 // 'policies'), instead of plain pages. Whatever policy the shop had is kept first (RecordBefore,
 // entity "policies"), so an undo puts it back exactly, or clears it when there was none. The page is
 // linked to the policy without being "created" by the migration: undo restores, never deletes.
-import { z } from 'zod';
 import { db } from '../../../db/db.server.ts';
 import type { AdminClient } from '../../../shopify-admin/client.server.ts';
 import type { PageRecord } from '../pages/input.server.ts';
@@ -11,11 +10,6 @@ import type { policyFor } from './store-pages.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
 import { SHOP_POLICIES, UPDATE_POLICY } from '../../../shopify-admin/graphql/shop.ts';
-
-/** Whether the merchant chose to write the policy pages as the shop's policies; off unless chosen. */
-export function writesPolicies(options: unknown): boolean {
-  return z.object({ policies: z.enum(['pages', 'policies']).default('pages') }).catch({ policies: 'pages' }).parse(options ?? {}).policies === 'policies';
-}
 
 interface PolicyBefore {
   type: string;

@@ -4,14 +4,15 @@
 // catalog would otherwise spend 100,000 points, 17 minutes of a Standard plan's bucket). The few
 // Shipyard must take off a channel (hidden at the source since) are unpublished a request each.
 // Chunk by chunk, each batch kept so a crashed worker collects the same operation.
-import type { ProductRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
 import { finishedOperation, startBulkMutation } from '../../../shopify-admin/bulk-operations.server.ts';
 import { applyPlacement, chosenChannels, placed, placementChange, recordPlaced, wantedChannels } from './publishing.server.ts';
-import { IN_SHOPIFY, idMapFor, recordFailed, skipsExisting } from '../../staging/outcomes.server.ts';
+import { IN_SHOPIFY, idMapFor, recordFailed } from '../../staging/outcomes.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
 import { PUBLISH } from '../../../shopify-admin/graphql/publications.ts';
+import { migrationOptions } from '../../options.server.ts';
+import { stagedRecord } from '../../staging/records.server.ts';
 
 /** Products looked at per chunk, and at most as many lines per operation. */
 const PLACEMENT_CHUNK = 2000;
@@ -26,8 +27,9 @@ export const HELD = 'held';
  */
 export async function submitPlacementBulk(migrationId: string, afterId: bigint | null, writer: Writer): Promise<{ batchId: string } | { next: null }> {
   const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const channels = await chosenChannels(migration.options, migration.shop, writer.client);
-  const skipExisting = skipsExisting(migration.options);
+  const options = migrationOptions(migration.options);
+  const channels = await chosenChannels(options.channels, migration.shop, writer.client);
+  const skipExisting = options.existingRecords === 'skip';
   for (let after = afterId; ; ) {
     const rows = await db().sourceRecord.findMany({
       where: { migrationId, entity: 'products', status: { in: IN_SHOPIFY }, ...(after === null ? {} : { id: { gt: after } }) },
@@ -42,7 +44,7 @@ export async function submitPlacementBulk(migrationId: string, afterId: bigint |
     for (const row of rows) {
       const link = links.get(row.sourceId);
       if (!link || (skipExisting && link.createdBy !== migrationId)) continue;
-      const wanted = wantedChannels(row.data as unknown as ProductRecord, channels);
+      const wanted = wantedChannels(stagedRecord('products', row), channels);
       const change = placementChange(wanted, link.publishedOn);
       if (placed(change)) continue;
       if (change.unpublish.length > 0) {
@@ -79,7 +81,7 @@ export async function collectPlacementBulk(batchId: string, writer: Writer): Pro
   const operation = await finishedOperation<PublishLine>(writer, batch.operationId);
   if (operation === 'running') return 'running';
   const migration = await db().migration.findUniqueOrThrow({ where: { id: batch.migrationId } });
-  const channels = await chosenChannels(migration.options, batch.shop, writer.client);
+  const channels = await chosenChannels(migrationOptions(migration.options).channels, batch.shop, writer.client);
   const answered = new Set<number>();
   for (const result of operation.lines) {
     const recordId = batch.recordIds[result.__lineNumber];
@@ -89,7 +91,7 @@ export async function collectPlacementBulk(batchId: string, writer: Writer): Pro
     const userErrors = result.data?.publishablePublish?.userErrors ?? [];
     const refused = result.data?.publishablePublish ? describeUserErrors(userErrors) : (result.errors ?? []).map((error) => error.message).join('; ') || 'Shopify did not answer';
     if (refused) await recordFailed(row, `Written to Shopify but not published on your sales channels: ${refused}`);
-    else await recordPlaced(batch.shop, writer.platform, 'products', row, wantedChannels(row.data as unknown as ProductRecord, channels));
+    else await recordPlaced(batch.shop, writer.platform, 'products', row, wantedChannels(stagedRecord('products', row), channels));
   }
   const reason = `Written to Shopify, but Shopify's bulk operation ended ${operation.status ?? 'out of sight'}${operation.errorCode ? ` (${operation.errorCode})` : ''} before publishing this product; run the migration again to publish it.`;
   for (const [line, recordId] of batch.recordIds.entries()) if (!answered.has(line)) await recordFailed({ id: recordId }, reason);

@@ -3,7 +3,6 @@
 // JSONL matched to the records by __lineNumber; the batch (records in line order, operation id) is
 // kept in the database so a crashed worker collects the same operation instead of submitting again.
 // Once every chunk is written, bulk-publishing.server.ts puts the products on their sales channels.
-import type { ProductRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
 import { toProductSetVariables } from './input.server.ts';
 import { finishedOperation, startBulkMutation } from '../../../shopify-admin/bulk-operations.server.ts';
@@ -14,6 +13,8 @@ import { type UserError, describeUserErrors } from '../../../shopify-admin/user-
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
 import { PRODUCT_SET } from '../../../shopify-admin/graphql/products.ts';
 import { waitForVariantLimit } from './variant-limit-wait.server.ts';
+import { migrationOptions } from '../../options.server.ts';
+import { stagedRecord } from '../../staging/records.server.ts';
 
 /** From this many products to write, bulk operations are used (unless the migration says otherwise). */
 export const BULK_THRESHOLD = 1000;
@@ -25,7 +26,7 @@ export const BULK_PRODUCT_SET = PRODUCT_SET;
 /** Should this migration write its products in bulk? */
 export async function usesBulk(migrationId: string): Promise<boolean> {
   const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const choice = (migration.options as { bulk?: boolean }).bulk;
+  const choice = migrationOptions(migration.options).bulk;
   if (choice !== undefined) return choice;
   return (await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: { in: ['staged', 'failed'] } } })) >= BULK_THRESHOLD;
 }
@@ -56,12 +57,12 @@ export async function submitProductBulk(migrationId: string, afterId: bigint | n
       await recordUnchanged(row);
       continue;
     }
-    const keptBack = keptBackForLength(row.data as unknown as ProductRecord, context);
+    const keptBack = keptBackForLength(stagedRecord('products', row), context);
     if (keptBack) {
       await recordSkipped(row, keptBack);
       continue;
     }
-    lines.push(toProductSetVariables(row.data as unknown as ProductRecord, context, known?.shopifyGid ?? null));
+    lines.push(toProductSetVariables(stagedRecord('products', row), context, known?.shopifyGid ?? null));
     recordIds.push(row.id);
   }
   const lastRecordId = rows.at(-1)?.id ?? 0n;
@@ -99,7 +100,7 @@ export async function collectProductBulk(batchId: string, writer: Writer): Promi
     answered.add(result.__lineNumber);
     const row = await db().sourceRecord.findUniqueOrThrow({ where: { id: recordId } });
     const set = result.data?.productSet;
-    const record = row.data as unknown as ProductRecord;
+    const record = stagedRecord('products', row);
     const variables = toProductSetVariables(record, context, null);
     if (isVariantLimitLine(result.errors)) {
       const never = neverFits((variables.input.variants as unknown[]).length);

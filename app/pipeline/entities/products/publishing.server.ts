@@ -26,8 +26,7 @@ export interface Placement {
  * The channels a migration publishes on (publication ids): the merchant's choice, or, when they
  * made none (a migration set up before the choice existed, or by a script), the shop's Online Store.
  */
-export async function chosenChannels(options: unknown, shop: string, client: AdminClient): Promise<string[]> {
-  const chosen = (options as { channels?: string[] } | null)?.channels;
+export async function chosenChannels(chosen: string[] | undefined, shop: string, client: AdminClient): Promise<string[]> {
   return chosen ?? defaultChannels(await salesChannelsOf(shop, client));
 }
 

@@ -11,14 +11,16 @@ import type { ProductRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
 import { type ProductContext, productLongText, toProductSetVariables, variantKey } from './input.server.ts';
 import { chosenChannels, wantedChannels, writeAndPublish } from './publishing.server.ts';
-import { type BatchResult, batchResult, eachRecord, idMapFor, nextBatch, recordSkipped, recordWritten, skipsExisting } from '../../staging/outcomes.server.ts';
+import { type BatchResult, batchResult, eachRecord, idMapFor, nextBatch, recordSkipped, recordWritten } from '../../staging/outcomes.server.ts';
 import { isVariantLimit, neverFits } from '../../../shopify-admin/limits/variant-limit.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
-import { cutReport, keptBackReason, longTextRule } from '../long-text-rule.server.ts';
+import { cutReport, keptBackReason } from '../long-text-rule.server.ts';
 import { PRODUCT_SET, type ProductSetVariables } from '../../../shopify-admin/graphql/products.ts';
 import { productSetCost } from '../../../shopify-admin/costs.server.ts';
 import { waitForVariantLimit } from './variant-limit-wait.server.ts';
+import { migrationOptions } from '../../options.server.ts';
+import { stagedRecord } from '../../staging/records.server.ts';
 
 export interface WrittenVariant {
   id: string;
@@ -55,13 +57,13 @@ export async function productContext(migrationId: string, shop: string, writer: 
   const categories = await db().sourceRecord.findMany({ where: { migrationId, entity: 'collections', status: { not: 'invalid' } }, select: { sourceId: true, data: true } });
   const unreachable = await db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' }, select: { subject: true } });
   const sharedHandles = await db().migrationProblem.findMany({ where: { migrationId, code: 'duplicate-handle' }, select: { sourceId: true } });
-  const { options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true } });
+  const { options: stored } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true } });
   return {
-    longText: longTextRule(options),
+    longText: migrationOptions(stored).longText,
     platform: writer.platform,
     locationId: writer.locationId,
     collectionIds: new Map(collections.map((entry) => [entry.sourceId, entry.shopifyGid])),
-    collectionParents: new Map(categories.map((row) => [row.sourceId, (row.data as { parentSourceId?: string | null }).parentSourceId ?? null])),
+    collectionParents: new Map(categories.map((row) => [row.sourceId, stagedRecord('collections', row).parentSourceId ?? null])),
     unreachableImages: new Set(unreachable.flatMap((problem) => (problem.subject ? [problem.subject] : []))),
     handlesLeftToShopify: new Set(sharedHandles.flatMap((problem) => (problem.sourceId ? [problem.sourceId] : []))),
   };
@@ -98,12 +100,13 @@ export function handleTaken(userErrors: UserError[]): boolean {
 }
 
 export async function loadProductBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
-  const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const skipExisting = skipsExisting(options);
+  const { shop, options: stored } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
+  const options = migrationOptions(stored);
+  const skipExisting = options.existingRecords === 'skip';
   const rows = await nextBatch(migrationId, 'products', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'products', rows.map((row) => row.sourceId));
   const context = await productContext(migrationId, shop, writer);
-  const channels = await chosenChannels(options, shop, writer.client);
+  const channels = await chosenChannels(options.channels, shop, writer.client);
   const result = batchResult(rows);
 
   // The first product Shopify's daily variant limit held back: it and those after it wait for the next batch.
@@ -112,7 +115,7 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
   await eachRecord(rows, writer.concurrency, result, async (row) => {
     if (heldBack !== null && row.id > heldBack) return;
     const known = mapped.get(row.sourceId);
-    const record = row.data as unknown as ProductRecord;
+    const record = stagedRecord('products', row);
     // Products go on their channels once all are written, by a bulk operation that spends no points (10 a product otherwise).
     const how = { shop, platform: writer.platform, entity: 'products', client: writer.client, skipExisting, wanted: wantedChannels(record, channels), publishLater: true };
     await writeAndPublish(row, known, how, result, async () => {

@@ -4,9 +4,8 @@
 // with a fixed target path instead of a moved record's handle. If the product side stages the same old
 // path (/shop/ → /collections/all), the second one finds Shopify's redirect already there with the
 // same target and adopts it (load/redirects.server.ts), so either order gives one redirect.
-import type { CanonicalRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
-import { contentHash, stageRows } from '../../staging/records.server.ts';
+import { contentHash, stageRows, stagedRecord } from '../../staging/records.server.ts';
 import { policyFor, shopifysOwnPage } from '../policies/store-pages.server.ts';
 import type { ListingRedirectData } from './listings.server.ts';
 import { IN_SHOPIFY } from '../../staging/outcomes.server.ts';
@@ -18,7 +17,7 @@ export async function deriveStorePageRedirects(migrationId: string): Promise<num
     (await db().idMapEntry.findMany({ where: { shop, entity: 'pages', sourceId: { in: pages.map((row) => row.sourceId) }, shopifyGid: { startsWith: 'gid://shopify/ShopPolicy/' } }, select: { sourceId: true } })).map((entry) => entry.sourceId),
   );
   const staged = pages.flatMap((row) => {
-    const page = row.data as unknown as CanonicalRecord<'pages'>;
+    const page = stagedRecord('pages', row);
     const target = row.status === 'skipped' ? shopifysOwnPage(page)?.path : asPolicy.has(row.sourceId) ? policyFor(page)?.path : undefined;
     if (!target || !page.sourcePath) return [];
     const data: ListingRedirectData = { path: page.sourcePath, targetPath: target };

@@ -2,7 +2,6 @@
 // reviews of the migration become its review metafields (metafieldsSet, several products per call).
 // A product's reviews are written again only when one of them was added, changed or removed. A review
 // awaiting moderation is kept back with the reason: the metafields are shown to every shopper.
-import type { ReviewRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
 import { metafieldsSetCost } from '../../../shopify-admin/costs.server.ts';
 import { METAFIELDS_PER_PRODUCT, type ProductReviews, productReviewMetafields, reviewsHash } from './input.server.ts';
@@ -10,6 +9,7 @@ import { IN_SHOPIFY, type BatchResult, batchResult, idMapFor, nextBatch, recordF
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import { type Writer, inParallel } from '../../../shopify-admin/writer.server.ts';
 import { PRODUCT_REVIEWS_SET } from '../../../shopify-admin/graphql/metafields.ts';
+import { stagedRecord } from '../../staging/records.server.ts';
 
 /**
  * metafieldsSet takes 25 metafields per call. A call costs 10 plus 4 per product it writes to
@@ -34,7 +34,7 @@ interface ProductWrite {
   reviews: ProductReviews;
 }
 
-const review = (row: Row) => row.data as ReviewRecord;
+const review = (row: Row) => stagedRecord('reviews', row);
 
 /** Every review of these products in the migration, by product: a product's metafields hold all of them, not one batch. */
 async function reviewsOf(migrationId: string, productSourceIds: string[]): Promise<Map<string, Row[]>> {
