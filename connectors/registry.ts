@@ -1,7 +1,7 @@
 // The registry of source platforms a merchant can move from: one descriptor per platform folder
 // (connectors/<platform>/platform.ts), and the platforms still to come, shown as coming rather than
-// hidden. Adding a platform is its folder, its descriptor's line here and its factory's line in
-// registry.server.ts (docs/adding-a-source-platform.md). The admin's browser bundle reads this
+// hidden. Adding a platform is its folder and its descriptor's line here; registry.server.ts finds
+// its factory in the folder's connector.ts (docs/adding-a-source-platform.md). The admin's browser bundle reads this
 // list (the connection form's schema and fields), so the connectors themselves (Node-only HTTP
 // clients) are created through registry.server.ts.
 import type { Entity } from './model.ts';

@@ -85,5 +85,5 @@ function changedAfter(record: unknown, since: Date): boolean {
   return typeof updatedAt !== 'string' || Date.parse(updatedAt) > since.getTime();
 }
 
-/** The factory registry.server.ts calls; the file's path is checked here, its contents when read. */
-export const createJsonFileConnector: ConnectorFactory = (credentials) => new JsonFileConnector(JsonFileCredentials.parse(credentials));
+/** The platform's factory, found by registry.server.ts by its name in this folder's connector.ts. */
+export const connect: ConnectorFactory = (credentials) => new JsonFileConnector(JsonFileCredentials.parse(credentials));

@@ -57,8 +57,11 @@ const Me = z.object({ capabilities: z.record(z.string(), z.unknown()).optional()
 /** Products (and orders) whose variations (refunds) are fetched at the same time. */
 const RELATED_CONCURRENCY = 6;
 
-/** The factory registry.server.ts calls: the credentials are checked here, so a bad form value fails with zod's message before any request. */
-export const createWooCommerceConnector: ConnectorFactory = (credentials, options = {}) => new WooCommerceConnector(WooCommerceCredentials.parse(credentials), options);
+/**
+ * The platform's factory, found by registry.server.ts by its name in this folder's connector.ts: the
+ * credentials are checked here, so a bad form value fails with zod's message before any request.
+ */
+export const connect: ConnectorFactory = (credentials, options = {}) => new WooCommerceConnector(WooCommerceCredentials.parse(credentials), options);
 
 function pageFromCursor(cursor: string | null): number {
   if (cursor === null) return 1;
