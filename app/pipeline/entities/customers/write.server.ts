@@ -11,7 +11,9 @@ import { customIdentifier } from '../../../shopify-admin/source-reference.server
 import { contentHash } from '../../staging/records.server.ts';
 import { type Contact, checkContact, customerLongText, customerMetafields, emailConsentVariables, toCustomerSetVariables } from './input.server.ts';
 import { type LongText, describeLongText } from '../../../shopify-admin/limits/text-limits.server.ts';
-import { IN_SHOPIFY, type BatchResult, type FoundProblem, batchResult, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordKeptAsFound, recordSkipped, recordWritten, settledWithoutWriting } from '../../staging/outcomes.server.ts';
+import { idMapFor, recordKeptAsFound, recordWritten } from '../../staging/id-map.server.ts';
+import { IN_SHOPIFY, type BatchResult, batchResult, eachRecord, nextBatch, recordFailed, recordSkipped, settledWithoutWriting } from '../../staging/outcomes.server.ts';
+import { type FoundProblem, keepProblems } from '../../staging/problems.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
 import { type LongTextRule, cutReport, keptBackReason, longTextAction } from '../long-text-rule.server.ts';
