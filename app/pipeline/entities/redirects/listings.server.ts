@@ -14,7 +14,7 @@ export interface ListingRedirectData {
 
 type Listing = NonNullable<CanonicalRecord<'products'>['listedAt']>[number];
 
-/** Where the blog posts moved to: the blog pages.server.ts keeps in the id map. */
+/** Where the blog posts moved to: the blog pages/write.server.ts keeps in the id map. */
 async function blogHandle(shop: string, platform: string): Promise<string | null> {
   const blog = await db().idMapEntry.findUnique({ where: { shop_platform_entity_sourceId: { shop, platform, entity: 'blogs', sourceId: 'posts' } } });
   return blog?.handle ?? null;

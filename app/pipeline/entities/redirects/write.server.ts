@@ -1,5 +1,5 @@
 // Load redirects: a 301 from each old product, collection, page and post URL to its new Shopify URL,
-// and from the old tag, category and shop pages to Shopify's listings (listing-redirects.server.ts). A path a previous run already redirected is adopted, not
+// and from the old tag, category and shop pages to Shopify's listings (listings.server.ts). A path a previous run already redirected is adopted, not
 // doubled; a path Shopify refuses is kept with Shopify's reason.
 import type { Entity } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
@@ -22,7 +22,7 @@ interface RecordRedirectData {
 
 /**
  * A record's old URL, to wherever the record went; or one with a fixed Shopify path: a listing's, or
- * a WooCommerce page of its own (store-page-redirects.server.ts).
+ * a WooCommerce page of its own (store-pages.server.ts).
  */
 type RedirectData = RecordRedirectData | ListingRedirectData;
 const isListing = (data: RedirectData): data is ListingRedirectData => 'targetPath' in data;
