@@ -92,12 +92,12 @@ export async function loadPageBatch(migrationId: string, afterId: bigint | null,
   const rows = await nextBatch(migrationId, 'pages', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'pages', rows.map((row) => row.sourceId));
   const result = batchResult(rows);
-  const moving = rows.filter((row) => !notMovedReason(stagedRecord('pages', row)));
+  const moving = rows.filter((row) => !notMovedReason(stagedRecord('pages', row), writer.platform));
   const bodies = await prepareBodies(migrationId, writer, moving.map((row) => ({ sourceId: row.sourceId, bodyHtml: stagedRecord('pages', row).bodyHtml })), 'page');
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {
     const page = stagedRecord('pages', row);
-    const notMoved = notMovedReason(page);
+    const notMoved = notMovedReason(page, writer.platform);
     if (notMoved) {
       await recordSkipped(row, notMoved);
       return;

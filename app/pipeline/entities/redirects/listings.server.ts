@@ -6,7 +6,7 @@ import { db } from '../../../db/db.server.ts';
 import { contentHash } from '../../staging/records.server.ts';
 import { blogListingTarget, catalogListingTarget, redirectPath } from './input.server.ts';
 
-/** A redirect to a fixed Shopify path as staged (a listing's, or a WooCommerce page's of its own): the old path and where it leads. */
+/** A redirect to a fixed Shopify path as staged (a listing's, or that of a page the old store has of its own): the old path and where it leads. */
 export interface ListingRedirectData {
   path: string;
   targetPath: string;

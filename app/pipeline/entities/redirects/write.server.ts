@@ -22,7 +22,7 @@ interface RecordRedirectData {
 
 /**
  * A record's old URL, to wherever the record went; or one with a fixed Shopify path: a listing's, or
- * a WooCommerce page of its own (store-pages.server.ts).
+ * a page the old store has of its own, such as its cart (store-pages.server.ts).
  */
 type RedirectData = RecordRedirectData | ListingRedirectData;
 const isListing = (data: RedirectData): data is ListingRedirectData => 'targetPath' in data;
