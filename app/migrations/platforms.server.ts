@@ -10,6 +10,20 @@ export function platformChoices() {
   return sourcePlatforms().map(({ id, label, description, availability }) => ({ id, label, description, available: availability !== 'coming' }));
 }
 
+/**
+ * The platforms as the landing and dashboard copy name them, in a sentence: those a migration can
+ * start from now ("WooCommerce"), and those to come. Read from the registry, so a new platform
+ * appears without a word changed here.
+ */
+export function platformsInWords(): { available: string; coming: string } {
+  const choices = platformChoices();
+  const list = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
+  return {
+    available: list.format(choices.filter((choice) => choice.available).map((choice) => choice.label)),
+    coming: list.format(choices.filter((choice) => !choice.available).map((choice) => choice.label)),
+  };
+}
+
 /** The platform a new migration may connect to, or 404. */
 export function connectablePlatform(id: string | undefined): ReadablePlatform {
   const platform = offeredPlatform(id ?? '');

@@ -36,7 +36,7 @@ export const PROBLEM_TITLES: Record<string, string> = {
   'customer-data-access': 'Customers and orders Shopify has not approved Shipyard to use',
   'text-too-long': 'Text longer than Shopify allows',
   'stays-unpublished': 'Products that move unpublished',
-  'store-page-not-moved': 'WooCommerce’s own pages, replaced by Shopify’s',
+  'store-page-not-moved': 'The old store’s own pages, replaced by Shopify’s',
   'store-page-policy': 'Policy pages Shopify keeps as policies',
   'link-not-moved': 'Links to pages or products that did not move',
   'body-image-not-moved': 'Images in pages and posts Shopify could not download',

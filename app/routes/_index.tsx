@@ -2,7 +2,8 @@
 // in local mode there is only the demo shop; anyone else is asked for their store's domain.
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { Form } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
+import { platformsInWords } from '../migrations/platforms.server.ts';
 import { isLocal } from '../shopify.server.ts';
 import landingStyles from '../styles/landing.css';
 
@@ -14,14 +15,18 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     const query = url.searchParams.toString();
     throw redirect(query ? `/app?${query}` : '/app');
   }
-  return null;
+  return { platforms: platformsInWords() };
 };
 
 export default function Landing() {
+  const { platforms } = useLoaderData<typeof loader>();
   return (
     <main className="landing">
       <h1>Shipyard</h1>
-      <p>Move your store from WooCommerce, BigCommerce, Magento or CSV exports into Shopify, then launch it.</p>
+      <p>
+        Move your store from {platforms.available} into Shopify, then launch it.
+        {platforms.coming ? ` Coming soon: ${platforms.coming}.` : ''}
+      </p>
       <Form method="post" action="/auth/login" className="landing-form">
         <label htmlFor="shop">Your Shopify store</label>
         <input id="shop" type="text" name="shop" placeholder="example.myshopify.com" autoComplete="on" />

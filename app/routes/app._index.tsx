@@ -7,15 +7,16 @@ import { useFormatter } from '../components/layout/format.ts';
 import { RouteError } from '../components/layout/RouteError.tsx';
 import { STATUS_TONE, migrationHref } from '../components/migrations/status.ts';
 import { listMigrations } from '../migrations/list.server.ts';
+import { platformsInWords } from '../migrations/platforms.server.ts';
 import { authenticateStaff } from '../shopify.server.ts';
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticateStaff(request);
-  return { migrations: await listMigrations(session.shop) };
+  return { migrations: await listMigrations(session.shop), platforms: platformsInWords() };
 };
 
 export default function Dashboard() {
-  const { migrations } = useLoaderData<typeof loader>();
+  const { migrations, platforms } = useLoaderData<typeof loader>();
   const format = useFormatter();
 
   if (migrations.length === 0) {
@@ -31,7 +32,7 @@ export default function Dashboard() {
               >
                 <p>
                   Shipyard copies your products, collections, customers, orders, pages, blog posts and reviews from
-                  WooCommerce and other platforms into this store, without duplicates, and keeps your search rankings
+                  {` ${platforms.available} `}into this store, without duplicates, and keeps your search rankings
                   with redirects from your old URLs.
                 </p>
               </EmptyState>

@@ -46,7 +46,7 @@ export const DELETERS: Record<string, Deleter> = {
       mutation UndoBlog($id: ID!) { blogDelete(id: $id) { deletedBlogId userErrors { field message code } } }`,
     variables: byId, payload: 'blogDelete', deletedField: 'deletedBlogId',
   },
-  // Images from pages' and posts' bodies (load/body-images.server.ts).
+  // Images from pages' and posts' bodies (the pipeline's entities/pages/body-images.server.ts).
   MediaImage: {
     mutation: `#graphql
       mutation UndoFile($fileIds: [ID!]!) { fileDelete(fileIds: $fileIds) { deletedFileIds userErrors { field message code } } }`,

@@ -144,7 +144,7 @@ describe('WooCommerce coupons with restrictions, migrated', () => {
       expect([row.status, row.reason?.slice(0, 11)], name).toEqual(['failed', 'Kept back: ']);
       expect(await code(name), name).toBeNull();
     }
-    expect((await record('7103')).reason).toContain(`Excludes products ${productId(3)}: WooCommerce refuses this fixed cart coupon for any cart holding one of them`);
+    expect((await record('7103')).reason).toContain(`Excludes products ${productId(3)}: your old store refuses this fixed cart coupon for any cart holding one of them`);
     expect((await record('7104')).reason).toContain('Excludes sale items');
     expect((await record('7105')).reason).toContain('Maximum spend 500.00');
     expect((await record('7106')).reason).toContain('Discounts at most 2 items per order');

@@ -136,7 +136,7 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
   const findings: Finding[] = [];
   const products: ProductRecord[] = [];
   const images: ImageUse[] = [];
-  const { options: stored, sourceUrl } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true, sourceUrl: true } });
+  const { options: stored, sourceUrl, sourcePlatform } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true, sourceUrl: true, sourcePlatform: true } });
   const options = migrationOptions(stored);
   const rule = options.longText;
   for (const row of rows) {
@@ -158,7 +158,7 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
       findings.push(protectedFinding(row.entity, stagedRecord('pages', row)));
     }
     if (row.status !== 'invalid' && row.entity === 'orders') findings.push(...orderAddressFindings(stagedRecord('orders', row)));
-    const storePage = row.status !== 'invalid' && row.entity === 'pages' ? storePageFinding(stagedRecord('pages', row), options.policies === 'policies') : null;
+    const storePage = row.status !== 'invalid' && row.entity === 'pages' ? storePageFinding(stagedRecord('pages', row), sourcePlatform, options.policies === 'policies') : null;
     if (storePage) findings.push(storePage);
     if (row.status !== 'invalid' && (row.entity === 'pages' || row.entity === 'blogPosts') && sourceUrl) images.push(...bodyImageUses(row.entity, stagedRecord('pages', row), sourceUrl));
     if (row.status !== 'invalid' && row.entity === 'blogPosts') {

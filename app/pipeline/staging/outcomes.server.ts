@@ -1,4 +1,5 @@
-// What every load step shares: batch results and what became of each staged record.
+// What every load step shares: batches of staged records, their results and each record's fate
+// (written and linked: id-map.server.ts; problems found on the way: problems.server.ts).
 import { db } from '../../db/db.server.ts';
 import { VariablesRefused } from '../../shopify-admin/client.server.ts';
 import { inParallel } from '../../shopify-admin/writer.server.ts';
@@ -29,61 +30,6 @@ export async function eachRecord<T extends { id: bigint }>(rows: T[], limit: num
       result.failed++;
     }
   });
-}
-
-interface WrittenRecord {
-  id: bigint;
-  migrationId: string;
-  sourceId: string;
-  contentHash: string | null;
-}
-
-/**
- * Links the record to what Shopify made of it (id map) and marks it written, together. `reason` says
- * what did not move with it (a detail Shopify refused, a merge), for the report.
- *
- * A record's first link counts as created by its migration, which an undo then deletes; a loader
- * that wrote into an object the merchant already had (found by email, by path) says `adopted`,
- * and the link stays without a creator so an undo leaves the object alone. Later writes keep
- * whatever the first link said.
- */
-export async function recordWritten(
-  shop: string, platform: string, entity: string, row: WrittenRecord, shopifyGid: string, handle: string | null, reason: string | null = null, how: { adopted?: boolean; status?: 'written' | 'unchanged' | 'skipped' } = {},
-): Promise<void> {
-  const link = { shopifyGid, handle, contentHash: row.contentHash ?? '' };
-  await db().$transaction([
-    db().idMapEntry.upsert({
-      where: { shop_platform_entity_sourceId: { shop, platform, entity, sourceId: row.sourceId } },
-      create: { shop, platform, entity, sourceId: row.sourceId, ...link, createdBy: how.adopted ? null : row.migrationId },
-      update: link,
-    }),
-    db().sourceRecord.update({ where: { id: row.id }, data: { status: how.status ?? 'written', reason } }),
-  ]);
-}
-
-/**
- * A record whose object the store already had (found by email, say), left as it is there because the
- * merchant chose to skip existing records: linked, so what depends on it (orders) finds it, never
- * created by the migration (an undo leaves it), and reported as skipped with `reason`.
- */
-export async function recordKeptAsFound(shop: string, platform: string, entity: string, row: WrittenRecord, shopifyGid: string, reason: string): Promise<void> {
-  await recordWritten(shop, platform, entity, row, shopifyGid, null, reason, { adopted: true, status: 'skipped' });
-}
-
-export interface FoundProblem {
-  code: string;
-  subject: string | null;
-  message: string;
-  action: string;
-}
-
-/** Replaces what an earlier run found about this record with what this run found, so re-runs do not repeat problems. */
-export async function keepProblems(migrationId: string, entity: string, sourceId: string, codes: string[], problems: FoundProblem[]): Promise<void> {
-  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { shop: true } });
-  await db().$transaction([
-    db().migrationProblem.deleteMany({ where: { migrationId, entity, sourceId, code: { in: codes } } }),
-    db().migrationProblem.createMany({ data: problems.map((problem) => ({ shop, migrationId, entity, sourceId, ...problem })) }),
-  ]);
 }
 
 export async function recordFailed(row: { id: bigint }, reason: string): Promise<void> {
@@ -144,11 +90,6 @@ export function nextBatch(migrationId: string, entity: string, afterId: bigint |
     orderBy: { id: 'asc' },
     take: LOAD_BATCH,
   });
-}
-
-export async function idMapFor(shop: string, platform: string, entity: string, sourceIds: string[]) {
-  const entries = await db().idMapEntry.findMany({ where: { shop, platform, entity, sourceId: { in: sourceIds } } });
-  return new Map(entries.map((entry) => [entry.sourceId, entry]));
 }
 
 export function batchResult(rows: { id: bigint }[]): BatchResult {

@@ -14,7 +14,7 @@ import { CUSTOMER_SET } from '../../shopify-admin/graphql/customers.ts';
 import { CUSTOMER_BEFORE } from '../../shopify-admin/graphql/customers.ts';
 import { SOURCE_REFERENCE } from '../../shopify-admin/metafield-definitions.server.ts';
 
-/** The metafields a migration sets on a customer (transform/customer.server.ts, customerMetafields). */
+/** The metafields a migration sets on a customer (entities/customers/input.server.ts, customerMetafields). */
 const SHIPYARD_METAFIELDS = [
   { namespace: SOURCE_REFERENCE.namespace, key: SOURCE_REFERENCE.key },
   { namespace: 'shipyard', key: 'total_spent' },

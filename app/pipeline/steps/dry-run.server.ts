@@ -9,7 +9,7 @@ import { Prisma } from '../../generated/prisma/client.ts';
 import { type CheckContext, type ProductFate, checkRecord, checkRedirect, placeholder } from '../analysis/dry-run-checks.server.ts';
 import { movedCatalog } from '../entities/discounts/coupon-catalog.server.ts';
 import { MigrationNotFound, MigrationStateError } from '../lifecycle.server.ts';
-import { idMapFor } from '../staging/outcomes.server.ts';
+import { idMapFor } from '../staging/id-map.server.ts';
 import { notifyProgress } from '../staging/progress.server.ts';
 import { queueDryRun } from '../queue.server.ts';
 import { addressLike, allowedAddressKey } from '../entities/discounts/input.server.ts';

@@ -22,7 +22,7 @@ async function readyMigration(records: { entity: string; data: { sourceId: strin
   await db().sourceRecord.createMany({
     data: records.map((record) => ({
       shop: SHOP, migrationId: migration.id, entity: record.entity, sourceId: record.data.sourceId, data: record.data as object, status: record.status ?? 'staged', reason: record.reason ?? null,
-      // Staging lifts a customer's email out of the record (staging.server.ts).
+      // Staging lifts a customer's email out of the record (staging/records.server.ts).
       email: (record.data as { email?: string | null }).email ?? null,
     })),
   });

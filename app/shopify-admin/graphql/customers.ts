@@ -1,4 +1,5 @@
 // Customers: written with customerSet, found by source reference or email, their marketing consent, account invitations and what a customer was before a migration wrote to it.
+import type { UserError } from '../user-errors.server.ts';
 
 export const CUSTOMER_SET = `#graphql
   mutation MigrateCustomer($input: CustomerSetInput!, $identifier: CustomerSetIdentifiers) {
@@ -14,6 +15,11 @@ export const CUSTOMER_SET = `#graphql
     }
   }
 `;
+
+/** What CUSTOMER_SET answers. */
+export interface CustomerSetData {
+  customerSet: { customer: { id: string } | null; userErrors: UserError[] };
+}
 
 export const CUSTOMER_BY_REFERENCE = `#graphql
   query CustomerBySourceReference($identifier: CustomerIdentifierInput!) {

@@ -1,4 +1,5 @@
 // Orders: created with orderCreate and found by source reference.
+import type { UserError } from '../user-errors.server.ts';
 
 export const ORDER_CREATE = `#graphql
   mutation MigrateOrder($order: OrderCreateOrderInput!, $options: OrderCreateOptionsInput) {
@@ -24,6 +25,19 @@ export const ORDER_CREATE = `#graphql
     }
   }
 `;
+
+/** What ORDER_CREATE answers. */
+export interface OrderCreateData {
+  orderCreate: { order: CreatedOrder | null; userErrors: UserError[] };
+}
+
+export interface CreatedOrder {
+  id: string;
+  name: string;
+  processedAt: string;
+  totalPriceSet: { presentmentMoney: { amount: string } };
+  customer: { id: string } | null;
+}
 
 export const ORDER_BY_REFERENCE = `#graphql
   query OrderBySourceReference($identifier: OrderIdentifierInput!) {

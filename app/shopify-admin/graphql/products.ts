@@ -1,5 +1,6 @@
 // Products and variants: productSet, the store's variant count and a product read back to verify it.
 import type { customIdentifier } from '../source-reference.server.ts';
+import type { UserError } from '../user-errors.server.ts';
 
 /** The productSet call with what the load keeps of the answer, request by request and in bulk operations alike. */
 export const PRODUCT_SET = `#graphql
@@ -26,6 +27,17 @@ export const PRODUCT_SET = `#graphql
     }
   }
 `;
+
+/** A variant as PRODUCT_SET reads it back: its id and the option values that name it. */
+export interface WrittenVariant {
+  id: string;
+  selectedOptions: { name: string; value: string }[];
+}
+
+/** What PRODUCT_SET answers, by request or as a line of a bulk operation's results. */
+export interface ProductSetData {
+  productSet: { product: { id: string; handle: string; variants: { nodes: WrittenVariant[] } } | null; userErrors: UserError[] };
+}
 
 export interface ProductSetVariables {
   input: Record<string, unknown>;

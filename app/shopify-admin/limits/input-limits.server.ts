@@ -7,3 +7,5 @@ export const MAX_OPTIONS = 3;
 export const MAX_VARIANTS = 2048;
 /** urlRedirectCreate refuses a path longer than this ("Path is too long (maximum is 1024 characters)"). */
 export const MAX_REDIRECT_PATH = 1024;
+/** Shopify refuses a json metafield value over 128KB (API 2026-04 and later). */
+export const MAX_JSON_METAFIELD_BYTES = 128 * 1024;

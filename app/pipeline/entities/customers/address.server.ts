@@ -32,7 +32,7 @@ export type Region = { provinceCode: string } | { unmatched: string } | null;
  * for the region of the address, such as the province, state, or district. For example QC for
  * Quebec, Canada." Shopify's codes per country are its own (Shopify/worldwide, db/data/regions):
  * often the ISO 3166-2 code after the hyphen ("ME", "AUK"), the whole code for some ("JP-13",
- * "PE-LIM"), abbreviations of its own for others ("AGS" for MX-AGU); shopify-zones.server.ts knows each.
+ * "PE-LIM"), abbreviations of its own for others ("AGS" for MX-AGU); app/shopify-admin/regions.server.ts knows each.
  * `unmatched`: the source named a region Shipyard cannot give Shopify's code for.
  */
 export function shopifyRegion(address: Pick<CanonicalAddress, 'countryCode' | 'province' | 'provinceCode'>): Region {

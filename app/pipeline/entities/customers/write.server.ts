@@ -11,12 +11,14 @@ import { customIdentifier } from '../../../shopify-admin/source-reference.server
 import { contentHash } from '../../staging/records.server.ts';
 import { type Contact, checkContact, customerLongText, customerMetafields, emailConsentVariables, toCustomerSetVariables } from './input.server.ts';
 import { type LongText, describeLongText } from '../../../shopify-admin/limits/text-limits.server.ts';
-import { IN_SHOPIFY, type BatchResult, type FoundProblem, batchResult, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordKeptAsFound, recordSkipped, recordWritten, settledWithoutWriting } from '../../staging/outcomes.server.ts';
+import { idMapFor, recordKeptAsFound, recordWritten } from '../../staging/id-map.server.ts';
+import { IN_SHOPIFY, type BatchResult, batchResult, eachRecord, nextBatch, recordFailed, recordSkipped, settledWithoutWriting } from '../../staging/outcomes.server.ts';
+import { type FoundProblem, keepProblems } from '../../staging/problems.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
 import { type LongTextRule, cutReport, keptBackReason, longTextAction } from '../long-text-rule.server.ts';
 import { CUSTOMER_METAFIELDS } from '../../../shopify-admin/graphql/metafields.ts';
-import { CUSTOMER_BY_REFERENCE, CUSTOMER_EMAIL_CONSENT, CUSTOMER_SET } from '../../../shopify-admin/graphql/customers.ts';
+import { CUSTOMER_BY_REFERENCE, CUSTOMER_EMAIL_CONSENT, CUSTOMER_SET, type CustomerSetData } from '../../../shopify-admin/graphql/customers.ts';
 import { migrationOptions } from '../../options.server.ts';
 
 const PROBLEM_CODES = ['customer-email-invalid', 'customer-phone-invalid', 'address-region-unmatched', 'customer-phone-taken', 'customer-merged', 'text-too-long'];
@@ -26,10 +28,6 @@ const CONTACT_ACTIONS: Record<Contact['problems'][number]['code'], string> = {
   'customer-phone-invalid': 'Correct it in Shopify when the customer gives a valid one.',
   'address-region-unmatched': "Choose the region in the customer's address in Shopify.",
 };
-
-interface CustomerSetData {
-  customerSet: { customer: { id: string } | null; userErrors: UserError[] };
-}
 
 type Written =
   | { id: string; failure: null; email: string | null; adopted: boolean; keptAsIs?: boolean; cut: LongText[] }

@@ -68,7 +68,7 @@ export function broaderThanTheCoupon(discount: DiscountRecord, catalog: CouponCa
   if (discount.excludesSaleItems) reasons.push('Excludes sale items: a Shopify code cannot leave out products on sale, and which products are on sale changes, so the code would discount sale items too.');
   if (hasExclusions(discount)) {
     if (freeShippingOnly) reasons.push(`${describeExclusions(discount)}: a Shopify free shipping code cannot leave out products, so it would give free shipping on carts the coupon was refused for.`);
-    else if (excludesWholeCart(discount)) reasons.push(`${describeExclusions(discount)}: WooCommerce refuses this fixed cart coupon for any cart holding one of them; a Shopify code would still take the amount off the other items.`);
+    else if (excludesWholeCart(discount)) reasons.push(`${describeExclusions(discount)}: your old store refuses this fixed cart coupon for any cart holding one of them; a Shopify code would still take the amount off the other items.`);
     const variations = freeShippingOnly ? [] : excludedVariations(discount, catalog);
     if (variations.length > 0) reasons.push(`Excludes single variations ${list(variations)}: the code is chosen product by product, so the other variations' products would take the discount on these variations too.`);
   }

@@ -47,7 +47,7 @@ describe('exclusions as the products left', () => {
 describe('what no Shopify code holds exactly', () => {
   it('a fixed cart coupon’s exclusions (WooCommerce refuses the whole cart), but not a percentage or fixed product one’s', () => {
     const fixedCart = { value: { kind: 'fixed_amount', amount: '5.00', appliesOncePerOrder: true }, excludedProductSourceIds: ['102'] };
-    expect(broaderThanTheCoupon(coupon(fixedCart), catalog, false)).toEqual(['Excludes products 102: WooCommerce refuses this fixed cart coupon for any cart holding one of them; a Shopify code would still take the amount off the other items.']);
+    expect(broaderThanTheCoupon(coupon(fixedCart), catalog, false)).toEqual(['Excludes products 102: your old store refuses this fixed cart coupon for any cart holding one of them; a Shopify code would still take the amount off the other items.']);
     expect(broaderThanTheCoupon(coupon({ ...fixedCart, value: { kind: 'fixed_amount', amount: '5.00', appliesOncePerOrder: false } }), catalog, false)).toEqual([]);
     expect(broaderThanTheCoupon(coupon({ excludedProductSourceIds: ['102'] }), catalog, false)).toEqual([]);
   });

@@ -13,28 +13,18 @@ import type { MadeVariant } from '../products/made-variant.server.ts';
 import { type OrderContext, futureDateClamped, toOrderCreateVariables, totalsDiffer } from './input.server.ts';
 import { customerExists, recordGuestCustomer } from '../customers/guests.server.ts';
 import { MINUTE, shopForOrders, tooManyOrders } from '../../../shopify-admin/limits/order-pacing.server.ts';
-import { type BatchResult, type FoundProblem, batchResult, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, IN_SHOPIFY, recordSkipped, recordUnchanged, recordWritten } from '../../staging/outcomes.server.ts';
-import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import { idMapFor, recordWritten } from '../../staging/id-map.server.ts';
+import { type BatchResult, batchResult, eachRecord, nextBatch, recordFailed, IN_SHOPIFY, recordSkipped, recordUnchanged } from '../../staging/outcomes.server.ts';
+import { type FoundProblem, keepProblems } from '../../staging/problems.server.ts';
+import { describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
-import { ORDER_BY_REFERENCE, ORDER_CREATE } from '../../../shopify-admin/graphql/orders.ts';
+import { type CreatedOrder, type OrderCreateData, ORDER_BY_REFERENCE, ORDER_CREATE } from '../../../shopify-admin/graphql/orders.ts';
 import { ORDER_CREATE_COST } from '../../../shopify-admin/costs.server.ts';
 import { orderAllowance } from './pacing.server.ts';
 import { migrationOptions } from '../../options.server.ts';
 import { stagedRecord } from '../../staging/records.server.ts';
 
 const PROBLEM_CODES = ['order-total-differs', 'order-product-missing', 'order-future-date'];
-
-interface OrderCreateData {
-  orderCreate: { order: CreatedOrder | null; userErrors: UserError[] };
-}
-
-interface CreatedOrder {
-  id: string;
-  name: string;
-  processedAt: string;
-  totalPriceSet: { presentmentMoney: { amount: string } };
-  customer: { id: string } | null;
-}
 
 /** What the merchant should check about an order as Shopify wrote it, for the report. */
 function writtenOrderProblems(order: OrderRecord, customLines: string[], created: CreatedOrder): FoundProblem[] {

@@ -5,7 +5,7 @@ import { db } from '../../../db/db.server.ts';
 import { bodyReferences, rewriteBody } from './body.server.ts';
 import { bodyImages, oldSiteImage } from './body-images.server.ts';
 import { linkResolver } from './body-links.server.ts';
-import type { FoundProblem } from '../../staging/outcomes.server.ts';
+import type { FoundProblem } from '../../staging/problems.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
 
 /** The codes of what a body could not carry over; an earlier run's findings under them are replaced. */

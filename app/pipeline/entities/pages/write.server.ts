@@ -11,7 +11,9 @@ import { BLOG, toArticleInput } from './post-input.server.ts';
 import { notMovedReason, policyFor } from '../policies/store-pages.server.ts';
 import { writePolicy } from '../policies/write.server.ts';
 import { contentSearch, toPageInput } from './input.server.ts';
-import { type BatchResult, type FoundProblem, batchResult, eachRecord, idMapFor, keepProblems, nextBatch, recordFailed, recordSkipped, recordWritten, settledWithoutWriting } from '../../staging/outcomes.server.ts';
+import { idMapFor, recordWritten } from '../../staging/id-map.server.ts';
+import { type BatchResult, batchResult, eachRecord, nextBatch, recordFailed, recordSkipped, settledWithoutWriting } from '../../staging/outcomes.server.ts';
+import { type FoundProblem, keepProblems } from '../../staging/problems.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
 import { CREATE_PAGE, FIND_PAGES, UPDATE_PAGE, CREATE_ARTICLE, CREATE_BLOG, FIND_ARTICLES, FIND_BLOG, UPDATE_ARTICLE } from '../../../shopify-admin/graphql/content.ts';
@@ -90,12 +92,12 @@ export async function loadPageBatch(migrationId: string, afterId: bigint | null,
   const rows = await nextBatch(migrationId, 'pages', afterId);
   const mapped = await idMapFor(shop, writer.platform, 'pages', rows.map((row) => row.sourceId));
   const result = batchResult(rows);
-  const moving = rows.filter((row) => !notMovedReason(stagedRecord('pages', row)));
+  const moving = rows.filter((row) => !notMovedReason(stagedRecord('pages', row), writer.platform));
   const bodies = await prepareBodies(migrationId, writer, moving.map((row) => ({ sourceId: row.sourceId, bodyHtml: stagedRecord('pages', row).bodyHtml })), 'page');
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {
     const page = stagedRecord('pages', row);
-    const notMoved = notMovedReason(page);
+    const notMoved = notMovedReason(page, writer.platform);
     if (notMoved) {
       await recordSkipped(row, notMoved);
       return;

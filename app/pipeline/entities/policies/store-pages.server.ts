@@ -6,6 +6,7 @@
 // (https://shopify.dev/docs/storefronts/themes/architecture/templates: collection, cart and
 // customers/account templates).
 import type { CanonicalRecord, StorePage } from '../../../../connectors/model.ts';
+import { platformLabel } from '../../../../connectors/registry.ts';
 
 type PageRecord = CanonicalRecord<'pages'>;
 
@@ -33,20 +34,20 @@ export function policyFor(page: Pick<PageRecord, 'storePage'>) {
   return page.storePage ? (POLICIES[page.storePage] ?? null) : null;
 }
 
-/** Why the page is not moved, in the report's words. */
-export function notMovedReason(page: PageRecord): string | null {
+/** Why the page is not moved, in the report's words, naming the source platform (its id) as the merchant knows it. */
+export function notMovedReason(page: PageRecord, platform: string): string | null {
   const own = shopifysOwnPage(page);
   if (!own) return null;
-  return `WooCommerce’s ${own.what} “${page.title}”: Shopify has its own at ${own.path}, so it is not moved as a page${page.sourcePath ? `; its old URL ${page.sourcePath} leads there` : ''}.`;
+  return `${platformLabel(platform)}’s ${own.what} “${page.title}”: Shopify has its own at ${own.path}, so it is not moved as a page${page.sourcePath ? `; its old URL ${page.sourcePath} leads there` : ''}.`;
 }
 
-/** What the analysis tells the merchant about WooCommerce's own pages and the policy pages. */
-export function storePageFinding(page: PageRecord, asPolicies: boolean) {
+/** What the analysis tells the merchant about the source platform's (its id) own pages and the policy pages. */
+export function storePageFinding(page: PageRecord, platform: string, asPolicies: boolean) {
   const own = shopifysOwnPage(page);
   if (own) {
     return {
       entity: 'pages', sourceId: page.sourceId, code: 'store-page-not-moved', subject: page.title,
-      message: `“${page.title}” is WooCommerce’s ${own.what}. Shopify has its own at ${own.path}, so it is not moved as a page.`,
+      message: `“${page.title}” is ${platformLabel(platform)}’s ${own.what}. Shopify has its own at ${own.path}, so it is not moved as a page.`,
       action: page.sourcePath ? `Its old URL ${page.sourcePath} redirects to ${own.path}.` : 'Nothing to do: Shopify’s own page takes its place.',
     };
   }

@@ -7,7 +7,8 @@
 import { db } from '../../../db/db.server.ts';
 import { finishedOperation, startBulkMutation } from '../../../shopify-admin/bulk-operations.server.ts';
 import { applyPlacement, chosenChannels, placed, placementChange, recordPlaced, wantedChannels } from './publishing.server.ts';
-import { IN_SHOPIFY, idMapFor, recordFailed } from '../../staging/outcomes.server.ts';
+import { idMapFor } from '../../staging/id-map.server.ts';
+import { IN_SHOPIFY, recordFailed } from '../../staging/outcomes.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
 import { PUBLISH } from '../../../shopify-admin/graphql/publications.ts';

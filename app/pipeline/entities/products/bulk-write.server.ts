@@ -6,12 +6,13 @@
 import { db } from '../../../db/db.server.ts';
 import { toProductSetVariables } from './input.server.ts';
 import { finishedOperation, startBulkMutation } from '../../../shopify-admin/bulk-operations.server.ts';
-import { type WrittenVariant, cutNote, handleTaken, keptBackForLength, productContext, recordVariants, writeProduct } from './write.server.ts';
-import { IN_SHOPIFY, idMapFor, recordFailed, recordSkipped, recordUnchanged, recordWritten } from '../../staging/outcomes.server.ts';
+import { cutNote, handleTaken, keptBackForLength, productContext, recordVariants, writeProduct } from './write.server.ts';
+import { idMapFor, recordWritten } from '../../staging/id-map.server.ts';
+import { IN_SHOPIFY, recordFailed, recordSkipped, recordUnchanged } from '../../staging/outcomes.server.ts';
 import { isVariantLimitLine, neverFits } from '../../../shopify-admin/limits/variant-limit.server.ts';
-import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
+import { describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
-import { PRODUCT_SET } from '../../../shopify-admin/graphql/products.ts';
+import { PRODUCT_SET, type ProductSetData } from '../../../shopify-admin/graphql/products.ts';
 import { waitForVariantLimit } from './variant-limit-wait.server.ts';
 import { migrationOptions } from '../../options.server.ts';
 import { stagedRecord } from '../../staging/records.server.ts';
@@ -20,8 +21,6 @@ import { stagedRecord } from '../../staging/records.server.ts';
 export const BULK_THRESHOLD = 1000;
 /** Records per bulk operation: well under Shopify's 100 MB variables file. */
 export const BULK_CHUNK = 2000;
-
-export const BULK_PRODUCT_SET = PRODUCT_SET;
 
 /** Should this migration write its products in bulk? */
 export async function usesBulk(migrationId: string): Promise<boolean> {
@@ -69,14 +68,14 @@ export async function submitProductBulk(migrationId: string, afterId: bigint | n
   const next = rows.length === BULK_CHUNK ? lastRecordId : null;
   if (lines.length === 0) return { next };
 
-  const operationId = await startBulkMutation(writer, BULK_PRODUCT_SET, lines, 'products.jsonl');
+  const operationId = await startBulkMutation(writer, PRODUCT_SET, lines, 'products.jsonl');
   const batch = await db().bulkBatch.create({
     data: { shop, migrationId, entity: 'products', operationId, recordIds, lastRecordId: next ?? lastRecordId },
   });
   return { batchId: batch.id };
 }
 
-type ProductSetLine = { productSet?: { product: { id: string; handle: string; variants: { nodes: WrittenVariant[] } } | null; userErrors: UserError[] } };
+type ProductSetLine = Partial<ProductSetData>;
 
 /**
  * Collects a finished operation's results; 'running' while Shopify is still at it. Products

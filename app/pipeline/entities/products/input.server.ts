@@ -39,7 +39,7 @@ export const slug = (text: string) =>
 
 /**
  * A slug Shopify takes as a handle as it stands (letters of any script, digits and dashes; see
- * handle.server.ts), at most 255 characters.
+ * app/shopify-admin/handles.server.ts), at most 255 characters.
  */
 export function isHandle(handle: string): boolean {
   return isShopifyHandle(handle) && characters(handle) <= TEXT_LIMITS.handle;

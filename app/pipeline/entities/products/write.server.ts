@@ -11,25 +11,17 @@ import type { ProductRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
 import { type ProductContext, productLongText, toProductSetVariables, variantKey } from './input.server.ts';
 import { chosenChannels, wantedChannels, writeAndPublish } from './publishing.server.ts';
-import { type BatchResult, batchResult, eachRecord, idMapFor, nextBatch, recordSkipped, recordWritten } from '../../staging/outcomes.server.ts';
+import { idMapFor, recordWritten } from '../../staging/id-map.server.ts';
+import { type BatchResult, batchResult, eachRecord, nextBatch, recordSkipped } from '../../staging/outcomes.server.ts';
 import { isVariantLimit, neverFits } from '../../../shopify-admin/limits/variant-limit.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
 import { cutReport, keptBackReason } from '../long-text-rule.server.ts';
-import { PRODUCT_SET, type ProductSetVariables } from '../../../shopify-admin/graphql/products.ts';
+import { PRODUCT_SET, type ProductSetData, type ProductSetVariables, type WrittenVariant } from '../../../shopify-admin/graphql/products.ts';
 import { productSetCost } from '../../../shopify-admin/costs.server.ts';
 import { waitForVariantLimit } from './variant-limit-wait.server.ts';
 import { migrationOptions } from '../../options.server.ts';
 import { stagedRecord } from '../../staging/records.server.ts';
-
-export interface WrittenVariant {
-  id: string;
-  selectedOptions: { name: string; value: string }[];
-}
-
-interface ProductSetData {
-  productSet: { product: { id: string; handle: string; variants: { nodes: WrittenVariant[] } } | null; userErrors: UserError[] };
-}
 
 /** Pairs each source variant with the Shopify variant that has its option values, and keeps the link. */
 export async function recordVariants(shop: string, platform: string, product: ProductRecord, variables: ProductSetVariables, written: WrittenVariant[]): Promise<void> {

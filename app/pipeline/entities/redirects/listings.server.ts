@@ -6,7 +6,7 @@ import { db } from '../../../db/db.server.ts';
 import { contentHash } from '../../staging/records.server.ts';
 import { blogListingTarget, catalogListingTarget, redirectPath } from './input.server.ts';
 
-/** A redirect to a fixed Shopify path as staged (a listing's, or a WooCommerce page's of its own): the old path and where it leads. */
+/** A redirect to a fixed Shopify path as staged (a listing's, or that of a page the old store has of its own): the old path and where it leads. */
 export interface ListingRedirectData {
   path: string;
   targetPath: string;
@@ -14,7 +14,7 @@ export interface ListingRedirectData {
 
 type Listing = NonNullable<CanonicalRecord<'products'>['listedAt']>[number];
 
-/** Where the blog posts moved to: the blog pages.server.ts keeps in the id map. */
+/** Where the blog posts moved to: the blog pages/write.server.ts keeps in the id map. */
 async function blogHandle(shop: string, platform: string): Promise<string | null> {
   const blog = await db().idMapEntry.findUnique({ where: { shop_platform_entity_sourceId: { shop, platform, entity: 'blogs', sourceId: 'posts' } } });
   return blog?.handle ?? null;

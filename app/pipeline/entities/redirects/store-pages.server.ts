@@ -1,9 +1,9 @@
 // Redirects from the old store's own pages (shop, cart, checkout, my account) to Shopify's own
-// addresses: those pages are not moved (transform/store-pages.server.ts), but shoppers' bookmarks and
+// addresses: those pages are not moved (policies/store-pages.server.ts), but shoppers' bookmarks and
 // search results still point at them. Policy pages written as the shop's policies lead to them. Staged beside the other redirects and written by the same loader,
 // with a fixed target path instead of a moved record's handle. If the product side stages the same old
 // path (/shop/ → /collections/all), the second one finds Shopify's redirect already there with the
-// same target and adopts it (load/redirects.server.ts), so either order gives one redirect.
+// same target and adopts it (redirects/write.server.ts), so either order gives one redirect.
 import { db } from '../../../db/db.server.ts';
 import { contentHash, stageRows, stagedRecord } from '../../staging/records.server.ts';
 import { policyFor, shopifysOwnPage } from '../policies/store-pages.server.ts';

@@ -1,5 +1,5 @@
 // Load redirects: a 301 from each old product, collection, page and post URL to its new Shopify URL,
-// and from the old tag, category and shop pages to Shopify's listings (listing-redirects.server.ts). A path a previous run already redirected is adopted, not
+// and from the old tag, category and shop pages to Shopify's listings (listings.server.ts). A path a previous run already redirected is adopted, not
 // doubled; a path Shopify refuses is kept with Shopify's reason.
 import type { Entity } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
@@ -7,7 +7,8 @@ import { contentHash, stageRows } from '../../staging/records.server.ts';
 import { Prisma } from '../../../generated/prisma/client.ts';
 import { type ListingRedirectData, listingRedirectRows } from './listings.server.ts';
 import { REDIRECTED_ENTITIES, type RedirectedEntity, isSameAddress, redirectPath, redirectTarget } from './input.server.ts';
-import { type BatchResult, batchResult, eachRecord, idMapFor, nextBatch, recordFailed, recordUnchanged, recordWritten, settledWithoutWriting } from '../../staging/outcomes.server.ts';
+import { idMapFor, recordWritten } from '../../staging/id-map.server.ts';
+import { type BatchResult, batchResult, eachRecord, nextBatch, recordFailed, recordUnchanged, settledWithoutWriting } from '../../staging/outcomes.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
 import { CREATE_REDIRECT, FIND_REDIRECT } from '../../../shopify-admin/graphql/redirects.ts';
@@ -21,7 +22,7 @@ interface RecordRedirectData {
 
 /**
  * A record's old URL, to wherever the record went; or one with a fixed Shopify path: a listing's, or
- * a WooCommerce page of its own (store-page-redirects.server.ts).
+ * a page the old store has of its own, such as its cart (store-pages.server.ts).
  */
 type RedirectData = RecordRedirectData | ListingRedirectData;
 const isListing = (data: RedirectData): data is ListingRedirectData => 'targetPath' in data;

@@ -5,11 +5,10 @@
 import type { ReviewRecord } from '../../../../connectors/model.ts';
 import { contentHash } from '../../staging/records.server.ts';
 import { RATING_COUNT_METAFIELD, RATING_METAFIELD, REVIEWS_METAFIELD } from '../../../shopify-admin/metafield-definitions.server.ts';
+import { MAX_JSON_METAFIELD_BYTES } from '../../../shopify-admin/limits/input-limits.server.ts';
 
 /** Metafields one product's reviews take; metafieldsSet takes 25 at most per call. */
 export const METAFIELDS_PER_PRODUCT = 3;
-/** Shopify refuses json metafield values over 128KB (API 2026-04 and later). */
-export const MAX_REVIEWS_BYTES = 128 * 1024;
 
 /** One review as themes read it from `shipyard.reviews`; no email: metafields are public to themes. */
 export interface StoredReview {
@@ -57,7 +56,7 @@ export interface ProductReviews {
 }
 
 /** The metafields for one product's published reviews, newest first; the oldest give way when the list outgrows 128KB. */
-export function productReviewMetafields(productId: string, reviews: ReviewRecord[], maxBytes = MAX_REVIEWS_BYTES): ProductReviews {
+export function productReviewMetafields(productId: string, reviews: ReviewRecord[], maxBytes = MAX_JSON_METAFIELD_BYTES): ProductReviews {
   const newestFirst = [...reviews].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.sourceId.localeCompare(b.sourceId));
   const stored = newestFirst.map(storedReview);
   let count = stored.length;

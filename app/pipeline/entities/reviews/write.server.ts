@@ -5,7 +5,8 @@
 import { db } from '../../../db/db.server.ts';
 import { metafieldsSetCost } from '../../../shopify-admin/costs.server.ts';
 import { METAFIELDS_PER_PRODUCT, type ProductReviews, productReviewMetafields, reviewsHash } from './input.server.ts';
-import { IN_SHOPIFY, type BatchResult, batchResult, idMapFor, nextBatch, recordFailed, recordSkipped, recordUnchanged, recordWritten } from '../../staging/outcomes.server.ts';
+import { idMapFor, recordWritten } from '../../staging/id-map.server.ts';
+import { IN_SHOPIFY, type BatchResult, batchResult, nextBatch, recordFailed, recordSkipped, recordUnchanged } from '../../staging/outcomes.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import { type Writer, inParallel } from '../../../shopify-admin/writer.server.ts';
 import { PRODUCT_REVIEWS_SET } from '../../../shopify-admin/graphql/metafields.ts';

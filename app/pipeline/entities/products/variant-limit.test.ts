@@ -2,15 +2,15 @@
 // configured past 50,000): what fits is written, the product refused waits with those after it for
 // a batch an hour on, and one with more new variants than a day allows is reported, not waited for.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Product } from '../../../connectors/model.ts';
-import type { Devstore } from '../../../devstore/server.ts';
-import { type TestShop, admin, createShop, startTestDevstore } from '../../../devstore/testing.ts';
-import { db } from '../../db/db.server.ts';
-import { createAdminClient } from '../client.server.ts';
-import { type Writer } from '../writer.server.ts';
-import { loadProductBatch } from '../../pipeline/entities/products/write.server.ts';
-import { ensureSourceReferenceDefinitions } from '../metafield-definitions.server.ts';
-import { VARIANT_LIMIT_RETRY_MS } from '../../pipeline/entities/products/variant-limit-wait.server.ts';
+import { Product } from '../../../../connectors/model.ts';
+import type { Devstore } from '../../../../devstore/server.ts';
+import { type TestShop, admin, createShop, startTestDevstore } from '../../../../devstore/testing.ts';
+import { db } from '../../../db/db.server.ts';
+import { createAdminClient } from '../../../shopify-admin/client.server.ts';
+import { type Writer } from '../../../shopify-admin/writer.server.ts';
+import { loadProductBatch } from './write.server.ts';
+import { ensureSourceReferenceDefinitions } from '../../../shopify-admin/metafield-definitions.server.ts';
+import { VARIANT_LIMIT_RETRY_MS } from './variant-limit-wait.server.ts';
 
 let devstore: Devstore;
 let shop: TestShop;

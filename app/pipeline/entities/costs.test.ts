@@ -2,15 +2,15 @@
 // (devstore applies Shopify's documented price since 2026-09-15): a call carrying 8 products'
 // reviews, and a customer's source reference and totals.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Customer, Review } from '../../connectors/model.ts';
-import type { Devstore } from '../../devstore/server.ts';
-import { type TestShop, admin, createShop, startTestDevstore } from '../../devstore/testing.ts';
-import { PRODUCTS_PER_CALL } from '../pipeline/entities/reviews/write.server.ts';
-import { customerMetafields } from '../pipeline/entities/customers/input.server.ts';
-import { productReviewMetafields } from '../pipeline/entities/reviews/input.server.ts';
-import { metafieldsSetCost, ORDER_CREATE_COST } from './costs.server.ts';
-import { ORDER_CREATE } from './graphql/orders.ts';
-import { PRODUCT_REVIEWS_SET, CUSTOMER_METAFIELDS } from './graphql/metafields.ts';
+import { Customer, Review } from '../../../connectors/model.ts';
+import type { Devstore } from '../../../devstore/server.ts';
+import { type TestShop, admin, createShop, startTestDevstore } from '../../../devstore/testing.ts';
+import { PRODUCTS_PER_CALL } from './reviews/write.server.ts';
+import { customerMetafields } from './customers/input.server.ts';
+import { productReviewMetafields } from './reviews/input.server.ts';
+import { metafieldsSetCost, ORDER_CREATE_COST } from '../../shopify-admin/costs.server.ts';
+import { ORDER_CREATE } from '../../shopify-admin/graphql/orders.ts';
+import { PRODUCT_REVIEWS_SET, CUSTOMER_METAFIELDS } from '../../shopify-admin/graphql/metafields.ts';
 
 let devstore: Devstore;
 let shop: TestShop;

@@ -2,10 +2,10 @@
 // the merchant's rule, and the full text kept in a metafield.
 import { describe, expect, it } from 'vitest';
 import { Customer, Product } from '../../../connectors/model.ts';
-import { checkContact, customerLongText, customerMetafields, mergeCustomers, toCustomerSetVariables } from '../../pipeline/entities/customers/input.server.ts';
-import { productLongText, toProductSetVariables } from '../../pipeline/entities/products/input.server.ts';
-import { characters, cutAtWordBoundary } from './text-limits.server.ts';
-import { keptBackReason, longTextRule } from '../../pipeline/entities/long-text-rule.server.ts';
+import { checkContact, customerLongText, customerMetafields, mergeCustomers, toCustomerSetVariables } from './customers/input.server.ts';
+import { productLongText, toProductSetVariables } from './products/input.server.ts';
+import { characters, cutAtWordBoundary } from '../../shopify-admin/limits/text-limits.server.ts';
+import { keptBackReason, longTextRule } from './long-text-rule.server.ts';
 
 const words = (count: number) => 'lorem ipsum dolor sit amet '.repeat(Math.ceil(count / 27)).slice(0, count);
 
