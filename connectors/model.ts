@@ -222,7 +222,17 @@ export const Order = z.object({
 export const StorePage = z.enum(['shop', 'cart', 'checkout', 'my-account', 'terms', 'privacy', 'refund']);
 export type StorePage = z.infer<typeof StorePage>;
 
-export const Page = z.object({
+/** Who may read a page or post at the source besides everyone: `password`, those who have its password. */
+export const Access = z.enum(['password']);
+
+/** Records staged before decision 0031 said `passwordProtected: true`: read as `access: 'password'`. */
+function withAccess(record: unknown): unknown {
+  if (typeof record !== 'object' || record === null || !('passwordProtected' in record)) return record;
+  const { passwordProtected, ...rest } = record as { passwordProtected: unknown };
+  return passwordProtected === true && !('access' in rest) ? { ...rest, access: 'password' } : rest;
+}
+
+const PageFields = z.object({
   sourceId: z.string(),
   title: z.string(),
   handle: z.string(),
@@ -231,13 +241,15 @@ export const Page = z.object({
   publishedAt: Timestamp.nullable().default(null),
   sourcePath: z.string().nullable().default(null),
   seo: Seo.default({ title: null, description: null }),
-  /** Visible at the source only to those who have its password (set only when true, so older records hash the same). */
-  passwordProtected: z.literal(true).optional(),
+  /** Who could read it at the source, when not everyone (set only then, so older records hash the same). */
+  access: Access.optional(),
   /** Set only for a page the store itself uses (see StorePage), so older records hash the same. */
   storePage: StorePage.optional(),
 });
 
-export const BlogPost = z.object({
+export const Page = z.preprocess(withAccess, PageFields);
+
+const BlogPostFields = z.object({
   sourceId: z.string(),
   title: z.string(),
   handle: z.string(),
@@ -250,13 +262,22 @@ export const BlogPost = z.object({
   publishedAt: Timestamp.nullable().default(null),
   sourcePath: z.string().nullable().default(null),
   seo: Seo.default({ title: null, description: null }),
-  /** Visible at the source only to those who have its password (set only when true, so older records hash the same). */
-  passwordProtected: z.literal(true).optional(),
+  /** Who could read it at the source, when not everyone (set only then, so older records hash the same). */
+  access: Access.optional(),
   /** Its category and tag pages at the source, for their redirects; set only when there are any. */
   listedAt: z.array(Listing).min(1).optional(),
 });
 
-export const Discount = z.object({
+export const BlogPost = z.preprocess(withAccess, BlogPostFields);
+
+/**
+ * A customer a discount is limited to, by email: an `email` address, or a `pattern` in which `*`
+ * stands for any run of characters ("*@example.com": everyone with an address at example.com).
+ */
+export const AllowedCustomer = z.object({ kind: z.enum(['email', 'pattern']), value: z.string().min(1) });
+export type AllowedCustomer = z.infer<typeof AllowedCustomer>;
+
+const DiscountFields = z.object({
   sourceId: z.string(),
   code: z.string().min(1),
   /** The source's own kind (WooCommerce: percent, fixed_cart, fixed_product). */
@@ -282,15 +303,25 @@ export const Discount = z.object({
   excludedCollectionSourceIds: z.array(z.string()).default([]),
   excludesSaleItems: z.boolean().default(false),
   maximumSubtotal: Money.nullable().default(null),
-  /**
-   * The customers it is limited to, by email address: each entry is an address, or a pattern in which
-   * `*` stands for any run of characters ("*@example.com"); none: anyone.
-   */
-  allowedEmails: z.array(z.string()).default([]),
+  /** The customers it is limited to, by their email (see AllowedCustomer); none: anyone. */
+  allowedCustomers: z.array(AllowedCustomer).default([]),
   /** At most this many items of the cart are discounted. */
   itemLimit: z.number().int().positive().nullable().default(null),
   description: z.string().default(''),
 });
+
+/**
+ * Records staged before the model said which entries are patterns (decision 0031) had `allowedEmails`
+ * strings, in which a `*` made a pattern: read the same, so a code limited to customers never opens up.
+ */
+function withAllowedCustomers(record: unknown): unknown {
+  if (typeof record !== 'object' || record === null || !('allowedEmails' in record) || 'allowedCustomers' in record) return record;
+  const { allowedEmails, ...rest } = record as { allowedEmails: unknown };
+  if (!Array.isArray(allowedEmails)) return record;
+  return { ...rest, allowedCustomers: allowedEmails.map((value: unknown) => ({ kind: typeof value === 'string' && value.includes('*') ? 'pattern' : 'email', value })) };
+}
+
+export const Discount = z.preprocess(withAllowedCustomers, DiscountFields);
 
 export const Review = z.object({
   sourceId: z.string(),

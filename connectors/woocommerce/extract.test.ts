@@ -299,7 +299,7 @@ describe('customers, orders, coupons and reviews', () => {
     // Individual use, no maximum spend ("0.00"), no item limit: what the writer needs to say what Shopify keeps.
     expect(coupons[3]).toMatchObject({ ok: true, record: {
       code: 'save4', usageLimit: 100, usageLimitPerCustomer: 1, timesUsed: 0, minimumSubtotal: '50.00', maximumSubtotal: null, combinesWithOtherCodes: false,
-      excludedProductSourceIds: [], excludedCollectionSourceIds: [], excludesSaleItems: false, allowedEmails: [], itemLimit: null, endsAt: '2025-12-31T23:00:00.000Z',
+      excludedProductSourceIds: [], excludedCollectionSourceIds: [], excludesSaleItems: false, allowedCustomers: [], itemLimit: null, endsAt: '2025-12-31T23:00:00.000Z',
     } });
     const reviews = (await extractAll('reviews')).records;
     expect(reviews.filter((record) => !record.ok).map((record) => (record.ok ? '' : record.reason))).toEqual(['review has no star rating (it was left while ratings were switched off); Shopify reviews need 1 to 5 stars']);
