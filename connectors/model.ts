@@ -57,15 +57,35 @@ export const Variant = z.object({
 export const Listing = z.object({ path: z.string().startsWith('/'), tag: z.string().min(1).nullable() });
 
 /**
- * Structured data the source keeps with the record besides the model's fields (attributes that are
- * not options, …). `type` is named in the target's metafield types (single_line_text_field, …).
+ * What a metafield's value is, in the source's terms: one line of text, several lines, a list of
+ * one-line texts (a JSON array of strings), a whole or decimal number, true or false, a date
+ * (2025-01-31), a date and time (ISO 8601), a web address, or JSON. The target names its own types.
  */
-export const Metafield = z.object({
-  namespace: z.string().min(1),
-  key: z.string().min(1),
-  type: z.string().min(1),
-  value: z.string(),
-});
+export const MetafieldKind = z.enum(['text', 'multiLineText', 'textList', 'integer', 'decimal', 'boolean', 'date', 'dateTime', 'url', 'json']);
+export type MetafieldKind = z.infer<typeof MetafieldKind>;
+
+/**
+ * Records staged before decision 0031 named the kind in the target's metafield types (the only two
+ * a connector wrote); read them the same.
+ */
+const KIND_OF_STAGED_TYPE: Record<string, MetafieldKind> = { 'list.single_line_text_field': 'textList', multi_line_text_field: 'multiLineText' };
+
+function withKind(field: unknown): unknown {
+  if (typeof field !== 'object' || field === null || !('type' in field) || 'kind' in field) return field;
+  const { type, ...rest } = field as { type: unknown };
+  return typeof type === 'string' && type in KIND_OF_STAGED_TYPE ? { ...rest, kind: KIND_OF_STAGED_TYPE[type] } : field;
+}
+
+/** Structured data the source keeps with the record besides the model's fields (attributes that are not options, …). */
+export const Metafield = z.preprocess(
+  withKind,
+  z.object({
+    namespace: z.string().min(1),
+    key: z.string().min(1),
+    kind: MetafieldKind,
+    value: z.string(),
+  }),
+);
 
 export const Seo = z.object({
   title: z.string().nullable().default(null),
@@ -84,7 +104,8 @@ export const Product = z.object({
   status: z.enum(['active', 'draft', 'archived']),
   tags: z.array(z.string()).default([]),
   options: z.array(Option),
-  variants: z.array(Variant).min(1),
+  /** At least one, except for a grouped product (`groupOf`), which sells nothing itself. */
+  variants: z.array(Variant),
   images: z.array(Image).default([]),
   /** Source ids of the collections (categories) the product belongs to. */
   collectionSourceIds: z.array(z.string()).default([]),
@@ -113,7 +134,12 @@ export const Product = z.object({
   openOptions: z.array(z.object({ name: z.string(), values: z.array(z.string()) })).min(1).optional(),
   /** The listing pages that showed it at the source, for their redirects; set only when there are any. */
   listedAt: z.array(Listing).min(1).optional(),
-});
+  /**
+   * A grouped product (WooCommerce: grouped): a page offering these products (source ids), each sold
+   * on its own; it has no variants of its own. Set only for one.
+   */
+  groupOf: z.array(z.string()).optional(),
+}).refine((product) => product.groupOf !== undefined || product.variants.length > 0, { path: ['variants'], message: 'Too small: expected array to have >=1 items' });
 
 export const Collection = z.object({
   sourceId: z.string(),
