@@ -52,7 +52,7 @@ export const Variant = z.object({
 /**
  * An old listing page that showed the record: a tag's page (`tag` named; WooCommerce
  * /product-tag/organic/, WordPress /tag/linen/ or /category/journal/) or the whole catalog or blog
- * (`tag` null; WooCommerce's shop page). Each becomes a 301 to Shopify's listing of the same.
+ * (`tag` null; WooCommerce's shop page), for a redirect to the target's listing of the same.
  */
 export const Listing = z.object({ path: z.string().startsWith('/'), tag: z.string().min(1).nullable() });
 
@@ -101,6 +101,7 @@ export const Product = z.object({
   descriptionHtml: z.string().default(''),
   vendor: z.string().nullable().default(null),
   productType: z.string().nullable().default(null),
+  /** Whether the source offers it: active (on sale), draft (not yet, or not to everyone), archived (no longer). */
   status: z.enum(['active', 'draft', 'archived']),
   tags: z.array(z.string()).default([]),
   options: z.array(Option),
@@ -128,8 +129,8 @@ export const Product = z.object({
   /** Files a buyer may download after paying (links, never the files); set only when there are any. */
   downloads: z.array(z.object({ name: z.string(), url: z.string() })).min(1).optional(),
   /**
-   * Options the source offered shoppers but no variation chose a value of (every one sold in "any"):
-   * not options in Shopify, kept as product data. Set only when there are any.
+   * Options the source offered shoppers but no variation chose a value of (every one sold in "any").
+   * Set only when there are any.
    */
   openOptions: z.array(z.object({ name: z.string(), values: z.array(z.string()) })).min(1).optional(),
   /** The listing pages that showed it at the source, for their redirects; set only when there are any. */
@@ -185,6 +186,7 @@ export const Customer = z.object({
   tags: z.array(z.string()).default([]),
   note: z.string().nullable().default(null),
   locale: z.string().nullable().default(null),
+  /** Email marketing consent, in the words of the target's consent model (Shopify's CustomerEmailMarketingState and MarketingOptInLevel, lower case). */
   emailMarketing: z
     .object({ state: z.enum(['subscribed', 'not_subscribed', 'unsubscribed']), optInLevel: z.enum(['single_opt_in', 'confirmed_opt_in', 'unknown']).default('unknown'), consentUpdatedAt: Timestamp.nullable().default(null) })
     .nullable()
@@ -361,7 +363,7 @@ export const Review = z.object({
   createdAt: Timestamp,
 });
 
-/** An old URL that must keep working: a 301 from `path` to whatever the target becomes in Shopify. */
+/** An old URL that must keep working: a redirect from `path` to whatever the target record becomes. */
 export const Redirect = z.object({
   sourceId: z.string(),
   path: z.string().startsWith('/'),
@@ -370,8 +372,8 @@ export const Redirect = z.object({
 
 /**
  * Whether shoppers could see it at the source: a product published there (not a draft, pending,
- * private or scheduled one) and not hidden from the catalog nor sold on another site; a collection unless hidden. What was
- * visible is published on the merchant's sales channels in Shopify, the rest stays unpublished.
+ * private or scheduled one) and not hidden from the catalog nor sold on another site; a collection unless hidden.
+ * What the target makes of it (published on the merchant's sales channels, or not) is the pipeline's.
  */
 export function visibleAtSource(record: { status?: 'active' | 'draft' | 'archived'; hidden?: true; soldElsewhere?: unknown }): boolean {
   // An affiliate product was shown, but nobody could buy it there: published, it would be sold here.
