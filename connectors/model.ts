@@ -52,20 +52,40 @@ export const Variant = z.object({
 /**
  * An old listing page that showed the record: a tag's page (`tag` named; WooCommerce
  * /product-tag/organic/, WordPress /tag/linen/ or /category/journal/) or the whole catalog or blog
- * (`tag` null; WooCommerce's shop page). Each becomes a 301 to Shopify's listing of the same.
+ * (`tag` null; WooCommerce's shop page), for a redirect to the target's listing of the same.
  */
 export const Listing = z.object({ path: z.string().startsWith('/'), tag: z.string().min(1).nullable() });
 
 /**
- * Structured data the source keeps with the record besides the model's fields (attributes that are
- * not options, …). `type` is named in the target's metafield types (single_line_text_field, …).
+ * What a metafield's value is, in the source's terms: one line of text, several lines, a list of
+ * one-line texts (a JSON array of strings), a whole or decimal number, true or false, a date
+ * (2025-01-31), a date and time (ISO 8601), a web address, or JSON. The target names its own types.
  */
-export const Metafield = z.object({
-  namespace: z.string().min(1),
-  key: z.string().min(1),
-  type: z.string().min(1),
-  value: z.string(),
-});
+export const MetafieldKind = z.enum(['text', 'multiLineText', 'textList', 'integer', 'decimal', 'boolean', 'date', 'dateTime', 'url', 'json']);
+export type MetafieldKind = z.infer<typeof MetafieldKind>;
+
+/**
+ * Records staged before decision 0031 named the kind in the target's metafield types (the only two
+ * a connector wrote); read them the same.
+ */
+const KIND_OF_STAGED_TYPE: Record<string, MetafieldKind> = { 'list.single_line_text_field': 'textList', multi_line_text_field: 'multiLineText' };
+
+function withKind(field: unknown): unknown {
+  if (typeof field !== 'object' || field === null || !('type' in field) || 'kind' in field) return field;
+  const { type, ...rest } = field as { type: unknown };
+  return typeof type === 'string' && type in KIND_OF_STAGED_TYPE ? { ...rest, kind: KIND_OF_STAGED_TYPE[type] } : field;
+}
+
+/** Structured data the source keeps with the record besides the model's fields (attributes that are not options, …). */
+export const Metafield = z.preprocess(
+  withKind,
+  z.object({
+    namespace: z.string().min(1),
+    key: z.string().min(1),
+    kind: MetafieldKind,
+    value: z.string(),
+  }),
+);
 
 export const Seo = z.object({
   title: z.string().nullable().default(null),
@@ -81,10 +101,12 @@ export const Product = z.object({
   descriptionHtml: z.string().default(''),
   vendor: z.string().nullable().default(null),
   productType: z.string().nullable().default(null),
+  /** Whether the source offers it: active (on sale), draft (not yet, or not to everyone), archived (no longer). */
   status: z.enum(['active', 'draft', 'archived']),
   tags: z.array(z.string()).default([]),
   options: z.array(Option),
-  variants: z.array(Variant).min(1),
+  /** At least one, except for a grouped product (`groupOf`), which sells nothing itself. */
+  variants: z.array(Variant),
   images: z.array(Image).default([]),
   /** Source ids of the collections (categories) the product belongs to. */
   collectionSourceIds: z.array(z.string()).default([]),
@@ -107,13 +129,18 @@ export const Product = z.object({
   /** Files a buyer may download after paying (links, never the files); set only when there are any. */
   downloads: z.array(z.object({ name: z.string(), url: z.string() })).min(1).optional(),
   /**
-   * Options the source offered shoppers but no variation chose a value of (every one sold in "any"):
-   * not options in Shopify, kept as product data. Set only when there are any.
+   * Options the source offered shoppers but no variation chose a value of (every one sold in "any").
+   * Set only when there are any.
    */
   openOptions: z.array(z.object({ name: z.string(), values: z.array(z.string()) })).min(1).optional(),
   /** The listing pages that showed it at the source, for their redirects; set only when there are any. */
   listedAt: z.array(Listing).min(1).optional(),
-});
+  /**
+   * A grouped product (WooCommerce: grouped): a page offering these products (source ids), each sold
+   * on its own; it has no variants of its own. Set only for one.
+   */
+  groupOf: z.array(z.string()).optional(),
+}).refine((product) => product.groupOf !== undefined || product.variants.length > 0, { path: ['variants'], message: 'Too small: expected array to have >=1 items' });
 
 export const Collection = z.object({
   sourceId: z.string(),
@@ -159,6 +186,7 @@ export const Customer = z.object({
   tags: z.array(z.string()).default([]),
   note: z.string().nullable().default(null),
   locale: z.string().nullable().default(null),
+  /** Email marketing consent, in the words of the target's consent model (Shopify's CustomerEmailMarketingState and MarketingOptInLevel, lower case). */
   emailMarketing: z
     .object({ state: z.enum(['subscribed', 'not_subscribed', 'unsubscribed']), optInLevel: z.enum(['single_opt_in', 'confirmed_opt_in', 'unknown']).default('unknown'), consentUpdatedAt: Timestamp.nullable().default(null) })
     .nullable()
@@ -222,7 +250,17 @@ export const Order = z.object({
 export const StorePage = z.enum(['shop', 'cart', 'checkout', 'my-account', 'terms', 'privacy', 'refund']);
 export type StorePage = z.infer<typeof StorePage>;
 
-export const Page = z.object({
+/** Who may read a page or post at the source besides everyone: `password`, those who have its password. */
+export const Access = z.enum(['password']);
+
+/** Records staged before decision 0031 said `passwordProtected: true`: read as `access: 'password'`. */
+function withAccess(record: unknown): unknown {
+  if (typeof record !== 'object' || record === null || !('passwordProtected' in record)) return record;
+  const { passwordProtected, ...rest } = record as { passwordProtected: unknown };
+  return passwordProtected === true && !('access' in rest) ? { ...rest, access: 'password' } : rest;
+}
+
+const PageFields = z.object({
   sourceId: z.string(),
   title: z.string(),
   handle: z.string(),
@@ -231,13 +269,15 @@ export const Page = z.object({
   publishedAt: Timestamp.nullable().default(null),
   sourcePath: z.string().nullable().default(null),
   seo: Seo.default({ title: null, description: null }),
-  /** Visible at the source only to those who have its password (set only when true, so older records hash the same). */
-  passwordProtected: z.literal(true).optional(),
+  /** Who could read it at the source, when not everyone (set only then, so older records hash the same). */
+  access: Access.optional(),
   /** Set only for a page the store itself uses (see StorePage), so older records hash the same. */
   storePage: StorePage.optional(),
 });
 
-export const BlogPost = z.object({
+export const Page = z.preprocess(withAccess, PageFields);
+
+const BlogPostFields = z.object({
   sourceId: z.string(),
   title: z.string(),
   handle: z.string(),
@@ -250,13 +290,22 @@ export const BlogPost = z.object({
   publishedAt: Timestamp.nullable().default(null),
   sourcePath: z.string().nullable().default(null),
   seo: Seo.default({ title: null, description: null }),
-  /** Visible at the source only to those who have its password (set only when true, so older records hash the same). */
-  passwordProtected: z.literal(true).optional(),
+  /** Who could read it at the source, when not everyone (set only then, so older records hash the same). */
+  access: Access.optional(),
   /** Its category and tag pages at the source, for their redirects; set only when there are any. */
   listedAt: z.array(Listing).min(1).optional(),
 });
 
-export const Discount = z.object({
+export const BlogPost = z.preprocess(withAccess, BlogPostFields);
+
+/**
+ * A customer a discount is limited to, by email: an `email` address, or a `pattern` in which `*`
+ * stands for any run of characters ("*@example.com": everyone with an address at example.com).
+ */
+export const AllowedCustomer = z.object({ kind: z.enum(['email', 'pattern']), value: z.string().min(1) });
+export type AllowedCustomer = z.infer<typeof AllowedCustomer>;
+
+const DiscountFields = z.object({
   sourceId: z.string(),
   code: z.string().min(1),
   /** The source's own kind (WooCommerce: percent, fixed_cart, fixed_product). */
@@ -282,15 +331,25 @@ export const Discount = z.object({
   excludedCollectionSourceIds: z.array(z.string()).default([]),
   excludesSaleItems: z.boolean().default(false),
   maximumSubtotal: Money.nullable().default(null),
-  /**
-   * The customers it is limited to, by email address: each entry is an address, or a pattern in which
-   * `*` stands for any run of characters ("*@example.com"); none: anyone.
-   */
-  allowedEmails: z.array(z.string()).default([]),
+  /** The customers it is limited to, by their email (see AllowedCustomer); none: anyone. */
+  allowedCustomers: z.array(AllowedCustomer).default([]),
   /** At most this many items of the cart are discounted. */
   itemLimit: z.number().int().positive().nullable().default(null),
   description: z.string().default(''),
 });
+
+/**
+ * Records staged before the model said which entries are patterns (decision 0031) had `allowedEmails`
+ * strings, in which a `*` made a pattern: read the same, so a code limited to customers never opens up.
+ */
+function withAllowedCustomers(record: unknown): unknown {
+  if (typeof record !== 'object' || record === null || !('allowedEmails' in record) || 'allowedCustomers' in record) return record;
+  const { allowedEmails, ...rest } = record as { allowedEmails: unknown };
+  if (!Array.isArray(allowedEmails)) return record;
+  return { ...rest, allowedCustomers: allowedEmails.map((value: unknown) => ({ kind: typeof value === 'string' && value.includes('*') ? 'pattern' : 'email', value })) };
+}
+
+export const Discount = z.preprocess(withAllowedCustomers, DiscountFields);
 
 export const Review = z.object({
   sourceId: z.string(),
@@ -304,7 +363,7 @@ export const Review = z.object({
   createdAt: Timestamp,
 });
 
-/** An old URL that must keep working: a 301 from `path` to whatever the target becomes in Shopify. */
+/** An old URL that must keep working: a redirect from `path` to whatever the target record becomes. */
 export const Redirect = z.object({
   sourceId: z.string(),
   path: z.string().startsWith('/'),
@@ -313,8 +372,8 @@ export const Redirect = z.object({
 
 /**
  * Whether shoppers could see it at the source: a product published there (not a draft, pending,
- * private or scheduled one) and not hidden from the catalog nor sold on another site; a collection unless hidden. What was
- * visible is published on the merchant's sales channels in Shopify, the rest stays unpublished.
+ * private or scheduled one) and not hidden from the catalog nor sold on another site; a collection unless hidden.
+ * What the target makes of it (published on the merchant's sales channels, or not) is the pipeline's.
  */
 export function visibleAtSource(record: { status?: 'active' | 'draft' | 'archived'; hidden?: true; soldElsewhere?: unknown }): boolean {
   // An affiliate product was shown, but nobody could buy it there: published, it would be sold here.

@@ -118,7 +118,7 @@ describe('a variable product with three variation attributes', () => {
       { option: 'Fit', value: 'Slim' },
     ]);
     expect(tee.variants[23]).toMatchObject({ price: '43.00', inventoryQuantity: 23 });
-    expect(tee.metafields).toEqual([{ namespace: 'woocommerce', key: 'attribute_care', type: 'list.single_line_text_field', value: '["Machine wash 30°","Do not tumble dry"]' }]);
+    expect(tee.metafields).toEqual([{ namespace: 'woocommerce', key: 'attribute_care', kind: 'textList', value: '["Machine wash 30°","Do not tumble dry"]' }]);
     expect(tee).toMatchObject({ sourceType: 'variable', status: 'active', handle: 'everyday-tee', sourcePath: '/product/everyday-tee/', collectionSourceIds: [String(store.catalog.categories().find((c) => c.slug === 'shirts')?.id)] });
   });
 
@@ -180,7 +180,8 @@ describe('awkward records: each mapped, or kept with the exact reason', () => {
     expect(reason('empty-price')).toBe('Product has no regular price in WooCommerce, so it cannot be sold; add a price and sync again');
     expect(reason('comma-price')).toBe('Product has regular price "12,50", which is not an amount (WooCommerce expects digits with a "." before the cents, such as 12.50)');
     expect(reason('missing-title')).toBe('Product has no title; give it a name in WooCommerce');
-    expect(reason('grouped')).toBe(`Grouped product: Shopify has no grouped products, so "Breakfast Set" is not created; its 2 products (#1004, #1005) migrate on their own`);
+    // A grouped product is described, not kept out: whether Shopify can have it is the pipeline's to say (product-kinds.test.ts).
+    expect(product('grouped')).toMatchObject({ sourceType: 'grouped', title: 'Breakfast Set', groupOf: ['1004', '1005'], variants: [] });
     expect(reason('variable-without-variations')).toBe('Variable product has no variations, so there is nothing to sell (WooCommerce hides it from the shop too)');
     expect(reason('variation-without-price')).toBe(`Variation #${id('variation-without-price') * 10_000 + 2} (Color: Sand) has no regular price in WooCommerce, so it cannot be sold; add a price and sync again`);
     const kept = byId(id('comma-price'));
@@ -299,7 +300,7 @@ describe('customers, orders, coupons and reviews', () => {
     // Individual use, no maximum spend ("0.00"), no item limit: what the writer needs to say what Shopify keeps.
     expect(coupons[3]).toMatchObject({ ok: true, record: {
       code: 'save4', usageLimit: 100, usageLimitPerCustomer: 1, timesUsed: 0, minimumSubtotal: '50.00', maximumSubtotal: null, combinesWithOtherCodes: false,
-      excludedProductSourceIds: [], excludedCollectionSourceIds: [], excludesSaleItems: false, allowedEmails: [], itemLimit: null, endsAt: '2025-12-31T23:00:00.000Z',
+      excludedProductSourceIds: [], excludedCollectionSourceIds: [], excludesSaleItems: false, allowedCustomers: [], itemLimit: null, endsAt: '2025-12-31T23:00:00.000Z',
     } });
     const reviews = (await extractAll('reviews')).records;
     expect(reviews.filter((record) => !record.ok).map((record) => (record.ok ? '' : record.reason))).toEqual(['review has no star rating (it was left while ratings were switched off); Shopify reviews need 1 to 5 stars']);

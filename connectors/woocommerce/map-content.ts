@@ -110,7 +110,7 @@ function common(item: WpContent, title: string, context: ContentContext) {
     // Only what visitors could open has an old URL worth a redirect.
     sourcePath: item.status === 'publish' && !item.content.protected ? permalinkPath(item.link) : null,
     seo: seo(item, title, context.siteName),
-    ...(item.content.protected ? { passwordProtected: true as const } : {}),
+    ...(item.content.protected ? { access: 'password' as const } : {}),
   };
 }
 

@@ -62,8 +62,8 @@ function images(product: WooProduct, extra: WooImage[], storeUrl: string): { ima
 function metafields(product: WooProduct, openOptions: { name: string }[]): Metafield {
   const fields: NonNullable<Metafield> = product.attributes
     .filter((attribute) => !(product.type === 'variable' && attribute.variation) || openOptions.some((open) => open.name === decodeEntities(attribute.name)))
-    .map((attribute) => ({ namespace: 'woocommerce', key: metafieldKey('attribute_', attribute.name), type: 'list.single_line_text_field', value: JSON.stringify(attribute.options.map(decodeEntities)) }));
-  if (product.short_description.trim()) fields.push({ namespace: 'woocommerce', key: 'short_description', type: 'multi_line_text_field', value: product.short_description });
+    .map((attribute) => ({ namespace: 'woocommerce', key: metafieldKey('attribute_', attribute.name), kind: 'textList' as const, value: JSON.stringify(attribute.options.map(decodeEntities)) }));
+  if (product.short_description.trim()) fields.push({ namespace: 'woocommerce', key: 'short_description', kind: 'multiLineText', value: product.short_description });
   return fields;
 }
 
@@ -119,14 +119,16 @@ export function mapProduct(raw: unknown, rawVariations: unknown[], context: Stor
   const keep = (reason: string) => failed(rawRecord, sourceId, reason);
   const title = decodeEntities(product.name).trim();
   if (!title) return keep('product has no title; give it a name in WooCommerce');
-  if (product.type === 'grouped') return keep(`grouped product: Shopify has no grouped products, so "${title}" is not created; its ${product.grouped_products.length} products (#${product.grouped_products.join(', #')}) migrate on their own`);
 
   let options: { name: string; values: string[] }[] = [];
   let openOptions: { name: string; values: string[] }[] = [];
   let variants: VariantInput[];
   const variationImages: WooImage[] = [];
   const variations: WooVariation[] = [];
-  if (product.type === 'variable') {
+  if (product.type === 'grouped') {
+    // It sells nothing itself (no price): the products it offers are sold on their own.
+    variants = [];
+  } else if (product.type === 'variable') {
     for (const rawVariation of rawVariations) {
       const variation = WooVariation.safeParse(rawVariation);
       if (!variation.success) return keep(`WooCommerce sent a variation Shipyard cannot read (${schemaReason(variation.error)})`);
@@ -174,6 +176,7 @@ export function mapProduct(raw: unknown, rawVariations: unknown[], context: Stor
     ...(files.length > 0 ? { downloads: files } : {}),
     ...(openOptions.length > 0 ? { openOptions } : {}),
     ...(listed.length > 0 ? { listedAt: listed } : {}),
+    ...(product.type === 'grouped' ? { groupOf: product.grouped_products.map(String) } : {}),
   });
   if (!candidate.success) return keep(`product does not fit Shipyard’s catalog model (${schemaReason(candidate.error)})`);
   return { ok: true, sourceId, record: candidate.data, raw: rawRecord };

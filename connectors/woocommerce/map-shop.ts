@@ -185,7 +185,8 @@ export function mapCoupon(raw: unknown): Extracted {
       excludesSaleItems: coupon.exclude_sale_items,
       // WooCommerce sends "0.00" or "" when the coupon has no maximum spend.
       maximumSubtotal: maximum > 0 ? coupon.maximum_amount : null,
-      allowedEmails: coupon.email_restrictions,
+      // WooCommerce reads a `*` in an allowed email as any run of characters (WC_Discounts::is_coupon_emails_allowed).
+      allowedCustomers: coupon.email_restrictions.map((value) => ({ kind: value.includes('*') ? ('pattern' as const) : ('email' as const), value })),
       itemLimit: coupon.limit_usage_to_x_items && coupon.limit_usage_to_x_items > 0 ? coupon.limit_usage_to_x_items : null,
       description: decodeEntities(coupon.description),
     },

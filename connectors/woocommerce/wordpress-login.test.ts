@@ -62,8 +62,8 @@ describe('with an application password', () => {
 
   it('a password-protected post is readable and moves hidden, marked protected; its title has no "Protected:"', async () => {
     const posts = await extractAll(asAdmin(), 'blogPosts');
-    expect(record(posts, postId(5))).toMatchObject({ title: 'Friends & family sale', bodyHtml: seededPost(5).content, published: false, passwordProtected: true, sourcePath: null });
-    expect(record(posts, postId(10))).not.toHaveProperty('passwordProtected');
+    expect(record(posts, postId(5))).toMatchObject({ title: 'Friends & family sale', bodyHtml: seededPost(5).content, published: false, access: 'password', sourcePath: null });
+    expect(record(posts, postId(10))).not.toHaveProperty('access');
   });
 
   it('reads draft and private pages as hidden pages', async () => {

@@ -210,7 +210,7 @@ function checkDiscount(discount: DiscountRecord, context: CheckContext): Check {
     platform: context.platform,
     productIds: new Map(discount.productSourceIds.filter((id) => context.productsInShopify.has(id)).map((id) => [id, placeholder('Product', id)])),
     collectionIds: new Map(discount.collectionSourceIds.filter((id) => context.collectionsInShopify.has(id)).map((id) => [id, placeholder('Collection', id)])),
-    customersFor: new Map(discount.allowedEmails.map(allowedAddressKey).filter((address) => context.addressesWithCustomers.has(address)).map((address) => [address, [placeholder('Customer', address)]])),
+    customersFor: new Map(discount.allowedCustomers.map(allowedAddressKey).filter((address) => context.addressesWithCustomers.has(address)).map((address) => [address, [placeholder('Customer', address)]])),
     catalog: context.couponCatalog,
     broaderCoupons: context.broaderCoupons,
   });

@@ -154,7 +154,7 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
       findings.push(futureOrderFinding(stagedRecord('orders', row)));
     } else if (row.entity === 'reviews' && stagedRecord('reviews', row).published === false) {
       findings.push(heldReviewFinding(stagedRecord('reviews', row)));
-    } else if ((row.entity === 'pages' || row.entity === 'blogPosts') && stagedRecord('pages', row).passwordProtected) {
+    } else if ((row.entity === 'pages' || row.entity === 'blogPosts') && stagedRecord('pages', row).access === 'password') {
       findings.push(protectedFinding(row.entity, stagedRecord('pages', row)));
     }
     if (row.status !== 'invalid' && row.entity === 'orders') findings.push(...orderAddressFindings(stagedRecord('orders', row)));

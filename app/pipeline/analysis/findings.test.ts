@@ -86,7 +86,7 @@ describe('analysis', () => {
   });
 
   it('says before writing what of a coupon Shopify’s codes will not hold', async () => {
-    const coupon = { sourceId: '7009', code: 'friends15', sourceType: 'percent', value: { kind: 'percentage', percent: 15 }, allowedEmails: ['vip@example.com'], usageLimitPerCustomer: 2 };
+    const coupon = { sourceId: '7009', code: 'friends15', sourceType: 'percent', value: { kind: 'percentage', percent: 15 }, allowedCustomers: [{ kind: 'email', value: 'vip@example.com' }], usageLimitPerCustomer: 2 };
     await db().$transaction((tx) => stageRows(tx, SHOP, migrationId, 'discounts', toStagedRows('discounts', [{ ok: true, sourceId: '7009', record: coupon, raw: {} }], 'p1')));
     const found = (await analyzeAll()).filter((finding) => finding.entity === 'discounts');
     expect(found.map((finding) => [finding.sourceId, finding.code, finding.subject])).toEqual([['7009', 'discount-limit-changed', 'friends15'], ['7009', 'discount-customers-missing', 'friends15']]);

@@ -47,6 +47,16 @@ function anyValue(product: ProductRecord, add: Add): void {
   }
 }
 
+/**
+ * Why a product is not created at all, or null: a grouped product (a page offering other products)
+ * has no counterpart in Shopify, whose products are what is sold; the products it offers move on
+ * their own. Staging keeps it back with this reason, as a record the model cannot hold is kept.
+ */
+export function productKeptBack(product: ProductRecord): string | null {
+  if (!product.groupOf) return null;
+  return `Grouped product: Shopify has no grouped products, so "${product.title}" is not created; its ${product.groupOf.length} products (#${product.groupOf.join(', #')}) migrate on their own`;
+}
+
 /** Findings for what kind of product it is at the source, beyond what Shopify's limits say. */
 export function productKindFindings(product: ProductRecord): Finding[] {
   const found: Finding[] = [];

@@ -1,8 +1,9 @@
-// What the analysis tells the merchant of external, downloadable and "any"-value products, and that
-// an external product is not also called merely "unpublished".
+// What the analysis tells the merchant of external, downloadable and "any"-value products, that
+// an external product is not also called merely "unpublished", and that a grouped one is kept back.
 import { describe, expect, it } from 'vitest';
 import { Product } from '../../../connectors/model.ts';
 import { productFindings } from './findings.server.ts';
+import { toStagedRows } from '../staging/records.server.ts';
 
 const base = { sourceId: '80', sourceType: 'simple', handle: 'item', status: 'active' as const, options: [], variants: [{ sourceId: '80', sku: 'S-80', price: '5.00', optionValues: [], inventoryQuantity: null }] };
 const codes = (record: unknown) => productFindings(Product.parse(record)).map((finding) => finding.code);
@@ -33,5 +34,14 @@ describe('product kind findings', () => {
     expect(found[0]?.message).toBe('“V-Neck T-Shirt”: 1 variation is sold in any Size; Shopify needs one value of each option per variant.');
     expect(found[0]?.action).toContain('TEE-RED-S');
     expect(found[1]?.message).toBe('“V-Neck T-Shirt”: no variation chooses a Logo (every one is sold in any Logo: Yes, No).');
+  });
+
+  it('a grouped product: not created, kept with the reason, while the products it offers move on their own', () => {
+    const grouped = { ...base, sourceId: '1006', sourceType: 'grouped', title: 'Breakfast Set', variants: [], groupOf: ['1004', '1005'] };
+    const [row] = toStagedRows('products', [{ ok: true, sourceId: '1006', record: grouped, raw: { product: { id: 1006 } } }], 'p1');
+    expect(row).toMatchObject({ sourceId: '1006', status: 'invalid', data: { raw: { product: { id: 1006 } } } });
+    expect(row?.reason).toBe(`Grouped product: Shopify has no grouped products, so "Breakfast Set" is not created; its 2 products (#1004, #1005) migrate on their own`);
+    const [offered] = toStagedRows('products', [{ ok: true, sourceId: '1004', record: { ...base, sourceId: '1004', title: 'Egg Cup' }, raw: {} }], 'p1');
+    expect(offered?.status).toBe('staged');
   });
 });

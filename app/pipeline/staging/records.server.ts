@@ -2,7 +2,8 @@
 // until they are written to Shopify (or kept with the reason they could not be).
 import { createHash } from 'node:crypto';
 import type { Extracted } from '../../../connectors/source-connector.ts';
-import { type CanonicalRecord, ENTITY_SCHEMAS, type Entity } from '../../../connectors/model.ts';
+import { type CanonicalRecord, ENTITY_SCHEMAS, type Entity, type ProductRecord } from '../../../connectors/model.ts';
+import { productKeptBack } from '../analysis/product-kinds.server.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -35,7 +36,8 @@ interface StagedRow {
 
 /**
  * Checks each extracted record against the canonical schema. A record the connector could not read,
- * or that does not fit the model, is kept as `invalid` with the reason; nothing is dropped.
+ * that does not fit the model, or that the analysis says Shopify has no place for (a grouped product),
+ * is kept as `invalid` with the reason; nothing is dropped.
  */
 export function toStagedRows(entity: Entity, records: Extracted[], pageKey: string): StagedRow[] {
   return records.map((extracted, index) => {
@@ -49,6 +51,8 @@ export function toStagedRows(entity: Entity, records: Extracted[], pageKey: stri
       const reason = parsed.error.issues.map((issue) => `${issue.path.join('.') || entity}: ${issue.message}`).join('; ');
       return { sourceId, status: 'invalid', data: { raw: extracted.raw, record: extracted.record }, reason, email: null, phone: null, contentHash: null };
     }
+    const keptBack = entity === 'products' ? productKeptBack(parsed.data as ProductRecord) : null;
+    if (keptBack) return { sourceId, status: 'invalid', data: { raw: extracted.raw, record: parsed.data }, reason: keptBack, email: null, phone: null, contentHash: null };
     const record = parsed.data as Record<string, unknown>;
     const email = typeof record.email === 'string' ? record.email : null;
     const phone = typeof record.phone === 'string' ? record.phone : null;

@@ -2,7 +2,7 @@
 // against the pinned Admin schema (the mutation's own variable definitions) and the limits Shopify
 // documents, and nothing sent to Shopify. A chain of jobs, one batch each, like the analysis; the
 // records Shopify would refuse are kept with the reason, the others counted.
-import type { CustomerRecord, DiscountRecord, ReviewRecord } from '../../../connectors/model.ts';
+import type { AllowedCustomer, CustomerRecord, DiscountRecord, ReviewRecord } from '../../../connectors/model.ts';
 import { db } from '../../db/db.server.ts';
 import { shopCurrency } from '../../shopify-app/shop-details.server.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
@@ -60,11 +60,11 @@ async function firstWithCodes(migrationId: string, codes: string[]): Promise<Map
  * Which of these allowed addresses (or patterns) a customer in Shopify would have: one this migration
  * moves, or one an earlier migration of the shop wrote. The store's own customers only the write can see.
  */
-async function addressesWithCustomers(migrationId: string, shop: string, allowed: string[]): Promise<Set<string>> {
+async function addressesWithCustomers(migrationId: string, shop: string, allowed: AllowedCustomer[]): Promise<Set<string>> {
   if (allowed.length === 0) return new Set();
   // One query for the batch, not one per address.
   const found = await db().$queryRaw<{ address: string }[]>`
-    SELECT a.address FROM unnest(${allowed}::text[], ${allowed.map(addressLike)}::text[]) AS a(address, pattern)
+    SELECT a.address FROM unnest(${allowed.map(allowedAddressKey)}::text[], ${allowed.map(addressLike)}::text[]) AS a(address, pattern)
     WHERE EXISTS (
       SELECT 1 FROM "SourceRecord"
       WHERE shop = ${shop} AND entity = 'customers' AND lower(email) LIKE a.pattern
@@ -108,7 +108,7 @@ async function dryRunContext(migration: { id: string; shop: string; sourcePlatfo
   const couponProducts = sourceIdsOf(rows, 'discounts', (discount: DiscountRecord) => discount.productSourceIds);
   const couponCollections = sourceIdsOf(rows, 'discounts', (discount: DiscountRecord) => discount.collectionSourceIds);
   const codes = sourceIdsOf(rows, 'discounts', (discount: DiscountRecord) => [discount.code.trim().toLowerCase()]);
-  const allowedAddresses = sourceIdsOf(rows, 'discounts', (discount: DiscountRecord) => discount.allowedEmails.map(allowedAddressKey));
+  const allowedCustomers = [...new Map(rows.filter((row) => row.entity === 'discounts').flatMap((row) => stagedRecord('discounts', row).allowedCustomers).map((allowed) => [allowedAddressKey(allowed), allowed])).values()];
   const [collections, unreachable, sharedHandles, products, couponCollectionsFound, firstWithCode, withCustomers, currency, mergedWith] = await Promise.all([
     db().sourceRecord.findMany({ where: { migrationId, entity: 'collections', status: { not: 'invalid' } }, select: { sourceId: true, data: true } }),
     db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' }, select: { subject: true } }),
@@ -116,7 +116,7 @@ async function dryRunContext(migration: { id: string; shop: string; sourcePlatfo
     inShopify(migration, 'products', [...new Set([...reviewProducts, ...couponProducts])]),
     inShopify(migration, 'collections', couponCollections),
     firstWithCodes(migrationId, codes),
-    addressesWithCustomers(migrationId, migration.shop, allowedAddresses),
+    addressesWithCustomers(migrationId, migration.shop, allowedCustomers),
     shopCurrency(migration.shop),
     mergedCustomers(migrationId, rows.filter((row) => row.entity === 'customers')),
   ]);

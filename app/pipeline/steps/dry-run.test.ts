@@ -90,9 +90,9 @@ describe('dry run', () => {
     const goneProducts = coupon({ sourceId: 'd4', code: 'GONE', productSourceIds: ['999'] });
     const usedUp = coupon({ sourceId: 'd5', code: 'USEDUP', usageLimit: 5, timesUsed: 5 });
     // For a customer this migration moves (by address, and by pattern), and for an address no one moving has.
-    const forAnna = coupon({ sourceId: 'd6', code: 'ANNA', allowedEmails: ['ANNA@example.com'] });
-    const forExample = coupon({ sourceId: 'd7', code: 'EXAMPLE', allowedEmails: ['*@example.com'] });
-    const forNobody = coupon({ sourceId: 'd8', code: 'NOBODY', allowedEmails: ['nobody@example.org'] });
+    const forAnna = coupon({ sourceId: 'd6', code: 'ANNA', allowedCustomers: [{ kind: 'email', value: 'ANNA@example.com' }] });
+    const forExample = coupon({ sourceId: 'd7', code: 'EXAMPLE', allowedCustomers: [{ kind: 'pattern', value: '*@example.com' }] });
+    const forNobody = coupon({ sourceId: 'd8', code: 'NOBODY', allowedCustomers: [{ kind: 'email', value: 'nobody@example.org' }] });
     const review = (sourceId: string, productSourceId: string) => Review.parse({ sourceId, productSourceId, rating: 5, author: 'Mia', bodyHtml: '<p>Warm</p>', createdAt: '2024-05-01T10:00:00Z' });
     const broken = Product.parse({ ...hoodie, sourceId: '44', title: 'Broken', handle: 'broken' });
     const id = await readyMigration(

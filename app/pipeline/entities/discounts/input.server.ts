@@ -2,7 +2,7 @@
 // (percentage or amount off the order, products or collections) or a free shipping code. What
 // Shopify's codes cannot hold is listed per coupon, with what it means for shoppers; what would make
 // a code broader than its coupon keeps the coupon back unless the merchant chose so (decision 0024).
-import type { DiscountRecord } from '../../../../connectors/model.ts';
+import type { AllowedCustomer, DiscountRecord } from '../../../../connectors/model.ts';
 import { sourceReference } from '../../../shopify-admin/source-reference.server.ts';
 import { type CouponCatalog, NO_CATALOG, broaderThanTheCoupon, exclusionScope, hasExclusions, keptBackReason } from './scope.server.ts';
 
@@ -29,18 +29,14 @@ export interface DiscountContext {
   broaderCoupons: boolean;
 }
 
-/** An allowed address may be a pattern, `*` for any run of characters (the model's Discount.allowedEmails). */
-export function isAddressPattern(allowed: string): boolean {
-  return allowed.includes('*');
+export function allowedAddressKey(allowed: AllowedCustomer): string {
+  return allowed.value.trim().toLowerCase();
 }
 
-export function allowedAddressKey(allowed: string): string {
-  return allowed.trim().toLowerCase();
-}
-
-/** An allowed address as a SQL LIKE pattern over lower-cased emails: `*` any run of characters, `%` and `_` themselves. */
-export function addressLike(allowed: string): string {
-  return allowedAddressKey(allowed).replace(/[\\%_]/g, '\\$&').replace(/\*/g, '%');
+/** An allowed customer as a SQL LIKE pattern over lower-cased emails: in a pattern `*` is any run of characters; `%` and `_` are themselves. */
+export function addressLike(allowed: AllowedCustomer): string {
+  const escaped = allowedAddressKey(allowed).replace(/[\\%_]/g, '\\$&');
+  return allowed.kind === 'pattern' ? escaped.replace(/\*/g, '%') : escaped;
 }
 
 export type DiscountPlan =
@@ -130,6 +126,11 @@ function broader(discount: DiscountRecord, context: Pick<DiscountContext, 'catal
   return null;
 }
 
+/** The allowed addresses and patterns as the source wrote them, for the merchant. */
+function allowedValues(discount: DiscountRecord): string[] {
+  return discount.allowedCustomers.map((allowed) => allowed.value);
+}
+
 /**
  * Who may use the code. A coupon limited to email addresses becomes a code for the customers with
  * those addresses in Shopify; an address without one cannot use it (a narrower code, said in the
@@ -137,18 +138,18 @@ function broader(discount: DiscountRecord, context: Pick<DiscountContext, 'catal
  * discount than the merchant gave.
  */
 function buyers(discount: DiscountRecord, context: DiscountContext, notKept: NotKept[]): { context: Record<string, unknown> } | { refuse: string } {
-  if (discount.allowedEmails.length === 0) return { context: { all: 'ALL' } };
+  if (discount.allowedCustomers.length === 0) return { context: { all: 'ALL' } };
   const customers = new Set<string>();
   const withoutCustomer: string[] = [];
   const patterns: string[] = [];
-  for (const allowed of discount.allowedEmails) {
+  for (const allowed of discount.allowedCustomers) {
     const found = context.customersFor.get(allowedAddressKey(allowed)) ?? [];
     for (const id of found) customers.add(id);
-    if (isAddressPattern(allowed)) patterns.push(allowed);
-    else if (found.length === 0) withoutCustomer.push(allowed);
+    if (allowed.kind === 'pattern') patterns.push(allowed.value);
+    else if (found.length === 0) withoutCustomer.push(allowed.value);
   }
   if (customers.size === 0) {
-    return { refuse: `Only for ${list(discount.allowedEmails)}, and no customer in Shopify has ${discount.allowedEmails.length === 1 && patterns.length === 0 ? 'that address' : 'any of those addresses'}; without its customers the code would be open to everyone. Move those customers (or add them in Shopify), then run the migration again.` };
+    return { refuse: `Only for ${list(allowedValues(discount))}, and no customer in Shopify has ${discount.allowedCustomers.length === 1 && patterns.length === 0 ? 'that address' : 'any of those addresses'}; without its customers the code would be open to everyone. Move those customers (or add them in Shopify), then run the migration again.` };
   }
   if (withoutCustomer.length > 0) {
     notKept.push({ code: 'discount-customers-missing', message: `Also for ${list(withoutCustomer)}, who ${plural(withoutCustomer.length, 'has', 'have')} no customer account in Shopify, so the code does not work for ${plural(withoutCustomer.length, 'that address', 'those addresses')} until you add ${plural(withoutCustomer.length, 'it', 'them')} to the code there.` });
@@ -237,8 +238,8 @@ export function foreseenNotKept(discount: DiscountRecord, options: { broaderCoup
   }
   if (off > 0 && discount.freeShipping) notKept.push(FREE_SHIPPING_NOT_KEPT);
   restrictionsNotKept(discount, notKept);
-  if (discount.allowedEmails.length > 0) {
-    notKept.push({ code: 'discount-customers-missing', message: `Only for ${list(discount.allowedEmails)}: the Shopify code is limited to the customers with ${plural(discount.allowedEmails.length, 'that address', 'those addresses')} in Shopify, so they need to move too (or be there already); without any of them the code is not made.` });
+  if (discount.allowedCustomers.length > 0) {
+    notKept.push({ code: 'discount-customers-missing', message: `Only for ${list(allowedValues(discount))}: the Shopify code is limited to the customers with ${plural(discount.allowedCustomers.length, 'that address', 'those addresses')} in Shopify, so they need to move too (or be there already); without any of them the code is not made.` });
   }
   return notKept;
 }

@@ -45,7 +45,7 @@ describe('coupon → discount code', () => {
     const basic = written(toDiscountInput(coupon({ minimumSubtotal: '50.00', endsAt: '2025-12-31T23:00:00.000Z', productSourceIds: ['1001'], usageLimit: 100, usageLimitPerCustomer: 1 }), context));
     assertValidFor(DISCOUNT_BASIC_CREATE, { discount: basic.discount });
     assertValidFor(DISCOUNT_BASIC_UPDATE, { id: 'gid://shopify/DiscountCodeNode/1', discount: basic.discount });
-    const forCustomers = written(toDiscountInput(coupon({ allowedEmails: ['vip@example.com'] }), context));
+    const forCustomers = written(toDiscountInput(coupon({ allowedCustomers: [{ kind: 'email', value: 'vip@example.com' }] }), context));
     assertValidFor(DISCOUNT_BASIC_UPDATE, { id: 'gid://shopify/DiscountCodeNode/1', discount: { ...forCustomers.discount, context: { customers: { add: ['gid://shopify/Customer/31'], remove: ['gid://shopify/Customer/30'] } } } });
     const shipping = written(toDiscountInput(coupon({ value: { kind: 'fixed_amount', amount: '0.00', appliesOncePerOrder: true }, freeShipping: true }), context));
     assertValidFor(DISCOUNT_FREE_SHIPPING_CREATE, { discount: shipping.discount });
@@ -128,7 +128,7 @@ describe('coupon → discount code', () => {
   });
 
   it('limits a coupon for email addresses to the customers with those addresses in Shopify', () => {
-    const plan = written(toDiscountInput(coupon({ allowedEmails: ['VIP@example.com', '*@studio.example'] }), context));
+    const plan = written(toDiscountInput(coupon({ allowedCustomers: [{ kind: 'email', value: 'VIP@example.com' }, { kind: 'pattern', value: '*@studio.example' }] }), context));
     expect(plan.discount.context).toEqual({ customers: { add: ['gid://shopify/Customer/31', 'gid://shopify/Customer/32', 'gid://shopify/Customer/33'] } });
     expect(plan.notKept).toEqual([{
       code: 'discount-restriction-not-kept',
@@ -137,7 +137,7 @@ describe('coupon → discount code', () => {
   });
 
   it('leaves out of the code an address no customer in Shopify has, and says so', () => {
-    const plan = written(toDiscountInput(coupon({ allowedEmails: ['vip@example.com', 'guest@example.com'] }), context));
+    const plan = written(toDiscountInput(coupon({ allowedCustomers: [{ kind: 'email', value: 'vip@example.com' }, { kind: 'email', value: 'guest@example.com' }] }), context));
     expect(plan.discount.context).toEqual({ customers: { add: ['gid://shopify/Customer/31'] } });
     expect(plan.notKept).toEqual([{
       code: 'discount-customers-missing',
@@ -146,17 +146,17 @@ describe('coupon → discount code', () => {
   });
 
   it('refuses a coupon for addresses no customer in Shopify has, rather than open it to everyone', () => {
-    expect(toDiscountInput(coupon({ allowedEmails: ['guest@example.com'] }), context)).toEqual({
+    expect(toDiscountInput(coupon({ allowedCustomers: [{ kind: 'email', value: 'guest@example.com' }] }), context)).toEqual({
       kind: 'refuse',
       forWantOfCustomers: true,
       reason: 'Only for guest@example.com, and no customer in Shopify has that address; without its customers the code would be open to everyone. Move those customers (or add them in Shopify), then run the migration again.',
     });
-    expect(toDiscountInput(coupon({ allowedEmails: ['*@nowhere.example'] }), context)).toMatchObject({ kind: 'refuse', reason: expect.stringContaining('no customer in Shopify has any of those addresses') });
+    expect(toDiscountInput(coupon({ allowedCustomers: [{ kind: 'pattern', value: '*@nowhere.example' }] }), context)).toMatchObject({ kind: 'refuse', reason: expect.stringContaining('no customer in Shopify has any of those addresses') });
   });
 
   it('reads an allowed address as a LIKE pattern: * for any run of characters, % and _ as themselves', () => {
-    expect(addressLike(' *@Studio.example ')).toBe('%@studio.example');
-    expect(addressLike('first_last%@example.com')).toBe('first\\_last\\%@example.com');
+    expect(addressLike({ kind: 'pattern', value: ' *@Studio.example ' })).toBe('%@studio.example');
+    expect(addressLike({ kind: 'email', value: 'first_last%@example.com' })).toBe('first\\_last\\%@example.com');
   });
 
   it('foresees, without the id map, what the code will not hold', () => {
@@ -167,7 +167,7 @@ describe('coupon → discount code', () => {
     expect(foreseenNotKept(withMaximum, keep)).toEqual([{ code: 'discount-kept-back', message: expect.stringContaining('Maximum spend 500.00') }]);
     expect(foreseenNotKept(withMaximum, { broaderCoupons: true }).map((item) => item.code)).toEqual(['discount-made-broader', 'discount-exclusions-as-products']);
     expect(foreseenNotKept(coupon({}), keep)).toEqual([]);
-    expect(foreseenNotKept(coupon({ allowedEmails: ['vip@example.com'] }), keep)).toEqual([{
+    expect(foreseenNotKept(coupon({ allowedCustomers: [{ kind: 'email', value: 'vip@example.com' }] }), keep)).toEqual([{
       code: 'discount-customers-missing',
       message: 'Only for vip@example.com: the Shopify code is limited to the customers with that address in Shopify, so they need to move too (or be there already); without any of them the code is not made.',
     }]);

@@ -9,7 +9,7 @@ import { db } from '../../../db/db.server.ts';
 import { AdminApiError } from '../../../shopify-admin/client.server.ts';
 import { contentHash, stagedRecord } from '../../staging/records.server.ts';
 import { customerDataNotice } from '../../analysis/customer-data.server.ts';
-import { DISCOUNT_ACTIONS, DISCOUNT_TYPENAME, type DiscountContext, type DiscountKind, type NotKept, addressLike, allowedAddressKey, isAddressPattern, sourceTag, toDiscountInput } from './input.server.ts';
+import { DISCOUNT_ACTIONS, DISCOUNT_TYPENAME, type DiscountContext, type DiscountKind, type NotKept, addressLike, allowedAddressKey, sourceTag, toDiscountInput } from './input.server.ts';
 import { stillInShopify } from '../../steps/verify.server.ts';
 import { NO_CATALOG, hasExclusions } from './scope.server.ts';
 import { inChunks } from './chunks.server.ts';
@@ -59,27 +59,27 @@ async function discountContext(shop: string, writer: Writer, rows: { data: unkno
  * matching email and that Shopify still has.
  */
 async function customersFor(shop: string, writer: Writer, discounts: DiscountRecord[]): Promise<Map<string, string[]>> {
-  const allowed = [...new Set(discounts.flatMap((discount) => discount.allowedEmails.map(allowedAddressKey)))];
+  const allowed = [...new Map(discounts.flatMap((discount) => discount.allowedCustomers).map((entry) => [allowedAddressKey(entry), entry])).values()];
   const found = new Map<string, string[]>();
-  await inParallel(allowed.filter((address) => !isAddressPattern(address)), writer.concurrency, async (address) => {
+  await inParallel(allowed.filter((entry) => entry.kind === 'email').map(allowedAddressKey), writer.concurrency, async (address) => {
     const { data } = await writer.client.request<{ customerByIdentifier: { id: string } | null }>(CUSTOMER_BY_REFERENCE, { identifier: { emailAddress: address } }, { estimatedCost: 1 });
     if (data.customerByIdentifier) found.set(address, [data.customerByIdentifier.id]);
   });
-  for (const pattern of allowed.filter(isAddressPattern)) {
+  for (const pattern of allowed.filter((entry) => entry.kind === 'pattern')) {
     const like = addressLike(pattern);
     const moved = await db().$queryRaw<{ shopifyGid: string }[]>`
       SELECT DISTINCT m."shopifyGid" FROM "SourceRecord" r
       JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${writer.platform} AND m.entity = 'customers' AND m."sourceId" = r."sourceId"
       WHERE r.shop = ${shop} AND r.entity = 'customers' AND lower(r.email) LIKE ${like}`;
     const stillThere = await stillInShopify(writer.client, moved.map((row) => row.shopifyGid));
-    if (stillThere.size > 0) found.set(pattern, [...stillThere]);
+    if (stillThere.size > 0) found.set(allowedAddressKey(pattern), [...stillThere]);
   }
   return found;
 }
 
 /** The customers a coupon's code is for, sorted: part of what decides whether the code needs writing again. */
 function customersOf(discount: DiscountRecord, context: DiscountContext): string[] {
-  return [...new Set(discount.allowedEmails.flatMap((allowed) => context.customersFor.get(allowedAddressKey(allowed)) ?? []))].sort();
+  return [...new Set(discount.allowedCustomers.flatMap((allowed) => context.customersFor.get(allowedAddressKey(allowed)) ?? []))].sort();
 }
 
 /** An update adds to the customers a code has; those the coupon no longer stands for are taken off. */

@@ -3,7 +3,7 @@
 // price, stock becomes an inventory quantity at the shop's location, images become media with alt
 // text, categories become collection memberships. A title or tag longer than Shopify allows is cut
 // only when the merchant chose so (long-text-rule.server.ts).
-import type { ProductRecord } from '../../../../connectors/model.ts';
+import type { MetafieldKind, ProductRecord } from '../../../../connectors/model.ts';
 import { isShopifyHandle } from '../../../shopify-admin/handles.server.ts';
 import { customIdentifier, sourceReferenceMetafield } from '../../../shopify-admin/source-reference.server.ts';
 import { variantsToReadBack } from '../../../shopify-admin/costs.server.ts';
@@ -29,6 +29,20 @@ export interface ProductContext {
   /** What to do with a title or tag longer than Shopify allows (Migration.options.longText); keep-back sends it whole, for the caller to hold back. */
   longText?: LongTextRule;
 }
+
+/** Shopify's metafield type for each kind of value the model names. */
+const METAFIELD_TYPES: Record<MetafieldKind, string> = {
+  text: 'single_line_text_field',
+  multiLineText: 'multi_line_text_field',
+  textList: 'list.single_line_text_field',
+  integer: 'number_integer',
+  decimal: 'number_decimal',
+  boolean: 'boolean',
+  date: 'date',
+  dateTime: 'date_time',
+  url: 'url',
+  json: 'json',
+};
 
 const WEIGHT_UNITS = { g: 'GRAMS', kg: 'KILOGRAMS', lb: 'POUNDS', oz: 'OUNCES' } as const;
 // Shopify's default option for a product without variations.
@@ -158,7 +172,7 @@ export function toProductSetVariables(product: ProductRecord, context: ProductCo
     variants,
     files: images.map((image) => ({ originalSource: image.url, alt: image.alt, contentType: 'IMAGE' })),
     ...(Object.keys(seo).length > 0 ? { seo } : {}),
-    metafields: [sourceReferenceMetafield(context.platform, product.sourceId), ...product.metafields, ...kindMetafields(product), ...fullTextMetafields(cut)],
+    metafields: [sourceReferenceMetafield(context.platform, product.sourceId), ...product.metafields.map(({ kind, ...field }) => ({ ...field, type: METAFIELD_TYPES[kind] })), ...kindMetafields(product), ...fullTextMetafields(cut)],
     collections,
   };
   return {
