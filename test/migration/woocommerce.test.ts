@@ -121,7 +121,7 @@ describe('a WooCommerce catalog migrated into Shopify', () => {
       if (source.seo.title) expect(product.seo.title).toBe(source.seo.title);
       if (source.seo.description) expect(product.seo.description).toBe(source.seo.description);
       // At most 3 options: the first 3 attributes, or (when those do not tell variants apart) the
-      // first 2 and the others joined (transform/options.server.ts).
+      // first 2 and the others joined (app/pipeline/entities/products/options.server.ts).
       const layout = optionLayout(source);
       const optionNames = layout.options.map((option) => option.name);
       expect(product.options.map((option) => option.name)).toEqual(optionNames.length > 0 ? optionNames : ['Title']);
