@@ -14,9 +14,18 @@ const NOT_APP = rule(
   '(^|/)app/',
   'connectors/ and devstore/ know nothing about the app: data flows one way, and both meet the app only in the canonical model (connectors/model.ts) and the Admin API.',
 );
-const NOT_CLI_OR_JOBS = rule('(^|/)(cli|jobs)/', 'connectors/ and devstore/ are used by the command line and the jobs, never the other way round.');
-const NOT_DEVSTORE = rule('(^|/)devstore/', 'A connector knows nothing about Shopify or its local stand-in: it describes what the source has.');
-const NOT_CONNECTORS = rule('(^|/)connectors/', 'devstore/ stands in for Shopify and knows nothing about any source platform.');
+const NOT_CLI_OR_JOBS = rule(
+  '(^|/)(cli|jobs)/',
+  'connectors/ and devstore/ are used by the command line and the jobs, never the other way round.',
+);
+const NOT_DEVSTORE = rule(
+  '(^|/)devstore/',
+  'A connector knows nothing about Shopify or its local stand-in: it describes what the source has.',
+);
+const NOT_CONNECTORS = rule(
+  '(^|/)connectors/',
+  'devstore/ stands in for Shopify and knows nothing about any source platform.',
+);
 const PLATFORM_THROUGH_REGISTRY = rule(
   '(^|/)connectors/[^/]+/',
   'The app, the jobs and the command line reach a source platform only through the registry (connectors/registry*.ts, model.ts, source-connector.ts, platform.ts), so a new platform is one folder and one registry line.',
@@ -66,5 +75,9 @@ export default tseslint.config(
   { files: ['app/**', 'jobs/**', 'cli/**'], ignores: TESTS, rules: restrict(PLATFORM_THROUGH_REGISTRY) },
   { files: ['app/components/**'], ignores: TESTS, rules: restrict(PLATFORM_THROUGH_REGISTRY, COMPONENT_ROOMS) },
   { files: ['app/routes/**'], ignores: TESTS, rules: restrict(PLATFORM_THROUGH_REGISTRY, ROUTE_ROOMS) },
-  { files: ['app/shopify-admin/**'], ignores: TESTS, rules: restrict(PLATFORM_THROUGH_REGISTRY, ADMIN_KNOWS_NO_MIGRATION) },
+  {
+    files: ['app/shopify-admin/**'],
+    ignores: TESTS,
+    rules: restrict(PLATFORM_THROUGH_REGISTRY, ADMIN_KNOWS_NO_MIGRATION),
+  },
 );

@@ -48,7 +48,9 @@ app.all('*', createRequestHandler({ build, mode: config.NODE_ENV }));
 
 const server = app.listen(config.PORT, () => {
   const where = `http://localhost:${config.PORT}`;
-  console.log(isLocalMode(config) ? `Shipyard (local mode, demo shop) at ${where}/app` : `Shipyard listening on ${where}`);
+  console.log(
+    isLocalMode(config) ? `Shipyard (local mode, demo shop) at ${where}/app` : `Shipyard listening on ${where}`,
+  );
 });
 
 let stopping = false;

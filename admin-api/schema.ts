@@ -10,7 +10,14 @@ import { ADMIN_API_VERSION } from './version.ts';
 // The package exports no path to its data files, so look for it the way Node would: up the folders
 // from this file (which also holds from a built server in build/).
 function schemaFile(): string {
-  const relative = path.join('node_modules', '@shopify', 'dev-mcp', 'dist', 'data', `admin_${ADMIN_API_VERSION}.json.gz`);
+  const relative = path.join(
+    'node_modules',
+    '@shopify',
+    'dev-mcp',
+    'dist',
+    'data',
+    `admin_${ADMIN_API_VERSION}.json.gz`,
+  );
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = path.join(dir, relative);
@@ -26,6 +33,8 @@ function schemaFile(): string {
  * never change what the dry run validates against; callers keep the one they load.
  */
 export function loadAdminSchema(): GraphQLSchema {
-  const parsed = JSON.parse(zlib.gunzipSync(fs.readFileSync(schemaFile())).toString('utf8')) as { data?: IntrospectionQuery } & IntrospectionQuery;
+  const parsed = JSON.parse(zlib.gunzipSync(fs.readFileSync(schemaFile())).toString('utf8')) as {
+    data?: IntrospectionQuery;
+  } & IntrospectionQuery;
   return buildClientSchema(parsed.data ?? parsed);
 }

@@ -29,7 +29,21 @@ const DELETED_PRODUCT = 999_999;
  * deleted product (refused), and the real store's review awaiting moderation (kept back, skipped).
  */
 function store(): Catalog {
-  const catalog = seedCatalog({ products: PRODUCTS, variationsPerProduct: 1, imagesPerProduct: 0, categories: 2, tags: 1, customers: 0, orders: 0, coupons: 6, reviews: 4, pages: 0, posts: 0, realOrders: true, awkward: false });
+  const catalog = seedCatalog({
+    products: PRODUCTS,
+    variationsPerProduct: 1,
+    imagesPerProduct: 0,
+    categories: 2,
+    tags: 1,
+    customers: 0,
+    orders: 0,
+    coupons: 6,
+    reviews: 4,
+    pages: 0,
+    posts: 0,
+    realOrders: true,
+    awkward: false,
+  });
   const { couponAt, reviewAt } = catalog;
   const changes: Record<number, Record<string, unknown>> = {
     2: { discount_type: 'fixed_cart', amount: '10.00', usage_limit: 5, usage_count: 5 },
@@ -47,13 +61,32 @@ beforeAll(async () => {
 });
 afterAll(() => woo.close());
 
-
 const run = (report: string) =>
-  shipyard(['migrate', '--from', 'woocommerce', '--url', woo.url, '--key', woo.consumerKey, '--secret', woo.consumerSecret, '--only', 'collections,products,discounts,reviews', '--no-redirects', '--report', report]);
+  shipyard([
+    'migrate',
+    '--from',
+    'woocommerce',
+    '--url',
+    woo.url,
+    '--key',
+    woo.consumerKey,
+    '--secret',
+    woo.consumerSecret,
+    '--only',
+    'collections,products,discounts,reviews',
+    '--no-redirects',
+    '--report',
+    report,
+  ]);
 
 /** The last progress line the CLI printed for an entity (its end-of-run summary). */
 function lastLine(stdout: string, entity: string): string {
-  return stdout.split('\n').filter((line) => line.startsWith(entity.padEnd(12)) && line.includes('written')).at(-1) ?? '';
+  return (
+    stdout
+      .split('\n')
+      .filter((line) => line.startsWith(entity.padEnd(12)) && line.includes('written'))
+      .at(-1) ?? ''
+  );
 }
 
 const migrationOf = (stdout: string) => /Migration ([0-9a-f-]{36})/.exec(stdout)?.[1] as string;
@@ -71,8 +104,13 @@ describe('npx shipyard migrate, run twice', () => {
     const snapshot = await progressSnapshot(firstId);
     const page = await migrationPage(DEMO_SHOP, firstId);
     const verification = page.verification as unknown as Verification;
-    const csv = fs.readFileSync(firstReport, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
-    const csvRows = (entity: string, status: string) => csv.filter((row) => row.startsWith(`not moved,${entity},`) && row.split(',')[4] === status).length;
+    const csv = fs
+      .readFileSync(firstReport, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const csvRows = (entity: string, status: string) =>
+      csv.filter((row) => row.startsWith(`not moved,${entity},`) && row.split(',')[4] === status).length;
 
     for (const entity of ['discounts', 'reviews']) {
       const counts = snapshot?.entities.find((row) => row.entity === entity);
@@ -85,15 +123,28 @@ describe('npx shipyard migrate, run twice', () => {
       expect(tally.skipped + tally.notMoved, entity).toBeGreaterThan(0);
 
       // The command line's summary line says the snapshot's numbers.
-      const parts = [`${tally.moved}/${tally.total} written`, ...(tally.skipped ? [`${tally.skipped} skipped`] : []), ...(tally.notMoved ? [`${tally.notMoved} not moved`] : [])];
+      const parts = [
+        `${tally.moved}/${tally.total} written`,
+        ...(tally.skipped ? [`${tally.skipped} skipped`] : []),
+        ...(tally.notMoved ? [`${tally.notMoved} not moved`] : []),
+      ];
       expect(lastLine(stdout, entity), entity).toMatch(new RegExp(`[█░]+ ${parts.join(' · ')}( · [\\d.]+/s)?$`));
 
       // The verification on the migration page: the same written, skipped and not moved.
       const checked = verification.entities.find((row) => row.entity === entity);
-      expect(checked, entity).toMatchObject({ read: tally.total, written: tally.moved, unchanged: 0, skipped: tally.skipped, notMoved: tally.notMoved, foundInShopify: tally.moved });
+      expect(checked, entity).toMatchObject({
+        read: tally.total,
+        written: tally.moved,
+        unchanged: 0,
+        skipped: tally.skipped,
+        notMoved: tally.notMoved,
+        foundInShopify: tally.moved,
+      });
 
       // The migration page's list of records that did not move, and the CSV's rows: skipped and not moved together, each with its status.
-      expect(page.notMovedByEntity.find((row) => row.entity === entity)?.records ?? 0, entity).toBe(tally.skipped + tally.notMoved);
+      expect(page.notMovedByEntity.find((row) => row.entity === entity)?.records ?? 0, entity).toBe(
+        tally.skipped + tally.notMoved,
+      );
       expect(csvRows(entity, 'Skipped'), entity).toBe(tally.skipped);
       expect(csvRows(entity, 'Could not be read') + csvRows(entity, 'Shopify refused it'), entity).toBe(tally.notMoved);
     }
@@ -112,19 +163,41 @@ describe('npx shipyard migrate, run twice', () => {
 
     const snapshot = await progressSnapshot(secondId);
     const products = snapshot?.entities.find((row) => row.entity === 'products');
-    expect(products).toMatchObject({ read: PRODUCTS, written: 1, unchanged: PRODUCTS - 1, skipped: 0, failed: 0, unreadable: 0 });
-    expect(lastLine(stdout, 'products')).toMatch(new RegExp(`[█]{24} 1/${PRODUCTS} written · ${PRODUCTS - 1} unchanged( · [\\d.]+/s)?$`));
+    expect(products).toMatchObject({
+      read: PRODUCTS,
+      written: 1,
+      unchanged: PRODUCTS - 1,
+      skipped: 0,
+      failed: 0,
+      unreadable: 0,
+    });
+    expect(lastLine(stdout, 'products')).toMatch(
+      new RegExp(`[█]{24} 1/${PRODUCTS} written · ${PRODUCTS - 1} unchanged( · [\\d.]+/s)?$`),
+    );
 
     // Nothing else changed: every collection, coupon and review Shopify has is unchanged, and what was kept back the first time is kept back again.
     const first = await progressSnapshot(firstId);
     for (const entity of ['collections', 'discounts', 'reviews']) {
       const before = first?.entities.find((row) => row.entity === entity);
       const now = snapshot?.entities.find((row) => row.entity === entity);
-      expect(now, entity).toMatchObject({ written: 0, unchanged: before?.written, skipped: before?.skipped, failed: before?.failed, unreadable: before?.unreadable });
-      expect(lastLine(stdout, entity), entity).toContain(`0/${(before?.read ?? 0) + (before?.unreadable ?? 0)} written · ${before?.written} unchanged`);
+      expect(now, entity).toMatchObject({
+        written: 0,
+        unchanged: before?.written,
+        skipped: before?.skipped,
+        failed: before?.failed,
+        unreadable: before?.unreadable,
+      });
+      expect(lastLine(stdout, entity), entity).toContain(
+        `0/${(before?.read ?? 0) + (before?.unreadable ?? 0)} written · ${before?.written} unchanged`,
+      );
     }
     // The verification says the same, and finds the unchanged records in Shopify too.
     const verification = (await migrationPage(DEMO_SHOP, secondId)).verification as unknown as Verification;
-    expect(verification.entities.find((row) => row.entity === 'products')).toMatchObject({ written: 1, unchanged: PRODUCTS - 1, foundInShopify: PRODUCTS, missingInShopify: [] });
+    expect(verification.entities.find((row) => row.entity === 'products')).toMatchObject({
+      written: 1,
+      unchanged: PRODUCTS - 1,
+      foundInShopify: PRODUCTS,
+      missingInShopify: [],
+    });
   }, 180_000);
 });

@@ -21,6 +21,8 @@ describe('what shipyard migrate moves without --only', () => {
     expect(entityChoiceLines(available, everythingReadable(available), woocommerce, false).at(-1)).toBe(
       'Pages and blog posts: only published ones, as a visitor sees them; --wp-user and --wp-app-password move drafts, private and scheduled ones too.',
     );
-    expect(entityChoiceLines(available, everythingReadable(available), woocommerce, true).join('\n')).not.toContain('only published ones');
+    expect(entityChoiceLines(available, everythingReadable(available), woocommerce, true).join('\n')).not.toContain(
+      'only published ones',
+    );
   });
 });

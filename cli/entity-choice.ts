@@ -9,15 +9,23 @@ import { CHOOSABLE, ENTITY_LABELS } from '../app/migrations/forms.ts';
  * has none). `limitsLifted`: whether the credentials hold the one that lifts the platform's limits
  * (its descriptor's limitsLiftedBy).
  */
-export function entityChoiceLines(available: Partial<Record<Entity, number>>, chosen: Entity[], platform: ReadablePlatform, limitsLifted: boolean): string[] {
+export function entityChoiceLines(
+  available: Partial<Record<Entity, number>>,
+  chosen: Entity[],
+  platform: ReadablePlatform,
+  limitsLifted: boolean,
+): string[] {
   const label = (entity: Entity) => ENTITY_LABELS[entity];
-  const lines = [`Moving everything the store has: ${chosen.map((entity) => `${label(entity)} (${available[entity] ?? 0})`).join(', ') || 'nothing'}.`];
+  const lines = [
+    `Moving everything the store has: ${chosen.map((entity) => `${label(entity)} (${available[entity] ?? 0})`).join(', ') || 'nothing'}.`,
+  ];
   for (const entity of CHOOSABLE.filter((candidate) => !chosen.includes(candidate))) {
     if (available[entity] === undefined) {
       const how = platform.unreadableHelp?.[entity] ?? 'the store does not show them to these keys';
       lines.push(`Left out: ${label(entity)}: ${how}.`);
     } else lines.push(`Left out: ${label(entity)}: the store has none.`);
   }
-  if (!limitsLifted && platform.limitsHelp && chosen.some((entity) => platform.limits?.[entity])) lines.push(platform.limitsHelp);
+  if (!limitsLifted && platform.limitsHelp && chosen.some((entity) => platform.limits?.[entity]))
+    lines.push(platform.limitsHelp);
   return lines;
 }

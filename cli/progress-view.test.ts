@@ -2,16 +2,40 @@ import { describe, expect, it } from 'vitest';
 import type { ProgressSnapshot } from '../app/pipeline/staging/progress.server.ts';
 import { ProgressView, keptBackWords } from './progress-view.ts';
 
-const entity = (name: string, counts: Partial<ProgressSnapshot['entities'][number]>) => ({ entity: name, total: null, read: 0, unreadable: 0, written: 0, unchanged: 0, failed: 0, skipped: 0, readDone: true, ...counts });
-const snapshot = (phase: string, entities: ProgressSnapshot['entities'], ordersPerMinute: number | null = null): ProgressSnapshot => ({
-  migrationId: 'm', status: 'running', phase, error: null, entities, ordersPerMinute, at: new Date(0).toISOString(),
+const entity = (name: string, counts: Partial<ProgressSnapshot['entities'][number]>) => ({
+  entity: name,
+  total: null,
+  read: 0,
+  unreadable: 0,
+  written: 0,
+  unchanged: 0,
+  failed: 0,
+  skipped: 0,
+  readDone: true,
+  ...counts,
+});
+const snapshot = (
+  phase: string,
+  entities: ProgressSnapshot['entities'],
+  ordersPerMinute: number | null = null,
+): ProgressSnapshot => ({
+  migrationId: 'm',
+  status: 'running',
+  phase,
+  error: null,
+  entities,
+  ordersPerMinute,
+  at: new Date(0).toISOString(),
 });
 
 describe('the CLI progress lines', () => {
   it('says written only of what was written, skipped and not moved apart, and redirects out of their total', () => {
     const view = new ProgressView(process.stdout);
     const lines = view.lines(
-      snapshot('verifying', [entity('discounts', { total: 6, read: 5, unreadable: 1, written: 3, skipped: 1, failed: 1 }), entity('redirects', { total: 7, read: 7, written: 7 })]),
+      snapshot('verifying', [
+        entity('discounts', { total: 6, read: 5, unreadable: 1, written: 3, skipped: 1, failed: 1 }),
+        entity('redirects', { total: 7, read: 7, written: 7 }),
+      ]),
       0,
     );
     expect(lines[1]).toMatch(/^discounts\s+[█░]+ 3\/6 written · 1 skipped · 2 not moved$/);
@@ -20,7 +44,10 @@ describe('the CLI progress lines', () => {
 
   it('says unchanged of what an earlier run wrote, apart from what this run wrote, the bar full when all are done', () => {
     const view = new ProgressView(process.stdout);
-    const lines = view.lines(snapshot('done', [entity('products', { total: 6, read: 6, written: 1, unchanged: 4, skipped: 1 })]), 0);
+    const lines = view.lines(
+      snapshot('done', [entity('products', { total: 6, read: 6, written: 1, unchanged: 4, skipped: 1 })]),
+      0,
+    );
     expect(lines[1]).toBe(`products     ${'█'.repeat(24)} 1/6 written · 4 unchanged · 1 skipped`);
   });
 
@@ -32,7 +59,9 @@ describe('the CLI progress lines', () => {
 
   it('says redirects are made once the catalog is written while reading', () => {
     const view = new ProgressView(process.stdout);
-    expect(view.lines(snapshot('extracting', [entity('redirects', {})]), 0)[1]).toBe('redirects    made once products and collections are written');
+    expect(view.lines(snapshot('extracting', [entity('redirects', {})]), 0)[1]).toBe(
+      'redirects    made once products and collections are written',
+    );
   });
 
   it('ends with what did not move and what was skipped apart, as the bars count them', () => {

@@ -14,7 +14,9 @@ function bar(done: number, total: number): string {
 function duration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '–';
   const s = Math.round(seconds);
-  return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return s >= 3600
+    ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
+    : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
 /** The end of a run in the bars' words: "2 records did not move and 3 were skipped". */
@@ -44,12 +46,21 @@ export class ProgressView {
         const stage = entityTally(entity, snapshot.phase);
         const writing = isWriting(snapshot.phase);
         // Redirects are made from what was written: before writing there is nothing to count.
-        if (entity.entity === 'redirects' && !writing) return `${entity.entity.padEnd(12)} made once products and collections are written`;
+        if (entity.entity === 'redirects' && !writing)
+          return `${entity.entity.padEnd(12)} made once products and collections are written`;
         const first = this.firstSeen.get(`${stage.verb}:${entity.entity}`) ?? { at: now, done: stage.done };
         this.firstSeen.set(`${stage.verb}:${entity.entity}`, first);
-        const observed = now > first.at && stage.done > first.done ? ((stage.done - first.done) * 1000) / (now - first.at) : null;
+        const observed =
+          now > first.at && stage.done > first.done ? ((stage.done - first.done) * 1000) / (now - first.at) : null;
         const running = snapshot.status === 'running';
-        const left = running && stage.total !== null ? secondsLeft(stage.done, stage.total, writing ? pacedRate(entity.entity, observed, snapshot.ordersPerMinute) : observed) : null;
+        const left =
+          running && stage.total !== null
+            ? secondsLeft(
+                stage.done,
+                stage.total,
+                writing ? pacedRate(entity.entity, observed, snapshot.ordersPerMinute) : observed,
+              )
+            : null;
         const counts = [
           `${stage.moved}/${stage.total ?? '?'} ${stage.verb}`,
           ...tallyParts(stage, writing).map((part) => `${part.count} ${part.words}`),

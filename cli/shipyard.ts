@@ -17,10 +17,21 @@ import { parseExchangeRates } from '../app/migrations/exchange-rates.ts';
 import { releaseJobQueue } from '../app/db/jobs.server.ts';
 import { startLocalMode } from '../app/shopify-app/local-mode.server.ts';
 import { db } from '../app/db/db.server.ts';
-import { MigrationNotFound, MigrationStateError, createMigration, pauseMigration, resumeMigration } from '../app/pipeline/lifecycle.server.ts';
+import {
+  MigrationNotFound,
+  MigrationStateError,
+  createMigration,
+  pauseMigration,
+  resumeMigration,
+} from '../app/pipeline/lifecycle.server.ts';
 import { startMigration } from '../app/pipeline/steps/extract.server.ts';
 import { type InvitationRun, invitationSummary, sendInvitations } from '../app/pipeline/steps/invite.server.ts';
-import { RESYNC_INTERVALS, type ResyncInterval, resyncMigration, scheduleResync } from '../app/pipeline/steps/resync.server.ts';
+import {
+  RESYNC_INTERVALS,
+  type ResyncInterval,
+  resyncMigration,
+  scheduleResync,
+} from '../app/pipeline/steps/resync.server.ts';
 import { type UndoReport, undoMigration } from '../app/pipeline/steps/undo.server.ts';
 import type { Verification } from '../app/pipeline/steps/verify.server.ts';
 import { listenForProgress, progressSnapshot } from '../app/pipeline/staging/progress.server.ts';
@@ -47,7 +58,13 @@ const PLATFORMS = sourcePlatforms().flatMap((platform) => offeredPlatform(platfo
 function migrateUsage(platform: ReadablePlatform): string {
   const flag = (field: ReadablePlatform['fields'][number]) => `--${field.flag} ${field.flagValue}`;
   const required = platform.fields.filter((field) => !field.group).map(flag);
-  const groups = (platform.groups ?? []).map((group) => `                   [${platform.fields.filter((field) => field.group === group.id).map(flag).join(' ')}]\n`);
+  const groups = (platform.groups ?? []).map(
+    (group) =>
+      `                   [${platform.fields
+        .filter((field) => field.group === group.id)
+        .map(flag)
+        .join(' ')}]\n`,
+  );
   return `  shipyard migrate --from ${platform.id} ${required.join(' ')} [--shop <shop>.myshopify.com]
                    [--only products,collections,customers,orders,…] [--since <date>] [--no-redirects] [--invite-customers] [--cut-long-text] [--broader-coupons] [--policies] [--report <file>]
                    [--exchange-rate EUR=1.0850 …] [--channels "Online Store,Point of Sale" | --channels none]
@@ -60,7 +77,10 @@ function flagHelp(platform: ReadablePlatform): string {
     .filter((group) => group.flagHelp)
     .map((group) => {
       const flags = platform.fields.filter((field) => field.group === group.id).map((field) => `--${field.flag}`);
-      return `  ${flags.join(', ')}\n${(group.flagHelp ?? '').split('\n').map((line) => `             ${line}`).join('\n')}\n`;
+      return `  ${flags.join(', ')}\n${(group.flagHelp ?? '')
+        .split('\n')
+        .map((line) => `             ${line}`)
+        .join('\n')}\n`;
     })
     .join('');
 }
@@ -118,7 +138,11 @@ const { values, positionals } = parseArgs({
   options: {
     from: { type: 'string' },
     // Every platform's credential flags (--url, --key, …): its descriptor names them.
-    ...Object.fromEntries(readablePlatforms().flatMap((platform) => platform.fields.map((field) => [field.flag, { type: 'string' as const }]))),
+    ...Object.fromEntries(
+      readablePlatforms().flatMap((platform) =>
+        platform.fields.map((field) => [field.flag, { type: 'string' as const }]),
+      ),
+    ),
     shop: { type: 'string' },
     only: { type: 'string' },
     since: { type: 'string' },
@@ -147,9 +171,11 @@ if (values.help) {
   process.exit(0);
 }
 if (!command || !['migrate', 'resume', 'resync', 'undo', 'invite'].includes(command)) fail(USAGE);
-if (command !== 'migrate' && !migrationArg) fail(`${command} needs the migration's id (printed when it started).\n\n${USAGE}`);
+if (command !== 'migrate' && !migrationArg)
+  fail(`${command} needs the migration's id (printed when it started).\n\n${USAGE}`);
 const every = values.every === undefined ? undefined : values.every === 'never' ? null : values.every;
-if (every !== undefined && (command !== 'resync' || (every !== null && !(every in RESYNC_INTERVALS)))) fail(`--every goes with resync and is hourly, daily or never.\n\n${USAGE}`);
+if (every !== undefined && (command !== 'resync' || (every !== null && !(every in RESYNC_INTERVALS))))
+  fail(`--every goes with resync and is hourly, daily or never.\n\n${USAGE}`);
 
 /**
  * The platform's credentials from its flags: a required one missing (or an address that is not one)
@@ -160,7 +186,10 @@ function credentialArguments(platform: ReadablePlatform) {
     Object.fromEntries(
       platform.fields.map((field) => {
         if (!field.missing) return [field.flag, z.string().optional()];
-        return [field.flag, field.type === 'url' ? z.url({ error: field.missing }) : z.string({ error: field.missing }).min(1)];
+        return [
+          field.flag,
+          field.type === 'url' ? z.url({ error: field.missing }) : z.string({ error: field.missing }).min(1),
+        ];
       }),
     ),
   );
@@ -168,12 +197,21 @@ function credentialArguments(platform: ReadablePlatform) {
 
 const Arguments = z.object({
   from: z.string({ error: `--from is required (${PLATFORMS.map((platform) => platform.id).join(', ')})` }),
-  only: z.array(z.enum(ENTITIES, { error: (issue) => `--only: ${String(issue.input)} is not one of ${ENTITIES.join(', ')}` })).optional(),
+  only: z
+    .array(
+      z.enum(ENTITIES, { error: (issue) => `--only: ${String(issue.input)} is not one of ${ENTITIES.join(', ')}` }),
+    )
+    .optional(),
   since: z
     .string()
-    .refine((value) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value)), { error: '--since must be a date, such as 2026-11-01 or 2026-11-01T09:00:00Z' })
+    .refine(
+      (value) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value)),
+      { error: '--since must be a date, such as 2026-11-01 or 2026-11-01T09:00:00Z' },
+    )
     .transform((value) => new Date(value))
-    .refine((date) => date.getTime() <= Date.now(), { error: '--since is in the future: nothing could have changed after it' })
+    .refine((date) => date.getTime() <= Date.now(), {
+      error: '--since is in the future: nothing could have changed after it',
+    })
     .optional(),
 });
 
@@ -189,7 +227,11 @@ const shop = values.shop ?? (isLocalMode(config) ? DEMO_SHOP : fail('--shop is r
 const database = await openDatabase(config, () => {});
 process.env.DATABASE_URL = database.url;
 const local = isLocalMode(config) ? await startLocalMode(config, database.url, () => {}) : undefined;
-const runner = await startWorker({ connectionString: database.url, concurrency: config.WORKER_CONCURRENCY, quiet: true });
+const runner = await startWorker({
+  connectionString: database.url,
+  concurrency: config.WORKER_CONCURRENCY,
+  quiet: true,
+});
 
 async function shutdown(code: number): Promise<never> {
   await runner.stop();
@@ -221,14 +263,19 @@ if (command === 'migrate') {
   }
   // Optional fields (a group such as a second login) may be half given; the platform's schema says so.
   const given = flags.data as Record<string, string | undefined>;
-  const credentials: Record<string, unknown> = Object.fromEntries(source.fields.map((field) => [field.name, given[field.flag]]));
+  const credentials: Record<string, unknown> = Object.fromEntries(
+    source.fields.map((field) => [field.name, given[field.flag]]),
+  );
   const address = source.sourceAddress(credentials);
   const check = await Promise.resolve()
     .then(() => createConnector(args.from, credentials).testConnection())
     .catch((error: unknown) => ({
       ok: false as const,
       // The platform's credentials schema names what is malformed (a key's format, say).
-      message: error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') : String(error),
+      message:
+        error instanceof z.ZodError
+          ? error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
+          : String(error),
     }));
   if (!check.ok) {
     console.error(`Cannot read the store at ${address}: ${check.message}`);
@@ -236,7 +283,15 @@ if (command === 'migrate') {
   }
   const available = check.ok ? check.description.counts : {};
   const entities: Entity[] = args.only ?? everythingReadable(available);
-  if (!args.only) console.log(entityChoiceLines(available, entities, source, Object.keys(platformLimits(source.id, credentials)).length === 0).join('\n'));
+  if (!args.only)
+    console.log(
+      entityChoiceLines(
+        available,
+        entities,
+        source,
+        Object.keys(platformLimits(source.id, credentials)).length === 0,
+      ).join('\n'),
+    );
   if (entities.length === 0) {
     console.error('The store has nothing these credentials can read to move.');
     await shutdown(2);
@@ -246,14 +301,24 @@ if (command === 'migrate') {
     console.error(`--exchange-rate: ${exchangeRates}`);
     await shutdown(2);
   }
-  const chosen = entities.includes('products') || entities.includes('collections') ? await chooseChannels(values.channels) : null;
+  const chosen =
+    entities.includes('products') || entities.includes('collections') ? await chooseChannels(values.channels) : null;
   const migration = await createMigration({
-    shop, platform: source.id, sourceUrl: address, credentials, entities,
+    shop,
+    platform: source.id,
+    sourceUrl: address,
+    credentials,
+    entities,
     options: {
-      unattended: true, redirects: !values['no-redirects'], inviteCustomers: values['invite-customers'] === true, exchangeRates, longText: values['cut-long-text'] ? 'cut' : 'keep-back',
+      unattended: true,
+      redirects: !values['no-redirects'],
+      inviteCustomers: values['invite-customers'] === true,
+      exchangeRates,
+      longText: values['cut-long-text'] ? 'cut' : 'keep-back',
       broaderCoupons: values['broader-coupons'] === true,
       policies: values.policies ? 'policies' : 'pages',
-      ...(args.since ? { modifiedAfter: args.since.toISOString() } : {}), ...(chosen ? { channels: chosen } : {}),
+      ...(args.since ? { modifiedAfter: args.since.toISOString() } : {}),
+      ...(chosen ? { channels: chosen } : {}),
     },
   });
   await startMigration(shop, migration.id);
@@ -267,7 +332,9 @@ if (command === 'migrate') {
       console.log(`Resuming migration ${migrationId}`);
     } else if (command === 'resync') {
       const resync = await resyncMigration(shop, migrationId);
-      console.log(`Re-sync ${resync.id} of migration ${migrationId}: what changed since ${(resync.options as { modifiedAfter: string }).modifiedAfter}`);
+      console.log(
+        `Re-sync ${resync.id} of migration ${migrationId}: what changed since ${(resync.options as { modifiedAfter: string }).modifiedAfter}`,
+      );
       if (every !== undefined) {
         await scheduleResync(shop, resync.id, every as ResyncInterval | null);
         console.log(every ? `Re-syncs will run ${every}.` : 'No more scheduled re-syncs.');
@@ -298,17 +365,25 @@ async function chooseChannels(names: string | undefined): Promise<string[]> {
   try {
     channels = await readSalesChannels(await adminClientFor(shop));
   } catch (error) {
-    console.error(`Cannot read the sales channels of ${shop}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `Cannot read the sales channels of ${shop}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return shutdown(2);
   }
   const picked = channelsNamed(names, channels);
   if ('unknown' in picked) {
-    console.error(`${shop} has no sales channel named ${picked.unknown.map((name) => `“${name}”`).join(', ')}; it has ${channels.map((channel) => `“${channel.name}”`).join(', ') || 'none'}.`);
+    console.error(
+      `${shop} has no sales channel named ${picked.unknown.map((name) => `“${name}”`).join(', ')}; it has ${channels.map((channel) => `“${channel.name}”`).join(', ') || 'none'}.`,
+    );
     return shutdown(2);
   }
   for (const warning of channelWarnings(picked.ids, channels)) console.log(`Warning: ${warning}`);
   const publishedOn = channelNames(picked.ids, channels);
-  console.log(publishedOn.length > 0 ? `What shoppers could see in the old store is published on ${publishedOn.join(', ')}.` : 'Nothing is published.');
+  console.log(
+    publishedOn.length > 0
+      ? `What shoppers could see in the old store is published on ${publishedOn.join(', ')}.`
+      : 'Nothing is published.',
+  );
   return picked.ids;
 }
 
@@ -338,7 +413,11 @@ async function followUndo(id: string): Promise<number> {
 
 /** Follows the sending to its end and prints what was sent and refused; 0 when everyone was invited. */
 async function followInvitations(id: string): Promise<number> {
-  const sending = async () => ((await db().migration.findFirst({ where: { id, shop }, select: { invitations: true } }))?.invitations as InvitationRun | null)?.status === 'sending';
+  const sending = async () =>
+    (
+      (await db().migration.findFirst({ where: { id, shop }, select: { invitations: true } }))
+        ?.invitations as InvitationRun | null
+    )?.status === 'sending';
   while (await sending()) await new Promise((resolve) => setTimeout(resolve, 500));
   const summary = await invitationSummary(shop, id);
   console.log(invitationLines(summary).join('\n'));
@@ -351,7 +430,10 @@ async function publishingLines(id: string): Promise<string[]> {
   const publishing = (row?.verification as Verification | null)?.publishing;
   if (!publishing) return [];
   const left = publishing.products.unpublished + publishing.collections.unpublished;
-  if (publishing.channels.length === 0) return [`No sales channel was chosen: none of the ${left} products and collections is published; shoppers see them once you publish them in Shopify.`];
+  if (publishing.channels.length === 0)
+    return [
+      `No sales channel was chosen: none of the ${left} products and collections is published; shoppers see them once you publish them in Shopify.`,
+    ];
   return [
     `Published on ${publishing.channels.join(', ')}: ${publishing.products.published} products and ${publishing.collections.published} collections.`,
     ...(left > 0 ? [`${left} stay unpublished: drafts, private or hidden in the old store.`] : []),
@@ -375,14 +457,21 @@ const refresh = async () => {
   // Once the analysis is done and writing begins: what the review page would have shown (the CLI does not wait for a review).
   if (snapshot.phase === 'loading' && !toldWarnings) {
     toldWarnings = true;
-    const lines = warningLines(await problemSummary(migrationId), 'The analysis found (the migration page shows the same; the report lists each record):');
+    const lines = warningLines(
+      await problemSummary(migrationId),
+      'The analysis found (the migration page shows the same; the report lists each record):',
+    );
     if (lines.length > 0) {
       view.done();
       console.log(lines.join('\n'));
     }
   }
   // Said once, as soon as the plan (or a write) finds that Shopify refuses customers' personal data.
-  const notice = toldCustomerData ? null : customerDataNotice((await db().migration.findFirst({ where: { id: migrationId, shop }, select: { plan: true } }))?.plan);
+  const notice = toldCustomerData
+    ? null
+    : customerDataNotice(
+        (await db().migration.findFirst({ where: { id: migrationId, shop }, select: { plan: true } }))?.plan,
+      );
   // Checked again after the await: two refreshes may be reading at once.
   if (notice && !toldCustomerData) {
     toldCustomerData = true;
@@ -406,7 +495,9 @@ if (final?.status !== 'completed') {
 }
 const longText = await db().migrationProblem.count({ where: { migrationId, code: 'text-too-long' } });
 if (longText > 0) {
-  const rule = longTextRule((await db().migration.findFirst({ where: { id: migrationId, shop }, select: { options: true } }))?.options);
+  const rule = longTextRule(
+    (await db().migration.findFirst({ where: { id: migrationId, shop }, select: { options: true } }))?.options,
+  );
   console.log(
     rule === 'cut'
       ? `${longText} record${longText === 1 ? '' : 's'} had text longer than Shopify allows: cut at a word boundary, the full text kept in a metafield (shipyard.full_…).`
@@ -434,9 +525,10 @@ await shutdown(0);
 
 /** The CSV report where --report says, or in the data folder's reports folder; returns its path. */
 async function writeReport(id: string): Promise<string> {
-  const file = path.resolve(values.report ?? path.join(config.SHIPYARD_DATA_DIR, 'reports', `shipyard-report-${id}.csv`));
+  const file = path.resolve(
+    values.report ?? path.join(config.SHIPYARD_DATA_DIR, 'reports', `shipyard-report-${id}.csv`),
+  );
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, Buffer.from(await new Response(reportCsv(id)).arrayBuffer()));
   return file;
 }
-

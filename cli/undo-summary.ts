@@ -7,9 +7,12 @@ export function undoSummary(report: UndoReport | null): string[] {
   const entities = Object.entries(report.entities);
   if (entities.length === 0) return ['The migration created nothing that is still in Shopify; nothing to delete.'];
   return [
-    ...entities.map(([entity, counts]) =>
-      `${entity.padEnd(12)} ${counts.deleted} deleted${counts.restored ? ` · ${counts.restored} put back as they were` : ''}${counts.alreadyGone ? ` · ${counts.alreadyGone} already gone` : ''}${counts.failed ? ` · ${counts.failed} not undone` : ''}`,
+    ...entities.map(
+      ([entity, counts]) =>
+        `${entity.padEnd(12)} ${counts.deleted} deleted${counts.restored ? ` · ${counts.restored} put back as they were` : ''}${counts.alreadyGone ? ` · ${counts.alreadyGone} already gone` : ''}${counts.failed ? ` · ${counts.failed} not undone` : ''}`,
     ),
-    ...report.problems.map((problem) => `  not undone: ${problem.entity} ${problem.sourceId} (${problem.shopifyGid}): ${problem.reason}`),
+    ...report.problems.map(
+      (problem) => `  not undone: ${problem.entity} ${problem.sourceId} (${problem.shopifyGid}): ${problem.reason}`,
+    ),
   ];
 }

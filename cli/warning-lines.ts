@@ -8,6 +8,9 @@ export function warningLines(groups: ProblemGroup[], heading: string): string[] 
   if (groups.length === 0) return [];
   return [
     heading,
-    ...groups.flatMap((group) => [`! ${problemTitle(group.code)} (${group.records}): ${group.action}`, ...[...new Set(group.examples)].filter(Boolean).map((example) => `    ${example}`)]),
+    ...groups.flatMap((group) => [
+      `! ${problemTitle(group.code)} (${group.records}): ${group.action}`,
+      ...[...new Set(group.examples)].filter(Boolean).map((example) => `    ${example}`),
+    ]),
   ];
 }

@@ -5,11 +5,21 @@ import { BlogPost, Discount, Page, Product } from './model.ts';
 
 const coupon = { sourceId: '1', code: 'VIP', sourceType: 'percent', value: { kind: 'percentage', percent: 10 } };
 const page = { sourceId: '2', title: 'Members', handle: 'members', bodyHtml: '<p>Hi</p>', published: false };
-const product = { sourceId: '3', sourceType: 'simple', title: 'Mug', handle: 'mug', status: 'active', options: [], variants: [{ sourceId: '3', sku: null, price: '5.00', optionValues: [], inventoryQuantity: null }] };
+const product = {
+  sourceId: '3',
+  sourceType: 'simple',
+  title: 'Mug',
+  handle: 'mug',
+  status: 'active',
+  options: [],
+  variants: [{ sourceId: '3', sku: null, price: '5.00', optionValues: [], inventoryQuantity: null }],
+};
 
 describe('records staged before decision 0031', () => {
   it('a discount’s allowedEmails: an entry with a * is a pattern, the others addresses', () => {
-    expect(Discount.parse({ ...coupon, allowedEmails: ['vip@example.com', '*@studio.example'] }).allowedCustomers).toEqual([
+    expect(
+      Discount.parse({ ...coupon, allowedEmails: ['vip@example.com', '*@studio.example'] }).allowedCustomers,
+    ).toEqual([
       { kind: 'email', value: 'vip@example.com' },
       { kind: 'pattern', value: '*@studio.example' },
     ]);
@@ -27,11 +37,16 @@ describe('records staged before decision 0031', () => {
       { namespace: 'woocommerce', key: 'attribute_care', type: 'list.single_line_text_field', value: '["Wash cold"]' },
       { namespace: 'woocommerce', key: 'short_description', type: 'multi_line_text_field', value: 'Short' },
     ];
-    expect(Product.parse({ ...product, metafields }).metafields.map((field) => field.kind)).toEqual(['textList', 'multiLineText']);
+    expect(Product.parse({ ...product, metafields }).metafields.map((field) => field.kind)).toEqual([
+      'textList',
+      'multiLineText',
+    ]);
   });
 
   it('a product needs a variant unless it is grouped', () => {
     expect(Product.safeParse({ ...product, variants: [] }).success).toBe(false);
-    expect(Product.safeParse({ ...product, sourceType: 'grouped', variants: [], groupOf: ['4', '5'] }).success).toBe(true);
+    expect(Product.safeParse({ ...product, sourceType: 'grouped', variants: [], groupOf: ['4', '5'] }).success).toBe(
+      true,
+    );
   });
 });

@@ -36,8 +36,14 @@ export const Variant = z.object({
   inventoryQuantity: z.number().int().nullable(),
   /** Whether shoppers may order when it is out of stock (backorders). */
   continueSellingWhenOutOfStock: z.boolean().default(false),
-  weight: z.object({ value: z.number().nonnegative(), unit: z.enum(['g', 'kg', 'lb', 'oz']) }).nullable().default(null),
-  dimensions: z.object({ length: z.number(), width: z.number(), height: z.number(), unit: z.enum(['mm', 'cm', 'm', 'in', 'yd']) }).nullable().default(null),
+  weight: z
+    .object({ value: z.number().nonnegative(), unit: z.enum(['g', 'kg', 'lb', 'oz']) })
+    .nullable()
+    .default(null),
+  dimensions: z
+    .object({ length: z.number(), width: z.number(), height: z.number(), unit: z.enum(['mm', 'cm', 'm', 'in', 'yd']) })
+    .nullable()
+    .default(null),
   taxable: z.boolean().default(true),
   requiresShipping: z.boolean().default(true),
   imageSourceId: z.string().nullable().default(null),
@@ -61,14 +67,28 @@ export const Listing = z.object({ path: z.string().startsWith('/'), tag: z.strin
  * one-line texts (a JSON array of strings), a whole or decimal number, true or false, a date
  * (2025-01-31), a date and time (ISO 8601), a web address, or JSON. The target names its own types.
  */
-export const MetafieldKind = z.enum(['text', 'multiLineText', 'textList', 'integer', 'decimal', 'boolean', 'date', 'dateTime', 'url', 'json']);
+export const MetafieldKind = z.enum([
+  'text',
+  'multiLineText',
+  'textList',
+  'integer',
+  'decimal',
+  'boolean',
+  'date',
+  'dateTime',
+  'url',
+  'json',
+]);
 export type MetafieldKind = z.infer<typeof MetafieldKind>;
 
 /**
  * Records staged before decision 0031 named the kind in the target's metafield types (the only two
  * a connector wrote); read them the same.
  */
-const KIND_OF_STAGED_TYPE: Record<string, MetafieldKind> = { 'list.single_line_text_field': 'textList', multi_line_text_field: 'multiLineText' };
+const KIND_OF_STAGED_TYPE: Record<string, MetafieldKind> = {
+  'list.single_line_text_field': 'textList',
+  multi_line_text_field: 'multiLineText',
+};
 
 function withKind(field: unknown): unknown {
   if (typeof field !== 'object' || field === null || !('type' in field) || 'kind' in field) return field;
@@ -92,55 +112,66 @@ export const Seo = z.object({
   description: z.string().nullable().default(null),
 });
 
-export const Product = z.object({
-  sourceId: z.string(),
-  /** The source's own kind (WooCommerce: simple, variable, grouped, external…), for the report. */
-  sourceType: z.string(),
-  title: z.string().min(1),
-  handle: z.string(),
-  descriptionHtml: z.string().default(''),
-  vendor: z.string().nullable().default(null),
-  productType: z.string().nullable().default(null),
-  /** Whether the source offers it: active (on sale), draft (not yet, or not to everyone), archived (no longer). */
-  status: z.enum(['active', 'draft', 'archived']),
-  tags: z.array(z.string()).default([]),
-  options: z.array(Option),
-  /** At least one, except for a grouped product (`groupOf`), which sells nothing itself. */
-  variants: z.array(Variant),
-  images: z.array(Image).default([]),
-  /** Source ids of the collections (categories) the product belongs to. */
-  collectionSourceIds: z.array(z.string()).default([]),
-  seo: Seo.default({ title: null, description: null }),
-  /** The product's path on the old store ("/product/blue-mug/"), for its redirect. */
-  sourcePath: z.string().nullable().default(null),
-  metafields: z.array(Metafield).default([]),
-  createdAt: Timestamp.nullable().default(null),
-  updatedAt: Timestamp.nullable().default(null),
-  /**
-   * Published at the source but kept out of its catalog and search (WooCommerce: catalog visibility
-   * "hidden"); set only when true, so older records hash the same.
-   */
-  hidden: z.literal(true).optional(),
-  /**
-   * An affiliate product (WooCommerce: external): shoppers buy it on another site, through a button
-   * with this text. Nobody can pay for it in the old store, so it must not become sellable. Set only then.
-   */
-  soldElsewhere: z.object({ url: z.string(), buttonText: z.string() }).optional(),
-  /** Files a buyer may download after paying (links, never the files); set only when there are any. */
-  downloads: z.array(z.object({ name: z.string(), url: z.string() })).min(1).optional(),
-  /**
-   * Options the source offered shoppers but no variation chose a value of (every one sold in "any").
-   * Set only when there are any.
-   */
-  openOptions: z.array(z.object({ name: z.string(), values: z.array(z.string()) })).min(1).optional(),
-  /** The listing pages that showed it at the source, for their redirects; set only when there are any. */
-  listedAt: z.array(Listing).min(1).optional(),
-  /**
-   * A grouped product (WooCommerce: grouped): a page offering these products (source ids), each sold
-   * on its own; it has no variants of its own. Set only for one.
-   */
-  groupOf: z.array(z.string()).optional(),
-}).refine((product) => product.groupOf !== undefined || product.variants.length > 0, { path: ['variants'], message: 'Too small: expected array to have >=1 items' });
+export const Product = z
+  .object({
+    sourceId: z.string(),
+    /** The source's own kind (WooCommerce: simple, variable, grouped, external…), for the report. */
+    sourceType: z.string(),
+    title: z.string().min(1),
+    handle: z.string(),
+    descriptionHtml: z.string().default(''),
+    vendor: z.string().nullable().default(null),
+    productType: z.string().nullable().default(null),
+    /** Whether the source offers it: active (on sale), draft (not yet, or not to everyone), archived (no longer). */
+    status: z.enum(['active', 'draft', 'archived']),
+    tags: z.array(z.string()).default([]),
+    options: z.array(Option),
+    /** At least one, except for a grouped product (`groupOf`), which sells nothing itself. */
+    variants: z.array(Variant),
+    images: z.array(Image).default([]),
+    /** Source ids of the collections (categories) the product belongs to. */
+    collectionSourceIds: z.array(z.string()).default([]),
+    seo: Seo.default({ title: null, description: null }),
+    /** The product's path on the old store ("/product/blue-mug/"), for its redirect. */
+    sourcePath: z.string().nullable().default(null),
+    metafields: z.array(Metafield).default([]),
+    createdAt: Timestamp.nullable().default(null),
+    updatedAt: Timestamp.nullable().default(null),
+    /**
+     * Published at the source but kept out of its catalog and search (WooCommerce: catalog visibility
+     * "hidden"); set only when true, so older records hash the same.
+     */
+    hidden: z.literal(true).optional(),
+    /**
+     * An affiliate product (WooCommerce: external): shoppers buy it on another site, through a button
+     * with this text. Nobody can pay for it in the old store, so it must not become sellable. Set only then.
+     */
+    soldElsewhere: z.object({ url: z.string(), buttonText: z.string() }).optional(),
+    /** Files a buyer may download after paying (links, never the files); set only when there are any. */
+    downloads: z
+      .array(z.object({ name: z.string(), url: z.string() }))
+      .min(1)
+      .optional(),
+    /**
+     * Options the source offered shoppers but no variation chose a value of (every one sold in "any").
+     * Set only when there are any.
+     */
+    openOptions: z
+      .array(z.object({ name: z.string(), values: z.array(z.string()) }))
+      .min(1)
+      .optional(),
+    /** The listing pages that showed it at the source, for their redirects; set only when there are any. */
+    listedAt: z.array(Listing).min(1).optional(),
+    /**
+     * A grouped product (WooCommerce: grouped): a page offering these products (source ids), each sold
+     * on its own; it has no variants of its own. Set only for one.
+     */
+    groupOf: z.array(z.string()).optional(),
+  })
+  .refine((product) => product.groupOf !== undefined || product.variants.length > 0, {
+    path: ['variants'],
+    message: 'Too small: expected array to have >=1 items',
+  });
 
 export const Collection = z.object({
   sourceId: z.string(),
@@ -188,7 +219,11 @@ export const Customer = z.object({
   locale: z.string().nullable().default(null),
   /** Email marketing consent, in the words of the target's consent model (Shopify's CustomerEmailMarketingState and MarketingOptInLevel, lower case). */
   emailMarketing: z
-    .object({ state: z.enum(['subscribed', 'not_subscribed', 'unsubscribed']), optInLevel: z.enum(['single_opt_in', 'confirmed_opt_in', 'unknown']).default('unknown'), consentUpdatedAt: Timestamp.nullable().default(null) })
+    .object({
+      state: z.enum(['subscribed', 'not_subscribed', 'unsubscribed']),
+      optInLevel: z.enum(['single_opt_in', 'confirmed_opt_in', 'unknown']).default('unknown'),
+      consentUpdatedAt: Timestamp.nullable().default(null),
+    })
     .nullable()
     .default(null),
   totalSpent: Money.nullable().default(null),
@@ -223,13 +258,26 @@ export const Order = z.object({
   /** The source's own status word (WooCommerce: processing, completed, refunded…). */
   sourceStatus: z.string(),
   lineItems: z.array(LineItem),
-  shippingLines: z.array(z.object({ title: z.string(), price: Money, taxLines: z.array(TaxLine).default([]) })).default([]),
+  shippingLines: z
+    .array(z.object({ title: z.string(), price: Money, taxLines: z.array(TaxLine).default([]) }))
+    .default([]),
   /** Fees on the order besides its products and shipping ("Gift wrapping"), with their taxes; a negative one is a discount. */
-  feeLines: z.array(z.object({ sourceId: z.string(), title: z.string(), price: Money, taxLines: z.array(TaxLine).default([]) })).default([]),
+  feeLines: z
+    .array(z.object({ sourceId: z.string(), title: z.string(), price: Money, taxLines: z.array(TaxLine).default([]) }))
+    .default([]),
   /** `freeShipping`: whether the code gave free shipping (null: the source does not say); its amount is what it took off the items, often 0 then. */
-  discountCodes: z.array(z.object({ code: z.string(), amount: Money, freeShipping: z.boolean().nullable().default(null) })).default([]),
+  discountCodes: z
+    .array(z.object({ code: z.string(), amount: Money, freeShipping: z.boolean().nullable().default(null) }))
+    .default([]),
   /** How the order was paid at the source: the gateway, as the shopper saw it, and the gateway's own id for the payment. */
-  payment: z.object({ gateway: z.string(), title: z.string().nullable().default(null), transactionId: z.string().nullable().default(null) }).nullable().default(null),
+  payment: z
+    .object({
+      gateway: z.string(),
+      title: z.string().nullable().default(null),
+      transactionId: z.string().nullable().default(null),
+    })
+    .nullable()
+    .default(null),
   billingAddress: Address.nullable().default(null),
   shippingAddress: Address.nullable().default(null),
   /** The country the source store sells from (WooCommerce's base location): a phone without a country prefix and without an address country was typed there. */
@@ -237,8 +285,25 @@ export const Order = z.object({
   subtotal: Money,
   totalTax: Money,
   total: Money,
-  refunds: z.array(z.object({ sourceId: z.string(), amount: Money, reason: z.string().nullable().default(null), createdAt: Timestamp.nullable().default(null) })).default([]),
-  notes: z.array(z.object({ body: z.string(), createdAt: Timestamp.nullable().default(null), customerVisible: z.boolean().default(false) })).default([]),
+  refunds: z
+    .array(
+      z.object({
+        sourceId: z.string(),
+        amount: Money,
+        reason: z.string().nullable().default(null),
+        createdAt: Timestamp.nullable().default(null),
+      }),
+    )
+    .default([]),
+  notes: z
+    .array(
+      z.object({
+        body: z.string(),
+        createdAt: Timestamp.nullable().default(null),
+        customerVisible: z.boolean().default(false),
+      }),
+    )
+    .default([]),
   processedAt: Timestamp,
   updatedAt: Timestamp.nullable().default(null),
 });
@@ -343,10 +408,17 @@ const DiscountFields = z.object({
  * strings, in which a `*` made a pattern: read the same, so a code limited to customers never opens up.
  */
 function withAllowedCustomers(record: unknown): unknown {
-  if (typeof record !== 'object' || record === null || !('allowedEmails' in record) || 'allowedCustomers' in record) return record;
+  if (typeof record !== 'object' || record === null || !('allowedEmails' in record) || 'allowedCustomers' in record)
+    return record;
   const { allowedEmails, ...rest } = record as { allowedEmails: unknown };
   if (!Array.isArray(allowedEmails)) return record;
-  return { ...rest, allowedCustomers: allowedEmails.map((value: unknown) => ({ kind: typeof value === 'string' && value.includes('*') ? 'pattern' : 'email', value })) };
+  return {
+    ...rest,
+    allowedCustomers: allowedEmails.map((value: unknown) => ({
+      kind: typeof value === 'string' && value.includes('*') ? 'pattern' : 'email',
+      value,
+    })),
+  };
 }
 
 export const Discount = z.preprocess(withAllowedCustomers, DiscountFields);
@@ -375,9 +447,17 @@ export const Redirect = z.object({
  * private or scheduled one) and not hidden from the catalog nor sold on another site; a collection unless hidden.
  * What the target makes of it (published on the merchant's sales channels, or not) is the pipeline's.
  */
-export function visibleAtSource(record: { status?: 'active' | 'draft' | 'archived'; hidden?: true; soldElsewhere?: unknown }): boolean {
+export function visibleAtSource(record: {
+  status?: 'active' | 'draft' | 'archived';
+  hidden?: true;
+  soldElsewhere?: unknown;
+}): boolean {
   // An affiliate product was shown, but nobody could buy it there: published, it would be sold here.
-  return record.hidden !== true && record.soldElsewhere === undefined && (record.status === undefined || record.status === 'active');
+  return (
+    record.hidden !== true &&
+    record.soldElsewhere === undefined &&
+    (record.status === undefined || record.status === 'active')
+  );
 }
 
 export const ENTITY_SCHEMAS = {

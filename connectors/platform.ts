@@ -44,7 +44,8 @@ export interface CredentialGroup {
  * Shopify's statuses for an imported order (OrderCreateFinancialStatus, OrderCreateFulfillmentStatus):
  * named as the target's, because a platform's default map says what its statuses mean there.
  */
-export type TargetFinancialStatus = 'PENDING' | 'AUTHORIZED' | 'PAID' | 'PARTIALLY_PAID' | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'VOIDED' | 'EXPIRED';
+export type TargetFinancialStatus =
+  'PENDING' | 'AUTHORIZED' | 'PAID' | 'PARTIALLY_PAID' | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'VOIDED' | 'EXPIRED';
 export type TargetFulfillmentStatus = 'FULFILLED' | 'PARTIAL' | 'RESTOCKED';
 export interface TargetOrderStatus {
   financialStatus: TargetFinancialStatus;
@@ -73,7 +74,8 @@ export interface RawRecordNaming {
 export function rawRecordName(naming: RawRecordNaming, raw: unknown): string {
   for (const path of naming.paths) {
     let value: unknown = raw;
-    for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    for (const key of path)
+      value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
     if (typeof value === 'string' && value) return naming.decode ? naming.decode(value) : value;
   }
   return '';

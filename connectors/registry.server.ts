@@ -17,7 +17,8 @@ const FACTORIES = new Map<string, ConnectorFactory>(
   await Promise.all(
     readablePlatforms().map(async (platform) => {
       const module = (await import(`./${platform.id}/connector.ts`)) as ConnectorModule;
-      if (typeof module.connect !== 'function') throw new Error(`connectors/${platform.id}/connector.ts exports no connect factory`);
+      if (typeof module.connect !== 'function')
+        throw new Error(`connectors/${platform.id}/connector.ts exports no connect factory`);
       return [platform.id, module.connect] as const;
     }),
   ),
@@ -28,7 +29,11 @@ const FACTORIES = new Map<string, ConnectorFactory>(
  * with the platform's schema, so a bad form value fails with zod's message before any request.
  * Throws for a platform not available yet.
  */
-export function createConnector(platform: string, credentials: unknown, options: ConnectorOptions = {}): SourceConnector {
+export function createConnector(
+  platform: string,
+  credentials: unknown,
+  options: ConnectorOptions = {},
+): SourceConnector {
   const factory = FACTORIES.get(platform);
   if (!factory) throw new Error(`${platformLabel(platform)} is not available yet`);
   return factory(credentials, options);

@@ -12,10 +12,34 @@ import { woocommerce } from './woocommerce/platform.ts';
 const READABLE: readonly ReadablePlatform[] = [woocommerce, jsonFile];
 
 const COMING: readonly SourcePlatform[] = [
-  { id: 'shopify', label: 'Another Shopify store', description: 'Everything in a Shopify store, through its Admin API.', availability: 'coming', connection: 'oauth' },
-  { id: 'bigcommerce', label: 'BigCommerce', description: 'Catalog, customers and orders through the BigCommerce API.', availability: 'coming', connection: 'api-keys' },
-  { id: 'magento', label: 'Magento / Adobe Commerce', description: 'Catalog, customers and orders through the Magento REST API.', availability: 'coming', connection: 'api-keys' },
-  { id: 'csv', label: 'CSV files', description: 'Exports from Wix, Squarespace or any other platform.', availability: 'coming', connection: 'file' },
+  {
+    id: 'shopify',
+    label: 'Another Shopify store',
+    description: 'Everything in a Shopify store, through its Admin API.',
+    availability: 'coming',
+    connection: 'oauth',
+  },
+  {
+    id: 'bigcommerce',
+    label: 'BigCommerce',
+    description: 'Catalog, customers and orders through the BigCommerce API.',
+    availability: 'coming',
+    connection: 'api-keys',
+  },
+  {
+    id: 'magento',
+    label: 'Magento / Adobe Commerce',
+    description: 'Catalog, customers and orders through the Magento REST API.',
+    availability: 'coming',
+    connection: 'api-keys',
+  },
+  {
+    id: 'csv',
+    label: 'CSV files',
+    description: 'Exports from Wix, Squarespace or any other platform.',
+    availability: 'coming',
+    connection: 'file',
+  },
 ];
 
 /** Platforms for tests and development are offered only there (NODE_ENV=test, or SHIPYARD_DEV_PLATFORMS=1). */
@@ -50,7 +74,8 @@ export function offeredPlatform(id: string): ReadablePlatform | undefined {
 export function platformLimits(id: string, credentials: unknown = null): Partial<Record<Entity, string>> {
   const platform = readablePlatform(id);
   const lifter = platform?.limitsLiftedBy;
-  if (lifter && credentials && typeof credentials === 'object' && (credentials as Record<string, unknown>)[lifter]) return {};
+  if (lifter && credentials && typeof credentials === 'object' && (credentials as Record<string, unknown>)[lifter])
+    return {};
   return platform?.limits ?? {};
 }
 

@@ -42,7 +42,9 @@ export type ConnectionProblem =
   | 'server-error'; // the store answered 5xx
 
 /** A failed check names the credential field it is about when that is not the problem's usual one. */
-export type ConnectionCheck = { ok: true; description: StoreDescription } | { ok: false; problem: ConnectionProblem; message: string; field?: string };
+export type ConnectionCheck =
+  | { ok: true; description: StoreDescription }
+  | { ok: false; problem: ConnectionProblem; message: string; field?: string };
 
 export interface SourceConnector {
   readonly platform: string;

@@ -19,8 +19,13 @@ interface Load {
 const load = workerData as Load;
 
 // A 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-const cdn = http.createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'image/png' }).end(PNG));
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+const cdn = http.createServer((_request, response) =>
+  response.writeHead(200, { 'Content-Type': 'image/png' }).end(PNG),
+);
 await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', () => resolve()));
 const cdnUrl = `http://127.0.0.1:${(cdn.address() as AddressInfo).port}`;
 
@@ -62,10 +67,18 @@ async function loop(until: number): Promise<void> {
     const started = performance.now();
     const response = await fetch(`${load.url}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Devstore-Shop': load.shop, 'X-Shopify-Access-Token': load.token },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Devstore-Shop': load.shop,
+        'X-Shopify-Access-Token': load.token,
+      },
       body: JSON.stringify({ query: PRODUCT_SET, variables: { input: input(n) } }),
     });
-    const body = (await response.json()) as { errors?: unknown; data?: { productSet?: { userErrors: unknown[] } }; extensions?: { cost?: { actualQueryCost?: number } } };
+    const body = (await response.json()) as {
+      errors?: unknown;
+      data?: { productSet?: { userErrors: unknown[] } };
+      extensions?: { cost?: { actualQueryCost?: number } };
+    };
     if (!measuring) continue;
     const failed = response.status !== 200 || body.errors || (body.data?.productSet?.userErrors.length ?? 1) > 0;
     if (failed) measured.errors += 1;

@@ -3,7 +3,13 @@ export const PLANS = ['Basic', 'Standard', 'Advanced', 'Plus', 'Enterprise'] as 
 export type Plan = (typeof PLANS)[number];
 
 /** Points restored per second, from Shopify's rate-limit table. */
-export const RESTORE_RATE: Record<Plan, number> = { Basic: 100, Standard: 100, Advanced: 200, Plus: 1000, Enterprise: 2000 };
+export const RESTORE_RATE: Record<Plan, number> = {
+  Basic: 100,
+  Standard: 100,
+  Advanced: 200,
+  Plus: 1000,
+  Enterprise: 2000,
+};
 /** The bucket holds twenty seconds of restore. */
 export const BUCKET_SECONDS = 20;
 
@@ -44,7 +50,11 @@ export class LeakyBuckets {
 
   status(key: string, restoreRate: number): ThrottleStatus {
     const state = this.bucket(key, restoreRate);
-    return { maximumAvailable: restoreRate * BUCKET_SECONDS, currentlyAvailable: Math.floor(state.available), restoreRate };
+    return {
+      maximumAvailable: restoreRate * BUCKET_SECONDS,
+      currentlyAvailable: Math.floor(state.available),
+      restoreRate,
+    };
   }
 
   /** Takes the requested cost if the bucket holds it; false means the request is throttled. */

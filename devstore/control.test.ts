@@ -19,7 +19,11 @@ afterAll(() => devstore.stop());
 describe('control API', () => {
   it('resets a shop to an empty store', async () => {
     await admin(devstore, shop, 'mutation { productSet(input: { title: "Before reset" }) { product { id } } }');
-    const reset = await control(devstore, 'POST', '/shops', { domain: shop.domain, accessToken: shop.accessToken, appSecret: shop.appSecret });
+    const reset = await control(devstore, 'POST', '/shops', {
+      domain: shop.domain,
+      accessToken: shop.accessToken,
+      appSecret: shop.appSecret,
+    });
     expect(reset.status).toBe(201);
     const { body } = await admin(devstore, shop, '{ products(first: 5) { nodes { id } } }');
     expect(body.data.products.nodes).toEqual([]);
@@ -27,7 +31,11 @@ describe('control API', () => {
 
   it('sets the plan and dev-store flag, and the bucket follows the plan', async () => {
     const changed = await control(devstore, 'PATCH', `/shops/${shop.domain}`, { plan: 'Plus', devStore: false });
-    expect(changed.body).toMatchObject({ plan: 'Plus', devStore: false, throttleStatus: { restoreRate: 1000, maximumAvailable: 20000 } });
+    expect(changed.body).toMatchObject({
+      plan: 'Plus',
+      devStore: false,
+      throttleStatus: { restoreRate: 1000, maximumAvailable: 20000 },
+    });
     const { body } = await admin(devstore, shop, '{ shop { plan { shopifyPlus partnerDevelopment } } }');
     expect(body.data.shop.plan).toEqual({ shopifyPlus: true, partnerDevelopment: false });
   });
@@ -75,27 +83,45 @@ describe('network: latency and faults', () => {
     expect((await admin(devstore, faulty, 'query Broken { shop { name } }')).status).toBe(502);
     const limited = await fetch(`${devstore.url}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Devstore-Shop': faulty.domain, 'X-Shopify-Access-Token': faulty.accessToken },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Devstore-Shop': faulty.domain,
+        'X-Shopify-Access-Token': faulty.accessToken,
+      },
       body: JSON.stringify({ query: 'query Limited { shop { name } }' }),
     });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('1.0');
     await expect(admin(devstore, faulty, 'query Dropped { shop { name } }')).rejects.toThrow();
     expect((await admin(devstore, faulty, 'query Fine { shop { name } }')).status).toBe(200);
-    expect((await control(devstore, 'GET', `/shops/${faulty.domain}/counters`)).body).toMatchObject({ requests: 4, faultsInjected: 3 });
+    expect((await control(devstore, 'GET', `/shops/${faulty.domain}/counters`)).body).toMatchObject({
+      requests: 4,
+      faultsInjected: 3,
+    });
   });
 });
 
 describe('webhooks', () => {
   it('signs webhooks so that @shopify/shopify-api verifies them', async () => {
     const received: { valid: boolean; topic?: string; domain?: string; path: string }[] = [];
-    const api = shopifyApi({ apiKey: 'key', apiSecretKey: 'placeholder', apiVersion: ADMIN_API_VERSION as ApiVersion, isEmbeddedApp: true, hostName: 'localhost', logger: { level: 0 } });
+    const api = shopifyApi({
+      apiKey: 'key',
+      apiSecretKey: 'placeholder',
+      apiVersion: ADMIN_API_VERSION as ApiVersion,
+      isEmbeddedApp: true,
+      hostName: 'localhost',
+      logger: { level: 0 },
+    });
     const app = http.createServer((request, response) => {
       let rawBody = '';
       request.on('data', (chunk: Buffer) => (rawBody += chunk.toString()));
       request.on('end', () => {
         void api.webhooks.validate({ rawBody, rawRequest: request, rawResponse: response }).then((result) => {
-          received.push({ valid: result.valid, path: request.url ?? '', ...(result.valid ? { topic: result.topic, domain: result.domain } : {}) });
+          received.push({
+            valid: result.valid,
+            path: request.url ?? '',
+            ...(result.valid ? { topic: result.topic, domain: result.domain } : {}),
+          });
           response.writeHead(200).end();
         });
       });
@@ -108,7 +134,9 @@ describe('webhooks', () => {
       await admin(devstore, subscriber, 'mutation { productSet(input: { title: "Announced" }) { product { id } } }');
       await control(devstore, 'POST', `/shops/${subscriber.domain}/uninstall`);
       const deliveries = await control(devstore, 'GET', `/shops/${subscriber.domain}/webhooks`);
-      expect(deliveries.body.map((delivery: { topic: string; status: number }) => [delivery.topic, delivery.status])).toEqual([
+      expect(
+        deliveries.body.map((delivery: { topic: string; status: number }) => [delivery.topic, delivery.status]),
+      ).toEqual([
         ['products/create', 200],
         ['app/uninstalled', 200],
       ]);

@@ -21,24 +21,48 @@ const shopSetupSchema = z.object({
   plan: z.enum(PLANS).optional(),
   devStore: z.boolean().optional(),
   trial: z.boolean().optional(),
-  currencyCode: z.string().regex(/^[A-Z]{3}$/, 'currencyCode is a three-letter ISO 4217 code such as EUR').optional(),
+  currencyCode: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'currencyCode is a three-letter ISO 4217 code such as EUR')
+    .optional(),
   accessToken: z.string().min(1).optional(),
   appSecret: z.string().min(1).optional(),
   appUrl: z.url().nullable().optional(),
   webhookTopics: z.array(z.string()).optional(),
   /** The app holds an expiring offline token and a refresh token (instead of a token that never expires). */
   expiringOfflineTokens: z
-    .object({ apiKey: z.string().min(1), scope: z.string().optional(), accessTokenSeconds: z.number().int().positive().optional(), refreshTokenSeconds: z.number().int().positive().optional() })
+    .object({
+      apiKey: z.string().min(1),
+      scope: z.string().optional(),
+      accessTokenSeconds: z.number().int().positive().optional(),
+      refreshTokenSeconds: z.number().int().positive().optional(),
+    })
     .optional(),
   // What the app's developer selected in the Partner Dashboard and what Shopify approved: none, level1, level2.
-  protectedCustomerData: z.object({ selected: z.enum(CUSTOMER_DATA_LEVELS).optional(), approved: z.enum(CUSTOMER_DATA_LEVELS).optional() }).optional(),
+  protectedCustomerData: z
+    .object({ selected: z.enum(CUSTOMER_DATA_LEVELS).optional(), approved: z.enum(CUSTOMER_DATA_LEVELS).optional() })
+    .optional(),
   // A large catalog without its rows (past 50,000 variants: Shopify's variant-creation throttle), or a store whose limit Support lifted.
   extraVariants: z.number().int().min(0).optional(),
   variantLimitLifted: z.boolean().optional(),
-  salesChannels: z.array(z.string().min(1).refine((name) => name !== 'Online Store', 'every shop has its Online Store already')).optional(),
+  salesChannels: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .refine((name) => name !== 'Online Store', 'every shop has its Online Store already'),
+    )
+    .optional(),
 });
 
-const shopChangesSchema = shopSetupSchema.omit({ domain: true, name: true, accessToken: true, appSecret: true, expiringOfflineTokens: true, salesChannels: true });
+const shopChangesSchema = shopSetupSchema.omit({
+  domain: true,
+  name: true,
+  accessToken: true,
+  appSecret: true,
+  expiringOfflineTokens: true,
+  salesChannels: true,
+});
 
 export interface ControlDeps {
   pool: Pool;
@@ -63,19 +87,29 @@ async function json(request: IncomingMessage): Promise<unknown> {
   return text ? JSON.parse(text) : {};
 }
 
-export async function handleControl(deps: ControlDeps, request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
+export async function handleControl(
+  deps: ControlDeps,
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+): Promise<void> {
   const method = request.method ?? 'GET';
   const parts = pathname.split('/').filter(Boolean).slice(1);
   try {
     if (parts.length === 1 && parts[0] === 'shops' && method === 'POST') {
       const { expiringOfflineTokens, ...setup } = shopSetupSchema.parse(await json(request));
       let shop = await createOrResetShop(deps.pool, setup);
-      const tokens = expiringOfflineTokens ? await issueExpiringTokens(deps.pool, shop.domain, expiringOfflineTokens) : null;
+      const tokens = expiringOfflineTokens
+        ? await issueExpiringTokens(deps.pool, shop.domain, expiringOfflineTokens)
+        : null;
       if (tokens) shop = (await findShop(deps.pool, shop.domain)) ?? shop;
       deps.network.forget(shop.domain);
       deps.buckets.reset(shop.domain);
       deps.webhooks.forget(shop.domain);
-      return sendJson(response, 201, { ...describe(deps, shop), ...(tokens ? { refreshToken: tokens.refreshToken, refreshTokenExpiresAt: tokens.refreshTokenExpiresAt } : {}) });
+      return sendJson(response, 201, {
+        ...describe(deps, shop),
+        ...(tokens ? { refreshToken: tokens.refreshToken, refreshTokenExpiresAt: tokens.refreshTokenExpiresAt } : {}),
+      });
     }
     if (parts[0] !== 'shops' || !parts[1]) return sendJson(response, 404, { error: 'unknown control route' });
     const domain = decodeURIComponent(parts[1]);
@@ -101,7 +135,8 @@ export async function handleControl(deps: ControlDeps, request: IncomingMessage,
     const account = /^customers\/(\d+)\/state$/.exec(action);
     if (account?.[1] && method === 'PUT') {
       const { state } = z.object({ state: z.enum(CUSTOMER_STATES) }).parse(await json(request));
-      if (!(await setCustomerState(deps.pool, domain, account[1], state))) return sendJson(response, 404, { error: `no customer ${account[1]} in ${domain}` });
+      if (!(await setCustomerState(deps.pool, domain, account[1], state)))
+        return sendJson(response, 404, { error: `no customer ${account[1]} in ${domain}` });
       return sendJson(response, 200, { state });
     }
     if (action === 'access-token/expire' && method === 'POST') {
@@ -111,7 +146,14 @@ export async function handleControl(deps: ControlDeps, request: IncomingMessage,
     if (action === 'uninstall' && method === 'POST') {
       // Shopify sends app/uninstalled once the token is already revoked.
       const uninstalled = await uninstallApp(deps.pool, domain);
-      deps.webhooks.send(shop, 'app/uninstalled', { id: 1, name: shop.name, email: shop.email, domain: shop.domain, myshopify_domain: shop.domain, plan_name: shop.plan });
+      deps.webhooks.send(shop, 'app/uninstalled', {
+        id: 1,
+        name: shop.name,
+        email: shop.email,
+        domain: shop.domain,
+        myshopify_domain: shop.domain,
+        plan_name: shop.plan,
+      });
       return sendJson(response, 200, describe(deps, uninstalled ?? shop));
     }
     return sendJson(response, 404, { error: 'unknown control route' });

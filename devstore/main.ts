@@ -26,12 +26,19 @@ const { values } = parseArgs({
 
 const settings = z
   .object({
-    databaseUrl: z.string({ error: 'Set DATABASE_URL or pass --database-url (devstore keeps its state in PostgreSQL, schema "devstore").' }).min(1),
+    databaseUrl: z
+      .string({
+        error: 'Set DATABASE_URL or pass --database-url (devstore keeps its state in PostgreSQL, schema "devstore").',
+      })
+      .min(1),
     port: z.coerce.number().int().min(0).max(65535),
     host: z.string(),
     shop: z.string().regex(SHOP_DOMAIN, '--shop must look like name.myshopify.com').optional(),
     plan: z.enum(PLANS).optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/, '--currency is a three-letter code such as EUR').optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, '--currency is a three-letter code such as EUR')
+      .optional(),
     latencyMs: z.coerce.number().min(0),
     jitterMs: z.coerce.number().min(0),
   })
@@ -57,13 +64,30 @@ const devstore = await startDevstore({
   host: config.host,
   latency: { baseMs: config.latencyMs, jitterMs: config.jitterMs },
   shops: config.shop
-    ? [{ domain: config.shop, ...(values.token ? { accessToken: values.token } : {}), ...(values.secret ? { appSecret: values.secret } : {}), ...(values['app-url'] ? { appUrl: values['app-url'], webhookTopics: ['app/uninstalled', 'app/scopes_update'] } : {}), ...(config.plan ? { plan: config.plan } : {}), ...(values.trial ? { devStore: false, trial: true } : {}), ...(config.currency ? { currencyCode: config.currency } : {}) }]
+    ? [
+        {
+          domain: config.shop,
+          ...(values.token ? { accessToken: values.token } : {}),
+          ...(values.secret ? { appSecret: values.secret } : {}),
+          ...(values['app-url']
+            ? { appUrl: values['app-url'], webhookTopics: ['app/uninstalled', 'app/scopes_update'] }
+            : {}),
+          ...(config.plan ? { plan: config.plan } : {}),
+          ...(values.trial ? { devStore: false, trial: true } : {}),
+          ...(config.currency ? { currencyCode: config.currency } : {}),
+        },
+      ]
     : [],
 });
 
-console.log(`devstore: Admin GraphQL at ${devstore.url}/admin/api/${ADMIN_API_VERSION}/graphql.json (shop by Host or X-Devstore-Shop header), control API at ${devstore.url}/devstore/`);
+console.log(
+  `devstore: Admin GraphQL at ${devstore.url}/admin/api/${ADMIN_API_VERSION}/graphql.json (shop by Host or X-Devstore-Shop header), control API at ${devstore.url}/devstore/`,
+);
 if (config.shop) {
-  const { rows } = await devstore.pool.query<{ access_token: string | null }>('SELECT access_token FROM devstore.shops WHERE domain = $1', [config.shop]);
+  const { rows } = await devstore.pool.query<{ access_token: string | null }>(
+    'SELECT access_token FROM devstore.shops WHERE domain = $1',
+    [config.shop],
+  );
   console.log(`devstore: ${config.shop} installed with access token ${rows[0]?.access_token ?? '(none)'}`);
 }
 

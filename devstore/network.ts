@@ -48,7 +48,11 @@ export class Network {
   private of(shop: string): ShopNetwork {
     let found = this.shops.get(shop);
     if (!found) {
-      found = { latency: this.defaultLatency, faults: [], counters: { requests: 0, requestsThrottled: 0, pointsSpent: 0, faultsInjected: 0 } };
+      found = {
+        latency: this.defaultLatency,
+        faults: [],
+        counters: { requests: 0, requestsThrottled: 0, pointsSpent: 0, faultsInjected: 0 },
+      };
       this.shops.set(shop, found);
     }
     return found;

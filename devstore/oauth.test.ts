@@ -20,14 +20,23 @@ async function installWithExpiringTokens(domain: string) {
     expiringOfflineTokens: { apiKey: 'the-app', scope: 'read_products,write_products' },
   });
   expect(status).toBe(201);
-  return { shop: { domain, accessToken: body.accessToken as string, appSecret }, refreshToken: body.refreshToken as string, expiresAt: new Date(body.accessTokenExpiresAt as string) };
+  return {
+    shop: { domain, accessToken: body.accessToken as string, appSecret },
+    refreshToken: body.refreshToken as string,
+    expiresAt: new Date(body.accessTokenExpiresAt as string),
+  };
 }
 
 async function refresh(domain: string, parameters: Record<string, string>): Promise<{ status: number; body: Answer }> {
   const response = await fetch(`${devstore.url}/admin/oauth/access_token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Devstore-Shop': domain },
-    body: JSON.stringify({ client_id: 'the-app', client_secret: 'secret-of-the-app', grant_type: 'refresh_token', ...parameters }),
+    body: JSON.stringify({
+      client_id: 'the-app',
+      client_secret: 'secret-of-the-app',
+      grant_type: 'refresh_token',
+      ...parameters,
+    }),
   });
   return { status: response.status, body: await response.json() };
 }
@@ -46,7 +55,9 @@ describe('expiring offline access tokens', () => {
     await control(devstore, 'POST', `/shops/${shop.domain}/access-token/expire`);
     const refused = await admin(devstore, shop, SHOP_QUERY);
     expect(refused.status).toBe(401);
-    expect(refused.body).toEqual({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+    expect(refused.body).toEqual({
+      errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
+    });
 
     const renewed = await refresh(shop.domain, { refresh_token: refreshToken });
     expect(renewed.status).toBe(200);
@@ -75,17 +86,35 @@ describe('expiring offline access tokens', () => {
 
   it('refuses a wrong client, an unknown grant and a shop whose app was uninstalled', async () => {
     const { shop, refreshToken } = await installWithExpiringTokens('expiring-d.myshopify.com');
-    expect(await refresh(shop.domain, { refresh_token: refreshToken, client_secret: 'guessed' })).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
-    expect(await refresh(shop.domain, { refresh_token: refreshToken, client_id: 'another-app' })).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
-    expect(await refresh(shop.domain, { grant_type: 'authorization_code', code: 'x' })).toMatchObject({ status: 400, body: { error: 'unsupported_grant_type' } });
+    expect(await refresh(shop.domain, { refresh_token: refreshToken, client_secret: 'guessed' })).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_client' },
+    });
+    expect(await refresh(shop.domain, { refresh_token: refreshToken, client_id: 'another-app' })).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_client' },
+    });
+    expect(await refresh(shop.domain, { grant_type: 'authorization_code', code: 'x' })).toMatchObject({
+      status: 400,
+      body: { error: 'unsupported_grant_type' },
+    });
 
     await control(devstore, 'POST', `/shops/${shop.domain}/uninstall`);
-    expect(await refresh(shop.domain, { refresh_token: refreshToken })).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+    expect(await refresh(shop.domain, { refresh_token: refreshToken })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant' },
+    });
   });
 
   it('never expires a token installed without expiry', async () => {
-    const { body } = await control(devstore, 'POST', '/shops', { domain: 'forever.myshopify.com', appSecret: 'secret-of-the-app' });
+    const { body } = await control(devstore, 'POST', '/shops', {
+      domain: 'forever.myshopify.com',
+      appSecret: 'secret-of-the-app',
+    });
     expect(body.accessTokenExpiresAt).toBeNull();
-    expect(await refresh('forever.myshopify.com', { refresh_token: 'shprt_anything' })).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+    expect(await refresh('forever.myshopify.com', { refresh_token: 'shprt_anything' })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant' },
+    });
   });
 });

@@ -61,7 +61,15 @@ export async function issueExpiringTokens(pool: Pool, domain: string, settings: 
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (shop) DO UPDATE SET api_key = $2, scope = $3, access_token_seconds = $4, refresh_token_seconds = $5, refresh_token = $6,
          refresh_token_expires_at = $7, earlier_refresh_token = NULL, earlier_refresh_token_until = NULL`,
-      [domain, settings.apiKey, settings.scope ?? '', accessTokenSeconds, refreshTokenSeconds, refreshToken, refreshTokenExpiresAt],
+      [
+        domain,
+        settings.apiKey,
+        settings.scope ?? '',
+        accessTokenSeconds,
+        refreshTokenSeconds,
+        refreshToken,
+        refreshTokenExpiresAt,
+      ],
     );
     await client.query('COMMIT');
     return { ...issued, refreshToken, refreshTokenExpiresAt };
@@ -75,13 +83,20 @@ export async function issueExpiringTokens(pool: Pool, domain: string, settings: 
 
 /** What an hour passing does to the app's access token, at once (control API, for tests). */
 export async function expireAccessToken(pool: Pool, domain: string): Promise<void> {
-  await pool.query('UPDATE devstore.shops SET access_token_expires_at = now() - interval \'1 second\' WHERE domain = $1', [domain]);
+  await pool.query(
+    "UPDATE devstore.shops SET access_token_expires_at = now() - interval '1 second' WHERE domain = $1",
+    [domain],
+  );
 }
 
 async function replaceAccessToken(client: PoolClient, domain: string, seconds: number) {
   const accessToken = newAccessToken();
   const accessTokenExpiresAt = after(seconds);
-  await client.query('UPDATE devstore.shops SET access_token = $2, access_token_expires_at = $3 WHERE domain = $1', [domain, accessToken, accessTokenExpiresAt]);
+  await client.query('UPDATE devstore.shops SET access_token = $2, access_token_expires_at = $3 WHERE domain = $1', [
+    domain,
+    accessToken,
+    accessTokenExpiresAt,
+  ]);
   return { accessToken, accessTokenExpiresAt };
 }
 
@@ -106,11 +121,18 @@ async function readParameters(request: http.IncomingMessage): Promise<Record<str
   if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
   const body = text ? (JSON.parse(text) as unknown) : {};
   if (!body || typeof body !== 'object') return {};
-  return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 /** `POST /admin/oauth/access_token` for the shop in Host (or X-Devstore-Shop): the refresh_token grant. */
-export async function handleTokenRequest(pool: Pool, domain: string | undefined, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+export async function handleTokenRequest(
+  pool: Pool,
+  domain: string | undefined,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+): Promise<void> {
   const shop = domain ? await findShop(pool, domain) : undefined;
   if (!shop) return sendJson(response, 404, { errors: 'Not Found' });
   let parameters: Record<string, string>;
@@ -121,29 +143,56 @@ export async function handleTokenRequest(pool: Pool, domain: string | undefined,
   }
   if (parameters.grant_type !== 'refresh_token') {
     // Authorization codes and token exchange need a merchant and a browser; devstore's shops are installed by the control API.
-    return refuse(response, 400, 'unsupported_grant_type', `devstore implements the refresh_token grant only, not ${parameters.grant_type ?? 'a missing grant_type'}.`);
+    return refuse(
+      response,
+      400,
+      'unsupported_grant_type',
+      `devstore implements the refresh_token grant only, not ${parameters.grant_type ?? 'a missing grant_type'}.`,
+    );
   }
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const row = (await client.query<TokenRow>('SELECT * FROM devstore.offline_tokens WHERE shop = $1 FOR UPDATE', [shop.domain])).rows[0];
-    if (!shop.appSecret || parameters.client_secret !== shop.appSecret || (row && parameters.client_id !== row.api_key)) {
+    const row = (
+      await client.query<TokenRow>('SELECT * FROM devstore.offline_tokens WHERE shop = $1 FOR UPDATE', [shop.domain])
+    ).rows[0];
+    if (
+      !shop.appSecret ||
+      parameters.client_secret !== shop.appSecret ||
+      (row && parameters.client_id !== row.api_key)
+    ) {
       await client.query('ROLLBACK');
-      return refuse(response, 401, 'invalid_client', 'Client authentication failed: the client id or secret is not this app\'s.');
+      return refuse(
+        response,
+        401,
+        'invalid_client',
+        "Client authentication failed: the client id or secret is not this app's.",
+      );
     }
     const given = parameters.refresh_token ?? '';
     const now = new Date();
     // No row: the app holds a non-expiring token, or none since it was uninstalled; nothing can be refreshed.
     const current = row !== undefined && given === row.refresh_token && row.refresh_token_expires_at > now;
-    const earlier = row !== undefined && given !== '' && given === row.earlier_refresh_token && (row.earlier_refresh_token_until ?? now) > now;
+    const earlier =
+      row !== undefined &&
+      given !== '' &&
+      given === row.earlier_refresh_token &&
+      (row.earlier_refresh_token_until ?? now) > now;
     if (!row || (!current && !earlier)) {
       await client.query('ROLLBACK');
-      return refuse(response, 400, 'invalid_grant', 'The refresh token is invalid, expired, already replaced, or was issued to another client.');
+      return refuse(
+        response,
+        400,
+        'invalid_grant',
+        'The refresh token is invalid, expired, already replaced, or was issued to another client.',
+      );
     }
     const issued = await replaceAccessToken(client, shop.domain, row.access_token_seconds);
     const refreshToken = newRefreshToken();
     // A new refresh token never outlives the 90 days of the first one in its line.
-    const refreshTokenExpiresAt = new Date(Math.min(after(row.refresh_token_seconds).getTime(), row.refresh_token_expires_at.getTime()));
+    const refreshTokenExpiresAt = new Date(
+      Math.min(after(row.refresh_token_seconds).getTime(), row.refresh_token_expires_at.getTime()),
+    );
     // Using the current token retires the earlier one and makes the current one the retryable earlier token;
     // retrying the earlier token (a lost answer) keeps it retryable and replaces the pair that was never stored.
     const earlierToken = current ? row.refresh_token : row.earlier_refresh_token;

@@ -2,9 +2,22 @@
 // need many products: each product gets one "Size" option and `variantsPerProduct` variants.
 import type { Pool } from 'pg';
 
-export async function seedProducts(pool: Pool, shop: string, count: number, variantsPerProduct = 3, prefix = 'seeded'): Promise<void> {
+export async function seedProducts(
+  pool: Pool,
+  shop: string,
+  count: number,
+  variantsPerProduct = 3,
+  prefix = 'seeded',
+): Promise<void> {
   const sizes = Array.from({ length: variantsPerProduct }, (_, index) => `Size ${index + 1}`);
-  const options = JSON.stringify([{ id: 'gid://shopify/ProductOption/1', name: 'Size', position: 1, values: sizes.map((name, index) => ({ id: `gid://shopify/ProductOptionValue/${index + 1}`, name })) }]);
+  const options = JSON.stringify([
+    {
+      id: 'gid://shopify/ProductOption/1',
+      name: 'Size',
+      position: 1,
+      values: sizes.map((name, index) => ({ id: `gid://shopify/ProductOptionValue/${index + 1}`, name })),
+    },
+  ]);
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -26,8 +39,7 @@ export async function seedProducts(pool: Pool, shop: string, count: number, vari
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;
-  }
-  finally {
+  } finally {
     client.release();
   }
   await pool.query('ANALYZE devstore.products');

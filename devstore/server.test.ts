@@ -14,10 +14,12 @@ beforeAll(async () => {
 afterAll(() => devstore.stop());
 
 describe('authentication', () => {
-  it('answers 401 with Shopify\'s body when the access token is wrong', async () => {
+  it("answers 401 with Shopify's body when the access token is wrong", async () => {
     const response = await admin(devstore, shop, '{ shop { name } }', {}, 'shpat_wrong');
     expect(response.status).toBe(401);
-    expect(response.body).toEqual({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+    expect(response.body).toEqual({
+      errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
+    });
   });
 
   it('answers 401 when the token is missing', async () => {
@@ -25,7 +27,7 @@ describe('authentication', () => {
     expect(response.status).toBe(401);
   });
 
-  it('keeps shops apart: one shop\'s token does not open another', async () => {
+  it("keeps shops apart: one shop's token does not open another", async () => {
     const other = await createShop(devstore);
     const response = await admin(devstore, other, '{ shop { name } }', {}, shop.accessToken);
     expect(response.status).toBe(401);
@@ -50,30 +52,43 @@ describe('authentication', () => {
   });
 
   it('answers 404 for a shop it does not hold', async () => {
-    const response = await admin(devstore, { domain: 'nowhere.myshopify.com', accessToken: 'x', appSecret: 'y' }, '{ shop { name } }');
+    const response = await admin(
+      devstore,
+      { domain: 'nowhere.myshopify.com', accessToken: 'x', appSecret: 'y' },
+      '{ shop { name } }',
+    );
     expect(response.status).toBe(404);
   });
 });
 
 describe('validation against the Admin schema', () => {
-  it('rejects an unknown field with graphql-js\'s message and Shopify\'s code', async () => {
+  it("rejects an unknown field with graphql-js's message and Shopify's code", async () => {
     const { status, body } = await admin(devstore, shop, '{ shop { nmae } }');
     expect(status).toBe(200);
     expect(body.errors).toEqual([
-      { message: 'Cannot query field "nmae" on type "Shop". Did you mean "name"?', locations: [{ line: 1, column: 10 }], extensions: { code: 'undefinedField' } },
+      {
+        message: 'Cannot query field "nmae" on type "Shop". Did you mean "name"?',
+        locations: [{ line: 1, column: 10 }],
+        extensions: { code: 'undefinedField' },
+      },
     ]);
     expect(body.data).toBeUndefined();
   });
 
   it('rejects a missing required argument', async () => {
     const { body } = await admin(devstore, shop, '{ product { id } }');
-    expect(body.errors[0].message).toBe('Field "product" argument "id" of type "ID!" is required, but it was not provided.');
+    expect(body.errors[0].message).toBe(
+      'Field "product" argument "id" of type "ID!" is required, but it was not provided.',
+    );
     expect(body.errors[0].extensions.code).toBe('missingRequiredArguments');
   });
 
   it('reports a syntax error with its location', async () => {
     const { body } = await admin(devstore, shop, '{ shop { name }');
-    expect(body.errors[0]).toMatchObject({ message: 'Syntax Error: Expected Name, found <EOF>.', locations: [{ line: 1, column: 16 }] });
+    expect(body.errors[0]).toMatchObject({
+      message: 'Syntax Error: Expected Name, found <EOF>.',
+      locations: [{ line: 1, column: 16 }],
+    });
   });
 
   it('answers a field devstore has no resolver for with an error naming it, never a silent null', async () => {
@@ -81,7 +96,11 @@ describe('validation against the Admin schema', () => {
     // Shop is non-null in the schema, so the error nulls the whole answer, as graphql-js does.
     expect(body.data).toBeNull();
     expect(body.errors).toEqual([
-      expect.objectContaining({ message: "Field 'Shop.billingAddress' is not implemented by devstore", path: ['shop', 'billingAddress'], extensions: { code: 'NOT_IMPLEMENTED_BY_DEVSTORE' } }),
+      expect.objectContaining({
+        message: "Field 'Shop.billingAddress' is not implemented by devstore",
+        path: ['shop', 'billingAddress'],
+        extensions: { code: 'NOT_IMPLEMENTED_BY_DEVSTORE' },
+      }),
     ]);
   });
 

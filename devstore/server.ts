@@ -111,7 +111,12 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
       return false;
     }
     if (fault.kind === 'rate_limited') {
-      sendJson(response, 429, { errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' }, { 'Retry-After': '1.0' });
+      sendJson(
+        response,
+        429,
+        { errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' },
+        { 'Retry-After': '1.0' },
+      );
       return true;
     }
     sendJson(response, fault.status ?? 503, { errors: 'Service Unavailable' });
@@ -129,11 +134,16 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
 
     let graphqlRequest: GraphqlRequest;
     try {
-      const body = JSON.parse(await readBody(request)) as { query?: unknown; variables?: unknown; operationName?: unknown };
+      const body = JSON.parse(await readBody(request)) as {
+        query?: unknown;
+        variables?: unknown;
+        operationName?: unknown;
+      };
       if (typeof body.query !== 'string') throw new SyntaxError('query missing');
       graphqlRequest = {
         query: body.query,
-        variables: body.variables && typeof body.variables === 'object' ? (body.variables as Record<string, unknown>) : {},
+        variables:
+          body.variables && typeof body.variables === 'object' ? (body.variables as Record<string, unknown>) : {},
         operationName: typeof body.operationName === 'string' && body.operationName ? body.operationName : undefined,
       };
     } catch (error) {
@@ -177,13 +187,13 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
         ? handleGraphql(request, response)
         : pathname === TOKEN_PATH && request.method === 'POST'
           ? handleTokenRequest(pool, shopDomain(request), request, response)
-        : pathname === UPLOADS_PATH || pathname.startsWith(`${UPLOADS_PATH}/`)
-          ? handleUpload(pool, request, response, pathname)
-        : pathname.startsWith(`${CDN_PATH}/`)
-          ? handleCdn(pool, request, response, pathname)
-          : pathname.startsWith('/devstore/')
-          ? handleControl({ pool, network, buckets, webhooks }, request, response, pathname)
-          : Promise.resolve(sendJson(response, 404, { errors: 'Not Found' }));
+          : pathname === UPLOADS_PATH || pathname.startsWith(`${UPLOADS_PATH}/`)
+            ? handleUpload(pool, request, response, pathname)
+            : pathname.startsWith(`${CDN_PATH}/`)
+              ? handleCdn(pool, request, response, pathname)
+              : pathname.startsWith('/devstore/')
+                ? handleControl({ pool, network, buckets, webhooks }, request, response, pathname)
+                : Promise.resolve(sendJson(response, 404, { errors: 'Not Found' }));
     handled.catch((error: unknown) => {
       console.error('devstore: request failed', error);
       if (!response.headersSent) sendJson(response, 500, { errors: 'Internal Server Error' });

@@ -3,7 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { PLANS, type Plan } from './bucket.ts';
-import { CUSTOMER_DATA_LEVELS, type CustomerDataLevel, type ProtectedCustomerData } from './graphql/customer-data-access.ts';
+import {
+  CUSTOMER_DATA_LEVELS,
+  type CustomerDataLevel,
+  type ProtectedCustomerData,
+} from './graphql/customer-data-access.ts';
 
 export interface Shop {
   domain: string;
@@ -48,7 +52,8 @@ interface ShopRow {
   created_at: Date;
 }
 
-const level = (value: string): CustomerDataLevel => ((CUSTOMER_DATA_LEVELS as readonly string[]).includes(value) ? (value as CustomerDataLevel) : 'none');
+const level = (value: string): CustomerDataLevel =>
+  (CUSTOMER_DATA_LEVELS as readonly string[]).includes(value) ? (value as CustomerDataLevel) : 'none';
 
 function toShop(row: ShopRow): Shop {
   return {
@@ -169,8 +174,17 @@ export async function ensureShop(pool: Pool, setup: ShopSetup): Promise<Shop> {
        currency_code = coalesce($9, currency_code), customer_data_selected = coalesce($10, customer_data_selected), customer_data_approved = coalesce($11, customer_data_approved)
      WHERE domain = $1 RETURNING *`,
     [
-      setup.domain, setup.accessToken ?? null, setup.appSecret ?? null, setup.appUrl ?? null, setup.webhookTopics ?? null, setup.plan ?? null, setup.devStore ?? null,
-      setup.trial ?? null, setup.currencyCode ?? null, setup.protectedCustomerData?.selected ?? null, setup.protectedCustomerData?.approved ?? null,
+      setup.domain,
+      setup.accessToken ?? null,
+      setup.appSecret ?? null,
+      setup.appUrl ?? null,
+      setup.webhookTopics ?? null,
+      setup.plan ?? null,
+      setup.devStore ?? null,
+      setup.trial ?? null,
+      setup.currencyCode ?? null,
+      setup.protectedCustomerData?.selected ?? null,
+      setup.protectedCustomerData?.approved ?? null,
     ],
   );
   return toShop(rows[0] as ShopRow);
@@ -196,9 +210,18 @@ export async function updateShop(pool: Pool, domain: string, changes: ShopChange
        extra_variants = coalesce($11, extra_variants), variant_limit_lifted = coalesce($12, variant_limit_lifted)
      WHERE domain = $1 RETURNING *`,
     [
-      domain, changes.plan ?? null, changes.devStore ?? null, changes.appUrl !== undefined, changes.appUrl ?? null, changes.webhookTopics ?? null,
-      changes.trial ?? null, changes.currencyCode ?? null, changes.protectedCustomerData?.selected ?? null, changes.protectedCustomerData?.approved ?? null,
-      changes.extraVariants ?? null, changes.variantLimitLifted ?? null,
+      domain,
+      changes.plan ?? null,
+      changes.devStore ?? null,
+      changes.appUrl !== undefined,
+      changes.appUrl ?? null,
+      changes.webhookTopics ?? null,
+      changes.trial ?? null,
+      changes.currencyCode ?? null,
+      changes.protectedCustomerData?.selected ?? null,
+      changes.protectedCustomerData?.approved ?? null,
+      changes.extraVariants ?? null,
+      changes.variantLimitLifted ?? null,
     ],
   );
   return rows[0] ? toShop(rows[0]) : undefined;
@@ -207,6 +230,9 @@ export async function updateShop(pool: Pool, domain: string, changes: ShopChange
 /** Uninstalling removes the token, so the app's next call gets the 401 Shopify would give. */
 export async function uninstallApp(pool: Pool, domain: string): Promise<Shop | undefined> {
   await pool.query('DELETE FROM devstore.offline_tokens WHERE shop = $1', [domain]);
-  const { rows } = await pool.query<ShopRow>('UPDATE devstore.shops SET access_token = NULL, access_token_expires_at = NULL WHERE domain = $1 RETURNING *', [domain]);
+  const { rows } = await pool.query<ShopRow>(
+    'UPDATE devstore.shops SET access_token = NULL, access_token_expires_at = NULL WHERE domain = $1 RETURNING *',
+    [domain],
+  );
   return rows[0] ? toShop(rows[0]) : undefined;
 }

@@ -20,7 +20,12 @@ export async function startTestDevstore(options: Partial<DevstoreOptions> = {}):
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export type Answer = any;
 
-export async function control(devstore: Devstore, method: string, path: string, body?: unknown): Promise<{ status: number; body: Answer }> {
+export async function control(
+  devstore: Devstore,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Answer }> {
   const response = await fetch(`${devstore.url}/devstore${path}`, {
     method,
     headers: { 'Content-Type': 'application/json' },
@@ -33,7 +38,14 @@ export async function control(devstore: Devstore, method: string, path: string, 
 export async function createShop(
   devstore: Devstore,
   settings: {
-    plan?: Plan; devStore?: boolean; trial?: boolean; currencyCode?: string; appUrl?: string; webhookTopics?: string[]; extraVariants?: number; variantLimitLifted?: boolean;
+    plan?: Plan;
+    devStore?: boolean;
+    trial?: boolean;
+    currencyCode?: string;
+    appUrl?: string;
+    webhookTopics?: string[];
+    extraVariants?: number;
+    variantLimitLifted?: boolean;
     salesChannels?: string[];
   } = {},
 ): Promise<TestShop> {
@@ -51,7 +63,13 @@ export interface AdminResponse {
 }
 
 /** Posts a GraphQL document the way an app does. fetch cannot set Host, so the shop goes in X-Devstore-Shop. */
-export async function admin(devstore: Devstore, shop: TestShop, query: string, variables: Record<string, unknown> = {}, token = shop.accessToken): Promise<AdminResponse> {
+export async function admin(
+  devstore: Devstore,
+  shop: TestShop,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token = shop.accessToken,
+): Promise<AdminResponse> {
   const response = await fetch(`${devstore.url}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Devstore-Shop': shop.domain, 'X-Shopify-Access-Token': token },

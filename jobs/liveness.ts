@@ -28,7 +28,9 @@ export async function releaseDeadWorkers(pool: pg.Pool, ours: string[], staleSec
     `SELECT "workerId", hostname, pid, "beatAt" < now() - make_interval(secs => $1) AS stale FROM "WorkerHeartbeat" WHERE NOT ("workerId" = ANY($2::text[]))`,
     [staleSeconds, ours],
   );
-  const dead = rows.filter((row) => row.stale || (row.hostname === os.hostname() && !processAlive(row.pid))).map((row) => row.workerId);
+  const dead = rows
+    .filter((row) => row.stale || (row.hostname === os.hostname() && !processAlive(row.pid)))
+    .map((row) => row.workerId);
   if (dead.length === 0) return [];
   await pool.query('SELECT graphile_worker.force_unlock_workers($1::text[])', [dead]);
   await pool.query('DELETE FROM "WorkerHeartbeat" WHERE "workerId" = ANY($1::text[])', [dead]);
@@ -53,7 +55,9 @@ export function keepAlive(options: LivenessOptions, log: (line: string) => void 
     if (released.length > 0) log(`released the jobs of stopped workers: ${released.join(', ')}`);
   };
   const tick = () => {
-    running = running.then(beat).catch((error: unknown) => log(`heartbeat failed: ${error instanceof Error ? error.message : String(error)}`));
+    running = running
+      .then(beat)
+      .catch((error: unknown) => log(`heartbeat failed: ${error instanceof Error ? error.message : String(error)}`));
   };
   tick();
   const timer = setInterval(tick, options.beatMs ?? 10_000);
@@ -62,7 +66,10 @@ export function keepAlive(options: LivenessOptions, log: (line: string) => void 
     await running;
     const ours = options.workerIds();
     // A clean stop leaves no heartbeat behind to be mistaken for a dead worker.
-    if (ours.length > 0) await pool.query('DELETE FROM "WorkerHeartbeat" WHERE "workerId" = ANY($1::text[])', [ours]).catch(() => undefined);
+    if (ours.length > 0)
+      await pool
+        .query('DELETE FROM "WorkerHeartbeat" WHERE "workerId" = ANY($1::text[])', [ours])
+        .catch(() => undefined);
     await pool.end();
   };
 }

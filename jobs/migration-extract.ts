@@ -13,7 +13,10 @@ const migrationExtract: Task = async (payload, helpers) => {
     helpers.logger.warn(`migration ${migrationId} is gone or has no source credentials; nothing to extract`);
     return;
   }
-  const connector = createConnector(migration.sourcePlatform, decryptCredentials(migration.shop, migration.sourceCredentials));
+  const connector = createConnector(
+    migration.sourcePlatform,
+    decryptCredentials(migration.shop, migration.sourceCredentials),
+  );
   const outcome = await extractNextPage(migrationId, entity, connector);
   helpers.logger.debug(`extract ${entity} of ${migrationId}: ${outcome}`);
 };

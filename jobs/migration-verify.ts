@@ -6,7 +6,10 @@ import { MigrationVerifyPayload } from './payloads.ts';
 const migrationVerify: Task = async (payload, helpers) => {
   const { migrationId } = MigrationVerifyPayload.parse(payload);
   const verification = await verifyStep(migrationId);
-  if (verification) helpers.logger.info(`migration ${migrationId} completed; ${verification.mismatches.length} mismatches in a sample of ${verification.sampled}`);
+  if (verification)
+    helpers.logger.info(
+      `migration ${migrationId} completed; ${verification.mismatches.length} mismatches in a sample of ${verification.sampled}`,
+    );
 };
 
 export default migrationVerify;

@@ -20,7 +20,10 @@ export const CustomerRedactPayload = z.object({
 // The crontab's tasks (jobs/runner.ts): graphile-worker's cron adds `_cron` details; nothing else is expected.
 export const CronPayload = z.object({ _cron: z.object({ ts: z.string() }).loose().optional() }).loose();
 
-export const MigrationAnalyzePayload = z.object({ migrationId: z.uuid(), afterId: z.string().regex(/^\d+$/).nullish() });
+export const MigrationAnalyzePayload = z.object({
+  migrationId: z.uuid(),
+  afterId: z.string().regex(/^\d+$/).nullish(),
+});
 
 export const MigrationBulkPollPayload = z.object({ migrationId: z.uuid(), batchId: z.uuid() });
 
@@ -30,9 +33,17 @@ export const MigrationExtractPayload = z.object({ migrationId: z.uuid(), entity:
 
 export const MigrationInvitePayload = z.object({ migrationId: z.uuid(), afterId: z.string().regex(/^\d+$/).nullish() });
 
-export const MigrationLoadPayload = z.object({ migrationId: z.uuid(), entity: z.enum(ENTITIES), afterId: z.string().regex(/^\d+$/).nullish() });
+export const MigrationLoadPayload = z.object({
+  migrationId: z.uuid(),
+  entity: z.enum(ENTITIES),
+  afterId: z.string().regex(/^\d+$/).nullish(),
+});
 
-export const MigrationUndoPayload = z.object({ migrationId: z.uuid(), entity: z.string().min(1).max(64), afterId: z.string().regex(/^\d+$/).nullish() });
+export const MigrationUndoPayload = z.object({
+  migrationId: z.uuid(),
+  entity: z.string().min(1).max(64),
+  afterId: z.string().regex(/^\d+$/).nullish(),
+});
 
 export const MigrationVerifyPayload = z.object({ migrationId: z.uuid() });
 

@@ -44,14 +44,29 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
     // Given in code, so graphile-worker does not look for a crontab file in the cwd. Every worker
     // process runs the crontab; graphile-worker's known_crontabs table makes each tick one job.
     parsedCronItems: parseCronItems([
-      { task: 'migration-resync-scheduled', match: RESYNC_CRON, identifier: 'migration-resync-scheduled', options: { backfillPeriod: 0, queueName: 'migration-resync-scheduled', jobKey: 'migration-resync-scheduled' } },
-      { task: 'job-queues-cleanup', match: JOB_QUEUES_CLEANUP_CRON, identifier: 'job-queues-cleanup', options: { backfillPeriod: 0, jobKey: 'job-queues-cleanup' } },
+      {
+        task: 'migration-resync-scheduled',
+        match: RESYNC_CRON,
+        identifier: 'migration-resync-scheduled',
+        options: { backfillPeriod: 0, queueName: 'migration-resync-scheduled', jobKey: 'migration-resync-scheduled' },
+      },
+      {
+        task: 'job-queues-cleanup',
+        match: JOB_QUEUES_CLEANUP_CRON,
+        identifier: 'job-queues-cleanup',
+        options: { backfillPeriod: 0, jobKey: 'job-queues-cleanup' },
+      },
     ]),
     // The process that owns the worker decides how to shut down (server.ts, jobs/worker.ts).
     noHandleSignals: true,
   });
-  const stopBeating = keepAlive({ connectionString: options.connectionString, workerIds: () => [...workerIds], ...(options.staleSeconds ? { staleSeconds: options.staleSeconds } : {}) }, (line) =>
-    console.error(line),
+  const stopBeating = keepAlive(
+    {
+      connectionString: options.connectionString,
+      workerIds: () => [...workerIds],
+      ...(options.staleSeconds ? { staleSeconds: options.staleSeconds } : {}),
+    },
+    (line) => console.error(line),
   );
   const stop = runner.stop.bind(runner);
   runner.stop = async (...args: Parameters<Runner['stop']>) => {

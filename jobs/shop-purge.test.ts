@@ -41,7 +41,13 @@ describe('shop-purge', () => {
     const added: unknown[] = [];
     await shopPurge({ shop: SHOP }, helpers(added));
     expect(await db().shop.count({ where: { shop: SHOP } })).toBe(1);
-    expect(added).toEqual([['shop-purge', { shop: SHOP }, { runAt: new Date(uninstalledAt.getTime() + 48 * HOUR), jobKey: `shop-purge:${SHOP}` }]]);
+    expect(added).toEqual([
+      [
+        'shop-purge',
+        { shop: SHOP },
+        { runAt: new Date(uninstalledAt.getTime() + 48 * HOUR), jobKey: `shop-purge:${SHOP}` },
+      ],
+    ]);
   });
 
   it('rejects a payload without a shop, so the queue does not retry it blindly', async () => {

@@ -27,11 +27,19 @@ import { freePort } from '../test/support/postgres.ts';
 import { startWooCommerceServer } from '../connectors/woocommerce/fake/server.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const { values } = parseArgs({ options: { products: { type: 'string' }, plans: { type: 'string' }, workers: { type: 'string' }, bulk: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    products: { type: 'string' },
+    plans: { type: 'string' },
+    workers: { type: 'string' },
+    bulk: { type: 'boolean' },
+  },
+});
 const products = Number(values.products ?? 10_000);
 const plans = (values.plans ?? 'Standard,Plus').split(',') as Plan[];
 const concurrency = Number(values.workers ?? 4);
-for (const plan of plans) if (!PLANS.includes(plan)) throw new Error(`unknown plan ${plan}; one of ${PLANS.join(', ')}`);
+for (const plan of plans)
+  if (!PLANS.includes(plan)) throw new Error(`unknown plan ${plan}; one of ${PLANS.join(', ')}`);
 
 /** Resident memory of a process and its peak, from /proc (Linux), in MB. */
 function memoryOf(pid: number): { rss: number; peak: number } | null {
@@ -47,8 +55,14 @@ function memoryOf(pid: number): { rss: number; peak: number } | null {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-bench-'));
 // The worker process decrypts the source credentials with the key kept in this data folder.
 process.env.SHIPYARD_DATA_DIR = dataDir;
-const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: await freePort(), ephemeral: true });
-const woo = await startWooCommerceServer({ catalog: { products, variationsPerProduct: 3, imagesPerProduct: 2, awkward: false } });
+const cluster = await startEmbeddedPostgres({
+  dataDir: path.join(dataDir, 'postgres'),
+  port: await freePort(),
+  ephemeral: true,
+});
+const woo = await startWooCommerceServer({
+  catalog: { products, variationsPerProduct: 3, imagesPerProduct: 2, awkward: false },
+});
 console.log(`WooCommerce test store: ${products} products × 3 variants × 2 images at ${woo.url}`);
 
 try {
@@ -64,15 +78,34 @@ try {
     // Past 50,000 variants Shopify creates 1,000 new ones a day (decision 0016): a bench that large
     // measures writing on a store whose limit Shopify Support lifted, and says so.
     const variantLimitLifted = products * 3 > 50_000;
-    if (variantLimitLifted) console.log(`${products * 3} variants: measured on a store without Shopify's daily variant-creation limit`);
+    if (variantLimitLifted)
+      console.log(`${products * 3} variants: measured on a store without Shopify's daily variant-creation limit`);
     const shop = await createShop(devstore, { plan, variantLimitLifted });
-    await new PrismaSessionStorage().storeSession(new Session({ id: `offline_${shop.domain}`, shop: shop.domain, state: 'bench', isOnline: false, accessToken: shop.accessToken }));
+    await new PrismaSessionStorage().storeSession(
+      new Session({
+        id: `offline_${shop.domain}`,
+        shop: shop.domain,
+        state: 'bench',
+        isOnline: false,
+        accessToken: shop.accessToken,
+      }),
+    );
 
     // Started as `npm run worker` starts it (package.json): the heap cap keeps V8 from growing lazily.
-    const worker: ChildProcess = spawn(process.execPath, ['--max-old-space-size=224', path.join(ROOT, 'jobs/worker.ts')], {
-      env: { ...process.env, DATABASE_URL: url, DEVSTORE_URL: devstore.url, WORKER_CONCURRENCY: String(concurrency), SHIPYARD_DATA_DIR: dataDir },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const worker: ChildProcess = spawn(
+      process.execPath,
+      ['--max-old-space-size=224', path.join(ROOT, 'jobs/worker.ts')],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: url,
+          DEVSTORE_URL: devstore.url,
+          WORKER_CONCURRENCY: String(concurrency),
+          SHIPYARD_DATA_DIR: dataDir,
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     let peakMb = 0;
     const sampler = setInterval(() => {
       const memory = worker.pid ? memoryOf(worker.pid) : null;
@@ -80,9 +113,12 @@ try {
     }, 250);
 
     const migration = await createMigration({
-      shop: shop.domain, platform: 'woocommerce', sourceUrl: woo.url,
+      shop: shop.domain,
+      platform: 'woocommerce',
+      sourceUrl: woo.url,
       credentials: { url: woo.url, consumerKey: woo.consumerKey, consumerSecret: woo.consumerSecret },
-      entities: ['collections', 'products'], options: { unattended: true, bulk: values.bulk ?? false },
+      entities: ['collections', 'products'],
+      options: { unattended: true, bulk: values.bulk ?? false },
     });
     const started = Date.now();
     await startMigration(shop.domain, migration.id);
@@ -99,20 +135,32 @@ try {
     worker.kill('SIGTERM');
     await new Promise((resolve) => worker.once('exit', resolve));
 
-    const written = await db().sourceRecord.count({ where: { migrationId: migration.id, entity: 'products', status: 'written' } });
-    const counters = (await control(devstore, 'GET', `/shops/${shop.domain}/counters`)).body as { pointsSpent: number; requestsThrottled: number; requests: number };
+    const written = await db().sourceRecord.count({
+      where: { migrationId: migration.id, entity: 'products', status: 'written' },
+    });
+    const counters = (await control(devstore, 'GET', `/shops/${shop.domain}/counters`)).body as {
+      pointsSpent: number;
+      requestsThrottled: number;
+      requests: number;
+    };
     const loadSeconds = (finished - (loadingSince ?? started)) / 1000;
     const rate = RESTORE_RATE[plan];
     const affordable = rate * loadSeconds + rate * 20; // restored during the load, plus the full bucket at the start
     console.log(`\n${plan} (${rate} points/s), ${values.bulk ? 'bulk operations' : 'request by request'}:`);
     console.log(`  status: ${done.status}${done.error ? ` (${done.error})` : ''}`);
-    console.log(`  products written: ${written} of ${products} in ${loadSeconds.toFixed(1)} s of writing (${((finished - started) / 1000).toFixed(1)} s in all)`);
+    console.log(
+      `  products written: ${written} of ${products} in ${loadSeconds.toFixed(1)} s of writing (${((finished - started) / 1000).toFixed(1)} s in all)`,
+    );
     // Products alone: from the first product Shopify has to the last (redirects are written after them).
     const [span] = await db().$queryRaw<{ seconds: number | null }[]>`
       SELECT extract(epoch FROM max("createdAt") - min("createdAt"))::float AS seconds FROM "IdMapEntry" WHERE shop = ${shop.domain} AND entity = 'products'`;
     const productSeconds = span?.seconds ?? loadSeconds;
-    console.log(`  products/hour: ${Math.round((written / productSeconds) * 3600)} (the ${written} products took ${productSeconds.toFixed(1)} s; collections, products and redirects together ${Math.round((written / loadSeconds) * 3600)} products/hour)`);
-    console.log(`  budget used: ${Math.round((counters.pointsSpent / affordable) * 100)} % (${counters.pointsSpent} of ${Math.round(affordable)} points)`);
+    console.log(
+      `  products/hour: ${Math.round((written / productSeconds) * 3600)} (the ${written} products took ${productSeconds.toFixed(1)} s; collections, products and redirects together ${Math.round((written / loadSeconds) * 3600)} products/hour)`,
+    );
+    console.log(
+      `  budget used: ${Math.round((counters.pointsSpent / affordable) * 100)} % (${counters.pointsSpent} of ${Math.round(affordable)} points)`,
+    );
     console.log(`  requests: ${counters.requests}, THROTTLED: ${counters.requestsThrottled}`);
     // Where the writing time went: each entity from its first record Shopify has to its last, and
     // the verification after them (from the last write to the migration's end).
@@ -124,8 +172,13 @@ try {
     let previous = loadingSince ?? started;
     for (const phase of phases.filter((each) => each.entity !== 'variants')) {
       const seconds = (phase.last.getTime() - phase.first.getTime()) / 1000;
-      const what = phase.entity === 'products' && variants ? `${phase.records} (with ${variants} variants)` : String(phase.records);
-      console.log(`  ${phase.entity}: ${what} in ${seconds.toFixed(1)} s (${((phase.first.getTime() - previous) / 1000).toFixed(1)} s after the one before)`);
+      const what =
+        phase.entity === 'products' && variants
+          ? `${phase.records} (with ${variants} variants)`
+          : String(phase.records);
+      console.log(
+        `  ${phase.entity}: ${what} in ${seconds.toFixed(1)} s (${((phase.first.getTime() - previous) / 1000).toFixed(1)} s after the one before)`,
+      );
       previous = phase.last.getTime();
     }
     console.log(`  verification and the end: ${((finished - previous) / 1000).toFixed(1)} s`);

@@ -6,7 +6,10 @@ import { openDatabase } from '../app/db/database.server.ts';
 import { env } from '../app/shopify-app/env.server.ts';
 import { MIGRATIONS_DIR, SCHEMA_FILE, pendingSchemaChanges } from './schema-diff.ts';
 
-const name = (process.argv[2] ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const name = (process.argv[2] ?? '')
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, '_')
+  .replace(/^_|_$/g, '');
 if (!name) {
   console.error('Usage: npm run db:migration -- <name>   (for example: npm run db:migration -- add_redirects)');
   process.exit(2);

@@ -11,8 +11,13 @@ if (!script) {
   process.exit(2);
 }
 const database = await openDatabase(env());
-const child = spawn(process.execPath, [script, ...args], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: database.url } });
+const child = spawn(process.execPath, [script, ...args], {
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_URL: database.url },
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-const code = await new Promise<number>((resolve) => child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));
+const code = await new Promise<number>((resolve) =>
+  child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))),
+);
 await database.close();
 process.exit(code);

@@ -29,7 +29,7 @@ describe('npm start, local mode', () => {
   it('reads the demo shop’s name and plan from its Admin API (devstore), as an install does', async () => {
     const shop = await db().shop.findUniqueOrThrow({ where: { shop: DEMO_SHOP } });
     expect(shop).toMatchObject({ name: 'Demo Shop', partnerDevelopment: true, currencyCode: 'USD' });
-    expect(app.output()).toContain('devstore (the demo shop\'s Admin API) at http://');
+    expect(app.output()).toContain("devstore (the demo shop's Admin API) at http://");
   });
 
   it('sends visitors of / to the admin UI for the demo shop', async () => {
@@ -40,8 +40,16 @@ describe('npm start, local mode', () => {
 
   it('runs a job queued by a webhook on its in-process worker', async () => {
     await db().migration.create({ data: { shop: 'leaving.myshopify.com', sourcePlatform: 'woocommerce' } });
-    const secret = fs.readFileSync(path.join(process.env.SHIPYARD_DATA_DIR as string, 'local-app-secret'), 'utf8').trim();
-    const signed = webhookRequest({ topic: 'shop/redact', shop: 'leaving.myshopify.com', body: { shop_id: 7, shop_domain: 'leaving.myshopify.com' }, secret, url: `${app.url}/webhooks/shop/redact` });
+    const secret = fs
+      .readFileSync(path.join(process.env.SHIPYARD_DATA_DIR as string, 'local-app-secret'), 'utf8')
+      .trim();
+    const signed = webhookRequest({
+      topic: 'shop/redact',
+      shop: 'leaving.myshopify.com',
+      body: { shop_id: 7, shop_domain: 'leaving.myshopify.com' },
+      secret,
+      url: `${app.url}/webhooks/shop/redact`,
+    });
     const response = await fetch(signed);
     expect(response.status).toBe(200);
     const deadline = Date.now() + 15_000;
@@ -53,7 +61,13 @@ describe('npm start, local mode', () => {
   });
 
   it('refuses a webhook with a wrong signature over HTTP with 401', async () => {
-    const forged = webhookRequest({ topic: 'shop/redact', shop: DEMO_SHOP, body: { shop_id: 1, shop_domain: DEMO_SHOP }, secret: 'guess', url: `${app.url}/webhooks/shop/redact` });
+    const forged = webhookRequest({
+      topic: 'shop/redact',
+      shop: DEMO_SHOP,
+      body: { shop_id: 1, shop_domain: DEMO_SHOP },
+      secret: 'guess',
+      url: `${app.url}/webhooks/shop/redact`,
+    });
     expect((await fetch(forged)).status).toBe(401);
     expect(await db().shop.count({ where: { shop: DEMO_SHOP } })).toBe(1);
   });
@@ -80,8 +94,21 @@ describe('npm start, local mode', () => {
   });
 
   it('lists the shop’s migrations on the dashboard, and only that shop’s', async () => {
-    await db().migration.create({ data: { shop: DEMO_SHOP, sourcePlatform: 'woocommerce', sourceUrl: 'https://old-store.example.com', status: 'running' } });
-    await db().migration.create({ data: { shop: 'someone-else.myshopify.com', sourcePlatform: 'magento', sourceUrl: 'https://not-yours.example.com' } });
+    await db().migration.create({
+      data: {
+        shop: DEMO_SHOP,
+        sourcePlatform: 'woocommerce',
+        sourceUrl: 'https://old-store.example.com',
+        status: 'running',
+      },
+    });
+    await db().migration.create({
+      data: {
+        shop: 'someone-else.myshopify.com',
+        sourcePlatform: 'magento',
+        sourceUrl: 'https://not-yours.example.com',
+      },
+    });
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

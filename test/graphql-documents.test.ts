@@ -12,7 +12,8 @@ const SOURCE_FOLDERS = ['app', 'jobs', 'connectors', 'cli'];
 
 function sourceFiles(folder: string): string[] {
   if (!fs.existsSync(folder)) return [];
-  return fs.readdirSync(folder, { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(folder, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && /\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .filter((file) => !file.includes(`${path.sep}generated${path.sep}`));
@@ -45,14 +46,20 @@ describe(`GraphQL documents against the Admin API ${API_VERSION} schema`, () => 
     );
   });
 
-  it.each(documents.map((document) => [document.where, document] as const))('%s is named, static and valid', (_where, document) => {
-    expect(document.text, 'interpolation makes a document impossible to check; pass variables instead').not.toContain('${');
-    const ast: DocumentNode = parse(document.text);
-    for (const definition of ast.definitions) {
-      if (definition.kind === Kind.OPERATION_DEFINITION) expect(definition.name?.value, 'every operation is named').toBeTruthy();
-    }
-    expect(validate(schema, ast).map((error) => error.message)).toEqual([]);
-  });
+  it.each(documents.map((document) => [document.where, document] as const))(
+    '%s is named, static and valid',
+    (_where, document) => {
+      expect(document.text, 'interpolation makes a document impossible to check; pass variables instead').not.toContain(
+        '${',
+      );
+      const ast: DocumentNode = parse(document.text);
+      for (const definition of ast.definitions) {
+        if (definition.kind === Kind.OPERATION_DEFINITION)
+          expect(definition.name?.value, 'every operation is named').toBeTruthy();
+      }
+      expect(validate(schema, ast).map((error) => error.message)).toEqual([]);
+    },
+  );
 
   it('shopify.app.toml subscribes to webhooks in the same API version', () => {
     const toml = fs.readFileSync(path.join(ROOT, 'shopify.app.toml'), 'utf8');
@@ -61,6 +68,8 @@ describe(`GraphQL documents against the Admin API ${API_VERSION} schema`, () => 
 
   it('rejects a document Shopify would reject (the check has teeth)', () => {
     const errors = validate(schema, parse('query Broken { shop { name notAShopField } }'));
-    expect(errors.map((error) => error.message)).toEqual(['Cannot query field "notAShopField" on type "Shop". Did you mean "metafield"?']);
+    expect(errors.map((error) => error.message)).toEqual([
+      'Cannot query field "notAShopField" on type "Shop". Did you mean "metafield"?',
+    ]);
   });
 });

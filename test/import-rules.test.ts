@@ -9,10 +9,12 @@ const eslint = new ESLint({ cwd: fileURLToPath(new URL('..', import.meta.url)) }
 /** The import-rule messages ESLint gives `import '<source>'` written in the file at `filePath`. */
 async function restrictions(filePath: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(`import '${source}';\n`, { filePath });
-  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
+  return (result?.messages ?? [])
+    .filter((message) => message.ruleId === 'no-restricted-imports')
+    .map((message) => message.message);
 }
 
-describe('the design\'s import rules', () => {
+describe("the design's import rules", () => {
   it.each([
     ['connectors/example/connector.ts', '../../app/db/db.server.ts', 'know nothing about the app'],
     ['connectors/example/connector.test.ts', '../../app/shopify-admin/regions.server.ts', 'know nothing about the app'],
@@ -27,7 +29,11 @@ describe('the design\'s import rules', () => {
     ['jobs/migration-extract.ts', '../connectors/woocommerce/connector.ts', 'only through the registry'],
     ['cli/shipyard.ts', '../connectors/woocommerce/credentials.ts', 'only through the registry'],
     ['app/components/layout/format.ts', '../../routes/app.tsx', 'never from routes or pipeline internals'],
-    ['app/components/migrations/DryRunCard.tsx', '../../pipeline/steps/dry-run.server.ts', 'never from routes or pipeline internals'],
+    [
+      'app/components/migrations/DryRunCard.tsx',
+      '../../pipeline/steps/dry-run.server.ts',
+      'never from routes or pipeline internals',
+    ],
     ['app/components/migrations/DryRunCard.tsx', '../../connectors/woocommerce/text.ts', 'only through the registry'],
     ['app/routes/app.migrations.$id.tsx', '../pipeline/steps/undo.server.ts', 'Routes stay thin'],
     ['app/shopify-admin/writer.server.ts', '../pipeline/staging/outcomes.server.ts', 'knows nothing about migrations'],

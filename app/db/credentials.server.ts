@@ -32,12 +32,18 @@ export function encryptCredentials(shop: string, credentials: unknown, key: Buff
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(shop));
   const ciphertext = Buffer.concat([cipher.update(JSON.stringify(credentials), 'utf8'), cipher.final()]);
-  return [VERSION, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
+  return [
+    VERSION,
+    iv.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+    ciphertext.toString('base64url'),
+  ].join('.');
 }
 
 export function decryptCredentials(shop: string, sealed: string, key: Buffer = encryptionKey()): unknown {
   const [version, iv, tag, ciphertext] = sealed.split('.');
-  if (version !== VERSION || !iv || !tag || !ciphertext) throw new Error('stored credentials are not in a format this version can read');
+  if (version !== VERSION || !iv || !tag || !ciphertext)
+    throw new Error('stored credentials are not in a format this version can read');
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
   decipher.setAAD(Buffer.from(shop));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));

@@ -22,7 +22,9 @@ describe('source credentials at rest', () => {
     const parts = sealed.split('.');
     const flipped = Buffer.from(parts[3] ?? '', 'base64url');
     flipped[0] = (flipped[0] ?? 0) ^ 1;
-    expect(() => decryptCredentials('a.myshopify.com', [...parts.slice(0, 3), flipped.toString('base64url')].join('.'))).toThrow(/could not be decrypted/);
+    expect(() =>
+      decryptCredentials('a.myshopify.com', [...parts.slice(0, 3), flipped.toString('base64url')].join('.')),
+    ).toThrow(/could not be decrypted/);
     expect(() => decryptCredentials('a.myshopify.com', sealed, randomBytes(32))).toThrow(/could not be decrypted/);
   });
 

@@ -37,11 +37,18 @@ describe('Ctrl-C under a process with the embedded PostgreSQL', () => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
       cwd: ROOT,
       detached: true,
-      env: { PATH: process.env.PATH ?? '', SHIPYARD_DATA_DIR: dataDir, SHIPYARD_PG_PORT: String(await freePort()), NODE_ENV: 'test' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        SHIPYARD_DATA_DIR: dataDir,
+        SHIPYARD_PG_PORT: String(await freePort()),
+        NODE_ENV: 'test',
+      },
     });
     let stdout = '';
     let stderr = '';
-    const ready = new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => ((stdout += chunk.toString()), stdout.includes('ready') && resolve())));
+    const ready = new Promise<void>((resolve) =>
+      child.stdout.on('data', (chunk: Buffer) => ((stdout += chunk.toString()), stdout.includes('ready') && resolve())),
+    );
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     await Promise.race([ready, exited]);

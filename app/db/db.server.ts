@@ -10,7 +10,8 @@ const holder = globalThis as typeof globalThis & { shipyardPrisma?: PrismaClient
 export function db(): PrismaClient {
   if (!holder.shipyardPrisma) {
     const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error('DATABASE_URL is not set: open the database (app/db/database.server.ts) before using it.');
+    if (!connectionString)
+      throw new Error('DATABASE_URL is not set: open the database (app/db/database.server.ts) before using it.');
     holder.shipyardPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
   }
   return holder.shipyardPrisma;

@@ -45,11 +45,17 @@ async function installedServer(): Promise<string> {
     const { postgres } = (await import(name)) as Binaries;
     return path.dirname(path.dirname(postgres));
   } catch {
-    throw new Error(`No embedded PostgreSQL for ${os.platform()}-${os.arch()} (${name} is not installed). Set DATABASE_URL to a PostgreSQL server instead.`);
+    throw new Error(
+      `No embedded PostgreSQL for ${os.platform()}-${os.arch()} (${name} is not installed). Set DATABASE_URL to a PostgreSQL server instead.`,
+    );
   }
 }
 
-async function binaries(server: string | undefined, user: { uid: number } | undefined, log?: (line: string) => void): Promise<Binaries> {
+async function binaries(
+  server: string | undefined,
+  user: { uid: number } | undefined,
+  log?: (line: string) => void,
+): Promise<Binaries> {
   let native = server ?? (await installedServer());
   if (user && blockedOnTheWay(native, user)) native = reachableCopy(native, log);
   return { initdb: path.join(native, 'bin', 'initdb'), postgres: path.join(native, 'bin', 'postgres') };
@@ -153,14 +159,30 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   });
 }
 
-async function initialise(initdb: string, clusterDir: string, credentials: Credentials, user?: { uid: number; gid: number }) {
+async function initialise(
+  initdb: string,
+  clusterDir: string,
+  credentials: Credentials,
+  user?: { uid: number; gid: number },
+) {
   fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
   if (user) fs.chownSync(clusterDir, user.uid, user.gid);
   const passwordFile = path.join(os.tmpdir(), `shipyard-pg-${randomBytes(6).toString('hex')}`);
   fs.writeFileSync(passwordFile, `${credentials.password}\n`, { mode: 0o600 });
   if (user) fs.chownSync(passwordFile, user.uid, user.gid);
   try {
-    await run(initdb, [`--pgdata=${clusterDir}`, '--auth=scram-sha-256', `--username=${credentials.user}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'], user);
+    await run(
+      initdb,
+      [
+        `--pgdata=${clusterDir}`,
+        '--auth=scram-sha-256',
+        `--username=${credentials.user}`,
+        `--pwfile=${passwordFile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
+      user,
+    );
   } finally {
     fs.rmSync(passwordFile, { force: true });
   }
@@ -173,13 +195,31 @@ function run(command: string, args: string[], user?: { uid: number; gid: number 
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed (exit ${code}):\n${output.trim()}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed (exit ${code}):\n${output.trim()}`)),
+    );
   });
 }
 
-function startServer(postgres: string, clusterDir: string, port: number, user?: { uid: number; gid: number }): Promise<ChildProcess> {
+function startServer(
+  postgres: string,
+  clusterDir: string,
+  port: number,
+  user?: { uid: number; gid: number },
+): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const args = ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
+    const args = [
+      '-D',
+      clusterDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ];
     // A process group of its own: Ctrl-C in a terminal signals the whole foreground group, and PostgreSQL
     // takes SIGINT as "fast shutdown" — it would stop under the CLI, the app or the worker while they
     // still pause the migration and close their pools. Each of them stops it last, through stop().
@@ -216,7 +256,9 @@ function readCredentials(file: string): Credentials {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as Credentials;
   } catch {
-    throw new Error(`The embedded PostgreSQL cluster exists but ${file} is missing or unreadable; remove the data folder to start afresh.`);
+    throw new Error(
+      `The embedded PostgreSQL cluster exists but ${file} is missing or unreadable; remove the data folder to start afresh.`,
+    );
   }
 }
 

@@ -32,15 +32,25 @@ describe.runIf(asRoot)('the embedded PostgreSQL in a folder only root can enter'
     fs.cpSync(await installedServer(), server, { recursive: true, verbatimSymlinks: true });
     const lines: string[] = [];
 
-    cluster = await startEmbeddedPostgres({ dataDir: path.join(home, 'clone', '.data'), port: await freePort(), ephemeral: true, server, log: (line) => lines.push(line) });
+    cluster = await startEmbeddedPostgres({
+      dataDir: path.join(home, 'clone', '.data'),
+      port: await freePort(),
+      ephemeral: true,
+      server,
+      log: (line) => lines.push(line),
+    });
 
     const client = new pg.Client({ connectionString: cluster.url('postgres') });
     await client.connect();
     const { rows } = await client.query<{ answer: number }>('select 6 * 7 as answer');
     await client.end();
     expect(rows[0]?.answer).toBe(42);
-    expect(lines.join('\n')).toMatch(/not reachable by the postgres user; running the embedded server from \/var\/tmp\/shipyard\/postgres-/);
-    expect(lines.join('\n')).toMatch(/not reachable by the postgres user; keeping the embedded database in \/var\/tmp\/shipyard\//);
+    expect(lines.join('\n')).toMatch(
+      /not reachable by the postgres user; running the embedded server from \/var\/tmp\/shipyard\/postgres-/,
+    );
+    expect(lines.join('\n')).toMatch(
+      /not reachable by the postgres user; keeping the embedded database in \/var\/tmp\/shipyard\//,
+    );
     expect(fs.existsSync(path.join(home, 'clone', '.data', 'cluster'))).toBe(false);
   });
 });

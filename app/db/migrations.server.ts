@@ -58,10 +58,14 @@ export async function applyMigrations(connectionString: string, dir = MIGRATIONS
       const previous = applied.get(migration.name);
       if (previous) {
         if (!previous.finished_at) {
-          throw new Error(`Migration ${migration.name} started earlier and did not finish; fix the database by hand, then mark it rolled back.`);
+          throw new Error(
+            `Migration ${migration.name} started earlier and did not finish; fix the database by hand, then mark it rolled back.`,
+          );
         }
         if (previous.checksum !== migration.checksum) {
-          throw new Error(`Migration ${migration.name} was changed after it was applied. Migrations are append-only: add a new one instead.`);
+          throw new Error(
+            `Migration ${migration.name} was changed after it was applied. Migrations are append-only: add a new one instead.`,
+          );
         }
         continue;
       }
@@ -87,6 +91,8 @@ async function applyOne(client: pg.Client, migration: Migration): Promise<void> 
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
-    throw new Error(`Migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`Migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }

@@ -12,7 +12,10 @@ import pg from 'pg';
  */
 export function isConnectionEnded(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return (typeof code === 'string' && ['57P01', '57P02', '57P03'].includes(code)) || (typeof message === 'string' && /Connection terminated/i.test(message));
+  return (
+    (typeof code === 'string' && ['57P01', '57P02', '57P03'].includes(code)) ||
+    (typeof message === 'string' && /Connection terminated/i.test(message))
+  );
 }
 
 /**

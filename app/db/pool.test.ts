@@ -27,7 +27,10 @@ function poolLosingItsServer(pool: 'bare' | 'shipyard'): Promise<{ code: number 
     await pool.end();
     process.exit(0);
   `;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: path.resolve(import.meta.dirname, '../..'), env: { PATH: process.env.PATH ?? '', DATABASE_URL: process.env.DATABASE_URL ?? '', NODE_ENV: 'test' } });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: { PATH: process.env.PATH ?? '', DATABASE_URL: process.env.DATABASE_URL ?? '', NODE_ENV: 'test' },
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
@@ -47,7 +50,9 @@ describe('a pool whose PostgreSQL ends its connections', () => {
   });
 
   it('knows PostgreSQL’s shutdown codes and pg’s closed socket, and nothing else', () => {
-    expect(isConnectionEnded({ code: '57P01', message: 'terminating connection due to administrator command' })).toBe(true);
+    expect(isConnectionEnded({ code: '57P01', message: 'terminating connection due to administrator command' })).toBe(
+      true,
+    );
     expect(isConnectionEnded(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isConnectionEnded({ code: '23505', message: 'duplicate key value' })).toBe(false);
   });

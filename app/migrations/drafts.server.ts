@@ -33,20 +33,34 @@ export function everythingReadable(available: Partial<Record<Entity, number>>): 
 }
 
 /** The first step's result: a draft with everything on, which the next step narrows. */
-export async function createDraft(shop: string, platform: ReadablePlatform, credentials: Record<string, unknown>, available: Partial<Record<Entity, number>>) {
+export async function createDraft(
+  shop: string,
+  platform: ReadablePlatform,
+  credentials: Record<string, unknown>,
+  available: Partial<Record<Entity, number>>,
+) {
   const entities = everythingReadable(available);
-  return createMigration({ shop, platform: platform.id, sourceUrl: platform.sourceAddress(credentials), credentials, entities, options: { redirects: true, unattended: false } });
+  return createMigration({
+    shop,
+    platform: platform.id,
+    sourceUrl: platform.sourceAddress(credentials),
+    credentials,
+    entities,
+    options: { redirects: true, unattended: false },
+  });
 }
 
 async function ownedDraft(shop: string, id: string) {
   const migration = await ownedMigration(shop, id);
-  if (migration.status !== 'draft') throw new Response('This migration has started; its settings can no longer change.', { status: 409 });
+  if (migration.status !== 'draft')
+    throw new Response('This migration has started; its settings can no longer change.', { status: 409 });
   return migration;
 }
 
 export async function draftCheck(shop: string, id: string): Promise<ConnectionCheck> {
   const migration = await ownedDraft(shop, id);
-  if (!migration.sourceCredentials) return { ok: false, problem: 'wrong-credentials', message: 'This draft has no keys; start a new migration.' };
+  if (!migration.sourceCredentials)
+    return { ok: false, problem: 'wrong-credentials', message: 'This draft has no keys; start a new migration.' };
   return testConnection(migration.sourcePlatform, decryptCredentials(shop, migration.sourceCredentials));
 }
 
@@ -61,11 +75,31 @@ export async function shopSalesChannels(shop: string): Promise<{ channels: Sales
 
 export async function saveChoices(shop: string, id: string, choices: Choices) {
   await ownedDraft(shop, id);
-  const { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates, longText, broaderCoupons, policies, channels } = choices;
+  const {
+    keepOrderNumbers,
+    orderStatusMap,
+    existingRecords,
+    inviteCustomers,
+    exchangeRates,
+    longText,
+    broaderCoupons,
+    policies,
+    channels,
+  } = choices;
   return updateDraft(shop, id, {
     entities: choices.entities as Entity[],
     redirects: choices.redirects,
     review: choices.review,
-    options: { keepOrderNumbers, orderStatusMap, existingRecords, inviteCustomers, exchangeRates, longText, broaderCoupons, policies, ...(channels === undefined ? {} : { channels }) },
+    options: {
+      keepOrderNumbers,
+      orderStatusMap,
+      existingRecords,
+      inviteCustomers,
+      exchangeRates,
+      longText,
+      broaderCoupons,
+      policies,
+      ...(channels === undefined ? {} : { channels }),
+    },
   });
 }

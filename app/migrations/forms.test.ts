@@ -41,21 +41,39 @@ describe('the setup form', () => {
         longText: 'cut',
         broaderCoupons: true,
         policies: 'pages',
-        orderStatusMap: { processing: { financialStatus: 'PAID', fulfillmentStatus: null }, completed: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' } },
+        orderStatusMap: {
+          processing: { financialStatus: 'PAID', fulfillmentStatus: null },
+          completed: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' },
+        },
       },
     });
-    if (parsed.ok) for (const status of Object.values(parsed.value.orderStatusMap)) expect(OrderStatus.parse(status)).toEqual(status);
+    if (parsed.ok)
+      for (const status of Object.values(parsed.value.orderStatusMap))
+        expect(OrderStatus.parse(status)).toEqual(status);
   });
 
   it('updates existing records and keeps Shipyard’s status map when the form says nothing', () => {
     const parsed = parseForm(ChoicesForm, form({ entities: 'products' }), ['entities']);
-    expect(parsed.ok && parsed.value).toMatchObject({ existingRecords: 'update', keepOrderNumbers: false, inviteCustomers: false, exchangeRates: {}, longText: 'keep-back', broaderCoupons: false, orderStatusMap: {} });
+    expect(parsed.ok && parsed.value).toMatchObject({
+      existingRecords: 'update',
+      keepOrderNumbers: false,
+      inviteCustomers: false,
+      exchangeRates: {},
+      longText: 'keep-back',
+      broaderCoupons: false,
+      orderStatusMap: {},
+    });
   });
 
   it('says which exchange rate it cannot read', () => {
-    const parsed = parseForm(ChoicesForm, form({ entities: 'orders', exchangeRates: 'EUR=1.08, GBP=lots' }), ['entities']);
+    const parsed = parseForm(ChoicesForm, form({ entities: 'orders', exchangeRates: 'EUR=1.08, GBP=lots' }), [
+      'entities',
+    ]);
     expect(parsed).toEqual({ ok: false, errors: { exchangeRates: 'GBP: A rate is a number such as 1.0850.' } });
-    expect(parseForm(ChoicesForm, form({ entities: 'orders', exchangeRates: 'euros' }), ['entities'])).toMatchObject({ ok: false, errors: { exchangeRates: expect.stringMatching(/^“euros” is not a rate/) } });
+    expect(parseForm(ChoicesForm, form({ entities: 'orders', exchangeRates: 'euros' }), ['entities'])).toMatchObject({
+      ok: false,
+      errors: { exchangeRates: expect.stringMatching(/^“euros” is not a rate/) },
+    });
   });
 
   it('reads the sales channels ticked, none ticked, or none asked (which keeps the draft’s choice)', () => {
@@ -63,17 +81,27 @@ describe('the setup form', () => {
       const parsed = parseForm(ChoicesForm, form({ entities: 'products', ...fields }), ['entities', 'channels']);
       return parsed.ok ? parsed.value.channels : parsed.errors;
     };
-    expect(read({ channels: ['', 'gid://shopify/Publication/11', 'gid://shopify/Publication/12'] })).toEqual(['gid://shopify/Publication/11', 'gid://shopify/Publication/12']);
+    expect(read({ channels: ['', 'gid://shopify/Publication/11', 'gid://shopify/Publication/12'] })).toEqual([
+      'gid://shopify/Publication/11',
+      'gid://shopify/Publication/12',
+    ]);
     expect(read({ channels: '' })).toEqual([]);
     expect(read({})).toBeUndefined();
     expect(read({ channels: ['', 'Online Store'] })).toEqual({ channels: 'Choose among your store’s sales channels' });
   });
 
   it('puts each wrong answer beside its field', () => {
-    const parsed = parseForm(ChoicesForm, form({ entities: 'products', existingRecords: 'merge', [statusField('on-hold', 'financial')]: 'SHIPPED' }), ['entities']);
+    const parsed = parseForm(
+      ChoicesForm,
+      form({ entities: 'products', existingRecords: 'merge', [statusField('on-hold', 'financial')]: 'SHIPPED' }),
+      ['entities'],
+    );
     expect(parsed).toEqual({
       ok: false,
-      errors: { existingRecords: 'Choose whether to update or skip records already in Shopify', [statusField('on-hold', 'financial')]: 'Choose a payment status' },
+      errors: {
+        existingRecords: 'Choose whether to update or skip records already in Shopify',
+        [statusField('on-hold', 'financial')]: 'Choose a payment status',
+      },
     });
   });
 });

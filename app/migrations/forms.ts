@@ -34,7 +34,9 @@ const checkbox = z
   .transform((value) => value === 'on' || value === 'true');
 
 /** Every source platform's order statuses: the setup form maps those of the migration's platform (its descriptor lists them). */
-const SOURCE_ORDER_STATUSES = [...new Set(readablePlatforms().flatMap((platform) => platform.orderStatuses.map(({ status }) => status)))];
+const SOURCE_ORDER_STATUSES = [
+  ...new Set(readablePlatforms().flatMap((platform) => platform.orderStatuses.map(({ status }) => status))),
+];
 
 /** Shopify's payment statuses an imported order may have (OrderCreateFinancialStatus), as the admin shows them. */
 export const FINANCIAL_STATUSES = [
@@ -58,13 +60,22 @@ export const FULFILLMENT_STATUSES = [
 
 type FinancialStatus = (typeof FINANCIAL_STATUSES)[number]['value'];
 type FulfillmentStatus = (typeof FULFILLMENT_STATUSES)[number]['value'];
-export type StatusChoice = { financialStatus: FinancialStatus; fulfillmentStatus: Exclude<FulfillmentStatus, 'UNFULFILLED'> | null };
+export type StatusChoice = {
+  financialStatus: FinancialStatus;
+  fulfillmentStatus: Exclude<FulfillmentStatus, 'UNFULFILLED'> | null;
+};
 
 /** The form's field names for one source status' mapping. */
 export const statusField = (status: string, part: 'financial' | 'fulfillment') => `${part}:${status}`;
 
-const financial = z.enum(FINANCIAL_STATUSES.map((entry) => entry.value) as [FinancialStatus, ...FinancialStatus[]], 'Choose a payment status');
-const fulfillment = z.enum(FULFILLMENT_STATUSES.map((entry) => entry.value) as [FulfillmentStatus, ...FulfillmentStatus[]], 'Choose a fulfillment status');
+const financial = z.enum(
+  FINANCIAL_STATUSES.map((entry) => entry.value) as [FinancialStatus, ...FinancialStatus[]],
+  'Choose a payment status',
+);
+const fulfillment = z.enum(
+  FULFILLMENT_STATUSES.map((entry) => entry.value) as [FulfillmentStatus, ...FulfillmentStatus[]],
+  'Choose a fulfillment status',
+);
 const statusFields = Object.fromEntries(
   SOURCE_ORDER_STATUSES.flatMap((status) => [
     [statusField(status, 'financial'), financial.optional()],
@@ -94,7 +105,9 @@ export const ChoicesForm = z
     redirects: checkbox,
     review: checkbox,
     keepOrderNumbers: checkbox,
-    existingRecords: z.enum(EXISTING_RECORDS, 'Choose whether to update or skip records already in Shopify').default('update'),
+    existingRecords: z
+      .enum(EXISTING_RECORDS, 'Choose whether to update or skip records already in Shopify')
+      .default('update'),
     inviteCustomers: checkbox,
     exchangeRates: z
       .string()
@@ -110,23 +123,59 @@ export const ChoicesForm = z
     channels,
     ...statusFields,
   })
-  .transform(({ entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, exchangeRates, cutLongText, broaderCoupons, writePolicies, channels: chosenChannels, ...fields }) => {
-    const orderStatusMap: Record<string, StatusChoice> = {};
-    for (const status of SOURCE_ORDER_STATUSES) {
-      const paid = (fields as Record<string, unknown>)[statusField(status, 'financial')] as FinancialStatus | undefined;
-      const shipped = (fields as Record<string, unknown>)[statusField(status, 'fulfillment')] as FulfillmentStatus | undefined;
-      if (paid && shipped) orderStatusMap[status] = { financialStatus: paid, fulfillmentStatus: shipped === 'UNFULFILLED' ? null : shipped };
-    }
-    // Text longer than Shopify allows: kept back unless the merchant chose to cut it (decision 0019).
-    const longText = cutLongText ? ('cut' as const) : ('keep-back' as const);
-    // The privacy, refund and terms pages: plain pages unless the merchant chose policies (decision 0028).
-    const policies = writePolicies ? ('policies' as const) : ('pages' as const);
-    return { entities, redirects, review, keepOrderNumbers, existingRecords, inviteCustomers, exchangeRates, longText, broaderCoupons, policies, orderStatusMap, channels: chosenChannels };
-  });
+  .transform(
+    ({
+      entities,
+      redirects,
+      review,
+      keepOrderNumbers,
+      existingRecords,
+      inviteCustomers,
+      exchangeRates,
+      cutLongText,
+      broaderCoupons,
+      writePolicies,
+      channels: chosenChannels,
+      ...fields
+    }) => {
+      const orderStatusMap: Record<string, StatusChoice> = {};
+      for (const status of SOURCE_ORDER_STATUSES) {
+        const paid = (fields as Record<string, unknown>)[statusField(status, 'financial')] as
+          FinancialStatus | undefined;
+        const shipped = (fields as Record<string, unknown>)[statusField(status, 'fulfillment')] as
+          FulfillmentStatus | undefined;
+        if (paid && shipped)
+          orderStatusMap[status] = {
+            financialStatus: paid,
+            fulfillmentStatus: shipped === 'UNFULFILLED' ? null : shipped,
+          };
+      }
+      // Text longer than Shopify allows: kept back unless the merchant chose to cut it (decision 0019).
+      const longText = cutLongText ? ('cut' as const) : ('keep-back' as const);
+      // The privacy, refund and terms pages: plain pages unless the merchant chose policies (decision 0028).
+      const policies = writePolicies ? ('policies' as const) : ('pages' as const);
+      return {
+        entities,
+        redirects,
+        review,
+        keepOrderNumbers,
+        existingRecords,
+        inviteCustomers,
+        exchangeRates,
+        longText,
+        broaderCoupons,
+        policies,
+        orderStatusMap,
+        channels: chosenChannels,
+      };
+    },
+  );
 export type Choices = z.infer<typeof ChoicesForm>;
 
 /** Buttons on the migration page; each one names what it does. */
-export const MigrationAction = z.object({ intent: z.enum(['approve', 'pause', 'resume', 'cancel', 'dryRun', 'resync', 'undo', 'invite']) });
+export const MigrationAction = z.object({
+  intent: z.enum(['approve', 'pause', 'resume', 'cancel', 'dryRun', 'resync', 'undo', 'invite']),
+});
 export type MigrationIntent = z.infer<typeof MigrationAction>['intent'];
 
 export type FieldErrors = Partial<Record<string, string>>;

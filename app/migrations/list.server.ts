@@ -4,7 +4,6 @@ import { overallStage } from './progress.ts';
 import { platformLabel } from './platforms.server.ts';
 import { MIGRATION_STATUSES, type MigrationStatus } from '../pipeline/lifecycle.server.ts';
 
-
 const statusLabels: Record<MigrationStatus, string> = {
   draft: 'Draft',
   running: 'Running',
@@ -40,12 +39,23 @@ export function statusLabel(status: MigrationStatus): string {
 
 export async function listMigrations(shop: string): Promise<MigrationSummary[]> {
   const rows = await db().migration.findMany({ where: { shop }, orderBy: { updatedAt: 'desc' }, take: 100 });
-  const entities = await db().migrationEntity.findMany({ where: { shop, migrationId: { in: rows.map((row) => row.id) } } });
+  const entities = await db().migrationEntity.findMany({
+    where: { shop, migrationId: { in: rows.map((row) => row.id) } },
+  });
   return rows.map((row) => {
     const status = asStatus(row.status);
     const counts = entities
       .filter((entity) => entity.migrationId === row.id)
-      .map((entity) => ({ total: entity.sourceTotal, read: entity.extracted, unreadable: entity.invalid, written: entity.written, unchanged: entity.unchanged, failed: entity.failed, skipped: entity.skipped, readDone: entity.extractDone }));
+      .map((entity) => ({
+        total: entity.sourceTotal,
+        read: entity.extracted,
+        unreadable: entity.invalid,
+        written: entity.written,
+        unchanged: entity.unchanged,
+        failed: entity.failed,
+        skipped: entity.skipped,
+        readDone: entity.extractDone,
+      }));
     return {
       id: row.id,
       sourceLabel: platformLabel(row.sourcePlatform),

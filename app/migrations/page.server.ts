@@ -35,9 +35,24 @@ export async function migrationPageView(shop: string, id: string, search: URLSea
   const preview = undoable ? await undoPreview(shop, id) : null;
   // Once undone, undoing again is only offered while something is left (a customer Shopify would not delete).
   const leftToUndo = preview ? preview.created.some((row) => row.count > 0) || preview.putBack > 0 : false;
-  const undo = { report: (migration.undo as UndoReport | null) ?? null, preview: migration.status === 'undone' && !leftToUndo ? null : preview };
-  const customers = migration.entities.includes('customers') ? { invite: (migration.options as { inviteCustomers?: boolean }).inviteCustomers === true } : null;
+  const undo = {
+    report: (migration.undo as UndoReport | null) ?? null,
+    preview: migration.status === 'undone' && !leftToUndo ? null : preview,
+  };
+  const customers = migration.entities.includes('customers')
+    ? { invite: (migration.options as { inviteCustomers?: boolean }).inviteCustomers === true }
+    : null;
   // Invitations are offered once the store is live: after a completed migration whose merchant chose them.
   const invitations = migration.status === 'completed' && customers?.invite ? await invitationSummary(shop, id) : null;
-  return { ...page, notMoved, redirectList: redirects, pageSize: PAGE_SIZE, dryRun, samples, customers, undo, invitations };
+  return {
+    ...page,
+    notMoved,
+    redirectList: redirects,
+    pageSize: PAGE_SIZE,
+    dryRun,
+    samples,
+    customers,
+    undo,
+    invitations,
+  };
 }

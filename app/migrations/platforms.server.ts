@@ -7,7 +7,12 @@ export { platformLabel } from '../../connectors/registry.ts';
 
 /** The platforms the new-migration page lists: readable ones offer Connect, the others are coming. */
 export function platformChoices() {
-  return sourcePlatforms().map(({ id, label, description, availability }) => ({ id, label, description, available: availability !== 'coming' }));
+  return sourcePlatforms().map(({ id, label, description, availability }) => ({
+    id,
+    label,
+    description,
+    available: availability !== 'coming',
+  }));
 }
 
 /**

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { entityStage, entityTally, overallStage, pacedRate, ratePerSecond, secondsLeft, tallyParts } from './progress.ts';
+import {
+  entityStage,
+  entityTally,
+  overallStage,
+  pacedRate,
+  ratePerSecond,
+  secondsLeft,
+  tallyParts,
+} from './progress.ts';
 
 const counts = { total: 30, read: 20, unreadable: 2, written: 0, unchanged: 0, failed: 0, skipped: 0, readDone: false };
 
@@ -7,20 +15,40 @@ describe('migration progress', () => {
   it('counts records read (readable or not) against the source total while reading', () => {
     expect(entityStage(counts, 'extracting')).toEqual({ verb: 'read', done: 22, total: 30 });
     expect(entityStage({ ...counts, total: null }, 'extracting')).toEqual({ verb: 'read', done: 22, total: null });
-    expect(entityStage({ ...counts, total: null, readDone: true }, 'analyzing')).toEqual({ verb: 'read', done: 22, total: 22 });
+    expect(entityStage({ ...counts, total: null, readDone: true }, 'analyzing')).toEqual({
+      verb: 'read',
+      done: 22,
+      total: 22,
+    });
   });
 
   it('counts records written, skipped or not moved (unreadable ones too) against every record read while writing', () => {
-    expect(entityStage({ ...counts, written: 15, failed: 1, skipped: 1 }, 'loading')).toEqual({ verb: 'written', done: 19, total: 22 });
+    expect(entityStage({ ...counts, written: 15, failed: 1, skipped: 1 }, 'loading')).toEqual({
+      verb: 'written',
+      done: 19,
+      total: 22,
+    });
     // Redirects are staged while writing, so their read count may trail.
-    expect(entityStage({ ...counts, read: 0, unreadable: 0, written: 5 }, 'loading')).toEqual({ verb: 'written', done: 5, total: 5 });
+    expect(entityStage({ ...counts, read: 0, unreadable: 0, written: 5 }, 'loading')).toEqual({
+      verb: 'written',
+      done: 5,
+      total: 5,
+    });
   });
 
   it('says written only of what was written: skipped and not moved apart, the three adding up to what is done', () => {
     const tally = entityTally({ ...counts, written: 15, failed: 1, skipped: 3 }, 'verifying');
     expect(tally).toEqual({ verb: 'written', done: 21, total: 22, moved: 15, unchanged: 0, skipped: 3, notMoved: 3 });
     expect(tally.moved + tally.unchanged + tally.skipped + tally.notMoved).toBe(tally.done);
-    expect(entityTally(counts, 'extracting')).toEqual({ verb: 'read', done: 22, total: 30, moved: 20, unchanged: 0, skipped: 0, notMoved: 2 });
+    expect(entityTally(counts, 'extracting')).toEqual({
+      verb: 'read',
+      done: 22,
+      total: 30,
+      moved: 20,
+      unchanged: 0,
+      skipped: 0,
+      notMoved: 2,
+    });
   });
 
   it('counts what an earlier run wrote and that had not changed as unchanged, not written: written + unchanged + skipped + not moved = done', () => {
@@ -36,7 +64,11 @@ describe('migration progress', () => {
     // Only the counts there are; while reading, not moved reads as unreadable.
     expect(tallyParts(entityTally({ ...counts, written: 22, unreadable: 0 }, 'done'), true)).toEqual([]);
     expect(tallyParts(entityTally(counts, 'extracting'), false)).toEqual([{ count: 2, words: 'unreadable' }]);
-    expect(entityStage({ ...counts, unchanged: 20, written: 2 }, 'loading')).toEqual({ verb: 'written', done: 24, total: 24 });
+    expect(entityStage({ ...counts, unchanged: 20, written: 2 }, 'loading')).toEqual({
+      verb: 'written',
+      done: 24,
+      total: 24,
+    });
   });
 
   it('counts orders no faster than a development or trial store takes them, from before the first is written', () => {

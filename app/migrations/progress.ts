@@ -45,10 +45,26 @@ export function entityTally(counts: EntityCounts, phase: string): Tally {
     const notMoved = counts.failed + counts.unreadable;
     const done = counts.written + counts.unchanged + counts.skipped + notMoved;
     // Redirects are derived while writing, so their "read" count can trail what was written.
-    return { verb: 'written', done, total: Math.max(counts.read + counts.unreadable, done), moved: counts.written, unchanged: counts.unchanged, skipped: counts.skipped, notMoved };
+    return {
+      verb: 'written',
+      done,
+      total: Math.max(counts.read + counts.unreadable, done),
+      moved: counts.written,
+      unchanged: counts.unchanged,
+      skipped: counts.skipped,
+      notMoved,
+    };
   }
   const done = counts.read + counts.unreadable;
-  return { verb: 'read', done, total: counts.total ?? (counts.readDone ? done : null), moved: counts.read, unchanged: 0, skipped: 0, notMoved: counts.unreadable };
+  return {
+    verb: 'read',
+    done,
+    total: counts.total ?? (counts.readDone ? done : null),
+    moved: counts.read,
+    unchanged: 0,
+    skipped: 0,
+    notMoved: counts.unreadable,
+  };
 }
 
 /** The counts after "N of M written", in the same words everywhere: only those there are. */
@@ -92,7 +108,11 @@ export function ratePerSecond(samples: Sample[], windowMs = 60_000): number | nu
  * plan) orders go no faster than the store takes them, whatever the last minute's pace, and that
  * pace is known before the first order is written (decision 0015).
  */
-export function pacedRate(entity: string, rate: number | null, ordersPerMinute: number | null | undefined): number | null {
+export function pacedRate(
+  entity: string,
+  rate: number | null,
+  ordersPerMinute: number | null | undefined,
+): number | null {
   if (entity !== 'orders' || !ordersPerMinute) return rate;
   const pace = ordersPerMinute / 60;
   return rate === null ? pace : Math.min(rate, pace);

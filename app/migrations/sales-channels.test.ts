@@ -16,21 +16,34 @@ describe('sales channels', () => {
 
   it('reads channels by name in any case, "none", or the default; names an unknown one', () => {
     expect(channelsNamed(undefined, channels)).toEqual({ ids: [ONLINE_STORE.id] });
-    expect(channelsNamed('point of sale, Online Store', channels)).toEqual({ ids: [ONLINE_STORE.id, POINT_OF_SALE.id] });
+    expect(channelsNamed('point of sale, Online Store', channels)).toEqual({
+      ids: [ONLINE_STORE.id, POINT_OF_SALE.id],
+    });
     expect(channelsNamed('none', channels)).toEqual({ ids: [] });
     expect(channelsNamed('Online Store,Facebook', channels)).toEqual({ unknown: ['Facebook'] });
     expect(channelsNamed(' , ', channels)).toEqual({ unknown: [' , '] });
   });
 
   it('names the chosen channels in the shop’s order', () => {
-    expect(channelNames([SHOP.id, ONLINE_STORE.id, 'gid://shopify/Publication/9'], channels)).toEqual(['Online Store', 'Shop']);
+    expect(channelNames([SHOP.id, ONLINE_STORE.id, 'gid://shopify/Publication/9'], channels)).toEqual([
+      'Online Store',
+      'Shop',
+    ]);
   });
 
   it('warns when nothing is chosen, when the Online Store is left out or missing, and when a chosen channel is gone', () => {
     expect(channelWarnings([ONLINE_STORE.id, POINT_OF_SALE.id], channels)).toEqual([]);
-    expect(channelWarnings([], channels)).toEqual([expect.stringMatching(/^No sales channel is chosen: the products and collections stay unpublished/)]);
-    expect(channelWarnings([POINT_OF_SALE.id], channels)).toEqual([expect.stringMatching(/^The Online Store is not chosen: your storefront will not show/)]);
-    expect(channelWarnings([POINT_OF_SALE.id], [POINT_OF_SALE])).toEqual([expect.stringMatching(/^Your store has no Online Store channel/)]);
-    expect(channelWarnings(['gid://shopify/Publication/9', ONLINE_STORE.id], channels)).toEqual(['A sales channel chosen earlier is no longer in your store; nothing is published there.']);
+    expect(channelWarnings([], channels)).toEqual([
+      expect.stringMatching(/^No sales channel is chosen: the products and collections stay unpublished/),
+    ]);
+    expect(channelWarnings([POINT_OF_SALE.id], channels)).toEqual([
+      expect.stringMatching(/^The Online Store is not chosen: your storefront will not show/),
+    ]);
+    expect(channelWarnings([POINT_OF_SALE.id], [POINT_OF_SALE])).toEqual([
+      expect.stringMatching(/^Your store has no Online Store channel/),
+    ]);
+    expect(channelWarnings(['gid://shopify/Publication/9', ONLINE_STORE.id], channels)).toEqual([
+      'A sales channel chosen earlier is no longer in your store; nothing is published there.',
+    ]);
   });
 });

@@ -33,13 +33,20 @@ export function channelWarnings(chosen: string[], channels: SalesChannel[]): str
   const warnings: string[] = [];
   const onlineStore = channels.find((channel) => channel.name === ONLINE_STORE);
   const known = chosen.filter((id) => channels.some((channel) => channel.id === id));
-  if (known.length < chosen.length) warnings.push('A sales channel chosen earlier is no longer in your store; nothing is published there.');
+  if (known.length < chosen.length)
+    warnings.push('A sales channel chosen earlier is no longer in your store; nothing is published there.');
   if (known.length === 0) {
-    warnings.push('No sales channel is chosen: the products and collections stay unpublished, so shoppers cannot see them and their old addresses redirect to pages that do not open until you publish them in Shopify.');
+    warnings.push(
+      'No sales channel is chosen: the products and collections stay unpublished, so shoppers cannot see them and their old addresses redirect to pages that do not open until you publish them in Shopify.',
+    );
   } else if (!onlineStore) {
-    warnings.push('Your store has no Online Store channel: shoppers cannot visit the migrated products and collections, and their old addresses redirect to pages that do not open.');
+    warnings.push(
+      'Your store has no Online Store channel: shoppers cannot visit the migrated products and collections, and their old addresses redirect to pages that do not open.',
+    );
   } else if (!known.includes(onlineStore.id)) {
-    warnings.push('The Online Store is not chosen: your storefront will not show the migrated products and collections, and their old addresses redirect to pages shoppers cannot open.');
+    warnings.push(
+      'The Online Store is not chosen: your storefront will not show the migrated products and collections, and their old addresses redirect to pages shoppers cannot open.',
+    );
   }
   return warnings;
 }
@@ -48,12 +55,20 @@ export function channelWarnings(chosen: string[], channels: SalesChannel[]): str
  * Channels named by the merchant (the CLI's --channels: "Online Store,Point of Sale", any case, or
  * "none"); not named at all, the default. Names the shop has no channel for are returned as unknown.
  */
-export function channelsNamed(names: string | undefined, channels: SalesChannel[]): { ids: string[] } | { unknown: string[] } {
+export function channelsNamed(
+  names: string | undefined,
+  channels: SalesChannel[],
+): { ids: string[] } | { unknown: string[] } {
   if (names === undefined) return { ids: defaultChannels(channels) };
-  const wanted = names.split(',').map((name) => name.trim()).filter(Boolean);
+  const wanted = names
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (wanted.length === 1 && wanted[0]?.toLowerCase() === 'none') return { ids: [] };
   const find = (name: string) => channels.find((channel) => channel.name.toLowerCase() === name.toLowerCase());
   const unknown = wanted.filter((name) => !find(name));
   if (unknown.length > 0 || wanted.length === 0) return { unknown: unknown.length > 0 ? unknown : [names] };
-  return { ids: channels.filter((channel) => wanted.some((name) => find(name) === channel)).map((channel) => channel.id) };
+  return {
+    ids: channels.filter((channel) => wanted.some((name) => find(name) === channel)).map((channel) => channel.id),
+  };
 }

@@ -27,7 +27,16 @@ export function choicesForm(choices: ChoiceState): FormData {
   const body = new FormData();
   for (const entity of choices.entities) body.append('entities', entity);
   if (choices.channels) for (const channel of ['', ...choices.channels]) body.append('channels', channel);
-  for (const name of ['redirects', 'review', 'keepOrderNumbers', 'inviteCustomers', 'cutLongText', 'broaderCoupons', 'writePolicies'] as const) if (choices[name]) body.set(name, 'on');
+  for (const name of [
+    'redirects',
+    'review',
+    'keepOrderNumbers',
+    'inviteCustomers',
+    'cutLongText',
+    'broaderCoupons',
+    'writePolicies',
+  ] as const)
+    if (choices[name]) body.set(name, 'on');
   body.set('existingRecords', choices.existingRecords);
   body.set('exchangeRates', choices.exchangeRates);
   for (const [status, mapped] of Object.entries(choices.statuses)) {

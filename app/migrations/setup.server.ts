@@ -17,7 +17,16 @@ export async function setupPage(shop: string, id: string) {
   const migration = await ownedMigration(shop, id);
   if (migration.status !== 'draft') throw redirect(`/app/migrations/${migration.id}`);
   const check = await draftCheck(shop, migration.id);
-  const options = migration.options as { redirects?: boolean; unattended?: boolean; existingRecords?: 'update' | 'skip'; inviteCustomers?: boolean; longText?: 'keep-back' | 'cut'; broaderCoupons?: boolean; policies?: 'pages' | 'policies'; channels?: string[] };
+  const options = migration.options as {
+    redirects?: boolean;
+    unattended?: boolean;
+    existingRecords?: 'update' | 'skip';
+    inviteCustomers?: boolean;
+    longText?: 'keep-back' | 'cut';
+    broaderCoupons?: boolean;
+    policies?: 'pages' | 'policies';
+    channels?: string[];
+  };
   // The shop's sales channels, asked each time the page loads: the merchant may have just added one.
   const salesChannels = check.ok ? await shopSalesChannels(shop) : { channels: [], problem: null };
   const orders = OrderOptions.parse(migration.options ?? {});
@@ -25,7 +34,8 @@ export async function setupPage(shop: string, id: string) {
   const orderStatuses = orderStatusLabels(migration.sourcePlatform);
   const statuses = Object.fromEntries(
     orderStatuses.map(({ status }) => {
-      const mapped = orders.orderStatusMap[status] ?? defaultOrderStatus(migration.sourcePlatform, status) ?? { financialStatus: 'PENDING', fulfillmentStatus: null };
+      const mapped = orders.orderStatusMap[status] ??
+        defaultOrderStatus(migration.sourcePlatform, status) ?? { financialStatus: 'PENDING', fulfillmentStatus: null };
       return [status, { financial: mapped.financialStatus, fulfillment: mapped.fulfillmentStatus ?? 'UNFULFILLED' }];
     }),
   );

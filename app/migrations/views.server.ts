@@ -19,7 +19,8 @@ export const PAGE_SIZE = 25;
 
 export async function ownedMigration(shop: string, id: string) {
   const migration = await db().migration.findFirst({ where: { id, shop } });
-  if (!migration) throw new Response('There is no such migration in this store.', { status: 404, statusText: 'Not Found' });
+  if (!migration)
+    throw new Response('There is no such migration in this store.', { status: 404, statusText: 'Not Found' });
   return migration;
 }
 
@@ -57,7 +58,12 @@ export async function migrationPage(shop: string, id: string): Promise<Migration
   const [snapshot, problems, notMoved, redirects] = await Promise.all([
     ownedSnapshot(shop, id),
     problemSummary(id),
-    db().sourceRecord.groupBy({ by: ['entity'], where: { migrationId: id, status: { in: ['invalid', 'failed', 'skipped'] } }, _count: true, orderBy: { entity: 'asc' } }),
+    db().sourceRecord.groupBy({
+      by: ['entity'],
+      where: { migrationId: id, status: { in: ['invalid', 'failed', 'skipped'] } },
+      _count: true,
+      orderBy: { entity: 'asc' },
+    }),
     db().sourceRecord.count({ where: { migrationId: id, entity: 'redirects' } }),
   ]);
   return {
@@ -90,14 +96,21 @@ export interface NotMovedFilter {
 // The record's name wherever the canonical model or the raw source keeps it (invalid records keep
 // only `raw`, named where its platform's descriptor says): the same order as nameOf in report.server.ts.
 function nameSql(naming: RawRecordNaming): Prisma.Sql {
-  const raw = naming.paths.map((path) => Prisma.sql`CASE WHEN jsonb_typeof(data->'raw' #> ${path}::text[]) = 'string' THEN nullif(data->'raw' #>> ${path}::text[], '') END`);
+  const raw = naming.paths.map(
+    (path) =>
+      Prisma.sql`CASE WHEN jsonb_typeof(data->'raw' #> ${path}::text[]) = 'string' THEN nullif(data->'raw' #>> ${path}::text[], '') END`,
+  );
   return Prisma.sql`coalesce(nullif(data->>'title', ''), nullif(data->>'name', ''), nullif(data->>'email', ''), nullif(data->>'code', ''),
   nullif(data->>'number', ''), nullif(data->>'path', ''), nullif(data->'record'->>'title', ''), nullif(data->'record'->>'name', ''),
   ${raw.length > 0 ? Prisma.join(raw, ', ') : Prisma.sql`NULL`}, '')`;
 }
 
 /** One page of the records that did not move, filtered and searched (name, source id or reason). */
-export async function notMovedPage(shop: string, id: string, filter: NotMovedFilter): Promise<{ rows: NotMovedRow[]; total: number }> {
+export async function notMovedPage(
+  shop: string,
+  id: string,
+  filter: NotMovedFilter,
+): Promise<{ rows: NotMovedRow[]; total: number }> {
   const migration = await ownedMigration(shop, id);
   const naming = readablePlatform(migration.sourcePlatform)?.rawNames ?? { paths: [] };
   const NAME = nameSql(naming);
@@ -111,7 +124,9 @@ export async function notMovedPage(shop: string, id: string, filter: NotMovedFil
   }
   const where = Prisma.join(conditions, ' AND ');
   const [rows, counted] = await Promise.all([
-    db().$queryRaw<{ id: bigint; entity: string; sourceId: string; name: string; status: NotMovedStatus; reason: string | null }[]>`
+    db().$queryRaw<
+      { id: bigint; entity: string; sourceId: string; name: string; status: NotMovedStatus; reason: string | null }[]
+    >`
       SELECT id, entity, "sourceId", ${NAME} AS name, status, reason FROM "SourceRecord"
       WHERE ${where} ORDER BY id LIMIT ${PAGE_SIZE} OFFSET ${(filter.page - 1) * PAGE_SIZE}`,
     db().$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "SourceRecord" WHERE ${where}`,
@@ -126,10 +141,25 @@ export async function notMovedPage(shop: string, id: string, filter: NotMovedFil
 type RedirectTarget = Parameters<typeof redirectTarget>[0];
 
 /** One page of the migration's redirects: old path → new path, and whether Shopify took it. */
-export async function redirectsPage(shop: string, id: string, page: number): Promise<{ rows: RedirectRow[]; total: number }> {
+export async function redirectsPage(
+  shop: string,
+  id: string,
+  page: number,
+): Promise<{ rows: RedirectRow[]; total: number }> {
   const migration = await ownedMigration(shop, id);
   const [rows, total] = await Promise.all([
-    db().$queryRaw<{ id: bigint; path: string; targetPath: string | null; entity: RedirectTarget; handle: string | null; status: string; reason: string | null; linked: boolean }[]>`
+    db().$queryRaw<
+      {
+        id: bigint;
+        path: string;
+        targetPath: string | null;
+        entity: RedirectTarget;
+        handle: string | null;
+        status: string;
+        reason: string | null;
+        linked: boolean;
+      }[]
+    >`
       SELECT r.id, r.data->>'path' AS path, r.data->>'targetPath' AS "targetPath", r.data->'target'->>'entity' AS entity, m.handle, r.status, r.reason, own.id IS NOT NULL AS linked
       FROM "SourceRecord" r
       LEFT JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${migration.sourcePlatform}
@@ -146,7 +176,10 @@ export async function redirectsPage(shop: string, id: string, page: number): Pro
       path: row.path,
       target: row.targetPath ?? (row.handle ? redirectTarget(row.entity, row.handle) : null),
       // An undo deletes the redirect from Shopify and its link with it: it is no longer live.
-      status: IN_SHOPIFY.includes(row.status) && !row.linked && ['undoing', 'undone'].includes(migration.status) ? 'removed' : row.status,
+      status:
+        IN_SHOPIFY.includes(row.status) && !row.linked && ['undoing', 'undone'].includes(migration.status)
+          ? 'removed'
+          : row.status,
       reason: row.reason,
     })),
     total,

@@ -14,7 +14,17 @@ import { REDIRECTED_ENTITIES } from './entities/redirects/input.server.ts';
 import { type WritingOptions, migrationOptions } from './options.server.ts';
 import { queueAnalyze, queueExtract, queueLoad, queueVerify } from './queue.server.ts';
 
-export const MIGRATION_STATUSES = ['draft', 'running', 'ready', 'paused', 'completed', 'failed', 'cancelled', 'undoing', 'undone'] as const;
+export const MIGRATION_STATUSES = [
+  'draft',
+  'running',
+  'ready',
+  'paused',
+  'completed',
+  'failed',
+  'cancelled',
+  'undoing',
+  'undone',
+] as const;
 export type MigrationStatus = (typeof MIGRATION_STATUSES)[number];
 
 /**
@@ -22,7 +32,16 @@ export type MigrationStatus = (typeof MIGRATION_STATUSES)[number];
  * (status ready) waiting for the merchant; writing, verifying; undoing; done. Phases move on
  * inside a status, by the step that finishes one (a conditional update, so only one job does it).
  */
-export const MIGRATION_PHASES = ['draft', 'extracting', 'analyzing', 'ready', 'loading', 'verifying', 'undoing', 'done'] as const;
+export const MIGRATION_PHASES = [
+  'draft',
+  'extracting',
+  'analyzing',
+  'ready',
+  'loading',
+  'verifying',
+  'undoing',
+  'done',
+] as const;
 export type MigrationPhase = (typeof MIGRATION_PHASES)[number];
 
 /**
@@ -79,8 +98,14 @@ export type Tx = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]
  * Moves a migration (as the caller read it) to another status, with whatever else changes with it;
  * a move the table does not allow is refused with MigrationStateError, and nothing is written.
  */
-export async function transition(client: Tx | ReturnType<typeof db>, migration: { id: string; status: string }, to: MigrationStatus, data: Omit<Prisma.MigrationUpdateInput, 'status'> = {}) {
-  if (!canTransition(migration.status, to)) throw new MigrationStateError(`A migration that is ${migration.status} cannot become ${to}.`);
+export async function transition(
+  client: Tx | ReturnType<typeof db>,
+  migration: { id: string; status: string },
+  to: MigrationStatus,
+  data: Omit<Prisma.MigrationUpdateInput, 'status'> = {},
+) {
+  if (!canTransition(migration.status, to))
+    throw new MigrationStateError(`A migration that is ${migration.status} cannot become ${to}.`);
   return client.migration.update({ where: { id: migration.id }, data: { ...data, status: to } });
 }
 
@@ -147,14 +172,16 @@ export async function createMigration(input: NewMigration) {
 /** Jobs already running finish their piece; every job checks the status before the next piece. */
 export async function pauseMigration(shop: string, id: string) {
   const migration = await ownedMigration(shop, id);
-  if (migration.status !== 'running') throw new MigrationStateError(`The migration is ${migration.status}; only a running one can pause.`);
+  if (migration.status !== 'running')
+    throw new MigrationStateError(`The migration is ${migration.status}; only a running one can pause.`);
   return transition(db(), migration, 'paused', { pausedAt: new Date() });
 }
 
 /** Picks up where each entity stopped: the saved extract cursors and the records not yet written. */
 export async function resumeMigration(shop: string, id: string) {
   const migration = await ownedMigration(shop, id);
-  if (migration.status !== 'paused') throw new MigrationStateError(`The migration is ${migration.status}; only a paused one can resume.`);
+  if (migration.status !== 'paused')
+    throw new MigrationStateError(`The migration is ${migration.status}; only a paused one can resume.`);
   return db().$transaction(async (tx) => {
     const resumed = await transition(tx, migration, 'running', { pausedAt: null });
     if (migration.phase === 'extracting') {
@@ -176,7 +203,9 @@ export async function resumeMigration(shop: string, id: string) {
       // Writing goes on with the first entity (in load order) that still has records to write;
       // records already written are recognised by their hash and skipped without a request.
       const pending = await tx.sourceRecord.groupBy({ by: ['entity'], where: { migrationId: id, status: 'staged' } });
-      const next = (migration.entities as Entity[]).find((entity) => pending.some((row) => row.entity === entity) || entity === 'redirects');
+      const next = (migration.entities as Entity[]).find(
+        (entity) => pending.some((row) => row.entity === entity) || entity === 'redirects',
+      );
       if (next) await queueLoad(tx, id, next);
       else await queueVerify(tx, id);
     } else if (migration.phase === 'verifying') {
@@ -189,14 +218,20 @@ export async function resumeMigration(shop: string, id: string) {
 /** Jobs check the status before their next piece; what they are writing now still lands. */
 export async function cancelMigration(shop: string, id: string) {
   const migration = await ownedMigration(shop, id);
-  if (['completed', 'cancelled'].includes(migration.status)) throw new MigrationStateError(`The migration is already ${migration.status}.`);
+  if (['completed', 'cancelled'].includes(migration.status))
+    throw new MigrationStateError(`The migration is already ${migration.status}.`);
   return transition(db(), migration, 'cancelled', { finishedAt: new Date() });
 }
 
 /** The merchant's choices on a draft: what to move and how. Options not given keep what the draft had. */
-export async function updateDraft(shop: string, id: string, choices: { entities: Entity[]; redirects: boolean; review: boolean; options?: WritingOptions }) {
+export async function updateDraft(
+  shop: string,
+  id: string,
+  choices: { entities: Entity[]; redirects: boolean; review: boolean; options?: WritingOptions },
+) {
   const migration = await ownedMigration(shop, id);
-  if (migration.status !== 'draft') throw new MigrationStateError('This migration has started; its settings can no longer change.');
+  if (migration.status !== 'draft')
+    throw new MigrationStateError('This migration has started; its settings can no longer change.');
   const previous = (migration.options ?? {}) as Record<string, unknown>;
   return db().migration.update({
     where: { id },

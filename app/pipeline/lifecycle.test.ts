@@ -4,7 +4,18 @@ import { decryptCredentials } from '../db/credentials.server.ts';
 import { db } from '../db/db.server.ts';
 import { HELD, PLACEMENT_BATCH } from './entities/products/bulk-publishing.server.ts';
 import {
-  MIGRATION_STATUSES, MigrationNotFound, MigrationStateError, TRANSITIONS, canTransition, cancelMigration, createMigration, pauseMigration, resumeMigration, statusesBefore, transition, updateDraft,
+  MIGRATION_STATUSES,
+  MigrationNotFound,
+  MigrationStateError,
+  TRANSITIONS,
+  canTransition,
+  cancelMigration,
+  createMigration,
+  pauseMigration,
+  resumeMigration,
+  statusesBefore,
+  transition,
+  updateDraft,
 } from './lifecycle.server.ts';
 import { startMigration } from './steps/extract.server.ts';
 import { OrderOptions } from './entities/orders/input.server.ts';
@@ -26,28 +37,58 @@ beforeEach(async () => {
 
 describe('migration lifecycle', () => {
   it('stores the source credentials encrypted and the entities in load order', async () => {
-    const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['products', 'collections'] });
+    const migration = await createMigration({
+      shop: SHOP,
+      platform: 'woocommerce',
+      sourceUrl: credentials.url,
+      credentials,
+      entities: ['products', 'collections'],
+    });
     expect(migration.sourceCredentials).not.toContain('cs_secret');
     expect(decryptCredentials(SHOP, migration.sourceCredentials ?? '')).toEqual(credentials);
     expect(migration.entities).toEqual(['collections', 'products', 'redirects']);
     expect(migration.status).toBe('draft');
     // Customers and orders had no URL of their own on the old store: nothing to redirect.
-    const customersOnly = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['orders', 'customers'] });
+    const customersOnly = await createMigration({
+      shop: SHOP,
+      platform: 'woocommerce',
+      sourceUrl: credentials.url,
+      credentials,
+      entities: ['orders', 'customers'],
+    });
     expect(customersOnly.entities).toEqual(['customers', 'orders']);
   });
 
   it('starts by queueing one extract job per entity, with the status change', async () => {
-    const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['products', 'collections'] });
+    const migration = await createMigration({
+      shop: SHOP,
+      platform: 'woocommerce',
+      sourceUrl: credentials.url,
+      credentials,
+      entities: ['products', 'collections'],
+    });
     const started = await startMigration(SHOP, migration.id);
     expect(started).toMatchObject({ status: 'running', phase: 'extracting' });
-    expect(await queued()).toEqual([`migration-extract:${migration.id}:collections`, `migration-extract:${migration.id}:products`]);
+    expect(await queued()).toEqual([
+      `migration-extract:${migration.id}:collections`,
+      `migration-extract:${migration.id}:products`,
+    ]);
     await expect(startMigration(SHOP, migration.id)).rejects.toThrow('only a draft can start');
   });
 
   it('pauses, and resumes only the entities not yet read', async () => {
-    const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['products', 'collections'] });
+    const migration = await createMigration({
+      shop: SHOP,
+      platform: 'woocommerce',
+      sourceUrl: credentials.url,
+      credentials,
+      entities: ['products', 'collections'],
+    });
     await startMigration(SHOP, migration.id);
-    await db().migrationEntity.update({ where: { migrationId_entity: { migrationId: migration.id, entity: 'collections' } }, data: { extractDone: true } });
+    await db().migrationEntity.update({
+      where: { migrationId_entity: { migrationId: migration.id, entity: 'collections' } },
+      data: { extractDone: true },
+    });
     await pauseMigration(SHOP, migration.id);
     await db().$executeRawUnsafe('DELETE FROM graphile_worker._private_jobs');
     expect((await resumeMigration(SHOP, migration.id)).status).toBe('running');
@@ -55,18 +96,42 @@ describe('migration lifecycle', () => {
   });
 
   it('resumes the publishing of products written in bulk where the pause held it, then the entities after them', async () => {
-    const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['products', 'customers'] });
+    const migration = await createMigration({
+      shop: SHOP,
+      platform: 'woocommerce',
+      sourceUrl: credentials.url,
+      credentials,
+      entities: ['products', 'customers'],
+    });
     await db().migration.update({ where: { id: migration.id }, data: { status: 'paused', phase: 'loading' } });
     // Customers are still staged; the products are written, and their publishing stopped after a batch.
-    await db().sourceRecord.create({ data: { shop: SHOP, migrationId: migration.id, entity: 'customers', sourceId: '1', status: 'staged', data: {} } });
-    await db().bulkBatch.create({ data: { shop: SHOP, migrationId: migration.id, entity: PLACEMENT_BATCH, operationId: 'gid://shopify/BulkOperation/1', recordIds: [41n], lastRecordId: 41n, status: HELD } });
+    await db().sourceRecord.create({
+      data: { shop: SHOP, migrationId: migration.id, entity: 'customers', sourceId: '1', status: 'staged', data: {} },
+    });
+    await db().bulkBatch.create({
+      data: {
+        shop: SHOP,
+        migrationId: migration.id,
+        entity: PLACEMENT_BATCH,
+        operationId: 'gid://shopify/BulkOperation/1',
+        recordIds: [41n],
+        lastRecordId: 41n,
+        status: HELD,
+      },
+    });
     await resumeMigration(SHOP, migration.id);
     expect(await queued()).toEqual([`migration-load:${migration.id}:products`]);
     expect(await db().bulkBatch.count({ where: { migrationId: migration.id, status: HELD } })).toBe(0);
   });
 
   it('cancels, and refuses another shop as if the migration did not exist', async () => {
-    const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['products'] });
+    const migration = await createMigration({
+      shop: SHOP,
+      platform: 'woocommerce',
+      sourceUrl: credentials.url,
+      credentials,
+      entities: ['products'],
+    });
     await expect(startMigration('intruder.myshopify.com', migration.id)).rejects.toBeInstanceOf(MigrationNotFound);
     await expect(cancelMigration('intruder.myshopify.com', migration.id)).rejects.toBeInstanceOf(MigrationNotFound);
     expect((await cancelMigration(SHOP, migration.id)).status).toBe('cancelled');
@@ -74,33 +139,90 @@ describe('migration lifecycle', () => {
   });
 
   it('saves the writing options on the draft, where the order loader reads them, and keeps them when only the entities change', async () => {
-    const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['orders'], options: { redirects: true, unattended: false } });
-    const options = { keepOrderNumbers: false, orderStatusMap: { processing: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' } }, existingRecords: 'skip' as const, inviteCustomers: true, exchangeRates: { EUR: '1.0850' }, longText: 'cut' as const, broaderCoupons: true };
-    const saved = await updateDraft(SHOP, migration.id, { entities: ['orders', 'customers'], redirects: false, review: true, options });
+    const migration = await createMigration({
+      shop: SHOP,
+      platform: 'woocommerce',
+      sourceUrl: credentials.url,
+      credentials,
+      entities: ['orders'],
+      options: { redirects: true, unattended: false },
+    });
+    const options = {
+      keepOrderNumbers: false,
+      orderStatusMap: { processing: { financialStatus: 'PAID', fulfillmentStatus: 'FULFILLED' } },
+      existingRecords: 'skip' as const,
+      inviteCustomers: true,
+      exchangeRates: { EUR: '1.0850' },
+      longText: 'cut' as const,
+      broaderCoupons: true,
+    };
+    const saved = await updateDraft(SHOP, migration.id, {
+      entities: ['orders', 'customers'],
+      redirects: false,
+      review: true,
+      options,
+    });
     expect(saved.options).toEqual({ redirects: false, unattended: false, ...options });
-    expect(OrderOptions.parse(saved.options)).toEqual({ keepOrderNumbers: false, orderStatusMap: options.orderStatusMap, exchangeRates: { EUR: '1.0850' } });
+    expect(OrderOptions.parse(saved.options)).toEqual({
+      keepOrderNumbers: false,
+      orderStatusMap: options.orderStatusMap,
+      exchangeRates: { EUR: '1.0850' },
+    });
     const again = await updateDraft(SHOP, migration.id, { entities: ['orders'], redirects: false, review: false });
     expect(again.options).toEqual({ redirects: false, unattended: true, ...options });
-    await expect(updateDraft('intruder.myshopify.com', migration.id, { entities: ['orders'], redirects: false, review: false, options })).rejects.toBeInstanceOf(MigrationNotFound);
+    await expect(
+      updateDraft('intruder.myshopify.com', migration.id, {
+        entities: ['orders'],
+        redirects: false,
+        review: false,
+        options,
+      }),
+    ).rejects.toBeInstanceOf(MigrationNotFound);
   });
 });
 
 describe('the transition table', () => {
   it('allows the moves the migration makes', () => {
     const allowed: [string, (typeof MIGRATION_STATUSES)[number]][] = [
-      ['draft', 'running'], ['running', 'paused'], ['paused', 'running'], ['running', 'ready'], ['ready', 'running'],
-      ['running', 'completed'], ['running', 'failed'], ['paused', 'failed'], ['draft', 'cancelled'], ['ready', 'cancelled'],
-      ['completed', 'undoing'], ['failed', 'undoing'], ['cancelled', 'undoing'], ['undone', 'undoing'], ['undoing', 'undone'], ['undoing', 'failed'],
-      ['completed', 'undone'], ['undone', 'undone'],
+      ['draft', 'running'],
+      ['running', 'paused'],
+      ['paused', 'running'],
+      ['running', 'ready'],
+      ['ready', 'running'],
+      ['running', 'completed'],
+      ['running', 'failed'],
+      ['paused', 'failed'],
+      ['draft', 'cancelled'],
+      ['ready', 'cancelled'],
+      ['completed', 'undoing'],
+      ['failed', 'undoing'],
+      ['cancelled', 'undoing'],
+      ['undone', 'undoing'],
+      ['undoing', 'undone'],
+      ['undoing', 'failed'],
+      ['completed', 'undone'],
+      ['undone', 'undone'],
     ];
     for (const [from, to] of allowed) expect(canTransition(from, to), `${from} → ${to}`).toBe(true);
   });
 
   it('refuses every other move', () => {
     const refused: [string, (typeof MIGRATION_STATUSES)[number]][] = [
-      ['draft', 'completed'], ['draft', 'paused'], ['draft', 'undoing'], ['ready', 'paused'], ['ready', 'completed'],
-      ['completed', 'running'], ['completed', 'cancelled'], ['cancelled', 'cancelled'], ['cancelled', 'running'], ['undone', 'running'],
-      ['paused', 'completed'], ['undoing', 'running'], ['failed', 'running'], ['running', 'undoing'], ['nonsense', 'running'],
+      ['draft', 'completed'],
+      ['draft', 'paused'],
+      ['draft', 'undoing'],
+      ['ready', 'paused'],
+      ['ready', 'completed'],
+      ['completed', 'running'],
+      ['completed', 'cancelled'],
+      ['cancelled', 'cancelled'],
+      ['cancelled', 'running'],
+      ['undone', 'running'],
+      ['paused', 'completed'],
+      ['undoing', 'running'],
+      ['failed', 'running'],
+      ['running', 'undoing'],
+      ['nonsense', 'running'],
     ];
     for (const [from, to] of refused) expect(canTransition(from, to), `${from} → ${to}`).toBe(false);
   });
@@ -114,9 +236,23 @@ describe('the transition table', () => {
   });
 
   it('refuses a move the table does not allow, and writes nothing', async () => {
-    const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['products'] });
-    await expect(transition(db(), migration, 'completed', { phase: 'done' })).rejects.toBeInstanceOf(MigrationStateError);
-    expect(await db().migration.findUniqueOrThrow({ where: { id: migration.id } })).toMatchObject({ status: 'draft', phase: 'draft' });
-    expect(await transition(db(), migration, 'running', { phase: 'extracting' })).toMatchObject({ status: 'running', phase: 'extracting' });
+    const migration = await createMigration({
+      shop: SHOP,
+      platform: 'woocommerce',
+      sourceUrl: credentials.url,
+      credentials,
+      entities: ['products'],
+    });
+    await expect(transition(db(), migration, 'completed', { phase: 'done' })).rejects.toBeInstanceOf(
+      MigrationStateError,
+    );
+    expect(await db().migration.findUniqueOrThrow({ where: { id: migration.id } })).toMatchObject({
+      status: 'draft',
+      phase: 'draft',
+    });
+    expect(await transition(db(), migration, 'running', { phase: 'extracting' })).toMatchObject({
+      status: 'running',
+      phase: 'extracting',
+    });
   });
 });

@@ -15,26 +15,41 @@ const readQueue = (migrationId: string, entity: Entity) => `migration:${migratio
 const writeQueue = (migrationId: string) => `migration:${migrationId}:write`;
 
 export function queueExtract(tx: Tx, migrationId: string, entity: Entity) {
-  return queueInTransaction(tx, 'migration-extract', { migrationId, entity }, {
-    jobKey: `migration-extract:${migrationId}:${entity}`,
-    queueName: readQueue(migrationId, entity),
-  });
+  return queueInTransaction(
+    tx,
+    'migration-extract',
+    { migrationId, entity },
+    {
+      jobKey: `migration-extract:${migrationId}:${entity}`,
+      queueName: readQueue(migrationId, entity),
+    },
+  );
 }
 
 export function queueAnalyze(tx: Tx, migrationId: string, afterId: bigint | null = null) {
-  return queueInTransaction(tx, 'migration-analyze', afterId === null ? { migrationId } : { migrationId, afterId: afterId.toString() }, {
-    jobKey: `migration-analyze:${migrationId}`,
-    queueName: writeQueue(migrationId),
-  });
+  return queueInTransaction(
+    tx,
+    'migration-analyze',
+    afterId === null ? { migrationId } : { migrationId, afterId: afterId.toString() },
+    {
+      jobKey: `migration-analyze:${migrationId}`,
+      queueName: writeQueue(migrationId),
+    },
+  );
 }
 
 /** `runAt`: not before then (a limit Shopify sets, such as a development store's 5 orders a minute). */
 export function queueLoad(tx: Tx, migrationId: string, entity: Entity, afterId: bigint | null = null, runAt?: Date) {
-  return queueInTransaction(tx, 'migration-load', { migrationId, entity, afterId: afterId?.toString() ?? null }, {
-    jobKey: `migration-load:${migrationId}:${entity}`,
-    queueName: writeQueue(migrationId),
-    ...(runAt ? { runAt } : {}),
-  });
+  return queueInTransaction(
+    tx,
+    'migration-load',
+    { migrationId, entity, afterId: afterId?.toString() ?? null },
+    {
+      jobKey: `migration-load:${migrationId}:${entity}`,
+      queueName: writeQueue(migrationId),
+      ...(runAt ? { runAt } : {}),
+    },
+  );
 }
 
 /** How often a bulk operation is checked on. */
@@ -42,40 +57,65 @@ const BULK_POLL_MS = 2000;
 
 /** The next check on a bulk operation Shopify is running, a little later. */
 export function queueBulkPoll(tx: Tx, migrationId: string, batchId: string) {
-  return queueInTransaction(tx, 'migration-bulk-poll', { migrationId, batchId }, {
-    jobKey: `migration-bulk-poll:${batchId}`,
-    queueName: writeQueue(migrationId),
-    runAt: new Date(Date.now() + BULK_POLL_MS),
-  });
+  return queueInTransaction(
+    tx,
+    'migration-bulk-poll',
+    { migrationId, batchId },
+    {
+      jobKey: `migration-bulk-poll:${batchId}`,
+      queueName: writeQueue(migrationId),
+      runAt: new Date(Date.now() + BULK_POLL_MS),
+    },
+  );
 }
 
 export function queueVerify(tx: Tx, migrationId: string) {
-  return queueInTransaction(tx, 'migration-verify', { migrationId }, {
-    jobKey: `migration-verify:${migrationId}`,
-    queueName: writeQueue(migrationId),
-  });
+  return queueInTransaction(
+    tx,
+    'migration-verify',
+    { migrationId },
+    {
+      jobKey: `migration-verify:${migrationId}`,
+      queueName: writeQueue(migrationId),
+    },
+  );
 }
 
 /** Undo shares the write queue: it never runs beside a write or another undo batch of the migration. */
 export function queueUndo(tx: Tx, migrationId: string, entity: string, afterId: bigint | null) {
-  return queueInTransaction(tx, 'migration-undo', { migrationId, entity, afterId: afterId?.toString() ?? null }, {
-    jobKey: `migration-undo:${migrationId}`,
-    queueName: writeQueue(migrationId),
-  });
+  return queueInTransaction(
+    tx,
+    'migration-undo',
+    { migrationId, entity, afterId: afterId?.toString() ?? null },
+    {
+      jobKey: `migration-undo:${migrationId}`,
+      queueName: writeQueue(migrationId),
+    },
+  );
 }
 
 /** Account invitations share the write queue: one batch at a time, never beside an undo of the migration. */
 export function queueInvitations(tx: Tx, migrationId: string, afterId: bigint | null) {
-  return queueInTransaction(tx, 'migration-invite', afterId === null ? { migrationId } : { migrationId, afterId: afterId.toString() }, {
-    jobKey: `migration-invite:${migrationId}`,
-    queueName: writeQueue(migrationId),
-  });
+  return queueInTransaction(
+    tx,
+    'migration-invite',
+    afterId === null ? { migrationId } : { migrationId, afterId: afterId.toString() },
+    {
+      jobKey: `migration-invite:${migrationId}`,
+      queueName: writeQueue(migrationId),
+    },
+  );
 }
 
 /** The dry run's next batch; it shares the write queue, so it never runs beside a step that writes. */
 export function queueDryRun(tx: Tx, migrationId: string, afterId: bigint | null = null) {
-  return queueInTransaction(tx, 'migration-dry-run', afterId === null ? { migrationId } : { migrationId, afterId: afterId.toString() }, {
-    jobKey: `migration-dry-run:${migrationId}`,
-    queueName: writeQueue(migrationId),
-  });
+  return queueInTransaction(
+    tx,
+    'migration-dry-run',
+    afterId === null ? { migrationId } : { migrationId, afterId: afterId.toString() },
+    {
+      jobKey: `migration-dry-run:${migrationId}`,
+      queueName: writeQueue(migrationId),
+    },
+  );
 }

@@ -32,8 +32,8 @@ export default function Dashboard() {
               >
                 <p>
                   Shipyard copies your products, collections, customers, orders, pages, blog posts and reviews from
-                  {` ${platforms.available} `}into this store, without duplicates, and keeps your search rankings
-                  with redirects from your old URLs.
+                  {` ${platforms.available} `}into this store, without duplicates, and keeps your search rankings with
+                  redirects from your old URLs.
                 </p>
               </EmptyState>
             </Card>

@@ -72,7 +72,10 @@ export default function MigrationPage() {
               {data.plan?.customerData ? <CustomerDataBanner notice={data.plan.customerData} /> : null}
               {status === 'ready' ? (
                 <Banner tone="info" title="Your store has been read and checked">
-                  <p>Nothing has been written to Shopify yet. Read what the analysis found and the plan below, then start writing.</p>
+                  <p>
+                    Nothing has been written to Shopify yet. Read what the analysis found and the plan below, then start
+                    writing.
+                  </p>
                 </Banner>
               ) : null}
               {status === 'paused' ? (
@@ -103,7 +106,15 @@ export default function MigrationPage() {
                   />
                 ) : null}
                 {status === 'paused' ? (
-                  <ConfirmButton intent="resume" label="Resume" title="Resume the migration?" message="Shipyard carries on where it stopped." confirm="Resume" primary done="Migration resumed" />
+                  <ConfirmButton
+                    intent="resume"
+                    label="Resume"
+                    title="Resume the migration?"
+                    message="Shipyard carries on where it stopped."
+                    confirm="Resume"
+                    primary
+                    done="Migration resumed"
+                  />
                 ) : null}
                 {['running', 'ready', 'paused', 'failed'].includes(status) ? (
                   <ConfirmButton
@@ -129,14 +140,28 @@ export default function MigrationPage() {
               </InlineStack>
               <MigrationProgress snapshot={snapshot} rates={rates} mode={mode} />
               {writingStarted ? <ThroughputChart samples={data.samples} snapshot={snapshot} /> : null}
-              {['ready', 'loading', 'verifying', 'done'].includes(data.phase) ? <ProblemsCard problems={data.problems} /> : null}
-              {status === 'ready' || data.dryRun ? <DryRunCard dryRun={data.dryRun} canRun={status === 'ready'} /> : null}
-              {data.plan && status === 'ready' ? <PlanCard plan={data.plan} customers={data.customers ?? undefined} /> : null}
+              {['ready', 'loading', 'verifying', 'done'].includes(data.phase) ? (
+                <ProblemsCard problems={data.problems} />
+              ) : null}
+              {status === 'ready' || data.dryRun ? (
+                <DryRunCard dryRun={data.dryRun} canRun={status === 'ready'} />
+              ) : null}
+              {data.plan && status === 'ready' ? (
+                <PlanCard plan={data.plan} customers={data.customers ?? undefined} />
+              ) : null}
               {data.invitations ? <InvitationsCard summary={data.invitations} /> : null}
               {data.undo.report ? <UndoCard report={data.undo.report} undoing={status === 'undoing'} /> : null}
               {data.verification ? <VerificationCard verification={data.verification} /> : null}
-              <NotMovedCard migrationId={data.id} rows={data.notMoved.rows} total={data.notMoved.total} pageSize={data.pageSize} byEntity={data.notMovedByEntity} />
-              {writingStarted && data.redirectList.total > 0 ? <RedirectsCard rows={data.redirectList.rows} total={data.redirectList.total} pageSize={data.pageSize} /> : null}
+              <NotMovedCard
+                migrationId={data.id}
+                rows={data.notMoved.rows}
+                total={data.notMoved.total}
+                pageSize={data.pageSize}
+                byEntity={data.notMovedByEntity}
+              />
+              {writingStarted && data.redirectList.total > 0 ? (
+                <RedirectsCard rows={data.redirectList.rows} total={data.redirectList.total} pageSize={data.pageSize} />
+              ) : null}
             </BlockStack>
           </NoticeProvider>
         </Layout.Section>

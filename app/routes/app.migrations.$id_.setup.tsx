@@ -3,14 +3,34 @@
 // reloading loses nothing. Start reads and analyzes.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from '@remix-run/react';
-import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, InlineError, InlineStack, Layout, Select, Text, TextField } from '@shopify/polaris';
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  Checkbox,
+  ChoiceList,
+  InlineError,
+  InlineStack,
+  Layout,
+  Select,
+  Text,
+  TextField,
+} from '@shopify/polaris';
 import { AppPage } from '../components/layout/AppPage.tsx';
 import { type FormEvent, useState } from 'react';
 import { useFormatter } from '../components/layout/format.ts';
 import { RouteError } from '../components/layout/RouteError.tsx';
 import { SalesChannelsCard } from '../components/migrations/SalesChannelsCard.tsx';
 import {
-  CHOOSABLE, ChoicesForm, ENTITY_LABELS, FINANCIAL_STATUSES, FULFILLMENT_STATUSES, type FieldErrors, parseForm, statusField,
+  CHOOSABLE,
+  ChoicesForm,
+  ENTITY_LABELS,
+  FINANCIAL_STATUSES,
+  FULFILLMENT_STATUSES,
+  type FieldErrors,
+  parseForm,
+  statusField,
 } from '../migrations/forms.ts';
 import { type ChoiceState, FORM_ARRAYS, choicesForm } from '../migrations/setup-choices.ts';
 import { saveSetup, setupPage } from '../migrations/setup.server.ts';
@@ -70,7 +90,11 @@ export default function SetupMigration() {
   const publishes = chosen.includes('products') || chosen.includes('collections');
 
   return (
-    <AppPage title={`Move from ${data.sourceLabel}`} subtitle={data.sourceUrl ?? undefined} backAction={{ content: 'Migrations', url: '/app' }}>
+    <AppPage
+      title={`Move from ${data.sourceLabel}`}
+      subtitle={data.sourceUrl ?? undefined}
+      backAction={{ content: 'Migrations', url: '/app' }}
+    >
       <Layout>
         <Layout.Section>
           {data.store ? (
@@ -134,8 +158,18 @@ export default function SetupMigration() {
                       title="Records already in Shopify"
                       name="existingRecords"
                       choices={[
-                        { label: 'Update them with what your old store has now', value: 'update', helpText: 'A product, collection or customer an earlier migration wrote is brought up to date, and so is a customer your store already had with the same email or phone.' },
-                        { label: 'Skip them', value: 'skip', helpText: 'What is already in Shopify stays as it is there (your edits in Shopify are kept), also a customer your store already had with the same email or phone, who still gets their orders; the report lists what was skipped.' },
+                        {
+                          label: 'Update them with what your old store has now',
+                          value: 'update',
+                          helpText:
+                            'A product, collection or customer an earlier migration wrote is brought up to date, and so is a customer your store already had with the same email or phone.',
+                        },
+                        {
+                          label: 'Skip them',
+                          value: 'skip',
+                          helpText:
+                            'What is already in Shopify stays as it is there (your edits in Shopify are kept), also a customer your store already had with the same email or phone, who still gets their orders; the report lists what was skipped.',
+                        },
                       ]}
                       selected={[choices.existingRecords]}
                       onChange={(selected) => change({ existingRecords: selected[0] ?? 'update' })}
@@ -209,7 +243,8 @@ export default function SetupMigration() {
                         Order statuses
                       </Text>
                       <Text as="p" tone="subdued">
-                        How each {data.sourceLabel} status shows in Shopify. Shopify cannot import an order as cancelled: choose Voided, and it is tagged “cancelled”.
+                        How each {data.sourceLabel} status shows in Shopify. Shopify cannot import an order as
+                        cancelled: choose Voided, and it is tagged “cancelled”.
                       </Text>
                       <table aria-labelledby="status-map-heading" style={{ borderCollapse: 'collapse', width: '100%' }}>
                         <thead>
@@ -233,10 +268,20 @@ export default function SetupMigration() {
                         </thead>
                         <tbody>
                           {data.orderStatuses.map(({ status, label }) => {
-                            const mapped = choices.statuses[status] ?? { financial: 'PENDING', fulfillment: 'UNFULFILLED' };
+                            const mapped = choices.statuses[status] ?? {
+                              financial: 'PENDING',
+                              fulfillment: 'UNFULFILLED',
+                            };
                             return (
                               <tr key={status}>
-                                <th scope="row" style={{ textAlign: 'start', fontWeight: 'normal', padding: '0.25rem 0.5rem 0.25rem 0' }}>
+                                <th
+                                  scope="row"
+                                  style={{
+                                    textAlign: 'start',
+                                    fontWeight: 'normal',
+                                    padding: '0.25rem 0.5rem 0.25rem 0',
+                                  }}
+                                >
                                   <Text as="span">{label}</Text>
                                 </th>
                                 <td style={{ padding: '0.25rem 0.5rem' }}>
@@ -244,7 +289,10 @@ export default function SetupMigration() {
                                     label={`Payment status for ${label} orders`}
                                     labelHidden
                                     name={statusField(status, 'financial')}
-                                    options={FINANCIAL_STATUSES.map((option) => ({ label: option.label, value: option.value }))}
+                                    options={FINANCIAL_STATUSES.map((option) => ({
+                                      label: option.label,
+                                      value: option.value,
+                                    }))}
                                     value={mapped.financial}
                                     onChange={mapStatus(status, 'financial')}
                                     error={errors[statusField(status, 'financial')]}
@@ -255,7 +303,10 @@ export default function SetupMigration() {
                                     label={`Fulfillment status for ${label} orders`}
                                     labelHidden
                                     name={statusField(status, 'fulfillment')}
-                                    options={FULFILLMENT_STATUSES.map((option) => ({ label: option.label, value: option.value }))}
+                                    options={FULFILLMENT_STATUSES.map((option) => ({
+                                      label: option.label,
+                                      value: option.value,
+                                    }))}
                                     value={mapped.fulfillment}
                                     onChange={mapStatus(status, 'fulfillment')}
                                     error={errors[statusField(status, 'fulfillment')]}

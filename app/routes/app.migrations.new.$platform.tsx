@@ -39,7 +39,9 @@ export default function ConnectStore() {
   const { platform } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(platform.fields.map((field) => [field.name, ''])));
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(platform.fields.map((field) => [field.name, ''])),
+  );
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   // The server's answer wins once it arrives; typing clears the message for that field.
   const errors: FieldErrors = clientErrors ?? result?.errors ?? {};
@@ -77,7 +79,10 @@ export default function ConnectStore() {
   };
 
   return (
-    <AppPage title={`Connect your ${platform.label} store`} backAction={{ content: 'New migration', url: '/app/migrations/new' }}>
+    <AppPage
+      title={`Connect your ${platform.label} store`}
+      backAction={{ content: 'New migration', url: '/app/migrations/new' }}
+    >
       <Layout>
         <Layout.Section>
           <Form method="post" onSubmit={submit} noValidate>
@@ -97,7 +102,9 @@ export default function ConnectStore() {
                     <Text as="p" tone="subdued">
                       {group.help}
                     </Text>
-                    <FormLayout>{platform.fields.filter((field) => field.group === group.id).map(textField)}</FormLayout>
+                    <FormLayout>
+                      {platform.fields.filter((field) => field.group === group.id).map(textField)}
+                    </FormLayout>
                   </BlockStack>
                 ))}
                 <Button submit variant="primary" loading={testing}>

@@ -38,7 +38,11 @@ export default function NewMigration() {
                     </Text>
                   </BlockStack>
                   {platform.available ? (
-                    <Button variant="primary" url={`/app/migrations/new/${platform.id}`} accessibilityLabel={`Move from ${platform.label}`}>
+                    <Button
+                      variant="primary"
+                      url={`/app/migrations/new/${platform.id}`}
+                      accessibilityLabel={`Move from ${platform.label}`}
+                    >
                       Connect
                     </Button>
                   ) : (

@@ -74,7 +74,12 @@ export class ThrottleBudget {
    * latency); an older answer's figures miss what the newer requests were charged, whose
    * reservations are already released, and taking them would let too many requests go at once.
    */
-  settle(reservedCost: number, actualCost: number, status: ThrottleStatus | null, sentAt: number = this.clock.now()): void {
+  settle(
+    reservedCost: number,
+    actualCost: number,
+    status: ThrottleStatus | null,
+    sentAt: number = this.clock.now(),
+  ): void {
     this.reserved = Math.max(0, this.reserved - Math.min(reservedCost, this.maximum));
     this.spentPoints += actualCost;
     if (status && sentAt >= this.figuresSentAt) {

@@ -5,7 +5,14 @@ import { type Clock, ThrottleBudget } from './budget.server.ts';
 function fakeClock(): Clock & { slept: number[] } {
   let now = 0;
   const slept: number[] = [];
-  return { slept, now: () => now, sleep: async (ms) => { slept.push(ms); now += ms; } };
+  return {
+    slept,
+    now: () => now,
+    sleep: async (ms) => {
+      slept.push(ms);
+      now += ms;
+    },
+  };
 }
 
 describe('throttle budget', () => {
@@ -39,7 +46,10 @@ describe('throttle budget', () => {
     const clock = fakeClock();
     const budget = new ThrottleBudget({ maximumAvailable: 1000, currentlyAvailable: 0, restoreRate: 100 }, clock);
     const order: string[] = [];
-    await Promise.all([budget.reserve(500).then(() => order.push('big')), budget.reserve(10).then(() => order.push('small'))]);
+    await Promise.all([
+      budget.reserve(500).then(() => order.push('big')),
+      budget.reserve(10).then(() => order.push('small')),
+    ]);
     expect(order).toEqual(['big', 'small']);
   });
 
@@ -68,7 +78,10 @@ describe('throttle budget', () => {
   });
 
   it('reserves what Shopify charged an operation, for every client of the shop, fading when it costs less', () => {
-    const budget = new ThrottleBudget({ maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 }, fakeClock());
+    const budget = new ThrottleBudget(
+      { maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 },
+      fakeClock(),
+    );
     // Each load job has its own client on the shop's budget: the next job's first productSet must not reserve the guess of 10.
     expect(budget.costOf('MigrateProductSet', 10)).toBe(10);
     budget.learnCost('MigrateProductSet', 40);

@@ -62,31 +62,57 @@ function storageReason(status: number, body: string): string {
  * follows the file. Returns the key bulkOperationRunMutation takes as stagedUploadPath.
  */
 export async function stageBulkVariables(writer: Writer, jsonl: string, filename = 'variables.jsonl'): Promise<string> {
-  const { data } = await writer.client.request<{ stagedUploadsCreate: { stagedTargets: { url: string; parameters: { name: string; value: string }[] }[]; userErrors: UserError[] } }>(
-    STAGE_BULK_VARIABLES,
-    { input: [{ resource: 'BULK_MUTATION_VARIABLES', filename, mimeType: 'text/jsonl', httpMethod: 'POST', fileSize: String(Buffer.byteLength(jsonl)) }] },
-  );
+  const { data } = await writer.client.request<{
+    stagedUploadsCreate: {
+      stagedTargets: { url: string; parameters: { name: string; value: string }[] }[];
+      userErrors: UserError[];
+    };
+  }>(STAGE_BULK_VARIABLES, {
+    input: [
+      {
+        resource: 'BULK_MUTATION_VARIABLES',
+        filename,
+        mimeType: 'text/jsonl',
+        httpMethod: 'POST',
+        fileSize: String(Buffer.byteLength(jsonl)),
+      },
+    ],
+  });
   const target = data.stagedUploadsCreate.stagedTargets[0];
-  if (!target) throw new Error(`Shopify gave no upload target: ${describeUserErrors(data.stagedUploadsCreate.userErrors)}`);
+  if (!target)
+    throw new Error(`Shopify gave no upload target: ${describeUserErrors(data.stagedUploadsCreate.userErrors)}`);
   const form = new FormData();
   for (const parameter of target.parameters) form.append(parameter.name, parameter.value);
   form.append('file', new Blob([jsonl], { type: 'text/jsonl' }), filename);
   const response = await fetch(target.url, { method: 'POST', body: form, signal: AbortSignal.timeout(120_000) });
-  if (!response.ok) throw new Error(`Shopify's storage refused the bulk variables file (${storageReason(response.status, await response.text())})`);
+  if (!response.ok)
+    throw new Error(
+      `Shopify's storage refused the bulk variables file (${storageReason(response.status, await response.text())})`,
+    );
   const key = target.parameters.find((parameter) => parameter.name === 'key')?.value;
   if (!key) throw new Error('The upload target named no key');
   return key;
 }
 
 /** Uploads the variables, one JSON object a line, and starts `mutation` over them; the operation's id. */
-export async function startBulkMutation(writer: Writer, mutation: string, lines: unknown[], filename: string): Promise<string> {
+export async function startBulkMutation(
+  writer: Writer,
+  mutation: string,
+  lines: unknown[],
+  filename: string,
+): Promise<string> {
   const path = await stageBulkVariables(writer, `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`, filename);
-  const { data } = await writer.client.request<{ bulkOperationRunMutation: { bulkOperation: { id: string } | null; userErrors: UserError[] } }>(RUN_BULK_MUTATION, {
+  const { data } = await writer.client.request<{
+    bulkOperationRunMutation: { bulkOperation: { id: string } | null; userErrors: UserError[] };
+  }>(RUN_BULK_MUTATION, {
     mutation,
     stagedUploadPath: path,
   });
   const operation = data.bulkOperationRunMutation.bulkOperation;
-  if (!operation) throw new Error(`Shopify refused the bulk operation: ${describeUserErrors(data.bulkOperationRunMutation.userErrors)}`);
+  if (!operation)
+    throw new Error(
+      `Shopify refused the bulk operation: ${describeUserErrors(data.bulkOperationRunMutation.userErrors)}`,
+    );
   return operation.id;
 }
 
@@ -105,11 +131,18 @@ export interface FinishedOperation<T> {
 }
 
 /** The operation's result lines once it has finished; 'running' while Shopify is still at it. */
-export async function finishedOperation<T>(writer: Writer, operationId: string): Promise<'running' | FinishedOperation<T>> {
-  const { data } = await writer.client.request<{ bulkOperation: { status: string; errorCode: string | null; url: string | null; partialDataUrl: string | null } | null }>(
-    BULK_OPERATION_STATUS,
-    { id: operationId },
-  );
+export async function finishedOperation<T>(
+  writer: Writer,
+  operationId: string,
+): Promise<'running' | FinishedOperation<T>> {
+  const { data } = await writer.client.request<{
+    bulkOperation: {
+      status: string;
+      errorCode: string | null;
+      url: string | null;
+      partialDataUrl: string | null;
+    } | null;
+  }>(BULK_OPERATION_STATUS, { id: operationId });
   const operation = data.bulkOperation;
   if (operation && ['CREATED', 'RUNNING', 'CANCELING'].includes(operation.status)) return 'running';
   const resultUrl = operation?.url ?? operation?.partialDataUrl;

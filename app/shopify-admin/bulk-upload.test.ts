@@ -15,7 +15,12 @@ let writer: Writer;
 beforeAll(async () => {
   devstore = await startTestDevstore();
   shop = await createShop(devstore);
-  const client = createAdminClient({ shop: shop.domain, accessToken: shop.accessToken, endpoint: devstore.url, headers: { 'X-Devstore-Shop': shop.domain } });
+  const client = createAdminClient({
+    shop: shop.domain,
+    accessToken: shop.accessToken,
+    endpoint: devstore.url,
+    headers: { 'X-Devstore-Shop': shop.domain },
+  });
   writer = { client, platform: 'woocommerce', locationId: 'gid://shopify/Location/1', concurrency: 1 };
 });
 afterAll(() => devstore.stop());

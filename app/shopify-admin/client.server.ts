@@ -6,7 +6,8 @@ import { API_VERSION } from './api-version.ts';
 import { type Clock, ThrottleBudget, type ThrottleStatus, realClock } from './budget.server.ts';
 
 /** `too-many-requests`: a 429 the caller chose to handle itself (RequestOptions.onTooManyRequests); `customer-data`: Shopify's protected customer data refusal. */
-export type AdminErrorKind = 'unauthorized' | 'http' | 'graphql' | 'max-cost' | 'gave-up' | 'too-many-requests' | 'customer-data';
+export type AdminErrorKind =
+  'unauthorized' | 'http' | 'graphql' | 'max-cost' | 'gave-up' | 'too-many-requests' | 'customer-data';
 
 export class AdminApiError extends Error {
   readonly kind: AdminErrorKind;
@@ -15,7 +16,12 @@ export class AdminApiError extends Error {
   readonly retryAfterSeconds: number | null;
   /** The `extensions.code` of each GraphQL error Shopify answered (VARIANT_THROTTLE_EXCEEDED…), for the caller to act on. */
   readonly codes: string[];
-  constructor(kind: AdminErrorKind, message: string, status: number | null = null, options?: { cause?: unknown; retryAfterSeconds?: number | null; codes?: string[] }) {
+  constructor(
+    kind: AdminErrorKind,
+    message: string,
+    status: number | null = null,
+    options?: { cause?: unknown; retryAfterSeconds?: number | null; codes?: string[] },
+  ) {
     super(message, options);
     this.name = 'AdminApiError';
     this.kind = kind;
@@ -97,7 +103,9 @@ interface GraphqlError {
 interface GraphqlBody<T> {
   data?: T;
   errors?: GraphqlError[];
-  extensions?: { cost?: { requestedQueryCost?: number; actualQueryCost?: number | null; throttleStatus?: ThrottleStatus } };
+  extensions?: {
+    cost?: { requestedQueryCost?: number; actualQueryCost?: number | null; throttleStatus?: ThrottleStatus };
+  };
 }
 
 export interface AdminClient {
@@ -122,15 +130,21 @@ const operationName = (document: string) => /\b(?:query|mutation)\s+(\w+)/.exec(
 export function createAdminClient(options: AdminClientOptions): AdminClient {
   const clock = options.clock ?? realClock;
   // Until the first answer, assume the smallest plan's bucket; the answer corrects it.
-  const budget = options.budget ?? new ThrottleBudget({ maximumAvailable: 2000, currentlyAvailable: 100, restoreRate: 100 }, clock);
+  const budget =
+    options.budget ?? new ThrottleBudget({ maximumAvailable: 2000, currentlyAvailable: 100, restoreRate: 100 }, clock);
   const url = `${options.endpoint.replace(/\/$/, '')}/admin/api/${API_VERSION}/graphql.json`;
   const maxAttempts = options.maxAttempts ?? 8;
   let throttled = 0;
   let accessToken = options.accessToken;
 
-  const backoff = (attempt: number) => clock.sleep(Math.min(30_000, 500 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
+  const backoff = (attempt: number) =>
+    clock.sleep(Math.min(30_000, 500 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
 
-  async function request<T>(document: string, variables: Record<string, unknown> = {}, requestOptions: RequestOptions = {}): Promise<AdminResult<T>> {
+  async function request<T>(
+    document: string,
+    variables: Record<string, unknown> = {},
+    requestOptions: RequestOptions = {},
+  ): Promise<AdminResult<T>> {
     const name = operationName(document);
     const done = await budget.priced(name, (requestOptions.estimatedCost ?? 0) > 0);
     try {
@@ -140,7 +154,12 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     }
   }
 
-  async function attempts<T>(name: string, document: string, variables: Record<string, unknown>, requestOptions: RequestOptions): Promise<AdminResult<T>> {
+  async function attempts<T>(
+    name: string,
+    document: string,
+    variables: Record<string, unknown>,
+    requestOptions: RequestOptions,
+  ): Promise<AdminResult<T>> {
     let lastProblem = '';
     let renewed = false;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -153,7 +172,12 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       try {
         response = await fetch(url, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Shopify-Access-Token': sentToken, ...options.headers },
+          headers: {
+            'Content-Type': 'application/json',
+            Accept: 'application/json',
+            'X-Shopify-Access-Token': sentToken,
+            ...options.headers,
+          },
           body: JSON.stringify({ query: document, variables }),
           signal: AbortSignal.timeout(60_000),
         });
@@ -174,13 +198,19 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
             continue;
           }
         }
-        throw new AdminApiError('unauthorized', `${name}: ${options.shop} refused the access token (${response.status}); the app may have been uninstalled.`, response.status);
+        throw new AdminApiError(
+          'unauthorized',
+          `${name}: ${options.shop} refused the access token (${response.status}); the app may have been uninstalled.`,
+          response.status,
+        );
       }
       if (response.status === 429 || response.status >= 500) {
         budget.settle(estimate, 0, null);
         const retryAfter = Number(response.headers.get('Retry-After'));
         if (response.status === 429 && requestOptions.onTooManyRequests === 'throw') {
-          throw new AdminApiError('too-many-requests', `${name}: Shopify answered 429 (too many requests)`, 429, { retryAfterSeconds: retryAfter > 0 ? retryAfter : null });
+          throw new AdminApiError('too-many-requests', `${name}: Shopify answered 429 (too many requests)`, 429, {
+            retryAfterSeconds: retryAfter > 0 ? retryAfter : null,
+          });
         }
         if (response.status === 429) throttled++;
         lastProblem = `Shopify answered ${response.status}`;
@@ -198,7 +228,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       }
       if (!response.ok) {
         budget.settle(estimate, 0, null);
-        throw new AdminApiError('http', `${name}: Shopify answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`, response.status);
+        throw new AdminApiError(
+          'http',
+          `${name}: Shopify answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`,
+          response.status,
+        );
       }
       const cost = body.extensions?.cost;
       if (cost?.requestedQueryCost) budget.learnCost(name, cost.requestedQueryCost);
@@ -210,14 +244,22 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
         continue; // the budget now knows the bucket is low; reserve() waits for the restore
       }
       if (codes.includes('MAX_COST_EXCEEDED')) {
-        throw new AdminApiError('max-cost', `${name} costs more than Shopify allows for one query (${cost?.requestedQueryCost ?? '?'} points); ask for fewer items per page.`);
+        throw new AdminApiError(
+          'max-cost',
+          `${name} costs more than Shopify allows for one query (${cost?.requestedQueryCost ?? '?'} points); ask for fewer items per page.`,
+        );
       }
       const refused = body.errors?.find(isCustomerDataRefusal);
       if (refused) throw new AdminApiError('customer-data', refused.message);
       if (body.errors?.length) {
         const refused = refusedVariables(body.errors);
         if (refused) throw new VariablesRefused(name, refused);
-        throw new AdminApiError('graphql', `${name} was rejected: ${body.errors.map((error) => error.message).join('; ')}`, null, { codes: codes.filter((code): code is string => Boolean(code)) });
+        throw new AdminApiError(
+          'graphql',
+          `${name} was rejected: ${body.errors.map((error) => error.message).join('; ')}`,
+          null,
+          { codes: codes.filter((code): code is string => Boolean(code)) },
+        );
       }
       if (body.data === undefined) throw new AdminApiError('graphql', `${name} returned no data`);
       return { data: body.data, actualCost: cost?.actualQueryCost ?? 0 };

@@ -52,26 +52,45 @@ describe('Admin client', () => {
 
   it('does not retry a document Shopify’s schema rejects', async () => {
     const shop = await createShop(devstore);
-    const error = await clientFor(shop).request(`#graphql
-      query Broken { shop { notAField } }`).catch((caught: unknown) => caught);
+    const error = await clientFor(shop)
+      .request(
+        `#graphql
+      query Broken { shop { notAField } }`,
+      )
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AdminApiError);
     expect((error as AdminApiError).kind).toBe('graphql');
     expect((error as AdminApiError).message).toContain('Cannot query field "notAField" on type "Shop"');
   });
 
-  it('hands the caller the codes of a GraphQL error it does not retry (Shopify\'s daily variant limit)', async () => {
+  it("hands the caller the codes of a GraphQL error it does not retry (Shopify's daily variant limit)", async () => {
     const shop = await createShop(devstore, { extraVariants: 50_000 });
     const values = Array.from({ length: 1001 }, (_, index) => ({ name: `v${index}` }));
-    const error = await clientFor(shop).request(`#graphql
-      mutation TooManyNewVariants($input: ProductSetInput!) { productSet(input: $input) { userErrors { code } } }`, {
-      input: { title: 'Wall of swatches', productOptions: [{ name: 'Swatch', values }], variants: values.map((value) => ({ optionValues: [{ optionName: 'Swatch', name: value.name }] })) },
-    }).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'graphql', codes: ['VARIANT_THROTTLE_EXCEEDED'], message: 'TooManyNewVariants was rejected: Daily variant creation limit reached. Please try again later.' });
+    const error = await clientFor(shop)
+      .request(
+        `#graphql
+      mutation TooManyNewVariants($input: ProductSetInput!) { productSet(input: $input) { userErrors { code } } }`,
+        {
+          input: {
+            title: 'Wall of swatches',
+            productOptions: [{ name: 'Swatch', values }],
+            variants: values.map((value) => ({ optionValues: [{ optionName: 'Swatch', name: value.name }] })),
+          },
+        },
+      )
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      kind: 'graphql',
+      codes: ['VARIANT_THROTTLE_EXCEEDED'],
+      message: 'TooManyNewVariants was rejected: Daily variant creation limit reached. Please try again later.',
+    });
   });
 
   it.each(['server_error', 'rate_limited', 'dropped'] as const)('retries after a %s and succeeds', async (kind) => {
     const shop = await createShop(devstore);
-    await control(devstore, 'PUT', `/shops/${shop.domain}/network`, { faults: [{ kind, share: 1, operationName: 'ShopName' }] });
+    await control(devstore, 'PUT', `/shops/${shop.domain}/network`, {
+      faults: [{ kind, share: 1, operationName: 'ShopName' }],
+    });
     const healed = instantClock(async () => {
       await control(devstore, 'PUT', `/shops/${shop.domain}/network`, { faults: [] });
     });
@@ -83,16 +102,24 @@ describe('Admin client', () => {
 
   it('hands a 429 back at once, with its Retry-After, to a caller that paces that limit itself', async () => {
     const shop = await createShop(devstore);
-    await control(devstore, 'PUT', `/shops/${shop.domain}/network`, { faults: [{ kind: 'rate_limited', share: 1, operationName: 'ShopName' }] });
+    await control(devstore, 'PUT', `/shops/${shop.domain}/network`, {
+      faults: [{ kind: 'rate_limited', share: 1, operationName: 'ShopName' }],
+    });
     let backoffs = 0;
     const client = clientFor(shop, { clock: instantClock(async () => void backoffs++) });
-    await expect(client.request(SHOP_NAME, {}, { onTooManyRequests: 'throw' })).rejects.toMatchObject({ kind: 'too-many-requests', status: 429, retryAfterSeconds: 1 });
+    await expect(client.request(SHOP_NAME, {}, { onTooManyRequests: 'throw' })).rejects.toMatchObject({
+      kind: 'too-many-requests',
+      status: 429,
+      retryAfterSeconds: 1,
+    });
     expect(backoffs).toBe(0);
   });
 
   it('gives up with the last problem after its attempts', async () => {
     const shop = await createShop(devstore);
-    await control(devstore, 'PUT', `/shops/${shop.domain}/network`, { faults: [{ kind: 'server_error', share: 1, status: 503 }] });
+    await control(devstore, 'PUT', `/shops/${shop.domain}/network`, {
+      faults: [{ kind: 'server_error', share: 1, status: 503 }],
+    });
     await expect(clientFor(shop, { clock: instantClock(), maxAttempts: 3 }).request(SHOP_NAME)).rejects.toThrow(
       'ShopName did not succeed after 3 attempts: Shopify answered 503',
     );
@@ -104,7 +131,9 @@ describe('Admin client', () => {
     const client = clientFor(shop);
     await client.request(SHOP_NAME); // the budget knows the bucket: 2,000 points, 100 a second
     // Ten pages at once, no estimate given: 2,520 points, more than the bucket holds.
-    const pages = await Promise.all(Array.from({ length: 10 }, () => client.request<{ products: { nodes: unknown[] } }>(PRODUCT_PAGE)));
+    const pages = await Promise.all(
+      Array.from({ length: 10 }, () => client.request<{ products: { nodes: unknown[] } }>(PRODUCT_PAGE)),
+    );
     for (const page of pages) expect(page.data.products.nodes).toHaveLength(250);
     expect(client.throttledRetries()).toBe(0);
     expect((await control(devstore, 'GET', `/shops/${shop.domain}/counters`)).body.requestsThrottled).toBe(0);
@@ -122,6 +151,8 @@ describe('Admin client', () => {
     expect(result.data.products.nodes).toHaveLength(250);
     expect(victim.throttledRetries()).toBe(1);
     expect(Date.now() - started).toBeGreaterThan(500); // it waited for points to restore
-    expect((await control(devstore, 'GET', `/shops/${shop.domain}/counters`)).body.requestsThrottled).toBeGreaterThanOrEqual(1);
+    expect(
+      (await control(devstore, 'GET', `/shops/${shop.domain}/counters`)).body.requestsThrottled,
+    ).toBeGreaterThanOrEqual(1);
   });
 });

@@ -15,7 +15,14 @@ export const MAX_QUERY_COST = 1000;
  * however many of its metafields the call sets.
  * https://shopify.dev/changelog/dynamic-complexity-cost-for-metafieldsset-mutation
  */
-const OWNER_WEIGHTS: Record<string, number> = { Order: 10, Product: 4, ProductVariant: 2, Collection: 1, Customer: 1, Shop: 1 };
+const OWNER_WEIGHTS: Record<string, number> = {
+  Order: 10,
+  Product: 4,
+  ProductVariant: 2,
+  Collection: 1,
+  Customer: 1,
+  Shop: 1,
+};
 
 export function metafieldsSetCost(metafields: { ownerId: string }[]): number {
   const owners = new Set(metafields.map((metafield) => metafield.ownerId));
@@ -36,7 +43,14 @@ export function productSetInputCost(input: Input): number {
   const variants = Array.isArray(input.variants) ? (input.variants as Input[]) : [];
   const variantFiles = variants.filter((variant) => variant.file).length;
   const variantMetafields = variants.reduce((sum, variant) => sum + count(variant.metafields), 0);
-  return Math.ceil(MUTATION_COST + variants.length * 0.2 + variantFiles * 0.6 + variantMetafields * 0.4 + count(input.metafields) * 0.4 + count(input.files) * 1.9);
+  return Math.ceil(
+    MUTATION_COST +
+      variants.length * 0.2 +
+      variantFiles * 0.6 +
+      variantMetafields * 0.4 +
+      count(input.metafields) * 0.4 +
+      count(input.files) * 1.9,
+  );
 }
 
 /**

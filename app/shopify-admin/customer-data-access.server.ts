@@ -62,12 +62,21 @@ export type CustomerDataAccess = { granted: true } | { granted: false; shopifySa
 
 export async function checkCustomerDataAccess(client: AdminClient): Promise<CustomerDataAccess> {
   try {
-    const { data } = await client.request<{ customers: { nodes: unknown[] }; orders: { nodes: unknown[] } }>(CUSTOMER_DATA_READ, {}, { estimatedCost: 8 });
+    const { data } = await client.request<{ customers: { nodes: unknown[] }; orders: { nodes: unknown[] } }>(
+      CUSTOMER_DATA_READ,
+      {},
+      { estimatedCost: 8 },
+    );
     if (data.customers.nodes.length > 0 || data.orders.nodes.length > 0) return { granted: true };
-    await client.request(CUSTOMER_DATA_WRITE, { identifier: { id: NO_SUCH_CUSTOMER }, input: PERSON }, { estimatedCost: 10 });
+    await client.request(
+      CUSTOMER_DATA_WRITE,
+      { identifier: { id: NO_SUCH_CUSTOMER }, input: PERSON },
+      { estimatedCost: 10 },
+    );
     return { granted: true };
   } catch (error) {
-    if (error instanceof AdminApiError && error.kind === 'customer-data') return { granted: false, shopifySays: error.message };
+    if (error instanceof AdminApiError && error.kind === 'customer-data')
+      return { granted: false, shopifySays: error.message };
     throw error;
   }
 }

@@ -19,63 +19,87 @@ export const DELETERS: Record<string, Deleter> = {
   UrlRedirect: {
     mutation: `#graphql
       mutation UndoRedirect($id: ID!) { urlRedirectDelete(id: $id) { deletedUrlRedirectId userErrors { field message } } }`,
-    variables: byId, payload: 'urlRedirectDelete', deletedField: 'deletedUrlRedirectId',
+    variables: byId,
+    payload: 'urlRedirectDelete',
+    deletedField: 'deletedUrlRedirectId',
   },
   Metaobject: {
     mutation: `#graphql
       mutation UndoMetaobject($id: ID!) { metaobjectDelete(id: $id) { deletedId userErrors { field message code } } }`,
-    variables: byId, payload: 'metaobjectDelete', deletedField: 'deletedId',
+    variables: byId,
+    payload: 'metaobjectDelete',
+    deletedField: 'deletedId',
   },
   DiscountCodeNode: {
     mutation: `#graphql
       mutation UndoDiscountCode($id: ID!) { discountCodeDelete(id: $id) { deletedCodeDiscountId userErrors { field message code } } }`,
-    variables: byId, payload: 'discountCodeDelete', deletedField: 'deletedCodeDiscountId',
+    variables: byId,
+    payload: 'discountCodeDelete',
+    deletedField: 'deletedCodeDiscountId',
   },
   DiscountAutomaticNode: {
     mutation: `#graphql
       mutation UndoAutomaticDiscount($id: ID!) { discountAutomaticDelete(id: $id) { deletedAutomaticDiscountId userErrors { field message code } } }`,
-    variables: byId, payload: 'discountAutomaticDelete', deletedField: 'deletedAutomaticDiscountId',
+    variables: byId,
+    payload: 'discountAutomaticDelete',
+    deletedField: 'deletedAutomaticDiscountId',
   },
   Article: {
     mutation: `#graphql
       mutation UndoArticle($id: ID!) { articleDelete(id: $id) { deletedArticleId userErrors { field message code } } }`,
-    variables: byId, payload: 'articleDelete', deletedField: 'deletedArticleId',
+    variables: byId,
+    payload: 'articleDelete',
+    deletedField: 'deletedArticleId',
   },
   Blog: {
     mutation: `#graphql
       mutation UndoBlog($id: ID!) { blogDelete(id: $id) { deletedBlogId userErrors { field message code } } }`,
-    variables: byId, payload: 'blogDelete', deletedField: 'deletedBlogId',
+    variables: byId,
+    payload: 'blogDelete',
+    deletedField: 'deletedBlogId',
   },
   // Images from pages' and posts' bodies (the pipeline's entities/pages/body-images.server.ts).
   MediaImage: {
     mutation: `#graphql
       mutation UndoFile($fileIds: [ID!]!) { fileDelete(fileIds: $fileIds) { deletedFileIds userErrors { field message code } } }`,
-    variables: (id) => ({ fileIds: [id] }), payload: 'fileDelete', deletedField: 'deletedFileIds',
+    variables: (id) => ({ fileIds: [id] }),
+    payload: 'fileDelete',
+    deletedField: 'deletedFileIds',
   },
   Page: {
     mutation: `#graphql
       mutation UndoPage($id: ID!) { pageDelete(id: $id) { deletedPageId userErrors { field message code } } }`,
-    variables: byId, payload: 'pageDelete', deletedField: 'deletedPageId',
+    variables: byId,
+    payload: 'pageDelete',
+    deletedField: 'deletedPageId',
   },
   Order: {
     mutation: `#graphql
       mutation UndoOrder($orderId: ID!) { orderDelete(orderId: $orderId) { deletedId userErrors { field message code } } }`,
-    variables: (id) => ({ orderId: id }), payload: 'orderDelete', deletedField: 'deletedId',
+    variables: (id) => ({ orderId: id }),
+    payload: 'orderDelete',
+    deletedField: 'deletedId',
   },
   Customer: {
     mutation: `#graphql
       mutation UndoCustomer($input: CustomerDeleteInput!) { customerDelete(input: $input) { deletedCustomerId userErrors { field message } } }`,
-    variables: byInput, payload: 'customerDelete', deletedField: 'deletedCustomerId',
+    variables: byInput,
+    payload: 'customerDelete',
+    deletedField: 'deletedCustomerId',
   },
   Product: {
     mutation: `#graphql
       mutation UndoProduct($input: ProductDeleteInput!) { productDelete(input: $input) { deletedProductId userErrors { field message } } }`,
-    variables: byInput, payload: 'productDelete', deletedField: 'deletedProductId',
+    variables: byInput,
+    payload: 'productDelete',
+    deletedField: 'deletedProductId',
   },
   Collection: {
     mutation: `#graphql
       mutation UndoCollection($input: CollectionDeleteInput!) { collectionDelete(input: $input) { deletedCollectionId userErrors { field message } } }`,
-    variables: byInput, payload: 'collectionDelete', deletedField: 'deletedCollectionId',
+    variables: byInput,
+    payload: 'collectionDelete',
+    deletedField: 'deletedCollectionId',
   },
 };
 
@@ -91,14 +115,21 @@ export type Deletion = { outcome: 'deleted' } | { outcome: 'gone' } | { outcome:
 export async function deleteObject(client: AdminClient, gid: string): Promise<Deletion> {
   const type = gidType(gid);
   const deleter = type ? DELETERS[type] : undefined;
-  if (!deleter) return { outcome: 'failed', reason: `Shipyard cannot delete a ${type ?? 'record'} (${gid}); delete it in Shopify admin if it should go.` };
-  const { data } = await client.request<Record<string, { userErrors: (UserError & { code?: string | null })[] } & Record<string, unknown>>>(deleter.mutation, deleter.variables(gid), { estimatedCost: 10 });
+  if (!deleter)
+    return {
+      outcome: 'failed',
+      reason: `Shipyard cannot delete a ${type ?? 'record'} (${gid}); delete it in Shopify admin if it should go.`,
+    };
+  const { data } = await client.request<
+    Record<string, { userErrors: (UserError & { code?: string | null })[] } & Record<string, unknown>>
+  >(deleter.mutation, deleter.variables(gid), { estimatedCost: 10 });
   const answer = data[deleter.payload];
   if (!answer) return { outcome: 'failed', reason: 'Shopify answered without a result' };
   // An id, or a list of ids (fileDelete's deletedFileIds), which is [] beside userErrors: only a non-empty answer deleted something.
   const deleted = answer[deleter.deletedField];
   if (Array.isArray(deleted) ? deleted.length > 0 : deleted) return { outcome: 'deleted' };
   const errors = answer.userErrors;
-  if (errors.length > 0 && errors.every((error) => error.code === 'NOT_FOUND' || GONE.test(error.message))) return { outcome: 'gone' };
+  if (errors.length > 0 && errors.every((error) => error.code === 'NOT_FOUND' || GONE.test(error.message)))
+    return { outcome: 'gone' };
   return { outcome: 'failed', reason: describeUserErrors(errors) || 'Shopify did not delete it' };
 }

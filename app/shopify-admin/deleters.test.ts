@@ -29,12 +29,21 @@ describe('undo deleting a file', () => {
   beforeAll(async () => {
     devstore = await startTestDevstore();
     shop = await createShop(devstore);
-    client = createAdminClient({ shop: shop.domain, accessToken: shop.accessToken, endpoint: devstore.url, headers: { 'X-Devstore-Shop': shop.domain } });
+    client = createAdminClient({
+      shop: shop.domain,
+      accessToken: shop.accessToken,
+      endpoint: devstore.url,
+      headers: { 'X-Devstore-Shop': shop.domain },
+    });
   });
   afterAll(() => devstore.stop());
 
   it('deletes a file Shipyard uploaded, and counts one deleted in Shopify since as gone, not deleted', async () => {
-    const created = await admin(devstore, shop, 'mutation { fileCreate(files: [{ originalSource: "https://old.example.com/wp-content/uploads/a.png", contentType: IMAGE }]) { files { id } userErrors { code } } }');
+    const created = await admin(
+      devstore,
+      shop,
+      'mutation { fileCreate(files: [{ originalSource: "https://old.example.com/wp-content/uploads/a.png", contentType: IMAGE }]) { files { id } userErrors { code } } }',
+    );
     const id = created.body.data.fileCreate.files[0].id as string;
     expect(await deleteObject(client, id)).toEqual({ outcome: 'deleted' });
     // fileDelete answers deletedFileIds: [] beside FILE_DOES_NOT_EXIST: an empty list deleted nothing.

@@ -24,14 +24,24 @@ export function sourceReferenceDefinition(ownerType: 'PRODUCT' | 'COLLECTION' | 
 }
 
 interface DefinitionResult {
-  metafieldDefinitionCreate: { createdDefinition: { id: string } | null; userErrors: { message: string; code: string | null }[] };
+  metafieldDefinitionCreate: {
+    createdDefinition: { id: string } | null;
+    userErrors: { message: string; code: string | null }[];
+  };
 }
 
 /** Creates the unique source-reference definitions once per shop; "already taken" means done. */
 export async function ensureSourceReferenceDefinitions(client: AdminClient): Promise<void> {
   for (const ownerType of ['PRODUCT', 'COLLECTION', 'CUSTOMER', 'ORDER'] as const) {
-    const { data } = await client.request<DefinitionResult>(ENSURE_SOURCE_REFERENCE_DEFINITION, sourceReferenceDefinition(ownerType), { estimatedCost: 10 });
+    const { data } = await client.request<DefinitionResult>(
+      ENSURE_SOURCE_REFERENCE_DEFINITION,
+      sourceReferenceDefinition(ownerType),
+      { estimatedCost: 10 },
+    );
     const errors = data.metafieldDefinitionCreate.userErrors.filter((error) => error.code !== 'TAKEN');
-    if (errors.length > 0) throw new Error(`Could not define the source reference metafield on ${ownerType}: ${errors.map((error) => error.message).join('; ')}`);
+    if (errors.length > 0)
+      throw new Error(
+        `Could not define the source reference metafield on ${ownerType}: ${errors.map((error) => error.message).join('; ')}`,
+      );
   }
 }

@@ -57,7 +57,8 @@ const REFRESH_WITHIN_MS = 5 * 60_000;
 async function storedOfflineSession(shop: string): Promise<Session> {
   const sessions = await storage.findSessionsByShop(shop);
   const offline = sessions.find((session) => !session.isOnline && session.accessToken);
-  if (!offline) throw new AdminApiError('unauthorized', `${shop} has no offline access token: the app is not installed there.`);
+  if (!offline)
+    throw new AdminApiError('unauthorized', `${shop} has no offline access token: the app is not installed there.`);
   return offline;
 }
 
@@ -71,8 +72,18 @@ async function refreshedByTheLibrary(shop: string): Promise<Session> {
   } catch (error) {
     // The library answers a refused refresh with a bare 500 Response, whatever Shopify said; the
     // merchant's way back is the same either way: open the app, which signs in afresh.
-    const detail = error instanceof Response ? `${error.status} ${error.statusText}` : error instanceof Error ? error.message : String(error);
-    throw new AdminApiError('unauthorized', `Shopify would not renew the app's access to ${shop} (${detail}); open Shipyard from the store's admin so it can sign in again, then resume.`, 401, { cause: error });
+    const detail =
+      error instanceof Response
+        ? `${error.status} ${error.statusText}`
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    throw new AdminApiError(
+      'unauthorized',
+      `Shopify would not renew the app's access to ${shop} (${detail}); open Shipyard from the store's admin so it can sign in again, then resume.`,
+      401,
+      { cause: error },
+    );
   }
 }
 

@@ -14,5 +14,11 @@ export function sourceReferenceMetafield(platform: string, sourceId: string) {
 }
 
 export function customIdentifier(platform: string, sourceId: string) {
-  return { customId: { namespace: SOURCE_REFERENCE.namespace, key: SOURCE_REFERENCE.key, value: sourceReference(platform, sourceId) } };
+  return {
+    customId: {
+      namespace: SOURCE_REFERENCE.namespace,
+      key: SOURCE_REFERENCE.key,
+      value: sourceReference(platform, sourceId),
+    },
+  };
 }

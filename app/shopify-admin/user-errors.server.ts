@@ -6,5 +6,7 @@ export interface UserError {
 }
 
 export function describeUserErrors(errors: UserError[]): string {
-  return errors.map((error) => (error.field?.length ? `${error.field.join('.')}: ${error.message}` : error.message)).join('; ');
+  return errors
+    .map((error) => (error.field?.length ? `${error.field.join('.')}: ${error.message}` : error.message))
+    .join('; ');
 }

@@ -38,7 +38,11 @@ export async function writerFor(shop: string, platform: string): Promise<Writer>
   const client = await adminClientFor(shop);
   let location = locations.get(shop);
   if (!location || Date.now() - location.at > LOCATION_KEPT_MS) {
-    const { data } = await client.request<{ location: { id: string } | null }>(PRIMARY_LOCATION, {}, { estimatedCost: 1 });
+    const { data } = await client.request<{ location: { id: string } | null }>(
+      PRIMARY_LOCATION,
+      {},
+      { estimatedCost: 1 },
+    );
     if (!data.location) throw new Error(`${shop} has no location to receive stock`);
     location = { id: data.location.id, at: Date.now() };
     locations.set(shop, location);

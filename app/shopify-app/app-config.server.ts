@@ -21,7 +21,10 @@ const TOML_FILE = path.join(PROJECT_ROOT, 'shopify.app.toml');
 export function declaredScopes(file = TOML_FILE): string[] {
   const match = /^\s*scopes\s*=\s*"([^"]*)"/m.exec(fs.readFileSync(file, 'utf8'));
   if (!match?.[1]) throw new Error(`${file} declares no [access_scopes] scopes`);
-  return match[1].split(',').map((scope) => scope.trim()).filter(Boolean);
+  return match[1]
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter(Boolean);
 }
 
 export function appCredentials(config: Env = env()): AppCredentials {

@@ -76,14 +76,28 @@ async function customerRecords(tx: Tx, shop: string, customer: CustomerReference
 export async function redactCustomer(shop: string, customer: CustomerReference): Promise<Record<string, number>> {
   return db().$transaction(async (tx) => {
     const { mapped, records } = await customerRecords(tx, shop, customer);
-    const sourceRecords = await tx.sourceRecord.deleteMany({ where: { id: { in: records.map((record) => record.id) } } });
+    const sourceRecords = await tx.sourceRecord.deleteMany({
+      where: { id: { in: records.map((record) => record.id) } },
+    });
     const idMap = await tx.idMapEntry.deleteMany({ where: { id: { in: mapped.map((entry) => entry.id) } } });
     const exports = await tx.customerDataExport.deleteMany({ where: { shop, customerId: String(customer.id) } });
-    const invitations = await tx.customerInvitation.deleteMany({ where: { shop, customerGid: customerGid(customer.id) } });
+    const invitations = await tx.customerInvitation.deleteMany({
+      where: { shop, customerGid: customerGid(customer.id) },
+    });
     const kept = await tx.recordBefore.deleteMany({ where: { shop, shopifyGid: customerGid(customer.id) } });
-    const deleted = { SourceRecord: sourceRecords.count, IdMapEntry: idMap.count, CustomerDataExport: exports.count, CustomerInvitation: invitations.count, RecordBefore: kept.count };
+    const deleted = {
+      SourceRecord: sourceRecords.count,
+      IdMapEntry: idMap.count,
+      CustomerDataExport: exports.count,
+      CustomerInvitation: invitations.count,
+      RecordBefore: kept.count,
+    };
     await tx.auditEntry.create({
-      data: { shop, action: 'customer.redacted', detail: { customerId: customer.id, orders: customer.orderIds.length, deleted } },
+      data: {
+        shop,
+        action: 'customer.redacted',
+        detail: { customerId: customer.id, orders: customer.orderIds.length, deleted },
+      },
     });
     return deleted;
   });
@@ -95,17 +109,35 @@ export async function exportCustomerData(shop: string, customer: CustomerReferen
     const { mapped, records } = await customerRecords(tx, shop, customer);
     const data = {
       customerId: customer.id,
-      sourceRecords: records.map((record) => ({ migrationId: record.migrationId, entity: record.entity, sourceId: record.sourceId, data: record.data })),
-      shopifyLinks: mapped.map((entry) => ({ platform: entry.platform, entity: entry.entity, sourceId: entry.sourceId, shopifyGid: entry.shopifyGid })),
-      accountInvitations: (await tx.customerInvitation.findMany({ where: { shop, customerGid: customerGid(customer.id) } })).map((row) => ({ sentAt: row.sentAt, error: row.error })),
+      sourceRecords: records.map((record) => ({
+        migrationId: record.migrationId,
+        entity: record.entity,
+        sourceId: record.sourceId,
+        data: record.data,
+      })),
+      shopifyLinks: mapped.map((entry) => ({
+        platform: entry.platform,
+        entity: entry.entity,
+        sourceId: entry.sourceId,
+        shopifyGid: entry.shopifyGid,
+      })),
+      accountInvitations: (
+        await tx.customerInvitation.findMany({ where: { shop, customerGid: customerGid(customer.id) } })
+      ).map((row) => ({ sentAt: row.sentAt, error: row.error })),
       // How the customer was in Shopify before a migration wrote into them, kept so an undo can put it back.
-      beforeMigration: (await tx.recordBefore.findMany({ where: { shop, shopifyGid: customerGid(customer.id) } })).map((row) => ({ migrationId: row.migrationId, keptAt: row.createdAt, data: row.before })),
+      beforeMigration: (await tx.recordBefore.findMany({ where: { shop, shopifyGid: customerGid(customer.id) } })).map(
+        (row) => ({ migrationId: row.migrationId, keptAt: row.createdAt, data: row.before }),
+      ),
     };
     const created = await tx.customerDataExport.create({
       data: { shop, customerId: String(customer.id), dataRequestId, data },
     });
     await tx.auditEntry.create({
-      data: { shop, action: 'customer.data_requested', detail: { customerId: customer.id, exportId: created.id, records: records.length } },
+      data: {
+        shop,
+        action: 'customer.data_requested',
+        detail: { customerId: customer.id, exportId: created.id, records: records.length },
+      },
     });
     return created;
   });

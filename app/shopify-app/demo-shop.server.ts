@@ -15,10 +15,20 @@ export async function seedDemoShop(): Promise<Session> {
   const existing = await storage.loadSession(id);
   const session =
     existing ??
-    new Session({ id, shop: DEMO_SHOP, state: 'seeded', isOnline: false, accessToken: `shpat_${randomBytes(16).toString('hex')}` });
+    new Session({
+      id,
+      shop: DEMO_SHOP,
+      state: 'seeded',
+      isOnline: false,
+      accessToken: `shpat_${randomBytes(16).toString('hex')}`,
+    });
   session.scope = scope;
   await storage.storeSession(session);
-  await db().shop.upsert({ where: { shop: DEMO_SHOP }, create: { shop: DEMO_SHOP, scopes: scope }, update: { scopes: scope, uninstalledAt: null } });
+  await db().shop.upsert({
+    where: { shop: DEMO_SHOP },
+    create: { shop: DEMO_SHOP, scopes: scope },
+    update: { scopes: scope, uninstalledAt: null },
+  });
   return session;
 }
 

@@ -3,7 +3,10 @@ import { z } from 'zod';
 
 const postgresUrl = z
   .string()
-  .refine((value) => /^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(value), 'must be a postgresql:// URL with a database name');
+  .refine(
+    (value) => /^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(value),
+    'must be a postgresql:// URL with a database name',
+  );
 
 const EnvSchema = z
   .object({
@@ -15,15 +18,24 @@ const EnvSchema = z
     SHOPIFY_API_KEY: z.string().min(1).optional(),
     SHOPIFY_API_SECRET: z.string().min(1).optional(),
     SHOPIFY_APP_URL: z.url({ protocol: /^https?$/ }).optional(),
-    SCOPES: z.string().regex(/^[a-z_]+(,[a-z_]+)*$/, 'must be a comma-separated list of scopes').optional(),
+    SCOPES: z
+      .string()
+      .regex(/^[a-z_]+(,[a-z_]+)*$/, 'must be a comma-separated list of scopes')
+      .optional(),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
     SHIPYARD_ENCRYPTION_KEY: z
       .string()
-      .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)')
+      .refine(
+        (value) => Buffer.from(value, 'base64').length === 32,
+        'must be 32 random bytes, base64-encoded (openssl rand -base64 32)',
+      )
       .optional(),
     DEVSTORE_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     DEVSTORE_URL: z.url({ protocol: /^https?$/ }).optional(),
-    RUN_WORKER: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+    RUN_WORKER: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((value) => value === 'true'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   })
   .superRefine((env, ctx) => {
@@ -31,11 +43,19 @@ const EnvSchema = z
     const shopify = ['SHOPIFY_API_KEY', 'SHOPIFY_API_SECRET', 'SHOPIFY_APP_URL'] as const;
     const given = shopify.filter((name) => env[name] !== undefined);
     if (given.length === shopify.length && env.SHIPYARD_ENCRYPTION_KEY === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['SHIPYARD_ENCRYPTION_KEY'], message: 'is required outside local mode: it encrypts the source stores’ credentials' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SHIPYARD_ENCRYPTION_KEY'],
+        message: 'is required outside local mode: it encrypts the source stores’ credentials',
+      });
     }
     if (given.length > 0 && given.length < shopify.length) {
       for (const name of shopify.filter((n) => env[n] === undefined)) {
-        ctx.addIssue({ code: 'custom', path: [name], message: `is required when ${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'} set (leave all three unset for local mode)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `is required when ${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'} set (leave all three unset for local mode)`,
+        });
       }
     }
   });
@@ -45,7 +65,9 @@ export type Env = z.infer<typeof EnvSchema>;
 export class EnvError extends Error {
   readonly variables: string[];
   constructor(variables: string[], lines: string[]) {
-    super(`The environment is not valid:\n${lines.map((line) => `  - ${line}`).join('\n')}\nSee .env.example for what each variable means.`);
+    super(
+      `The environment is not valid:\n${lines.map((line) => `  - ${line}`).join('\n')}\nSee .env.example for what each variable means.`,
+    );
     this.name = 'EnvError';
     this.variables = variables;
   }

@@ -35,24 +35,40 @@ describe('environment', () => {
   });
 
   it('never repeats a secret value in its message', () => {
-    const error = failure({ SHOPIFY_API_KEY: 'key', SHOPIFY_API_SECRET: 'shpss_very_secret_value', SHOPIFY_APP_URL: 'not a url', SHIPYARD_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') });
+    const error = failure({
+      SHOPIFY_API_KEY: 'key',
+      SHOPIFY_API_SECRET: 'shpss_very_secret_value',
+      SHOPIFY_APP_URL: 'not a url',
+      SHIPYARD_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+    });
     expect(error.variables).toEqual(['SHOPIFY_APP_URL']);
     expect(error.message).not.toContain('shpss_very_secret_value');
   });
 
   it('leaves local mode when all Shopify credentials and the encryption key are given', () => {
-    const env = parseEnv({ SHOPIFY_API_KEY: 'key', SHOPIFY_API_SECRET: 'secret', SHOPIFY_APP_URL: 'https://shipyard.example.com', SHIPYARD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') });
+    const env = parseEnv({
+      SHOPIFY_API_KEY: 'key',
+      SHOPIFY_API_SECRET: 'secret',
+      SHOPIFY_APP_URL: 'https://shipyard.example.com',
+      SHIPYARD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    });
     expect(isLocalMode(env)).toBe(false);
   });
 
   it('requires the encryption key for a real app, and says what it is for', () => {
-    const error = failure({ SHOPIFY_API_KEY: 'key', SHOPIFY_API_SECRET: 'secret', SHOPIFY_APP_URL: 'https://shipyard.example.com' });
+    const error = failure({
+      SHOPIFY_API_KEY: 'key',
+      SHOPIFY_API_SECRET: 'secret',
+      SHOPIFY_APP_URL: 'https://shipyard.example.com',
+    });
     expect(error.variables).toEqual(['SHIPYARD_ENCRYPTION_KEY']);
     expect(error.message).toContain('encrypts the source stores’ credentials');
   });
 
   it('rejects an encryption key of the wrong length', () => {
-    expect(failure({ SHIPYARD_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }).variables).toEqual(['SHIPYARD_ENCRYPTION_KEY']);
+    expect(failure({ SHIPYARD_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }).variables).toEqual([
+      'SHIPYARD_ENCRYPTION_KEY',
+    ]);
   });
 
   it('treats an empty variable as unset', () => {

@@ -9,7 +9,11 @@ export interface LocalMode {
   stop(): Promise<void>;
 }
 
-export async function startLocalMode(config: Env, databaseUrl: string, log: (line: string) => void = console.log): Promise<LocalMode> {
+export async function startLocalMode(
+  config: Env,
+  databaseUrl: string,
+  log: (line: string) => void = console.log,
+): Promise<LocalMode> {
   const session = await seedDemoShop();
   let devstore: Devstore | undefined;
   if (!config.DEVSTORE_URL && !process.env.DEVSTORE_URL) {
@@ -25,7 +29,13 @@ export async function startLocalMode(config: Env, databaseUrl: string, log: (lin
           accessToken: session.accessToken,
           appSecret: appCredentials(config).apiSecret,
           appUrl: `http://127.0.0.1:${config.PORT}`,
-          webhookTopics: ['app/uninstalled', 'app/scopes_update', 'customers/data_request', 'customers/redact', 'shop/redact'],
+          webhookTopics: [
+            'app/uninstalled',
+            'app/scopes_update',
+            'customers/data_request',
+            'customers/redact',
+            'shop/redact',
+          ],
           // A merchant who also sells in person: a second sales channel beside the Online Store to choose from.
           salesChannels: ['Point of Sale'],
         },

@@ -6,7 +6,10 @@ import { authenticate } from '../shopify.server.ts';
 
 export type WebhookContext = Awaited<ReturnType<typeof authenticate.webhook>>;
 
-export async function receiveWebhook(request: Request, act: (webhook: WebhookContext) => Promise<void>): Promise<Response> {
+export async function receiveWebhook(
+  request: Request,
+  act: (webhook: WebhookContext) => Promise<void>,
+): Promise<Response> {
   const webhook = await authenticate.webhook(request);
   const seen = await db().webhookReceipt.findUnique({ where: { webhookId: webhook.webhookId } });
   if (!seen) {
@@ -16,7 +19,9 @@ export async function receiveWebhook(request: Request, act: (webhook: WebhookCon
       if (!(error instanceof ZodError)) throw error;
       // Signed by Shopify but not in the documented shape: retrying cannot help, so say why once.
       const problems = error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
-      await db().auditEntry.create({ data: { shop: webhook.shop, action: 'webhook.rejected', detail: { topic: String(webhook.topic), problems } } });
+      await db().auditEntry.create({
+        data: { shop: webhook.shop, action: 'webhook.rejected', detail: { topic: String(webhook.topic), problems } },
+      });
       return new Response(`Webhook body not understood: ${problems.join('; ')}`, { status: 400 });
     }
     // Written after acting: a delivery that failed half-way is retried by Shopify and acted on again,

@@ -6,13 +6,22 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ENTITIES, type Entity } from '../model.ts';
 import type { ConnectorFactory } from '../platform.ts';
-import { type ConnectionCheck, type ExtractedPage, type ExtractOptions, type SourceConnector, SourceError, type StoreDescription } from '../source-connector.ts';
+import {
+  type ConnectionCheck,
+  type ExtractedPage,
+  type ExtractOptions,
+  type SourceConnector,
+  SourceError,
+  type StoreDescription,
+} from '../source-connector.ts';
 import { JsonFileCredentials } from './credentials.ts';
 
 const PAGE_SIZE = 50;
 
 const StoreFile = z.object({
-  store: z.object({ name: z.string().nullable().default(null), currency: z.string().nullable().default(null) }).default({ name: null, currency: null }),
+  store: z
+    .object({ name: z.string().nullable().default(null), currency: z.string().nullable().default(null) })
+    .default({ name: null, currency: null }),
   records: z.partialRecord(z.enum(ENTITIES), z.array(z.unknown())),
 });
 type StoreFile = z.infer<typeof StoreFile>;
@@ -38,7 +47,14 @@ export class JsonFileConnector implements SourceConnector {
   async describe(): Promise<StoreDescription> {
     const { store, records } = await this.read();
     const counts = Object.fromEntries(Object.entries(records).map(([entity, list]) => [entity, list.length]));
-    return { platform: this.platform, version: null, url: null, name: store.name ?? path.basename(this.file), currency: store.currency, counts };
+    return {
+      platform: this.platform,
+      version: null,
+      url: null,
+      name: store.name ?? path.basename(this.file),
+      currency: store.currency,
+      counts,
+    };
   }
 
   async extract(entity: Entity, cursor: string | null, options: ExtractOptions = {}): Promise<ExtractedPage> {
@@ -51,7 +67,9 @@ export class JsonFileConnector implements SourceConnector {
     return {
       records: page.map((record) => {
         const sourceId = (record as { sourceId?: unknown } | null)?.sourceId;
-        return typeof sourceId === 'string' && sourceId ? { ok: true, sourceId, record, raw: record } : { ok: false, sourceId: null, reason: 'The record has no sourceId', raw: record };
+        return typeof sourceId === 'string' && sourceId
+          ? { ok: true, sourceId, record, raw: record }
+          : { ok: false, sourceId: null, reason: 'The record has no sourceId', raw: record };
       }),
       nextCursor: start + PAGE_SIZE < list.length ? `offset:${start + PAGE_SIZE}` : null,
       total: list.length,
@@ -68,11 +86,19 @@ export class JsonFileConnector implements SourceConnector {
           throw new SourceError('not-the-platform', `${path.basename(this.file)} is not JSON.`);
         }
         const parsed = StoreFile.safeParse(json);
-        if (!parsed.success) throw new SourceError('not-the-platform', `${path.basename(this.file)} is not a file of Shipyard records: ${parsed.error.issues[0]?.message ?? ''}`);
+        if (!parsed.success)
+          throw new SourceError(
+            'not-the-platform',
+            `${path.basename(this.file)} is not a file of Shipyard records: ${parsed.error.issues[0]?.message ?? ''}`,
+          );
         return parsed.data;
       },
       (error: unknown) => {
-        throw new SourceError('unreachable', `Cannot read ${this.file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new SourceError(
+          'unreachable',
+          `Cannot read ${this.file}: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
       },
     );
     return this.contents;

@@ -11,7 +11,17 @@ export const jsonFile: ReadablePlatform = {
   availability: 'development',
   connection: 'file',
   credentials: JsonFileCredentials,
-  fields: [{ name: 'file', label: 'File', type: 'text', placeholder: '/path/to/store.json', flag: 'file', flagValue: '<JSON file>', missing: '--file is required (a JSON file of Shipyard records)' }],
+  fields: [
+    {
+      name: 'file',
+      label: 'File',
+      type: 'text',
+      placeholder: '/path/to/store.json',
+      flag: 'file',
+      flagValue: '<JSON file>',
+      missing: '--file is required (a JSON file of Shipyard records)',
+    },
+  ],
   problemField: { unreachable: 'file', 'not-the-platform': 'file' },
   sourceAddress: (credentials) => String(credentials.file),
   // The file says the order's own status word; these are the ones it may use, as Shopify reads them.

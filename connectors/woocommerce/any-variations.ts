@@ -40,7 +40,10 @@ function fixedValue(variation: WooVariation, axis: Attribute): string | null {
 }
 
 function cartesian(lists: { option: string; value: string }[][]): { option: string; value: string }[][] {
-  return lists.reduce<{ option: string; value: string }[][]>((rows, list) => rows.flatMap((row) => list.map((pick) => [...row, pick])), [[]]);
+  return lists.reduce<{ option: string; value: string }[][]>(
+    (rows, list) => rows.flatMap((row) => list.map((pick) => [...row, pick])),
+    [[]],
+  );
 }
 
 const key = (values: { option: string; value: string }[]) => JSON.stringify(values.map((pick) => pick.value));
@@ -54,7 +57,9 @@ const key = (values: { option: string; value: string }[]) => JSON.stringify(valu
 export function planVariations(product: WooProduct, variations: WooVariation[]): VariationPlan | string {
   const axes = product.attributes.filter((attribute) => attribute.variation).sort((a, b) => a.position - b.position);
   const fixedBySome = (axis: Attribute) => variations.some((variation) => fixedValue(variation, axis) !== null);
-  const openOptions = axes.filter((axis) => !fixedBySome(axis)).map((axis) => ({ name: decodeEntities(axis.name), values: axis.options.map(decodeEntities) }));
+  const openOptions = axes
+    .filter((axis) => !fixedBySome(axis))
+    .map((axis) => ({ name: decodeEntities(axis.name), values: axis.options.map(decodeEntities) }));
   const varied = axes.filter(fixedBySome);
   const options = varied.map((axis) => ({ name: decodeEntities(axis.name), values: axis.options.map(decodeEntities) }));
 
@@ -68,10 +73,15 @@ export function planVariations(product: WooProduct, variations: WooVariation[]):
       if (!option.values.includes(value)) option.values.push(value);
       return [{ option: option.name, value }];
     });
-    const open = varied.flatMap((axis, position) => (fixedValue(variation, axis) === null ? [options[position]?.name ?? axis.name] : []));
+    const open = varied.flatMap((axis, position) =>
+      fixedValue(variation, axis) === null ? [options[position]?.name ?? axis.name] : [],
+    );
     return { variation, lists, open };
   });
-  const total = candidates.reduce((sum, candidate) => sum + candidate.lists.reduce((product, list) => product * list.length, 1), 0);
+  const total = candidates.reduce(
+    (sum, candidate) => sum + candidate.lists.reduce((product, list) => product * list.length, 1),
+    0,
+  );
   if (total > VARIANT_CEILING) {
     return `its variations sold in “any” value would become ${total} variants, one per value; Shopify allows ${VARIANT_CEILING} per product, so choose the values of some variations in WooCommerce`;
   }
@@ -81,7 +91,10 @@ export function planVariations(product: WooProduct, variations: WooVariation[]):
     const values = candidate.lists.map((list) => list[0] ?? { option: '', value: '' });
     const first = chosen.get(key(values));
     if (first !== undefined) {
-      const named = values.length > 0 ? values.map((pick) => `${pick.option}: ${pick.value}`).join(', ') : 'no option values at all';
+      const named =
+        values.length > 0
+          ? values.map((pick) => `${pick.option}: ${pick.value}`).join(', ')
+          : 'no option values at all';
       return `variations #${first} and #${candidate.variation.id} are the same (${named}); WooCommerce sells only the first, and Shopify needs each variant to differ, so delete or change the other in WooCommerce`;
     }
     chosen.set(key(values), candidate.variation.id);
@@ -90,7 +103,11 @@ export function planVariations(product: WooProduct, variations: WooVariation[]):
   const combinations: Combination[] = [];
   for (const candidate of candidates) {
     if (candidate.open.length === 0) {
-      combinations.push({ variation: candidate.variation, values: candidate.lists.map((list) => list[0] ?? { option: '', value: '' }), open: [] });
+      combinations.push({
+        variation: candidate.variation,
+        values: candidate.lists.map((list) => list[0] ?? { option: '', value: '' }),
+        open: [],
+      });
       continue;
     }
     for (const values of cartesian(candidate.lists)) {

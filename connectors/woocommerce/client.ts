@@ -11,7 +11,8 @@ import { requestProblem, webPageProblem } from './problems.ts';
 
 // The package is CommonJS with `exports.default`: Node's loader hands over the exports object,
 // Vite's hands over the class itself.
-const WooCommerceRestApi = ((WooCommerceRestApiPackage as { default?: unknown }).default ?? WooCommerceRestApiPackage) as typeof WooCommerceRestApiPackage.default;
+const WooCommerceRestApi = ((WooCommerceRestApiPackage as { default?: unknown }).default ??
+  WooCommerceRestApiPackage) as typeof WooCommerceRestApiPackage.default;
 
 export interface WooPage {
   data: unknown;
@@ -20,7 +21,11 @@ export interface WooPage {
   totalPages: number | null;
 }
 
-const Answer = z.object({ status: z.number(), data: z.unknown(), headers: z.object({ 'x-wp-total': z.unknown(), 'x-wp-totalpages': z.unknown() }).partial() });
+const Answer = z.object({
+  status: z.number(),
+  data: z.unknown(),
+  headers: z.object({ 'x-wp-total': z.unknown(), 'x-wp-totalpages': z.unknown() }).partial(),
+});
 
 function headerNumber(value: unknown): number | null {
   if (value === undefined || value === null) return null;
@@ -44,7 +49,9 @@ export class WooCommerceClient {
       // Over https the keys go in the query string: hosts behind some proxies drop the Authorization header.
       queryStringAuth: true,
       timeout: options.timeoutMs ?? 30_000,
-      axiosConfig: options.trustedCertificate ? { httpsAgent: new https.Agent({ ca: options.trustedCertificate }) } : undefined,
+      axiosConfig: options.trustedCertificate
+        ? { httpsAgent: new https.Agent({ ca: options.trustedCertificate }) }
+        : undefined,
     });
   }
 
@@ -68,7 +75,15 @@ export class WooCommerceClient {
     const answer = Answer.parse(await this.api.get(endpoint, query));
     // axios hands over the raw text when the body is not JSON: a web page where data should be.
     if (typeof answer.data === 'string') throw webPageProblem(answer.status, answer.data, this.host);
-    if (answer.data === null || answer.data === undefined) throw new SourceError('not-the-platform', `${this.host} answered /${endpoint} with an empty body instead of WooCommerce data. Check the store address.`);
-    return { data: answer.data, total: headerNumber(answer.headers['x-wp-total']), totalPages: headerNumber(answer.headers['x-wp-totalpages']) };
+    if (answer.data === null || answer.data === undefined)
+      throw new SourceError(
+        'not-the-platform',
+        `${this.host} answered /${endpoint} with an empty body instead of WooCommerce data. Check the store address.`,
+      );
+    return {
+      data: answer.data,
+      total: headerNumber(answer.headers['x-wp-total']),
+      totalPages: headerNumber(answer.headers['x-wp-totalpages']),
+    };
   }
 }

@@ -8,11 +8,21 @@ import type { ConnectionCheck } from '../source-connector.ts';
 
 let store: WooCommerceTestServer;
 const connect = (overrides: { url?: string; consumerSecret?: string } = {}) =>
-  createConnector('woocommerce', { url: overrides.url ?? store.url, consumerKey: store.consumerKey, consumerSecret: overrides.consumerSecret ?? store.consumerSecret }, { retryDelaysMs: [0, 0] });
+  createConnector(
+    'woocommerce',
+    {
+      url: overrides.url ?? store.url,
+      consumerKey: store.consumerKey,
+      consumerSecret: overrides.consumerSecret ?? store.consumerSecret,
+    },
+    { retryDelaysMs: [0, 0] },
+  );
 const failure = (check: ConnectionCheck) => (check.ok ? { problem: 'none', message: '' } : check);
 
 beforeAll(async () => {
-  store = await startWooCommerceServer({ catalog: { products: 250, customers: 12, orders: 20, coupons: 6, reviews: 15 } });
+  store = await startWooCommerceServer({
+    catalog: { products: 250, customers: 12, orders: 20, coupons: 6, reviews: 15 },
+  });
 });
 afterAll(() => store.close());
 
@@ -22,11 +32,36 @@ describe('a WooCommerce store that answers', () => {
     const check = await connect().testConnection();
     expect(check).toEqual({
       ok: true,
-      description: { platform: 'woocommerce', version: '9.4.1', url: store.url, name: 'Atelier Nord', currency: 'EUR', counts: { products: 250, collections: 12, customers: 12, orders: 20, discounts: 6, reviews: 15, pages: 8, blogPosts: 12 } },
+      description: {
+        platform: 'woocommerce',
+        version: '9.4.1',
+        url: store.url,
+        name: 'Atelier Nord',
+        currency: 'EUR',
+        counts: {
+          products: 250,
+          collections: 12,
+          customers: 12,
+          orders: 20,
+          discounts: 6,
+          reviews: 15,
+          pages: 8,
+          blogPosts: 12,
+        },
+      },
     });
     // Counting asks for one record per entity, not whole pages.
     const counting = store.requests.filter((request) => request.query.get('per_page') === '1');
-    expect(counting.map((request) => request.path).sort()).toEqual(['/wp-json/wc/v3/coupons', '/wp-json/wc/v3/customers', '/wp-json/wc/v3/orders', '/wp-json/wc/v3/products', '/wp-json/wc/v3/products/categories', '/wp-json/wc/v3/products/reviews', '/wp-json/wp/v2/pages', '/wp-json/wp/v2/posts']);
+    expect(counting.map((request) => request.path).sort()).toEqual([
+      '/wp-json/wc/v3/coupons',
+      '/wp-json/wc/v3/customers',
+      '/wp-json/wc/v3/orders',
+      '/wp-json/wc/v3/products',
+      '/wp-json/wc/v3/products/categories',
+      '/wp-json/wc/v3/products/reviews',
+      '/wp-json/wp/v2/pages',
+      '/wp-json/wp/v2/posts',
+    ]);
   });
 
   it('signs with OAuth 1.0a over plain http, so the keys never travel in clear', async () => {
@@ -43,14 +78,26 @@ describe('a WooCommerce store that answers', () => {
 
 describe('what the merchant is told when the connection fails', () => {
   it('a wrong consumer secret: wrong-credentials, quoting WooCommerce', async () => {
-    const check = failure(await connect({ consumerSecret: 'cs_0000000000000000000000000000000000000000' }).testConnection());
+    const check = failure(
+      await connect({ consumerSecret: 'cs_0000000000000000000000000000000000000000' }).testConnection(),
+    );
     expect(check.problem).toBe('wrong-credentials');
     expect(check.message).toContain('Invalid signature - provided signature does not match.');
     expect(check.message).toContain('WooCommerce → Settings → Advanced → REST API');
   });
 
   it('a key whose user may not manage the shop: forbidden', async () => {
-    const limited = await startWooCommerceServer({ catalog: { products: 1 }, keys: [{ consumerKey: store.consumerKey, consumerSecret: store.consumerSecret, permissions: 'read', userCanManage: false }] });
+    const limited = await startWooCommerceServer({
+      catalog: { products: 1 },
+      keys: [
+        {
+          consumerKey: store.consumerKey,
+          consumerSecret: store.consumerSecret,
+          permissions: 'read',
+          userCanManage: false,
+        },
+      ],
+    });
     try {
       const check = failure(await connect({ url: limited.url }).testConnection());
       expect(check.problem).toBe('forbidden');
@@ -61,7 +108,17 @@ describe('what the merchant is told when the connection fails', () => {
   });
 
   it('a write-only key: forbidden, asking for Read access', async () => {
-    const writeOnly = await startWooCommerceServer({ catalog: { products: 1 }, keys: [{ consumerKey: store.consumerKey, consumerSecret: store.consumerSecret, permissions: 'write', userCanManage: true }] });
+    const writeOnly = await startWooCommerceServer({
+      catalog: { products: 1 },
+      keys: [
+        {
+          consumerKey: store.consumerKey,
+          consumerSecret: store.consumerSecret,
+          permissions: 'write',
+          userCanManage: true,
+        },
+      ],
+    });
     try {
       const check = failure(await connect({ url: writeOnly.url }).testConnection());
       expect(check).toMatchObject({ problem: 'forbidden' });
@@ -72,13 +129,33 @@ describe('what the merchant is told when the connection fails', () => {
   });
 
   const cases = [
-    { fault: { kind: 'rest-disabled' }, problem: 'api-disabled', says: 'No route was found matching the URL and request method.' },
-    { fault: { kind: 'rest-login-required' }, problem: 'api-disabled', says: 'lets only logged-in users use the REST API' },
+    {
+      fault: { kind: 'rest-disabled' },
+      problem: 'api-disabled',
+      says: 'No route was found matching the URL and request method.',
+    },
+    {
+      fault: { kind: 'rest-login-required' },
+      problem: 'api-disabled',
+      says: 'lets only logged-in users use the REST API',
+    },
     { fault: { kind: 'not-wordpress' }, problem: 'not-the-platform', says: '“Page not found – Bakery Blog”' },
-    { fault: { kind: 'security-plugin-page', status: 200 }, problem: 'not-the-platform', says: 'security plugin or firewall' },
-    { fault: { kind: 'security-plugin-page', status: 403 }, problem: 'not-the-platform', says: '“Your access to this site has been limited”' },
+    {
+      fault: { kind: 'security-plugin-page', status: 200 },
+      problem: 'not-the-platform',
+      says: 'security plugin or firewall',
+    },
+    {
+      fault: { kind: 'security-plugin-page', status: 403 },
+      problem: 'not-the-platform',
+      says: '“Your access to this site has been limited”',
+    },
     { fault: { kind: 'security-plugin-page', status: 500 }, problem: 'server-error', says: 'HTTP 500' },
-    { fault: { kind: 'server-error', status: 500 }, problem: 'server-error', says: 'There has been a critical error on this website.' },
+    {
+      fault: { kind: 'server-error', status: 500 },
+      problem: 'server-error',
+      says: 'There has been a critical error on this website.',
+    },
     { fault: { kind: 'server-error', status: 503 }, problem: 'server-error', says: 'HTTP 503' },
     { fault: { kind: 'drop-connection' }, problem: 'unreachable', says: 'the connection was cut off' },
   ] as const;
@@ -105,14 +182,23 @@ describe('what the merchant is told when the connection fails', () => {
   it('a store that answers too slowly: unreachable, after the timeout', async () => {
     store.setFault({ kind: 'slow', delayMs: 1_000 });
     try {
-      const slow = createConnector('woocommerce', { url: store.url, consumerKey: store.consumerKey, consumerSecret: store.consumerSecret }, { timeoutMs: 200 });
-      expect(failure(await slow.testConnection())).toMatchObject({ problem: 'unreachable', message: expect.stringContaining('did not answer in time') });
+      const slow = createConnector(
+        'woocommerce',
+        { url: store.url, consumerKey: store.consumerKey, consumerSecret: store.consumerSecret },
+        { timeoutMs: 200 },
+      );
+      expect(failure(await slow.testConnection())).toMatchObject({
+        problem: 'unreachable',
+        message: expect.stringContaining('did not answer in time'),
+      });
     } finally {
       store.setFault(null);
     }
   });
 
   it('credentials that are not a WooCommerce key are refused before any request', () => {
-    expect(() => createConnector('woocommerce', { url: 'shop.example.com', consumerKey: 'abc', consumerSecret: 'def' })).toThrow(/starting with https:\/\/[\s\S]*ck_/);
+    expect(() =>
+      createConnector('woocommerce', { url: 'shop.example.com', consumerKey: 'abc', consumerSecret: 'def' }),
+    ).toThrow(/starting with https:\/\/[\s\S]*ck_/);
   });
 });

@@ -6,7 +6,13 @@
 import { z } from 'zod';
 import type { Entity, StorePage } from '../model.ts';
 import type { ConnectorFactory, ConnectorOptions } from '../platform.ts';
-import type { ConnectionCheck, ExtractedPage, ExtractOptions, SourceConnector, StoreDescription } from '../source-connector.ts';
+import type {
+  ConnectionCheck,
+  ExtractedPage,
+  ExtractOptions,
+  SourceConnector,
+  StoreDescription,
+} from '../source-connector.ts';
 import { SourceError } from '../source-connector.ts';
 import { WooCommerceClient } from './client.ts';
 import { WooCommerceCredentials, wordpressLogin } from './credentials.ts';
@@ -61,7 +67,8 @@ const RELATED_CONCURRENCY = 6;
  * The platform's factory, found by registry.server.ts by its name in this folder's connector.ts: the
  * credentials are checked here, so a bad form value fails with zod's message before any request.
  */
-export const connect: ConnectorFactory = (credentials, options = {}) => new WooCommerceConnector(WooCommerceCredentials.parse(credentials), options);
+export const connect: ConnectorFactory = (credentials, options = {}) =>
+  new WooCommerceConnector(WooCommerceCredentials.parse(credentials), options);
 
 function pageFromCursor(cursor: string | null): number {
   if (cursor === null) return 1;
@@ -71,13 +78,18 @@ function pageFromCursor(cursor: string | null): number {
 }
 
 function asList(data: unknown, host: string, endpoint: string): unknown[] {
-  if (!Array.isArray(data)) throw new SourceError('not-the-platform', `${host} answered /${endpoint} with something other than a list of records. Check the store address.`);
+  if (!Array.isArray(data))
+    throw new SourceError(
+      'not-the-platform',
+      `${host} answered /${endpoint} with something other than a list of records. Check the store address.`,
+    );
   return data;
 }
 
 async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
-  for (let start = 0; start < items.length; start += size) results.push(...(await Promise.all(items.slice(start, start + size).map(work))));
+  for (let start = 0; start < items.length; start += size)
+    results.push(...(await Promise.all(items.slice(start, start + size).map(work))));
   return results;
 }
 
@@ -113,7 +125,13 @@ export class WooCommerceConnector implements SourceConnector {
       await this.checkWordPressLogin();
       return { ok: true, description };
     } catch (error) {
-      if (error instanceof SourceError) return { ok: false, problem: error.problem, message: error.message, ...(error.field ? { field: error.field } : {}) };
+      if (error instanceof SourceError)
+        return {
+          ok: false,
+          problem: error.problem,
+          message: error.message,
+          ...(error.field ? { field: error.field } : {}),
+        };
       throw error;
     }
   }
@@ -129,7 +147,11 @@ export class WooCommerceConnector implements SourceConnector {
     const capabilities = me.success ? (me.data.capabilities ?? {}) : {};
     const missing = CONTENT_CAPABILITIES.filter((capability) => capabilities[capability] !== true);
     if (missing.length > 0) {
-      throw new SourceError('forbidden', `The WordPress user “${login.user}” may not read other people’s drafts and private pages and posts (it lacks ${missing.join(', ')}). Use an Administrator’s or Editor’s application password, or leave both WordPress fields empty to move published pages and posts only.`, { field: 'wordpressUser' });
+      throw new SourceError(
+        'forbidden',
+        `The WordPress user “${login.user}” may not read other people’s drafts and private pages and posts (it lacks ${missing.join(', ')}). Use an Administrator’s or Editor’s application password, or leave both WordPress fields empty to move published pages and posts only.`,
+        { field: 'wordpressUser' },
+      );
     }
   }
 
@@ -146,7 +168,12 @@ export class WooCommerceConnector implements SourceConnector {
     // One call first, so a store that cannot be reached fails once rather than once per entity.
     const facts = await storeFacts(this.client, this.credentials.url, retry);
     const entities = Object.entries(SOURCES) as [Entity, Source][];
-    const totals = await Promise.all(entities.map(async ([, source]) => (await this.client.get(source.endpoint, { per_page: 1, ...source.params }, { retry })).total ?? 0));
+    const totals = await Promise.all(
+      entities.map(
+        async ([, source]) =>
+          (await this.client.get(source.endpoint, { per_page: 1, ...source.params }, { retry })).total ?? 0,
+      ),
+    );
     const content = await this.contentCounts(retry);
     return {
       platform: this.platform,
@@ -167,7 +194,8 @@ export class WooCommerceConnector implements SourceConnector {
     const counts: Partial<Record<Entity, number>> = {};
     for (const [entity, route] of Object.entries(WORDPRESS_ROUTES) as [Entity, string][]) {
       try {
-        counts[entity] = (await this.wordpress.get(route, { per_page: 1, ...this.statusParams() }, { retry })).total ?? 0;
+        counts[entity] =
+          (await this.wordpress.get(route, { per_page: 1, ...this.statusParams() }, { retry })).total ?? 0;
       } catch (error) {
         if (!(error instanceof SourceError) || error.retryable) throw error;
       }
@@ -181,7 +209,13 @@ export class WooCommerceConnector implements SourceConnector {
     const source = SOURCES[entity];
     if (!source) throw new Error(`The WooCommerce connector does not extract ${entity}`);
     const page = pageFromCursor(cursor);
-    const params: Record<string, string | number> = { page, per_page: PER_PAGE, orderby: 'id', order: 'asc', ...source.params };
+    const params: Record<string, string | number> = {
+      page,
+      per_page: PER_PAGE,
+      orderby: 'id',
+      order: 'asc',
+      ...source.params,
+    };
     if (options.modifiedAfter && source.filtersByModified) {
       params.modified_after = options.modifiedAfter.toISOString().slice(0, 19);
       // Without this WooCommerce compares against the store's local time.
@@ -194,9 +228,21 @@ export class WooCommerceConnector implements SourceConnector {
   }
 
   /** One page of pages or posts, oldest first, with their author, featured image and terms. */
-  private async extractContent(entity: Entity, route: string, cursor: string | null, options: ExtractOptions): Promise<ExtractedPage> {
+  private async extractContent(
+    entity: Entity,
+    route: string,
+    cursor: string | null,
+    options: ExtractOptions,
+  ): Promise<ExtractedPage> {
     const page = pageFromCursor(cursor);
-    const params: Record<string, string | number> = { page, per_page: PER_PAGE, orderby: 'id', order: 'asc', _embed: EMBED, ...this.statusParams() };
+    const params: Record<string, string | number> = {
+      page,
+      per_page: PER_PAGE,
+      orderby: 'id',
+      order: 'asc',
+      _embed: EMBED,
+      ...this.statusParams(),
+    };
     // WordPress 5.7+ filters by it (an older one ignores it, and the content hash skips what did not change); with a zone it is not the site's local time.
     if (options.modifiedAfter) params.modified_after = options.modifiedAfter.toISOString().replace(/\.\d{3}Z$/, 'Z');
     const answer = await this.wordpress.get(route, params);
@@ -217,7 +263,9 @@ export class WooCommerceConnector implements SourceConnector {
       case 'products': {
         this.context ??= storeContext(this.client, this.credentials.url, this.wordpress);
         const context = await this.context;
-        return inBatches(rows, RELATED_CONCURRENCY, async (row) => mapProduct(row, await this.variationsOf(row), context));
+        return inBatches(rows, RELATED_CONCURRENCY, async (row) =>
+          mapProduct(row, await this.variationsOf(row), context),
+        );
       }
       case 'collections':
         return this.mapCategories(rows);

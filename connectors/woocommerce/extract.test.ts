@@ -10,7 +10,10 @@ import type { Extracted, SourceConnector } from '../source-connector.ts';
 let store: WooCommerceTestServer;
 let connector: SourceConnector;
 
-async function extractAll(entity: Entity, modifiedAfter?: Date): Promise<{ records: Extracted[]; cursors: (string | null)[]; totals: (number | null)[] }> {
+async function extractAll(
+  entity: Entity,
+  modifiedAfter?: Date,
+): Promise<{ records: Extracted[]; cursors: (string | null)[]; totals: (number | null)[] }> {
   const records: Extracted[] = [];
   const cursors: (string | null)[] = [];
   const totals: (number | null)[] = [];
@@ -43,7 +46,11 @@ const reason = (kind: AwkwardKind) => {
 
 beforeAll(async () => {
   store = await startWooCommerceServer({ catalog: { products: 250, variationsPerProduct: 3, imagesPerProduct: 2 } });
-  connector = createConnector('woocommerce', { url: store.url, consumerKey: store.consumerKey, consumerSecret: store.consumerSecret }, { retryDelaysMs: [0, 0] });
+  connector = createConnector(
+    'woocommerce',
+    { url: store.url, consumerKey: store.consumerKey, consumerSecret: store.consumerSecret },
+    { retryDelaysMs: [0, 0] },
+  );
   products = (await extractAll('products')).records;
 });
 afterAll(() => store.close());
@@ -56,9 +63,18 @@ describe('paging', () => {
     expect(totals).toEqual([250, 250, 250]);
     expect(records).toHaveLength(250);
     expect(new Set(records.map((record) => record.sourceId)).size).toBe(250);
-    expect(records.map((record) => Number(record.sourceId))).toEqual([...records.map((record) => Number(record.sourceId))].sort((a, b) => a - b));
+    expect(records.map((record) => Number(record.sourceId))).toEqual(
+      [...records.map((record) => Number(record.sourceId))].sort((a, b) => a - b),
+    );
     const pages = store.requests.filter((request) => request.path === '/wp-json/wc/v3/products');
-    expect(pages.map((request) => [request.query.get('page'), request.query.get('per_page'), request.query.get('orderby'), request.query.get('order')])).toEqual([
+    expect(
+      pages.map((request) => [
+        request.query.get('page'),
+        request.query.get('per_page'),
+        request.query.get('orderby'),
+        request.query.get('order'),
+      ]),
+    ).toEqual([
       ['1', '100', 'id', 'asc'],
       ['2', '100', 'id', 'asc'],
       ['3', '100', 'id', 'asc'],
@@ -74,7 +90,11 @@ describe('paging', () => {
   it('stops with a retryable SourceError when the store keeps failing', async () => {
     store.setFault({ kind: 'server-error', status: 502 }, { paths: /\/products$/ });
     try {
-      await expect(connector.extract('products', null)).rejects.toMatchObject({ name: 'SourceError', problem: 'server-error', retryable: true });
+      await expect(connector.extract('products', null)).rejects.toMatchObject({
+        name: 'SourceError',
+        problem: 'server-error',
+        retryable: true,
+      });
     } finally {
       store.setFault(null);
     }
@@ -118,8 +138,21 @@ describe('a variable product with three variation attributes', () => {
       { option: 'Fit', value: 'Slim' },
     ]);
     expect(tee.variants[23]).toMatchObject({ price: '43.00', inventoryQuantity: 23 });
-    expect(tee.metafields).toEqual([{ namespace: 'woocommerce', key: 'attribute_care', kind: 'textList', value: '["Machine wash 30°","Do not tumble dry"]' }]);
-    expect(tee).toMatchObject({ sourceType: 'variable', status: 'active', handle: 'everyday-tee', sourcePath: '/product/everyday-tee/', collectionSourceIds: [String(store.catalog.categories().find((c) => c.slug === 'shirts')?.id)] });
+    expect(tee.metafields).toEqual([
+      {
+        namespace: 'woocommerce',
+        key: 'attribute_care',
+        kind: 'textList',
+        value: '["Machine wash 30°","Do not tumble dry"]',
+      },
+    ]);
+    expect(tee).toMatchObject({
+      sourceType: 'variable',
+      status: 'active',
+      handle: 'everyday-tee',
+      sourcePath: '/product/everyday-tee/',
+      collectionSourceIds: [String(store.catalog.categories().find((c) => c.slug === 'shirts')?.id)],
+    });
   });
 
   it('a generated variable product keeps its images, variation images and the store’s units', () => {
@@ -130,7 +163,11 @@ describe('a variable product with three variation attributes', () => {
       [0, record.title],
       [1, ''],
     ]);
-    expect(record.variants.map((variant) => variant.imageSourceId)).toEqual([record.images[0]?.sourceId, record.images[1]?.sourceId, record.images[0]?.sourceId]);
+    expect(record.variants.map((variant) => variant.imageSourceId)).toEqual([
+      record.images[0]?.sourceId,
+      record.images[1]?.sourceId,
+      record.images[0]?.sourceId,
+    ]);
     // The first variation has its own weight; the others use the product's, as WooCommerce does.
     expect(record.variants.map((variant) => variant.weight)).toEqual([
       { value: 0.5, unit: 'kg' },
@@ -138,7 +175,10 @@ describe('a variable product with three variation attributes', () => {
       { value: 0.4, unit: 'kg' },
     ]);
     expect(record.variants[0]?.dimensions).toEqual({ length: 30, width: 20, height: 2, unit: 'cm' });
-    expect(record.seo).toEqual({ title: `${record.title} - Atelier Nord`, description: `Buy the ${record.title} online.` });
+    expect(record.seo).toEqual({
+      title: `${record.title} - Atelier Nord`,
+      description: `Buy the ${record.title} online.`,
+    });
   });
 });
 
@@ -177,59 +217,122 @@ describe('awkward records: each mapped, or kept with the exact reason', () => {
 
   it('keeps out what Shopify cannot take, saying why', () => {
     const id = (kind: AwkwardKind) => store.catalog.awkwardId(kind);
-    expect(reason('empty-price')).toBe('Product has no regular price in WooCommerce, so it cannot be sold; add a price and sync again');
-    expect(reason('comma-price')).toBe('Product has regular price "12,50", which is not an amount (WooCommerce expects digits with a "." before the cents, such as 12.50)');
+    expect(reason('empty-price')).toBe(
+      'Product has no regular price in WooCommerce, so it cannot be sold; add a price and sync again',
+    );
+    expect(reason('comma-price')).toBe(
+      'Product has regular price "12,50", which is not an amount (WooCommerce expects digits with a "." before the cents, such as 12.50)',
+    );
     expect(reason('missing-title')).toBe('Product has no title; give it a name in WooCommerce');
     // A grouped product is described, not kept out: whether Shopify can have it is the pipeline's to say (product-kinds.test.ts).
-    expect(product('grouped')).toMatchObject({ sourceType: 'grouped', title: 'Breakfast Set', groupOf: ['1004', '1005'], variants: [] });
-    expect(reason('variable-without-variations')).toBe('Variable product has no variations, so there is nothing to sell (WooCommerce hides it from the shop too)');
-    expect(reason('variation-without-price')).toBe(`Variation #${id('variation-without-price') * 10_000 + 2} (Color: Sand) has no regular price in WooCommerce, so it cannot be sold; add a price and sync again`);
+    expect(product('grouped')).toMatchObject({
+      sourceType: 'grouped',
+      title: 'Breakfast Set',
+      groupOf: ['1004', '1005'],
+      variants: [],
+    });
+    expect(reason('variable-without-variations')).toBe(
+      'Variable product has no variations, so there is nothing to sell (WooCommerce hides it from the shop too)',
+    );
+    expect(reason('variation-without-price')).toBe(
+      `Variation #${id('variation-without-price') * 10_000 + 2} (Color: Sand) has no regular price in WooCommerce, so it cannot be sold; add a price and sync again`,
+    );
     const kept = byId(id('comma-price'));
-    expect(kept).toMatchObject({ ok: false, sourceId: String(id('comma-price')), raw: { product: { regular_price: '12,50' }, variations: [] } });
+    expect(kept).toMatchObject({
+      ok: false,
+      sourceId: String(id('comma-price')),
+      raw: { product: { regular_price: '12,50' }, variations: [] },
+    });
   });
 
   it('maps the rest faithfully, leaving Shopify’s limits to the analysis', () => {
     expect(product('four-axes').options.map((option) => option.name)).toEqual(['Color', 'Size', 'Material', 'Style']);
     expect(product('four-axes').variants).toHaveLength(16);
     expect(product('missing-sku').variants[0]?.sku).toBeNull();
-    expect([product('duplicate-sku-first'), product('duplicate-sku-second')].map((record) => record.variants[0]?.sku)).toEqual(['MUG-001', 'MUG-001']);
-    expect([product('duplicate-slug-first'), product('duplicate-slug-second')].map((record) => record.handle)).toEqual(['gift-card', 'gift-card']);
-    expect(product('broken-html').descriptionHtml).toBe('<p>Hand-made <b>linen <div>tea towel</p><script>alert(1)</script>');
-    expect(product('unicode-emoji')).toMatchObject({ title: 'Tasse « Café » ☕ 東京 🍵', handle: '東京-cafe-tasse', sourcePath: '/product/%e6%9d%b1%e4%ba%ac-cafe-tasse/' });
+    expect(
+      [product('duplicate-sku-first'), product('duplicate-sku-second')].map((record) => record.variants[0]?.sku),
+    ).toEqual(['MUG-001', 'MUG-001']);
+    expect([product('duplicate-slug-first'), product('duplicate-slug-second')].map((record) => record.handle)).toEqual([
+      'gift-card',
+      'gift-card',
+    ]);
+    expect(product('broken-html').descriptionHtml).toBe(
+      '<p>Hand-made <b>linen <div>tea towel</p><script>alert(1)</script>',
+    );
+    expect(product('unicode-emoji')).toMatchObject({
+      title: 'Tasse « Café » ☕ 東京 🍵',
+      handle: '東京-cafe-tasse',
+      sourcePath: '/product/%e6%9d%b1%e4%ba%ac-cafe-tasse/',
+    });
     expect(product('long-title').title.length).toBeGreaterThan(255);
-    expect(product('dead-image').images.map((image) => image.url.split('/').pop())).toEqual([`product-${store.catalog.awkwardId('dead-image')}-1.png`, `gone-vase-${store.catalog.awkwardId('dead-image')}.png`]);
+    expect(product('dead-image').images.map((image) => image.url.split('/').pop())).toEqual([
+      `product-${store.catalog.awkwardId('dead-image')}-1.png`,
+      `gone-vase-${store.catalog.awkwardId('dead-image')}.png`,
+    ]);
     expect(product('entities-in-title').title).toBe('Salt & Pepper Set');
     expect(product('private').status).toBe('draft');
     expect(product('private').sourcePath).toBeNull();
   });
 
   it('prices: a running sale is the price with the regular one as compare-at; an upcoming one keeps its schedule', () => {
-    expect(product('sale-running').variants[0]).toMatchObject({ price: '15.00', compareAtPrice: '20.00', saleStartsAt: '2025-05-01T00:00:00.000Z', saleEndsAt: '2025-06-30T23:59:59.000Z' });
-    expect(product('sale-upcoming').variants[0]).toMatchObject({ price: '30.00', compareAtPrice: null, saleStartsAt: '2025-11-01T00:00:00.000Z', saleEndsAt: null });
+    expect(product('sale-running').variants[0]).toMatchObject({
+      price: '15.00',
+      compareAtPrice: '20.00',
+      saleStartsAt: '2025-05-01T00:00:00.000Z',
+      saleEndsAt: '2025-06-30T23:59:59.000Z',
+    });
+    expect(product('sale-upcoming').variants[0]).toMatchObject({
+      price: '30.00',
+      compareAtPrice: null,
+      saleStartsAt: '2025-11-01T00:00:00.000Z',
+      saleEndsAt: null,
+    });
   });
 
   it('stock: backorders keep selling below zero; sold out by hand is tracked at zero; untracked stays untracked', () => {
-    expect(product('backorders').variants[0]).toMatchObject({ inventoryQuantity: -3, continueSellingWhenOutOfStock: true, weight: { value: 18.5, unit: 'kg' }, dimensions: { length: 120, width: 60, height: 0, unit: 'cm' } });
-    expect(product('untracked-out-of-stock').variants[0]).toMatchObject({ inventoryQuantity: 0, continueSellingWhenOutOfStock: false });
+    expect(product('backorders').variants[0]).toMatchObject({
+      inventoryQuantity: -3,
+      continueSellingWhenOutOfStock: true,
+      weight: { value: 18.5, unit: 'kg' },
+      dimensions: { length: 120, width: 60, height: 0, unit: 'cm' },
+    });
+    expect(product('untracked-out-of-stock').variants[0]).toMatchObject({
+      inventoryQuantity: 0,
+      continueSellingWhenOutOfStock: false,
+    });
     expect(product('missing-sku').variants[0]?.inventoryQuantity).toBeNull();
   });
 
   it('external and downloadable products need no shipping and say where they are bought and what files they bring', () => {
     const external = product('external');
     expect(external.variants[0]).toMatchObject({ requiresShipping: false, price: '899.00' });
-    expect(external.soldElsewhere).toEqual({ url: 'https://partner.example/bicycle', buttonText: 'Buy at our partner' });
+    expect(external.soldElsewhere).toEqual({
+      url: 'https://partner.example/bicycle',
+      buttonText: 'Buy at our partner',
+    });
     expect(visibleAtSource(external)).toBe(false);
     const download = product('downloadable');
     expect(download.variants[0]).toMatchObject({ requiresShipping: false, taxable: false });
-    expect(download.downloads).toEqual([{ name: 'Pattern', url: `${store.url}/wp-content/uploads/woocommerce_uploads/pattern.pdf` }]);
+    expect(download.downloads).toEqual([
+      { name: 'Pattern', url: `${store.url}/wp-content/uploads/woocommerce_uploads/pattern.pdf` },
+    ]);
     expect(download.soldElsewhere).toBeUndefined();
   });
 
   it('a variation sold in any Size becomes one variant per Size it does not share with a chosen one', () => {
     const socks = product('variation-any-size');
     const id = store.catalog.awkwardId('variation-any-size');
-    expect(socks.options).toEqual([{ name: 'Color', values: ['Black', 'White'] }, { name: 'Size', values: ['S', 'M', 'L'] }]);
-    expect(socks.variants.map((variant) => [variant.sourceId, variant.optionValues.map((pick) => pick.value).join('/'), variant.madeFrom?.sourceId ?? null])).toEqual([
+    expect(socks.options).toEqual([
+      { name: 'Color', values: ['Black', 'White'] },
+      { name: 'Size', values: ['S', 'M', 'L'] },
+    ]);
+    expect(
+      socks.variants.map((variant) => [
+        variant.sourceId,
+        variant.optionValues.map((pick) => pick.value).join('/'),
+        variant.madeFrom?.sourceId ?? null,
+      ]),
+    ).toEqual([
       [String(id * 10_000 + 1), 'Black/S', null],
       [`${id * 10_000 + 2}:S`, 'White/S', String(id * 10_000 + 2)],
       [`${id * 10_000 + 2}:M`, 'White/M', String(id * 10_000 + 2)],
@@ -239,9 +342,18 @@ describe('awkward records: each mapped, or kept with the exact reason', () => {
   });
 
   it('SEO title and description from Yoast, Rank Math and All in One SEO', () => {
-    expect(product('seo-yoast').seo).toEqual({ title: 'Yoast Candle - Atelier Nord', description: 'A soy candle that burns for 40 hours.' });
-    expect(product('seo-rank-math').seo).toEqual({ title: 'Dotted Notebook A5 - Atelier Nord', description: 'A5 notebook with 120 dotted pages.' });
-    expect(product('seo-aioseo').seo).toEqual({ title: 'Canvas Apron for Bakers', description: 'Heavy canvas apron with two pockets.' });
+    expect(product('seo-yoast').seo).toEqual({
+      title: 'Yoast Candle - Atelier Nord',
+      description: 'A soy candle that burns for 40 hours.',
+    });
+    expect(product('seo-rank-math').seo).toEqual({
+      title: 'Dotted Notebook A5 - Atelier Nord',
+      description: 'A5 notebook with 120 dotted pages.',
+    });
+    expect(product('seo-aioseo').seo).toEqual({
+      title: 'Canvas Apron for Bakers',
+      description: 'Heavy canvas apron with two pockets.',
+    });
   });
 
   it('the image URLs the store lists answer, except the dead one', async () => {
@@ -257,13 +369,24 @@ describe('collections', () => {
     expect(records.every((record) => record.ok)).toBe(true);
     const collections = records.map((record) => (record.ok ? (record.record as CollectionRecord) : null));
     const bySlug = (handle: string) => collections.find((collection) => collection?.handle === handle);
-    expect(bySlug('shirts')).toMatchObject({ title: 'Shirts', parentSourceId: bySlug('men')?.sourceId, sourcePath: '/product-category/clothing/men/shirts/' });
-    expect(bySlug('mugs-cups')).toMatchObject({ title: 'Mugs & Cups', sourcePath: '/product-category/home-garden/kitchen/mugs-cups/' });
+    expect(bySlug('shirts')).toMatchObject({
+      title: 'Shirts',
+      parentSourceId: bySlug('men')?.sourceId,
+      sourcePath: '/product-category/clothing/men/shirts/',
+    });
+    expect(bySlug('mugs-cups')).toMatchObject({
+      title: 'Mugs & Cups',
+      sourcePath: '/product-category/home-garden/kitchen/mugs-cups/',
+    });
     expect(bySlug('clothing')).toMatchObject({ parentSourceId: null, image: { alt: 'Clothing', position: 0 } });
   });
 
   it('follows the parent chain when a parent is on another page', async () => {
-    const fresh = createConnector('woocommerce', { url: store.url, consumerKey: store.consumerKey, consumerSecret: store.consumerSecret });
+    const fresh = createConnector('woocommerce', {
+      url: store.url,
+      consumerKey: store.consumerKey,
+      consumerSecret: store.consumerSecret,
+    });
     store.requests.length = 0;
     // Categories are read by id; with 12 of them a later page can only be read on its own in a fresh connector.
     const page = await fresh.extract('collections', null);
@@ -282,7 +405,10 @@ describe('delta re-sync with modifiedAfter', () => {
     expect(records.map((record) => record.sourceId)).toEqual(['1042']);
     expect(totals).toEqual([1]);
     const asked = store.requests.find((request) => request.path === '/wp-json/wc/v3/products');
-    expect([asked?.query.get('modified_after'), asked?.query.get('dates_are_gmt')]).toEqual(['2025-01-01T00:00:00', 'true']);
+    expect([asked?.query.get('modified_after'), asked?.query.get('dates_are_gmt')]).toEqual([
+      '2025-01-01T00:00:00',
+      'true',
+    ]);
   });
 });
 
@@ -291,18 +417,48 @@ describe('customers, orders, coupons and reviews', () => {
     const customers = (await extractAll('customers')).records;
     expect(customers.filter((record) => record.ok)).toHaveLength(12);
     // A shipping address equal to the billing one is kept once.
-    expect(customers[0]).toMatchObject({ ok: true, record: { email: 'ben.tanaka.1@example.com', addresses: [{ kind: 'billing', countryCode: 'DE', address1: '2 Market Street' }] } });
+    expect(customers[0]).toMatchObject({
+      ok: true,
+      record: {
+        email: 'ben.tanaka.1@example.com',
+        addresses: [{ kind: 'billing', countryCode: 'DE', address1: '2 Market Street' }],
+      },
+    });
     const orders = (await extractAll('orders')).records;
     expect(orders.filter((record) => record.ok)).toHaveLength(20);
-    expect(orders.find((record) => record.sourceId === '9011')).toMatchObject({ ok: true, record: { sourceStatus: 'refunded', refunds: [{ amount: expect.stringMatching(/^\d+\.\d\d$/), reason: 'Arrived damaged' }] } });
+    expect(orders.find((record) => record.sourceId === '9011')).toMatchObject({
+      ok: true,
+      record: {
+        sourceStatus: 'refunded',
+        refunds: [{ amount: expect.stringMatching(/^\d+\.\d\d$/), reason: 'Arrived damaged' }],
+      },
+    });
     const coupons = (await extractAll('discounts')).records;
-    expect(coupons.map((record) => (record.ok ? (record.record as { value: { kind: string } }).value.kind : record.reason))).toEqual(['fixed_amount', 'fixed_amount', 'percentage', 'fixed_amount', 'fixed_amount', 'percentage']);
+    expect(
+      coupons.map((record) => (record.ok ? (record.record as { value: { kind: string } }).value.kind : record.reason)),
+    ).toEqual(['fixed_amount', 'fixed_amount', 'percentage', 'fixed_amount', 'fixed_amount', 'percentage']);
     // Individual use, no maximum spend ("0.00"), no item limit: what the writer needs to say what Shopify keeps.
-    expect(coupons[3]).toMatchObject({ ok: true, record: {
-      code: 'save4', usageLimit: 100, usageLimitPerCustomer: 1, timesUsed: 0, minimumSubtotal: '50.00', maximumSubtotal: null, combinesWithOtherCodes: false,
-      excludedProductSourceIds: [], excludedCollectionSourceIds: [], excludesSaleItems: false, allowedCustomers: [], itemLimit: null, endsAt: '2025-12-31T23:00:00.000Z',
-    } });
+    expect(coupons[3]).toMatchObject({
+      ok: true,
+      record: {
+        code: 'save4',
+        usageLimit: 100,
+        usageLimitPerCustomer: 1,
+        timesUsed: 0,
+        minimumSubtotal: '50.00',
+        maximumSubtotal: null,
+        combinesWithOtherCodes: false,
+        excludedProductSourceIds: [],
+        excludedCollectionSourceIds: [],
+        excludesSaleItems: false,
+        allowedCustomers: [],
+        itemLimit: null,
+        endsAt: '2025-12-31T23:00:00.000Z',
+      },
+    });
     const reviews = (await extractAll('reviews')).records;
-    expect(reviews.filter((record) => !record.ok).map((record) => (record.ok ? '' : record.reason))).toEqual(['review has no star rating (it was left while ratings were switched off); Shopify reviews need 1 to 5 stars']);
+    expect(reviews.filter((record) => !record.ok).map((record) => (record.ok ? '' : record.reason))).toEqual([
+      'review has no star rating (it was left while ratings were switched off); Shopify reviews need 1 to 5 stars',
+    ]);
   });
 });

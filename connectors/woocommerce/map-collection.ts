@@ -28,12 +28,14 @@ export class CategoryTree {
     const seen = new Set([category.id]);
     let parent = category.parent;
     while (parent !== 0) {
-      if (seen.has(parent) || seen.size > MAX_DEPTH) throw new Error(`category #${category.id} has a parent chain that loops back on itself`);
+      if (seen.has(parent) || seen.size > MAX_DEPTH)
+        throw new Error(`category #${category.id} has a parent chain that loops back on itself`);
       seen.add(parent);
       let found = this.known.get(parent);
       if (!found) {
         const fetched = WooCategory.safeParse(await this.fetchCategory(parent));
-        if (!fetched.success) throw new Error(`parent category #${parent} could not be read (${schemaReason(fetched.error)})`);
+        if (!fetched.success)
+          throw new Error(`parent category #${parent} could not be read (${schemaReason(fetched.error)})`);
         this.remember(fetched.data);
         found = this.known.get(parent);
       }
@@ -47,7 +49,13 @@ export class CategoryTree {
 
 export async function mapCategory(raw: unknown, tree: CategoryTree, storeUrl: string): Promise<Extracted> {
   const parsed = WooCategory.safeParse(raw);
-  if (!parsed.success) return { ok: false, sourceId: null, reason: `WooCommerce sent a category Shipyard cannot read (${schemaReason(parsed.error)})`, raw };
+  if (!parsed.success)
+    return {
+      ok: false,
+      sourceId: null,
+      reason: `WooCommerce sent a category Shipyard cannot read (${schemaReason(parsed.error)})`,
+      raw,
+    };
   const category = parsed.data;
   const sourceId = String(category.id);
   let sourcePath: string;
@@ -60,9 +68,19 @@ export async function mapCategory(raw: unknown, tree: CategoryTree, storeUrl: st
   let image = null;
   if (category.image) {
     try {
-      image = { sourceId: String(category.image.id), url: new URL(category.image.src, storeUrl).href, alt: decodeEntities(category.image.alt), position: 0 };
+      image = {
+        sourceId: String(category.image.id),
+        url: new URL(category.image.src, storeUrl).href,
+        alt: decodeEntities(category.image.alt),
+        position: 0,
+      };
     } catch {
-      return { ok: false, sourceId, reason: `category image #${category.image.id} has the address "${category.image.src}", which is not a web address`, raw };
+      return {
+        ok: false,
+        sourceId,
+        reason: `category image #${category.image.id} has the address "${category.image.src}", which is not a web address`,
+        raw,
+      };
     }
   }
   const title = decodeEntities(category.name).trim();
@@ -76,6 +94,14 @@ export async function mapCategory(raw: unknown, tree: CategoryTree, storeUrl: st
     sourcePath,
     sortOrder: category.menu_order,
   });
-  if (!candidate.success) return { ok: false, sourceId, reason: title ? `category does not fit Shipyard’s catalog model (${schemaReason(candidate.error)})` : 'category has no name; give it one in Products → Categories', raw };
+  if (!candidate.success)
+    return {
+      ok: false,
+      sourceId,
+      reason: title
+        ? `category does not fit Shipyard’s catalog model (${schemaReason(candidate.error)})`
+        : 'category has no name; give it one in Products → Categories',
+      raw,
+    };
   return { ok: true, sourceId, record: candidate.data, raw };
 }

@@ -15,15 +15,28 @@ import { storePageRole } from './store-pages.ts';
 import { decodeEntities, decodeSlug, permalinkPath } from './text.ts';
 
 // `raw` comes only in the edit context (a WordPress login).
-const Rendered = z.object({ rendered: z.string().nullish().transform((value) => value ?? ''), raw: z.string().optional(), protected: z.boolean().optional() });
+const Rendered = z.object({
+  rendered: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? ''),
+  raw: z.string().optional(),
+  protected: z.boolean().optional(),
+});
 
 const WpContent = z.object({
   id: z.number().int(),
   date_gmt: z.string().nullish(),
   modified_gmt: z.string().nullish(),
-  slug: z.string().nullish().transform((value) => value ?? ''),
+  slug: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? ''),
   status: z.string(),
-  link: z.string().nullish().transform((value) => value ?? ''),
+  link: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? ''),
   title: Rendered,
   content: Rendered,
   excerpt: Rendered.optional(),
@@ -43,7 +56,12 @@ type WpContent = z.infer<typeof WpContent>;
 // Embedded objects WordPress could not load arrive as error bodies ({ code, message, data }) instead.
 const EmbeddedAuthor = z.object({ name: z.string() });
 const EmbeddedMedia = z.object({ id: z.number().int(), source_url: z.string(), alt_text: z.string().nullish() });
-const EmbeddedTerm = z.object({ name: z.string(), slug: z.string(), taxonomy: z.string(), link: z.string().optional() });
+const EmbeddedTerm = z.object({
+  name: z.string(),
+  slug: z.string(),
+  taxonomy: z.string(),
+  link: z.string().optional(),
+});
 
 export interface ContentContext {
   /** Who wrote a post whose author WordPress cannot name (a deleted account): the site itself. */
@@ -56,18 +74,30 @@ export interface PageContext extends ContentContext {
 }
 
 function unreadable(raw: unknown, what: string, error: z.ZodError): Extracted {
-  return { ok: false, sourceId: null, reason: `WordPress sent ${what} Shipyard cannot read (${schemaReason(error)})`, raw };
+  return {
+    ok: false,
+    sourceId: null,
+    reason: `WordPress sent ${what} Shipyard cannot read (${schemaReason(error)})`,
+    raw,
+  };
 }
 
 function result(schema: z.ZodType, candidate: unknown, sourceId: string, raw: unknown, what: string): Extracted {
   const parsed = schema.safeParse(candidate);
-  if (!parsed.success) return { ok: false, sourceId, reason: `${what} does not fit Shipyard’s model (${schemaReason(parsed.error)})`, raw };
+  if (!parsed.success)
+    return {
+      ok: false,
+      sourceId,
+      reason: `${what} does not fit Shipyard’s model (${schemaReason(parsed.error)})`,
+      raw,
+    };
   return { ok: true, sourceId, record: parsed.data, raw };
 }
 
 /** Why this item cannot move as it is, or null. */
 function refusal(item: WpContent, kind: 'page' | 'post', title: string): string | null {
-  if (title === '') return `The ${kind} ${item.id} (${item.link || item.slug}) has no title, and Shopify needs one. Give it a title in WordPress and run the migration again.`;
+  if (title === '')
+    return `The ${kind} ${item.id} (${item.link || item.slug}) has no title, and Shopify needs one. Give it a title in WordPress and run the migration again.`;
   if (item.content.protected && !readable(item)) {
     return `The ${kind} “${title}” is password-protected: WordPress does not send its content without the password, and Shopify ${kind === 'page' ? 'pages' : 'articles'} cannot have one. Remove the password in WordPress (or copy the ${kind} by hand) to move it.`;
   }
@@ -94,9 +124,14 @@ function published(item: WpContent): boolean {
 function seo(item: WpContent, title: string, siteName: string) {
   const head = item.yoast_head_json;
   const seoTitle = decodeEntities(head?.title ?? '').trim();
-  const generated = [title, `${title} - ${siteName}`, `${title} – ${siteName}`, `${title} | ${siteName}`].includes(seoTitle);
+  const generated = [title, `${title} - ${siteName}`, `${title} – ${siteName}`, `${title} | ${siteName}`].includes(
+    seoTitle,
+  );
   const description = decodeEntities(head?.description ?? '').trim();
-  return { title: seoTitle === '' || generated ? null : seoTitle, description: description === '' ? null : description };
+  return {
+    title: seoTitle === '' || generated ? null : seoTitle,
+    description: description === '' ? null : description,
+  };
 }
 
 function common(item: WpContent, title: string, context: ContentContext) {
@@ -122,13 +157,24 @@ export function mapPage(raw: unknown, context: PageContext): Extracted {
   const refused = refusal(item, 'page', title);
   if (refused) return { ok: false, sourceId: String(item.id), reason: refused, raw };
   const role = storePageRole(item.id, item.slug, item.content.raw ?? item.content.rendered, context.storePages);
-  return result(Page, { ...common(item, title, context), ...(role ? { storePage: role } : {}) }, String(item.id), raw, 'page');
+  return result(
+    Page,
+    { ...common(item, title, context), ...(role ? { storePage: role } : {}) },
+    String(item.id),
+    raw,
+    'page',
+  );
 }
 
 function image(item: WpContent) {
   const media = EmbeddedMedia.safeParse(item._embedded?.['wp:featuredmedia']?.[0]);
   if (!media.success) return null;
-  return { sourceId: String(media.data.id), url: media.data.source_url, alt: decodeEntities(media.data.alt_text ?? ''), position: 0 };
+  return {
+    sourceId: String(media.data.id),
+    url: media.data.source_url,
+    alt: decodeEntities(media.data.alt_text ?? ''),
+    position: 0,
+  };
 }
 
 /** Tags, and the categories besides WordPress's default one: Shopify articles have tags only. */

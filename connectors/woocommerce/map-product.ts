@@ -29,13 +29,22 @@ const TAG_BASE = 'product-tag';
  */
 function listings(product: WooProduct, context: StoreContext): { path: string; tag: string | null }[] {
   if (product.status !== 'publish' || !['visible', 'catalog'].includes(product.catalog_visibility)) return [];
-  const tags = product.tags.filter((tag) => tag.slug.trim() !== '' && decodeEntities(tag.name).trim() !== '').map((tag) => ({ path: `/${TAG_BASE}/${tag.slug}/`, tag: decodeEntities(tag.name).trim() }));
+  const tags = product.tags
+    .filter((tag) => tag.slug.trim() !== '' && decodeEntities(tag.name).trim() !== '')
+    .map((tag) => ({ path: `/${TAG_BASE}/${tag.slug}/`, tag: decodeEntities(tag.name).trim() }));
   return [...tags, ...(context.shopPath ? [{ path: context.shopPath, tag: null }] : [])];
 }
 
 type Metafield = z.input<typeof Product>['metafields'];
 
-const STATUS: Record<string, 'active' | 'draft' | 'archived'> = { publish: 'active', draft: 'draft', pending: 'draft', private: 'draft', future: 'draft', trash: 'archived' };
+const STATUS: Record<string, 'active' | 'draft' | 'archived'> = {
+  publish: 'active',
+  draft: 'draft',
+  pending: 'draft',
+  private: 'draft',
+  future: 'draft',
+  trash: 'archived',
+};
 
 function failed(raw: unknown, sourceId: string | null, reason: string): Extracted {
   // Reasons are put together from a subject that may come first ("product", "variation #12 (Size: M)");
@@ -43,7 +52,11 @@ function failed(raw: unknown, sourceId: string | null, reason: string): Extracte
   return { ok: false, sourceId, reason: reason.charAt(0).toUpperCase() + reason.slice(1), raw };
 }
 
-function images(product: WooProduct, extra: WooImage[], storeUrl: string): { images: { sourceId: string; url: string; alt: string; position: number }[] } | string {
+function images(
+  product: WooProduct,
+  extra: WooImage[],
+  storeUrl: string,
+): { images: { sourceId: string; url: string; alt: string; position: number }[] } | string {
   const all = [...product.images, ...extra.filter((image) => !product.images.some((own) => own.id === image.id))];
   const mapped: { sourceId: string; url: string; alt: string; position: number }[] = [];
   for (const image of all) {
@@ -53,7 +66,8 @@ function images(product: WooProduct, extra: WooImage[], storeUrl: string): { ima
     } catch {
       return `image #${image.id} has the address "${image.src}", which is not a web address`;
     }
-    if (!mapped.some((seen) => seen.sourceId === String(image.id))) mapped.push({ sourceId: String(image.id), url, alt: decodeEntities(image.alt), position: mapped.length });
+    if (!mapped.some((seen) => seen.sourceId === String(image.id)))
+      mapped.push({ sourceId: String(image.id), url, alt: decodeEntities(image.alt), position: mapped.length });
   }
   return { images: mapped };
 }
@@ -61,9 +75,24 @@ function images(product: WooProduct, extra: WooImage[], storeUrl: string): { ima
 /** Attributes that are not options (and those used for variations that no variation chose a value of) as metafields. */
 function metafields(product: WooProduct, openOptions: { name: string }[]): Metafield {
   const fields: NonNullable<Metafield> = product.attributes
-    .filter((attribute) => !(product.type === 'variable' && attribute.variation) || openOptions.some((open) => open.name === decodeEntities(attribute.name)))
-    .map((attribute) => ({ namespace: 'woocommerce', key: metafieldKey('attribute_', attribute.name), kind: 'textList' as const, value: JSON.stringify(attribute.options.map(decodeEntities)) }));
-  if (product.short_description.trim()) fields.push({ namespace: 'woocommerce', key: 'short_description', kind: 'multiLineText', value: product.short_description });
+    .filter(
+      (attribute) =>
+        !(product.type === 'variable' && attribute.variation) ||
+        openOptions.some((open) => open.name === decodeEntities(attribute.name)),
+    )
+    .map((attribute) => ({
+      namespace: 'woocommerce',
+      key: metafieldKey('attribute_', attribute.name),
+      kind: 'textList' as const,
+      value: JSON.stringify(attribute.options.map(decodeEntities)),
+    }));
+  if (product.short_description.trim())
+    fields.push({
+      namespace: 'woocommerce',
+      key: 'short_description',
+      kind: 'multiLineText',
+      value: product.short_description,
+    });
   return fields;
 }
 
@@ -74,11 +103,26 @@ function metafields(product: WooProduct, openOptions: { name: string }[]): Metaf
 function downloads(product: WooProduct, variations: WooVariation[]): { name: string; url: string }[] {
   const files = [product, ...variations].filter((item) => item.downloadable).flatMap((item) => item.downloads);
   const seen = new Set<string>();
-  return files.flatMap((file) => (file.file.trim() === '' || seen.has(file.file) ? [] : (seen.add(file.file), [{ name: decodeEntities(file.name) || file.file, url: file.file }])));
+  return files.flatMap((file) =>
+    file.file.trim() === '' || seen.has(file.file)
+      ? []
+      : (seen.add(file.file), [{ name: decodeEntities(file.name) || file.file, url: file.file }]),
+  );
 }
 
-function variableVariants(product: WooProduct, variations: WooVariation[], context: StoreContext): { options: { name: string; values: string[] }[]; openOptions: { name: string; values: string[] }[]; variants: VariantInput[] } | string {
-  if (variations.length === 0) return 'variable product has no variations, so there is nothing to sell (WooCommerce hides it from the shop too)';
+function variableVariants(
+  product: WooProduct,
+  variations: WooVariation[],
+  context: StoreContext,
+):
+  | {
+      options: { name: string; values: string[] }[];
+      openOptions: { name: string; values: string[] }[];
+      variants: VariantInput[];
+    }
+  | string {
+  if (variations.length === 0)
+    return 'variable product has no variations, so there is nothing to sell (WooCommerce hides it from the shop too)';
   const plan = planVariations(product, variations);
   if (typeof plan === 'string') return plan;
   const variants: VariantInput[] = [];
@@ -87,20 +131,30 @@ function variableVariants(product: WooProduct, variations: WooVariation[], conte
     for (const [index, combination] of made.entries()) {
       const fixed = combination.values.filter((pick) => !combination.open.includes(pick.option));
       const label = `variation #${variation.id} (${[...fixed.map((pick) => `${pick.option}: ${pick.value}`), ...combination.open.map((name) => `any ${name}`)].join(', ')})`;
-      const result = toVariant(variation, product, { label, optionValues: combination.values, image: variation.image ?? null, units: context.units });
+      const result = toVariant(variation, product, {
+        label,
+        optionValues: combination.values,
+        image: variation.image ?? null,
+        units: context.units,
+      });
       if (!result.ok) return result.reason;
       if (combination.open.length === 0) {
         variants.push(result.variant);
         continue;
       }
-      const openValues = combination.values.filter((pick) => combination.open.includes(pick.option)).map((pick) => pick.value);
+      const openValues = combination.values
+        .filter((pick) => combination.open.includes(pick.option))
+        .map((pick) => pick.value);
       const { inventoryQuantity } = result.variant;
       variants.push({
         ...result.variant,
         sourceId: `${variation.id}:${openValues.join('/')}`,
         sku: expandedSku(result.variant.sku, openValues),
         // Stock shared by all variations (manage_stock "parent") is the product's, and stays as it is.
-        inventoryQuantity: inventoryQuantity === null || inventoryQuantity === undefined || variation.manage_stock !== true ? inventoryQuantity : shareOfStock(inventoryQuantity, made.length, index),
+        inventoryQuantity:
+          inventoryQuantity === null || inventoryQuantity === undefined || variation.manage_stock !== true
+            ? inventoryQuantity
+            : shareOfStock(inventoryQuantity, made.length, index),
         madeFrom: { sourceId: String(variation.id), open: combination.open },
       });
     }
@@ -111,7 +165,8 @@ function variableVariants(product: WooProduct, variations: WooVariation[], conte
 /** Maps one product; `rawVariations` are its variations as WooCommerce sent them (empty unless variable). */
 export function mapProduct(raw: unknown, rawVariations: unknown[], context: StoreContext): Extracted {
   const parsed = WooProduct.safeParse(raw);
-  if (!parsed.success) return failed(raw, null, `WooCommerce sent a product Shipyard cannot read (${schemaReason(parsed.error)})`);
+  if (!parsed.success)
+    return failed(raw, null, `WooCommerce sent a product Shipyard cannot read (${schemaReason(parsed.error)})`);
   const product = parsed.data;
   const sourceId = String(product.id);
   // The variations travel with their product, so staging holds everything WooCommerce sent for it.
@@ -131,7 +186,8 @@ export function mapProduct(raw: unknown, rawVariations: unknown[], context: Stor
   } else if (product.type === 'variable') {
     for (const rawVariation of rawVariations) {
       const variation = WooVariation.safeParse(rawVariation);
-      if (!variation.success) return keep(`WooCommerce sent a variation Shipyard cannot read (${schemaReason(variation.error)})`);
+      if (!variation.success)
+        return keep(`WooCommerce sent a variation Shipyard cannot read (${schemaReason(variation.error)})`);
       variations.push(variation.data);
       if (variation.data.image) variationImages.push(variation.data.image);
     }
@@ -139,7 +195,12 @@ export function mapProduct(raw: unknown, rawVariations: unknown[], context: Stor
     if (typeof result === 'string') return keep(result);
     ({ options, openOptions, variants } = result);
   } else {
-    const result = toVariant(product, product, { label: 'product', optionValues: [], image: null, units: context.units });
+    const result = toVariant(product, product, {
+      label: 'product',
+      optionValues: [],
+      image: null,
+      units: context.units,
+    });
     if (!result.ok) return keep(result.reason);
     variants = [result.variant];
   }
@@ -171,13 +232,21 @@ export function mapProduct(raw: unknown, rawVariations: unknown[], context: Stor
     // one is left out of both, and moves unpublished like a draft.
     ...(product.catalog_visibility === 'hidden' ? { hidden: true as const } : {}),
     // WooCommerce REST v3: an external product's `external_url` and `button_text` send shoppers to another site.
-      // Without a button text WooCommerce shows "Buy product" (WC_Product_External::single_add_to_cart_text).
-    ...(product.type === 'external' ? { soldElsewhere: { url: product.external_url.trim(), buttonText: decodeEntities(product.button_text).trim() || 'Buy product' } } : {}),
+    // Without a button text WooCommerce shows "Buy product" (WC_Product_External::single_add_to_cart_text).
+    ...(product.type === 'external'
+      ? {
+          soldElsewhere: {
+            url: product.external_url.trim(),
+            buttonText: decodeEntities(product.button_text).trim() || 'Buy product',
+          },
+        }
+      : {}),
     ...(files.length > 0 ? { downloads: files } : {}),
     ...(openOptions.length > 0 ? { openOptions } : {}),
     ...(listed.length > 0 ? { listedAt: listed } : {}),
     ...(product.type === 'grouped' ? { groupOf: product.grouped_products.map(String) } : {}),
   });
-  if (!candidate.success) return keep(`product does not fit Shipyard’s catalog model (${schemaReason(candidate.error)})`);
+  if (!candidate.success)
+    return keep(`product does not fit Shipyard’s catalog model (${schemaReason(candidate.error)})`);
   return { ok: true, sourceId, record: candidate.data, raw: rawRecord };
 }

@@ -2,18 +2,38 @@
 import type { z } from 'zod';
 import { Customer, Discount, Order, Review } from '../model.ts';
 import type { Extracted } from '../source-connector.ts';
-import { gmt, schemaReason, WooCoupon, WooCustomer, WooOrder, WooReview, type WooAddress, type WooRefund } from './responses.ts';
+import {
+  gmt,
+  schemaReason,
+  WooCoupon,
+  WooCustomer,
+  WooOrder,
+  WooReview,
+  type WooAddress,
+  type WooRefund,
+} from './responses.ts';
 import { isoSubdivision } from './states.ts';
 import { decodeEntities } from './text.ts';
 
 function result(schema: z.ZodType, candidate: unknown, sourceId: string, raw: unknown, what: string): Extracted {
   const parsed = schema.safeParse(candidate);
-  if (!parsed.success) return { ok: false, sourceId, reason: `${what} does not fit Shipyard’s model (${schemaReason(parsed.error)})`, raw };
+  if (!parsed.success)
+    return {
+      ok: false,
+      sourceId,
+      reason: `${what} does not fit Shipyard’s model (${schemaReason(parsed.error)})`,
+      raw,
+    };
   return { ok: true, sourceId, record: parsed.data, raw };
 }
 
 function unreadable(raw: unknown, what: string, error: z.ZodError): Extracted {
-  return { ok: false, sourceId: null, reason: `WooCommerce sent ${what} Shipyard cannot read (${schemaReason(error)})`, raw };
+  return {
+    ok: false,
+    sourceId: null,
+    reason: `WooCommerce sent ${what} Shipyard cannot read (${schemaReason(error)})`,
+    raw,
+  };
 }
 
 const orNull = (text: string | undefined) => (text && text.trim() !== '' ? text.trim() : null);
@@ -47,7 +67,12 @@ export function mapCustomer(raw: unknown, storeCountry: string | null = null): E
   const customer = parsed.data;
   const billing = address(customer.billing);
   const shipping = address(customer.shipping);
-  const addresses = [...(billing ? [{ ...billing, kind: 'billing' as const }] : []), ...(shipping && JSON.stringify(shipping) !== JSON.stringify(billing) ? [{ ...shipping, kind: 'shipping' as const }] : [])];
+  const addresses = [
+    ...(billing ? [{ ...billing, kind: 'billing' as const }] : []),
+    ...(shipping && JSON.stringify(shipping) !== JSON.stringify(billing)
+      ? [{ ...shipping, kind: 'shipping' as const }]
+      : []),
+  ];
   return result(
     Customer,
     {
@@ -73,9 +98,12 @@ export function mapCustomer(raw: unknown, storeCountry: string | null = null): E
  * a variation sells in any value. WooCommerce keeps them in the line's meta data beside its own
  * hidden entries ("_reduced_stock"), which are not choices; a value that is not text is not one either.
  */
-function chosenOptions(meta: { key: string; display_key?: unknown; display_value?: unknown }[]): { name: string; value: string }[] {
+function chosenOptions(
+  meta: { key: string; display_key?: unknown; display_value?: unknown }[],
+): { name: string; value: string }[] {
   return meta.flatMap((entry) => {
-    if (entry.key.startsWith('_') || typeof entry.display_key !== 'string' || typeof entry.display_value !== 'string') return [];
+    if (entry.key.startsWith('_') || typeof entry.display_key !== 'string' || typeof entry.display_value !== 'string')
+      return [];
     const name = decodeEntities(entry.display_key).trim();
     const value = decodeEntities(entry.display_value).trim();
     return name && value ? [{ name, value }] : [];
@@ -87,13 +115,23 @@ function chosenOptions(meta: { key: string; display_key?: unknown; display_value
  * them a refund keeps its amount and reason and has no date. `storeCountry`: the store's own
  * country, in which a phone without a country prefix was typed.
  */
-export function mapOrder(raw: unknown, refundDetails: readonly WooRefund[] = [], storeCountry: string | null = null): Extracted {
+export function mapOrder(
+  raw: unknown,
+  refundDetails: readonly WooRefund[] = [],
+  storeCountry: string | null = null,
+): Extracted {
   const parsed = WooOrder.safeParse(raw);
   if (!parsed.success) return unreadable(raw, 'an order', parsed.error);
   const order = parsed.data;
   const taxTitle = (rateId: number) => order.tax_lines.find((line) => line.rate_id === rateId);
   const taxLines = (taxes: { id: number; total: string }[]) =>
-    taxes.filter((tax) => tax.total !== '').map((tax) => ({ title: decodeEntities(taxTitle(tax.id)?.label ?? 'Tax'), rate: (taxTitle(tax.id)?.rate_percent ?? null) === null ? null : Number(taxTitle(tax.id)?.rate_percent) / 100, amount: tax.total }));
+    taxes
+      .filter((tax) => tax.total !== '')
+      .map((tax) => ({
+        title: decodeEntities(taxTitle(tax.id)?.label ?? 'Tax'),
+        rate: (taxTitle(tax.id)?.rate_percent ?? null) === null ? null : Number(taxTitle(tax.id)?.rate_percent) / 100,
+        amount: tax.total,
+      }));
   const lineItems = order.line_items.map((line) => ({
     sourceId: String(line.id),
     productSourceId: line.product_id ? String(line.product_id) : null,
@@ -118,10 +156,29 @@ export function mapOrder(raw: unknown, refundDetails: readonly WooRefund[] = [],
       currency: order.currency,
       sourceStatus: order.status,
       lineItems,
-      shippingLines: order.shipping_lines.map((line) => ({ title: decodeEntities(line.method_title), price: line.total, taxLines: taxLines(line.taxes) })),
-      feeLines: order.fee_lines.map((line) => ({ sourceId: String(line.id), title: decodeEntities(line.name) || 'Fee', price: line.total, taxLines: taxLines(line.taxes) })),
-      discountCodes: order.coupon_lines.map((line) => ({ code: line.code, amount: line.discount, freeShipping: line.free_shipping ?? null })),
-      payment: order.payment_method ? { gateway: order.payment_method, title: orNull(decodeEntities(order.payment_method_title)), transactionId: orNull(order.transaction_id) } : null,
+      shippingLines: order.shipping_lines.map((line) => ({
+        title: decodeEntities(line.method_title),
+        price: line.total,
+        taxLines: taxLines(line.taxes),
+      })),
+      feeLines: order.fee_lines.map((line) => ({
+        sourceId: String(line.id),
+        title: decodeEntities(line.name) || 'Fee',
+        price: line.total,
+        taxLines: taxLines(line.taxes),
+      })),
+      discountCodes: order.coupon_lines.map((line) => ({
+        code: line.code,
+        amount: line.discount,
+        freeShipping: line.free_shipping ?? null,
+      })),
+      payment: order.payment_method
+        ? {
+            gateway: order.payment_method,
+            title: orNull(decodeEntities(order.payment_method_title)),
+            transactionId: orNull(order.transaction_id),
+          }
+        : null,
       billingAddress: address(order.billing),
       shippingAddress: address(order.shipping),
       storeCountryCode: storeCountry,
@@ -151,15 +208,32 @@ export function mapCoupon(raw: unknown): Extracted {
   const coupon = parsed.data;
   const sourceId = String(coupon.id);
   const amount = Number(coupon.amount);
-  if (!Number.isFinite(amount)) return { ok: false, sourceId, reason: `coupon "${coupon.code}" has the amount "${coupon.amount}", which is not a number`, raw };
+  if (!Number.isFinite(amount))
+    return {
+      ok: false,
+      sourceId,
+      reason: `coupon "${coupon.code}" has the amount "${coupon.amount}", which is not a number`,
+      raw,
+    };
   let value;
   if (coupon.discount_type === 'percent') {
-    if (amount > 100) return { ok: false, sourceId, reason: `coupon "${coupon.code}" takes ${amount} % off; Shopify allows at most 100 %`, raw };
+    if (amount > 100)
+      return {
+        ok: false,
+        sourceId,
+        reason: `coupon "${coupon.code}" takes ${amount} % off; Shopify allows at most 100 %`,
+        raw,
+      };
     value = { kind: 'percentage', percent: amount };
   } else if (coupon.discount_type === 'fixed_cart' || coupon.discount_type === 'fixed_product') {
     value = { kind: 'fixed_amount', amount: coupon.amount, appliesOncePerOrder: coupon.discount_type === 'fixed_cart' };
   } else {
-    return { ok: false, sourceId, reason: `coupon "${coupon.code}" is of the kind "${coupon.discount_type}", which a plugin added and Shopify has no equivalent for`, raw };
+    return {
+      ok: false,
+      sourceId,
+      reason: `coupon "${coupon.code}" is of the kind "${coupon.discount_type}", which a plugin added and Shopify has no equivalent for`,
+      raw,
+    };
   }
   const minimum = Number(coupon.minimum_amount);
   const maximum = Number(coupon.maximum_amount);
@@ -186,8 +260,12 @@ export function mapCoupon(raw: unknown): Extracted {
       // WooCommerce sends "0.00" or "" when the coupon has no maximum spend.
       maximumSubtotal: maximum > 0 ? coupon.maximum_amount : null,
       // WooCommerce reads a `*` in an allowed email as any run of characters (WC_Discounts::is_coupon_emails_allowed).
-      allowedCustomers: coupon.email_restrictions.map((value) => ({ kind: value.includes('*') ? ('pattern' as const) : ('email' as const), value })),
-      itemLimit: coupon.limit_usage_to_x_items && coupon.limit_usage_to_x_items > 0 ? coupon.limit_usage_to_x_items : null,
+      allowedCustomers: coupon.email_restrictions.map((value) => ({
+        kind: value.includes('*') ? ('pattern' as const) : ('email' as const),
+        value,
+      })),
+      itemLimit:
+        coupon.limit_usage_to_x_items && coupon.limit_usage_to_x_items > 0 ? coupon.limit_usage_to_x_items : null,
       description: decodeEntities(coupon.description),
     },
     sourceId,
@@ -201,7 +279,14 @@ export function mapReview(raw: unknown): Extracted {
   if (!parsed.success) return unreadable(raw, 'a review', parsed.error);
   const review = parsed.data;
   const sourceId = String(review.id);
-  if (review.rating < 1) return { ok: false, sourceId, reason: 'review has no star rating (it was left while ratings were switched off); Shopify reviews need 1 to 5 stars', raw };
+  if (review.rating < 1)
+    return {
+      ok: false,
+      sourceId,
+      reason:
+        'review has no star rating (it was left while ratings were switched off); Shopify reviews need 1 to 5 stars',
+      raw,
+    };
   return result(
     Review,
     {

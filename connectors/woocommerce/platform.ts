@@ -5,14 +5,16 @@ import { decodeEntities } from './text.ts';
 import { WooCommerceCredentials } from './credentials.ts';
 import type { ReadablePlatform } from '../platform.ts';
 
-const WORDPRESS_VISITOR = 'WooCommerce’s API keys do not log in to WordPress’s own API, and no WordPress application password was given, so Shipyard reads what a visitor sees';
+const WORDPRESS_VISITOR =
+  'WooCommerce’s API keys do not log in to WordPress’s own API, and no WordPress application password was given, so Shipyard reads what a visitor sees';
 const WORDPRESS_CLOSED =
   'WordPress does not show them to these credentials (its REST API is closed to visitors); --wp-user and --wp-app-password with an Administrator’s or Editor’s application password open it';
 
 export const woocommerce: ReadablePlatform = {
   id: 'woocommerce',
   label: 'WooCommerce',
-  description: 'Products, customers, orders, coupons and reviews through the WooCommerce REST API; pages and posts through WordPress.',
+  description:
+    'Products, customers, orders, coupons and reviews through the WooCommerce REST API; pages and posts through WordPress.',
   availability: 'available',
   connection: 'api-keys',
   limits: {
@@ -33,7 +35,16 @@ export const woocommerce: ReadablePlatform = {
       flagValue: '<store URL>',
       missing: '--url must be the store address, such as https://old-store.example.com',
     },
-    { name: 'consumerKey', label: 'Consumer key', type: 'text', placeholder: 'ck_…', monospaced: true, flag: 'key', flagValue: '<consumer key>', missing: '--key is required (the REST API consumer key, ck_…)' },
+    {
+      name: 'consumerKey',
+      label: 'Consumer key',
+      type: 'text',
+      placeholder: 'ck_…',
+      monospaced: true,
+      flag: 'key',
+      flagValue: '<consumer key>',
+      missing: '--key is required (the REST API consumer key, ck_…)',
+    },
     {
       name: 'consumerSecret',
       label: 'Consumer secret',
@@ -45,13 +56,22 @@ export const woocommerce: ReadablePlatform = {
       flagValue: '<consumer secret>',
       missing: '--secret is required (the REST API consumer secret, cs_…)',
     },
-    { name: 'wordpressUser', label: 'WordPress username', type: 'text', helpText: 'The name you log in to WordPress with, or your email address.', flag: 'wp-user', flagValue: '<WordPress user>', group: 'wordpress' },
+    {
+      name: 'wordpressUser',
+      label: 'WordPress username',
+      type: 'text',
+      helpText: 'The name you log in to WordPress with, or your email address.',
+      flag: 'wp-user',
+      flagValue: '<WordPress user>',
+      group: 'wordpress',
+    },
     {
       name: 'wordpressApplicationPassword',
       label: 'Application password',
       type: 'password',
       placeholder: 'abcd EFGH 1234 ijkl MNOP 6789',
-      helpText: 'Not your WordPress login password. Stored encrypted, used only to read pages and posts; revoke it in WordPress after the move.',
+      helpText:
+        'Not your WordPress login password. Stored encrypted, used only to read pages and posts; revoke it in WordPress after the move.',
       monospaced: true,
       flag: 'wp-app-password',
       flagValue: '<application password>',
@@ -79,7 +99,13 @@ export const woocommerce: ReadablePlatform = {
     ],
     note: 'Shipyard only reads from your store; nothing there is changed.',
   },
-  problemField: { unreachable: 'url', 'not-the-platform': 'url', 'api-disabled': 'url', 'wrong-credentials': 'consumerKey', forbidden: 'consumerKey' },
+  problemField: {
+    unreachable: 'url',
+    'not-the-platform': 'url',
+    'api-disabled': 'url',
+    'wrong-credentials': 'consumerKey',
+    forbidden: 'consumerKey',
+  },
   sourceAddress: (credentials) => String(credentials.url),
   orderStatuses: [
     { status: 'pending', label: 'Pending payment', target: { financialStatus: 'PENDING', fulfillmentStatus: null } },
@@ -93,7 +119,11 @@ export const woocommerce: ReadablePlatform = {
   ],
   // A product comes with its variations ({ product, variations }); WordPress sends a title as
   // { rendered }, HTML-escaped, and a post without one still has its slug.
-  rawNames: { paths: [['name'], ['product', 'name'], ['title'], ['title', 'rendered'], ['slug']], decode: decodeEntities },
+  rawNames: {
+    paths: [['name'], ['product', 'name'], ['title'], ['title', 'rendered'], ['slug']],
+    decode: decodeEntities,
+  },
   unreadableHelp: { pages: WORDPRESS_CLOSED, blogPosts: WORDPRESS_CLOSED },
-  limitsHelp: 'Pages and blog posts: only published ones, as a visitor sees them; --wp-user and --wp-app-password move drafts, private and scheduled ones too.',
+  limitsHelp:
+    'Pages and blog posts: only published ones, as a visitor sees them; --wp-user and --wp-app-password move drafts, private and scheduled ones too.',
 };

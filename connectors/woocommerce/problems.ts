@@ -12,7 +12,8 @@ const HttpFailure = z.object({
   response: z.object({ status: z.number(), data: z.unknown() }).optional(),
 });
 
-const KEYS_HELP = 'In WordPress, open WooCommerce → Settings → Advanced → REST API, add a key with Read access for an Administrator or Shop Manager, and paste its consumer key and secret here.';
+const KEYS_HELP =
+  'In WordPress, open WooCommerce → Settings → Advanced → REST API, add a key with Read access for an Administrator or Shop Manager, and paste its consumer key and secret here.';
 
 function pageTitle(body: string): string | null {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
@@ -27,22 +28,65 @@ function plain(message: string): string {
 export function webPageProblem(status: number, body: string, host: string): SourceError {
   const title = pageTitle(body);
   const named = title ? ` (“${title}”)` : '';
-  if (status >= 500) return new SourceError('server-error', `${host} answered with a server error page${named}, HTTP ${status}. This is usually temporary: try again in a few minutes. If it keeps happening, the store’s host can see why in its error log.`);
-  if (status === 404) return new SourceError('not-the-platform', `${host} answered, but not as a WooCommerce store: its page${named} says the API address does not exist. Check the store address: it is the address of your WordPress site, such as https://shop.example.com.`);
-  return new SourceError('not-the-platform', `${host} answered with a web page${named} instead of WooCommerce data (HTTP ${status}). A security plugin or firewall (Wordfence, Cloudflare, your host’s) is probably blocking API requests: allow requests to ${host}/wp-json/ and try again.`);
+  if (status >= 500)
+    return new SourceError(
+      'server-error',
+      `${host} answered with a server error page${named}, HTTP ${status}. This is usually temporary: try again in a few minutes. If it keeps happening, the store’s host can see why in its error log.`,
+    );
+  if (status === 404)
+    return new SourceError(
+      'not-the-platform',
+      `${host} answered, but not as a WooCommerce store: its page${named} says the API address does not exist. Check the store address: it is the address of your WordPress site, such as https://shop.example.com.`,
+    );
+  return new SourceError(
+    'not-the-platform',
+    `${host} answered with a web page${named} instead of WooCommerce data (HTTP ${status}). A security plugin or firewall (Wordfence, Cloudflare, your host’s) is probably blocking API requests: allow requests to ${host}/wp-json/ and try again.`,
+  );
 }
 
 function wooProblem(status: number, code: string, message: string, host: string): SourceError {
   const said = `WooCommerce said: “${plain(message)}”`;
-  if (code === 'rest_no_route') return new SourceError('api-disabled', `${host} runs WordPress, but WooCommerce’s REST API is not there (${said}). Check that WooCommerce is active and up to date (3.5 or later) and that no plugin switches the REST API off.`);
-  if (['rest_cannot_access', 'rest_disabled', 'rest_login_required', 'rest_not_logged_in'].includes(code)) return new SourceError('api-disabled', `A plugin on ${host} lets only logged-in users use the REST API (${said}). Allow REST API access for WooCommerce in that plugin’s settings, then try again.`);
-  if (code === 'woocommerce_rest_authentication_error' && /read permission/i.test(message)) return new SourceError('forbidden', `This API key may only write, not read (${said}). Edit the key in WooCommerce → Settings → Advanced → REST API and give it Read access.`);
-  if (status === 401 && code === 'woocommerce_rest_cannot_view') return new SourceError('wrong-credentials', `WooCommerce did not recognise the API key (${said}). If your store uses https://, enter its address with https://. Otherwise: ${KEYS_HELP}`);
-  if (status === 401) return new SourceError('wrong-credentials', `WooCommerce did not accept these API keys (${said}). ${KEYS_HELP}`);
-  if (status === 403) return new SourceError('forbidden', `The API key works, but its WordPress user may not read the store (${said}). ${KEYS_HELP}`);
-  if (status === 404) return new SourceError('not-the-platform', `${host} answered, but not with the WooCommerce data Shipyard asked for (${said}). Check the store address.`);
-  if (status === 429) return new SourceError('server-error', `${host} asks Shipyard to slow down (HTTP 429). Shipyard will try again shortly.`);
-  return new SourceError('server-error', `${host} answered with an error, HTTP ${status} (${said}). This is usually temporary: try again in a few minutes.`);
+  if (code === 'rest_no_route')
+    return new SourceError(
+      'api-disabled',
+      `${host} runs WordPress, but WooCommerce’s REST API is not there (${said}). Check that WooCommerce is active and up to date (3.5 or later) and that no plugin switches the REST API off.`,
+    );
+  if (['rest_cannot_access', 'rest_disabled', 'rest_login_required', 'rest_not_logged_in'].includes(code))
+    return new SourceError(
+      'api-disabled',
+      `A plugin on ${host} lets only logged-in users use the REST API (${said}). Allow REST API access for WooCommerce in that plugin’s settings, then try again.`,
+    );
+  if (code === 'woocommerce_rest_authentication_error' && /read permission/i.test(message))
+    return new SourceError(
+      'forbidden',
+      `This API key may only write, not read (${said}). Edit the key in WooCommerce → Settings → Advanced → REST API and give it Read access.`,
+    );
+  if (status === 401 && code === 'woocommerce_rest_cannot_view')
+    return new SourceError(
+      'wrong-credentials',
+      `WooCommerce did not recognise the API key (${said}). If your store uses https://, enter its address with https://. Otherwise: ${KEYS_HELP}`,
+    );
+  if (status === 401)
+    return new SourceError('wrong-credentials', `WooCommerce did not accept these API keys (${said}). ${KEYS_HELP}`);
+  if (status === 403)
+    return new SourceError(
+      'forbidden',
+      `The API key works, but its WordPress user may not read the store (${said}). ${KEYS_HELP}`,
+    );
+  if (status === 404)
+    return new SourceError(
+      'not-the-platform',
+      `${host} answered, but not with the WooCommerce data Shipyard asked for (${said}). Check the store address.`,
+    );
+  if (status === 429)
+    return new SourceError(
+      'server-error',
+      `${host} asks Shipyard to slow down (HTTP 429). Shipyard will try again shortly.`,
+    );
+  return new SourceError(
+    'server-error',
+    `${host} answered with an error, HTTP ${status} (${said}). This is usually temporary: try again in a few minutes.`,
+  );
 }
 
 const NETWORK_WORDS: Record<string, string> = {
@@ -53,7 +97,8 @@ const NETWORK_WORDS: Record<string, string> = {
   ECONNABORTED: 'it did not answer in time. Try again in a few minutes',
   ETIMEDOUT: 'it did not answer in time. Try again in a few minutes',
   CERT_HAS_EXPIRED: 'its HTTPS certificate has expired. Renew the certificate with your host',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'its HTTPS certificate is self-signed, so the connection cannot be trusted. Install a certificate from your host (Let’s Encrypt is free)',
+  DEPTH_ZERO_SELF_SIGNED_CERT:
+    'its HTTPS certificate is self-signed, so the connection cannot be trusted. Install a certificate from your host (Let’s Encrypt is free)',
   ERR_TLS_CERT_ALTNAME_INVALID: 'its HTTPS certificate is for another address. Check the store address',
 };
 
@@ -69,6 +114,7 @@ export function requestProblem(error: unknown, host: string): SourceError {
     if (typeof data === 'string' && data.trim() !== '') return webPageProblem(status, data, host);
     return wooProblem(status, 'unknown', `HTTP ${status} without an explanation`, host);
   }
-  const words = (failure.code && NETWORK_WORDS[failure.code]) ?? `the connection failed (${failure.message ?? String(error)})`;
+  const words =
+    (failure.code && NETWORK_WORDS[failure.code]) ?? `the connection failed (${failure.message ?? String(error)})`;
   return new SourceError('unreachable', `Shipyard could not reach ${host}: ${words}.`, { cause: error });
 }

@@ -4,7 +4,10 @@
 import { z } from 'zod';
 
 /** Strings plugins sometimes send as numbers or null. */
-const Text = z.union([z.string(), z.number()]).nullish().transform((value) => (value === null || value === undefined ? '' : String(value)));
+const Text = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((value) => (value === null || value === undefined ? '' : String(value)));
 const Id = z.number().int();
 
 export const WooImage = z.object({ id: Id, src: z.string(), alt: Text, name: Text });
@@ -53,7 +56,17 @@ export const WooProduct = Sellable.extend({
   /** WooCommerce 9.6 and later, or the WooCommerce Brands plugin. */
   brands: z.array(Term).optional(),
   images: z.array(WooImage).default([]),
-  attributes: z.array(z.object({ id: Id, name: z.string(), position: z.number().default(0), variation: z.boolean().default(false), options: z.array(Text).default([]) })).default([]),
+  attributes: z
+    .array(
+      z.object({
+        id: Id,
+        name: z.string(),
+        position: z.number().default(0),
+        variation: z.boolean().default(false),
+        options: z.array(Text).default([]),
+      }),
+    )
+    .default([]),
   variations: z.array(Id).default([]),
   grouped_products: z.array(Id).default([]),
   /** visible (shop and search), catalog (shop only), search (search only) or hidden. */
@@ -67,7 +80,15 @@ export const WooVariation = Sellable.extend({
 });
 export type WooVariation = z.infer<typeof WooVariation>;
 
-export const WooCategory = z.object({ id: Id, name: Text, slug: Text, parent: Id.default(0), description: Text, image: WooImage.nullish(), menu_order: z.number().int().default(0) });
+export const WooCategory = z.object({
+  id: Id,
+  name: Text,
+  slug: Text,
+  parent: Id.default(0),
+  description: Text,
+  image: WooImage.nullish(),
+  menu_order: z.number().int().default(0),
+});
 export type WooCategory = z.infer<typeof WooCategory>;
 
 const Address = z.object({
@@ -98,7 +119,12 @@ export const WooCustomer = z.object({
 
 const Taxes = z.array(z.object({ id: Id, total: Text })).default([]);
 
-const LineMeta = z.object({ key: z.string(), value: z.unknown(), display_key: z.unknown().optional(), display_value: z.unknown().optional() });
+const LineMeta = z.object({
+  key: z.string(),
+  value: z.unknown(),
+  display_key: z.unknown().optional(),
+  display_value: z.unknown().optional(),
+});
 
 export const WooOrder = z.object({
   id: Id,
@@ -117,7 +143,22 @@ export const WooOrder = z.object({
   // A line's meta_data holds, among others, the value the shopper chose for each variation attribute
   // (key "pa_size" with the term slug, or a custom attribute's name; display_key/display_value are
   // the labels, plain text: WC_REST_Orders_Controller::prepare_meta_data cleans them with wc_clean).
-  line_items: z.array(z.object({ id: Id, name: Text, product_id: Id.default(0), variation_id: Id.default(0), quantity: z.number(), subtotal: Text, total: Text, sku: Text, taxes: Taxes, meta_data: z.array(LineMeta).default([]) })).default([]),
+  line_items: z
+    .array(
+      z.object({
+        id: Id,
+        name: Text,
+        product_id: Id.default(0),
+        variation_id: Id.default(0),
+        quantity: z.number(),
+        subtotal: Text,
+        total: Text,
+        sku: Text,
+        taxes: Taxes,
+        meta_data: z.array(LineMeta).default([]),
+      }),
+    )
+    .default([]),
   tax_lines: z.array(z.object({ rate_id: Id, label: Text, rate_percent: z.number().nullish() })).default([]),
   shipping_lines: z.array(z.object({ method_title: Text, total: Text, taxes: Taxes })).default([]),
   // Fees the merchant or a plugin added ("Gift wrapping"); a negative one is a discount.

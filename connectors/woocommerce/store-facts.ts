@@ -16,7 +16,17 @@ const SystemStatus = z.object({
   settings: z.object({ currency: z.string().optional() }).optional(),
 });
 /** system_status lists WooCommerce's own pages ("Shop base", "Cart"…) with their WordPress page ids. */
-const WooPages = z.object({ pages: z.array(z.object({ page_name: z.string(), page_id: z.union([z.string(), z.number()]), page_exists: z.boolean().optional() })).default([]) });
+const WooPages = z.object({
+  pages: z
+    .array(
+      z.object({
+        page_name: z.string(),
+        page_id: z.union([z.string(), z.number()]),
+        page_exists: z.boolean().optional(),
+      }),
+    )
+    .default([]),
+});
 const WordPressPage = z.object({ link: z.string(), status: z.string().optional() });
 const Settings = z.array(z.object({ id: z.string(), value: z.unknown() }));
 const WordPressIndex = z.object({ name: z.string() });
@@ -33,7 +43,10 @@ export interface StoreFacts {
 export async function siteName(url: string): Promise<string | null> {
   // WooCommerce's API does not carry the site title; WordPress's index does, without credentials.
   try {
-    const answer = await fetch(`${url}/wp-json/`, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(10_000) });
+    const answer = await fetch(`${url}/wp-json/`, {
+      headers: { Accept: 'application/json' },
+      signal: AbortSignal.timeout(10_000),
+    });
     const parsed = WordPressIndex.safeParse(await answer.json());
     return parsed.success ? decodeEntities(parsed.data.name) : null;
   } catch {
@@ -44,7 +57,11 @@ export async function siteName(url: string): Promise<string | null> {
 export async function storeFacts(client: WooCommerceClient, url: string, retry: boolean): Promise<StoreFacts> {
   const status = SystemStatus.safeParse((await client.get('system_status', {}, { retry })).data);
   const facts = status.success ? status.data : {};
-  return { version: facts.environment?.version ?? facts.environment?.wc_version ?? null, currency: facts.settings?.currency ?? null, name: await siteName(url) };
+  return {
+    version: facts.environment?.version ?? facts.environment?.wc_version ?? null,
+    currency: facts.settings?.currency ?? null,
+    name: await siteName(url),
+  };
 }
 
 /**
@@ -55,7 +72,9 @@ export async function storeFacts(client: WooCommerceClient, url: string, retry: 
 export async function shopPagePath(client: WooCommerceClient, wordpress: WordPressClient): Promise<string | null> {
   try {
     const status = WooPages.safeParse((await client.get('system_status')).data);
-    const shop = status.success ? status.data.pages.find((page) => page.page_name === 'Shop base' && page.page_exists !== false) : undefined;
+    const shop = status.success
+      ? status.data.pages.find((page) => page.page_name === 'Shop base' && page.page_exists !== false)
+      : undefined;
     if (!shop || Number(shop.page_id) <= 0) return null;
     const page = WordPressPage.safeParse((await wordpress.get(`pages/${shop.page_id}`)).data);
     return page.success && (page.data.status ?? 'publish') === 'publish' ? permalinkPath(page.data.link) : null;
@@ -66,14 +85,22 @@ export async function shopPagePath(client: WooCommerceClient, wordpress: WordPre
   }
 }
 
-export async function storeContext(client: WooCommerceClient, url: string, wordpress: WordPressClient): Promise<StoreContext> {
+export async function storeContext(
+  client: WooCommerceClient,
+  url: string,
+  wordpress: WordPressClient,
+): Promise<StoreContext> {
   const settings = Settings.safeParse((await client.get('settings/products')).data);
-  const value = (id: string) => String((settings.success ? settings.data : []).find((setting) => setting.id === id)?.value ?? '');
+  const value = (id: string) =>
+    String((settings.success ? settings.data : []).find((setting) => setting.id === id)?.value ?? '');
   return {
     url,
     siteName: (await siteName(url)) ?? new URL(url).host,
     // WooCommerce installs with kg and cm.
-    units: { weight: WEIGHT_UNITS[value('woocommerce_weight_unit')] ?? 'kg', dimension: DIMENSION_UNITS[value('woocommerce_dimension_unit')] ?? 'cm' },
+    units: {
+      weight: WEIGHT_UNITS[value('woocommerce_weight_unit')] ?? 'kg',
+      dimension: DIMENSION_UNITS[value('woocommerce_dimension_unit')] ?? 'cm',
+    },
     shopPath: await shopPagePath(client, wordpress),
   };
 }
@@ -86,7 +113,9 @@ export async function storeContext(client: WooCommerceClient, url: string, wordp
 export async function storeCountry(client: WooCommerceClient): Promise<string | null> {
   try {
     const settings = Settings.safeParse((await client.get('settings/general')).data);
-    const value = settings.success ? settings.data.find((setting) => setting.id === 'woocommerce_default_country')?.value : undefined;
+    const value = settings.success
+      ? settings.data.find((setting) => setting.id === 'woocommerce_default_country')?.value
+      : undefined;
     const country = typeof value === 'string' ? value.split(':')[0] : undefined;
     return country && /^[A-Z]{2}$/.test(country) ? country : null;
   } catch (error) {

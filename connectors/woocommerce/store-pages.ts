@@ -12,7 +12,9 @@ import type { StorePage } from '../model.ts';
 import type { WooCommerceClient } from './client.ts';
 
 const SETTING_ORDER: StorePage[] = ['shop', 'cart', 'checkout', 'my-account', 'terms'];
-const StatusPages = z.object({ pages: z.array(z.object({ page_id: z.union([z.string(), z.number()]).nullish() })).optional() });
+const StatusPages = z.object({
+  pages: z.array(z.object({ page_id: z.union([z.string(), z.number()]).nullish() })).optional(),
+});
 
 /** Page id → what WooCommerce uses it for, from system_status; empty when the store does not say. */
 export async function storePagesFromSettings(client: WooCommerceClient): Promise<Map<number, StorePage>> {
@@ -29,7 +31,10 @@ export async function storePagesFromSettings(client: WooCommerceClient): Promise
 /** Content that is nothing but WooCommerce's cart, checkout or account shortcode or block (comments and empty paragraphs aside). */
 const ONLY: [RegExp, StorePage][] = [
   [/^\[woocommerce_cart\]$|^<!-- wp:woocommerce\/cart\b[\s\S]*<!-- \/wp:woocommerce\/cart -->$/, 'cart'],
-  [/^\[woocommerce_checkout\]$|^<!-- wp:woocommerce\/checkout\b[\s\S]*<!-- \/wp:woocommerce\/checkout -->$/, 'checkout'],
+  [
+    /^\[woocommerce_checkout\]$|^<!-- wp:woocommerce\/checkout\b[\s\S]*<!-- \/wp:woocommerce\/checkout -->$/,
+    'checkout',
+  ],
   [/^\[woocommerce_my_account\]$/, 'my-account'],
 ];
 
@@ -43,7 +48,12 @@ function bare(content: string): string {
 const POLICY_SLUGS: Record<string, StorePage> = { 'privacy-policy': 'privacy', refund_returns: 'refund' };
 
 /** What WooCommerce or WordPress uses this page for, or null for the merchant's own page. */
-export function storePageRole(id: number, slug: string, content: string, settings: Map<number, StorePage>): StorePage | null {
+export function storePageRole(
+  id: number,
+  slug: string,
+  content: string,
+  settings: Map<number, StorePage>,
+): StorePage | null {
   const named = settings.get(id);
   if (named) return named;
   const body = bare(content);

@@ -1,7 +1,22 @@
 // WordPress text as it arrives (titles with HTML entities, percent-encoded slugs, SEO plugin
 // templates in meta_data, prices as strings) turned into plain values for the canonical model.
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', euro: '€' };
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  euro: '€',
+};
 
 /** WordPress stores term names and often titles with entities ("Mugs &amp; Cups"). */
 export function decodeEntities(text: string): string {
@@ -48,14 +63,26 @@ export function parseMeasure(value: string): number | null {
 
 /** Where Yoast SEO, Rank Math and All in One SEO (v4 and the older Pack) keep a post's SEO fields. */
 const SEO_TITLE_KEYS = ['_yoast_wpseo_title', 'rank_math_title', '_aioseo_title', '_aioseop_title'];
-const SEO_DESCRIPTION_KEYS = ['_yoast_wpseo_metadesc', 'rank_math_description', '_aioseo_description', '_aioseop_description'];
+const SEO_DESCRIPTION_KEYS = [
+  '_yoast_wpseo_metadesc',
+  'rank_math_description',
+  '_aioseo_description',
+  '_aioseop_description',
+];
 
 /**
  * SEO plugins store templates: Yoast "%%title%% %%sep%% %%sitename%%", Rank Math "%title% %sep%
  * %sitename%", AIOSEO "#post_title #separator_sa #site_title". Fill the common variables and drop the rest.
  */
 function fillTemplate(template: string, title: string, siteName: string): string {
-  const values: Record<string, string> = { title, post_title: title, sitename: siteName, site_title: siteName, sep: '-', separator_sa: '-' };
+  const values: Record<string, string> = {
+    title,
+    post_title: title,
+    sitename: siteName,
+    site_title: siteName,
+    sep: '-',
+    separator_sa: '-',
+  };
   return template
     .replace(/%%(\w+)%%|%(\w+)%|#(\w+)/g, (whole, yoast?: string, rankMath?: string, aioseo?: string) => {
       const name = yoast ?? rankMath ?? aioseo ?? '';
@@ -66,7 +93,11 @@ function fillTemplate(template: string, title: string, siteName: string): string
     .trim();
 }
 
-export function seoFields(meta: { key: string; value: unknown }[], title: string, siteName: string): { title: string | null; description: string | null } {
+export function seoFields(
+  meta: { key: string; value: unknown }[],
+  title: string,
+  siteName: string,
+): { title: string | null; description: string | null } {
   const find = (keys: string[]) => {
     for (const key of keys) {
       const value = meta.find((entry) => entry.key === key)?.value;

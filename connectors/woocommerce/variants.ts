@@ -19,12 +19,18 @@ export interface StoreUnits {
 type Sellable = WooProduct | WooVariation;
 export type VariantResult = { ok: true; variant: VariantInput } | { ok: false; reason: string };
 
-function prices(item: Sellable, label: string): { price: string; compareAtPrice: string | null; saleStartsAt: string | null; saleEndsAt: string | null } | string {
+function prices(
+  item: Sellable,
+  label: string,
+): { price: string; compareAtPrice: string | null; saleStartsAt: string | null; saleEndsAt: string | null } | string {
   const regular = parseAmount(item.regular_price);
   const sale = parseAmount(item.sale_price);
-  if (!regular.ok) return `${label} has regular price "${item.regular_price}", which is not an amount (WooCommerce expects digits with a "." before the cents, such as 12.50)`;
-  if (!sale.ok) return `${label} has sale price "${item.sale_price}", which is not an amount (WooCommerce expects digits with a "." before the cents, such as 12.50)`;
-  if (regular.amount === null) return `${label} has no regular price in WooCommerce, so it cannot be sold; add a price and sync again`;
+  if (!regular.ok)
+    return `${label} has regular price "${item.regular_price}", which is not an amount (WooCommerce expects digits with a "." before the cents, such as 12.50)`;
+  if (!sale.ok)
+    return `${label} has sale price "${item.sale_price}", which is not an amount (WooCommerce expects digits with a "." before the cents, such as 12.50)`;
+  if (regular.amount === null)
+    return `${label} has no regular price in WooCommerce, so it cannot be sold; add a price and sync again`;
   // WooCommerce decides whether the sale runs now (on_sale) from the schedule; we keep its verdict.
   const running = item.on_sale && sale.amount !== null;
   const price = running && sale.amount !== null ? sale.amount : regular.amount;
@@ -37,13 +43,20 @@ function prices(item: Sellable, label: string): { price: string; compareAtPrice:
   };
 }
 
-function stock(item: Sellable, parent: WooProduct): { inventoryQuantity: number | null; continueSellingWhenOutOfStock: boolean } {
+function stock(
+  item: Sellable,
+  parent: WooProduct,
+): { inventoryQuantity: number | null; continueSellingWhenOutOfStock: boolean } {
   const backorders = item.backorders === 'notify' || item.backorders === 'yes';
   if (item.manage_stock === 'parent') {
     // Stock shared by all variations has no Shopify equivalent: each variant starts with the shared count.
-    return { inventoryQuantity: Math.trunc(parent.stock_quantity ?? 0), continueSellingWhenOutOfStock: parent.backorders === 'notify' || parent.backorders === 'yes' };
+    return {
+      inventoryQuantity: Math.trunc(parent.stock_quantity ?? 0),
+      continueSellingWhenOutOfStock: parent.backorders === 'notify' || parent.backorders === 'yes',
+    };
   }
-  if (item.manage_stock) return { inventoryQuantity: Math.trunc(item.stock_quantity ?? 0), continueSellingWhenOutOfStock: backorders };
+  if (item.manage_stock)
+    return { inventoryQuantity: Math.trunc(item.stock_quantity ?? 0), continueSellingWhenOutOfStock: backorders };
   // Untracked but marked sold out by hand: track it at zero so Shopify does not sell it forever.
   if (item.stock_status === 'outofstock') return { inventoryQuantity: 0, continueSellingWhenOutOfStock: false };
   return { inventoryQuantity: null, continueSellingWhenOutOfStock: backorders || item.stock_status === 'onbackorder' };
@@ -58,10 +71,24 @@ function dimensions(item: Sellable, parent: WooProduct, units: StoreUnits): Vari
   const own = item.dimensions;
   const source = own && (own.length || own.width || own.height) ? own : parent.dimensions;
   if (!source || !(source.length || source.width || source.height)) return null;
-  return { length: parseMeasure(source.length) ?? 0, width: parseMeasure(source.width) ?? 0, height: parseMeasure(source.height) ?? 0, unit: units.dimension };
+  return {
+    length: parseMeasure(source.length) ?? 0,
+    width: parseMeasure(source.width) ?? 0,
+    height: parseMeasure(source.height) ?? 0,
+    unit: units.dimension,
+  };
 }
 
-export function toVariant(item: Sellable, parent: WooProduct, options: { label: string; optionValues: { option: string; value: string }[]; image: WooImage | null; units: StoreUnits }): VariantResult {
+export function toVariant(
+  item: Sellable,
+  parent: WooProduct,
+  options: {
+    label: string;
+    optionValues: { option: string; value: string }[];
+    image: WooImage | null;
+    units: StoreUnits;
+  },
+): VariantResult {
   const priced = prices(item, options.label);
   if (typeof priced === 'string') return { ok: false, reason: priced };
   const noShipping = item.virtual || parent.virtual || parent.type === 'external';

@@ -20,14 +20,37 @@ export interface WordPressLogin {
 
 /** wp_authenticate_application_password's refusals (401), and the field each one is about. */
 const LOGIN_REFUSALS: Record<string, { field: string; advice: string }> = {
-  invalid_username: { field: 'wordpressUser', advice: 'Enter the username you log in to WordPress with (or your email address).' },
-  invalid_email: { field: 'wordpressUser', advice: 'Enter the username you log in to WordPress with (or your email address).' },
-  incorrect_password: { field: 'wordpressApplicationPassword', advice: 'Create a new one in WordPress under Users → Profile → Application Passwords, for this user, and paste it here.' },
-  application_passwords_disabled: { field: 'wordpressApplicationPassword', advice: 'A plugin or the site’s settings switched application passwords off; switch them on, or leave both WordPress fields empty to move published pages and posts only.' },
-  application_passwords_disabled_for_user: { field: 'wordpressApplicationPassword', advice: 'Ask the site’s administrator to allow them for this account, or use an Administrator’s.' },
+  invalid_username: {
+    field: 'wordpressUser',
+    advice: 'Enter the username you log in to WordPress with (or your email address).',
+  },
+  invalid_email: {
+    field: 'wordpressUser',
+    advice: 'Enter the username you log in to WordPress with (or your email address).',
+  },
+  incorrect_password: {
+    field: 'wordpressApplicationPassword',
+    advice:
+      'Create a new one in WordPress under Users → Profile → Application Passwords, for this user, and paste it here.',
+  },
+  application_passwords_disabled: {
+    field: 'wordpressApplicationPassword',
+    advice:
+      'A plugin or the site’s settings switched application passwords off; switch them on, or leave both WordPress fields empty to move published pages and posts only.',
+  },
+  application_passwords_disabled_for_user: {
+    field: 'wordpressApplicationPassword',
+    advice: 'Ask the site’s administrator to allow them for this account, or use an Administrator’s.',
+  },
 };
 
-const LOGIN_REQUIRED = ['rest_cannot_access', 'rest_disabled', 'rest_login_required', 'rest_not_logged_in', 'rest_forbidden'];
+const LOGIN_REQUIRED = [
+  'rest_cannot_access',
+  'rest_disabled',
+  'rest_login_required',
+  'rest_not_logged_in',
+  'rest_forbidden',
+];
 
 function headerNumber(value: string | null): number | null {
   if (value === null) return null;
@@ -40,8 +63,17 @@ function plain(message: string): string {
 }
 
 /** What went wrong, in words about WordPress's pages and posts rather than WooCommerce's keys. */
-function wordpressProblem(status: number, body: unknown, text: string, host: string, login: WordPressLogin | null): SourceError {
-  const error = body && typeof body === 'object' && 'code' in body && 'message' in body ? (body as { code: unknown; message: unknown }) : null;
+function wordpressProblem(
+  status: number,
+  body: unknown,
+  text: string,
+  host: string,
+  login: WordPressLogin | null,
+): SourceError {
+  const error =
+    body && typeof body === 'object' && 'code' in body && 'message' in body
+      ? (body as { code: unknown; message: unknown })
+      : null;
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
     const said = `WordPress said: “${plain(error.message)}”`;
     const refusal = login ? LOGIN_REFUSALS[error.code] : undefined;
@@ -53,15 +85,34 @@ function wordpressProblem(status: number, body: unknown, text: string, host: str
         { field: 'wordpressApplicationPassword' },
       );
     }
-    if (refusal) return new SourceError('wrong-credentials', `${host} did not accept the application password for the WordPress user “${login?.user}” (${said}). ${refusal.advice}`, { field: refusal.field });
-    if (login && status === 403 && (error.code === 'rest_forbidden_status' || error.code === 'rest_forbidden_context')) {
-      return new SourceError('forbidden', `The WordPress user “${login.user}” may not read drafts and private pages and posts on ${host} (${said}). Use an Administrator’s or Editor’s application password.`, { field: 'wordpressUser' });
+    if (refusal)
+      return new SourceError(
+        'wrong-credentials',
+        `${host} did not accept the application password for the WordPress user “${login?.user}” (${said}). ${refusal.advice}`,
+        { field: refusal.field },
+      );
+    if (
+      login &&
+      status === 403 &&
+      (error.code === 'rest_forbidden_status' || error.code === 'rest_forbidden_context')
+    ) {
+      return new SourceError(
+        'forbidden',
+        `The WordPress user “${login.user}” may not read drafts and private pages and posts on ${host} (${said}). Use an Administrator’s or Editor’s application password.`,
+        { field: 'wordpressUser' },
+      );
     }
     if (error.code === 'rest_no_route') {
-      return new SourceError('api-disabled', `${host} does not serve WordPress’s pages and posts through its REST API (${said}). Check that no plugin switches off /wp-json/wp/v2/, or leave pages and blog posts out of this migration.`);
+      return new SourceError(
+        'api-disabled',
+        `${host} does not serve WordPress’s pages and posts through its REST API (${said}). Check that no plugin switches off /wp-json/wp/v2/, or leave pages and blog posts out of this migration.`,
+      );
     }
     if (status === 401 || status === 403 || LOGIN_REQUIRED.includes(error.code)) {
-      return new SourceError('api-disabled', `A plugin on ${host} lets only logged-in users read pages and posts through WordPress’s REST API, and WooCommerce’s API keys do not log in there (${said}). Allow public REST API access to posts and pages in that plugin, or leave pages and blog posts out of this migration.`);
+      return new SourceError(
+        'api-disabled',
+        `A plugin on ${host} lets only logged-in users read pages and posts through WordPress’s REST API, and WooCommerce’s API keys do not log in there (${said}). Allow public REST API access to posts and pages in that plugin, or leave pages and blog posts out of this migration.`,
+      );
     }
   }
   return requestProblem({ response: { status, data: body ?? text } }, host);
@@ -115,14 +166,23 @@ export class WordPressClient {
     }
     if (!response.ok) throw wordpressProblem(response.status, body, text, this.host, this.login);
     if (body === null) throw requestProblem({ response: { status: response.status, data: text } }, this.host);
-    return { data: body, total: headerNumber(response.headers.get('x-wp-total')), totalPages: headerNumber(response.headers.get('x-wp-totalpages')) };
+    return {
+      data: body,
+      total: headerNumber(response.headers.get('x-wp-total')),
+      totalPages: headerNumber(response.headers.get('x-wp-totalpages')),
+    };
   }
 
   /** fetch's failures carry the socket's code in `cause`; a timeout is an AbortSignal's TimeoutError. */
   private networkProblem(error: unknown): SourceError {
-    if (error instanceof Error && error.name === 'TimeoutError') return requestProblem({ code: 'ETIMEDOUT', message: error.message }, this.host);
-    const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+    if (error instanceof Error && error.name === 'TimeoutError')
+      return requestProblem({ code: 'ETIMEDOUT', message: error.message }, this.host);
+    const cause =
+      error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
     const code = typeof cause?.code === 'string' ? cause.code : undefined;
-    return requestProblem({ code, message: typeof cause?.message === 'string' ? cause.message : String(error) }, this.host);
+    return requestProblem(
+      { code, message: typeof cause?.message === 'string' ? cause.message : String(error) },
+      this.host,
+    );
   }
 }

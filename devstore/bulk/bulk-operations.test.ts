@@ -18,7 +18,10 @@ const STAGE = `mutation { stagedUploadsCreate(input: [{ resource: BULK_MUTATION_
 /** The documented client flow: stage, POST the form with the file last, run with the key. */
 async function upload(jsonl: string): Promise<string> {
   const staged = await admin(devstore, shop, STAGE);
-  const target = staged.body.data.stagedUploadsCreate.stagedTargets[0] as { url: string; parameters: { name: string; value: string }[] };
+  const target = staged.body.data.stagedUploadsCreate.stagedTargets[0] as {
+    url: string;
+    parameters: { name: string; value: string }[];
+  };
   const form = new FormData();
   for (const parameter of target.parameters) form.append(parameter.name, parameter.value);
   form.append('file', new Blob([jsonl], { type: 'text/jsonl' }), 'bulk_op_vars');
@@ -30,10 +33,16 @@ async function upload(jsonl: string): Promise<string> {
 const RUN = `mutation($mutation: String!, $path: String!) {
   bulkOperationRunMutation(mutation: $mutation, stagedUploadPath: $path) { bulkOperation { id status } userErrors { field message code } }
 }`;
-const PRODUCT_SET = 'mutation call($input: ProductSetInput!) { productSet(input: $input) { product { handle } userErrors { field code } } }';
+const PRODUCT_SET =
+  'mutation call($input: ProductSetInput!) { productSet(input: $input) { product { handle } userErrors { field code } } }';
 
 async function operation(id: string): Promise<Answer> {
-  const { body } = await admin(devstore, shop, 'query($id: ID!) { bulkOperation(id: $id) { status errorCode objectCount rootObjectCount fileSize url partialDataUrl completedAt } }', { id });
+  const { body } = await admin(
+    devstore,
+    shop,
+    'query($id: ID!) { bulkOperation(id: $id) { status errorCode objectCount rootObjectCount fileSize url partialDataUrl completedAt } }',
+    { id },
+  );
   return body.data.bulkOperation;
 }
 
@@ -53,8 +62,17 @@ describe('bulkOperationRunMutation', () => {
     await devstore.bulkSettled();
 
     const done = await operation(body.data.bulkOperationRunMutation.bulkOperation.id);
-    expect(done).toMatchObject({ status: 'COMPLETED', errorCode: null, objectCount: '4', rootObjectCount: '4', partialDataUrl: null });
-    const lines = (await (await fetch(done.url)).text()).trim().split('\n').map((line) => JSON.parse(line) as Answer);
+    expect(done).toMatchObject({
+      status: 'COMPLETED',
+      errorCode: null,
+      objectCount: '4',
+      rootObjectCount: '4',
+      partialDataUrl: null,
+    });
+    const lines = (await (await fetch(done.url)).text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Answer);
     expect(lines.map((line) => line.__lineNumber)).toEqual([0, 1, 2, 3]);
     expect(lines[0].data.productSet).toEqual({ product: { handle: 'bulk-kettle' }, userErrors: [] });
     expect(lines[1].data.productSet.userErrors).toEqual([{ field: ['input', 'handle'], code: 'HANDLE_NOT_UNIQUE' }]);
@@ -63,17 +81,32 @@ describe('bulkOperationRunMutation', () => {
   });
 
   it('refuses a staged upload path that does not exist (NO_SUCH_FILE)', async () => {
-    const { body } = await admin(devstore, shop, RUN, { mutation: PRODUCT_SET, path: `tmp/${shop.domain}/bulk/nothing/bulk_op_vars` });
+    const { body } = await admin(devstore, shop, RUN, {
+      mutation: PRODUCT_SET,
+      path: `tmp/${shop.domain}/bulk/nothing/bulk_op_vars`,
+    });
     expect(body.data.bulkOperationRunMutation).toEqual({
       bulkOperation: null,
-      userErrors: [{ field: ['stagedUploadPath'], message: expect.stringContaining('The JSONL file could not be found.'), code: 'NO_SUCH_FILE' }],
+      userErrors: [
+        {
+          field: ['stagedUploadPath'],
+          message: expect.stringContaining('The JSONL file could not be found.'),
+          code: 'NO_SUCH_FILE',
+        },
+      ],
     });
   });
 
   it('refuses a document that is not one valid mutation (INVALID_MUTATION)', async () => {
     const path = await upload('{}\n');
-    const { body } = await admin(devstore, shop, RUN, { mutation: 'mutation { productSet(input: { title: "x" }) { nope } }', path });
-    expect(body.data.bulkOperationRunMutation.userErrors[0]).toMatchObject({ field: ['mutation'], code: 'INVALID_MUTATION' });
+    const { body } = await admin(devstore, shop, RUN, {
+      mutation: 'mutation { productSet(input: { title: "x" }) { nope } }',
+      path,
+    });
+    expect(body.data.bulkOperationRunMutation.userErrors[0]).toMatchObject({
+      field: ['mutation'],
+      code: 'INVALID_MUTATION',
+    });
   });
 
   it('refuses a sixth bulk mutation while five are running (LIMIT_REACHED)', async () => {
@@ -87,7 +120,10 @@ describe('bulkOperationRunMutation', () => {
     // The file is checked first, as NO_SUCH_FILE; with a real file the limit answers.
     expect(body.data.bulkOperationRunMutation.userErrors[0].code).toBe('NO_SUCH_FILE');
     const staged = await admin(devstore, busy, STAGE);
-    const target = staged.body.data.stagedUploadsCreate.stagedTargets[0] as { url: string; parameters: { name: string; value: string }[] };
+    const target = staged.body.data.stagedUploadsCreate.stagedTargets[0] as {
+      url: string;
+      parameters: { name: string; value: string }[];
+    };
     const form = new FormData();
     for (const parameter of target.parameters) form.append(parameter.name, parameter.value);
     form.append('file', new Blob(['{}\n'], { type: 'text/jsonl' }), 'bulk_op_vars');
@@ -96,7 +132,13 @@ describe('bulkOperationRunMutation', () => {
     const limited = await admin(devstore, busy, RUN, { mutation: PRODUCT_SET, path });
     expect(limited.body.data.bulkOperationRunMutation).toEqual({
       bulkOperation: null,
-      userErrors: [{ field: null, message: 'A shop can run at most 5 bulk mutation operations at the same time.', code: 'LIMIT_REACHED' }],
+      userErrors: [
+        {
+          field: null,
+          message: 'A shop can run at most 5 bulk mutation operations at the same time.',
+          code: 'LIMIT_REACHED',
+        },
+      ],
     });
   });
 });

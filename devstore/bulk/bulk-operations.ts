@@ -64,34 +64,65 @@ async function bulkOperationRunMutation(args: Args, context: RequestContext) {
   const rootFields = operation?.selectionSet.selections.filter((selection) => selection.kind === 'Field') ?? [];
   if (parsed.errors || !operation || operation.operation !== 'mutation' || rootFields.length !== 1) {
     const detail = parsed.errors?.[0]?.message ?? 'the document must be one mutation with one root field';
-    return refused([{ __typename: 'BulkMutationUserError', field: ['mutation'], message: `Invalid mutation: ${detail}`, code: 'INVALID_MUTATION' }]);
+    return refused([
+      {
+        __typename: 'BulkMutationUserError',
+        field: ['mutation'],
+        message: `Invalid mutation: ${detail}`,
+        code: 'INVALID_MUTATION',
+      },
+    ]);
   }
   const key = path.replace(/^https?:\/\/[^/]+/, '').replace(new RegExp(`^${UPLOADS_PATH}/`), '');
-  const { rows: files } = shopOfKey(key) === context.shop.domain
-    ? await context.pool.query<{ size: string }>('SELECT octet_length(bytes) AS size FROM devstore.uploads WHERE key = $1', [key])
-    : { rows: [] };
+  const { rows: files } =
+    shopOfKey(key) === context.shop.domain
+      ? await context.pool.query<{ size: string }>(
+          'SELECT octet_length(bytes) AS size FROM devstore.uploads WHERE key = $1',
+          [key],
+        )
+      : { rows: [] };
   if (!files[0]) {
-    return refused([{
-      __typename: 'BulkMutationUserError',
-      field: ['stagedUploadPath'],
-      message: "The JSONL file could not be found. Try uploading the file again, and check that you've entered the URL correctly for the stagedUploadPath mutation argument.",
-      code: 'NO_SUCH_FILE',
-    }]);
+    return refused([
+      {
+        __typename: 'BulkMutationUserError',
+        field: ['stagedUploadPath'],
+        message:
+          "The JSONL file could not be found. Try uploading the file again, and check that you've entered the URL correctly for the stagedUploadPath mutation argument.",
+        code: 'NO_SUCH_FILE',
+      },
+    ]);
   }
   const { rows: running } = await context.pool.query<{ count: string }>(
     "SELECT count(*) FROM devstore.bulk_operations WHERE shop = $1 AND type = 'MUTATION' AND status IN ('CREATED', 'RUNNING', 'CANCELING')",
     [context.shop.domain],
   );
   if (Number(running[0]?.count ?? 0) >= MAX_RUNNING_BULK_MUTATIONS) {
-    return refused([{ __typename: 'BulkMutationUserError', field: null, message: `A shop can run at most ${MAX_RUNNING_BULK_MUTATIONS} bulk mutation operations at the same time.`, code: 'LIMIT_REACHED' }]);
+    return refused([
+      {
+        __typename: 'BulkMutationUserError',
+        field: null,
+        message: `A shop can run at most ${MAX_RUNNING_BULK_MUTATIONS} bulk mutation operations at the same time.`,
+        code: 'LIMIT_REACHED',
+      },
+    ]);
   }
   const { rows } = await context.pool.query<BulkOperationRow>(
     'INSERT INTO devstore.bulk_operations (shop, type, query, staged_upload_path, client_identifier) VALUES ($1, $2, $3, $4, $5) RETURNING *',
-    [context.shop.domain, 'MUTATION', mutation, key, typeof args.clientIdentifier === 'string' ? args.clientIdentifier : null],
+    [
+      context.shop.domain,
+      'MUTATION',
+      mutation,
+      key,
+      typeof args.clientIdentifier === 'string' ? args.clientIdentifier : null,
+    ],
   );
   const row = rows[0] as BulkOperationRow;
   context.startBulkOperation(String(row.id));
-  return { __typename: 'BulkOperationRunMutationPayload', bulkOperation: bulkOperationObject(row, context.baseUrl), userErrors: [] };
+  return {
+    __typename: 'BulkOperationRunMutationPayload',
+    bulkOperation: bulkOperationObject(row, context.baseUrl),
+    userErrors: [],
+  };
 }
 
 async function bulkOperationRunQuery(args: Args, context: RequestContext) {
@@ -107,17 +138,28 @@ async function bulkOperationRunQuery(args: Args, context: RequestContext) {
     "SELECT count(*) FROM devstore.bulk_operations WHERE shop = $1 AND type = 'QUERY' AND status IN ('CREATED', 'RUNNING', 'CANCELING')",
     [context.shop.domain],
   );
-  if (Number(running[0]?.count ?? 0) >= MAX_RUNNING_BULK_MUTATIONS) return refuse('Bulk operations limit reached. Please try again later.', 'LIMIT_REACHED', null);
-  const { rows } = await context.pool.query<BulkOperationRow>("INSERT INTO devstore.bulk_operations (shop, type, query) VALUES ($1, 'QUERY', $2) RETURNING *", [context.shop.domain, String(args.query)]);
+  if (Number(running[0]?.count ?? 0) >= MAX_RUNNING_BULK_MUTATIONS)
+    return refuse('Bulk operations limit reached. Please try again later.', 'LIMIT_REACHED', null);
+  const { rows } = await context.pool.query<BulkOperationRow>(
+    "INSERT INTO devstore.bulk_operations (shop, type, query) VALUES ($1, 'QUERY', $2) RETURNING *",
+    [context.shop.domain, String(args.query)],
+  );
   const row = rows[0] as BulkOperationRow;
   context.startBulkOperation(String(row.id));
-  return { __typename: 'BulkOperationRunQueryPayload', bulkOperation: bulkOperationObject(row, context.baseUrl), userErrors: [] };
+  return {
+    __typename: 'BulkOperationRunQueryPayload',
+    bulkOperation: bulkOperationObject(row, context.baseUrl),
+    userErrors: [],
+  };
 }
 
 async function findOperation(context: RequestContext, id: unknown): Promise<BulkOperationRow | undefined> {
   const numeric = parseGid(id, 'BulkOperation');
   if (!numeric) return undefined;
-  const { rows } = await context.pool.query<BulkOperationRow>('SELECT * FROM devstore.bulk_operations WHERE shop = $1 AND id = $2', [context.shop.domain, numeric]);
+  const { rows } = await context.pool.query<BulkOperationRow>(
+    'SELECT * FROM devstore.bulk_operations WHERE shop = $1 AND id = $2',
+    [context.shop.domain, numeric],
+  );
   return rows[0];
 }
 
@@ -127,9 +169,26 @@ async function bulkOperationCancel(args: Args, context: RequestContext) {
     [context.shop.domain, parseGid(args.id, 'BulkOperation') ?? '0'],
   );
   const row = rows[0] ?? (await findOperation(context, args.id));
-  if (!row) return { __typename: 'BulkOperationCancelPayload', bulkOperation: null, userErrors: [{ __typename: 'UserError', field: ['id'], message: 'Bulk operation does not exist' }] };
-  const userErrors = rows[0] ? [] : [{ __typename: 'UserError', field: null, message: `A bulk operation cannot be canceled when it is ${row.status.toLowerCase()}` }];
-  return { __typename: 'BulkOperationCancelPayload', bulkOperation: bulkOperationObject(row, context.baseUrl), userErrors };
+  if (!row)
+    return {
+      __typename: 'BulkOperationCancelPayload',
+      bulkOperation: null,
+      userErrors: [{ __typename: 'UserError', field: ['id'], message: 'Bulk operation does not exist' }],
+    };
+  const userErrors = rows[0]
+    ? []
+    : [
+        {
+          __typename: 'UserError',
+          field: null,
+          message: `A bulk operation cannot be canceled when it is ${row.status.toLowerCase()}`,
+        },
+      ];
+  return {
+    __typename: 'BulkOperationCancelPayload',
+    bulkOperation: bulkOperationObject(row, context.baseUrl),
+    userErrors,
+  };
 }
 
 export const bulkOperationsModule: ResolverModule = {

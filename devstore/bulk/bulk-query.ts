@@ -31,10 +31,17 @@ export interface PreparedQuery {
   rootKey: string;
 }
 
-const isConnectionType = (type: unknown): type is GraphQLObjectType => isObjectType(type) && type.name.endsWith('Connection') && 'pageInfo' in type.getFields();
+const isConnectionType = (type: unknown): type is GraphQLObjectType =>
+  isObjectType(type) && type.name.endsWith('Connection') && 'pageInfo' in type.getFields();
 
 /** Connection fields under a selection, with how deep each sits (1 = the top-level one). */
-function connections(schema: GraphQLSchema, parent: GraphQLObjectType, set: SelectionSetNode, depth: number, found: { field: FieldNode; depth: number }[]): void {
+function connections(
+  schema: GraphQLSchema,
+  parent: GraphQLObjectType,
+  set: SelectionSetNode,
+  depth: number,
+  found: { field: FieldNode; depth: number }[],
+): void {
   for (const selection of set.selections) {
     if (selection.kind !== Kind.FIELD || !selection.selectionSet) continue;
     const definition = parent.getFields()[selection.name.value];
@@ -50,12 +57,17 @@ function connections(schema: GraphQLSchema, parent: GraphQLObjectType, set: Sele
 export function prepareBulkQuery(query: string): PreparedQuery | { error: string } {
   const parsed = parseAndValidate(query);
   if (parsed.errors) return { error: parsed.errors[0]?.message ?? 'Invalid query' };
-  const operations = parsed.document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  const operations = parsed.document.definitions.filter(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
   const operation = operations[0];
-  if (operations.length !== 1 || !operation || operation.operation !== 'query') return { error: 'A bulk query must be one query operation.' };
+  if (operations.length !== 1 || !operation || operation.operation !== 'query')
+    return { error: 'A bulk query must be one query operation.' };
   const schema = adminSchema();
   const root = schema.getQueryType() as GraphQLObjectType;
-  const top = operation.selectionSet.selections.filter((selection): selection is FieldNode => selection.kind === Kind.FIELD);
+  const top = operation.selectionSet.selections.filter(
+    (selection): selection is FieldNode => selection.kind === Kind.FIELD,
+  );
   const field = top[0];
   const definition = field ? root.getFields()[field.name.value] : undefined;
   if (top.length !== 1 || !field || !definition || !isConnectionType(getNamedType(definition.type))) {
@@ -63,15 +75,25 @@ export function prepareBulkQuery(query: string): PreparedQuery | { error: string
   }
   const found: { field: FieldNode; depth: number }[] = [];
   connections(schema, root, operation.selectionSet, 1, found);
-  if (found.length > MAX_CONNECTIONS) return { error: `Bulk queries cannot contain more than ${MAX_CONNECTIONS} connections.` };
-  if (found.some((item) => item.depth > MAX_DEPTH)) return { error: `Bulk queries cannot nest connections more than ${MAX_DEPTH} levels deep.` };
+  if (found.length > MAX_CONNECTIONS)
+    return { error: `Bulk queries cannot contain more than ${MAX_CONNECTIONS} connections.` };
+  if (found.some((item) => item.depth > MAX_DEPTH))
+    return { error: `Bulk queries cannot nest connections more than ${MAX_DEPTH} levels deep.` };
   for (const item of found.filter((entry) => entry.depth === 1 && found.some((inner) => inner.depth === 2))) {
     const nodeSelections = nodeSelection(item.field);
-    if (nodeSelections && !nodeSelections.selections.some((selection) => selection.kind === Kind.FIELD && selection.name.value === 'id' && !selection.alias)) {
+    if (
+      nodeSelections &&
+      !nodeSelections.selections.some(
+        (selection) => selection.kind === Kind.FIELD && selection.name.value === 'id' && !selection.alias,
+      )
+    ) {
       return { error: "The parent 'id' field must be selected on nodes that have nested connections." };
     }
   }
-  return { document: print(rewrite(parsed.document, operation, field)), rootKey: field.alias?.value ?? field.name.value };
+  return {
+    document: print(rewrite(parsed.document, operation, field)),
+    rootKey: field.alias?.value ?? field.name.value,
+  };
 }
 
 function nodeSelection(connection: FieldNode): SelectionSetNode | undefined {
@@ -79,7 +101,9 @@ function nodeSelection(connection: FieldNode): SelectionSetNode | undefined {
     if (selection.kind !== Kind.FIELD) continue;
     if (selection.name.value === 'nodes') return selection.selectionSet;
     if (selection.name.value === 'edges') {
-      const node = selection.selectionSet?.selections.find((inner) => inner.kind === Kind.FIELD && inner.name.value === 'node');
+      const node = selection.selectionSet?.selections.find(
+        (inner) => inner.kind === Kind.FIELD && inner.name.value === 'node',
+      );
       if (node?.kind === Kind.FIELD) return node.selectionSet;
     }
   }
@@ -92,7 +116,9 @@ function rewrite(document: DocumentNode, operation: OperationDefinitionNode, fie
   const paged: FieldNode = {
     ...field,
     arguments: [
-      ...(field.arguments ?? []).filter((argument) => !['first', 'last', 'after', 'before'].includes(argument.name.value)),
+      ...(field.arguments ?? []).filter(
+        (argument) => !['first', 'last', 'after', 'before'].includes(argument.name.value),
+      ),
       { kind: Kind.ARGUMENT, name: name('first'), value: { kind: Kind.INT, value: String(PAGE_SIZE) } },
       { kind: Kind.ARGUMENT, name: name('after'), value: { kind: Kind.VARIABLE, name: name(CURSOR_VARIABLE) } },
     ],
@@ -100,7 +126,9 @@ function rewrite(document: DocumentNode, operation: OperationDefinitionNode, fie
       kind: Kind.SELECTION_SET,
       selections: [
         ...(field.selectionSet?.selections ?? []),
-        parse(`{ ${PAGE_ALIAS}: pageInfo { hasNextPage endCursor } }`).definitions.flatMap((definition) => (definition.kind === Kind.OPERATION_DEFINITION ? definition.selectionSet.selections : []))[0] as FieldNode,
+        parse(`{ ${PAGE_ALIAS}: pageInfo { hasNextPage endCursor } }`).definitions.flatMap((definition) =>
+          definition.kind === Kind.OPERATION_DEFINITION ? definition.selectionSet.selections : [],
+        )[0] as FieldNode,
       ],
     },
   };
@@ -108,11 +136,18 @@ function rewrite(document: DocumentNode, operation: OperationDefinitionNode, fie
     ...operation,
     variableDefinitions: [
       ...(operation.variableDefinitions ?? []),
-      { kind: Kind.VARIABLE_DEFINITION, variable: { kind: Kind.VARIABLE, name: name(CURSOR_VARIABLE) }, type: { kind: Kind.NAMED_TYPE, name: name('String') } },
+      {
+        kind: Kind.VARIABLE_DEFINITION,
+        variable: { kind: Kind.VARIABLE, name: name(CURSOR_VARIABLE) },
+        type: { kind: Kind.NAMED_TYPE, name: name('String') },
+      },
     ],
     selectionSet: { kind: Kind.SELECTION_SET, selections: [paged] },
   };
-  return { ...document, definitions: document.definitions.map((definition) => (definition === operation ? rewritten : definition)) };
+  return {
+    ...document,
+    definitions: document.definitions.map((definition) => (definition === operation ? rewritten : definition)),
+  };
 }
 
 type Json = Record<string, unknown>;
@@ -126,7 +161,8 @@ function nodesOf(connection: unknown): Json[] {
   return [];
 }
 
-const looksLikeConnection = (value: unknown) => Boolean(value && typeof value === 'object' && !Array.isArray(value) && ('nodes' in value || 'edges' in value));
+const looksLikeConnection = (value: unknown) =>
+  Boolean(value && typeof value === 'object' && !Array.isArray(value) && ('nodes' in value || 'edges' in value));
 
 /** One node's line, and the lines of its nested connections' nodes with `__parentId`. */
 function flatten(node: Json, parentId: string | undefined, lines: string[]): void {
@@ -137,15 +173,25 @@ function flatten(node: Json, parentId: string | undefined, lines: string[]): voi
     else own[key] = value;
   }
   lines.push(JSON.stringify(parentId ? { ...own, __parentId: parentId } : own));
-  for (const children of nested) for (const child of children) flatten(child, typeof node.id === 'string' ? node.id : undefined, lines);
+  for (const children of nested)
+    for (const child of children) flatten(child, typeof node.id === 'string' ? node.id : undefined, lines);
 }
 
-export async function runBulkQuery(executor: Executor, context: RequestContext, prepared: PreparedQuery): Promise<{ lines: string[]; rootCount: number; error?: string }> {
+export async function runBulkQuery(
+  executor: Executor,
+  context: RequestContext,
+  prepared: PreparedQuery,
+): Promise<{ lines: string[]; rootCount: number; error?: string }> {
   const lines: string[] = [];
   let rootCount = 0;
   let cursor: string | null = null;
   for (;;) {
-    const result = await unboundedPages.run(true, () => executor.runUnmetered({ query: prepared.document, variables: { [CURSOR_VARIABLE]: cursor }, operationName: undefined }, context));
+    const result = await unboundedPages.run(true, () =>
+      executor.runUnmetered(
+        { query: prepared.document, variables: { [CURSOR_VARIABLE]: cursor }, operationName: undefined },
+        context,
+      ),
+    );
     if (result.errors?.length) return { lines, rootCount, error: result.errors[0]?.message };
     const connection = (result.data as Json | undefined)?.[prepared.rootKey] as Json | undefined;
     for (const node of nodesOf(connection)) {

@@ -40,7 +40,10 @@ export class BulkRunner {
     const run = this.run(id)
       .catch((error: unknown) => {
         console.error(`devstore: bulk operation ${id} failed`, error);
-        return this.deps.pool.query("UPDATE devstore.bulk_operations SET status = 'FAILED', error_code = 'INTERNAL_SERVER_ERROR', completed_at = now() WHERE id = $1", [id]);
+        return this.deps.pool.query(
+          "UPDATE devstore.bulk_operations SET status = 'FAILED', error_code = 'INTERNAL_SERVER_ERROR', completed_at = now() WHERE id = $1",
+          [id],
+        );
       })
       .then(() => undefined)
       .finally(() => this.running.delete(run));
@@ -53,14 +56,20 @@ export class BulkRunner {
 
   private async run(id: string): Promise<void> {
     const { pool, executor } = this.deps;
-    const { rows } = await pool.query<BulkOperationRow>("UPDATE devstore.bulk_operations SET status = 'RUNNING' WHERE id = $1 AND status = 'CREATED' RETURNING *", [id]);
+    const { rows } = await pool.query<BulkOperationRow>(
+      "UPDATE devstore.bulk_operations SET status = 'RUNNING' WHERE id = $1 AND status = 'CREATED' RETURNING *",
+      [id],
+    );
     const operation = rows[0];
     if (!operation) return;
     const shop = await findShop(pool, operation.shop);
     if (shop && operation.type === 'QUERY') return this.runQuery(operation, shop);
     const upload = operation.staged_upload_path ? await readUpload(pool, operation.staged_upload_path) : undefined;
     if (!shop || !upload) {
-      await pool.query("UPDATE devstore.bulk_operations SET status = 'FAILED', error_code = 'INTERNAL_SERVER_ERROR', completed_at = now() WHERE id = $1", [id]);
+      await pool.query(
+        "UPDATE devstore.bulk_operations SET status = 'FAILED', error_code = 'INTERNAL_SERVER_ERROR', completed_at = now() WHERE id = $1",
+        [id],
+      );
       return;
     }
     const lines = upload.bytes.toString('utf8').split('\n');
@@ -69,7 +78,10 @@ export class BulkRunner {
     let canceled = false;
     for (const [lineNumber, line] of lines.entries()) {
       if (lineNumber % CANCEL_CHECK_EVERY === 0 && lineNumber > 0) {
-        const { rows: state } = await pool.query<{ status: string }>('SELECT status FROM devstore.bulk_operations WHERE id = $1', [id]);
+        const { rows: state } = await pool.query<{ status: string }>(
+          'SELECT status FROM devstore.bulk_operations WHERE id = $1',
+          [id],
+        );
         if (state[0]?.status === 'CANCELING') {
           canceled = true;
           break;
@@ -79,12 +91,17 @@ export class BulkRunner {
       try {
         variables = JSON.parse(line) as Record<string, unknown>;
       } catch {
-        results.push(JSON.stringify({ errors: [{ message: `Line ${lineNumber} is not valid JSON.` }], __lineNumber: lineNumber }));
+        results.push(
+          JSON.stringify({ errors: [{ message: `Line ${lineNumber} is not valid JSON.` }], __lineNumber: lineNumber }),
+        );
         continue;
       }
       const pendingFiles: string[] = [];
       const context = this.contextFor(shop, pendingFiles);
-      const result = await executor.runUnmetered({ query: operation.query, variables, operationName: undefined }, context);
+      const result = await executor.runUnmetered(
+        { query: operation.query, variables, operationName: undefined },
+        context,
+      );
       this.deps.fetchFiles(pendingFiles);
       results.push(JSON.stringify({ ...result, __lineNumber: lineNumber }));
     }
@@ -101,7 +118,13 @@ export class BulkRunner {
   }
 
   /** Stores the result file and the counts, then tells the app (bulk_operations/finish). */
-  private async finish(operation: BulkOperationRow, shop: Shop, lines: string[], rootCount: number, status: 'COMPLETED' | 'CANCELED' | 'FAILED'): Promise<void> {
+  private async finish(
+    operation: BulkOperationRow,
+    shop: Shop,
+    lines: string[],
+    rootCount: number,
+    status: 'COMPLETED' | 'CANCELED' | 'FAILED',
+  ): Promise<void> {
     const text = lines.length ? `${lines.join('\n')}\n` : '';
     const key = `bulk/${shop.domain}/${operation.id}.jsonl`;
     await saveResult(this.deps.pool, key, text);
@@ -109,7 +132,15 @@ export class BulkRunner {
       `UPDATE devstore.bulk_operations SET status = $2, object_count = $3, root_object_count = $4, file_size = $5, error_code = $6,
          result_key = CASE WHEN $2 = 'COMPLETED' THEN $7 END, partial_key = CASE WHEN $2 <> 'COMPLETED' THEN $7 END, completed_at = now()
        WHERE id = $1`,
-      [operation.id, status, lines.length, rootCount, Buffer.byteLength(text), status === 'FAILED' ? 'INTERNAL_SERVER_ERROR' : null, key],
+      [
+        operation.id,
+        status,
+        lines.length,
+        rootCount,
+        Buffer.byteLength(text),
+        status === 'FAILED' ? 'INTERNAL_SERVER_ERROR' : null,
+        key,
+      ],
     );
     this.deps.emit(shop, 'bulk_operations/finish', {
       admin_graphql_api_id: gid('BulkOperation', operation.id),
@@ -128,7 +159,8 @@ export class BulkRunner {
       emit: (topic, payload) => this.deps.emit(shop, topic, payload),
       fetchFiles: (ids) => pendingFiles.push(...ids),
       startBulkOperation: () => undefined,
-      defer: (work) => void work(context).catch((error: unknown) => console.error('devstore: background work failed', error)),
+      defer: (work) =>
+        void work(context).catch((error: unknown) => console.error('devstore: background work failed', error)),
       baseUrl: this.deps.baseUrl(),
       batchers: new Map(),
     };

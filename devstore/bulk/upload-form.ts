@@ -14,10 +14,21 @@ const BUCKET = 'devstore';
 
 type Condition = Record<string, string> | [string, ...unknown[]];
 
-const stamp = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stamp = (at: Date) =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** The form fields of a POST target for `key`, signed with `secret`. */
-export function signedFormFields(secret: string, shop: string, key: string, contentType: string, maxBytes: number, now: Date): { name: string; value: string }[] {
+export function signedFormFields(
+  secret: string,
+  shop: string,
+  key: string,
+  contentType: string,
+  maxBytes: number,
+  now: Date,
+): { name: string; value: string }[] {
   const date = stamp(now);
   const fields: [string, string][] = [
     ['Content-Type', contentType],
@@ -28,10 +39,22 @@ export function signedFormFields(secret: string, shop: string, key: string, cont
     ['x-goog-credential', `devstore@${shop}/${date.slice(0, 8)}/auto/storage/goog4_request`],
     ['x-goog-algorithm', ALGORITHM],
   ];
-  const conditions: Condition[] = [...fields.map(([name, value]) => ({ [name]: value })), ['content-length-range', 1, maxBytes], { bucket: BUCKET }];
-  const policy = Buffer.from(JSON.stringify({ conditions, expiration: new Date(now.getTime() + LIFETIME_MS).toISOString().replace(/\.\d{3}/, '') })).toString('base64');
+  const conditions: Condition[] = [
+    ...fields.map(([name, value]) => ({ [name]: value })),
+    ['content-length-range', 1, maxBytes],
+    { bucket: BUCKET },
+  ];
+  const policy = Buffer.from(
+    JSON.stringify({
+      conditions,
+      expiration: new Date(now.getTime() + LIFETIME_MS).toISOString().replace(/\.\d{3}/, ''),
+    }),
+  ).toString('base64');
   const signature = createHmac('sha256', secret).update(policy).digest('hex');
-  return [...fields, ['x-goog-signature', signature], ['policy', policy]].map(([name, value]) => ({ name: name as string, value: value as string }));
+  return [...fields, ['x-goog-signature', signature], ['policy', policy]].map(([name, value]) => ({
+    name: name as string,
+    value: value as string,
+  }));
 }
 
 export type FormOutcome =
@@ -39,7 +62,13 @@ export type FormOutcome =
   | { ok: false; status: number; code: string; message: string; details?: string };
 
 const POLICY_FAILED = 'The content of the form does not meet the conditions specified in the policy document.';
-const refused = (details: string): FormOutcome => ({ ok: false, status: 400, code: 'InvalidPolicyDocument', message: POLICY_FAILED, details });
+const refused = (details: string): FormOutcome => ({
+  ok: false,
+  status: 400,
+  code: 'InvalidPolicyDocument',
+  message: POLICY_FAILED,
+  details,
+});
 
 /** The shop a key was handed out for: its folder names it. */
 export function shopOfKey(key: string): string | undefined {
@@ -50,12 +79,17 @@ export function shopOfKey(key: string): string | undefined {
  * Checks a posted form against its signed policy. `entries` in the order sent; `secretOf` finds the
  * secret of the shop the policy's key belongs to.
  */
-export async function checkForm(entries: [string, FormDataEntryValue][], secretOf: (shop: string) => Promise<string | undefined>, now: Date): Promise<FormOutcome> {
+export async function checkForm(
+  entries: [string, FormDataEntryValue][],
+  secretOf: (shop: string) => Promise<string | undefined>,
+  now: Date,
+): Promise<FormOutcome> {
   const fileAt = entries.findIndex(([name, value]) => name === 'file' && typeof value !== 'string');
   if (fileAt < 0) return { ok: false, status: 400, code: 'InvalidArgument', message: 'The form has no file field.' };
   // Storage reads the form up to the file; whatever follows it is not part of the request.
   const fields = new Map<string, string>();
-  for (const [name, value] of entries.slice(0, fileAt)) if (typeof value === 'string' && !fields.has(name)) fields.set(name, value);
+  for (const [name, value] of entries.slice(0, fileAt))
+    if (typeof value === 'string' && !fields.has(name)) fields.set(name, value);
   const file = entries[fileAt]?.[1] as Blob;
 
   const policy = fields.get('policy');
@@ -68,11 +102,23 @@ export async function checkForm(entries: [string, FormDataEntryValue][], secretO
     return refused('The policy is not valid base64-encoded JSON.');
   }
   const conditions = document.conditions ?? [];
-  const signedKey = conditions.flatMap((condition) => (!Array.isArray(condition) && typeof condition.key === 'string' ? [condition.key] : []))[0];
+  const signedKey = conditions.flatMap((condition) =>
+    !Array.isArray(condition) && typeof condition.key === 'string' ? [condition.key] : [],
+  )[0];
   const secret = signedKey ? await secretOf(shopOfKey(signedKey) ?? '') : undefined;
   const expected = secret ? createHmac('sha256', secret).update(policy).digest('hex') : '';
-  if (!secret || expected.length !== signature.length || !timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) {
-    return { ok: false, status: 403, code: 'SignatureDoesNotMatch', message: 'The request signature we calculated does not match the signature you provided. Check your Google secret key and signing method.' };
+  if (
+    !secret ||
+    expected.length !== signature.length ||
+    !timingSafeEqual(Buffer.from(expected), Buffer.from(signature))
+  ) {
+    return {
+      ok: false,
+      status: 403,
+      code: 'SignatureDoesNotMatch',
+      message:
+        'The request signature we calculated does not match the signature you provided. Check your Google secret key and signing method.',
+    };
   }
   if (!document.expiration || Date.parse(document.expiration) < now.getTime()) return refused('Policy expired.');
 
@@ -81,22 +127,45 @@ export async function checkForm(entries: [string, FormDataEntryValue][], secretO
     if (Array.isArray(condition)) {
       const [operator, first, second] = condition;
       if (operator === 'content-length-range') {
-        if (file.size < Number(first)) return { ok: false, status: 400, code: 'EntityTooSmall', message: 'Your proposed upload is smaller than the minimum object size specified in your Policy Document.' };
-        if (file.size > Number(second)) return { ok: false, status: 400, code: 'EntityTooLarge', message: 'Your proposed upload is larger than the maximum object size specified in your Policy Document.' };
+        if (file.size < Number(first))
+          return {
+            ok: false,
+            status: 400,
+            code: 'EntityTooSmall',
+            message: 'Your proposed upload is smaller than the minimum object size specified in your Policy Document.',
+          };
+        if (file.size > Number(second))
+          return {
+            ok: false,
+            status: 400,
+            code: 'EntityTooLarge',
+            message: 'Your proposed upload is larger than the maximum object size specified in your Policy Document.',
+          };
       }
       continue;
     }
     for (const [name, value] of Object.entries(condition)) {
       if (name === 'bucket') continue;
       named.add(name);
-      if (fields.get(name) !== value) return refused(`Invalid condition: ${JSON.stringify({ [name]: value })}${fields.has(name) ? '' : ` (the form has no ${name} before the file)`}`);
+      if (fields.get(name) !== value)
+        return refused(
+          `Invalid condition: ${JSON.stringify({ [name]: value })}${fields.has(name) ? '' : ` (the form has no ${name} before the file)`}`,
+        );
     }
   }
-  const unreferenced = [...fields.keys()].filter((name) => !named.has(name) && name !== 'policy' && name !== 'x-goog-signature');
+  const unreferenced = [...fields.keys()].filter(
+    (name) => !named.has(name) && name !== 'policy' && name !== 'x-goog-signature',
+  );
   if (unreferenced.length) return refused(`Policy did not reference these fields: ${unreferenced.join(', ')}`);
 
   const bytes = Buffer.from(await file.arrayBuffer());
-  return { ok: true, key: fields.get('key') as string, contentType: fields.get('Content-Type') as string, bytes, status: Number(fields.get('success_action_status') ?? 204) };
+  return {
+    ok: true,
+    key: fields.get('key') as string,
+    contentType: fields.get('Content-Type') as string,
+    bytes,
+    status: Number(fields.get('success_action_status') ?? 204),
+  };
 }
 
 /** Storage's answer to a form it refused, as XML. */

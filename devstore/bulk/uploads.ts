@@ -24,7 +24,9 @@ interface StagedUploadInput {
 /** Keys name their shop, so an upload needs no token: like a signed URL, knowing the key is enough. */
 function keyFor(shop: string, resource: string, filename: string): string {
   const safe = filename.replace(/[^\w.-]+/g, '_') || 'file';
-  return resource === 'BULK_MUTATION_VARIABLES' ? `tmp/${shop}/bulk/${randomUUID()}/bulk_op_vars` : `tmp/${shop}/${randomUUID()}/${safe}`;
+  return resource === 'BULK_MUTATION_VARIABLES'
+    ? `tmp/${shop}/bulk/${randomUUID()}/bulk_op_vars`
+    : `tmp/${shop}/${randomUUID()}/${safe}`;
 }
 
 /** What a shop's upload forms are signed with: its app's secret (the domain for a shop without one). */
@@ -34,10 +36,24 @@ async function stagedUploadsCreate(args: Args, context: RequestContext) {
   const inputs = args.input as StagedUploadInput[];
   const userErrors: { __typename: 'UserError'; field: string[]; message: string }[] = [];
   inputs.forEach((input, index) => {
-    if (input.resource === 'BULK_MUTATION_VARIABLES' && input.fileSize !== null && input.fileSize !== undefined && Number(input.fileSize) > MAX_BULK_FILE_BYTES) {
-      userErrors.push({ __typename: 'UserError', field: ['input', String(index), 'fileSize'], message: `The file size must be at most ${MAX_BULK_FILE_BYTES} bytes.` });
+    if (
+      input.resource === 'BULK_MUTATION_VARIABLES' &&
+      input.fileSize !== null &&
+      input.fileSize !== undefined &&
+      Number(input.fileSize) > MAX_BULK_FILE_BYTES
+    ) {
+      userErrors.push({
+        __typename: 'UserError',
+        field: ['input', String(index), 'fileSize'],
+        message: `The file size must be at most ${MAX_BULK_FILE_BYTES} bytes.`,
+      });
     }
-    if (!input.filename.trim()) userErrors.push({ __typename: 'UserError', field: ['input', String(index), 'filename'], message: "Filename can't be blank" });
+    if (!input.filename.trim())
+      userErrors.push({
+        __typename: 'UserError',
+        field: ['input', String(index), 'filename'],
+        message: "Filename can't be blank",
+      });
   });
   // Beside userErrors the list of targets is empty, not null, as Shopify answers its payloads' lists (issue 10).
   if (userErrors.length) return { __typename: 'StagedUploadsCreatePayload', stagedTargets: [], userErrors };
@@ -46,9 +62,21 @@ async function stagedUploadsCreate(args: Args, context: RequestContext) {
     const resourceUrl = `${context.baseUrl}${UPLOADS_PATH}/${key}`;
     const parameter = (name: string, value: string) => ({ __typename: 'StagedUploadParameter', name, value });
     if (input.httpMethod === 'PUT') {
-      return { __typename: 'StagedMediaUploadTarget', url: resourceUrl, resourceUrl, parameters: [parameter('content_type', input.mimeType), parameter('acl', 'private')] };
+      return {
+        __typename: 'StagedMediaUploadTarget',
+        url: resourceUrl,
+        resourceUrl,
+        parameters: [parameter('content_type', input.mimeType), parameter('acl', 'private')],
+      };
     }
-    const fields = signedFormFields(signingSecret(context.shop), context.shop.domain, key, input.mimeType, MAX_UPLOAD_BYTES, new Date());
+    const fields = signedFormFields(
+      signingSecret(context.shop),
+      context.shop.domain,
+      key,
+      input.mimeType,
+      MAX_UPLOAD_BYTES,
+      new Date(),
+    );
     return {
       __typename: 'StagedMediaUploadTarget',
       url: `${context.baseUrl}${UPLOADS_PATH}`,
@@ -73,7 +101,10 @@ async function store(pool: Pool, key: string, contentType: string, bytes: Buffer
 }
 
 export async function readUpload(pool: Pool, key: string): Promise<{ contentType: string; bytes: Buffer } | undefined> {
-  const { rows } = await pool.query<{ content_type: string; bytes: Buffer }>('SELECT content_type, bytes FROM devstore.uploads WHERE key = $1', [key]);
+  const { rows } = await pool.query<{ content_type: string; bytes: Buffer }>(
+    'SELECT content_type, bytes FROM devstore.uploads WHERE key = $1',
+    [key],
+  );
   return rows[0] ? { contentType: rows[0].content_type, bytes: rows[0].bytes } : undefined;
 }
 
@@ -82,7 +113,12 @@ export async function saveResult(pool: Pool, key: string, text: string): Promise
 }
 
 /** The HTTP side: POST multipart (form fields then `file`), PUT raw bytes, GET to read back. */
-export async function handleUpload(pool: Pool, request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
+export async function handleUpload(
+  pool: Pool,
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+): Promise<void> {
   const key = decodeURIComponent(pathname.slice(UPLOADS_PATH.length + 1));
   try {
     if (request.method === 'GET' && key) {
@@ -94,18 +130,36 @@ export async function handleUpload(pool: Pool, request: IncomingMessage, respons
     }
     if (request.method === 'PUT' && key) {
       const bytes = await readBytes(request, MAX_UPLOAD_BYTES);
-      if (!(await store(pool, key, String(request.headers['content-type'] ?? 'application/octet-stream'), bytes))) return sendJson(response, 403, { errors: 'unknown upload target' });
+      if (!(await store(pool, key, String(request.headers['content-type'] ?? 'application/octet-stream'), bytes)))
+        return sendJson(response, 403, { errors: 'unknown upload target' });
       response.writeHead(200).end();
       return;
     }
     if (request.method === 'POST' && !key) {
       // The form's fields and file, plus what its multipart encoding allows on top.
       const bytes = await readBytes(request, MAX_UPLOAD_BYTES + 64 * 1024);
-      const form = await new Request('http://devstore/upload', { method: 'POST', headers: { 'content-type': String(request.headers['content-type'] ?? '') }, body: new Uint8Array(bytes) }).formData();
+      const form = await new Request('http://devstore/upload', {
+        method: 'POST',
+        headers: { 'content-type': String(request.headers['content-type'] ?? '') },
+        body: new Uint8Array(bytes),
+      }).formData();
       const outcome = await checkForm([...form.entries()], (shop) => secretOfShop(pool, shop), new Date());
       if (!outcome.ok) return sendXml(response, outcome.status, errorXml(outcome));
-      if (!(await store(pool, outcome.key, outcome.contentType, outcome.bytes))) return sendXml(response, 403, errorXml({ ok: false, status: 403, code: 'AccessDenied', message: 'Access denied.' }));
-      return sendXml(response, outcome.status, createdXml(`http://${request.headers.host ?? 'devstore'}${UPLOADS_PATH}/${outcome.key}`, outcome.key, outcome.bytes));
+      if (!(await store(pool, outcome.key, outcome.contentType, outcome.bytes)))
+        return sendXml(
+          response,
+          403,
+          errorXml({ ok: false, status: 403, code: 'AccessDenied', message: 'Access denied.' }),
+        );
+      return sendXml(
+        response,
+        outcome.status,
+        createdXml(
+          `http://${request.headers.host ?? 'devstore'}${UPLOADS_PATH}/${outcome.key}`,
+          outcome.key,
+          outcome.bytes,
+        ),
+      );
     }
     return sendJson(response, 405, { errors: 'Method Not Allowed' });
   } catch (error) {
@@ -115,11 +169,17 @@ export async function handleUpload(pool: Pool, request: IncomingMessage, respons
 }
 
 async function secretOfShop(pool: Pool, domain: string): Promise<string | undefined> {
-  const { rows } = await pool.query<{ domain: string; app_secret: string | null }>('SELECT domain, app_secret FROM devstore.shops WHERE domain = $1', [domain]);
+  const { rows } = await pool.query<{ domain: string; app_secret: string | null }>(
+    'SELECT domain, app_secret FROM devstore.shops WHERE domain = $1',
+    [domain],
+  );
   return rows[0] ? signingSecret({ domain: rows[0].domain, appSecret: rows[0].app_secret }) : undefined;
 }
 
 function sendXml(response: ServerResponse, status: number, body: string): void {
-  response.writeHead(status, { 'Content-Type': 'application/xml; charset=UTF-8', 'Content-Length': Buffer.byteLength(body) });
+  response.writeHead(status, {
+    'Content-Type': 'application/xml; charset=UTF-8',
+    'Content-Length': Buffer.byteLength(body),
+  });
   response.end(body);
 }

@@ -12,16 +12,31 @@ let productId: string;
 beforeAll(async () => {
   devstore = await startTestDevstore();
   shop = await createShop(devstore);
-  productId = (await admin(devstore, shop, 'mutation { productSet(input: { title: "Wool Scarf" }) { product { id } } }')).body.data.productSet.product.id;
+  productId = (
+    await admin(devstore, shop, 'mutation { productSet(input: { title: "Wool Scarf" }) { product { id } } }')
+  ).body.data.productSet.product.id;
 });
 afterAll(() => devstore.stop());
 
-const SET = 'mutation($metafields: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $metafields) { metafields { namespace key value } userErrors { field message code } } }';
-const text = (namespace: string | undefined, key: string, value: string) => ({ ownerId: productId, ...(namespace === undefined ? {} : { namespace }), key, type: 'single_line_text_field', value });
+const SET =
+  'mutation($metafields: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $metafields) { metafields { namespace key value } userErrors { field message code } } }';
+const text = (namespace: string | undefined, key: string, value: string) => ({
+  ownerId: productId,
+  ...(namespace === undefined ? {} : { namespace }),
+  key,
+  type: 'single_line_text_field',
+  value,
+});
 
 describe('the $app namespace', () => {
   it('resolves $app, $app:name and no namespace at all to the app’s own app--<id> namespaces', async () => {
-    const { body } = await admin(devstore, shop, SET, { metafields: [text('$app', 'tone', 'warm'), text('$app:shipyard', 'description_draft', 'Soft wool'), text(undefined, 'origin', 'Scotland')] });
+    const { body } = await admin(devstore, shop, SET, {
+      metafields: [
+        text('$app', 'tone', 'warm'),
+        text('$app:shipyard', 'description_draft', 'Soft wool'),
+        text(undefined, 'origin', 'Scotland'),
+      ],
+    });
     expect(body.data.metafieldsSet).toEqual({
       metafields: [
         { namespace: `app--${APP_CLIENT_ID}`, key: 'tone', value: 'warm' },
@@ -46,13 +61,27 @@ describe('the $app namespace', () => {
       own: { value: 'warm' },
       listed: { nodes: [{ key: 'description_draft' }] },
     });
-    const deleted = await admin(devstore, shop, 'mutation($m: [MetafieldIdentifierInput!]!) { metafieldsDelete(metafields: $m) { deletedMetafields { namespace key } userErrors { message } } }', { m: [{ ownerId: productId, namespace: '$app:shipyard', key: 'description_draft' }] });
-    expect(deleted.body.data.metafieldsDelete.deletedMetafields).toEqual([{ namespace: '$app:shipyard', key: 'description_draft' }]);
+    const deleted = await admin(
+      devstore,
+      shop,
+      'mutation($m: [MetafieldIdentifierInput!]!) { metafieldsDelete(metafields: $m) { deletedMetafields { namespace key } userErrors { message } } }',
+      { m: [{ ownerId: productId, namespace: '$app:shipyard', key: 'description_draft' }] },
+    );
+    expect(deleted.body.data.metafieldsDelete.deletedMetafields).toEqual([
+      { namespace: '$app:shipyard', key: 'description_draft' },
+    ]);
     expect((await admin(devstore, shop, read, { id: productId })).body.data.product.short).toBeNull();
   });
 
   it('creates a definition without a namespace in the app’s own', async () => {
-    const { body } = await admin(devstore, shop, 'mutation { metafieldDefinitionCreate(definition: { name: "Tone", key: "tone", type: "single_line_text_field", ownerType: PRODUCT }) { createdDefinition { namespace key } userErrors { code } } }');
-    expect(body.data.metafieldDefinitionCreate).toEqual({ createdDefinition: { namespace: `app--${APP_CLIENT_ID}`, key: 'tone' }, userErrors: [] });
+    const { body } = await admin(
+      devstore,
+      shop,
+      'mutation { metafieldDefinitionCreate(definition: { name: "Tone", key: "tone", type: "single_line_text_field", ownerType: PRODUCT }) { createdDefinition { namespace key } userErrors { code } } }',
+    );
+    expect(body.data.metafieldDefinitionCreate).toEqual({
+      createdDefinition: { namespace: `app--${APP_CLIENT_ID}`, key: 'tone' },
+      userErrors: [],
+    });
   });
 });

@@ -36,17 +36,30 @@ export function collectionObject(row: CollectionRow) {
     sortOrder: row.sort_order,
     updatedAt: row.updated_at.toISOString(),
     seo: { __typename: 'SEO', title: row.seo_title, description: row.seo_description },
-    image: row.image_url ? { __typename: 'Image', id: gid('CollectionImage', id), url: row.image_url, src: row.image_url, originalSrc: row.image_url, altText: row.image_alt } : null,
+    image: row.image_url
+      ? {
+          __typename: 'Image',
+          id: gid('CollectionImage', id),
+          url: row.image_url,
+          src: row.image_url,
+          originalSrc: row.image_url,
+          altText: row.image_alt,
+        }
+      : null,
     ruleSet: null,
     productsCount: async (_args: Args, context: RequestContext) => {
-      const { rows } = await context.pool.query<{ count: string }>('SELECT count(*) FROM devstore.collection_products WHERE collection_id = $1', [id]);
+      const { rows } = await context.pool.query<{ count: string }>(
+        'SELECT count(*) FROM devstore.collection_products WHERE collection_id = $1',
+        [id],
+      );
       return { __typename: 'Count', count: Number(rows[0]?.count ?? 0), precision: 'EXACT' };
     },
     // In the order products joined the collection (devstore has no sales to sort by), a product's
     // cursor carrying its position; COLLECTION_DEFAULT and MANUAL are that order, other keys are not implemented.
     products: async (args: Args, context: RequestContext) => {
       const page = pageArgs(args);
-      if (typeof args.sortKey === 'string' && !['COLLECTION_DEFAULT', 'MANUAL'].includes(args.sortKey)) throw new NotImplementedError(`Collection.products sortKey ${args.sortKey}`);
+      if (typeof args.sortKey === 'string' && !['COLLECTION_DEFAULT', 'MANUAL'].includes(args.sortKey))
+        throw new NotImplementedError(`Collection.products sortKey ${args.sortKey}`);
       const descending = (args.reverse === true) !== page.backwards;
       const sort: KeysetSort = { idColumn: 'p.id', column: 'm.position', kind: 'number' };
       const values: unknown[] = [id];
@@ -67,7 +80,10 @@ export function collectionObject(row: CollectionRow) {
       // An id that is not a product's is in no collection.
       const productId = parseGid(args.id, 'Product');
       if (!productId) return false;
-      const { rowCount } = await context.pool.query('SELECT 1 FROM devstore.collection_products WHERE collection_id = $1 AND product_id = $2', [id, productId]);
+      const { rowCount } = await context.pool.query(
+        'SELECT 1 FROM devstore.collection_products WHERE collection_id = $1 AND product_id = $2',
+        [id, productId],
+      );
       return Boolean(rowCount);
     },
     ...metafieldFields(id),

@@ -23,9 +23,11 @@ export const unboundedPages = new AsyncLocalStorage<true>();
 export function pageArgs(args: Args): Page {
   const first = typeof args.first === 'number' ? args.first : undefined;
   const last = typeof args.last === 'number' ? args.last : undefined;
-  if (first === undefined && last === undefined && unboundedPages.getStore()) return { limit: Number.MAX_SAFE_INTEGER - 1, backwards: false, cursor: undefined };
+  if (first === undefined && last === undefined && unboundedPages.getStore())
+    return { limit: Number.MAX_SAFE_INTEGER - 1, backwards: false, cursor: undefined };
   if (first === undefined && last === undefined) throw new ArgumentError('you must provide one of first or last');
-  if (first !== undefined && last !== undefined) throw new ArgumentError('providing both first and last is not supported');
+  if (first !== undefined && last !== undefined)
+    throw new ArgumentError('providing both first and last is not supported');
   const limit = (first ?? last) as number;
   if (limit < 0) throw new ArgumentError(`${first !== undefined ? 'first' : 'last'} must be a non-negative integer`);
   if (limit > MAX_PAGE_SIZE) throw new ArgumentError(`The first or last argument cannot exceed ${MAX_PAGE_SIZE}.`);
@@ -38,7 +40,13 @@ export function pageArgs(args: Args): Page {
  * Builds the connection from rows fetched with one extra row past the limit (which tells whether
  * another page exists), in the direction walked.
  */
-export function connection<T>(rows: T[], page: Page, positionOf: (row: T) => unknown, toNode: (row: T) => unknown, hadCursor: boolean) {
+export function connection<T>(
+  rows: T[],
+  page: Page,
+  positionOf: (row: T) => unknown,
+  toNode: (row: T) => unknown,
+  hadCursor: boolean,
+) {
   const more = rows.length > page.limit;
   const kept = rows.slice(0, page.limit);
   if (page.backwards) kept.reverse();
@@ -62,7 +70,12 @@ export function connection<T>(rows: T[], page: Page, positionOf: (row: T) => unk
  * the order given. Its cursors are Shopify's like any other (cursors.ts); `positionOf` gives a row's
  * numeric id, or its id and the value the list is sorted by.
  */
-export function connectionOf<T>(items: T[], args: Args, positionOf: (item: T) => string | number | SortPosition, toNode: (item: T) => unknown) {
+export function connectionOf<T>(
+  items: T[],
+  args: Args,
+  positionOf: (item: T) => string | number | SortPosition,
+  toNode: (item: T) => unknown,
+) {
   const page = pageArgs(args);
   let candidates = page.backwards ? [...items].reverse() : items;
   if (page.cursor) {

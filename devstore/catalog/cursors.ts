@@ -39,7 +39,8 @@ export interface CursorPosition {
   value: string;
 }
 
-const isSortPosition = (position: unknown): position is SortPosition => typeof position === 'object' && position !== null && 'id' in position && 'value' in position;
+const isSortPosition = (position: unknown): position is SortPosition =>
+  typeof position === 'object' && position !== null && 'id' in position && 'value' in position;
 
 /** Ids are PostgreSQL bigints; anything longer cannot be a row's. */
 const ROW_ID = /^\d{1,18}$/;
@@ -47,7 +48,10 @@ const ROW_ID = /^\d{1,18}$/;
 export function encodeCursor(position: unknown): string {
   const { id, value } = isSortPosition(position) ? position : { id: position, value: position };
   const numeric = typeof id === 'number' || (typeof id === 'string' && /^\d{1,15}$/.test(id));
-  const body = { last_id: numeric ? Number(id) : id, last_value: value instanceof Date ? shopifyTimestamp(value) : String(value) };
+  const body = {
+    last_id: numeric ? Number(id) : id,
+    last_value: value instanceof Date ? shopifyTimestamp(value) : String(value),
+  };
   return Buffer.from(JSON.stringify(body)).toString('base64url');
 }
 
@@ -70,7 +74,8 @@ function cursorBody(cursor: string): { last_id?: unknown; last_value?: unknown }
 /** A cursor's id: a row id (a number, or digits), else the cursor is not one of this list's. */
 function cursorId(body: { last_id?: unknown }): string {
   const id = body.last_id;
-  const text = typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? String(id) : typeof id === 'string' ? id : '';
+  const text =
+    typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? String(id) : typeof id === 'string' ? id : '';
   if (!ROW_ID.test(text)) throw new ArgumentError(INVALID_CURSOR);
   return text;
 }
@@ -89,7 +94,8 @@ function cursorTimestamp(value: string): string {
   const utc = `${year}-${month}-${day}T${hour}:${minute}:${second}`;
   const date = new Date(`${utc}${fraction.slice(0, 4)}${zone ?? 'Z'}`);
   // JavaScript rolls 30 February over into March; PostgreSQL has no year 0.
-  if (Number.isNaN(date.getTime()) || Number(year) < 1 || (!zone && date.toISOString().slice(0, 19) !== utc)) throw new ArgumentError(INVALID_CURSOR);
+  if (Number.isNaN(date.getTime()) || Number(year) < 1 || (!zone && date.toISOString().slice(0, 19) !== utc))
+    throw new ArgumentError(INVALID_CURSOR);
   return zone ? date.toISOString().replace('T', ' ').replace('Z', '') : `${utc.replace('T', ' ')}${fraction}`;
 }
 
@@ -112,10 +118,20 @@ export function sortValueSql(sort: KeysetSort): string {
   return `${sort.column}::text`;
 }
 
-const CASTS: Record<SortKind, string> = { id: '::bigint', text: '::text', number: '::bigint', timestamp: "::timestamp AT TIME ZONE 'UTC'" };
+const CASTS: Record<SortKind, string> = {
+  id: '::bigint',
+  text: '::text',
+  number: '::bigint',
+  timestamp: "::timestamp AT TIME ZONE 'UTC'",
+};
 
 /** The condition that keeps the rows after `position` in the order walked; `param` adds a placeholder. */
-export function afterCondition(sort: KeysetSort, position: CursorPosition, descending: boolean, param: (value: unknown) => string): string {
+export function afterCondition(
+  sort: KeysetSort,
+  position: CursorPosition,
+  descending: boolean,
+  param: (value: unknown) => string,
+): string {
   const comparison = descending ? '<' : '>';
   if (!sort.column) return `${sort.idColumn} ${comparison} ${param(position.id)}::bigint`;
   return `(${sort.column}, ${sort.idColumn}) ${comparison} ((${param(position.value)}${CASTS[sort.kind]}), ${param(position.id)}::bigint)`;

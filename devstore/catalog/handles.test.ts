@@ -12,8 +12,10 @@ beforeAll(async () => {
 });
 afterAll(() => devstore.stop());
 
-const SET = 'mutation($input: ProductSetInput!) { productSet(input: $input) { product { handle } userErrors { field code } } }';
-const handleOf = async (input: Record<string, unknown>) => (await admin(devstore, shop, SET, { input })).body.data.productSet.product.handle as string;
+const SET =
+  'mutation($input: ProductSetInput!) { productSet(input: $input) { product { handle } userErrors { field code } } }';
+const handleOf = async (input: Record<string, unknown>) =>
+  (await admin(devstore, shop, SET, { input })).body.data.productSet.product.handle as string;
 
 describe('handles made from titles', () => {
   it('keeps letters of any script, as Shopify has since handles became UTF-8', async () => {
@@ -30,8 +32,15 @@ describe('handles made from titles', () => {
   });
 
   it('adds -1, -2 to a handle already taken, and counts on from a number the handle ends in', async () => {
-    expect([await handleOf({ title: 'Potion' }), await handleOf({ title: 'Potion' }), await handleOf({ title: 'Potion' })]).toEqual(['potion', 'potion-1', 'potion-2']);
-    expect([await handleOf({ title: 'Shirt 1' }), await handleOf({ title: 'Shirt 1' })]).toEqual(['shirt-1', 'shirt-2']);
+    expect([
+      await handleOf({ title: 'Potion' }),
+      await handleOf({ title: 'Potion' }),
+      await handleOf({ title: 'Potion' }),
+    ]).toEqual(['potion', 'potion-1', 'potion-2']);
+    expect([await handleOf({ title: 'Shirt 1' }), await handleOf({ title: 'Shirt 1' })]).toEqual([
+      'shirt-1',
+      'shirt-2',
+    ]);
     expect([await handleOf({ title: '東京' })]).toEqual(['東京-1']);
   });
 });
@@ -49,14 +58,22 @@ describe('handles given', () => {
   it('refuses a given handle another product has, after making it a handle', async () => {
     await handleOf({ title: 'Original', handle: 'bowl' });
     const { body } = await admin(devstore, shop, SET, { input: { title: 'Copy', handle: 'Bowl' } });
-    expect(body.data.productSet).toEqual({ product: null, userErrors: [{ field: ['input', 'handle'], code: 'HANDLE_NOT_UNIQUE' }] });
+    expect(body.data.productSet).toEqual({
+      product: null,
+      userErrors: [{ field: ['input', 'handle'], code: 'HANDLE_NOT_UNIQUE' }],
+    });
   });
 
   it('makes collection handles by the same rules', async () => {
-    const create = 'mutation($collection: CollectionCreateInput!) { collectionCreate(collection: $collection) { collection { handle } } }';
+    const create =
+      'mutation($collection: CollectionCreateInput!) { collectionCreate(collection: $collection) { collection { handle } } }';
     const first = await admin(devstore, shop, create, { collection: { title: 'Весна 2' } });
     const second = await admin(devstore, shop, create, { collection: { title: 'Весна 2' } });
     const given = await admin(devstore, shop, create, { collection: { title: 'Sale', handle: 'Summer Sale' } });
-    expect([first, second, given].map((answer) => answer.body.data.collectionCreate.collection.handle)).toEqual(['весна-2', 'весна-3', 'summer-sale']);
+    expect([first, second, given].map((answer) => answer.body.data.collectionCreate.collection.handle)).toEqual([
+      'весна-2',
+      'весна-3',
+      'summer-sale',
+    ]);
   });
 });

@@ -40,7 +40,13 @@ function scopeOf(table: HandleTable): string {
  * The handle to use for `base` in this shop (or blog): base itself when free, else the next free
  * number — counted on from a number base already ends in ("shirt-1" taken → "shirt-2"), else from 1.
  */
-export async function uniqueHandle(db: Pool | PoolClient, table: HandleTable, scope: string, base: string, exceptId?: string): Promise<string> {
+export async function uniqueHandle(
+  db: Pool | PoolClient,
+  table: HandleTable,
+  scope: string,
+  base: string,
+  exceptId?: string,
+): Promise<string> {
   const root = base || table.replace(/s$/, '');
   const numbered = /^(.+)-(\d+)$/.exec(root);
   const stem = numbered?.[1] ?? root;
@@ -57,7 +63,16 @@ export async function uniqueHandle(db: Pool | PoolClient, table: HandleTable, sc
   }
 }
 
-export async function handleTaken(db: Pool | PoolClient, table: HandleTable, scope: string, handle: string, exceptId?: string): Promise<boolean> {
-  const { rowCount } = await db.query(`SELECT 1 FROM devstore.${table} WHERE ${scopeOf(table)} AND handle = $2 AND ($3::bigint IS NULL OR id <> $3)`, [scope, handle, exceptId ?? null]);
+export async function handleTaken(
+  db: Pool | PoolClient,
+  table: HandleTable,
+  scope: string,
+  handle: string,
+  exceptId?: string,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `SELECT 1 FROM devstore.${table} WHERE ${scopeOf(table)} AND handle = $2 AND ($3::bigint IS NULL OR id <> $3)`,
+    [scope, handle, exceptId ?? null],
+  );
   return Boolean(rowCount);
 }

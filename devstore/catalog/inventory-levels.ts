@@ -39,7 +39,10 @@ function locationOf(context: RequestContext, id: string): Promise<LocationRow | 
     context,
     'locations',
     async (ids) => {
-      const { rows } = await context.pool.query<LocationRow>('SELECT * FROM devstore.locations WHERE shop = $1 AND id = ANY($2::bigint[])', [context.shop.domain, ids]);
+      const { rows } = await context.pool.query<LocationRow>(
+        'SELECT * FROM devstore.locations WHERE shop = $1 AND id = ANY($2::bigint[])',
+        [context.shop.domain, ids],
+      );
       return new Map(rows.map((row) => [String(row.id), row]));
     },
     null,
@@ -84,7 +87,10 @@ export function inventoryLevelsOf(context: RequestContext, inventoryItemId: stri
 
 function levelOf(itemId: string, locationId: string, quantities: LevelRow[]): Level {
   const quantity = (name: string) => quantities.find((row) => row.name === name)?.quantity ?? 0;
-  const updatedAt = quantities.reduce((latest, row) => (row.updated_at > latest ? row.updated_at : latest), new Date(0));
+  const updatedAt = quantities.reduce(
+    (latest, row) => (row.updated_at > latest ? row.updated_at : latest),
+    new Date(0),
+  );
   return {
     location_id: locationId,
     available: quantity('available'),
@@ -96,7 +102,13 @@ function levelOf(itemId: string, locationId: string, quantities: LevelRow[]): Le
       createdAt: updatedAt.toISOString(),
       updatedAt: updatedAt.toISOString(),
       quantities: (args: Args) =>
-        (Array.isArray(args.names) ? (args.names as string[]) : []).map((name) => ({ __typename: 'InventoryQuantity', id: `${gid('InventoryQuantity', locationId)}?inventory_item_id=${itemId}&name=${name}`, name, quantity: quantity(name), updatedAt: updatedAt.toISOString() })),
+        (Array.isArray(args.names) ? (args.names as string[]) : []).map((name) => ({
+          __typename: 'InventoryQuantity',
+          id: `${gid('InventoryQuantity', locationId)}?inventory_item_id=${itemId}&name=${name}`,
+          name,
+          quantity: quantity(name),
+          updatedAt: updatedAt.toISOString(),
+        })),
       location: async (_args: Args, context: RequestContext) => {
         const row = await locationOf(context, locationId);
         return row ? locationObject(row) : null;

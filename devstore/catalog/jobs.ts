@@ -17,14 +17,16 @@ function jobObject(row: JobRow) {
     // "This field will only resolve once the job is done."
     query: () => {
       if (!row.done) return null;
-      throw new NotImplementedError('Field \'Job.query\'');
+      throw new NotImplementedError("Field 'Job.query'");
     },
   };
 }
 
 /** Records a job, runs `work` once the answer is out, then marks the job done; answers the Job as it stands now (not done). */
 export async function startJob(context: RequestContext, work: (live: RequestContext) => Promise<void>) {
-  const { rows } = await context.pool.query<JobRow>('INSERT INTO devstore.jobs (shop) VALUES ($1) RETURNING id, done', [context.shop.domain]);
+  const { rows } = await context.pool.query<JobRow>('INSERT INTO devstore.jobs (shop) VALUES ($1) RETURNING id, done', [
+    context.shop.domain,
+  ]);
   const row = rows[0] as JobRow;
   context.defer(async (live) => {
     await work(live);
@@ -36,7 +38,10 @@ export async function startJob(context: RequestContext, work: (live: RequestCont
 async function job(args: Args, context: RequestContext) {
   const id = parseGid(args.id, 'Job');
   if (!id || !/^\d{1,18}$/.test(id)) return null;
-  const { rows } = await context.pool.query<JobRow>('SELECT id, done FROM devstore.jobs WHERE shop = $1 AND id = $2', [context.shop.domain, id]);
+  const { rows } = await context.pool.query<JobRow>('SELECT id, done FROM devstore.jobs WHERE shop = $1 AND id = $2', [
+    context.shop.domain,
+    id,
+  ]);
   return rows[0] ? jobObject(rows[0]) : null;
 }
 

@@ -31,7 +31,12 @@ export interface ListSpec {
 /** Shopify's search terms: `field:value`, `field:"quoted value"`, or a bare word. */
 const TERMS = /\w+:(?:"[^"]*"|\S+)|\S+/g;
 
-export async function listRows<Row extends { id: string; sort_value?: string }>(context: RequestContext, args: Args, spec: ListSpec, toNode: (row: Row) => unknown) {
+export async function listRows<Row extends { id: string; sort_value?: string }>(
+  context: RequestContext,
+  args: Args,
+  spec: ListSpec,
+  toNode: (row: Row) => unknown,
+) {
   const page = pageArgs(args);
   const sortKey = typeof args.sortKey === 'string' ? args.sortKey : (spec.defaultSort ?? 'ID');
   const sort = sortKey === 'ID' ? BY_ID : spec.sorts?.[sortKey];
@@ -71,20 +76,28 @@ export async function listRows<Row extends { id: string; sort_value?: string }>(
 }
 
 /** A text compared as Shopify compares these filters: whole value, ignoring case. */
-export const textFilter = (column: string): Filter => (value, param) => `lower(${column}) = lower(${param(value)})`;
+export const textFilter =
+  (column: string): Filter =>
+  (value, param) =>
+    `lower(${column}) = lower(${param(value)})`;
 export const tagFilter: Filter = (value, param) => `tags @> ARRAY[${param(value)}]::text[]`;
 /** A row id (a customer's, a blog's); anything but one is ignored, as the products search ignores `id:` that is not a number. */
-export const idFilter = (column: string): Filter => (value, param) => (/^\d{1,18}$/.test(value) ? `${column} = ${param(value)}::bigint` : undefined);
+export const idFilter =
+  (column: string): Filter =>
+  (value, param) =>
+    /^\d{1,18}$/.test(value) ? `${column} = ${param(value)}::bigint` : undefined;
 
 /**
  * A date comparison (`updated_at:>2026-01-01`, `processed_at:<='2026-01-01T00:00:00Z'`); a value
  * that is not a date is ignored, as the products search ignores one.
  */
-export const dateFilter = (column: string): Filter => (value, param) => {
-  const match = /^([<>]=?)?'?([^']+)'?$/.exec(value);
-  const when = searchDate(match?.[2] ?? '');
-  return when ? `${column} ${match?.[1] ?? '='} ${param(when)}::timestamptz` : undefined;
-};
+export const dateFilter =
+  (column: string): Filter =>
+  (value, param) => {
+    const match = /^([<>]=?)?'?([^']+)'?$/.exec(value);
+    const when = searchDate(match?.[2] ?? '');
+    return when ? `${column} ${match?.[1] ?? '='} ${param(when)}::timestamptz` : undefined;
+  };
 
 /** A search term's date ("now", or anything JavaScript reads) as an ISO string PostgreSQL takes; undefined when it is none (or outside years 1 to 9999). */
 export function searchDate(value: string): string | undefined {

@@ -6,7 +6,18 @@
 // these are devstore's, under Shopify's code (INVALID_VALUE).
 
 /** Types whose value is the string itself. */
-const TEXT_TYPES = ['single_line_text_field', 'multi_line_text_field', 'number_integer', 'number_decimal', 'boolean', 'date', 'date_time', 'url', 'color', 'id'];
+const TEXT_TYPES = [
+  'single_line_text_field',
+  'multi_line_text_field',
+  'number_integer',
+  'number_decimal',
+  'boolean',
+  'date',
+  'date_time',
+  'url',
+  'color',
+  'id',
+];
 /** Types whose value is JSON. */
 const JSON_TYPES = ['json', 'rich_text_field', 'rating', 'money', 'link'];
 
@@ -17,10 +28,38 @@ const UNITS: Record<string, string[]> = {
   weight: ['oz', 'lb', 'g', 'kg'],
 };
 const MEASUREMENT_TYPES = [
-  'antenna_gain', 'area', 'battery_charge_capacity', 'battery_energy_capacity', 'capacitance', 'concentration', 'data_storage_capacity',
-  'data_transfer_rate', 'dimension', 'distance', 'display_density', 'duration', 'electric_current', 'electrical_resistance', 'energy',
-  'frequency', 'illuminance', 'inductance', 'luminous_flux', 'mass_flow_rate', 'power', 'pressure', 'resolution', 'rotational_speed',
-  'sound_level', 'speed', 'temperature', 'thermal_power', 'voltage', 'volume', 'volumetric_flow_rate', 'weight',
+  'antenna_gain',
+  'area',
+  'battery_charge_capacity',
+  'battery_energy_capacity',
+  'capacitance',
+  'concentration',
+  'data_storage_capacity',
+  'data_transfer_rate',
+  'dimension',
+  'distance',
+  'display_density',
+  'duration',
+  'electric_current',
+  'electrical_resistance',
+  'energy',
+  'frequency',
+  'illuminance',
+  'inductance',
+  'luminous_flux',
+  'mass_flow_rate',
+  'power',
+  'pressure',
+  'resolution',
+  'rotational_speed',
+  'sound_level',
+  'speed',
+  'temperature',
+  'thermal_power',
+  'voltage',
+  'volume',
+  'volumetric_flow_rate',
+  'weight',
 ];
 
 /** What each reference type may point at (the GID's type). */
@@ -58,7 +97,8 @@ const DECIMAL = /^[-+]?\d{1,13}(\.\d{1,9})?$/;
 const URL_SCHEMES = ['https:', 'http:', 'mailto:', 'sms:', 'tel:'];
 
 const words = (type: string) => type.replaceAll('_', ' ');
-const object = (value: unknown): Record<string, unknown> | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+const object = (value: unknown): Record<string, unknown> | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
 function validUrl(value: unknown): boolean {
   if (typeof value !== 'string' || !URL.canParse(value)) return false;
@@ -81,15 +121,18 @@ function invalidRating(rating: unknown): string | undefined {
   }
   const [ratingValue, min, max] = [Number(fields.value), Number(fields.scale_min), Number(fields.scale_max)];
   if (min >= max) return 'Value scale_min must be less than scale_max.';
-  if (ratingValue < min || ratingValue > max) return `Value must be between ${String(fields.scale_min)} and ${String(fields.scale_max)}.`;
+  if (ratingValue < min || ratingValue > max)
+    return `Value must be between ${String(fields.scale_min)} and ${String(fields.scale_max)}.`;
   return undefined;
 }
 
 function invalidMeasurement(type: string, measurement: unknown): string | undefined {
   const fields = object(measurement);
-  if (!fields || typeof fields.value !== 'number' || !Number.isFinite(fields.value)) return `Value must be a ${words(type)} object with a numeric value and a unit.`;
+  if (!fields || typeof fields.value !== 'number' || !Number.isFinite(fields.value))
+    return `Value must be a ${words(type)} object with a numeric value and a unit.`;
   const units = UNITS[type];
-  if (typeof fields.unit !== 'string' || !fields.unit.trim()) return `Value must be a ${words(type)} object with a numeric value and a unit.`;
+  if (typeof fields.unit !== 'string' || !fields.unit.trim())
+    return `Value must be a ${words(type)} object with a numeric value and a unit.`;
   if (units && !units.includes(fields.unit)) return `Value unit must be one of: ${units.join(', ')}.`;
   return undefined;
 }
@@ -99,7 +142,9 @@ function invalidItem(type: string, item: unknown, currency: string): string | un
   const is = (ok: boolean) => (ok ? undefined : `Value must be a valid ${words(type)}.`);
   if (REFERENCES[type]) {
     const match = typeof item === 'string' ? /^gid:\/\/shopify\/(\w+)\/\d+$/.exec(item) : null;
-    return match && REFERENCES[type]?.includes(match[1] as string) ? undefined : `Value must be the id of a ${REFERENCES[type]?.join(' or ')}.`;
+    return match && REFERENCES[type]?.includes(match[1] as string)
+      ? undefined
+      : `Value must be the id of a ${REFERENCES[type]?.join(' or ')}.`;
   }
   if (MEASUREMENT_TYPES.includes(type)) return invalidMeasurement(type, item);
   const text = typeof item === 'number' ? String(item) : item;
@@ -110,7 +155,12 @@ function invalidItem(type: string, item: unknown, currency: string): string | un
     case 'multi_line_text_field':
       return is(typeof text === 'string');
     case 'number_integer':
-      return is(typeof text === 'string' && /^[-+]?\d+$/.test(text) && BigInt(text) <= MAX_INTEGER && BigInt(text) >= -MAX_INTEGER);
+      return is(
+        typeof text === 'string' &&
+          /^[-+]?\d+$/.test(text) &&
+          BigInt(text) <= MAX_INTEGER &&
+          BigInt(text) >= -MAX_INTEGER,
+      );
     case 'number_decimal':
       return is(typeof text === 'string' && DECIMAL.test(text));
     case 'boolean':
@@ -118,7 +168,11 @@ function invalidItem(type: string, item: unknown, currency: string): string | un
     case 'date':
       return is(typeof text === 'string' && validDate(text));
     case 'date_time':
-      return is(typeof text === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.test(text) && !Number.isNaN(Date.parse(text)));
+      return is(
+        typeof text === 'string' &&
+          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.test(text) &&
+          !Number.isNaN(Date.parse(text)),
+      );
     case 'url':
       return is(validUrl(text));
     case 'color':
@@ -126,17 +180,24 @@ function invalidItem(type: string, item: unknown, currency: string): string | un
     case 'json':
       return undefined;
     case 'rich_text_field':
-      return object(item)?.type === 'root' && Array.isArray(object(item)?.children) ? undefined : 'Value must be a rich text object with a root node.';
+      return object(item)?.type === 'root' && Array.isArray(object(item)?.children)
+        ? undefined
+        : 'Value must be a rich text object with a root node.';
     case 'rating':
       return invalidRating(item);
     case 'money': {
       const money = object(item);
-      if (!money || typeof money.amount !== 'string' || !DECIMAL.test(money.amount)) return 'Value must be a money object with an amount and a currency_code.';
-      return money.currency_code === currency ? undefined : `Value currency_code must be the store's currency (${currency}).`;
+      if (!money || typeof money.amount !== 'string' || !DECIMAL.test(money.amount))
+        return 'Value must be a money object with an amount and a currency_code.';
+      return money.currency_code === currency
+        ? undefined
+        : `Value currency_code must be the store's currency (${currency}).`;
     }
     case 'link': {
       const link = object(item);
-      return link && typeof link.text === 'string' && validUrl(link.url) ? undefined : 'Value must be a link object with a text and a url.';
+      return link && typeof link.text === 'string' && validUrl(link.url)
+        ? undefined
+        : 'Value must be a link object with a text and a url.';
     }
     default:
       return undefined;
@@ -147,7 +208,8 @@ function invalidItem(type: string, item: unknown, currency: string): string | un
 export function invalidValue(type: string, value: string, currency: string): string | undefined {
   const base = type.startsWith('list.') ? type.slice(5) : type;
   const asJson = type.startsWith('list.') || !(TEXT_TYPES.includes(base) || REFERENCES[base]);
-  if (type === 'json' && Buffer.byteLength(value) > MAX_JSON_BYTES) return `Value exceeds the maximum size of ${MAX_JSON_BYTES / 1024}KB for json metafields.`;
+  if (type === 'json' && Buffer.byteLength(value) > MAX_JSON_BYTES)
+    return `Value exceeds the maximum size of ${MAX_JSON_BYTES / 1024}KB for json metafields.`;
   if (!asJson) return invalidItem(base, value, currency);
   let parsed: unknown;
   try {

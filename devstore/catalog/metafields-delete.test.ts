@@ -11,14 +11,23 @@ let customerId: string;
 beforeAll(async () => {
   devstore = await startTestDevstore();
   shop = await createShop(devstore);
-  const created = await admin(devstore, shop, 'mutation { customerSet(input: { email: "ida@example.com" }) { customer { id } userErrors { code } } }');
+  const created = await admin(
+    devstore,
+    shop,
+    'mutation { customerSet(input: { email: "ida@example.com" }) { customer { id } userErrors { code } } }',
+  );
   customerId = created.body.data.customerSet.customer.id;
-  const set = await admin(devstore, shop, 'mutation($metafields: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $metafields) { userErrors { field code } } }', {
-    metafields: [
-      { ownerId: customerId, namespace: 'loyalty', key: 'tier', type: 'single_line_text_field', value: 'gold' },
-      { ownerId: customerId, namespace: 'loyalty', key: 'points', type: 'number_integer', value: '120' },
-    ],
-  });
+  const set = await admin(
+    devstore,
+    shop,
+    'mutation($metafields: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $metafields) { userErrors { field code } } }',
+    {
+      metafields: [
+        { ownerId: customerId, namespace: 'loyalty', key: 'tier', type: 'single_line_text_field', value: 'gold' },
+        { ownerId: customerId, namespace: 'loyalty', key: 'points', type: 'number_integer', value: '120' },
+      ],
+    },
+  );
   expect(set.body.data.metafieldsSet.userErrors).toEqual([]);
 });
 afterAll(() => devstore.stop());
@@ -31,7 +40,9 @@ const READ = `query($id: ID!) { customer(id: $id) { tier: metafield(namespace: "
 describe('metafieldsDelete', () => {
   it('deletes the metafields it names and answers null for one that does not exist', async () => {
     const tier = { ownerId: customerId, namespace: 'loyalty', key: 'tier' };
-    const { body } = await admin(devstore, shop, DELETE, { metafields: [tier, { ownerId: customerId, namespace: 'loyalty', key: 'missing' }] });
+    const { body } = await admin(devstore, shop, DELETE, {
+      metafields: [tier, { ownerId: customerId, namespace: 'loyalty', key: 'missing' }],
+    });
     expect(body.data.metafieldsDelete).toEqual({ deletedMetafields: [tier, null], userErrors: [] });
     const read = await admin(devstore, shop, READ, { id: customerId });
     expect(read.body.data.customer).toEqual({ tier: null, points: { value: '120' } });
@@ -48,7 +59,9 @@ describe('metafieldsDelete', () => {
     });
     expect(body.data.metafieldsDelete).toEqual({ deletedMetafields: [null, null, null], userErrors: [] });
     // Another shop cannot reach this customer's metafields either.
-    const elsewhere = await admin(devstore, await createShop(devstore), DELETE, { metafields: [{ ownerId: customerId, namespace: 'loyalty', key: 'points' }] });
+    const elsewhere = await admin(devstore, await createShop(devstore), DELETE, {
+      metafields: [{ ownerId: customerId, namespace: 'loyalty', key: 'points' }],
+    });
     expect(elsewhere.body.data.metafieldsDelete.deletedMetafields).toEqual([null]);
     const read = await admin(devstore, shop, READ, { id: customerId });
     expect(read.body.data.customer.points).toEqual({ value: '120' });

@@ -27,7 +27,8 @@ export interface OptionInput {
 
 export interface VariantInput {
   id?: string | null;
-  optionValues?: { optionName?: string | null; name?: string | null; optionId?: string | null; id?: string | null }[] | null;
+  optionValues?:
+    { optionName?: string | null; name?: string | null; optionId?: string | null; id?: string | null }[] | null;
   price?: unknown;
   compareAtPrice?: unknown;
   sku?: string | null;
@@ -50,14 +51,16 @@ export interface VariantInput {
 
 /** The bulk mutations' variant media (`mediaId`, `mediaSrc`) is not kept by devstore: refused loudly rather than dropped. */
 export function refuseVariantMedia(input: VariantInput): void {
-  if (input.mediaId || (Array.isArray(input.mediaSrc) ? input.mediaSrc.length : input.mediaSrc)) throw new NotImplementedError('variant media (mediaId, mediaSrc)');
+  if (input.mediaId || (Array.isArray(input.mediaSrc) ? input.mediaSrc.length : input.mediaSrc))
+    throw new NotImplementedError('variant media (mediaId, mediaSrc)');
 }
 
 export function normalizeTags(tags: unknown): string[] | undefined {
   if (tags === undefined || tags === null) return undefined;
   const list = Array.isArray(tags) ? tags.map(String) : String(tags).split(',');
   const seen = new Map<string, string>();
-  for (const tag of list.map((item) => item.trim().replace(/\s+/g, ' ')).filter(Boolean)) if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
+  for (const tag of list.map((item) => item.trim().replace(/\s+/g, ' ')).filter(Boolean))
+    if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
   return [...seen.values()];
 }
 
@@ -81,19 +84,44 @@ export function sortedTags(tags: unknown): string[] | undefined {
  * The variants' inventory quantities at locations the shop does not have, as userErrors with `code`
  * (one query for the whole input; a location id that is not a Location GID is one too).
  */
-export async function unknownLocationErrors(db: PoolClient, shop: string, plans: VariantPlan[], path: string[], code: string, message: string): Promise<UserError[]> {
+export async function unknownLocationErrors(
+  db: PoolClient,
+  shop: string,
+  plans: VariantPlan[],
+  path: string[],
+  code: string,
+  message: string,
+): Promise<UserError[]> {
   // An id too long for a bigint cannot be one of the shop's.
-  const wanted = [...new Set(plans.flatMap((plan) => (plan.inventoryQuantities ?? []).map((level) => level.locationId).filter((id) => /^\d{1,18}$/.test(id))))];
-  const { rows } = wanted.length ? await db.query<{ id: string }>('SELECT id FROM devstore.locations WHERE shop = $1 AND id = ANY($2::bigint[])', [shop, wanted]) : { rows: [] };
+  const wanted = [
+    ...new Set(
+      plans.flatMap((plan) =>
+        (plan.inventoryQuantities ?? []).map((level) => level.locationId).filter((id) => /^\d{1,18}$/.test(id)),
+      ),
+    ),
+  ];
+  const { rows } = wanted.length
+    ? await db.query<{ id: string }>('SELECT id FROM devstore.locations WHERE shop = $1 AND id = ANY($2::bigint[])', [
+        shop,
+        wanted,
+      ])
+    : { rows: [] };
   const known = new Set(rows.map((row) => String(row.id)));
   return plans.flatMap((plan, index) =>
     (plan.inventoryQuantities ?? []).flatMap((level, levelIndex) =>
-      known.has(level.locationId) ? [] : [{ field: [...path, String(index), 'inventoryQuantities', String(levelIndex), 'locationId'], message, code }],
+      known.has(level.locationId)
+        ? []
+        : [{ field: [...path, String(index), 'inventoryQuantities', String(levelIndex), 'locationId'], message, code }],
     ),
   );
 }
 
-export function moneyOrError(value: unknown, field: string[], errors: UserError[], code: string): string | null | undefined {
+export function moneyOrError(
+  value: unknown,
+  field: string[],
+  errors: UserError[],
+  code: string,
+): string | null | undefined {
   if (value === undefined) return undefined;
   if (value === null) return null;
   const text = String(value).trim();
@@ -103,25 +131,52 @@ export function moneyOrError(value: unknown, field: string[], errors: UserError[
   }
   if (Number(text) < 0) errors.push({ field, message: 'Price must be greater than or equal to 0', code });
   // devstore keeps prices below 10^18 (two decimals); Shopify documents no ceiling, so the wording is devstore's.
-  else if (Number(text) >= MAX_PRICE) errors.push({ field, message: 'Price must be less than 1000000000000000000', code });
+  else if (Number(text) >= MAX_PRICE)
+    errors.push({ field, message: 'Price must be less than 1000000000000000000', code });
   return text;
 }
 
 /** Validates productOptions; returns the options with ids kept from the existing product. */
-export async function planOptions(client: PoolClient, inputs: OptionInput[], existing: ProductOption[], path: string[], errors: UserError[]): Promise<ProductOption[]> {
-  if (inputs.length > MAX_OPTIONS) errors.push({ field: path, message: `Options over limit: a product can have at most ${MAX_OPTIONS} options.`, code: 'OPTIONS_OVER_LIMIT' });
+export async function planOptions(
+  client: PoolClient,
+  inputs: OptionInput[],
+  existing: ProductOption[],
+  path: string[],
+  errors: UserError[],
+): Promise<ProductOption[]> {
+  if (inputs.length > MAX_OPTIONS)
+    errors.push({
+      field: path,
+      message: `Options over limit: a product can have at most ${MAX_OPTIONS} options.`,
+      code: 'OPTIONS_OVER_LIMIT',
+    });
   const names = new Set<string>();
   inputs.forEach((option, index) => {
     const at = [...path, String(index)];
     const name = option.name?.trim() ?? '';
     if (!name) errors.push({ field: [...at, 'name'], message: "Option name can't be blank.", code: 'INVALID_INPUT' });
-    if (names.has(name.toLowerCase())) errors.push({ field: [...at, 'name'], message: `Duplicated option name '${name}'.`, code: 'DUPLICATED_OPTION_NAME' });
+    if (names.has(name.toLowerCase()))
+      errors.push({
+        field: [...at, 'name'],
+        message: `Duplicated option name '${name}'.`,
+        code: 'DUPLICATED_OPTION_NAME',
+      });
     names.add(name.toLowerCase());
     const values = (option.values ?? []).map((value) => value.name?.trim() ?? '');
-    if (!values.length) errors.push({ field: [...at, 'values'], message: 'Each option must have at least one option value specified.', code: 'OPTION_VALUES_MISSING' });
+    if (!values.length)
+      errors.push({
+        field: [...at, 'values'],
+        message: 'Each option must have at least one option value specified.',
+        code: 'OPTION_VALUES_MISSING',
+      });
     const seen = new Set<string>();
     values.forEach((value, valueIndex) => {
-      if (seen.has(value.toLowerCase())) errors.push({ field: [...at, 'values', String(valueIndex)], message: `Duplicated option value '${value}'.`, code: 'DUPLICATED_OPTION_VALUE' });
+      if (seen.has(value.toLowerCase()))
+        errors.push({
+          field: [...at, 'values', String(valueIndex)],
+          message: `Duplicated option value '${value}'.`,
+          code: 'DUPLICATED_OPTION_VALUE',
+        });
       seen.add(value.toLowerCase());
     });
   });
@@ -139,7 +194,10 @@ export async function planOptions(client: PoolClient, inputs: OptionInput[], exi
       position: option.position ?? index + 1,
       values: (option.values ?? []).map((value) => {
         const valueName = value.name?.trim() ?? '';
-        return { id: before?.values.find((item) => item.name === valueName)?.id ?? gid('ProductOptionValue', take()), name: valueName };
+        return {
+          id: before?.values.find((item) => item.name === valueName)?.id ?? gid('ProductOptionValue', take()),
+          name: valueName,
+        };
       }),
     };
   });
@@ -164,44 +222,79 @@ export interface VariantCodes {
 }
 
 /** Validates variants against the options and matches them to existing variants (by id, else by options). */
-export function planVariants(inputs: VariantInput[], options: ProductOption[], existing: VariantRow[], path: string[], errors: UserError[], codes: VariantCodes): VariantPlan[] {
+export function planVariants(
+  inputs: VariantInput[],
+  options: ProductOption[],
+  existing: VariantRow[],
+  path: string[],
+  errors: UserError[],
+  codes: VariantCodes,
+): VariantPlan[] {
   const combos = new Set<string>();
   const plans: VariantPlan[] = [];
   inputs.forEach((input, index) => {
     const at = [...path, String(index)];
     const selected: { name: string; value: string }[] = [];
     for (const [valueIndex, value] of (input.optionValues ?? []).entries()) {
-      const option = options.find((item) => (value.optionId && item.id === value.optionId) || item.name.toLowerCase() === (value.optionName ?? '').trim().toLowerCase());
+      const option = options.find(
+        (item) =>
+          (value.optionId && item.id === value.optionId) ||
+          item.name.toLowerCase() === (value.optionName ?? '').trim().toLowerCase(),
+      );
       if (!option) {
-        errors.push({ field: [...at, 'optionValues', String(valueIndex), 'optionName'], message: `Option '${value.optionName ?? value.optionId ?? ''}' does not exist.`, code: codes.unknownOption });
+        errors.push({
+          field: [...at, 'optionValues', String(valueIndex), 'optionName'],
+          message: `Option '${value.optionName ?? value.optionId ?? ''}' does not exist.`,
+          code: codes.unknownOption,
+        });
         continue;
       }
       if (selected.some((item) => item.name === option.name)) {
-        errors.push({ field: [...at, 'optionValues', String(valueIndex), 'optionName'], message: `Option '${option.name}' is given more than once.`, code: codes.duplicatedOption });
+        errors.push({
+          field: [...at, 'optionValues', String(valueIndex), 'optionName'],
+          message: `Option '${option.name}' is given more than once.`,
+          code: codes.duplicatedOption,
+        });
         continue;
       }
-      const found = option.values.find((item) => (value.id && item.id === value.id) || item.name === (value.name ?? '').trim());
+      const found = option.values.find(
+        (item) => (value.id && item.id === value.id) || item.name === (value.name ?? '').trim(),
+      );
       if (!found) {
-        errors.push({ field: [...at, 'optionValues', String(valueIndex), 'name'], message: `Option value '${value.name ?? ''}' does not exist for option '${option.name}'.`, code: codes.unknownValue });
+        errors.push({
+          field: [...at, 'optionValues', String(valueIndex), 'name'],
+          message: `Option value '${value.name ?? ''}' does not exist for option '${option.name}'.`,
+          code: codes.unknownValue,
+        });
         continue;
       }
       selected.push({ name: option.name, value: found.name });
     }
     const missing = options.filter((option) => !selected.some((item) => item.name === option.name));
     if (missing.length && selected.length === (input.optionValues ?? []).length) {
-      errors.push({ field: [...at, 'optionValues'], message: `The variant is missing a value for ${missing.map((option) => `'${option.name}'`).join(', ')}.`, code: codes.missingOption });
+      errors.push({
+        field: [...at, 'optionValues'],
+        message: `The variant is missing a value for ${missing.map((option) => `'${option.name}'`).join(', ')}.`,
+        code: codes.missingOption,
+      });
     }
     const ordered = options.flatMap((option) => selected.filter((item) => item.name === option.name));
     const combo = ordered.map((item) => item.value).join(' / ');
-    if (combos.has(combo)) errors.push({ field: at, message: `The variant '${combo}' already exists.`, code: codes.duplicateVariant });
+    if (combos.has(combo))
+      errors.push({ field: at, message: `The variant '${combo}' already exists.`, code: codes.duplicateVariant });
     combos.add(combo);
 
     let id: string | undefined;
     if (input.id) {
       id = parseGid(input.id, 'ProductVariant');
-      if (!id || !existing.some((row) => String(row.id) === id)) errors.push({ field: [...at, 'id'], message: 'Product variant does not exist', code: codes.notFound });
+      if (!id || !existing.some((row) => String(row.id) === id))
+        errors.push({ field: [...at, 'id'], message: 'Product variant does not exist', code: codes.notFound });
     } else {
-      id = existing.find((row) => row.selected_options.map((item) => item.value).join(' / ') === combo && row.selected_options.length === ordered.length)?.id;
+      id = existing.find(
+        (row) =>
+          row.selected_options.map((item) => item.value).join(' / ') === combo &&
+          row.selected_options.length === ordered.length,
+      )?.id;
       if (id && plans.some((plan) => plan.id === String(id))) id = undefined;
     }
     const price = moneyOrError(input.price, [...at, 'price'], errors, codes.invalid);
@@ -229,12 +322,27 @@ export function planVariants(inputs: VariantInput[], options: ProductOption[], e
 }
 
 /** Checks `files`/`media` input: every item needs a source URL devstore can fetch (http or https). */
-export function planMedia(inputs: { originalSource?: string | null; alt?: string | null; contentType?: string | null; mediaContentType?: string | null }[], path: string[], errors: UserError[], code: string): MediaInput[] {
+export function planMedia(
+  inputs: {
+    originalSource?: string | null;
+    alt?: string | null;
+    contentType?: string | null;
+    mediaContentType?: string | null;
+  }[],
+  path: string[],
+  errors: UserError[],
+  code: string,
+): MediaInput[] {
   inputs.forEach((input, index) => {
     const source = input.originalSource ?? '';
-    if (!URL.canParse(source) || !/^https?:$/.test(new URL(source).protocol)) errors.push({ field: [...path, String(index), 'originalSource'], message: 'Image URL is invalid', code });
+    if (!URL.canParse(source) || !/^https?:$/.test(new URL(source).protocol))
+      errors.push({ field: [...path, String(index), 'originalSource'], message: 'Image URL is invalid', code });
     const type = input.contentType ?? input.mediaContentType ?? 'IMAGE';
     if (type !== 'IMAGE' && type !== 'FILE') throw new NotImplementedError(`product media of type ${type}`);
   });
-  return inputs.map((input) => ({ originalSource: input.originalSource ?? '', alt: input.alt ?? null, contentType: 'IMAGE' }));
+  return inputs.map((input) => ({
+    originalSource: input.originalSource ?? '',
+    alt: input.alt ?? null,
+    contentType: 'IMAGE',
+  }));
 }

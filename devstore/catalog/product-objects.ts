@@ -11,11 +11,21 @@ import { productsByIds, variantsByProducts, type ProductRow, type VariantRow } f
 import { fileObject, mediaOfProduct } from '../files/file-objects.ts';
 
 export function variantsOf(context: RequestContext, productId: string): Promise<VariantRow[]> {
-  return batcher<string, VariantRow[]>(context, 'variants', (ids) => variantsByProducts(context.pool, context.shop.domain, ids), []).get(productId);
+  return batcher<string, VariantRow[]>(
+    context,
+    'variants',
+    (ids) => variantsByProducts(context.pool, context.shop.domain, ids),
+    [],
+  ).get(productId);
 }
 
 export function productOf(context: RequestContext, productId: string): Promise<ProductRow | null> {
-  return batcher<string, ProductRow | null>(context, 'products', (ids) => productsByIds(context.pool, context.shop.domain, ids), null).get(productId);
+  return batcher<string, ProductRow | null>(
+    context,
+    'products',
+    (ids) => productsByIds(context.pool, context.shop.domain, ids),
+    null,
+  ).get(productId);
 }
 
 export function inventoryItemObject(variant: VariantRow) {
@@ -28,10 +38,21 @@ export function inventoryItemObject(variant: VariantRow) {
     createdAt: variant.created_at.toISOString(),
     updatedAt: variant.updated_at.toISOString(),
     variant: () => variantObject(variant),
-    inventoryLevels: async (args: Args, context: RequestContext) => connectionOf(await inventoryLevelsOf(context, variant.inventory_item_id), args, (level) => level.location_id, (level) => level.object),
+    inventoryLevels: async (args: Args, context: RequestContext) =>
+      connectionOf(
+        await inventoryLevelsOf(context, variant.inventory_item_id),
+        args,
+        (level) => level.location_id,
+        (level) => level.object,
+      ),
     inventoryLevel: async (args: Args, context: RequestContext) => {
-      const locationId = String(args.locationId ?? '').split('/').pop();
-      return (await inventoryLevelsOf(context, variant.inventory_item_id)).find((level) => level.location_id === locationId)?.object ?? null;
+      const locationId = String(args.locationId ?? '')
+        .split('/')
+        .pop();
+      return (
+        (await inventoryLevelsOf(context, variant.inventory_item_id)).find((level) => level.location_id === locationId)
+          ?.object ?? null
+      );
     },
   };
 }
@@ -86,29 +107,56 @@ export function productObject(row: ProductRow) {
     // that variants actively use versus unused values that exist without associated variants").
     options: async (args: Args, context: RequestContext) => {
       const variants = await variantsOf(context, id);
-      const used = (name: string, value: string) => variants.some((variant) => variant.selected_options.some((option) => option.name === name && option.value === value));
+      const used = (name: string, value: string) =>
+        variants.some((variant) =>
+          variant.selected_options.some((option) => option.name === name && option.value === value),
+        );
       return row.options.slice(0, typeof args.first === 'number' ? args.first : undefined).map((option) => ({
         __typename: 'ProductOption',
         id: option.id,
         name: option.name,
         position: option.position,
         values: option.values.filter((value) => used(option.name, value.name)).map((value) => value.name),
-        optionValues: option.values.map((value) => ({ __typename: 'ProductOptionValue', id: value.id, name: value.name, hasVariants: used(option.name, value.name) })),
+        optionValues: option.values.map((value) => ({
+          __typename: 'ProductOptionValue',
+          id: value.id,
+          name: value.name,
+          hasVariants: used(option.name, value.name),
+        })),
       }));
     },
-    variants: async (args: Args, context: RequestContext) => connectionOf(await variantsOf(context, id), args, (variant) => variant.id, variantObject),
-    variantsCount: async (_args: Args, context: RequestContext) => ({ __typename: 'Count', count: (await variantsOf(context, id)).length, precision: 'EXACT' }),
+    variants: async (args: Args, context: RequestContext) =>
+      connectionOf(await variantsOf(context, id), args, (variant) => variant.id, variantObject),
+    variantsCount: async (_args: Args, context: RequestContext) => ({
+      __typename: 'Count',
+      count: (await variantsOf(context, id)).length,
+      precision: 'EXACT',
+    }),
     totalInventory: async (_args: Args, context: RequestContext) => {
       let total = 0;
-      for (const variant of await variantsOf(context, id)) total += (await inventoryLevelsOf(context, variant.inventory_item_id)).reduce((sum, level) => sum + level.available, 0);
+      for (const variant of await variantsOf(context, id))
+        total += (await inventoryLevelsOf(context, variant.inventory_item_id)).reduce(
+          (sum, level) => sum + level.available,
+          0,
+        );
       return total;
     },
     hasOnlyDefaultVariant: async (_args: Args, context: RequestContext) => {
       const variants = await variantsOf(context, id);
       return variants.length === 1 && variants[0]?.title === 'Default Title';
     },
-    media: async (args: Args, context: RequestContext) => connectionOf(await mediaOfProduct(context, id), args, (file) => file.id, (file) => fileObject(file, context)),
-    mediaCount: async (_args: Args, context: RequestContext) => ({ __typename: 'Count', count: (await mediaOfProduct(context, id)).length, precision: 'EXACT' }),
+    media: async (args: Args, context: RequestContext) =>
+      connectionOf(
+        await mediaOfProduct(context, id),
+        args,
+        (file) => file.id,
+        (file) => fileObject(file, context),
+      ),
+    mediaCount: async (_args: Args, context: RequestContext) => ({
+      __typename: 'Count',
+      count: (await mediaOfProduct(context, id)).length,
+      precision: 'EXACT',
+    }),
     collections: async (args: Args, context: RequestContext) => collectionsOfProduct(context, id, args),
     ...metafieldFields(id),
     ...productPublicationFields(row),

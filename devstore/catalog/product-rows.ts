@@ -59,7 +59,10 @@ type Db = Pool | PoolClient;
 
 export async function productsByIds(db: Db, shop: string, ids: string[]): Promise<Map<string, ProductRow>> {
   if (!ids.length) return new Map();
-  const { rows } = await db.query<ProductRow>('SELECT * FROM devstore.products WHERE shop = $1 AND id = ANY($2::bigint[])', [shop, ids]);
+  const { rows } = await db.query<ProductRow>(
+    'SELECT * FROM devstore.products WHERE shop = $1 AND id = ANY($2::bigint[])',
+    [shop, ids],
+  );
   return new Map(rows.map((row) => [String(row.id), row]));
 }
 
@@ -68,11 +71,18 @@ export async function productById(db: Db, shop: string, id: string): Promise<Pro
 }
 
 export async function productByHandle(db: Db, shop: string, handle: string): Promise<ProductRow | undefined> {
-  const { rows } = await db.query<ProductRow>('SELECT * FROM devstore.products WHERE shop = $1 AND handle = $2', [shop, handle]);
+  const { rows } = await db.query<ProductRow>('SELECT * FROM devstore.products WHERE shop = $1 AND handle = $2', [
+    shop,
+    handle,
+  ]);
   return rows[0];
 }
 
-export async function variantsByProducts(db: Db, shop: string, productIds: string[]): Promise<Map<string, VariantRow[]>> {
+export async function variantsByProducts(
+  db: Db,
+  shop: string,
+  productIds: string[],
+): Promise<Map<string, VariantRow[]>> {
   const found = new Map<string, VariantRow[]>(productIds.map((id) => [id, []]));
   if (!productIds.length) return found;
   const { rows } = await db.query<VariantRow>(
@@ -85,6 +95,9 @@ export async function variantsByProducts(db: Db, shop: string, productIds: strin
 
 export async function variantsByIds(db: Db, shop: string, ids: string[]): Promise<Map<string, VariantRow>> {
   if (!ids.length) return new Map();
-  const { rows } = await db.query<VariantRow>('SELECT * FROM devstore.variants WHERE shop = $1 AND id = ANY($2::bigint[])', [shop, ids]);
+  const { rows } = await db.query<VariantRow>(
+    'SELECT * FROM devstore.variants WHERE shop = $1 AND id = ANY($2::bigint[])',
+    [shop, ids],
+  );
   return new Map(rows.map((row) => [String(row.id), row]));
 }

@@ -84,7 +84,12 @@ export function productFilter(query: string | undefined, offset: number): SqlFil
       // Shopify matches these case-insensitively; a trailing * is a prefix search.
       const prefix = term.value.endsWith('*');
       clause = prefix
-        ? `lower(${COLUMNS[term.field]}) LIKE ${param(`${term.value.slice(0, -1).toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`)}`
+        ? `lower(${COLUMNS[term.field]}) LIKE ${param(
+            `${term.value
+              .slice(0, -1)
+              .toLowerCase()
+              .replace(/[\\%_]/g, (char) => `\\${char}`)}%`,
+          )}`
         : `lower(${COLUMNS[term.field]}) = ${param(term.value.toLowerCase())}`;
     } else {
       throw new NotImplementedError(`products query filter '${term.field}:'`);

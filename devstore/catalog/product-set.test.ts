@@ -31,7 +31,12 @@ function shirt(overrides: Record<string, unknown> = {}) {
     seo: { title: 'Linen shirt', description: 'A shirt of linen' },
     productOptions: [{ name: 'Size', values: [{ name: 'S' }, { name: 'M' }, { name: 'L' }] }],
     variants: [
-      { optionValues: [{ optionName: 'Size', name: 'S' }], price: '49.00', sku: 'LS-S', inventoryQuantities: [{ locationId, name: 'available', quantity: 5 }] },
+      {
+        optionValues: [{ optionName: 'Size', name: 'S' }],
+        price: '49.00',
+        sku: 'LS-S',
+        inventoryQuantities: [{ locationId, name: 'available', quantity: 5 }],
+      },
       { optionValues: [{ optionName: 'Size', name: 'M' }], price: '49.00', sku: 'LS-M' },
       { optionValues: [{ optionName: 'Size', name: 'L' }], price: '52.00', compareAtPrice: '60.00', sku: 'LS-L' },
     ],
@@ -67,11 +72,22 @@ describe('productSet (synchronous)', () => {
       seo: { title: 'Linen shirt', description: 'A shirt of linen' },
       options: [{ name: 'Size', position: 1, optionValues: [{ name: 'S' }, { name: 'M' }, { name: 'L' }] }],
       // Media are fetched after the answer, so they start UPLOADED (files.test.ts follows them to READY).
-      media: { nodes: [{ alt: 'Front', mediaContentType: 'IMAGE', status: 'UPLOADED' }, { alt: 'Back', mediaContentType: 'IMAGE', status: 'UPLOADED' }] },
+      media: {
+        nodes: [
+          { alt: 'Front', mediaContentType: 'IMAGE', status: 'UPLOADED' },
+          { alt: 'Back', mediaContentType: 'IMAGE', status: 'UPLOADED' },
+        ],
+      },
       metafield: { type: 'single_line_text_field', value: 'Linen' },
     });
     expect(product.id).toMatch(/^gid:\/\/shopify\/Product\/\d+$/);
-    expect(product.variants.nodes.map((variant: { title: string; price: string; sku: string }) => [variant.title, variant.price, variant.sku])).toEqual([
+    expect(
+      product.variants.nodes.map((variant: { title: string; price: string; sku: string }) => [
+        variant.title,
+        variant.price,
+        variant.sku,
+      ]),
+    ).toEqual([
       ['S', '49.00', 'LS-S'],
       ['M', '49.00', 'LS-M'],
       ['L', '52.00', 'LS-L'],
@@ -93,12 +109,18 @@ describe('productSet (synchronous)', () => {
     const first = await admin(devstore, shop, PRODUCT_SET, { input: { title: 'Twin Tee' } });
     const second = await admin(devstore, shop, PRODUCT_SET, { input: { title: 'Twin Tee' } });
     const third = await admin(devstore, shop, PRODUCT_SET, { input: { title: 'Twin Tee' } });
-    expect([first, second, third].map((response) => response.body.data.productSet.product.handle)).toEqual(['twin-tee', 'twin-tee-1', 'twin-tee-2']);
+    expect([first, second, third].map((response) => response.body.data.productSet.product.handle)).toEqual([
+      'twin-tee',
+      'twin-tee-1',
+      'twin-tee-2',
+    ]);
   });
 
   it('gives a product without options the default "Title" option and one variant', async () => {
     const { body } = await admin(devstore, shop, PRODUCT_SET, { input: { title: 'Gift Wrap' } });
-    expect(body.data.productSet.product.options).toEqual([{ name: 'Title', position: 1, optionValues: [{ name: 'Default Title' }] }]);
+    expect(body.data.productSet.product.options).toEqual([
+      { name: 'Title', position: 1, optionValues: [{ name: 'Default Title' }] },
+    ]);
     expect(body.data.productSet.product.variants.nodes).toHaveLength(1);
     expect(body.data.productSet.product.variants.nodes[0].title).toBe('Default Title');
   });
@@ -122,42 +144,68 @@ describe('productSet (synchronous)', () => {
     expect(after.id).toBe(before.id);
     expect(after.handle).toBe('upsert-me');
     expect(after.title).toBe('Upsert Me Again');
-    expect(after.variants.nodes.map((variant: { id: string }) => variant.id)).toEqual(before.variants.nodes.slice(0, 2).map((variant: { id: string }) => variant.id));
+    expect(after.variants.nodes.map((variant: { id: string }) => variant.id)).toEqual(
+      before.variants.nodes.slice(0, 2).map((variant: { id: string }) => variant.id),
+    );
     expect(after.variants.nodes.map((variant: { price: string }) => variant.price)).toEqual(['45.00', '45.00']);
   });
 
   it('refuses more than 3 options with OPTIONS_OVER_LIMIT', async () => {
     const options = ['A', 'B', 'C', 'D'].map((name) => ({ name, values: [{ name: '1' }] }));
     const { body } = await admin(devstore, shop, PRODUCT_SET, {
-      input: { title: 'Too many options', productOptions: options, variants: [{ optionValues: options.map((option) => ({ optionName: option.name, name: '1' })) }] },
+      input: {
+        title: 'Too many options',
+        productOptions: options,
+        variants: [{ optionValues: options.map((option) => ({ optionName: option.name, name: '1' })) }],
+      },
     });
     expect(body.data.productSet.product).toBeNull();
-    expect(body.data.productSet.userErrors).toEqual([expect.objectContaining({ field: ['input', 'productOptions'], code: 'OPTIONS_OVER_LIMIT' })]);
+    expect(body.data.productSet.userErrors).toEqual([
+      expect.objectContaining({ field: ['input', 'productOptions'], code: 'OPTIONS_OVER_LIMIT' }),
+    ]);
   });
 
   it('refuses a handle already in use with HANDLE_NOT_UNIQUE', async () => {
     await admin(devstore, shop, PRODUCT_SET, { input: { title: 'Taken', handle: 'taken-handle' } });
     const { body } = await admin(devstore, shop, PRODUCT_SET, { input: { title: 'Other', handle: 'taken-handle' } });
     expect(body.data.productSet.userErrors).toEqual([
-      { field: ['input', 'handle'], message: "Handle 'taken-handle' already in use. Please provide a new handle.", code: 'HANDLE_NOT_UNIQUE' },
+      {
+        field: ['input', 'handle'],
+        message: "Handle 'taken-handle' already in use. Please provide a new handle.",
+        code: 'HANDLE_NOT_UNIQUE',
+      },
     ]);
   });
 
   it('refuses a variant naming an option value the product does not have', async () => {
     const { body } = await admin(devstore, shop, PRODUCT_SET, {
-      input: { title: 'Bad variant', productOptions: [{ name: 'Size', values: [{ name: 'S' }] }], variants: [{ optionValues: [{ optionName: 'Size', name: 'XL' }] }] },
+      input: {
+        title: 'Bad variant',
+        productOptions: [{ name: 'Size', values: [{ name: 'S' }] }],
+        variants: [{ optionValues: [{ optionName: 'Size', name: 'XL' }] }],
+      },
     });
-    expect(body.data.productSet.userErrors[0]).toMatchObject({ field: ['input', 'variants', '0', 'optionValues', '0', 'name'], code: 'OPTION_VALUE_DOES_NOT_EXIST' });
+    expect(body.data.productSet.userErrors[0]).toMatchObject({
+      field: ['input', 'variants', '0', 'optionValues', '0', 'name'],
+      code: 'OPTION_VALUE_DOES_NOT_EXIST',
+    });
   });
 
   it('refuses variants without productOptions on create (PRODUCT_OPTIONS_INPUT_MISSING)', async () => {
-    const { body } = await admin(devstore, shop, PRODUCT_SET, { input: { title: 'No options', variants: [{ optionValues: [{ optionName: 'Size', name: 'S' }] }] } });
+    const { body } = await admin(devstore, shop, PRODUCT_SET, {
+      input: { title: 'No options', variants: [{ optionValues: [{ optionName: 'Size', name: 'S' }] }] },
+    });
     expect(body.data.productSet.userErrors[0].code).toBe('PRODUCT_OPTIONS_INPUT_MISSING');
   });
 
   it('answers NOT_FOUND for an identifier id that does not exist', async () => {
-    const { body } = await admin(devstore, shop, PRODUCT_SET, { identifier: { id: 'gid://shopify/Product/999999999' }, input: { title: 'Ghost' } });
-    expect(body.data.productSet.userErrors).toEqual([{ field: ['identifier', 'id'], message: 'Resource matching the identifier was not found.', code: 'NOT_FOUND' }]);
+    const { body } = await admin(devstore, shop, PRODUCT_SET, {
+      identifier: { id: 'gid://shopify/Product/999999999' },
+      input: { title: 'Ghost' },
+    });
+    expect(body.data.productSet.userErrors).toEqual([
+      { field: ['identifier', 'id'], message: 'Resource matching the identifier was not found.', code: 'NOT_FOUND' },
+    ]);
   });
 
   it('rejects an input array over 250 items before running, as Shopify does', async () => {
@@ -165,17 +213,29 @@ describe('productSet (synchronous)', () => {
     const { body } = await admin(devstore, shop, PRODUCT_SET, { input: { title: 'Tag heavy', tags } });
     expect(body.data).toBeUndefined();
     expect(body.errors).toEqual([
-      { message: 'The input array size of 251 is greater than the maximum allowed of 250.', path: ['productSet', 'input', 'tags'], extensions: { code: 'MAX_INPUT_SIZE_EXCEEDED' } },
+      {
+        message: 'The input array size of 251 is greater than the maximum allowed of 250.',
+        path: ['productSet', 'input', 'tags'],
+        extensions: { code: 'MAX_INPUT_SIZE_EXCEEDED' },
+      },
     ]);
   });
 
   it('allows up to 2,048 variants and refuses the 2,049th', async () => {
     const values = Array.from({ length: 2048 }, (_, index) => ({ name: `v${index}` }));
     const variants = values.map((value) => ({ optionValues: [{ optionName: 'Number', name: value.name }] }));
-    const query = 'mutation($input: ProductSetInput!) { productSet(input: $input) { product { variantsCount { count } } userErrors { code } } }';
-    const full = await admin(devstore, shop, query, { input: { title: 'Huge', productOptions: [{ name: 'Number', values }], variants } });
+    const query =
+      'mutation($input: ProductSetInput!) { productSet(input: $input) { product { variantsCount { count } } userErrors { code } } }';
+    const full = await admin(devstore, shop, query, {
+      input: { title: 'Huge', productOptions: [{ name: 'Number', values }], variants },
+    });
     expect(full.body.data.productSet).toEqual({ product: { variantsCount: { count: 2048 } }, userErrors: [] });
-    const { body } = await admin(devstore, shop, query, { input: { title: 'Too huge', productOptions: [{ name: 'Number', values }], variants: [...variants, variants[0]] } });
-    expect(body.errors[0]).toMatchObject({ message: 'The input array size of 2049 is greater than the maximum allowed of 2048.', path: ['productSet', 'input', 'variants'] });
+    const { body } = await admin(devstore, shop, query, {
+      input: { title: 'Too huge', productOptions: [{ name: 'Number', values }], variants: [...variants, variants[0]] },
+    });
+    expect(body.errors[0]).toMatchObject({
+      message: 'The input array size of 2049 is greater than the maximum allowed of 2048.',
+      path: ['productSet', 'input', 'variants'],
+    });
   });
 });

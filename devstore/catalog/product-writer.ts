@@ -39,17 +39,33 @@ export interface VariantPlan {
 /** Ids from devstore's one sequence, for options and option values, in one query. */
 export async function allocateIds(client: PoolClient, count: number): Promise<string[]> {
   if (count === 0) return [];
-  const { rows } = await client.query<{ id: string }>("SELECT nextval('devstore.object_ids')::text AS id FROM generate_series(1, $1)", [count]);
+  const { rows } = await client.query<{ id: string }>(
+    "SELECT nextval('devstore.object_ids')::text AS id FROM generate_series(1, $1)",
+    [count],
+  );
   return rows.map((row) => row.id);
 }
 
-export async function insertProduct(client: PoolClient, shop: string, fields: ProductFields & { title: string; handle: string }): Promise<ProductRow> {
+export async function insertProduct(
+  client: PoolClient,
+  shop: string,
+  fields: ProductFields & { title: string; handle: string },
+): Promise<ProductRow> {
   const { rows } = await client.query<ProductRow>(
     `INSERT INTO devstore.products (shop, handle, title, description_html, vendor, product_type, status, tags, seo_title, seo_description, options)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
     [
-      shop, fields.handle, fields.title, fields.descriptionHtml ?? '', fields.vendor ?? '', fields.productType ?? '', fields.status ?? 'ACTIVE',
-      fields.tags ?? [], fields.seoTitle ?? null, fields.seoDescription ?? null, JSON.stringify(fields.options ?? []),
+      shop,
+      fields.handle,
+      fields.title,
+      fields.descriptionHtml ?? '',
+      fields.vendor ?? '',
+      fields.productType ?? '',
+      fields.status ?? 'ACTIVE',
+      fields.tags ?? [],
+      fields.seoTitle ?? null,
+      fields.seoDescription ?? null,
+      JSON.stringify(fields.options ?? []),
     ],
   );
   return rows[0] as ProductRow;
@@ -64,8 +80,18 @@ export async function updateProduct(client: PoolClient, id: string, fields: Prod
        options = coalesce($13, options), updated_at = now()
      WHERE id = $1 RETURNING *`,
     [
-      id, fields.handle ?? null, fields.title ?? null, fields.descriptionHtml ?? null, fields.vendor ?? null, fields.productType ?? null, fields.status ?? null,
-      fields.tags ?? null, fields.seoTitle !== undefined, fields.seoTitle ?? null, fields.seoDescription !== undefined, fields.seoDescription ?? null,
+      id,
+      fields.handle ?? null,
+      fields.title ?? null,
+      fields.descriptionHtml ?? null,
+      fields.vendor ?? null,
+      fields.productType ?? null,
+      fields.status ?? null,
+      fields.tags ?? null,
+      fields.seoTitle !== undefined,
+      fields.seoTitle ?? null,
+      fields.seoDescription !== undefined,
+      fields.seoDescription ?? null,
       fields.options ? JSON.stringify(fields.options) : null,
     ],
   );
@@ -80,10 +106,20 @@ export function variantTitle(selected: SelectedOption[]): string {
  * Saves variants: kept ones (with id) are updated, new ones inserted, and with `replace` every
  * other variant of the product is deleted. Positions follow the order given, after `startAt`.
  */
-export async function writeVariants(client: PoolClient, shop: string, productId: string, plans: VariantPlan[], replace: boolean, startAt = 0): Promise<VariantRow[]> {
+export async function writeVariants(
+  client: PoolClient,
+  shop: string,
+  productId: string,
+  plans: VariantPlan[],
+  replace: boolean,
+  startAt = 0,
+): Promise<VariantRow[]> {
   if (replace) {
     const kept = plans.flatMap((plan) => (plan.id ? [plan.id] : []));
-    await client.query('DELETE FROM devstore.variants WHERE product_id = $1 AND NOT (id = ANY($2::bigint[]))', [productId, kept]);
+    await client.query('DELETE FROM devstore.variants WHERE product_id = $1 AND NOT (id = ANY($2::bigint[]))', [
+      productId,
+      kept,
+    ]);
   }
   const positionOf = (plan: VariantPlan) => plan.position ?? plans.indexOf(plan) + 1 + startAt;
   const columns = (list: VariantPlan[]) => [
@@ -135,16 +171,26 @@ export async function writeVariants(client: PoolClient, shop: string, productId:
       // on_hand is available + committed + reserved (https://shopify.dev/docs/apps/build/orders-fulfillment/inventory-management-apps#inventory-states);
       // nothing is ever committed or reserved in devstore, so setting one sets the other.
       await setLevel(client, variant.inventory_item_id, level.locationId, level.name, level.quantity);
-      await setLevel(client, variant.inventory_item_id, level.locationId, level.name === 'on_hand' ? 'available' : 'on_hand', level.quantity);
+      await setLevel(
+        client,
+        variant.inventory_item_id,
+        level.locationId,
+        level.name === 'on_hand' ? 'available' : 'on_hand',
+        level.quantity,
+      );
     }
-    if (plan.metafields?.length) await writeMetafields(client, shop, String(variant.id), 'PRODUCTVARIANT', plan.metafields, false);
+    if (plan.metafields?.length)
+      await writeMetafields(client, shop, String(variant.id), 'PRODUCTVARIANT', plan.metafields, false);
   }
   return saved;
 }
 
 /** Sets a product's collections to exactly these (productSet's list semantics). */
 export async function setCollections(client: PoolClient, productId: string, collectionIds: string[]): Promise<void> {
-  await client.query('DELETE FROM devstore.collection_products WHERE product_id = $1 AND NOT (collection_id = ANY($2::bigint[]))', [productId, collectionIds]);
+  await client.query(
+    'DELETE FROM devstore.collection_products WHERE product_id = $1 AND NOT (collection_id = ANY($2::bigint[]))',
+    [productId, collectionIds],
+  );
   await joinCollections(client, productId, collectionIds);
 }
 
@@ -178,21 +224,37 @@ export interface MediaInput {
  * Writes a product's media as files waiting to be fetched. With `replace`, media whose source is
  * not listed go, and listed sources already there keep their id. Returns the ids to fetch.
  */
-export async function writeMedia(client: PoolClient, shop: string, productId: string, inputs: MediaInput[], replace: boolean): Promise<string[]> {
+export async function writeMedia(
+  client: PoolClient,
+  shop: string,
+  productId: string,
+  inputs: MediaInput[],
+  replace: boolean,
+): Promise<string[]> {
   const { rows: existing } = await client.query<{ id: string; original_source: string; position: number }>(
     'SELECT id, original_source, position FROM devstore.files WHERE product_id = $1',
     [productId],
   );
   if (replace) {
     const kept = inputs.map((input) => input.originalSource);
-    await client.query('DELETE FROM devstore.files WHERE product_id = $1 AND NOT (original_source = ANY($2::text[]))', [productId, kept]);
+    await client.query('DELETE FROM devstore.files WHERE product_id = $1 AND NOT (original_source = ANY($2::text[]))', [
+      productId,
+      kept,
+    ]);
   }
   const start = replace ? 0 : existing.reduce((max, row) => Math.max(max, row.position), 0);
-  const fresh = inputs.filter((input) => !replace || !existing.some((row) => row.original_source === input.originalSource));
+  const fresh = inputs.filter(
+    (input) => !replace || !existing.some((row) => row.original_source === input.originalSource),
+  );
   if (replace) {
     for (const [index, input] of inputs.entries()) {
       const before = existing.find((row) => row.original_source === input.originalSource);
-      if (before) await client.query('UPDATE devstore.files SET position = $2, alt = coalesce($3, alt) WHERE id = $1', [before.id, index + 1, input.alt ?? null]);
+      if (before)
+        await client.query('UPDATE devstore.files SET position = $2, alt = coalesce($3, alt) WHERE id = $1', [
+          before.id,
+          index + 1,
+          input.alt ?? null,
+        ]);
     }
   }
   if (!fresh.length) return [];

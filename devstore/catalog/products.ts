@@ -63,7 +63,12 @@ function customIdAsArgumentError(error: unknown): never {
 async function productByIdentifier(args: Args, context: RequestContext) {
   const identifier = args.identifier as { id?: string | null; handle?: string | null; customId?: unknown };
   if (identifier.customId) {
-    const ownerId = await ownerByCustomId(context.pool, context.shop.domain, 'PRODUCT', identifier.customId as CustomId).catch(customIdAsArgumentError);
+    const ownerId = await ownerByCustomId(
+      context.pool,
+      context.shop.domain,
+      'PRODUCT',
+      identifier.customId as CustomId,
+    ).catch(customIdAsArgumentError);
     return ownerId ? product({ id: gid('Product', ownerId) }, context) : null;
   }
   if (identifier.id) return product({ id: identifier.id }, context);

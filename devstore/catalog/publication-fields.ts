@@ -22,7 +22,8 @@ function placementsOf(context: RequestContext, publishableId: string): Promise<P
         [ids],
       );
       const found = new Map<string, Placement[]>();
-      for (const row of rows) found.set(String(row.publishable_id), [...(found.get(String(row.publishable_id)) ?? []), row]);
+      for (const row of rows)
+        found.set(String(row.publishable_id), [...(found.get(String(row.publishable_id)) ?? []), row]);
       return found;
     },
     [],
@@ -36,15 +37,21 @@ export function publicationFields(publishableId: string) {
   return {
     publishedOnPublication: async (args: Args, context: RequestContext) => {
       const publicationId = parseGid(args.publicationId, 'Publication');
-      return (await placementsOf(context, publishableId)).some((placement) => String(placement.publication_id) === publicationId && live(placement));
+      return (await placementsOf(context, publishableId)).some(
+        (placement) => String(placement.publication_id) === publicationId && live(placement),
+      );
     },
     // Both counts take `onlyPublished` (default true: "Include only the resource's publications that
     // are published. If false, then return all the resource's publications including future publications.").
     publicationCount: async (args: Args, context: RequestContext) =>
-      (await placementsOf(context, publishableId)).filter((placement) => args.onlyPublished === false || live(placement)).length,
+      (await placementsOf(context, publishableId)).filter(
+        (placement) => args.onlyPublished === false || live(placement),
+      ).length,
     resourcePublicationsCount: async (args: Args, context: RequestContext) => ({
       __typename: 'Count',
-      count: (await placementsOf(context, publishableId)).filter((placement) => args.onlyPublished === false || live(placement)).length,
+      count: (await placementsOf(context, publishableId)).filter(
+        (placement) => args.onlyPublished === false || live(placement),
+      ).length,
       precision: 'EXACT',
     }),
   };
@@ -59,11 +66,15 @@ export function publicationFields(publishableId: string) {
  */
 export function productPublicationFields(row: { id: string; shop: string; handle: string; status: string }) {
   const publishableId = String(row.id);
-  const onOnlineStore = async (context: RequestContext) => (await placementsOf(context, publishableId)).find((placement) => placement.online_store && live(placement));
+  const onOnlineStore = async (context: RequestContext) =>
+    (await placementsOf(context, publishableId)).find((placement) => placement.online_store && live(placement));
   return {
     ...publicationFields(publishableId),
     onlineStoreUrl: async (_args: Args, context: RequestContext) =>
-      ['ACTIVE', 'UNLISTED'].includes(row.status) && (await onOnlineStore(context)) ? `https://${row.shop}/products/${row.handle}` : null,
-    publishedAt: async (_args: Args, context: RequestContext) => (await onOnlineStore(context))?.publish_date.toISOString() ?? null,
+      ['ACTIVE', 'UNLISTED'].includes(row.status) && (await onOnlineStore(context))
+        ? `https://${row.shop}/products/${row.handle}`
+        : null,
+    publishedAt: async (_args: Args, context: RequestContext) =>
+      (await onOnlineStore(context))?.publish_date.toISOString() ?? null,
   };
 }

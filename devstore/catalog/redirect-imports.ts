@@ -52,7 +52,8 @@ export function parseCsv(text: string): string[][] {
 
 async function readFile(context: RequestContext, url: string): Promise<string | undefined> {
   const prefix = `${context.baseUrl}${UPLOADS_PATH}/`;
-  if (url.startsWith(prefix)) return (await readUpload(context.pool, decodeURIComponent(url.slice(prefix.length))))?.bytes.toString('utf8');
+  if (url.startsWith(prefix))
+    return (await readUpload(context.pool, decodeURIComponent(url.slice(prefix.length))))?.bytes.toString('utf8');
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(20_000) });
     return response.ok ? await response.text() : undefined;
@@ -71,7 +72,9 @@ function importObject(row: ImportRow) {
     failedCount: row.failed_count,
     finished: row.status === 'FINISHED',
     finishedAt: row.finished_at?.toISOString() ?? null,
-    previewRedirects: row.rows.slice(0, PREVIEW_SIZE).map(([path, target]) => ({ __typename: 'UrlRedirectImportPreview', path, target })),
+    previewRedirects: row.rows
+      .slice(0, PREVIEW_SIZE)
+      .map(([path, target]) => ({ __typename: 'UrlRedirectImportPreview', path, target })),
   };
 }
 
@@ -80,54 +83,96 @@ type Problem = { __typename: 'UrlRedirectImportUserError'; field: string[] | nul
 async function urlRedirectImportCreate(args: Args, context: RequestContext) {
   const text = await readFile(context, String(args.url));
   if (text === undefined) {
-    const problem: Problem = { __typename: 'UrlRedirectImportUserError', field: ['url'], message: 'File does not exist', code: 'FILE_DOES_NOT_EXIST' };
+    const problem: Problem = {
+      __typename: 'UrlRedirectImportUserError',
+      field: ['url'],
+      message: 'File does not exist',
+      code: 'FILE_DOES_NOT_EXIST',
+    };
     return { __typename: 'UrlRedirectImportCreatePayload', urlRedirectImport: null, userErrors: [problem] };
   }
   const records = parseCsv(text.replace(/^\uFEFF/, ''));
   // Shopify's template starts with a "Redirect from,Redirect to" header.
   const body = records[0] && /redirect from/i.test(records[0][0] ?? '') ? records.slice(1) : records;
   const rows = body.map((record) => [normalizePath(record[0] ?? ''), (record[1] ?? '').trim()]);
-  const { rows: created } = await context.pool.query<ImportRow>('INSERT INTO devstore.url_redirect_imports (shop, rows) VALUES ($1, $2) RETURNING *', [context.shop.domain, JSON.stringify(rows)]);
-  return { __typename: 'UrlRedirectImportCreatePayload', urlRedirectImport: importObject(created[0] as ImportRow), userErrors: [] };
+  const { rows: created } = await context.pool.query<ImportRow>(
+    'INSERT INTO devstore.url_redirect_imports (shop, rows) VALUES ($1, $2) RETURNING *',
+    [context.shop.domain, JSON.stringify(rows)],
+  );
+  return {
+    __typename: 'UrlRedirectImportCreatePayload',
+    urlRedirectImport: importObject(created[0] as ImportRow),
+    userErrors: [],
+  };
 }
 
 async function findImport(context: RequestContext, id: unknown): Promise<ImportRow | undefined> {
   const numeric = parseGid(id, 'UrlRedirectImport');
-  const { rows } = numeric ? await context.pool.query<ImportRow>('SELECT * FROM devstore.url_redirect_imports WHERE shop = $1 AND id = $2', [context.shop.domain, numeric]) : { rows: [] };
+  const { rows } = numeric
+    ? await context.pool.query<ImportRow>('SELECT * FROM devstore.url_redirect_imports WHERE shop = $1 AND id = $2', [
+        context.shop.domain,
+        numeric,
+      ])
+    : { rows: [] };
   return rows[0];
 }
 
 async function urlRedirectImportSubmit(args: Args, context: RequestContext) {
-  const result = (job: unknown, userErrors: Problem[]) => ({ __typename: 'UrlRedirectImportSubmitPayload', job, userErrors });
+  const result = (job: unknown, userErrors: Problem[]) => ({
+    __typename: 'UrlRedirectImportSubmitPayload',
+    job,
+    userErrors,
+  });
   const found = await findImport(context, args.id);
-  if (!found) return result(null, [{ __typename: 'UrlRedirectImportUserError', field: ['id'], message: 'Redirect import does not exist', code: 'NOT_FOUND' }]);
-  const { rows: claimed } = await context.pool.query<{ id: string }>("UPDATE devstore.url_redirect_imports SET status = 'RUNNING' WHERE id = $1 AND status = 'CREATED' RETURNING id", [found.id]);
+  if (!found)
+    return result(null, [
+      {
+        __typename: 'UrlRedirectImportUserError',
+        field: ['id'],
+        message: 'Redirect import does not exist',
+        code: 'NOT_FOUND',
+      },
+    ]);
+  const { rows: claimed } = await context.pool.query<{ id: string }>(
+    "UPDATE devstore.url_redirect_imports SET status = 'RUNNING' WHERE id = $1 AND status = 'CREATED' RETURNING id",
+    [found.id],
+  );
   if (!claimed[0]) {
     const code = found.status === 'FINISHED' ? 'ALREADY_IMPORTED' : 'IN_PROGRESS';
-    return result(null, [{ __typename: 'UrlRedirectImportUserError', field: ['id'], message: code === 'ALREADY_IMPORTED' ? 'The import has already been submitted' : 'The import is in progress', code }]);
+    return result(null, [
+      {
+        __typename: 'UrlRedirectImportUserError',
+        field: ['id'],
+        message: code === 'ALREADY_IMPORTED' ? 'The import has already been submitted' : 'The import is in progress',
+        code,
+      },
+    ]);
   }
-  return result(await startJob(context, async (live) => {
-    let created = 0;
-    let updated = 0;
-    let failed = 0;
-    for (const [path, target] of found.rows) {
-      if (ruleBroken(path, target)) {
-        failed += 1;
-        continue;
-      }
-      const { rows } = await live.pool.query<{ inserted: boolean }>(
-        `INSERT INTO devstore.url_redirects (shop, path, target) VALUES ($1, $2, $3)
+  return result(
+    await startJob(context, async (live) => {
+      let created = 0;
+      let updated = 0;
+      let failed = 0;
+      for (const [path, target] of found.rows) {
+        if (ruleBroken(path, target)) {
+          failed += 1;
+          continue;
+        }
+        const { rows } = await live.pool.query<{ inserted: boolean }>(
+          `INSERT INTO devstore.url_redirects (shop, path, target) VALUES ($1, $2, $3)
          ON CONFLICT (shop, lower(path)) DO UPDATE SET target = EXCLUDED.target RETURNING (xmax = 0) AS inserted`,
-        [live.shop.domain, path, target],
+          [live.shop.domain, path, target],
+        );
+        if (rows[0]?.inserted) created += 1;
+        else updated += 1;
+      }
+      await live.pool.query(
+        "UPDATE devstore.url_redirect_imports SET status = 'FINISHED', created_count = $2, updated_count = $3, failed_count = $4, finished_at = now() WHERE id = $1",
+        [found.id, created, updated, failed],
       );
-      if (rows[0]?.inserted) created += 1;
-      else updated += 1;
-    }
-    await live.pool.query(
-      "UPDATE devstore.url_redirect_imports SET status = 'FINISHED', created_count = $2, updated_count = $3, failed_count = $4, finished_at = now() WHERE id = $1",
-      [found.id, created, updated, failed],
-    );
-  }), []);
+    }),
+    [],
+  );
 }
 
 export const redirectImportsModule: ResolverModule = {

@@ -34,21 +34,40 @@ export function normalizePath(raw: string): string {
 /** The rules that need no lookup: which field is wrong and why, or nothing. */
 export function ruleBroken(path: string, target: string): { field: 'path' | 'target'; message: string } | undefined {
   if (path === '/' || !path.trim()) return { field: 'path', message: "Path can't be blank" };
-  if (path.length > MAX_PATH_LENGTH) return { field: 'path', message: `Path is too long (maximum is ${MAX_PATH_LENGTH} characters)` };
+  if (path.length > MAX_PATH_LENGTH)
+    return { field: 'path', message: `Path is too long (maximum is ${MAX_PATH_LENGTH} characters)` };
   if (/^\/admin(\/|$|\?)/i.test(path)) return { field: 'path', message: "Path can't be under /admin" };
   if (!target.trim()) return { field: 'target', message: "Target can't be blank" };
   if (path === normalizePath(target)) return { field: 'target', message: "Target can't be the same as path" };
   return undefined;
 }
 
-async function problems(context: RequestContext, path: string, target: string, code: string, exceptId?: string): Promise<Problem[]> {
+async function problems(
+  context: RequestContext,
+  path: string,
+  target: string,
+  code: string,
+  exceptId?: string,
+): Promise<Problem[]> {
   const broken = ruleBroken(path, target);
-  if (broken) return [{ __typename: 'UrlRedirectUserError', field: ['urlRedirect', broken.field], message: broken.message, code }];
+  if (broken)
+    return [
+      { __typename: 'UrlRedirectUserError', field: ['urlRedirect', broken.field], message: broken.message, code },
+    ];
   const { rowCount } = await context.pool.query(
     'SELECT 1 FROM devstore.url_redirects WHERE shop = $1 AND lower(path) = lower($2) AND ($3::bigint IS NULL OR id <> $3)',
     [context.shop.domain, path, exceptId ?? null],
   );
-  return rowCount ? [{ __typename: 'UrlRedirectUserError', field: ['urlRedirect', 'path'], message: 'Path has already been taken', code }] : [];
+  return rowCount
+    ? [
+        {
+          __typename: 'UrlRedirectUserError',
+          field: ['urlRedirect', 'path'],
+          message: 'Path has already been taken',
+          code,
+        },
+      ]
+    : [];
 }
 
 async function urlRedirectCreate(args: Args, context: RequestContext) {
@@ -58,12 +77,30 @@ async function urlRedirectCreate(args: Args, context: RequestContext) {
   const errors = await problems(context, path, target, 'CREATE_FAILED');
   if (errors.length) return { __typename: 'UrlRedirectCreatePayload', urlRedirect: null, userErrors: errors };
   try {
-    const { rows } = await context.pool.query<RedirectRow>('INSERT INTO devstore.url_redirects (shop, path, target) VALUES ($1, $2, $3) RETURNING *', [context.shop.domain, path, target.trim()]);
-    return { __typename: 'UrlRedirectCreatePayload', urlRedirect: redirectObject(rows[0] as RedirectRow), userErrors: [] };
+    const { rows } = await context.pool.query<RedirectRow>(
+      'INSERT INTO devstore.url_redirects (shop, path, target) VALUES ($1, $2, $3) RETURNING *',
+      [context.shop.domain, path, target.trim()],
+    );
+    return {
+      __typename: 'UrlRedirectCreatePayload',
+      urlRedirect: redirectObject(rows[0] as RedirectRow),
+      userErrors: [],
+    };
   } catch (error) {
     // Two creates for one path at once: the unique index decides, as Shopify's would.
     if ((error as { code?: string }).code === '23505') {
-      return { __typename: 'UrlRedirectCreatePayload', urlRedirect: null, userErrors: [{ __typename: 'UrlRedirectUserError', field: ['urlRedirect', 'path'], message: 'Path has already been taken', code: 'CREATE_FAILED' }] };
+      return {
+        __typename: 'UrlRedirectCreatePayload',
+        urlRedirect: null,
+        userErrors: [
+          {
+            __typename: 'UrlRedirectUserError',
+            field: ['urlRedirect', 'path'],
+            message: 'Path has already been taken',
+            code: 'CREATE_FAILED',
+          },
+        ],
+      };
     }
     throw error;
   }
@@ -72,31 +109,66 @@ async function urlRedirectCreate(args: Args, context: RequestContext) {
 async function findRedirect(context: RequestContext, id: unknown): Promise<RedirectRow | undefined> {
   const numeric = parseGid(id, 'UrlRedirect');
   if (!numeric) return undefined;
-  const { rows } = await context.pool.query<RedirectRow>('SELECT * FROM devstore.url_redirects WHERE shop = $1 AND id = $2', [context.shop.domain, numeric]);
+  const { rows } = await context.pool.query<RedirectRow>(
+    'SELECT * FROM devstore.url_redirects WHERE shop = $1 AND id = $2',
+    [context.shop.domain, numeric],
+  );
   return rows[0];
 }
 
 async function urlRedirectUpdate(args: Args, context: RequestContext) {
   const existing = await findRedirect(context, args.id);
-  const notFound: Problem = { __typename: 'UrlRedirectUserError', field: ['id'], message: 'Redirect does not exist', code: 'DOES_NOT_EXIST' };
+  const notFound: Problem = {
+    __typename: 'UrlRedirectUserError',
+    field: ['id'],
+    message: 'Redirect does not exist',
+    code: 'DOES_NOT_EXIST',
+  };
   if (!existing) return { __typename: 'UrlRedirectUpdatePayload', urlRedirect: null, userErrors: [notFound] };
   const input = args.urlRedirect as { path?: string | null; target?: string | null };
   const path = input.path ? normalizePath(input.path) : existing.path;
   const target = input.target ?? existing.target;
   const errors = await problems(context, path, target, 'UPDATE_FAILED', existing.id);
   if (errors.length) return { __typename: 'UrlRedirectUpdatePayload', urlRedirect: null, userErrors: errors };
-  const { rows } = await context.pool.query<RedirectRow>('UPDATE devstore.url_redirects SET path = $2, target = $3 WHERE id = $1 RETURNING *', [existing.id, path, target]);
-  return { __typename: 'UrlRedirectUpdatePayload', urlRedirect: redirectObject(rows[0] as RedirectRow), userErrors: [] };
+  const { rows } = await context.pool.query<RedirectRow>(
+    'UPDATE devstore.url_redirects SET path = $2, target = $3 WHERE id = $1 RETURNING *',
+    [existing.id, path, target],
+  );
+  return {
+    __typename: 'UrlRedirectUpdatePayload',
+    urlRedirect: redirectObject(rows[0] as RedirectRow),
+    userErrors: [],
+  };
 }
 
 async function urlRedirectDelete(args: Args, context: RequestContext) {
   const existing = await findRedirect(context, args.id);
-  if (!existing) return { __typename: 'UrlRedirectDeletePayload', deletedUrlRedirectId: null, userErrors: [{ __typename: 'UrlRedirectUserError', field: ['id'], message: 'Redirect does not exist', code: 'DOES_NOT_EXIST' }] };
+  if (!existing)
+    return {
+      __typename: 'UrlRedirectDeletePayload',
+      deletedUrlRedirectId: null,
+      userErrors: [
+        {
+          __typename: 'UrlRedirectUserError',
+          field: ['id'],
+          message: 'Redirect does not exist',
+          code: 'DOES_NOT_EXIST',
+        },
+      ],
+    };
   await context.pool.query('DELETE FROM devstore.url_redirects WHERE id = $1', [existing.id]);
-  return { __typename: 'UrlRedirectDeletePayload', deletedUrlRedirectId: gid('UrlRedirect', existing.id), userErrors: [] };
+  return {
+    __typename: 'UrlRedirectDeletePayload',
+    deletedUrlRedirectId: gid('UrlRedirect', existing.id),
+    userErrors: [],
+  };
 }
 
-const URL_REDIRECTS: ListSpec = { name: 'urlRedirects', table: 'devstore.url_redirects', filters: { path: textFilter('path'), target: textFilter('target') } };
+const URL_REDIRECTS: ListSpec = {
+  name: 'urlRedirects',
+  table: 'devstore.url_redirects',
+  filters: { path: textFilter('path'), target: textFilter('target') },
+};
 
 export const redirectsModule: ResolverModule = {
   nodes: {

@@ -22,21 +22,30 @@ export interface LengthError {
 }
 
 /** One error per field longer than its limit; `label` is the field as the message names it ("First name"). */
-export function tooLong(checks: { field: string[]; label: string; value: string | null | undefined; limit: number }[]): LengthError[] {
+export function tooLong(
+  checks: { field: string[]; label: string; value: string | null | undefined; limit: number }[],
+): LengthError[] {
   return checks.flatMap(({ field, label, value, limit }) =>
-    typeof value === 'string' && characters(value) > limit ? [{ field, message: `${label} is too long (maximum is ${limit} characters)` }] : [],
+    typeof value === 'string' && characters(value) > limit
+      ? [{ field, message: `${label} is too long (maximum is ${limit} characters)` }]
+      : [],
   );
 }
 
 /** Each tag longer than Shopify allows, after the normalising Shopify does (split on commas, trimmed). */
 export function tagsTooLong(tags: unknown, field: string[]): LengthError[] {
   return (normalizeTags(tags) ?? []).flatMap((tag, index) =>
-    characters(tag) > TEXT_LIMITS.tag ? [{ field: [...field, String(index)], message: `Tag is too long (maximum is ${TEXT_LIMITS.tag} characters)` }] : [],
+    characters(tag) > TEXT_LIMITS.tag
+      ? [{ field: [...field, String(index)], message: `Tag is too long (maximum is ${TEXT_LIMITS.tag} characters)` }]
+      : [],
   );
 }
 
 /** A product's title, handle and tags against Shopify's lengths; `path` is where the input sits (["input"] for productSet). */
-export function productTextErrors(input: { title?: string | null; handle?: string | null; tags?: unknown }, path: string[]): LengthError[] {
+export function productTextErrors(
+  input: { title?: string | null; handle?: string | null; tags?: unknown },
+  path: string[],
+): LengthError[] {
   return [
     ...tooLong([
       { field: [...path, 'title'], label: 'Title', value: input.title, limit: TEXT_LIMITS.title },
@@ -47,7 +56,10 @@ export function productTextErrors(input: { title?: string | null; handle?: strin
 }
 
 /** A customer's names, note and tags against Shopify's lengths. */
-export function customerTextErrors(input: { firstName?: string | null; lastName?: string | null; note?: string | null; tags?: unknown }, path: string[]): LengthError[] {
+export function customerTextErrors(
+  input: { firstName?: string | null; lastName?: string | null; note?: string | null; tags?: unknown },
+  path: string[],
+): LengthError[] {
   return [
     ...tooLong([
       { field: [...path, 'firstName'], label: 'First name', value: input.firstName, limit: TEXT_LIMITS.name },

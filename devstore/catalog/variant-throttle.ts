@@ -18,7 +18,10 @@ export const VARIANT_THROTTLE_MESSAGE = 'Daily variant creation limit reached. P
 async function variantCount(db: Pool | PoolClient, shop: Shop, limit: number | null): Promise<number> {
   const rowsWanted = limit === null ? null : Math.max(0, limit - shop.extraVariants);
   if (rowsWanted === 0) return shop.extraVariants;
-  const { rows } = await db.query<{ count: string }>('SELECT count(*) FROM (SELECT 1 FROM devstore.variants WHERE shop = $1 LIMIT $2) counted', [shop.domain, rowsWanted]);
+  const { rows } = await db.query<{ count: string }>(
+    'SELECT count(*) FROM (SELECT 1 FROM devstore.variants WHERE shop = $1 LIMIT $2) counted',
+    [shop.domain, rowsWanted],
+  );
   return shop.extraVariants + Number(rows[0]?.count ?? 0);
 }
 
@@ -32,9 +35,16 @@ export async function admitNewVariants(client: PoolClient, shop: Shop, count: nu
   if (count <= 0 || shop.variantLimitLifted) return;
   if ((await variantCount(client, shop, THROTTLE_THRESHOLD)) >= THROTTLE_THRESHOLD) {
     await client.query("SELECT pg_advisory_xact_lock(hashtext('devstore variant creations ' || $1))", [shop.domain]);
-    await client.query("DELETE FROM devstore.variant_creations WHERE shop = $1 AND created_at <= now() - interval '1 day'", [shop.domain]);
-    const { rows } = await client.query<{ created: string | null }>("SELECT sum(count) AS created FROM devstore.variant_creations WHERE shop = $1 AND created_at > now() - interval '1 day'", [shop.domain]);
-    if (Number(rows[0]?.created ?? 0) + count > NEW_VARIANTS_PER_DAY) throw new ResourceThrottledError(VARIANT_THROTTLE_MESSAGE, 'VARIANT_THROTTLE_EXCEEDED');
+    await client.query(
+      "DELETE FROM devstore.variant_creations WHERE shop = $1 AND created_at <= now() - interval '1 day'",
+      [shop.domain],
+    );
+    const { rows } = await client.query<{ created: string | null }>(
+      "SELECT sum(count) AS created FROM devstore.variant_creations WHERE shop = $1 AND created_at > now() - interval '1 day'",
+      [shop.domain],
+    );
+    if (Number(rows[0]?.created ?? 0) + count > NEW_VARIANTS_PER_DAY)
+      throw new ResourceThrottledError(VARIANT_THROTTLE_MESSAGE, 'VARIANT_THROTTLE_EXCEEDED');
   }
   await client.query('INSERT INTO devstore.variant_creations (shop, count) VALUES ($1, $2)', [shop.domain, count]);
 }

@@ -30,9 +30,18 @@ interface PageInput {
 
 type Problem = { field: string[]; message: string; code: string };
 
-export function publishedAt(input: { isPublished?: boolean | null; publishDate?: string | null }, current: Date | null, errors: Problem[], field: string[]): Date | null {
+export function publishedAt(
+  input: { isPublished?: boolean | null; publishDate?: string | null },
+  current: Date | null,
+  errors: Problem[],
+  field: string[],
+): Date | null {
   if (input.isPublished === true && input.publishDate && Date.parse(input.publishDate) > Date.now()) {
-    errors.push({ field: [...field, 'publishDate'], message: "Can't set isPublished to true and also set a future publish date.", code: 'INVALID_PUBLISH_DATE' });
+    errors.push({
+      field: [...field, 'publishDate'],
+      message: "Can't set isPublished to true and also set a future publish date.",
+      code: 'INVALID_PUBLISH_DATE',
+    });
   }
   if (input.publishDate) return new Date(input.publishDate);
   if (input.isPublished === true) return current ?? new Date();
@@ -65,15 +74,25 @@ function payload(typename: string, errorTypename: string, page: unknown, errors:
 async function savePage(context: RequestContext, input: PageInput, existing: PageRow | undefined) {
   const errors: Problem[] = [];
   const shop = context.shop.domain;
-  if ((!existing || input.title !== undefined) && !input.title?.trim()) errors.push({ field: ['page', 'title'], message: "Title can't be blank", code: 'BLANK' });
-  if (input.handle && (await handleTaken(context.pool, 'pages', shop, input.handle, existing?.id))) errors.push({ field: ['page', 'handle'], message: 'Handle has already been taken', code: 'TAKEN' });
-  errors.push(...metafieldInputErrors(input.metafields ?? [], ['page', 'metafields'], context.shop.currencyCode).map((error) => ({ ...error, code: 'INVALID_VALUE' })));
+  if ((!existing || input.title !== undefined) && !input.title?.trim())
+    errors.push({ field: ['page', 'title'], message: "Title can't be blank", code: 'BLANK' });
+  if (input.handle && (await handleTaken(context.pool, 'pages', shop, input.handle, existing?.id)))
+    errors.push({ field: ['page', 'handle'], message: 'Handle has already been taken', code: 'TAKEN' });
+  errors.push(
+    ...metafieldInputErrors(input.metafields ?? [], ['page', 'metafields'], context.shop.currencyCode).map((error) => ({
+      ...error,
+      code: 'INVALID_VALUE',
+    })),
+  );
   const published = publishedAt(input, existing?.published_at ?? null, errors, ['page']);
   if (errors.length) return { errors };
   const client = await context.pool.connect();
   try {
     const row = await inTransaction(client, async () => {
-      const handle = input.handle ?? existing?.handle ?? (await uniqueHandle(client, 'pages', shop, handleize(input.title as string)));
+      const handle =
+        input.handle ??
+        existing?.handle ??
+        (await uniqueHandle(client, 'pages', shop, handleize(input.title as string)));
       const { rows } = existing
         ? await client.query<PageRow>(
             `UPDATE devstore.pages SET title = coalesce($2, title), body = coalesce($3, body), handle = $4, template_suffix = coalesce($5, template_suffix),
@@ -82,10 +101,18 @@ async function savePage(context: RequestContext, input: PageInput, existing: Pag
           )
         : await client.query<PageRow>(
             'INSERT INTO devstore.pages (shop, handle, title, body, template_suffix, published_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
-            [shop, handle, input.title, input.body ?? '', input.templateSuffix ?? null, input.isPublished === undefined && !input.publishDate ? new Date() : published],
+            [
+              shop,
+              handle,
+              input.title,
+              input.body ?? '',
+              input.templateSuffix ?? null,
+              input.isPublished === undefined && !input.publishDate ? new Date() : published,
+            ],
           );
       const saved = rows[0] as PageRow;
-      if (input.metafields?.length) await writeMetafields(client, shop, String(saved.id), 'PAGE', input.metafields, false);
+      if (input.metafields?.length)
+        await writeMetafields(client, shop, String(saved.id), 'PAGE', input.metafields, false);
       return saved;
     });
     return { row, errors };
@@ -96,7 +123,12 @@ async function savePage(context: RequestContext, input: PageInput, existing: Pag
 
 async function findPage(context: RequestContext, id: unknown): Promise<PageRow | undefined> {
   const numeric = parseGid(id, 'Page');
-  const { rows } = numeric ? await context.pool.query<PageRow>('SELECT * FROM devstore.pages WHERE shop = $1 AND id = $2', [context.shop.domain, numeric]) : { rows: [] };
+  const { rows } = numeric
+    ? await context.pool.query<PageRow>('SELECT * FROM devstore.pages WHERE shop = $1 AND id = $2', [
+        context.shop.domain,
+        numeric,
+      ])
+    : { rows: [] };
   return rows[0];
 }
 
@@ -112,7 +144,17 @@ export const pagesModule: ResolverModule = {
       const row = await findPage(context, args.id);
       return row ? pageObject(row) : null;
     },
-    pages: (args: Args, context: RequestContext) => listRows<PageRow>(context, args, { name: 'pages', table: 'devstore.pages', filters: { handle: textFilter('handle'), title: textFilter('title') } }, pageObject),
+    pages: (args: Args, context: RequestContext) =>
+      listRows<PageRow>(
+        context,
+        args,
+        {
+          name: 'pages',
+          table: 'devstore.pages',
+          filters: { handle: textFilter('handle'), title: textFilter('title') },
+        },
+        pageObject,
+      ),
   },
   mutations: {
     pageCreate: async (args: Args, context: RequestContext) => {
@@ -121,13 +163,23 @@ export const pagesModule: ResolverModule = {
     },
     pageUpdate: async (args: Args, context: RequestContext) => {
       const existing = await findPage(context, args.id);
-      if (!existing) return payload('PageUpdatePayload', 'PageUpdateUserError', null, [{ field: ['id'], message: 'Page does not exist', code: 'NOT_FOUND' }]);
+      if (!existing)
+        return payload('PageUpdatePayload', 'PageUpdateUserError', null, [
+          { field: ['id'], message: 'Page does not exist', code: 'NOT_FOUND' },
+        ]);
       const { row, errors } = await savePage(context, args.page as PageInput, existing);
       return payload('PageUpdatePayload', 'PageUpdateUserError', row ? pageObject(row) : null, errors);
     },
     pageDelete: async (args: Args, context: RequestContext) => {
       const existing = await findPage(context, args.id);
-      if (!existing) return { __typename: 'PageDeletePayload', deletedPageId: null, userErrors: [{ __typename: 'PageDeleteUserError', field: ['id'], message: 'Page does not exist', code: 'NOT_FOUND' }] };
+      if (!existing)
+        return {
+          __typename: 'PageDeletePayload',
+          deletedPageId: null,
+          userErrors: [
+            { __typename: 'PageDeleteUserError', field: ['id'], message: 'Page does not exist', code: 'NOT_FOUND' },
+          ],
+        };
       await context.pool.query('DELETE FROM devstore.pages WHERE id = $1', [existing.id]);
       return { __typename: 'PageDeletePayload', deletedPageId: gid('Page', existing.id), userErrors: [] };
     },

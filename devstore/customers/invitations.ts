@@ -32,8 +32,15 @@ async function customerSendAccountInviteEmail(args: Args, context: RequestContex
     `INSERT INTO devstore.sent_emails (shop, kind, customer_id, recipient, subject, custom_message) VALUES ($1, 'customer_account_invite', $2, $3, $4, $5)`,
     [context.shop.domain, customer.id, recipient, email.subject ?? null, email.customMessage ?? null],
   );
-  const { rows } = await context.pool.query<CustomerRow>(`UPDATE devstore.customers SET state = 'INVITED', updated_at = now() WHERE id = $1 RETURNING *`, [customer.id]);
-  return { __typename: 'CustomerSendAccountInviteEmailPayload', customer: customerObject(rows[0] as CustomerRow), userErrors: [] };
+  const { rows } = await context.pool.query<CustomerRow>(
+    `UPDATE devstore.customers SET state = 'INVITED', updated_at = now() WHERE id = $1 RETURNING *`,
+    [customer.id],
+  );
+  return {
+    __typename: 'CustomerSendAccountInviteEmailPayload',
+    customer: customerObject(rows[0] as CustomerRow),
+    userErrors: [],
+  };
 }
 
 export const invitationsModule: ResolverModule = {
@@ -51,17 +58,36 @@ export interface SentEmail {
 
 /** Every email the shop sent, oldest first, for the control API. */
 export async function sentEmails(pool: Pool, shop: string): Promise<SentEmail[]> {
-  const { rows } = await pool.query<{ kind: string; customer_id: string; recipient: string; subject: string | null; custom_message: string | null; sent_at: Date }>(
-    'SELECT * FROM devstore.sent_emails WHERE shop = $1 ORDER BY id',
-    [shop],
-  );
-  return rows.map((row) => ({ kind: row.kind, customerId: `gid://shopify/Customer/${row.customer_id}`, to: row.recipient, subject: row.subject, customMessage: row.custom_message, sentAt: row.sent_at.toISOString() }));
+  const { rows } = await pool.query<{
+    kind: string;
+    customer_id: string;
+    recipient: string;
+    subject: string | null;
+    custom_message: string | null;
+    sent_at: Date;
+  }>('SELECT * FROM devstore.sent_emails WHERE shop = $1 ORDER BY id', [shop]);
+  return rows.map((row) => ({
+    kind: row.kind,
+    customerId: `gid://shopify/Customer/${row.customer_id}`,
+    to: row.recipient,
+    subject: row.subject,
+    customMessage: row.custom_message,
+    sentAt: row.sent_at.toISOString(),
+  }));
 }
 
 export const CUSTOMER_STATES = ['DISABLED', 'INVITED', 'ENABLED', 'DECLINED'] as const;
 
 /** What happens outside the Admin API: the customer makes their account in the store, or declines. */
-export async function setCustomerState(pool: Pool, shop: string, customerId: string, state: (typeof CUSTOMER_STATES)[number]): Promise<boolean> {
-  const { rowCount } = await pool.query('UPDATE devstore.customers SET state = $3, updated_at = now() WHERE shop = $1 AND id = $2', [shop, customerId, state]);
+export async function setCustomerState(
+  pool: Pool,
+  shop: string,
+  customerId: string,
+  state: (typeof CUSTOMER_STATES)[number],
+): Promise<boolean> {
+  const { rowCount } = await pool.query(
+    'UPDATE devstore.customers SET state = $3, updated_at = now() WHERE shop = $1 AND id = $2',
+    [shop, customerId, state],
+  );
   return (rowCount ?? 0) > 0;
 }

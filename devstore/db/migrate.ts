@@ -13,9 +13,16 @@ export async function migrate(pool: Pool): Promise<void> {
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
     await client.query('CREATE SCHEMA IF NOT EXISTS devstore');
-    await client.query('CREATE TABLE IF NOT EXISTS devstore.schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-    const applied = new Set((await client.query<{ name: string }>('SELECT name FROM devstore.schema_migrations')).rows.map((row) => row.name));
-    const files = fs.readdirSync(folder).filter((file) => file.endsWith('.sql')).sort();
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS devstore.schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const applied = new Set(
+      (await client.query<{ name: string }>('SELECT name FROM devstore.schema_migrations')).rows.map((row) => row.name),
+    );
+    const files = fs
+      .readdirSync(folder)
+      .filter((file) => file.endsWith('.sql'))
+      .sort();
     for (const file of files) {
       if (applied.has(file)) continue;
       await client.query('BEGIN');

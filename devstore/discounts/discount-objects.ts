@@ -37,7 +37,10 @@ export interface DiscountRow {
 /** The customers the code is limited to that the shop still has, or null when every buyer may use it. */
 async function chosenCustomers(row: DiscountRow, context: RequestContext) {
   if (row.customer_ids === null) return null;
-  const { rows } = await context.pool.query<CustomerRow>('SELECT * FROM devstore.customers WHERE shop = $1 AND id = ANY($2::bigint[]) ORDER BY id', [context.shop.domain, row.customer_ids]);
+  const { rows } = await context.pool.query<CustomerRow>(
+    'SELECT * FROM devstore.customers WHERE shop = $1 AND id = ANY($2::bigint[]) ORDER BY id',
+    [context.shop.domain, row.customer_ids],
+  );
   return rows.map(customerObject);
 }
 
@@ -57,13 +60,22 @@ function items(row: DiscountRow) {
         const found = await productsByIds(context.pool, context.shop.domain, row.items.productIds ?? []);
         return connectionOf([...found.values()], args, (product) => product.id, productObject);
       },
-      productVariants: (args: Args) => connectionOf([], args, () => '', (variant) => variant),
+      productVariants: (args: Args) =>
+        connectionOf(
+          [],
+          args,
+          () => '',
+          (variant) => variant,
+        ),
     };
   }
   return {
     __typename: 'DiscountCollections',
     collections: async (args: Args, context: RequestContext) => {
-      const { rows } = await context.pool.query<CollectionRow>('SELECT * FROM devstore.collections WHERE shop = $1 AND id = ANY($2::bigint[]) ORDER BY id', [context.shop.domain, row.items.collectionIds ?? []]);
+      const { rows } = await context.pool.query<CollectionRow>(
+        'SELECT * FROM devstore.collections WHERE shop = $1 AND id = ANY($2::bigint[]) ORDER BY id',
+        [context.shop.domain, row.items.collectionIds ?? []],
+      );
       return connectionOf(rows, args, (collection) => collection.id, collectionObject);
     },
   };
@@ -71,7 +83,12 @@ function items(row: DiscountRow) {
 
 /** What every code discount shows, whatever its kind. */
 function common(row: DiscountRow, money: (amount: string) => object) {
-  const codeObject = { __typename: 'DiscountRedeemCode', id: gid('DiscountRedeemCode', row.id), code: row.code, asyncUsageCount: 0 };
+  const codeObject = {
+    __typename: 'DiscountRedeemCode',
+    id: gid('DiscountRedeemCode', row.id),
+    code: row.code,
+    asyncUsageCount: 0,
+  };
   return {
     title: row.title,
     status: status(row),
@@ -85,22 +102,33 @@ function common(row: DiscountRow, money: (amount: string) => object) {
     appliesOnOneTimePurchase: true,
     appliesOnSubscription: false,
     tags: row.tags,
-    codes: (args: Args) => connectionOf([codeObject], args, () => row.id, (code) => code),
+    codes: (args: Args) =>
+      connectionOf(
+        [codeObject],
+        args,
+        () => row.id,
+        (code) => code,
+      ),
     codesCount: { __typename: 'Count', count: 1, precision: 'EXACT' },
     // The newer `context` and the older `customerSelection` say the same: every buyer, or these customers.
     context: async (_args: Args, context: RequestContext) => {
       const customers = await chosenCustomers(row, context);
-      return customers ? { __typename: 'DiscountCustomers', customers } : { __typename: 'DiscountBuyerSelectionAll', all: 'ALL' };
+      return customers
+        ? { __typename: 'DiscountCustomers', customers }
+        : { __typename: 'DiscountBuyerSelectionAll', all: 'ALL' };
     },
     customerSelection: async (_args: Args, context: RequestContext) => {
       const customers = await chosenCustomers(row, context);
-      return customers ? { __typename: 'DiscountCustomers', customers } : { __typename: 'DiscountCustomerAll', allCustomers: true };
+      return customers
+        ? { __typename: 'DiscountCustomers', customers }
+        : { __typename: 'DiscountCustomerAll', allCustomers: true };
     },
-    minimumRequirement: row.minimum_subtotal !== null
-      ? { __typename: 'DiscountMinimumSubtotal', greaterThanOrEqualToSubtotal: money(row.minimum_subtotal) }
-      : row.minimum_quantity !== null
-        ? { __typename: 'DiscountMinimumQuantity', greaterThanOrEqualToQuantity: String(row.minimum_quantity) }
-        : null,
+    minimumRequirement:
+      row.minimum_subtotal !== null
+        ? { __typename: 'DiscountMinimumSubtotal', greaterThanOrEqualToSubtotal: money(row.minimum_subtotal) }
+        : row.minimum_quantity !== null
+          ? { __typename: 'DiscountMinimumQuantity', greaterThanOrEqualToQuantity: String(row.minimum_quantity) }
+          : null,
     combinesWith: {
       __typename: 'DiscountCombinesWith',
       orderDiscounts: row.combines_with.orderDiscounts ?? false,
@@ -112,11 +140,15 @@ function common(row: DiscountRow, money: (amount: string) => object) {
 }
 
 function basicDiscount(row: DiscountRow, currencyCode: string, money: (amount: string) => object) {
-  const value = row.percentage !== null
-    ? { __typename: 'DiscountPercentage', percentage: Number(row.percentage) }
-    : { __typename: 'DiscountAmount', amount: money(row.amount ?? '0'), appliesOnEachItem: row.applies_on_each_item };
+  const value =
+    row.percentage !== null
+      ? { __typename: 'DiscountPercentage', percentage: Number(row.percentage) }
+      : { __typename: 'DiscountAmount', amount: money(row.amount ?? '0'), appliesOnEachItem: row.applies_on_each_item };
   // The summary is text, written as a price ("10.00 USD off"); the amount itself is a Decimal.
-  const off = row.percentage !== null ? `${Math.round(Number(row.percentage) * 100)}% off` : `${Number(row.amount ?? '0').toFixed(2)} ${currencyCode} off`;
+  const off =
+    row.percentage !== null
+      ? `${Math.round(Number(row.percentage) * 100)}% off`
+      : `${Number(row.amount ?? '0').toFixed(2)} ${currencyCode} off`;
   const discountClass = row.items.all ? 'ORDER' : 'PRODUCT';
   return {
     __typename: 'DiscountCodeBasic',
@@ -125,7 +157,13 @@ function basicDiscount(row: DiscountRow, currencyCode: string, money: (amount: s
     shortSummary: off,
     discountClass,
     discountClasses: [discountClass],
-    customerGets: { __typename: 'DiscountCustomerGets', value, items: items(row), appliesOnOneTimePurchase: true, appliesOnSubscription: false },
+    customerGets: {
+      __typename: 'DiscountCustomerGets',
+      value,
+      items: items(row),
+      appliesOnOneTimePurchase: true,
+      appliesOnSubscription: false,
+    },
   };
 }
 
@@ -138,7 +176,9 @@ function freeShippingDiscount(row: DiscountRow, money: (amount: string) => objec
     shortSummary: 'Free shipping',
     discountClass: 'SHIPPING',
     discountClasses: ['SHIPPING'],
-    destinationSelection: countries ? { __typename: 'DiscountCountries', countries, includeRestOfWorld: false } : { __typename: 'DiscountCountryAll', allCountries: true },
+    destinationSelection: countries
+      ? { __typename: 'DiscountCountries', countries, includeRestOfWorld: false }
+      : { __typename: 'DiscountCountryAll', allCountries: true },
     maximumShippingPrice: row.maximum_shipping_price === null ? null : money(row.maximum_shipping_price),
   };
 }
@@ -148,6 +188,7 @@ export function discountNodeObject(row: DiscountRow, currencyCode: string) {
   return {
     __typename: 'DiscountCodeNode',
     id: gid('DiscountCodeNode', row.id),
-    codeDiscount: row.kind === 'free_shipping' ? freeShippingDiscount(row, money) : basicDiscount(row, currencyCode, money),
+    codeDiscount:
+      row.kind === 'free_shipping' ? freeShippingDiscount(row, money) : basicDiscount(row, currencyCode, money),
   };
 }

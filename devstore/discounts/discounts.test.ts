@@ -22,7 +22,14 @@ const CREATE = `mutation($discount: DiscountCodeBasicInput!) {
   }
 }`;
 
-const tenPercent = { title: 'Spring sale', code: 'SPRING10', startsAt: '2024-01-01T00:00:00Z', context: { all: 'ALL' }, customerGets: { value: { percentage: 0.1 }, items: { all: true } }, minimumRequirement: { subtotal: { greaterThanOrEqualToSubtotal: '50.00' } } };
+const tenPercent = {
+  title: 'Spring sale',
+  code: 'SPRING10',
+  startsAt: '2024-01-01T00:00:00Z',
+  context: { all: 'ALL' },
+  customerGets: { value: { percentage: 0.1 }, items: { all: true } },
+  minimumRequirement: { subtotal: { greaterThanOrEqualToSubtotal: '50.00' } },
+};
 
 describe('discountCodeBasicCreate', () => {
   it('creates a percentage code on the entire order with a minimum subtotal', async () => {
@@ -42,19 +49,48 @@ describe('discountCodeBasicCreate', () => {
 
   it('refuses a code already in use (any case), an end before the start, and a percentage over 100%', async () => {
     const taken = await admin(devstore, shop, CREATE, { discount: { ...tenPercent, code: 'spring10' } });
-    expect(taken.body.data.discountCodeBasicCreate.userErrors).toEqual([{ field: ['basicCodeDiscount', 'code'], message: 'Code must be unique. Please try a different code.', code: 'TAKEN' }]);
-    const backwards = await admin(devstore, shop, CREATE, { discount: { ...tenPercent, code: 'BACK', endsAt: '2023-01-01T00:00:00Z' } });
+    expect(taken.body.data.discountCodeBasicCreate.userErrors).toEqual([
+      {
+        field: ['basicCodeDiscount', 'code'],
+        message: 'Code must be unique. Please try a different code.',
+        code: 'TAKEN',
+      },
+    ]);
+    const backwards = await admin(devstore, shop, CREATE, {
+      discount: { ...tenPercent, code: 'BACK', endsAt: '2023-01-01T00:00:00Z' },
+    });
     expect(backwards.body.data.discountCodeBasicCreate.userErrors[0].code).toBe('END_DATE_BEFORE_START_DATE');
-    const tooMuch = await admin(devstore, shop, CREATE, { discount: { ...tenPercent, code: 'FREE', customerGets: { value: { percentage: 1.5 }, items: { all: true } } } });
+    const tooMuch = await admin(devstore, shop, CREATE, {
+      discount: { ...tenPercent, code: 'FREE', customerGets: { value: { percentage: 1.5 }, items: { all: true } } },
+    });
     expect(tooMuch.body.data.discountCodeBasicCreate.userErrors[0].code).toBe('VALUE_OUTSIDE_RANGE');
   });
 
   it('updates the amount and deletes the code', async () => {
-    const created = await admin(devstore, shop, CREATE, { discount: { ...tenPercent, code: 'FIVEOFF', customerGets: { value: { discountAmount: { amount: '5.00', appliesOnEachItem: false } }, items: { all: true } } } });
+    const created = await admin(devstore, shop, CREATE, {
+      discount: {
+        ...tenPercent,
+        code: 'FIVEOFF',
+        customerGets: { value: { discountAmount: { amount: '5.00', appliesOnEachItem: false } }, items: { all: true } },
+      },
+    });
     const id = created.body.data.discountCodeBasicCreate.codeDiscountNode.id;
-    const updated = await admin(devstore, shop, 'mutation($id: ID!) { discountCodeBasicUpdate(id: $id, basicCodeDiscount: { customerGets: { value: { discountAmount: { amount: "7.50", appliesOnEachItem: false } } } }) { codeDiscountNode { codeDiscount { ... on DiscountCodeBasic { customerGets { value { ... on DiscountAmount { amount { amount } } } } } } } userErrors { code } } }', { id });
-    expect(updated.body.data.discountCodeBasicUpdate).toEqual({ codeDiscountNode: { codeDiscount: { customerGets: { value: { amount: { amount: '7.5' } } } } }, userErrors: [] });
-    const deleted = await admin(devstore, shop, 'mutation($id: ID!) { discountCodeDelete(id: $id) { deletedCodeDiscountId userErrors { code } } }', { id });
+    const updated = await admin(
+      devstore,
+      shop,
+      'mutation($id: ID!) { discountCodeBasicUpdate(id: $id, basicCodeDiscount: { customerGets: { value: { discountAmount: { amount: "7.50", appliesOnEachItem: false } } } }) { codeDiscountNode { codeDiscount { ... on DiscountCodeBasic { customerGets { value { ... on DiscountAmount { amount { amount } } } } } } } userErrors { code } } }',
+      { id },
+    );
+    expect(updated.body.data.discountCodeBasicUpdate).toEqual({
+      codeDiscountNode: { codeDiscount: { customerGets: { value: { amount: { amount: '7.5' } } } } },
+      userErrors: [],
+    });
+    const deleted = await admin(
+      devstore,
+      shop,
+      'mutation($id: ID!) { discountCodeDelete(id: $id) { deletedCodeDiscountId userErrors { code } } }',
+      { id },
+    );
     expect(deleted.body.data.discountCodeDelete).toEqual({ deletedCodeDiscountId: id, userErrors: [] });
   });
 });
@@ -72,7 +108,18 @@ const FREE_SHIPPING = `mutation($discount: DiscountCodeFreeShippingInput!) {
   }
 }`;
 
-const shipFree = { title: 'shipfree', code: 'SHIPFREE', startsAt: '2024-01-01T00:00:00Z', endsAt: '2099-01-01T00:00:00Z', usageLimit: 50, appliesOncePerCustomer: true, tags: ['shipyard', 'woocommerce:7008'], combinesWith: { orderDiscounts: true, productDiscounts: true }, destination: { all: true }, minimumRequirement: { subtotal: { greaterThanOrEqualToSubtotal: '30.00' } } };
+const shipFree = {
+  title: 'shipfree',
+  code: 'SHIPFREE',
+  startsAt: '2024-01-01T00:00:00Z',
+  endsAt: '2099-01-01T00:00:00Z',
+  usageLimit: 50,
+  appliesOncePerCustomer: true,
+  tags: ['shipyard', 'woocommerce:7008'],
+  combinesWith: { orderDiscounts: true, productDiscounts: true },
+  destination: { all: true },
+  minimumRequirement: { subtotal: { greaterThanOrEqualToSubtotal: '30.00' } },
+};
 
 describe('code discounts for chosen customers', () => {
   // A shop of its own, so the codes here do not show up in the other shop's listings.
@@ -83,42 +130,103 @@ describe('code discounts for chosen customers', () => {
   const WHO = `context { __typename ... on DiscountCustomers { customers { id email } } ... on DiscountBuyerSelectionAll { all } }
     customerSelection { __typename ... on DiscountCustomers { customers { id } } ... on DiscountCustomerAll { allCustomers } }`;
   const customer = async (email: string) => {
-    const { body } = await admin(devstore, own, 'mutation($input: CustomerSetInput!) { customerSet(input: $input) { customer { id } userErrors { message } } }', { input: { email } });
+    const { body } = await admin(
+      devstore,
+      own,
+      'mutation($input: CustomerSetInput!) { customerSet(input: $input) { customer { id } userErrors { message } } }',
+      { input: { email } },
+    );
     return body.data.customerSet.customer.id as string;
   };
-  const who = async (id: string) => (await admin(devstore, own, `query($id: ID!) { codeDiscountNode(id: $id) { codeDiscount { ... on DiscountCodeBasic { ${WHO} } } } }`, { id })).body.data.codeDiscountNode.codeDiscount;
+  const who = async (id: string) =>
+    (
+      await admin(
+        devstore,
+        own,
+        `query($id: ID!) { codeDiscountNode(id: $id) { codeDiscount { ... on DiscountCodeBasic { ${WHO} } } } }`,
+        { id },
+      )
+    ).body.data.codeDiscountNode.codeDiscount;
 
   it('limits a code to the customers added, changes them on update, and drops a deleted customer', async () => {
     const [ada, ben] = [await customer('ada@example.com'), await customer('ben@example.com')];
-    const created = await admin(devstore, own, `mutation($discount: DiscountCodeBasicInput!) { discountCodeBasicCreate(basicCodeDiscount: $discount) { codeDiscountNode { id } userErrors { field message code } } }`, {
-      discount: { ...tenPercent, code: 'VIPS', context: { customers: { add: [ada] } } },
-    });
+    const created = await admin(
+      devstore,
+      own,
+      `mutation($discount: DiscountCodeBasicInput!) { discountCodeBasicCreate(basicCodeDiscount: $discount) { codeDiscountNode { id } userErrors { field message code } } }`,
+      {
+        discount: { ...tenPercent, code: 'VIPS', context: { customers: { add: [ada] } } },
+      },
+    );
     expect(created.body.data.discountCodeBasicCreate.userErrors).toEqual([]);
     const id = created.body.data.discountCodeBasicCreate.codeDiscountNode.id;
-    expect(await who(id)).toEqual({ context: { __typename: 'DiscountCustomers', customers: [{ id: ada, email: 'ada@example.com' }] }, customerSelection: { __typename: 'DiscountCustomers', customers: [{ id: ada }] } });
+    expect(await who(id)).toEqual({
+      context: { __typename: 'DiscountCustomers', customers: [{ id: ada, email: 'ada@example.com' }] },
+      customerSelection: { __typename: 'DiscountCustomers', customers: [{ id: ada }] },
+    });
 
-    const update = (discount: object) => admin(devstore, own, 'mutation($id: ID!, $discount: DiscountCodeBasicInput!) { discountCodeBasicUpdate(id: $id, basicCodeDiscount: $discount) { userErrors { field message code } } }', { id, discount });
-    expect((await update({ context: { customers: { add: [ben], remove: [ada] } } })).body.data.discountCodeBasicUpdate.userErrors).toEqual([]);
+    const update = (discount: object) =>
+      admin(
+        devstore,
+        own,
+        'mutation($id: ID!, $discount: DiscountCodeBasicInput!) { discountCodeBasicUpdate(id: $id, basicCodeDiscount: $discount) { userErrors { field message code } } }',
+        { id, discount },
+      );
+    expect(
+      (await update({ context: { customers: { add: [ben], remove: [ada] } } })).body.data.discountCodeBasicUpdate
+        .userErrors,
+    ).toEqual([]);
     expect((await who(id)).context.customers).toEqual([{ id: ben, email: 'ben@example.com' }]);
     // An update that says nothing about buyers keeps them.
     await update({ title: 'VIPs only' });
     expect((await who(id)).context.customers).toEqual([{ id: ben, email: 'ben@example.com' }]);
 
-    await admin(devstore, own, 'mutation($input: CustomerDeleteInput!) { customerDelete(input: $input) { userErrors { message } } }', { input: { id: ben } });
+    await admin(
+      devstore,
+      own,
+      'mutation($input: CustomerDeleteInput!) { customerDelete(input: $input) { userErrors { message } } }',
+      { input: { id: ben } },
+    );
     expect((await who(id)).context).toEqual({ __typename: 'DiscountCustomers', customers: [] });
     expect((await update({ context: { all: 'ALL' } })).body.data.discountCodeBasicUpdate.userErrors).toEqual([]);
-    expect(await who(id)).toEqual({ context: { __typename: 'DiscountBuyerSelectionAll', all: 'ALL' }, customerSelection: { __typename: 'DiscountCustomerAll', allCustomers: true } });
+    expect(await who(id)).toEqual({
+      context: { __typename: 'DiscountBuyerSelectionAll', all: 'ALL' },
+      customerSelection: { __typename: 'DiscountCustomerAll', allCustomers: true },
+    });
   });
 
   it('refuses a customer the shop does not have, and an empty list', async () => {
-    const create = (context: object) => admin(devstore, own, 'mutation($discount: DiscountCodeBasicInput!) { discountCodeBasicCreate(basicCodeDiscount: $discount) { codeDiscountNode { id } userErrors { field message code } } }', { discount: { ...tenPercent, code: `NOBODY${Math.random()}`, context } });
+    const create = (context: object) =>
+      admin(
+        devstore,
+        own,
+        'mutation($discount: DiscountCodeBasicInput!) { discountCodeBasicCreate(basicCodeDiscount: $discount) { codeDiscountNode { id } userErrors { field message code } } }',
+        { discount: { ...tenPercent, code: `NOBODY${Math.random()}`, context } },
+      );
     const unknown = await create({ customers: { add: ['gid://shopify/Customer/999999'] } });
-    expect(unknown.body.data.discountCodeBasicCreate).toEqual({ codeDiscountNode: null, userErrors: [
-      { field: ['basicCodeDiscount', 'context', 'customers', 'add'], message: 'Customer does not exist', code: 'INVALID' },
-      { field: ['basicCodeDiscount', 'context', 'customers'], message: 'At least one customer must be given', code: 'BLANK' },
-    ] });
+    expect(unknown.body.data.discountCodeBasicCreate).toEqual({
+      codeDiscountNode: null,
+      userErrors: [
+        {
+          field: ['basicCodeDiscount', 'context', 'customers', 'add'],
+          message: 'Customer does not exist',
+          code: 'INVALID',
+        },
+        {
+          field: ['basicCodeDiscount', 'context', 'customers'],
+          message: 'At least one customer must be given',
+          code: 'BLANK',
+        },
+      ],
+    });
     const empty = await create({ customers: { add: [] } });
-    expect(empty.body.data.discountCodeBasicCreate.userErrors).toEqual([{ field: ['basicCodeDiscount', 'context', 'customers'], message: 'At least one customer must be given', code: 'BLANK' }]);
+    expect(empty.body.data.discountCodeBasicCreate.userErrors).toEqual([
+      {
+        field: ['basicCodeDiscount', 'context', 'customers'],
+        message: 'At least one customer must be given',
+        code: 'BLANK',
+      },
+    ]);
   });
 });
 
@@ -127,47 +235,114 @@ describe('discountCodeFreeShippingCreate', () => {
     const { body } = await admin(devstore, shop, FREE_SHIPPING, { discount: shipFree });
     expect(body.data.discountCodeFreeShippingCreate.userErrors).toEqual([]);
     expect(body.data.discountCodeFreeShippingCreate.codeDiscountNode.codeDiscount).toEqual({
-      title: 'shipfree', status: 'ACTIVE', shortSummary: 'Free shipping', tags: ['shipyard', 'woocommerce:7008'], usageLimit: 50, appliesOncePerCustomer: true,
-      endsAt: '2099-01-01T00:00:00.000Z', codes: { nodes: [{ code: 'SHIPFREE' }] }, destinationSelection: { allCountries: true }, maximumShippingPrice: null,
-      minimumRequirement: { greaterThanOrEqualToSubtotal: { amount: '30.0' } }, combinesWith: { orderDiscounts: true, productDiscounts: true, shippingDiscounts: false },
+      title: 'shipfree',
+      status: 'ACTIVE',
+      shortSummary: 'Free shipping',
+      tags: ['shipyard', 'woocommerce:7008'],
+      usageLimit: 50,
+      appliesOncePerCustomer: true,
+      endsAt: '2099-01-01T00:00:00.000Z',
+      codes: { nodes: [{ code: 'SHIPFREE' }] },
+      destinationSelection: { allCountries: true },
+      maximumShippingPrice: null,
+      minimumRequirement: { greaterThanOrEqualToSubtotal: { amount: '30.0' } },
+      combinesWith: { orderDiscounts: true, productDiscounts: true, shippingDiscounts: false },
     });
   });
 
   it('refuses to combine with shipping discounts, since a shipping discount cannot', async () => {
-    const { body } = await admin(devstore, shop, FREE_SHIPPING, { discount: { ...shipFree, code: 'SHIPBOTH', combinesWith: { orderDiscounts: true, shippingDiscounts: true } } });
+    const { body } = await admin(devstore, shop, FREE_SHIPPING, {
+      discount: { ...shipFree, code: 'SHIPBOTH', combinesWith: { orderDiscounts: true, shippingDiscounts: true } },
+    });
     expect(body.data.discountCodeFreeShippingCreate).toEqual({
       codeDiscountNode: null,
-      userErrors: [{ field: ['freeShippingCodeDiscount', 'combinesWith', 'shippingDiscounts'], message: 'The combinesWith settings are invalid for the discount class.', code: 'INVALID_COMBINES_WITH_FOR_DISCOUNT_CLASS' }],
+      userErrors: [
+        {
+          field: ['freeShippingCodeDiscount', 'combinesWith', 'shippingDiscounts'],
+          message: 'The combinesWith settings are invalid for the discount class.',
+          code: 'INVALID_COMBINES_WITH_FOR_DISCOUNT_CLASS',
+        },
+      ],
     });
   });
 
   it('shares codes with basic discounts, and refuses a usage limit of 0', async () => {
     const taken = await admin(devstore, shop, FREE_SHIPPING, { discount: { ...shipFree, code: 'spring10' } });
-    expect(taken.body.data.discountCodeFreeShippingCreate.userErrors).toEqual([{ field: ['freeShippingCodeDiscount', 'code'], message: 'Code must be unique. Please try a different code.', code: 'TAKEN' }]);
+    expect(taken.body.data.discountCodeFreeShippingCreate.userErrors).toEqual([
+      {
+        field: ['freeShippingCodeDiscount', 'code'],
+        message: 'Code must be unique. Please try a different code.',
+        code: 'TAKEN',
+      },
+    ]);
     const basicTaken = await admin(devstore, shop, CREATE, { discount: { ...tenPercent, code: 'shipfree' } });
     expect(basicTaken.body.data.discountCodeBasicCreate.userErrors[0].code).toBe('TAKEN');
-    const noUses = await admin(devstore, shop, FREE_SHIPPING, { discount: { ...shipFree, code: 'NOUSES', usageLimit: 0 } });
-    expect(noUses.body.data.discountCodeFreeShippingCreate.userErrors).toEqual([{ field: ['freeShippingCodeDiscount', 'usageLimit'], message: 'Usage limit must be greater than 0', code: 'GREATER_THAN' }]);
+    const noUses = await admin(devstore, shop, FREE_SHIPPING, {
+      discount: { ...shipFree, code: 'NOUSES', usageLimit: 0 },
+    });
+    expect(noUses.body.data.discountCodeFreeShippingCreate.userErrors).toEqual([
+      {
+        field: ['freeShippingCodeDiscount', 'usageLimit'],
+        message: 'Usage limit must be greater than 0',
+        code: 'GREATER_THAN',
+      },
+    ]);
   });
 
   it('updates through its own mutation only, and is found by code', async () => {
-    const found = await admin(devstore, shop, '{ codeDiscountNodeByCode(code: "shipfree") { id codeDiscount { __typename } } }');
+    const found = await admin(
+      devstore,
+      shop,
+      '{ codeDiscountNodeByCode(code: "shipfree") { id codeDiscount { __typename } } }',
+    );
     const { id, codeDiscount } = found.body.data.codeDiscountNodeByCode;
     expect(codeDiscount).toEqual({ __typename: 'DiscountCodeFreeShipping' });
-    const updated = await admin(devstore, shop, 'mutation($id: ID!) { discountCodeFreeShippingUpdate(id: $id, freeShippingCodeDiscount: { usageLimit: 10, destination: { countries: { add: [DE, AT] } }, maximumShippingPrice: "9.90" }) { codeDiscountNode { codeDiscount { ... on DiscountCodeFreeShipping { usageLimit maximumShippingPrice { amount } destinationSelection { ... on DiscountCountries { countries } } } } } userErrors { code } } }', { id });
-    expect(updated.body.data.discountCodeFreeShippingUpdate).toEqual({ codeDiscountNode: { codeDiscount: { usageLimit: 10, maximumShippingPrice: { amount: '9.9' }, destinationSelection: { countries: ['DE', 'AT'] } } }, userErrors: [] });
-    const wrongKind = await admin(devstore, shop, 'mutation($id: ID!) { discountCodeBasicUpdate(id: $id, basicCodeDiscount: { usageLimit: 3 }) { userErrors { field code } } }', { id });
+    const updated = await admin(
+      devstore,
+      shop,
+      'mutation($id: ID!) { discountCodeFreeShippingUpdate(id: $id, freeShippingCodeDiscount: { usageLimit: 10, destination: { countries: { add: [DE, AT] } }, maximumShippingPrice: "9.90" }) { codeDiscountNode { codeDiscount { ... on DiscountCodeFreeShipping { usageLimit maximumShippingPrice { amount } destinationSelection { ... on DiscountCountries { countries } } } } } userErrors { code } } }',
+      { id },
+    );
+    expect(updated.body.data.discountCodeFreeShippingUpdate).toEqual({
+      codeDiscountNode: {
+        codeDiscount: {
+          usageLimit: 10,
+          maximumShippingPrice: { amount: '9.9' },
+          destinationSelection: { countries: ['DE', 'AT'] },
+        },
+      },
+      userErrors: [],
+    });
+    const wrongKind = await admin(
+      devstore,
+      shop,
+      'mutation($id: ID!) { discountCodeBasicUpdate(id: $id, basicCodeDiscount: { usageLimit: 3 }) { userErrors { field code } } }',
+      { id },
+    );
     expect(wrongKind.body.data.discountCodeBasicUpdate.userErrors).toEqual([{ field: ['id'], code: 'INVALID' }]);
   });
 });
 
 describe('codeDiscountNodes', () => {
   it('lists the shop’s code discounts of every kind, page by page', async () => {
-    const first = await admin(devstore, shop, '{ codeDiscountNodes(first: 1) { nodes { codeDiscount { __typename ... on DiscountCodeBasic { title } } } pageInfo { hasNextPage endCursor } } }');
-    expect(first.body.data.codeDiscountNodes.nodes).toEqual([{ codeDiscount: { __typename: 'DiscountCodeBasic', title: 'Spring sale' } }]);
+    const first = await admin(
+      devstore,
+      shop,
+      '{ codeDiscountNodes(first: 1) { nodes { codeDiscount { __typename ... on DiscountCodeBasic { title } } } pageInfo { hasNextPage endCursor } } }',
+    );
+    expect(first.body.data.codeDiscountNodes.nodes).toEqual([
+      { codeDiscount: { __typename: 'DiscountCodeBasic', title: 'Spring sale' } },
+    ]);
     expect(first.body.data.codeDiscountNodes.pageInfo.hasNextPage).toBe(true);
-    const rest = await admin(devstore, shop, 'query($after: String) { codeDiscountNodes(first: 10, after: $after) { nodes { codeDiscount { __typename } } } }', { after: first.body.data.codeDiscountNodes.pageInfo.endCursor });
-    expect(rest.body.data.codeDiscountNodes.nodes).toEqual([{ codeDiscount: { __typename: 'DiscountCodeFreeShipping' } }]);
+    const rest = await admin(
+      devstore,
+      shop,
+      'query($after: String) { codeDiscountNodes(first: 10, after: $after) { nodes { codeDiscount { __typename } } } }',
+      { after: first.body.data.codeDiscountNodes.pageInfo.endCursor },
+    );
+    expect(rest.body.data.codeDiscountNodes.nodes).toEqual([
+      { codeDiscount: { __typename: 'DiscountCodeFreeShipping' } },
+    ]);
   });
 });
 
@@ -183,20 +358,50 @@ describe('a code’s products, added and removed over updates', () => {
   it('adds to and removes from the products it has, as DiscountProductsInput says, refuses a product the shop lacks and a code left with none', async () => {
     const ids: string[] = [];
     for (const title of ['Mug', 'Plate', 'Bowl']) {
-      const { body } = await admin(devstore, shop, PRODUCT, { input: { title, productOptions: [{ name: 'Title', values: [{ name: 'Default Title' }] }], variants: [{ optionValues: [{ optionName: 'Title', name: 'Default Title' }], price: '5.00' }] } });
+      const { body } = await admin(devstore, shop, PRODUCT, {
+        input: {
+          title,
+          productOptions: [{ name: 'Title', values: [{ name: 'Default Title' }] }],
+          variants: [{ optionValues: [{ optionName: 'Title', name: 'Default Title' }], price: '5.00' }],
+        },
+      });
       ids.push(body.data.productSet.product.id);
     }
     const [mug, plate, bowl] = ids;
-    const created = await admin(devstore, shop, CREATE, { discount: { ...tenPercent, code: 'KITCHEN', customerGets: { value: { percentage: 0.1 }, items: { products: { productsToAdd: [mug, plate] } } } } });
+    const created = await admin(devstore, shop, CREATE, {
+      discount: {
+        ...tenPercent,
+        code: 'KITCHEN',
+        customerGets: { value: { percentage: 0.1 }, items: { products: { productsToAdd: [mug, plate] } } },
+      },
+    });
     expect(created.body.data.discountCodeBasicCreate.userErrors).toEqual([]);
     const id = created.body.data.discountCodeBasicCreate.codeDiscountNode.id;
-    const update = async (products: Record<string, string[]>) => (await admin(devstore, shop, UPDATE, { id, discount: { customerGets: { items: { products } } } })).body.data.discountCodeBasicUpdate;
+    const update = async (products: Record<string, string[]>) =>
+      (await admin(devstore, shop, UPDATE, { id, discount: { customerGets: { items: { products } } } })).body.data
+        .discountCodeBasicUpdate;
     const changed = await update({ productsToAdd: [bowl as string], productsToRemove: [mug as string] });
     expect(changed.userErrors).toEqual([]);
-    expect(changed.codeDiscountNode.codeDiscount.customerGets.items.products.nodes.map((node: { id: string }) => node.id).sort()).toEqual([plate, bowl].sort());
+    expect(
+      changed.codeDiscountNode.codeDiscount.customerGets.items.products.nodes
+        .map((node: { id: string }) => node.id)
+        .sort(),
+    ).toEqual([plate, bowl].sort());
     const unknown = await update({ productsToAdd: ['gid://shopify/Product/999999999'] });
-    expect(unknown.userErrors).toEqual([{ field: ['basicCodeDiscount', 'customerGets', 'items', 'products', 'productsToAdd'], message: 'Product does not exist', code: 'INVALID' }]);
+    expect(unknown.userErrors).toEqual([
+      {
+        field: ['basicCodeDiscount', 'customerGets', 'items', 'products', 'productsToAdd'],
+        message: 'Product does not exist',
+        code: 'INVALID',
+      },
+    ]);
     const emptied = await update({ productsToRemove: [plate as string, bowl as string] });
-    expect(emptied.userErrors).toEqual([{ field: ['basicCodeDiscount', 'customerGets', 'items'], message: 'The discount must apply to something', code: 'APPLIES_ON_NOTHING' }]);
+    expect(emptied.userErrors).toEqual([
+      {
+        field: ['basicCodeDiscount', 'customerGets', 'items'],
+        message: 'The discount must apply to something',
+        code: 'APPLIES_ON_NOTHING',
+      },
+    ]);
   });
 });

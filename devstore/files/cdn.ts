@@ -16,7 +16,9 @@ export const CDN_PATH = '/cdn/shop/files';
 
 /** The file's name on the CDN: the name given to fileCreate, else the last segment of its source's path. */
 function cdnFilename(row: { filename: string | null; original_source: string }): string {
-  const fromSource = URL.canParse(row.original_source) ? new URL(row.original_source).pathname.split('/').pop() : undefined;
+  const fromSource = URL.canParse(row.original_source)
+    ? new URL(row.original_source).pathname.split('/').pop()
+    : undefined;
   const name = row.filename ?? (fromSource ? decodeURIComponent(fromSource) : '');
   return name || 'file';
 }
@@ -30,9 +32,15 @@ export function cdnUrl(baseUrl: string, row: { id: string; filename: string | nu
  * copy, README), with the source's content type; anything else — unknown id, wrong name, a file not
  * READY — is 404, as a CDN address that names nothing.
  */
-export async function handleCdn(pool: Pool, request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
+export async function handleCdn(
+  pool: Pool,
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+): Promise<void> {
   const [id, name, ...rest] = pathname.slice(CDN_PATH.length + 1).split('/');
-  if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { errors: 'Method Not Allowed' });
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return sendJson(response, 405, { errors: 'Method Not Allowed' });
   if (!id || !/^\d{1,18}$/.test(id) || !name || rest.length) return sendJson(response, 404, { errors: 'Not Found' });
   const { rows } = await pool.query<{ id: string; filename: string | null; original_source: string }>(
     "SELECT id, filename, original_source FROM devstore.files WHERE id = $1 AND status = 'READY'",
@@ -45,7 +53,10 @@ export async function handleCdn(pool: Pool, request: IncomingMessage, response: 
     await source?.body?.cancel();
     return sendJson(response, 502, { errors: 'Bad Gateway' });
   }
-  response.writeHead(200, { 'Content-Type': source.headers.get('content-type') ?? 'application/octet-stream', 'Cache-Control': 'public, max-age=31536000' });
+  response.writeHead(200, {
+    'Content-Type': source.headers.get('content-type') ?? 'application/octet-stream',
+    'Cache-Control': 'public, max-age=31536000',
+  });
   if (request.method === 'HEAD') {
     await source.body.cancel();
     response.end();

@@ -25,7 +25,9 @@ export class FileFetcher {
   }
 
   async resumePending(): Promise<void> {
-    const { rows } = await this.pool.query<{ id: string }>("SELECT id FROM devstore.files WHERE status IN ('UPLOADED', 'PROCESSING') ORDER BY id");
+    const { rows } = await this.pool.query<{ id: string }>(
+      "SELECT id FROM devstore.files WHERE status IN ('UPLOADED', 'PROCESSING') ORDER BY id",
+    );
     this.enqueue(rows.map((row) => String(row.id)));
   }
 
@@ -52,7 +54,8 @@ export class FileFetcher {
 
   private async drain(): Promise<void> {
     try {
-      for (let id = this.queue.shift(); id !== undefined && !this.stopped; id = this.queue.shift()) await this.process(id);
+      for (let id = this.queue.shift(); id !== undefined && !this.stopped; id = this.queue.shift())
+        await this.process(id);
     } finally {
       this.running -= 1;
       if (this.running === 0 && this.queue.length === 0) for (const resolve of this.idle.splice(0)) resolve();
@@ -68,9 +71,15 @@ export class FileFetcher {
     if (!file) return;
     const outcome = await fetchSource(file.original_source, file.content_type === 'IMAGE');
     if ('code' in outcome) {
-      await this.pool.query("UPDATE devstore.files SET status = 'FAILED', error_code = $2, error_message = $3, updated_at = now() WHERE id = $1", [id, outcome.code, outcome.message]);
+      await this.pool.query(
+        "UPDATE devstore.files SET status = 'FAILED', error_code = $2, error_message = $3, updated_at = now() WHERE id = $1",
+        [id, outcome.code, outcome.message],
+      );
     } else {
-      await this.pool.query("UPDATE devstore.files SET status = 'READY', mime_type = $2, byte_size = $3, error_code = NULL, error_message = NULL, updated_at = now() WHERE id = $1", [id, outcome.mimeType, outcome.size]);
+      await this.pool.query(
+        "UPDATE devstore.files SET status = 'READY', mime_type = $2, byte_size = $3, error_code = NULL, error_message = NULL, updated_at = now() WHERE id = $1",
+        [id, outcome.mimeType, outcome.size],
+      );
     }
   }
 }
@@ -85,17 +94,25 @@ export async function fetchSource(url: string, image: boolean): Promise<{ mimeTy
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'follow' });
   } catch (error) {
-    const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-    return /timeout|aborted/i.test(reason) ? { code: 'MEDIA_TIMEOUT_ERROR', message: 'File could not be processed because the download timed out.' } : downloadFailure(reason);
+    const reason =
+      error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+    return /timeout|aborted/i.test(reason)
+      ? { code: 'MEDIA_TIMEOUT_ERROR', message: 'File could not be processed because the download timed out.' }
+      : downloadFailure(reason);
   }
   if (!response.ok) {
     await response.body?.cancel();
     return downloadFailure(`HTTP ${response.status}`);
   }
-  const mimeType = (response.headers.get('content-type') ?? 'application/octet-stream').split(';')[0]?.trim() ?? 'application/octet-stream';
+  const mimeType =
+    (response.headers.get('content-type') ?? 'application/octet-stream').split(';')[0]?.trim() ??
+    'application/octet-stream';
   if (image && !mimeType.startsWith('image/')) {
     await response.body?.cancel();
-    return { code: 'UNSUPPORTED_IMAGE_FILE_TYPE', message: `Image could not be processed because the file type ${mimeType} is not supported.` };
+    return {
+      code: 'UNSUPPORTED_IMAGE_FILE_TYPE',
+      message: `Image could not be processed because the file type ${mimeType} is not supported.`,
+    };
   }
   let size = 0;
   const reader = response.body?.getReader();
@@ -103,7 +120,10 @@ export async function fetchSource(url: string, image: boolean): Promise<{ mimeTy
     size += chunk.value.byteLength;
     if (size > MAX_FILE_BYTES) {
       await reader?.cancel();
-      return { code: image ? 'INVALID_IMAGE_FILE_SIZE' : 'GENERIC_FILE_INVALID_SIZE', message: 'File could not be processed because it is larger than 20 MB.' };
+      return {
+        code: image ? 'INVALID_IMAGE_FILE_SIZE' : 'GENERIC_FILE_INVALID_SIZE',
+        message: 'File could not be processed because it is larger than 20 MB.',
+      };
     }
   }
   return { mimeType, size };

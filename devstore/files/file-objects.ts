@@ -39,10 +39,19 @@ export function fileObject(row: FileRow, context: Pick<RequestContext, 'baseUrl'
     fileStatus: row.status,
     fileErrors: errors.map((error) => ({ __typename: 'FileError', ...error })),
     mimeType: row.mime_type,
-    preview: { __typename: 'MediaPreviewImage', status: row.status, image: ready && row.content_type === 'IMAGE' ? imageOf(row, context.baseUrl) : null },
+    preview: {
+      __typename: 'MediaPreviewImage',
+      status: row.status,
+      image: ready && row.content_type === 'IMAGE' ? imageOf(row, context.baseUrl) : null,
+    },
   };
   if (row.content_type !== 'IMAGE') {
-    return { __typename: 'GenericFile', ...common, url: ready ? cdnUrl(context.baseUrl, row) : null, originalFileSize: row.byte_size === null ? null : Number(row.byte_size) };
+    return {
+      __typename: 'GenericFile',
+      ...common,
+      url: ready ? cdnUrl(context.baseUrl, row) : null,
+      originalFileSize: row.byte_size === null ? null : Number(row.byte_size),
+    };
   }
   return {
     __typename: 'MediaImage',
@@ -52,13 +61,24 @@ export function fileObject(row: FileRow, context: Pick<RequestContext, 'baseUrl'
     mediaErrors: errors.map((error) => ({ __typename: 'MediaError', ...error })),
     mediaWarnings: [],
     image: ready ? imageOf(row, context.baseUrl) : null,
-    originalSource: { __typename: 'MediaImageOriginalSource', url: row.original_source, fileSize: row.byte_size === null ? null : Number(row.byte_size) },
+    originalSource: {
+      __typename: 'MediaImageOriginalSource',
+      url: row.original_source,
+      fileSize: row.byte_size === null ? null : Number(row.byte_size),
+    },
   };
 }
 
 /** A READY image's URL is on the CDN, not its source (which stays in originalSource.url). */
 function imageOf(row: FileRow, baseUrl: string) {
-  return { __typename: 'Image', id: gid('ImageSource', row.id), url: cdnUrl(baseUrl, row), altText: row.alt, width: null, height: null };
+  return {
+    __typename: 'Image',
+    id: gid('ImageSource', row.id),
+    url: cdnUrl(baseUrl, row),
+    altText: row.alt,
+    width: null,
+    height: null,
+  };
 }
 
 export function mediaOfProduct(context: RequestContext, productId: string): Promise<FileRow[]> {
@@ -66,7 +86,10 @@ export function mediaOfProduct(context: RequestContext, productId: string): Prom
     context,
     'productMedia',
     async (ids) => {
-      const { rows } = await context.pool.query<FileRow>('SELECT * FROM devstore.files WHERE product_id = ANY($1::bigint[]) ORDER BY product_id, position, id', [ids]);
+      const { rows } = await context.pool.query<FileRow>(
+        'SELECT * FROM devstore.files WHERE product_id = ANY($1::bigint[]) ORDER BY product_id, position, id',
+        [ids],
+      );
       const found = new Map<string, FileRow[]>();
       for (const row of rows) found.set(String(row.product_id), [...(found.get(String(row.product_id)) ?? []), row]);
       return found;

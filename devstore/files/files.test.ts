@@ -9,12 +9,16 @@ let shop: TestShop;
 let images: http.Server;
 let origin: string;
 // A 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 beforeAll(async () => {
   images = http.createServer((request, response) => {
     if (request.url === '/lamp.png') response.writeHead(200, { 'Content-Type': 'image/png' }).end(PNG);
-    else if (request.url === '/page.html') response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html></html>');
+    else if (request.url === '/page.html')
+      response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html></html>');
     else response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => images.listen(0, '127.0.0.1', () => resolve()));
@@ -32,7 +36,8 @@ const FILE_CREATE = `mutation($files: [FileCreateInput!]!) {
 }`;
 const FILES = `{ files(first: 10) { nodes { alt fileStatus fileErrors { code } ... on MediaImage { image { url } mimeType } } } }`;
 /** Shopify's CDN address shape as devstore plays it: <devstore>/cdn/shop/files/<file id>/<filename>. */
-const cdnPattern = (filename: string) => new RegExp(`^${devstore.url.replace(/[.]/g, '\\.')}/cdn/shop/files/\\d+/${filename.replace(/[.]/g, '\\.')}$`);
+const cdnPattern = (filename: string) =>
+  new RegExp(`^${devstore.url.replace(/[.]/g, '\\.')}/cdn/shop/files/\\d+/${filename.replace(/[.]/g, '\\.')}$`);
 
 describe('fileCreate', () => {
   it('answers UPLOADED, then fetches the source: READY when it is an image, FAILED when it is dead or not an image', async () => {
@@ -45,16 +50,45 @@ describe('fileCreate', () => {
       ],
     });
     expect(body.data.fileCreate.userErrors).toEqual([]);
-    expect(body.data.fileCreate.files.map((file: { fileStatus: string; image: unknown }) => [file.fileStatus, file.image])).toEqual([
-      ['UPLOADED', null], ['UPLOADED', null], ['UPLOADED', null], ['UPLOADED', null],
+    expect(
+      body.data.fileCreate.files.map((file: { fileStatus: string; image: unknown }) => [file.fileStatus, file.image]),
+    ).toEqual([
+      ['UPLOADED', null],
+      ['UPLOADED', null],
+      ['UPLOADED', null],
+      ['UPLOADED', null],
     ]);
     await devstore.filesSettled();
     const listed = await admin(devstore, shop, FILES);
     expect(listed.body.data.files.nodes).toEqual([
-      { alt: 'Lamp', fileStatus: 'READY', fileErrors: [], image: { url: expect.stringMatching(cdnPattern('lamp.png')) }, mimeType: 'image/png' },
-      { alt: 'Gone', fileStatus: 'FAILED', fileErrors: [{ code: 'IMAGE_DOWNLOAD_FAILURE' }], image: null, mimeType: null },
-      { alt: 'Page', fileStatus: 'FAILED', fileErrors: [{ code: 'UNSUPPORTED_IMAGE_FILE_TYPE' }], image: null, mimeType: null },
-      { alt: 'Refused', fileStatus: 'FAILED', fileErrors: [{ code: 'IMAGE_DOWNLOAD_FAILURE' }], image: null, mimeType: null },
+      {
+        alt: 'Lamp',
+        fileStatus: 'READY',
+        fileErrors: [],
+        image: { url: expect.stringMatching(cdnPattern('lamp.png')) },
+        mimeType: 'image/png',
+      },
+      {
+        alt: 'Gone',
+        fileStatus: 'FAILED',
+        fileErrors: [{ code: 'IMAGE_DOWNLOAD_FAILURE' }],
+        image: null,
+        mimeType: null,
+      },
+      {
+        alt: 'Page',
+        fileStatus: 'FAILED',
+        fileErrors: [{ code: 'UNSUPPORTED_IMAGE_FILE_TYPE' }],
+        image: null,
+        mimeType: null,
+      },
+      {
+        alt: 'Refused',
+        fileStatus: 'FAILED',
+        fileErrors: [{ code: 'IMAGE_DOWNLOAD_FAILURE' }],
+        image: null,
+        mimeType: null,
+      },
     ]);
   });
 
@@ -67,16 +101,24 @@ describe('fileCreate', () => {
     });
     const [imageId, fileId] = body.data.fileCreate.files.map((file: { id: string }) => file.id);
     await devstore.filesSettled();
-    const read = await admin(devstore, shop, `query($image: ID!, $file: ID!) {
+    const read = await admin(
+      devstore,
+      shop,
+      `query($image: ID!, $file: ID!) {
       image: node(id: $image) { ... on MediaImage { image { url } preview { image { url } } originalSource { url } } }
       file: node(id: $file) { ... on GenericFile { url preview { image { url } } } }
-    }`, { image: imageId, file: fileId });
+    }`,
+      { image: imageId, file: fileId },
+    );
     const { image, file } = read.body.data;
     const numericId = (id: string) => id.split('/').pop();
     expect(image.image.url).toBe(`${devstore.url}/cdn/shop/files/${numericId(imageId)}/lamp.png`);
     expect(image.preview.image.url).toBe(image.image.url);
     expect(image.originalSource.url).toBe(`${origin}/lamp.png`);
-    expect(file).toEqual({ url: `${devstore.url}/cdn/shop/files/${numericId(fileId)}/manual.png`, preview: { image: null } });
+    expect(file).toEqual({
+      url: `${devstore.url}/cdn/shop/files/${numericId(fileId)}/manual.png`,
+      preview: { image: null },
+    });
 
     const served = await fetch(image.image.url);
     expect(served.status).toBe(200);
@@ -89,31 +131,69 @@ describe('fileCreate', () => {
   });
 
   it('refuses a source that is not an http(s) URL and an alt over 512 characters', async () => {
-    const { body } = await admin(devstore, shop, FILE_CREATE, { files: [{ originalSource: 'ftp://example.com/a.png', alt: 'x'.repeat(513) }] });
-    expect(body.data.fileCreate.userErrors.map((error: { code: string }) => error.code)).toEqual(['INVALID_IMAGE_SOURCE_URL', 'ALT_VALUE_LIMIT_EXCEEDED']);
+    const { body } = await admin(devstore, shop, FILE_CREATE, {
+      files: [{ originalSource: 'ftp://example.com/a.png', alt: 'x'.repeat(513) }],
+    });
+    expect(body.data.fileCreate.userErrors.map((error: { code: string }) => error.code)).toEqual([
+      'INVALID_IMAGE_SOURCE_URL',
+      'ALT_VALUE_LIMIT_EXCEEDED',
+    ]);
   });
 });
 
 describe('staged uploads', () => {
   it('takes an image PUT to a staged target and serves it back to fileCreate', async () => {
-    const staged = await admin(devstore, shop, 'mutation { stagedUploadsCreate(input: [{ resource: IMAGE, filename: "hero.png", mimeType: "image/png", httpMethod: PUT }]) { stagedTargets { url resourceUrl } userErrors { message } } }');
+    const staged = await admin(
+      devstore,
+      shop,
+      'mutation { stagedUploadsCreate(input: [{ resource: IMAGE, filename: "hero.png", mimeType: "image/png", httpMethod: PUT }]) { stagedTargets { url resourceUrl } userErrors { message } } }',
+    );
     const target = staged.body.data.stagedUploadsCreate.stagedTargets[0];
-    expect((await fetch(target.url, { method: 'PUT', headers: { 'Content-Type': 'image/png' }, body: PNG })).status).toBe(200);
-    const created = await admin(devstore, shop, FILE_CREATE, { files: [{ originalSource: target.resourceUrl, alt: 'Hero' }] });
+    expect(
+      (await fetch(target.url, { method: 'PUT', headers: { 'Content-Type': 'image/png' }, body: PNG })).status,
+    ).toBe(200);
+    const created = await admin(devstore, shop, FILE_CREATE, {
+      files: [{ originalSource: target.resourceUrl, alt: 'Hero' }],
+    });
     expect(created.body.data.fileCreate.userErrors).toEqual([]);
     await devstore.filesSettled();
-    const { body } = await admin(devstore, shop, '{ files(first: 50, query: "status:READY") { nodes { id alt ... on MediaImage { mimeType originalSource { fileSize } } } } }');
-    expect(body.data.files.nodes).toContainEqual({ id: created.body.data.fileCreate.files[0].id, alt: 'Hero', mimeType: 'image/png', originalSource: { fileSize: PNG.length } });
+    const { body } = await admin(
+      devstore,
+      shop,
+      '{ files(first: 50, query: "status:READY") { nodes { id alt ... on MediaImage { mimeType originalSource { fileSize } } } } }',
+    );
+    expect(body.data.files.nodes).toContainEqual({
+      id: created.body.data.fileCreate.files[0].id,
+      alt: 'Hero',
+      mimeType: 'image/png',
+      originalSource: { fileSize: PNG.length },
+    });
   });
 });
 
 describe('product media', () => {
   it('fetches productSet files: a dead image URL ends FAILED with mediaErrors, as on Shopify', async () => {
-    const { body } = await admin(devstore, shop, 'mutation($input: ProductSetInput!) { productSet(input: $input) { product { id } userErrors { message } } }', {
-      input: { title: 'Lamp', files: [{ originalSource: `${origin}/lamp.png`, alt: 'Lit', contentType: 'IMAGE' }, { originalSource: `${origin}/missing.png`, alt: 'Dead', contentType: 'IMAGE' }] },
-    });
+    const { body } = await admin(
+      devstore,
+      shop,
+      'mutation($input: ProductSetInput!) { productSet(input: $input) { product { id } userErrors { message } } }',
+      {
+        input: {
+          title: 'Lamp',
+          files: [
+            { originalSource: `${origin}/lamp.png`, alt: 'Lit', contentType: 'IMAGE' },
+            { originalSource: `${origin}/missing.png`, alt: 'Dead', contentType: 'IMAGE' },
+          ],
+        },
+      },
+    );
     await devstore.filesSettled();
-    const product = await admin(devstore, shop, 'query($id: ID!) { product(id: $id) { media(first: 5) { nodes { alt status mediaErrors { code } } } } }', { id: body.data.productSet.product.id });
+    const product = await admin(
+      devstore,
+      shop,
+      'query($id: ID!) { product(id: $id) { media(first: 5) { nodes { alt status mediaErrors { code } } } } }',
+      { id: body.data.productSet.product.id },
+    );
     expect(product.body.data.product.media.nodes).toEqual([
       { alt: 'Lit', status: 'READY', mediaErrors: [] },
       { alt: 'Dead', status: 'FAILED', mediaErrors: [{ code: 'IMAGE_DOWNLOAD_FAILURE' }] },
@@ -124,16 +204,27 @@ describe('product media', () => {
 describe('fileDelete', () => {
   it('deletes the files named, and refuses the whole call when one id names no file of the shop', async () => {
     const other = await createShop(devstore);
-    const { body } = await admin(devstore, shop, FILE_CREATE, { files: [{ originalSource: `${origin}/lamp.png`, alt: 'One', contentType: 'IMAGE' }, { originalSource: `${origin}/lamp.png`, alt: 'Two', contentType: 'IMAGE' }] });
+    const { body } = await admin(devstore, shop, FILE_CREATE, {
+      files: [
+        { originalSource: `${origin}/lamp.png`, alt: 'One', contentType: 'IMAGE' },
+        { originalSource: `${origin}/lamp.png`, alt: 'Two', contentType: 'IMAGE' },
+      ],
+    });
     const [one, two] = body.data.fileCreate.files.map((file: { id: string }) => file.id) as [string, string];
     await devstore.filesSettled();
-    const DELETE = 'mutation($ids: [ID!]!) { fileDelete(fileIds: $ids) { deletedFileIds userErrors { field message code } } }';
+    const DELETE =
+      'mutation($ids: [ID!]!) { fileDelete(fileIds: $ids) { deletedFileIds userErrors { field message code } } }';
 
     const elsewhere = await admin(devstore, other, DELETE, { ids: [one] });
-    expect(elsewhere.body.data.fileDelete).toEqual({ deletedFileIds: [], userErrors: [{ field: ['fileIds'], message: `File id ${one} does not exist.`, code: 'FILE_DOES_NOT_EXIST' }] });
+    expect(elsewhere.body.data.fileDelete).toEqual({
+      deletedFileIds: [],
+      userErrors: [{ field: ['fileIds'], message: `File id ${one} does not exist.`, code: 'FILE_DOES_NOT_EXIST' }],
+    });
     const partly = await admin(devstore, shop, DELETE, { ids: [one, 'gid://shopify/MediaImage/999999999'] });
     expect(partly.body.data.fileDelete.deletedFileIds).toEqual([]);
-    expect(partly.body.data.fileDelete.userErrors.map((error: { code: string }) => error.code)).toEqual(['FILE_DOES_NOT_EXIST']);
+    expect(partly.body.data.fileDelete.userErrors.map((error: { code: string }) => error.code)).toEqual([
+      'FILE_DOES_NOT_EXIST',
+    ]);
 
     const deleted = await admin(devstore, shop, DELETE, { ids: [one] });
     expect(deleted.body.data.fileDelete).toEqual({ deletedFileIds: [one], userErrors: [] });

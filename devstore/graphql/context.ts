@@ -69,7 +69,12 @@ export class Batcher<K, V> {
   }
 }
 
-export function batcher<K, V>(context: RequestContext, name: string, load: (keys: K[]) => Promise<Map<K, V>>, fallback: V): Batcher<K, V> {
+export function batcher<K, V>(
+  context: RequestContext,
+  name: string,
+  load: (keys: K[]) => Promise<Map<K, V>>,
+  fallback: V,
+): Batcher<K, V> {
   let found = context.batchers.get(name) as Batcher<K, V> | undefined;
   if (!found) {
     found = new Batcher(load, fallback);

@@ -59,7 +59,11 @@ function pageSize(walk: Walk, node: FieldNode): number {
  * One selection set's fields, with fragments on the parent's own type merged in and fragments on
  * other (possible) types kept apart, since only one of them applies to a given object.
  */
-function split(walk: Walk, parent: GraphQLCompositeType, selectionSet: SelectionSetNode): { own: FieldNode[]; byType: Map<string, FieldNode[]> } {
+function split(
+  walk: Walk,
+  parent: GraphQLCompositeType,
+  selectionSet: SelectionSetNode,
+): { own: FieldNode[]; byType: Map<string, FieldNode[]> } {
   const own: FieldNode[] = [];
   const byType = new Map<string, FieldNode[]>();
   const visit = (set: SelectionSetNode, typeName: string | undefined) => {
@@ -85,21 +89,35 @@ function typeNamed(walk: Walk, name: string, fallback: GraphQLCompositeType): Gr
 }
 
 /** Cost of the fields under one object. `data` (when given) is the object as returned. */
-function selectionCost(walk: Walk, parent: GraphQLCompositeType, set: SelectionSetNode, data: unknown, payload: boolean): number {
+function selectionCost(
+  walk: Walk,
+  parent: GraphQLCompositeType,
+  set: SelectionSetNode,
+  data: unknown,
+  payload: boolean,
+): number {
   const { own, byType } = split(walk, parent, set);
   const record = data && typeof data === 'object' ? (data as Record<string, unknown>) : undefined;
   let total = fieldsCost(walk, parent, own, record, data !== undefined, payload);
   let largest = 0;
   for (const [typeName, fields] of byType) {
     const type = typeNamed(walk, typeName, parent);
-    if (record && typeof record.__typename === 'string' && record.__typename !== typeName && !isInterfaceType(type)) continue;
+    if (record && typeof record.__typename === 'string' && record.__typename !== typeName && !isInterfaceType(type))
+      continue;
     largest = Math.max(largest, fieldsCost(walk, type, fields, record, data !== undefined, payload));
   }
   total += largest;
   return total;
 }
 
-function fieldsCost(walk: Walk, parent: GraphQLCompositeType, fields: FieldNode[], record: Record<string, unknown> | undefined, actual: boolean, payload: boolean): number {
+function fieldsCost(
+  walk: Walk,
+  parent: GraphQLCompositeType,
+  fields: FieldNode[],
+  record: Record<string, unknown> | undefined,
+  actual: boolean,
+  payload: boolean,
+): number {
   let total = 0;
   for (const node of fields) {
     if (node.name.value === '__typename') continue;
@@ -115,14 +133,23 @@ function fieldsCost(walk: Walk, parent: GraphQLCompositeType, fields: FieldNode[
       // The objects a payload returns are part of the mutation's price; what they hold is priced as usual.
       const own = payload ? 0 : 1;
       if (actual && (value === null || value === undefined)) total += own;
-      else if (actual && Array.isArray(value)) total += own + value.reduce<number>((sum, item) => sum + selectionCost(walk, type, selectionSet, item, false), 0);
+      else if (actual && Array.isArray(value))
+        total +=
+          own + value.reduce<number>((sum, item) => sum + selectionCost(walk, type, selectionSet, item, false), 0);
       else total += own + selectionCost(walk, type, selectionSet, actual ? value : undefined, false);
     }
   }
   return total;
 }
 
-function connectionCost(walk: Walk, connection: GraphQLCompositeType, node: FieldNode, field: GraphQLField<unknown, unknown>, value: unknown, actual: boolean): number {
+function connectionCost(
+  walk: Walk,
+  connection: GraphQLCompositeType,
+  node: FieldNode,
+  field: GraphQLField<unknown, unknown>,
+  value: unknown,
+  actual: boolean,
+): number {
   const { own } = split(walk, connection, node.selectionSet as SelectionSetNode);
   const record = value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
   const nodeType = getNamedType(fieldDefinition(connection, 'nodes')?.type ?? field.type) as GraphQLCompositeType;
@@ -142,10 +169,22 @@ function connectionCost(walk: Walk, connection: GraphQLCompositeType, node: Fiel
   if (!record) return 2;
   // The nodes actually returned, found under `nodes` or `edges { node }` whatever their aliases.
   const returned = returnedNodes(walk, connection, node, record);
-  return 2 + returned.reduce<number>((sum, item) => sum + 1 + perNodeSets.reduce((inner, set) => inner + selectionCost(walk, nodeType, set, item, false), 0), 0);
+  return (
+    2 +
+    returned.reduce<number>(
+      (sum, item) =>
+        sum + 1 + perNodeSets.reduce((inner, set) => inner + selectionCost(walk, nodeType, set, item, false), 0),
+      0,
+    )
+  );
 }
 
-function returnedNodes(walk: Walk, connection: GraphQLCompositeType, node: FieldNode, record: Record<string, unknown>): unknown[] {
+function returnedNodes(
+  walk: Walk,
+  connection: GraphQLCompositeType,
+  node: FieldNode,
+  record: Record<string, unknown>,
+): unknown[] {
   for (const child of split(walk, connection, node.selectionSet as SelectionSetNode).own) {
     const list = record[child.alias?.value ?? child.name.value];
     if (!Array.isArray(list)) continue;
@@ -153,7 +192,9 @@ function returnedNodes(walk: Walk, connection: GraphQLCompositeType, node: Field
     if (child.name.value === 'edges' && child.selectionSet) {
       const nodeField = split(walk, connection, child.selectionSet).own.find((f) => f.name.value === 'node');
       const key = nodeField ? (nodeField.alias?.value ?? 'node') : undefined;
-      return list.map((edge) => (key && edge && typeof edge === 'object' ? (edge as Record<string, unknown>)[key] : undefined));
+      return list.map((edge) =>
+        key && edge && typeof edge === 'object' ? (edge as Record<string, unknown>)[key] : undefined,
+      );
     }
   }
   return [];
@@ -184,7 +225,10 @@ function rootCost(walk: Walk, operation: OperationDefinitionNode, data: Record<s
       // and connections inside them add their cost. Shopify's answers on record: productCreate reading
       // product { variants(first: 1) { … } } back, 13 (10 + 2 + 1); stagedUploadsCreate reading
       // stagedTargets { parameters { name value } }, 11 (10 + 1).
-      const nested = node.selectionSet && isCompositeType(payloadType) ? selectionCost(walk, payloadType, node.selectionSet, actual ? (payload ?? null) : undefined, true) : 0;
+      const nested =
+        node.selectionSet && isCompositeType(payloadType)
+          ? selectionCost(walk, payloadType, node.selectionSet, actual ? (payload ?? null) : undefined, true)
+          : 0;
       total += mutationFieldCost(field.name, argumentsOf(walk, field, node)) + nested;
     }
     return total;
@@ -193,10 +237,21 @@ function rootCost(walk: Walk, operation: OperationDefinitionNode, data: Record<s
   return root ? selectionCost(walk, root, operation.selectionSet, data, false) : 0;
 }
 
-export function requestedQueryCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Fragments, variables: Variables): number {
+export function requestedQueryCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Fragments,
+  variables: Variables,
+): number {
   return rootCost({ schema, fragments, variables }, operation, undefined);
 }
 
-export function actualQueryCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Fragments, variables: Variables, data: Record<string, unknown>): number {
+export function actualQueryCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Fragments,
+  variables: Variables,
+  data: Record<string, unknown>,
+): number {
   return rootCost({ schema, fragments, variables }, operation, data);
 }

@@ -47,7 +47,10 @@ const CUSTOMER_DATA_PAGE = 'https://partners.shopify.com/1/apps/1/customer_data'
 const rank = (level: CustomerDataLevel) => CUSTOMER_DATA_LEVELS.indexOf(level);
 
 /** The level the app has on this shop. */
-export function customerDataLevel(shop: { devStore: boolean; protectedCustomerData: ProtectedCustomerData }): CustomerDataLevel {
+export function customerDataLevel(shop: {
+  devStore: boolean;
+  protectedCustomerData: ProtectedCustomerData;
+}): CustomerDataLevel {
   const { selected, approved } = shop.protectedCustomerData;
   if (shop.devStore) return selected;
   // Shopify reviews what was requested, so an approval never reaches beyond the selection.
@@ -62,33 +65,64 @@ export class CustomerDataAccessError extends Error {
   }
 }
 
-const objectRefused = (type: string) => new CustomerDataAccessError(`This app is not approved to access the ${type} object. See ${CUSTOMER_DATA_PAGE} for more details.`);
-const fieldRefused = (field: string) => new CustomerDataAccessError(`This app is not approved to use the ${field} field. See ${CUSTOMER_DATA_PAGE} for more details.`);
+const objectRefused = (type: string) =>
+  new CustomerDataAccessError(
+    `This app is not approved to access the ${type} object. See ${CUSTOMER_DATA_PAGE} for more details.`,
+  );
+const fieldRefused = (field: string) =>
+  new CustomerDataAccessError(
+    `This app is not approved to use the ${field} field. See ${CUSTOMER_DATA_PAGE} for more details.`,
+  );
 
 /** The objects that are customer data (level 1), and their connections. */
 const PROTECTED_OBJECTS: Record<string, string> = {
-  Customer: 'Customer', CustomerConnection: 'Customer', CustomerEdge: 'Customer',
-  Order: 'Order', OrderConnection: 'Order', OrderEdge: 'Order',
+  Customer: 'Customer',
+  CustomerConnection: 'Customer',
+  CustomerEdge: 'Customer',
+  Order: 'Order',
+  OrderConnection: 'Order',
+  OrderEdge: 'Order',
 };
 
 /** The fields that are a name, an email, a phone or an address (level 2). */
 const PROTECTED_FIELDS: Record<string, ReadonlySet<string>> = {
-  Customer: new Set(['firstName', 'lastName', 'displayName', 'email', 'defaultEmailAddress', 'phone', 'defaultPhoneNumber', 'addresses', 'addressesV2', 'defaultAddress']),
+  Customer: new Set([
+    'firstName',
+    'lastName',
+    'displayName',
+    'email',
+    'defaultEmailAddress',
+    'phone',
+    'defaultPhoneNumber',
+    'addresses',
+    'addressesV2',
+    'defaultAddress',
+  ]),
   Order: new Set(['email', 'phone', 'billingAddress', 'shippingAddress', 'displayAddress']),
 };
 
 type Input = Record<string, unknown> | null | undefined;
-const given = (input: Input, fields: string[]) => fields.filter((field) => input?.[field] !== undefined && input[field] !== null);
+const given = (input: Input, fields: string[]) =>
+  fields.filter((field) => input?.[field] !== undefined && input[field] !== null);
 const PERSON = ['firstName', 'lastName', 'email', 'phone', 'addresses'];
 
 /** The mutations that write a customer or an order: which object they touch, and the protected fields their input carries. */
-const MUTATIONS: Record<string, { object: (args: Record<string, unknown>) => string | null; fields: (args: Record<string, unknown>) => string[] }> = {
-  customerSet: { object: () => 'Customer', fields: (args) => [...given(args.input as Input, PERSON), ...given(args.identifier as Input, ['email', 'phone'])] },
+const MUTATIONS: Record<
+  string,
+  { object: (args: Record<string, unknown>) => string | null; fields: (args: Record<string, unknown>) => string[] }
+> = {
+  customerSet: {
+    object: () => 'Customer',
+    fields: (args) => [...given(args.input as Input, PERSON), ...given(args.identifier as Input, ['email', 'phone'])],
+  },
   customerCreate: { object: () => 'Customer', fields: (args) => given(args.input as Input, PERSON) },
   customerUpdate: { object: () => 'Customer', fields: (args) => given(args.input as Input, PERSON) },
   customerDelete: { object: () => 'Customer', fields: () => [] },
   customerEmailMarketingConsentUpdate: { object: () => 'Customer', fields: () => [] },
-  customerSendAccountInviteEmail: { object: () => 'Customer', fields: (args) => (given(args.email as Input, ['to']).length ? ['email'] : []) },
+  customerSendAccountInviteEmail: {
+    object: () => 'Customer',
+    fields: (args) => (given(args.email as Input, ['to']).length ? ['email'] : []),
+  },
   orderCreate: {
     object: () => 'Order',
     fields: (args) => {
@@ -98,10 +132,21 @@ const MUTATIONS: Record<string, { object: (args: Record<string, unknown>) => str
     },
   },
   orderDelete: { object: () => 'Order', fields: () => [] },
-  orderUpdate: { object: () => 'Order', fields: (args) => given(args.input as Input, ['email', 'phone', 'shippingAddress']) },
+  orderUpdate: {
+    object: () => 'Order',
+    fields: (args) => given(args.input as Input, ['email', 'phone', 'shippingAddress']),
+  },
   // Metafields on a customer or an order are that customer's or order's data.
-  metafieldsSet: { object: (args) => ownerObject((args.metafields as { ownerId?: unknown }[] | undefined)?.map((metafield) => metafield.ownerId)), fields: () => [] },
-  metafieldsDelete: { object: (args) => ownerObject((args.metafields as { ownerId?: unknown }[] | undefined)?.map((metafield) => metafield.ownerId)), fields: () => [] },
+  metafieldsSet: {
+    object: (args) =>
+      ownerObject((args.metafields as { ownerId?: unknown }[] | undefined)?.map((metafield) => metafield.ownerId)),
+    fields: () => [],
+  },
+  metafieldsDelete: {
+    object: (args) =>
+      ownerObject((args.metafields as { ownerId?: unknown }[] | undefined)?.map((metafield) => metafield.ownerId)),
+    fields: () => [],
+  },
 };
 
 function ownerObject(ownerIds: unknown[] | undefined): string | null {
@@ -116,7 +161,10 @@ function ownerObject(ownerIds: unknown[] | undefined): string | null {
 function lookupFields(field: string, args: Record<string, unknown>): string[] {
   if (field === 'customerByIdentifier') {
     const identifier = args.identifier as Input;
-    return [...(given(identifier, ['emailAddress']).length ? ['email'] : []), ...(given(identifier, ['phoneNumber']).length ? ['phone'] : [])];
+    return [
+      ...(given(identifier, ['emailAddress']).length ? ['email'] : []),
+      ...(given(identifier, ['phoneNumber']).length ? ['phone'] : []),
+    ];
   }
   if ((field === 'customers' || field === 'orders') && typeof args.query === 'string') {
     return [...args.query.matchAll(/(?:^|[\s(])-?(email|phone):/g)].map((match) => match[1] as string);
@@ -128,7 +176,11 @@ function lookupFields(field: string, args: Record<string, unknown>): string[] {
  * Why this field may not be resolved for the shop's app, or undefined when it may. Called for every
  * field, so the common case (the app has level 2) returns at once.
  */
-export function customerDataRefusal(level: CustomerDataLevel, info: GraphQLResolveInfo, args: Record<string, unknown>): CustomerDataAccessError | undefined {
+export function customerDataRefusal(
+  level: CustomerDataLevel,
+  info: GraphQLResolveInfo,
+  args: Record<string, unknown>,
+): CustomerDataAccessError | undefined {
   if (level === 'level2') return undefined;
   const parent = info.parentType.name;
   const field = info.fieldName;
@@ -152,6 +204,9 @@ export function customerDataRefusal(level: CustomerDataLevel, info: GraphQLResol
 }
 
 /** For `node`/`nodes`: an object reached through an interface is refused once its type is known. */
-export function customerDataTypeRefusal(level: CustomerDataLevel, typename: string): CustomerDataAccessError | undefined {
+export function customerDataTypeRefusal(
+  level: CustomerDataLevel,
+  typename: string,
+): CustomerDataAccessError | undefined {
   return level === 'none' && PROTECTED_OBJECTS[typename] ? objectRefused(PROTECTED_OBJECTS[typename]) : undefined;
 }

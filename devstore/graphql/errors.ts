@@ -19,7 +19,9 @@ export interface ShopifyError {
   extensions?: Record<string, unknown>;
 }
 
-export const INVALID_TOKEN_BODY = { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' };
+export const INVALID_TOKEN_BODY = {
+  errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
+};
 
 export function throttled(): ShopifyError {
   return { message: 'Throttled', extensions: { code: 'THROTTLED', documentation: RATE_LIMITS_DOC } };
@@ -71,22 +73,37 @@ const VALIDATION_CODES: [RegExp, string][] = [
 
 export function validationError(error: GraphQLError): ShopifyError {
   const code = VALIDATION_CODES.find(([pattern]) => pattern.test(error.message))?.[1];
-  return { message: error.message, ...(error.locations ? { locations: error.locations } : {}), ...(code ? { extensions: { code } } : {}) };
+  return {
+    message: error.message,
+    ...(error.locations ? { locations: error.locations } : {}),
+    ...(code ? { extensions: { code } } : {}),
+  };
 }
 
 /** Errors raised while executing: ours keep their message, anything unexpected is Shopify's 500 text. */
 export function executionError(error: GraphQLError, requestId: string): ShopifyError {
-  const base = { ...(error.locations ? { locations: error.locations } : {}), ...(error.path ? { path: error.path } : {}) };
+  const base = {
+    ...(error.locations ? { locations: error.locations } : {}),
+    ...(error.path ? { path: error.path } : {}),
+  };
   const original = error.originalError;
   if (!original || original.name === 'GraphQLError') {
-    return { message: error.message, ...base, ...(error.extensions && Object.keys(error.extensions).length ? { extensions: error.extensions } : {}) };
+    return {
+      message: error.message,
+      ...base,
+      ...(error.extensions && Object.keys(error.extensions).length ? { extensions: error.extensions } : {}),
+    };
   }
-  if (original instanceof NotImplementedError) return { message: error.message, ...base, extensions: { code: 'NOT_IMPLEMENTED_BY_DEVSTORE' } };
-  if (original instanceof ResourceThrottledError) return { message: error.message, ...base, extensions: { code: original.code, documentation: RATE_LIMITS_DOC } };
-  if (original instanceof ArgumentError) return { message: error.message, ...base, extensions: { code: 'BAD_REQUEST' } };
+  if (original instanceof NotImplementedError)
+    return { message: error.message, ...base, extensions: { code: 'NOT_IMPLEMENTED_BY_DEVSTORE' } };
+  if (original instanceof ResourceThrottledError)
+    return { message: error.message, ...base, extensions: { code: original.code, documentation: RATE_LIMITS_DOC } };
+  if (original instanceof ArgumentError)
+    return { message: error.message, ...base, extensions: { code: 'BAD_REQUEST' } };
   // A request over such a limit is answered 429 as a whole; only a bulk operation's line gets here.
   if (original instanceof ResourceLimitError) return { message: error.message, ...base };
-  if (original instanceof CustomerDataAccessError) return { message: error.message, ...base, extensions: { code: 'ACCESS_DENIED' } };
+  if (original instanceof CustomerDataAccessError)
+    return { message: error.message, ...base, extensions: { code: 'ACCESS_DENIED' } };
   console.error(`devstore: request ${requestId} failed at ${error.path?.join('.') ?? '?'}:`, original);
   return {
     message: `Internal error. Looks like something went wrong on our end.\nRequest ID: ${requestId} (include this in support requests).`,

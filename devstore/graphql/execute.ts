@@ -19,7 +19,16 @@ import type { NodeLoader, RequestContext, ResolverModule, RootResolver } from '.
 import { nodeQueries } from './nodes.ts';
 import { MAX_QUERY_COST, actualQueryCost, requestedQueryCost } from './cost.ts';
 import { customerDataLevel, customerDataRefusal, customerDataTypeRefusal } from './customer-data-access.ts';
-import { executionError, maxCostExceeded, throttled, validationError, type CostExtension, type ShopifyError, NotImplementedError, ResourceLimitError } from './errors.ts';
+import {
+  executionError,
+  maxCostExceeded,
+  throttled,
+  validationError,
+  type CostExtension,
+  type ShopifyError,
+  NotImplementedError,
+  ResourceLimitError,
+} from './errors.ts';
 import { inputLimitErrors } from './input-limits.ts';
 import { variableErrors } from './variables.ts';
 
@@ -88,17 +97,24 @@ export class Executor {
     if (info.parentType === schema.getQueryType() || info.parentType === schema.getMutationType()) {
       const roots = info.parentType === schema.getQueryType() ? this.queries : this.mutations;
       const resolver = roots[info.fieldName];
-      if (!resolver) throw new NotImplementedError(`${info.parentType.name === 'QueryRoot' ? 'Query' : 'Mutation'} field '${info.fieldName}'`);
+      if (!resolver)
+        throw new NotImplementedError(
+          `${info.parentType.name === 'QueryRoot' ? 'Query' : 'Mutation'} field '${info.fieldName}'`,
+        );
       return resolver(args, context, info);
     }
     const record = source as Record<string, unknown>;
-    if (!Object.hasOwn(record, info.fieldName)) throw new NotImplementedError(`Field '${info.parentType.name}.${info.fieldName}'`);
+    if (!Object.hasOwn(record, info.fieldName))
+      throw new NotImplementedError(`Field '${info.parentType.name}.${info.fieldName}'`);
     const value = record[info.fieldName];
     return typeof value === 'function' ? (value as RootResolver)(args, context, info) : value;
   };
 
   private readonly typeResolver: GraphQLTypeResolver<unknown, RequestContext> = (value, context) => {
-    const typename = value && typeof value === 'object' && '__typename' in value ? String((value as { __typename: unknown }).__typename) : undefined;
+    const typename =
+      value && typeof value === 'object' && '__typename' in value
+        ? String((value as { __typename: unknown }).__typename)
+        : undefined;
     // A customer or an order reached through `node`/`nodes` is refused once its type is known.
     const refused = typename ? customerDataTypeRefusal(customerDataLevel(context.shop), typename) : undefined;
     if (refused) throw refused;
@@ -118,7 +134,10 @@ export class Executor {
    * One line of a bulk operation: validated and executed like a request, but neither priced nor
    * charged, since bulk operations do not draw on the bucket.
    */
-  async runUnmetered(request: GraphqlRequest, context: RequestContext): Promise<{ data?: unknown; errors?: ShopifyError[] }> {
+  async runUnmetered(
+    request: GraphqlRequest,
+    context: RequestContext,
+  ): Promise<{ data?: unknown; errors?: ShopifyError[] }> {
     const parsed = parseAndValidate(request.query);
     if (parsed.errors) return { errors: parsed.errors };
     const operation = getOperationAST(parsed.document, request.operationName);
@@ -138,7 +157,10 @@ export class Executor {
       typeResolver: this.typeResolver,
     });
     const requestId = randomUUID();
-    return { ...(result.errors ? { errors: result.errors.map((error) => executionError(error, requestId)) } : {}), ...(result.data !== undefined ? { data: result.data } : {}) };
+    return {
+      ...(result.errors ? { errors: result.errors.map((error) => executionError(error, requestId)) } : {}),
+      ...(result.data !== undefined ? { data: result.data } : {}),
+    };
   }
 
   async run(request: GraphqlRequest, context: RequestContext): Promise<GraphqlResponse> {
@@ -151,26 +173,55 @@ export class Executor {
     });
 
     const parsed = parseAndValidate(request.query);
-    if (parsed.errors) return { status: 200, body: { errors: parsed.errors, extensions: { cost: cost(0, 0) } }, pointsSpent: 0, throttled: false };
+    if (parsed.errors)
+      return {
+        status: 200,
+        body: { errors: parsed.errors, extensions: { cost: cost(0, 0) } },
+        pointsSpent: 0,
+        throttled: false,
+      };
     const document = parsed.document;
     const operation = getOperationAST(document, request.operationName);
     const fragments: Record<string, FragmentDefinitionNode> = {};
-    for (const definition of document.definitions) if (definition.kind === 'FragmentDefinition') fragments[definition.name.value] = definition;
+    for (const definition of document.definitions)
+      if (definition.kind === 'FragmentDefinition') fragments[definition.name.value] = definition;
 
     const schema = adminSchema();
     // Variables that do not fit their types are refused before anything is priced or run.
     const refused = operation ? variableErrors(schema, operation, request.variables) : [];
-    if (refused.length) return { status: 200, body: { errors: refused, extensions: { cost: cost(0, 0) } }, pointsSpent: 0, throttled: false };
+    if (refused.length)
+      return {
+        status: 200,
+        body: { errors: refused, extensions: { cost: cost(0, 0) } },
+        pointsSpent: 0,
+        throttled: false,
+      };
     const requested = operation ? requestedQueryCost(schema, operation, fragments, request.variables) : 0;
     if (requested > MAX_QUERY_COST) {
-      return { status: 200, body: { errors: [maxCostExceeded(requested)], extensions: { cost: cost(requested, null) } }, pointsSpent: 0, throttled: false };
+      return {
+        status: 200,
+        body: { errors: [maxCostExceeded(requested)], extensions: { cost: cost(requested, null) } },
+        pointsSpent: 0,
+        throttled: false,
+      };
     }
     if (operation) {
       const tooLarge = inputLimitErrors(schema, operation, request.variables);
-      if (tooLarge.length) return { status: 200, body: { errors: tooLarge, extensions: { cost: cost(requested, null) } }, pointsSpent: 0, throttled: false };
+      if (tooLarge.length)
+        return {
+          status: 200,
+          body: { errors: tooLarge, extensions: { cost: cost(requested, null) } },
+          pointsSpent: 0,
+          throttled: false,
+        };
     }
     if (this.throttling && !this.buckets.take(key, rate, requested)) {
-      return { status: 200, body: { errors: [throttled()], extensions: { cost: cost(requested, null) } }, pointsSpent: 0, throttled: true };
+      return {
+        status: 200,
+        body: { errors: [throttled()], extensions: { cost: cost(requested, null) } },
+        pointsSpent: 0,
+        throttled: true,
+      };
     }
 
     const result = await execute({
@@ -192,9 +243,16 @@ export class Executor {
     const errors = result.errors?.map((error) => executionError(error, requestId));
     const data = result.data ?? undefined;
     // No data means nothing ran (bad variables); Shopify charges nothing for that.
-    const actual = operation && data ? Math.min(requested, actualQueryCost(schema, operation, fragments, request.variables, data)) : 0;
+    const actual =
+      operation && data
+        ? Math.min(requested, actualQueryCost(schema, operation, fragments, request.variables, data))
+        : 0;
     if (this.throttling) this.buckets.refund(key, rate, requested - actual);
-    const body: GraphqlResponse['body'] = { ...(errors ? { errors } : {}), ...(result.data !== undefined ? { data: result.data } : {}), extensions: { cost: cost(requested, actual) } };
+    const body: GraphqlResponse['body'] = {
+      ...(errors ? { errors } : {}),
+      ...(result.data !== undefined ? { data: result.data } : {}),
+      extensions: { cost: cost(requested, actual) },
+    };
     return { status: 200, body, pointsSpent: actual, throttled: false };
   }
 }

@@ -23,7 +23,13 @@ const LARGER_ARRAYS: Record<string, number> = {
   'productVariantsBulkUpdate(variants)': MAX_VARIANTS,
 };
 
-function check(value: unknown, type: GraphQLInputType, limitKey: string, path: (string | number)[], errors: ShopifyError[]): void {
+function check(
+  value: unknown,
+  type: GraphQLInputType,
+  limitKey: string,
+  path: (string | number)[],
+  errors: ShopifyError[],
+): void {
   if (value === null || value === undefined) return;
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
@@ -45,7 +51,11 @@ function check(value: unknown, type: GraphQLInputType, limitKey: string, path: (
   }
 }
 
-export function inputLimitErrors(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>): ShopifyError[] {
+export function inputLimitErrors(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): ShopifyError[] {
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   if (!root) return [];
   const errors: ShopifyError[] = [];
@@ -57,7 +67,13 @@ export function inputLimitErrors(schema: GraphQLSchema, operation: OperationDefi
       const definition = field.args.find((arg) => arg.name === argNode.name.value);
       if (!definition) continue;
       const value = valueFromAST(argNode.value, definition.type, variables);
-      check(value, definition.type, `${field.name}(${definition.name})`, [selection.alias?.value ?? field.name, definition.name], errors);
+      check(
+        value,
+        definition.type,
+        `${field.name}(${definition.name})`,
+        [selection.alias?.value ?? field.name, definition.name],
+        errors,
+      );
     }
   }
   return errors;

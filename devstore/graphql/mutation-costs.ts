@@ -45,8 +45,12 @@ function productSetCost(args: Input): number {
   const input = (args.input ?? {}) as Input;
   const variants = list(input.variants);
   return Math.ceil(
-    MUTATION_COST + variants.length * 0.2 + variants.filter((variant) => variant.file).length * 0.6
-      + sum(variants, (variant) => count(variant.metafields)) * 0.4 + count(input.metafields) * 0.4 + count(input.files) * 1.9,
+    MUTATION_COST +
+      variants.length * 0.2 +
+      variants.filter((variant) => variant.file).length * 0.6 +
+      sum(variants, (variant) => count(variant.metafields)) * 0.4 +
+      count(input.metafields) * 0.4 +
+      count(input.files) * 1.9,
   );
 }
 
@@ -67,8 +71,17 @@ function productCreateCost(args: Input): number {
  */
 function productVariantsBulkCost(args: Input): number {
   const variants = list(args.variants);
-  const variantMedia = sum(variants, (variant) => (variant.mediaId ? 1 : 0) + (Array.isArray(variant.mediaSrc) ? variant.mediaSrc.length : 0));
-  return Math.ceil(MUTATION_COST + variants.length * 0.2 + variantMedia * 0.6 + sum(variants, (variant) => count(variant.metafields)) * 0.4 + count(args.media) * 1.9);
+  const variantMedia = sum(
+    variants,
+    (variant) => (variant.mediaId ? 1 : 0) + (Array.isArray(variant.mediaSrc) ? variant.mediaSrc.length : 0),
+  );
+  return Math.ceil(
+    MUTATION_COST +
+      variants.length * 0.2 +
+      variantMedia * 0.6 +
+      sum(variants, (variant) => count(variant.metafields)) * 0.4 +
+      count(args.media) * 1.9,
+  );
 }
 
 const DYNAMIC_COSTS: Record<string, (args: Input) => number> = {

@@ -17,19 +17,23 @@ afterAll(() => devstore.stop());
 /** A refused call of each mutation devstore serves whose payload has a list, and that list's name. */
 const REFUSED: Record<string, { document: string; list: string }> = {
   productVariantsBulkCreate: {
-    document: 'mutation { productVariantsBulkCreate(productId: "gid://shopify/Product/1", variants: [{ price: "1.00" }]) { productVariants { id } userErrors { code } } }',
+    document:
+      'mutation { productVariantsBulkCreate(productId: "gid://shopify/Product/1", variants: [{ price: "1.00" }]) { productVariants { id } userErrors { code } } }',
     list: 'productVariants',
   },
   productVariantsBulkUpdate: {
-    document: 'mutation { productVariantsBulkUpdate(productId: "gid://shopify/Product/1", variants: [{ id: "gid://shopify/ProductVariant/1", price: "1.00" }]) { productVariants { id } userErrors { code } } }',
+    document:
+      'mutation { productVariantsBulkUpdate(productId: "gid://shopify/Product/1", variants: [{ id: "gid://shopify/ProductVariant/1", price: "1.00" }]) { productVariants { id } userErrors { code } } }',
     list: 'productVariants',
   },
   metafieldsSet: {
-    document: 'mutation { metafieldsSet(metafields: [{ ownerId: "gid://shopify/Product/1", namespace: "custom", key: "a", type: "single_line_text_field", value: "a" }]) { metafields { id } userErrors { code } } }',
+    document:
+      'mutation { metafieldsSet(metafields: [{ ownerId: "gid://shopify/Product/1", namespace: "custom", key: "a", type: "single_line_text_field", value: "a" }]) { metafields { id } userErrors { code } } }',
     list: 'metafields',
   },
   fileCreate: {
-    document: 'mutation { fileCreate(files: [{ originalSource: "not a url", contentType: IMAGE }]) { files { id } userErrors { code } } }',
+    document:
+      'mutation { fileCreate(files: [{ originalSource: "not a url", contentType: IMAGE }]) { files { id } userErrors { code } } }',
     list: 'files',
   },
   fileDelete: {
@@ -37,21 +41,31 @@ const REFUSED: Record<string, { document: string; list: string }> = {
     list: 'deletedFileIds',
   },
   stagedUploadsCreate: {
-    document: 'mutation { stagedUploadsCreate(input: [{ resource: IMAGE, filename: " ", mimeType: "image/png" }]) { stagedTargets { url } userErrors { message } } }',
+    document:
+      'mutation { stagedUploadsCreate(input: [{ resource: IMAGE, filename: " ", mimeType: "image/png" }]) { stagedTargets { url } userErrors { message } } }',
     list: 'stagedTargets',
   },
 };
 
 /** metafieldsDelete has no userErrors of its own: a metafield it cannot find is a null in its list. */
-const NOTHING_DELETED = 'mutation { metafieldsDelete(metafields: [{ ownerId: "gid://shopify/Product/1", namespace: "custom", key: "a" }]) { deletedMetafields { key } userErrors { message } } }';
+const NOTHING_DELETED =
+  'mutation { metafieldsDelete(metafields: [{ ownerId: "gid://shopify/Product/1", namespace: "custom", key: "a" }]) { deletedMetafields { key } userErrors { message } } }';
 
 describe('list fields of mutation payloads', () => {
   it('are all covered here: every mutation devstore serves whose payload has a list', () => {
     const mutations = adminSchema().getMutationType()?.getFields() ?? {};
-    const withLists = catalogModules.flatMap((module) => Object.keys(module.mutations ?? {})).filter((name) => {
-      const payload = getNamedType(mutations[name]?.type);
-      return isObjectType(payload) && Object.values(payload.getFields()).some((field) => field.name !== 'userErrors' && isListType(isNonNullType(field.type) ? field.type.ofType : field.type));
-    });
+    const withLists = catalogModules
+      .flatMap((module) => Object.keys(module.mutations ?? {}))
+      .filter((name) => {
+        const payload = getNamedType(mutations[name]?.type);
+        return (
+          isObjectType(payload) &&
+          Object.values(payload.getFields()).some(
+            (field) =>
+              field.name !== 'userErrors' && isListType(isNonNullType(field.type) ? field.type.ofType : field.type),
+          )
+        );
+      });
     expect(withLists.sort()).toEqual([...Object.keys(REFUSED), 'metafieldsDelete'].sort());
   });
 

@@ -26,7 +26,11 @@ function realDateTime(year: string, month: string, day: string, hour = '00', min
 const isDateTime = (value: unknown): boolean => {
   const match = typeof value === 'string' ? DATE_TIME.exec(value) : null;
   // A zone more than 14 hours off UTC is on no clock.
-  return Boolean(match && realDateTime(match[1] as string, match[2] as string, match[3] as string, match[4], match[5], match[6]) && Number(match[9] ?? 0) <= 14);
+  return Boolean(
+    match &&
+    realDateTime(match[1] as string, match[2] as string, match[3] as string, match[4], match[5], match[6]) &&
+    Number(match[9] ?? 0) <= 14,
+  );
 };
 
 const isDate = (value: unknown): boolean => {
@@ -34,13 +38,20 @@ const isDate = (value: unknown): boolean => {
   return Boolean(match && realDateTime(match[1] as string, match[2] as string, match[3] as string));
 };
 
-const isDecimal = (value: unknown): boolean => (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value));
+const isDecimal = (value: unknown): boolean =>
+  (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value));
 
 const UNSIGNED_INT_64_MAX = 2n ** 64n - 1n;
 const isUnsignedInt64 = (value: unknown): boolean =>
-  (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) || (typeof value === 'string' && /^\d{1,20}$/.test(value) && BigInt(value) <= UNSIGNED_INT_64_MAX);
+  (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) ||
+  (typeof value === 'string' && /^\d{1,20}$/.test(value) && BigInt(value) <= UNSIGNED_INT_64_MAX);
 
-const isBigInt = (value: unknown): boolean => (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && /^-?\d{1,19}$/.test(value) && BigInt(value) >= -(2n ** 63n) && BigInt(value) < 2n ** 63n);
+const isBigInt = (value: unknown): boolean =>
+  (typeof value === 'number' && Number.isSafeInteger(value)) ||
+  (typeof value === 'string' &&
+    /^-?\d{1,19}$/.test(value) &&
+    BigInt(value) >= -(2n ** 63n) &&
+    BigInt(value) < 2n ** 63n);
 
 /** Whether a value (as JSON gives it) is one of the scalar's; the scalars devstore checks. */
 export const SHOPIFY_SCALARS: Record<string, (value: unknown) => boolean> = {

@@ -34,7 +34,10 @@ interface Problem {
 function literal(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
-  if (value && typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `${key}: ${literal(item)}`).join(', ')}}`;
+  if (value && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${key}: ${literal(item)}`)
+      .join(', ')}}`;
   return String(value);
 }
 
@@ -43,7 +46,8 @@ const INT_RANGE = 2 ** 31;
 /** The built-in scalars' coercion (graphql-ruby): anything else is not coerced. */
 const BUILT_IN: Record<string, (value: unknown) => boolean> = {
   [GraphQLString.name]: (value) => typeof value === 'string',
-  [GraphQLInt.name]: (value) => Number.isInteger(value) && (value as number) >= -INT_RANGE && (value as number) < INT_RANGE,
+  [GraphQLInt.name]: (value) =>
+    Number.isInteger(value) && (value as number) >= -INT_RANGE && (value as number) < INT_RANGE,
   [GraphQLFloat.name]: (value) => typeof value === 'number' && Number.isFinite(value),
   [GraphQLBoolean.name]: (value) => typeof value === 'boolean',
   [GraphQLID.name]: (value) => typeof value === 'string' || Number.isInteger(value),
@@ -58,10 +62,13 @@ function problemsOf(value: unknown, type: GraphQLInputType, path: (string | numb
   if (isListType(type)) {
     // A single item stands for a list of one, as GraphQL's input coercion allows.
     const items = Array.isArray(value) ? value : [value];
-    return items.flatMap((item, index) => problemsOf(item, type.ofType, Array.isArray(value) ? [...path, index] : path));
+    return items.flatMap((item, index) =>
+      problemsOf(item, type.ofType, Array.isArray(value) ? [...path, index] : path),
+    );
   }
   if (isInputObjectType(type)) {
-    if (typeof value !== 'object' || Array.isArray(value)) return [{ path, explanation: `Expected ${JSON.stringify(value)} to be a key-value object.` }];
+    if (typeof value !== 'object' || Array.isArray(value))
+      return [{ path, explanation: `Expected ${JSON.stringify(value)} to be a key-value object.` }];
     const fields = type.getFields();
     const given = value as Record<string, unknown>;
     const problems = Object.entries(given).flatMap(([name, item]) => {
@@ -78,20 +85,31 @@ function problemsOf(value: unknown, type: GraphQLInputType, path: (string | numb
     // A OneOf input (CustomerSetIdentifiers, …) takes exactly one field, and not null (graphql-ruby's words).
     const set = Object.values(given).filter((item) => item !== null && item !== undefined).length;
     if (type.isOneOf && (set !== 1 || Object.keys(given).length !== 1)) {
-      problems.push({ path, explanation: `\`${type.name}\` is a OneOf type, so only one argument may be given (instead of ${Object.keys(given).length})` });
+      problems.push({
+        path,
+        explanation: `\`${type.name}\` is a OneOf type, so only one argument may be given (instead of ${Object.keys(given).length})`,
+      });
     }
     return problems;
   }
   if (isEnumType(type)) {
     const names = type.getValues().map((entry) => entry.name);
-    return typeof value === 'string' && names.includes(value) ? [] : [{ path, explanation: `Expected ${literal(value)} to be one of: ${names.join(', ')}` }];
+    return typeof value === 'string' && names.includes(value)
+      ? []
+      : [{ path, explanation: `Expected ${literal(value)} to be one of: ${names.join(', ')}` }];
   }
   const coerces = BUILT_IN[type.name] ?? SHOPIFY_SCALARS[type.name];
-  return !coerces || coerces(value) ? [] : [{ path, explanation: `Could not coerce value ${literal(value)} to ${type.name}` }];
+  return !coerces || coerces(value)
+    ? []
+    : [{ path, explanation: `Could not coerce value ${literal(value)} to ${type.name}` }];
 }
 
 /** One error for each variable whose value does not fit its declared type; none when all fit. */
-export function variableErrors(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>): ShopifyError[] {
+export function variableErrors(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): ShopifyError[] {
   const errors: ShopifyError[] = [];
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
@@ -102,7 +120,9 @@ export function variableErrors(schema: GraphQLSchema, operation: OperationDefini
     const value = given ? variables[name] : null;
     const problems = problemsOf(value, type, []);
     if (problems.length === 0) continue;
-    const located = problems.filter((problem) => problem.path.length > 0).map((problem) => `${problem.path.join('.')} (${problem.explanation})`);
+    const located = problems
+      .filter((problem) => problem.path.length > 0)
+      .map((problem) => `${problem.path.join('.')} (${problem.explanation})`);
     const source = definition.loc?.source;
     errors.push({
       message: `Variable $${name} of type ${String(type)} was provided invalid value${located.length ? ` for ${located.join(', ')}` : ''}`,

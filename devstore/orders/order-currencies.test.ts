@@ -27,12 +27,22 @@ const CREATE = `mutation($order: OrderCreateOrderInput!) {
   }
 }`;
 
-const both = (usd: string, eur: string) => ({ shopMoney: { amount: usd, currencyCode: 'USD' }, presentmentMoney: { amount: eur, currencyCode: 'EUR' } });
+const both = (usd: string, eur: string) => ({
+  shopMoney: { amount: usd, currencyCode: 'USD' },
+  presentmentMoney: { amount: eur, currencyCode: 'EUR' },
+});
 
 /** An order a customer paid in EUR, recorded in a USD shop at 1 EUR = 1.10 USD. */
 const paidInEuros = {
   presentmentCurrency: 'EUR',
-  lineItems: [{ title: 'Kettle', quantity: 2, priceSet: both('22.00', '20.00'), taxLines: [{ title: 'VAT', rate: 0.19, priceSet: both('8.36', '7.60') }] }],
+  lineItems: [
+    {
+      title: 'Kettle',
+      quantity: 2,
+      priceSet: both('22.00', '20.00'),
+      taxLines: [{ title: 'VAT', rate: 0.19, priceSet: both('8.36', '7.60') }],
+    },
+  ],
   shippingLines: [{ title: 'DHL', priceSet: both('5.39', '4.90') }],
   transactions: [{ kind: 'SALE', status: 'SUCCESS', amountSet: both('57.75', '52.50') }],
 };
@@ -48,24 +58,58 @@ describe('orderCreate money', () => {
     expect(order).toEqual({
       currencyCode: 'USD',
       presentmentCurrencyCode: 'EUR',
-      lineItems: { nodes: [{ originalUnitPriceSet: { shopMoney: { amount: '22.0', currencyCode: 'USD' }, presentmentMoney: { amount: '20.0', currencyCode: 'EUR' } } }] },
-      shippingLines: { nodes: [{ originalPriceSet: { shopMoney: { amount: '5.39' }, presentmentMoney: { amount: '4.9' } } }] },
+      lineItems: {
+        nodes: [
+          {
+            originalUnitPriceSet: {
+              shopMoney: { amount: '22.0', currencyCode: 'USD' },
+              presentmentMoney: { amount: '20.0', currencyCode: 'EUR' },
+            },
+          },
+        ],
+      },
+      shippingLines: {
+        nodes: [{ originalPriceSet: { shopMoney: { amount: '5.39' }, presentmentMoney: { amount: '4.9' } } }],
+      },
       totalTaxSet: { shopMoney: { amount: '8.36' }, presentmentMoney: { amount: '7.6' } },
       // 44.00 + 5.39 + 8.36 USD; 40.00 + 4.90 + 7.60 EUR
-      totalPriceSet: { shopMoney: { amount: '57.75', currencyCode: 'USD' }, presentmentMoney: { amount: '52.5', currencyCode: 'EUR' } },
+      totalPriceSet: {
+        shopMoney: { amount: '57.75', currencyCode: 'USD' },
+        presentmentMoney: { amount: '52.5', currencyCode: 'EUR' },
+      },
     });
   });
 
   it('takes presentment money to be shop money when the order is in the shop’s currency', async () => {
-    const { order, userErrors } = await create({ lineItems: [{ title: 'Mug', quantity: 1, priceSet: { shopMoney: { amount: '9.50', currencyCode: 'USD' } } }] });
+    const { order, userErrors } = await create({
+      lineItems: [{ title: 'Mug', quantity: 1, priceSet: { shopMoney: { amount: '9.50', currencyCode: 'USD' } } }],
+    });
     expect(userErrors).toEqual([]);
-    expect(order).toMatchObject({ currencyCode: 'USD', presentmentCurrencyCode: 'USD', totalPriceSet: { shopMoney: { amount: '9.5', currencyCode: 'USD' }, presentmentMoney: { amount: '9.5', currencyCode: 'USD' } } });
+    expect(order).toMatchObject({
+      currencyCode: 'USD',
+      presentmentCurrencyCode: 'USD',
+      totalPriceSet: {
+        shopMoney: { amount: '9.5', currencyCode: 'USD' },
+        presentmentMoney: { amount: '9.5', currencyCode: 'USD' },
+      },
+    });
   });
 
   it('refuses shop money in another currency than the shop’s, wherever it is, and an order currency that is not the shop’s', async () => {
-    const eurosAsShopMoney = await create({ currency: 'EUR', lineItems: [{ title: 'Kettle', quantity: 1, priceSet: { shopMoney: { amount: '20.00', currencyCode: 'EUR' } } }], transactions: [{ kind: 'SALE', status: 'SUCCESS', amountSet: { shopMoney: { amount: '20.00', currencyCode: 'EUR' } } }] });
+    const eurosAsShopMoney = await create({
+      currency: 'EUR',
+      lineItems: [{ title: 'Kettle', quantity: 1, priceSet: { shopMoney: { amount: '20.00', currencyCode: 'EUR' } } }],
+      transactions: [
+        { kind: 'SALE', status: 'SUCCESS', amountSet: { shopMoney: { amount: '20.00', currencyCode: 'EUR' } } },
+      ],
+    });
     expect(eurosAsShopMoney.order).toBeNull();
-    expect(eurosAsShopMoney.userErrors.map((error: { field: string[]; code: string }) => [error.field.join('.'), error.code])).toEqual([
+    expect(
+      eurosAsShopMoney.userErrors.map((error: { field: string[]; code: string }) => [
+        error.field.join('.'),
+        error.code,
+      ]),
+    ).toEqual([
       ['order.currency', 'INVALID'],
       ['order.lineItems.0.priceSet.shopMoney.currencyCode', 'INVALID'],
       ['order.transactions.0.amountSet.shopMoney.currencyCode', 'INVALID'],
@@ -74,8 +118,21 @@ describe('orderCreate money', () => {
   });
 
   it('refuses presentment money in another currency than the order’s, and an amount without it once the order is not in the shop’s currency', async () => {
-    const mixed = await create({ ...paidInEuros, lineItems: [{ title: 'Kettle', quantity: 1, priceSet: { ...both('22.00', '20.00'), presentmentMoney: { amount: '17.00', currencyCode: 'GBP' } } }], shippingLines: [{ title: 'DHL', priceSet: { shopMoney: { amount: '5.39', currencyCode: 'USD' } } }] });
+    const mixed = await create({
+      ...paidInEuros,
+      lineItems: [
+        {
+          title: 'Kettle',
+          quantity: 1,
+          priceSet: { ...both('22.00', '20.00'), presentmentMoney: { amount: '17.00', currencyCode: 'GBP' } },
+        },
+      ],
+      shippingLines: [{ title: 'DHL', priceSet: { shopMoney: { amount: '5.39', currencyCode: 'USD' } } }],
+    });
     expect(mixed.order).toBeNull();
-    expect(mixed.userErrors.map((error: { field: string[] }) => error.field.join('.'))).toEqual(['order.lineItems.0.priceSet.presentmentMoney.currencyCode', 'order.shippingLines.0.priceSet.presentmentMoney']);
+    expect(mixed.userErrors.map((error: { field: string[] }) => error.field.join('.'))).toEqual([
+      'order.lineItems.0.priceSet.presentmentMoney.currencyCode',
+      'order.shippingLines.0.priceSet.presentmentMoney',
+    ]);
   });
 });

@@ -19,7 +19,15 @@ import { normalizeTags } from '../catalog/product-input.ts';
 import { normalizePhone } from '../customers/customers.ts';
 import type { OrderProblem } from './order-input.ts';
 
-export type CustomerLink = { id?: string | null; email?: string | null; phone?: string | null; firstName?: string | null; lastName?: string | null; note?: string | null; tags?: string[] | null };
+export type CustomerLink = {
+  id?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  note?: string | null;
+  tags?: string[] | null;
+};
 
 type Address = Record<string, unknown> & { firstName?: string | null; lastName?: string | null };
 
@@ -41,7 +49,12 @@ export interface OrderCustomer {
 const NONE: OrderCustomer = { id: null, created: false };
 
 /** The shop's customer with this email or phone, if any. */
-async function findByContact(client: PoolClient, shop: string, email: string | null | undefined, phone: string | null | undefined): Promise<string | undefined> {
+async function findByContact(
+  client: PoolClient,
+  shop: string,
+  email: string | null | undefined,
+  phone: string | null | undefined,
+): Promise<string | undefined> {
   if (!email && !phone) return undefined;
   const { rows } = await client.query<{ id: string }>(
     'SELECT id FROM devstore.customers WHERE shop = $1 AND (lower(email) = lower($2) OR phone = $3) ORDER BY (lower(email) = lower($2)) DESC NULLS LAST, id LIMIT 1',
@@ -55,7 +68,12 @@ async function findByContact(client: PoolClient, shop: string, email: string | n
  * field." (OrderCreateOrderInput.email): a named customer without an email takes the order's, when
  * no other customer has it.
  */
-async function fillEmail(client: PoolClient, shop: string, customer: OrderCustomer, email: string | null | undefined): Promise<OrderCustomer> {
+async function fillEmail(
+  client: PoolClient,
+  shop: string,
+  customer: OrderCustomer,
+  email: string | null | undefined,
+): Promise<OrderCustomer> {
   if (!customer.id || !email) return customer;
   await client.query(
     `UPDATE devstore.customers SET email = $3, updated_at = now() WHERE shop = $1 AND id = $2 AND email IS NULL
@@ -66,22 +84,44 @@ async function fillEmail(client: PoolClient, shop: string, customer: OrderCustom
 }
 
 /** The customer's id (null for none), and whether the order made it; problems go into `errors`. */
-export async function customerFor(client: PoolClient, shop: string, input: OrderCustomerInput, errors: OrderProblem[]): Promise<OrderCustomer> {
+export async function customerFor(
+  client: PoolClient,
+  shop: string,
+  input: OrderCustomerInput,
+  errors: OrderProblem[],
+): Promise<OrderCustomer> {
   const customer = await namedCustomer(client, shop, input, errors);
   return customer === undefined ? contactCustomer(client, shop, input) : fillEmail(client, shop, customer, input.email);
 }
 
 /** The customer the input names (undefined when it names none). */
-async function namedCustomer(client: PoolClient, shop: string, input: OrderCustomerInput, errors: OrderProblem[]): Promise<OrderCustomer | undefined> {
+async function namedCustomer(
+  client: PoolClient,
+  shop: string,
+  input: OrderCustomerInput,
+  errors: OrderProblem[],
+): Promise<OrderCustomer | undefined> {
   if (input.customerId && input.customer) {
-    errors.push({ field: ['order', 'customer'], message: 'Only one of customerId or customer can be given', code: 'REDUNDANT_CUSTOMER_FIELDS' });
+    errors.push({
+      field: ['order', 'customer'],
+      message: 'Only one of customerId or customer can be given',
+      code: 'REDUNDANT_CUSTOMER_FIELDS',
+    });
     return NONE;
   }
   const link = input.customerId ? { id: input.customerId } : (input.customer?.toAssociate ?? input.customer?.toUpsert);
   if (!link) return undefined;
   if (link.id) {
-    const { rows } = await client.query<{ id: string }>('SELECT id FROM devstore.customers WHERE shop = $1 AND id = $2', [shop, parseGid(link.id, 'Customer') ?? '0']);
-    if (!rows[0]) errors.push({ field: ['order', input.customerId ? 'customerId' : 'customer'], message: 'Customer does not exist', code: 'INVALID' });
+    const { rows } = await client.query<{ id: string }>(
+      'SELECT id FROM devstore.customers WHERE shop = $1 AND id = $2',
+      [shop, parseGid(link.id, 'Customer') ?? '0'],
+    );
+    if (!rows[0])
+      errors.push({
+        field: ['order', input.customerId ? 'customerId' : 'customer'],
+        message: 'Customer does not exist',
+        code: 'INVALID',
+      });
     return { id: rows[0]?.id ?? null, created: false };
   }
   const phone = link.phone ? normalizePhone(link.phone) : undefined;
@@ -93,7 +133,15 @@ async function namedCustomer(client: PoolClient, shop: string, input: OrderCusto
   }
   const created = await client.query<{ id: string }>(
     'INSERT INTO devstore.customers (shop, email, phone, first_name, last_name, note, tags) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
-    [shop, link.email ?? null, phone ?? null, link.firstName ?? null, link.lastName ?? null, link.note ?? null, normalizeTags(link.tags) ?? []],
+    [
+      shop,
+      link.email ?? null,
+      phone ?? null,
+      link.firstName ?? null,
+      link.lastName ?? null,
+      link.note ?? null,
+      normalizeTags(link.tags) ?? [],
+    ],
   );
   return { id: (created.rows[0] as { id: string }).id, created: true };
 }

@@ -37,21 +37,45 @@ function* moneyBags(value: unknown, path: string[]): Generator<[Bag, string[]]> 
 
 const problem = (field: string[], message: string): OrderProblem => ({ field, message, code: 'INVALID' });
 
-export function checkCurrencies(input: { currency?: string | null; presentmentCurrency?: string | null }, shopCurrency: string): { currencies: OrderCurrencies; problems: OrderProblem[] } {
+export function checkCurrencies(
+  input: { currency?: string | null; presentmentCurrency?: string | null },
+  shopCurrency: string,
+): { currencies: OrderCurrencies; problems: OrderProblem[] } {
   const problems: OrderProblem[] = [];
   const presentment = input.presentmentCurrency ?? shopCurrency;
   if (input.currency && input.currency !== shopCurrency) {
-    problems.push(problem(['order', 'currency'], `Currency ${input.currency} is not the shop's currency (${shopCurrency}); an order's shop money is in the shop's currency.`));
+    problems.push(
+      problem(
+        ['order', 'currency'],
+        `Currency ${input.currency} is not the shop's currency (${shopCurrency}); an order's shop money is in the shop's currency.`,
+      ),
+    );
   }
   for (const [bag, path] of moneyBags(input, ['order'])) {
     const shopCode = bag.shopMoney?.currencyCode;
-    if (shopCode !== shopCurrency) problems.push(problem([...path, 'shopMoney', 'currencyCode'], `Shop money must be in the shop's currency (${shopCurrency}), not ${String(shopCode)}.`));
+    if (shopCode !== shopCurrency)
+      problems.push(
+        problem(
+          [...path, 'shopMoney', 'currencyCode'],
+          `Shop money must be in the shop's currency (${shopCurrency}), not ${String(shopCode)}.`,
+        ),
+      );
     const presentmentCode = bag.presentmentMoney?.currencyCode;
     if (bag.presentmentMoney && presentmentCode !== presentment) {
-      problems.push(problem([...path, 'presentmentMoney', 'currencyCode'], `Presentment money must be in the order's presentment currency (${presentment}), not ${String(presentmentCode)}.`));
+      problems.push(
+        problem(
+          [...path, 'presentmentMoney', 'currencyCode'],
+          `Presentment money must be in the order's presentment currency (${presentment}), not ${String(presentmentCode)}.`,
+        ),
+      );
     }
     if (!bag.presentmentMoney && presentment !== shopCurrency) {
-      problems.push(problem([...path, 'presentmentMoney'], `Presentment money is required: the order's presentment currency (${presentment}) is not the shop's (${shopCurrency}).`));
+      problems.push(
+        problem(
+          [...path, 'presentmentMoney'],
+          `Presentment money is required: the order's presentment currency (${presentment}) is not the shop's (${shopCurrency}).`,
+        ),
+      );
     }
   }
   return { currencies: { shop: shopCurrency, presentment }, problems };

@@ -39,8 +39,21 @@ describe('orderCreate transactions', () => {
       order: order({
         discountCode: { freeShippingDiscountCode: { code: 'FREESHIP' } },
         transactions: [
-          { kind: 'SALE', status: 'SUCCESS', gateway: 'Credit card (Stripe)', authorizationCode: 'ch_3Pq', processedAt: '2024-03-01T10:00:00Z', amountSet: usd('4.00') },
-          { kind: 'REFUND', status: 'SUCCESS', gateway: 'Credit card (Stripe)', processedAt: '2024-03-04T08:00:00Z', amountSet: usd('1.50') },
+          {
+            kind: 'SALE',
+            status: 'SUCCESS',
+            gateway: 'Credit card (Stripe)',
+            authorizationCode: 'ch_3Pq',
+            processedAt: '2024-03-01T10:00:00Z',
+            amountSet: usd('4.00'),
+          },
+          {
+            kind: 'REFUND',
+            status: 'SUCCESS',
+            gateway: 'Credit card (Stripe)',
+            processedAt: '2024-03-04T08:00:00Z',
+            amountSet: usd('1.50'),
+          },
           { amountSet: usd('0.50') },
         ],
       }),
@@ -52,18 +65,50 @@ describe('orderCreate transactions', () => {
     expect(created.totalDiscountsSet.shopMoney.amount).toBe('0.0');
     expect(created.totalPriceSet.shopMoney.amount).toBe('4.0');
     expect(created.transactions).toEqual([
-      { kind: 'SALE', status: 'SUCCESS', gateway: 'Credit card (Stripe)', authorizationCode: 'ch_3Pq', processedAt: '2024-03-01T10:00:00.000Z', amountSet: { shopMoney: { amount: '4.0', currencyCode: 'USD' } } },
-      { kind: 'REFUND', status: 'SUCCESS', gateway: 'Credit card (Stripe)', authorizationCode: null, processedAt: '2024-03-04T08:00:00.000Z', amountSet: { shopMoney: { amount: '1.5', currencyCode: 'USD' } } },
+      {
+        kind: 'SALE',
+        status: 'SUCCESS',
+        gateway: 'Credit card (Stripe)',
+        authorizationCode: 'ch_3Pq',
+        processedAt: '2024-03-01T10:00:00.000Z',
+        amountSet: { shopMoney: { amount: '4.0', currencyCode: 'USD' } },
+      },
+      {
+        kind: 'REFUND',
+        status: 'SUCCESS',
+        gateway: 'Credit card (Stripe)',
+        authorizationCode: null,
+        processedAt: '2024-03-04T08:00:00.000Z',
+        amountSet: { shopMoney: { amount: '1.5', currencyCode: 'USD' } },
+      },
       // Given without kind, status or date: a successful sale, dated with the order.
-      { kind: 'SALE', status: 'SUCCESS', gateway: null, authorizationCode: null, processedAt: '2024-03-01T10:00:00.000Z', amountSet: { shopMoney: { amount: '0.5', currencyCode: 'USD' } } },
+      {
+        kind: 'SALE',
+        status: 'SUCCESS',
+        gateway: null,
+        authorizationCode: null,
+        processedAt: '2024-03-01T10:00:00.000Z',
+        amountSet: { shopMoney: { amount: '0.5', currencyCode: 'USD' } },
+      },
     ]);
     expect(created.transactionsCount).toEqual({ count: 3 });
   });
 
   it('refuses a transaction of a negative amount, and creates nothing', async () => {
     const before = await devstore.pool.query('SELECT count(*) FROM devstore.orders WHERE shop = $1', [shop.domain]);
-    const { body } = await admin(devstore, shop, CREATE, { order: order({ transactions: [{ kind: 'REFUND', amountSet: usd('-4.00') }] }) });
-    expect(body.data.orderCreate).toEqual({ order: null, userErrors: [{ field: ['order', 'transactions', '0', 'amountSet'], message: 'Amount must be greater than or equal to 0', code: 'INVALID' }] });
+    const { body } = await admin(devstore, shop, CREATE, {
+      order: order({ transactions: [{ kind: 'REFUND', amountSet: usd('-4.00') }] }),
+    });
+    expect(body.data.orderCreate).toEqual({
+      order: null,
+      userErrors: [
+        {
+          field: ['order', 'transactions', '0', 'amountSet'],
+          message: 'Amount must be greater than or equal to 0',
+          code: 'INVALID',
+        },
+      ],
+    });
     const after = await devstore.pool.query('SELECT count(*) FROM devstore.orders WHERE shop = $1', [shop.domain]);
     expect(after.rows[0].count).toBe(before.rows[0].count);
   });

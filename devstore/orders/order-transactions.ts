@@ -39,23 +39,45 @@ export interface StoredTransaction {
  * A date in the future is clamped to now, as the order's own processedAt is
  * ("As of API version 2026-07, values in the future are clamped to the current time").
  */
-export function transactionsFor(inputs: TransactionInput[] | null | undefined, nextId: () => string): { transactions: StoredTransaction[]; problems: OrderProblem[] } {
+export function transactionsFor(
+  inputs: TransactionInput[] | null | undefined,
+  nextId: () => string,
+): { transactions: StoredTransaction[]; problems: OrderProblem[] } {
   const problems: OrderProblem[] = [];
   const transactions = (inputs ?? []).map((input, index) => {
     const shopAmount = Number(input.amountSet.shopMoney?.amount);
-    const presentmentAmount = input.amountSet.presentmentMoney ? Number(input.amountSet.presentmentMoney.amount) : shopAmount;
-    if (!(shopAmount >= 0) || !(presentmentAmount >= 0)) problems.push({ field: ['order', 'transactions', String(index), 'amountSet'], message: 'Amount must be greater than or equal to 0', code: 'INVALID' });
-    const processedAt = input.processedAt ? new Date(Math.min(Date.parse(input.processedAt), Date.now())).toISOString() : null;
+    const presentmentAmount = input.amountSet.presentmentMoney
+      ? Number(input.amountSet.presentmentMoney.amount)
+      : shopAmount;
+    if (!(shopAmount >= 0) || !(presentmentAmount >= 0))
+      problems.push({
+        field: ['order', 'transactions', String(index), 'amountSet'],
+        message: 'Amount must be greater than or equal to 0',
+        code: 'INVALID',
+      });
+    const processedAt = input.processedAt
+      ? new Date(Math.min(Date.parse(input.processedAt), Date.now())).toISOString()
+      : null;
     return {
-      id: nextId(), kind: input.kind ?? 'SALE', status: input.status ?? 'SUCCESS', gateway: input.gateway ?? null, authorizationCode: input.authorizationCode ?? null,
-      processedAt, test: input.test ?? false, shopAmount: String(shopAmount), presentmentAmount: String(presentmentAmount),
+      id: nextId(),
+      kind: input.kind ?? 'SALE',
+      status: input.status ?? 'SUCCESS',
+      gateway: input.gateway ?? null,
+      authorizationCode: input.authorizationCode ?? null,
+      processedAt,
+      test: input.test ?? false,
+      shopAmount: String(shopAmount),
+      presentmentAmount: String(presentmentAmount),
     };
   });
   return { transactions, problems };
 }
 
 /** One kept transaction as an OrderTransaction; an undated one is dated with its order. */
-export function transactionObject(transaction: StoredTransaction, order: { processedAt: Date; createdAt: Date; shopCurrency: string; presentmentCurrency: string }) {
+export function transactionObject(
+  transaction: StoredTransaction,
+  order: { processedAt: Date; createdAt: Date; shopCurrency: string; presentmentCurrency: string },
+) {
   return {
     __typename: 'OrderTransaction',
     id: gid('OrderTransaction', transaction.id),
@@ -67,6 +89,10 @@ export function transactionObject(transaction: StoredTransaction, order: { proce
     processedAt: transaction.processedAt ?? order.processedAt.toISOString(),
     createdAt: order.createdAt.toISOString(),
     test: transaction.test,
-    amountSet: { __typename: 'MoneyBag', shopMoney: moneyV2(transaction.shopAmount, order.shopCurrency), presentmentMoney: moneyV2(transaction.presentmentAmount, order.presentmentCurrency) },
+    amountSet: {
+      __typename: 'MoneyBag',
+      shopMoney: moneyV2(transaction.shopAmount, order.shopCurrency),
+      presentmentMoney: moneyV2(transaction.presentmentAmount, order.presentmentCurrency),
+    },
   };
 }

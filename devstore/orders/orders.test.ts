@@ -10,7 +10,11 @@ beforeAll(async () => {
   devstore = await startTestDevstore();
   shop = await createShop(devstore);
   await devstore.pool.query('UPDATE devstore.shops SET dev_store = false WHERE domain = $1', [shop.domain]);
-  const created = await admin(devstore, shop, 'mutation { productSet(input: { title: "Teapot", vendor: "Kiln", productOptions: [{ name: "Size", values: [{ name: "1L" }] }], variants: [{ optionValues: [{ optionName: "Size", name: "1L" }], price: "30.00", sku: "TEA-1" }] }) { product { variants(first: 1) { nodes { id } } } } }');
+  const created = await admin(
+    devstore,
+    shop,
+    'mutation { productSet(input: { title: "Teapot", vendor: "Kiln", productOptions: [{ name: "Size", values: [{ name: "1L" }] }], variants: [{ optionValues: [{ optionName: "Size", name: "1L" }], price: "30.00", sku: "TEA-1" }] }) { product { variants(first: 1) { nodes { id } } } } }',
+  );
   variantId = created.body.data.productSet.product.variants.nodes[0].id;
 });
 afterAll(() => devstore.stop());
@@ -62,11 +66,33 @@ describe('orderCreate (historical import)', () => {
       shippingLines: { nodes: [{ title: 'Standard', originalPriceSet: { shopMoney: { amount: '4.0' } } }] },
     });
     expect(order.lineItems.nodes).toEqual([
-      { title: 'Teapot', sku: 'TEA-1', variantTitle: '1L', quantity: 2, originalUnitPriceSet: usd('30.0'), variant: { sku: 'TEA-1' } },
-      { title: 'Gift wrap', sku: null, variantTitle: null, quantity: 1, originalUnitPriceSet: usd('5.0'), variant: null },
+      {
+        title: 'Teapot',
+        sku: 'TEA-1',
+        variantTitle: '1L',
+        quantity: 2,
+        originalUnitPriceSet: usd('30.0'),
+        variant: { sku: 'TEA-1' },
+      },
+      {
+        title: 'Gift wrap',
+        sku: null,
+        variantTitle: null,
+        quantity: 1,
+        originalUnitPriceSet: usd('5.0'),
+        variant: null,
+      },
     ]);
     // 65.00 subtotal − 6.50 discount + 4.00 shipping + 6.50 tax, written as Shopify writes a Decimal
-    expect([order.subtotalPriceSet, order.totalDiscountsSet, order.totalShippingPriceSet, order.totalTaxSet, order.totalPriceSet].map((set) => set.shopMoney.amount)).toEqual(['65.0', '6.5', '4.0', '6.5', '69.0']);
+    expect(
+      [
+        order.subtotalPriceSet,
+        order.totalDiscountsSet,
+        order.totalShippingPriceSet,
+        order.totalTaxSet,
+        order.totalPriceSet,
+      ].map((set) => set.shopMoney.amount),
+    ).toEqual(['65.0', '6.5', '4.0', '6.5', '69.0']);
   });
 
   it('numbers orders from #1001 when no name is given', async () => {
@@ -76,7 +102,9 @@ describe('orderCreate (historical import)', () => {
 
   it('clamps a processedAt in the future to the time the order is created (API 2026-07 and later), not refusing it', async () => {
     const before = Date.now();
-    const future = await admin(devstore, shop, CREATE, { order: { processedAt: '2999-01-01T00:00:00Z', lineItems: [{ variantId, quantity: 1 }] } });
+    const future = await admin(devstore, shop, CREATE, {
+      order: { processedAt: '2999-01-01T00:00:00Z', lineItems: [{ variantId, quantity: 1 }] },
+    });
     expect(future.body.data.orderCreate.userErrors).toEqual([]);
     const processedAt = Date.parse(future.body.data.orderCreate.order.processedAt);
     expect(processedAt).toBeGreaterThanOrEqual(before - 1000);
@@ -85,22 +113,45 @@ describe('orderCreate (historical import)', () => {
 
   it('refuses a custom line without a price, and two ways of naming the customer', async () => {
     const noPrice = await admin(devstore, shop, CREATE, { order: { lineItems: [{ title: 'Mystery', quantity: 1 }] } });
-    expect(noPrice.body.data.orderCreate.userErrors[0]).toMatchObject({ field: ['order', 'lineItems', '0', 'priceSet'], code: 'INVALID' });
-    const redundant = await admin(devstore, shop, CREATE, { order: { customerId: 'gid://shopify/Customer/1', customer: { toAssociate: { email: 'a@b.co' } }, lineItems: [{ variantId, quantity: 1 }] } });
+    expect(noPrice.body.data.orderCreate.userErrors[0]).toMatchObject({
+      field: ['order', 'lineItems', '0', 'priceSet'],
+      code: 'INVALID',
+    });
+    const redundant = await admin(devstore, shop, CREATE, {
+      order: {
+        customerId: 'gid://shopify/Customer/1',
+        customer: { toAssociate: { email: 'a@b.co' } },
+        lineItems: [{ variantId, quantity: 1 }],
+      },
+    });
     expect(redundant.body.data.orderCreate.userErrors[0].code).toBe('REDUNDANT_CUSTOMER_FIELDS');
   });
 
   it('lets a development store and a trial store create 5 new orders a minute, then answers HTTP 429 with nothing created', async () => {
-    const order = { lineItems: [{ title: 'Sticker', quantity: 1, priceSet: usd('1.00') }], customer: { toUpsert: { email: 'sixth@example.com' } } };
+    const order = {
+      lineItems: [{ title: 'Sticker', quantity: 1, priceSet: usd('1.00') }],
+      customer: { toUpsert: { email: 'sixth@example.com' } },
+    };
     for (const settings of [{ devStore: true }, { devStore: false, trial: true }]) {
       const limited = await createShop(devstore, settings);
-      for (let count = 0; count < 5; count += 1) expect((await admin(devstore, limited, CREATE, { order: { ...order, customer: undefined } })).body.data.orderCreate.userErrors).toEqual([]);
+      for (let count = 0; count < 5; count += 1)
+        expect(
+          (await admin(devstore, limited, CREATE, { order: { ...order, customer: undefined } })).body.data.orderCreate
+            .userErrors,
+        ).toEqual([]);
       const sixth = await admin(devstore, limited, CREATE, { order });
       // Shopify's documented answer to a resource-based limit is the status; it documents no body and no Retry-After.
       expect(sixth.status).toBe(429);
       expect(typeof sixth.body.errors).toBe('string');
-      const { body } = await admin(devstore, limited, '{ orders(first: 10) { nodes { id } } customers(first: 5) { nodes { id } } }');
-      expect(body.data).toEqual({ orders: { nodes: Array(5).fill({ id: expect.any(String) }) }, customers: { nodes: [] } });
+      const { body } = await admin(
+        devstore,
+        limited,
+        '{ orders(first: 10) { nodes { id } } customers(first: 5) { nodes { id } } }',
+      );
+      expect(body.data).toEqual({
+        orders: { nodes: Array(5).fill({ id: expect.any(String) }) },
+        customers: { nodes: [] },
+      });
     }
   });
 
@@ -108,7 +159,13 @@ describe('orderCreate (historical import)', () => {
     const trial = await createShop(devstore, { devStore: false, trial: true });
     const plusTrial = await createShop(devstore, { devStore: false, trial: true, plan: 'Plus' });
     const development = await createShop(devstore, { devStore: true });
-    const plans = await Promise.all([trial, plusTrial, development].map(async (one) => (await admin(devstore, one, '{ shop { plan { publicDisplayName partnerDevelopment } } }')).body.data.shop.plan));
+    const plans = await Promise.all(
+      [trial, plusTrial, development].map(
+        async (one) =>
+          (await admin(devstore, one, '{ shop { plan { publicDisplayName partnerDevelopment } } }')).body.data.shop
+            .plan,
+      ),
+    );
     expect(plans).toEqual([
       { publicDisplayName: 'Trial', partnerDevelopment: false },
       { publicDisplayName: 'Plus Trial', partnerDevelopment: false },
@@ -117,24 +174,53 @@ describe('orderCreate (historical import)', () => {
   });
 
   it('takes any number of orders a minute on a paid plan', async () => {
-    for (let count = 0; count < 6; count += 1) expect((await admin(devstore, shop, CREATE, { order: { lineItems: [{ title: 'Sticker', quantity: 1, priceSet: usd('1.00') }] } })).status).toBe(200);
+    for (let count = 0; count < 6; count += 1)
+      expect(
+        (
+          await admin(devstore, shop, CREATE, {
+            order: { lineItems: [{ title: 'Sticker', quantity: 1, priceSet: usd('1.00') }] },
+          })
+        ).status,
+      ).toBe(200);
   });
 
   it('finds orders by name and email', async () => {
-    const { body } = await admin(devstore, shop, '{ orders(first: 5, query: "name:#WOO-1042") { nodes { name } } byEmail: orders(first: 5, query: "email:lin@example.com") { nodes { name } } }');
+    const { body } = await admin(
+      devstore,
+      shop,
+      '{ orders(first: 5, query: "name:#WOO-1042") { nodes { name } } byEmail: orders(first: 5, query: "email:lin@example.com") { nodes { name } } }',
+    );
     expect(body.errors).toBeUndefined();
-    expect(body.data).toEqual({ orders: { nodes: [{ name: '#WOO-1042' }] }, byEmail: { nodes: [{ name: '#WOO-1042' }] } });
+    expect(body.data).toEqual({
+      orders: { nodes: [{ name: '#WOO-1042' }] },
+      byEmail: { nodes: [{ name: '#WOO-1042' }] },
+    });
   });
 
   it('lists orders by processedAt by default (PROCESSED_AT), paging with cursors', async () => {
     const history = await createShop(devstore);
     await devstore.pool.query('UPDATE devstore.shops SET dev_store = false WHERE domain = $1', [history.domain]);
-    for (const [name, processedAt] of [['#B', '2023-05-01T00:00:00Z'], ['#A', '2021-01-01T00:00:00Z'], ['#C', '2025-09-09T00:00:00Z']]) {
-      await admin(devstore, history, CREATE, { order: { name, processedAt, lineItems: [{ title: 'Old thing', quantity: 1, priceSet: usd('2.00') }] } });
+    for (const [name, processedAt] of [
+      ['#B', '2023-05-01T00:00:00Z'],
+      ['#A', '2021-01-01T00:00:00Z'],
+      ['#C', '2025-09-09T00:00:00Z'],
+    ]) {
+      await admin(devstore, history, CREATE, {
+        order: { name, processedAt, lineItems: [{ title: 'Old thing', quantity: 1, priceSet: usd('2.00') }] },
+      });
     }
-    const first = await admin(devstore, history, '{ orders(first: 2) { nodes { name } pageInfo { hasNextPage endCursor } } }');
+    const first = await admin(
+      devstore,
+      history,
+      '{ orders(first: 2) { nodes { name } pageInfo { hasNextPage endCursor } } }',
+    );
     expect(first.body.data.orders.nodes).toEqual([{ name: '#A' }, { name: '#B' }]);
-    const next = await admin(devstore, history, 'query($after: String) { orders(first: 2, after: $after) { nodes { name } pageInfo { hasNextPage } } }', { after: first.body.data.orders.pageInfo.endCursor });
+    const next = await admin(
+      devstore,
+      history,
+      'query($after: String) { orders(first: 2, after: $after) { nodes { name } pageInfo { hasNextPage } } }',
+      { after: first.body.data.orders.pageInfo.endCursor },
+    );
     expect(next.body.data.orders).toEqual({ nodes: [{ name: '#C' }], pageInfo: { hasNextPage: false } });
   });
 });

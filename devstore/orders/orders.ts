@@ -19,9 +19,22 @@ import { inTransaction } from '../catalog/product-writer.ts';
 import { addressObject, customerObject, normalizePhone, type CustomerRow } from '../customers/customers.ts';
 import { regionErrors } from '../customers/zones.ts';
 import { customerFor, type OrderCustomerInput } from './order-customer.ts';
-import { planOrder, type LineItem, type OrderInput, type OrderPlan, type OrderProblem, type ShippingLine, type TaxLine } from './order-input.ts';
+import {
+  planOrder,
+  type LineItem,
+  type OrderInput,
+  type OrderPlan,
+  type OrderProblem,
+  type ShippingLine,
+  type TaxLine,
+} from './order-input.ts';
 import { checkCurrencies } from './order-money.ts';
-import { type StoredTransaction, type TransactionInput, transactionObject, transactionsFor } from './order-transactions.ts';
+import {
+  type StoredTransaction,
+  type TransactionInput,
+  transactionObject,
+  transactionsFor,
+} from './order-transactions.ts';
 
 /**
  * Shopify's documented ceiling for orderCreate on development and trial stores: "If you're using
@@ -68,12 +81,22 @@ interface OrderRow {
 }
 
 /** An order's lines and totals in one currency: the row's own (shop money), or its presentment plan. */
-type Priced = Pick<OrderPlan, 'lineItems' | 'shippingLines' | 'taxLines'> & Record<'subtotal' | 'totalTax' | 'totalShipping' | 'totalDiscounts' | 'totalPrice', string | number>;
+type Priced = Pick<OrderPlan, 'lineItems' | 'shippingLines' | 'taxLines'> &
+  Record<'subtotal' | 'totalTax' | 'totalShipping' | 'totalDiscounts' | 'totalPrice', string | number>;
 type Amount = (priced: Priced) => string | number | undefined;
 
 /** MoneyBags of the order: each amount in shop money and in presentment money, taken alike from both pricings. */
 function moneyBags(row: OrderRow) {
-  const shop: Priced = { lineItems: row.line_items, shippingLines: row.shipping_lines, taxLines: row.tax_lines, subtotal: row.subtotal, totalTax: row.total_tax, totalShipping: row.total_shipping, totalDiscounts: row.total_discounts, totalPrice: row.total_price };
+  const shop: Priced = {
+    lineItems: row.line_items,
+    shippingLines: row.shipping_lines,
+    taxLines: row.tax_lines,
+    subtotal: row.subtotal,
+    totalTax: row.total_tax,
+    totalShipping: row.total_shipping,
+    totalDiscounts: row.total_discounts,
+    totalPrice: row.total_price,
+  };
   const presentment = row.presentment ?? shop;
   const presentmentCurrency = row.presentment_currency_code ?? row.currency_code;
   return (amount: Amount) => ({
@@ -84,7 +107,14 @@ function moneyBags(row: OrderRow) {
 }
 
 function taxLineObject(tax: TaxLine, priceSet: object) {
-  return { __typename: 'TaxLine', title: tax.title, rate: Number(tax.rate), ratePercentage: Number(tax.rate) * 100, priceSet, channelLiable: false };
+  return {
+    __typename: 'TaxLine',
+    title: tax.title,
+    rate: Number(tax.rate),
+    ratePercentage: Number(tax.rate) * 100,
+    priceSet,
+    channelLiable: false,
+  };
 }
 
 function orderObject(row: OrderRow) {
@@ -104,9 +134,16 @@ function orderObject(row: OrderRow) {
     taxable: item.taxable,
     originalUnitPriceSet: bag((priced) => priced.lineItems[index]?.price),
     originalTotalSet: bag((priced) => Number(priced.lineItems[index]?.price ?? 0) * item.quantity),
-    taxLines: item.taxLines.map((tax, position) => taxLineObject(tax, bag((priced) => priced.lineItems[index]?.taxLines[position]?.price))),
+    taxLines: item.taxLines.map((tax, position) =>
+      taxLineObject(
+        tax,
+        bag((priced) => priced.lineItems[index]?.taxLines[position]?.price),
+      ),
+    ),
     variant: async (_args: Args, context: RequestContext) => {
-      const variant = item.variantId ? (await variantsByIds(context.pool, context.shop.domain, [item.variantId])).get(item.variantId) : undefined;
+      const variant = item.variantId
+        ? (await variantsByIds(context.pool, context.shop.domain, [item.variantId])).get(item.variantId)
+        : undefined;
       return variant ? variantObject(variant) : null;
     },
     product: async (_args: Args, context: RequestContext) => {
@@ -136,21 +173,49 @@ function orderObject(row: OrderRow) {
     updatedAt: row.updated_at.toISOString(),
     closedAt: row.closed_at?.toISOString() ?? null,
     closed: row.closed_at !== null,
-    lineItems: (args: Args) => connectionOf(lineItems, args, (item) => item.id.split('/').pop() ?? item.id, (item) => item),
+    lineItems: (args: Args) =>
+      connectionOf(
+        lineItems,
+        args,
+        (item) => item.id.split('/').pop() ?? item.id,
+        (item) => item,
+      ),
     shippingLines: (args: Args) =>
-      connectionOf(row.shipping_lines.map((line, index) => ({ ...line, index, position: index + 1 })), args, (line) => line.position, (line) => ({
-        __typename: 'ShippingLine',
-        id: gid('ShippingLine', `${row.id}${line.position}`),
-        title: line.title,
-        code: line.code,
-        source: line.source,
-        originalPriceSet: bag((priced) => priced.shippingLines[line.index]?.price),
-        discountedPriceSet: bag((priced) => priced.shippingLines[line.index]?.price),
-        taxLines: line.taxLines.map((tax, position) => taxLineObject(tax, bag((priced) => priced.shippingLines[line.index]?.taxLines[position]?.price))),
-      })),
-    taxLines: row.tax_lines.map((tax, position) => taxLineObject(tax, bag((priced) => priced.taxLines[position]?.price))),
+      connectionOf(
+        row.shipping_lines.map((line, index) => ({ ...line, index, position: index + 1 })),
+        args,
+        (line) => line.position,
+        (line) => ({
+          __typename: 'ShippingLine',
+          id: gid('ShippingLine', `${row.id}${line.position}`),
+          title: line.title,
+          code: line.code,
+          source: line.source,
+          originalPriceSet: bag((priced) => priced.shippingLines[line.index]?.price),
+          discountedPriceSet: bag((priced) => priced.shippingLines[line.index]?.price),
+          taxLines: line.taxLines.map((tax, position) =>
+            taxLineObject(
+              tax,
+              bag((priced) => priced.shippingLines[line.index]?.taxLines[position]?.price),
+            ),
+          ),
+        }),
+      ),
+    taxLines: row.tax_lines.map((tax, position) =>
+      taxLineObject(
+        tax,
+        bag((priced) => priced.taxLines[position]?.price),
+      ),
+    ),
     transactions: (args: Args) => {
-      const all = row.transactions.map((transaction) => transactionObject(transaction, { processedAt: row.processed_at, createdAt: row.created_at, shopCurrency: currency, presentmentCurrency: row.presentment_currency_code ?? currency }));
+      const all = row.transactions.map((transaction) =>
+        transactionObject(transaction, {
+          processedAt: row.processed_at,
+          createdAt: row.created_at,
+          shopCurrency: currency,
+          presentmentCurrency: row.presentment_currency_code ?? currency,
+        }),
+      );
       return typeof args.first === 'number' ? all.slice(0, args.first) : all;
     },
     transactionsCount: { __typename: 'Count', count: row.transactions.length, precision: 'EXACT' },
@@ -162,12 +227,18 @@ function orderObject(row: OrderRow) {
     totalDiscountsSet: bag((priced) => priced.totalDiscounts),
     totalPriceSet: bag((priced) => priced.totalPrice),
     currentTotalPriceSet: bag((priced) => priced.totalPrice),
-    billingAddress: row.billing_address ? addressObject({ ...row.billing_address, id: gid('MailingAddress', `${row.id}1`) }) : null,
-    shippingAddress: row.shipping_address ? addressObject({ ...row.shipping_address, id: gid('MailingAddress', `${row.id}2`) }) : null,
+    billingAddress: row.billing_address
+      ? addressObject({ ...row.billing_address, id: gid('MailingAddress', `${row.id}1`) })
+      : null,
+    shippingAddress: row.shipping_address
+      ? addressObject({ ...row.shipping_address, id: gid('MailingAddress', `${row.id}2`) })
+      : null,
     ...metafieldFields(String(row.id)),
     customer: async (_args: Args, context: RequestContext) => {
       if (!row.customer_id) return null;
-      const { rows } = await context.pool.query<CustomerRow>('SELECT * FROM devstore.customers WHERE id = $1', [row.customer_id]);
+      const { rows } = await context.pool.query<CustomerRow>('SELECT * FROM devstore.customers WHERE id = $1', [
+        row.customer_id,
+      ]);
       return rows[0] ? customerObject(rows[0]) : null;
     },
   };
@@ -175,13 +246,22 @@ function orderObject(row: OrderRow) {
 
 /** Over the limit of new orders a minute: the request is answered 429 and the transaction rolls back. */
 async function withinOrderLimit(client: PoolClient, shop: string) {
-  const { rows } = await client.query<{ count: string }>("SELECT count(*) FROM devstore.orders WHERE shop = $1 AND created_at > now() - interval '1 minute'", [shop]);
+  const { rows } = await client.query<{ count: string }>(
+    "SELECT count(*) FROM devstore.orders WHERE shop = $1 AND created_at > now() - interval '1 minute'",
+    [shop],
+  );
   if (Number(rows[0]?.count ?? 0) >= ORDERS_PER_MINUTE_ON_TRIAL_AND_DEVELOPMENT_STORES) {
-    throw new ResourceLimitError(`Too many orders: development and trial stores can create ${ORDERS_PER_MINUTE_ON_TRIAL_AND_DEVELOPMENT_STORES} new orders a minute. Try again later.`);
+    throw new ResourceLimitError(
+      `Too many orders: development and trial stores can create ${ORDERS_PER_MINUTE_ON_TRIAL_AND_DEVELOPMENT_STORES} new orders a minute. Try again later.`,
+    );
   }
 }
 
-const FULFILLMENT_DISPLAY: Record<string, string> = { FULFILLED: 'FULFILLED', PARTIAL: 'PARTIALLY_FULFILLED', RESTOCKED: 'RESTOCKED' };
+const FULFILLMENT_DISPLAY: Record<string, string> = {
+  FULFILLED: 'FULFILLED',
+  PARTIAL: 'PARTIALLY_FULFILLED',
+  RESTOCKED: 'RESTOCKED',
+};
 
 /** An order refused with userErrors once inside its transaction: rolled back, then answered with them. */
 class OrderRefused extends Error {
@@ -193,33 +273,68 @@ class OrderRefused extends Error {
 }
 
 async function orderCreate(args: Args, context: RequestContext) {
-  const input = args.order as OrderInput & Record<string, unknown> & {
-    name?: string | null; email?: string | null; phone?: string | null; note?: string | null; tags?: string[] | null; currency?: string | null; presentmentCurrency?: string | null;
-    financialStatus?: string | null; fulfillmentStatus?: string | null; closedAt?: string | null; test?: boolean | null; sourceName?: string | null;
-    sourceIdentifier?: string | null; billingAddress?: unknown; shippingAddress?: unknown; metafields?: MetafieldInput[] | null;
-  } & OrderCustomerInput;
+  const input = args.order as OrderInput &
+    Record<string, unknown> & {
+      name?: string | null;
+      email?: string | null;
+      phone?: string | null;
+      note?: string | null;
+      tags?: string[] | null;
+      currency?: string | null;
+      presentmentCurrency?: string | null;
+      financialStatus?: string | null;
+      fulfillmentStatus?: string | null;
+      closedAt?: string | null;
+      test?: boolean | null;
+      sourceName?: string | null;
+      sourceIdentifier?: string | null;
+      billingAddress?: unknown;
+      shippingAddress?: unknown;
+      metafields?: MetafieldInput[] | null;
+    } & OrderCustomerInput;
   const options = (args.options ?? {}) as { inventoryBehaviour?: string | null };
-  if (options.inventoryBehaviour && options.inventoryBehaviour !== 'BYPASS') throw new NotImplementedError(`orderCreate inventoryBehaviour ${options.inventoryBehaviour}`);
-  const failed = (userErrors: OrderProblem[]) => ({ __typename: 'OrderCreatePayload', order: null, userErrors: userErrors.map((error) => ({ __typename: 'OrderCreateUserError', ...error })) });
+  if (options.inventoryBehaviour && options.inventoryBehaviour !== 'BYPASS')
+    throw new NotImplementedError(`orderCreate inventoryBehaviour ${options.inventoryBehaviour}`);
+  const failed = (userErrors: OrderProblem[]) => ({
+    __typename: 'OrderCreatePayload',
+    order: null,
+    userErrors: userErrors.map((error) => ({ __typename: 'OrderCreateUserError', ...error })),
+  });
 
   const { currencies, problems: moneyProblems } = checkCurrencies(input, context.shop.currencyCode);
   if (moneyProblems.length) return failed(moneyProblems);
-  const regions = (['billingAddress', 'shippingAddress'] as const).flatMap((key) => (input[key] ? regionErrors(input[key] as Record<string, string | null>, ['order', key]) : []));
+  const regions = (['billingAddress', 'shippingAddress'] as const).flatMap((key) =>
+    input[key] ? regionErrors(input[key] as Record<string, string | null>, ['order', key]) : [],
+  );
   if (regions.length) return failed(regions.map((error) => ({ ...error, code: 'INVALID' })));
   let lineNumber = 0;
   const nextLineId = async () => `${Date.now()}${String(lineNumber++).padStart(3, '0')}`;
   const planned = await planOrder(context, input, nextLineId);
-  const paid = transactionsFor(input.transactions as TransactionInput[] | null | undefined, () => `${Date.now()}${String(lineNumber++).padStart(3, '0')}`);
+  const paid = transactionsFor(
+    input.transactions as TransactionInput[] | null | undefined,
+    () => `${Date.now()}${String(lineNumber++).padStart(3, '0')}`,
+  );
   // Order.note: "The maximum length is 5000 characters"; a customer upserted with the order keeps a customer's lengths.
   const tooLong = [
     ...tooLongText([{ field: ['order', 'note'], label: 'Note', value: input.note, limit: TEXT_LIMITS.note }]),
     ...(input.customer?.toUpsert ? customerTextErrors(input.customer.toUpsert, ['order', 'customer', 'toUpsert']) : []),
   ].map((error) => ({ ...error, code: 'INVALID' }));
-  if (!planned.plan || tooLong.length || paid.problems.length) return failed([...planned.errors, ...tooLong, ...paid.problems]);
+  if (!planned.plan || tooLong.length || paid.problems.length)
+    return failed([...planned.errors, ...tooLong, ...paid.problems]);
   const plan = planned.plan;
   // devstore keeps amounts below 10^18; Shopify documents no ceiling, so this refusal and its words are devstore's.
-  if ([plan.subtotal, plan.totalTax, plan.totalShipping, plan.totalDiscounts, plan.totalPrice].some((amount) => !(Math.abs(amount) < MAX_PRICE))) {
-    return failed([{ field: ['order'], message: 'The order\'s amounts are too large (each must be less than 1000000000000000000)', code: 'INVALID' }]);
+  if (
+    [plan.subtotal, plan.totalTax, plan.totalShipping, plan.totalDiscounts, plan.totalPrice].some(
+      (amount) => !(Math.abs(amount) < MAX_PRICE),
+    )
+  ) {
+    return failed([
+      {
+        field: ['order'],
+        message: "The order's amounts are too large (each must be less than 1000000000000000000)",
+        code: 'INVALID',
+      },
+    ]);
   }
   const foreign = currencies.presentment !== currencies.shop;
   const presentment = foreign ? ((await planOrder(context, input, nextLineId, 'presentment')).plan ?? null) : null;
@@ -248,21 +363,50 @@ async function orderCreate(args: Args, context: RequestContext) {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, least(coalesce($10, now()), now()), $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31)
          RETURNING *`,
         [
-          context.shop.domain, number, input.name ?? `#${number}`, input.email ?? null, input.phone ? normalizePhone(input.phone) ?? input.phone : null, customer.id,
-          currencies.shop, input.financialStatus ?? (hasTransactions ? 'PAID' : 'PENDING'),
-          FULFILLMENT_DISPLAY[input.fulfillmentStatus ?? ''] ?? 'UNFULFILLED', input.processedAt ?? null, input.closedAt ?? null, input.note ?? null,
-          normalizeTags(input.tags) ?? [], input.taxesIncluded ?? false, input.test ?? false, input.sourceName ?? null, input.sourceIdentifier ?? null,
-          JSON.stringify(plan.lineItems), JSON.stringify(plan.shippingLines), JSON.stringify(plan.taxLines), JSON.stringify(plan.discountCodes),
-          input.billingAddress ? JSON.stringify(input.billingAddress) : null, input.shippingAddress ? JSON.stringify(input.shippingAddress) : null,
-          plan.subtotal, plan.totalTax, plan.totalShipping, plan.totalDiscounts, plan.totalPrice,
-          foreign ? currencies.presentment : null, presentment ? JSON.stringify(presentment) : null, JSON.stringify(paid.transactions),
+          context.shop.domain,
+          number,
+          input.name ?? `#${number}`,
+          input.email ?? null,
+          input.phone ? (normalizePhone(input.phone) ?? input.phone) : null,
+          customer.id,
+          currencies.shop,
+          input.financialStatus ?? (hasTransactions ? 'PAID' : 'PENDING'),
+          FULFILLMENT_DISPLAY[input.fulfillmentStatus ?? ''] ?? 'UNFULFILLED',
+          input.processedAt ?? null,
+          input.closedAt ?? null,
+          input.note ?? null,
+          normalizeTags(input.tags) ?? [],
+          input.taxesIncluded ?? false,
+          input.test ?? false,
+          input.sourceName ?? null,
+          input.sourceIdentifier ?? null,
+          JSON.stringify(plan.lineItems),
+          JSON.stringify(plan.shippingLines),
+          JSON.stringify(plan.taxLines),
+          JSON.stringify(plan.discountCodes),
+          input.billingAddress ? JSON.stringify(input.billingAddress) : null,
+          input.shippingAddress ? JSON.stringify(input.shippingAddress) : null,
+          plan.subtotal,
+          plan.totalTax,
+          plan.totalShipping,
+          plan.totalDiscounts,
+          plan.totalPrice,
+          foreign ? currencies.presentment : null,
+          presentment ? JSON.stringify(presentment) : null,
+          JSON.stringify(paid.transactions),
         ],
       );
       const created = rows[0] as OrderRow;
-      if (input.metafields?.length) await writeMetafields(client, context.shop.domain, String(created.id), 'ORDER', input.metafields, false);
+      if (input.metafields?.length)
+        await writeMetafields(client, context.shop.domain, String(created.id), 'ORDER', input.metafields, false);
       return { ...created, customerCreated: customer.created };
     });
-    if (row.customerCreated && row.customer_id) context.emit('customers/create', { id: Number(row.customer_id), email: row.email, admin_graphql_api_id: gid('Customer', row.customer_id) });
+    if (row.customerCreated && row.customer_id)
+      context.emit('customers/create', {
+        id: Number(row.customer_id),
+        email: row.email,
+        admin_graphql_api_id: gid('Customer', row.customer_id),
+      });
     context.emit('orders/create', { id: Number(row.id), name: row.name, admin_graphql_api_id: gid('Order', row.id) });
     return { __typename: 'OrderCreatePayload', order: orderObject(row), userErrors: [] };
   } catch (error) {
@@ -289,14 +433,24 @@ const ORDERS: ListSpec = {
 };
 
 async function orderById(context: RequestContext, id: string | null | undefined) {
-  const { rows } = id ? await context.pool.query<OrderRow>('SELECT * FROM devstore.orders WHERE shop = $1 AND id = $2', [context.shop.domain, id]) : { rows: [] };
+  const { rows } = id
+    ? await context.pool.query<OrderRow>('SELECT * FROM devstore.orders WHERE shop = $1 AND id = $2', [
+        context.shop.domain,
+        id,
+      ])
+    : { rows: [] };
   return rows[0] ? orderObject(rows[0]) : null;
 }
 
 async function orderByIdentifier(args: Args, context: RequestContext) {
   const identifier = args.identifier as { id?: string | null; customId?: unknown };
   if (identifier.customId) {
-    const ownerId = await ownerByCustomId(context.pool, context.shop.domain, 'ORDER', identifier.customId as CustomId).catch((error: unknown) => {
+    const ownerId = await ownerByCustomId(
+      context.pool,
+      context.shop.domain,
+      'ORDER',
+      identifier.customId as CustomId,
+    ).catch((error: unknown) => {
       throw error instanceof CustomIdError ? new ArgumentError(error.message) : error;
     });
     return orderById(context, ownerId);
@@ -308,10 +462,25 @@ async function orderByIdentifier(args: Args, context: RequestContext) {
 /** Deletes an order for good (Shopify answers NOT_FOUND for one it does not have). */
 async function orderDelete(args: Args, context: RequestContext) {
   const id = parseGid(args.orderId, 'Order');
-  const { rows } = id ? await context.pool.query<{ id: string }>('DELETE FROM devstore.orders WHERE shop = $1 AND id = $2 RETURNING id', [context.shop.domain, id]) : { rows: [] };
+  const { rows } = id
+    ? await context.pool.query<{ id: string }>('DELETE FROM devstore.orders WHERE shop = $1 AND id = $2 RETURNING id', [
+        context.shop.domain,
+        id,
+      ])
+    : { rows: [] };
   const deleted = rows[0];
-  if (!deleted) return { __typename: 'OrderDeletePayload', deletedId: null, userErrors: [{ __typename: 'OrderDeleteUserError', field: ['orderId'], message: 'Order does not exist', code: 'NOT_FOUND' }] };
-  await context.pool.query('DELETE FROM devstore.metafields WHERE shop = $1 AND owner_id = $2', [context.shop.domain, deleted.id]);
+  if (!deleted)
+    return {
+      __typename: 'OrderDeletePayload',
+      deletedId: null,
+      userErrors: [
+        { __typename: 'OrderDeleteUserError', field: ['orderId'], message: 'Order does not exist', code: 'NOT_FOUND' },
+      ],
+    };
+  await context.pool.query('DELETE FROM devstore.metafields WHERE shop = $1 AND owner_id = $2', [
+    context.shop.domain,
+    deleted.id,
+  ]);
   context.emit('orders/delete', { id: Number(deleted.id) });
   return { __typename: 'OrderDeletePayload', deletedId: gid('Order', deleted.id), userErrors: [] };
 }
@@ -325,7 +494,10 @@ export const ordersModule: ResolverModule = {
   mutations: { orderCreate, orderDelete },
   nodes: {
     Order: async (context, id) => {
-      const { rows } = await context.pool.query<OrderRow>('SELECT * FROM devstore.orders WHERE shop = $1 AND id = $2', [context.shop.domain, id]);
+      const { rows } = await context.pool.query<OrderRow>('SELECT * FROM devstore.orders WHERE shop = $1 AND id = $2', [
+        context.shop.domain,
+        id,
+      ]);
       return rows[0] ? orderObject(rows[0]) : null;
     },
   },

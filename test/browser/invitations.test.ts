@@ -17,7 +17,9 @@ let app: RunningApp;
 let woo: WooCommerceTestServer;
 
 beforeAll(async () => {
-  woo = await startWooCommerceServer({ catalog: { products: 1, customers: 6, orders: 0, coupons: 0, reviews: 0, pages: 0, posts: 0, awkward: false } });
+  woo = await startWooCommerceServer({
+    catalog: { products: 1, customers: 6, orders: 0, coupons: 0, reviews: 0, pages: 0, posts: 0, awkward: false },
+  });
   app = await startApp();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 });
@@ -29,14 +31,18 @@ afterAll(async () => {
   expect(code).toBe(0);
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `invitations-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `invitations-${name}.png`), fullPage: true });
 
 /** The account invitations devstore recorded as sent, as Shopify would email them. */
 async function sentInvitations(shop: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    const { rows } = await client.query<{ recipient: string }>("SELECT recipient FROM devstore.sent_emails WHERE shop = $1 AND kind = 'customer_account_invite' ORDER BY recipient", [shop]);
+    const { rows } = await client.query<{ recipient: string }>(
+      "SELECT recipient FROM devstore.sent_emails WHERE shop = $1 AND kind = 'customer_account_invite' ORDER BY recipient",
+      [shop],
+    );
     return rows.map((row) => row.recipient);
   } finally {
     await client.end();
@@ -62,8 +68,17 @@ describe('account invitations after launch', () => {
       await page.getByText(/^Customers \(\d+\)$/).waitFor();
 
       // Only the customers, and the invitations the merchant wants after launch; each choice saved at once.
-      const saving = () => page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/setup'));
-      for (const label of ['Collections (categories)', 'Products', 'Orders', 'Pages', 'Blog posts', 'Discount codes', 'Product reviews']) {
+      const saving = () =>
+        page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/setup'));
+      for (const label of [
+        'Collections (categories)',
+        'Products',
+        'Orders',
+        'Pages',
+        'Blog posts',
+        'Discount codes',
+        'Product reviews',
+      ]) {
         const box = page.getByRole('checkbox', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')} \\(`) });
         if ((await box.count()) === 0 || !(await box.isChecked())) continue;
         const saved = saving();
@@ -95,7 +110,11 @@ describe('account invitations after launch', () => {
       await shot(page, '1-completed');
       await page.getByRole('button', { name: 'Send account invitations', exact: true }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByText(new RegExp(`^Shopify emails an account invitation to ${customers} Shipyard created in this store\\.`)).waitFor();
+      await dialog
+        .getByText(
+          new RegExp(`^Shopify emails an account invitation to ${customers} Shipyard created in this store\\.`),
+        )
+        .waitFor();
       await shot(page, '2-confirm');
       await dialog.getByRole('button', { name: 'Send invitations', exact: true }).click();
       await dialog.waitFor({ state: 'detached' });
@@ -104,7 +123,10 @@ describe('account invitations after launch', () => {
       await page.getByText(new RegExp(`^${customers} invited`)).waitFor();
       expect(await page.getByRole('button', { name: 'Send account invitations', exact: true }).count()).toBe(0);
       // Each went to a customer of the old store, one each.
-      const moved = await db().sourceRecord.findMany({ where: { migrationId: id, entity: 'customers', status: 'written' }, select: { email: true } });
+      const moved = await db().sourceRecord.findMany({
+        where: { migrationId: id, entity: 'customers', status: 'written' },
+        select: { email: true },
+      });
       const recipients = await sentInvitations(migration.shop);
       expect(recipients).toHaveLength(created.length);
       expect(new Set(recipients).size).toBe(recipients.length);

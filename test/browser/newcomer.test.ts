@@ -22,7 +22,10 @@ let woo: WooCommerceTestServer;
 
 beforeAll(async () => {
   // A slow shared host: each API answer takes a while, so reading lasts long enough to pause it.
-  woo = await startWooCommerceServer({ catalog: { products: 10, variationsPerProduct: 2, imagesPerProduct: 1 }, latencyMs: 700 });
+  woo = await startWooCommerceServer({
+    catalog: { products: 10, variationsPerProduct: 2, imagesPerProduct: 1 },
+    latencyMs: 700,
+  });
   app = await startApp();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 });
@@ -34,7 +37,8 @@ afterAll(async () => {
   expect(code).toBe(0);
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `newcomer-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `newcomer-${name}.png`), fullPage: true });
 
 async function confirm(page: Page, button: string, confirmWith: string) {
   await page.getByRole('button', { name: button, exact: true }).click();
@@ -78,14 +82,17 @@ describe('a newcomer moves a WooCommerce store', () => {
 
       // Only the catalog, to keep the run short; the choice is saved on the draft at once.
       for (const label of ['Customers', 'Orders', 'Discount codes', 'Product reviews']) {
-        const saved = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/setup'));
+        const saved = page.waitForResponse(
+          (response) => response.request().method() === 'POST' && response.url().includes('/setup'),
+        );
         await page.getByText(new RegExp(`^${label} \\(`)).click();
         await saved;
       }
       await page.getByText('Choices saved').waitFor();
 
       // The options: each saved at once, the order status map with a label per select.
-      const saving = () => page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/setup'));
+      const saving = () =>
+        page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/setup'));
       let saved = saving();
       await page.getByText('Skip them', { exact: true }).click();
       await saved;
@@ -115,7 +122,9 @@ describe('a newcomer moves a WooCommerce store', () => {
       await page.getByText(/^No sales channel is chosen: the products and collections stay unpublished/).waitFor();
       expect((await db().migration.findFirstOrThrow()).options).toMatchObject({ channels: [] });
       await toggleChannel('Point of Sale');
-      await page.getByText(/^The Online Store is not chosen: your storefront will not show the migrated products/).waitFor();
+      await page
+        .getByText(/^The Online Store is not chosen: your storefront will not show the migrated products/)
+        .waitFor();
       await shot(page, '2-channels-warning');
       await toggleChannel('Online Store');
       await toggleChannel('Point of Sale');
@@ -127,7 +136,9 @@ describe('a newcomer moves a WooCommerce store', () => {
       expect(await page.getByRole('checkbox', { name: /Products/ }).isChecked()).toBe(true);
       expect(await page.getByRole('radio', { name: 'Skip them' }).isChecked()).toBe(true);
       expect(await page.getByRole('checkbox', { name: 'Keep order numbers' }).isChecked()).toBe(false);
-      expect(await page.getByRole('checkbox', { name: 'Send account invitations to customers after launch' }).isChecked()).toBe(true);
+      expect(
+        await page.getByRole('checkbox', { name: 'Send account invitations to customers after launch' }).isChecked(),
+      ).toBe(true);
       expect(await page.getByLabel('Payment status for Processing orders').inputValue()).toBe('AUTHORIZED');
       expect(await page.getByLabel('Fulfillment status for Completed orders').inputValue()).toBe('PARTIAL');
       const draft = await db().migration.findFirstOrThrow();
@@ -136,7 +147,10 @@ describe('a newcomer moves a WooCommerce store', () => {
         existingRecords: 'skip',
         keepOrderNumbers: false,
         inviteCustomers: true,
-        orderStatusMap: { processing: { financialStatus: 'AUTHORIZED', fulfillmentStatus: null }, completed: { financialStatus: 'PAID', fulfillmentStatus: 'PARTIAL' } },
+        orderStatusMap: {
+          processing: { financialStatus: 'AUTHORIZED', fulfillmentStatus: null },
+          completed: { financialStatus: 'PAID', fulfillmentStatus: 'PARTIAL' },
+        },
       });
       await shot(page, '2-choose');
 
@@ -167,15 +181,28 @@ describe('a newcomer moves a WooCommerce store', () => {
       await page.getByRole('button', { name: 'Check against Shopify’s rules without writing' }).click();
       await page.getByText(/^\d+ records? pass/).waitFor({ timeout: 30_000 });
       const dryRun = await db().dryRun.findUniqueOrThrow({ where: { migrationId: id } });
-      const staged = await db().sourceRecord.findMany({ where: { migrationId: id, entity: { in: DRY_RUN_ENTITIES }, status: { not: 'invalid' } }, select: { entity: true, data: true } });
+      const staged = await db().sourceRecord.findMany({
+        where: { migrationId: id, entity: { in: DRY_RUN_ENTITIES }, status: { not: 'invalid' } },
+        select: { entity: true, data: true },
+      });
       expect(staged.length).toBeGreaterThan(0);
       // Redirects are on: each record with an old URL also has the 301 it becomes checked.
-      const oldUrls = staged.filter((row) => (REDIRECTED_ENTITIES as string[]).includes(row.entity) && (row.data as { sourcePath?: string | null }).sourcePath).length;
+      const oldUrls = staged.filter(
+        (row) =>
+          (REDIRECTED_ENTITIES as string[]).includes(row.entity) &&
+          (row.data as { sourcePath?: string | null }).sourcePath,
+      ).length;
       expect(oldUrls).toBeGreaterThan(0);
-      expect(dryRun).toMatchObject({ status: 'done', checked: staged.length + oldUrls, passed: staged.length + oldUrls - dryRun.refused });
+      expect(dryRun).toMatchObject({
+        status: 'done',
+        checked: staged.length + oldUrls,
+        passed: staged.length + oldUrls - dryRun.refused,
+      });
       await page.getByText(new RegExp(`^${dryRun.passed} records? pass`)).waitFor();
       await page.getByText('Dry run finished: nothing was written to Shopify').waitFor();
-      expect(await db().sourceRecord.count({ where: { migrationId: id, status: { in: ['written', 'failed'] } } })).toBe(0);
+      expect(await db().sourceRecord.count({ where: { migrationId: id, status: { in: ['written', 'failed'] } } })).toBe(
+        0,
+      );
       await shot(page, '5-dry-run');
 
       await confirm(page, 'Start writing to Shopify', 'Start writing');
@@ -185,23 +212,38 @@ describe('a newcomer moves a WooCommerce store', () => {
       const chart = page.getByRole('img', { name: 'Records written per minute' });
       await chart.waitFor();
       expect(await chart.getAttribute('aria-describedby')).toBe('throughput-summary');
-      expect(await page.locator('#throughput-summary').innerText()).toMatch(/peak [\d,]+ a minute · on average [\d,]+ a minute over/);
+      expect(await page.locator('#throughput-summary').innerText()).toMatch(
+        /peak [\d,]+ a minute · on average [\d,]+ a minute over/,
+      );
       expect(await db().migrationSample.count({ where: { migrationId: id } })).toBeGreaterThan(0);
       expect((await db().migration.findUniqueOrThrow({ where: { id } })).status).toBe('completed');
       await page.getByRole('heading', { name: /^Redirects \(\d+\)$/ }).waitFor();
       await shot(page, '6-completed');
 
       // Shoppers can see the catalog: every product written is published on the Online Store, with its storefront URL.
-      const writtenProducts = await db().sourceRecord.count({ where: { migrationId: id, entity: 'products', status: 'written' } });
+      const writtenProducts = await db().sourceRecord.count({
+        where: { migrationId: id, entity: 'products', status: 'written' },
+      });
       expect(writtenProducts).toBeGreaterThan(0);
-      await page.getByText(new RegExp(`^Published on Online Store: ${writtenProducts} products? and \\d+ collections?\\.`)).waitFor();
+      await page
+        .getByText(new RegExp(`^Published on Online Store: ${writtenProducts} products? and \\d+ collections?\\.`))
+        .waitFor();
       process.env.DEVSTORE_URL = app.devstoreUrl;
       const shopify = await adminClientFor(DEMO_SHOP);
-      const { data } = await shopify.request<{ products: { nodes: { title: string; onlineStoreUrl: string | null; resourcePublicationsCount: { count: number } }[] }; collections: { nodes: { resourcePublicationsCount: { count: number } }[] } }>(
+      const { data } = await shopify.request<{
+        products: {
+          nodes: { title: string; onlineStoreUrl: string | null; resourcePublicationsCount: { count: number } }[];
+        };
+        collections: { nodes: { resourcePublicationsCount: { count: number } }[] };
+      }>(
         'query NewcomerCatalog { products(first: 50) { nodes { title onlineStoreUrl resourcePublicationsCount { count } } } collections(first: 50) { nodes { resourcePublicationsCount { count } } } }',
       );
       expect(data.products.nodes).toHaveLength(writtenProducts);
-      for (const product of data.products.nodes) expect(product, product.title).toMatchObject({ onlineStoreUrl: expect.stringMatching(/^https:\/\/demo-shop\.myshopify\.com\/products\//), resourcePublicationsCount: { count: 1 } });
+      for (const product of data.products.nodes)
+        expect(product, product.title).toMatchObject({
+          onlineStoreUrl: expect.stringMatching(/^https:\/\/demo-shop\.myshopify\.com\/products\//),
+          resourcePublicationsCount: { count: 1 },
+        });
       expect(data.collections.nodes.length).toBeGreaterThan(0);
       for (const collection of data.collections.nodes) expect(collection.resourcePublicationsCount.count).toBe(1);
 
@@ -228,7 +270,11 @@ describe('a newcomer moves a WooCommerce store', () => {
       await dialog.getByRole('button', { name: 'Delete from Shopify', exact: true }).click();
       await dialog.waitFor({ state: 'detached' });
       await page.getByText('Undoing the migration', { exact: true }).waitFor();
-      await page.getByText(/^Finished .*What the store had before the migration was not deleted; the customers it wrote into were put back as they were\.$/).waitFor({ timeout: 60_000 });
+      await page
+        .getByText(
+          /^Finished .*What the store had before the migration was not deleted; the customers it wrote into were put back as they were\.$/,
+        )
+        .waitFor({ timeout: 60_000 });
       expect((await db().migration.findUniqueOrThrow({ where: { id } })).status).toBe('undone');
       expect(await db().idMapEntry.count({ where: { createdBy: id } })).toBe(0);
       // Nothing is left to undo, and the redirects say they are gone.

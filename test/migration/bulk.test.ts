@@ -17,8 +17,14 @@ async function sourceReferencesInShopify(): Promise<string[]> {
   const found: string[] = [];
   let after: string | null = null;
   do {
-    const { body } = await admin(devstore, shop, 'query Page($after: String) { products(first: 50, after: $after) { pageInfo { hasNextPage endCursor } nodes { metafield(namespace: "shipyard", key: "source_reference") { value } variants(first: 5) { nodes { sku } } } } }', { after });
-    for (const node of body.data.products.nodes as { metafield: { value: string } | null }[]) found.push(node.metafield?.value ?? 'none');
+    const { body } = await admin(
+      devstore,
+      shop,
+      'query Page($after: String) { products(first: 50, after: $after) { pageInfo { hasNextPage endCursor } nodes { metafield(namespace: "shipyard", key: "source_reference") { value } variants(first: 5) { nodes { sku } } } } }',
+      { after },
+    );
+    for (const node of body.data.products.nodes as { metafield: { value: string } | null }[])
+      found.push(node.metafield?.value ?? 'none');
     after = body.data.products.pageInfo.hasNextPage ? body.data.products.pageInfo.endCursor : null;
   } while (after);
   return found;
@@ -46,14 +52,24 @@ describe('products in bulk', () => {
 
     const batches = await db().bulkBatch.findMany({ where: { migrationId } });
     expect(batches.length).toBeGreaterThan(0);
-    expect(batches.every((batch) => batch.status === 'collected' && batch.operationId?.startsWith('gid://shopify/BulkOperation/'))).toBe(true);
+    expect(
+      batches.every(
+        (batch) => batch.status === 'collected' && batch.operationId?.startsWith('gid://shopify/BulkOperation/'),
+      ),
+    ).toBe(true);
 
-    const staged = await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: { not: 'invalid' } } });
+    const staged = await db().sourceRecord.count({
+      where: { migrationId, entity: 'products', status: { not: 'invalid' } },
+    });
     const written = await db().sourceRecord.findMany({ where: { migrationId, entity: 'products', status: 'written' } });
     const failed = await db().sourceRecord.findMany({ where: { migrationId, entity: 'products', status: 'failed' } });
     // A title longer than Shopify allows is kept back unsent by default (decision 0019): the seeded 449-character one.
-    const keptBack = await db().sourceRecord.findMany({ where: { migrationId, entity: 'products', status: 'skipped' } });
-    expect(keptBack.map((row) => [row.sourceId, row.reason?.slice(0, 40)])).toEqual([[String(woo.catalog.awkwardId('long-title')), 'Kept back: The title has 449 characters;']]);
+    const keptBack = await db().sourceRecord.findMany({
+      where: { migrationId, entity: 'products', status: 'skipped' },
+    });
+    expect(keptBack.map((row) => [row.sourceId, row.reason?.slice(0, 40)])).toEqual([
+      [String(woo.catalog.awkwardId('long-title')), 'Kept back: The title has 449 characters;'],
+    ]);
     expect(written.length + failed.length + keptBack.length).toBe(staged);
     for (const row of failed) expect(row.reason).toBeTruthy();
     const references = await sourceReferencesInShopify();
@@ -64,10 +80,15 @@ describe('products in bulk', () => {
 
   it('on a second run sends again only what Shopify refused, and duplicates nothing', async () => {
     const before = await sourceReferencesInShopify();
-    const refusedBefore = await db().sourceRecord.count({ where: { entity: 'products', status: 'failed', shop: shop.domain } });
+    const refusedBefore = await db().sourceRecord.count({
+      where: { entity: 'products', status: 'failed', shop: shop.domain },
+    });
     const again = await migrate(woo, shop, { bulk: true });
     expect((await untilSettled(again)).status).toBe('completed');
-    const resent = (await db().bulkBatch.findMany({ where: { migrationId: again, entity: 'products' } })).reduce((sum, batch) => sum + batch.recordIds.length, 0);
+    const resent = (await db().bulkBatch.findMany({ where: { migrationId: again, entity: 'products' } })).reduce(
+      (sum, batch) => sum + batch.recordIds.length,
+      0,
+    );
     expect(resent).toBe(refusedBefore);
     expect((await sourceReferencesInShopify()).length).toBe(before.length);
   });

@@ -50,15 +50,22 @@ const sourcePosts = () => published(Array.from({ length: POSTS }, (_, k) => woo.
 /** The posts Shopify cannot take: no title (post 1), and a password (post 5). */
 const REFUSED = [postId(1), postId(5)];
 
-const links = async (entity: string) => new Map((await db().idMapEntry.findMany({ where: { shop: shop.domain, entity } })).map((entry) => [entry.sourceId, entry]));
+const links = async (entity: string) =>
+  new Map(
+    (await db().idMapEntry.findMany({ where: { shop: shop.domain, entity } })).map((entry) => [entry.sourceId, entry]),
+  );
 
 async function inShopify() {
-  const data = await query('query Content { pages(first: 100) { nodes { id } } articles(first: 100) { nodes { id } } blogs(first: 10) { nodes { id title handle } } urlRedirects(first: 100) { nodes { path target } } }');
+  const data = await query(
+    'query Content { pages(first: 100) { nodes { id } } articles(first: 100) { nodes { id } } blogs(first: 10) { nodes { id title handle } } urlRedirects(first: 100) { nodes { path target } } }',
+  );
   return {
     pages: data.pages.nodes.length as number,
     articles: data.articles.nodes.length as number,
     blogs: data.blogs.nodes as { title: string; handle: string }[],
-    redirects: (data.urlRedirects.nodes as { path: string; target: string }[]).map((node) => `${node.path} -> ${node.target}`).sort(),
+    redirects: (data.urlRedirects.nodes as { path: string; target: string }[])
+      .map((node) => `${node.path} -> ${node.target}`)
+      .sort(),
   };
 }
 
@@ -67,7 +74,9 @@ beforeAll(async () => {
   devstore = await startTestDevstore();
   shop = await installedShop(devstore);
   // The merchant already made a "Shipping & Returns" page in Shopify, with the handle WordPress's has.
-  await query('mutation Existing { pageCreate(page: { title: "Shipping", handle: "shipping-returns" }) { userErrors { message } } }');
+  await query(
+    'mutation Existing { pageCreate(page: { title: "Shipping", handle: "shipping-returns" }) { userErrors { message } } }',
+  );
   runner = await startTestWorker();
   migrationId = await migrate(woo, shop, { entities: ['pages', 'blogPosts'] });
   await untilSettled(migrationId);
@@ -85,14 +94,19 @@ describe('WordPress pages and posts migrated into Shopify', () => {
     expect([migration.status, migration.error]).toEqual(['completed', null]);
     expect(migration.entities).toEqual(['pages', 'blogPosts', 'redirects']);
     const pages = await db().sourceRecord.findMany({ where: { migrationId, entity: 'pages' } });
-    expect(pages.map((row) => [row.sourceId, row.status]).sort()).toEqual(sourcePages().map((page) => [String(page.id), 'written']).sort());
+    expect(pages.map((row) => [row.sourceId, row.status]).sort()).toEqual(
+      sourcePages()
+        .map((page) => [String(page.id), 'written'])
+        .sort(),
+    );
   });
 
   it('moves every published page with its title, body, handle, published state and date', async () => {
     const pages = await links('pages');
     for (const source of sourcePages()) {
       const { page } = await query(PAGE, { id: pages.get(String(source.id))?.shopifyGid });
-      const expectedHandle = source.id === pageId(2) ? 'shipping-returns-1' : source.id === pageId(4) ? 'доставка' : source.slug;
+      const expectedHandle =
+        source.id === pageId(2) ? 'shipping-returns-1' : source.id === pageId(4) ? 'доставка' : source.slug;
       expect(page, source.title).toEqual({
         title: decodeEntities(source.title),
         handle: expectedHandle,
@@ -111,9 +125,18 @@ describe('WordPress pages and posts migrated into Shopify', () => {
     expect([...articles.keys()].sort()).toEqual(moved.map((post) => String(post.id)).sort());
     for (const source of moved) {
       const { article } = await query(ARTICLE, { id: articles.get(String(source.id))?.shopifyGid });
-      const tags = [...source.categories.filter((term) => term.slug !== 'uncategorized'), ...source.tags].map((term) => decodeEntities(term.name));
-      const image = source.media && source.media.broken === null ? { url: `${woo.url}/wp-content/uploads/2024/03/${source.media.file}`, altText: source.media.alt || null } : null;
-      const words = source.content.replace(/<[^>]*>/g, ' ').split(/\s+/).filter(Boolean).join(' ');
+      const tags = [...source.categories.filter((term) => term.slug !== 'uncategorized'), ...source.tags].map((term) =>
+        decodeEntities(term.name),
+      );
+      const image =
+        source.media && source.media.broken === null
+          ? { url: `${woo.url}/wp-content/uploads/2024/03/${source.media.file}`, altText: source.media.alt || null }
+          : null;
+      const words = source.content
+        .replace(/<[^>]*>/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean)
+        .join(' ');
       expect(article, source.title).toEqual({
         title: decodeEntities(source.title),
         handle: source.slug,
@@ -135,11 +158,22 @@ describe('WordPress pages and posts migrated into Shopify', () => {
   it('redirects every old page and post URL to its new one; the front page has none', async () => {
     const pages = await links('pages');
     const expected = [
-      ...sourcePages().filter((page) => page.path !== '/').map((page) => `${redirectPath(page.path)} -> /pages/${pages.get(String(page.id))?.handle}`),
-      ...sourcePosts().filter((post) => !REFUSED.includes(post.id)).map((post) => `${redirectPath(post.path)} -> /blogs/news/${post.slug}`),
+      ...sourcePages()
+        .filter((page) => page.path !== '/')
+        .map((page) => `${redirectPath(page.path)} -> /pages/${pages.get(String(page.id))?.handle}`),
+      ...sourcePosts()
+        .filter((post) => !REFUSED.includes(post.id))
+        .map((post) => `${redirectPath(post.path)} -> /blogs/news/${post.slug}`),
       // Each category and tag page that listed a moved post, to the blog's page for that tag (decision 0025).
-      ...new Set(sourcePosts().filter((post) => !REFUSED.includes(post.id)).flatMap((post) => [...post.categories, ...post.tags]).map((term) =>
-        `/${term.taxonomy === 'category' ? 'category' : 'tag'}/${term.slug} -> ${term.slug === 'uncategorized' ? '/blogs/news' : `/blogs/news/tagged/${toShopifyHandle(decodeEntities(term.name))}`}`)),
+      ...new Set(
+        sourcePosts()
+          .filter((post) => !REFUSED.includes(post.id))
+          .flatMap((post) => [...post.categories, ...post.tags])
+          .map(
+            (term) =>
+              `/${term.taxonomy === 'category' ? 'category' : 'tag'}/${term.slug} -> ${term.slug === 'uncategorized' ? '/blogs/news' : `/blogs/news/tagged/${toShopifyHandle(decodeEntities(term.name))}`}`,
+          ),
+      ),
     ].sort();
     expect((await inShopify()).redirects).toEqual(expected);
     expect(expected).toContain('/shipping-returns/size-guide -> /pages/size-guide');
@@ -147,7 +181,10 @@ describe('WordPress pages and posts migrated into Shopify', () => {
   });
 
   it('reports the post without a title and the protected one, with their reasons, and loses nothing else', async () => {
-    const refused = await db().sourceRecord.findMany({ where: { migrationId, entity: 'blogPosts', status: { not: 'written' } }, orderBy: { sourceId: 'asc' } });
+    const refused = await db().sourceRecord.findMany({
+      where: { migrationId, entity: 'blogPosts', status: { not: 'written' } },
+      orderBy: { sourceId: 'asc' },
+    });
     expect(refused.map((row) => [row.sourceId, row.status])).toEqual(REFUSED.map((id) => [String(id), 'invalid']));
     expect(refused[0]?.reason).toContain('has no title, and Shopify needs one');
     expect(refused[1]?.reason).toContain('is password-protected');
@@ -156,9 +193,17 @@ describe('WordPress pages and posts migrated into Shopify', () => {
   });
 
   it('moves the post whose featured image is gone without it, and the page whose handle the shop had under a new one, saying so', async () => {
-    const post = await db().sourceRecord.findUniqueOrThrow({ where: { migrationId_entity_sourceId: { migrationId, entity: 'blogPosts', sourceId: String(postId(2)) } } });
-    expect(post).toMatchObject({ status: 'written', reason: expect.stringContaining('could not download the featured image') });
-    const codes = async (sourceId: number) => (await db().migrationProblem.findMany({ where: { migrationId, sourceId: String(sourceId) } })).map((problem) => problem.code).sort();
+    const post = await db().sourceRecord.findUniqueOrThrow({
+      where: { migrationId_entity_sourceId: { migrationId, entity: 'blogPosts', sourceId: String(postId(2)) } },
+    });
+    expect(post).toMatchObject({
+      status: 'written',
+      reason: expect.stringContaining('could not download the featured image'),
+    });
+    const codes = async (sourceId: number) =>
+      (await db().migrationProblem.findMany({ where: { migrationId, sourceId: String(sourceId) } }))
+        .map((problem) => problem.code)
+        .sort();
     expect(await codes(postId(2))).toEqual(['image-not-moved', 'image-unreachable']);
     expect(await codes(pageId(2))).toEqual(['handle-taken']);
     const limits = await db().migrationProblem.findMany({ where: { migrationId, code: 'source-limit' } });

@@ -44,15 +44,23 @@ async function productsInShopify(): Promise<string[]> {
   const references: string[] = [];
   let after: string | null = null;
   do {
-    const { body } = await admin(devstore, shop, 'query Page($after: String) { products(first: 50, after: $after) { pageInfo { hasNextPage endCursor } nodes { metafield(namespace: "shipyard", key: "source_reference") { value } } } }', { after });
-    for (const node of body.data.products.nodes as { metafield: { value: string } | null }[]) references.push(node.metafield?.value ?? 'none');
+    const { body } = await admin(
+      devstore,
+      shop,
+      'query Page($after: String) { products(first: 50, after: $after) { pageInfo { hasNextPage endCursor } nodes { metafield(namespace: "shipyard", key: "source_reference") { value } } } }',
+      { after },
+    );
+    for (const node of body.data.products.nodes as { metafield: { value: string } | null }[])
+      references.push(node.metafield?.value ?? 'none');
     after = body.data.products.pageInfo.hasNextPage ? body.data.products.pageInfo.endCursor : null;
   } while (after);
   return references;
 }
 
 beforeAll(async () => {
-  woo = await startWooCommerceServer({ catalog: { products: 80, variationsPerProduct: 2, imagesPerProduct: 1, awkward: false } });
+  woo = await startWooCommerceServer({
+    catalog: { products: 80, variationsPerProduct: 2, imagesPerProduct: 1, awkward: false },
+  });
   devstore = await startTestDevstore();
   shop = await installedShop(devstore);
   // Slow enough that the kill lands mid-way through the products.
@@ -69,23 +77,33 @@ describe('a worker killed mid-migration', () => {
   it('is replaced by a new worker that finishes with exact counts', async () => {
     const first = startWorkerProcess();
     const migrationId = await migrate(woo, shop);
-    await until(async () => (await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: 'written' } })) >= 15, 60_000);
+    await until(
+      async () =>
+        (await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: 'written' } })) >= 15,
+      60_000,
+    );
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
-    const writtenAtKill = await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: 'written' } });
+    const writtenAtKill = await db().sourceRecord.count({
+      where: { migrationId, entity: 'products', status: 'written' },
+    });
 
     startWorkerProcess();
     const migration = await untilSettled(migrationId, 120_000);
     expect(migration.error).toBeNull();
     expect(migration.status).toBe('completed');
 
-    const staged = await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: { not: 'invalid' } } });
+    const staged = await db().sourceRecord.count({
+      where: { migrationId, entity: 'products', status: { not: 'invalid' } },
+    });
     const written = await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: 'written' } });
     const inShopify = await productsInShopify();
     expect(writtenAtKill).toBeLessThan(staged); // the kill really happened mid-way
     expect(written).toBe(staged);
     // The batch the kill cut short is tried again and finds its products in Shopify already: this run wrote them, so none counts as unchanged.
-    expect((await progressSnapshot(migrationId))?.entities.find((entity) => entity.entity === 'products')).toMatchObject({ written: staged, unchanged: 0 });
+    expect(
+      (await progressSnapshot(migrationId))?.entities.find((entity) => entity.entity === 'products'),
+    ).toMatchObject({ written: staged, unchanged: 0 });
     expect(inShopify).toHaveLength(staged);
     expect(new Set(inShopify).size).toBe(inShopify.length); // none twice
     const verification = migration.verification as { entities: { missingInShopify: string[] }[] };

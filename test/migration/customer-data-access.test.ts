@@ -19,7 +19,19 @@ let devstore: Devstore;
 let runner: Runner;
 
 beforeAll(async () => {
-  woo = await startWooCommerceServer({ catalog: seedCatalog({ products: 6, variationsPerProduct: 2, imagesPerProduct: 0, categories: 3, customers: 6, orders: 8, coupons: 0, reviews: 0, awkward: false }) });
+  woo = await startWooCommerceServer({
+    catalog: seedCatalog({
+      products: 6,
+      variationsPerProduct: 2,
+      imagesPerProduct: 0,
+      categories: 3,
+      customers: 6,
+      orders: 8,
+      coupons: 0,
+      reviews: 0,
+      awkward: false,
+    }),
+  });
   devstore = await startTestDevstore();
   runner = await startTestWorker();
 }, 60_000);
@@ -39,7 +51,11 @@ async function payingStore(approved: 'none' | 'level1' | 'level2'): Promise<Test
 
 async function customersAndOrdersIn(shop: TestShop) {
   await control(devstore, 'PATCH', `/shops/${shop.domain}`, { protectedCustomerData: { approved: 'level2' } });
-  const { body } = await admin(devstore, shop, 'query All { customers(first: 50) { nodes { id } } orders(first: 50) { nodes { id } } }');
+  const { body } = await admin(
+    devstore,
+    shop,
+    'query All { customers(first: 50) { nodes { id } } orders(first: 50) { nodes { id } } }',
+  );
   return { customers: body.data.customers.nodes.length, orders: body.data.orders.nodes.length };
 }
 
@@ -59,13 +75,35 @@ describe('an app Shopify has not approved for protected customer data', () => {
     const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
     expect(migration.status).toBe('ready');
     const plan = migration.plan as unknown as MigrationPlan;
-    expect(plan.customerData).toEqual({ heldBack: ['customers', 'orders'], found: 'planning', shopifySays: expect.stringMatching(/^This app is not approved to access the Customer object\./) });
+    expect(plan.customerData).toEqual({
+      heldBack: ['customers', 'orders'],
+      found: 'planning',
+      shopifySays: expect.stringMatching(/^This app is not approved to access the Customer object\./),
+    });
     expect(plan.entities.filter((entity) => entity.entity === 'customers' || entity.entity === 'orders')).toEqual([
-      { entity: 'customers', records: 6, points: 0, seconds: 0, note: 'Kept back: Shopify has not approved customer data access.' },
-      { entity: 'orders', records: 8, points: 0, seconds: 0, note: 'Kept back: Shopify has not approved customer data access.' },
+      {
+        entity: 'customers',
+        records: 6,
+        points: 0,
+        seconds: 0,
+        note: 'Kept back: Shopify has not approved customer data access.',
+      },
+      {
+        entity: 'orders',
+        records: 8,
+        points: 0,
+        seconds: 0,
+        note: 'Kept back: Shopify has not approved customer data access.',
+      },
     ]);
-    const problems = await db().migrationProblem.findMany({ where: { migrationId, code: 'customer-data-access' }, orderBy: { entity: 'asc' } });
-    expect(problems.map((problem) => [problem.entity, problem.sourceId])).toEqual([['customers', null], ['orders', null]]);
+    const problems = await db().migrationProblem.findMany({
+      where: { migrationId, code: 'customer-data-access' },
+      orderBy: { entity: 'asc' },
+    });
+    expect(problems.map((problem) => [problem.entity, problem.sourceId])).toEqual([
+      ['customers', null],
+      ['orders', null],
+    ]);
     expect(problems[0]?.action).toMatch(/Partner Dashboard/);
     expect(await db().sourceRecord.count({ where: { migrationId, status: { not: 'staged' } } })).toBe(0);
   });
@@ -75,18 +113,45 @@ describe('an app Shopify has not approved for protected customer data', () => {
     const migration = await untilSettled(migrationId);
     expect(migration.error).toBeNull();
     expect(migration.status).toBe('completed');
-    const byStatus = await db().sourceRecord.groupBy({ by: ['entity', 'status'], where: { migrationId }, _count: true, orderBy: [{ entity: 'asc' }, { status: 'asc' }] });
-    expect(byStatus.map((row) => [row.entity, row.status, row.entity === 'customers' || row.entity === 'orders' ? row._count : 'all'])).toEqual([
+    const byStatus = await db().sourceRecord.groupBy({
+      by: ['entity', 'status'],
+      where: { migrationId },
+      _count: true,
+      orderBy: [{ entity: 'asc' }, { status: 'asc' }],
+    });
+    expect(
+      byStatus.map((row) => [
+        row.entity,
+        row.status,
+        row.entity === 'customers' || row.entity === 'orders' ? row._count : 'all',
+      ]),
+    ).toEqual([
       ['collections', 'written', 'all'],
       ['customers', 'skipped', 6],
       ['orders', 'skipped', 8],
       ['products', 'written', 'all'],
       ['redirects', 'written', 'all'],
     ]);
-    const reasons = await db().sourceRecord.findMany({ where: { migrationId, entity: { in: ['customers', 'orders'] } }, distinct: ['reason'], select: { reason: true } });
-    expect(reasons).toEqual([{ reason: expect.stringMatching(/^Kept back: Shopify has not approved Shipyard to use customers’ names, emails, phone numbers and addresses \(protected customer data\) on this store\. Shopify answered: “This app is not approved to access the Customer object\./) }]);
+    const reasons = await db().sourceRecord.findMany({
+      where: { migrationId, entity: { in: ['customers', 'orders'] } },
+      distinct: ['reason'],
+      select: { reason: true },
+    });
+    expect(reasons).toEqual([
+      {
+        reason: expect.stringMatching(
+          /^Kept back: Shopify has not approved Shipyard to use customers’ names, emails, phone numbers and addresses \(protected customer data\) on this store\. Shopify answered: “This app is not approved to access the Customer object\./,
+        ),
+      },
+    ]);
     const verification = migration.verification as unknown as Verification;
-    expect(verification.entities.find((entity) => entity.entity === 'customers')).toMatchObject({ written: 0, unchanged: 0, skipped: 6, notMoved: 0, notChecked: expect.stringContaining('protected customer data') });
+    expect(verification.entities.find((entity) => entity.entity === 'customers')).toMatchObject({
+      written: 0,
+      unchanged: 0,
+      skipped: 6,
+      notMoved: 0,
+      notChecked: expect.stringContaining('protected customer data'),
+    });
     expect(await customersAndOrdersIn(shop)).toEqual({ customers: 0, orders: 0 });
   }, 120_000);
 });
@@ -96,7 +161,11 @@ describe('an app approved for customer data but not its name, email, phone and a
     const shop = await payingStore('level1');
     const migrationId = await migrate(woo, shop, { entities: ['customers'], review: true });
     const migration = await untilSettled(migrationId);
-    expect((migration.plan as unknown as MigrationPlan).customerData).toMatchObject({ heldBack: ['customers'], found: 'planning', shopifySays: expect.stringContaining('not approved to use the firstName field') });
+    expect((migration.plan as unknown as MigrationPlan).customerData).toMatchObject({
+      heldBack: ['customers'],
+      found: 'planning',
+      shopifySays: expect.stringContaining('not approved to use the firstName field'),
+    });
     expect(await customersAndOrdersIn(shop)).toEqual({ customers: 0, orders: 0 });
   }, 120_000);
 });
@@ -114,7 +183,11 @@ describe('an approval taken back after the plan', () => {
     expect(migration.status).toBe('completed');
     const notice = (migration.plan as unknown as MigrationPlan).customerData as CustomerDataNotice;
     expect(notice).toMatchObject({ heldBack: ['customers', 'orders'], found: 'writing' });
-    const customerData = await db().sourceRecord.groupBy({ by: ['status'], where: { migrationId, entity: { in: ['customers', 'orders'] } }, _count: true });
+    const customerData = await db().sourceRecord.groupBy({
+      by: ['status'],
+      where: { migrationId, entity: { in: ['customers', 'orders'] } },
+      _count: true,
+    });
     expect(customerData.map((row) => [row.status, row._count])).toEqual([['skipped', 14]]);
     expect(await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: 'written' } })).toBe(6);
   }, 120_000);

@@ -26,23 +26,37 @@ let runner: Runner;
 let migrationId: string;
 
 function seeded() {
-  const catalog = seedCatalog({ products: 20, variationsPerProduct: 2, imagesPerProduct: 1, categories: 12, customers: 10, orders: 12, coupons: 0, reviews: 0 });
+  const catalog = seedCatalog({
+    products: 20,
+    variationsPerProduct: 2,
+    imagesPerProduct: 1,
+    categories: 12,
+    customers: 10,
+    orders: 12,
+    coupons: 0,
+    reviews: 0,
+  });
   const customerAt = catalog.customerAt;
   const orderAt = catalog.orderAt;
   // Customer 5002 mistyped their email; 5007 signed up twice, with 5003's email.
   catalog.customerAt = (index) => {
     const customer = customerAt(index);
-    if (index === 2) return { ...customer, email: BROKEN_EMAIL, billing: { ...(customer.billing as object), email: BROKEN_EMAIL } };
+    if (index === 2)
+      return { ...customer, email: BROKEN_EMAIL, billing: { ...(customer.billing as object), email: BROKEN_EMAIL } };
     if (index === 7) return { ...customer, email: customerAt(3).email };
     return customer;
   };
   // Order 9004 bought a product the merchant has since deleted; the old store's clock put 9006 in 2099.
   catalog.orderAt = (index) => {
     const order = orderAt(index);
-    if (index === 6) return { ...order, date_created: FUTURE, date_created_gmt: FUTURE, date_paid: FUTURE, date_paid_gmt: FUTURE };
+    if (index === 6)
+      return { ...order, date_created: FUTURE, date_created_gmt: FUTURE, date_paid: FUTURE, date_paid_gmt: FUTURE };
     if (index !== 4) return order;
     const [line] = order.line_items as Record<string, unknown>[];
-    return { ...order, line_items: [{ ...line, product_id: DELETED_PRODUCT, name: 'Discontinued Lantern', sku: 'LANTERN-OLD' }] };
+    return {
+      ...order,
+      line_items: [{ ...line, product_id: DELETED_PRODUCT, name: 'Discontinued Lantern', sku: 'LANTERN-OLD' }],
+    };
   };
   return catalog;
 }
@@ -83,11 +97,20 @@ async function countIn(connection: 'customers' | 'orders'): Promise<number> {
 }
 
 async function customerWithEmail(email: string): Promise<string | null> {
-  const data = await query('query CustomerByEmail($email: String!) { customerByIdentifier(identifier: { emailAddress: $email }) { id } }', { email });
+  const data = await query(
+    'query CustomerByEmail($email: String!) { customerByIdentifier(identifier: { emailAddress: $email }) { id } }',
+    { email },
+  );
   return data.customerByIdentifier?.id ?? null;
 }
 
-const links = async (entity: string) => new Map((await db().idMapEntry.findMany({ where: { shop: shop.domain, entity } })).map((entry) => [entry.sourceId, entry.shopifyGid]));
+const links = async (entity: string) =>
+  new Map(
+    (await db().idMapEntry.findMany({ where: { shop: shop.domain, entity } })).map((entry) => [
+      entry.sourceId,
+      entry.shopifyGid,
+    ]),
+  );
 
 beforeAll(async () => {
   woo = await startWooCommerceServer({ catalog: seeded() });
@@ -113,32 +136,67 @@ describe('WooCommerce customers and orders migrated into Shopify', () => {
     expect(migration.status).toBe('completed');
     for (const entity of ['customers', 'orders']) {
       const notMoved = await db().sourceRecord.findMany({ where: { migrationId, entity, status: { not: 'written' } } });
-      expect(notMoved.map((row) => `${row.sourceId}: ${row.reason}`), entity).toEqual([]);
+      expect(
+        notMoved.map((row) => `${row.sourceId}: ${row.reason}`),
+        entity,
+      ).toEqual([]);
     }
   });
 
   it('moves every customer with names, contact details, note, tags, source reference and every address, the default first', async () => {
-    const rows = await db().sourceRecord.findMany({ where: { migrationId, entity: 'customers' }, orderBy: { id: 'asc' } });
+    const rows = await db().sourceRecord.findMany({
+      where: { migrationId, entity: 'customers' },
+      orderBy: { id: 'asc' },
+    });
     const customers = await links('customers');
     expect(rows).toHaveLength(10);
     for (const row of rows.filter((candidate) => candidate.sourceId !== '5007')) {
       const source = row.data as unknown as CustomerRecord;
       const { customer } = await query(CUSTOMER, { id: customers.get(row.sourceId) });
       const contact = checkContact(source);
-      expect(customer, row.sourceId).toMatchObject({ email: contact.email, phone: contact.phone, firstName: source.firstName, lastName: source.lastName, reference: { value: `woocommerce:${row.sourceId}` } });
-      const addresses = customerAddresses(row.sourceId === '5003' ? { ...source, addresses: [...source.addresses, ...(rows.find((other) => other.sourceId === '5007')?.data as unknown as CustomerRecord).addresses] } : source);
-      expect(customer.addressesV2.nodes, row.sourceId).toEqual(addresses.map((address) => ({
-        firstName: address.firstName, lastName: address.lastName, company: address.company, address1: address.address1, address2: address.address2,
-        city: address.city, zip: address.zip, countryCodeV2: address.countryCode, phone: address.phone ? address.phone.replace(/\s/g, '') : null,
-      })));
+      expect(customer, row.sourceId).toMatchObject({
+        email: contact.email,
+        phone: contact.phone,
+        firstName: source.firstName,
+        lastName: source.lastName,
+        reference: { value: `woocommerce:${row.sourceId}` },
+      });
+      const addresses = customerAddresses(
+        row.sourceId === '5003'
+          ? {
+              ...source,
+              addresses: [
+                ...source.addresses,
+                ...(rows.find((other) => other.sourceId === '5007')?.data as unknown as CustomerRecord).addresses,
+              ],
+            }
+          : source,
+      );
+      expect(customer.addressesV2.nodes, row.sourceId).toEqual(
+        addresses.map((address) => ({
+          firstName: address.firstName,
+          lastName: address.lastName,
+          company: address.company,
+          address1: address.address1,
+          address2: address.address2,
+          city: address.city,
+          zip: address.zip,
+          countryCodeV2: address.countryCode,
+          phone: address.phone ? address.phone.replace(/\s/g, '') : null,
+        })),
+      );
       expect(customer.defaultAddress?.address1 ?? null).toBe(addresses[0]?.address1 ?? null);
     }
   });
 
   it('moves the customer with a broken email without it, and reports it', async () => {
-    const row = await db().sourceRecord.findUniqueOrThrow({ where: { migrationId_entity_sourceId: { migrationId, entity: 'customers', sourceId: '5002' } } });
+    const row = await db().sourceRecord.findUniqueOrThrow({
+      where: { migrationId_entity_sourceId: { migrationId, entity: 'customers', sourceId: '5002' } },
+    });
     expect(row.reason).toMatch(/not a valid address/);
-    const problem = await db().migrationProblem.findFirstOrThrow({ where: { migrationId, sourceId: '5002', code: 'customer-email-invalid' } });
+    const problem = await db().migrationProblem.findFirstOrThrow({
+      where: { migrationId, sourceId: '5002', code: 'customer-email-invalid' },
+    });
     expect(problem.subject).toBe(BROKEN_EMAIL);
     const { customer } = await query(CUSTOMER, { id: (await links('customers')).get('5002') });
     expect(customer.email).toBeNull();
@@ -149,10 +207,14 @@ describe('WooCommerce customers and orders migrated into Shopify', () => {
   it('merges the customer who signed up twice into one, and says so', async () => {
     const customers = await links('customers');
     expect(customers.get('5007')).toBe(customers.get('5003'));
-    const merged = await db().sourceRecord.findUniqueOrThrow({ where: { migrationId_entity_sourceId: { migrationId, entity: 'customers', sourceId: '5007' } } });
+    const merged = await db().sourceRecord.findUniqueOrThrow({
+      where: { migrationId_entity_sourceId: { migrationId, entity: 'customers', sourceId: '5007' } },
+    });
     expect(merged.status).toBe('written');
     expect(merged.reason).toMatch(/^Merged into customer 5003/);
-    expect(await db().migrationProblem.count({ where: { migrationId, sourceId: '5007', code: 'customer-merged' } })).toBe(1);
+    expect(
+      await db().migrationProblem.count({ where: { migrationId, sourceId: '5007', code: 'customer-merged' } }),
+    ).toBe(1);
     expect(await countIn('customers')).toBe(9);
   });
 
@@ -169,14 +231,26 @@ describe('WooCommerce customers and orders migrated into Shopify', () => {
       const customerWithoutEmail = source.customerSourceId === '5002';
       if (customerWithoutEmail) expect(order.note).toContain(`Email on the order: ${source.email}`);
       // A guest order's email is a migrated customer's here: Shopify links the order to them.
-      const customer = source.customerSourceId ? customers.get(source.customerSourceId) : source.email ? await customerWithEmail(source.email) : null;
+      const customer = source.customerSourceId
+        ? customers.get(source.customerSourceId)
+        : source.email
+          ? await customerWithEmail(source.email)
+          : null;
       expect(order.customer?.id ?? null, `customer of ${row.sourceId}`).toBe(customer ?? null);
       // Shopify sets a date in the future to the moment the order was written (API 2026-07 on).
       const processedAt = row.sourceId === '9006' ? order.processedAt : new Date(source.processedAt).toISOString();
       expect(order, row.sourceId).toMatchObject({
-        name: `#${source.number}`, processedAt, currencyCode: source.currency, email: customerWithoutEmail ? null : source.email,
-        displayFinancialStatus: status?.financialStatus, displayFulfillmentStatus: status?.fulfillmentStatus === 'FULFILLED' ? 'FULFILLED' : 'UNFULFILLED',
-        billingAddress: { address1: source.billingAddress?.address1, city: source.billingAddress?.city, countryCodeV2: source.billingAddress?.countryCode },
+        name: `#${source.number}`,
+        processedAt,
+        currencyCode: source.currency,
+        email: customerWithoutEmail ? null : source.email,
+        displayFinancialStatus: status?.financialStatus,
+        displayFulfillmentStatus: status?.fulfillmentStatus === 'FULFILLED' ? 'FULFILLED' : 'UNFULFILLED',
+        billingAddress: {
+          address1: source.billingAddress?.address1,
+          city: source.billingAddress?.city,
+          countryCodeV2: source.billingAddress?.countryCode,
+        },
         shippingAddress: { address1: source.shippingAddress?.address1, city: source.shippingAddress?.city },
         reference: { value: `woocommerce:${row.sourceId}` },
       });
@@ -189,13 +263,22 @@ describe('WooCommerce customers and orders migrated into Shopify', () => {
         if (!variant) expect(found).toMatchObject({ title: line.title, sku: line.sku });
         expect(found.quantity).toBe(line.quantity);
         expect(found.originalUnitPriceSet.shopMoney.amount).toBe(shopifyDecimal(line.price));
-        expect(found.taxLines.map((tax: { title: string; rate: number; priceSet: { shopMoney: { amount: string } } }) => [tax.title, tax.rate, tax.priceSet.shopMoney.amount])).toEqual(
-          line.taxLines.map((tax) => [tax.title, tax.rate, shopifyDecimal(tax.amount)]),
-        );
+        expect(
+          found.taxLines.map((tax: { title: string; rate: number; priceSet: { shopMoney: { amount: string } } }) => [
+            tax.title,
+            tax.rate,
+            tax.priceSet.shopMoney.amount,
+          ]),
+        ).toEqual(line.taxLines.map((tax) => [tax.title, tax.rate, shopifyDecimal(tax.amount)]));
       });
-      expect(order.shippingLines.nodes.map((line: { title: string; originalPriceSet: { shopMoney: { amount: string } } }) => [line.title, line.originalPriceSet.shopMoney.amount])).toEqual(
-        source.shippingLines.map((line) => [line.title, shopifyDecimal(line.price)]),
-      );
+      expect(
+        order.shippingLines.nodes.map(
+          (line: { title: string; originalPriceSet: { shopMoney: { amount: string } } }) => [
+            line.title,
+            line.originalPriceSet.shopMoney.amount,
+          ],
+        ),
+      ).toEqual(source.shippingLines.map((line) => [line.title, shopifyDecimal(line.price)]));
       expect(order.totalTaxSet.shopMoney.amount).toBe(shopifyDecimal(source.totalTax));
       expect(order.totalPriceSet.shopMoney.amount, `total of ${row.sourceId}`).toBe(shopifyDecimal(source.total));
       if (source.notes[0]) expect(order.note).toContain(source.notes[0].body);
@@ -208,24 +291,36 @@ describe('WooCommerce customers and orders migrated into Shopify', () => {
   });
 
   it('moves an order the old store dated in the future, dated when it was written as Shopify does, and reports it', async () => {
-    const row = await db().sourceRecord.findUniqueOrThrow({ where: { migrationId_entity_sourceId: { migrationId, entity: 'orders', sourceId: '9006' } } });
+    const row = await db().sourceRecord.findUniqueOrThrow({
+      where: { migrationId_entity_sourceId: { migrationId, entity: 'orders', sourceId: '9006' } },
+    });
     expect((row.data as unknown as OrderRecord).processedAt).toBe('2099-06-01T10:00:00.000Z');
     expect(row.status).toBe('written');
     const { order } = await query(ORDER, { id: (await links('orders')).get('9006') });
     expect(Date.parse(order.processedAt)).toBeLessThanOrEqual(Date.now());
     expect(Date.parse(order.processedAt)).toBeGreaterThan(Date.parse(row.createdAt.toISOString()) - 1000);
-    const problem = await db().migrationProblem.findFirstOrThrow({ where: { migrationId, sourceId: '9006', code: 'order-future-date' } });
-    expect(problem.message).toBe(`The old store dates this order 2099-06-01T10:00:00.000Z, in the future; Shopify records it as processed when it was written (${order.processedAt}).`);
+    const problem = await db().migrationProblem.findFirstOrThrow({
+      where: { migrationId, sourceId: '9006', code: 'order-future-date' },
+    });
+    expect(problem.message).toBe(
+      `The old store dates this order 2099-06-01T10:00:00.000Z, in the future; Shopify records it as processed when it was written (${order.processedAt}).`,
+    );
     expect(row.reason).toContain(problem.message);
   });
 
   it('keeps the order for a deleted product with a custom line, and reports it', async () => {
     const { order } = await query(ORDER, { id: (await links('orders')).get('9004') });
-    expect(order.lineItems.nodes).toEqual([expect.objectContaining({ title: 'Discontinued Lantern', sku: 'LANTERN-OLD', variant: null })]);
-    const row = await db().sourceRecord.findUniqueOrThrow({ where: { migrationId_entity_sourceId: { migrationId, entity: 'orders', sourceId: '9004' } } });
+    expect(order.lineItems.nodes).toEqual([
+      expect.objectContaining({ title: 'Discontinued Lantern', sku: 'LANTERN-OLD', variant: null }),
+    ]);
+    const row = await db().sourceRecord.findUniqueOrThrow({
+      where: { migrationId_entity_sourceId: { migrationId, entity: 'orders', sourceId: '9004' } },
+    });
     expect(row.status).toBe('written');
     expect(row.reason).toMatch(/custom items/);
-    expect(await db().migrationProblem.count({ where: { migrationId, sourceId: '9004', code: 'order-product-missing' } })).toBe(1);
+    expect(
+      await db().migrationProblem.count({ where: { migrationId, sourceId: '9004', code: 'order-product-missing' } }),
+    ).toBe(1);
   });
 
   it('creates no customer or order twice when the migration runs again', async () => {
@@ -237,7 +332,18 @@ describe('WooCommerce customers and orders migrated into Shopify', () => {
     expect(await countIn('customers')).toBe(customersBefore);
     expect(await countIn('orders')).toBe(ordersBefore);
     // Nothing changed on the old store: every customer and order is in Shopify already, unchanged, and none is written again.
-    const statuses = await db().sourceRecord.groupBy({ by: ['status'], where: { migrationId: again, entity: { in: ['customers', 'orders'] } }, _count: true });
-    expect(statuses.map((row) => [row.status, row._count])).toEqual([['unchanged', await db().sourceRecord.count({ where: { migrationId, entity: { in: ['customers', 'orders'] }, status: 'written' } })]]);
+    const statuses = await db().sourceRecord.groupBy({
+      by: ['status'],
+      where: { migrationId: again, entity: { in: ['customers', 'orders'] } },
+      _count: true,
+    });
+    expect(statuses.map((row) => [row.status, row._count])).toEqual([
+      [
+        'unchanged',
+        await db().sourceRecord.count({
+          where: { migrationId, entity: { in: ['customers', 'orders'] }, status: 'written' },
+        }),
+      ],
+    ]);
   }, 90_000);
 });

@@ -23,14 +23,32 @@ let trialMigrationId: string;
 const MERCHANT_ORDER = `mutation MerchantOrder($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { id } userErrors { message } } }`;
 
 beforeAll(async () => {
-  woo = await startWooCommerceServer({ catalog: seedCatalog({ products: 4, variationsPerProduct: 1, imagesPerProduct: 0, categories: 2, customers: 3, orders: 6, coupons: 0, reviews: 0, awkward: false }) });
+  woo = await startWooCommerceServer({
+    catalog: seedCatalog({
+      products: 4,
+      variationsPerProduct: 1,
+      imagesPerProduct: 0,
+      categories: 2,
+      customers: 3,
+      orders: 6,
+      coupons: 0,
+      reviews: 0,
+      awkward: false,
+    }),
+  });
   devstore = await startTestDevstore();
   devShop = await installedShop(devstore, 'Plus', { devStore: true });
   trialShop = await installedShop(devstore, 'Plus', { devStore: false, trial: true });
   runner = await startTestWorker();
   // The merchant took three orders on the trial store a moment ago: Shipyard cannot know of them.
   for (let count = 0; count < 3; count += 1) {
-    const { body } = await admin(devstore, trialShop, MERCHANT_ORDER, { order: { lineItems: [{ title: 'Counter sale', quantity: 1, priceSet: { shopMoney: { amount: '4.00', currencyCode: 'EUR' } } }] } });
+    const { body } = await admin(devstore, trialShop, MERCHANT_ORDER, {
+      order: {
+        lineItems: [
+          { title: 'Counter sale', quantity: 1, priceSet: { shopMoney: { amount: '4.00', currencyCode: 'EUR' } } },
+        ],
+      },
+    });
     expect(body.data.orderCreate.userErrors).toEqual([]);
   }
   trialMigrationId = await migrate(woo, trialShop, { entities: ['orders'] });
@@ -42,18 +60,27 @@ afterAll(async () => {
   await woo?.close();
 });
 
-const writtenOrders = (migrationId: string) => db().sourceRecord.count({ where: { migrationId, entity: 'orders', status: 'written' } });
-const throttled = async (shop: TestShop) => ((await control(devstore, 'GET', `/shops/${shop.domain}/counters`)).body as { requestsThrottled: number }).requestsThrottled;
+const writtenOrders = (migrationId: string) =>
+  db().sourceRecord.count({ where: { migrationId, entity: 'orders', status: 'written' } });
+const throttled = async (shop: TestShop) =>
+  ((await control(devstore, 'GET', `/shops/${shop.domain}/counters`)).body as { requestsThrottled: number })
+    .requestsThrottled;
 
 describe('orders into a development or trial store', () => {
   it('writes 5 a minute on a development store, waits for the next minute without a refused request, and moves every order once', async () => {
     const migrationId = await migrate(woo, devShop, { entities: ['collections', 'products', 'customers', 'orders'] });
     const deadline = Date.now() + 60_000;
-    while ((await writtenOrders(migrationId)) < 5 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while ((await writtenOrders(migrationId)) < 5 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await writtenOrders(migrationId)).toBe(5);
 
     // The sixth waits in the queue for the minute to pass: a job due about a minute after the first order.
-    const firstOrderAt = (await db().idMapEntry.findFirstOrThrow({ where: { shop: devShop.domain, entity: 'orders' }, orderBy: { createdAt: 'asc' } })).createdAt;
+    const firstOrderAt = (
+      await db().idMapEntry.findFirstOrThrow({
+        where: { shop: devShop.domain, entity: 'orders' },
+        orderBy: { createdAt: 'asc' },
+      })
+    ).createdAt;
     // The batch that wrote the fifth order queues the next one as it finishes, a moment after the
     // order is recorded: until then the job under this key is the running batch itself.
     const scheduled = async () => {
@@ -85,7 +112,11 @@ describe('orders into a development or trial store', () => {
     const done = await untilSettled(trialMigrationId, 150_000);
     expect(done.status).toBe('completed');
     expect(await writtenOrders(trialMigrationId)).toBe(6);
-    expect(await db().sourceRecord.count({ where: { migrationId: trialMigrationId, entity: 'orders', status: { not: 'written' } } })).toBe(0);
+    expect(
+      await db().sourceRecord.count({
+        where: { migrationId: trialMigrationId, entity: 'orders', status: { not: 'written' } },
+      }),
+    ).toBe(0);
     // Shopify said no at least once (two of Shipyard's five fitted beside the merchant's three)…
     expect(await throttled(trialShop)).toBeGreaterThanOrEqual(1);
     // …and every order is in the store once, beside the merchant's three.

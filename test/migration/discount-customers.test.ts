@@ -29,7 +29,18 @@ const email = (index: number) => String(woo.catalog.customerAt(index).email);
 const everyEmail = () => Array.from({ length: CUSTOMERS }, (_, index) => email(index + 1)).sort();
 
 function seeded() {
-  const catalog = seedCatalog({ products: 2, variationsPerProduct: 1, imagesPerProduct: 0, categories: 2, customers: CUSTOMERS, orders: 0, coupons: 5, reviews: 0, pages: 0, posts: 0 });
+  const catalog = seedCatalog({
+    products: 2,
+    variationsPerProduct: 1,
+    imagesPerProduct: 0,
+    categories: 2,
+    customers: CUSTOMERS,
+    orders: 0,
+    coupons: 5,
+    reviews: 0,
+    pages: 0,
+    posts: 0,
+  });
   const couponAt = catalog.couponAt;
   const allowed: Record<number, () => string[]> = {
     // One moved customer, written in capitals on the old store.
@@ -43,7 +54,15 @@ function seeded() {
     // The customer the merchant already had in Shopify.
     5: () => ['own@example.org'],
   };
-  catalog.couponAt = (index) => ({ ...couponAt(index), discount_type: 'percent', amount: '10.00', product_ids: [], free_shipping: false, email_restrictions: allowed[index]?.() ?? [], ...couponEdits[index] });
+  catalog.couponAt = (index) => ({
+    ...couponAt(index),
+    discount_type: 'percent',
+    amount: '10.00',
+    product_ids: [],
+    free_shipping: false,
+    email_restrictions: allowed[index]?.() ?? [],
+    ...couponEdits[index],
+  });
   return catalog;
 }
 
@@ -68,12 +87,21 @@ async function customersOf(code: string): Promise<string[] | null> {
 }
 
 async function storeCustomer(address: string) {
-  const { customerSet } = await query('mutation($input: CustomerSetInput!) { customerSet(input: $input) { customer { id } userErrors { message } } }', { input: { email: address, firstName: 'Own' } });
+  const { customerSet } = await query(
+    'mutation($input: CustomerSetInput!) { customerSet(input: $input) { customer { id } userErrors { message } } }',
+    { input: { email: address, firstName: 'Own' } },
+  );
   expect(customerSet.userErrors).toEqual([]);
 }
 
-const record = (sourceId: string, id = migrationId) => db().sourceRecord.findUniqueOrThrow({ where: { migrationId_entity_sourceId: { migrationId: id, entity: 'discounts', sourceId } } });
-const problems = async (sourceId: string, id = migrationId) => (await db().migrationProblem.findMany({ where: { migrationId: id, entity: 'discounts', sourceId } })).map((problem) => problem.code);
+const record = (sourceId: string, id = migrationId) =>
+  db().sourceRecord.findUniqueOrThrow({
+    where: { migrationId_entity_sourceId: { migrationId: id, entity: 'discounts', sourceId } },
+  });
+const problems = async (sourceId: string, id = migrationId) =>
+  (await db().migrationProblem.findMany({ where: { migrationId: id, entity: 'discounts', sourceId } })).map(
+    (problem) => problem.code,
+  );
 
 beforeAll(async () => {
   woo = await startWooCommerceServer({ catalog: seeded() });
@@ -98,20 +126,30 @@ describe('coupons for chosen email addresses', () => {
     expect(await customersOf('welcome10')).toEqual([email(1)]);
     expect(await customersOf('save2')).toEqual(everyEmail());
     expect(await customersOf('save5')).toEqual(['own@example.org']);
-    for (const sourceId of ['7001', '7005']) expect([(await record(sourceId)).status, await problems(sourceId)], sourceId).toEqual(['written', []]);
+    for (const sourceId of ['7001', '7005'])
+      expect([(await record(sourceId)).status, await problems(sourceId)], sourceId).toEqual(['written', []]);
     // A pattern takes in the customers it matches now; later ones the merchant adds in Shopify, and the report says so.
-    expect([(await record('7002')).status, await problems('7002')]).toEqual(['written', ['discount-restriction-not-kept']]);
-    expect((await record('7002')).reason).toMatch(/^For any address like \*@example\.com: limited to the customers with such an address in Shopify when it was written/);
+    expect([(await record('7002')).status, await problems('7002')]).toEqual([
+      'written',
+      ['discount-restriction-not-kept'],
+    ]);
+    expect((await record('7002')).reason).toMatch(
+      /^For any address like \*@example\.com: limited to the customers with such an address in Shopify when it was written/,
+    );
   });
 
   it('says which address has no customer, and keeps back a coupon none of whose addresses has one', async () => {
     expect(await customersOf('save3')).toEqual([email(2)]);
     expect(await problems('7003')).toEqual(['discount-customers-missing']);
-    expect((await record('7003')).reason).toBe('Also for nobody@example.com, who has no customer account in Shopify, so the code does not work for that address until you add it to the code there.');
+    expect((await record('7003')).reason).toBe(
+      'Also for nobody@example.com, who has no customer account in Shopify, so the code does not work for that address until you add it to the code there.',
+    );
 
     const kept = await record('7004');
     expect(kept.status).toBe('failed');
-    expect(kept.reason).toBe('Only for nobody@example.com, and no customer in Shopify has that address; without its customers the code would be open to everyone. Move those customers (or add them in Shopify), then run the migration again.');
+    expect(kept.reason).toBe(
+      'Only for nobody@example.com, and no customer in Shopify has that address; without its customers the code would be open to everyone. Move those customers (or add them in Shopify), then run the migration again.',
+    );
     expect(await customersOf('save4')).toBeNull();
   });
 
@@ -129,7 +167,11 @@ describe('coupons for chosen email addresses', () => {
     expect(await customersOf('welcome10')).toEqual([email(3)]);
     // An unchanged coupon whose missing customer arrived: written again, with them, and nothing left to report.
     expect(await customersOf('save3')).toEqual([email(2), 'nobody@example.com'].sort());
-    expect([(await record('7003', again)).status, (await record('7003', again)).reason, await problems('7003', again)]).toEqual(['written', null, []]);
+    expect([
+      (await record('7003', again)).status,
+      (await record('7003', again)).reason,
+      await problems('7003', again),
+    ]).toEqual(['written', null, []]);
     expect(await customersOf('save4')).toEqual(['nobody@example.com']);
     expect((await record('7004', again)).status).toBe('written');
     // Unchanged, and its customers too: settled without a request.

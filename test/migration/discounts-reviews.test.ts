@@ -33,7 +33,18 @@ type Raw = Record<string, unknown>;
 const couponEdits: Record<number, Raw> = {};
 
 function seeded() {
-  const catalog = seedCatalog({ products: 12, variationsPerProduct: 2, imagesPerProduct: 1, categories: 12, customers: 0, orders: 0, coupons: COUPONS, reviews: REVIEWS, pages: 0, posts: 0 });
+  const catalog = seedCatalog({
+    products: 12,
+    variationsPerProduct: 2,
+    imagesPerProduct: 1,
+    categories: 12,
+    customers: 0,
+    orders: 0,
+    coupons: COUPONS,
+    reviews: REVIEWS,
+    pages: 0,
+    posts: 0,
+  });
   const couponAt = catalog.couponAt;
   const reviewAt = catalog.reviewAt;
   const [firstCategory, secondCategory] = catalog.categories().filter((category) => category.slug !== 'uncategorized');
@@ -47,8 +58,17 @@ function seeded() {
     8: { discount_type: 'fixed_cart', amount: '0.00', free_shipping: true, minimum_amount: '30.00' },
     // Every restriction Shopify's codes lack, on a category: kept back rather than made broader.
     9: {
-      discount_type: 'percent', amount: '15.00', product_categories: [firstCategory?.id], excluded_product_ids: [productId(3)], excluded_product_categories: [secondCategory?.id],
-      email_restrictions: ['vip@example.com'], maximum_amount: '500.00', exclude_sale_items: true, individual_use: false, limit_usage_to_x_items: 2, description: 'Friends &amp; family',
+      discount_type: 'percent',
+      amount: '15.00',
+      product_categories: [firstCategory?.id],
+      excluded_product_ids: [productId(3)],
+      excluded_product_categories: [secondCategory?.id],
+      email_restrictions: ['vip@example.com'],
+      maximum_amount: '500.00',
+      exclude_sale_items: true,
+      individual_use: false,
+      limit_usage_to_x_items: 2,
+      description: 'Friends &amp; family',
     },
     // Used 4 times of 10, three times per customer.
     10: { discount_type: 'percent', amount: '20.00', usage_limit: 10, usage_count: 4, usage_limit_per_user: 3 },
@@ -108,8 +128,17 @@ async function codesInShopify(): Promise<string[]> {
   return (data.codeDiscountNodes.nodes as { id: string }[]).map((node) => node.id);
 }
 
-const links = async (entity: string) => new Map((await db().idMapEntry.findMany({ where: { shop: shop.domain, entity } })).map((entry) => [entry.sourceId, entry.shopifyGid]));
-const record = (entity: string, sourceId: string, id = migrationId) => db().sourceRecord.findUniqueOrThrow({ where: { migrationId_entity_sourceId: { migrationId: id, entity, sourceId } } });
+const links = async (entity: string) =>
+  new Map(
+    (await db().idMapEntry.findMany({ where: { shop: shop.domain, entity } })).map((entry) => [
+      entry.sourceId,
+      entry.shopifyGid,
+    ]),
+  );
+const record = (entity: string, sourceId: string, id = migrationId) =>
+  db().sourceRecord.findUniqueOrThrow({
+    where: { migrationId_entity_sourceId: { migrationId: id, entity, sourceId } },
+  });
 const iso = (wordpressGmt: unknown) => (wordpressGmt ? new Date(`${String(wordpressGmt)}Z`).toISOString() : null);
 const coupons = () => Array.from({ length: COUPONS }, (_, index) => woo.catalog.couponAt(index + 1));
 const reviews = () => Array.from({ length: REVIEWS }, (_, index) => woo.catalog.reviewAt(index + 1));
@@ -128,21 +157,46 @@ function expectedCode(coupon: Raw, products: Map<string, string>, collections: M
     appliesOncePerCustomer: Number(coupon.usage_limit_per_user ?? 0) > 0,
     tags: [`shipyard:woocommerce:${String(coupon.id)}`],
     codes: { nodes: [{ code: coupon.code }] },
-    combinesWith: { orderDiscounts: combines, productDiscounts: combines, shippingDiscounts: combines && !freeShippingOnly },
-    minimumRequirement: Number(coupon.minimum_amount) > 0 ? { greaterThanOrEqualToSubtotal: { amount: shopifyDecimal(Number(coupon.minimum_amount)) } } : null,
+    combinesWith: {
+      orderDiscounts: combines,
+      productDiscounts: combines,
+      shippingDiscounts: combines && !freeShippingOnly,
+    },
+    minimumRequirement:
+      Number(coupon.minimum_amount) > 0
+        ? { greaterThanOrEqualToSubtotal: { amount: shopifyDecimal(Number(coupon.minimum_amount)) } }
+        : null,
   };
-  if (freeShippingOnly) return { __typename: 'DiscountCodeFreeShipping', ...common, destinationSelection: { allCountries: true } };
+  if (freeShippingOnly)
+    return { __typename: 'DiscountCodeFreeShipping', ...common, destinationSelection: { allCountries: true } };
   const productIds = (coupon.product_ids as number[]).flatMap((id) => products.get(String(id)) ?? []);
   const collectionIds = (coupon.product_categories as number[]).flatMap((id) => collections.get(String(id)) ?? []);
-  const items = productIds.length > 0 ? { products: { nodes: productIds.map((id) => ({ id })) } } : collectionIds.length > 0 ? { collections: { nodes: collectionIds.map((id) => ({ id })) } } : { allItems: true };
-  const value = coupon.discount_type === 'percent' ? { percentage: amount / 100 } : { amount: { amount: shopifyDecimal(amount) }, appliesOnEachItem: coupon.discount_type === 'fixed_product' };
+  const items =
+    productIds.length > 0
+      ? { products: { nodes: productIds.map((id) => ({ id })) } }
+      : collectionIds.length > 0
+        ? { collections: { nodes: collectionIds.map((id) => ({ id })) } }
+        : { allItems: true };
+  const value =
+    coupon.discount_type === 'percent'
+      ? { percentage: amount / 100 }
+      : { amount: { amount: shopifyDecimal(amount) }, appliesOnEachItem: coupon.discount_type === 'fixed_product' };
   return { __typename: 'DiscountCodeBasic', ...common, customerGets: { value, items } };
 }
 
 /** A review as themes read it from the product, worked out from WooCommerce's own fields. */
 function expectedReview(review: Raw) {
-  const text = String(review.review).replace(/<\/?p>/g, '').replace('&amp;', '&');
-  return { id: String(review.id), rating: review.rating, author: review.reviewer, date: iso(review.date_created_gmt), text, verified: review.verified };
+  const text = String(review.review)
+    .replace(/<\/?p>/g, '')
+    .replace('&amp;', '&');
+  return {
+    id: String(review.id),
+    rating: review.rating,
+    author: review.reviewer,
+    date: iso(review.date_created_gmt),
+    text,
+    verified: review.verified,
+  };
 }
 
 beforeAll(async () => {
@@ -150,11 +204,21 @@ beforeAll(async () => {
   devstore = await startTestDevstore();
   shop = await installedShop(devstore);
   // The merchant made a code "SAVE6" in Shopify themselves before migrating.
-  await query('mutation Own($discount: DiscountCodeBasicInput!) { discountCodeBasicCreate(basicCodeDiscount: $discount) { userErrors { code } } }', {
-    discount: { title: 'Own sale', code: 'SAVE6', context: { all: 'ALL' }, customerGets: { value: { percentage: 0.05 }, items: { all: true } } },
-  });
+  await query(
+    'mutation Own($discount: DiscountCodeBasicInput!) { discountCodeBasicCreate(basicCodeDiscount: $discount) { userErrors { code } } }',
+    {
+      discount: {
+        title: 'Own sale',
+        code: 'SAVE6',
+        context: { all: 'ALL' },
+        customerGets: { value: { percentage: 0.05 }, items: { all: true } },
+      },
+    },
+  );
   // And a customer whose address coupon 9 is limited to.
-  await query('mutation Vip($input: CustomerSetInput!) { customerSet(input: $input) { userErrors { message } } }', { input: { email: 'vip@example.com' } });
+  await query('mutation Vip($input: CustomerSetInput!) { customerSet(input: $input) { userErrors { message } } }', {
+    input: { email: 'vip@example.com' },
+  });
   runner = await startTestWorker();
   migrationId = await migrate(woo, shop, { entities: [...ENTITIES] });
   await untilSettled(migrationId);
@@ -171,21 +235,47 @@ describe('WooCommerce coupons migrated into Shopify discount codes', () => {
     const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
     expect(migration.error).toBeNull();
     expect(migration.status).toBe('completed');
-    const checks = (migration.verification as { entities: { entity: string; written: number; foundInShopify: number; missingInShopify: string[] }[] }).entities;
-    const written = async (entity: string) => db().sourceRecord.count({ where: { migrationId, entity, status: 'written' } });
-    expect(checks.filter((check) => ['discounts', 'reviews'].includes(check.entity)).map((check) => [check.entity, check.written, check.foundInShopify, check.missingInShopify])).toEqual([
+    const checks = (
+      migration.verification as {
+        entities: { entity: string; written: number; foundInShopify: number; missingInShopify: string[] }[];
+      }
+    ).entities;
+    const written = async (entity: string) =>
+      db().sourceRecord.count({ where: { migrationId, entity, status: 'written' } });
+    expect(
+      checks
+        .filter((check) => ['discounts', 'reviews'].includes(check.entity))
+        .map((check) => [check.entity, check.written, check.foundInShopify, check.missingInShopify]),
+    ).toEqual([
       ['discounts', await written('discounts'), await written('discounts'), []],
       ['reviews', await written('reviews'), await written('reviews'), []],
     ]);
-    const rows = await db().sourceRecord.findMany({ where: { migrationId, entity: 'discounts' }, orderBy: { id: 'asc' } });
+    const rows = await db().sourceRecord.findMany({
+      where: { migrationId, entity: 'discounts' },
+      orderBy: { id: 'asc' },
+    });
     expect(Object.fromEntries(rows.map((row) => [row.sourceId, row.status]))).toEqual({
-      7001: 'written', 7002: 'written', 7003: 'written', 7004: 'written', 7005: 'written', 7006: 'failed',
-      7007: 'invalid', 7008: 'written', 7009: 'failed', 7010: 'written', 7011: 'skipped', 7012: 'failed',
+      7001: 'written',
+      7002: 'written',
+      7003: 'written',
+      7004: 'written',
+      7005: 'written',
+      7006: 'failed',
+      7007: 'invalid',
+      7008: 'written',
+      7009: 'failed',
+      7010: 'written',
+      7011: 'skipped',
+      7012: 'failed',
     });
   });
 
   it('moves every coupon with its code, kind, value, limits, dates, minimum, combinations and products or collections', async () => {
-    const [products, collections, discounts] = [await links('products'), await links('collections'), await links('discounts')];
+    const [products, collections, discounts] = [
+      await links('products'),
+      await links('collections'),
+      await links('discounts'),
+    ];
     const written = coupons().filter((coupon) => ![7006, 7007, 7009, 7011, 7012].includes(Number(coupon.id)));
     expect(written).toHaveLength(7);
     for (const coupon of written) {
@@ -196,31 +286,62 @@ describe('WooCommerce coupons migrated into Shopify discount codes', () => {
   });
 
   it('keeps the coupon of a kind Shopify lacks, the used-up coupon and the one for a deleted product, each with its reason', async () => {
-    expect((await record('discounts', '7007')).reason).toBe('coupon "save7" is of the kind "recurring_percent", which a plugin added and Shopify has no equivalent for');
-    expect((await record('discounts', '7011')).reason).toBe('Used up on the old store (5 of 5 uses), so there is nothing left to redeem in Shopify.');
-    expect((await record('discounts', '7012')).reason).toBe(`Applies only to product ${DELETED_PRODUCT}, which did not move to Shopify; without them the code would apply to everything.`);
-    for (const code of ['save7', 'save11', 'save12']) expect((await query(CODE, { code })).codeDiscountNodeByCode, code).toBeNull();
+    expect((await record('discounts', '7007')).reason).toBe(
+      'coupon "save7" is of the kind "recurring_percent", which a plugin added and Shopify has no equivalent for',
+    );
+    expect((await record('discounts', '7011')).reason).toBe(
+      'Used up on the old store (5 of 5 uses), so there is nothing left to redeem in Shopify.',
+    );
+    expect((await record('discounts', '7012')).reason).toBe(
+      `Applies only to product ${DELETED_PRODUCT}, which did not move to Shopify; without them the code would apply to everything.`,
+    );
+    for (const code of ['save7', 'save11', 'save12'])
+      expect((await query(CODE, { code })).codeDiscountNodeByCode, code).toBeNull();
   });
 
   it('leaves a code the shop already had alone, and says so', async () => {
-    expect((await record('discounts', '7006')).reason).toBe('Shopify already has a discount with the code "save6" that Shipyard did not make from this coupon; rename one of them and run the migration again.');
-    expect((await query(CODE, { code: 'save6' })).codeDiscountNodeByCode.codeDiscount).toMatchObject({ title: 'Own sale', tags: [], customerGets: { value: { percentage: 0.05 } } });
+    expect((await record('discounts', '7006')).reason).toBe(
+      'Shopify already has a discount with the code "save6" that Shipyard did not make from this coupon; rename one of them and run the migration again.',
+    );
+    expect((await query(CODE, { code: 'save6' })).codeDiscountNodeByCode.codeDiscount).toMatchObject({
+      title: 'Own sale',
+      tags: [],
+      customerGets: { value: { percentage: 0.05 } },
+    });
   });
 
   it('reports per coupon what Shopify cannot hold', async () => {
-    const problems = async (sourceId: string) => (await db().migrationProblem.findMany({ where: { migrationId, entity: 'discounts', sourceId }, orderBy: { id: 'asc' } })).map((problem) => [problem.code, problem.subject]);
+    const problems = async (sourceId: string) =>
+      (
+        await db().migrationProblem.findMany({
+          where: { migrationId, entity: 'discounts', sourceId },
+          orderBy: { id: 'asc' },
+        })
+      ).map((problem) => [problem.code, problem.subject]);
     // Maximum spend, an item limit and sale items have no exact equivalent: kept back, with each
     // reason, foreseen by the analysis before anything was written.
     expect(await problems('7009')).toEqual([['discount-kept-back', 'save9']]);
     const restricted = await record('discounts', '7009');
     expect(restricted.status).toBe('failed');
-    for (const words of ['Kept back: Maximum spend 500.00', 'Discounts at most 2 items per order', 'Excludes sale items', '(--broader-coupons)']) {
+    for (const words of [
+      'Kept back: Maximum spend 500.00',
+      'Discounts at most 2 items per order',
+      'Excludes sale items',
+      '(--broader-coupons)',
+    ]) {
       expect(restricted.reason).toContain(words);
     }
     expect((await query(CODE, { code: 'save9' })).codeDiscountNodeByCode).toBeNull();
-    expect(await problems('7005')).toEqual([['discount-products-missing', 'save5'], ['discount-free-shipping-not-kept', 'save5']]);
+    expect(await problems('7005')).toEqual([
+      ['discount-products-missing', 'save5'],
+      ['discount-free-shipping-not-kept', 'save5'],
+    ]);
     // Seeded coupon 10 also gives free shipping.
-    expect(await problems('7010')).toEqual([['discount-limit-changed', 'save10'], ['discount-limit-changed', 'save10'], ['discount-free-shipping-not-kept', 'save10']]);
+    expect(await problems('7010')).toEqual([
+      ['discount-limit-changed', 'save10'],
+      ['discount-limit-changed', 'save10'],
+      ['discount-free-shipping-not-kept', 'save10'],
+    ]);
     expect(await problems('7003')).toEqual([]);
     expect((await record('discounts', '7003')).reason).toBeNull();
   });
@@ -230,15 +351,21 @@ describe('WooCommerce reviews migrated onto their products', () => {
   it('keeps every review on its product, or with its reason', async () => {
     const products = await links('products');
     for (const review of reviews()) {
-      const row = await db().sourceRecord.findFirst({ where: { migrationId, entity: 'reviews', sourceId: String(review.id) } });
+      const row = await db().sourceRecord.findFirst({
+        where: { migrationId, entity: 'reviews', sourceId: String(review.id) },
+      });
       const label = `review ${String(review.id)}`;
       if (review.rating === 0) expect(row?.status, label).toBe('invalid');
       else if (review.product_id === DELETED_PRODUCT) {
         expect(row?.status, label).toBe('skipped');
-        expect(row?.reason, label).toBe(`Product ${DELETED_PRODUCT} is not on the old store any more (deleted), so this review has no product in Shopify to go on; it is kept here.`);
+        expect(row?.reason, label).toBe(
+          `Product ${DELETED_PRODUCT} is not on the old store any more (deleted), so this review has no product in Shopify to go on; it is kept here.`,
+        );
       } else if (!products.has(String(review.product_id))) {
         expect(row?.status, label).toBe('failed');
-        expect(row?.reason, label).toMatch(new RegExp(`^Product ${String(review.product_id)} did not move to Shopify \\(`));
+        expect(row?.reason, label).toMatch(
+          new RegExp(`^Product ${String(review.product_id)} did not move to Shopify \\(`),
+        );
       } else expect([row?.status, row?.reason], label).toEqual(['written', null]);
     }
   });
@@ -246,7 +373,8 @@ describe('WooCommerce reviews migrated onto their products', () => {
   it('gives every product its reviews, newest first, with the average rating and count in Shopify’s standard review metafields', async () => {
     const products = await links('products');
     const byProduct = new Map<string, Raw[]>();
-    for (const review of reviews().filter((item) => Number(item.rating) > 0)) byProduct.set(String(review.product_id), [...(byProduct.get(String(review.product_id)) ?? []), review]);
+    for (const review of reviews().filter((item) => Number(item.rating) > 0))
+      byProduct.set(String(review.product_id), [...(byProduct.get(String(review.product_id)) ?? []), review]);
     let checked = 0;
     for (const [sourceId, shopifyId] of products) {
       const { product } = await query(PRODUCT_REVIEWS, { id: shopifyId });
@@ -256,14 +384,22 @@ describe('WooCommerce reviews migrated onto their products', () => {
         continue;
       }
       checked++;
-      const newestFirst = [...productReviews].sort((a, b) => String(b.date_created_gmt).localeCompare(String(a.date_created_gmt)));
-      expect(product.reviews, `product ${sourceId}`).toMatchObject({ type: 'json', jsonValue: newestFirst.map(expectedReview) });
+      const newestFirst = [...productReviews].sort((a, b) =>
+        String(b.date_created_gmt).localeCompare(String(a.date_created_gmt)),
+      );
+      expect(product.reviews, `product ${sourceId}`).toMatchObject({
+        type: 'json',
+        jsonValue: newestFirst.map(expectedReview),
+      });
       const average = productReviews.reduce((sum, review) => sum + Number(review.rating), 0) / productReviews.length;
       expect(product.rating.type).toBe('rating');
       const rating = JSON.parse(product.rating.value);
       expect(rating).toMatchObject({ scale_min: '1.0', scale_max: '5.0' });
       expect(Number(rating.value), `rating of ${sourceId}`).toBeCloseTo(average, 2);
-      expect(product.count, `product ${sourceId}`).toMatchObject({ type: 'number_integer', value: String(productReviews.length) });
+      expect(product.count, `product ${sourceId}`).toMatchObject({
+        type: 'number_integer',
+        value: String(productReviews.length),
+      });
       expect(JSON.stringify(product.reviews.jsonValue)).not.toContain('@example.com');
     }
     expect(checked).toBeGreaterThan(5);
@@ -279,7 +415,16 @@ describe('a second run', () => {
     const reviewed = [...products.values()];
     const before = await Promise.all(reviewed.map((id) => query(PRODUCT_REVIEWS, { id })));
     // A crash came between Shopify's answer for coupon 7004 and the id map.
-    await db().idMapEntry.delete({ where: { shop_platform_entity_sourceId: { shop: shop.domain, platform: 'woocommerce', entity: 'discounts', sourceId: '7004' } } });
+    await db().idMapEntry.delete({
+      where: {
+        shop_platform_entity_sourceId: {
+          shop: shop.domain,
+          platform: 'woocommerce',
+          entity: 'discounts',
+          sourceId: '7004',
+        },
+      },
+    });
     // The merchant raised coupon 3 to 12 % and made coupon 8 take 5 € off besides free shipping.
     couponEdits[3] = { amount: '12.00' };
     couponEdits[8] = { amount: '5.00' };
@@ -294,24 +439,43 @@ describe('a second run', () => {
     expect(discountsAfter.get('7004')).toBe(discountsBefore.get('7004'));
     expect(discountsAfter.get('7003')).toBe(discountsBefore.get('7003'));
     expect(discountsAfter.get('7008')).not.toBe(discountsBefore.get('7008'));
-    expect(await codesInShopify()).toEqual([...codesBefore.filter((id) => id !== discountsBefore.get('7008')), discountsAfter.get('7008')]);
+    expect(await codesInShopify()).toEqual([
+      ...codesBefore.filter((id) => id !== discountsBefore.get('7008')),
+      discountsAfter.get('7008'),
+    ]);
     const [productLinks, collections] = [await links('products'), await links('collections')];
     for (const index of [3, 4, 8]) {
       const coupon = woo.catalog.couponAt(index);
-      expect((await query(CODE, { code: coupon.code })).codeDiscountNodeByCode.codeDiscount, String(coupon.code)).toEqual(expectedCode(coupon, productLinks, collections));
+      expect(
+        (await query(CODE, { code: coupon.code })).codeDiscountNodeByCode.codeDiscount,
+        String(coupon.code),
+      ).toEqual(expectedCode(coupon, productLinks, collections));
     }
     expect((await record('discounts', '7008', again)).reason).toMatch(/^Also gave free shipping/);
     const usedUp = await record('discounts', '7010', again);
-    expect([usedUp.status, usedUp.reason]).toEqual(['skipped', 'Used up on the old store (10 of 10 uses), so there is nothing left to redeem in Shopify. The code an earlier run made stays in Shopify as it was; deactivate it there if it should no longer work.']);
+    expect([usedUp.status, usedUp.reason]).toEqual([
+      'skipped',
+      'Used up on the old store (10 of 10 uses), so there is nothing left to redeem in Shopify. The code an earlier run made stays in Shopify as it was; deactivate it there if it should no longer work.',
+    ]);
     expect((await query(CODE, { code: 'save10' })).codeDiscountNodeByCode.id).toBe(discountsBefore.get('7010'));
 
     expect(await Promise.all(reviewed.map((id) => query(PRODUCT_REVIEWS, { id })))).toEqual(before);
-    const statuses = async (id: string) => (await db().sourceRecord.findMany({ where: { migrationId: id, entity: { in: ['discounts', 'reviews'] } }, orderBy: [{ entity: 'asc' }, { sourceId: 'asc' }] })).map((row) => [row.entity, row.sourceId, row.status]);
+    const statuses = async (id: string) =>
+      (
+        await db().sourceRecord.findMany({
+          where: { migrationId: id, entity: { in: ['discounts', 'reviews'] } },
+          orderBy: [{ entity: 'asc' }, { sourceId: 'asc' }],
+        })
+      ).map((row) => [row.entity, row.sourceId, row.status]);
     // Written again: the coupons that changed, and 7004 whose link was lost (Shopify did write it). What an
     // earlier run wrote and had not changed is unchanged; nothing was sent for it.
     const rewritten = ['7003', '7004', '7008'];
     const expected = ([entity, sourceId, status]: (string | undefined)[]) =>
-      sourceId === '7010' ? 'skipped' : status === 'written' && !(entity === 'discounts' && rewritten.includes(sourceId as string)) ? 'unchanged' : status;
+      sourceId === '7010'
+        ? 'skipped'
+        : status === 'written' && !(entity === 'discounts' && rewritten.includes(sourceId as string))
+          ? 'unchanged'
+          : status;
     expect(await statuses(again)).toEqual((await statuses(migrationId)).map((row) => [row[0], row[1], expected(row)]));
   }, 90_000);
 });

@@ -39,13 +39,34 @@ const CUSTOMER = `query($id: ID!) {
 
 /** The merchant's customer as they made it in Shopify before migrating. */
 const asMade = () => ({
-  id: own.id, email: own.email, phone: null, firstName: 'Kept', lastName: 'As-is', note: 'Wholesale account, set up by hand', tags: ['wholesale'],
+  id: own.id,
+  email: own.email,
+  phone: null,
+  firstName: 'Kept',
+  lastName: 'As-is',
+  note: 'Wholesale account, set up by hand',
+  tags: ['wholesale'],
   addresses: [{ address1: '9 Warehouse Lane', city: 'Hamburg', countryCodeV2: 'DE', zip: '20095' }],
-  reference: null, totalSpent: null, ordersCount: null, loyalty: { value: 'gold' },
+  reference: null,
+  totalSpent: null,
+  ordersCount: null,
+  loyalty: { value: 'gold' },
 });
 
 beforeAll(async () => {
-  catalog = seedCatalog({ products: 3, variationsPerProduct: 2, imagesPerProduct: 1, categories: 2, customers: 4, orders: 8, coupons: 0, reviews: 0, pages: 0, posts: 0, awkward: false });
+  catalog = seedCatalog({
+    products: 3,
+    variationsPerProduct: 2,
+    imagesPerProduct: 1,
+    categories: 2,
+    customers: 4,
+    orders: 8,
+    coupons: 0,
+    reviews: 0,
+    pages: 0,
+    posts: 0,
+    awkward: false,
+  });
   woo = await startWooCommerceServer({ catalog });
   devstore = await startTestDevstore();
   shop = await installedShop(devstore);
@@ -55,14 +76,25 @@ beforeAll(async () => {
   expect(source.billing).toMatchObject({ phone: expect.stringMatching(/^\+49/) });
   own.email = String(source.email);
   own.sourceId = String(source.id);
-  own.id = (await gql('mutation($input: CustomerSetInput!) { customerSet(input: $input) { customer { id } userErrors { message } } }', {
-    input: {
-      email: own.email, firstName: 'Kept', lastName: 'As-is', note: 'Wholesale account, set up by hand', tags: ['wholesale'],
-      addresses: [{ address1: '9 Warehouse Lane', city: 'Hamburg', countryCode: 'DE', zip: '20095' }],
-    },
-  })).customerSet.customer.id;
+  own.id = (
+    await gql(
+      'mutation($input: CustomerSetInput!) { customerSet(input: $input) { customer { id } userErrors { message } } }',
+      {
+        input: {
+          email: own.email,
+          firstName: 'Kept',
+          lastName: 'As-is',
+          note: 'Wholesale account, set up by hand',
+          tags: ['wholesale'],
+          addresses: [{ address1: '9 Warehouse Lane', city: 'Hamburg', countryCode: 'DE', zip: '20095' }],
+        },
+      },
+    )
+  ).customerSet.customer.id;
   // A metafield of the merchant's own, which Shipyard never writes: it must come through untouched.
-  await gql('mutation($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { userErrors { message } } }', { m: [{ ownerId: own.id, namespace: 'loyalty', key: 'tier', type: 'single_line_text_field', value: 'gold' }] });
+  await gql('mutation($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { userErrors { message } } }', {
+    m: [{ ownerId: own.id, namespace: 'loyalty', key: 'tier', type: 'single_line_text_field', value: 'gold' }],
+  });
   expect((await gql(CUSTOMER, { id: own.id })).customer).toEqual(asMade());
   runner = await startTestWorker();
   migrationId = await migrate(woo, shop, { entities: ['products', 'customers', 'orders'], existingRecords: 'update' });
@@ -79,12 +111,26 @@ describe('a customer the store already had, when the merchant chose to update ex
   it('gets the old store’s details, and how it was is kept', async () => {
     const source = catalog.customerAt(2);
     const updated = (await gql(CUSTOMER, { id: own.id })).customer;
-    expect(updated).toMatchObject({ id: own.id, email: own.email, firstName: source.first_name, lastName: source.last_name, reference: { value: `woocommerce:${own.sourceId}` } });
+    expect(updated).toMatchObject({
+      id: own.id,
+      email: own.email,
+      firstName: source.first_name,
+      lastName: source.last_name,
+      reference: { value: `woocommerce:${own.sourceId}` },
+    });
     expect(updated.phone).not.toBeNull();
-    const kept = await db().recordBefore.findUniqueOrThrow({ where: { shop_shopifyGid: { shop: shop.domain, shopifyGid: own.id } } });
+    const kept = await db().recordBefore.findUniqueOrThrow({
+      where: { shop_shopifyGid: { shop: shop.domain, shopifyGid: own.id } },
+    });
     expect(kept).toMatchObject({ migrationId, entity: 'customers' });
     // An adopted link: the migration did not create the customer, so an undo never deletes them.
-    expect((await db().idMapEntry.findFirstOrThrow({ where: { shop: shop.domain, entity: 'customers', sourceId: own.sourceId } })).createdBy).toBeNull();
+    expect(
+      (
+        await db().idMapEntry.findFirstOrThrow({
+          where: { shop: shop.domain, entity: 'customers', sourceId: own.sourceId },
+        })
+      ).createdBy,
+    ).toBeNull();
   });
 
   it('is put back exactly as it was by an undo, which deletes everything the migration created', async () => {
@@ -96,7 +142,9 @@ describe('a customer the store already had, when the merchant chose to update ex
     expect(report.problems).toEqual([]);
 
     expect((await gql(CUSTOMER, { id: own.id })).customer).toEqual(asMade());
-    const { customers, orders } = await gql('{ customers(first: 50) { nodes { id } } orders(first: 50) { nodes { id } } }');
+    const { customers, orders } = await gql(
+      '{ customers(first: 50) { nodes { id } } orders(first: 50) { nodes { id } } }',
+    );
     expect(customers.nodes).toEqual([{ id: own.id }]);
     expect(orders.nodes).toEqual([]);
     // Nothing of the migration is left linked to them: a later migration finds and keeps them afresh.
@@ -107,7 +155,13 @@ describe('a customer the store already had, when the merchant chose to update ex
   it('is kept again by the next migration that writes into it', async () => {
     const again = await migrate(woo, shop, { entities: ['customers'], existingRecords: 'update' });
     expect((await untilSettled(again)).status).toBe('completed');
-    expect((await db().recordBefore.findUniqueOrThrow({ where: { shop_shopifyGid: { shop: shop.domain, shopifyGid: own.id } } })).migrationId).toBe(again);
+    expect(
+      (
+        await db().recordBefore.findUniqueOrThrow({
+          where: { shop_shopifyGid: { shop: shop.domain, shopifyGid: own.id } },
+        })
+      ).migrationId,
+    ).toBe(again);
     await undoMigration(shop.domain, again);
     expect((await untilSettled(again, 120_000, ['undone', 'failed'])).status).toBe('undone');
     expect((await gql(CUSTOMER, { id: own.id })).customer).toEqual(asMade());

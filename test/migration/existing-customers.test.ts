@@ -25,10 +25,23 @@ async function gql(query: string, variables: Record<string, unknown> = {}) {
   return body.data;
 }
 
-const CUSTOMER = 'query($id: ID!) { customer(id: $id) { id email firstName lastName note tags addressesV2(first: 10) { nodes { address1 } } } }';
+const CUSTOMER =
+  'query($id: ID!) { customer(id: $id) { id email firstName lastName note tags addressesV2(first: 10) { nodes { address1 } } } }';
 
 beforeAll(async () => {
-  catalog = seedCatalog({ products: 3, variationsPerProduct: 2, imagesPerProduct: 1, categories: 2, customers: 4, orders: 8, coupons: 0, reviews: 0, pages: 0, posts: 0, awkward: false });
+  catalog = seedCatalog({
+    products: 3,
+    variationsPerProduct: 2,
+    imagesPerProduct: 1,
+    categories: 2,
+    customers: 4,
+    orders: 8,
+    coupons: 0,
+    reviews: 0,
+    pages: 0,
+    posts: 0,
+    awkward: false,
+  });
   woo = await startWooCommerceServer({ catalog });
   devstore = await startTestDevstore();
   shop = await installedShop(devstore);
@@ -37,9 +50,20 @@ beforeAll(async () => {
   const source = catalog.customerAt(2);
   own.email = String(source.email);
   own.sourceId = String(source.id);
-  own.id = (await gql('mutation($input: CustomerSetInput!) { customerSet(input: $input) { customer { id } userErrors { message } } }', {
-    input: { email: own.email, firstName: 'Kept', lastName: 'As-is', note: 'Wholesale account, set up by hand', tags: ['wholesale'] },
-  })).customerSet.customer.id;
+  own.id = (
+    await gql(
+      'mutation($input: CustomerSetInput!) { customerSet(input: $input) { customer { id } userErrors { message } } }',
+      {
+        input: {
+          email: own.email,
+          firstName: 'Kept',
+          lastName: 'As-is',
+          note: 'Wholesale account, set up by hand',
+          tags: ['wholesale'],
+        },
+      },
+    )
+  ).customerSet.customer.id;
   runner = await startTestWorker();
   migrationId = await migrate(woo, shop, { entities: ['products', 'customers', 'orders'], existingRecords: 'skip' });
   expect((await untilSettled(migrationId)).status).toBe('completed');
@@ -54,9 +78,17 @@ afterAll(async () => {
 describe('a customer the store already had, when the merchant chose to skip existing records', () => {
   it('is left exactly as it was in Shopify, and the report says why', async () => {
     expect((await gql(CUSTOMER, { id: own.id })).customer).toEqual({
-      id: own.id, email: own.email, firstName: 'Kept', lastName: 'As-is', note: 'Wholesale account, set up by hand', tags: ['wholesale'], addressesV2: { nodes: [] },
+      id: own.id,
+      email: own.email,
+      firstName: 'Kept',
+      lastName: 'As-is',
+      note: 'Wholesale account, set up by hand',
+      tags: ['wholesale'],
+      addressesV2: { nodes: [] },
     });
-    const record = await db().sourceRecord.findFirstOrThrow({ where: { migrationId, entity: 'customers', sourceId: own.sourceId } });
+    const record = await db().sourceRecord.findFirstOrThrow({
+      where: { migrationId, entity: 'customers', sourceId: own.sourceId },
+    });
     expect(record).toMatchObject({
       status: 'skipped',
       reason: `A customer with the email ${own.email} was already in Shopify; left as it is there, as chosen in the options. Their orders are linked to that customer.`,
@@ -66,18 +98,33 @@ describe('a customer the store already had, when the merchant chose to skip exis
   });
 
   it('gets their old-store orders', async () => {
-    const theirs = (await db().sourceRecord.findMany({ where: { migrationId, entity: 'orders', status: 'written' } })).filter((row) => (row.data as { customerSourceId: string | null }).customerSourceId === own.sourceId);
+    const theirs = (
+      await db().sourceRecord.findMany({ where: { migrationId, entity: 'orders', status: 'written' } })
+    ).filter((row) => (row.data as { customerSourceId: string | null }).customerSourceId === own.sourceId);
     expect(theirs.length).toBeGreaterThan(0);
-    const links = await db().idMapEntry.findMany({ where: { shop: shop.domain, entity: 'orders', sourceId: { in: theirs.map((row) => row.sourceId) } } });
+    const links = await db().idMapEntry.findMany({
+      where: { shop: shop.domain, entity: 'orders', sourceId: { in: theirs.map((row) => row.sourceId) } },
+    });
     expect(links).toHaveLength(theirs.length);
-    for (const link of links) expect((await gql('query($id: ID!) { order(id: $id) { customer { id } } }', { id: link.shopifyGid })).order.customer).toEqual({ id: own.id });
+    for (const link of links)
+      expect(
+        (await gql('query($id: ID!) { order(id: $id) { customer { id } } }', { id: link.shopifyGid })).order.customer,
+      ).toEqual({ id: own.id });
   });
 
   it('stays in the store after an undo, which takes everything the migration created', async () => {
-    expect((await db().idMapEntry.findFirstOrThrow({ where: { shop: shop.domain, entity: 'customers', sourceId: own.sourceId } })).createdBy).toBeNull();
+    expect(
+      (
+        await db().idMapEntry.findFirstOrThrow({
+          where: { shop: shop.domain, entity: 'customers', sourceId: own.sourceId },
+        })
+      ).createdBy,
+    ).toBeNull();
     await undoMigration(shop.domain, migrationId);
     expect((await untilSettled(migrationId, 120_000, ['undone', 'failed'])).status).toBe('undone');
-    const { customers, orders } = await gql('{ customers(first: 50) { nodes { id } } orders(first: 50) { nodes { id } } }');
+    const { customers, orders } = await gql(
+      '{ customers(first: 50) { nodes { id } } orders(first: 50) { nodes { id } } }',
+    );
     expect(customers.nodes).toEqual([{ id: own.id }]);
     expect(orders.nodes).toEqual([]);
     expect((await gql(CUSTOMER, { id: own.id })).customer.firstName).toBe('Kept');

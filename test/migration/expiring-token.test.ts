@@ -19,7 +19,9 @@ let runner: Runner;
 const storage = new PrismaSessionStorage();
 
 beforeAll(async () => {
-  woo = await startWooCommerceServer({ catalog: { products: 150, variationsPerProduct: 1, imagesPerProduct: 0, categories: 2, awkward: false } });
+  woo = await startWooCommerceServer({
+    catalog: { products: 150, variationsPerProduct: 1, imagesPerProduct: 0, categories: 2, awkward: false },
+  });
   devstore = await startTestDevstore();
   process.env.DEVSTORE_URL = devstore.url;
   runner = await startTestWorker();
@@ -32,7 +34,11 @@ afterAll(async () => {
 });
 
 /** A devstore shop whose app holds expiring tokens, and Shipyard's stored session for it, expiring when `storedExpiry` says. */
-async function installWithExpiringTokens(domain: string, accessTokenSeconds: number, storedExpiry: Date): Promise<{ installed: Answer }> {
+async function installWithExpiringTokens(
+  domain: string,
+  accessTokenSeconds: number,
+  storedExpiry: Date,
+): Promise<{ installed: Answer }> {
   const app = appCredentials();
   const { status, body: installed } = await control(devstore, 'POST', '/shops', {
     domain,
@@ -78,12 +84,20 @@ describe('expiring offline access tokens', () => {
     const { installed } = await installWithExpiringTokens(domain, 1, new Date(Date.now() + 3600_000));
     await new Promise((resolve) => setTimeout(resolve, 1100)); // the token's second passes
 
-    const migrationId = await migrate(woo, { domain, accessToken: installed.accessToken, appSecret: '' }, { entities: ['collections', 'products'] });
+    const migrationId = await migrate(
+      woo,
+      { domain, accessToken: installed.accessToken, appSecret: '' },
+      { entities: ['collections', 'products'] },
+    );
     const migration = await untilSettled(migrationId, 180_000);
 
     expect(migration.error).toBeNull();
     expect(migration.status).toBe('completed');
-    const counts = await db().sourceRecord.groupBy({ by: ['status'], where: { migrationId, entity: 'products' }, _count: true });
+    const counts = await db().sourceRecord.groupBy({
+      by: ['status'],
+      where: { migrationId, entity: 'products' },
+      _count: true,
+    });
     expect(counts).toEqual([{ status: 'written', _count: 150 }]);
     const stored = await storage.loadSession(`offline_${domain}`);
     expect(stored?.accessToken).not.toBe(installed.accessToken);
@@ -100,6 +114,8 @@ describe('expiring offline access tokens', () => {
     await storage.storeSession(session);
 
     const client = await adminClientFor(domain);
-    await expect(client.request('query ShopName { shop { name } }')).rejects.toThrow(/Shopify would not renew the app's access to expiring-revoked\.myshopify\.com .*open Shipyard from the store's admin/);
+    await expect(client.request('query ShopName { shop { name } }')).rejects.toThrow(
+      /Shopify would not renew the app's access to expiring-revoked\.myshopify\.com .*open Shipyard from the store's admin/,
+    );
   });
 });

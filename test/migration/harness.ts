@@ -24,11 +24,19 @@ import type { WooCommerceTestServer } from '../../connectors/woocommerce/fake/se
  * channels the shop has besides its Online Store.
  */
 export async function installedShop(
-  devstore: Devstore, plan: Plan = 'Plus', settings: { currencyCode?: string; devStore?: boolean; trial?: boolean; salesChannels?: string[] } = {},
+  devstore: Devstore,
+  plan: Plan = 'Plus',
+  settings: { currencyCode?: string; devStore?: boolean; trial?: boolean; salesChannels?: string[] } = {},
 ): Promise<TestShop> {
   const shop = await createShop(devstore, { plan, currencyCode: 'EUR', ...settings });
   await new PrismaSessionStorage().storeSession(
-    new Session({ id: `offline_${shop.domain}`, shop: shop.domain, state: 'installed', isOnline: false, accessToken: shop.accessToken }),
+    new Session({
+      id: `offline_${shop.domain}`,
+      shop: shop.domain,
+      state: 'installed',
+      isOnline: false,
+      accessToken: shop.accessToken,
+    }),
   );
   process.env.DEVSTORE_URL = devstore.url;
   await db().shop.upsert({ where: { shop: shop.domain }, create: { shop: shop.domain }, update: {} });
@@ -38,7 +46,12 @@ export async function installedShop(
 }
 
 export function startTestWorker(): Promise<Runner> {
-  return startWorker({ connectionString: process.env.DATABASE_URL as string, concurrency: 4, pollInterval: 100, quiet: true });
+  return startWorker({
+    connectionString: process.env.DATABASE_URL as string,
+    concurrency: 4,
+    pollInterval: 100,
+    quiet: true,
+  });
 }
 
 export interface RunOptions {
@@ -70,9 +83,13 @@ export async function migrate(woo: WooCommerceTestServer, shop: TestShop, option
     credentials: { url: woo.url, consumerKey: woo.consumerKey, consumerSecret: woo.consumerSecret },
     entities: options.entities ?? ['collections', 'products'],
     options: {
-      unattended: !options.review, ...(options.bulk === undefined ? {} : { bulk: options.bulk }), ...(options.existingRecords ? { existingRecords: options.existingRecords } : {}),
-      ...(options.exchangeRates ? { exchangeRates: options.exchangeRates } : {}), ...(options.longText ? { longText: options.longText } : {}),
-      ...(options.channels ? { channels: options.channels } : {}), ...(options.broaderCoupons ? { broaderCoupons: true } : {}),
+      unattended: !options.review,
+      ...(options.bulk === undefined ? {} : { bulk: options.bulk }),
+      ...(options.existingRecords ? { existingRecords: options.existingRecords } : {}),
+      ...(options.exchangeRates ? { exchangeRates: options.exchangeRates } : {}),
+      ...(options.longText ? { longText: options.longText } : {}),
+      ...(options.channels ? { channels: options.channels } : {}),
+      ...(options.broaderCoupons ? { broaderCoupons: true } : {}),
       ...(options.policies ? { policies: options.policies } : {}),
     },
   });
@@ -80,12 +97,17 @@ export async function migrate(woo: WooCommerceTestServer, shop: TestShop, option
   return migration.id;
 }
 
-export async function untilSettled(migrationId: string, timeoutMs = 120_000, settled = ['completed', 'failed', 'cancelled', 'ready']) {
+export async function untilSettled(
+  migrationId: string,
+  timeoutMs = 120_000,
+  settled = ['completed', 'failed', 'cancelled', 'ready'],
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
     if (settled.includes(migration.status)) return migration;
-    if (Date.now() > deadline) throw new Error(`migration still ${migration.status}/${migration.phase} after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`migration still ${migration.status}/${migration.phase} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -8,7 +8,13 @@
 import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db/db.server.ts';
-import { type InvitationRun, invitationSummary, inviteStep, newInvitationRun, sendInvitations } from '../../app/pipeline/steps/invite.server.ts';
+import {
+  type InvitationRun,
+  invitationSummary,
+  inviteStep,
+  newInvitationRun,
+  sendInvitations,
+} from '../../app/pipeline/steps/invite.server.ts';
 import { MigrationNotFound, MigrationStateError, createMigration } from '../../app/pipeline/lifecycle.server.ts';
 import { resyncMigration } from '../../app/pipeline/steps/resync.server.ts';
 import { startMigration } from '../../app/pipeline/steps/extract.server.ts';
@@ -29,8 +35,13 @@ let changes: ReturnType<typeof storeChanges>;
 const own = { customerId: '', email: '' };
 let refused = { customerId: '', email: '' };
 
-interface SentEmail { kind: string; customerId: string; to: string }
-const sentEmails = async (): Promise<SentEmail[]> => (await control(devstore, 'GET', `/shops/${shop.domain}/emails`)).body;
+interface SentEmail {
+  kind: string;
+  customerId: string;
+  to: string;
+}
+const sentEmails = async (): Promise<SentEmail[]> =>
+  (await control(devstore, 'GET', `/shops/${shop.domain}/emails`)).body;
 
 async function migrateCustomers(options: Record<string, unknown>) {
   const migration = await createMigration({
@@ -59,12 +70,26 @@ async function untilSent(id: string): Promise<InvitationRun> {
 
 /** Customers the migrations created in Shopify (one per Shopify object; merged customers share one). */
 async function createdCustomers(): Promise<string[]> {
-  const entries = await db().idMapEntry.findMany({ where: { shop: shop.domain, entity: 'customers', createdBy: { not: null } } });
+  const entries = await db().idMapEntry.findMany({
+    where: { shop: shop.domain, entity: 'customers', createdBy: { not: null } },
+  });
   return [...new Set(entries.map((entry) => entry.shopifyGid))].sort();
 }
 
 beforeAll(async () => {
-  catalog = seedCatalog({ products: 1, variationsPerProduct: 1, imagesPerProduct: 0, categories: 1, customers: 8, orders: 0, coupons: 0, reviews: 0, pages: 0, posts: 0, awkward: false });
+  catalog = seedCatalog({
+    products: 1,
+    variationsPerProduct: 1,
+    imagesPerProduct: 0,
+    categories: 1,
+    customers: 8,
+    orders: 0,
+    coupons: 0,
+    reviews: 0,
+    pages: 0,
+    posts: 0,
+    awkward: false,
+  });
   changes = storeChanges(catalog);
   woo = await startWooCommerceServer({ catalog });
   devstore = await startTestDevstore();
@@ -72,7 +97,12 @@ beforeAll(async () => {
   runner = await startTestWorker();
 
   own.email = String(catalog.customerAt(2).email);
-  const { body } = await admin(devstore, shop, 'mutation($input: CustomerSetInput!) { customerSet(input: $input) { customer { id } } }', { input: { email: own.email, firstName: 'Shopify' } });
+  const { body } = await admin(
+    devstore,
+    shop,
+    'mutation($input: CustomerSetInput!) { customerSet(input: $input) { customer { id } } }',
+    { input: { email: own.email, firstName: 'Shopify' } },
+  );
   own.customerId = body.data.customerSet.customer.id;
 
   migrationId = await migrateCustomers({ inviteCustomers: true });
@@ -80,9 +110,13 @@ beforeAll(async () => {
   // After launch one migrated customer made their account in the new store by themselves.
   const created = await createdCustomers();
   refused = { customerId: created[0] as string, email: '' };
-  const { body: found } = await admin(devstore, shop, 'query($id: ID!) { customer(id: $id) { email } }', { id: refused.customerId });
+  const { body: found } = await admin(devstore, shop, 'query($id: ID!) { customer(id: $id) { email } }', {
+    id: refused.customerId,
+  });
   refused.email = found.data.customer.email;
-  await control(devstore, 'PUT', `/shops/${shop.domain}/customers/${refused.customerId.split('/').at(-1)}/state`, { state: 'ENABLED' });
+  await control(devstore, 'PUT', `/shops/${shop.domain}/customers/${refused.customerId.split('/').at(-1)}/state`, {
+    state: 'ENABLED',
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -93,7 +127,14 @@ afterAll(async () => {
 
 describe('account invitations', () => {
   it('are offered only for a completed migration whose merchant chose them, in their own shop', async () => {
-    const draft = await createMigration({ shop: shop.domain, platform: 'woocommerce', sourceUrl: woo.url, credentials: {}, entities: ['customers'], options: { inviteCustomers: true } });
+    const draft = await createMigration({
+      shop: shop.domain,
+      platform: 'woocommerce',
+      sourceUrl: woo.url,
+      credentials: {},
+      entities: ['customers'],
+      options: { inviteCustomers: true },
+    });
     await expect(sendInvitations(shop.domain, draft.id)).rejects.toThrow(MigrationStateError);
     await expect(sendInvitations('someone-else.myshopify.com', migrationId)).rejects.toThrow(MigrationNotFound);
     const summary = await invitationSummary(shop.domain, migrationId);
@@ -110,7 +151,9 @@ describe('account invitations', () => {
     expect(emails.map((email) => email.customerId).sort()).toEqual(created.filter((gid) => gid !== refused.customerId));
     expect(emails.every((email) => email.kind === 'customer_account_invite')).toBe(true);
     expect(emails.map((email) => email.to)).not.toContain(own.email);
-    const { body } = await admin(devstore, shop, 'query($id: ID!) { customer(id: $id) { state } }', { id: emails[0]?.customerId });
+    const { body } = await admin(devstore, shop, 'query($id: ID!) { customer(id: $id) { state } }', {
+      id: emails[0]?.customerId,
+    });
     expect(body.data.customer.state).toBe('INVITED');
   });
 
@@ -118,7 +161,9 @@ describe('account invitations', () => {
     const summary = await invitationSummary(shop.domain, migrationId);
     const created = await createdCustomers();
     expect(summary).toMatchObject({ sent: created.length - 1, failed: 1, toSend: 1 });
-    expect(summary.problems).toEqual([{ customerGid: refused.customerId, email: refused.email, reason: 'Customer has already created an account' }]);
+    expect(summary.problems).toEqual([
+      { customerGid: refused.customerId, email: refused.email, reason: 'Customer has already created an account' },
+    ]);
   });
 
   it('sends nothing more when asked again', async () => {
@@ -126,7 +171,9 @@ describe('account invitations', () => {
     await sendInvitations(shop.domain, migrationId);
     expect((await untilSent(migrationId)).status).toBe('done');
     expect(await sentEmails()).toEqual(before);
-    expect(await db().customerInvitation.count({ where: { shop: shop.domain } })).toBe((await createdCustomers()).length);
+    expect(await db().customerInvitation.count({ where: { shop: shop.domain } })).toBe(
+      (await createdCustomers()).length,
+    );
   });
 
   it('invites the customer a re-sync brought, and only them', async () => {
@@ -136,7 +183,9 @@ describe('account invitations', () => {
     const newcomer = changes.signUp();
     const resyncId = (await resyncMigration(shop.domain, migrationId)).id;
     expect((await untilSettled(resyncId)).status).toBe('completed');
-    const link = await db().idMapEntry.findFirstOrThrow({ where: { shop: shop.domain, entity: 'customers', sourceId: String(newcomer) } });
+    const link = await db().idMapEntry.findFirstOrThrow({
+      where: { shop: shop.domain, entity: 'customers', sourceId: String(newcomer) },
+    });
     expect(link.createdBy).toBe(resyncId);
 
     await sendInvitations(shop.domain, resyncId);
@@ -147,13 +196,21 @@ describe('account invitations', () => {
 
   it('does not email again a customer Shopify already shows as invited (the worker died before the row was written)', async () => {
     const resync = await db().migration.findFirstOrThrow({ where: { resyncOf: migrationId } });
-    const link = await db().idMapEntry.findFirstOrThrow({ where: { shop: shop.domain, entity: 'customers', createdBy: resync.id } });
-    await db().customerInvitation.delete({ where: { shop_customerGid: { shop: shop.domain, customerGid: link.shopifyGid } } });
+    const link = await db().idMapEntry.findFirstOrThrow({
+      where: { shop: shop.domain, entity: 'customers', createdBy: resync.id },
+    });
+    await db().customerInvitation.delete({
+      where: { shop_customerGid: { shop: shop.domain, customerGid: link.shopifyGid } },
+    });
     const before = await sentEmails();
     await sendInvitations(shop.domain, resync.id);
     expect((await untilSent(resync.id)).status).toBe('done');
     expect(await sentEmails()).toEqual(before);
-    expect(await db().customerInvitation.findUniqueOrThrow({ where: { shop_customerGid: { shop: shop.domain, customerGid: link.shopifyGid } } })).toMatchObject({ error: null, sentAt: expect.any(Date) });
+    expect(
+      await db().customerInvitation.findUniqueOrThrow({
+        where: { shop_customerGid: { shop: shop.domain, customerGid: link.shopifyGid } },
+      }),
+    ).toMatchObject({ error: null, sentAt: expect.any(Date) });
   });
 
   it('are refused when the merchant left them off', async () => {
@@ -164,7 +221,10 @@ describe('account invitations', () => {
   it('stop, sending nothing, when the migration is no longer completed (an undo started)', async () => {
     const before = await sentEmails();
     // As if the undo started while the job for this batch waited in the queue.
-    await db().migration.update({ where: { id: migrationId }, data: { status: 'undoing', invitations: newInvitationRun() as object } });
+    await db().migration.update({
+      where: { id: migrationId },
+      data: { status: 'undoing', invitations: newInvitationRun() as object },
+    });
     expect(await inviteStep(migrationId, null)).toBe('stopped');
     const run = await untilSent(migrationId);
     await db().migration.update({ where: { id: migrationId }, data: { status: 'completed' } });

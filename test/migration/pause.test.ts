@@ -15,7 +15,9 @@ let shop: TestShop;
 let runner: Runner;
 
 beforeAll(async () => {
-  woo = await startWooCommerceServer({ catalog: { products: 250, variationsPerProduct: 1, imagesPerProduct: 0, awkward: false } });
+  woo = await startWooCommerceServer({
+    catalog: { products: 250, variationsPerProduct: 1, imagesPerProduct: 0, awkward: false },
+  });
   devstore = await startTestDevstore();
   shop = await installedShop(devstore);
   await control(devstore, 'PUT', `/shops/${shop.domain}/network`, { latency: { baseMs: 15, jitterMs: 5 } });
@@ -47,7 +49,9 @@ describe('pause and resume', () => {
     const atPause = await written();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await written()).toBe(atPause); // nothing more while paused
-    const staged = await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: { not: 'invalid' } } });
+    const staged = await db().sourceRecord.count({
+      where: { migrationId, entity: 'products', status: { not: 'invalid' } },
+    });
     expect(atPause).toBeLessThan(staged);
 
     await resumeMigration(shop.domain, migrationId);
@@ -60,7 +64,10 @@ describe('pause and resume', () => {
 
   it('runs no step twice when resumed while the paused job is still reading its page', async () => {
     // A slow source: the page in flight at the pause is still being read when the resume comes.
-    const slow = await startWooCommerceServer({ catalog: { products: 30, variationsPerProduct: 1, imagesPerProduct: 0, awkward: false }, latencyMs: 600 });
+    const slow = await startWooCommerceServer({
+      catalog: { products: 30, variationsPerProduct: 1, imagesPerProduct: 0, awkward: false },
+      latencyMs: 600,
+    });
     const running = new Map<string, number>(); // job key -> jobs running with it now
     const overlaps: string[] = [];
     const analyses: Job[] = [];
@@ -78,7 +85,11 @@ describe('pause and resume', () => {
     runner.events.on('job:complete', finished);
     try {
       const migrationId = await migrate(slow, shop, { review: true });
-      while (![...running.keys()].some((key) => key.startsWith(`migration-extract:${migrationId}`) && (running.get(key) ?? 0) > 0)) {
+      while (
+        ![...running.keys()].some(
+          (key) => key.startsWith(`migration-extract:${migrationId}`) && (running.get(key) ?? 0) > 0,
+        )
+      ) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await pauseMigration(shop.domain, migrationId);
@@ -90,10 +101,16 @@ describe('pause and resume', () => {
       const done = await untilSettled(migrationId, 120_000, ['completed', 'failed', 'cancelled']);
       expect(done.status).toBe('completed');
       expect(overlaps).toEqual([]);
-      expect(analyses.filter((job) => (job.payload as { migrationId: string }).migrationId === migrationId)).toHaveLength(1);
+      expect(
+        analyses.filter((job) => (job.payload as { migrationId: string }).migrationId === migrationId),
+      ).toHaveLength(1);
       // Every product is in Shopify: the first test's migration wrote the same seeded products, so they are unchanged here.
-      const inShopify = await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: { in: ['written', 'unchanged'] } } });
-      expect(inShopify).toBe(await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: { not: 'invalid' } } }));
+      const inShopify = await db().sourceRecord.count({
+        where: { migrationId, entity: 'products', status: { in: ['written', 'unchanged'] } },
+      });
+      expect(inShopify).toBe(
+        await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: { not: 'invalid' } } }),
+      );
     } finally {
       runner.events.off('job:start', started);
       runner.events.off('job:complete', finished);

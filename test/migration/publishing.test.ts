@@ -74,18 +74,41 @@ async function productsInShopify(shop: TestShop): Promise<Map<string, InShopify>
 
 /** The products the migration wrote, with whether shoppers could see each in WooCommerce. */
 async function written(migrationId: string): Promise<{ sourceId: string; visible: boolean }[]> {
-  const rows = await db().sourceRecord.findMany({ where: { migrationId, entity: 'products', status: 'written' }, select: { sourceId: true, data: true } });
-  return rows.map((row) => ({ sourceId: row.sourceId, visible: visibleAtSource(row.data as unknown as ProductRecord) }));
+  const rows = await db().sourceRecord.findMany({
+    where: { migrationId, entity: 'products', status: 'written' },
+    select: { sourceId: true, data: true },
+  });
+  return rows.map((row) => ({
+    sourceId: row.sourceId,
+    visible: visibleAtSource(row.data as unknown as ProductRecord),
+  }));
 }
 
 async function collectionsOnOnlineStore(shop: TestShop): Promise<boolean[]> {
   const { onlineStore } = await channelsOf(shop);
-  const { body } = await admin(devstore, shop, 'query($onlineStore: ID!) { collections(first: 100) { nodes { publishedOnPublication(publicationId: $onlineStore) } } }', { onlineStore });
-  return (body.data.collections.nodes as { publishedOnPublication: boolean }[]).map((node) => node.publishedOnPublication);
+  const { body } = await admin(
+    devstore,
+    shop,
+    'query($onlineStore: ID!) { collections(first: 100) { nodes { publishedOnPublication(publicationId: $onlineStore) } } }',
+    { onlineStore },
+  );
+  return (body.data.collections.nodes as { publishedOnPublication: boolean }[]).map(
+    (node) => node.publishedOnPublication,
+  );
 }
 
 beforeAll(async () => {
-  catalog = seedCatalog({ products: 40, variationsPerProduct: 2, imagesPerProduct: 0, customers: 0, orders: 0, coupons: 0, reviews: 0, pages: 0, posts: 0 });
+  catalog = seedCatalog({
+    products: 40,
+    variationsPerProduct: 2,
+    imagesPerProduct: 0,
+    customers: 0,
+    orders: 0,
+    coupons: 0,
+    reviews: 0,
+    pages: 0,
+    posts: 0,
+  });
   woo = await startWooCommerceServer({ catalog });
   devstore = await startTestDevstore();
   runner = await startTestWorker();
@@ -119,33 +142,58 @@ describe('publishing request by request, on the Online Store by default', () => 
     for (const product of products) {
       const found = inShopify.get(product.sourceId);
       expect(found, product.sourceId).toBeDefined();
-      expect({ onOnlineStore: found?.onOnlineStore, onPointOfSale: found?.onPointOfSale }, `${product.sourceId} ${found?.title}`).toEqual({ onOnlineStore: product.visible, onPointOfSale: false });
+      expect(
+        { onOnlineStore: found?.onOnlineStore, onPointOfSale: found?.onPointOfSale },
+        `${product.sourceId} ${found?.title}`,
+      ).toEqual({ onOnlineStore: product.visible, onPointOfSale: false });
       // What shoppers reach: only an active product published on the Online Store has a URL there.
       expect(found?.onlineStoreUrl !== null, `${product.sourceId} ${found?.title}`).toBe(product.visible);
     }
     const links = await db().idMapEntry.findMany({ where: { shop: shop.domain, entity: 'products' } });
-    for (const link of links) expect(link.publishedOn, link.sourceId).toEqual(products.find((product) => product.sourceId === link.sourceId)?.visible ? [onlineStore] : []);
+    for (const link of links)
+      expect(link.publishedOn, link.sourceId).toEqual(
+        products.find((product) => product.sourceId === link.sourceId)?.visible ? [onlineStore] : [],
+      );
     expect(await collectionsOnOnlineStore(shop)).toEqual(expect.arrayContaining([true]));
     expect((await collectionsOnOnlineStore(shop)).every(Boolean)).toBe(true);
   });
 
   it('its plan said what would be published and the analysis named each product that stays unpublished', async () => {
     const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-    const staged = await db().sourceRecord.findMany({ where: { migrationId, entity: 'products', status: { not: 'invalid' } }, select: { sourceId: true, data: true } });
-    const hidden = staged.filter((row) => !visibleAtSource(row.data as unknown as ProductRecord)).map((row) => row.sourceId).sort();
-    const collections = await db().sourceRecord.count({ where: { migrationId, entity: 'collections', status: { not: 'invalid' } } });
+    const staged = await db().sourceRecord.findMany({
+      where: { migrationId, entity: 'products', status: { not: 'invalid' } },
+      select: { sourceId: true, data: true },
+    });
+    const hidden = staged
+      .filter((row) => !visibleAtSource(row.data as unknown as ProductRecord))
+      .map((row) => row.sourceId)
+      .sort();
+    const collections = await db().sourceRecord.count({
+      where: { migrationId, entity: 'collections', status: { not: 'invalid' } },
+    });
     expect((migration.plan as { publishing: unknown }).publishing).toEqual({
       channels: ['Online Store'],
       products: { published: staged.length - hidden.length, unpublished: hidden.length },
       collections: { published: collections, unpublished: 0 },
     });
-    const problems = await db().migrationProblem.findMany({ where: { migrationId, code: 'stays-unpublished' }, orderBy: { sourceId: 'asc' } });
+    const problems = await db().migrationProblem.findMany({
+      where: { migrationId, code: 'stays-unpublished' },
+      orderBy: { sourceId: 'asc' },
+    });
     // An external (affiliate) product stays unpublished too, and its own finding says why (decision 0025).
-    const elsewhere = staged.filter((row) => (row.data as unknown as ProductRecord).soldElsewhere).map((row) => row.sourceId);
+    const elsewhere = staged
+      .filter((row) => (row.data as unknown as ProductRecord).soldElsewhere)
+      .map((row) => row.sourceId);
     expect(elsewhere).toEqual([String(catalog.awkwardId('external'))]);
     expect(problems.map((problem) => problem.sourceId)).toEqual(hidden.filter((id) => !elsewhere.includes(id)));
-    expect(await db().migrationProblem.count({ where: { migrationId, code: 'external-product', sourceId: { in: elsewhere } } })).toBe(1);
-    expect(hidden).toEqual(expect.arrayContaining([String(HIDDEN), String(DRAFT), String(catalog.awkwardId('private'))]));
+    expect(
+      await db().migrationProblem.count({
+        where: { migrationId, code: 'external-product', sourceId: { in: elsewhere } },
+      }),
+    ).toBe(1);
+    expect(hidden).toEqual(
+      expect.arrayContaining([String(HIDDEN), String(DRAFT), String(catalog.awkwardId('private'))]),
+    );
   });
 
   it('its verification finds everything where it belongs and counts what was published', async () => {
@@ -153,10 +201,15 @@ describe('publishing request by request, on the Online Store by default', () => 
     const verification = migration.verification as unknown as Verification;
     expect(verification.mismatches).toEqual([]);
     const products = await written(migrationId);
-    const collections = await db().sourceRecord.count({ where: { migrationId, entity: 'collections', status: 'written' } });
+    const collections = await db().sourceRecord.count({
+      where: { migrationId, entity: 'collections', status: 'written' },
+    });
     expect(verification.publishing).toEqual({
       channels: ['Online Store'],
-      products: { published: products.filter((product) => product.visible).length, unpublished: products.filter((product) => !product.visible).length },
+      products: {
+        published: products.filter((product) => product.visible).length,
+        unpublished: products.filter((product) => !product.visible).length,
+      },
       collections: { published: collections, unpublished: 0 },
     });
   });
@@ -178,7 +231,10 @@ describe('publishing request by request, on the Online Store by default', () => 
     expect(inShopify.get(String(HIDDEN))?.onlineStoreUrl).not.toBeNull();
     expect(inShopify.get(String(visibleBefore))).toMatchObject({ onOnlineStore: false, onlineStoreUrl: null });
     // Only the two products that changed were written again.
-    const touched = await db().idMapEntry.findMany({ where: { shop: shop.domain, entity: 'products', updatedAt: { gt: before } }, orderBy: { sourceId: 'asc' } });
+    const touched = await db().idMapEntry.findMany({
+      where: { shop: shop.domain, entity: 'products', updatedAt: { gt: before } },
+      orderBy: { sourceId: 'asc' },
+    });
     expect(touched.map((link) => link.sourceId)).toEqual([String(visibleBefore), String(HIDDEN)].sort());
   });
 
@@ -192,7 +248,12 @@ describe('publishing request by request, on the Online Store by default', () => 
     const visible = sample.find((row) => visibleAtSource(row.data) && row.sourceId !== String(productId(31)));
     if (!visible) throw new Error('no visible product in the sample');
     const { onlineStore } = await channelsOf(shop);
-    const unpublish = await admin(devstore, shop, 'mutation($id: ID!, $input: [PublicationInput!]!) { publishableUnpublish(id: $id, input: $input) { userErrors { message } } }', { id: visible.shopifyGid, input: [{ publicationId: onlineStore }] });
+    const unpublish = await admin(
+      devstore,
+      shop,
+      'mutation($id: ID!, $input: [PublicationInput!]!) { publishableUnpublish(id: $id, input: $input) { userErrors { message } } }',
+      { id: visible.shopifyGid, input: [{ publicationId: onlineStore }] },
+    );
     expect(unpublish.body.data.publishableUnpublish.userErrors).toEqual([]);
 
     const [collection] = await db().$queryRaw<{ sourceId: string; shopifyGid: string; title: string }[]>`
@@ -200,14 +261,31 @@ describe('publishing request by request, on the Online Store by default', () => 
       JOIN "SourceRecord" r ON r."migrationId" = ${migrationId} AND r.entity = 'collections' AND r."sourceId" = m."sourceId"
       WHERE m.shop = ${shop.domain} AND m.entity = 'collections' ORDER BY m.id LIMIT 1`;
     if (!collection) throw new Error('no collection written');
-    const unpublishCollection = await admin(devstore, shop, 'mutation($id: ID!, $input: [PublicationInput!]!) { publishableUnpublish(id: $id, input: $input) { userErrors { message } } }', { id: collection.shopifyGid, input: [{ publicationId: onlineStore }] });
+    const unpublishCollection = await admin(
+      devstore,
+      shop,
+      'mutation($id: ID!, $input: [PublicationInput!]!) { publishableUnpublish(id: $id, input: $input) { userErrors { message } } }',
+      { id: collection.shopifyGid, input: [{ publicationId: onlineStore }] },
+    );
     expect(unpublishCollection.body.data.publishableUnpublish.userErrors).toEqual([]);
 
     const verification = await verifyMigration(migrationId, await adminClientFor(shop.domain), 'woocommerce');
     const off = verification.mismatches.filter((mismatch) => mismatch.field.startsWith('published on'));
     expect(off).toEqual([
-      { sourceId: visible.sourceId, name: visible.title, field: 'published on Online Store', expected: 'published', found: 'not published' },
-      { sourceId: collection.sourceId, name: collection.title, field: 'published on Online Store', expected: 'published', found: 'not published' },
+      {
+        sourceId: visible.sourceId,
+        name: visible.title,
+        field: 'published on Online Store',
+        expected: 'published',
+        found: 'not published',
+      },
+      {
+        sourceId: collection.sourceId,
+        name: collection.title,
+        field: 'published on Online Store',
+        expected: 'published',
+        found: 'not published',
+      },
     ]);
   });
 });
@@ -234,7 +312,10 @@ describe('publishing in bulk, on the channels the merchant chose', () => {
     expect(batches[1]?.recordIds).toHaveLength(products.filter((product) => product.visible).length);
     const inShopify = await productsInShopify(shop);
     for (const product of products) {
-      expect(inShopify.get(product.sourceId), product.sourceId).toMatchObject({ onOnlineStore: product.visible, onPointOfSale: product.visible });
+      expect(inShopify.get(product.sourceId), product.sourceId).toMatchObject({
+        onOnlineStore: product.visible,
+        onPointOfSale: product.visible,
+      });
     }
     const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
     const verification = migration.verification as unknown as Verification;
@@ -248,10 +329,15 @@ describe('publishing in bulk, on the channels the merchant chose', () => {
     expect((await untilSettled(again, 90_000)).status).toBe('completed');
     const products = await written(again);
     const inShopify = await productsInShopify(shop);
-    for (const product of products) expect(inShopify.get(product.sourceId), product.sourceId).toMatchObject({ onOnlineStore: product.visible, onPointOfSale: false });
+    for (const product of products)
+      expect(inShopify.get(product.sourceId), product.sourceId).toMatchObject({
+        onOnlineStore: product.visible,
+        onPointOfSale: false,
+      });
     // Their content did not change: no productSet went out, so Shopify kept each product as it was.
     const { body } = await admin(devstore, shop, '{ products(first: 100) { nodes { updatedAt } } }');
-    for (const node of body.data.products.nodes as { updatedAt: string }[]) expect(Date.parse(node.updatedAt)).toBeLessThan(before.getTime());
+    for (const node of body.data.products.nodes as { updatedAt: string }[])
+      expect(Date.parse(node.updatedAt)).toBeLessThan(before.getTime());
   });
 });
 
@@ -262,20 +348,35 @@ describe('a channel Shopify refuses', () => {
     const gone = 'gid://shopify/Publication/999999999';
     const first = await migrate(woo, shop, { bulk: false, channels: [gone] });
     expect((await untilSettled(first, 90_000)).status).toBe('completed');
-    const refused = await db().sourceRecord.findFirstOrThrow({ where: { migrationId: first, entity: 'products', sourceId: String(SHOP_ONLY) } });
-    expect(refused).toMatchObject({ status: 'failed', reason: 'Written to Shopify but not published on your sales channels: input.0.publicationId: Publication does not exist' });
+    const refused = await db().sourceRecord.findFirstOrThrow({
+      where: { migrationId: first, entity: 'products', sourceId: String(SHOP_ONLY) },
+    });
+    expect(refused).toMatchObject({
+      status: 'failed',
+      reason:
+        'Written to Shopify but not published on your sales channels: input.0.publicationId: Publication does not exist',
+    });
     // A product shoppers could not see needed no publishing, so nothing was refused.
-    expect(await db().sourceRecord.findFirstOrThrow({ where: { migrationId: first, entity: 'products', sourceId: String(DRAFT) } })).toMatchObject({ status: 'written' });
+    expect(
+      await db().sourceRecord.findFirstOrThrow({
+        where: { migrationId: first, entity: 'products', sourceId: String(DRAFT) },
+      }),
+    ).toMatchObject({ status: 'written' });
     expect((await productsInShopify(shop)).get(String(SHOP_ONLY))).toMatchObject({ onOnlineStore: false });
 
     const before = new Date();
     const { onlineStore } = await channelsOf(shop);
     const second = await migrate(woo, shop, { bulk: false, channels: [onlineStore] });
     expect((await untilSettled(second, 90_000)).status).toBe('completed');
-    expect(await db().sourceRecord.findFirstOrThrow({ where: { migrationId: second, entity: 'products', sourceId: String(SHOP_ONLY) } })).toMatchObject({ status: 'written', reason: null });
+    expect(
+      await db().sourceRecord.findFirstOrThrow({
+        where: { migrationId: second, entity: 'products', sourceId: String(SHOP_ONLY) },
+      }),
+    ).toMatchObject({ status: 'written', reason: null });
     expect((await productsInShopify(shop)).get(String(SHOP_ONLY))).toMatchObject({ onOnlineStore: true });
     const { body } = await admin(devstore, shop, '{ products(first: 100) { nodes { updatedAt } } }');
-    for (const node of body.data.products.nodes as { updatedAt: string }[]) expect(Date.parse(node.updatedAt)).toBeLessThan(before.getTime());
+    for (const node of body.data.products.nodes as { updatedAt: string }[])
+      expect(Date.parse(node.updatedAt)).toBeLessThan(before.getTime());
   }, 200_000);
 });
 
@@ -289,7 +390,11 @@ describe('no sales channel chosen', () => {
     expect([...inShopify.values()].some((product) => product.onOnlineStore)).toBe(false);
     expect((await collectionsOnOnlineStore(shop)).some(Boolean)).toBe(false);
     const verification = migration.verification as unknown as Verification;
-    expect(verification.publishing).toMatchObject({ channels: [], products: { published: 0 }, collections: { published: 0 } });
+    expect(verification.publishing).toMatchObject({
+      channels: [],
+      products: { published: 0 },
+      collections: { published: 0 },
+    });
     expect(verification.mismatches).toEqual([]);
   }, 200_000);
 });

@@ -32,12 +32,27 @@ async function countIn(connection: 'products' | 'collections' | 'customers' | 'o
 
 /** Id map entries the re-sync wrote (a write updates the link; a record skipped by its hash does not). */
 async function writtenSince(at: Date, entity: string): Promise<string[]> {
-  const entries = await db().idMapEntry.findMany({ where: { shop: shop.domain, entity, updatedAt: { gt: at } }, orderBy: { sourceId: 'asc' } });
+  const entries = await db().idMapEntry.findMany({
+    where: { shop: shop.domain, entity, updatedAt: { gt: at } },
+    orderBy: { sourceId: 'asc' },
+  });
   return entries.map((entry) => entry.sourceId);
 }
 
 beforeAll(async () => {
-  catalog = seedCatalog({ products: 8, variationsPerProduct: 2, imagesPerProduct: 1, categories: 5, customers: 6, orders: 6, coupons: 0, reviews: 0, pages: 7, posts: 0, awkward: false });
+  catalog = seedCatalog({
+    products: 8,
+    variationsPerProduct: 2,
+    imagesPerProduct: 1,
+    categories: 5,
+    customers: 6,
+    orders: 6,
+    coupons: 0,
+    reviews: 0,
+    pages: 7,
+    posts: 0,
+    awkward: false,
+  });
   const changes = storeChanges(catalog);
   changed.page = catalog.pageAt(7).id; // the first six are the awkward ones (drafts, private…)
   woo = await startWooCommerceServer({ catalog });
@@ -47,7 +62,8 @@ beforeAll(async () => {
   runner = await startTestWorker();
   firstId = await migrate(woo, shop, { entities: ['collections', 'products', 'customers', 'orders', 'pages'] });
   expect((await untilSettled(firstId)).status).toBe('completed');
-  for (const connection of ['products', 'collections', 'customers', 'orders'] as const) before[connection] = await countIn(connection);
+  for (const connection of ['products', 'collections', 'customers', 'orders'] as const)
+    before[connection] = await countIn(connection);
 
   // Launch day: the old store moved on.
   await new Promise((resolve) => setTimeout(resolve, 1100)); // WooCommerce dates have whole seconds
@@ -70,7 +86,10 @@ afterAll(async () => {
 
 describe('delta re-sync', () => {
   it('is a new migration linked to the first, reading what changed after the first began reading, unattended, same entities', async () => {
-    const [first, resync] = await Promise.all([db().migration.findUniqueOrThrow({ where: { id: firstId } }), db().migration.findUniqueOrThrow({ where: { id: resyncId } })]);
+    const [first, resync] = await Promise.all([
+      db().migration.findUniqueOrThrow({ where: { id: firstId } }),
+      db().migration.findUniqueOrThrow({ where: { id: resyncId } }),
+    ]);
     expect(resync.resyncOf).toBe(firstId);
     expect(resync.entities).toEqual(first.entities);
     expect(resync.options).toMatchObject({ modifiedAfter: first.startedAt?.toISOString(), unattended: true });
@@ -93,15 +112,33 @@ describe('delta re-sync', () => {
     expect(await writtenSince(since, 'products')).toEqual([String(changed.product)]);
     expect(await writtenSince(since, 'collections')).toEqual([]);
     expect(await writtenSince(since, 'pages')).toEqual([String(changed.page)]);
-    expect(await writtenSince(since, 'customers')).toEqual([String(changed.customer), String(changed.newCustomer)].sort());
+    expect(await writtenSince(since, 'customers')).toEqual(
+      [String(changed.customer), String(changed.newCustomer)].sort(),
+    );
     expect(await writtenSince(since, 'orders')).toEqual(changed.newOrders.map(String).sort());
     // Its counts say the same: written only what changed or appeared; what was read whole and had not changed is unchanged.
-    const written = await db().sourceRecord.findMany({ where: { migrationId: resyncId, entity: { in: ['products', 'collections', 'pages', 'customers', 'orders'] }, status: 'written' } });
+    const written = await db().sourceRecord.findMany({
+      where: {
+        migrationId: resyncId,
+        entity: { in: ['products', 'collections', 'pages', 'customers', 'orders'] },
+        status: 'written',
+      },
+    });
     expect(written.map((row) => `${row.entity} ${row.sourceId}`).sort()).toEqual(
-      [`products ${changed.product}`, `pages ${changed.page}`, `customers ${changed.customer}`, `customers ${changed.newCustomer}`, ...changed.newOrders.map((id) => `orders ${id}`)].sort(),
+      [
+        `products ${changed.product}`,
+        `pages ${changed.page}`,
+        `customers ${changed.customer}`,
+        `customers ${changed.newCustomer}`,
+        ...changed.newOrders.map((id) => `orders ${id}`),
+      ].sort(),
     );
-    expect(await db().sourceRecord.count({ where: { migrationId: resyncId, entity: 'collections', status: 'unchanged' } })).toBe(await db().sourceRecord.count({ where: { migrationId: resyncId, entity: 'collections' } }));
-    const failed = await db().sourceRecord.findMany({ where: { migrationId: resyncId, status: { notIn: ['written', 'unchanged'] } } });
+    expect(
+      await db().sourceRecord.count({ where: { migrationId: resyncId, entity: 'collections', status: 'unchanged' } }),
+    ).toBe(await db().sourceRecord.count({ where: { migrationId: resyncId, entity: 'collections' } }));
+    const failed = await db().sourceRecord.findMany({
+      where: { migrationId: resyncId, status: { notIn: ['written', 'unchanged'] } },
+    });
     expect(failed.map((row) => `${row.entity} ${row.sourceId}: ${row.reason}`)).toEqual([]);
   });
 
@@ -110,22 +147,45 @@ describe('delta re-sync', () => {
     expect(await countIn('collections')).toBe(before.collections);
     expect(await countIn('customers')).toBe((before.customers ?? 0) + 1);
     expect(await countIn('orders')).toBe((before.orders ?? 0) + 2);
-    const product = await db().idMapEntry.findFirstOrThrow({ where: { shop: shop.domain, entity: 'products', sourceId: String(changed.product) } });
-    const { body } = await admin(devstore, shop, 'query($id: ID!) { product(id: $id) { title } }', { id: product.shopifyGid });
+    const product = await db().idMapEntry.findFirstOrThrow({
+      where: { shop: shop.domain, entity: 'products', sourceId: String(changed.product) },
+    });
+    const { body } = await admin(devstore, shop, 'query($id: ID!) { product(id: $id) { title } }', {
+      id: product.shopifyGid,
+    });
     expect(body.data.product.title).toBe('Renamed Lantern');
-    const customer = await db().idMapEntry.findFirstOrThrow({ where: { shop: shop.domain, entity: 'customers', sourceId: String(changed.customer) } });
-    const answer = await admin(devstore, shop, 'query($id: ID!) { customer(id: $id) { lastName } }', { id: customer.shopifyGid });
+    const customer = await db().idMapEntry.findFirstOrThrow({
+      where: { shop: shop.domain, entity: 'customers', sourceId: String(changed.customer) },
+    });
+    const answer = await admin(devstore, shop, 'query($id: ID!) { customer(id: $id) { lastName } }', {
+      id: customer.shopifyGid,
+    });
     expect(answer.body.data.customer.lastName).toBe('Married-Name');
-    const page = await db().idMapEntry.findFirstOrThrow({ where: { shop: shop.domain, entity: 'pages', sourceId: String(changed.page) } });
-    expect((await admin(devstore, shop, 'query($id: ID!) { page(id: $id) { title } }', { id: page.shopifyGid })).body.data.page.title).toBe('Opening hours (new)');
+    const page = await db().idMapEntry.findFirstOrThrow({
+      where: { shop: shop.domain, entity: 'pages', sourceId: String(changed.page) },
+    });
+    expect(
+      (await admin(devstore, shop, 'query($id: ID!) { page(id: $id) { title } }', { id: page.shopifyGid })).body.data
+        .page.title,
+    ).toBe('Opening hours (new)');
   });
 
   it('links the new order to its customer', async () => {
-    const order = await db().idMapEntry.findFirstOrThrow({ where: { shop: shop.domain, entity: 'orders', sourceId: String(changed.newOrders[0]) } });
-    const { body } = await admin(devstore, shop, 'query($id: ID!) { order(id: $id) { customer { id } } }', { id: order.shopifyGid });
-    const source = await db().sourceRecord.findFirstOrThrow({ where: { migrationId: resyncId, entity: 'orders', sourceId: String(changed.newOrders[0]) } });
+    const order = await db().idMapEntry.findFirstOrThrow({
+      where: { shop: shop.domain, entity: 'orders', sourceId: String(changed.newOrders[0]) },
+    });
+    const { body } = await admin(devstore, shop, 'query($id: ID!) { order(id: $id) { customer { id } } }', {
+      id: order.shopifyGid,
+    });
+    const source = await db().sourceRecord.findFirstOrThrow({
+      where: { migrationId: resyncId, entity: 'orders', sourceId: String(changed.newOrders[0]) },
+    });
     const customerSourceId = (source.data as { customerSourceId: string | null }).customerSourceId;
-    const customer = customerSourceId ? await db().idMapEntry.findFirst({ where: { shop: shop.domain, entity: 'customers', sourceId: customerSourceId } }) : null;
+    const customer = customerSourceId
+      ? await db().idMapEntry.findFirst({
+          where: { shop: shop.domain, entity: 'customers', sourceId: customerSourceId },
+        })
+      : null;
     expect(body.data.order.customer?.id ?? null).toBe(customer?.shopifyGid ?? null);
   });
 

@@ -21,14 +21,25 @@ let runner: Runner;
 /** What the store already created today: all but `left` of the day's 1,000 new variants. */
 async function useTheDayUpTo(left: number, store = shop) {
   const values = Array.from({ length: 1000 - left }, (_, index) => ({ name: `Shade ${index + 1}` }));
-  const { body } = await admin(devstore, store, 'mutation($input: ProductSetInput!) { productSet(input: $input) { userErrors { code } } }', {
-    input: { title: 'Paint chart', productOptions: [{ name: 'Shade', values }], variants: values.map((value) => ({ optionValues: [{ optionName: 'Shade', name: value.name }] })) },
-  });
+  const { body } = await admin(
+    devstore,
+    store,
+    'mutation($input: ProductSetInput!) { productSet(input: $input) { userErrors { code } } }',
+    {
+      input: {
+        title: 'Paint chart',
+        productOptions: [{ name: 'Shade', values }],
+        variants: values.map((value) => ({ optionValues: [{ optionName: 'Shade', name: value.name }] })),
+      },
+    },
+  );
   expect(body.data.productSet.userErrors).toEqual([]);
 }
 
 beforeAll(async () => {
-  woo = await startWooCommerceServer({ catalog: seedCatalog({ products: 8, variationsPerProduct: 3, imagesPerProduct: 0, categories: 2, awkward: false }) });
+  woo = await startWooCommerceServer({
+    catalog: seedCatalog({ products: 8, variationsPerProduct: 3, imagesPerProduct: 0, categories: 2, awkward: false }),
+  });
   devstore = await startTestDevstore();
   shop = await installedShop(devstore, 'Standard');
   // A store with a catalog of 50,000 variants already, whose rows devstore does not need to hold.
@@ -44,7 +55,11 @@ afterAll(async () => {
 });
 
 const loadJob = (migrationId: string) =>
-  db().$queryRaw<{ run_at: Date }[]>`SELECT run_at FROM graphile_worker._private_jobs WHERE key = ${`migration-load:${migrationId}:products`}`.then((rows) => rows[0]);
+  db().$queryRaw<
+    { run_at: Date }[]
+  >`SELECT run_at FROM graphile_worker._private_jobs WHERE key = ${`migration-load:${migrationId}:products`}`.then(
+    (rows) => rows[0],
+  );
 
 describe('a catalog into a store past 50,000 variants', () => {
   it('plans the days it takes, writes what the day allows, waits for the rest without failing it, and moves every product once', async () => {
@@ -78,15 +93,23 @@ describe('a catalog into a store past 50,000 variants', () => {
     expect(written.reduce((sum, row) => sum + variantsOf(row), 0)).toBeLessThanOrEqual(7);
     expect(await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: 'failed' } })).toBe(0);
     const problem = await db().migrationProblem.findFirstOrThrow({ where: { migrationId, code: 'variant-limit' } });
-    expect(problem.message).toBe('Your store has more than 50,000 variants, and Shopify creates at most 1,000 new variants a day in such a store; today\'s are used up.');
+    expect(problem.message).toBe(
+      "Your store has more than 50,000 variants, and Shopify creates at most 1,000 new variants a day in such a store; today's are used up.",
+    );
 
     // A day later Shopify has room again; the hour's wait is cut short rather than slept through.
-    await devstore.pool.query("UPDATE devstore.variant_creations SET created_at = created_at - interval '1 day' WHERE shop = $1", [shop.domain]);
-    await db().$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = ${`migration-load:${migrationId}:products`}`;
+    await devstore.pool.query(
+      "UPDATE devstore.variant_creations SET created_at = created_at - interval '1 day' WHERE shop = $1",
+      [shop.domain],
+    );
+    await db()
+      .$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = ${`migration-load:${migrationId}:products`}`;
     const done = await untilSettled(migrationId, 120_000);
     expect(done.status).toBe('completed');
     expect((done.verification as { mismatches: unknown[] }).mismatches).toEqual([]);
-    expect(await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: 'written' } })).toBe(staged.length);
+    expect(await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: 'written' } })).toBe(
+      staged.length,
+    );
     const inShopify = await admin(devstore, shop, '{ products(first: 50) { nodes { id } } }');
     expect(inShopify.body.data.products.nodes).toHaveLength(staged.length + 1);
   }, 180_000);
@@ -107,10 +130,16 @@ describe('a catalog into a store past 50,000 variants', () => {
     const held = await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: 'staged' } });
     expect(held).toBeGreaterThan(0);
 
-    await devstore.pool.query("UPDATE devstore.variant_creations SET created_at = created_at - interval '1 day' WHERE shop = $1", [other.domain]);
-    await db().$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = ${`migration-load:${migrationId}:products`}`;
+    await devstore.pool.query(
+      "UPDATE devstore.variant_creations SET created_at = created_at - interval '1 day' WHERE shop = $1",
+      [other.domain],
+    );
+    await db()
+      .$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = ${`migration-load:${migrationId}:products`}`;
     const done = await untilSettled(migrationId, 120_000);
     expect(done.status).toBe('completed');
-    expect(await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: { not: 'written' } } })).toBe(0);
+    expect(
+      await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: { not: 'written' } } }),
+    ).toBe(0);
   }, 180_000);
 });

@@ -19,7 +19,9 @@ let migrationId: string;
 
 beforeAll(async () => {
   // More products than the sample of 20, so the existence check and the sample differ.
-  woo = await startWooCommerceServer({ catalog: { products: 260, variationsPerProduct: 1, imagesPerProduct: 0, categories: 3, awkward: false } });
+  woo = await startWooCommerceServer({
+    catalog: { products: 260, variationsPerProduct: 1, imagesPerProduct: 0, categories: 3, awkward: false },
+  });
   devstore = await startTestDevstore();
   shop = await installedShop(devstore);
   runner = await startTestWorker();
@@ -58,17 +60,39 @@ describe('verifying a migration against Shopify', () => {
   it('names a product deleted in Shopify since, and the field of one edited since', async () => {
     const [edited, deleted] = await sampledProducts();
     if (!edited || !deleted) throw new Error('no products written');
-    const update = await admin(devstore, shop, 'mutation($product: ProductUpdateInput!) { productUpdate(product: $product) { userErrors { message } } }', { product: { id: edited.shopifyGid, title: 'Renamed by the merchant' } });
+    const update = await admin(
+      devstore,
+      shop,
+      'mutation($product: ProductUpdateInput!) { productUpdate(product: $product) { userErrors { message } } }',
+      { product: { id: edited.shopifyGid, title: 'Renamed by the merchant' } },
+    );
     expect(update.body.data.productUpdate.userErrors).toEqual([]);
-    const removal = await admin(devstore, shop, 'mutation($input: ProductDeleteInput!) { productDelete(input: $input) { userErrors { message } } }', { input: { id: deleted.shopifyGid } });
+    const removal = await admin(
+      devstore,
+      shop,
+      'mutation($input: ProductDeleteInput!) { productDelete(input: $input) { userErrors { message } } }',
+      { input: { id: deleted.shopifyGid } },
+    );
     expect(removal.body.data.productDelete.userErrors).toEqual([]);
 
     const verification = await verifyMigration(migrationId, await adminClientFor(shop.domain), 'woocommerce');
     const products = verification.entities.find((entity) => entity.entity === 'products');
     expect(products).toMatchObject({ written: 260, foundInShopify: 259, missingInShopify: [deleted.sourceId] });
     expect(verification.mismatches).toEqual([
-      { sourceId: edited.sourceId, name: edited.title, field: 'title', expected: JSON.stringify(edited.title), found: JSON.stringify('Renamed by the merchant') },
-      { sourceId: deleted.sourceId, name: deleted.title, field: 'product', expected: deleted.shopifyGid, found: 'missing' },
+      {
+        sourceId: edited.sourceId,
+        name: edited.title,
+        field: 'title',
+        expected: JSON.stringify(edited.title),
+        found: JSON.stringify('Renamed by the merchant'),
+      },
+      {
+        sourceId: deleted.sourceId,
+        name: deleted.title,
+        field: 'product',
+        expected: deleted.shopifyGid,
+        found: 'missing',
+      },
     ]);
   });
 });

@@ -45,11 +45,24 @@ async function shopifyId(entity: 'customers' | 'orders', sourceId: string): Prom
   return entry.shopifyGid;
 }
 
-const customer = async (sourceId: string) => (await query(CUSTOMER, { id: await shopifyId('customers', sourceId) })).customer;
+const customer = async (sourceId: string) =>
+  (await query(CUSTOMER, { id: await shopifyId('customers', sourceId) })).customer;
 const order = async (sourceId: string) => (await query(ORDER, { id: await shopifyId('orders', sourceId) })).order;
 
 beforeAll(async () => {
-  woo = await startWooCommerceServer({ catalog: seedCatalog({ products: 2, variationsPerProduct: 1, imagesPerProduct: 0, categories: 0, coupons: 0, reviews: 0, pages: 0, posts: 0, realCustomers: true }) });
+  woo = await startWooCommerceServer({
+    catalog: seedCatalog({
+      products: 2,
+      variationsPerProduct: 1,
+      imagesPerProduct: 0,
+      categories: 0,
+      coupons: 0,
+      reviews: 0,
+      pages: 0,
+      posts: 0,
+      realCustomers: true,
+    }),
+  });
   devstore = await startTestDevstore();
   shop = await installedShop(devstore);
   // A paid plan: development stores take 5 orders a minute.
@@ -68,7 +81,13 @@ afterAll(async () => {
 describe('WooCommerce customers as they really are', () => {
   it('counts, before anything is written, the phone that is no number and the regions Shopify has no code for', async () => {
     expect((await db().migration.findUniqueOrThrow({ where: { id: migrationId } })).status).toBe('ready');
-    const problems = await db().migrationProblem.findMany({ where: { migrationId, code: { in: ['customer-phone-invalid', 'order-phone-invalid', 'address-region-unmatched'] } }, orderBy: [{ entity: 'asc' }, { sourceId: 'asc' }, { code: 'asc' }] });
+    const problems = await db().migrationProblem.findMany({
+      where: {
+        migrationId,
+        code: { in: ['customer-phone-invalid', 'order-phone-invalid', 'address-region-unmatched'] },
+      },
+      orderBy: [{ entity: 'asc' }, { sourceId: 'asc' }, { code: 'asc' }],
+    });
     expect(problems.map((problem) => [problem.entity, problem.sourceId, problem.code, problem.subject])).toEqual([
       ['customers', '5003', 'customer-phone-invalid', '07700 900123'],
       ['customers', '5009', 'address-region-unmatched', 'SU'],
@@ -107,13 +126,33 @@ describe('WooCommerce customers as they really are', () => {
     const amelia = await customer('5003');
     expect(amelia.phone).toBeNull();
     expect(amelia.note).toBe('Phone on the old store (not valid in Shopify): 07700 900123');
-    expect(amelia.addressesV2.nodes).toEqual([{ address1: '11 Downing Street', city: 'London', provinceCode: null, countryCodeV2: 'GB', phone: null }]);
+    expect(amelia.addressesV2.nodes).toEqual([
+      { address1: '11 Downing Street', city: 'London', provinceCode: null, countryCodeV2: 'GB', phone: null },
+    ]);
   });
 
   it('makes one address of billing and shipping that differ only by a phone, case or spacing, keeping the phone', async () => {
-    expect((await customer('5001')).addressesV2.nodes).toEqual([{ address1: '12 Fore Street', city: 'Portland', provinceCode: 'ME', countryCodeV2: 'US', phone: '+12075550142' }]);
-    expect((await customer('5002')).addressesV2.nodes).toEqual([{ address1: '10 Downing Street', city: 'London', provinceCode: null, countryCodeV2: 'GB', phone: '+447911123456' }]);
-    expect((await customer('5004')).addressesV2.nodes).toEqual([{ address1: '1-1 Marunouchi', city: 'Chiyoda-ku', provinceCode: 'JP-13', countryCodeV2: 'JP', phone: '+81355550100' }]);
+    expect((await customer('5001')).addressesV2.nodes).toEqual([
+      { address1: '12 Fore Street', city: 'Portland', provinceCode: 'ME', countryCodeV2: 'US', phone: '+12075550142' },
+    ]);
+    expect((await customer('5002')).addressesV2.nodes).toEqual([
+      {
+        address1: '10 Downing Street',
+        city: 'London',
+        provinceCode: null,
+        countryCodeV2: 'GB',
+        phone: '+447911123456',
+      },
+    ]);
+    expect((await customer('5004')).addressesV2.nodes).toEqual([
+      {
+        address1: '1-1 Marunouchi',
+        city: 'Chiyoda-ku',
+        provinceCode: 'JP-13',
+        countryCodeV2: 'JP',
+        phone: '+81355550100',
+      },
+    ]);
   });
 
   it('keeps two addresses that are two places, each with Shopify’s province code', async () => {
@@ -125,16 +164,36 @@ describe('WooCommerce customers as they really are', () => {
 
   it('gives Shopify its own code for regions WooCommerce numbers or abbreviates its own way (CN2 → BJ, JA → JAL)', async () => {
     const li = await customer('5006');
-    expect(li.addressesV2.nodes).toEqual([{ address1: '1 Chang’an Avenue', city: 'Beijing', provinceCode: 'BJ', countryCodeV2: 'CN', phone: '+861065529988' }]);
+    expect(li.addressesV2.nodes).toEqual([
+      {
+        address1: '1 Chang’an Avenue',
+        city: 'Beijing',
+        provinceCode: 'BJ',
+        countryCodeV2: 'CN',
+        phone: '+861065529988',
+      },
+    ]);
     expect(li.note).toBeNull();
-    expect((await customer('5008')).addressesV2.nodes).toEqual([{ address1: 'Av. Juárez 976', city: 'Guadalajara', provinceCode: 'JAL', countryCodeV2: 'MX', phone: '+523336131234' }]);
+    expect((await customer('5008')).addressesV2.nodes).toEqual([
+      {
+        address1: 'Av. Juárez 976',
+        city: 'Guadalajara',
+        provinceCode: 'JAL',
+        countryCodeV2: 'MX',
+        phone: '+523336131234',
+      },
+    ]);
   });
 
   it('moves an address whose region has no Shopify code without it, the region kept in the note and reported', async () => {
     const giulia = await customer('5009');
-    expect(giulia.addressesV2.nodes).toEqual([{ address1: 'Via Roma 1', city: 'Carbonia', provinceCode: null, countryCodeV2: 'IT', phone: '+390781670123' }]);
+    expect(giulia.addressesV2.nodes).toEqual([
+      { address1: 'Via Roma 1', city: 'Carbonia', provinceCode: null, countryCodeV2: 'IT', phone: '+390781670123' },
+    ]);
     expect(giulia.note).toBe('Region on the old store (no Shopify province code): SU');
-    const problem = await db().migrationProblem.findFirstOrThrow({ where: { migrationId, entity: 'customers', sourceId: '5009', code: 'address-region-unmatched' } });
+    const problem = await db().migrationProblem.findFirstOrThrow({
+      where: { migrationId, entity: 'customers', sourceId: '5009', code: 'address-region-unmatched' },
+    });
     expect(problem.action).toMatch(/Choose the region/);
   });
 

@@ -20,7 +20,20 @@ let runner: Runner;
 let migrationId: string;
 
 // Only the real store's orders (9001 gift-wrapped, 9002 free shipping) and, after one approved review, its held (3002) and spam (3003) reviews.
-const catalog = seedCatalog({ products: 3, awkward: false, variationsPerProduct: 0, imagesPerProduct: 0, categories: 2, customers: 2, orders: 0, coupons: 0, reviews: 1, pages: 0, posts: 0, realOrders: true });
+const catalog = seedCatalog({
+  products: 3,
+  awkward: false,
+  variationsPerProduct: 0,
+  imagesPerProduct: 0,
+  categories: 2,
+  customers: 2,
+  orders: 0,
+  coupons: 0,
+  reviews: 1,
+  pages: 0,
+  posts: 0,
+  realOrders: true,
+});
 
 const ORDER = `query Order($id: ID!) {
   order(id: $id) {
@@ -44,7 +57,8 @@ async function orderInShopify(sourceId: string) {
   return body.data.order;
 }
 
-const problems = async (sourceId: string) => (await db().migrationProblem.findMany({ where: { migrationId, sourceId } })).map((problem) => problem.code).sort();
+const problems = async (sourceId: string) =>
+  (await db().migrationProblem.findMany({ where: { migrationId, sourceId } })).map((problem) => problem.code).sort();
 
 beforeAll(async () => {
   woo = await startWooCommerceServer({ catalog });
@@ -66,14 +80,26 @@ describe('a real WooCommerce store’s orders in Shopify', () => {
   it('moves both orders', async () => {
     const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
     expect(migration.error).toBeNull();
-    const rows = await db().sourceRecord.findMany({ where: { migrationId, entity: 'orders' }, orderBy: { sourceId: 'asc' } });
-    expect(rows.map((row) => [row.sourceId, row.status])).toEqual([['9001', 'written'], ['9002', 'written']]);
+    const rows = await db().sourceRecord.findMany({
+      where: { migrationId, entity: 'orders' },
+      orderBy: { sourceId: 'asc' },
+    });
+    expect(rows.map((row) => [row.sourceId, row.status])).toEqual([
+      ['9001', 'written'],
+      ['9002', 'written'],
+    ]);
   });
 
   it('moves the gift wrapping fee as a line with its tax, so the order’s total is the old store’s', async () => {
     const source = catalog.orderAt(1) as Raw;
     const order = await orderInShopify('9001');
-    expect(order.lineItems.nodes).toContainEqual({ title: 'Gift wrapping', quantity: 1, requiresShipping: false, originalUnitPriceSet: { shopMoney: { amount: '4.0' } }, taxLines: [{ title: 'MwSt.', priceSet: { shopMoney: { amount: '0.76' } } }] });
+    expect(order.lineItems.nodes).toContainEqual({
+      title: 'Gift wrapping',
+      quantity: 1,
+      requiresShipping: false,
+      originalUnitPriceSet: { shopMoney: { amount: '4.0' } },
+      taxLines: [{ title: 'MwSt.', priceSet: { shopMoney: { amount: '0.76' } } }],
+    });
     expect(order.totalPriceSet.shopMoney.amount).toBe(String(Number(source.total)));
     expect(order.totalTaxSet.shopMoney.amount).toBe(String(Number(source.total_tax)));
     expect(await problems('9001')).toEqual([]);
@@ -88,8 +114,22 @@ describe('a real WooCommerce store’s orders in Shopify', () => {
     const order = await orderInShopify('9001');
     expect(order.displayFinancialStatus).toBe('PARTIALLY_REFUNDED');
     expect(order.transactions).toEqual([
-      { kind: 'SALE', status: 'SUCCESS', gateway: source.payment_method_title, authorizationCode: source.transaction_id, processedAt: iso(source.date_paid_gmt), amountSet: eur(String(Number(source.total))) },
-      { kind: 'REFUND', status: 'SUCCESS', gateway: source.payment_method_title, authorizationCode: null, processedAt: iso(refunds[0]?.date_created_gmt), amountSet: eur(String(Number(refunds[0]?.amount))) },
+      {
+        kind: 'SALE',
+        status: 'SUCCESS',
+        gateway: source.payment_method_title,
+        authorizationCode: source.transaction_id,
+        processedAt: iso(source.date_paid_gmt),
+        amountSet: eur(String(Number(source.total))),
+      },
+      {
+        kind: 'REFUND',
+        status: 'SUCCESS',
+        gateway: source.payment_method_title,
+        authorizationCode: null,
+        processedAt: iso(refunds[0]?.date_created_gmt),
+        amountSet: eur(String(Number(refunds[0]?.amount))),
+      },
     ]);
     expect(iso(refunds[0]?.date_created_gmt)).not.toBe(iso(source.date_paid_gmt));
   });
@@ -100,26 +140,56 @@ describe('a real WooCommerce store’s orders in Shopify', () => {
     expect(order.discountCodes).toEqual(['freeship']);
     expect(order.totalDiscountsSet.shopMoney.amount).toBe('0.0');
     expect(order.totalPriceSet.shopMoney.amount).toBe(String(Number(source.total)));
-    expect(order.transactions).toEqual([{ kind: 'SALE', status: 'SUCCESS', gateway: 'Direct bank transfer', authorizationCode: null, processedAt: iso(source.date_paid_gmt), amountSet: eur(String(Number(source.total))) }]);
+    expect(order.transactions).toEqual([
+      {
+        kind: 'SALE',
+        status: 'SUCCESS',
+        gateway: 'Direct bank transfer',
+        authorizationCode: null,
+        processedAt: iso(source.date_paid_gmt),
+        amountSet: eur(String(Number(source.total))),
+      },
+    ]);
     expect(await problems('9002')).toEqual([]);
   });
 });
 
 describe('a real WooCommerce store’s reviews awaiting moderation', () => {
   it('reads the held review and keeps it back with the reason, and the analysis says so', async () => {
-    const row = await db().sourceRecord.findUniqueOrThrow({ where: { migrationId_entity_sourceId: { migrationId, entity: 'reviews', sourceId: '3002' } } });
+    const row = await db().sourceRecord.findUniqueOrThrow({
+      where: { migrationId_entity_sourceId: { migrationId, entity: 'reviews', sourceId: '3002' } },
+    });
     expect([row.status, row.reason]).toEqual(['skipped', HELD_REVIEW_REASON]);
     expect((row.data as Raw).bodyHtml).toBe((catalog.reviewAt(2) as Raw).review);
-    const problem = await db().migrationProblem.findFirstOrThrow({ where: { migrationId, sourceId: '3002', code: 'review-awaiting-moderation' } });
+    const problem = await db().migrationProblem.findFirstOrThrow({
+      where: { migrationId, sourceId: '3002', code: 'review-awaiting-moderation' },
+    });
     expect(problem.message).toContain('awaiting moderation on the old store');
   });
 
   it('moves the approved review onto its product and never reads the spam', async () => {
-    expect(woo.requests.filter((request) => request.path.endsWith('/products/reviews')).every((request) => request.query.get('status') === 'all')).toBe(true);
-    const rows = await db().sourceRecord.findMany({ where: { migrationId, entity: 'reviews' }, orderBy: { sourceId: 'asc' } });
-    expect(rows.map((row) => [row.sourceId, row.status])).toEqual([['3001', 'written'], ['3002', 'skipped']]);
-    const product = await db().idMapEntry.findFirstOrThrow({ where: { shop: shop.domain, entity: 'products', sourceId: String((catalog.reviewAt(1) as Raw).product_id) } });
-    const { body } = await admin(devstore, shop, 'query($id: ID!) { product(id: $id) { count: metafield(namespace: "reviews", key: "rating_count") { value } } }', { id: product.shopifyGid });
+    expect(
+      woo.requests
+        .filter((request) => request.path.endsWith('/products/reviews'))
+        .every((request) => request.query.get('status') === 'all'),
+    ).toBe(true);
+    const rows = await db().sourceRecord.findMany({
+      where: { migrationId, entity: 'reviews' },
+      orderBy: { sourceId: 'asc' },
+    });
+    expect(rows.map((row) => [row.sourceId, row.status])).toEqual([
+      ['3001', 'written'],
+      ['3002', 'skipped'],
+    ]);
+    const product = await db().idMapEntry.findFirstOrThrow({
+      where: { shop: shop.domain, entity: 'products', sourceId: String((catalog.reviewAt(1) as Raw).product_id) },
+    });
+    const { body } = await admin(
+      devstore,
+      shop,
+      'query($id: ID!) { product(id: $id) { count: metafield(namespace: "reviews", key: "rating_count") { value } } }',
+      { id: product.shopifyGid },
+    );
     expect(body.data.product.count.value).toBe('1');
   });
 });

@@ -45,7 +45,15 @@ interface ShopifyProduct {
   tags: string[];
   seo: { title: string | null; description: string | null };
   options: { name: string; values: string[] }[];
-  variants: { nodes: { sku: string | null; price: string; compareAtPrice: string | null; inventoryQuantity: number | null; selectedOptions: { name: string; value: string }[] }[] };
+  variants: {
+    nodes: {
+      sku: string | null;
+      price: string;
+      compareAtPrice: string | null;
+      inventoryQuantity: number | null;
+      selectedOptions: { name: string; value: string }[];
+    }[];
+  };
   media: { nodes: { alt: string | null }[] };
   collections: { nodes: { handle: string }[] };
   metafield: { value: string } | null;
@@ -64,19 +72,31 @@ async function shopifyProducts(): Promise<Map<string, ShopifyProduct>> {
 }
 
 beforeAll(async () => {
-  woo = await startWooCommerceServer({ catalog: { products: 40, variationsPerProduct: 3, imagesPerProduct: 2, categories: 12 } });
+  woo = await startWooCommerceServer({
+    catalog: { products: 40, variationsPerProduct: 3, imagesPerProduct: 2, categories: 12 },
+  });
   devstore = await startTestDevstore();
   shop = await installedShop(devstore);
   runner = await startTestWorker();
   // A product the merchant made by hand before migrating, with the URL one source product has.
-  const handMade = await admin(devstore, shop, 'mutation { productCreate(product: { title: "Summer Hat (display)", handle: "summer-hat" }) { product { handle } userErrors { message } } }');
+  const handMade = await admin(
+    devstore,
+    shop,
+    'mutation { productCreate(product: { title: "Summer Hat (display)", handle: "summer-hat" }) { product { handle } userErrors { message } } }',
+  );
   expect(handMade.body.data.productCreate.product.handle).toBe('summer-hat');
   // A value the merchant lists on an attribute but sells in no variation ("Spare size").
-  const listed = Array.from({ length: woo.catalog.productCount - AWKWARD_KINDS.length }, (_, index) => woo.catalog.productAt(AWKWARD_KINDS.length + index + 1).product)
-    .find((product) => product.type === 'variable' && product.attributes.some((attribute) => attribute.variation));
+  const listed = Array.from(
+    { length: woo.catalog.productCount - AWKWARD_KINDS.length },
+    (_, index) => woo.catalog.productAt(AWKWARD_KINDS.length + index + 1).product,
+  ).find((product) => product.type === 'variable' && product.attributes.some((attribute) => attribute.variation));
   if (!listed) throw new Error('the catalog has no regular variable product');
   const axis = listed.attributes.findIndex((attribute) => attribute.variation);
-  woo.catalog.editProduct(listed.id, { attributes: listed.attributes.map((attribute, index) => (index === axis ? { ...attribute, options: [...attribute.options, 'Spare size'] } : attribute)) });
+  woo.catalog.editProduct(listed.id, {
+    attributes: listed.attributes.map((attribute, index) =>
+      index === axis ? { ...attribute, options: [...attribute.options, 'Spare size'] } : attribute,
+    ),
+  });
   migrationId = await migrate(woo, shop);
   await untilSettled(migrationId);
 }, 180_000);
@@ -92,7 +112,10 @@ describe('a WooCommerce catalog migrated into Shopify', () => {
     const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
     expect(migration.error).toBeNull();
     expect(migration.status).toBe('completed');
-    const verification = migration.verification as { mismatches: unknown[]; entities: { entity: string; written: number; foundInShopify: number; missingInShopify: string[] }[] };
+    const verification = migration.verification as {
+      mismatches: unknown[];
+      entities: { entity: string; written: number; foundInShopify: number; missingInShopify: string[] }[];
+    };
     expect(verification.mismatches).toEqual([]);
     for (const entity of verification.entities) expect(entity.missingInShopify, entity.entity).toEqual([]);
   });
@@ -100,11 +123,18 @@ describe('a WooCommerce catalog migrated into Shopify', () => {
   it('moves every readable product with its variants, options, prices, images, SEO and collections', async () => {
     const staged = await db().sourceRecord.findMany({ where: { migrationId, entity: 'products', status: 'written' } });
     const categories = new Map(
-      (await db().idMapEntry.findMany({ where: { shop: shop.domain, entity: 'collections' } })).map((entry) => [entry.sourceId, entry.handle]),
+      (await db().idMapEntry.findMany({ where: { shop: shop.domain, entity: 'collections' } })).map((entry) => [
+        entry.sourceId,
+        entry.handle,
+      ]),
     );
     const inShopify = await shopifyProducts();
     const storeName = (await admin(devstore, shop, '{ shop { name } }')).body.data.shop.name as string;
-    const unreachable = new Set((await db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' } })).map((problem) => problem.subject));
+    const unreachable = new Set(
+      (await db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' } })).map(
+        (problem) => problem.subject,
+      ),
+    );
     expect(staged.length).toBeGreaterThan(30);
     for (const row of staged) {
       const source = row.data as unknown as ProductRecord;
@@ -114,9 +144,16 @@ describe('a WooCommerce catalog migrated into Shopify', () => {
       expect(product.title).toBe(source.title);
       // An external (affiliate) product moves as a draft; it and a downloadable one are tagged so (decision 0025).
       expect(product.status).toBe(source.soldElsewhere ? 'DRAFT' : source.status.toUpperCase());
-      const kindTags = [...(source.soldElsewhere ? ['external-product'] : []), ...(source.downloads ? ['downloadable'] : [])];
+      const kindTags = [
+        ...(source.soldElsewhere ? ['external-product'] : []),
+        ...(source.downloads ? ['downloadable'] : []),
+      ];
       // Shopify answers tags sorted, and a product given no vendor gets the store's name.
-      expect(product.tags).toEqual([...new Set([...source.tags, ...kindTags])].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()) || a.localeCompare(b)));
+      expect(product.tags).toEqual(
+        [...new Set([...source.tags, ...kindTags])].sort(
+          (a, b) => a.toLowerCase().localeCompare(b.toLowerCase()) || a.localeCompare(b),
+        ),
+      );
       expect(product.vendor).toBe(source.vendor ?? storeName);
       if (source.seo.title) expect(product.seo.title).toBe(source.seo.title);
       if (source.seo.description) expect(product.seo.description).toBe(source.seo.description);
@@ -129,48 +166,81 @@ describe('a WooCommerce catalog migrated into Shopify', () => {
       expect(variants).toHaveLength(source.variants.length);
       for (const variant of source.variants) {
         const wanted = layout.valuesOf(variant).map((value, index) => ({ name: optionNames[index], value }));
-        const match = variants.find((candidate) => wanted.every((value) => candidate.selectedOptions.some((option) => option.name === value.name && option.value === value.value)));
+        const match = variants.find((candidate) =>
+          wanted.every((value) =>
+            candidate.selectedOptions.some((option) => option.name === value.name && option.value === value.value),
+          ),
+        );
         expect(match, `variant ${variant.sourceId}`).toBeDefined();
         expect(match?.sku ?? null).toBe(variant.sku);
         expect(Number(match?.price)).toBe(Number(variant.price));
-        if (variant.compareAtPrice && Number(variant.compareAtPrice) > Number(variant.price)) expect(Number(match?.compareAtPrice)).toBe(Number(variant.compareAtPrice));
+        if (variant.compareAtPrice && Number(variant.compareAtPrice) > Number(variant.price))
+          expect(Number(match?.compareAtPrice)).toBe(Number(variant.compareAtPrice));
         if (variant.inventoryQuantity !== null) expect(match?.inventoryQuantity).toBe(variant.inventoryQuantity);
       }
       const reachable = source.images.filter((image) => !unreachable.has(image.url));
-      expect(product.media.nodes.map((media) => media.alt ?? '')).toEqual(expect.arrayContaining(reachable.map((image) => image.alt)));
+      expect(product.media.nodes.map((media) => media.alt ?? '')).toEqual(
+        expect.arrayContaining(reachable.map((image) => image.alt)),
+      );
       const expectedCollections = source.collectionSourceIds.map((id) => categories.get(id)).filter(Boolean);
-      expect(product.collections.nodes.map((collection) => collection.handle)).toEqual(expect.arrayContaining(expectedCollections));
+      expect(product.collections.nodes.map((collection) => collection.handle)).toEqual(
+        expect.arrayContaining(expectedCollections),
+      );
     }
   });
 
   it('moves the products Shopify would refuse as they are: four attributes, a slug two products share, a slug the store already uses', async () => {
     const status = async (kind: Parameters<typeof woo.catalog.awkwardId>[0]) =>
-      (await db().sourceRecord.findFirstOrThrow({ where: { migrationId, entity: 'products', sourceId: String(woo.catalog.awkwardId(kind)) } })).status;
-    for (const kind of ['four-axes', 'duplicate-slug-first', 'duplicate-slug-second', 'sale-running'] as const) expect(await status(kind), kind).toBe('written');
+      (
+        await db().sourceRecord.findFirstOrThrow({
+          where: { migrationId, entity: 'products', sourceId: String(woo.catalog.awkwardId(kind)) },
+        })
+      ).status;
+    for (const kind of ['four-axes', 'duplicate-slug-first', 'duplicate-slug-second', 'sale-running'] as const)
+      expect(await status(kind), kind).toBe('written');
 
     const inShopify = await shopifyProducts();
-    const handleOf = (kind: Parameters<typeof woo.catalog.awkwardId>[0]) => inShopify.get(`woocommerce:${woo.catalog.awkwardId(kind)}`)?.handle;
+    const handleOf = (kind: Parameters<typeof woo.catalog.awkwardId>[0]) =>
+      inShopify.get(`woocommerce:${woo.catalog.awkwardId(kind)}`)?.handle;
     expect(handleOf('duplicate-slug-first')).toBe('gift-card');
     expect(handleOf('duplicate-slug-second')).toMatch(/^gift-card-/);
     expect(handleOf('sale-running')).toMatch(/^summer-hat-/);
-    expect([...inShopify.values()].find((product) => product.title === 'Summer Hat (display)')?.handle).toBe('summer-hat');
+    expect([...inShopify.values()].find((product) => product.title === 'Summer Hat (display)')?.handle).toBe(
+      'summer-hat',
+    );
     const sweater = inShopify.get(`woocommerce:${woo.catalog.awkwardId('four-axes')}`);
     expect(sweater?.options).toHaveLength(3);
   });
 
   it('finds an attribute value no variation uses kept by Shopify without variants, and the verification does not call it a difference', async () => {
-    const OPTIONS = 'query($id: ID!) { product(id: $id) { options { name values optionValues { name hasVariants } } } }';
+    const OPTIONS =
+      'query($id: ID!) { product(id: $id) { options { name values optionValues { name hasVariants } } } }';
     const written = await db().sourceRecord.findMany({ where: { migrationId, entity: 'products', status: 'written' } });
     const unused = written.flatMap((row) => {
       const source = row.data as unknown as ProductRecord;
       const layout = optionLayout(source);
-      return layout.options.flatMap((option, index) => option.values.filter((value) => !source.variants.some((variant) => layout.valuesOf(variant)[index] === value)).map((value) => ({ source, option: option.name, value })));
+      return layout.options.flatMap((option, index) =>
+        option.values
+          .filter((value) => !source.variants.some((variant) => layout.valuesOf(variant)[index] === value))
+          .map((value) => ({ source, option: option.name, value })),
+      );
     });
     expect(unused.map((found) => found.value)).toContain('Spare size');
-    const links = new Map((await db().idMapEntry.findMany({ where: { shop: shop.domain, entity: 'products' } })).map((entry) => [entry.sourceId, entry.shopifyGid]));
+    const links = new Map(
+      (await db().idMapEntry.findMany({ where: { shop: shop.domain, entity: 'products' } })).map((entry) => [
+        entry.sourceId,
+        entry.shopifyGid,
+      ]),
+    );
     for (const { source, option, value } of unused) {
       const { body } = await admin(devstore, shop, OPTIONS, { id: links.get(source.sourceId) });
-      const inShopify = (body.data.product.options as { name: string; values: string[]; optionValues: { name: string; hasVariants: boolean }[] }[]).find((candidate) => candidate.name === option);
+      const inShopify = (
+        body.data.product.options as {
+          name: string;
+          values: string[];
+          optionValues: { name: string; hasVariants: boolean }[];
+        }[]
+      ).find((candidate) => candidate.name === option);
       expect(inShopify?.values, `${source.title}: ${option}`).not.toContain(value);
       expect(inShopify?.optionValues).toContainEqual({ name: value, hasVariants: false });
     }
@@ -182,15 +252,31 @@ describe('a WooCommerce catalog migrated into Shopify', () => {
     const id = String(woo.catalog.awkwardId('unicode-emoji'));
     expect((await shopifyProducts()).get(`woocommerce:${id}`)?.handle).toBe('東京-cafe-tasse');
     expect(await db().migrationProblem.count({ where: { migrationId, sourceId: id, code: 'invalid-handle' } })).toBe(0);
-    const { body } = await admin(devstore, shop, '{ urlRedirects(first: 5, query: "path:/product/%e6%9d%b1%e4%ba%ac-cafe-tasse") { nodes { path target } } }');
-    expect(body.data.urlRedirects.nodes).toEqual([{ path: '/product/%e6%9d%b1%e4%ba%ac-cafe-tasse', target: '/products/東京-cafe-tasse' }]);
+    const { body } = await admin(
+      devstore,
+      shop,
+      '{ urlRedirects(first: 5, query: "path:/product/%e6%9d%b1%e4%ba%ac-cafe-tasse") { nodes { path target } } }',
+    );
+    expect(body.data.urlRedirects.nodes).toEqual([
+      { path: '/product/%e6%9d%b1%e4%ba%ac-cafe-tasse', target: '/products/東京-cafe-tasse' },
+    ]);
   });
 
   it('redirects every old product and category URL to its new Shopify URL', async () => {
     const { body } = await admin(devstore, shop, '{ urlRedirects(first: 250) { nodes { path target } } }');
-    const redirects = new Map((body.data.urlRedirects.nodes as { path: string; target: string }[]).map((node) => [node.path, node.target]));
-    const written = await db().sourceRecord.findMany({ where: { migrationId, entity: { in: ['products', 'collections'] }, status: 'written' }, orderBy: { id: 'asc' } });
-    const links = new Map((await db().idMapEntry.findMany({ where: { shop: shop.domain } })).map((entry) => [`${entry.entity}:${entry.sourceId}`, entry.handle]));
+    const redirects = new Map(
+      (body.data.urlRedirects.nodes as { path: string; target: string }[]).map((node) => [node.path, node.target]),
+    );
+    const written = await db().sourceRecord.findMany({
+      where: { migrationId, entity: { in: ['products', 'collections'] }, status: 'written' },
+      orderBy: { id: 'asc' },
+    });
+    const links = new Map(
+      (await db().idMapEntry.findMany({ where: { shop: shop.domain } })).map((entry) => [
+        `${entry.entity}:${entry.sourceId}`,
+        entry.handle,
+      ]),
+    );
     const seen = new Set<string>();
     let checked = 0;
     for (const row of written) {
@@ -199,7 +285,9 @@ describe('a WooCommerce catalog migrated into Shopify', () => {
       if (seen.has(redirectPath(sourcePath))) continue; // a URL two products had leads to the first (next test)
       seen.add(redirectPath(sourcePath));
       const prefix = row.entity === 'products' ? '/products/' : '/collections/';
-      expect(redirects.get(redirectPath(sourcePath)), sourcePath).toBe(`${prefix}${links.get(`${row.entity}:${row.sourceId}`)}`);
+      expect(redirects.get(redirectPath(sourcePath)), sourcePath).toBe(
+        `${prefix}${links.get(`${row.entity}:${row.sourceId}`)}`,
+      );
       checked++;
     }
     expect(checked).toBeGreaterThan(30);
@@ -207,9 +295,13 @@ describe('a WooCommerce catalog migrated into Shopify', () => {
 
   it('redirects a URL two products had to the first, and says so for the second', async () => {
     const second = `products:${woo.catalog.awkwardId('duplicate-slug-second')}`;
-    const redirect = await db().sourceRecord.findFirstOrThrow({ where: { migrationId, entity: 'redirects', sourceId: second } });
+    const redirect = await db().sourceRecord.findFirstOrThrow({
+      where: { migrationId, entity: 'redirects', sourceId: second },
+    });
     expect(redirect.status).toBe('skipped');
-    expect(redirect.reason).toBe(`The old URL ${(redirect.data as { path: string }).path} also belonged to product ${woo.catalog.awkwardId('duplicate-slug-first')}, and redirects there: one address can lead to one page.`);
+    expect(redirect.reason).toBe(
+      `The old URL ${(redirect.data as { path: string }).path} also belonged to product ${woo.catalog.awkwardId('duplicate-slug-first')}, and redirects there: one address can lead to one page.`,
+    );
   });
 
   it('keeps every product it could not move in the report, with the reason, and moves all the others', async () => {

@@ -21,11 +21,17 @@ let app: RunningApp;
 let invited: string;
 let leftOff: string;
 
-const BROWSER = { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36' };
-const get = (url: string, init: RequestInit = {}) => fetch(url, { redirect: 'manual', ...init, headers: { ...BROWSER, ...(init.headers as Record<string, string>) } });
+const BROWSER = {
+  'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
+};
+const get = (url: string, init: RequestInit = {}) =>
+  fetch(url, { redirect: 'manual', ...init, headers: { ...BROWSER, ...(init.headers as Record<string, string>) } });
 const as = (shop: string, init: RequestInit = {}): RequestInit => ({
   ...init,
-  headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${sessionToken({ shop, apiKey: API_KEY, secret: SECRET })}` },
+  headers: {
+    ...(init.headers as Record<string, string>),
+    Authorization: `Bearer ${sessionToken({ shop, apiKey: API_KEY, secret: SECRET })}`,
+  },
 });
 const invite = () => ({ method: 'POST', body: new URLSearchParams({ intent: 'invite' }) });
 
@@ -45,14 +51,40 @@ async function queuedInvitations(): Promise<string[]> {
 beforeAll(async () => {
   const storage = new PrismaSessionStorage();
   for (const shop of [OURS, THEIRS]) {
-    await storage.storeSession(new Session({ id: `offline_${shop}`, shop, state: 'installed', isOnline: false, accessToken: `shpat_${shop}`, scope: declaredScopes().join(',') }));
+    await storage.storeSession(
+      new Session({
+        id: `offline_${shop}`,
+        shop,
+        state: 'installed',
+        isOnline: false,
+        accessToken: `shpat_${shop}`,
+        scope: declaredScopes().join(','),
+      }),
+    );
   }
-  const completed = (options: object) => db().migration.create({
-    data: { shop: OURS, sourcePlatform: 'woocommerce', sourceUrl: 'https://ours.example.com', status: 'completed', phase: 'done', entities: ['customers'], options },
-  });
+  const completed = (options: object) =>
+    db().migration.create({
+      data: {
+        shop: OURS,
+        sourcePlatform: 'woocommerce',
+        sourceUrl: 'https://ours.example.com',
+        status: 'completed',
+        phase: 'done',
+        entities: ['customers'],
+        options,
+      },
+    });
   invited = (await completed({ inviteCustomers: true })).id;
   leftOff = (await completed({ inviteCustomers: false })).id;
-  const customer = (sourceId: string, createdBy: string | null) => ({ shop: OURS, platform: 'woocommerce', entity: 'customers', sourceId, shopifyGid: `gid://shopify/Customer/${sourceId}`, contentHash: sourceId, createdBy });
+  const customer = (sourceId: string, createdBy: string | null) => ({
+    shop: OURS,
+    platform: 'woocommerce',
+    entity: 'customers',
+    sourceId,
+    shopifyGid: `gid://shopify/Customer/${sourceId}`,
+    contentHash: sourceId,
+    createdBy,
+  });
   // Two customers the migration created, and one the store already had (adopted: never invited).
   await db().idMapEntry.createMany({ data: [customer('1', invited), customer('2', invited), customer('3', null)] });
   app = await startApp({
@@ -104,7 +136,9 @@ describe('account invitations on the migration page', () => {
     expect(page).toContain('each of the 2 customers Shipyard created');
     const response = await get(`${app.url}/app/migrations/${invited}`, as(OURS, invite()));
     expect(response.status).toBe(200);
-    expect((await db().migration.findUniqueOrThrow({ where: { id: invited } })).invitations).toMatchObject({ status: 'sending' });
+    expect((await db().migration.findUniqueOrThrow({ where: { id: invited } })).invitations).toMatchObject({
+      status: 'sending',
+    });
     expect(await queuedInvitations()).toEqual([`migration-invite:${invited} in migration:${invited}:write`]);
     const again = await get(`${app.url}/app/migrations/${invited}`, as(OURS, invite()));
     expect(await again.text()).toContain('Invitations are already being sent.');

@@ -26,8 +26,11 @@ let writing: string;
 let done: string;
 
 // Shopify's library answers 410 to anything that looks like a bot, and Node's fetch does.
-const BROWSER = { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36' };
-const get = (url: string, init: RequestInit = {}) => fetch(url, { redirect: 'manual', ...init, headers: { ...BROWSER, ...(init.headers as Record<string, string>) } });
+const BROWSER = {
+  'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
+};
+const get = (url: string, init: RequestInit = {}) =>
+  fetch(url, { redirect: 'manual', ...init, headers: { ...BROWSER, ...(init.headers as Record<string, string>) } });
 const token = (shop: string, secret = SECRET) => sessionToken({ shop, apiKey: API_KEY, secret });
 const as = (shop: string, init: RequestInit = {}, secret = SECRET): RequestInit => ({
   ...init,
@@ -53,7 +56,10 @@ const loaders = () => [
   `/app/migrations/${done}`,
 ];
 const actions = (): { path: string; fields: Record<string, string | string[]> }[] => [
-  { path: '/app/migrations/new/woocommerce', fields: { url: 'https://shop.example.com', consumerKey: 'ck_x', consumerSecret: 'cs_x' } },
+  {
+    path: '/app/migrations/new/woocommerce',
+    fields: { url: 'https://shop.example.com', consumerKey: 'ck_x', consumerSecret: 'cs_x' },
+  },
   { path: `/app/migrations/${draft}/setup`, fields: { entities: ['products'], redirects: 'on', intent: 'start' } },
   { path: `/app/migrations/${ready}`, fields: { intent: 'cancel' } },
   { path: `/app/migrations/${ready}`, fields: { intent: 'dryRun' } },
@@ -64,40 +70,134 @@ const actions = (): { path: string; fields: Record<string, string | string[]> }[
 beforeAll(async () => {
   const storage = new PrismaSessionStorage();
   for (const shop of [OURS, THEIRS]) {
-    await storage.storeSession(new Session({ id: `offline_${shop}`, shop, state: 'installed', isOnline: false, accessToken: `shpat_${shop}`, scope: declaredScopes().join(',') }));
+    await storage.storeSession(
+      new Session({
+        id: `offline_${shop}`,
+        shop,
+        state: 'installed',
+        isOnline: false,
+        accessToken: `shpat_${shop}`,
+        scope: declaredScopes().join(','),
+      }),
+    );
   }
   ready = (
     await db().migration.create({
-      data: { shop: OURS, sourcePlatform: 'woocommerce', sourceUrl: 'https://ours.example.com', status: 'ready', phase: 'ready', entities: ['products'] },
+      data: {
+        shop: OURS,
+        sourcePlatform: 'woocommerce',
+        sourceUrl: 'https://ours.example.com',
+        status: 'ready',
+        phase: 'ready',
+        entities: ['products'],
+      },
     })
   ).id;
-  draft = (await db().migration.create({ data: { shop: OURS, sourcePlatform: 'woocommerce', sourceUrl: 'https://ours-draft.example.com', entities: ['products'] } })).id;
+  draft = (
+    await db().migration.create({
+      data: {
+        shop: OURS,
+        sourcePlatform: 'woocommerce',
+        sourceUrl: 'https://ours-draft.example.com',
+        entities: ['products'],
+      },
+    })
+  ).id;
   writing = (
     await db().migration.create({
-      data: { shop: OURS, sourcePlatform: 'woocommerce', sourceUrl: 'https://ours-writing.example.com', status: 'running', phase: 'loading', entities: ['products'] },
+      data: {
+        shop: OURS,
+        sourcePlatform: 'woocommerce',
+        sourceUrl: 'https://ours-writing.example.com',
+        status: 'running',
+        phase: 'loading',
+        entities: ['products'],
+      },
     })
   ).id;
   done = (
     await db().migration.create({
-      data: { shop: OURS, sourcePlatform: 'woocommerce', sourceUrl: 'https://ours-done.example.com', status: 'completed', phase: 'done', entities: ['products'], startedAt: new Date(Date.now() - 3_600_000) },
+      data: {
+        shop: OURS,
+        sourcePlatform: 'woocommerce',
+        sourceUrl: 'https://ours-done.example.com',
+        status: 'completed',
+        phase: 'done',
+        entities: ['products'],
+        startedAt: new Date(Date.now() - 3_600_000),
+      },
     })
   ).id;
   await db().idMapEntry.createMany({
     data: [
-      { shop: OURS, platform: 'woocommerce', entity: 'products', sourceId: '1', shopifyGid: 'gid://shopify/Product/1', contentHash: 'a', createdBy: done },
-      { shop: OURS, platform: 'woocommerce', entity: 'products', sourceId: '2', shopifyGid: 'gid://shopify/Product/2', contentHash: 'b', createdBy: done },
-      { shop: OURS, platform: 'woocommerce', entity: 'variants', sourceId: '1-1', shopifyGid: 'gid://shopify/ProductVariant/1', contentHash: '', createdBy: done },
+      {
+        shop: OURS,
+        platform: 'woocommerce',
+        entity: 'products',
+        sourceId: '1',
+        shopifyGid: 'gid://shopify/Product/1',
+        contentHash: 'a',
+        createdBy: done,
+      },
+      {
+        shop: OURS,
+        platform: 'woocommerce',
+        entity: 'products',
+        sourceId: '2',
+        shopifyGid: 'gid://shopify/Product/2',
+        contentHash: 'b',
+        createdBy: done,
+      },
+      {
+        shop: OURS,
+        platform: 'woocommerce',
+        entity: 'variants',
+        sourceId: '1-1',
+        shopifyGid: 'gid://shopify/ProductVariant/1',
+        contentHash: '',
+        createdBy: done,
+      },
       // A customer the store already had: the migration wrote into it, so an undo leaves it.
-      { shop: OURS, platform: 'woocommerce', entity: 'customers', sourceId: '9', shopifyGid: 'gid://shopify/Customer/9', contentHash: 'c', createdBy: null },
+      {
+        shop: OURS,
+        platform: 'woocommerce',
+        entity: 'customers',
+        sourceId: '9',
+        shopifyGid: 'gid://shopify/Customer/9',
+        contentHash: 'c',
+        createdBy: null,
+      },
     ],
   });
   // Written so far, one sample a batch: 100 in the first minute, 300 in the second.
   const start = Date.now() - 3 * 60_000;
   await db().migrationSample.createMany({
-    data: [0, 100, 250, 400].map((written, minute) => ({ shop: OURS, migrationId: writing, at: new Date(start + minute * 60_000), written })),
+    data: [0, 100, 250, 400].map((written, minute) => ({
+      shop: OURS,
+      migrationId: writing,
+      at: new Date(start + minute * 60_000),
+      written,
+    })),
   });
   await db().sourceRecord.create({
-    data: { shop: OURS, migrationId: ready, entity: 'products', sourceId: '7', data: { ...Product.parse({ sourceId: '7', sourceType: 'simple', title: 'Mug', handle: 'mug', status: 'active', options: [], variants: [{ sourceId: '7', sku: 'MUG', price: '12', optionValues: [], inventoryQuantity: 1 }] }), tags: Array.from({ length: 251 }, (_, index) => `t${index}`) } },
+    data: {
+      shop: OURS,
+      migrationId: ready,
+      entity: 'products',
+      sourceId: '7',
+      data: {
+        ...Product.parse({
+          sourceId: '7',
+          sourceType: 'simple',
+          title: 'Mug',
+          handle: 'mug',
+          status: 'active',
+          options: [],
+          variants: [{ sourceId: '7', sku: 'MUG', price: '12', optionValues: [], inventoryQuantity: 1 }],
+        }),
+        tags: Array.from({ length: 251 }, (_, index) => `t${index}`),
+      },
+    },
   });
   app = await startApp({
     SHOPIFY_API_KEY: API_KEY,
@@ -141,7 +241,11 @@ describe('admin routes in Shopify mode', () => {
     const expired = sessionToken({ shop: OURS, apiKey: API_KEY, secret: SECRET, expiresIn: -120 });
     for (const path of loaders()) {
       expect((await get(`${app.url}${path}`, as(OURS, {}, 'not-the-secret'))).status, path).toBe(401);
-      expect((await get(`${app.url}${path}`, { headers: { Authorization: `Bearer ${expired}` }, redirect: 'manual' })).status, path).toBe(401);
+      expect(
+        (await get(`${app.url}${path}`, { headers: { Authorization: `Bearer ${expired}` }, redirect: 'manual' }))
+          .status,
+        path,
+      ).toBe(401);
     }
     for (const { path, fields } of actions()) {
       expect((await get(`${app.url}${path}`, as(OURS, form(fields), 'not-the-secret'))).status, path).toBe(401);
@@ -173,27 +277,57 @@ describe('admin routes in Shopify mode', () => {
   it('saves the setup options on the owning shop’s draft', async () => {
     const response = await get(
       `${app.url}/app/migrations/${draft}/setup`,
-      as(OURS, form({ entities: ['products'], keepOrderNumbers: 'on', existingRecords: 'skip', broaderCoupons: 'on', 'financial:completed': 'PAID', 'fulfillment:completed': 'UNFULFILLED' })),
+      as(
+        OURS,
+        form({
+          entities: ['products'],
+          keepOrderNumbers: 'on',
+          existingRecords: 'skip',
+          broaderCoupons: 'on',
+          'financial:completed': 'PAID',
+          'fulfillment:completed': 'UNFULFILLED',
+        }),
+      ),
     );
     expect(response.status).toBe(200);
     const saved = await db().migration.findUniqueOrThrow({ where: { id: draft } });
-    expect(saved.options).toMatchObject({ keepOrderNumbers: true, existingRecords: 'skip', inviteCustomers: false, broaderCoupons: true, orderStatusMap: { completed: { financialStatus: 'PAID', fulfillmentStatus: null } } });
-    const wrong = await get(`${app.url}/app/migrations/${draft}/setup`, as(OURS, form({ entities: ['products'], 'financial:completed': 'SHIPPED', 'fulfillment:completed': 'FULFILLED' })));
+    expect(saved.options).toMatchObject({
+      keepOrderNumbers: true,
+      existingRecords: 'skip',
+      inviteCustomers: false,
+      broaderCoupons: true,
+      orderStatusMap: { completed: { financialStatus: 'PAID', fulfillmentStatus: null } },
+    });
+    const wrong = await get(
+      `${app.url}/app/migrations/${draft}/setup`,
+      as(
+        OURS,
+        form({ entities: ['products'], 'financial:completed': 'SHIPPED', 'fulfillment:completed': 'FULFILLED' }),
+      ),
+    );
     expect(await wrong.text()).toContain('Choose a payment status');
     expect((await db().migration.findUniqueOrThrow({ where: { id: draft } })).options).toEqual(saved.options);
   });
 
   it('shows the owning shop its written-per-minute chart, from the samples, with the summary in words', async () => {
-    const body = (await (await get(`${app.url}/app/migrations/${writing}`, as(OURS))).text()).replaceAll('<!-- -->', '');
+    const body = (await (await get(`${app.url}/app/migrations/${writing}`, as(OURS))).text()).replaceAll(
+      '<!-- -->',
+      '',
+    );
     expect(body).toContain('Records written per minute');
-    expect(body).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="throughput-heading"[^>]*aria-describedby="throughput-summary"/);
+    expect(body).toMatch(
+      /<svg[^>]*role="img"[^>]*aria-labelledby="throughput-heading"[^>]*aria-describedby="throughput-summary"/,
+    );
     expect(body).toContain('peak 150 a minute');
   });
 
   it('runs a dry run for the owning shop and shows what Shopify would refuse', async () => {
     const started = await get(`${app.url}/app/migrations/${ready}`, as(OURS, form({ intent: 'dryRun' })));
     expect(started.status).toBe(200);
-    expect(await db().dryRun.findUniqueOrThrow({ where: { migrationId: ready } })).toMatchObject({ status: 'running', shop: OURS });
+    expect(await db().dryRun.findUniqueOrThrow({ where: { migrationId: ready } })).toMatchObject({
+      status: 'running',
+      shop: OURS,
+    });
     // No worker in this app: the test runs the queued step itself.
     expect(await dryRunStep(ready, null)).toBe('done');
     // React puts a comment between the parts of a text it renders from several values.
@@ -206,7 +340,10 @@ describe('admin routes in Shopify mode', () => {
   });
 
   it('checks forms on the server with the same schema the browser uses', async () => {
-    const response = await get(`${app.url}/app/migrations/new/woocommerce`, as(OURS, form({ url: 'not an address', consumerKey: 'ck_x', consumerSecret: '' })));
+    const response = await get(
+      `${app.url}/app/migrations/new/woocommerce`,
+      as(OURS, form({ url: 'not an address', consumerKey: 'ck_x', consumerSecret: '' })),
+    );
     expect(response.status).toBe(200);
     const body = await response.text();
     expect(body).toContain('A consumer key starts with ck_ followed by 40 letters and digits');
@@ -245,7 +382,11 @@ describe('admin routes in Shopify mode', () => {
     const body = await (await get(`${app.url}/app/migrations/${done}`, as(OURS))).text();
     expect(body).toContain('Re-sync recent changes');
     expect(body).toContain('Undo this migration');
-    expect(await undoPreview(OURS, done)).toEqual({ created: [{ entity: 'products', count: 2 }], putBack: 0, resyncs: 0 });
+    expect(await undoPreview(OURS, done)).toEqual({
+      created: [{ entity: 'products', count: 2 }],
+      putBack: 0,
+      resyncs: 0,
+    });
     expect(await undoPreview(THEIRS, done)).toEqual({ created: [], putBack: 0, resyncs: 0 });
   });
 
@@ -268,7 +409,9 @@ describe('admin routes in Shopify mode', () => {
     expect((await db().migration.findUniqueOrThrow({ where: { id: done } })).status).toBe('undoing');
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
-    const { rows } = await client.query<{ key: string }>("SELECT key FROM graphile_worker._private_jobs WHERE key LIKE 'migration-undo:%'");
+    const { rows } = await client.query<{ key: string }>(
+      "SELECT key FROM graphile_worker._private_jobs WHERE key LIKE 'migration-undo:%'",
+    );
     await client.end();
     expect(rows.map((row) => row.key)).toEqual([`migration-undo:${done}`]);
   });

@@ -21,7 +21,9 @@ const ADMIN = WP_USERS[0] as (typeof WP_USERS)[0];
 let app: RunningApp;
 let woo: WooCommerceTestServer;
 
-const BROWSER = { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36' };
+const BROWSER = {
+  'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
+};
 function submit(fields: Record<string, string>) {
   return fetch(`${app.url}/app/migrations/new/woocommerce`, {
     method: 'POST',
@@ -32,12 +34,30 @@ function submit(fields: Record<string, string>) {
 }
 const store = () => ({ url: woo.url, consumerKey: woo.consumerKey, consumerSecret: woo.consumerSecret });
 /** The rendered input with this name, and whether Polaris marked it invalid. */
-const invalid = (html: string, name: string) => new RegExp(`<input[^>]*name="${name}"[^>]*aria-invalid="true"|<input[^>]*aria-invalid="true"[^>]*name="${name}"`).test(html);
+const invalid = (html: string, name: string) =>
+  new RegExp(
+    `<input[^>]*name="${name}"[^>]*aria-invalid="true"|<input[^>]*aria-invalid="true"[^>]*name="${name}"`,
+  ).test(html);
 
 beforeAll(async () => {
-  await new PrismaSessionStorage().storeSession(new Session({ id: `offline_${SHOP}`, shop: SHOP, state: 'installed', isOnline: false, accessToken: 'shpat_ours', scope: declaredScopes().join(',') }));
+  await new PrismaSessionStorage().storeSession(
+    new Session({
+      id: `offline_${SHOP}`,
+      shop: SHOP,
+      state: 'installed',
+      isOnline: false,
+      accessToken: 'shpat_ours',
+      scope: declaredScopes().join(','),
+    }),
+  );
   woo = await startWooCommerceServer({ catalog: { products: 2, pages: 3, posts: 3 }, wordpressEnvironment: 'local' });
-  app = await startApp({ SHOPIFY_API_KEY: API_KEY, SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: 'https://shipyard.example.com', SHIPYARD_ENCRYPTION_KEY: encryptionKey().toString('base64'), RUN_WORKER: 'false' });
+  app = await startApp({
+    SHOPIFY_API_KEY: API_KEY,
+    SHOPIFY_API_SECRET: SECRET,
+    SHOPIFY_APP_URL: 'https://shipyard.example.com',
+    SHIPYARD_ENCRYPTION_KEY: encryptionKey().toString('base64'),
+    RUN_WORKER: 'false',
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -47,7 +67,9 @@ afterAll(async () => {
 
 describe('the connection form’s WordPress application password', () => {
   it('shows the optional section with where to create a password and why', async () => {
-    const page = await fetch(`${app.url}/app/migrations/new/woocommerce`, { headers: { ...BROWSER, Authorization: `Bearer ${sessionToken({ shop: SHOP, apiKey: API_KEY, secret: SECRET })}` } });
+    const page = await fetch(`${app.url}/app/migrations/new/woocommerce`, {
+      headers: { ...BROWSER, Authorization: `Bearer ${sessionToken({ shop: SHOP, apiKey: API_KEY, secret: SECRET })}` },
+    });
     const html = await page.text();
     expect(html).toContain('WordPress pages and posts (optional)');
     expect(html).toContain('Users → Profile → Application Passwords');
@@ -55,10 +77,14 @@ describe('the connection form’s WordPress application password', () => {
   });
 
   it('names a malformed password, or a password without a user, beside the field: the same schema as the browser', async () => {
-    const malformed = await (await submit({ ...store(), wordpressUser: ADMIN.login, wordpressApplicationPassword: 'hunter2' })).text();
+    const malformed = await (
+      await submit({ ...store(), wordpressUser: ADMIN.login, wordpressApplicationPassword: 'hunter2' })
+    ).text();
     expect(malformed).toContain('An application password is 24 letters and digits');
     expect(invalid(malformed, 'wordpressApplicationPassword')).toBe(true);
-    const alone = await (await submit({ ...store(), wordpressUser: '', wordpressApplicationPassword: ADMIN.applicationPassword })).text();
+    const alone = await (
+      await submit({ ...store(), wordpressUser: '', wordpressApplicationPassword: ADMIN.applicationPassword })
+    ).text();
     expect(alone).toContain('Enter the WordPress username');
     expect(invalid(alone, 'wordpressUser')).toBe(true);
     expect(await db().migration.count()).toBe(0);
@@ -77,10 +103,17 @@ describe('the connection form’s WordPress application password', () => {
   });
 
   it('an accepted password makes the draft, stored encrypted with the keys', async () => {
-    const response = await submit({ ...store(), wordpressUser: ADMIN.login, wordpressApplicationPassword: ADMIN.applicationPassword });
+    const response = await submit({
+      ...store(),
+      wordpressUser: ADMIN.login,
+      wordpressApplicationPassword: ADMIN.applicationPassword,
+    });
     expect(response.status).toBe(302);
     const migration = await db().migration.findFirstOrThrow({ where: { shop: SHOP } });
     expect(migration.sourceCredentials).not.toContain(ADMIN.applicationPassword.replace(/ /g, ''));
-    expect(decryptCredentials(SHOP, migration.sourceCredentials ?? '', encryptionKey())).toMatchObject({ wordpressUser: ADMIN.login, wordpressApplicationPassword: ADMIN.applicationPassword.replace(/ /g, '') });
+    expect(decryptCredentials(SHOP, migration.sourceCredentials ?? '', encryptionKey())).toMatchObject({
+      wordpressUser: ADMIN.login,
+      wordpressApplicationPassword: ADMIN.applicationPassword.replace(/ /g, ''),
+    });
   });
 });

@@ -27,7 +27,9 @@ export async function runShipyard(args: string[], { npx = false }: { npx?: boole
     DEVSTORE_PORT: String(await freePort()),
     NODE_ENV: 'test',
   };
-  const [command, argv]: [string, string[]] = npx ? ['npx', ['shipyard', ...args]] : [process.execPath, [path.join(ROOT, 'cli/shipyard.ts'), ...args]];
+  const [command, argv]: [string, string[]] = npx
+    ? ['npx', ['shipyard', ...args]]
+    : [process.execPath, [path.join(ROOT, 'cli/shipyard.ts'), ...args]];
   const child = spawn(command, argv, { cwd: ROOT, env });
   const run = { stdout: '', stderr: '', output: '' };
   child.stdout.on('data', (chunk: Buffer) => {

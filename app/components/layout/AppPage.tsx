@@ -31,7 +31,13 @@ export function AppPage({ title, titleMetadata, subtitle, backAction, primaryAct
   const embedded = useEmbedded();
   if (!embedded) {
     return (
-      <Page title={title} titleMetadata={titleMetadata} subtitle={subtitle} backAction={backAction} primaryAction={primaryAction}>
+      <Page
+        title={title}
+        titleMetadata={titleMetadata}
+        subtitle={subtitle}
+        backAction={backAction}
+        primaryAction={primaryAction}
+      >
         {children}
       </Page>
     );
@@ -50,7 +56,11 @@ export function AppPage({ title, titleMetadata, subtitle, backAction, primaryAct
           </a>
         ) : null}
         {primaryAction && !primaryAction.url ? (
-          <button variant="primary" onClick={primaryAction.onAction} disabled={primaryAction.disabled || primaryAction.loading}>
+          <button
+            variant="primary"
+            onClick={primaryAction.onAction}
+            disabled={primaryAction.disabled || primaryAction.loading}
+          >
             {primaryAction.content}
           </button>
         ) : null}

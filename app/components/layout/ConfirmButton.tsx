@@ -35,7 +35,12 @@ export function ConfirmButton({ intent, label, title, message, confirm, destruct
   };
   return (
     <BlockStack gap="100" inlineAlign="start">
-      <Button onClick={() => setOpen(true)} loading={busy} tone={destructive ? 'critical' : undefined} variant={primary ? 'primary' : undefined}>
+      <Button
+        onClick={() => setOpen(true)}
+        loading={busy}
+        tone={destructive ? 'critical' : undefined}
+        variant={primary ? 'primary' : undefined}
+      >
         {label}
       </Button>
       <Modal
@@ -45,9 +50,7 @@ export function ConfirmButton({ intent, label, title, message, confirm, destruct
         primaryAction={{ content: confirm, onAction: act, destructive }}
         secondaryActions={[{ content: 'Not now', onAction: () => setOpen(false) }]}
       >
-        <Modal.Section>
-          {typeof message === 'string' ? <Text as="p">{message}</Text> : message}
-        </Modal.Section>
+        <Modal.Section>{typeof message === 'string' ? <Text as="p">{message}</Text> : message}</Modal.Section>
       </Modal>
       {fetcher.data?.error && !busy ? (
         <Text as="p" tone="critical">

@@ -13,7 +13,10 @@ export function RouteError({ title }: { title: string }) {
     : 'Shipyard could not load this page. Reload it; if it keeps failing, the migration itself is safe and carries on in the background.';
   return (
     <Page title={title} backAction={{ content: 'Migrations', url: '/app' }}>
-      <Banner tone="critical" title={isRouteErrorResponse(error) && error.status === 404 ? 'Not found' : 'Something went wrong'}>
+      <Banner
+        tone="critical"
+        title={isRouteErrorResponse(error) && error.status === 404 ? 'Not found' : 'Something went wrong'}
+      >
         <p>{message}</p>
       </Banner>
     </Page>

@@ -70,7 +70,11 @@ export function NoticeProvider({ status, children }: { status?: string; children
       {notice ? (
         <Box paddingBlockEnd="400">
           <div role="status">
-            <Banner tone={notice.error ? 'critical' : 'success'} title={notice.message} onDismiss={() => setNotice(null)} />
+            <Banner
+              tone={notice.error ? 'critical' : 'success'}
+              title={notice.message}
+              onDismiss={() => setNotice(null)}
+            />
           </div>
         </Box>
       ) : null}

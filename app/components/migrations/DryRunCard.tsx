@@ -46,17 +46,24 @@ export function DryRunCard({ dryRun, canRun }: { dryRun: DryRunView | null; canR
           Dry run
         </Text>
         <Text as="p" tone="subdued">
-          Shipyard prepares every record exactly as it would write it, and the redirect each old address becomes, and checks them against Shopify’s rules for this API version. Nothing is sent to Shopify.
+          Shipyard prepares every record exactly as it would write it, and the redirect each old address becomes, and
+          checks them against Shopify’s rules for this API version. Nothing is sent to Shopify.
         </Text>
         <Text as="p" tone="subdued">
-          What only your store can tell, such as a discount code or an old address it already has, shows when writing and is kept in the report with the reason.
+          What only your store can tell, such as a discount code or an old address it already has, shows when writing
+          and is kept in the report with the reason.
         </Text>
         {running && dryRun ? (
           <BlockStack gap="100">
             <Text as="p" id="dry-run-progress">
               Checked {format.number(dryRun.checked)} of {format.number(dryRun.total)} records…
             </Text>
-            <ProgressBar progress={dryRun.total ? Math.min(100, (dryRun.checked / dryRun.total) * 100) : 0} size="small" animated ariaLabelledBy="dry-run-progress" />
+            <ProgressBar
+              progress={dryRun.total ? Math.min(100, (dryRun.checked / dryRun.total) * 100) : 0}
+              size="small"
+              animated
+              ariaLabelledBy="dry-run-progress"
+            />
           </BlockStack>
         ) : null}
         {dryRun?.status === 'done' ? (
@@ -64,13 +71,20 @@ export function DryRunCard({ dryRun, canRun }: { dryRun: DryRunView | null; canR
             <Text as="p" variant="headingSm">
               {format.number(dryRun.passed)} {dryRun.passed === 1 ? 'record passes' : 'records pass'} ·{' '}
               {dryRun.refused === 0 ? 'none would be refused' : `${format.number(dryRun.refused)} would be refused`}
-              {dryRun.cut > 0 ? ` · ${format.number(dryRun.cut)} would move with text cut to fit Shopify (the full text kept)` : ''}
+              {dryRun.cut > 0
+                ? ` · ${format.number(dryRun.cut)} would move with text cut to fit Shopify (the full text kept)`
+                : ''}
             </Text>
             {dryRun.refusals.length > 0 ? (
               <>
                 <DataTable
                   columnContentTypes={['text', 'text', 'text', 'text']}
-                  headings={['What', 'Name', 'Source id', dryRun.cut > 0 ? 'Why Shopify would refuse it, or what is cut' : 'Why Shopify would refuse it']}
+                  headings={[
+                    'What',
+                    'Name',
+                    'Source id',
+                    dryRun.cut > 0 ? 'Why Shopify would refuse it, or what is cut' : 'Why Shopify would refuse it',
+                  ]}
                   rows={dryRun.refusals.map((row) => [
                     ENTITY_LABELS[row.entity as keyof typeof ENTITY_LABELS] ?? row.entity,
                     row.name,
@@ -84,7 +98,8 @@ export function DryRunCard({ dryRun, canRun }: { dryRun: DryRunView | null; canR
                 />
                 {dryRun.refused + dryRun.cut > dryRun.refusals.length ? (
                   <Text as="p" tone="subdued">
-                    The first {format.number(dryRun.refusals.length)} of {format.number(dryRun.refused + dryRun.cut)} are shown.
+                    The first {format.number(dryRun.refusals.length)} of {format.number(dryRun.refused + dryRun.cut)}{' '}
+                    are shown.
                   </Text>
                 ) : null}
               </>

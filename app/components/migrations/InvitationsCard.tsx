@@ -46,7 +46,9 @@ export function InvitationsCard({ summary }: { summary: InvitationSummary }) {
             primary
           />
         ) : null}
-        {!sending && summary.run && summary.toSend === 0 ? <Text as="p">Every customer Shipyard created has been invited.</Text> : null}
+        {!sending && summary.run && summary.toSend === 0 ? (
+          <Text as="p">Every customer Shipyard created has been invited.</Text>
+        ) : null}
         {summary.failed > 0 ? (
           <BlockStack gap="100">
             <Text as="h3" variant="headingSm">

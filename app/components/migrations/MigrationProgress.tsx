@@ -16,7 +16,15 @@ const PHASE_WORDS: Record<string, string> = {
   done: 'Finished',
 };
 
-export function MigrationProgress({ snapshot, rates, mode }: { snapshot: ProgressSnapshot; rates: Record<string, number | null>; mode: LiveMode }) {
+export function MigrationProgress({
+  snapshot,
+  rates,
+  mode,
+}: {
+  snapshot: ProgressSnapshot;
+  rates: Record<string, number | null>;
+  mode: LiveMode;
+}) {
   const format = useFormatter();
   const moving = snapshot.status === 'running';
   return (
@@ -35,14 +43,24 @@ export function MigrationProgress({ snapshot, rates, mode }: { snapshot: Progres
           const label = ENTITY_LABELS[entity.entity as keyof typeof ENTITY_LABELS] ?? entity.entity;
           const rate = moving ? (rates[entity.entity] ?? null) : null;
           const writing = isWriting(snapshot.phase);
-          const left = stage.total === null || !moving ? null : secondsLeft(stage.done, stage.total, writing ? pacedRate(entity.entity, rate, snapshot.ordersPerMinute) : rate);
+          const left =
+            stage.total === null || !moving
+              ? null
+              : secondsLeft(
+                  stage.done,
+                  stage.total,
+                  writing ? pacedRate(entity.entity, rate, snapshot.ordersPerMinute) : rate,
+                );
           const complete = stage.total !== null && stage.done >= stage.total;
           const of = stage.total === null ? '' : ` of ${format.number(stage.total)}`;
           // Redirects are made from what was written, so before writing there is nothing to count.
           const summary =
             entity.entity === 'redirects' && !writing
               ? 'Made once products and collections are written'
-              : [`${format.number(stage.moved)}${of} ${stage.verb}`, ...tallyParts(stage, writing).map((part) => `${format.number(part.count)} ${part.words}`)].join(' · ');
+              : [
+                  `${format.number(stage.moved)}${of} ${stage.verb}`,
+                  ...tallyParts(stage, writing).map((part) => `${format.number(part.count)} ${part.words}`),
+                ].join(' · ');
           return (
             <BlockStack gap="100" key={entity.entity}>
               <InlineStack align="space-between">

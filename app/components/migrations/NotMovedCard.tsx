@@ -1,7 +1,17 @@
 // The report in the admin: every record that did not move with its reason, filtered by what it is
 // and why, searched by name, id or reason, and downloadable as CSV.
 import { useSearchParams } from '@remix-run/react';
-import { BlockStack, Button, Card, DataTable, InlineStack, Pagination, Select, Text, TextField } from '@shopify/polaris';
+import {
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  InlineStack,
+  Pagination,
+  Select,
+  Text,
+  TextField,
+} from '@shopify/polaris';
 import { useEffect, useState } from 'react';
 import { ENTITY_LABELS } from '../../migrations/forms.ts';
 import type { NotMovedRow } from '../../migrations/views.ts';
@@ -23,7 +33,8 @@ const label = (entity: string) => ENTITY_LABELS[entity as keyof typeof ENTITY_LA
 async function download(url: string) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`The report could not be downloaded (${response.status}).`);
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'shipyard-report.csv';
+  const name =
+    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'shipyard-report.csv';
   const link = document.createElement('a');
   link.href = URL.createObjectURL(await response.blob());
   link.download = name;
@@ -94,13 +105,22 @@ export function NotMovedCard({ migrationId, rows, total, pageSize, byEntity }: P
         <InlineStack gap="300" wrap>
           <Select
             label="What"
-            options={[{ label: 'Everything', value: '' }, ...byEntity.map((entity) => ({ label: `${label(entity.entity)} (${format.number(entity.records)})`, value: entity.entity }))]}
+            options={[
+              { label: 'Everything', value: '' },
+              ...byEntity.map((entity) => ({
+                label: `${label(entity.entity)} (${format.number(entity.records)})`,
+                value: entity.entity,
+              })),
+            ]}
             value={params.get('entity') ?? ''}
             onChange={(value) => update({ entity: value })}
           />
           <Select
             label="Why"
-            options={[{ label: 'Any reason', value: '' }, ...Object.entries(STATUS_WORDS).map(([value, words]) => ({ label: words, value }))]}
+            options={[
+              { label: 'Any reason', value: '' },
+              ...Object.entries(STATUS_WORDS).map(([value, words]) => ({ label: words, value })),
+            ]}
             value={params.get('status') ?? ''}
             onChange={(value) => update({ status: value })}
           />
@@ -124,7 +144,13 @@ export function NotMovedCard({ migrationId, rows, total, pageSize, byEntity }: P
           <DataTable
             columnContentTypes={['text', 'text', 'text', 'text', 'text']}
             headings={['What', 'Source id', 'Name', 'Why', 'Reason']}
-            rows={rows.map((row) => [label(row.entity), row.sourceId, <Wrapped key="name" text={row.name} />, STATUS_WORDS[row.status], <Wrapped key="reason" text={row.reason} wide />])}
+            rows={rows.map((row) => [
+              label(row.entity),
+              row.sourceId,
+              <Wrapped key="name" text={row.name} />,
+              STATUS_WORDS[row.status],
+              <Wrapped key="reason" text={row.reason} wide />,
+            ])}
             verticalAlign="top"
           />
         )}

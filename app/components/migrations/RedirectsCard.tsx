@@ -47,7 +47,12 @@ export function RedirectsCard({ rows, total, pageSize }: { rows: RedirectRow[]; 
         />
         {total > pageSize ? (
           <InlineStack align="center">
-            <Pagination hasPrevious={page > 1} onPrevious={() => go(page - 1)} hasNext={page * pageSize < total} onNext={() => go(page + 1)} />
+            <Pagination
+              hasPrevious={page > 1}
+              onPrevious={() => go(page - 1)}
+              hasNext={page * pageSize < total}
+              onNext={() => go(page + 1)}
+            />
           </InlineStack>
         ) : null}
       </BlockStack>

@@ -59,20 +59,26 @@ export function PlanCard({ plan, customers }: { plan: MigrationPlan; customers?:
           The plan
         </Text>
         <Text as="p" tone="subdued">
-          Your Shopify plan lets an app use {format.number(plan.restoreRate)} API points a second. Writing everything costs about{' '}
-          {format.number(plan.points)} points: about {format.duration(plan.seconds)}.
+          Your Shopify plan lets an app use {format.number(plan.restoreRate)} API points a second. Writing everything
+          costs about {format.number(plan.points)} points: about {format.duration(plan.seconds)}.
         </Text>
         <DataTable
           columnContentTypes={['text', 'numeric', 'numeric', 'text']}
           headings={['What', 'Records', 'API points', 'Time']}
           rows={rows}
-          totals={['', format.number(plan.entities.reduce((sum, entity) => sum + entity.records, 0)), format.number(plan.points), format.duration(plan.seconds)]}
+          totals={[
+            '',
+            format.number(plan.entities.reduce((sum, entity) => sum + entity.records, 0)),
+            format.number(plan.points),
+            format.duration(plan.seconds),
+          ]}
           showTotalsInFooter
         />
         {plan.publishing ? <PublishingForecast publishing={plan.publishing} /> : null}
         {customers ? (
           <Text as="p">
-            Customer passwords cannot move: your old store keeps only a scrambled form of each, which Shopify cannot import.{' '}
+            Customer passwords cannot move: your old store keeps only a scrambled form of each, which Shopify cannot
+            import.{' '}
             {customers.invite
               ? 'After launch, Shipyard offers to send each customer an account invitation to set a new password.'
               : 'Customers set a new password when they first sign in to the new store (account invitations were left off in the options).'}
@@ -89,12 +95,20 @@ function PublishingForecast({ publishing }: { publishing: NonNullable<MigrationP
   const count = (n: number, one: string, many: string) => `${format.number(n)} ${n === 1 ? one : many}`;
   const left = publishing.products.unpublished + publishing.collections.unpublished;
   if (publishing.channels.length === 0) {
-    return <Text as="p">No sales channel is chosen: the {format.number(left)} products and collections move unpublished, and shoppers see none of them until you publish them in Shopify.</Text>;
+    return (
+      <Text as="p">
+        No sales channel is chosen: the {format.number(left)} products and collections move unpublished, and shoppers
+        see none of them until you publish them in Shopify.
+      </Text>
+    );
   }
   return (
     <Text as="p">
-      Published on {publishing.channels.join(', ')}: {count(publishing.products.published, 'product', 'products')} and {count(publishing.collections.published, 'collection', 'collections')}.
-      {left > 0 ? ` ${count(left, 'product or collection moves', 'products and collections move')} unpublished: drafts, private or hidden in your old store.` : ''}
+      Published on {publishing.channels.join(', ')}: {count(publishing.products.published, 'product', 'products')} and{' '}
+      {count(publishing.collections.published, 'collection', 'collections')}.
+      {left > 0
+        ? ` ${count(left, 'product or collection moves', 'products and collections move')} unpublished: drafts, private or hidden in your old store.`
+        : ''}
     </Text>
   );
 }

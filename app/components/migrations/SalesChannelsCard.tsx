@@ -14,7 +14,8 @@ interface Props {
 }
 
 export function SalesChannelsCard({ channels, problem, chosen, error, onChange }: Props) {
-  const toggle = (id: string) => (checked: boolean) => onChange(checked ? [...(chosen ?? []), id] : (chosen ?? []).filter((candidate) => candidate !== id));
+  const toggle = (id: string) => (checked: boolean) =>
+    onChange(checked ? [...(chosen ?? []), id] : (chosen ?? []).filter((candidate) => candidate !== id));
   return (
     <Card>
       <BlockStack gap="300">
@@ -22,7 +23,9 @@ export function SalesChannelsCard({ channels, problem, chosen, error, onChange }
           Where shoppers see it
         </Text>
         <Text as="p" tone="subdued">
-          Products and categories shoppers could see in your old store are published on the sales channels you tick. Drafts, private products and products hidden from your shop and its search stay unpublished until you publish them in Shopify.
+          Products and categories shoppers could see in your old store are published on the sales channels you tick.
+          Drafts, private products and products hidden from your shop and its search stay unpublished until you publish
+          them in Shopify.
         </Text>
         {problem || chosen === null ? (
           <Banner tone="warning" title="Shipyard could not read your sales channels">
@@ -34,7 +37,14 @@ export function SalesChannelsCard({ channels, problem, chosen, error, onChange }
             {/* Sent with the ticked channels, so that none ticked still reaches the server as a choice. */}
             <input type="hidden" name="channels" value="" />
             {channels.map((channel) => (
-              <Checkbox key={channel.id} name="channels" value={channel.id} label={channel.name} checked={chosen.includes(channel.id)} onChange={toggle(channel.id)} />
+              <Checkbox
+                key={channel.id}
+                name="channels"
+                value={channel.id}
+                label={channel.name}
+                checked={chosen.includes(channel.id)}
+                onChange={toggle(channel.id)}
+              />
             ))}
             {error ? <InlineError message={error} fieldID="channels" /> : null}
             {channelWarnings(chosen, channels).map((warning) => (

@@ -20,7 +20,10 @@ export function ThroughputChart({ samples, snapshot }: { samples: WrittenSample[
     setLive((current) => [...current.slice(-500), { at: Date.parse(snapshot.at), written }]);
   }, [snapshot.at, snapshot.status, written]);
 
-  const points: WrittenPoint[] = [...samples.map((sample) => ({ at: Date.parse(sample.at), written: sample.written })), ...live];
+  const points: WrittenPoint[] = [
+    ...samples.map((sample) => ({ at: Date.parse(sample.at), written: sample.written })),
+    ...live,
+  ];
   const rates = writesPerMinute(points);
   const summary = summarize(rates, points);
   const time = (ms: number) => new Date(ms).toISOString();
@@ -34,7 +37,9 @@ export function ThroughputChart({ samples, snapshot }: { samples: WrittenSample[
         {summary && rates.length > 0 ? (
           <>
             <Text as="p" id="throughput-summary">
-              {snapshot.status === 'running' ? `Now about ${format.number(Math.round(summary.latest))} a minute` : `Last minute: ${format.number(Math.round(summary.latest))}`}
+              {snapshot.status === 'running'
+                ? `Now about ${format.number(Math.round(summary.latest))} a minute`
+                : `Last minute: ${format.number(Math.round(summary.latest))}`}
               {` · peak ${format.number(Math.round(summary.peak))} a minute · on average ${format.number(Math.round(summary.average))} a minute over ${format.duration(summary.minutes * 60)}`}
             </Text>
             <Chart rates={rates} label={(ms) => format.dateTime(time(ms))} number={format.number} />
@@ -49,19 +54,45 @@ export function ThroughputChart({ samples, snapshot }: { samples: WrittenSample[
   );
 }
 
-function Chart({ rates, label, number }: { rates: { at: number; perMinute: number }[]; label: (ms: number) => string; number: (value: number) => string }) {
+function Chart({
+  rates,
+  label,
+  number,
+}: {
+  rates: { at: number; perMinute: number }[];
+  label: (ms: number) => string;
+  number: (value: number) => string;
+}) {
   const first = rates[0]?.at ?? 0;
   const last = rates.at(-1)?.at ?? first;
   const top = Math.max(1, ...rates.map((rate) => rate.perMinute));
-  const x = (at: number) => PAD.left + (last > first ? ((at - first) / (last - first)) * (WIDTH - PAD.left - PAD.right) : (WIDTH - PAD.left - PAD.right) / 2);
+  const x = (at: number) =>
+    PAD.left +
+    (last > first
+      ? ((at - first) / (last - first)) * (WIDTH - PAD.left - PAD.right)
+      : (WIDTH - PAD.left - PAD.right) / 2);
   const y = (value: number) => PAD.top + (1 - value / top) * (HEIGHT - PAD.top - PAD.bottom);
   const line = rates.map((rate) => `${x(rate.at).toFixed(1)},${y(rate.perMinute).toFixed(1)}`).join(' ');
   const base = y(0).toFixed(1);
   return (
     // The summary above says in words what the drawing shows; the drawing itself is one image.
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby="throughput-heading" aria-describedby="throughput-summary" style={{ maxHeight: 220 }}>
+    <svg
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      width="100%"
+      role="img"
+      aria-labelledby="throughput-heading"
+      aria-describedby="throughput-summary"
+      style={{ maxHeight: 220 }}
+    >
       <line x1={PAD.left} y1={base} x2={WIDTH - PAD.right} y2={base} stroke="var(--p-color-border)" />
-      <line x1={PAD.left} y1={PAD.top} x2={WIDTH - PAD.right} y2={PAD.top} stroke="var(--p-color-border-secondary)" strokeDasharray="4 4" />
+      <line
+        x1={PAD.left}
+        y1={PAD.top}
+        x2={WIDTH - PAD.right}
+        y2={PAD.top}
+        stroke="var(--p-color-border-secondary)"
+        strokeDasharray="4 4"
+      />
       <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" fontSize="11" fill="var(--p-color-text-secondary)">
         {number(Math.round(top))}
       </text>
@@ -75,7 +106,11 @@ function Chart({ rates, label, number }: { rates: { at: number; perMinute: numbe
         {label(last)}
       </text>
       {rates.length > 1 ? (
-        <polygon points={`${x(first).toFixed(1)},${base} ${line} ${x(last).toFixed(1)},${base}`} fill="var(--p-color-bg-fill-info-secondary)" opacity="0.6" />
+        <polygon
+          points={`${x(first).toFixed(1)},${base} ${line} ${x(last).toFixed(1)},${base}`}
+          fill="var(--p-color-bg-fill-info-secondary)"
+          opacity="0.6"
+        />
       ) : null}
       <polyline points={line} fill="none" stroke="var(--p-color-bg-fill-info)" strokeWidth="2" />
       {rates.map((rate) => (

@@ -56,7 +56,11 @@ export function UndoCard({ report, undoing }: { report: UndoReport; undoing: boo
               : `The undo stopped${report.error ? `: ${report.error}` : ''}. Undo again to delete what is left.`}
         </Text>
         {rows.length > 0 ? (
-          <DataTable columnContentTypes={['text', 'numeric', 'numeric', 'numeric', 'numeric']} headings={['What', 'Deleted', 'Put back as it was', 'Already gone', 'Could not be undone']} rows={rows} />
+          <DataTable
+            columnContentTypes={['text', 'numeric', 'numeric', 'numeric', 'numeric']}
+            headings={['What', 'Deleted', 'Put back as it was', 'Already gone', 'Could not be undone']}
+            rows={rows}
+          />
         ) : null}
         {report.problems.length > 0 ? (
           <BlockStack gap="100">

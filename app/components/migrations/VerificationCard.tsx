@@ -42,7 +42,8 @@ export function VerificationCard({ verification }: { verification: Verification 
           .filter((entity) => entity.notChecked)
           .map((entity) => (
             <Text as="p" tone="subdued" key={entity.entity}>
-              {ENTITY_LABELS[entity.entity as keyof typeof ENTITY_LABELS] ?? entity.entity}: not checked. {entity.notChecked}
+              {ENTITY_LABELS[entity.entity as keyof typeof ENTITY_LABELS] ?? entity.entity}: not checked.{' '}
+              {entity.notChecked}
             </Text>
           ))}
         {verification.publishing ? <PublishingSummaryText publishing={verification.publishing} /> : null}
@@ -50,7 +51,15 @@ export function VerificationCard({ verification }: { verification: Verification 
           <DataTable
             columnContentTypes={['text', 'text', 'text', 'text', 'text']}
             headings={['Source id', 'Name', 'Field', 'In your store', 'In Shopify']}
-            rows={verification.mismatches.slice(0, 50).map((mismatch) => [mismatch.sourceId, mismatch.name ?? '', mismatch.field, mismatch.expected, mismatch.found])}
+            rows={verification.mismatches
+              .slice(0, 50)
+              .map((mismatch) => [
+                mismatch.sourceId,
+                mismatch.name ?? '',
+                mismatch.field,
+                mismatch.expected,
+                mismatch.found,
+              ])}
           />
         ) : null}
       </BlockStack>
@@ -64,13 +73,20 @@ function PublishingSummaryText({ publishing }: { publishing: NonNullable<Verific
   const count = (n: number, one: string, many: string) => `${format.number(n)} ${n === 1 ? one : many}`;
   const left = publishing.products.unpublished + publishing.collections.unpublished;
   if (publishing.channels.length === 0) {
-    return <Text as="p">No sales channel was chosen, so nothing was published: shoppers see none of the {format.number(left)} products and collections until you publish them in Shopify.</Text>;
+    return (
+      <Text as="p">
+        No sales channel was chosen, so nothing was published: shoppers see none of the {format.number(left)} products
+        and collections until you publish them in Shopify.
+      </Text>
+    );
   }
   const published = `${count(publishing.products.published, 'product', 'products')} and ${count(publishing.collections.published, 'collection', 'collections')}`;
   return (
     <Text as="p">
       Published on {publishing.channels.join(', ')}: {published}.
-      {left > 0 ? ` ${count(left, 'product or collection stays', 'products and collections stay')} unpublished: drafts, private or hidden in your old store. Publish them in Shopify when shoppers should see them.` : ''}
+      {left > 0
+        ? ` ${count(left, 'product or collection stays', 'products and collections stay')} unpublished: drafts, private or hidden in your old store. Publish them in Shopify when shoppers should see them.`
+        : ''}
     </Text>
   );
 }

@@ -27,10 +27,22 @@ describe('records written per minute', () => {
   });
 
   it('counts the minute under way by the time it has had, once it has had a quarter of one', () => {
-    expect(writesPerMinute([{ at: at(0), written: 0 }, { at: at(0.1), written: 60 }])).toEqual([{ at: at(0.1), perMinute: 600 }]);
-    const running = [{ at: at(0), written: 0 }, { at: at(1), written: 100 }, { at: at(1.1), written: 150 }];
+    expect(
+      writesPerMinute([
+        { at: at(0), written: 0 },
+        { at: at(0.1), written: 60 },
+      ]),
+    ).toEqual([{ at: at(0.1), perMinute: 600 }]);
+    const running = [
+      { at: at(0), written: 0 },
+      { at: at(1), written: 100 },
+      { at: at(1.1), written: 150 },
+    ];
     expect(writesPerMinute(running)).toEqual([{ at: at(1), perMinute: 100 }]);
-    expect(writesPerMinute([...running, { at: at(1.5), written: 200 }]).at(-1)).toEqual({ at: at(1.5), perMinute: 200 });
+    expect(writesPerMinute([...running, { at: at(1.5), written: 200 }]).at(-1)).toEqual({
+      at: at(1.5),
+      perMinute: 200,
+    });
   });
 
   it('draws nothing from one sample', () => {

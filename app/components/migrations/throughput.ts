@@ -30,7 +30,8 @@ export function writesPerMinute(samples: WrittenPoint[], maxPoints = 60): RatePo
   let index = 0;
   let total = first.written;
   const writtenBy = (moment: number) => {
-    while (index < sorted.length && (sorted[index]?.at ?? Infinity) <= moment) total = Math.max(total, sorted[index++]?.written ?? total);
+    while (index < sorted.length && (sorted[index]?.at ?? Infinity) <= moment)
+      total = Math.max(total, sorted[index++]?.written ?? total);
     return total;
   };
   const points: RatePoint[] = [];

@@ -9,9 +9,12 @@ import { orderAddress } from '../entities/customers/address.server.ts';
 import { checkContact } from '../entities/customers/input.server.ts';
 
 const ACTIONS = {
-  'customer-phone-invalid': "The customer moves without it; it is kept in the customer's note. Correct it in Shopify when the customer gives a valid one.",
-  'address-region-unmatched': "The address moves without its region; the region is kept in the note. Choose it in the address in Shopify.",
-  'customer-email-invalid': "The customer moves without it; it is kept in the customer's note. Correct it in Shopify when the customer gives a valid one.",
+  'customer-phone-invalid':
+    "The customer moves without it; it is kept in the customer's note. Correct it in Shopify when the customer gives a valid one.",
+  'address-region-unmatched':
+    'The address moves without its region; the region is kept in the note. Choose it in the address in Shopify.',
+  'customer-email-invalid':
+    "The customer moves without it; it is kept in the customer's note. Correct it in Shopify when the customer gives a valid one.",
 } as const;
 
 /** For each customer of the batch that leads its group: its phones and regions Shopify would not take. */
@@ -23,13 +26,23 @@ export async function customerAddressFindings(migrationId: string, rows: StagedC
     if (leader.id !== row.id) return [];
     return checkContact(mergedCustomer(row, group))
       .problems.filter((problem) => problem.code !== 'customer-email-invalid')
-      .map((problem) => ({ entity: 'customers', sourceId: row.sourceId, code: problem.code, subject: problem.subject, message: problem.message, action: ACTIONS[problem.code] }));
+      .map((problem) => ({
+        entity: 'customers',
+        sourceId: row.sourceId,
+        code: problem.code,
+        subject: problem.subject,
+        message: problem.message,
+        action: ACTIONS[problem.code],
+      }));
   });
 }
 
 /** An order's billing and shipping phones and regions Shopify would not take. */
 export function orderAddressFindings(order: OrderRecord): Finding[] {
-  const problems = [...orderAddress(order.billingAddress, 'billing', order.storeCountryCode).problems, ...orderAddress(order.shippingAddress, 'shipping', order.storeCountryCode).problems];
+  const problems = [
+    ...orderAddress(order.billingAddress, 'billing', order.storeCountryCode).problems,
+    ...orderAddress(order.shippingAddress, 'shipping', order.storeCountryCode).problems,
+  ];
   return problems.map((problem) => ({
     entity: 'orders',
     sourceId: order.sourceId,

@@ -35,27 +35,52 @@ const words = (published: boolean) => (published ? 'published' : 'not published'
  * One mismatch for each channel an item is not on as it should be, in the items' order. An item
  * Shopify no longer has is left to the existence check.
  */
-export async function publicationMismatches(client: AdminClient, items: PublishedCheck[], channels: SalesChannel[]): Promise<PublicationMismatch[]> {
+export async function publicationMismatches(
+  client: AdminClient,
+  items: PublishedCheck[],
+  channels: SalesChannel[],
+): Promise<PublicationMismatch[]> {
   const pages: { channel: SalesChannel; ids: string[] }[] = [];
   for (const channel of channels) {
-    for (let start = 0; start < items.length; start += PAGE) pages.push({ channel, ids: items.slice(start, start + PAGE).map((item) => item.shopifyGid) });
+    for (let start = 0; start < items.length; start += PAGE)
+      pages.push({ channel, ids: items.slice(start, start + PAGE).map((item) => item.shopifyGid) });
   }
   const published = new Map<string, boolean>();
   await inParallel(pages, READS_IN_FLIGHT, async ({ channel, ids }) => {
-    const { data } = await client.request<{ nodes: ({ id: string; publishedOnPublication?: boolean } | null)[] }>(VERIFY_PUBLISHED, { ids, publicationId: channel.id });
-    for (const node of data.nodes) if (node && node.publishedOnPublication !== undefined) published.set(`${channel.id} ${node.id}`, node.publishedOnPublication);
+    const { data } = await client.request<{ nodes: ({ id: string; publishedOnPublication?: boolean } | null)[] }>(
+      VERIFY_PUBLISHED,
+      { ids, publicationId: channel.id },
+    );
+    for (const node of data.nodes)
+      if (node && node.publishedOnPublication !== undefined)
+        published.set(`${channel.id} ${node.id}`, node.publishedOnPublication);
   });
   return items.flatMap((item) =>
     channels.flatMap((channel) => {
       const found = published.get(`${channel.id} ${item.shopifyGid}`);
       const expected = visibleAtSource(item.record);
-      return found === undefined || found === expected ? [] : [{ sourceId: item.sourceId, name: item.name, field: `published on ${channel.name}`, expected: words(expected), found: words(found) }];
+      return found === undefined || found === expected
+        ? []
+        : [
+            {
+              sourceId: item.sourceId,
+              name: item.name,
+              field: `published on ${channel.name}`,
+              expected: words(expected),
+              found: words(found),
+            },
+          ];
     }),
   );
 }
 
 /** How many of the migration's products and collections Shipyard published (on at least one channel), and how many it left unpublished. */
-export async function publishingSummary(migrationId: string, shop: string, platform: string, channels: string[]): Promise<CatalogPublishing> {
+export async function publishingSummary(
+  migrationId: string,
+  shop: string,
+  platform: string,
+  channels: string[],
+): Promise<CatalogPublishing> {
   const counts = await db().$queryRaw<{ entity: string; published: bigint; unpublished: bigint }[]>`
     SELECT r.entity, count(*) FILTER (WHERE cardinality(m."publishedOn") > 0) AS published, count(*) FILTER (WHERE cardinality(m."publishedOn") = 0) AS unpublished
     FROM "SourceRecord" r
@@ -74,7 +99,9 @@ export async function publishingSummary(migrationId: string, shop: string, platf
  * the source (published on `channels`, when there are any) and how many not.
  */
 export async function plannedPublishing(migrationId: string, channels: string[]): Promise<CatalogPublishing> {
-  const groups = await db().$queryRaw<{ entity: string; status: string | null; hidden: boolean; elsewhere: boolean; records: bigint }[]>`
+  const groups = await db().$queryRaw<
+    { entity: string; status: string | null; hidden: boolean; elsewhere: boolean; records: bigint }[]
+  >`
     SELECT entity, data->>'status' AS status, coalesce(data->>'hidden' = 'true', false) AS hidden, data ? 'soldElsewhere' AS elsewhere, count(*) AS records
     FROM "SourceRecord" WHERE "migrationId" = ${migrationId} AND entity IN ('products', 'collections') AND status <> 'invalid'
     GROUP BY 1, 2, 3, 4`;
@@ -83,12 +110,16 @@ export async function plannedPublishing(migrationId: string, channels: string[])
     let hidden = 0;
     for (const group of groups.filter((row) => row.entity === entity)) {
       const record = {
-        ...(group.status ? { status: group.status as 'active' | 'draft' | 'archived' } : {}), ...(group.hidden ? { hidden: true as const } : {}), ...(group.elsewhere ? { soldElsewhere: true } : {}),
+        ...(group.status ? { status: group.status as 'active' | 'draft' | 'archived' } : {}),
+        ...(group.hidden ? { hidden: true as const } : {}),
+        ...(group.elsewhere ? { soldElsewhere: true } : {}),
       };
       if (visibleAtSource(record)) visible += Number(group.records);
       else hidden += Number(group.records);
     }
-    return channels.length > 0 ? { published: visible, unpublished: hidden } : { published: 0, unpublished: visible + hidden };
+    return channels.length > 0
+      ? { published: visible, unpublished: hidden }
+      : { published: 0, unpublished: visible + hidden };
   };
   return { channels, products: of('products'), collections: of('collections') };
 }

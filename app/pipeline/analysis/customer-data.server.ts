@@ -8,7 +8,12 @@ import { AdminApiError } from '../../shopify-admin/client.server.ts';
 import { adminClientFor } from '../../shopify-admin/connection.server.ts';
 import { checkCustomerDataAccess } from '../../shopify-admin/customer-data-access.server.ts';
 import type { Finding } from './findings.server.ts';
-import { type CustomerDataNotice, customerDataWords, heldBackReason, isCustomerDataEntity } from './customer-data-notice.ts';
+import {
+  type CustomerDataNotice,
+  customerDataWords,
+  heldBackReason,
+  isCustomerDataEntity,
+} from './customer-data-notice.ts';
 import type { MigrationPlan } from './plan.server.ts';
 
 export const CUSTOMER_DATA_PROBLEM = 'customer-data-access';
@@ -44,7 +49,9 @@ export function customerDataFindings(notice: CustomerDataNotice | null): Finding
 export function planWithCustomerData(plan: MigrationPlan, notice: CustomerDataNotice | null): MigrationPlan {
   if (!notice) return { ...plan, customerData: null };
   const entities = plan.entities.map((entity) =>
-    notice.heldBack.includes(entity.entity) ? { ...entity, points: 0, seconds: 0, note: 'Kept back: Shopify has not approved customer data access.' } : entity,
+    notice.heldBack.includes(entity.entity)
+      ? { ...entity, points: 0, seconds: 0, note: 'Kept back: Shopify has not approved customer data access.' }
+      : entity,
   );
   return {
     ...plan,
@@ -60,11 +67,18 @@ export function customerDataNotice(plan: unknown): CustomerDataNotice | null {
 }
 
 /** Keeps every record of `entity` not yet written in staging, skipped with the one reason; no request is made. */
-export async function holdBackCustomerData(migrationId: string, entity: Entity, notice: CustomerDataNotice): Promise<void> {
+export async function holdBackCustomerData(
+  migrationId: string,
+  entity: Entity,
+  notice: CustomerDataNotice,
+): Promise<void> {
   const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { shop: true } });
   const [finding] = customerDataFindings({ ...notice, heldBack: [entity] });
   await db().$transaction([
-    db().sourceRecord.updateMany({ where: { migrationId, entity, status: 'staged' }, data: { status: 'skipped', reason: heldBackReason(notice) } }),
+    db().sourceRecord.updateMany({
+      where: { migrationId, entity, status: 'staged' },
+      data: { status: 'skipped', reason: heldBackReason(notice) },
+    }),
     db().migrationProblem.deleteMany({ where: { migrationId, entity, code: CUSTOMER_DATA_PROBLEM } }),
     ...(finding ? [db().migrationProblem.create({ data: { shop, migrationId, ...finding } })] : []),
   ]);
@@ -74,11 +88,24 @@ export async function holdBackCustomerData(migrationId: string, entity: Entity, 
  * Shopify refused customer data while writing (the approval was taken back): the migration's plan
  * now says so, for the entities that follow and for the merchant. The notice found first is kept.
  */
-export async function customerDataRefusedWhileWriting(migrationId: string, shopifySays: string): Promise<CustomerDataNotice> {
-  const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { plan: true, entities: true } });
+export async function customerDataRefusedWhileWriting(
+  migrationId: string,
+  shopifySays: string,
+): Promise<CustomerDataNotice> {
+  const migration = await db().migration.findUniqueOrThrow({
+    where: { id: migrationId },
+    select: { plan: true, entities: true },
+  });
   const known = customerDataNotice(migration.plan);
   if (known) return known;
-  const notice: CustomerDataNotice = { heldBack: (migration.entities as Entity[]).filter(isCustomerDataEntity), shopifySays, found: 'writing' };
-  await db().migration.update({ where: { id: migrationId }, data: { plan: { ...((migration.plan as object | null) ?? {}), customerData: notice } as object } });
+  const notice: CustomerDataNotice = {
+    heldBack: (migration.entities as Entity[]).filter(isCustomerDataEntity),
+    shopifySays,
+    found: 'writing',
+  };
+  await db().migration.update({
+    where: { id: migrationId },
+    data: { plan: { ...((migration.plan as object | null) ?? {}), customerData: notice } as object },
+  });
   return notice;
 }

@@ -4,21 +4,44 @@
 // need nothing from the store. Nothing here sends anything.
 import { type GraphQLSchema, type OperationDefinitionNode, getVariableValues, parse } from 'graphql';
 import { loadAdminSchema } from '../../../admin-api/schema.ts';
-import type { CollectionRecord, CustomerRecord, DiscountRecord, OrderRecord, ProductRecord, ReviewRecord } from '../../../connectors/model.ts';
+import type {
+  CollectionRecord,
+  CustomerRecord,
+  DiscountRecord,
+  OrderRecord,
+  ProductRecord,
+  ReviewRecord,
+} from '../../../connectors/model.ts';
 import { BLOG, type BlogPostRecord, toArticleInput } from '../entities/pages/post-input.server.ts';
 import { toCollectionVariables } from '../entities/collections/input.server.ts';
-import { checkContact, customerLongText, customerMetafields, emailConsentVariables, mergeCustomers, toCustomerSetVariables } from '../entities/customers/input.server.ts';
+import {
+  checkContact,
+  customerLongText,
+  customerMetafields,
+  emailConsentVariables,
+  mergeCustomers,
+  toCustomerSetVariables,
+} from '../entities/customers/input.server.ts';
 import { allowedAddressKey, toDiscountInput } from '../entities/discounts/input.server.ts';
 import { inChunks } from '../entities/discounts/chunks.server.ts';
 import type { CouponCatalog } from '../entities/discounts/scope.server.ts';
 import { OrderKeptBack } from '../entities/orders/money.server.ts';
-import { type OrderCreateVariables, type OrderOptions, toOrderCreateVariables } from '../entities/orders/input.server.ts';
+import {
+  type OrderCreateVariables,
+  type OrderOptions,
+  toOrderCreateVariables,
+} from '../entities/orders/input.server.ts';
 import { type PageRecord, toPageInput } from '../entities/pages/input.server.ts';
 import { productLongText, toProductSetVariables } from '../entities/products/input.server.ts';
 import { redirectPath } from '../entities/redirects/input.server.ts';
 import { productReviewMetafields } from '../entities/reviews/input.server.ts';
 import { type LongText, TEXT_LIMITS, characters } from '../../shopify-admin/limits/text-limits.server.ts';
-import { MAX_INPUT_ARRAY, MAX_OPTIONS, MAX_REDIRECT_PATH, MAX_VARIANTS } from '../../shopify-admin/limits/input-limits.server.ts';
+import {
+  MAX_INPUT_ARRAY,
+  MAX_OPTIONS,
+  MAX_REDIRECT_PATH,
+  MAX_VARIANTS,
+} from '../../shopify-admin/limits/input-limits.server.ts';
 import { type LongTextRule, cutReport, keptBackReason } from '../entities/long-text-rule.server.ts';
 import { ORDER_CREATE } from '../../shopify-admin/graphql/orders.ts';
 import { PRODUCT_REVIEWS_SET, CUSTOMER_METAFIELDS } from '../../shopify-admin/graphql/metafields.ts';
@@ -61,7 +84,8 @@ export function limitRefusals(value: unknown, at = ''): string[] {
     const own = value.length > limit ? [`${at} has ${value.length} items; Shopify takes at most ${limit}.`] : [];
     return [...own, ...value.flatMap((item, index) => limitRefusals(item, `${at}[${index}]`))];
   }
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, field]) => limitRefusals(field, at ? `${at}.${key}` : key));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, field]) => limitRefusals(field, at ? `${at}.${key}` : key));
   return [];
 }
 
@@ -79,7 +103,8 @@ function longTextOutcome(items: LongText[], rule: LongTextRule): { reasons: stri
 }
 
 /** A stand-in id for something written before this record (a collection, a customer, a variant): only its shape matters here. */
-export const placeholder = (type: string, sourceId: string) => `gid://shopify/${type}/dry-run-${encodeURIComponent(sourceId)}`;
+export const placeholder = (type: string, sourceId: string) =>
+  `gid://shopify/${type}/dry-run-${encodeURIComponent(sourceId)}`;
 
 /** Why a product a review or a coupon points at would not be in Shopify; absent when it would be. */
 export type ProductFate = { status: 'invalid'; reason: string | null } | { status: 'not-in-migration' };
@@ -114,7 +139,10 @@ export interface CheckContext {
   mergedWith: Map<string, CustomerRecord[]>;
 }
 
-const both = (document: string, variables: Record<string, unknown>) => [...schemaRefusals(document, variables), ...limitRefusals(variables)];
+const both = (document: string, variables: Record<string, unknown>) => [
+  ...schemaRefusals(document, variables),
+  ...limitRefusals(variables),
+];
 
 function titleRefusals(title: string, what: string): string[] {
   if (title.trim() === '') return [`The ${what} has no title; Shopify requires one.`];
@@ -146,7 +174,8 @@ function checkProduct(product: ProductRecord, context: CheckContext): Check {
   // The title as it would be sent: cut when the merchant chose so, else the length is the reason above.
   const title = long.reasons.length > 0 ? [] : titleRefusals(String(variables.input.title ?? ''), 'product');
   const reasons = [...both(PRODUCT_SET, { ...variables }), ...title, ...long.reasons];
-  if ((variables.input.productOptions as unknown[]).length > MAX_OPTIONS) reasons.push(`More than ${MAX_OPTIONS} options.`);
+  if ((variables.input.productOptions as unknown[]).length > MAX_OPTIONS)
+    reasons.push(`More than ${MAX_OPTIONS} options.`);
   return { name: product.title, reasons, cuts: long.cuts };
 }
 
@@ -161,18 +190,26 @@ function checkCustomer(record: CustomerRecord, context: CheckContext): Check {
   const long = longTextOutcome(tooLong, context.longText);
   const reasons = [
     ...both(CUSTOMER_SET, { ...variables }),
-    ...both(CUSTOMER_METAFIELDS, { metafields: customerMetafields(owner, context.platform, customer, context.longText === 'cut' ? tooLong : []) }),
+    ...both(CUSTOMER_METAFIELDS, {
+      metafields: customerMetafields(owner, context.platform, customer, context.longText === 'cut' ? tooLong : []),
+    }),
     ...(consent ? both(CUSTOMER_EMAIL_CONSENT, consent) : []),
     ...long.reasons,
   ];
-  if (!contact.email && !contact.phone && !customer.firstName && !customer.lastName) reasons.push('The customer has no name, no valid email and no valid phone; Shopify needs at least one.');
-  const name = [customer.firstName, customer.lastName].filter(Boolean).join(' ') || customer.email || customer.phone || customer.sourceId;
+  if (!contact.email && !contact.phone && !customer.firstName && !customer.lastName)
+    reasons.push('The customer has no name, no valid email and no valid phone; Shopify needs at least one.');
+  const name =
+    [customer.firstName, customer.lastName].filter(Boolean).join(' ') ||
+    customer.email ||
+    customer.phone ||
+    customer.sourceId;
   return { name, reasons, cuts: long.cuts };
 }
 
 function checkOrder(order: OrderRecord, context: CheckContext): Check {
   // Customers and variants are written before orders; an order links to them by their Shopify ids.
-  const ids = (type: string, sourceIds: (string | null)[]) => new Map(sourceIds.flatMap((id) => (id ? [[id, placeholder(type, id)] as const] : [])));
+  const ids = (type: string, sourceIds: (string | null)[]) =>
+    new Map(sourceIds.flatMap((id) => (id ? [[id, placeholder(type, id)] as const] : [])));
   let variables: OrderCreateVariables;
   try {
     ({ variables } = toOrderCreateVariables(order, {
@@ -180,7 +217,10 @@ function checkOrder(order: OrderRecord, context: CheckContext): Check {
       options: context.orderOptions,
       shopCurrency: context.shopCurrency ?? order.currency,
       customerIds: ids('Customer', [order.customerSourceId]),
-      variantIds: ids('ProductVariant', order.lineItems.flatMap((line) => [line.variantSourceId, line.productSourceId])),
+      variantIds: ids(
+        'ProductVariant',
+        order.lineItems.flatMap((line) => [line.variantSourceId, line.productSourceId]),
+      ),
     }));
   } catch (error) {
     if (error instanceof OrderKeptBack) return { name: `#${order.number}`, reasons: [error.message] };
@@ -190,17 +230,26 @@ function checkOrder(order: OrderRecord, context: CheckContext): Check {
   if (order.lineItems.length === 0) reasons.push('The order has no line items; Shopify needs at least one.');
   // Order.note: "The maximum length is 5000 characters". Orders follow no cutting rule: Shopify would refuse it.
   const note = (variables.order as { note?: string }).note;
-  if (note && characters(note) > TEXT_LIMITS.note) reasons.push(`The order's note has ${characters(note).toLocaleString('en-US')} characters; Shopify allows ${TEXT_LIMITS.note.toLocaleString('en-US')}.`);
+  if (note && characters(note) > TEXT_LIMITS.note)
+    reasons.push(
+      `The order's note has ${characters(note).toLocaleString('en-US')} characters; Shopify allows ${TEXT_LIMITS.note.toLocaleString('en-US')}.`,
+    );
   return { name: `#${order.number}`, reasons };
 }
 
 function checkPage(page: PageRecord, context: CheckContext): Check {
-  const reasons = [...both(CREATE_PAGE, { page: toPageInput(page, context.platform) }), ...titleRefusals(page.title, 'page')];
+  const reasons = [
+    ...both(CREATE_PAGE, { page: toPageInput(page, context.platform) }),
+    ...titleRefusals(page.title, 'page'),
+  ];
   return { name: page.title || page.handle || page.sourceId, reasons };
 }
 
 function checkBlogPost(post: BlogPostRecord, context: CheckContext): Check {
-  const article = toArticleInput(post, context.platform, { blogId: placeholder('Blog', BLOG.handle), withImage: !post.image || !context.unreachableImages.has(post.image.url) });
+  const article = toArticleInput(post, context.platform, {
+    blogId: placeholder('Blog', BLOG.handle),
+    withImage: !post.image || !context.unreachableImages.has(post.image.url),
+  });
   const reasons = [...both(CREATE_ARTICLE, { article }), ...titleRefusals(post.title, 'post')];
   return { name: post.title || post.handle || post.sourceId, reasons };
 }
@@ -208,9 +257,22 @@ function checkBlogPost(post: BlogPostRecord, context: CheckContext): Check {
 function checkDiscount(discount: DiscountRecord, context: CheckContext): Check {
   const plan = toDiscountInput(discount, {
     platform: context.platform,
-    productIds: new Map(discount.productSourceIds.filter((id) => context.productsInShopify.has(id)).map((id) => [id, placeholder('Product', id)])),
-    collectionIds: new Map(discount.collectionSourceIds.filter((id) => context.collectionsInShopify.has(id)).map((id) => [id, placeholder('Collection', id)])),
-    customersFor: new Map(discount.allowedCustomers.map(allowedAddressKey).filter((address) => context.addressesWithCustomers.has(address)).map((address) => [address, [placeholder('Customer', address)]])),
+    productIds: new Map(
+      discount.productSourceIds
+        .filter((id) => context.productsInShopify.has(id))
+        .map((id) => [id, placeholder('Product', id)]),
+    ),
+    collectionIds: new Map(
+      discount.collectionSourceIds
+        .filter((id) => context.collectionsInShopify.has(id))
+        .map((id) => [id, placeholder('Collection', id)]),
+    ),
+    customersFor: new Map(
+      discount.allowedCustomers
+        .map(allowedAddressKey)
+        .filter((address) => context.addressesWithCustomers.has(address))
+        .map((address) => [address, [placeholder('Customer', address)]]),
+    ),
     catalog: context.couponCatalog,
     broaderCoupons: context.broaderCoupons,
   });
@@ -218,15 +280,24 @@ function checkDiscount(discount: DiscountRecord, context: CheckContext): Check {
   // A coupon with nothing left to redeem is rightly left out: the write skips it with its reason.
   if (plan.kind === 'skip') return { name, reasons: [] };
   if (plan.kind === 'refuse' && plan.forWantOfCustomers) {
-    return { name, reasons: [`${plan.reason} (The dry run knows the customers migrations move; one your store already has with such an address would do.)`] };
+    return {
+      name,
+      reasons: [
+        `${plan.reason} (The dry run knows the customers migrations move; one your store already has with such an address would do.)`,
+      ],
+    };
   }
   if (plan.kind === 'refuse') return { name, reasons: [plan.reason] };
   // The write sends a code's customers and products 250 a request; the first request is what is checked.
-  const reasons = both(plan.kind === 'basic' ? DISCOUNT_BASIC_CREATE : DISCOUNT_FREE_SHIPPING_CREATE, { discount: inChunks(plan.discount).first });
+  const reasons = both(plan.kind === 'basic' ? DISCOUNT_BASIC_CREATE : DISCOUNT_FREE_SHIPPING_CREATE, {
+    discount: inChunks(plan.discount).first,
+  });
   if (discount.code.trim() === '') reasons.push('The coupon has no code; Shopify needs one.');
   const first = context.firstWithCode.get(discount.code.trim().toLowerCase());
   if (first && first !== discount.sourceId) {
-    reasons.push(`Coupon ${first} has the same code; Shopify's codes are unique in a store whatever their case, so this one would be refused as taken.`);
+    reasons.push(
+      `Coupon ${first} has the same code; Shopify's codes are unique in a store whatever their case, so this one would be refused as taken.`,
+    );
   }
   return { name, reasons };
 }
@@ -236,10 +307,17 @@ function checkReview(review: ReviewRecord, context: CheckContext): Check {
   const product = review.productSourceId;
   const fate = context.productsLeftOut.get(product);
   if (fate?.status === 'invalid') {
-    return { name, reasons: [`Product ${product} cannot move to Shopify (${fate.reason ?? 'its record is invalid'}), so this review has no product to go on.`] };
+    return {
+      name,
+      reasons: [
+        `Product ${product} cannot move to Shopify (${fate.reason ?? 'its record is invalid'}), so this review has no product to go on.`,
+      ],
+    };
   }
   if (fate) {
-    const why = context.productsChosen ? 'is not in this migration' : 'is not in Shopify and products are not part of this migration';
+    const why = context.productsChosen
+      ? 'is not in this migration'
+      : 'is not in Shopify and products are not part of this migration';
     return { name, reasons: [`Product ${product} ${why}, so this review has no product to go on.`] };
   }
   const { metafields } = productReviewMetafields(placeholder('Product', product), [review]);
@@ -249,15 +327,24 @@ function checkReview(review: ReviewRecord, context: CheckContext): Check {
 /** One staged record against Shopify's rules: what it is called and every reason Shopify would refuse it. */
 export function checkRecord(entity: string, data: unknown, context: CheckContext): Check {
   switch (entity) {
-    case 'collections': return checkCollection(data as CollectionRecord, context);
-    case 'products': return checkProduct(data as ProductRecord, context);
-    case 'customers': return checkCustomer(data as CustomerRecord, context);
-    case 'orders': return checkOrder(data as OrderRecord, context);
-    case 'pages': return checkPage(data as PageRecord, context);
-    case 'blogPosts': return checkBlogPost(data as BlogPostRecord, context);
-    case 'discounts': return checkDiscount(data as DiscountRecord, context);
-    case 'reviews': return checkReview(data as ReviewRecord, context);
-    default: throw new Error(`The dry run has no check for ${entity}`);
+    case 'collections':
+      return checkCollection(data as CollectionRecord, context);
+    case 'products':
+      return checkProduct(data as ProductRecord, context);
+    case 'customers':
+      return checkCustomer(data as CustomerRecord, context);
+    case 'orders':
+      return checkOrder(data as OrderRecord, context);
+    case 'pages':
+      return checkPage(data as PageRecord, context);
+    case 'blogPosts':
+      return checkBlogPost(data as BlogPostRecord, context);
+    case 'discounts':
+      return checkDiscount(data as DiscountRecord, context);
+    case 'reviews':
+      return checkReview(data as ReviewRecord, context);
+    default:
+      throw new Error(`The dry run has no check for ${entity}`);
   }
 }
 
@@ -269,8 +356,11 @@ export function checkRedirect(data: { sourcePath?: string | null }): Check | nul
   if (!data.sourcePath?.trim()) return null;
   const from = redirectPath(data.sourcePath);
   const reasons = schemaRefusals(CREATE_REDIRECT, { urlRedirect: { path: from, target: '/' } });
-  if (from === '/') reasons.push(`The old URL ${data.sourcePath} is the store's home page; Shopify cannot redirect it.`);
-  if (from.length > MAX_REDIRECT_PATH) reasons.push(`The old URL has ${from.length} characters; Shopify redirects paths of at most ${MAX_REDIRECT_PATH}.`);
-  if (/^\/admin(\/|$|\?)/i.test(from)) reasons.push(`The old URL ${from} is under /admin, which Shopify keeps for its admin and never redirects.`);
+  if (from === '/')
+    reasons.push(`The old URL ${data.sourcePath} is the store's home page; Shopify cannot redirect it.`);
+  if (from.length > MAX_REDIRECT_PATH)
+    reasons.push(`The old URL has ${from.length} characters; Shopify redirects paths of at most ${MAX_REDIRECT_PATH}.`);
+  if (/^\/admin(\/|$|\?)/i.test(from))
+    reasons.push(`The old URL ${from} is under /admin, which Shopify keeps for its admin and never redirects.`);
   return { name: from, reasons };
 }

@@ -42,41 +42,68 @@ export const fetchImageCheck: ImageCheck = async (url) => {
     if (response.ok) return true;
     return `the server answered ${response.status}`;
   } catch (error) {
-    return error instanceof Error && error.name === 'TimeoutError' ? 'no answer within 10 seconds' : 'the address could not be reached';
+    return error instanceof Error && error.name === 'TimeoutError'
+      ? 'no answer within 10 seconds'
+      : 'the address could not be reached';
   }
 };
 
 export function productFindings(product: ProductRecord): Finding[] {
   const found: Finding[] = [];
-  const add = (code: string, message: string, action: string) => found.push({ entity: 'products', sourceId: product.sourceId, code, message, action });
+  const add = (code: string, message: string, action: string) =>
+    found.push({ entity: 'products', sourceId: product.sourceId, code, message, action });
   if (product.options.length > MAX_OPTIONS) {
     const layout = optionLayout(product);
     const extra = layout.extra.join(', ');
     const action = layout.joined
       ? `The first ${MAX_OPTIONS} attributes do not tell the variants apart, so the third option becomes “${layout.options.at(-1)?.name}” (values such as “${layout.options.at(-1)?.values[0]}”); ${extra} ${layout.extra.length > 1 ? 'are' : 'is'} also kept as variant metafields.`
       : `The first ${MAX_OPTIONS} become options; ${extra} ${layout.extra.length > 1 ? 'are' : 'is'} kept as variant metafields.`;
-    add('too-many-options', `“${product.title}” varies by ${product.options.length} attributes; Shopify allows ${MAX_OPTIONS} options.`, action);
+    add(
+      'too-many-options',
+      `“${product.title}” varies by ${product.options.length} attributes; Shopify allows ${MAX_OPTIONS} options.`,
+      action,
+    );
   }
   if (product.variants.length > MAX_VARIANTS) {
-    add('too-many-variants', `“${product.title}” has ${product.variants.length} variations; Shopify allows ${MAX_VARIANTS}.`, `The first ${MAX_VARIANTS} move; the others are listed in the report.`);
+    add(
+      'too-many-variants',
+      `“${product.title}” has ${product.variants.length} variations; Shopify allows ${MAX_VARIANTS}.`,
+      `The first ${MAX_VARIANTS} move; the others are listed in the report.`,
+    );
   }
   const withoutSku = product.variants.filter((variant) => !variant.sku).length;
   if (withoutSku > 0) {
-    add('missing-sku', `“${product.title}”: ${withoutSku} of ${product.variants.length} variant${product.variants.length > 1 ? 's have' : ' has'} no SKU.`, 'Moved without a SKU (Shopify does not require one).');
+    add(
+      'missing-sku',
+      `“${product.title}”: ${withoutSku} of ${product.variants.length} variant${product.variants.length > 1 ? 's have' : ' has'} no SKU.`,
+      'Moved without a SKU (Shopify does not require one).',
+    );
   }
   if (!isHandle(product.handle)) {
-    const why = characters(product.handle) > TEXT_LIMITS.handle
-      ? `has ${characters(product.handle)} characters; Shopify allows ${TEXT_LIMITS.handle}`
-      : 'is not a Shopify handle as it stands (Shopify lowercases handles, takes accents off Latin letters and turns other signs into hyphens)';
-    add('invalid-handle', `“${product.title}”: the URL slug “${product.handle}” ${why}.`, 'Shopify makes a handle from the title; the old URL redirects to it.');
+    const why =
+      characters(product.handle) > TEXT_LIMITS.handle
+        ? `has ${characters(product.handle)} characters; Shopify allows ${TEXT_LIMITS.handle}`
+        : 'is not a Shopify handle as it stands (Shopify lowercases handles, takes accents off Latin letters and turns other signs into hyphens)';
+    add(
+      'invalid-handle',
+      `“${product.title}”: the URL slug “${product.handle}” ${why}.`,
+      'Shopify makes a handle from the title; the old URL redirects to it.',
+    );
   }
   const broken = findBrokenHtml(product.descriptionHtml);
-  if (broken) add('broken-html', `“${product.title}”: the description’s HTML is broken (${broken}).`, 'Moved as it is; Shopify’s editor repairs the markup when the product is saved.');
+  if (broken)
+    add(
+      'broken-html',
+      `“${product.title}”: the description’s HTML is broken (${broken}).`,
+      'Moved as it is; Shopify’s editor repairs the markup when the product is saved.',
+    );
   // An affiliate product's own finding says why it stays unpublished.
   if (!visibleAtSource(product) && !product.soldElsewhere) {
     add(
       'stays-unpublished',
-      product.hidden ? `“${product.title}” is hidden from your old store’s shop and search.` : `“${product.title}” is not published in your old store (a draft, pending, private or scheduled product).`,
+      product.hidden
+        ? `“${product.title}” is hidden from your old store’s shop and search.`
+        : `“${product.title}” is not published in your old store (a draft, pending, private or scheduled product).`,
       'Moves unpublished, on no sales channel: shoppers do not see it until you publish it in Shopify.',
     );
   }
@@ -127,7 +154,11 @@ async function imageFindings(uses: ImageUse[], checkImage: ImageCheck): Promise<
  * Analyzes the batch of staged records after `afterId`: its findings, and the id to continue from
  * (null when this was the last batch). Saving is the caller's, with the job for the next batch.
  */
-export async function analyzeBatch(migrationId: string, afterId: bigint | null, checkImage: ImageCheck = fetchImageCheck): Promise<{ findings: Finding[]; next: bigint | null }> {
+export async function analyzeBatch(
+  migrationId: string,
+  afterId: bigint | null,
+  checkImage: ImageCheck = fetchImageCheck,
+): Promise<{ findings: Finding[]; next: bigint | null }> {
   const rows = await db().sourceRecord.findMany({
     where: { migrationId, ...(afterId === null ? {} : { id: { gt: afterId } }) },
     orderBy: { id: 'asc' },
@@ -136,41 +167,93 @@ export async function analyzeBatch(migrationId: string, afterId: bigint | null, 
   const findings: Finding[] = [];
   const products: ProductRecord[] = [];
   const images: ImageUse[] = [];
-  const { options: stored, sourceUrl, sourcePlatform } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true, sourceUrl: true, sourcePlatform: true } });
+  const {
+    options: stored,
+    sourceUrl,
+    sourcePlatform,
+  } = await db().migration.findUniqueOrThrow({
+    where: { id: migrationId },
+    select: { options: true, sourceUrl: true, sourcePlatform: true },
+  });
   const options = migrationOptions(stored);
   const rule = options.longText;
   for (const row of rows) {
     if (row.status === 'invalid') {
-      findings.push({ entity: row.entity, sourceId: row.sourceId, code: 'unreadable-record', message: row.reason ?? 'the record could not be read', action: 'Not migrated; listed in the report with its data.' });
+      findings.push({
+        entity: row.entity,
+        sourceId: row.sourceId,
+        code: 'unreadable-record',
+        message: row.reason ?? 'the record could not be read',
+        action: 'Not migrated; listed in the report with its data.',
+      });
     } else if (row.entity === 'products') {
       const product = stagedRecord('products', row);
       products.push(product);
       const action = 'The product moves without this image; it is listed in the report.';
-      images.push(...product.images.map((image) => ({ entity: 'products', sourceId: product.sourceId, title: product.title, url: image.url, action })));
+      images.push(
+        ...product.images.map((image) => ({
+          entity: 'products',
+          sourceId: product.sourceId,
+          title: product.title,
+          url: image.url,
+          action,
+        })),
+      );
     } else if (row.entity === 'discounts') {
       const discount = stagedRecord('discounts', row);
-      findings.push(...foreseenNotKept(discount, { broaderCoupons: options.broaderCoupons }).map((item) => ({ entity: 'discounts', sourceId: discount.sourceId, code: item.code, subject: discount.code, message: item.message, action: DISCOUNT_ACTIONS[item.code] })));
+      findings.push(
+        ...foreseenNotKept(discount, { broaderCoupons: options.broaderCoupons }).map((item) => ({
+          entity: 'discounts',
+          sourceId: discount.sourceId,
+          code: item.code,
+          subject: discount.code,
+          message: item.message,
+          action: DISCOUNT_ACTIONS[item.code],
+        })),
+      );
     } else if (row.entity === 'orders' && Date.parse(stagedRecord('orders', row).processedAt) > Date.now()) {
       findings.push(futureOrderFinding(stagedRecord('orders', row)));
     } else if (row.entity === 'reviews' && stagedRecord('reviews', row).published === false) {
       findings.push(heldReviewFinding(stagedRecord('reviews', row)));
-    } else if ((row.entity === 'pages' || row.entity === 'blogPosts') && stagedRecord('pages', row).access === 'password') {
+    } else if (
+      (row.entity === 'pages' || row.entity === 'blogPosts') &&
+      stagedRecord('pages', row).access === 'password'
+    ) {
       findings.push(protectedFinding(row.entity, stagedRecord('pages', row)));
     }
-    if (row.status !== 'invalid' && row.entity === 'orders') findings.push(...orderAddressFindings(stagedRecord('orders', row)));
-    const storePage = row.status !== 'invalid' && row.entity === 'pages' ? storePageFinding(stagedRecord('pages', row), sourcePlatform, options.policies === 'policies') : null;
+    if (row.status !== 'invalid' && row.entity === 'orders')
+      findings.push(...orderAddressFindings(stagedRecord('orders', row)));
+    const storePage =
+      row.status !== 'invalid' && row.entity === 'pages'
+        ? storePageFinding(stagedRecord('pages', row), sourcePlatform, options.policies === 'policies')
+        : null;
     if (storePage) findings.push(storePage);
-    if (row.status !== 'invalid' && (row.entity === 'pages' || row.entity === 'blogPosts') && sourceUrl) images.push(...bodyImageUses(row.entity, stagedRecord('pages', row), sourceUrl));
+    if (row.status !== 'invalid' && (row.entity === 'pages' || row.entity === 'blogPosts') && sourceUrl)
+      images.push(...bodyImageUses(row.entity, stagedRecord('pages', row), sourceUrl));
     if (row.status !== 'invalid' && row.entity === 'blogPosts') {
       const post = stagedRecord('blogPosts', row);
-      if (post.image) images.push({ entity: 'blogPosts', sourceId: post.sourceId, title: post.title, url: post.image.url, action: 'The post moves without its featured image; add it in Shopify by hand.' });
+      if (post.image)
+        images.push({
+          entity: 'blogPosts',
+          sourceId: post.sourceId,
+          title: post.title,
+          url: post.image.url,
+          action: 'The post moves without its featured image; add it in Shopify by hand.',
+        });
     }
   }
   findings.push(
     ...products.flatMap(productFindings),
     ...productLongTextFindings(products, rule),
-    ...(await customerLongTextFindings(migrationId, rows.filter((row) => row.entity === 'customers' && row.status !== 'invalid'), rule)),
-    ...(await customerAddressFindings(migrationId, rows.filter((row) => row.entity === 'customers' && row.status !== 'invalid'))),
+    ...(await customerLongTextFindings(
+      migrationId,
+      rows.filter((row) => row.entity === 'customers' && row.status !== 'invalid'),
+      rule,
+    )),
+    ...(await customerAddressFindings(
+      migrationId,
+      rows.filter((row) => row.entity === 'customers' && row.status !== 'invalid'),
+    )),
     ...(await imageFindings(images, checkImage)),
   );
   return { findings, next: rows.length === ANALYZE_BATCH ? (rows.at(-1)?.id ?? null) : null };
@@ -188,7 +271,8 @@ function futureOrderFinding(order: CanonicalRecord<'orders'>): Finding {
     code: 'order-future-date',
     subject: order.number,
     message: `The old store dates order ${order.number} ${order.processedAt}, in the future.`,
-    action: 'Shopify takes no order dated in the future: it is recorded as processed when it is written. Check the date on the old store (a clock or time zone setting).',
+    action:
+      'Shopify takes no order dated in the future: it is recorded as processed when it is written. Check the date on the old store (a clock or time zone setting).',
   };
 }
 
@@ -200,7 +284,8 @@ function heldReviewFinding(review: CanonicalRecord<'reviews'>): Finding {
     code: 'review-awaiting-moderation',
     subject: `${review.author}, ${review.rating} stars`,
     message: `The review by ${review.author} is awaiting moderation on the old store: Shopify shows a product’s reviews to every shopper, so it is not put on its product.`,
-    action: 'It is kept in the report with its text. Approve it on the old store and re-sync to move it, or leave it out.',
+    action:
+      'It is kept in the report with its text. Approve it on the old store and re-sync to move it, or leave it out.',
   };
 }
 
@@ -219,11 +304,22 @@ function protectedFinding(entity: 'pages' | 'blogPosts', record: { sourceId: str
 
 /** What the source platform's connector cannot read of the chosen entities (with the credentials given), said once each. */
 async function sourceLimitFindings(migrationId: string): Promise<Finding[]> {
-  const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { shop: true, sourcePlatform: true, entities: true, sourceCredentials: true } });
-  const credentials = migration.sourceCredentials ? decryptCredentials(migration.shop, migration.sourceCredentials) : null;
+  const migration = await db().migration.findUniqueOrThrow({
+    where: { id: migrationId },
+    select: { shop: true, sourcePlatform: true, entities: true, sourceCredentials: true },
+  });
+  const credentials = migration.sourceCredentials
+    ? decryptCredentials(migration.shop, migration.sourceCredentials)
+    : null;
   return Object.entries(platformLimits(migration.sourcePlatform, credentials))
     .filter(([entity]) => migration.entities.includes(entity))
-    .map(([entity, limit]) => ({ entity, sourceId: null, code: 'source-limit', message: limit ?? '', action: 'Publish in the source what should move and run the migration again, or copy the rest by hand.' }));
+    .map(([entity, limit]) => ({
+      entity,
+      sourceId: null,
+      code: 'source-limit',
+      message: limit ?? '',
+      action: 'Publish in the source what should move and run the migration again, or copy the rest by hand.',
+    }));
 }
 
 /** Checks across the whole catalog: SKUs and handles that several products share; what the source could not give; orders in another currency. */
@@ -246,7 +342,8 @@ export async function catalogFindings(migrationId: string): Promise<Finding[]> {
         code: 'duplicate-sku',
         subject: row.sku,
         message: `SKU “${row.sku}” is used by ${row.products.length > 1 ? `${row.products.length} products` : 'several variants of one product'} (${row.titles.slice(0, 3).join(', ')}).`,
-        action: 'Moved as it is: Shopify allows a SKU twice, but stock and fulfilment apps may not. Consider fixing it in the source.',
+        action:
+          'Moved as it is: Shopify allows a SKU twice, but stock and fulfilment apps may not. Consider fixing it in the source.',
       })),
     ),
     ...duplicateHandles.flatMap((row) =>
@@ -256,7 +353,8 @@ export async function catalogFindings(migrationId: string): Promise<Finding[]> {
         code: 'duplicate-handle',
         subject: row.handle,
         message: `The URL slug “${row.handle}” belongs to ${row.products.length} products.`,
-        action: 'The first keeps it; Shopify makes a handle for each later one from its title (adding “-1”, “-2”…, or counting on from a number it ends in, when that is taken too); their old URLs redirect to the new ones.',
+        action:
+          'The first keeps it; Shopify makes a handle for each later one from its title (adding “-1”, “-2”…, or counting on from a number it ends in, when that is taken too); their old URLs redirect to the new ones.',
       })),
     ),
     ...(await sourceLimitFindings(migrationId)),
@@ -264,7 +362,12 @@ export async function catalogFindings(migrationId: string): Promise<Finding[]> {
   ];
 }
 
-export async function saveFindings(tx: Prisma.TransactionClient, shop: string, migrationId: string, findings: Finding[]): Promise<void> {
+export async function saveFindings(
+  tx: Prisma.TransactionClient,
+  shop: string,
+  migrationId: string,
+  findings: Finding[],
+): Promise<void> {
   if (findings.length === 0) return;
   const data: Prisma.MigrationProblemCreateManyInput[] = findings.map((finding) => ({ shop, migrationId, ...finding }));
   await tx.migrationProblem.createMany({ data });

@@ -1,7 +1,21 @@
 // A light check for broken HTML in source descriptions: tags closed that were never opened, or
 // left open. Enough to warn the merchant; Shopify's editor repairs such markup when it is saved.
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
 // Closing these is optional in HTML, so an unclosed one is not a fault.
 const OPTIONAL_CLOSE = new Set(['li', 'p', 'td', 'th', 'tr', 'option', 'dt', 'dd', 'thead', 'tbody', 'tfoot']);
 
@@ -20,7 +34,10 @@ export function findBrokenHtml(html: string): string | null {
     }
     const at = open.lastIndexOf(tag);
     if (at === -1) return `</${tag}> closes a tag that was never opened`;
-    const skipped = open.splice(at).slice(1).filter((name) => !OPTIONAL_CLOSE.has(name));
+    const skipped = open
+      .splice(at)
+      .slice(1)
+      .filter((name) => !OPTIONAL_CLOSE.has(name));
     if (skipped.length > 0) return `<${skipped[0]}> is never closed`;
   }
   const unclosed = open.filter((name) => !OPTIONAL_CLOSE.has(name));

@@ -10,7 +10,14 @@ import { productLongText } from '../entities/products/input.server.ts';
 import { type LongText, describeLongText } from '../../shopify-admin/limits/text-limits.server.ts';
 import { type LongTextRule, longTextAction } from '../entities/long-text-rule.server.ts';
 
-function finding(entity: string, sourceId: string, name: string, items: LongText[], rule: LongTextRule, merged = 0): Finding {
+function finding(
+  entity: string,
+  sourceId: string,
+  name: string,
+  items: LongText[],
+  rule: LongTextRule,
+  merged = 0,
+): Finding {
   const together = merged > 0 ? ` (with the ${merged + 1} customers who share its email or phone merged into one)` : '';
   return {
     entity,
@@ -30,7 +37,11 @@ export function productLongTextFindings(products: ProductRecord[], rule: LongTex
 }
 
 /** For each customer of the batch that leads its group: the merged customer's text. */
-export async function customerLongTextFindings(migrationId: string, rows: StagedCustomer[], rule: LongTextRule): Promise<Finding[]> {
+export async function customerLongTextFindings(
+  migrationId: string,
+  rows: StagedCustomer[],
+  rule: LongTextRule,
+): Promise<Finding[]> {
   if (rows.length === 0) return [];
   const groups = await customerGroups(migrationId, rows);
   return rows.flatMap((row) => {
@@ -38,7 +49,10 @@ export async function customerLongTextFindings(migrationId: string, rows: Staged
     if (leader.id !== row.id) return [];
     const customer = mergedCustomer(row, group);
     const items = customerLongText(customer, checkContact(customer));
-    const name = [customer.firstName, customer.lastName].filter(Boolean).join(' ') || customer.email || customer.sourceId;
-    return items.length > 0 ? [finding('customers', row.sourceId, name.slice(0, 80), items, rule, group.length - 1)] : [];
+    const name =
+      [customer.firstName, customer.lastName].filter(Boolean).join(' ') || customer.email || customer.sourceId;
+    return items.length > 0
+      ? [finding('customers', row.sourceId, name.slice(0, 80), items, rule, group.length - 1)]
+      : [];
   });
 }

@@ -21,7 +21,10 @@ export interface OrderCurrencies {
 }
 
 export async function orderCurrencies(migrationId: string): Promise<OrderCurrencies> {
-  const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { shop: true, options: true } });
+  const migration = await db().migration.findUniqueOrThrow({
+    where: { id: migrationId },
+    select: { shop: true, options: true },
+  });
   const currency = await shopCurrency(migration.shop);
   if (!currency) return { shopCurrency: null, foreign: [] };
   const rates = migrationOptions(migration.options).exchangeRates;
@@ -29,7 +32,14 @@ export async function orderCurrencies(migrationId: string): Promise<OrderCurrenc
     SELECT data->>'currency' AS currency, count(*) AS orders FROM "SourceRecord"
     WHERE "migrationId" = ${migrationId} AND entity = 'orders' AND status <> 'invalid' AND data->>'currency' <> ${currency}
     GROUP BY 1 ORDER BY 2 DESC, 1`;
-  return { shopCurrency: currency, foreign: groups.map((group) => ({ currency: group.currency, orders: Number(group.orders), rate: rates[group.currency] ?? null })) };
+  return {
+    shopCurrency: currency,
+    foreign: groups.map((group) => ({
+      currency: group.currency,
+      orders: Number(group.orders),
+      rate: rates[group.currency] ?? null,
+    })),
+  };
 }
 
 const orders = (count: number) => `${count} order${count === 1 ? '' : 's'}`;
@@ -52,7 +62,9 @@ export function currencyPlanNote({ shopCurrency, foreign }: OrderCurrencies): st
   if (foreign.length === 0) return null;
   return foreign
     .map(({ currency, orders: count, rate }) =>
-      rate ? `${orders(count)} in ${currency}: recorded in ${currency} and in ${shopCurrency} at 1 ${currency} = ${rate} ${shopCurrency}.` : `${orders(count)} in ${currency} wait for a ${currency} → ${shopCurrency} exchange rate.`,
+      rate
+        ? `${orders(count)} in ${currency}: recorded in ${currency} and in ${shopCurrency} at 1 ${currency} = ${rate} ${shopCurrency}.`
+        : `${orders(count)} in ${currency} wait for a ${currency} → ${shopCurrency} exchange rate.`,
     )
     .join(' ');
 }

@@ -17,7 +17,10 @@ const REVIEW_OWNER_WEIGHT = 4;
 
 /** Each staged product's productSet as the load will send it (collections and location do not change its price). */
 async function productPoints(migrationId: string, platform: string): Promise<number> {
-  const unreachable = await db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' }, select: { subject: true } });
+  const unreachable = await db().migrationProblem.findMany({
+    where: { migrationId, code: 'image-unreachable' },
+    select: { subject: true },
+  });
   const context: ProductContext = {
     platform,
     locationId: 'gid://shopify/Location/0',
@@ -29,12 +32,18 @@ async function productPoints(migrationId: string, platform: string): Promise<num
   let points = 0;
   for (let after: bigint | null = null; ;) {
     const rows: { id: bigint; data: unknown }[] = await db().sourceRecord.findMany({
-      where: { migrationId, entity: 'products', status: { not: 'invalid' }, ...(after === null ? {} : { id: { gt: after } }) },
+      where: {
+        migrationId,
+        entity: 'products',
+        status: { not: 'invalid' },
+        ...(after === null ? {} : { id: { gt: after } }),
+      },
       select: { id: true, data: true },
       orderBy: { id: 'asc' },
       take: PAGE,
     });
-    for (const row of rows) points += productSetCost(toProductSetVariables(stagedRecord('products', row), context, null));
+    for (const row of rows)
+      points += productSetCost(toProductSetVariables(stagedRecord('products', row), context, null));
     if (rows.length < PAGE) return points;
     after = rows.at(-1)?.id ?? null;
   }
@@ -58,7 +67,11 @@ async function reviewPoints(migrationId: string): Promise<number> {
 }
 
 /** Points for the entities whose price depends on their records; the plan prices the others by the record. */
-export async function stagedPoints(migrationId: string, platform: string, entities: Entity[]): Promise<Partial<Record<Entity, number>>> {
+export async function stagedPoints(
+  migrationId: string,
+  platform: string,
+  entities: Entity[],
+): Promise<Partial<Record<Entity, number>>> {
   const points: Partial<Record<Entity, number>> = {};
   if (entities.includes('products')) points.products = await productPoints(migrationId, platform);
   if (entities.includes('customers')) points.customers = await customerPoints(migrationId);

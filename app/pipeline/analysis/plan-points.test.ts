@@ -11,28 +11,72 @@ import { stageRows, toStagedRows } from '../staging/records.server.ts';
 
 const SHOP = 'plan-points.myshopify.com';
 const standard = { planName: 'Shopify', shopifyPlus: false, partnerDevelopment: false };
-const ok = (record: Record<string, unknown>): Extracted => ({ ok: true, sourceId: String(record.sourceId), record, raw: {} });
+const ok = (record: Record<string, unknown>): Extracted => ({
+  ok: true,
+  sourceId: String(record.sourceId),
+  record,
+  raw: {},
+});
 
 function product(id: number, sizes: string[], images: number) {
-  const pictures = Array.from({ length: images }, (_, index) => ({ sourceId: `${id}-img-${index}`, url: `https://old.example.com/${id}-${index}.jpg`, alt: '', position: index }));
+  const pictures = Array.from({ length: images }, (_, index) => ({
+    sourceId: `${id}-img-${index}`,
+    url: `https://old.example.com/${id}-${index}.jpg`,
+    alt: '',
+    position: index,
+  }));
   return {
-    sourceId: String(id), sourceType: sizes.length > 1 ? 'variable' : 'simple', title: `Scarf ${id}`, handle: `scarf-${id}`, status: 'active',
+    sourceId: String(id),
+    sourceType: sizes.length > 1 ? 'variable' : 'simple',
+    title: `Scarf ${id}`,
+    handle: `scarf-${id}`,
+    status: 'active',
     options: sizes.length > 1 ? [{ name: 'Size', values: sizes }] : [],
-    variants: sizes.map((size, index) => ({ sourceId: `${id}-${index}`, sku: `SC-${id}-${index}`, price: '30.00', optionValues: sizes.length > 1 ? [{ option: 'Size', value: size }] : [], inventoryQuantity: 2, imageSourceId: pictures[index]?.sourceId ?? null })),
+    variants: sizes.map((size, index) => ({
+      sourceId: `${id}-${index}`,
+      sku: `SC-${id}-${index}`,
+      price: '30.00',
+      optionValues: sizes.length > 1 ? [{ option: 'Size', value: size }] : [],
+      inventoryQuantity: 2,
+      imageSourceId: pictures[index]?.sourceId ?? null,
+    })),
     images: pictures,
   };
 }
 
-const customer = (id: number, consent: boolean) => ({ sourceId: String(id), email: `c${id}@example.com`, ...(consent ? { emailMarketing: { state: 'subscribed' } } : {}) });
-const review = (id: number, productSourceId: string, published = true) => ({ sourceId: String(id), productSourceId, rating: 5, author: 'Ada', bodyHtml: 'Warm.', published, createdAt: '2026-01-02T10:00:00.000Z' });
+const customer = (id: number, consent: boolean) => ({
+  sourceId: String(id),
+  email: `c${id}@example.com`,
+  ...(consent ? { emailMarketing: { state: 'subscribed' } } : {}),
+});
+const review = (id: number, productSourceId: string, published = true) => ({
+  sourceId: String(id),
+  productSourceId,
+  rating: 5,
+  author: 'Ada',
+  bodyHtml: 'Warm.',
+  published,
+  createdAt: '2026-01-02T10:00:00.000Z',
+});
 
 let migrationId: string;
 async function stage(entity: Entity, records: Record<string, unknown>[]) {
-  await db().$transaction((tx) => stageRows(tx, SHOP, migrationId, entity, toStagedRows(entity, records.map(ok), 'p1')));
+  await db().$transaction((tx) =>
+    stageRows(tx, SHOP, migrationId, entity, toStagedRows(entity, records.map(ok), 'p1')),
+  );
 }
 
 beforeEach(async () => {
-  migrationId = (await db().migration.create({ data: { shop: SHOP, sourcePlatform: 'woocommerce', status: 'running', entities: ['products', 'customers', 'reviews'] } })).id;
+  migrationId = (
+    await db().migration.create({
+      data: {
+        shop: SHOP,
+        sourcePlatform: 'woocommerce',
+        status: 'running',
+        entities: ['products', 'customers', 'reviews'],
+      },
+    })
+  ).id;
 });
 
 describe('points priced from the staged records', () => {
@@ -57,7 +101,12 @@ describe('points priced from the staged records', () => {
 
   it('reaches the plan, which keeps the per-record price for the rest', async () => {
     await stage('products', [product(1, ['S', 'M', 'L'], 2)]);
-    const plan = planMigration({ products: 1, collections: 3 }, ['collections', 'products'], standard, { priced: await stagedPoints(migrationId, 'woocommerce', ['collections', 'products']) });
-    expect(plan.entities.map((entity) => [entity.entity, entity.points])).toEqual([['collections', 30], ['products', 24]]);
+    const plan = planMigration({ products: 1, collections: 3 }, ['collections', 'products'], standard, {
+      priced: await stagedPoints(migrationId, 'woocommerce', ['collections', 'products']),
+    });
+    expect(plan.entities.map((entity) => [entity.entity, entity.points])).toEqual([
+      ['collections', 30],
+      ['products', 24],
+    ]);
   });
 });

@@ -3,7 +3,11 @@
 import type { Entity } from '../../../connectors/model.ts';
 import type { CustomerDataNotice } from './customer-data-notice.ts';
 import type { CatalogPublishing } from '../../migrations/sales-channels.ts';
-import { LIMITED_STORE_ORDERS_PER_MINUTE, type ShopPlan, orderLimitOf } from '../../shopify-admin/limits/order-pacing.server.ts';
+import {
+  LIMITED_STORE_ORDERS_PER_MINUTE,
+  type ShopPlan,
+  orderLimitOf,
+} from '../../shopify-admin/limits/order-pacing.server.ts';
 import { NEW_VARIANTS_PER_DAY, VARIANT_THROTTLE_THRESHOLD } from '../../shopify-admin/limits/variant-limit.server.ts';
 import { ORDER_CREATE_COST } from '../../shopify-admin/costs.server.ts';
 
@@ -11,7 +15,17 @@ import { ORDER_CREATE_COST } from '../../shopify-admin/costs.server.ts';
  * Write order: what a record points at is written before it (collections before the products in
  * them…); redirects once everything with an old URL (products, collections, pages, posts) is written.
  */
-export const LOAD_ORDER: Entity[] = ['collections', 'products', 'customers', 'orders', 'pages', 'blogPosts', 'redirects', 'discounts', 'reviews'];
+export const LOAD_ORDER: Entity[] = [
+  'collections',
+  'products',
+  'customers',
+  'orders',
+  'pages',
+  'blogPosts',
+  'redirects',
+  'discounts',
+  'reviews',
+];
 
 /**
  * Points one record costs with the synchronous API, by Shopify's documented prices
@@ -48,7 +62,8 @@ function variantLimit({ variantsInShop, newVariants }: CatalogSize): { seconds: 
   const past = Math.min(newVariants, (variantsInShop ?? 0) + newVariants - VARIANT_THROTTLE_THRESHOLD);
   if (past <= 0) return null;
   const days = Math.ceil(past / NEW_VARIANTS_PER_DAY);
-  const counted = variantsInShop === null ? ' (not counting the variants your store already has: Shopify could not be asked)' : '';
+  const counted =
+    variantsInShop === null ? ' (not counting the variants your store already has: Shopify could not be asked)' : '';
   return {
     seconds: days * DAY_SECONDS,
     note: `Past 50,000 variants Shopify creates at most ${NEW_VARIANTS_PER_DAY.toLocaleString('en')} new variants a day: ${past.toLocaleString('en')} of the ${newVariants.toLocaleString('en')} new variants wait for that, about ${days} day${days > 1 ? 's' : ''}${counted}.`,
@@ -102,7 +117,12 @@ export function planMigration(
     notes = {},
     catalog = { variantsInShop: 0, newVariants: 0 },
     publishing,
-  }: { priced?: Partial<Record<Entity, number>>; notes?: Partial<Record<Entity, string>>; catalog?: CatalogSize; publishing?: CatalogPublishing } = {},
+  }: {
+    priced?: Partial<Record<Entity, number>>;
+    notes?: Partial<Record<Entity, string>>;
+    catalog?: CatalogSize;
+    publishing?: CatalogPublishing;
+  } = {},
 ): MigrationPlan {
   const rate = restoreRate(plan);
   const entities = LOAD_ORDER.filter((entity) => chosen.includes(entity)).map((entity): EntityPlan => {
@@ -122,7 +142,13 @@ export function planMigration(
     }
     const limited = entity === 'products' ? variantLimit(catalog) : null;
     if (limited && limited.seconds > seconds) ({ seconds, note } = limited);
-    return { entity, records, points, seconds: Math.ceil(seconds), note: [note, notes[entity]].filter(Boolean).join(' ') || null };
+    return {
+      entity,
+      records,
+      points,
+      seconds: Math.ceil(seconds),
+      note: [note, notes[entity]].filter(Boolean).join(' ') || null,
+    };
   });
   return {
     restoreRate: rate,

@@ -11,29 +11,54 @@ describe('migration plan', () => {
   });
 
   it('orders entities so what a record points at is written first, and prices them in points and seconds', () => {
-    const plan = planMigration({ products: 1000, collections: 20, customers: 500 }, ['customers', 'products', 'collections'], standard);
+    const plan = planMigration(
+      { products: 1000, collections: 20, customers: 500 },
+      ['customers', 'products', 'collections'],
+      standard,
+    );
     expect(plan.entities.map((entity) => entity.entity)).toEqual(['collections', 'products', 'customers']);
     // A product about which nothing more is known: a one-variant productSet (11) and the variant read back (4);
     // a customer: customerSet (10) and its metafieldsSet (10 + 1 for the customer).
-    expect(plan.entities.map((entity) => [entity.points, entity.seconds])).toEqual([[200, 2], [15_000, 150], [10_500, 105]]);
+    expect(plan.entities.map((entity) => [entity.points, entity.seconds])).toEqual([
+      [200, 2],
+      [15_000, 150],
+      [10_500, 105],
+    ]);
     expect(plan).toMatchObject({ restoreRate: 100, points: 25_700, seconds: 257 });
   });
 
   it('prices a discount code by its own mutation and a review by its share of a product metafields call (10 + 4 a product)', () => {
     const plan = planMigration({ discounts: 30, reviews: 800 }, ['reviews', 'discounts'], standard);
-    expect(plan.entities.map((entity) => [entity.entity, entity.points, entity.seconds])).toEqual([['discounts', 300, 3], ['reviews', 4200, 42]]);
+    expect(plan.entities.map((entity) => [entity.entity, entity.points, entity.seconds])).toEqual([
+      ['discounts', 300, 3],
+      ['reviews', 4200, 42],
+    ]);
   });
 
   it('takes the points of entities priced from their records over the per-record price', () => {
-    const plan = planMigration({ products: 2, reviews: 3 }, ['products', 'reviews'], standard, { priced: { products: 39, reviews: 18 } });
-    expect(plan.entities.map((entity) => [entity.entity, entity.points])).toEqual([['products', 39], ['reviews', 18]]);
+    const plan = planMigration({ products: 2, reviews: 3 }, ['products', 'reviews'], standard, {
+      priced: { products: 39, reviews: 18 },
+    });
+    expect(plan.entities.map((entity) => [entity.entity, entity.points])).toEqual([
+      ['products', 39],
+      ['reviews', 18],
+    ]);
   });
 
   it('adds one publishablePublish for each collection published (products go in a bulk operation), and carries the forecast', () => {
-    const publishing = { channels: ['Online Store', 'Point of Sale'], products: { published: 900, unpublished: 100 }, collections: { published: 20, unpublished: 0 } };
-    const plan = planMigration({ products: 1000, collections: 20 }, ['products', 'collections'], standard, { publishing });
+    const publishing = {
+      channels: ['Online Store', 'Point of Sale'],
+      products: { published: 900, unpublished: 100 },
+      collections: { published: 20, unpublished: 0 },
+    };
+    const plan = planMigration({ products: 1000, collections: 20 }, ['products', 'collections'], standard, {
+      publishing,
+    });
     // 15 points a product and 10 a collection, and 10 for each collection's publishablePublish.
-    expect(plan.entities.map((entity) => [entity.entity, entity.points])).toEqual([['collections', 400], ['products', 15_000]]);
+    expect(plan.entities.map((entity) => [entity.entity, entity.points])).toEqual([
+      ['collections', 400],
+      ['products', 15_000],
+    ]);
     expect(plan.publishing).toEqual(publishing);
   });
 
@@ -42,32 +67,53 @@ describe('migration plan', () => {
     expect(plan.entities[0]).toMatchObject({ seconds: 7200, note: 'Development stores accept 5 new orders a minute.' });
     // The pace the progress views count the orders' time left with; none without orders or on a paid plan.
     expect(plan.ordersPerMinute).toBe(5);
-    expect(planMigration({ products: 10 }, ['products'], { ...standard, partnerDevelopment: true }).ordersPerMinute).toBeUndefined();
+    expect(
+      planMigration({ products: 10 }, ['products'], { ...standard, partnerDevelopment: true }).ordersPerMinute,
+    ).toBeUndefined();
     expect(planMigration({ orders: 600 }, ['orders'], standard).ordersPerMinute).toBeUndefined();
   });
 
   it('paces a trial store (plan "Trial" or "Plus Trial") like a development store, and a paid plan not at all', () => {
     for (const planName of ['Trial', 'Plus Trial']) {
-      const plan = planMigration({ orders: 600 }, ['orders'], { ...standard, planName, shopifyPlus: planName === 'Plus Trial' });
+      const plan = planMigration({ orders: 600 }, ['orders'], {
+        ...standard,
+        planName,
+        shopifyPlus: planName === 'Plus Trial',
+      });
       expect(plan.entities[0]).toMatchObject({ seconds: 7200, note: 'Trial stores accept 5 new orders a minute.' });
     }
     expect(planMigration({ orders: 600 }, ['orders'], standard).entities[0]).toMatchObject({ seconds: 78, note: null }); // 13 points an order at 100 a second
   });
 
   it('puts what else the merchant should read beside an entity after its pacing note', () => {
-    const plan = planMigration({ orders: 10 }, ['orders'], { ...standard, partnerDevelopment: true }, { notes: { orders: '10 orders in EUR wait for a EUR → USD exchange rate.' } });
-    expect(plan.entities[0]?.note).toBe('Development stores accept 5 new orders a minute. 10 orders in EUR wait for a EUR → USD exchange rate.');
+    const plan = planMigration(
+      { orders: 10 },
+      ['orders'],
+      { ...standard, partnerDevelopment: true },
+      { notes: { orders: '10 orders in EUR wait for a EUR → USD exchange rate.' } },
+    );
+    expect(plan.entities[0]?.note).toBe(
+      'Development stores accept 5 new orders a minute. 10 orders in EUR wait for a EUR → USD exchange rate.',
+    );
   });
 
-  it('says how long the new variants past Shopify\'s 50,000 take at 1,000 a day, counting those the store already has', () => {
-    const below = planMigration({ products: 100 }, ['products'], standard, { catalog: { variantsInShop: 40_000, newVariants: 300 } });
+  it("says how long the new variants past Shopify's 50,000 take at 1,000 a day, counting those the store already has", () => {
+    const below = planMigration({ products: 100 }, ['products'], standard, {
+      catalog: { variantsInShop: 40_000, newVariants: 300 },
+    });
     expect(below.entities[0]).toMatchObject({ seconds: 15, note: null }); // 15 points a product at 100 a second
-    const crossing = planMigration({ products: 1000 }, ['products'], standard, { catalog: { variantsInShop: 48_500, newVariants: 3000 } });
+    const crossing = planMigration({ products: 1000 }, ['products'], standard, {
+      catalog: { variantsInShop: 48_500, newVariants: 3000 },
+    });
     expect(crossing.entities[0]).toMatchObject({
       seconds: 2 * 86_400,
       note: 'Past 50,000 variants Shopify creates at most 1,000 new variants a day: 1,500 of the 3,000 new variants wait for that, about 2 days.',
     });
-    const unknown = planMigration({ products: 20_000 }, ['products'], standard, { catalog: { variantsInShop: null, newVariants: 60_000 } });
-    expect(unknown.entities[0]?.note).toBe('Past 50,000 variants Shopify creates at most 1,000 new variants a day: 10,000 of the 60,000 new variants wait for that, about 10 days (not counting the variants your store already has: Shopify could not be asked).');
+    const unknown = planMigration({ products: 20_000 }, ['products'], standard, {
+      catalog: { variantsInShop: null, newVariants: 60_000 },
+    });
+    expect(unknown.entities[0]?.note).toBe(
+      'Past 50,000 variants Shopify creates at most 1,000 new variants a day: 10,000 of the 60,000 new variants wait for that, about 10 days (not counting the variants your store already has: Shopify could not be asked).',
+    );
   });
 });

@@ -60,7 +60,8 @@ export function productKeptBack(product: ProductRecord): string | null {
 /** Findings for what kind of product it is at the source, beyond what Shopify's limits say. */
 export function productKindFindings(product: ProductRecord): Finding[] {
   const found: Finding[] = [];
-  const add: Add = (code, message, action) => found.push({ entity: 'products', sourceId: product.sourceId, code, message, action });
+  const add: Add = (code, message, action) =>
+    found.push({ entity: 'products', sourceId: product.sourceId, code, message, action });
   external(product, add);
   downloadable(product, add);
   anyValue(product, add);

@@ -31,17 +31,33 @@ describe('metafieldsSet cost', () => {
   it('reserves 10 + 4 a product for a call carrying several products’ reviews', async () => {
     const products: string[] = [];
     for (let index = 0; index < PRODUCTS_PER_CALL; index++) {
-      products.push((await admin(devstore, shop, `mutation { productSet(input: { title: "Scarf ${index}" }) { product { id } } }`)).body.data.productSet.product.id);
+      products.push(
+        (await admin(devstore, shop, `mutation { productSet(input: { title: "Scarf ${index}" }) { product { id } } }`))
+          .body.data.productSet.product.id,
+      );
     }
-    const review = Review.parse({ sourceId: '1', productSourceId: '1', rating: 4, author: 'Ada', bodyHtml: 'Warm.', createdAt: '2026-01-02T10:00:00.000Z' });
+    const review = Review.parse({
+      sourceId: '1',
+      productSourceId: '1',
+      rating: 4,
+      author: 'Ada',
+      bodyHtml: 'Warm.',
+      createdAt: '2026-01-02T10:00:00.000Z',
+    });
     const metafields = products.flatMap((id) => productReviewMetafields(id, [review]).metafields);
     expect(metafieldsSetCost(metafields)).toBe(10 + 4 * PRODUCTS_PER_CALL);
     expect(await requested(PRODUCT_REVIEWS_SET, metafields)).toBe(metafieldsSetCost(metafields));
   });
 
   it('reserves 11 for a customer’s source reference and totals', async () => {
-    const id = (await admin(devstore, shop, 'mutation { customerSet(input: { email: "ada@example.com" }) { customer { id } } }')).body.data.customerSet.customer.id;
-    const metafields = customerMetafields(id, 'woocommerce', Customer.parse({ sourceId: '7', email: 'ada@example.com', totalSpent: '120.00', ordersCount: 3 }));
+    const id = (
+      await admin(devstore, shop, 'mutation { customerSet(input: { email: "ada@example.com" }) { customer { id } } }')
+    ).body.data.customerSet.customer.id;
+    const metafields = customerMetafields(
+      id,
+      'woocommerce',
+      Customer.parse({ sourceId: '7', email: 'ada@example.com', totalSpent: '120.00', ordersCount: 3 }),
+    );
     expect(metafieldsSetCost(metafields)).toBe(11);
     expect(await requested(CUSTOMER_METAFIELDS, metafields)).toBe(11);
   });
@@ -50,7 +66,9 @@ describe('metafieldsSet cost', () => {
 describe('orderCreate cost', () => {
   it('reserves what Shopify charges for an order and what its answer reads back', async () => {
     const money = { shopMoney: { amount: '5.00', currencyCode: 'USD' } };
-    const { body } = await admin(devstore, shop, ORDER_CREATE, { order: { currency: 'USD', lineItems: [{ title: 'Mug', quantity: 1, priceSet: money }] } });
+    const { body } = await admin(devstore, shop, ORDER_CREATE, {
+      order: { currency: 'USD', lineItems: [{ title: 'Mug', quantity: 1, priceSet: money }] },
+    });
     expect(body.errors).toBeUndefined();
     expect(body.extensions.cost.requestedQueryCost).toBe(ORDER_CREATE_COST);
   });

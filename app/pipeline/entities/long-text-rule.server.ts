@@ -9,7 +9,10 @@ export type LongTextRule = (typeof LONG_TEXT_RULES)[number];
 
 /** The rule as the migration's options hold it (`longText`); keeping the record back unless the merchant chose to cut. */
 export function longTextRule(options: unknown): LongTextRule {
-  return z.object({ longText: z.enum(LONG_TEXT_RULES).default('keep-back') }).catch({ longText: 'keep-back' }).parse(options ?? {}).longText;
+  return z
+    .object({ longText: z.enum(LONG_TEXT_RULES).default('keep-back') })
+    .catch({ longText: 'keep-back' })
+    .parse(options ?? {}).longText;
 }
 
 /** Where the full text of each cut field is kept: the record's metafield shipyard.full_<field>. */
@@ -31,8 +34,16 @@ export function longTextAction(rule: LongTextRule): string {
 }
 
 /** The metafields that keep the full text of each cut field (tags: one per line). */
-export function fullTextMetafields(items: LongText[]): { namespace: string; key: string; type: string; value: string }[] {
+export function fullTextMetafields(
+  items: LongText[],
+): { namespace: string; key: string; type: string; value: string }[] {
   const byKey = new Map<string, string[]>();
-  for (const item of items) byKey.set(fullTextKey(item.field), [...(byKey.get(fullTextKey(item.field)) ?? []), item.full]);
-  return [...byKey].map(([key, values]) => ({ namespace: 'shipyard', key, type: 'multi_line_text_field', value: values.join('\n') }));
+  for (const item of items)
+    byKey.set(fullTextKey(item.field), [...(byKey.get(fullTextKey(item.field)) ?? []), item.full]);
+  return [...byKey].map(([key, values]) => ({
+    namespace: 'shipyard',
+    key,
+    type: 'multi_line_text_field',
+    value: values.join('\n'),
+  }));
 }

@@ -18,31 +18,70 @@ let writer: Writer;
 beforeAll(async () => {
   devstore = await startTestDevstore();
   shop = await createShop(devstore);
-  const client = createAdminClient({ shop: shop.domain, accessToken: shop.accessToken, endpoint: devstore.url, headers: { 'X-Devstore-Shop': shop.domain } });
+  const client = createAdminClient({
+    shop: shop.domain,
+    accessToken: shop.accessToken,
+    endpoint: devstore.url,
+    headers: { 'X-Devstore-Shop': shop.domain },
+  });
   await ensureSourceReferenceDefinitions(client);
   const { data } = await client.request<{ location: { id: string } }>(PRIMARY_LOCATION);
   writer = { client, platform: 'woocommerce', locationId: data.location.id, concurrency: 2 };
 });
 afterAll(() => devstore.stop());
 
-const scarf = (sourceId: string) => Product.parse({
-  sourceId, sourceType: 'simple', title: `Scarf ${sourceId}`, handle: `scarf-${sourceId}`, status: 'active', options: [],
-  variants: [{ sourceId: `${sourceId}-1`, sku: `SC-${sourceId}`, price: '30.00', optionValues: [], inventoryQuantity: 2 }],
-});
+const scarf = (sourceId: string) =>
+  Product.parse({
+    sourceId,
+    sourceType: 'simple',
+    title: `Scarf ${sourceId}`,
+    handle: `scarf-${sourceId}`,
+    status: 'active',
+    options: [],
+    variants: [
+      { sourceId: `${sourceId}-1`, sku: `SC-${sourceId}`, price: '30.00', optionValues: [], inventoryQuantity: 2 },
+    ],
+  });
 
 describe('values Shopify refuses', () => {
   it('keep their record in staging with Shopify’s reason while the rest of the batch moves', async () => {
-    const migration = await db().migration.create({ data: { shop: shop.domain, sourcePlatform: 'woocommerce', status: 'running', phase: 'loading', entities: ['products'] } });
+    const migration = await db().migration.create({
+      data: {
+        shop: shop.domain,
+        sourcePlatform: 'woocommerce',
+        status: 'running',
+        phase: 'loading',
+        entities: ['products'],
+      },
+    });
     // A status the staged record carries that Shopify has no value for (written past the model's check).
     for (const data of [scarf('1'), { ...scarf('2'), status: 'live' }]) {
-      await db().sourceRecord.create({ data: { shop: shop.domain, migrationId: migration.id, entity: 'products', sourceId: data.sourceId, data, contentHash: data.sourceId } });
+      await db().sourceRecord.create({
+        data: {
+          shop: shop.domain,
+          migrationId: migration.id,
+          entity: 'products',
+          sourceId: data.sourceId,
+          data,
+          contentHash: data.sourceId,
+        },
+      });
     }
 
     expect(await loadProductBatch(migration.id, null, writer)).toMatchObject({ written: 1, failed: 1 });
-    const rows = await db().sourceRecord.findMany({ where: { migrationId: migration.id }, orderBy: { sourceId: 'asc' }, select: { sourceId: true, status: true, reason: true } });
+    const rows = await db().sourceRecord.findMany({
+      where: { migrationId: migration.id },
+      orderBy: { sourceId: 'asc' },
+      select: { sourceId: true, status: true, reason: true },
+    });
     expect(rows).toEqual([
       { sourceId: '1', status: 'written', reason: null },
-      { sourceId: '2', status: 'failed', reason: 'Shopify refused what was sent for it: input.status: Expected "LIVE" to be one of: ACTIVE, ARCHIVED, DRAFT, UNLISTED' },
+      {
+        sourceId: '2',
+        status: 'failed',
+        reason:
+          'Shopify refused what was sent for it: input.status: Expected "LIVE" to be one of: ACTIVE, ARCHIVED, DRAFT, UNLISTED',
+      },
     ]);
   });
 });

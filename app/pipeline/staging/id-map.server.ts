@@ -25,13 +25,27 @@ interface WrittenRecord {
  * whatever the first link said.
  */
 export async function recordWritten(
-  shop: string, platform: string, entity: string, row: WrittenRecord, shopifyGid: string, handle: string | null, reason: string | null = null, how: { adopted?: boolean; status?: 'written' | 'unchanged' | 'skipped' } = {},
+  shop: string,
+  platform: string,
+  entity: string,
+  row: WrittenRecord,
+  shopifyGid: string,
+  handle: string | null,
+  reason: string | null = null,
+  how: { adopted?: boolean; status?: 'written' | 'unchanged' | 'skipped' } = {},
 ): Promise<void> {
   const link = { shopifyGid, handle, contentHash: row.contentHash ?? '' };
   await db().$transaction([
     db().idMapEntry.upsert({
       where: { shop_platform_entity_sourceId: { shop, platform, entity, sourceId: row.sourceId } },
-      create: { shop, platform, entity, sourceId: row.sourceId, ...link, createdBy: how.adopted ? null : row.migrationId },
+      create: {
+        shop,
+        platform,
+        entity,
+        sourceId: row.sourceId,
+        ...link,
+        createdBy: how.adopted ? null : row.migrationId,
+      },
       update: link,
     }),
     db().sourceRecord.update({ where: { id: row.id }, data: { status: how.status ?? 'written', reason } }),
@@ -43,6 +57,13 @@ export async function recordWritten(
  * merchant chose to skip existing records: linked, so what depends on it (orders) finds it, never
  * created by the migration (an undo leaves it), and reported as skipped with `reason`.
  */
-export async function recordKeptAsFound(shop: string, platform: string, entity: string, row: WrittenRecord, shopifyGid: string, reason: string): Promise<void> {
+export async function recordKeptAsFound(
+  shop: string,
+  platform: string,
+  entity: string,
+  row: WrittenRecord,
+  shopifyGid: string,
+  reason: string,
+): Promise<void> {
   await recordWritten(shop, platform, entity, row, shopifyGid, null, reason, { adopted: true, status: 'skipped' });
 }

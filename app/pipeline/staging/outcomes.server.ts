@@ -20,7 +20,12 @@ export interface BatchResult {
  * (INVALID_VARIABLE) is kept in staging with Shopify's reason and the others go on; any other
  * failure stops the batch as before (docs/decisions/0022-records-whose-values-shopify-refuses.md).
  */
-export async function eachRecord<T extends { id: bigint }>(rows: T[], limit: number, result: BatchResult, work: (row: T) => Promise<void>): Promise<void> {
+export async function eachRecord<T extends { id: bigint }>(
+  rows: T[],
+  limit: number,
+  result: BatchResult,
+  work: (row: T) => Promise<void>,
+): Promise<void> {
   await inParallel(rows, limit, async (row) => {
     try {
       await work(row);
@@ -59,7 +64,11 @@ export async function settledWithoutWriting(
 export async function recordKeptAsInShopify(row: { id: bigint }): Promise<void> {
   await db().sourceRecord.update({
     where: { id: row.id },
-    data: { status: 'skipped', reason: 'Already in Shopify from an earlier migration and changed since; left as it is in Shopify, as chosen in the options.' },
+    data: {
+      status: 'skipped',
+      reason:
+        'Already in Shopify from an earlier migration and changed since; left as it is in Shopify, as chosen in the options.',
+    },
   });
 }
 
@@ -80,13 +89,19 @@ export const IN_SHOPIFY = ['written', 'unchanged'];
  * counts were not) finds its own writes unchanged, and they were still written by this run.
  */
 export async function recordUnchanged(row: { id: bigint; status: string }): Promise<void> {
-  if (!IN_SHOPIFY.includes(row.status)) await db().sourceRecord.update({ where: { id: row.id }, data: { status: 'unchanged', reason: null } });
+  if (!IN_SHOPIFY.includes(row.status))
+    await db().sourceRecord.update({ where: { id: row.id }, data: { status: 'unchanged', reason: null } });
 }
 
 /** The next batch of records of `entity` to write (staged, or failed last time; those in Shopify again when retried), after `afterId`. */
 export function nextBatch(migrationId: string, entity: string, afterId: bigint | null) {
   return db().sourceRecord.findMany({
-    where: { migrationId, entity, status: { in: ['staged', ...IN_SHOPIFY, 'failed'] }, ...(afterId === null ? {} : { id: { gt: afterId } }) },
+    where: {
+      migrationId,
+      entity,
+      status: { in: ['staged', ...IN_SHOPIFY, 'failed'] },
+      ...(afterId === null ? {} : { id: { gt: afterId } }),
+    },
     orderBy: { id: 'asc' },
     take: LOAD_BATCH,
   });

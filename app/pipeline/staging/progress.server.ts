@@ -62,7 +62,10 @@ export async function progressSnapshot(migrationId: string): Promise<ProgressSna
 }
 
 /** Inside a step's transaction: listeners hear of it when (and only if) the step commits. */
-export async function notifyProgress(tx: { $executeRaw: (query: TemplateStringsArray, ...values: unknown[]) => Promise<number> }, migrationId: string): Promise<void> {
+export async function notifyProgress(
+  tx: { $executeRaw: (query: TemplateStringsArray, ...values: unknown[]) => Promise<number> },
+  migrationId: string,
+): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${PROGRESS_CHANNEL}, ${migrationId})`;
 }
 
@@ -86,7 +89,8 @@ function openListener(connectionString: string, listener: SharedListener): Promi
     client.removeAllListeners();
     client.end().catch(() => undefined);
     setTimeout(() => {
-      if (listeners.get(connectionString) === listener && listener.followers.size > 0) listener.ready = openListener(connectionString, listener);
+      if (listeners.get(connectionString) === listener && listener.followers.size > 0)
+        listener.ready = openListener(connectionString, listener);
     }, 1000);
   };
   client.on('notification', (message) => {
@@ -101,7 +105,11 @@ function openListener(connectionString: string, listener: SharedListener): Promi
 }
 
 /** Calls `onChange` whenever a step of `migrationId` commits; returns a function that stops listening. */
-export async function listenForProgress(connectionString: string, migrationId: string, onChange: () => void): Promise<() => Promise<void>> {
+export async function listenForProgress(
+  connectionString: string,
+  migrationId: string,
+  onChange: () => void,
+): Promise<() => Promise<void>> {
   let listener = listeners.get(connectionString);
   if (!listener) {
     listener = { followers: new Map(), ready: Promise.resolve(null as unknown as pg.Client) };

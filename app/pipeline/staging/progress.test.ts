@@ -45,7 +45,8 @@ describe('following progress', () => {
   it('listens again when PostgreSQL drops the connection', async () => {
     let heard = 0;
     const stop = await listenForProgress(url(), 'migration-c', () => heard++);
-    await db().$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`;
+    await db()
+      .$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`;
     await until(async () => (await listeningConnections()) === 1 && heard === 0);
     // The new connection may still be getting ready: notify until it hears.
     await until(async () => {

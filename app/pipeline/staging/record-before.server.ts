@@ -31,7 +31,18 @@ interface CustomerAsFound {
   note: string | null;
   locale: string | null;
   tags: string[];
-  addresses: { firstName: string | null; lastName: string | null; company: string | null; address1: string | null; address2: string | null; city: string | null; provinceCode: string | null; countryCodeV2: string | null; zip: string | null; phone: string | null }[];
+  addresses: {
+    firstName: string | null;
+    lastName: string | null;
+    company: string | null;
+    address1: string | null;
+    address2: string | null;
+    city: string | null;
+    provinceCode: string | null;
+    countryCodeV2: string | null;
+    zip: string | null;
+    phone: string | null;
+  }[];
   reference: Metafield;
   totalSpent: Metafield;
   ordersCount: Metafield;
@@ -47,9 +58,21 @@ interface CustomerBefore {
  * Keeps how the store's customer `gid` is now, before the migration writes into it. The first
  * migration to write into it keeps the original; later ones (a re-sync) leave it.
  */
-export async function keepCustomerBefore(client: AdminClient, shop: string, migrationId: string, gid: string): Promise<void> {
-  if (await db().recordBefore.findUnique({ where: { shop_shopifyGid: { shop, shopifyGid: gid } }, select: { id: true } })) return;
-  const { data } = await client.request<{ customer: CustomerAsFound | null }>(CUSTOMER_BEFORE, { id: gid }, { estimatedCost: 5 });
+export async function keepCustomerBefore(
+  client: AdminClient,
+  shop: string,
+  migrationId: string,
+  gid: string,
+): Promise<void> {
+  if (
+    await db().recordBefore.findUnique({ where: { shop_shopifyGid: { shop, shopifyGid: gid } }, select: { id: true } })
+  )
+    return;
+  const { data } = await client.request<{ customer: CustomerAsFound | null }>(
+    CUSTOMER_BEFORE,
+    { id: gid },
+    { estimatedCost: 5 },
+  );
   const customer = data.customer;
   if (!customer) return;
   const before: CustomerBefore = {
@@ -61,25 +84,53 @@ export async function keepCustomerBefore(client: AdminClient, shop: string, migr
       note: customer.note,
       ...(customer.locale ? { locale: customer.locale } : {}),
       tags: customer.tags,
-      addresses: customer.addresses.map(({ countryCodeV2, ...address }) => ({ ...address, countryCode: countryCodeV2 })),
+      addresses: customer.addresses.map(({ countryCodeV2, ...address }) => ({
+        ...address,
+        countryCode: countryCodeV2,
+      })),
     },
-    metafields: [customer.reference, customer.totalSpent, customer.ordersCount].map((was, index) => ({ ...(SHIPYARD_METAFIELDS[index] as { namespace: string; key: string }), was })),
+    metafields: [customer.reference, customer.totalSpent, customer.ordersCount].map((was, index) => ({
+      ...(SHIPYARD_METAFIELDS[index] as { namespace: string; key: string }),
+      was,
+    })),
   };
-  await db().recordBefore.createMany({ data: [{ shop, migrationId, entity: 'customers', shopifyGid: gid, before: before as object }], skipDuplicates: true });
+  await db().recordBefore.createMany({
+    data: [{ shop, migrationId, entity: 'customers', shopifyGid: gid, before: before as object }],
+    skipDuplicates: true,
+  });
 }
 
 /** Puts a customer back as it was kept; the reason in Shopify's words when it could not. */
 async function putCustomerBack(client: AdminClient, gid: string, before: CustomerBefore): Promise<string | null> {
-  const { data } = await client.request<{ customerSet: { customer: { id: string } | null; userErrors: UserError[] } }>(CUSTOMER_SET, { identifier: { id: gid }, input: before.input }, { estimatedCost: 10 });
-  if (!data.customerSet.customer) return describeUserErrors(data.customerSet.userErrors) || 'Shopify did not update the customer';
-  const setBack = before.metafields.flatMap((field) => (field.was ? [{ ownerId: gid, namespace: field.namespace, key: field.key, type: field.was.type, value: field.was.value }] : []));
-  const takeOff = before.metafields.filter((field) => !field.was).map((field) => ({ ownerId: gid, namespace: field.namespace, key: field.key }));
+  const { data } = await client.request<{ customerSet: { customer: { id: string } | null; userErrors: UserError[] } }>(
+    CUSTOMER_SET,
+    { identifier: { id: gid }, input: before.input },
+    { estimatedCost: 10 },
+  );
+  if (!data.customerSet.customer)
+    return describeUserErrors(data.customerSet.userErrors) || 'Shopify did not update the customer';
+  const setBack = before.metafields.flatMap((field) =>
+    field.was
+      ? [{ ownerId: gid, namespace: field.namespace, key: field.key, type: field.was.type, value: field.was.value }]
+      : [],
+  );
+  const takeOff = before.metafields
+    .filter((field) => !field.was)
+    .map((field) => ({ ownerId: gid, namespace: field.namespace, key: field.key }));
   if (setBack.length > 0) {
-    const { data: set } = await client.request<{ metafieldsSet: { userErrors: UserError[] } }>(CUSTOMER_METAFIELDS, { metafields: setBack }, { estimatedCost: metafieldsSetCost(setBack) });
+    const { data: set } = await client.request<{ metafieldsSet: { userErrors: UserError[] } }>(
+      CUSTOMER_METAFIELDS,
+      { metafields: setBack },
+      { estimatedCost: metafieldsSetCost(setBack) },
+    );
     if (set.metafieldsSet.userErrors.length > 0) return describeUserErrors(set.metafieldsSet.userErrors);
   }
   if (takeOff.length > 0) {
-    const { data: deleted } = await client.request<{ metafieldsDelete: { userErrors: UserError[] } }>(METAFIELDS_DELETE, { metafields: takeOff }, { estimatedCost: 10 });
+    const { data: deleted } = await client.request<{ metafieldsDelete: { userErrors: UserError[] } }>(
+      METAFIELDS_DELETE,
+      { metafields: takeOff },
+      { estimatedCost: 10 },
+    );
     if (deleted.metafieldsDelete.userErrors.length > 0) return describeUserErrors(deleted.metafieldsDelete.userErrors);
   }
   return null;
@@ -88,12 +139,16 @@ async function putCustomerBack(client: AdminClient, gid: string, before: Custome
 export type Restoration = { outcome: 'restored' } | { outcome: 'gone' } | { outcome: 'failed'; reason: string };
 
 /** Puts an object back as it was before the migration wrote into it. */
-export async function putBack(client: AdminClient, row: { entity: string; shopifyGid: string; before: unknown }): Promise<Restoration> {
+export async function putBack(
+  client: AdminClient,
+  row: { entity: string; shopifyGid: string; before: unknown },
+): Promise<Restoration> {
   if (row.entity === 'policies') {
     const reason = await putPolicyBack(client, row.before);
     return reason === null ? { outcome: 'restored' } : { outcome: 'failed', reason };
   }
-  if (row.entity !== 'customers') return { outcome: 'failed', reason: `Shipyard cannot put a ${row.entity} record back (${row.shopifyGid}).` };
+  if (row.entity !== 'customers')
+    return { outcome: 'failed', reason: `Shipyard cannot put a ${row.entity} record back (${row.shopifyGid}).` };
   if (!(await stillInShopify(client, [row.shopifyGid])).has(row.shopifyGid)) return { outcome: 'gone' };
   const reason = await putCustomerBack(client, row.shopifyGid, row.before as CustomerBefore);
   return reason === null ? { outcome: 'restored' } : { outcome: 'failed', reason };

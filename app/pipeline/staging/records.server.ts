@@ -44,15 +44,42 @@ export function toStagedRows(entity: Entity, records: Extracted[], pageKey: stri
     // A record without an id still gets a stable one, so it is kept (and not doubled on a retry).
     const sourceId = extracted.sourceId ?? `unidentified:${pageKey}:${index}`;
     if (!extracted.ok) {
-      return { sourceId, status: 'invalid', data: { raw: extracted.raw }, reason: extracted.reason, email: null, phone: null, contentHash: null };
+      return {
+        sourceId,
+        status: 'invalid',
+        data: { raw: extracted.raw },
+        reason: extracted.reason,
+        email: null,
+        phone: null,
+        contentHash: null,
+      };
     }
     const parsed = ENTITY_SCHEMAS[entity].safeParse(extracted.record);
     if (!parsed.success) {
-      const reason = parsed.error.issues.map((issue) => `${issue.path.join('.') || entity}: ${issue.message}`).join('; ');
-      return { sourceId, status: 'invalid', data: { raw: extracted.raw, record: extracted.record }, reason, email: null, phone: null, contentHash: null };
+      const reason = parsed.error.issues
+        .map((issue) => `${issue.path.join('.') || entity}: ${issue.message}`)
+        .join('; ');
+      return {
+        sourceId,
+        status: 'invalid',
+        data: { raw: extracted.raw, record: extracted.record },
+        reason,
+        email: null,
+        phone: null,
+        contentHash: null,
+      };
     }
     const keptBack = entity === 'products' ? productKeptBack(parsed.data as ProductRecord) : null;
-    if (keptBack) return { sourceId, status: 'invalid', data: { raw: extracted.raw, record: parsed.data }, reason: keptBack, email: null, phone: null, contentHash: null };
+    if (keptBack)
+      return {
+        sourceId,
+        status: 'invalid',
+        data: { raw: extracted.raw, record: parsed.data },
+        reason: keptBack,
+        email: null,
+        phone: null,
+        contentHash: null,
+      };
     const record = parsed.data as Record<string, unknown>;
     const email = typeof record.email === 'string' ? record.email : null;
     const phone = typeof record.phone === 'string' ? record.phone : null;
@@ -74,7 +101,13 @@ export function stagedRecord<E extends Entity>(entity: E, row: { data: unknown }
  * Upserts a page of rows. A record seen before keeps its place; if its content changed it goes back
  * to `staged` so the load writes the change, and if not, a record already written stays written.
  */
-export async function stageRows(tx: Tx, shop: string, migrationId: string, entity: Entity, rows: StagedRow[]): Promise<void> {
+export async function stageRows(
+  tx: Tx,
+  shop: string,
+  migrationId: string,
+  entity: Entity,
+  rows: StagedRow[],
+): Promise<void> {
   if (rows.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO "SourceRecord" ("shop", "migrationId", "entity", "sourceId", "data", "email", "phone", "status", "reason", "contentHash", "updatedAt")

@@ -40,14 +40,31 @@ export async function* reportRows(migrationId: string): AsyncGenerator<ReportRow
   const rawName = await rawNameFor(migrationId);
   let after: bigint | null = null;
   for (;;) {
-    const rows: { id: bigint; entity: string; sourceId: string; status: string; reason: string | null; data: unknown }[] = await db().sourceRecord.findMany({
-      where: { migrationId, status: { in: ['invalid', 'failed', 'skipped'] }, ...(after === null ? {} : { id: { gt: after } }) },
+    const rows: {
+      id: bigint;
+      entity: string;
+      sourceId: string;
+      status: string;
+      reason: string | null;
+      data: unknown;
+    }[] = await db().sourceRecord.findMany({
+      where: {
+        migrationId,
+        status: { in: ['invalid', 'failed', 'skipped'] },
+        ...(after === null ? {} : { id: { gt: after } }),
+      },
       orderBy: { id: 'asc' },
       take: BATCH,
       select: { id: true, entity: true, sourceId: true, status: true, reason: true, data: true },
     });
     for (const row of rows) {
-      yield { entity: row.entity, sourceId: row.sourceId, name: nameOf(row.data, rawName), status: row.status as ReportRow['status'], reason: row.reason ?? '' };
+      yield {
+        entity: row.entity,
+        sourceId: row.sourceId,
+        name: nameOf(row.data, rawName),
+        status: row.status as ReportRow['status'],
+        reason: row.reason ?? '',
+      };
     }
     if (rows.length < BATCH) return;
     after = rows.at(-1)?.id ?? null;
@@ -74,24 +91,52 @@ export async function* warningRows(migrationId: string): AsyncGenerator<WarningR
   const rawName = await rawNameFor(migrationId);
   let after = 0n;
   for (;;) {
-    const problems = await db().$queryRaw<{ id: bigint; entity: string; sourceId: string | null; code: string; message: string; action: string; data: unknown }[]>`
+    const problems = await db().$queryRaw<
+      {
+        id: bigint;
+        entity: string;
+        sourceId: string | null;
+        code: string;
+        message: string;
+        action: string;
+        data: unknown;
+      }[]
+    >`
       SELECT p.id, p.entity, p."sourceId", p.code, p.message, p.action, r.data
       FROM "MigrationProblem" p
       LEFT JOIN "SourceRecord" r ON r."migrationId" = p."migrationId" AND r.entity = p.entity AND r."sourceId" = p."sourceId"
       WHERE p."migrationId" = ${migrationId} AND p.id > ${after} AND (r.status IS NULL OR r.status NOT IN ('invalid', 'failed', 'skipped'))
       ORDER BY p.id LIMIT ${BATCH}`;
-    for (const row of problems) yield { entity: row.entity, sourceId: row.sourceId ?? '', name: nameOf(row.data, rawName), status: problemTitle(row.code), reason: row.message, action: row.action };
+    for (const row of problems)
+      yield {
+        entity: row.entity,
+        sourceId: row.sourceId ?? '',
+        name: nameOf(row.data, rawName),
+        status: problemTitle(row.code),
+        reason: row.message,
+        action: row.action,
+      };
     if (problems.length < BATCH) break;
     after = problems.at(-1)?.id ?? after;
   }
   after = 0n;
   for (;;) {
-    const changed = await db().$queryRaw<{ id: bigint; entity: string; sourceId: string; reason: string; data: unknown }[]>`
+    const changed = await db().$queryRaw<
+      { id: bigint; entity: string; sourceId: string; reason: string; data: unknown }[]
+    >`
       SELECT r.id, r.entity, r."sourceId", r.reason, r.data FROM "SourceRecord" r
       WHERE r."migrationId" = ${migrationId} AND r.id > ${after} AND r.status = 'written' AND r.reason IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM "MigrationProblem" p WHERE p."migrationId" = r."migrationId" AND p.entity = r.entity AND p."sourceId" = r."sourceId")
       ORDER BY r.id LIMIT ${BATCH}`;
-    for (const row of changed) yield { entity: row.entity, sourceId: row.sourceId, name: nameOf(row.data, rawName), status: 'Moved with a change', reason: row.reason, action: '' };
+    for (const row of changed)
+      yield {
+        entity: row.entity,
+        sourceId: row.sourceId,
+        name: nameOf(row.data, rawName),
+        status: 'Moved with a change',
+        reason: row.reason,
+        action: '',
+      };
     if (changed.length < BATCH) return;
     after = changed.at(-1)?.id ?? after;
   }
@@ -113,8 +158,14 @@ export const SEVERITY = { notMoved: 'not moved', warning: 'warning' } as const;
 
 /** The CSV's rows after its header: what did not move first, then the warnings. */
 async function* csvLines(migrationId: string): AsyncGenerator<string> {
-  for await (const row of reportRows(migrationId)) yield [SEVERITY.notMoved, row.entity, row.sourceId, row.name, STATUS_WORDS[row.status], row.reason, ''].map(csvField).join(',');
-  for await (const row of warningRows(migrationId)) yield [SEVERITY.warning, row.entity, row.sourceId, row.name, row.status, row.reason, row.action].map(csvField).join(',');
+  for await (const row of reportRows(migrationId))
+    yield [SEVERITY.notMoved, row.entity, row.sourceId, row.name, STATUS_WORDS[row.status], row.reason, '']
+      .map(csvField)
+      .join(',');
+  for await (const row of warningRows(migrationId))
+    yield [SEVERITY.warning, row.entity, row.sourceId, row.name, row.status, row.reason, row.action]
+      .map(csvField)
+      .join(',');
 }
 
 export function reportCsv(migrationId: string): ReadableStream<Uint8Array> {

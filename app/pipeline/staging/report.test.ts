@@ -9,10 +9,42 @@ describe('migration report', () => {
     await db().sourceRecord.createMany({
       data: [
         { shop, migrationId, entity: 'products', sourceId: '1', status: 'written', data: { title: 'Fine mug' } },
-        { shop, migrationId, entity: 'products', sourceId: '2', status: 'failed', reason: 'variants.0.price: Price must be greater than or equal to 0', data: { title: 'Mug, "large"' } },
-        { shop, migrationId, entity: 'products', sourceId: '3', status: 'invalid', reason: 'regular_price "12,50" is not a number', data: { raw: { name: '=HYPERLINK("http://evil")' } } },
-        { shop, migrationId, entity: 'customers', sourceId: '9', status: 'skipped', reason: 'exists in Shopify already', data: { email: 'ada@example.com' } },
-        { shop, migrationId, entity: 'blogPosts', sourceId: '10', status: 'invalid', reason: 'the post has no title', data: { raw: { title: { rendered: 'Spring &amp; summer notes' }, slug: 'spring-notes' } } },
+        {
+          shop,
+          migrationId,
+          entity: 'products',
+          sourceId: '2',
+          status: 'failed',
+          reason: 'variants.0.price: Price must be greater than or equal to 0',
+          data: { title: 'Mug, "large"' },
+        },
+        {
+          shop,
+          migrationId,
+          entity: 'products',
+          sourceId: '3',
+          status: 'invalid',
+          reason: 'regular_price "12,50" is not a number',
+          data: { raw: { name: '=HYPERLINK("http://evil")' } },
+        },
+        {
+          shop,
+          migrationId,
+          entity: 'customers',
+          sourceId: '9',
+          status: 'skipped',
+          reason: 'exists in Shopify already',
+          data: { email: 'ada@example.com' },
+        },
+        {
+          shop,
+          migrationId,
+          entity: 'blogPosts',
+          sourceId: '10',
+          status: 'invalid',
+          reason: 'the post has no title',
+          data: { raw: { title: { rendered: 'Spring &amp; summer notes' }, slug: 'spring-notes' } },
+        },
       ],
     });
     const bytes = new Uint8Array(await new Response(reportCsv(migrationId)).arrayBuffer());
@@ -33,20 +65,69 @@ describe('migration report', () => {
     const { id: migrationId } = await db().migration.create({ data: { shop, sourcePlatform: 'woocommerce' } });
     await db().sourceRecord.createMany({
       data: [
-        { shop, migrationId, entity: 'customers', sourceId: '1', status: 'written', data: { email: 'ada@example.com' } },
-        { shop, migrationId, entity: 'discounts', sourceId: '2', status: 'skipped', reason: 'Used up on the old store', data: { code: 'SPRING' } },
-        { shop, migrationId, entity: 'orders', sourceId: '3', status: 'written', reason: 'The note was cut to 5,000 characters.', data: { number: '1003' } },
+        {
+          shop,
+          migrationId,
+          entity: 'customers',
+          sourceId: '1',
+          status: 'written',
+          data: { email: 'ada@example.com' },
+        },
+        {
+          shop,
+          migrationId,
+          entity: 'discounts',
+          sourceId: '2',
+          status: 'skipped',
+          reason: 'Used up on the old store',
+          data: { code: 'SPRING' },
+        },
+        {
+          shop,
+          migrationId,
+          entity: 'orders',
+          sourceId: '3',
+          status: 'written',
+          reason: 'The note was cut to 5,000 characters.',
+          data: { number: '1003' },
+        },
       ],
     });
     await db().migrationProblem.createMany({
       data: [
-        { shop, migrationId, entity: 'customers', sourceId: '1', code: 'customer-phone-invalid', message: 'Ada’s phone “12” is not a phone number.', action: 'Moved without the phone.' },
+        {
+          shop,
+          migrationId,
+          entity: 'customers',
+          sourceId: '1',
+          code: 'customer-phone-invalid',
+          message: 'Ada’s phone “12” is not a phone number.',
+          action: 'Moved without the phone.',
+        },
         // About a record that did not move: its own row already says why.
-        { shop, migrationId, entity: 'discounts', sourceId: '2', code: 'discount-limit-changed', message: 'SPRING was used 5 times.', action: 'Kept back.' },
-        { shop, migrationId, entity: 'pages', sourceId: null, code: 'a-code-from-tomorrow', message: 'Something about pages.', action: 'Look at them.' },
+        {
+          shop,
+          migrationId,
+          entity: 'discounts',
+          sourceId: '2',
+          code: 'discount-limit-changed',
+          message: 'SPRING was used 5 times.',
+          action: 'Kept back.',
+        },
+        {
+          shop,
+          migrationId,
+          entity: 'pages',
+          sourceId: null,
+          code: 'a-code-from-tomorrow',
+          message: 'Something about pages.',
+          action: 'Look at them.',
+        },
       ],
     });
-    const text = new TextDecoder().decode(new Uint8Array(await new Response(reportCsv(migrationId)).arrayBuffer()).slice(3));
+    const text = new TextDecoder().decode(
+      new Uint8Array(await new Response(reportCsv(migrationId)).arrayBuffer()).slice(3),
+    );
     expect(text.split('\r\n')).toEqual([
       'Severity,What,Source id,Name,Status,Reason,What Shipyard did or you can do',
       'not moved,discounts,2,SPRING,Skipped,Used up on the old store,',

@@ -16,7 +16,11 @@ export async function recordSample(tx: Prisma.TransactionClient, shop: string, m
 
 /** The migration's samples, oldest first; at most `limit`, evenly thinned, so a long run stays one small answer. */
 export async function writtenSamples(shop: string, migrationId: string, limit = 500): Promise<WrittenSample[]> {
-  const rows = await db().migrationSample.findMany({ where: { shop, migrationId }, orderBy: { at: 'asc' }, select: { at: true, written: true } });
+  const rows = await db().migrationSample.findMany({
+    where: { shop, migrationId },
+    orderBy: { at: 'asc' },
+    select: { at: true, written: true },
+  });
   const step = Math.max(1, Math.ceil(rows.length / limit));
   const kept = rows.filter((_, index) => index % step === 0 || index === rows.length - 1);
   return kept.map((row) => ({ at: row.at.toISOString(), written: row.written }));

@@ -13,7 +13,11 @@ import { salesChannelsOf } from '../../shopify-admin/sales-channels.server.ts';
 import { channelNames } from '../../migrations/sales-channels.ts';
 import { plannedPublishing } from '../analysis/catalog-publishing.server.ts';
 import { currencyPlanNote, orderCurrencies } from '../analysis/order-currencies.server.ts';
-import { customerDataAtPlanTime, customerDataFindings, planWithCustomerData } from '../analysis/customer-data.server.ts';
+import {
+  customerDataAtPlanTime,
+  customerDataFindings,
+  planWithCustomerData,
+} from '../analysis/customer-data.server.ts';
 import { chosenChannels } from '../entities/products/publishing.server.ts';
 import { type CatalogSize, planMigration } from '../analysis/plan.server.ts';
 import { stagedPoints } from '../analysis/plan-points.server.ts';
@@ -22,7 +26,10 @@ import { MAX_VARIANTS } from '../../shopify-admin/limits/input-limits.server.ts'
 import { VARIANTS_IN_SHOP } from '../../shopify-admin/graphql/products.ts';
 import { migrationOptions } from '../options.server.ts';
 
-export async function analyzeStep(migrationId: string, afterId: bigint | null): Promise<'next-batch' | 'ready' | 'loading' | 'not-running'> {
+export async function analyzeStep(
+  migrationId: string,
+  afterId: bigint | null,
+): Promise<'next-batch' | 'ready' | 'loading' | 'not-running'> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
   // A second analysis job (a resume racing the first) finds the phase moved on and does nothing.
   if (!migration || migration.status !== 'running' || migration.phase !== 'analyzing') return 'not-running';
@@ -32,7 +39,16 @@ export async function analyzeStep(migrationId: string, afterId: bigint | null): 
   const customerData = last ? await customerDataAtPlanTime(migration.shop, migration.entities as Entity[]) : null;
   const catalog = last ? [...(await catalogFindings(migrationId)), ...customerDataFindings(customerData)] : [];
   const plan = last
-    ? planWithCustomerData(await planFor(migrationId, migration.shop, migration.sourcePlatform, migration.entities as Entity[], migration.options), customerData)
+    ? planWithCustomerData(
+        await planFor(
+          migrationId,
+          migration.shop,
+          migration.sourcePlatform,
+          migration.entities as Entity[],
+          migration.options,
+        ),
+        customerData,
+      )
     : null;
   const unattended = migrationOptions(migration.options).unattended;
 
@@ -69,7 +85,9 @@ async function catalogSize(migrationId: string, shop: string, platform: string):
     WHERE r."migrationId" = ${migrationId} AND r.entity = 'products' AND r.status <> 'invalid' AND m."sourceId" IS NULL`;
   let variantsInShop: number | null = null;
   try {
-    const { data } = await (await adminClientFor(shop)).request<{ productVariantsCount: { count: number } }>(VARIANTS_IN_SHOP, {}, { estimatedCost: 1 });
+    const { data } = await (
+      await adminClientFor(shop)
+    ).request<{ productVariantsCount: { count: number } }>(VARIANTS_IN_SHOP, {}, { estimatedCost: 1 });
     variantsInShop = data.productVariantsCount.count;
   } catch (error) {
     if (!(error instanceof AdminApiError)) throw error;
@@ -87,14 +105,28 @@ async function listingPages(migrationId: string): Promise<number> {
 }
 
 async function planFor(migrationId: string, shop: string, platform: string, entities: Entity[], options: unknown) {
-  const staged = await db().sourceRecord.groupBy({ by: ['entity'], where: { migrationId, status: { not: 'invalid' } }, _count: true });
+  const staged = await db().sourceRecord.groupBy({
+    by: ['entity'],
+    where: { migrationId, status: { not: 'invalid' } },
+    _count: true,
+  });
   const counts = Object.fromEntries(staged.map((row) => [row.entity, row._count]));
   // Redirects are derived later, one for each product, collection, page and post that had a URL,
   // and one for each old listing page (tag, category, shop page) that listed them (decision 0025).
-  if (entities.includes('redirects')) counts.redirects = (counts.products ?? 0) + (counts.collections ?? 0) + (counts.pages ?? 0) + (counts.blogPosts ?? 0) + (await listingPages(migrationId));
+  if (entities.includes('redirects'))
+    counts.redirects =
+      (counts.products ?? 0) +
+      (counts.collections ?? 0) +
+      (counts.pages ?? 0) +
+      (counts.blogPosts ?? 0) +
+      (await listingPages(migrationId));
   const record = await db().shop.findUnique({ where: { shop } });
   const currencies = entities.includes('orders') ? currencyPlanNote(await orderCurrencies(migrationId)) : null;
-  const shopPlan = { planName: record?.planName ?? null, shopifyPlus: record?.shopifyPlus ?? false, partnerDevelopment: record?.partnerDevelopment ?? false };
+  const shopPlan = {
+    planName: record?.planName ?? null,
+    shopifyPlus: record?.shopifyPlus ?? false,
+    partnerDevelopment: record?.partnerDevelopment ?? false,
+  };
   const catalogChosen = entities.includes('products') || entities.includes('collections');
   return planMigration(counts, entities, shopPlan, {
     priced: await stagedPoints(migrationId, platform, entities),

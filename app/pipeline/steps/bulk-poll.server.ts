@@ -2,7 +2,12 @@
 // again later while Shopify runs it, then collects its results and goes on where writing goes on.
 import { db } from '../../db/db.server.ts';
 import { collectProductBulk } from '../entities/products/bulk-write.server.ts';
-import { HELD, PLACEMENT_BATCH, collectPlacementBulk, submitPlacementBulk } from '../entities/products/bulk-publishing.server.ts';
+import {
+  HELD,
+  PLACEMENT_BATCH,
+  collectPlacementBulk,
+  submitPlacementBulk,
+} from '../entities/products/bulk-publishing.server.ts';
 import { queueBulkPoll } from '../queue.server.ts';
 import { writerFor } from '../../shopify-admin/writer.server.ts';
 import { type LoadOutcome, scheduleAfter, stoppedByShopify } from './load.server.ts';
@@ -11,10 +16,15 @@ import { type LoadOutcome, scheduleAfter, stoppedByShopify } from './load.server
  * Checks on a bulk operation: again later while Shopify runs it, then its results and the next
  * chunk; after the last chunk publishing the products, the next entity.
  */
-export async function bulkPollStep(migrationId: string, batchId: string, connect: typeof writerFor = writerFor): Promise<LoadOutcome> {
+export async function bulkPollStep(
+  migrationId: string,
+  batchId: string,
+  connect: typeof writerFor = writerFor,
+): Promise<LoadOutcome> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
   // A paused migration still collects what Shopify already wrote; it just does not go on.
-  if (!migration || !['running', 'paused'].includes(migration.status) || migration.phase !== 'loading') return 'not-running';
+  if (!migration || !['running', 'paused'].includes(migration.status) || migration.phase !== 'loading')
+    return 'not-running';
   try {
     const writer = await connect(migration.shop, migration.sourcePlatform);
     const batch = await db().bulkBatch.findUniqueOrThrow({ where: { id: batchId } });

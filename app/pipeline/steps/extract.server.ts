@@ -17,11 +17,22 @@ export function extractedEntities(entities: string[]): Entity[] {
 }
 
 /** The status change and one extract job per entity. startedAt is when reading began: a re-sync reads what changed after it. */
-export async function beginReading(tx: Tx, migration: { id: string; shop: string; status: string; entities: string[] }) {
+export async function beginReading(
+  tx: Tx,
+  migration: { id: string; shop: string; status: string; entities: string[] },
+) {
   const { id, shop } = migration;
-  const started = await transition(tx, migration, 'running', { phase: 'extracting', startedAt: new Date(), error: null });
+  const started = await transition(tx, migration, 'running', {
+    phase: 'extracting',
+    startedAt: new Date(),
+    error: null,
+  });
   for (const entity of extractedEntities(migration.entities)) {
-    await tx.migrationEntity.upsert({ where: { migrationId_entity: { migrationId: id, entity } }, create: { migrationId: id, shop, entity }, update: {} });
+    await tx.migrationEntity.upsert({
+      where: { migrationId_entity: { migrationId: id, entity } },
+      create: { migrationId: id, shop, entity },
+      update: {},
+    });
     await queueExtract(tx, id, entity);
   }
   return started;
@@ -30,13 +41,18 @@ export async function beginReading(tx: Tx, migration: { id: string; shop: string
 /** Starts reading the source: one extract job per entity, all queued with the status change. */
 export async function startMigration(shop: string, id: string) {
   const migration = await ownedMigration(shop, id);
-  if (migration.status !== 'draft') throw new MigrationStateError(`The migration is ${migration.status}; only a draft can start.`);
+  if (migration.status !== 'draft')
+    throw new MigrationStateError(`The migration is ${migration.status}; only a draft can start.`);
   return db().$transaction((tx) => beginReading(tx, migration));
 }
 
 export type ExtractOutcome = 'page-staged' | 'entity-done' | 'all-done' | 'not-running' | 'failed';
 
-export async function extractNextPage(migrationId: string, entity: Entity, connector: SourceConnector): Promise<ExtractOutcome> {
+export async function extractNextPage(
+  migrationId: string,
+  entity: Entity,
+  connector: SourceConnector,
+): Promise<ExtractOutcome> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
   if (!migration || migration.status !== 'running' || migration.phase !== 'extracting') return 'not-running';
   const progress = await db().migrationEntity.upsert({
@@ -52,7 +68,9 @@ export async function extractNextPage(migrationId: string, entity: Entity, conne
     page = await connector.extract(entity, progress.extractCursor, since ? { modifiedAfter: new Date(since) } : {});
   } catch (error) {
     if (error instanceof SourceError && !error.retryable) {
-      await transition(db(), migration, 'failed', { error: `Reading ${entity} from the source store failed: ${error.message}` });
+      await transition(db(), migration, 'failed', {
+        error: `Reading ${entity} from the source store failed: ${error.message}`,
+      });
       return 'failed';
     }
     throw error; // network trouble or a 5xx: the queue retries with backoff
@@ -68,7 +86,13 @@ export async function extractNextPage(migrationId: string, entity: Entity, conne
     const done = page.nextCursor === null;
     await tx.migrationEntity.update({
       where: { migrationId_entity: { migrationId, entity } },
-      data: { extractCursor: page.nextCursor ?? progress.extractCursor, extractDone: done, sourceTotal: page.total, extracted: total - invalid, invalid },
+      data: {
+        extractCursor: page.nextCursor ?? progress.extractCursor,
+        extractDone: done,
+        sourceTotal: page.total,
+        extracted: total - invalid,
+        invalid,
+      },
     });
     if (!done) {
       await queueExtract(tx, migrationId, entity);
@@ -82,7 +106,10 @@ export async function extractNextPage(migrationId: string, entity: Entity, conne
     const started = await tx.migrationEntity.count({ where: { migrationId, entity: { in: pending } } });
     if (remaining === 0 && started === pending.length) {
       // Only the first to get here moves the phase on; any later one finds it moved and stops.
-      const moved = await tx.migration.updateMany({ where: { id: migrationId, phase: 'extracting' }, data: { phase: 'analyzing' } });
+      const moved = await tx.migration.updateMany({
+        where: { id: migrationId, phase: 'extracting' },
+        data: { phase: 'analyzing' },
+      });
       if (moved.count === 0) return 'entity-done';
       await queueAnalyze(tx, migrationId);
       return 'all-done';

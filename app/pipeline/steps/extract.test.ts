@@ -3,7 +3,12 @@
 import pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../../../connectors/model.ts';
-import { type Extracted, type ExtractedPage, SourceError, type SourceConnector } from '../../../connectors/source-connector.ts';
+import {
+  type Extracted,
+  type ExtractedPage,
+  SourceError,
+  type SourceConnector,
+} from '../../../connectors/source-connector.ts';
 import { db } from '../../db/db.server.ts';
 import { extractNextPage } from './extract.server.ts';
 
@@ -11,7 +16,12 @@ const SHOP = 'extract.myshopify.com';
 
 function product(id: number, overrides: Record<string, unknown> = {}) {
   return {
-    sourceId: String(id), sourceType: 'simple', title: `Mug ${id}`, handle: `mug-${id}`, status: 'active', options: [],
+    sourceId: String(id),
+    sourceType: 'simple',
+    title: `Mug ${id}`,
+    handle: `mug-${id}`,
+    status: 'active',
+    options: [],
     variants: [{ sourceId: `${id}`, sku: `MUG-${id}`, price: '12.50', optionValues: [], inventoryQuantity: 3 }],
     ...overrides,
   };
@@ -24,17 +34,33 @@ function memorySource(pages: Extracted[][], failWith?: SourceError): SourceConne
     platform: 'memory',
     calls,
     testConnection: async () => ({ ok: false, problem: 'unreachable', message: 'not used' }),
-    describe: async () => ({ platform: 'memory', version: null, url: 'memory:', name: null, currency: null, counts: {} }),
+    describe: async () => ({
+      platform: 'memory',
+      version: null,
+      url: 'memory:',
+      name: null,
+      currency: null,
+      counts: {},
+    }),
     extract: async (_entity: Entity, cursor: string | null): Promise<ExtractedPage> => {
       calls.push(cursor);
       if (failWith) throw failWith;
       const index = cursor === null ? 0 : Number(cursor);
-      return { records: pages[index] ?? [], nextCursor: index + 1 < pages.length ? String(index + 1) : null, total: pages.flat().length };
+      return {
+        records: pages[index] ?? [],
+        nextCursor: index + 1 < pages.length ? String(index + 1) : null,
+        total: pages.flat().length,
+      };
     },
   };
 }
 
-const ok = (record: ReturnType<typeof product>): Extracted => ({ ok: true, sourceId: record.sourceId, record, raw: { id: record.sourceId } });
+const ok = (record: ReturnType<typeof product>): Extracted => ({
+  ok: true,
+  sourceId: record.sourceId,
+  record,
+  raw: { id: record.sourceId },
+});
 
 async function jobs(): Promise<string[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -49,7 +75,9 @@ async function jobs(): Promise<string[]> {
 let migrationId: string;
 beforeEach(async () => {
   await db().$executeRawUnsafe('DELETE FROM graphile_worker._private_jobs');
-  const migration = await db().migration.create({ data: { shop: SHOP, sourcePlatform: 'memory', status: 'running', phase: 'extracting', entities: ['products'] } });
+  const migration = await db().migration.create({
+    data: { shop: SHOP, sourcePlatform: 'memory', status: 'running', phase: 'extracting', entities: ['products'] },
+  });
   migrationId = migration.id;
 });
 
@@ -57,8 +85,16 @@ describe('extract', () => {
   it('stages a page, saves the cursor and queues the next page in the same transaction', async () => {
     const source = memorySource([[ok(product(1)), ok(product(2))], [ok(product(3))]]);
     expect(await extractNextPage(migrationId, 'products', source)).toBe('page-staged');
-    const progress = await db().migrationEntity.findUniqueOrThrow({ where: { migrationId_entity: { migrationId, entity: 'products' } } });
-    expect(progress).toMatchObject({ extractCursor: '1', extractDone: false, extracted: 2, invalid: 0, sourceTotal: 3 });
+    const progress = await db().migrationEntity.findUniqueOrThrow({
+      where: { migrationId_entity: { migrationId, entity: 'products' } },
+    });
+    expect(progress).toMatchObject({
+      extractCursor: '1',
+      extractDone: false,
+      extracted: 2,
+      invalid: 0,
+      sourceTotal: 3,
+    });
     expect(await jobs()).toEqual([`migration-extract migration-extract:${migrationId}:products`]);
 
     expect(await extractNextPage(migrationId, 'products', source)).toBe('all-done');
@@ -69,7 +105,12 @@ describe('extract', () => {
   });
 
   it('keeps a record the connector could not read, and one that does not fit the model, with the reason', async () => {
-    const unreadable: Extracted = { ok: false, sourceId: '7', reason: 'regular_price "12,50" is not a number', raw: { id: 7 } };
+    const unreadable: Extracted = {
+      ok: false,
+      sourceId: '7',
+      reason: 'regular_price "12,50" is not a number',
+      raw: { id: 7 },
+    };
     const anonymous: Extracted = { ok: false, sourceId: null, reason: 'the record has no id', raw: {} };
     const misfit = ok(product(8, { variants: [] }));
     await extractNextPage(migrationId, 'products', memorySource([[ok(product(6)), unreadable, anonymous, misfit]]));
@@ -80,7 +121,11 @@ describe('extract', () => {
       ['unidentified:first:2', 'invalid', 'the record has no id'],
       ['8', 'invalid', 'variants: Too small: expected array to have >=1 items'],
     ]);
-    expect(await db().migrationEntity.findUniqueOrThrow({ where: { migrationId_entity: { migrationId, entity: 'products' } } })).toMatchObject({ extracted: 1, invalid: 3 });
+    expect(
+      await db().migrationEntity.findUniqueOrThrow({
+        where: { migrationId_entity: { migrationId, entity: 'products' } },
+      }),
+    ).toMatchObject({ extracted: 1, invalid: 3 });
   });
 
   it('re-reading an unchanged record leaves it written; a changed one goes back to staged', async () => {
@@ -88,19 +133,36 @@ describe('extract', () => {
     await db().sourceRecord.updateMany({ where: { migrationId }, data: { status: 'written' } });
     // Reading again from the start, as a re-sync does.
     await db().migration.update({ where: { id: migrationId }, data: { phase: 'extracting' } });
-    await db().migrationEntity.update({ where: { migrationId_entity: { migrationId, entity: 'products' } }, data: { extractDone: false, extractCursor: null } });
-    await extractNextPage(migrationId, 'products', memorySource([[ok(product(1)), ok(product(2, { title: 'Mug 2, now blue' }))]]));
+    await db().migrationEntity.update({
+      where: { migrationId_entity: { migrationId, entity: 'products' } },
+      data: { extractDone: false, extractCursor: null },
+    });
+    await extractNextPage(
+      migrationId,
+      'products',
+      memorySource([[ok(product(1)), ok(product(2, { title: 'Mug 2, now blue' }))]]),
+    );
     const rows = await db().sourceRecord.findMany({ where: { migrationId }, orderBy: { sourceId: 'asc' } });
-    expect(rows.map((row) => [row.sourceId, row.status])).toEqual([['1', 'written'], ['2', 'staged']]);
+    expect(rows.map((row) => [row.sourceId, row.status])).toEqual([
+      ['1', 'written'],
+      ['2', 'staged'],
+    ]);
     expect(rows).toHaveLength(2);
   });
 
   it('stops the migration with the source’s message when the credentials are refused, and does nothing while paused', async () => {
-    const refused = memorySource([], new SourceError('wrong-credentials', 'WooCommerce refused the API keys (401). Check the consumer key and secret.'));
+    const refused = memorySource(
+      [],
+      new SourceError(
+        'wrong-credentials',
+        'WooCommerce refused the API keys (401). Check the consumer key and secret.',
+      ),
+    );
     expect(await extractNextPage(migrationId, 'products', refused)).toBe('failed');
     expect(await db().migration.findUniqueOrThrow({ where: { id: migrationId } })).toMatchObject({
       status: 'failed',
-      error: 'Reading products from the source store failed: WooCommerce refused the API keys (401). Check the consumer key and secret.',
+      error:
+        'Reading products from the source store failed: WooCommerce refused the API keys (401). Check the consumer key and secret.',
     });
     expect(await extractNextPage(migrationId, 'products', memorySource([[ok(product(1))]]))).toBe('not-running');
   });

@@ -55,22 +55,39 @@ export async function invitationSummary(shop: string, migrationId: string): Prom
     customersToInvite(shop, chain),
     db().customerInvitation.count({ where: { shop, migrationId: { in: chain }, sentAt: { not: null } } }),
     db().customerInvitation.count({ where: { shop, migrationId: { in: chain }, sentAt: null, error: { not: null } } }),
-    db().customerInvitation.findMany({ where: { shop, migrationId: { in: chain }, sentAt: null, error: { not: null } }, orderBy: { id: 'asc' }, take: SHOWN_PROBLEMS }),
+    db().customerInvitation.findMany({
+      where: { shop, migrationId: { in: chain }, sentAt: null, error: { not: null } },
+      orderBy: { id: 'asc' },
+      take: SHOWN_PROBLEMS,
+    }),
   ]);
   return {
     run: (migration?.invitations ?? null) as InvitationRun | null,
     toSend,
     sent,
     failed,
-    problems: await Promise.all(refused.map(async (row) => ({ customerGid: row.customerGid, email: await emailOf(shop, chain, row.customerGid), reason: row.error ?? '' }))),
+    problems: await Promise.all(
+      refused.map(async (row) => ({
+        customerGid: row.customerGid,
+        email: await emailOf(shop, chain, row.customerGid),
+        reason: row.error ?? '',
+      })),
+    ),
   };
 }
 
 /** The address the old store had for the customer, so the merchant knows who it is. */
 async function emailOf(shop: string, chain: string[], customerGid: string): Promise<string | null> {
-  const link = await db().idMapEntry.findFirst({ where: { shop, entity: 'customers', shopifyGid: customerGid }, select: { sourceId: true } });
+  const link = await db().idMapEntry.findFirst({
+    where: { shop, entity: 'customers', shopifyGid: customerGid },
+    select: { sourceId: true },
+  });
   if (!link) return null;
-  const record = await db().sourceRecord.findFirst({ where: { shop, migrationId: { in: chain }, entity: 'customers', sourceId: link.sourceId }, orderBy: { id: 'desc' }, select: { data: true } });
+  const record = await db().sourceRecord.findFirst({
+    where: { shop, migrationId: { in: chain }, entity: 'customers', sourceId: link.sourceId },
+    orderBy: { id: 'desc' },
+    select: { data: true },
+  });
   return record ? (stagedRecord('customers', record).email ?? null) : null;
 }
 
@@ -85,15 +102,22 @@ export function newInvitationRun(): InvitationRun {
  */
 export async function sendInvitations(shop: string, id: string) {
   const migration = await ownedMigration(shop, id);
-  if (migration.status !== 'completed') throw new MigrationStateError(`The migration is ${migration.status}; invitations go out once it has completed.`);
+  if (migration.status !== 'completed')
+    throw new MigrationStateError(`The migration is ${migration.status}; invitations go out once it has completed.`);
   if (!migrationOptions(migration.options).inviteCustomers) {
     throw new MigrationStateError('Account invitations were left off in this migration’s options.');
   }
-  if ((migration.invitations as InvitationRun | null)?.status === 'sending') throw new MigrationStateError('Invitations are already being sent.');
+  if ((migration.invitations as InvitationRun | null)?.status === 'sending')
+    throw new MigrationStateError('Invitations are already being sent.');
   const waiting = await customersToInvite(shop, await chainOf(shop, id));
   return db().$transaction(async (tx) => {
     if (waiting === 0) {
-      return tx.migration.update({ where: { id }, data: { invitations: { ...newInvitationRun(), status: 'done', finishedAt: new Date().toISOString() } as object } });
+      return tx.migration.update({
+        where: { id },
+        data: {
+          invitations: { ...newInvitationRun(), status: 'done', finishedAt: new Date().toISOString() } as object,
+        },
+      });
     }
     const sending = await tx.migration.update({ where: { id }, data: { invitations: newInvitationRun() as object } });
     await queueInvitations(tx, id, null);
@@ -104,16 +128,32 @@ export async function sendInvitations(shop: string, id: string) {
 export type InviteOutcome = 'next-batch' | 'done' | 'not-sending' | 'stopped';
 
 interface InviteAnswer {
-  customerSendAccountInviteEmail: { customer: { id: string } | null; userErrors: (UserError & { code?: string | null })[] } | null;
+  customerSendAccountInviteEmail: {
+    customer: { id: string } | null;
+    userErrors: (UserError & { code?: string | null })[];
+  } | null;
 }
 
 /** One customer's invitation as Shopify answered it: sent now, or refused with its words (sent again next time). */
-async function recordInvitation(shop: string, migrationId: string, customerGid: string, error: string | null): Promise<void> {
+async function recordInvitation(
+  shop: string,
+  migrationId: string,
+  customerGid: string,
+  error: string | null,
+): Promise<void> {
   const outcome = { migrationId, sentAt: error ? null : new Date(), error };
-  await db().customerInvitation.upsert({ where: { shop_customerGid: { shop, customerGid } }, create: { shop, customerGid, ...outcome }, update: outcome });
+  await db().customerInvitation.upsert({
+    where: { shop_customerGid: { shop, customerGid } },
+    create: { shop, customerGid, ...outcome },
+    update: outcome,
+  });
 }
 
-export async function inviteStep(migrationId: string, afterId: bigint | null, connect: typeof writerFor = writerFor): Promise<InviteOutcome> {
+export async function inviteStep(
+  migrationId: string,
+  afterId: bigint | null,
+  connect: typeof writerFor = writerFor,
+): Promise<InviteOutcome> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
   if (!migration || (migration.invitations as InvitationRun | null)?.status !== 'sending') return 'not-sending';
   // An undo started since deletes the very customers being invited: stop rather than email them.
@@ -124,12 +164,24 @@ export async function inviteStep(migrationId: string, afterId: bigint | null, co
   const { shop } = migration;
   const chain = await chainOf(shop, migrationId);
   const entries = await db().idMapEntry.findMany({
-    where: { shop, entity: 'customers', createdBy: { in: chain }, ...(afterId === null ? {} : { id: { gt: afterId } }) },
+    where: {
+      shop,
+      entity: 'customers',
+      createdBy: { in: chain },
+      ...(afterId === null ? {} : { id: { gt: afterId } }),
+    },
     orderBy: { id: 'asc' },
     take: INVITE_BATCH,
   });
   const gids = [...new Set(entries.map((entry) => entry.shopifyGid))];
-  const done = new Set((await db().customerInvitation.findMany({ where: { shop, customerGid: { in: gids }, sentAt: { not: null } }, select: { customerGid: true } })).map((row) => row.customerGid));
+  const done = new Set(
+    (
+      await db().customerInvitation.findMany({
+        where: { shop, customerGid: { in: gids }, sentAt: { not: null } },
+        select: { customerGid: true },
+      })
+    ).map((row) => row.customerGid),
+  );
   const due = gids.filter((gid) => !done.has(gid));
 
   try {
@@ -137,16 +189,31 @@ export async function inviteStep(migrationId: string, afterId: bigint | null, co
       const writer = await connect(shop, migration.sourcePlatform);
       // A worker that died after Shopify sent an invitation and before its row was written would send
       // it again: Shopify marks the customer INVITED when it sends, so that one is recorded, not emailed.
-      const { data: states } = await writer.client.request<{ nodes: ({ id: string; state: string } | null)[] }>(CUSTOMER_STATES, { ids: due }, { estimatedCost: 1 + due.length });
+      const { data: states } = await writer.client.request<{ nodes: ({ id: string; state: string } | null)[] }>(
+        CUSTOMER_STATES,
+        { ids: due },
+        { estimatedCost: 1 + due.length },
+      );
       const invited = new Set(states.nodes.flatMap((node) => (node?.state === 'INVITED' ? [node.id] : [])));
       for (const customerGid of invited) await recordInvitation(shop, migrationId, customerGid, null);
-      await inParallel(due.filter((gid) => !invited.has(gid)), writer.concurrency, async (customerGid) => {
-        const { data } = await writer.client.request<InviteAnswer>(SEND_ACCOUNT_INVITE, { customerId: customerGid }, { estimatedCost: 10 });
-        const answer = data.customerSendAccountInviteEmail;
-        // The field is always customerId here; Shopify's message alone is what the merchant reads.
-        const error = answer?.customer ? null : (answer?.userErrors ?? []).map((problem) => problem.message).join('; ') || 'Shopify did not send the invitation';
-        await recordInvitation(shop, migrationId, customerGid, error);
-      });
+      await inParallel(
+        due.filter((gid) => !invited.has(gid)),
+        writer.concurrency,
+        async (customerGid) => {
+          const { data } = await writer.client.request<InviteAnswer>(
+            SEND_ACCOUNT_INVITE,
+            { customerId: customerGid },
+            { estimatedCost: 10 },
+          );
+          const answer = data.customerSendAccountInviteEmail;
+          // The field is always customerId here; Shopify's message alone is what the merchant reads.
+          const error = answer?.customer
+            ? null
+            : (answer?.userErrors ?? []).map((problem) => problem.message).join('; ') ||
+              'Shopify did not send the invitation';
+          await recordInvitation(shop, migrationId, customerGid, error);
+        },
+      );
     }
   } catch (error) {
     if (!(error instanceof AdminApiError && ['unauthorized', 'graphql', 'max-cost'].includes(error.kind))) throw error;
@@ -168,8 +235,16 @@ export async function inviteStep(migrationId: string, afterId: bigint | null, co
 
 async function finish(migrationId: string, stopped: string | null) {
   await db().$transaction(async (tx) => {
-    const { invitations } = await tx.migration.findUniqueOrThrow({ where: { id: migrationId }, select: { invitations: true } });
-    const run = { ...((invitations ?? newInvitationRun()) as unknown as InvitationRun), status: stopped ? 'stopped' : 'done', finishedAt: new Date().toISOString(), error: stopped };
+    const { invitations } = await tx.migration.findUniqueOrThrow({
+      where: { id: migrationId },
+      select: { invitations: true },
+    });
+    const run = {
+      ...((invitations ?? newInvitationRun()) as unknown as InvitationRun),
+      status: stopped ? 'stopped' : 'done',
+      finishedAt: new Date().toISOString(),
+      error: stopped,
+    };
     await tx.migration.update({ where: { id: migrationId }, data: { invitations: run as object } });
     await notifyProgress(tx, migrationId);
   });

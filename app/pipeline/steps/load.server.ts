@@ -8,7 +8,11 @@ import { MigrationStateError, ownedMigration, transition } from '../lifecycle.se
 import { notifyProgress } from '../staging/progress.server.ts';
 import { AdminApiError } from '../../shopify-admin/client.server.ts';
 import { submitProductBulk, usesBulk } from '../entities/products/bulk-write.server.ts';
-import { customerDataNotice, customerDataRefusedWhileWriting, holdBackCustomerData } from '../analysis/customer-data.server.ts';
+import {
+  customerDataNotice,
+  customerDataRefusedWhileWriting,
+  holdBackCustomerData,
+} from '../analysis/customer-data.server.ts';
 import { isCustomerDataEntity } from '../analysis/customer-data-notice.ts';
 import { submitPlacementBulk } from '../entities/products/bulk-publishing.server.ts';
 import { loadCollectionBatch } from '../entities/collections/write.server.ts';
@@ -43,7 +47,8 @@ const LOADERS: Record<Entity, Loader> = {
 /** The merchant read the analysis and the plan: write to Shopify. */
 export async function approveMigration(shop: string, id: string) {
   const migration = await ownedMigration(shop, id);
-  if (migration.status !== 'ready') throw new MigrationStateError(`The migration is ${migration.status}; only one ready for review can start writing.`);
+  if (migration.status !== 'ready')
+    throw new MigrationStateError(`The migration is ${migration.status}; only one ready for review can start writing.`);
   const first = migration.entities[0] as Entity | undefined;
   return db().$transaction(async (tx) => {
     const approved = await transition(tx, migration, 'running', { phase: 'loading' });
@@ -54,7 +59,12 @@ export async function approveMigration(shop: string, id: string) {
 
 export type LoadOutcome = 'next-batch' | 'next-entity' | 'verifying' | 'not-running' | 'failed' | 'bulk-running';
 
-export async function loadStep(migrationId: string, entity: Entity, afterId: bigint | null, connect: typeof writerFor = writerFor): Promise<LoadOutcome> {
+export async function loadStep(
+  migrationId: string,
+  entity: Entity,
+  afterId: bigint | null,
+  connect: typeof writerFor = writerFor,
+): Promise<LoadOutcome> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
   if (!migration || migration.status !== 'running' || migration.phase !== 'loading') return 'not-running';
 
@@ -66,9 +76,14 @@ export async function loadStep(migrationId: string, entity: Entity, afterId: big
     if (first) await ensureSourceReferenceDefinitions(writer.client);
     if (entity === 'redirects' && afterId === null) {
       // Redirects are not read from the source: how many were derived is their total, so every progress view can say "of N".
-      const derived = (await deriveRedirects(migrationId, migration.sourcePlatform)) + (await deriveStorePageRedirects(migrationId));
+      const derived =
+        (await deriveRedirects(migrationId, migration.sourcePlatform)) + (await deriveStorePageRedirects(migrationId));
       const total = { extractDone: true, sourceTotal: derived, extracted: derived };
-      await db().migrationEntity.upsert({ where: { migrationId_entity: { migrationId, entity } }, create: { migrationId, shop: migration.shop, entity, ...total }, update: total });
+      await db().migrationEntity.upsert({
+        where: { migrationId_entity: { migrationId, entity } },
+        create: { migrationId, shop: migration.shop, entity, ...total },
+        update: total,
+      });
     }
     const customerData = isCustomerDataEntity(entity) ? customerDataNotice(migration.plan) : null;
     if (customerData) {
@@ -110,14 +125,27 @@ export async function loadStep(migrationId: string, entity: Entity, afterId: big
 }
 
 /** The shop revoked the app, or Shopify keeps refusing: stop and say why; the queue would only repeat it. */
-export async function stoppedByShopify(migration: { id: string; status: string }, entity: Entity, error: unknown): Promise<boolean> {
-  if (!(error instanceof AdminApiError && (error.kind === 'unauthorized' || error.kind === 'graphql' || error.kind === 'max-cost'))) return false;
+export async function stoppedByShopify(
+  migration: { id: string; status: string },
+  entity: Entity,
+  error: unknown,
+): Promise<boolean> {
+  if (!(
+    error instanceof AdminApiError &&
+    (error.kind === 'unauthorized' || error.kind === 'graphql' || error.kind === 'max-cost')
+  ))
+    return false;
   await transition(db(), migration, 'failed', { error: `Writing ${entity} to Shopify stopped: ${error.message}` });
   return true;
 }
 
 /** After a batch of `entity`: its counts, and the job for the next batch, entity or the verification. */
-export async function scheduleAfter(migration: { id: string; shop: string; entities: string[] }, entity: Entity, next: bigint | null, notBefore?: Date): Promise<LoadOutcome> {
+export async function scheduleAfter(
+  migration: { id: string; shop: string; entities: string[] },
+  entity: Entity,
+  next: bigint | null,
+  notBefore?: Date,
+): Promise<LoadOutcome> {
   const migrationId = migration.id;
   const counts = await db().sourceRecord.groupBy({ by: ['status'], where: { migrationId, entity }, _count: true });
   const count = (status: string) => counts.find((row) => row.status === status)?._count ?? 0;
@@ -125,8 +153,22 @@ export async function scheduleAfter(migration: { id: string; shop: string; entit
     await notifyProgress(tx, migrationId);
     await tx.migrationEntity.upsert({
       where: { migrationId_entity: { migrationId, entity } },
-      create: { migrationId, shop: migration.shop, entity, extractDone: true, written: count('written'), unchanged: count('unchanged'), failed: count('failed'), skipped: count('skipped') },
-      update: { written: count('written'), unchanged: count('unchanged'), failed: count('failed'), skipped: count('skipped') },
+      create: {
+        migrationId,
+        shop: migration.shop,
+        entity,
+        extractDone: true,
+        written: count('written'),
+        unchanged: count('unchanged'),
+        failed: count('failed'),
+        skipped: count('skipped'),
+      },
+      update: {
+        written: count('written'),
+        unchanged: count('unchanged'),
+        failed: count('failed'),
+        skipped: count('skipped'),
+      },
     });
     await recordSample(tx, migration.shop, migrationId);
     if (next !== null) {

@@ -18,16 +18,29 @@ export type ResyncInterval = keyof typeof RESYNC_INTERVALS;
  */
 export async function resyncMigration(shop: string, id: string) {
   const migration = await ownedMigration(shop, id);
-  if (migration.status !== 'completed') throw new MigrationStateError(`The migration is ${migration.status}; only a completed migration can be re-synced.`);
-  const chain = await db().migration.findMany({ where: { shop, id: { in: await resyncChain(shop, id) } }, orderBy: { createdAt: 'asc' } });
-  if (chain.some((run) => UNDER_WAY.includes(run.status))) throw new MigrationStateError('A re-sync of this migration is already under way; wait for it to finish.');
+  if (migration.status !== 'completed')
+    throw new MigrationStateError(`The migration is ${migration.status}; only a completed migration can be re-synced.`);
+  const chain = await db().migration.findMany({
+    where: { shop, id: { in: await resyncChain(shop, id) } },
+    orderBy: { createdAt: 'asc' },
+  });
+  if (chain.some((run) => UNDER_WAY.includes(run.status)))
+    throw new MigrationStateError('A re-sync of this migration is already under way; wait for it to finish.');
   const previous = chain.filter((run) => run.status === 'completed' && run.startedAt).at(-1) ?? migration;
-  if (!previous.startedAt) throw new MigrationStateError('The migration never read its source, so there is no point to re-sync from.');
-  const options = { ...(previous.options as Record<string, unknown>), modifiedAfter: previous.startedAt.toISOString(), unattended: true };
+  if (!previous.startedAt)
+    throw new MigrationStateError('The migration never read its source, so there is no point to re-sync from.');
+  const options = {
+    ...(previous.options as Record<string, unknown>),
+    modifiedAfter: previous.startedAt.toISOString(),
+    unattended: true,
+  };
   return db().$transaction(async (tx) => {
     // The schedule follows the newest run, which is the one the next re-sync starts from.
     const every = chain.find((run) => run.resyncEvery)?.resyncEvery ?? null;
-    await tx.migration.updateMany({ where: { shop, id: { in: chain.map((run) => run.id) } }, data: { resyncEvery: null, nextResyncAt: null } });
+    await tx.migration.updateMany({
+      where: { shop, id: { in: chain.map((run) => run.id) } },
+      data: { resyncEvery: null, nextResyncAt: null },
+    });
     const created = await tx.migration.create({
       data: {
         shop,
@@ -53,13 +66,24 @@ export function nextResyncAt(every: string, from = new Date()): Date | null {
 /** The merchant's standing request for re-syncs (null stops them), kept on the newest run of the chain. */
 export async function scheduleResync(shop: string, id: string, every: ResyncInterval | null) {
   const migration = await ownedMigration(shop, id);
-  if (every !== null && !(every in RESYNC_INTERVALS)) throw new MigrationStateError(`Re-syncs can run ${Object.keys(RESYNC_INTERVALS).join(' or ')}.`);
-  if (['cancelled', 'undoing', 'undone'].includes(migration.status)) throw new MigrationStateError(`The migration is ${migration.status}; it cannot be re-synced.`);
-  const chain = await db().migration.findMany({ where: { shop, id: { in: await resyncChain(shop, id) } }, orderBy: { createdAt: 'asc' } });
+  if (every !== null && !(every in RESYNC_INTERVALS))
+    throw new MigrationStateError(`Re-syncs can run ${Object.keys(RESYNC_INTERVALS).join(' or ')}.`);
+  if (['cancelled', 'undoing', 'undone'].includes(migration.status))
+    throw new MigrationStateError(`The migration is ${migration.status}; it cannot be re-synced.`);
+  const chain = await db().migration.findMany({
+    where: { shop, id: { in: await resyncChain(shop, id) } },
+    orderBy: { createdAt: 'asc' },
+  });
   const newest = chain.at(-1) ?? migration;
   return db().$transaction(async (tx) => {
-    await tx.migration.updateMany({ where: { shop, id: { in: chain.map((run) => run.id) } }, data: { resyncEvery: null, nextResyncAt: null } });
-    return tx.migration.update({ where: { id: newest.id }, data: { resyncEvery: every, nextResyncAt: every ? nextResyncAt(every) : null } });
+    await tx.migration.updateMany({
+      where: { shop, id: { in: chain.map((run) => run.id) } },
+      data: { resyncEvery: null, nextResyncAt: null },
+    });
+    return tx.migration.update({
+      where: { id: newest.id },
+      data: { resyncEvery: every, nextResyncAt: every ? nextResyncAt(every) : null },
+    });
   });
 }
 
@@ -67,7 +91,11 @@ export const RESYNC_CRON = '*/5 * * * *';
 
 /** Starts every due re-sync; returns the new migrations' ids. */
 export async function startDueResyncs(now = new Date()): Promise<string[]> {
-  const due = await db().migration.findMany({ where: { nextResyncAt: { lte: now }, status: 'completed' }, select: { id: true, shop: true }, take: 100 });
+  const due = await db().migration.findMany({
+    where: { nextResyncAt: { lte: now }, status: 'completed' },
+    select: { id: true, shop: true },
+    take: 100,
+  });
   const started: string[] = [];
   for (const { id, shop } of due) {
     try {

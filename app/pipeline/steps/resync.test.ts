@@ -12,8 +12,17 @@ await client.connect();
 afterAll(() => client.end());
 
 async function completed(status = 'completed') {
-  const migration = await createMigration({ shop: SHOP, platform: 'woocommerce', sourceUrl: credentials.url, credentials, entities: ['products', 'customers'] });
-  return db().migration.update({ where: { id: migration.id }, data: { status, phase: 'done', startedAt: new Date('2026-11-20T08:00:00Z'), finishedAt: new Date() } });
+  const migration = await createMigration({
+    shop: SHOP,
+    platform: 'woocommerce',
+    sourceUrl: credentials.url,
+    credentials,
+    entities: ['products', 'customers'],
+  });
+  return db().migration.update({
+    where: { id: migration.id },
+    data: { status, phase: 'done', startedAt: new Date('2026-11-20T08:00:00Z'), finishedAt: new Date() },
+  });
 }
 
 beforeEach(async () => {
@@ -32,13 +41,25 @@ describe('scheduled re-syncs', () => {
     const started = await startDueResyncs();
     expect(started).toHaveLength(1);
     const resync = await db().migration.findUniqueOrThrow({ where: { id: started[0] } });
-    expect(resync).toMatchObject({ resyncOf: due.id, status: 'running', phase: 'extracting', resyncEvery: 'daily', entities: due.entities });
+    expect(resync).toMatchObject({
+      resyncOf: due.id,
+      status: 'running',
+      phase: 'extracting',
+      resyncEvery: 'daily',
+      entities: due.entities,
+    });
     expect(resync.options).toMatchObject({ modifiedAfter: '2026-11-20T08:00:00.000Z', unattended: true });
     expect(resync.nextResyncAt?.getTime()).toBeGreaterThan(Date.now() + 86_000_000);
-    expect(await db().migration.findUniqueOrThrow({ where: { id: due.id } })).toMatchObject({ resyncEvery: null, nextResyncAt: null });
+    expect(await db().migration.findUniqueOrThrow({ where: { id: due.id } })).toMatchObject({
+      resyncEvery: null,
+      nextResyncAt: null,
+    });
     expect((await db().migration.findUniqueOrThrow({ where: { id: later.id } })).resyncEvery).toBe('hourly');
     const { rows } = await client.query<{ key: string }>('SELECT key FROM graphile_worker._private_jobs ORDER BY id');
-    expect(rows.map((row) => row.key).sort()).toEqual([`migration-extract:${resync.id}:customers`, `migration-extract:${resync.id}:products`]);
+    expect(rows.map((row) => row.key).sort()).toEqual([
+      `migration-extract:${resync.id}:customers`,
+      `migration-extract:${resync.id}:products`,
+    ]);
 
     // The re-sync is still running: nothing is due until it completes.
     await db().migration.update({ where: { id: resync.id }, data: { nextResyncAt: new Date(Date.now() - 1000) } });
@@ -54,10 +75,17 @@ describe('scheduled re-syncs', () => {
   });
 
   it('is on the worker’s crontab', async () => {
-    const runner = await startWorker({ connectionString: process.env.DATABASE_URL as string, concurrency: 1, quiet: true });
+    const runner = await startWorker({
+      connectionString: process.env.DATABASE_URL as string,
+      concurrency: 1,
+      quiet: true,
+    });
     try {
       // graphile-worker records each crontab identifier it schedules, just after the worker starts.
-      const known = async () => (await client.query<{ identifier: string }>('SELECT identifier FROM graphile_worker._private_known_crontabs')).rows.map((row) => row.identifier);
+      const known = async () =>
+        (
+          await client.query<{ identifier: string }>('SELECT identifier FROM graphile_worker._private_known_crontabs')
+        ).rows.map((row) => row.identifier);
       await expect.poll(known, { timeout: 5000 }).toContain('migration-resync-scheduled');
     } finally {
       await runner.stop();

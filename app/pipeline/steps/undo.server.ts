@@ -4,7 +4,15 @@
 // created are deleted (IdMapEntry.createdBy); what the merchant had before stays, and when a
 // migration wrote into it ("Update them") it is put back as it was kept (record-before.server.ts).
 import { db } from '../../db/db.server.ts';
-import { type Tx, MigrationStateError, UNDER_WAY, ownedMigration, resyncChain, statusesBefore, transition } from '../lifecycle.server.ts';
+import {
+  type Tx,
+  MigrationStateError,
+  UNDER_WAY,
+  ownedMigration,
+  resyncChain,
+  statusesBefore,
+  transition,
+} from '../lifecycle.server.ts';
 import { AdminApiError } from '../../shopify-admin/client.server.ts';
 import { notifyProgress } from '../staging/progress.server.ts';
 import { queueUndo } from '../queue.server.ts';
@@ -21,7 +29,19 @@ export const UNDO_BATCH = 50;
  * collections; the customers Shopify made for guest orders can go once those orders have.
  * Entities not listed (a loader added later) come after these, by name.
  */
-export const UNDO_ORDER = ['redirects', 'reviews', 'discounts', 'blogPosts', 'blogs', 'pages', 'orders', 'guestCustomers', 'customers', 'products', 'collections'];
+export const UNDO_ORDER = [
+  'redirects',
+  'reviews',
+  'discounts',
+  'blogPosts',
+  'blogs',
+  'pages',
+  'orders',
+  'guestCustomers',
+  'customers',
+  'products',
+  'collections',
+];
 
 export interface UndoProblem {
   entity: string;
@@ -54,7 +74,14 @@ export interface UndoReport {
 const MAX_PROBLEMS = 500;
 
 export function newUndoReport(): UndoReport {
-  return { status: 'running', startedAt: new Date().toISOString(), finishedAt: null, entities: {}, problems: [], error: null };
+  return {
+    status: 'running',
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    entities: {},
+    problems: [],
+    error: null,
+  };
 }
 
 const rank = (entity: string) => {
@@ -64,7 +91,12 @@ const rank = (entity: string) => {
 const byUndoOrder = (a: string, b: string) => rank(a) - rank(b) || a.localeCompare(b);
 
 /** Records of the store the chain wrote into, still to be put back (not those an undo of this run could not). */
-const toPutBack = (shop: string, chain: string[], entity?: string) => ({ shop, migrationId: { in: chain }, restoreFailedAt: null, ...(entity ? { entity } : {}) });
+const toPutBack = (shop: string, chain: string[], entity?: string) => ({
+  shop,
+  migrationId: { in: chain },
+  restoreFailedAt: null,
+  ...(entity ? { entity } : {}),
+});
 
 /** The next entity, after `after` in undo order, that still has objects the chain created or records to put back. */
 export async function nextUndoEntity(shop: string, chain: string[], after: string | null): Promise<string | null> {
@@ -85,7 +117,9 @@ export async function nextUndoEntity(shop: string, chain: string[], after: strin
 export async function undoMigration(shop: string, id: string) {
   const migration = await ownedMigration(shop, id);
   if (!['completed', 'failed', 'cancelled', 'undone'].includes(migration.status)) {
-    throw new MigrationStateError(`The migration is ${migration.status}; ${migration.status === 'draft' ? 'nothing was written yet' : 'cancel it before undoing it'}.`);
+    throw new MigrationStateError(
+      `The migration is ${migration.status}; ${migration.status === 'draft' ? 'nothing was written yet' : 'cancel it before undoing it'}.`,
+    );
   }
   const chain = await resyncChain(shop, id);
   const busy = await db().migration.count({ where: { shop, id: { in: chain }, status: { in: UNDER_WAY } } });
@@ -94,12 +128,24 @@ export async function undoMigration(shop: string, id: string) {
   await db().recordBefore.updateMany({ where: { shop, migrationId: { in: chain } }, data: { restoreFailedAt: null } });
   const first = await nextUndoEntity(shop, chain, null);
   return db().$transaction(async (tx) => {
-    await tx.migration.updateMany({ where: { shop, id: { in: chain } }, data: { resyncEvery: null, nextResyncAt: null } });
+    await tx.migration.updateMany({
+      where: { shop, id: { in: chain } },
+      data: { resyncEvery: null, nextResyncAt: null },
+    });
     const report = newUndoReport();
     if (!first) {
-      return transition(tx, migration, 'undone', { phase: 'done', error: null, finishedAt: new Date(), undo: { ...report, status: 'done', finishedAt: new Date().toISOString() } as object });
+      return transition(tx, migration, 'undone', {
+        phase: 'done',
+        error: null,
+        finishedAt: new Date(),
+        undo: { ...report, status: 'done', finishedAt: new Date().toISOString() } as object,
+      });
     }
-    const undoing = await transition(tx, migration, 'undoing', { phase: 'undoing', error: null, undo: report as object });
+    const undoing = await transition(tx, migration, 'undoing', {
+      phase: 'undoing',
+      error: null,
+      undo: report as object,
+    });
     await queueUndo(tx, id, first, null);
     return undoing;
   });
@@ -107,7 +153,12 @@ export async function undoMigration(shop: string, id: string) {
 
 export type UndoOutcome = 'next-batch' | 'next-entity' | 'done' | 'not-running' | 'stopped';
 
-export async function undoStep(migrationId: string, entity: string, afterId: bigint | null, connect: typeof writerFor = writerFor): Promise<UndoOutcome> {
+export async function undoStep(
+  migrationId: string,
+  entity: string,
+  afterId: bigint | null,
+  connect: typeof writerFor = writerFor,
+): Promise<UndoOutcome> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
   if (!migration || migration.status !== 'undoing') return 'not-running';
   const { shop } = migration;
@@ -121,7 +172,14 @@ export async function undoStep(migrationId: string, entity: string, afterId: big
   const counts = { deleted: 0, alreadyGone: 0, failed: 0, restored: 0 };
   const problems: UndoProblem[] = [];
   // Once the entity's deletions are done, the store's own records a migration wrote into, a batch at a time.
-  const restoring = entries.length < UNDO_BATCH ? await db().recordBefore.findMany({ where: toPutBack(shop, chain, entity), orderBy: { id: 'asc' }, take: UNDO_BATCH }) : [];
+  const restoring =
+    entries.length < UNDO_BATCH
+      ? await db().recordBefore.findMany({
+          where: toPutBack(shop, chain, entity),
+          orderBy: { id: 'asc' },
+          take: UNDO_BATCH,
+        })
+      : [];
   try {
     const writer = await connect(shop, migration.sourcePlatform);
     const seen = new Set<string>();
@@ -143,19 +201,35 @@ export async function undoStep(migrationId: string, entity: string, afterId: big
       const result = await putBack(writer.client, row);
       if (result.outcome === 'failed') {
         counts.failed++;
-        const link = await db().idMapEntry.findFirst({ where: { shop, shopifyGid: row.shopifyGid }, select: { sourceId: true } });
-        problems.push({ entity, sourceId: link?.sourceId ?? '', shopifyGid: row.shopifyGid, reason: `Not put back as it was before the migration: ${result.reason}` });
+        const link = await db().idMapEntry.findFirst({
+          where: { shop, shopifyGid: row.shopifyGid },
+          select: { sourceId: true },
+        });
+        problems.push({
+          entity,
+          sourceId: link?.sourceId ?? '',
+          shopifyGid: row.shopifyGid,
+          reason: `Not put back as it was before the migration: ${result.reason}`,
+        });
         // Kept for the next undo to try again; this one goes on without it.
-        await db().recordBefore.update({ where: { id: row.id }, data: { restoreFailedAt: new Date(), restoreError: result.reason } });
+        await db().recordBefore.update({
+          where: { id: row.id },
+          data: { restoreFailedAt: new Date(), restoreError: result.reason },
+        });
         return;
       }
       counts[result.outcome === 'restored' ? 'restored' : 'alreadyGone']++;
       // As before the migration: no link, so a later migration finds the customer (and keeps it) afresh.
-      await db().$transaction([db().idMapEntry.deleteMany({ where: { shop, shopifyGid: row.shopifyGid } }), db().recordBefore.delete({ where: { id: row.id } })]);
+      await db().$transaction([
+        db().idMapEntry.deleteMany({ where: { shop, shopifyGid: row.shopifyGid } }),
+        db().recordBefore.delete({ where: { id: row.id } }),
+      ]);
     });
   } catch (error) {
     if (!(error instanceof AdminApiError && ['unauthorized', 'graphql', 'max-cost'].includes(error.kind))) throw error;
-    await finish(migrationId, counts, problems, entity, { stopped: `Deleting ${entity} from Shopify stopped: ${error.message}` });
+    await finish(migrationId, counts, problems, entity, {
+      stopped: `Deleting ${entity} from Shopify stopped: ${error.message}`,
+    });
     return 'stopped';
   }
 
@@ -177,13 +251,26 @@ export async function undoStep(migrationId: string, entity: string, afterId: big
 
 /** A product's variants go with it; their links (which orders use) must not outlive it. */
 async function forgetVariants(shop: string, platform: string, chain: string[], productSourceId: string) {
-  const records = await db().sourceRecord.findMany({ where: { shop, migrationId: { in: chain }, entity: 'products', sourceId: productSourceId }, select: { data: true } });
-  const variantIds = records.flatMap((record) => (stagedRecord('products', record).variants ?? []).map((variant) => variant.sourceId));
-  if (variantIds.length > 0) await db().idMapEntry.deleteMany({ where: { shop, platform, entity: 'variants', sourceId: { in: variantIds } } });
+  const records = await db().sourceRecord.findMany({
+    where: { shop, migrationId: { in: chain }, entity: 'products', sourceId: productSourceId },
+    select: { data: true },
+  });
+  const variantIds = records.flatMap((record) =>
+    (stagedRecord('products', record).variants ?? []).map((variant) => variant.sourceId),
+  );
+  if (variantIds.length > 0)
+    await db().idMapEntry.deleteMany({ where: { shop, platform, entity: 'variants', sourceId: { in: variantIds } } });
 }
 
 /** Adds a batch's counts and problems to the report, with whatever must be committed beside them. */
-async function record(migrationId: string, entity: string, counts: Required<UndoCounts>, problems: UndoProblem[], then: (tx: Tx) => Promise<unknown>, finished?: { stopped?: string }) {
+async function record(
+  migrationId: string,
+  entity: string,
+  counts: Required<UndoCounts>,
+  problems: UndoProblem[],
+  then: (tx: Tx) => Promise<unknown>,
+  finished?: { stopped?: string },
+) {
   await db().$transaction(async (tx) => {
     // One batch at a time per migration (its write queue), but the lock keeps the report whole regardless.
     await tx.$executeRaw`SELECT 1 FROM "Migration" WHERE id = ${migrationId} FOR UPDATE`;
@@ -191,27 +278,50 @@ async function record(migrationId: string, entity: string, counts: Required<Undo
     const report = (undo ?? newUndoReport()) as unknown as UndoReport;
     const before = report.entities[entity] ?? { deleted: 0, alreadyGone: 0, failed: 0 };
     const restored = (before.restored ?? 0) + counts.restored;
-    report.entities[entity] = { deleted: before.deleted + counts.deleted, alreadyGone: before.alreadyGone + counts.alreadyGone, failed: before.failed + counts.failed, ...(restored > 0 ? { restored } : {}) };
+    report.entities[entity] = {
+      deleted: before.deleted + counts.deleted,
+      alreadyGone: before.alreadyGone + counts.alreadyGone,
+      failed: before.failed + counts.failed,
+      ...(restored > 0 ? { restored } : {}),
+    };
     report.problems = [...report.problems, ...problems].slice(0, MAX_PROBLEMS);
     if (finished) {
       report.status = finished.stopped ? 'stopped' : 'done';
       report.finishedAt = new Date().toISOString();
       report.error = finished.stopped ?? null;
     }
-    const migration = await tx.migration.findUniqueOrThrow({ where: { id: migrationId }, select: { id: true, status: true } });
-    if (finished) await transition(tx, migration, finished.stopped ? 'failed' : 'undone', { undo: report as object, phase: 'done', error: finished.stopped ?? null, finishedAt: new Date() });
+    const migration = await tx.migration.findUniqueOrThrow({
+      where: { id: migrationId },
+      select: { id: true, status: true },
+    });
+    if (finished)
+      await transition(tx, migration, finished.stopped ? 'failed' : 'undone', {
+        undo: report as object,
+        phase: 'done',
+        error: finished.stopped ?? null,
+        finishedAt: new Date(),
+      });
     else await tx.migration.update({ where: { id: migrationId }, data: { undo: report as object } });
     // The re-syncs the undo covered are undone with it: re-syncing one would bring it all back.
     if (finished && !finished.stopped) {
       const { shop } = await tx.migration.findUniqueOrThrow({ where: { id: migrationId }, select: { shop: true } });
       const later = (await resyncChain(shop, migrationId)).filter((id) => id !== migrationId);
-      await tx.migration.updateMany({ where: { shop, id: { in: later }, status: { in: statusesBefore('undone') } }, data: { status: 'undone', resyncEvery: null, nextResyncAt: null } });
+      await tx.migration.updateMany({
+        where: { shop, id: { in: later }, status: { in: statusesBefore('undone') } },
+        data: { status: 'undone', resyncEvery: null, nextResyncAt: null },
+      });
     }
     await notifyProgress(tx, migrationId);
     await then(tx);
   });
 }
 
-function finish(migrationId: string, counts: Required<UndoCounts>, problems: UndoProblem[], entity: string, how: { stopped?: string }) {
+function finish(
+  migrationId: string,
+  counts: Required<UndoCounts>,
+  problems: UndoProblem[],
+  entity: string,
+  how: { stopped?: string },
+) {
   return record(migrationId, entity, counts, problems, async () => undefined, how);
 }

@@ -9,7 +9,11 @@ import type { AdminClient } from '../../shopify-admin/client.server.ts';
 import { adminClientFor } from '../../shopify-admin/connection.server.ts';
 import { salesChannelsOf } from '../../shopify-admin/sales-channels.server.ts';
 import type { CatalogPublishing } from '../../migrations/sales-channels.ts';
-import { type PublishedCheck, publicationMismatches, publishingSummary } from '../analysis/catalog-publishing.server.ts';
+import {
+  type PublishedCheck,
+  publicationMismatches,
+  publishingSummary,
+} from '../analysis/catalog-publishing.server.ts';
 import { customerDataNotice } from '../analysis/customer-data.server.ts';
 import { isCustomerDataEntity } from '../analysis/customer-data-notice.ts';
 import { chosenChannels } from '../entities/products/publishing.server.ts';
@@ -83,25 +87,50 @@ function compareProduct(sourceId: string, expected: ProductRecord, found: Record
     const b = JSON.stringify(got ?? null);
     if (a !== b) mismatches.push({ sourceId, name: expected.title, field, expected: a, found: b });
   };
-  const variants = ((found.variants as { nodes: { sku: string | null; price: string; compareAtPrice: string | null }[] }).nodes ?? []);
+  const variants =
+    (found.variants as { nodes: { sku: string | null; price: string; compareAtPrice: string | null }[] }).nodes ?? [];
   check('title', expected.title, found.title);
   check('status', productStatus(expected), found.status);
   check('tags', [...expected.tags, ...kindTags(expected)].sort(), [...((found.tags as string[]) ?? [])].sort());
   const layout = optionLayout(expected);
   const options = (found.options as { name: string; values: string[] }[]).filter((option) => option.name !== 'Title');
-  check('options', layout.options.map((option) => option.name), options.map((option) => option.name));
+  check(
+    'options',
+    layout.options.map((option) => option.name),
+    options.map((option) => option.name),
+  );
   // Shopify's `values` are the values variants use; an attribute value no variant has stays an
   // option value without variants (hasVariants false), which is not a difference.
-  const used = layout.options.map((_, index) => [...new Set(expected.variants.slice(0, MAX_VARIANTS).map((variant) => layout.valuesOf(variant)[index] ?? ''))].sort());
-  check('option values', used, options.map((option) => [...option.values].sort()));
+  const used = layout.options.map((_, index) =>
+    [
+      ...new Set(expected.variants.slice(0, MAX_VARIANTS).map((variant) => layout.valuesOf(variant)[index] ?? '')),
+    ].sort(),
+  );
+  check(
+    'option values',
+    used,
+    options.map((option) => [...option.values].sort()),
+  );
   check('variant count', Math.min(expected.variants.length, MAX_VARIANTS), variants.length);
-  check('SKUs', expected.variants.map((variant) => variant.sku ?? '').sort(), variants.map((variant) => variant.sku ?? '').sort());
-  check('prices', expected.variants.map((variant) => Number(variant.price)).sort(), variants.map((variant) => Number(variant.price)).sort());
+  check(
+    'SKUs',
+    expected.variants.map((variant) => variant.sku ?? '').sort(),
+    variants.map((variant) => variant.sku ?? '').sort(),
+  );
+  check(
+    'prices',
+    expected.variants.map((variant) => Number(variant.price)).sort(),
+    variants.map((variant) => Number(variant.price)).sort(),
+  );
   if (expected.seo.title) check('SEO title', expected.seo.title, (found.seo as { title: string | null }).title);
   return mismatches;
 }
 
-export async function verifyMigration(migrationId: string, client: AdminClient, platform: string): Promise<Verification> {
+export async function verifyMigration(
+  migrationId: string,
+  client: AdminClient,
+  platform: string,
+): Promise<Verification> {
   const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   // Every entity's links first, then one existence check over all of them, so the pages of a small
   // entity go out beside a large one's instead of waiting their turn.
@@ -117,7 +146,11 @@ export async function verifyMigration(migrationId: string, client: AdminClient, 
   );
   // Without protected customer data Shopify refuses to say whether a customer or an order is there.
   const unchecked = (entity: string) => customerDataNotice(migration.plan) !== null && isCustomerDataEntity(entity);
-  const found = await stillInShopify(client, [...new Set(checked.filter(({ entity }) => !unchecked(entity)).flatMap(({ links }) => links.map((link) => link.shopifyGid)))]);
+  const found = await stillInShopify(client, [
+    ...new Set(
+      checked.filter(({ entity }) => !unchecked(entity)).flatMap(({ links }) => links.map((link) => link.shopifyGid)),
+    ),
+  ]);
   const entities: EntityCheck[] = checked.map(({ entity, records, links }) => {
     const count = (status: string) => records.find((row) => row.status === status)?._count ?? 0;
     const counts = {
@@ -128,7 +161,13 @@ export async function verifyMigration(migrationId: string, client: AdminClient, 
       skipped: count('skipped'),
       notMoved: count('invalid') + count('failed'),
     };
-    if (unchecked(entity)) return { ...counts, foundInShopify: 0, missingInShopify: [], notChecked: 'Shopify does not let Shipyard read customers and orders on this store (protected customer data).' };
+    if (unchecked(entity))
+      return {
+        ...counts,
+        foundInShopify: 0,
+        missingInShopify: [],
+        notChecked: 'Shopify does not let Shipyard read customers and orders on this store (protected customer data).',
+      };
     return {
       ...counts,
       // Records, not objects: reviews share their product, merged customers one customer.
@@ -144,25 +183,58 @@ export async function verifyMigration(migrationId: string, client: AdminClient, 
     ORDER BY md5(r."sourceId") LIMIT ${SAMPLE_SIZE}`;
   const compared = new Map<string, Mismatch[]>();
   await inParallel(sample, READS_IN_FLIGHT, async (row) => {
-    const { data } = await client.request<{ product: Record<string, unknown> | null }>(VERIFY_PRODUCT, { id: row.shopifyGid });
-    compared.set(row.sourceId, data.product ? compareProduct(row.sourceId, row.data, data.product) : [{ sourceId: row.sourceId, name: row.data.title, field: 'product', expected: row.shopifyGid, found: 'missing' }]);
+    const { data } = await client.request<{ product: Record<string, unknown> | null }>(VERIFY_PRODUCT, {
+      id: row.shopifyGid,
+    });
+    compared.set(
+      row.sourceId,
+      data.product
+        ? compareProduct(row.sourceId, row.data, data.product)
+        : [
+            {
+              sourceId: row.sourceId,
+              name: row.data.title,
+              field: 'product',
+              expected: row.shopifyGid,
+              found: 'missing',
+            },
+          ],
+    );
   });
 
   const checkedAt = new Date().toISOString();
   if (!migration.entities.includes('products') && !migration.entities.includes('collections')) {
-    return { checkedAt, entities, sampled: sample.length, mismatches: sample.flatMap((row) => compared.get(row.sourceId) ?? []) };
+    return {
+      checkedAt,
+      entities,
+      sampled: sample.length,
+      mismatches: sample.flatMap((row) => compared.get(row.sourceId) ?? []),
+    };
   }
   // The storefront: the sample and every collection on the channels they belong on, and no others.
   const chosen = await chosenChannels(migrationOptions(migration.options).channels, migration.shop, client);
   const channels = (await salesChannelsOf(migration.shop, client)).filter((channel) => chosen.includes(channel.id));
   const collections = migration.entities.includes('collections') ? await writtenCollections(migrationId, platform) : [];
-  const sampled = sample.map((row) => ({ sourceId: row.sourceId, name: row.data.title, shopifyGid: row.shopifyGid, record: row.data }));
+  const sampled = sample.map((row) => ({
+    sourceId: row.sourceId,
+    name: row.data.title,
+    shopifyGid: row.shopifyGid,
+    record: row.data,
+  }));
   // Products and collections apart: a category may have the same source id as a product.
-  const [productsOff, collectionsOff] = await Promise.all([publicationMismatches(client, sampled, channels), publicationMismatches(client, collections, channels)]);
+  const [productsOff, collectionsOff] = await Promise.all([
+    publicationMismatches(client, sampled, channels),
+    publicationMismatches(client, collections, channels),
+  ]);
   for (const mismatch of productsOff) compared.get(mismatch.sourceId)?.push(mismatch);
   // In the sample's order, whichever answer came first; the collections after.
   const mismatches = [...sample.flatMap((row) => compared.get(row.sourceId) ?? []), ...collectionsOff];
-  const publishing = await publishingSummary(migrationId, migration.shop, platform, channels.map((channel) => channel.name));
+  const publishing = await publishingSummary(
+    migrationId,
+    migration.shop,
+    platform,
+    channels.map((channel) => channel.name),
+  );
   return { checkedAt, entities, sampled: sample.length, mismatches, publishing };
 }
 
@@ -173,15 +245,28 @@ async function writtenCollections(migrationId: string, platform: string): Promis
     JOIN "IdMapEntry" m ON m.shop = r.shop AND m.platform = ${platform} AND m.entity = 'collections' AND m."sourceId" = r."sourceId"
     WHERE r."migrationId" = ${migrationId} AND r.entity = 'collections' AND r.status IN ('written', 'unchanged')
     ORDER BY r.id`;
-  return rows.map((row) => ({ sourceId: row.sourceId, name: row.data.title, shopifyGid: row.shopifyGid, record: row.data }));
+  return rows.map((row) => ({
+    sourceId: row.sourceId,
+    name: row.data.title,
+    shopifyGid: row.shopifyGid,
+    record: row.data,
+  }));
 }
 
 /** The verification job: checks, then completes the migration with the result; null when it is not verifying (any more). */
 export async function verifyStep(migrationId: string): Promise<Verification | null> {
   const migration = await db().migration.findUnique({ where: { id: migrationId } });
   if (!migration || migration.status !== 'running' || migration.phase !== 'verifying') return null;
-  const verification = await verifyMigration(migrationId, await adminClientFor(migration.shop), migration.sourcePlatform);
-  await transition(db(), migration, 'completed', { phase: 'done', finishedAt: new Date(), verification: verification as object });
+  const verification = await verifyMigration(
+    migrationId,
+    await adminClientFor(migration.shop),
+    migration.sourcePlatform,
+  );
+  await transition(db(), migration, 'completed', {
+    phase: 'done',
+    finishedAt: new Date(),
+    verification: verification as object,
+  });
   await notifyProgress(db(), migrationId);
   return verification;
 }

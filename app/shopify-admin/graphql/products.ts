@@ -36,7 +36,10 @@ export interface WrittenVariant {
 
 /** What PRODUCT_SET answers, by request or as a line of a bulk operation's results. */
 export interface ProductSetData {
-  productSet: { product: { id: string; handle: string; variants: { nodes: WrittenVariant[] } } | null; userErrors: UserError[] };
+  productSet: {
+    product: { id: string; handle: string; variants: { nodes: WrittenVariant[] } } | null;
+    userErrors: UserError[];
+  };
 }
 
 export interface ProductSetVariables {

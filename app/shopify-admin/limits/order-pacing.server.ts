@@ -27,7 +27,8 @@ export function isTrialStore(plan: Pick<ShopPlan, 'planName'>): boolean {
 
 /** Why orders are paced on this store (a development or trial store's limit), or null when they are not. */
 export function orderLimitOf(plan: Pick<ShopPlan, 'planName' | 'partnerDevelopment'>): string | null {
-  if (plan.partnerDevelopment) return `Development stores accept ${LIMITED_STORE_ORDERS_PER_MINUTE} new orders a minute.`;
+  if (plan.partnerDevelopment)
+    return `Development stores accept ${LIMITED_STORE_ORDERS_PER_MINUTE} new orders a minute.`;
   if (isTrialStore(plan)) return `Trial stores accept ${LIMITED_STORE_ORDERS_PER_MINUTE} new orders a minute.`;
   return null;
 }
@@ -55,8 +56,13 @@ export interface ShopForOrders {
 
 /** The shop's currency and whether its plan limits new orders, as Shopify says now. */
 export async function shopForOrders(writer: Writer): Promise<ShopForOrders> {
-  const { data } = await writer.client.request<{ shop: { currencyCode: string; plan: { partnerDevelopment: boolean; publicDisplayName: string } } }>(SHOP_FOR_ORDERS, {}, { estimatedCost: 2 });
-  const limit = orderLimitOf({ planName: data.shop.plan.publicDisplayName, partnerDevelopment: data.shop.plan.partnerDevelopment });
+  const { data } = await writer.client.request<{
+    shop: { currencyCode: string; plan: { partnerDevelopment: boolean; publicDisplayName: string } };
+  }>(SHOP_FOR_ORDERS, {}, { estimatedCost: 2 });
+  const limit = orderLimitOf({
+    planName: data.shop.plan.publicDisplayName,
+    partnerDevelopment: data.shop.plan.partnerDevelopment,
+  });
   return { currencyCode: data.shop.currencyCode, limited: limit !== null };
 }
 

@@ -34,10 +34,18 @@ export function cutAtWordBoundary(text: string, limit: number): string {
     const lastSpace = head.findLastIndex((char) => /\s/.test(char));
     if (lastSpace > 0) end = lastSpace;
   }
-  return head.slice(0, end).join('').replace(/[\s,;:–—-]+$/u, '');
+  return head
+    .slice(0, end)
+    .join('')
+    .replace(/[\s,;:–—-]+$/u, '');
 }
 
-export function longText(field: string, label: string, value: string | null | undefined, limit: number): LongText | null {
+export function longText(
+  field: string,
+  label: string,
+  value: string | null | undefined,
+  limit: number,
+): LongText | null {
   if (!value || characters(value) <= limit) return null;
   return { field, label, limit, full: value, cut: cutAtWordBoundary(value, limit) };
 }
@@ -51,5 +59,10 @@ export const count = (value: number) => value.toLocaleString('en-US');
 
 /** "the note has 5,312 characters and the title 300; Shopify allows 5,000 and 255" in one sentence per field. */
 export function describeLongText(items: LongText[]): string {
-  return items.map((item) => `${item.label.charAt(0).toUpperCase()}${item.label.slice(1)} has ${count(characters(item.full))} characters; Shopify allows ${count(item.limit)}.`).join(' ');
+  return items
+    .map(
+      (item) =>
+        `${item.label.charAt(0).toUpperCase()}${item.label.slice(1)} has ${count(characters(item.full))} characters; Shopify allows ${count(item.limit)}.`,
+    )
+    .join(' ');
 }

@@ -21,7 +21,10 @@ export interface WooError {
 
 export type AuthResult = { ok: true; key: ApiKey } | { ok: false; error: WooError } | { ok: 'anonymous' };
 
-const authError = (message: string, code = 'woocommerce_rest_authentication_error'): AuthResult => ({ ok: false, error: { status: 401, code, message } });
+const authError = (message: string, code = 'woocommerce_rest_authentication_error'): AuthResult => ({
+  ok: false,
+  error: { status: 401, code, message },
+});
 const OAUTH_WINDOW_SECONDS = 15 * 60;
 
 /** RFC 3986 encoding, as PHP's rawurlencode. */
@@ -29,8 +32,16 @@ export function rfc3986(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-export function oauthSignature(method: string, baseUrl: string, params: [string, string][], secret: string, algorithm: 'sha1' | 'sha256'): string {
-  const normalized = params.map(([key, value]) => [rfc3986(key), rfc3986(value)] as const).sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1));
+export function oauthSignature(
+  method: string,
+  baseUrl: string,
+  params: [string, string][],
+  secret: string,
+  algorithm: 'sha1' | 'sha256',
+): string {
+  const normalized = params
+    .map(([key, value]) => [rfc3986(key), rfc3986(value)] as const)
+    .sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1));
   const parameterString = normalized.map(([key, value]) => `${key}=${value}`).join('&');
   const base = `${method.toUpperCase()}&${rfc3986(baseUrl)}&${rfc3986(parameterString)}`;
   return createHmac(algorithm, `${secret}&`).update(base).digest('base64');
@@ -82,17 +93,36 @@ export class Authenticator {
     const params = [...new Map(url.searchParams.entries()).entries()];
     const oauth = new Map(params.filter(([name]) => name.startsWith('oauth_')));
     if (oauth.size === 0) return { ok: 'anonymous' };
-    const missing = ['oauth_consumer_key', 'oauth_timestamp', 'oauth_nonce', 'oauth_signature', 'oauth_signature_method'].filter((name) => !oauth.get(name));
-    if (missing.length > 0) return authError(`Missing OAuth parameter ${missing.join(', ')}`, 'woocommerce_rest_authentication_missing_parameter');
+    const missing = [
+      'oauth_consumer_key',
+      'oauth_timestamp',
+      'oauth_nonce',
+      'oauth_signature',
+      'oauth_signature_method',
+    ].filter((name) => !oauth.get(name));
+    if (missing.length > 0)
+      return authError(
+        `Missing OAuth parameter ${missing.join(', ')}`,
+        'woocommerce_rest_authentication_missing_parameter',
+      );
     const found = this.keys.find((candidate) => candidate.consumerKey === oauth.get('oauth_consumer_key'));
     if (!found) return authError('Consumer key is invalid.');
     const method = (oauth.get('oauth_signature_method') ?? '').toUpperCase();
-    if (method !== 'HMAC-SHA1' && method !== 'HMAC-SHA256') return authError('Invalid signature - signature method is invalid.');
+    if (method !== 'HMAC-SHA1' && method !== 'HMAC-SHA256')
+      return authError('Invalid signature - signature method is invalid.');
     const signed = params.filter(([name]) => name !== 'oauth_signature');
-    const expected = oauthSignature(request.method ?? 'GET', `${siteUrl}${url.pathname}`, signed, found.consumerSecret, method === 'HMAC-SHA1' ? 'sha1' : 'sha256');
-    if (!equal(expected, oauth.get('oauth_signature') ?? '')) return authError('Invalid signature - provided signature does not match.');
+    const expected = oauthSignature(
+      request.method ?? 'GET',
+      `${siteUrl}${url.pathname}`,
+      signed,
+      found.consumerSecret,
+      method === 'HMAC-SHA1' ? 'sha1' : 'sha256',
+    );
+    if (!equal(expected, oauth.get('oauth_signature') ?? ''))
+      return authError('Invalid signature - provided signature does not match.');
     const timestamp = Number(oauth.get('oauth_timestamp'));
-    if (!Number.isFinite(timestamp) || timestamp < this.clock() / 1000 - OAUTH_WINDOW_SECONDS) return authError('Invalid timestamp.');
+    if (!Number.isFinite(timestamp) || timestamp < this.clock() / 1000 - OAUTH_WINDOW_SECONDS)
+      return authError('Invalid timestamp.');
     const nonce = `${found.consumerKey}:${timestamp}:${oauth.get('oauth_nonce')}`;
     if (this.usedNonces.has(nonce)) return authError('Invalid nonce - nonce has already been used.');
     this.usedNonces.add(nonce);

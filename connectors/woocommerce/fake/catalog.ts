@@ -4,8 +4,20 @@
 import { AWKWARD_KINDS, type AwkwardKind, awkwardProduct } from './awkward-products.ts';
 import { type SeededContent, seededPage, seededPost } from './content.ts';
 import { REAL_KINDS, type RealKind, realProduct, systemStatusPages as wooStatusPages } from './real-products.ts';
-import { REAL_BASE_LOCATION, REAL_CUSTOMERS, REAL_ORDERS, realCustomer, realOrder as realCustomersOrder } from './real-customers.ts';
-import { REAL_PAGES, REAL_POST_INDEX, realPage, realPost, systemStatusPages as contentStatusPages } from './real-content.ts';
+import {
+  REAL_BASE_LOCATION,
+  REAL_CUSTOMERS,
+  REAL_ORDERS,
+  realCustomer,
+  realOrder as realCustomersOrder,
+} from './real-customers.ts';
+import {
+  REAL_PAGES,
+  REAL_POST_INDEX,
+  realPage,
+  realPost,
+  systemStatusPages as contentStatusPages,
+} from './real-content.ts';
 import { regularProduct } from './regular-products.ts';
 import type { WooCategory, WooProduct } from './shapes.ts';
 import { datePair } from './shapes.ts';
@@ -64,7 +76,14 @@ export interface Catalog {
   readonly store: Store;
   readonly settings: StoreSettings;
   readonly productCount: number;
-  readonly counts: { customers: number; orders: number; coupons: number; reviews: number; pages: number; posts: number };
+  readonly counts: {
+    customers: number;
+    orders: number;
+    coupons: number;
+    reviews: number;
+    pages: number;
+    posts: number;
+  };
   /** The product at 1-based `index`, with the merchant's edits applied. */
   productAt(index: number): SeededProduct;
   indexOfProduct(id: number): number | null;
@@ -113,13 +132,18 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
   const seededReviews = options.reviews ?? 15;
   const counts = {
     customers: options.customers ?? (options.realCustomers ? REAL_CUSTOMERS.length : 12),
-    orders: seededOrders + (options.realOrders ? REAL_ORDER_COUNT : 0) + (options.anyVariationOrders ? ANY_VARIATION_ORDER_COUNT : 0),
+    orders:
+      seededOrders +
+      (options.realOrders ? REAL_ORDER_COUNT : 0) +
+      (options.anyVariationOrders ? ANY_VARIATION_ORDER_COUNT : 0),
     coupons: (options.coupons ?? 6) + (options.realCoupons ? REAL_COUPONS.length : 0),
     reviews: seededReviews + (options.realOrders ? REAL_REVIEW_COUNT : 0),
-    pages: (options.pages ?? 10) + (options.realContent ? REAL_PAGES.length : 0), posts: options.posts ?? 16,
+    pages: (options.pages ?? 10) + (options.realContent ? REAL_PAGES.length : 0),
+    posts: options.posts ?? 16,
   };
   // The real store's records come right after the seeded ones; orders placed later (store-changes.ts) are seeded ones again. 0: not a real one.
-  const realPosition = (index: number, seeded: number, real: number) => (options.realOrders && index > seeded && index <= seeded + real ? index - seeded : 0);
+  const realPosition = (index: number, seeded: number, real: number) =>
+    options.realOrders && index > seeded && index <= seeded + real ? index - seeded : 0;
   const seededPages = options.pages ?? 10;
   // Categories carry image URLs, so they follow the site address the server listens on.
   const categories = (): WooCategory[] => {
@@ -132,13 +156,25 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
 
   const catalog: Catalog = {
     store,
-    settings: { name: 'Atelier Nord', version: '9.4.1', currency: 'EUR', weightUnit: 'kg', dimensionUnit: 'cm', baseLocation: options.realCustomers ? REAL_BASE_LOCATION : 'DE:BE' },
+    settings: {
+      name: 'Atelier Nord',
+      version: '9.4.1',
+      currency: 'EUR',
+      weightUnit: 'kg',
+      dimensionUnit: 'cm',
+      baseLocation: options.realCustomers ? REAL_BASE_LOCATION : 'DE:BE',
+    },
     productCount,
     counts,
     productAt(index) {
       categories();
       const real = index > awkwardCount && index <= awkwardCount + realCount;
-      const seeded = index <= awkwardCount ? awkwardProduct(store, index) : real ? realProduct(store, index - awkwardCount, index, productId(index)) : regularProduct(store, index);
+      const seeded =
+        index <= awkwardCount
+          ? awkwardProduct(store, index)
+          : real
+            ? realProduct(store, index - awkwardCount, index, productId(index))
+            : regularProduct(store, index);
       const changes = edits.get(seeded.product.id);
       return changes ? { ...seeded, product: { ...seeded.product, ...changes } } : seeded;
     },
@@ -148,12 +184,14 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
     },
     awkwardId(kind) {
       const index = AWKWARD_KINDS.indexOf(kind) + 1;
-      if (index < 1 || index > Math.min(awkwardCount, productCount)) throw new Error(`the catalog has no ${kind} product (seed at least ${index} products with awkward on)`);
+      if (index < 1 || index > Math.min(awkwardCount, productCount))
+        throw new Error(`the catalog has no ${kind} product (seed at least ${index} products with awkward on)`);
       return productId(index);
     },
     realId(kind) {
       const index = awkwardCount + REAL_KINDS.indexOf(kind) + 1;
-      if (realCount === 0 || index > productCount) throw new Error(`the catalog has no ${kind} product (seed with realProducts and at least ${index} products)`);
+      if (realCount === 0 || index > productCount)
+        throw new Error(`the catalog has no ${kind} product (seed with realProducts and at least ${index} products)`);
       return productId(index);
     },
     wooPages: realCount > 0,
@@ -165,9 +203,12 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
     customerAt: (index) => (options.realCustomers ? realCustomer : customer)(store, index),
     orderAt(index) {
       const others = seededOrders + (options.realOrders ? REAL_ORDER_COUNT : 0);
-      if (options.anyVariationOrders && index > others && index <= others + ANY_VARIATION_ORDER_COUNT) return anyVariationOrder(store, 9000 + index, catalog.realId('any-size-beanie'));
+      if (options.anyVariationOrders && index > others && index <= others + ANY_VARIATION_ORDER_COUNT)
+        return anyVariationOrder(store, 9000 + index, catalog.realId('any-size-beanie'));
       const real = realPosition(index, seededOrders, REAL_ORDER_COUNT);
-      return real ? realOrder(store, real, 9000 + index, counts.customers > 0 ? customer(store, 1) : null) : (options.realCustomers ? realCustomersOrder : order)(store, index, counts.customers, productCount);
+      return real
+        ? realOrder(store, real, 9000 + index, counts.customers > 0 ? customer(store, 1) : null)
+        : (options.realCustomers ? realCustomersOrder : order)(store, index, counts.customers, productCount);
     },
     reviewAt(index) {
       const real = realPosition(index, seededReviews, REAL_REVIEW_COUNT);
@@ -183,7 +224,10 @@ export function seedCatalog(options: SeedOptions = {}): Catalog {
       const kind = options.realContent ? REAL_PAGES[index - seededPages - 1] : undefined;
       return edited(kind ? realPage(catalog, kind, seededPage(index).id, seededPage(index)) : seededPage(index));
     },
-    postAt: (index) => edited(options.realContent && index === REAL_POST_INDEX ? realPost(catalog, seededPost(index)) : seededPost(index)),
+    postAt: (index) =>
+      edited(
+        options.realContent && index === REAL_POST_INDEX ? realPost(catalog, seededPost(index)) : seededPost(index),
+      ),
     editContent(id, changes) {
       contentEdits.set(id, { ...contentEdits.get(id), ...changes, modified: store.now });
     },

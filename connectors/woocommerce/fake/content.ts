@@ -73,8 +73,25 @@ export const POST_TAGS: WpTerm[] = [
   { id: 44, name: 'Slow &amp; Steady', slug: 'slow-steady', taxonomy: 'post_tag' },
 ];
 
-export const AWKWARD_PAGES = ['front-page', 'texturized-title', 'child-page', 'non-latin-slug', 'draft', 'private'] as const;
-export const AWKWARD_POSTS = ['empty-title', 'image-gone', 'media-deleted', 'texturized-title', 'password-protected', 'no-author', 'draft', 'scheduled', 'private'] as const;
+export const AWKWARD_PAGES = [
+  'front-page',
+  'texturized-title',
+  'child-page',
+  'non-latin-slug',
+  'draft',
+  'private',
+] as const;
+export const AWKWARD_POSTS = [
+  'empty-title',
+  'image-gone',
+  'media-deleted',
+  'texturized-title',
+  'password-protected',
+  'no-author',
+  'draft',
+  'scheduled',
+  'private',
+] as const;
 export type AwkwardPage = (typeof AWKWARD_PAGES)[number];
 export type AwkwardPost = (typeof AWKWARD_POSTS)[number];
 
@@ -118,13 +135,38 @@ export function seededPage(index: number): SeededContent {
   switch (kind) {
     case 'front-page':
       // The static front page: its permalink is the site itself, which has no redirect to make.
-      return { ...base, title: 'Home', slug: 'home', path: '/', content: '<!-- wp:paragraph --><p>Welcome to Atelier Nord.</p><!-- /wp:paragraph -->' };
+      return {
+        ...base,
+        title: 'Home',
+        slug: 'home',
+        path: '/',
+        content: '<!-- wp:paragraph --><p>Welcome to Atelier Nord.</p><!-- /wp:paragraph -->',
+      };
     case 'texturized-title':
-      return { ...base, title: 'Shipping &#038; Returns', slug: 'shipping-returns', path: '/shipping-returns/', content: '<h2>Shipping</h2><p>We ship within 2&nbsp;days.</p><h2>Returns</h2><p>30 days, no questions.</p>' };
+      return {
+        ...base,
+        title: 'Shipping &#038; Returns',
+        slug: 'shipping-returns',
+        path: '/shipping-returns/',
+        content: '<h2>Shipping</h2><p>We ship within 2&nbsp;days.</p><h2>Returns</h2><p>30 days, no questions.</p>',
+      };
     case 'child-page':
-      return { ...base, title: 'Size Guide', slug: 'size-guide', path: '/shipping-returns/size-guide/', parent: pageId(2), content: '<table><tr><th>EU</th><th>UK</th></tr><tr><td>38</td><td>10</td></tr></table>' };
+      return {
+        ...base,
+        title: 'Size Guide',
+        slug: 'size-guide',
+        path: '/shipping-returns/size-guide/',
+        parent: pageId(2),
+        content: '<table><tr><th>EU</th><th>UK</th></tr><tr><td>38</td><td>10</td></tr></table>',
+      };
     case 'non-latin-slug':
-      return { ...base, title: 'Доставка', slug: '%d0%b4%d0%be%d1%81%d1%82%d0%b0%d0%b2%d0%ba%d0%b0', path: '/%d0%b4%d0%be%d1%81%d1%82%d0%b0%d0%b2%d0%ba%d0%b0/', content: '<p>Доставка по всей Европе.</p>' };
+      return {
+        ...base,
+        title: 'Доставка',
+        slug: '%d0%b4%d0%be%d1%81%d1%82%d0%b0%d0%b2%d0%ba%d0%b0',
+        path: '/%d0%b4%d0%be%d1%81%d1%82%d0%b0%d0%b2%d0%ba%d0%b0/',
+        content: '<p>Доставка по всей Европе.</p>',
+      };
     case 'draft':
       return { ...base, status: 'draft', title: 'Wholesale (coming soon)', slug: 'wholesale' };
     case 'private':
@@ -137,7 +179,9 @@ export function seededPage(index: number): SeededContent {
 function postBase(index: number): SeededContent {
   const { created, modified } = dates(index);
   const slug = `journal-entry-${index}`;
-  const tags = [POST_TAGS[index % POST_TAGS.length], POST_TAGS[(index + 1) % POST_TAGS.length]].filter((tag): tag is WpTerm => tag !== undefined);
+  const tags = [POST_TAGS[index % POST_TAGS.length], POST_TAGS[(index + 1) % POST_TAGS.length]].filter(
+    (tag): tag is WpTerm => tag !== undefined,
+  );
   return {
     id: postId(index),
     type: 'post',
@@ -150,8 +194,18 @@ function postBase(index: number): SeededContent {
     password: false,
     author: (index % AUTHORS.length) + 1,
     parent: 0,
-    media: index % 3 === 0 ? null : { id: mediaId(index), broken: null, file: `journal-${index}.jpg`, alt: index % 2 === 0 ? `Photo for entry ${index}` : '' },
-    categories: [POST_CATEGORIES[1 + (index % 2)] ?? POST_CATEGORIES[0]].filter((term): term is WpTerm => term !== undefined),
+    media:
+      index % 3 === 0
+        ? null
+        : {
+            id: mediaId(index),
+            broken: null,
+            file: `journal-${index}.jpg`,
+            alt: index % 2 === 0 ? `Photo for entry ${index}` : '',
+          },
+    categories: [POST_CATEGORIES[1 + (index % 2)] ?? POST_CATEGORIES[0]].filter(
+      (term): term is WpTerm => term !== undefined,
+    ),
     tags,
     created,
     modified,
@@ -175,11 +229,28 @@ function awkwardOrRegularPost(index: number): SeededContent {
       // WordPress saves a post without a title and lists it as "(no title)".
       return { ...base, title: '', slug: String(base.id) };
     case 'image-gone':
-      return { ...base, title: 'Linen care, step by step', slug: 'linen-care', media: { id: mediaId(index), broken: 'file-gone', file: 'gone-linen-care.jpg', alt: 'Linen drying on a line' } };
+      return {
+        ...base,
+        title: 'Linen care, step by step',
+        slug: 'linen-care',
+        media: { id: mediaId(index), broken: 'file-gone', file: 'gone-linen-care.jpg', alt: 'Linen drying on a line' },
+      };
     case 'media-deleted':
-      return { ...base, title: 'Our new workshop', slug: 'new-workshop', media: { id: mediaId(index), broken: 'deleted', file: 'workshop.jpg', alt: '' } };
+      return {
+        ...base,
+        title: 'Our new workshop',
+        slug: 'new-workshop',
+        media: { id: mediaId(index), broken: 'deleted', file: 'workshop.jpg', alt: '' },
+      };
     case 'texturized-title':
-      return { ...base, title: 'Autumn&#8217;s collection &#8211; a first look', slug: 'autumn-first-look', excerpt: '<p>Wool, linen &amp; a little colour.</p>', categories: [], tags: [] };
+      return {
+        ...base,
+        title: 'Autumn&#8217;s collection &#8211; a first look',
+        slug: 'autumn-first-look',
+        excerpt: '<p>Wool, linen &amp; a little colour.</p>',
+        categories: [],
+        tags: [],
+      };
     case 'password-protected':
       return { ...base, title: 'Friends &amp; family sale', slug: 'friends-family', password: true };
     case 'no-author':
@@ -199,12 +270,18 @@ function awkwardOrRegularPost(index: number): SeededContent {
 
 /** The title as typed: what WordPress's texturize turned into entities, back. */
 function decodeTitle(title: string): string {
-  return title.replace(/&#038;|&amp;/g, '&').replace(/&#8217;/g, '’').replace(/&#8211;/g, '–');
+  return title
+    .replace(/&#038;|&amp;/g, '&')
+    .replace(/&#8217;/g, '’')
+    .replace(/&#8211;/g, '–');
 }
 
 /** WordPress's automatic excerpt: the first 55 words of the content, then " [&hellip;]". */
 function autoExcerpt(content: string): string {
-  const words = content.replace(/<[^>]*>/g, ' ').split(/\s+/).filter(Boolean);
+  const words = content
+    .replace(/<[^>]*>/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   return `<p>${words.slice(0, 55).join(' ')}${words.length > 55 ? ' [&hellip;]' : ''}</p>\n`;
 }
 
@@ -215,11 +292,18 @@ function link(store: Store, item: SeededContent): string {
 
 function termJson(store: Store, term: WpTerm): Record<string, unknown> {
   const base = term.taxonomy === 'category' ? 'category' : 'tag';
-  return { id: term.id, link: `${store.siteUrl}/${base}/${term.slug}/`, name: term.name, slug: term.slug, taxonomy: term.taxonomy };
+  return {
+    id: term.id,
+    link: `${store.siteUrl}/${base}/${term.slug}/`,
+    name: term.name,
+    slug: term.slug,
+    taxonomy: term.taxonomy,
+  };
 }
 
 function mediaJson(store: Store, item: SeededContent, media: WpMedia): Record<string, unknown> {
-  if (media.broken === 'deleted') return { code: 'rest_post_invalid_id', message: 'Invalid post ID.', data: { status: 404 } };
+  if (media.broken === 'deleted')
+    return { code: 'rest_post_invalid_id', message: 'Invalid post ID.', data: { status: 404 } };
   const date = datePair(item.created, store.offsetMinutes);
   const url = `${store.siteUrl}/wp-content/uploads/2024/03/${media.file}`;
   return {
@@ -242,7 +326,15 @@ function mediaJson(store: Store, item: SeededContent, media: WpMedia): Record<st
 function authorJson(store: Store, id: number): Record<string, unknown> {
   const author = AUTHORS.find((candidate) => candidate.id === id);
   if (!author) return { code: 'rest_user_invalid_id', message: 'Invalid user ID.', data: { status: 404 } };
-  return { id: author.id, name: author.name, url: '', description: '', link: `${store.siteUrl}/author/${author.slug}/`, slug: author.slug, avatar_urls: {} };
+  return {
+    id: author.id,
+    name: author.name,
+    url: '',
+    description: '',
+    link: `${store.siteUrl}/author/${author.slug}/`,
+    slug: author.slug,
+    avatar_urls: {},
+  };
 }
 
 /** Which related objects `_embed` asks for: all of them, or the ones it names (WordPress 5.4+). */
@@ -253,7 +345,11 @@ export function embedded(store: Store, item: SeededContent, wanted: string | nul
   const result: Record<string, unknown> = {};
   if (asked('author')) result.author = [authorJson(store, item.author)];
   if (asked('wp:featuredmedia') && item.media) result['wp:featuredmedia'] = [mediaJson(store, item, item.media)];
-  if (asked('wp:term') && item.type === 'post') result['wp:term'] = [item.categories.map((term) => termJson(store, term)), item.tags.map((term) => termJson(store, term))];
+  if (asked('wp:term') && item.type === 'post')
+    result['wp:term'] = [
+      item.categories.map((term) => termJson(store, term)),
+      item.tags.map((term) => termJson(store, term)),
+    ];
   return result;
 }
 
@@ -279,7 +375,11 @@ export function contentJson(store: Store, item: SeededContent, edit = false): Re
     type: item.type,
     link: link(store, item),
     title: { ...(edit ? { raw: decodeTitle(item.title) } : {}), rendered: item.title },
-    content: { ...(edit ? { raw: item.content, block_version: 1 } : {}), rendered: hidden ? '' : `${item.content}\n`, protected: item.password },
+    content: {
+      ...(edit ? { raw: item.content, block_version: 1 } : {}),
+      rendered: hidden ? '' : `${item.content}\n`,
+      protected: item.password,
+    },
     ...(edit ? { password: item.password ? 'family2024' : '' } : {}),
     author: item.author,
     featured_media: item.media?.id ?? 0,
@@ -288,14 +388,22 @@ export function contentJson(store: Store, item: SeededContent, edit = false): Re
     template: '',
     meta: { footnotes: '' },
     ...(item.yoast ? { yoast_head_json: yoastHeadJson(store.siteUrl, item, item.yoast) } : {}),
-    _links: { self: [{ href: `${api}/${item.id}` }], collection: [{ href: api }], author: [{ embeddable: true, href: `${store.siteUrl}/wp-json/wp/v2/users/${item.author}` }] },
+    _links: {
+      self: [{ href: `${api}/${item.id}` }],
+      collection: [{ href: api }],
+      author: [{ embeddable: true, href: `${store.siteUrl}/wp-json/wp/v2/users/${item.author}` }],
+    },
   };
   // Pages do not support excerpts, so WordPress leaves the field out of their schema.
   if (item.type === 'page') return { ...common, parent: item.parent, menu_order: 0 };
   const excerpt = hidden ? '' : item.excerpt ? `${item.excerpt}\n` : autoExcerpt(item.content);
   return {
     ...common,
-    excerpt: { ...(edit ? { raw: item.excerpt.replace(/<\/?p>/g, '') } : {}), rendered: excerpt, protected: item.password },
+    excerpt: {
+      ...(edit ? { raw: item.excerpt.replace(/<\/?p>/g, '') } : {}),
+      rendered: excerpt,
+      protected: item.password,
+    },
     sticky: false,
     format: 'standard',
     categories: item.categories.map((term) => term.id),

@@ -31,9 +31,25 @@ describe('realContent', () => {
   it('reads through the connector as WooCommerce’s own pages, policies, and a page with Yoast SEO', async () => {
     const connector = createConnector('woocommerce', credentials());
     const page = await connector.extract('pages', null);
-    const records = new Map(page.records.flatMap((item) => (item.ok ? [[Number(item.sourceId), item.record as { storePage?: string; seo: unknown }]] : [])));
-    expect(REAL_PAGES.map((kind) => records.get(realPageId(PAGES, kind))?.storePage)).toEqual(['shop', 'cart', 'checkout', 'my-account', 'cart', 'privacy', 'refund', undefined]);
-    expect(records.get(realPageId(PAGES, 'our-story'))?.seo).toEqual({ title: 'The story of Atelier Nord - handmade since 1998', description: 'How a small weaving workshop in the north became Atelier Nord.' });
+    const records = new Map(
+      page.records.flatMap((item) =>
+        item.ok ? [[Number(item.sourceId), item.record as { storePage?: string; seo: unknown }]] : [],
+      ),
+    );
+    expect(REAL_PAGES.map((kind) => records.get(realPageId(PAGES, kind))?.storePage)).toEqual([
+      'shop',
+      'cart',
+      'checkout',
+      'my-account',
+      'cart',
+      'privacy',
+      'refund',
+      undefined,
+    ]);
+    expect(records.get(realPageId(PAGES, 'our-story'))?.seo).toEqual({
+      title: 'The story of Atelier Nord - handmade since 1998',
+      description: 'How a small weaving workshop in the north became Atelier Nord.',
+    });
     expect(records.get(101)?.storePage).toBeUndefined();
   });
 });

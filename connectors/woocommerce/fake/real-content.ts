@@ -9,7 +9,16 @@ import type { Catalog } from './catalog.ts';
 import { type SeededContent, pageId, postId } from './content.ts';
 
 /** The pages this file adds, after the seeded ones, in this order. */
-export const REAL_PAGES = ['shop', 'cart', 'checkout', 'my-account', 'basket', 'privacy-policy', 'refund_returns', 'our-story'] as const;
+export const REAL_PAGES = [
+  'shop',
+  'cart',
+  'checkout',
+  'my-account',
+  'basket',
+  'privacy-policy',
+  'refund_returns',
+  'our-story',
+] as const;
 export type RealPage = (typeof REAL_PAGES)[number];
 
 /** Yoast SEO's title and description for an item, as `yoast_head_json` carries them. */
@@ -35,7 +44,8 @@ export function realPageId(seededPages: number, kind: RealPage): number {
 export function storyProduct(catalog: Catalog): { permalink: string; id: number } {
   for (let index = 1; index <= catalog.productCount; index++) {
     const { product } = catalog.productAt(index);
-    if (product.status === 'publish' && product.catalog_visibility !== 'hidden') return { permalink: product.permalink, id: product.id };
+    if (product.status === 'publish' && product.catalog_visibility !== 'hidden')
+      return { permalink: product.permalink, id: product.id };
   }
   throw new Error('realContent needs a published product in the catalog');
 }
@@ -60,26 +70,60 @@ function storyBody(catalog: Catalog): string {
 
 /** The real page `kind`, as page `id` (`base` gives the dates and author). */
 export function realPage(catalog: Catalog, kind: RealPage, id: number, base: SeededContent): SeededContent {
-  const page = (title: string, slug: string, content: string): SeededContent => ({ ...base, id, status: 'publish', title, slug, path: `/${slug}/`, content });
+  const page = (title: string, slug: string, content: string): SeededContent => ({
+    ...base,
+    id,
+    status: 'publish',
+    title,
+    slug,
+    path: `/${slug}/`,
+    content,
+  });
   switch (kind) {
     case 'shop':
       // WooCommerce's shop page is the product archive; its own content is empty.
       return page('Shop', 'shop', '');
     case 'cart':
-      return page('Cart', 'cart', '<!-- wp:woocommerce/cart -->\n<div class="wp-block-woocommerce-cart alignwide is-loading"></div>\n<!-- /wp:woocommerce/cart -->');
+      return page(
+        'Cart',
+        'cart',
+        '<!-- wp:woocommerce/cart -->\n<div class="wp-block-woocommerce-cart alignwide is-loading"></div>\n<!-- /wp:woocommerce/cart -->',
+      );
     case 'checkout':
-      return page('Checkout', 'checkout', '<!-- wp:woocommerce/checkout -->\n<div class="wp-block-woocommerce-checkout alignwide wc-block-checkout is-loading"></div>\n<!-- /wp:woocommerce/checkout -->');
+      return page(
+        'Checkout',
+        'checkout',
+        '<!-- wp:woocommerce/checkout -->\n<div class="wp-block-woocommerce-checkout alignwide wc-block-checkout is-loading"></div>\n<!-- /wp:woocommerce/checkout -->',
+      );
     case 'my-account':
-      return page('My account', 'my-account', '<!-- wp:shortcode -->\n[woocommerce_my_account]\n<!-- /wp:shortcode -->');
+      return page(
+        'My account',
+        'my-account',
+        '<!-- wp:shortcode -->\n[woocommerce_my_account]\n<!-- /wp:shortcode -->',
+      );
     case 'basket':
       // A cart page from before the store switched to the cart block; no setting names it any more.
       return page('Basket', 'basket', '<p>[woocommerce_cart]</p>');
     case 'privacy-policy':
-      return page('Privacy Policy', 'privacy-policy', '<h2>Who we are</h2><p>Our website address is the shop’s.</p><h2>What we collect</h2><p>Your name and address, to send your order.</p>');
+      return page(
+        'Privacy Policy',
+        'privacy-policy',
+        '<h2>Who we are</h2><p>Our website address is the shop’s.</p><h2>What we collect</h2><p>Your name and address, to send your order.</p>',
+      );
     case 'refund_returns':
-      return page('Refund and Returns Policy', 'refund_returns', '<h2>Refund policy</h2><p>Returns are accepted within 30 days of purchase.</p>');
+      return page(
+        'Refund and Returns Policy',
+        'refund_returns',
+        '<h2>Refund policy</h2><p>Returns are accepted within 30 days of purchase.</p>',
+      );
     case 'our-story':
-      return { ...page('Our story', 'our-story', storyBody(catalog)), yoast: { title: 'The story of Atelier Nord - handmade since 1998', description: 'How a small weaving workshop in the north became Atelier Nord.' } };
+      return {
+        ...page('Our story', 'our-story', storyBody(catalog)),
+        yoast: {
+          title: 'The story of Atelier Nord - handmade since 1998',
+          description: 'How a small weaving workshop in the north became Atelier Nord.',
+        },
+      };
   }
 }
 
@@ -116,8 +160,17 @@ export function systemStatusPages(seededPages: number): Record<string, unknown>[
   const entry = (name: string, kind: RealPage | null, shortcode: string, block: string) => {
     const id = kind ? String(realPageId(seededPages, kind)) : '';
     return {
-      page_name: name, page_id: id, page_set: id !== '', page_exists: id !== '', page_visible: id !== '',
-      shortcode, block, shortcode_required: kind !== null && shortcode !== '', shortcode_present: kind === 'my-account', block_present: kind === 'cart' || kind === 'checkout', block_required: kind !== null && block !== '',
+      page_name: name,
+      page_id: id,
+      page_set: id !== '',
+      page_exists: id !== '',
+      page_visible: id !== '',
+      shortcode,
+      block,
+      shortcode_required: kind !== null && shortcode !== '',
+      shortcode_present: kind === 'my-account',
+      block_present: kind === 'cart' || kind === 'checkout',
+      block_required: kind !== null && block !== '',
     };
   };
   return [

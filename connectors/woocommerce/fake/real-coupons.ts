@@ -28,9 +28,20 @@ export const REAL_COUPONS: RealCoupon[] = [
   { code: 'no-clothing', discount_type: 'fixed_product', amount: '3.00', excluded_categories: ['clothing'] },
   { code: 'cart-but-mugs', discount_type: 'fixed_cart', amount: '10.00', excluded_product_ids: [productId(3)] },
   { code: 'full-price-only', discount_type: 'percent', amount: '10', exclude_sale_items: true },
-  { code: 'spend-100-to-500', discount_type: 'fixed_cart', amount: '20.00', minimum_amount: '100.00', maximum_amount: '500.00' },
+  {
+    code: 'spend-100-to-500',
+    discount_type: 'fixed_cart',
+    amount: '20.00',
+    minimum_amount: '100.00',
+    maximum_amount: '500.00',
+  },
   { code: 'two-items', discount_type: 'percent', amount: '25', limit_usage_to_x_items: 2 },
-  { code: 'not-this-size', discount_type: 'percent', amount: '5', excluded_product_ids: [variationId(productId(2), 0)] },
+  {
+    code: 'not-this-size',
+    discount_type: 'percent',
+    amount: '5',
+    excluded_product_ids: [variationId(productId(2), 0)],
+  },
   { code: 'kitchen-only', discount_type: 'percent', amount: '10', categories: ['kitchen'] },
 ];
 
@@ -38,11 +49,12 @@ export function realCoupon(store: Store, index: number): Record<string, unknown>
   const spec = REAL_COUPONS[index - 1];
   if (!spec) throw new Error(`no real coupon ${index}`);
   const at = datePair(new Date(Date.parse('2024-03-01T09:00:00Z') + index * 86_400_000), store.offsetMinutes);
-  const categoryIds = (slugs: string[] = []) => slugs.map((slug) => {
-    const category = store.categories.find((candidate) => candidate.slug === slug);
-    if (!category) throw new Error(`the store has no category ${slug}`);
-    return category.id;
-  });
+  const categoryIds = (slugs: string[] = []) =>
+    slugs.map((slug) => {
+      const category = store.categories.find((candidate) => candidate.slug === slug);
+      if (!category) throw new Error(`the store has no category ${slug}`);
+      return category.id;
+    });
   return {
     id: 7100 + index,
     code: spec.code,

@@ -20,10 +20,18 @@ afterAll(async () => {
 /** GET a WooCommerce route, signed with OAuth 1.0a as over plain http. */
 async function woo(store: WooCommerceTestServer, route: string) {
   const url = `${store.url}/wp-json/wc/v3${route}`;
-  const params = { oauth_consumer_key: store.consumerKey, oauth_nonce: randomBytes(8).toString('hex'), oauth_signature_method: 'HMAC-SHA1', oauth_timestamp: String(Math.floor(Date.now() / 1000)) };
+  const params = {
+    oauth_consumer_key: store.consumerKey,
+    oauth_nonce: randomBytes(8).toString('hex'),
+    oauth_signature_method: 'HMAC-SHA1',
+    oauth_timestamp: String(Math.floor(Date.now() / 1000)),
+  };
   const signature = oauthSignature('GET', url, Object.entries(params), store.consumerSecret, 'sha1');
   const response = await fetch(`${url}?${new URLSearchParams({ ...params, oauth_signature: signature })}`);
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> & Record<string, unknown>[] };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown> & Record<string, unknown>[],
+  };
 }
 
 /** One product from the first page of the list (the server has no single-product route). */
@@ -39,25 +47,58 @@ describe('real products', () => {
     const id = real.catalog.realId('v-neck-t-shirt');
     const tee = await product(id);
     expect(tee).toMatchObject({ name: 'V-Neck T-Shirt', type: 'variable', sku: 'woo-vneck-tee' });
-    expect((tee.attributes as { name: string; variation: boolean; options: string[] }[]).map((attribute) => [attribute.name, attribute.variation, attribute.options])).toEqual([
-      ['Color', true, ['Blue', 'Green', 'Red']], ['Size', true, ['Large', 'Medium', 'Small']],
+    expect(
+      (tee.attributes as { name: string; variation: boolean; options: string[] }[]).map((attribute) => [
+        attribute.name,
+        attribute.variation,
+        attribute.options,
+      ]),
+    ).toEqual([
+      ['Color', true, ['Blue', 'Green', 'Red']],
+      ['Size', true, ['Large', 'Medium', 'Small']],
     ]);
     const { body: variations } = await woo(real, `/products/${id}/variations`);
-    expect((variations as unknown as { sku: string; attributes: { name: string; option: string }[] }[]).map((variation) => [variation.sku, variation.attributes.map((pick) => `${pick.name}=${pick.option}`)])).toEqual([
-      ['woo-vneck-tee-red', ['Color=Red']], ['woo-vneck-tee-green', ['Color=Green']], ['woo-vneck-tee-blue', ['Color=Blue']],
+    expect(
+      (variations as unknown as { sku: string; attributes: { name: string; option: string }[] }[]).map((variation) => [
+        variation.sku,
+        variation.attributes.map((pick) => `${pick.name}=${pick.option}`),
+      ]),
+    ).toEqual([
+      ['woo-vneck-tee-red', ['Color=Red']],
+      ['woo-vneck-tee-green', ['Color=Green']],
+      ['woo-vneck-tee-blue', ['Color=Blue']],
     ]);
   });
 
   it('the external and the downloadable samples carry REST v3’s fields', async () => {
     const pennant = await product(real.catalog.realId('external-pennant'));
-    expect(pennant).toMatchObject({ type: 'external', external_url: 'https://mercantile.wordpress.org/product/wordpress-pennant/', button_text: 'Buy on the WordPress swag store!', price: '11.05' });
+    expect(pennant).toMatchObject({
+      type: 'external',
+      external_url: 'https://mercantile.wordpress.org/product/wordpress-pennant/',
+      button_text: 'Buy on the WordPress swag store!',
+      price: '11.05',
+    });
     const album = await product(real.catalog.realId('downloadable-album'));
-    expect(album).toMatchObject({ type: 'simple', virtual: true, downloadable: true, download_limit: 1, download_expiry: 1, downloads: [{ name: 'Single 1' }, { name: 'Single 2' }] });
+    expect(album).toMatchObject({
+      type: 'simple',
+      virtual: true,
+      downloadable: true,
+      download_limit: 1,
+      download_expiry: 1,
+      downloads: [{ name: 'Single 1' }, { name: 'Single 2' }],
+    });
   });
 
   it('system_status names WooCommerce’s pages; wp/v2 answers the Shop page by id, and an unknown id as WordPress does', async () => {
     const { body: status } = await woo(real, '/system_status');
-    expect((status.pages as { page_name: string; page_id: string }[]).map((page) => [page.page_name, page.page_id])).toEqual([['Shop base', '6'], ['Cart', '7'], ['Checkout', '8'], ['My account', '9']]);
+    expect(
+      (status.pages as { page_name: string; page_id: string }[]).map((page) => [page.page_name, page.page_id]),
+    ).toEqual([
+      ['Shop base', '6'],
+      ['Cart', '7'],
+      ['Checkout', '8'],
+      ['My account', '9'],
+    ]);
     const shop = await fetch(`${real.url}/wp-json/wp/v2/pages/6`);
     expect(await shop.json()).toMatchObject({ id: 6, slug: 'shop', status: 'publish', link: `${real.url}/shop/` });
     const missing = await fetch(`${real.url}/wp-json/wp/v2/pages/99`);

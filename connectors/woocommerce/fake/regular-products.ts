@@ -53,15 +53,39 @@ export function regularProduct(store: Store, index: number): SeededProduct {
   const catalogVisibility = index % 17 === 0 ? 'hidden' : index % 13 === 0 ? 'catalog' : 'visible';
   const images = productImages(store, id, name, store.imagesPerProduct);
   const axes = variable ? variationAxes(store.variationsPerProduct) : [];
-  const attributes: WooProductAttribute[] = axes.map((axis, position) => ({ id: globalAttribute(axis.name).id, name: axis.name, position, visible: true, variation: true, options: axis.values }));
-  attributes.push({ id: globalAttribute('Material').id, name: 'Material', position: attributes.length, visible: true, variation: false, options: ['Cotton', 'Recycled polyester'] });
+  const attributes: WooProductAttribute[] = axes.map((axis, position) => ({
+    id: globalAttribute(axis.name).id,
+    name: axis.name,
+    position,
+    visible: true,
+    variation: true,
+    options: axis.values,
+  }));
+  attributes.push({
+    id: globalAttribute('Material').id,
+    name: 'Material',
+    position: attributes.length,
+    visible: true,
+    variation: false,
+    options: ['Cotton', 'Recycled polyester'],
+  });
   const base = baseSellable(store, id, index);
   const regular = `${10 + (index % 90)}.99`;
   const onSale = index % 5 === 0;
   const sale = onSale ? `${9 + (index % 90)}.49` : '';
   const variationCount = variable ? store.variationsPerProduct : 0;
   const seeded = product(
-    { ...base, status, sku: `SKU-${index}`, description: `<p>The ${name}, generated for the catalog.</p>`, weight: '0.4', dimensions: { length: '30', width: '20', height: '2' }, manage_stock: !variable, stock_quantity: variable ? null : index % 40, meta_data: seoMeta(index, name) },
+    {
+      ...base,
+      status,
+      sku: `SKU-${index}`,
+      description: `<p>The ${name}, generated for the catalog.</p>`,
+      weight: '0.4',
+      dimensions: { length: '30', width: '20', height: '2' },
+      manage_stock: !variable,
+      stock_quantity: variable ? null : index % 40,
+      meta_data: seoMeta(index, name),
+    },
     {
       name,
       slug,
@@ -84,7 +108,14 @@ export function regularProduct(store: Store, index: number): SeededProduct {
   };
 }
 
-function regularVariation(store: Store, parent: WooProduct, index: number, axes: { name: string; values: string[] }[], position: number, onSale: boolean): WooVariation {
+function regularVariation(
+  store: Store,
+  parent: WooProduct,
+  index: number,
+  axes: { name: string; values: string[] }[],
+  position: number,
+  onSale: boolean,
+): WooVariation {
   const id = variationId(parent.id, position);
   const picked = combination(axes, position);
   const regular = `${10 + (index % 90) + position}.99`;

@@ -137,7 +137,16 @@ export function datePair(gmt: Date, offsetMinutes: number): { local: string; gmt
 export function image(id: number, src: string, alt: string, at: Date, offsetMinutes: number): WooImage {
   const date = datePair(at, offsetMinutes);
   const name = src.slice(src.lastIndexOf('/') + 1).replace(/\.\w+$/, '');
-  return { id, date_created: date.local, date_created_gmt: date.gmt, date_modified: date.local, date_modified_gmt: date.gmt, src, name, alt };
+  return {
+    id,
+    date_created: date.local,
+    date_created_gmt: date.gmt,
+    date_modified: date.local,
+    date_modified_gmt: date.gmt,
+    src,
+    name,
+    alt,
+  };
 }
 
 export function sellable(id: number, created: Date, modified: Date, offsetMinutes: number): WooSellable {
@@ -185,7 +194,10 @@ export function sellable(id: number, created: Date, modified: Date, offsetMinute
   };
 }
 
-export function product(base: WooSellable, fields: Partial<WooProduct> & Pick<WooProduct, 'name' | 'slug' | 'type'>): WooProduct {
+export function product(
+  base: WooSellable,
+  fields: Partial<WooProduct> & Pick<WooProduct, 'name' | 'slug' | 'type'>,
+): WooProduct {
   return {
     ...base,
     featured: false,

@@ -16,8 +16,24 @@ function dates(store: Store, at: Date, prefix: 'date_created' | 'date_modified')
 function address(index: number, withEmail: boolean): Record<string, string> {
   const first = FIRST[index % FIRST.length] ?? '';
   const last = LAST[(index * 3) % LAST.length] ?? '';
-  const base = { first_name: first, last_name: last, company: index % 4 === 0 ? 'Atelier Nord' : '', address_1: `${index + 1} Market Street`, address_2: '', city: 'Berlin', state: '', postcode: '10115', country: 'DE' };
-  return withEmail ? { ...base, email: `${first}.${last}.${index}@example.com`.toLowerCase(), phone: index % 2 === 0 ? `+49 30 ${1000 + index}` : '' } : base;
+  const base = {
+    first_name: first,
+    last_name: last,
+    company: index % 4 === 0 ? 'Atelier Nord' : '',
+    address_1: `${index + 1} Market Street`,
+    address_2: '',
+    city: 'Berlin',
+    state: '',
+    postcode: '10115',
+    country: 'DE',
+  };
+  return withEmail
+    ? {
+        ...base,
+        email: `${first}.${last}.${index}@example.com`.toLowerCase(),
+        phone: index % 2 === 0 ? `+49 30 ${1000 + index}` : '',
+      }
+    : base;
 }
 
 export function customer(store: Store, index: number): Record<string, unknown> {
@@ -34,7 +50,20 @@ export function customer(store: Store, index: number): Record<string, unknown> {
     username: `customer${index}`,
     billing,
     // Many customers never fill a shipping address: WooCommerce sends it with every field empty.
-    shipping: index % 3 === 0 ? { first_name: '', last_name: '', company: '', address_1: '', address_2: '', city: '', state: '', postcode: '', country: '' } : address(index, false),
+    shipping:
+      index % 3 === 0
+        ? {
+            first_name: '',
+            last_name: '',
+            company: '',
+            address_1: '',
+            address_2: '',
+            city: '',
+            state: '',
+            postcode: '',
+            country: '',
+          }
+        : address(index, false),
     is_paying_customer: index % 2 === 0,
     avatar_url: 'https://secure.gravatar.com/avatar/?s=96',
     meta_data: [],
@@ -101,8 +130,30 @@ export function order(store: Store, index: number, customers: number, products: 
         price: unit,
       },
     ],
-    tax_lines: [{ id: 80_000 + index, rate_code: 'DE-MWST-1', rate_id: 1, label: 'MwSt.', compound: false, tax_total: tax, shipping_tax_total: '0.00', rate_percent: 19, meta_data: [] }],
-    shipping_lines: [{ id: 90_000 + index, method_title: 'DHL Paket', method_id: 'flat_rate', total: '4.90', total_tax: '0.00', taxes: [], meta_data: [] }],
+    tax_lines: [
+      {
+        id: 80_000 + index,
+        rate_code: 'DE-MWST-1',
+        rate_id: 1,
+        label: 'MwSt.',
+        compound: false,
+        tax_total: tax,
+        shipping_tax_total: '0.00',
+        rate_percent: 19,
+        meta_data: [],
+      },
+    ],
+    shipping_lines: [
+      {
+        id: 90_000 + index,
+        method_title: 'DHL Paket',
+        method_id: 'flat_rate',
+        total: '4.90',
+        total_tax: '0.00',
+        taxes: [],
+        meta_data: [],
+      },
+    ],
     fee_lines: [],
     coupon_lines: [],
     refunds: refunded ? [{ id: 95_000 + index, reason: 'Arrived damaged', total: `-${total}` }] : [],

@@ -4,10 +4,17 @@
 import type { Catalog } from './catalog.ts';
 import { datePair } from './shapes.ts';
 
-function stamped(record: Record<string, unknown>, at: Date, offsetMinutes: number, created: boolean): Record<string, unknown> {
+function stamped(
+  record: Record<string, unknown>,
+  at: Date,
+  offsetMinutes: number,
+  created: boolean,
+): Record<string, unknown> {
   const pair = datePair(at, offsetMinutes);
   const modified = { date_modified: pair.local, date_modified_gmt: pair.gmt };
-  return created ? { ...record, date_created: pair.local, date_created_gmt: pair.gmt, ...modified } : { ...record, ...modified };
+  return created
+    ? { ...record, date_created: pair.local, date_created_gmt: pair.gmt, ...modified }
+    : { ...record, ...modified };
 }
 
 /** Wraps the catalog's customers and orders so records can be added and changed after seeding. */

@@ -41,12 +41,20 @@ export function baseSellable(store: Store, id: number, index: number): WooSellab
 
 /** Uploads live under /wp-content/uploads; names starting "gone-" were deleted from disk and answer 404. */
 export function uploadImage(store: Store, id: number, file: string, alt: string): WooImage {
-  return image(id, `${store.siteUrl}/wp-content/uploads/2024/03/${file}`, alt, new Date(SEEDED_FROM), store.offsetMinutes);
+  return image(
+    id,
+    `${store.siteUrl}/wp-content/uploads/2024/03/${file}`,
+    alt,
+    new Date(SEEDED_FROM),
+    store.offsetMinutes,
+  );
 }
 
 export function productImages(store: Store, id: number, name: string, count: number): WooImage[] {
   // Merchants usually write alt text for the first picture only.
-  return Array.from({ length: count }, (_, k) => uploadImage(store, 500_000_000 + id * 100 + k, `product-${id}-${k + 1}.png`, k === 0 ? name : ''));
+  return Array.from({ length: count }, (_, k) =>
+    uploadImage(store, 500_000_000 + id * 100 + k, `product-${id}-${k + 1}.png`, k === 0 ? name : ''),
+  );
 }
 
 export function permalink(store: Store, slug: string, status: string, id: number): string {

@@ -22,14 +22,28 @@ const NAMED_CATEGORIES: { name: string; slug: string; parent: string | null }[] 
 
 export function seedCategories(count: number, siteUrl: string, offsetMinutes: number): WooCategory[] {
   const categories: WooCategory[] = [
-    { id: UNCATEGORIZED_ID, name: 'Uncategorized', slug: 'uncategorized', parent: 0, description: '', display: 'default', image: null, menu_order: 0, count: 0 },
+    {
+      id: UNCATEGORIZED_ID,
+      name: 'Uncategorized',
+      slug: 'uncategorized',
+      parent: 0,
+      description: '',
+      display: 'default',
+      image: null,
+      menu_order: 0,
+      count: 0,
+    },
   ];
   const idBySlug = new Map<string, number>([['uncategorized', UNCATEGORIZED_ID]]);
   for (let index = 0; index < count; index++) {
     const named = NAMED_CATEGORIES[index];
     const id = UNCATEGORIZED_ID + 1 + index;
     // Beyond the named tree, extra categories hang under the top-level ones in turn.
-    const spec = named ?? { name: `Collection ${index + 1}`, slug: `collection-${index + 1}`, parent: NAMED_CATEGORIES[index % 3]?.slug ?? null };
+    const spec = named ?? {
+      name: `Collection ${index + 1}`,
+      slug: `collection-${index + 1}`,
+      parent: NAMED_CATEGORIES[index % 3]?.slug ?? null,
+    };
     const parent = spec.parent ? (idBySlug.get(spec.parent) ?? 0) : 0;
     idBySlug.set(spec.slug, id);
     const withImage = index % 4 === 0;
@@ -40,7 +54,15 @@ export function seedCategories(count: number, siteUrl: string, offsetMinutes: nu
       parent,
       description: withImage ? `<p>All our ${spec.slug.replace(/-/g, ' ')}.</p>` : '',
       display: 'default',
-      image: withImage ? image(id * 10, `${siteUrl}/wp-content/uploads/2023/01/category-${spec.slug}.png`, spec.name, new Date('2023-01-01T00:00:00Z'), offsetMinutes) : null,
+      image: withImage
+        ? image(
+            id * 10,
+            `${siteUrl}/wp-content/uploads/2023/01/category-${spec.slug}.png`,
+            spec.name,
+            new Date('2023-01-01T00:00:00Z'),
+            offsetMinutes,
+          )
+        : null,
       menu_order: index,
       count: 0,
     });
@@ -53,7 +75,9 @@ export function categoriesForProduct(index: number, categories: WooCategory[]): 
   const parents = new Set(categories.map((category) => category.parent));
   const leaves = categories.filter((category) => !parents.has(category.id) && category.id !== UNCATEGORIZED_ID);
   const pick = leaves[index % Math.max(leaves.length, 1)];
-  return pick ? [{ id: pick.id, name: pick.name, slug: pick.slug }] : [{ id: UNCATEGORIZED_ID, name: 'Uncategorized', slug: 'uncategorized' }];
+  return pick
+    ? [{ id: pick.id, name: pick.name, slug: pick.slug }]
+    : [{ id: UNCATEGORIZED_ID, name: 'Uncategorized', slug: 'uncategorized' }];
 }
 
 export interface WooTag {
@@ -65,7 +89,16 @@ export interface WooTag {
 }
 
 export function seedTags(count: number): WooTag[] {
-  const names = ['Organic', 'Bestseller', 'New in', 'Gift idea', 'Fair trade', 'Limited edition', 'Eco-friendly', 'Sale'];
+  const names = [
+    'Organic',
+    'Bestseller',
+    'New in',
+    'Gift idea',
+    'Fair trade',
+    'Limited edition',
+    'Eco-friendly',
+    'Sale',
+  ];
   return Array.from({ length: count }, (_, index) => {
     const name = names[index] ?? `Tag ${index + 1}`;
     return { id: 200 + index, name, slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), description: '', count: 0 };

@@ -27,7 +27,10 @@ function readable(user: WpUser | null, item: SeededContent): boolean {
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 
 function invalidParam(name: string, problem: string): JsonReply {
-  return wooError(400, 'rest_invalid_param', `Invalid parameter(s): ${name}`, { params: { [name]: problem }, details: { [name]: { code: 'rest_invalid_param', message: problem, data: null } } });
+  return wooError(400, 'rest_invalid_param', `Invalid parameter(s): ${name}`, {
+    params: { [name]: problem },
+    details: { [name]: { code: 'rest_invalid_param', message: problem, data: null } },
+  });
 }
 
 /** A date parameter as WordPress reads it: with an offset it is absolute, without one it is the site's local time. */
@@ -37,33 +40,65 @@ function instant(value: string, offsetMinutes: number): number {
   return zoned ? parsed : parsed - offsetMinutes * 60_000;
 }
 
-function collection(catalog: Catalog, url: URL, count: number, itemAt: (index: number) => SeededContent, type: 'pages' | 'posts', user: WpUser | null): JsonReply {
+function collection(
+  catalog: Catalog,
+  url: URL,
+  count: number,
+  itemAt: (index: number) => SeededContent,
+  type: 'pages' | 'posts',
+  user: WpUser | null,
+): JsonReply {
   const request = readPage(url);
   if (!('page' in request)) return request;
   const edit = url.searchParams.get('context') === 'edit';
   const mayEdit = user !== null && can(user, `edit_${type}`);
-  if (edit && !mayEdit) return wooError(refusedCode(user), 'rest_forbidden_context', 'Sorry, you are not allowed to edit posts in this post type.');
+  if (edit && !mayEdit)
+    return wooError(
+      refusedCode(user),
+      'rest_forbidden_context',
+      'Sorry, you are not allowed to edit posts in this post type.',
+    );
   const statuses = (url.searchParams.get('status') ?? 'publish').split(',');
   // sanitize_post_statuses: any status but the default needs edit_posts (private: read_private_posts too will do).
-  const allowed = (status: string) => status === 'publish' || mayEdit || (status === 'private' && user !== null && can(user, `read_private_${type}`));
+  const allowed = (status: string) =>
+    status === 'publish' || mayEdit || (status === 'private' && user !== null && can(user, `read_private_${type}`));
   if (!statuses.every(allowed)) return wooError(refusedCode(user), 'rest_forbidden_status', 'Status is forbidden.');
   const modifiedAfter = url.searchParams.get('modified_after');
   if (modifiedAfter !== null && !RFC3339.test(modifiedAfter)) return invalidParam('modified_after', 'Invalid date.');
   const after = modifiedAfter === null ? null : instant(modifiedAfter, catalog.store.offsetMinutes);
   const orderby = url.searchParams.get('orderby') ?? 'date';
-  if (!['date', 'id', 'modified', 'slug', 'title'].includes(orderby)) return invalidParam('orderby', 'orderby is not one of author, date, id, include, modified, parent, relevance, slug, include_slugs, title.');
+  if (!['date', 'id', 'modified', 'slug', 'title'].includes(orderby))
+    return invalidParam(
+      'orderby',
+      'orderby is not one of author, date, id, include, modified, parent, relevance, slug, include_slugs, title.',
+    );
 
   const items: SeededContent[] = [];
   for (let index = 1; index <= count; index++) {
     const item = itemAt(index);
-    if (statuses.includes(item.status) && readable(user, item) && (after === null || item.modified.getTime() > after)) items.push(item);
+    if (statuses.includes(item.status) && readable(user, item) && (after === null || item.modified.getTime() > after))
+      items.push(item);
   }
-  const key = (item: SeededContent): number | string => (orderby === 'id' ? item.id : orderby === 'modified' ? item.modified.getTime() : orderby === 'slug' ? item.slug : orderby === 'title' ? item.title : item.created.getTime());
+  const key = (item: SeededContent): number | string =>
+    orderby === 'id'
+      ? item.id
+      : orderby === 'modified'
+        ? item.modified.getTime()
+        : orderby === 'slug'
+          ? item.slug
+          : orderby === 'title'
+            ? item.title
+            : item.created.getTime();
   items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
   if ((url.searchParams.get('order') ?? 'desc') === 'desc') items.reverse();
 
   const totalPages = Math.ceil(items.length / request.perPage);
-  if (request.page > 1 && request.page > totalPages) return wooError(400, 'rest_post_invalid_page_number', 'The page number requested is larger than the number of pages available.');
+  if (request.page > 1 && request.page > totalPages)
+    return wooError(
+      400,
+      'rest_post_invalid_page_number',
+      'The page number requested is larger than the number of pages available.',
+    );
   const embed = url.searchParams.has('_embed') ? (url.searchParams.get('_embed') ?? '') : null;
   return pageReply(url, request, items.length, (offset, size) =>
     items.slice(offset, offset + size).map((item) => {
@@ -80,7 +115,13 @@ function collection(catalog: Catalog, url: URL, count: number, itemAt: (index: n
  * a local site), as WordPress 5.6+ does:
  * WooCommerce's keys are no WordPress user (401 invalid_username), a seeded user's password logs in.
  */
-export function wordpressRoute(catalog: Catalog, route: string, url: URL, request: IncomingMessage, applicationPasswords: boolean): JsonReply | null {
+export function wordpressRoute(
+  catalog: Catalog,
+  route: string,
+  url: URL,
+  request: IncomingMessage,
+  applicationPasswords: boolean,
+): JsonReply | null {
   const login = authenticatedUser(request, applicationPasswords);
   if (login && 'body' in login) return login;
   const user = login;

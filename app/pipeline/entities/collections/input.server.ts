@@ -18,13 +18,20 @@ export function toCollectionFields(collection: CollectionRecord, platform: strin
     ...(Object.keys(seo).length > 0 ? { seo } : {}),
     metafields: [
       sourceReferenceMetafield(platform, collection.sourceId),
-      ...(parentTitle ? [{ namespace: 'shipyard', key: 'parent_collection', type: 'single_line_text_field', value: parentTitle }] : []),
+      ...(parentTitle
+        ? [{ namespace: 'shipyard', key: 'parent_collection', type: 'single_line_text_field', value: parentTitle }]
+        : []),
     ],
   };
 }
 
 /** Variables for CREATE_COLLECTION, or for UPDATE_COLLECTION when the collection exists (`id`). */
-export function toCollectionVariables(collection: CollectionRecord, platform: string, parentTitle: string | null, id: string | null) {
+export function toCollectionVariables(
+  collection: CollectionRecord,
+  platform: string,
+  parentTitle: string | null,
+  id: string | null,
+) {
   const fields = toCollectionFields(collection, platform, parentTitle);
   return { collection: id ? { id, ...fields } : fields };
 }

@@ -9,12 +9,20 @@ import { CREATE_COLLECTION, UPDATE_COLLECTION } from '../../../shopify-admin/gra
 const schema = loadAdminSchema();
 const errorsFor = (document: string, variables: Record<string, unknown>) => {
   const operation = parse(document).definitions[0] as OperationDefinitionNode;
-  return getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors?.map((error) => error.message) ?? [];
+  return (
+    getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors?.map((error) => error.message) ??
+    []
+  );
 };
 
 const hoodies = Collection.parse({
-  sourceId: '15', title: 'Hoodies', handle: 'hoodies', descriptionHtml: '<p>Warm things</p>', parentSourceId: '9',
-  image: { sourceId: 'i', url: 'https://old.example.com/cat.jpg', alt: 'Hoodies', position: 0 }, seo: { title: 'Hoodies | North Sails', description: null },
+  sourceId: '15',
+  title: 'Hoodies',
+  handle: 'hoodies',
+  descriptionHtml: '<p>Warm things</p>',
+  parentSourceId: '9',
+  image: { sourceId: 'i', url: 'https://old.example.com/cat.jpg', alt: 'Hoodies', position: 0 },
+  seo: { title: 'Hoodies | North Sails', description: null },
 });
 
 describe('collection → Shopify', () => {
@@ -22,7 +30,10 @@ describe('collection → Shopify', () => {
     const variables = toCollectionVariables(hoodies, 'woocommerce', 'Clothing', null);
     expect(errorsFor(CREATE_COLLECTION, variables)).toEqual([]);
     expect(variables.collection).toMatchObject({
-      title: 'Hoodies', handle: 'hoodies', image: { src: 'https://old.example.com/cat.jpg', altText: 'Hoodies' }, seo: { title: 'Hoodies | North Sails' },
+      title: 'Hoodies',
+      handle: 'hoodies',
+      image: { src: 'https://old.example.com/cat.jpg', altText: 'Hoodies' },
+      seo: { title: 'Hoodies | North Sails' },
     });
     // Membership goes with each product (productSet's collections): collectionCreate would add products after answering.
     expect(variables.collection).not.toHaveProperty('products');
@@ -33,8 +44,12 @@ describe('collection → Shopify', () => {
   });
 
   it('keeps a unicode slug as the handle, and leaves one Shopify would change to Shopify', () => {
-    expect(toCollectionVariables({ ...hoodies, handle: 'толстовки' }, 'woocommerce', null, null).collection).toHaveProperty('handle', 'толстовки');
-    expect(toCollectionVariables({ ...hoodies, handle: 'Hoodies & More' }, 'woocommerce', null, null).collection).not.toHaveProperty('handle');
+    expect(
+      toCollectionVariables({ ...hoodies, handle: 'толстовки' }, 'woocommerce', null, null).collection,
+    ).toHaveProperty('handle', 'толстовки');
+    expect(
+      toCollectionVariables({ ...hoodies, handle: 'Hoodies & More' }, 'woocommerce', null, null).collection,
+    ).not.toHaveProperty('handle');
   });
 
   it('updates by id on a re-run', () => {

@@ -38,13 +38,24 @@ export type Region = { provinceCode: string } | { unmatched: string } | null;
 export function shopifyRegion(address: Pick<CanonicalAddress, 'countryCode' | 'province' | 'provinceCode'>): Region {
   if (!address.province && !address.provinceCode) return null;
   const iso = address.provinceCode;
-  const code = iso && address.countryCode && iso.startsWith(`${address.countryCode}-`) ? shopifyProvinceCode(iso) : null;
+  const code =
+    iso && address.countryCode && iso.startsWith(`${address.countryCode}-`) ? shopifyProvinceCode(iso) : null;
   return code ? { provinceCode: code } : { unmatched: address.province ?? iso ?? '' };
 }
 
 /** Billing and shipping are one address when they differ only by a phone, by case or by spacing. */
 export function sameAddressKey(address: CanonicalAddress): string {
-  const parts = [address.firstName, address.lastName, address.company, address.address1, address.address2, address.city, address.provinceCode ?? address.province, address.zip, address.countryCode];
+  const parts = [
+    address.firstName,
+    address.lastName,
+    address.company,
+    address.address1,
+    address.address2,
+    address.city,
+    address.provinceCode ?? address.province,
+    address.zip,
+    address.countryCode,
+  ];
   return JSON.stringify(parts.map((part) => (part ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()));
 }
 
@@ -64,8 +75,16 @@ export function shopifyAddress(address: CanonicalAddress, storeCountry: string |
   const phone = address.phone ? internationalPhone(address.phone, address.countryCode ?? storeCountry) : null;
   const region = shopifyRegion(address);
   const fields = {
-    firstName: address.firstName, lastName: address.lastName, company: address.company, address1: address.address1, address2: address.address2,
-    city: address.city, provinceCode: region && 'provinceCode' in region ? region.provinceCode : null, zip: address.zip, countryCode: address.countryCode, phone,
+    firstName: address.firstName,
+    lastName: address.lastName,
+    company: address.company,
+    address1: address.address1,
+    address2: address.address2,
+    city: address.city,
+    provinceCode: region && 'provinceCode' in region ? region.provinceCode : null,
+    zip: address.zip,
+    countryCode: address.countryCode,
+    phone,
   };
   return {
     input: Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null)),
@@ -88,7 +107,11 @@ export interface OrderAddressProblem {
 }
 
 /** An order's billing or shipping address for orderCreate, with what Shopify would not take said, for the order's note. */
-export function orderAddress(address: CanonicalAddress | null, which: 'billing' | 'shipping', storeCountry: string | null = null): { input: Record<string, unknown> | undefined; problems: OrderAddressProblem[] } {
+export function orderAddress(
+  address: CanonicalAddress | null,
+  which: 'billing' | 'shipping',
+  storeCountry: string | null = null,
+): { input: Record<string, unknown> | undefined; problems: OrderAddressProblem[] } {
   if (!address) return { input: undefined, problems: [] };
   const { input, invalidPhone, unmatchedRegion } = shopifyAddress(address, storeCountry);
   const label = which === 'billing' ? 'Billing' : 'Shipping';

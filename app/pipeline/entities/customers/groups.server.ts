@@ -21,12 +21,20 @@ export function sameCustomerKey(customer: CustomerRecord): string | null {
 }
 
 /** Every customer of the migration sharing an email or phone with these rows, grouped; the first read leads its group. */
-export async function customerGroups(migrationId: string, rows: StagedCustomer[]): Promise<Map<string, StagedCustomer[]>> {
+export async function customerGroups(
+  migrationId: string,
+  rows: StagedCustomer[],
+): Promise<Map<string, StagedCustomer[]>> {
   const customers = rows.map((row) => stagedRecord('customers', row));
   const emails = customers.flatMap((customer) => (customer.email ? [customer.email] : []));
   const phones = customers.flatMap((customer) => (customer.phone ? [customer.phone] : []));
   const related = await db().sourceRecord.findMany({
-    where: { migrationId, entity: 'customers', status: { in: ['staged', 'written', 'unchanged', 'failed'] }, OR: [{ email: { in: emails } }, { phone: { in: phones } }] },
+    where: {
+      migrationId,
+      entity: 'customers',
+      status: { in: ['staged', 'written', 'unchanged', 'failed'] },
+      OR: [{ email: { in: emails } }, { phone: { in: phones } }],
+    },
     orderBy: { id: 'asc' },
   });
   const groups = new Map<string, StagedCustomer[]>();
@@ -38,7 +46,10 @@ export async function customerGroups(migrationId: string, rows: StagedCustomer[]
 }
 
 /** The row's group, its leader (who owns the Shopify customer) and what they share. */
-export function groupOf(row: StagedCustomer, groups: Map<string, StagedCustomer[]>): { leader: StagedCustomer; group: StagedCustomer[]; key: string | null } {
+export function groupOf(
+  row: StagedCustomer,
+  groups: Map<string, StagedCustomer[]>,
+): { leader: StagedCustomer; group: StagedCustomer[]; key: string | null } {
   const key = sameCustomerKey(stagedRecord('customers', row));
   const group = key ? groups.get(key) : undefined;
   return { leader: group?.[0] ?? row, group: group ?? [row], key };
@@ -46,5 +57,8 @@ export function groupOf(row: StagedCustomer, groups: Map<string, StagedCustomer[
 
 /** The customer a group's leader is written as: the group merged. */
 export function mergedCustomer(leader: StagedCustomer, group: StagedCustomer[]): CustomerRecord {
-  return mergeCustomers(stagedRecord('customers', leader), group.filter((member) => member.id !== leader.id).map((member) => stagedRecord('customers', member)));
+  return mergeCustomers(
+    stagedRecord('customers', leader),
+    group.filter((member) => member.id !== leader.id).map((member) => stagedRecord('customers', member)),
+  );
 }

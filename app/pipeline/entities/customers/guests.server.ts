@@ -13,7 +13,11 @@ export const GUEST_CUSTOMERS = 'guestCustomers';
 
 /** Whether the store has a customer with this email before the order is written. */
 export async function customerExists(client: AdminClient, email: string): Promise<boolean> {
-  const { data } = await client.request<{ customerByIdentifier: { id: string } | null }>(CUSTOMER_BY_EMAIL, { email }, { estimatedCost: 1 });
+  const { data } = await client.request<{ customerByIdentifier: { id: string } | null }>(
+    CUSTOMER_BY_EMAIL,
+    { email },
+    { estimatedCost: 1 },
+  );
   return data.customerByIdentifier !== null;
 }
 
@@ -21,12 +25,26 @@ export async function customerExists(client: AdminClient, email: string): Promis
  * Links the customer Shopify made for the order as created by the migration. Two orders of one guest
  * (written side by side) may both see no customer before: the customer is linked once.
  */
-export async function recordGuestCustomer(shop: string, platform: string, migrationId: string, orderSourceId: string, customerGid: string): Promise<void> {
+export async function recordGuestCustomer(
+  shop: string,
+  platform: string,
+  migrationId: string,
+  orderSourceId: string,
+  customerGid: string,
+): Promise<void> {
   const linked = await db().idMapEntry.findFirst({ where: { shop, shopifyGid: customerGid }, select: { id: true } });
   if (linked) return;
   await db().idMapEntry.upsert({
     where: { shop_platform_entity_sourceId: { shop, platform, entity: GUEST_CUSTOMERS, sourceId: orderSourceId } },
-    create: { shop, platform, entity: GUEST_CUSTOMERS, sourceId: orderSourceId, shopifyGid: customerGid, contentHash: '', createdBy: migrationId },
+    create: {
+      shop,
+      platform,
+      entity: GUEST_CUSTOMERS,
+      sourceId: orderSourceId,
+      shopifyGid: customerGid,
+      contentHash: '',
+      createdBy: migrationId,
+    },
     update: { shopifyGid: customerGid },
   });
 }

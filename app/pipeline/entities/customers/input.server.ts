@@ -6,7 +6,13 @@
 import type { CustomerRecord } from '../../../../connectors/model.ts';
 import { sourceReference } from '../../../shopify-admin/source-reference.server.ts';
 import { internationalPhone, sameAddressKey, shopifyAddress, unmatchedRegionMessage } from './address.server.ts';
-import { type LongText, TEXT_LIMITS, cutAtWordBoundary, longTags, longText } from '../../../shopify-admin/limits/text-limits.server.ts';
+import {
+  type LongText,
+  TEXT_LIMITS,
+  cutAtWordBoundary,
+  longTags,
+  longText,
+} from '../../../shopify-admin/limits/text-limits.server.ts';
 import { type LongTextRule, fullTextMetafields } from '../long-text-rule.server.ts';
 import { SOURCE_REFERENCE } from '../../../shopify-admin/metafield-definitions.server.ts';
 
@@ -24,7 +30,8 @@ export interface Contact {
   problems: { code: ContactProblemCode; subject: string; message: string }[];
 }
 
-type ContactSource = Pick<CustomerRecord, 'email' | 'phone'> & Partial<Pick<CustomerRecord, 'addresses' | 'defaultAddressIndex' | 'storeCountryCode'>>;
+type ContactSource = Pick<CustomerRecord, 'email' | 'phone'> &
+  Partial<Pick<CustomerRecord, 'addresses' | 'defaultAddressIndex' | 'storeCountryCode'>>;
 
 /**
  * The country a customer's phone is read in when it has no country prefix: the billing address's,
@@ -33,8 +40,15 @@ type ContactSource = Pick<CustomerRecord, 'email' | 'phone'> & Partial<Pick<Cust
  */
 export function phoneCountry(customer: Partial<Pick<CustomerRecord, 'addresses' | 'storeCountryCode'>>): string | null {
   const addresses = customer.addresses ?? [];
-  const of = (kind: Address['kind']) => addresses.find((address) => address.kind === kind && address.countryCode)?.countryCode;
-  return of('billing') ?? of('shipping') ?? addresses.find((address) => address.countryCode)?.countryCode ?? customer.storeCountryCode ?? null;
+  const of = (kind: Address['kind']) =>
+    addresses.find((address) => address.kind === kind && address.countryCode)?.countryCode;
+  return (
+    of('billing') ??
+    of('shipping') ??
+    addresses.find((address) => address.countryCode)?.countryCode ??
+    customer.storeCountryCode ??
+    null
+  );
 }
 
 const phoneMessage = (phone: string, country: string | null) =>
@@ -43,14 +57,36 @@ const phoneMessage = (phone: string, country: string | null) =>
 export function checkContact(customer: ContactSource): Contact {
   const problems: Contact['problems'] = [];
   const email = customer.email && EMAIL.test(customer.email) ? customer.email : null;
-  if (customer.email && !email) problems.push({ code: 'customer-email-invalid', subject: customer.email, message: `The email "${customer.email}" is not a valid address; the customer moved without it and it is kept in the customer's note.` });
+  if (customer.email && !email)
+    problems.push({
+      code: 'customer-email-invalid',
+      subject: customer.email,
+      message: `The email "${customer.email}" is not a valid address; the customer moved without it and it is kept in the customer's note.`,
+    });
   const country = phoneCountry(customer);
   const phone = customer.phone ? internationalPhone(customer.phone, country) : null;
-  if (customer.phone && !phone) problems.push({ code: 'customer-phone-invalid', subject: customer.phone, message: phoneMessage(customer.phone, country) });
-  for (const address of customer.addresses ? customerAddresses({ addresses: customer.addresses, defaultAddressIndex: customer.defaultAddressIndex ?? null }) : []) {
+  if (customer.phone && !phone)
+    problems.push({
+      code: 'customer-phone-invalid',
+      subject: customer.phone,
+      message: phoneMessage(customer.phone, country),
+    });
+  for (const address of customer.addresses
+    ? customerAddresses({ addresses: customer.addresses, defaultAddressIndex: customer.defaultAddressIndex ?? null })
+    : []) {
     const { invalidPhone, unmatchedRegion } = shopifyAddress(address, customer.storeCountryCode ?? null);
-    if (invalidPhone && !problems.some((problem) => problem.subject === invalidPhone)) problems.push({ code: 'customer-phone-invalid', subject: invalidPhone, message: phoneMessage(invalidPhone, address.countryCode ?? customer.storeCountryCode ?? null) });
-    if (unmatchedRegion && !problems.some((problem) => problem.subject === unmatchedRegion)) problems.push({ code: 'address-region-unmatched', subject: unmatchedRegion, message: unmatchedRegionMessage(unmatchedRegion, address.countryCode) });
+    if (invalidPhone && !problems.some((problem) => problem.subject === invalidPhone))
+      problems.push({
+        code: 'customer-phone-invalid',
+        subject: invalidPhone,
+        message: phoneMessage(invalidPhone, address.countryCode ?? customer.storeCountryCode ?? null),
+      });
+    if (unmatchedRegion && !problems.some((problem) => problem.subject === unmatchedRegion))
+      problems.push({
+        code: 'address-region-unmatched',
+        subject: unmatchedRegion,
+        message: unmatchedRegionMessage(unmatchedRegion, address.countryCode),
+      });
   }
   return { email, phone, problems };
 }
@@ -61,8 +97,11 @@ export function checkContact(customer: ContactSource): Contact {
  * customers got two identical addresses); it keeps the first one's phone, else the other's.
  */
 export function customerAddresses(customer: Pick<CustomerRecord, 'addresses' | 'defaultAddressIndex'>): Address[] {
-  const preferred = customer.defaultAddressIndex === null ? undefined : customer.addresses[customer.defaultAddressIndex];
-  const ordered = preferred ? [preferred, ...customer.addresses.filter((address) => address !== preferred)] : customer.addresses;
+  const preferred =
+    customer.defaultAddressIndex === null ? undefined : customer.addresses[customer.defaultAddressIndex];
+  const ordered = preferred
+    ? [preferred, ...customer.addresses.filter((address) => address !== preferred)]
+    : customer.addresses;
   const kept = new Map<string, Address>();
   for (const address of ordered) {
     const key = sameAddressKey(address);
@@ -75,7 +114,9 @@ export function customerAddresses(customer: Pick<CustomerRecord, 'addresses' | '
 
 const sum = (values: (string | null)[]) => {
   const known = values.filter((value): value is string => value !== null);
-  return known.length === 0 ? null : (known.reduce((total, value) => total + Math.round(Number(value) * 100), 0) / 100).toFixed(2);
+  return known.length === 0
+    ? null
+    : (known.reduce((total, value) => total + Math.round(Number(value) * 100), 0) / 100).toFixed(2);
 };
 
 /**
@@ -87,7 +128,8 @@ export function mergeCustomers(first: CustomerRecord, others: CustomerRecord[]):
   if (others.length === 0) return first;
   const all = [first, ...others];
   const consents = all.flatMap((customer) => (customer.emailMarketing ? [customer.emailMarketing] : []));
-  const latestConsent = consents.sort((a, b) => (b.consentUpdatedAt ?? '').localeCompare(a.consentUpdatedAt ?? ''))[0] ?? null;
+  const latestConsent =
+    consents.sort((a, b) => (b.consentUpdatedAt ?? '').localeCompare(a.consentUpdatedAt ?? ''))[0] ?? null;
   const counts = all.map((customer) => customer.ordersCount).filter((count): count is number => count !== null);
   return {
     ...first,
@@ -97,7 +139,11 @@ export function mergeCustomers(first: CustomerRecord, others: CustomerRecord[]):
     addresses: customerAddresses(first).concat(others.flatMap((customer) => customer.addresses)),
     defaultAddressIndex: first.addresses.length > 0 ? 0 : null,
     tags: [...new Set(all.flatMap((customer) => customer.tags))],
-    note: all.map((customer) => customer.note).filter(Boolean).join('\n\n') || null,
+    note:
+      all
+        .map((customer) => customer.note)
+        .filter(Boolean)
+        .join('\n\n') || null,
     locale: first.locale ?? others.find((customer) => customer.locale)?.locale ?? null,
     emailMarketing: latestConsent,
     totalSpent: sum(all.map((customer) => customer.totalSpent)),
@@ -126,7 +172,12 @@ const NOTE_LINES: Record<ContactProblemCode, string> = {
 /** The text the customer is written with: names, tags, and the note with the contact details Shopify would not take. */
 function customerText(customer: CustomerRecord, contact: Contact) {
   const kept = contact.problems.map((problem) => `${NOTE_LINES[problem.code]}: ${problem.subject}`);
-  return { firstName: customer.firstName, lastName: customer.lastName, note: [customer.note, ...kept].filter(Boolean).join('\n') || null, tags: customer.tags };
+  return {
+    firstName: customer.firstName,
+    lastName: customer.lastName,
+    note: [customer.note, ...kept].filter(Boolean).join('\n') || null,
+    tags: customer.tags,
+  };
 }
 
 /** What of the customer's text is longer than Shopify allows, as it would be written (merged notes and kept contact details included). */
@@ -146,9 +197,15 @@ export function customerLongText(customer: CustomerRecord, contact: Contact): Lo
  * rule `cut`, text longer than Shopify allows is cut at a word boundary (customerLongText says
  * what); with `keep-back` it is left whole, and the caller does not send the customer.
  */
-export function toCustomerSetVariables(customer: CustomerRecord, contact: Contact, existingId: string | null, rule: LongTextRule = 'keep-back'): CustomerSetVariables {
+export function toCustomerSetVariables(
+  customer: CustomerRecord,
+  contact: Contact,
+  existingId: string | null,
+  rule: LongTextRule = 'keep-back',
+): CustomerSetVariables {
   const text = customerText(customer, contact);
-  const fit = (value: string | null, limit: number) => (value && rule === 'cut' ? cutAtWordBoundary(value, limit) : value);
+  const fit = (value: string | null, limit: number) =>
+    value && rule === 'cut' ? cutAtWordBoundary(value, limit) : value;
   const firstName = fit(text.firstName, TEXT_LIMITS.name);
   const lastName = fit(text.lastName, TEXT_LIMITS.name);
   const note = fit(text.note, TEXT_LIMITS.note);
@@ -177,8 +234,20 @@ export function toCustomerSetVariables(customer: CustomerRecord, contact: Contac
 export function customerMetafields(ownerId: string, platform: string, customer: CustomerRecord, cut: LongText[] = []) {
   return [
     { ownerId, ...SOURCE_REFERENCE, value: sourceReference(platform, customer.sourceId) },
-    ...(customer.totalSpent === null ? [] : [{ ownerId, namespace: 'shipyard', key: 'total_spent', type: 'number_decimal', value: customer.totalSpent }]),
-    ...(customer.ordersCount === null ? [] : [{ ownerId, namespace: 'shipyard', key: 'orders_count', type: 'number_integer', value: String(customer.ordersCount) }]),
+    ...(customer.totalSpent === null
+      ? []
+      : [{ ownerId, namespace: 'shipyard', key: 'total_spent', type: 'number_decimal', value: customer.totalSpent }]),
+    ...(customer.ordersCount === null
+      ? []
+      : [
+          {
+            ownerId,
+            namespace: 'shipyard',
+            key: 'orders_count',
+            type: 'number_integer',
+            value: String(customer.ordersCount),
+          },
+        ]),
     ...fullTextMetafields(cut).map((metafield) => ({ ownerId, ...metafield })),
   ];
 }

@@ -37,10 +37,12 @@ const WOOCOMMERCE_STATES: Record<string, string> = {
 describe('every WooCommerce state of a country Shopify keeps regions for', () => {
   it('reaches one of Shopify’s province codes for the country', () => {
     const lost = Object.entries(WOOCOMMERCE_STATES).flatMap(([country, list]) =>
-      (country === 'HK' ? list.split('|') : list.split(/[ |]/)).filter((state) => {
-        const iso = isoSubdivision(country, state);
-        return !iso || !shopifyProvinceCode(iso);
-      }).map((state) => `${country} ${state}`),
+      (country === 'HK' ? list.split('|') : list.split(/[ |]/))
+        .filter((state) => {
+          const iso = isoSubdivision(country, state);
+          return !iso || !shopifyProvinceCode(iso);
+        })
+        .map((state) => `${country} ${state}`),
     );
     expect(lost).toEqual([]);
   });

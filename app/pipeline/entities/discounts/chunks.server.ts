@@ -7,11 +7,17 @@ const IDS_PER_REQUEST = MAX_INPUT_ARRAY;
 type IdLists = { addCustomers: string[]; removeCustomers: string[]; addProducts: string[]; removeProducts: string[] };
 
 /** The customers and products from the `from`-th on, at most 250 of each list. */
-function idsPart(lists: IdLists, from: number): { context?: Record<string, unknown>; customerGets?: { items: Record<string, unknown> } } {
+function idsPart(
+  lists: IdLists,
+  from: number,
+): { context?: Record<string, unknown>; customerGets?: { items: Record<string, unknown> } } {
   const slice = (ids: string[]) => ids.slice(from, from + IDS_PER_REQUEST);
   const some = (name: string, ids: string[]) => (ids.length > 0 ? { [name]: ids } : {});
   const customers = { ...some('add', slice(lists.addCustomers)), ...some('remove', slice(lists.removeCustomers)) };
-  const products = { ...some('productsToAdd', slice(lists.addProducts)), ...some('productsToRemove', slice(lists.removeProducts)) };
+  const products = {
+    ...some('productsToAdd', slice(lists.addProducts)),
+    ...some('productsToRemove', slice(lists.removeProducts)),
+  };
   return {
     ...(Object.keys(customers).length > 0 ? { context: { customers } } : {}),
     ...(Object.keys(products).length > 0 ? { customerGets: { items: { products } } } : {}),
@@ -19,11 +25,20 @@ function idsPart(lists: IdLists, from: number): { context?: Record<string, unkno
 }
 
 /** The input with at most 250 customers and 250 products to add and to remove, and the updates that bring in the rest. */
-export function inChunks(input: Record<string, unknown>): { first: Record<string, unknown>; rest: Record<string, unknown>[] } {
+export function inChunks(input: Record<string, unknown>): {
+  first: Record<string, unknown>;
+  rest: Record<string, unknown>[];
+} {
   const customers = (input.context as { customers?: { add?: string[]; remove?: string[] } } | undefined)?.customers;
-  const customerGets = input.customerGets as { items?: { products?: { productsToAdd?: string[]; productsToRemove?: string[] } } } | undefined;
+  const customerGets = input.customerGets as
+    { items?: { products?: { productsToAdd?: string[]; productsToRemove?: string[] } } } | undefined;
   const products = customerGets?.items?.products;
-  const lists: IdLists = { addCustomers: customers?.add ?? [], removeCustomers: customers?.remove ?? [], addProducts: products?.productsToAdd ?? [], removeProducts: products?.productsToRemove ?? [] };
+  const lists: IdLists = {
+    addCustomers: customers?.add ?? [],
+    removeCustomers: customers?.remove ?? [],
+    addProducts: products?.productsToAdd ?? [],
+    removeProducts: products?.productsToRemove ?? [],
+  };
   const longest = Math.max(...Object.values(lists).map((ids) => ids.length));
   const rest: Record<string, unknown>[] = [];
   for (let from = IDS_PER_REQUEST; from < longest; from += IDS_PER_REQUEST) rest.push(idsPart(lists, from));
@@ -37,4 +52,3 @@ export function inChunks(input: Record<string, unknown>): { first: Record<string
     rest,
   };
 }
-

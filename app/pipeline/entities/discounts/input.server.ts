@@ -4,12 +4,22 @@
 // a code broader than its coupon keeps the coupon back unless the merchant chose so (decision 0024).
 import type { AllowedCustomer, DiscountRecord } from '../../../../connectors/model.ts';
 import { sourceReference } from '../../../shopify-admin/source-reference.server.ts';
-import { type CouponCatalog, NO_CATALOG, broaderThanTheCoupon, exclusionScope, hasExclusions, keptBackReason } from './scope.server.ts';
+import {
+  type CouponCatalog,
+  NO_CATALOG,
+  broaderThanTheCoupon,
+  exclusionScope,
+  hasExclusions,
+  keptBackReason,
+} from './scope.server.ts';
 
 export type DiscountKind = 'basic' | 'freeShipping';
 
 /** Shopify's type name for each kind, as `codeDiscount { __typename }` answers. */
-export const DISCOUNT_TYPENAME: Record<DiscountKind, string> = { basic: 'DiscountCodeBasic', freeShipping: 'DiscountCodeFreeShipping' };
+export const DISCOUNT_TYPENAME: Record<DiscountKind, string> = {
+  basic: 'DiscountCodeBasic',
+  freeShipping: 'DiscountCodeFreeShipping',
+};
 
 export interface DiscountContext {
   platform: string;
@@ -49,26 +59,38 @@ export type DiscountPlan =
 export interface NotKept {
   /** MigrationProblem code. */
   code:
-    | 'discount-restriction-not-kept' | 'discount-limit-changed' | 'discount-products-missing' | 'discount-free-shipping-not-kept' | 'discount-customers-missing'
-    | 'discount-kept-back' | 'discount-made-broader' | 'discount-exclusions-as-products';
+    | 'discount-restriction-not-kept'
+    | 'discount-limit-changed'
+    | 'discount-products-missing'
+    | 'discount-free-shipping-not-kept'
+    | 'discount-customers-missing'
+    | 'discount-kept-back'
+    | 'discount-made-broader'
+    | 'discount-exclusions-as-products';
   message: string;
 }
 
 /** What the merchant can do about each thing a code does not keep, for the report. */
 export const DISCOUNT_ACTIONS: Record<NotKept['code'], string> = {
-  'discount-restriction-not-kept': 'Check the code in Shopify’s Discounts page; narrow it there (customer eligibility, products) if it should stay limited.',
+  'discount-restriction-not-kept':
+    'Check the code in Shopify’s Discounts page; narrow it there (customer eligibility, products) if it should stay limited.',
   'discount-limit-changed': 'Nothing to do unless the limit should be different.',
   'discount-products-missing': 'Move the missing products, then run the migration again to add them to the code.',
   'discount-free-shipping-not-kept': 'Create a free shipping code in Shopify if shoppers should keep free shipping.',
-  'discount-customers-missing': 'Move these customers too (or add them in Shopify), then run the migration again: the code is limited to the customers Shopify has.',
-  'discount-kept-back': 'Create the code in Shopify by hand with what it can hold, or choose “Create broader discount codes” (--broader-coupons) to have it made broader, knowingly.',
-  'discount-made-broader': 'You chose to create broader codes: check the code in Shopify’s Discounts page and narrow it there, or deactivate it, if it should not give more than the coupon did.',
-  'discount-exclusions-as-products': 'When you add products to Shopify, add them to this code too if the discount should cover them.',
+  'discount-customers-missing':
+    'Move these customers too (or add them in Shopify), then run the migration again: the code is limited to the customers Shopify has.',
+  'discount-kept-back':
+    'Create the code in Shopify by hand with what it can hold, or choose “Create broader discount codes” (--broader-coupons) to have it made broader, knowingly.',
+  'discount-made-broader':
+    'You chose to create broader codes: check the code in Shopify’s Discounts page and narrow it there, or deactivate it, if it should not give more than the coupon did.',
+  'discount-exclusions-as-products':
+    'When you add products to Shopify, add them to this code too if the discount should cover them.',
 };
 
 const FREE_SHIPPING_NOT_KEPT: NotKept = {
   code: 'discount-free-shipping-not-kept',
-  message: 'Also gave free shipping; a Shopify code gives one kind of discount, so it takes the amount off and shipping is charged. Create a separate free shipping code if shoppers should keep both.',
+  message:
+    'Also gave free shipping; a Shopify code gives one kind of discount, so it takes the amount off and shipping is charged. Create a separate free shipping code if shoppers should keep both.',
 };
 
 /** Tags the code with where it came from, so a code Shipyard wrote is told apart from the merchant's own. */
@@ -80,9 +102,14 @@ const list = (ids: string[]) => ids.join(', ');
 const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
 
 /** Which products or collections the code applies to, from those that moved; refused when that would widen the discount. */
-function appliesTo(discount: DiscountRecord, context: DiscountContext, notKept: NotKept[]): { items: Record<string, unknown> } | { refuse: string } {
+function appliesTo(
+  discount: DiscountRecord,
+  context: DiscountContext,
+  notKept: NotKept[],
+): { items: Record<string, unknown> } | { refuse: string } {
   if (hasExclusions(discount)) return allButExcluded(discount, context, notKept);
-  const restrictedTo = discount.productSourceIds.length > 0 ? 'products' : discount.collectionSourceIds.length > 0 ? 'collections' : null;
+  const restrictedTo =
+    discount.productSourceIds.length > 0 ? 'products' : discount.collectionSourceIds.length > 0 ? 'collections' : null;
   if (restrictedTo === null) return { items: { all: true } };
   const sourceIds = restrictedTo === 'products' ? discount.productSourceIds : discount.collectionSourceIds;
   const ids = restrictedTo === 'products' ? context.productIds : context.collectionIds;
@@ -90,35 +117,71 @@ function appliesTo(discount: DiscountRecord, context: DiscountContext, notKept: 
   const missing = sourceIds.filter((sourceId) => !ids.has(sourceId));
   const [one, many] = restrictedTo === 'products' ? ['product', 'products'] : ['category', 'categories'];
   // Without its products the code would apply to the whole store: a bigger discount than the merchant gave.
-  if (moved.length === 0) return { refuse: `Applies only to ${plural(sourceIds.length, one, many)} ${list(sourceIds)}, which did not move to Shopify; without them the code would apply to everything.` };
-  if (missing.length > 0) notKept.push({ code: 'discount-products-missing', message: `${plural(missing.length, one, many)} ${list(missing)} did not move to Shopify, so the code no longer applies to ${plural(missing.length, 'it', 'them')}.`.replace(/^./, (first) => first.toUpperCase()) });
+  if (moved.length === 0)
+    return {
+      refuse: `Applies only to ${plural(sourceIds.length, one, many)} ${list(sourceIds)}, which did not move to Shopify; without them the code would apply to everything.`,
+    };
+  if (missing.length > 0)
+    notKept.push({
+      code: 'discount-products-missing',
+      message:
+        `${plural(missing.length, one, many)} ${list(missing)} did not move to Shopify, so the code no longer applies to ${plural(missing.length, 'it', 'them')}.`.replace(
+          /^./,
+          (first) => first.toUpperCase(),
+        ),
+    });
   if (restrictedTo === 'products' && discount.collectionSourceIds.length > 0) {
-    notKept.push({ code: 'discount-restriction-not-kept', message: `Also applied to categories ${list(discount.collectionSourceIds)}; a Shopify code applies to chosen products or to collections, not both, so it applies to the chosen products only.` });
+    notKept.push({
+      code: 'discount-restriction-not-kept',
+      message: `Also applied to categories ${list(discount.collectionSourceIds)}; a Shopify code applies to chosen products or to collections, not both, so it applies to the chosen products only.`,
+    });
   }
-  return { items: restrictedTo === 'products' ? { products: { productsToAdd: moved } } : { collections: { add: moved } } };
+  return {
+    items: restrictedTo === 'products' ? { products: { productsToAdd: moved } } : { collections: { add: moved } },
+  };
 }
 
 /** A coupon with exclusions: the products that moved less those it leaves out, exact at the time of the migration (decision 0024). */
-function allButExcluded(discount: DiscountRecord, context: DiscountContext, notKept: NotKept[]): { items: Record<string, unknown> } | { refuse: string } {
+function allButExcluded(
+  discount: DiscountRecord,
+  context: DiscountContext,
+  notKept: NotKept[],
+): { items: Record<string, unknown> } | { refuse: string } {
   const scope = exclusionScope(discount, context.catalog);
   if ('refuse' in scope) return scope;
-  if (scope.missing.length > 0) notKept.push({ code: 'discount-products-missing', message: `${plural(scope.missing.length, 'Product', 'Products')} ${list(scope.missing)} did not move to Shopify, so the code does not apply to ${plural(scope.missing.length, 'it', 'them')}.` });
+  if (scope.missing.length > 0)
+    notKept.push({
+      code: 'discount-products-missing',
+      message: `${plural(scope.missing.length, 'Product', 'Products')} ${list(scope.missing)} did not move to Shopify, so the code does not apply to ${plural(scope.missing.length, 'it', 'them')}.`,
+    });
   notKept.push({ code: 'discount-exclusions-as-products', message: scope.notice });
   return { items: { products: { productsToAdd: scope.productIds } } };
 }
 
 /** Restrictions that do not widen the code but that Shopify's discounts have no field for. */
 function restrictionsNotKept(discount: DiscountRecord, notKept: NotKept[]) {
-  if (discount.description.trim() !== '') notKept.push({ code: 'discount-restriction-not-kept', message: `Description "${discount.description.trim()}": Shopify discounts have no description.` });
+  if (discount.description.trim() !== '')
+    notKept.push({
+      code: 'discount-restriction-not-kept',
+      message: `Description "${discount.description.trim()}": Shopify discounts have no description.`,
+    });
 }
 
-const madeBroader = (reason: string): NotKept => ({ code: 'discount-made-broader', message: `Made broader than the coupon, as you chose: ${reason}` });
+const madeBroader = (reason: string): NotKept => ({
+  code: 'discount-made-broader',
+  message: `Made broader than the coupon, as you chose: ${reason}`,
+});
 
 /**
  * What the code cannot hold exactly and would be broader for: the coupon is kept back with why,
  * unless the merchant chose broader codes, and then each is a warning on the code made.
  */
-function broader(discount: DiscountRecord, context: Pick<DiscountContext, 'catalog' | 'broaderCoupons'>, freeShippingOnly: boolean, notKept: NotKept[]): { refuse: string } | null {
+function broader(
+  discount: DiscountRecord,
+  context: Pick<DiscountContext, 'catalog' | 'broaderCoupons'>,
+  freeShippingOnly: boolean,
+  notKept: NotKept[],
+): { refuse: string } | null {
   const reasons = broaderThanTheCoupon(discount, context.catalog, freeShippingOnly);
   if (reasons.length === 0) return null;
   if (!context.broaderCoupons) return { refuse: keptBackReason(reasons) };
@@ -137,7 +200,11 @@ function allowedValues(discount: DiscountRecord): string[] {
  * report), and when no address has one the code is not made: open to everyone it would be a bigger
  * discount than the merchant gave.
  */
-function buyers(discount: DiscountRecord, context: DiscountContext, notKept: NotKept[]): { context: Record<string, unknown> } | { refuse: string } {
+function buyers(
+  discount: DiscountRecord,
+  context: DiscountContext,
+  notKept: NotKept[],
+): { context: Record<string, unknown> } | { refuse: string } {
   if (discount.allowedCustomers.length === 0) return { context: { all: 'ALL' } };
   const customers = new Set<string>();
   const withoutCustomer: string[] = [];
@@ -149,37 +216,66 @@ function buyers(discount: DiscountRecord, context: DiscountContext, notKept: Not
     else if (found.length === 0) withoutCustomer.push(allowed.value);
   }
   if (customers.size === 0) {
-    return { refuse: `Only for ${list(allowedValues(discount))}, and no customer in Shopify has ${discount.allowedCustomers.length === 1 && patterns.length === 0 ? 'that address' : 'any of those addresses'}; without its customers the code would be open to everyone. Move those customers (or add them in Shopify), then run the migration again.` };
+    return {
+      refuse: `Only for ${list(allowedValues(discount))}, and no customer in Shopify has ${discount.allowedCustomers.length === 1 && patterns.length === 0 ? 'that address' : 'any of those addresses'}; without its customers the code would be open to everyone. Move those customers (or add them in Shopify), then run the migration again.`,
+    };
   }
   if (withoutCustomer.length > 0) {
-    notKept.push({ code: 'discount-customers-missing', message: `Also for ${list(withoutCustomer)}, who ${plural(withoutCustomer.length, 'has', 'have')} no customer account in Shopify, so the code does not work for ${plural(withoutCustomer.length, 'that address', 'those addresses')} until you add ${plural(withoutCustomer.length, 'it', 'them')} to the code there.` });
+    notKept.push({
+      code: 'discount-customers-missing',
+      message: `Also for ${list(withoutCustomer)}, who ${plural(withoutCustomer.length, 'has', 'have')} no customer account in Shopify, so the code does not work for ${plural(withoutCustomer.length, 'that address', 'those addresses')} until you add ${plural(withoutCustomer.length, 'it', 'them')} to the code there.`,
+    });
   }
   if (patterns.length > 0) {
-    notKept.push({ code: 'discount-restriction-not-kept', message: `For any address like ${list(patterns)}: limited to the customers with such an address in Shopify when it was written; a Shopify code cannot admit later customers by their address, so add them to the code there.` });
+    notKept.push({
+      code: 'discount-restriction-not-kept',
+      message: `For any address like ${list(patterns)}: limited to the customers with such an address in Shopify when it was written; a Shopify code cannot admit later customers by their address, so add them to the code there.`,
+    });
   }
   return { context: { customers: { add: [...customers] } } };
 }
 
 /** Total and per-customer limits; a limit counts only the uses left after those on the old store. */
-function limits(discount: DiscountRecord, notKept: NotKept[]): { usageLimit: number | null; appliesOncePerCustomer: boolean } | { skip: string } {
+function limits(
+  discount: DiscountRecord,
+  notKept: NotKept[],
+): { usageLimit: number | null; appliesOncePerCustomer: boolean } | { skip: string } {
   let usageLimit: number | null = null;
   if (discount.usageLimit !== null) {
     usageLimit = discount.usageLimit - discount.timesUsed;
-    if (usageLimit <= 0) return { skip: `Used up on the old store (${discount.timesUsed} of ${discount.usageLimit} uses), so there is nothing left to redeem in Shopify.` };
-    if (discount.timesUsed > 0) notKept.push({ code: 'discount-limit-changed', message: `Limited to the ${usageLimit} ${plural(usageLimit, 'use', 'uses')} left of ${discount.usageLimit} (${discount.timesUsed} used on the old store).` });
+    if (usageLimit <= 0)
+      return {
+        skip: `Used up on the old store (${discount.timesUsed} of ${discount.usageLimit} uses), so there is nothing left to redeem in Shopify.`,
+      };
+    if (discount.timesUsed > 0)
+      notKept.push({
+        code: 'discount-limit-changed',
+        message: `Limited to the ${usageLimit} ${plural(usageLimit, 'use', 'uses')} left of ${discount.usageLimit} (${discount.timesUsed} used on the old store).`,
+      });
   }
   const perCustomer = discount.usageLimitPerCustomer;
   // Shopify limits a code to once per customer or not at all: a higher limit becomes once, the safer side.
-  if (perCustomer !== null && perCustomer > 1) notKept.push({ code: 'discount-limit-changed', message: `Limited to ${perCustomer} uses per customer on the old store; Shopify can only limit a code to one use per customer, so each customer may now use it once.` });
+  if (perCustomer !== null && perCustomer > 1)
+    notKept.push({
+      code: 'discount-limit-changed',
+      message: `Limited to ${perCustomer} uses per customer on the old store; Shopify can only limit a code to one use per customer, so each customer may now use it once.`,
+    });
   return { usageLimit, appliesOncePerCustomer: perCustomer !== null && perCustomer > 0 };
 }
 
 export function toDiscountInput(discount: DiscountRecord, context: DiscountContext): DiscountPlan {
   const notKept: NotKept[] = [];
   const off = discount.value.kind === 'percentage' ? discount.value.percent : Number(discount.value.amount);
-  if (!(off > 0) && !discount.freeShipping) return { kind: 'skip', reason: 'Takes nothing off and gives no free shipping, so Shopify has no discount to make of it.' };
+  if (!(off > 0) && !discount.freeShipping)
+    return {
+      kind: 'skip',
+      reason: 'Takes nothing off and gives no free shipping, so Shopify has no discount to make of it.',
+    };
   if (discount.startsAt && discount.endsAt && Date.parse(discount.endsAt) <= Date.parse(discount.startsAt)) {
-    return { kind: 'refuse', reason: `Expires (${discount.endsAt}) before it was created (${discount.startsAt}); Shopify needs the end after the start.` };
+    return {
+      kind: 'refuse',
+      reason: `Expires (${discount.endsAt}) before it was created (${discount.startsAt}); Shopify needs the end after the start.`,
+    };
   }
   const limit = limits(discount, notKept);
   if ('skip' in limit) return { kind: 'skip', reason: limit.skip };
@@ -200,7 +296,10 @@ export function toDiscountInput(discount: DiscountRecord, context: DiscountConte
     usageLimit: limit.usageLimit,
     appliesOncePerCustomer: limit.appliesOncePerCustomer,
     context: who.context,
-    minimumRequirement: discount.minimumSubtotal === null ? null : { subtotal: { greaterThanOrEqualToSubtotal: discount.minimumSubtotal } },
+    minimumRequirement:
+      discount.minimumSubtotal === null
+        ? null
+        : { subtotal: { greaterThanOrEqualToSubtotal: discount.minimumSubtotal } },
     tags: [sourceTag(context.platform, discount.sourceId)],
   };
   // A coupon for individual use combines with nothing; any other combines with every class Shopify
@@ -208,16 +307,29 @@ export function toDiscountInput(discount: DiscountRecord, context: DiscountConte
   // so is refused): the field is left out, which Shopify takes as false.
   const combines = discount.combinesWithOtherCodes;
   if (freeShippingOnly) {
-    return { kind: 'freeShipping', discount: { ...common, destination: { all: true }, combinesWith: { orderDiscounts: combines, productDiscounts: combines } }, notKept };
+    return {
+      kind: 'freeShipping',
+      discount: {
+        ...common,
+        destination: { all: true },
+        combinesWith: { orderDiscounts: combines, productDiscounts: combines },
+      },
+      notKept,
+    };
   }
   if (discount.freeShipping) notKept.push(FREE_SHIPPING_NOT_KEPT);
-  const value = discount.value.kind === 'percentage'
-    ? { percentage: Math.round(discount.value.percent * 100) / 10_000 }
-    // An amount off each item (a fixed product discount), or once per order (a fixed cart discount), as the model says.
-    : { discountAmount: { amount: discount.value.amount, appliesOnEachItem: !discount.value.appliesOncePerOrder } };
+  const value =
+    discount.value.kind === 'percentage'
+      ? { percentage: Math.round(discount.value.percent * 100) / 10_000 }
+      : // An amount off each item (a fixed product discount), or once per order (a fixed cart discount), as the model says.
+        { discountAmount: { amount: discount.value.amount, appliesOnEachItem: !discount.value.appliesOncePerOrder } };
   return {
     kind: 'basic',
-    discount: { ...common, customerGets: { value, items: applies.items }, combinesWith: { orderDiscounts: combines, productDiscounts: combines, shippingDiscounts: combines } },
+    discount: {
+      ...common,
+      customerGets: { value, items: applies.items },
+      combinesWith: { orderDiscounts: combines, productDiscounts: combines, shippingDiscounts: combines },
+    },
     notKept,
   };
 }
@@ -231,15 +343,23 @@ export function foreseenNotKept(discount: DiscountRecord, options: { broaderCoup
   limits(discount, notKept);
   const off = discount.value.kind === 'percentage' ? discount.value.percent : Number(discount.value.amount);
   const reasons = broaderThanTheCoupon(discount, NO_CATALOG, !(off > 0));
-  if (reasons.length > 0 && !options.broaderCoupons) return [{ code: 'discount-kept-back', message: keptBackReason(reasons) }];
+  if (reasons.length > 0 && !options.broaderCoupons)
+    return [{ code: 'discount-kept-back', message: keptBackReason(reasons) }];
   notKept.push(...reasons.map(madeBroader));
   if (off > 0 && hasExclusions(discount)) {
-    notKept.push({ code: 'discount-exclusions-as-products', message: 'Has excluded products or categories: the code will apply to the products that move to Shopify less those, chosen one by one; a product added to Shopify later is not in the code.' });
+    notKept.push({
+      code: 'discount-exclusions-as-products',
+      message:
+        'Has excluded products or categories: the code will apply to the products that move to Shopify less those, chosen one by one; a product added to Shopify later is not in the code.',
+    });
   }
   if (off > 0 && discount.freeShipping) notKept.push(FREE_SHIPPING_NOT_KEPT);
   restrictionsNotKept(discount, notKept);
   if (discount.allowedCustomers.length > 0) {
-    notKept.push({ code: 'discount-customers-missing', message: `Only for ${list(allowedValues(discount))}: the Shopify code is limited to the customers with ${plural(discount.allowedCustomers.length, 'that address', 'those addresses')} in Shopify, so they need to move too (or be there already); without any of them the code is not made.` });
+    notKept.push({
+      code: 'discount-customers-missing',
+      message: `Only for ${list(allowedValues(discount))}: the Shopify code is limited to the customers with ${plural(discount.allowedCustomers.length, 'that address', 'those addresses')} in Shopify, so they need to move too (or be there already); without any of them the code is not made.`,
+    });
   }
   return notKept;
 }

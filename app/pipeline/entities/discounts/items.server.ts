@@ -24,13 +24,19 @@ export function chosenItems(input: Record<string, unknown>): { kind: ItemKind; i
 }
 
 type Page = { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-type Answer = { codeDiscountNode: { codeDiscount: { customerGets?: { items?: Partial<Record<ItemKind, Page>> } } } | null };
+type Answer = {
+  codeDiscountNode: { codeDiscount: { customerGets?: { items?: Partial<Record<ItemKind, Page>> } } } | null;
+};
 
 /** The products or collections a code Shipyard made has now, page by page. */
 async function currentItems(writer: Writer, id: string, kind: ItemKind): Promise<string[]> {
   const found: string[] = [];
   for (let after: string | null = null; ;) {
-    const answer: { data: Answer } = await writer.client.request<Answer>(FIELDS[kind].query, { id, after }, { estimatedCost: 10 });
+    const answer: { data: Answer } = await writer.client.request<Answer>(
+      FIELDS[kind].query,
+      { id, after },
+      { estimatedCost: 10 },
+    );
     const page = answer.data.codeDiscountNode?.codeDiscount.customerGets?.items?.[kind];
     if (!page) return found;
     found.push(...page.nodes.map((node) => node.id));
@@ -40,11 +46,21 @@ async function currentItems(writer: Writer, id: string, kind: ItemKind): Promise
 }
 
 /** The update with the items the code has but the coupon no longer covers to be taken off. */
-export async function withItemsLeftOff(writer: Writer, id: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function withItemsLeftOff(
+  writer: Writer,
+  id: string,
+  input: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const chosen = chosenItems(input);
   if (!chosen) return input;
   const remove = (await currentItems(writer, id, chosen.kind)).filter((item) => !chosen.ids.includes(item));
   if (remove.length === 0) return input;
   const customerGets = input.customerGets as { items: Items };
-  return { ...input, customerGets: { ...customerGets, items: { [chosen.kind]: { ...customerGets.items[chosen.kind], [FIELDS[chosen.kind].remove]: remove } } } };
+  return {
+    ...input,
+    customerGets: {
+      ...customerGets,
+      items: { [chosen.kind]: { ...customerGets.items[chosen.kind], [FIELDS[chosen.kind].remove]: remove } },
+    },
+  };
 }

@@ -31,7 +31,9 @@ export function hasExclusions(discount: DiscountRecord): boolean {
 function describeExclusions(discount: DiscountRecord): string {
   const parts = [
     ...(discount.excludedProductSourceIds.length > 0 ? [`products ${list(discount.excludedProductSourceIds)}`] : []),
-    ...(discount.excludedCollectionSourceIds.length > 0 ? [`categories ${list(discount.excludedCollectionSourceIds)}`] : []),
+    ...(discount.excludedCollectionSourceIds.length > 0
+      ? [`categories ${list(discount.excludedCollectionSourceIds)}`]
+      : []),
   ];
   return `Excludes ${parts.join(' and ')}`;
 }
@@ -59,18 +61,39 @@ function excludedVariations(discount: DiscountRecord, catalog: CouponCatalog): s
  * What the coupon restricts that a Shopify code has no exact equivalent for: made anyway, each would
  * make the code give more than the coupon did. Said in the merchant's words, one sentence each.
  */
-export function broaderThanTheCoupon(discount: DiscountRecord, catalog: CouponCatalog, freeShippingOnly: boolean): string[] {
+export function broaderThanTheCoupon(
+  discount: DiscountRecord,
+  catalog: CouponCatalog,
+  freeShippingOnly: boolean,
+): string[] {
   const reasons: string[] = [];
-  if (discount.maximumSubtotal !== null) reasons.push(`Maximum spend ${discount.maximumSubtotal}: Shopify codes have no maximum order amount, so larger orders would get the discount too.`);
+  if (discount.maximumSubtotal !== null)
+    reasons.push(
+      `Maximum spend ${discount.maximumSubtotal}: Shopify codes have no maximum order amount, so larger orders would get the discount too.`,
+    );
   if (discount.itemLimit !== null && !freeShippingOnly) {
-    reasons.push(`Discounts at most ${discount.itemLimit} ${discount.itemLimit === 1 ? 'item' : 'items'} per order: Shopify's amount off codes discount every eligible item, so more items would be discounted.`);
+    reasons.push(
+      `Discounts at most ${discount.itemLimit} ${discount.itemLimit === 1 ? 'item' : 'items'} per order: Shopify's amount off codes discount every eligible item, so more items would be discounted.`,
+    );
   }
-  if (discount.excludesSaleItems) reasons.push('Excludes sale items: a Shopify code cannot leave out products on sale, and which products are on sale changes, so the code would discount sale items too.');
+  if (discount.excludesSaleItems)
+    reasons.push(
+      'Excludes sale items: a Shopify code cannot leave out products on sale, and which products are on sale changes, so the code would discount sale items too.',
+    );
   if (hasExclusions(discount)) {
-    if (freeShippingOnly) reasons.push(`${describeExclusions(discount)}: a Shopify free shipping code cannot leave out products, so it would give free shipping on carts the coupon was refused for.`);
-    else if (excludesWholeCart(discount)) reasons.push(`${describeExclusions(discount)}: your old store refuses this fixed cart coupon for any cart holding one of them; a Shopify code would still take the amount off the other items.`);
+    if (freeShippingOnly)
+      reasons.push(
+        `${describeExclusions(discount)}: a Shopify free shipping code cannot leave out products, so it would give free shipping on carts the coupon was refused for.`,
+      );
+    else if (excludesWholeCart(discount))
+      reasons.push(
+        `${describeExclusions(discount)}: your old store refuses this fixed cart coupon for any cart holding one of them; a Shopify code would still take the amount off the other items.`,
+      );
     const variations = freeShippingOnly ? [] : excludedVariations(discount, catalog);
-    if (variations.length > 0) reasons.push(`Excludes single variations ${list(variations)}: the code is chosen product by product, so the other variations' products would take the discount on these variations too.`);
+    if (variations.length > 0)
+      reasons.push(
+        `Excludes single variations ${list(variations)}: the code is chosen product by product, so the other variations' products would take the discount on these variations too.`,
+      );
   }
   return reasons;
 }
@@ -111,21 +134,32 @@ export function exclusionScope(discount: DiscountRecord, catalog: CouponCatalog)
   const needsCategories = chosenCategories.size > 0 || excludedCategories.size > 0;
   const productIds: string[] = [];
   const unplaced = new Set<string>();
-  for (const [sourceId, product] of [...catalog.products].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))) {
-    const categories = needsCategories ? categoriesWithAncestors(product.categorySourceIds, catalog.categoryParents) : new Set<string>();
+  for (const [sourceId, product] of [...catalog.products].sort(([a], [b]) =>
+    a.localeCompare(b, 'en', { numeric: true }),
+  )) {
+    const categories = needsCategories
+      ? categoriesWithAncestors(product.categorySourceIds, catalog.categoryParents)
+      : new Set<string>();
     if (categories === null) {
-      for (const category of product.categorySourceIds) if (!catalog.categoryParents.has(category)) unplaced.add(category);
+      for (const category of product.categorySourceIds)
+        if (!catalog.categoryParents.has(category)) unplaced.add(category);
       continue;
     }
-    const covered = everything || chosen.has(sourceId) || [...categories].some((category) => chosenCategories.has(category));
+    const covered =
+      everything || chosen.has(sourceId) || [...categories].some((category) => chosenCategories.has(category));
     const left = excluded.has(sourceId) || [...categories].some((category) => excludedCategories.has(category));
     if (covered && !left) productIds.push(product.gid);
   }
   // Without knowing which categories hold a product, it could be in an excluded one.
   if (unplaced.size > 0) {
-    return { refuse: `${describeExclusions(discount)}, and where categories ${list([...unplaced])} sit in the category tree is not known (they were not read from the store), so which products they hold cannot be told. Move the collections too, then run the migration again.` };
+    return {
+      refuse: `${describeExclusions(discount)}, and where categories ${list([...unplaced])} sit in the category tree is not known (they were not read from the store), so which products they hold cannot be told. Move the collections too, then run the migration again.`,
+    };
   }
-  if (productIds.length === 0) return { refuse: `${describeExclusions(discount)}, and none of the products that moved to Shopify is left for the code to apply to.` };
+  if (productIds.length === 0)
+    return {
+      refuse: `${describeExclusions(discount)}, and none of the products that moved to Shopify is left for the code to apply to.`,
+    };
   const missing = discount.productSourceIds.filter((sourceId) => !catalog.products.has(sourceId));
   const base = everything ? 'every other product' : 'the other products it applied to';
   const notice = `${describeExclusions(discount)}: the code applies to ${base} that moved to Shopify (${productIds.length}), chosen one by one. A product added to Shopify later is not in the code; add it there if the discount should cover it.`;

@@ -13,7 +13,16 @@ import { orderAddress } from '../customers/address.server.ts';
 import { moneyBag, orderMoney } from './money.server.ts';
 import { type MadeVariant, variantChosen } from '../products/made-variant.server.ts';
 
-const FINANCIAL = z.enum(['AUTHORIZED', 'EXPIRED', 'PAID', 'PARTIALLY_PAID', 'PARTIALLY_REFUNDED', 'PENDING', 'REFUNDED', 'VOIDED']);
+const FINANCIAL = z.enum([
+  'AUTHORIZED',
+  'EXPIRED',
+  'PAID',
+  'PARTIALLY_PAID',
+  'PARTIALLY_REFUNDED',
+  'PENDING',
+  'REFUNDED',
+  'VOIDED',
+]);
 const FULFILLMENT = z.enum(['FULFILLED', 'PARTIAL', 'RESTOCKED']).nullable();
 
 /** What one source status becomes in Shopify; `fulfillmentStatus: null` is Shopify's unfulfilled. */
@@ -52,12 +61,17 @@ export interface OrderContext {
 const cents = (amount: string) => Math.round(Number(amount) * 100);
 const decimal = (amountInCents: number) => (amountInCents / 100).toFixed(2);
 
-function statusFor(order: OrderRecord, platform: string, options: OrderOptions): { status: OrderStatus; unknown: boolean } {
+function statusFor(
+  order: OrderRecord,
+  platform: string,
+  options: OrderOptions,
+): { status: OrderStatus; unknown: boolean } {
   const chosen = options.orderStatusMap[order.sourceStatus] ?? defaultOrderStatus(platform, order.sourceStatus);
   let status = chosen ?? { financialStatus: 'PENDING', fulfillmentStatus: null };
   // Refunds recorded on an order that is not wholly refunded make it partly refunded.
   const refunded = order.refunds.reduce((total, refund) => total + cents(refund.amount), 0);
-  if (refunded > 0 && refunded < cents(order.total) && status.financialStatus === 'PAID') status = { ...status, financialStatus: 'PARTIALLY_REFUNDED' };
+  if (refunded > 0 && refunded < cents(order.total) && status.financialStatus === 'PAID')
+    status = { ...status, financialStatus: 'PARTIALLY_REFUNDED' };
   return { status, unknown: !chosen };
 }
 
@@ -81,11 +95,21 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
   const recorded = orderMoney(order.currency, context.shopCurrency, context.options.exchangeRates);
   const money = (amount: string | number) => moneyBag(typeof amount === 'number' ? amount : cents(amount), recorded);
   const taxLines = (lines: OrderRecord['lineItems'][number]['taxLines'], base: number) =>
-    lines.map((tax) => ({ title: tax.title, rate: String(tax.rate ?? (base > 0 ? Math.round((cents(tax.amount) / base) * 10_000) / 10_000 : 0)), priceSet: money(tax.amount) }));
+    lines.map((tax) => ({
+      title: tax.title,
+      rate: String(tax.rate ?? (base > 0 ? Math.round((cents(tax.amount) / base) * 10_000) / 10_000 : 0)),
+      priceSet: money(tax.amount),
+    }));
 
   const lineItems: Record<string, unknown>[] = order.lineItems.map((line) => {
-    const variantId = context.variantIds.get(line.variantSourceId ?? line.productSourceId ?? '') ?? variantChosen(line, context.madeVariants?.get(line.variantSourceId ?? '') ?? []);
-    const base = { quantity: line.quantity, priceSet: money(line.price), taxLines: taxLines(line.taxLines, cents(line.price) * line.quantity) };
+    const variantId =
+      context.variantIds.get(line.variantSourceId ?? line.productSourceId ?? '') ??
+      variantChosen(line, context.madeVariants?.get(line.variantSourceId ?? '') ?? []);
+    const base = {
+      quantity: line.quantity,
+      priceSet: money(line.price),
+      taxLines: taxLines(line.taxLines, cents(line.price) * line.quantity),
+    };
     if (variantId) return { variantId, ...base };
     customLines.push(line.sourceId);
     return { title: line.title, ...(line.sku ? { sku: line.sku } : {}), ...base };
@@ -98,16 +122,39 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
   const fees = order.feeLines.filter((fee) => cents(fee.price) >= 0);
   const negativeFees = order.feeLines.filter((fee) => cents(fee.price) < 0);
   for (const fee of fees) {
-    lineItems.push({ title: fee.title, quantity: 1, priceSet: money(fee.price), requiresShipping: false, taxable: fee.taxLines.length > 0, taxLines: taxLines(fee.taxLines, cents(fee.price)) });
+    lineItems.push({
+      title: fee.title,
+      quantity: 1,
+      priceSet: money(fee.price),
+      requiresShipping: false,
+      taxable: fee.taxLines.length > 0,
+      taxLines: taxLines(fee.taxLines, cents(fee.price)),
+    });
   }
-  const feeDiscount = negativeFees.reduce((total, fee) => total - cents(fee.price) - fee.taxLines.reduce((tax, line) => tax + cents(line.amount), 0), 0);
-  if (negativeFees.length > 0) notKept.push(`${negativeFees.map((fee) => `"${fee.title}"`).join(', ')} took money off the order; Shopify lines cannot be negative, so it is part of the order's discount (with its tax).`);
+  const feeDiscount = negativeFees.reduce(
+    (total, fee) => total - cents(fee.price) - fee.taxLines.reduce((tax, line) => tax + cents(line.amount), 0),
+    0,
+  );
+  if (negativeFees.length > 0)
+    notKept.push(
+      `${negativeFees.map((fee) => `"${fee.title}"`).join(', ')} took money off the order; Shopify lines cannot be negative, so it is part of the order's discount (with its tax).`,
+    );
 
-  const discountCode = discountFor(order, order.lineItems.reduce((total, line) => total + cents(line.discount), 0) + feeDiscount, negativeFees[0]?.title, money, notKept);
+  const discountCode = discountFor(
+    order,
+    order.lineItems.reduce((total, line) => total + cents(line.discount), 0) + feeDiscount,
+    negativeFees[0]?.title,
+    money,
+    notKept,
+  );
 
   const { status, unknown } = statusFor(order, context.platform, context.options);
-  if (unknown) notKept.push(`The status "${order.sourceStatus}" has no mapping; the order is shown as payment pending (add it to the status map to change that).`);
-  if (order.sourceStatus === 'cancelled') notKept.push('Shopify cannot import an order as cancelled: it is voided and tagged "cancelled".');
+  if (unknown)
+    notKept.push(
+      `The status "${order.sourceStatus}" has no mapping; the order is shown as payment pending (add it to the status map to change that).`,
+    );
+  if (order.sourceStatus === 'cancelled')
+    notKept.push('Shopify cannot import an order as cancelled: it is voided and tagged "cancelled".');
 
   // The payment keeps the gateway the shopper paid through and its own id for the payment
   // (OrderCreateOrderTransactionInput.gateway: "The name of the gateway the transaction was issued
@@ -115,21 +162,52 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
   const paid = ['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(status.financialStatus);
   const gateway = order.payment ? { gateway: order.payment.title ?? order.payment.gateway } : {};
   const transactions = [
-    ...(paid ? [{ kind: 'SALE', status: 'SUCCESS', ...gateway, ...(order.payment?.transactionId ? { authorizationCode: order.payment.transactionId } : {}), amountSet: money(order.total), processedAt: order.processedAt }] : []),
-    ...order.refunds.map((refund) => ({ kind: 'REFUND', status: 'SUCCESS', ...gateway, amountSet: money(refund.amount), ...(refund.createdAt ? { processedAt: refund.createdAt } : {}) })),
+    ...(paid
+      ? [
+          {
+            kind: 'SALE',
+            status: 'SUCCESS',
+            ...gateway,
+            ...(order.payment?.transactionId ? { authorizationCode: order.payment.transactionId } : {}),
+            amountSet: money(order.total),
+            processedAt: order.processedAt,
+          },
+        ]
+      : []),
+    ...order.refunds.map((refund) => ({
+      kind: 'REFUND',
+      status: 'SUCCESS',
+      ...gateway,
+      amountSet: money(refund.amount),
+      ...(refund.createdAt ? { processedAt: refund.createdAt } : {}),
+    })),
   ];
   const undated = order.refunds.filter((refund) => !refund.createdAt);
-  if (undated.length > 0) notKept.push(`The old store gave no date for ${undated.length === 1 ? 'a refund' : `${undated.length} refunds`}; Shopify dates ${undated.length === 1 ? 'it' : 'them'} when the order is written.`);
-  if (order.refunds.length > 0) notKept.push('Refunds are kept as refund transactions with their amounts; which lines were refunded or restocked is not (Shopify imports no refund lines with an order).');
+  if (undated.length > 0)
+    notKept.push(
+      `The old store gave no date for ${undated.length === 1 ? 'a refund' : `${undated.length} refunds`}; Shopify dates ${undated.length === 1 ? 'it' : 'them'} when the order is written.`,
+    );
+  if (order.refunds.length > 0)
+    notKept.push(
+      'Refunds are kept as refund transactions with their amounts; which lines were refunded or restocked is not (Shopify imports no refund lines with an order).',
+    );
 
   const customerId = order.customerSourceId ? context.customerIds.get(order.customerSourceId) : undefined;
-  if (order.customerSourceId && !customerId) notKept.push(`Customer ${order.customerSourceId} did not move, so the order is linked by its email, to the shop's customer with it or to one Shopify makes for it.`);
+  if (order.customerSourceId && !customerId)
+    notKept.push(
+      `Customer ${order.customerSourceId} did not move, so the order is linked by its email, to the shop's customer with it or to one Shopify makes for it.`,
+    );
   // Shopify gives a linked customer without an email the order's ("If a customer is provided, and no
   // email is provided, the customer's email will be set to this field", OrderCreateOrderInput.email):
   // a customer who moved without one (theirs was not valid) keeps it that way, and the order's email goes in its note.
-  const customerWithoutEmail = Boolean(customerId && order.customerSourceId && context.customerEmails?.get(order.customerSourceId) === null);
+  const customerWithoutEmail = Boolean(
+    customerId && order.customerSourceId && context.customerEmails?.get(order.customerSourceId) === null,
+  );
   const email = order.email && !customerWithoutEmail ? order.email : null;
-  if (order.email && !email) notKept.push(`The order's email ${order.email} is in its note, not its email: its customer moved without an email, and Shopify would make this one theirs.`);
+  if (order.email && !email)
+    notKept.push(
+      `The order's email ${order.email} is in its note, not its email: its customer moved without an email, and Shopify would make this one theirs.`,
+    );
 
   const billing = orderAddress(order.billingAddress, 'billing', order.storeCountryCode);
   const shipping = orderAddress(order.shippingAddress, 'shipping', order.storeCountryCode);
@@ -137,10 +215,16 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
 
   const notes = [
     ...order.notes.map((note) => note.body.trim()),
-    ...order.refunds.filter((refund) => refund.reason).map((refund) => `Refund of ${refund.amount} ${order.currency}: ${refund.reason}`),
+    ...order.refunds
+      .filter((refund) => refund.reason)
+      .map((refund) => `Refund of ${refund.amount} ${order.currency}: ${refund.reason}`),
     ...(order.email && !email ? [`Email on the order: ${order.email}`] : []),
     // Without a payment transaction (an unpaid or cancelled order) the way the shopper chose to pay stays on the order.
-    ...(order.payment && !paid ? [`Payment method: ${order.payment.title ?? order.payment.gateway}${order.payment.transactionId ? ` (transaction ${order.payment.transactionId})` : ''}`] : []),
+    ...(order.payment && !paid
+      ? [
+          `Payment method: ${order.payment.title ?? order.payment.gateway}${order.payment.transactionId ? ` (transaction ${order.payment.transactionId})` : ''}`,
+        ]
+      : []),
     ...[...billing.problems, ...shipping.problems].map((problem) => problem.noteLine),
   ].filter(Boolean);
 
@@ -153,7 +237,11 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
     ...(customerId ? { customer: { toAssociate: { id: customerId } } } : {}),
     ...(email ? { email } : {}),
     lineItems,
-    shippingLines: order.shippingLines.map((line) => ({ title: line.title, priceSet: money(line.price), taxLines: taxLines(line.taxLines, cents(line.price)) })),
+    shippingLines: order.shippingLines.map((line) => ({
+      title: line.title,
+      priceSet: money(line.price),
+      taxLines: taxLines(line.taxLines, cents(line.price)),
+    })),
     ...(discountCode ? { discountCode } : {}),
     ...(billing.input ? { billingAddress: billing.input } : {}),
     ...(shipping.input ? { shippingAddress: shipping.input } : {}),
@@ -164,7 +252,14 @@ export function toOrderCreateVariables(order: OrderRecord, context: OrderContext
     ...(order.sourceStatus === 'cancelled' ? { tags: ['cancelled'] } : {}),
     metafields: [sourceReferenceMetafield(context.platform, order.sourceId)],
   };
-  return { variables: { order: input, options: { sendReceipt: false, sendFulfillmentReceipt: false, inventoryBehaviour: 'BYPASS' } }, notKept, customLines };
+  return {
+    variables: {
+      order: input,
+      options: { sendReceipt: false, sendFulfillmentReceipt: false, inventoryBehaviour: 'BYPASS' },
+    },
+    notKept,
+    customLines,
+  };
 }
 
 type Money = (amount: string | number) => ReturnType<typeof moneyBag>;
@@ -176,17 +271,29 @@ type Money = (amount: string | number) => ReturnType<typeof moneyBag>;
  * code when the order's shipping cost nothing (so it takes nothing off in Shopify either), else as a
  * fixed code of 0.
  */
-function discountFor(order: OrderRecord, discount: number, feeTitle: string | undefined, money: Money, notKept: string[]): Record<string, unknown> | undefined {
+function discountFor(
+  order: OrderRecord,
+  discount: number,
+  feeTitle: string | undefined,
+  money: Money,
+  notKept: string[],
+): Record<string, unknown> | undefined {
   // The code that took money off names the discount; one that took nothing comes after it.
   const codes = [...order.discountCodes].sort((a, b) => Number(cents(b.amount) > 0) - Number(cents(a.amount) > 0));
-  if (codes.length > 1) notKept.push(`Codes ${codes.map((item) => item.code).join(', ')} were used together; Shopify orders hold one code, so the order shows ${codes[0]?.code}${discount > 0 ? ' with the whole discount' : ''}.`);
+  if (codes.length > 1)
+    notKept.push(
+      `Codes ${codes.map((item) => item.code).join(', ')} were used together; Shopify orders hold one code, so the order shows ${codes[0]?.code}${discount > 0 ? ' with the whole discount' : ''}.`,
+    );
   const chosen = codes[0];
-  if (discount > 0) return { itemFixedDiscountCode: { code: chosen?.code ?? feeTitle ?? 'Discount', amountSet: money(discount) } };
+  if (discount > 0)
+    return { itemFixedDiscountCode: { code: chosen?.code ?? feeTitle ?? 'Discount', amountSet: money(discount) } };
   if (!chosen) return undefined;
   // Shipping that cost nothing is free; older WooCommerce versions do not say whether the coupon made it so, and then that says it.
   const shippingFree = order.shippingLines.every((line) => cents(line.price) === 0);
   const gaveFreeShipping = chosen.freeShipping ?? order.shippingLines.length > 0;
-  return shippingFree && gaveFreeShipping ? { freeShippingDiscountCode: { code: chosen.code } } : { itemFixedDiscountCode: { code: chosen.code, amountSet: money(0) } };
+  return shippingFree && gaveFreeShipping
+    ? { freeShippingDiscountCode: { code: chosen.code } }
+    : { itemFixedDiscountCode: { code: chosen.code, amountSet: money(0) } };
 }
 
 /**

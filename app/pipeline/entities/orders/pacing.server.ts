@@ -5,7 +5,10 @@ import { LIMITED_STORE_ORDERS_PER_MINUTE, MINUTE } from '../../../shopify-admin/
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
 
 /** On a limited store: how many orders the migration may create now, and when the minute frees up if none. */
-export async function orderAllowance(shop: string, writer: Writer): Promise<{ allowed: number; notBefore: Date | null }> {
+export async function orderAllowance(
+  shop: string,
+  writer: Writer,
+): Promise<{ allowed: number; notBefore: Date | null }> {
   const recent = await db().idMapEntry.findMany({
     where: { shop, platform: writer.platform, entity: 'orders', createdAt: { gt: new Date(Date.now() - MINUTE) } },
     orderBy: { createdAt: 'asc' },

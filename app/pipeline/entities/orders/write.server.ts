@@ -14,11 +14,25 @@ import { type OrderContext, futureDateClamped, toOrderCreateVariables, totalsDif
 import { customerExists, recordGuestCustomer } from '../customers/guests.server.ts';
 import { MINUTE, shopForOrders, tooManyOrders } from '../../../shopify-admin/limits/order-pacing.server.ts';
 import { idMapFor, recordWritten } from '../../staging/id-map.server.ts';
-import { type BatchResult, batchResult, eachRecord, nextBatch, recordFailed, IN_SHOPIFY, recordSkipped, recordUnchanged } from '../../staging/outcomes.server.ts';
+import {
+  type BatchResult,
+  batchResult,
+  eachRecord,
+  nextBatch,
+  recordFailed,
+  IN_SHOPIFY,
+  recordSkipped,
+  recordUnchanged,
+} from '../../staging/outcomes.server.ts';
 import { type FoundProblem, keepProblems } from '../../staging/problems.server.ts';
 import { describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
-import { type CreatedOrder, type OrderCreateData, ORDER_BY_REFERENCE, ORDER_CREATE } from '../../../shopify-admin/graphql/orders.ts';
+import {
+  type CreatedOrder,
+  type OrderCreateData,
+  ORDER_BY_REFERENCE,
+  ORDER_CREATE,
+} from '../../../shopify-admin/graphql/orders.ts';
 import { ORDER_CREATE_COST } from '../../../shopify-admin/costs.server.ts';
 import { orderAllowance } from './pacing.server.ts';
 import { migrationOptions } from '../../options.server.ts';
@@ -30,18 +44,40 @@ const PROBLEM_CODES = ['order-total-differs', 'order-product-missing', 'order-fu
 function writtenOrderProblems(order: OrderRecord, customLines: string[], created: CreatedOrder): FoundProblem[] {
   const problems: FoundProblem[] = [];
   const differs = totalsDiffer(order, created.totalPriceSet.presentmentMoney.amount);
-  if (differs) problems.push({ code: 'order-total-differs', subject: order.number, message: differs, action: 'Check the order in Shopify; the old store’s total is kept in this report.' });
+  if (differs)
+    problems.push({
+      code: 'order-total-differs',
+      subject: order.number,
+      message: differs,
+      action: 'Check the order in Shopify; the old store’s total is kept in this report.',
+    });
   if (customLines.length > 0) {
-    problems.push({ code: 'order-product-missing', subject: order.number, message: `${customLines.length} line${customLines.length > 1 ? 's' : ''} became custom items: the product or variant did not move to Shopify.`, action: 'Nothing to do; the line keeps its title, SKU, price and tax.' });
+    problems.push({
+      code: 'order-product-missing',
+      subject: order.number,
+      message: `${customLines.length} line${customLines.length > 1 ? 's' : ''} became custom items: the product or variant did not move to Shopify.`,
+      action: 'Nothing to do; the line keeps its title, SKU, price and tax.',
+    });
   }
   const clamped = futureDateClamped(order, created.processedAt);
-  if (clamped) problems.push({ code: 'order-future-date', subject: order.number, message: clamped, action: 'Check the date on the old store (a clock or time zone setting); Shopify takes no order dated in the future.' });
+  if (clamped)
+    problems.push({
+      code: 'order-future-date',
+      subject: order.number,
+      message: clamped,
+      action:
+        'Check the date on the old store (a clock or time zone setting); Shopify takes no order dated in the future.',
+    });
   return problems;
 }
 
 /** The email each of these customers moved with (null: none, theirs was not valid), from their latest staged record. */
 async function emailsMovedWith(shop: string, sourceIds: string[]): Promise<Map<string, string | null>> {
-  const records = await db().sourceRecord.findMany({ where: { shop, entity: 'customers', sourceId: { in: sourceIds }, status: { in: [...IN_SHOPIFY, 'skipped'] } }, orderBy: { id: 'asc' }, select: { sourceId: true, data: true } });
+  const records = await db().sourceRecord.findMany({
+    where: { shop, entity: 'customers', sourceId: { in: sourceIds }, status: { in: [...IN_SHOPIFY, 'skipped'] } },
+    orderBy: { id: 'asc' },
+    select: { sourceId: true, data: true },
+  });
   return new Map(records.map((record) => [record.sourceId, checkContact(stagedRecord('customers', record)).email]));
 }
 
@@ -49,32 +85,75 @@ async function emailsMovedWith(shop: string, sourceIds: string[]): Promise<Map<s
  * The variants made from each variation sold in any value that these lines name and no variant
  * link covers (decision 0025), read from the products as they were last staged, by variation id.
  */
-async function madeVariantsFor(shop: string, platform: string, lines: OrderRecord['lineItems'], linked: ReadonlyMap<string, unknown>): Promise<Map<string, MadeVariant[]>> {
-  const unlinked = lines.filter((line) => line.variantSourceId !== null && !linked.has(line.variantSourceId) && line.productSourceId !== null && line.chosenOptions.length > 0);
+async function madeVariantsFor(
+  shop: string,
+  platform: string,
+  lines: OrderRecord['lineItems'],
+  linked: ReadonlyMap<string, unknown>,
+): Promise<Map<string, MadeVariant[]>> {
+  const unlinked = lines.filter(
+    (line) =>
+      line.variantSourceId !== null &&
+      !linked.has(line.variantSourceId) &&
+      line.productSourceId !== null &&
+      line.chosenOptions.length > 0,
+  );
   const variations = new Set(unlinked.map((line) => line.variantSourceId));
   if (variations.size === 0) return new Map();
-  const products = await db().sourceRecord.findMany({ where: { shop, entity: 'products', sourceId: { in: [...new Set(unlinked.map((line) => line.productSourceId as string))] } }, orderBy: { id: 'asc' }, select: { sourceId: true, data: true } });
+  const products = await db().sourceRecord.findMany({
+    where: {
+      shop,
+      entity: 'products',
+      sourceId: { in: [...new Set(unlinked.map((line) => line.productSourceId as string))] },
+    },
+    orderBy: { id: 'asc' },
+    select: { sourceId: true, data: true },
+  });
   // The latest staged version of each product says which variants it was written with.
   const latest = new Map(products.map((record) => [record.sourceId, stagedRecord('products', record)]));
-  const made = [...latest.values()].flatMap((product) => product.variants.filter((variant) => variant.madeFrom && variations.has(variant.madeFrom.sourceId)));
-  const links = await idMapFor(shop, platform, 'variants', made.map((variant) => variant.sourceId));
+  const made = [...latest.values()].flatMap((product) =>
+    product.variants.filter((variant) => variant.madeFrom && variations.has(variant.madeFrom.sourceId)),
+  );
+  const links = await idMapFor(
+    shop,
+    platform,
+    'variants',
+    made.map((variant) => variant.sourceId),
+  );
   const byVariation = new Map<string, MadeVariant[]>();
   for (const variant of made) {
     const link = links.get(variant.sourceId);
     if (!link || !variant.madeFrom) continue;
     const { sourceId, open } = variant.madeFrom;
-    const values = variant.optionValues.filter((pick) => open.includes(pick.option)).map((pick) => ({ name: pick.option, value: pick.value }));
+    const values = variant.optionValues
+      .filter((pick) => open.includes(pick.option))
+      .map((pick) => ({ name: pick.option, value: pick.value }));
     byVariation.set(sourceId, [...(byVariation.get(sourceId) ?? []), { shopifyGid: link.shopifyGid, open: values }]);
   }
   return byVariation;
 }
 
-async function orderContext(migrationId: string, shop: string, shopCurrency: string, writer: Writer, rows: { data: unknown }[]): Promise<OrderContext> {
+async function orderContext(
+  migrationId: string,
+  shop: string,
+  shopCurrency: string,
+  writer: Writer,
+  rows: { data: unknown }[],
+): Promise<OrderContext> {
   const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true } });
   const orders = rows.map((row) => stagedRecord('orders', row));
   const customerSourceIds = orders.flatMap((order) => (order.customerSourceId ? [order.customerSourceId] : []));
   const customerIds = await idMapFor(shop, writer.platform, 'customers', customerSourceIds);
-  const variantIds = await idMapFor(shop, writer.platform, 'variants', orders.flatMap((order) => order.lineItems.flatMap((line) => [line.variantSourceId, line.productSourceId].filter((id): id is string => id !== null))));
+  const variantIds = await idMapFor(
+    shop,
+    writer.platform,
+    'variants',
+    orders.flatMap((order) =>
+      order.lineItems.flatMap((line) =>
+        [line.variantSourceId, line.productSourceId].filter((id): id is string => id !== null),
+      ),
+    ),
+  );
   return {
     platform: writer.platform,
     options: migrationOptions(migration.options),
@@ -82,14 +161,28 @@ async function orderContext(migrationId: string, shop: string, shopCurrency: str
     customerIds: new Map([...customerIds].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
     customerEmails: await emailsMovedWith(shop, [...customerIds.keys()]),
     variantIds: new Map([...variantIds].map(([sourceId, entry]) => [sourceId, entry.shopifyGid])),
-    madeVariants: await madeVariantsFor(shop, writer.platform, orders.flatMap((order) => order.lineItems), variantIds),
+    madeVariants: await madeVariantsFor(
+      shop,
+      writer.platform,
+      orders.flatMap((order) => order.lineItems),
+      variantIds,
+    ),
   };
 }
 
-export async function loadOrderBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
+export async function loadOrderBatch(
+  migrationId: string,
+  afterId: bigint | null,
+  writer: Writer,
+): Promise<BatchResult> {
   const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const rows = await nextBatch(migrationId, 'orders', afterId);
-  const mapped = await idMapFor(shop, writer.platform, 'orders', rows.map((row) => row.sourceId));
+  const mapped = await idMapFor(
+    shop,
+    writer.platform,
+    'orders',
+    rows.map((row) => row.sourceId),
+  );
   const shopNow = await shopForOrders(writer);
   const context = await orderContext(migrationId, shop, shopNow.currencyCode, writer, rows);
   const result = batchResult(rows);
@@ -109,13 +202,33 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
     if (known) {
       // Shopify cannot rewrite an imported order: a later change in the source is reported, not written.
       if (known.contentHash === row.contentHash) await recordUnchanged(row);
-      else await recordWritten(shop, writer.platform, 'orders', { ...row, contentHash: known.contentHash }, known.shopifyGid, known.handle, 'Changed on the old store after it moved; Shopify cannot rewrite an imported order, so the first version stays.');
+      else
+        await recordWritten(
+          shop,
+          writer.platform,
+          'orders',
+          { ...row, contentHash: known.contentHash },
+          known.shopifyGid,
+          known.handle,
+          'Changed on the old store after it moved; Shopify cannot rewrite an imported order, so the first version stays.',
+        );
       result.unchanged++;
       return;
     }
-    const found = await writer.client.request<{ orderByIdentifier: { id: string; name: string } | null }>(ORDER_BY_REFERENCE, { identifier: customIdentifier(writer.platform, row.sourceId) }, { estimatedCost: 1 });
+    const found = await writer.client.request<{ orderByIdentifier: { id: string; name: string } | null }>(
+      ORDER_BY_REFERENCE,
+      { identifier: customIdentifier(writer.platform, row.sourceId) },
+      { estimatedCost: 1 },
+    );
     if (found.data.orderByIdentifier) {
-      await recordWritten(shop, writer.platform, 'orders', row, found.data.orderByIdentifier.id, found.data.orderByIdentifier.name);
+      await recordWritten(
+        shop,
+        writer.platform,
+        'orders',
+        row,
+        found.data.orderByIdentifier.id,
+        found.data.orderByIdentifier.name,
+      );
       result.written++;
       return;
     }
@@ -133,11 +246,19 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
     }
     creates++;
     // An order without a customer but with an email gets one from Shopify: new ones are the migration's to undo.
-    const guestEmail = transform.variables.order.customer ? null : (transform.variables.order.email as string | undefined);
+    const guestEmail = transform.variables.order.customer
+      ? null
+      : (transform.variables.order.email as string | undefined);
     const newGuest = guestEmail ? !(await customerExists(writer.client, guestEmail)) : false;
     let created: OrderCreateData['orderCreate'];
     try {
-      created = (await writer.client.request<OrderCreateData>(ORDER_CREATE, { ...transform.variables }, { estimatedCost: ORDER_CREATE_COST, onTooManyRequests: 'throw' })).data.orderCreate;
+      created = (
+        await writer.client.request<OrderCreateData>(
+          ORDER_CREATE,
+          { ...transform.variables },
+          { estimatedCost: ORDER_CREATE_COST, onTooManyRequests: 'throw' },
+        )
+      ).data.orderCreate;
     } catch (error) {
       const notBefore = tooManyOrders(error);
       if (!notBefore) throw error;
@@ -151,7 +272,8 @@ export async function loadOrderBatch(migrationId: string, afterId: bigint | null
       result.failed++;
       return;
     }
-    if (newGuest && created.order.customer) await recordGuestCustomer(shop, writer.platform, migrationId, row.sourceId, created.order.customer.id);
+    if (newGuest && created.order.customer)
+      await recordGuestCustomer(shop, writer.platform, migrationId, row.sourceId, created.order.customer.id);
     const problems = writtenOrderProblems(order, transform.customLines, created.order);
     await keepProblems(migrationId, 'orders', row.sourceId, PROBLEM_CODES, problems);
     const reason = [...problems.map((problem) => problem.message), ...transform.notKept].join(' ') || null;

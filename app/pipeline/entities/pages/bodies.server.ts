@@ -16,12 +16,31 @@ export interface PreparedBody {
   problems: FoundProblem[];
 }
 
-export async function prepareBodies(migrationId: string, writer: Writer, records: { sourceId: string; bodyHtml: string }[], what: 'page' | 'post'): Promise<Map<string, PreparedBody>> {
-  const { shop, sourceUrl } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { shop: true, sourceUrl: true } });
+export async function prepareBodies(
+  migrationId: string,
+  writer: Writer,
+  records: { sourceId: string; bodyHtml: string }[],
+  what: 'page' | 'post',
+): Promise<Map<string, PreparedBody>> {
+  const { shop, sourceUrl } = await db().migration.findUniqueOrThrow({
+    where: { id: migrationId },
+    select: { shop: true, sourceUrl: true },
+  });
   if (!sourceUrl) return new Map(records.map((record) => [record.sourceId, { html: record.bodyHtml, problems: [] }]));
   const references = records.map((record) => ({ record, ...bodyReferences(record.bodyHtml) }));
-  const images = await bodyImages(migrationId, shop, writer, references.flatMap((entry) => entry.images.flatMap((src) => oldSiteImage(src, sourceUrl) ?? [])));
-  const resolve = await linkResolver(migrationId, shop, writer.platform, sourceUrl, references.flatMap((entry) => entry.links));
+  const images = await bodyImages(
+    migrationId,
+    shop,
+    writer,
+    references.flatMap((entry) => entry.images.flatMap((src) => oldSiteImage(src, sourceUrl) ?? [])),
+  );
+  const resolve = await linkResolver(
+    migrationId,
+    shop,
+    writer.platform,
+    sourceUrl,
+    references.flatMap((entry) => entry.links),
+  );
 
   return new Map(
     references.map(({ record }) => {
@@ -32,13 +51,24 @@ export async function prepareBodies(migrationId: string, writer: Writer, records
           const outcome = url ? images.get(url) : undefined;
           if (!outcome) return null;
           if ('url' in outcome) return outcome.url;
-          problems.set(`image ${src}`, { code: 'body-image-not-moved', subject: src, message: `The image ${src} in this ${what}: ${outcome.failed}.`, action: `The ${what} keeps the old address, which stops working when the old site goes; upload the picture in Shopify and put it in the ${what} by hand.` });
+          problems.set(`image ${src}`, {
+            code: 'body-image-not-moved',
+            subject: src,
+            message: `The image ${src} in this ${what}: ${outcome.failed}.`,
+            action: `The ${what} keeps the old address, which stops working when the old site goes; upload the picture in Shopify and put it in the ${what} by hand.`,
+          });
           return null;
         },
         link: (href) => {
           const outcome = resolve(href);
           if (outcome && 'to' in outcome) return outcome.to;
-          if (outcome) problems.set(`link ${href}`, { code: 'link-not-moved', subject: href, message: `This ${what} links to ${href} on the old store, which did not move to Shopify.`, action: 'The link is left as it was; point it at a page in Shopify, or remove it.' });
+          if (outcome)
+            problems.set(`link ${href}`, {
+              code: 'link-not-moved',
+              subject: href,
+              message: `This ${what} links to ${href} on the old store, which did not move to Shopify.`,
+              action: 'The link is left as it was; point it at a page in Shopify, or remove it.',
+            });
           return null;
         },
       });

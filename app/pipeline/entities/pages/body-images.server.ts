@@ -42,25 +42,41 @@ async function waitUntilProcessed(writer: Writer, ids: string[]): Promise<Map<st
   const deadline = Date.now() + PROCESSING_LIMIT_MS;
   let pending = ids;
   while (pending.length > 0 && Date.now() < deadline) {
-    const { data } = await writer.client.request<{ nodes: (Status | null)[] }>(FILE_STATUS, { ids: pending }, { estimatedCost: 1 + pending.length });
-    for (const node of data.nodes) if (node && (node.fileStatus === 'READY' || node.fileStatus === 'FAILED')) settled.set(node.id, node);
+    const { data } = await writer.client.request<{ nodes: (Status | null)[] }>(
+      FILE_STATUS,
+      { ids: pending },
+      { estimatedCost: 1 + pending.length },
+    );
+    for (const node of data.nodes)
+      if (node && (node.fileStatus === 'READY' || node.fileStatus === 'FAILED')) settled.set(node.id, node);
     pending = pending.filter((id) => !settled.has(id));
     if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   return settled;
 }
 
-async function upload(migrationId: string, shop: string, writer: Writer, urls: string[]): Promise<Map<string, ImageOutcome>> {
+async function upload(
+  migrationId: string,
+  shop: string,
+  writer: Writer,
+  urls: string[],
+): Promise<Map<string, ImageOutcome>> {
   const outcomes = new Map<string, ImageOutcome>();
-  const { data } = await writer.client.request<{ fileCreate: { files: { id: string }[] | null; userErrors: (UserError & { field: string[] | null })[] } }>(
-    FILE_CREATE, { files: urls.map((url) => ({ originalSource: url, contentType: 'IMAGE' })) }, { estimatedCost: 10 },
-  );
+  const { data } = await writer.client.request<{
+    fileCreate: { files: { id: string }[] | null; userErrors: (UserError & { field: string[] | null })[] };
+  }>(FILE_CREATE, { files: urls.map((url) => ({ originalSource: url, contentType: 'IMAGE' })) }, { estimatedCost: 10 });
   const { files, userErrors } = data.fileCreate;
   if (!files || files.length !== urls.length) {
-    for (const url of urls) outcomes.set(url, { failed: `Shopify would not take it (${describeUserErrors(userErrors) || 'no file returned'})` });
+    for (const url of urls)
+      outcomes.set(url, {
+        failed: `Shopify would not take it (${describeUserErrors(userErrors) || 'no file returned'})`,
+      });
     return outcomes;
   }
-  const statuses = await waitUntilProcessed(writer, files.map((file) => file.id));
+  const statuses = await waitUntilProcessed(
+    writer,
+    files.map((file) => file.id),
+  );
   const failed: string[] = [];
   for (const [index, url] of urls.entries()) {
     const id = files[index]?.id ?? '';
@@ -76,24 +92,45 @@ async function upload(migrationId: string, shop: string, writer: Writer, urls: s
     } else {
       failed.push(id);
       const why = status?.fileErrors.map((error) => error.message || error.code).join('; ');
-      outcomes.set(url, { failed: status ? `Shopify could not download it (${why || 'no reason given'})` : 'Shopify was still processing it after two minutes' });
+      outcomes.set(url, {
+        failed: status
+          ? `Shopify could not download it (${why || 'no reason given'})`
+          : 'Shopify was still processing it after two minutes',
+      });
     }
   }
   if (failed.length > 0) {
-    const { data: deleted } = await writer.client.request<{ fileDelete: { userErrors: UserError[] } }>(FILE_DELETE, { fileIds: failed }, { estimatedCost: 10 });
-    if (deleted.fileDelete.userErrors.length > 0) throw new Error(`Shopify would not delete the images it could not download: ${describeUserErrors(deleted.fileDelete.userErrors)}`);
+    const { data: deleted } = await writer.client.request<{ fileDelete: { userErrors: UserError[] } }>(
+      FILE_DELETE,
+      { fileIds: failed },
+      { estimatedCost: 10 },
+    );
+    if (deleted.fileDelete.userErrors.length > 0)
+      throw new Error(
+        `Shopify would not delete the images it could not download: ${describeUserErrors(deleted.fileDelete.userErrors)}`,
+      );
   }
   return outcomes;
 }
 
 /** The Shopify address of each of the old site's images (`urls`, absolute), uploading those not uploaded before. */
-export async function bodyImages(migrationId: string, shop: string, writer: Writer, urls: string[]): Promise<Map<string, ImageOutcome>> {
+export async function bodyImages(
+  migrationId: string,
+  shop: string,
+  writer: Writer,
+  urls: string[],
+): Promise<Map<string, ImageOutcome>> {
   const unique = [...new Set(urls)];
-  const known = await db().idMapEntry.findMany({ where: { shop, platform: writer.platform, entity: ENTITY, sourceId: { in: unique } } });
-  const outcomes = new Map<string, ImageOutcome>(known.filter((entry) => entry.handle).map((entry) => [entry.sourceId, { url: entry.handle as string }]));
+  const known = await db().idMapEntry.findMany({
+    where: { shop, platform: writer.platform, entity: ENTITY, sourceId: { in: unique } },
+  });
+  const outcomes = new Map<string, ImageOutcome>(
+    known.filter((entry) => entry.handle).map((entry) => [entry.sourceId, { url: entry.handle as string }]),
+  );
   const missing = unique.filter((url) => !outcomes.has(url));
   for (let start = 0; start < missing.length; start += CHUNK) {
-    for (const [url, outcome] of await upload(migrationId, shop, writer, missing.slice(start, start + CHUNK))) outcomes.set(url, outcome);
+    for (const [url, outcome] of await upload(migrationId, shop, writer, missing.slice(start, start + CHUNK)))
+      outcomes.set(url, outcome);
   }
   return outcomes;
 }

@@ -31,7 +31,8 @@ export function oldSiteReference(href: string, siteUrl: string): Reference | nul
   } catch {
     return null;
   }
-  if (url.host !== new URL(siteUrl).host || !/^https?:$/.test(url.protocol) || NOT_CONTENT.test(url.pathname)) return null;
+  if (url.host !== new URL(siteUrl).host || !/^https?:$/.test(url.protocol) || NOT_CONTENT.test(url.pathname))
+    return null;
   const id = url.searchParams.get('page_id') ?? url.searchParams.get('p');
   if (id !== null && /^\d+$/.test(id)) return { id, path: null, fragment: url.hash };
   if (url.pathname === '/' || url.pathname === '') return null;
@@ -49,10 +50,18 @@ interface Known {
 }
 
 /** Resolves every link of a batch's bodies with one query over what the shop's migrations staged and wrote. */
-export async function linkResolver(migrationId: string, shop: string, platform: string, siteUrl: string, hrefs: string[]): Promise<(href: string) => LinkOutcome> {
+export async function linkResolver(
+  migrationId: string,
+  shop: string,
+  platform: string,
+  siteUrl: string,
+  hrefs: string[],
+): Promise<(href: string) => LinkOutcome> {
   const references = new Map(hrefs.map((href) => [href, oldSiteReference(href, siteUrl)]));
   const ids = [...new Set([...references.values()].flatMap((reference) => (reference?.id ? [reference.id] : [])))];
-  const paths = [...new Set([...references.values()].flatMap((reference) => (reference?.path ? [reference.path] : [])))];
+  const paths = [
+    ...new Set([...references.values()].flatMap((reference) => (reference?.path ? [reference.path] : []))),
+  ];
   if (ids.length === 0 && paths.length === 0) return () => null;
   // The newest staging of each record; WordPress ids are one sequence over every post type, so ?p= finds a product, page or post.
   const rows = await db().$queryRaw<Known[]>`
@@ -63,17 +72,21 @@ export async function linkResolver(migrationId: string, shop: string, platform: 
       AND ((r.entity <> 'collections' AND r."sourceId" = ANY(${ids}::text[])) OR lower(rtrim(r.data->>'sourcePath', '/')) = ANY(${paths}::text[]))
     ORDER BY r.entity, r."sourceId", r.id DESC`;
   const byId = new Map(rows.filter((row) => row.entity !== 'collections').map((row) => [row.sourceId, row]));
-  const byPath = new Map(rows.filter((row) => row.sourcePath).map((row) => [normalPath(row.sourcePath as string), row]));
+  const byPath = new Map(
+    rows.filter((row) => row.sourcePath).map((row) => [normalPath(row.sourcePath as string), row]),
+  );
   return (href) => {
     const reference = references.get(href);
     if (!reference) return null;
     const known = reference.id ? byId.get(reference.id) : byPath.get(reference.path ?? '');
     if (!known) return { notMoved: true };
-    const own = known.entity === 'pages' ? shopifysOwnPage({ storePage: (known.storePage ?? undefined) as never }) : null;
+    const own =
+      known.entity === 'pages' ? shopifysOwnPage({ storePage: (known.storePage ?? undefined) as never }) : null;
     if (own) return { to: own.path + reference.fragment };
     if (known.handle) return { to: redirectTarget(known.entity, known.handle) + reference.fragment };
     // Written later in this migration: its old path, which the redirects step points at its new address.
-    if (known.migrationId === migrationId && known.status === 'staged' && known.sourcePath) return { to: redirectPath(known.sourcePath) + reference.fragment };
+    if (known.migrationId === migrationId && known.status === 'staged' && known.sourcePath)
+      return { to: redirectPath(known.sourcePath) + reference.fragment };
     return { notMoved: true };
   };
 }

@@ -13,7 +13,12 @@ export type PageRecord = CanonicalRecord<'pages'>;
  * by custom ID for them (and an `id` metafield would need a definition per owner type for nothing).
  */
 export function contentReference(platform: string, sourceId: string) {
-  return { namespace: SOURCE_REFERENCE.namespace, key: SOURCE_REFERENCE.key, type: 'single_line_text_field', value: sourceReference(platform, sourceId) };
+  return {
+    namespace: SOURCE_REFERENCE.namespace,
+    key: SOURCE_REFERENCE.key,
+    type: 'single_line_text_field',
+    value: sourceReference(platform, sourceId),
+  };
 }
 
 /**
@@ -24,8 +29,12 @@ export function contentReference(platform: string, sourceId: string) {
  */
 export function seoMetafields(seo: { title: string | null; description: string | null } | undefined) {
   return [
-    ...(seo?.title ? [{ namespace: 'global', key: 'title_tag', type: 'single_line_text_field', value: seo.title }] : []),
-    ...(seo?.description ? [{ namespace: 'global', key: 'description_tag', type: 'multi_line_text_field', value: seo.description }] : []),
+    ...(seo?.title
+      ? [{ namespace: 'global', key: 'title_tag', type: 'single_line_text_field', value: seo.title }]
+      : []),
+    ...(seo?.description
+      ? [{ namespace: 'global', key: 'description_tag', type: 'multi_line_text_field', value: seo.description }]
+      : []),
   ];
 }
 

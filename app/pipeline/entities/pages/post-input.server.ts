@@ -29,7 +29,9 @@ export function toArticleInput(post: BlogPostRecord, platform: string, options: 
     ...(post.excerptHtml ? { summary: post.excerptHtml } : {}),
     tags: post.tags,
     ...(withHandle && isShopifyHandle(post.handle) ? { handle: post.handle } : {}),
-    ...(withImage && post.image ? { image: { url: post.image.url, ...(post.image.alt ? { altText: post.image.alt } : {}) } } : {}),
+    ...(withImage && post.image
+      ? { image: { url: post.image.url, ...(post.image.alt ? { altText: post.image.alt } : {}) } }
+      : {}),
     ...publication(post),
     metafields: [contentReference(platform, post.sourceId), ...seoMetafields(post.seo)],
   };

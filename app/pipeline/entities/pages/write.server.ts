@@ -12,11 +12,28 @@ import { notMovedReason, policyFor } from '../policies/store-pages.server.ts';
 import { writePolicy } from '../policies/write.server.ts';
 import { contentSearch, toPageInput } from './input.server.ts';
 import { idMapFor, recordWritten } from '../../staging/id-map.server.ts';
-import { type BatchResult, batchResult, eachRecord, nextBatch, recordFailed, recordSkipped, settledWithoutWriting } from '../../staging/outcomes.server.ts';
+import {
+  type BatchResult,
+  batchResult,
+  eachRecord,
+  nextBatch,
+  recordFailed,
+  recordSkipped,
+  settledWithoutWriting,
+} from '../../staging/outcomes.server.ts';
 import { type FoundProblem, keepProblems } from '../../staging/problems.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
-import { CREATE_PAGE, FIND_PAGES, UPDATE_PAGE, CREATE_ARTICLE, CREATE_BLOG, FIND_ARTICLES, FIND_BLOG, UPDATE_ARTICLE } from '../../../shopify-admin/graphql/content.ts';
+import {
+  CREATE_PAGE,
+  FIND_PAGES,
+  UPDATE_PAGE,
+  CREATE_ARTICLE,
+  CREATE_BLOG,
+  FIND_ARTICLES,
+  FIND_BLOG,
+  UPDATE_ARTICLE,
+} from '../../../shopify-admin/graphql/content.ts';
 import { migrationOptions } from '../../options.server.ts';
 import { stagedRecord } from '../../staging/records.server.ts';
 
@@ -42,25 +59,42 @@ type Outcome = { node: NonNullable<Written['node']>; problems: FoundProblem[] } 
 /** What a record moved without; an earlier run's findings about it are replaced by this run's. */
 const PROBLEM_CODES = ['handle-taken', 'image-not-moved', ...BODY_PROBLEM_CODES];
 
-const isTaken = (errors: UserError[]) => errors.some((error) => error.code === 'TAKEN' && (error.field ?? []).includes('handle'));
-const isGone = (errors: UserError[]) => errors.some((error) => error.code === 'NOT_FOUND' && (error.field ?? []).includes('id'));
-const imageFailed = (errors: UserError[]) => errors.some((error) => error.code === 'UPLOAD_FAILED' || (error.field ?? []).includes('image'));
+const isTaken = (errors: UserError[]) =>
+  errors.some((error) => error.code === 'TAKEN' && (error.field ?? []).includes('handle'));
+const isGone = (errors: UserError[]) =>
+  errors.some((error) => error.code === 'NOT_FOUND' && (error.field ?? []).includes('id'));
+const imageFailed = (errors: UserError[]) =>
+  errors.some((error) => error.code === 'UPLOAD_FAILED' || (error.field ?? []).includes('image'));
 
 /**
  * Sends the record, and again without what Shopify refused: the handle when another object has it,
  * the image when it cannot be downloaded, an update's id when the merchant deleted the object.
  */
-async function writeWithFallbacks(first: Attempt, send: (attempt: Attempt) => Promise<Written>, describe: { handle: string; imageUrl: string | null; what: string }): Promise<Outcome> {
+async function writeWithFallbacks(
+  first: Attempt,
+  send: (attempt: Attempt) => Promise<Written>,
+  describe: { handle: string; imageUrl: string | null; what: string },
+): Promise<Outcome> {
   let attempt = first;
   for (let tries = 0; tries < 4; tries++) {
     const written = await send(attempt);
     if (written.node && written.userErrors.length === 0) {
       const problems: FoundProblem[] = [];
       if (!attempt.withHandle) {
-        problems.push({ code: 'handle-taken', subject: describe.handle, message: `The ${describe.what}’s address “${describe.handle}” already belonged to another ${describe.what} in the shop, so Shopify gave it “${written.node.handle}”.`, action: 'Moved with the new address; its old URL redirects there.' });
+        problems.push({
+          code: 'handle-taken',
+          subject: describe.handle,
+          message: `The ${describe.what}’s address “${describe.handle}” already belonged to another ${describe.what} in the shop, so Shopify gave it “${written.node.handle}”.`,
+          action: 'Moved with the new address; its old URL redirects there.',
+        });
       }
       if (!attempt.withImage && describe.imageUrl) {
-        problems.push({ code: 'image-not-moved', subject: describe.imageUrl, message: `Shopify could not download the featured image ${describe.imageUrl}.`, action: `The ${describe.what} moved without it; add the picture in Shopify by hand.` });
+        problems.push({
+          code: 'image-not-moved',
+          subject: describe.imageUrl,
+          message: `Shopify could not download the featured image ${describe.imageUrl}.`,
+          action: `The ${describe.what} moved without it; add the picture in Shopify by hand.`,
+        });
       }
       return { node: written.node, problems };
     }
@@ -78,8 +112,16 @@ function bodyOf(bodies: Map<string, PreparedBody>, sourceId: string, bodyHtml: s
 }
 
 /** What an interrupted run may already have made of this record: found by handle or title, and claimed by its source reference. */
-async function findWritten(client: AdminClient, document: string, connection: 'pages' | 'articles', record: { sourceId: string; handle: string; title: string }, platform: string): Promise<string | null> {
-  const { data } = await client.request<Record<string, { nodes: { id: string; reference: { value: string } | null }[] }>>(document, { query: contentSearch(record) }, { estimatedCost: 3 });
+async function findWritten(
+  client: AdminClient,
+  document: string,
+  connection: 'pages' | 'articles',
+  record: { sourceId: string; handle: string; title: string },
+  platform: string,
+): Promise<string | null> {
+  const { data } = await client.request<
+    Record<string, { nodes: { id: string; reference: { value: string } | null }[] }>
+  >(document, { query: contentSearch(record) }, { estimatedCost: 3 });
   const reference = sourceReference(platform, record.sourceId);
   return data[connection]?.nodes.find((node) => node.reference?.value === reference)?.id ?? null;
 }
@@ -90,10 +132,20 @@ export async function loadPageBatch(migrationId: string, afterId: bigint | null,
   const skipExisting = options.existingRecords === 'skip';
   const asPolicies = options.policies === 'policies';
   const rows = await nextBatch(migrationId, 'pages', afterId);
-  const mapped = await idMapFor(shop, writer.platform, 'pages', rows.map((row) => row.sourceId));
+  const mapped = await idMapFor(
+    shop,
+    writer.platform,
+    'pages',
+    rows.map((row) => row.sourceId),
+  );
   const result = batchResult(rows);
   const moving = rows.filter((row) => !notMovedReason(stagedRecord('pages', row), writer.platform));
-  const bodies = await prepareBodies(migrationId, writer, moving.map((row) => ({ sourceId: row.sourceId, bodyHtml: stagedRecord('pages', row).bodyHtml })), 'page');
+  const bodies = await prepareBodies(
+    migrationId,
+    writer,
+    moving.map((row) => ({ sourceId: row.sourceId, bodyHtml: stagedRecord('pages', row).bodyHtml })),
+    'page',
+  );
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {
     const page = stagedRecord('pages', row);
@@ -114,7 +166,16 @@ export async function loadPageBatch(migrationId: string, afterId: bigint | null,
         return;
       }
       await keepProblems(migrationId, 'pages', row.sourceId, PROBLEM_CODES, body.problems);
-      await recordWritten(shop, writer.platform, 'pages', row, written.id, null, `Written as the shop’s ${policy.name} (${new URL(written.url).pathname}), as chosen in the options.`, { adopted: true });
+      await recordWritten(
+        shop,
+        writer.platform,
+        'pages',
+        row,
+        written.id,
+        null,
+        `Written as the shop’s ${policy.name} (${new URL(written.url).pathname}), as chosen in the options.`,
+        { adopted: true },
+      );
       result.written++;
       return;
     }
@@ -124,10 +185,14 @@ export async function loadPageBatch(migrationId: string, afterId: bigint | null,
       async (attempt) => {
         const input = toPageInput({ ...page, bodyHtml: body.html }, writer.platform, attempt.withHandle);
         if (attempt.id) {
-          const { data } = await writer.client.request<{ pageUpdate: { page: Written['node']; userErrors: UserError[] } }>(UPDATE_PAGE, { id: attempt.id, page: input }, { estimatedCost: 10 });
+          const { data } = await writer.client.request<{
+            pageUpdate: { page: Written['node']; userErrors: UserError[] };
+          }>(UPDATE_PAGE, { id: attempt.id, page: input }, { estimatedCost: 10 });
           return { node: data.pageUpdate.page, userErrors: data.pageUpdate.userErrors };
         }
-        const { data } = await writer.client.request<{ pageCreate: { page: Written['node']; userErrors: UserError[] } }>(CREATE_PAGE, { page: input }, { estimatedCost: 10 });
+        const { data } = await writer.client.request<{
+          pageCreate: { page: Written['node']; userErrors: UserError[] };
+        }>(CREATE_PAGE, { page: input }, { estimatedCost: 10 });
         return { node: data.pageCreate.page, userErrors: data.pageCreate.userErrors };
       },
       { handle: page.handle, imageUrl: null, what: 'page' },
@@ -139,7 +204,15 @@ export async function loadPageBatch(migrationId: string, afterId: bigint | null,
     }
     const problems = [...outcome.problems, ...body.problems];
     await keepProblems(migrationId, 'pages', row.sourceId, PROBLEM_CODES, problems);
-    await recordWritten(shop, writer.platform, 'pages', row, outcome.node.id, outcome.node.handle, problems.map((problem) => problem.message).join(' ') || null);
+    await recordWritten(
+      shop,
+      writer.platform,
+      'pages',
+      row,
+      outcome.node.id,
+      outcome.node.handle,
+      problems.map((problem) => problem.message).join(' ') || null,
+    );
     result.written++;
   });
   return result;
@@ -152,13 +225,22 @@ export async function loadPageBatch(migrationId: string, afterId: bigint | null,
 async function blogFor(shop: string, migrationId: string, writer: Writer): Promise<{ id: string; handle: string }> {
   const link = (await idMapFor(shop, writer.platform, BLOG_LINK.entity, [BLOG_LINK.sourceId])).get(BLOG_LINK.sourceId);
   if (link?.handle) return { id: link.shopifyGid, handle: link.handle };
-  const { data: found } = await writer.client.request<{ blogs: { nodes: { id: string; handle: string }[] } }>(FIND_BLOG, { query: `handle:${BLOG.handle}` }, { estimatedCost: 2 });
+  const { data: found } = await writer.client.request<{ blogs: { nodes: { id: string; handle: string }[] } }>(
+    FIND_BLOG,
+    { query: `handle:${BLOG.handle}` },
+    { estimatedCost: 2 },
+  );
   let blog = found.blogs.nodes[0] ?? null;
   const adopted = blog !== null;
   if (!blog) {
-    const { data } = await writer.client.request<{ blogCreate: { blog: { id: string; handle: string } | null; userErrors: UserError[] } }>(CREATE_BLOG, { blog: { title: BLOG.title, handle: BLOG.handle } }, { estimatedCost: 10 });
+    const { data } = await writer.client.request<{
+      blogCreate: { blog: { id: string; handle: string } | null; userErrors: UserError[] };
+    }>(CREATE_BLOG, { blog: { title: BLOG.title, handle: BLOG.handle } }, { estimatedCost: 10 });
     blog = data.blogCreate.blog;
-    if (!blog) throw new Error(`Shopify would not create the blog “${BLOG.title}” for the posts: ${describeUserErrors(data.blogCreate.userErrors)}`);
+    if (!blog)
+      throw new Error(
+        `Shopify would not create the blog “${BLOG.title}” for the posts: ${describeUserErrors(data.blogCreate.userErrors)}`,
+      );
   }
   const entry = { shopifyGid: blog.id, handle: blog.handle, contentHash: '' };
   await db().idMapEntry.upsert({
@@ -169,31 +251,54 @@ async function blogFor(shop: string, migrationId: string, writer: Writer): Promi
   return blog;
 }
 
-export async function loadBlogPostBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
+export async function loadBlogPostBatch(
+  migrationId: string,
+  afterId: bigint | null,
+  writer: Writer,
+): Promise<BatchResult> {
   const { shop, options } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const skipExisting = migrationOptions(options).existingRecords === 'skip';
   const rows = await nextBatch(migrationId, 'blogPosts', afterId);
   const result = batchResult(rows);
   if (rows.length === 0) return result;
   const blog = await blogFor(shop, migrationId, writer);
-  const mapped = await idMapFor(shop, writer.platform, 'blogPosts', rows.map((row) => row.sourceId));
-  const bodies = await prepareBodies(migrationId, writer, rows.map((row) => ({ sourceId: row.sourceId, bodyHtml: stagedRecord('blogPosts', row).bodyHtml })), 'post');
+  const mapped = await idMapFor(
+    shop,
+    writer.platform,
+    'blogPosts',
+    rows.map((row) => row.sourceId),
+  );
+  const bodies = await prepareBodies(
+    migrationId,
+    writer,
+    rows.map((row) => ({ sourceId: row.sourceId, bodyHtml: stagedRecord('blogPosts', row).bodyHtml })),
+    'post',
+  );
 
   await eachRecord(rows, writer.concurrency, result, async (row) => {
     const post = stagedRecord('blogPosts', row);
     const known = mapped.get(row.sourceId);
     if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
-    const id = known?.shopifyGid ?? (await findWritten(writer.client, FIND_ARTICLES, 'articles', post, writer.platform));
+    const id =
+      known?.shopifyGid ?? (await findWritten(writer.client, FIND_ARTICLES, 'articles', post, writer.platform));
     const body = bodyOf(bodies, row.sourceId, post.bodyHtml);
     const outcome = await writeWithFallbacks(
       { id, withHandle: true, withImage: true },
       async (attempt) => {
-        const article = toArticleInput({ ...post, bodyHtml: body.html }, writer.platform, { blogId: blog.id, withHandle: attempt.withHandle, withImage: attempt.withImage });
+        const article = toArticleInput({ ...post, bodyHtml: body.html }, writer.platform, {
+          blogId: blog.id,
+          withHandle: attempt.withHandle,
+          withImage: attempt.withImage,
+        });
         if (attempt.id) {
-          const { data } = await writer.client.request<{ articleUpdate: { article: Written['node']; userErrors: UserError[] } }>(UPDATE_ARTICLE, { id: attempt.id, article }, { estimatedCost: ARTICLE_COST });
+          const { data } = await writer.client.request<{
+            articleUpdate: { article: Written['node']; userErrors: UserError[] };
+          }>(UPDATE_ARTICLE, { id: attempt.id, article }, { estimatedCost: ARTICLE_COST });
           return { node: data.articleUpdate.article, userErrors: data.articleUpdate.userErrors };
         }
-        const { data } = await writer.client.request<{ articleCreate: { article: Written['node']; userErrors: UserError[] } }>(CREATE_ARTICLE, { article }, { estimatedCost: ARTICLE_COST });
+        const { data } = await writer.client.request<{
+          articleCreate: { article: Written['node']; userErrors: UserError[] };
+        }>(CREATE_ARTICLE, { article }, { estimatedCost: ARTICLE_COST });
         return { node: data.articleCreate.article, userErrors: data.articleCreate.userErrors };
       },
       { handle: post.handle, imageUrl: post.image?.url ?? null, what: 'article' },
@@ -207,7 +312,15 @@ export async function loadBlogPostBatch(migrationId: string, afterId: bigint | n
     const handle = `${outcome.node.blog?.handle ?? blog.handle}/${outcome.node.handle}`;
     const problems = [...outcome.problems, ...body.problems];
     await keepProblems(migrationId, 'blogPosts', row.sourceId, PROBLEM_CODES, problems);
-    await recordWritten(shop, writer.platform, 'blogPosts', row, outcome.node.id, handle, problems.map((problem) => problem.message).join(' ') || null);
+    await recordWritten(
+      shop,
+      writer.platform,
+      'blogPosts',
+      row,
+      outcome.node.id,
+      handle,
+      problems.map((problem) => problem.message).join(' ') || null,
+    );
     result.written++;
   });
   return result;

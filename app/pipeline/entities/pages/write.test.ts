@@ -19,20 +19,45 @@ beforeAll(async () => {
 });
 afterAll(() => devstore.stop());
 
-const page = (sourceId: string, title: string, handle: string) => ({ sourceId, title, handle, bodyHtml: `<p>${title}</p>`, published: true, publishedAt: '2024-03-01T10:00:00.000Z', sourcePath: `/${handle}/`, seo: { title: null, description: null } });
+const page = (sourceId: string, title: string, handle: string) => ({
+  sourceId,
+  title,
+  handle,
+  bodyHtml: `<p>${title}</p>`,
+  published: true,
+  publishedAt: '2024-03-01T10:00:00.000Z',
+  sourcePath: `/${handle}/`,
+  seo: { title: null, description: null },
+});
 const post = (sourceId: string, title: string, handle: string) => ({
-  ...page(sourceId, title, handle), excerptHtml: null, author: 'Ingrid', tags: ['Linen'], image: null,
+  ...page(sourceId, title, handle),
+  excerptHtml: null,
+  author: 'Ingrid',
+  tags: ['Linen'],
+  image: null,
 });
 
 async function stage(entity: string, records: Record<string, unknown>[], into = migrationId) {
   await db().sourceRecord.deleteMany({ where: { migrationId: into, entity } });
   for (const record of records) {
-    await db().sourceRecord.create({ data: { shop: shop.domain, migrationId: into, entity, sourceId: String(record.sourceId), status: 'staged', data: record as object, contentHash: contentHash(record) } });
+    await db().sourceRecord.create({
+      data: {
+        shop: shop.domain,
+        migrationId: into,
+        entity,
+        sourceId: String(record.sourceId),
+        status: 'staged',
+        data: record as object,
+        contentHash: contentHash(record),
+      },
+    });
   }
 }
 
 async function statuses(entity: string, of = migrationId): Promise<string[]> {
-  return (await db().sourceRecord.findMany({ where: { migrationId: of, entity }, orderBy: { sourceId: 'asc' } })).map((row) => row.status);
+  return (await db().sourceRecord.findMany({ where: { migrationId: of, entity }, orderBy: { sourceId: 'asc' } })).map(
+    (row) => row.status,
+  );
 }
 
 async function count(connection: 'pages' | 'articles' | 'blogs'): Promise<number> {
@@ -49,10 +74,21 @@ async function forgetWrites(entity: string) {
 beforeEach(async () => {
   shop = await createShop(devstore);
   writer = {
-    client: createAdminClient({ shop: shop.domain, accessToken: shop.accessToken, endpoint: devstore.url, headers: { 'X-Devstore-Shop': shop.domain } }),
-    platform: 'woocommerce', locationId: 'gid://shopify/Location/1', concurrency: 4,
+    client: createAdminClient({
+      shop: shop.domain,
+      accessToken: shop.accessToken,
+      endpoint: devstore.url,
+      headers: { 'X-Devstore-Shop': shop.domain },
+    }),
+    platform: 'woocommerce',
+    locationId: 'gid://shopify/Location/1',
+    concurrency: 4,
   };
-  migrationId = (await db().migration.create({ data: { shop: shop.domain, sourcePlatform: 'woocommerce', status: 'running', phase: 'loading' } })).id;
+  migrationId = (
+    await db().migration.create({
+      data: { shop: shop.domain, sourcePlatform: 'woocommerce', status: 'running', phase: 'loading' },
+    })
+  ).id;
 });
 
 describe('pages', () => {
@@ -64,7 +100,11 @@ describe('pages', () => {
     expect(await loadPageBatch(migrationId, null, writer)).toMatchObject({ written: 0, unchanged: 2 });
     expect(await statuses('pages')).toEqual(['written', 'written']);
     // A later migration reading the same pages finds them in Shopify as they are: unchanged, nothing sent.
-    const later = (await db().migration.create({ data: { shop: shop.domain, sourcePlatform: 'woocommerce', status: 'running', phase: 'loading' } })).id;
+    const later = (
+      await db().migration.create({
+        data: { shop: shop.domain, sourcePlatform: 'woocommerce', status: 'running', phase: 'loading' },
+      })
+    ).id;
     await stage('pages', [page('1', 'About', 'about'), page('2', 'Доставка', 'доставка')], later);
     expect(await loadPageBatch(later, null, writer)).toMatchObject({ written: 0, unchanged: 2 });
     expect(await statuses('pages', later)).toEqual(['unchanged', 'unchanged']);
@@ -87,8 +127,15 @@ describe('blog posts', () => {
     await forgetWrites('blogPosts');
     expect(await loadBlogPostBatch(migrationId, null, writer)).toMatchObject({ written: 2 });
     expect([await count('blogs'), await count('articles')]).toEqual([1, 2]);
-    const links = await db().idMapEntry.findMany({ where: { shop: shop.domain, entity: { in: ['blogs', 'blogPosts'] } }, orderBy: { sourceId: 'asc' } });
-    expect(links.map((link) => [link.entity, link.handle])).toEqual([['blogPosts', 'news/first'], ['blogPosts', 'news/вторник'], ['blogs', 'news']]);
+    const links = await db().idMapEntry.findMany({
+      where: { shop: shop.domain, entity: { in: ['blogs', 'blogPosts'] } },
+      orderBy: { sourceId: 'asc' },
+    });
+    expect(links.map((link) => [link.entity, link.handle])).toEqual([
+      ['blogPosts', 'news/first'],
+      ['blogPosts', 'news/вторник'],
+      ['blogs', 'news'],
+    ]);
   });
 
   it('writes into the store’s own News blog, which stays the merchant’s', async () => {

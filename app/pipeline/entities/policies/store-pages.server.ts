@@ -18,7 +18,9 @@ const SHOPIFYS_OWN: Partial<Record<StorePage, { path: string; what: string }>> =
 };
 
 /** Shopify's policy types (ShopPolicyType) and where the online store shows each (/policies/<handle>). */
-const POLICIES: Partial<Record<StorePage, { type: 'PRIVACY_POLICY' | 'REFUND_POLICY' | 'TERMS_OF_SERVICE'; name: string; path: string }>> = {
+const POLICIES: Partial<
+  Record<StorePage, { type: 'PRIVACY_POLICY' | 'REFUND_POLICY' | 'TERMS_OF_SERVICE'; name: string; path: string }>
+> = {
   privacy: { type: 'PRIVACY_POLICY', name: 'privacy policy', path: '/policies/privacy-policy' },
   refund: { type: 'REFUND_POLICY', name: 'refund policy', path: '/policies/refund-policy' },
   terms: { type: 'TERMS_OF_SERVICE', name: 'terms of service', path: '/policies/terms-of-service' },
@@ -46,15 +48,23 @@ export function storePageFinding(page: PageRecord, platform: string, asPolicies:
   const own = shopifysOwnPage(page);
   if (own) {
     return {
-      entity: 'pages', sourceId: page.sourceId, code: 'store-page-not-moved', subject: page.title,
+      entity: 'pages',
+      sourceId: page.sourceId,
+      code: 'store-page-not-moved',
+      subject: page.title,
       message: `“${page.title}” is ${platformLabel(platform)}’s ${own.what}. Shopify has its own at ${own.path}, so it is not moved as a page.`,
-      action: page.sourcePath ? `Its old URL ${page.sourcePath} redirects to ${own.path}.` : 'Nothing to do: Shopify’s own page takes its place.',
+      action: page.sourcePath
+        ? `Its old URL ${page.sourcePath} redirects to ${own.path}.`
+        : 'Nothing to do: Shopify’s own page takes its place.',
     };
   }
   const policy = policyFor(page);
   if (policy) {
     return {
-      entity: 'pages', sourceId: page.sourceId, code: 'store-page-policy', subject: page.title,
+      entity: 'pages',
+      sourceId: page.sourceId,
+      code: 'store-page-policy',
+      subject: page.title,
       message: `“${page.title}” is the old store’s ${policy.name}. Shopify keeps policies apart from pages (Settings → Policies) and links them from checkout.`,
       action: asPolicies
         ? `It becomes the shop’s ${policy.name}, as chosen; the policy the shop had is kept and an undo puts it back. Its old URL redirects to ${policy.path}.`

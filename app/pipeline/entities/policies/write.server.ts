@@ -19,23 +19,42 @@ interface PolicyBefore {
 type Policy = NonNullable<ReturnType<typeof policyFor>>;
 
 /** Writes the page as the policy; the policy's id and URL, or Shopify's reason. */
-export async function writePolicy(migrationId: string, shop: string, writer: Writer, page: PageRecord, bodyHtml: string, policy: Policy): Promise<{ id: string; url: string } | { error: string }> {
-  const { data: current } = await writer.client.request<{ shop: { shopPolicies: { id: string; type: string; body: string }[] } }>(SHOP_POLICIES, {}, { estimatedCost: 2 });
+export async function writePolicy(
+  migrationId: string,
+  shop: string,
+  writer: Writer,
+  page: PageRecord,
+  bodyHtml: string,
+  policy: Policy,
+): Promise<{ id: string; url: string } | { error: string }> {
+  const { data: current } = await writer.client.request<{
+    shop: { shopPolicies: { id: string; type: string; body: string }[] };
+  }>(SHOP_POLICIES, {}, { estimatedCost: 2 });
   const had = current.shop.shopPolicies.find((candidate) => candidate.type === policy.type);
   const before: PolicyBefore = { type: policy.type, body: had?.body ?? '' };
-  const { data } = await writer.client.request<{ shopPolicyUpdate: { shopPolicy: { id: string; url: string } | null; userErrors: UserError[] } }>(
-    UPDATE_POLICY, { shopPolicy: { type: policy.type, body: bodyHtml } }, { estimatedCost: 10 },
-  );
+  const { data } = await writer.client.request<{
+    shopPolicyUpdate: { shopPolicy: { id: string; url: string } | null; userErrors: UserError[] };
+  }>(UPDATE_POLICY, { shopPolicy: { type: policy.type, body: bodyHtml } }, { estimatedCost: 10 });
   const written = data.shopPolicyUpdate.shopPolicy;
-  if (!written) return { error: `Shopify would not take “${page.title}” as the shop’s ${policy.name}: ${describeUserErrors(data.shopPolicyUpdate.userErrors) || 'no policy returned'}` };
+  if (!written)
+    return {
+      error: `Shopify would not take “${page.title}” as the shop’s ${policy.name}: ${describeUserErrors(data.shopPolicyUpdate.userErrors) || 'no policy returned'}`,
+    };
   // The first migration to write the policy keeps the original; a re-sync leaves it.
-  await db().recordBefore.createMany({ data: [{ shop, migrationId, entity: 'policies', shopifyGid: written.id, before: before as object }], skipDuplicates: true });
+  await db().recordBefore.createMany({
+    data: [{ shop, migrationId, entity: 'policies', shopifyGid: written.id, before: before as object }],
+    skipDuplicates: true,
+  });
   return { id: written.id, url: written.url };
 }
 
 /** Puts a policy back as it was before the migration wrote it (an empty body: the shop had none). */
 export async function putPolicyBack(client: AdminClient, before: unknown): Promise<string | null> {
   const policy = before as PolicyBefore;
-  const { data } = await client.request<{ shopPolicyUpdate: { shopPolicy: { id: string } | null; userErrors: UserError[] } }>(UPDATE_POLICY, { shopPolicy: { type: policy.type, body: policy.body } }, { estimatedCost: 10 });
-  return data.shopPolicyUpdate.shopPolicy ? null : describeUserErrors(data.shopPolicyUpdate.userErrors) || 'Shopify did not update the policy';
+  const { data } = await client.request<{
+    shopPolicyUpdate: { shopPolicy: { id: string } | null; userErrors: UserError[] };
+  }>(UPDATE_POLICY, { shopPolicy: { type: policy.type, body: policy.body } }, { estimatedCost: 10 });
+  return data.shopPolicyUpdate.shopPolicy
+    ? null
+    : describeUserErrors(data.shopPolicyUpdate.userErrors) || 'Shopify did not update the policy';
 }

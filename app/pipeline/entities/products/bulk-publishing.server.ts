@@ -6,7 +6,14 @@
 // Chunk by chunk, each batch kept so a crashed worker collects the same operation.
 import { db } from '../../../db/db.server.ts';
 import { finishedOperation, startBulkMutation } from '../../../shopify-admin/bulk-operations.server.ts';
-import { applyPlacement, chosenChannels, placed, placementChange, recordPlaced, wantedChannels } from './publishing.server.ts';
+import {
+  applyPlacement,
+  chosenChannels,
+  placed,
+  placementChange,
+  recordPlaced,
+  wantedChannels,
+} from './publishing.server.ts';
 import { idMapFor } from '../../staging/id-map.server.ts';
 import { IN_SHOPIFY, recordFailed } from '../../staging/outcomes.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
@@ -26,20 +33,34 @@ export const HELD = 'held';
  * when none is left. With "Skip them" chosen, products linked by an earlier migration stay as they
  * are in Shopify; those this migration created are published.
  */
-export async function submitPlacementBulk(migrationId: string, afterId: bigint | null, writer: Writer): Promise<{ batchId: string } | { next: null }> {
+export async function submitPlacementBulk(
+  migrationId: string,
+  afterId: bigint | null,
+  writer: Writer,
+): Promise<{ batchId: string } | { next: null }> {
   const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const options = migrationOptions(migration.options);
   const channels = await chosenChannels(options.channels, migration.shop, writer.client);
   const skipExisting = options.existingRecords === 'skip';
-  for (let after = afterId; ; ) {
+  for (let after = afterId; ;) {
     const rows = await db().sourceRecord.findMany({
-      where: { migrationId, entity: 'products', status: { in: IN_SHOPIFY }, ...(after === null ? {} : { id: { gt: after } }) },
+      where: {
+        migrationId,
+        entity: 'products',
+        status: { in: IN_SHOPIFY },
+        ...(after === null ? {} : { id: { gt: after } }),
+      },
       orderBy: { id: 'asc' },
       take: PLACEMENT_CHUNK,
       select: { id: true, sourceId: true, data: true },
     });
     if (rows.length === 0) return { next: null };
-    const links = await idMapFor(migration.shop, writer.platform, 'products', rows.map((row) => row.sourceId));
+    const links = await idMapFor(
+      migration.shop,
+      writer.platform,
+      'products',
+      rows.map((row) => row.sourceId),
+    );
     const lines: { id: string; input: { publicationId: string }[] }[] = [];
     const recordIds: bigint[] = [];
     for (const row of rows) {
@@ -49,7 +70,10 @@ export async function submitPlacementBulk(migrationId: string, afterId: bigint |
       const change = placementChange(wanted, link.publishedOn);
       if (placed(change)) continue;
       if (change.unpublish.length > 0) {
-        const refused = await applyPlacement(writer.client, link.shopifyGid, { publish: [], unpublish: change.unpublish });
+        const refused = await applyPlacement(writer.client, link.shopifyGid, {
+          publish: [],
+          unpublish: change.unpublish,
+        });
         if (refused) {
           await recordFailed(row, refused);
           continue;
@@ -65,7 +89,16 @@ export async function submitPlacementBulk(migrationId: string, afterId: bigint |
     const last = rows.at(-1)?.id ?? 0n;
     if (lines.length > 0) {
       const operationId = await startBulkMutation(writer, PUBLISH, lines, 'publications.jsonl');
-      const batch = await db().bulkBatch.create({ data: { shop: migration.shop, migrationId, entity: PLACEMENT_BATCH, operationId, recordIds, lastRecordId: last } });
+      const batch = await db().bulkBatch.create({
+        data: {
+          shop: migration.shop,
+          migrationId,
+          entity: PLACEMENT_BATCH,
+          operationId,
+          recordIds,
+          lastRecordId: last,
+        },
+      });
       return { batchId: batch.id };
     }
     if (rows.length < PLACEMENT_CHUNK) return { next: null };
@@ -88,14 +121,27 @@ export async function collectPlacementBulk(batchId: string, writer: Writer): Pro
     const recordId = batch.recordIds[result.__lineNumber];
     if (recordId === undefined) continue;
     answered.add(result.__lineNumber);
-    const row = await db().sourceRecord.findUniqueOrThrow({ where: { id: recordId }, select: { id: true, sourceId: true, data: true } });
+    const row = await db().sourceRecord.findUniqueOrThrow({
+      where: { id: recordId },
+      select: { id: true, sourceId: true, data: true },
+    });
     const userErrors = result.data?.publishablePublish?.userErrors ?? [];
-    const refused = result.data?.publishablePublish ? describeUserErrors(userErrors) : (result.errors ?? []).map((error) => error.message).join('; ') || 'Shopify did not answer';
+    const refused = result.data?.publishablePublish
+      ? describeUserErrors(userErrors)
+      : (result.errors ?? []).map((error) => error.message).join('; ') || 'Shopify did not answer';
     if (refused) await recordFailed(row, `Written to Shopify but not published on your sales channels: ${refused}`);
-    else await recordPlaced(batch.shop, writer.platform, 'products', row, wantedChannels(stagedRecord('products', row), channels));
+    else
+      await recordPlaced(
+        batch.shop,
+        writer.platform,
+        'products',
+        row,
+        wantedChannels(stagedRecord('products', row), channels),
+      );
   }
   const reason = `Written to Shopify, but Shopify's bulk operation ended ${operation.status ?? 'out of sight'}${operation.errorCode ? ` (${operation.errorCode})` : ''} before publishing this product; run the migration again to publish it.`;
-  for (const [line, recordId] of batch.recordIds.entries()) if (!answered.has(line)) await recordFailed({ id: recordId }, reason);
+  for (const [line, recordId] of batch.recordIds.entries())
+    if (!answered.has(line)) await recordFailed({ id: recordId }, reason);
   await db().bulkBatch.update({ where: { id: batchId }, data: { status: 'collected' } });
   return { next: batch.lastRecordId };
 }

@@ -6,7 +6,14 @@
 import { db } from '../../../db/db.server.ts';
 import { toProductSetVariables } from './input.server.ts';
 import { finishedOperation, startBulkMutation } from '../../../shopify-admin/bulk-operations.server.ts';
-import { cutNote, handleTaken, keptBackForLength, productContext, recordVariants, writeProduct } from './write.server.ts';
+import {
+  cutNote,
+  handleTaken,
+  keptBackForLength,
+  productContext,
+  recordVariants,
+  writeProduct,
+} from './write.server.ts';
 import { idMapFor, recordWritten } from '../../staging/id-map.server.ts';
 import { IN_SHOPIFY, recordFailed, recordSkipped, recordUnchanged } from '../../staging/outcomes.server.ts';
 import { isVariantLimitLine, neverFits } from '../../../shopify-admin/limits/variant-limit.server.ts';
@@ -27,7 +34,11 @@ export async function usesBulk(migrationId: string): Promise<boolean> {
   const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const choice = migrationOptions(migration.options).bulk;
   if (choice !== undefined) return choice;
-  return (await db().sourceRecord.count({ where: { migrationId, entity: 'products', status: { in: ['staged', 'failed'] } } })) >= BULK_THRESHOLD;
+  return (
+    (await db().sourceRecord.count({
+      where: { migrationId, entity: 'products', status: { in: ['staged', 'failed'] } },
+    })) >= BULK_THRESHOLD
+  );
 }
 
 export type SubmitOutcome = { batchId: string } | { next: bigint | null };
@@ -37,15 +48,29 @@ export type SubmitOutcome = { batchId: string } | { next: bigint | null };
  * they were written are marked so without a request; when nothing is left to send, says where
  * the next chunk starts instead.
  */
-export async function submitProductBulk(migrationId: string, afterId: bigint | null, writer: Writer): Promise<SubmitOutcome> {
+export async function submitProductBulk(
+  migrationId: string,
+  afterId: bigint | null,
+  writer: Writer,
+): Promise<SubmitOutcome> {
   const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const rows = await db().sourceRecord.findMany({
-    where: { migrationId, entity: 'products', status: { in: ['staged', ...IN_SHOPIFY, 'failed'] }, ...(afterId === null ? {} : { id: { gt: afterId } }) },
+    where: {
+      migrationId,
+      entity: 'products',
+      status: { in: ['staged', ...IN_SHOPIFY, 'failed'] },
+      ...(afterId === null ? {} : { id: { gt: afterId } }),
+    },
     orderBy: { id: 'asc' },
     take: BULK_CHUNK,
   });
   if (rows.length === 0) return { next: null };
-  const mapped = await idMapFor(shop, writer.platform, 'products', rows.map((row) => row.sourceId));
+  const mapped = await idMapFor(
+    shop,
+    writer.platform,
+    'products',
+    rows.map((row) => row.sourceId),
+  );
   const context = await productContext(migrationId, shop, writer);
   const lines: unknown[] = [];
   const recordIds: bigint[] = [];
@@ -82,7 +107,10 @@ type ProductSetLine = Partial<ProductSetData>;
  * Shopify's daily variant limit held back stay staged: the next chunk starts at the first of them,
  * once the limit may have made room (`notBefore`).
  */
-export async function collectProductBulk(batchId: string, writer: Writer): Promise<'running' | { written: number; failed: number; next: bigint; notBefore?: Date }> {
+export async function collectProductBulk(
+  batchId: string,
+  writer: Writer,
+): Promise<'running' | { written: number; failed: number; next: bigint; notBefore?: Date }> {
   const batch = await db().bulkBatch.findUniqueOrThrow({ where: { id: batchId } });
   if (!batch.operationId) throw new Error(`bulk batch ${batchId} has no operation`);
   const operation = await finishedOperation<ProductSetLine>(writer, batch.operationId);
@@ -110,16 +138,34 @@ export async function collectProductBulk(batchId: string, writer: Writer): Promi
       continue;
     }
     // A handle the store already uses: this one product goes again on its own, without it.
-    const outcome = set && handleTaken(set.userErrors) ? await writeProduct(writer, variables) : set?.product && set.userErrors.length === 0 ? { product: set.product } : null;
+    const outcome =
+      set && handleTaken(set.userErrors)
+        ? await writeProduct(writer, variables)
+        : set?.product && set.userErrors.length === 0
+          ? { product: set.product }
+          : null;
     if (outcome && 'product' in outcome) {
       await recordVariants(batch.shop, writer.platform, record, variables, outcome.product.variants.nodes);
-      await recordWritten(batch.shop, writer.platform, 'products', row, outcome.product.id, outcome.product.handle, cutNote(record, context));
+      await recordWritten(
+        batch.shop,
+        writer.platform,
+        'products',
+        row,
+        outcome.product.id,
+        outcome.product.handle,
+        cutNote(record, context),
+      );
       written++;
     } else if (outcome) {
       await recordFailed(row, outcome.failed);
       failed++;
     } else {
-      await recordFailed(row, set ? describeUserErrors(set.userErrors) : (result.errors ?? []).map((error) => error.message).join('; ') || 'Shopify returned no product');
+      await recordFailed(
+        row,
+        set
+          ? describeUserErrors(set.userErrors)
+          : (result.errors ?? []).map((error) => error.message).join('; ') || 'Shopify returned no product',
+      );
       failed++;
     }
   }
@@ -131,6 +177,7 @@ export async function collectProductBulk(batchId: string, writer: Writer): Promi
     failed++;
   }
   await db().bulkBatch.update({ where: { id: batchId }, data: { status: 'collected' } });
-  if (heldBack !== null) return { written, failed, next: heldBack - 1n, notBefore: await waitForVariantLimit(batch.migrationId) };
+  if (heldBack !== null)
+    return { written, failed, next: heldBack - 1n, notBefore: await waitForVariantLimit(batch.migrationId) };
   return { written, failed, next: batch.lastRecordId };
 }

@@ -27,11 +27,27 @@ const context = {
 
 function product(sourceId: string, variantCount: number, imageCount: number) {
   const sizes = Array.from({ length: variantCount }, (_, index) => `Size ${index + 1}`);
-  const images = Array.from({ length: imageCount }, (_, index) => ({ sourceId: `${sourceId}-img-${index}`, url: `https://old.example.com/${sourceId}-${index}.jpg`, alt: '', position: index }));
+  const images = Array.from({ length: imageCount }, (_, index) => ({
+    sourceId: `${sourceId}-img-${index}`,
+    url: `https://old.example.com/${sourceId}-${index}.jpg`,
+    alt: '',
+    position: index,
+  }));
   return Product.parse({
-    sourceId, sourceType: 'variable', title: `Product ${sourceId}`, handle: `product-${sourceId}`, status: 'active',
+    sourceId,
+    sourceType: 'variable',
+    title: `Product ${sourceId}`,
+    handle: `product-${sourceId}`,
+    status: 'active',
     options: [{ name: 'Size', values: sizes }],
-    variants: sizes.map((size, index) => ({ sourceId: `${sourceId}-${index}`, sku: `${sourceId}-${index}`, price: '10.00', optionValues: [{ option: 'Size', value: size }], inventoryQuantity: 1, imageSourceId: images[index % Math.max(1, imageCount)]?.sourceId ?? null })),
+    variants: sizes.map((size, index) => ({
+      sourceId: `${sourceId}-${index}`,
+      sku: `${sourceId}-${index}`,
+      price: '10.00',
+      optionValues: [{ option: 'Size', value: size }],
+      inventoryQuantity: 1,
+      imageSourceId: images[index % Math.max(1, imageCount)]?.sourceId ?? null,
+    })),
     images,
     attributes: [{ name: 'Material', value: 'Wool' }],
   });

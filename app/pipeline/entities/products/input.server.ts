@@ -8,7 +8,14 @@ import { isShopifyHandle } from '../../../shopify-admin/handles.server.ts';
 import { customIdentifier, sourceReferenceMetafield } from '../../../shopify-admin/source-reference.server.ts';
 import { variantsToReadBack } from '../../../shopify-admin/costs.server.ts';
 import type { ProductSetVariables } from '../../../shopify-admin/graphql/products.ts';
-import { type LongText, TEXT_LIMITS, characters, cutAtWordBoundary, longTags, longText } from '../../../shopify-admin/limits/text-limits.server.ts';
+import {
+  type LongText,
+  TEXT_LIMITS,
+  characters,
+  cutAtWordBoundary,
+  longTags,
+  longText,
+} from '../../../shopify-admin/limits/text-limits.server.ts';
 import { MAX_VARIANTS } from '../../../shopify-admin/limits/input-limits.server.ts';
 import { optionLayout } from './options.server.ts';
 import { type LongTextRule, fullTextMetafields } from '../long-text-rule.server.ts';
@@ -49,7 +56,12 @@ const WEIGHT_UNITS = { g: 'GRAMS', kg: 'KILOGRAMS', lb: 'POUNDS', oz: 'OUNCES' }
 const DEFAULT_OPTION = { name: 'Title', value: 'Default Title' };
 
 export const slug = (text: string) =>
-  text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 
 /**
  * A slug Shopify takes as a handle as it stands (letters of any script, digits and dashes; see
@@ -61,12 +73,17 @@ export function isHandle(handle: string): boolean {
 
 /** The product's title and tags that are longer than Shopify allows. */
 export function productLongText(product: Pick<ProductRecord, 'title' | 'tags'>): LongText[] {
-  return [longText('title', 'the title', product.title, TEXT_LIMITS.title), ...longTags(product.tags)].filter((item): item is LongText => item !== null);
+  return [longText('title', 'the title', product.title, TEXT_LIMITS.title), ...longTags(product.tags)].filter(
+    (item): item is LongText => item !== null,
+  );
 }
 
 /** One variant's place among its product's options ("Colour=Navy/Size=S"), the same from our input and from Shopify's answer. */
 export function variantKey(options: { name: string; value: string }[]): string {
-  return options.map((option) => `${option.name}=${option.value}`).sort().join('/');
+  return options
+    .map((option) => `${option.name}=${option.value}`)
+    .sort()
+    .join('/');
 }
 
 /**
@@ -84,7 +101,9 @@ export const DOWNLOADABLE_TAG = 'downloadable';
 
 /** The tags Shipyard adds to the source's: what kind of product it was (the verification expects them too). */
 export function kindTags(product: ProductRecord): string[] {
-  return [...(product.soldElsewhere ? [EXTERNAL_TAG] : []), ...(product.downloads ? [DOWNLOADABLE_TAG] : [])].filter((tag) => !product.tags.includes(tag));
+  return [...(product.soldElsewhere ? [EXTERNAL_TAG] : []), ...(product.downloads ? [DOWNLOADABLE_TAG] : [])].filter(
+    (tag) => !product.tags.includes(tag),
+  );
 }
 
 const isWebAddress = (text: string) => /^https?:\/\//i.test(text) && URL.canParse(text);
@@ -93,9 +112,29 @@ const isWebAddress = (text: string) => /^https?:\/\//i.test(text) && URL.canPars
 function kindMetafields(product: ProductRecord): { namespace: string; key: string; type: string; value: string }[] {
   return [
     // Shopify's url type takes http(s) addresses; a link the old store kept in another form is kept as text.
-    ...(product.soldElsewhere?.url ? [{ namespace: 'shipyard', key: 'external_url', type: isWebAddress(product.soldElsewhere.url) ? 'url' : 'single_line_text_field', value: product.soldElsewhere.url }] : []),
-    ...(product.soldElsewhere ? [{ namespace: 'shipyard', key: 'button_text', type: 'single_line_text_field', value: product.soldElsewhere.buttonText }] : []),
-    ...(product.downloads ? [{ namespace: 'shipyard', key: 'downloads', type: 'json', value: JSON.stringify(product.downloads) }] : []),
+    ...(product.soldElsewhere?.url
+      ? [
+          {
+            namespace: 'shipyard',
+            key: 'external_url',
+            type: isWebAddress(product.soldElsewhere.url) ? 'url' : 'single_line_text_field',
+            value: product.soldElsewhere.url,
+          },
+        ]
+      : []),
+    ...(product.soldElsewhere
+      ? [
+          {
+            namespace: 'shipyard',
+            key: 'button_text',
+            type: 'single_line_text_field',
+            value: product.soldElsewhere.buttonText,
+          },
+        ]
+      : []),
+    ...(product.downloads
+      ? [{ namespace: 'shipyard', key: 'downloads', type: 'json', value: JSON.stringify(product.downloads) }]
+      : []),
   ];
 }
 
@@ -103,29 +142,50 @@ function kindMetafields(product: ProductRecord): { namespace: string; key: strin
  * The variables for PRODUCT_SET. `existingId` (from the id map) updates the product an earlier run
  * wrote; without it the product is found or created by its source reference.
  */
-export function toProductSetVariables(product: ProductRecord, context: ProductContext, existingId: string | null): ProductSetVariables {
+export function toProductSetVariables(
+  product: ProductRecord,
+  context: ProductContext,
+  existingId: string | null,
+): ProductSetVariables {
   const layout = optionLayout(product);
   const { options, extra: extraOptions } = layout;
-  const productOptions = options.length > 0
-    ? options.map((option, index) => ({ name: option.name, position: index + 1, values: option.values.map((name) => ({ name })) }))
-    : [{ name: DEFAULT_OPTION.name, position: 1, values: [{ name: DEFAULT_OPTION.value }] }];
+  const productOptions =
+    options.length > 0
+      ? options.map((option, index) => ({
+          name: option.name,
+          position: index + 1,
+          values: option.values.map((name) => ({ name })),
+        }))
+      : [{ name: DEFAULT_OPTION.name, position: 1, values: [{ name: DEFAULT_OPTION.value }] }];
   const images = product.images.filter((image) => !context.unreachableImages.has(image.url));
   const imageUrl = new Map(images.map((image) => [image.sourceId, image.url]));
 
   const variants = product.variants.slice(0, MAX_VARIANTS).map((variant) => {
-    const optionValues = options.length > 0
-      ? layout.valuesOf(variant).map((name, index) => ({ optionName: options[index]?.name ?? '', name }))
-      : [{ optionName: DEFAULT_OPTION.name, name: DEFAULT_OPTION.value }];
+    const optionValues =
+      options.length > 0
+        ? layout.valuesOf(variant).map((name, index) => ({ optionName: options[index]?.name ?? '', name }))
+        : [{ optionName: DEFAULT_OPTION.name, name: DEFAULT_OPTION.value }];
     const extra = extraOptions.flatMap((name) => {
       const value = variant.optionValues.find((entry) => entry.option === name)?.value;
-      return value ? [{ namespace: 'shipyard', key: `option_${slug(name).replace(/-/g, '_')}`, type: 'single_line_text_field', value }] : [];
+      return value
+        ? [
+            {
+              namespace: 'shipyard',
+              key: `option_${slug(name).replace(/-/g, '_')}`,
+              type: 'single_line_text_field',
+              value,
+            },
+          ]
+        : [];
     });
     const tracked = variant.inventoryQuantity !== null;
     const image = variant.imageSourceId ? imageUrl.get(variant.imageSourceId) : undefined;
     return {
       optionValues,
       price: variant.price,
-      ...(variant.compareAtPrice && Number(variant.compareAtPrice) > Number(variant.price) ? { compareAtPrice: variant.compareAtPrice } : {}),
+      ...(variant.compareAtPrice && Number(variant.compareAtPrice) > Number(variant.price)
+        ? { compareAtPrice: variant.compareAtPrice }
+        : {}),
       ...(variant.sku ? { sku: variant.sku } : {}),
       ...(variant.barcode ? { barcode: variant.barcode } : {}),
       taxable: variant.taxable,
@@ -133,9 +193,17 @@ export function toProductSetVariables(product: ProductRecord, context: ProductCo
       inventoryItem: {
         tracked,
         requiresShipping: variant.requiresShipping,
-        ...(variant.weight ? { measurement: { weight: { value: variant.weight.value, unit: WEIGHT_UNITS[variant.weight.unit] } } } : {}),
+        ...(variant.weight
+          ? { measurement: { weight: { value: variant.weight.value, unit: WEIGHT_UNITS[variant.weight.unit] } } }
+          : {}),
       },
-      ...(tracked ? { inventoryQuantities: [{ locationId: context.locationId, name: 'available', quantity: variant.inventoryQuantity ?? 0 }] } : {}),
+      ...(tracked
+        ? {
+            inventoryQuantities: [
+              { locationId: context.locationId, name: 'available', quantity: variant.inventoryQuantity ?? 0 },
+            ],
+          }
+        : {}),
       ...(image ? { file: { originalSource: image, contentType: 'IMAGE' } } : {}),
       ...(extra.length > 0 ? { metafields: extra } : {}),
     };
@@ -148,7 +216,8 @@ export function toProductSetVariables(product: ProductRecord, context: ProductCo
   const withAncestors = new Set<string>();
   for (const id of product.collectionSourceIds) {
     // Walk up the category tree; the seen-set stops a cycle in broken source data.
-    for (let at: string | null | undefined = id; at && !withAncestors.has(at); at = context.collectionParents.get(at)) withAncestors.add(at);
+    for (let at: string | null | undefined = id; at && !withAncestors.has(at); at = context.collectionParents.get(at))
+      withAncestors.add(at);
   }
   const collections = [...withAncestors].flatMap((id) => {
     const gid = context.collectionIds.get(id);
@@ -162,7 +231,9 @@ export function toProductSetVariables(product: ProductRecord, context: ProductCo
     title: fit(product.title, TEXT_LIMITS.title),
     // A slug Shopify would change or refuse (a unicode one is kept as it is) is left to Shopify, which makes a handle from the title.
     // A slug another product already has is left to Shopify too, which adds "-1", "-2"….
-    ...(isHandle(product.handle) && !context.handlesLeftToShopify.has(product.sourceId) ? { handle: product.handle } : {}),
+    ...(isHandle(product.handle) && !context.handlesLeftToShopify.has(product.sourceId)
+      ? { handle: product.handle }
+      : {}),
     descriptionHtml: product.descriptionHtml,
     ...(product.vendor ? { vendor: product.vendor } : {}),
     ...(product.productType ? { productType: product.productType } : {}),
@@ -172,7 +243,12 @@ export function toProductSetVariables(product: ProductRecord, context: ProductCo
     variants,
     files: images.map((image) => ({ originalSource: image.url, alt: image.alt, contentType: 'IMAGE' })),
     ...(Object.keys(seo).length > 0 ? { seo } : {}),
-    metafields: [sourceReferenceMetafield(context.platform, product.sourceId), ...product.metafields.map(({ kind, ...field }) => ({ ...field, type: METAFIELD_TYPES[kind] })), ...kindMetafields(product), ...fullTextMetafields(cut)],
+    metafields: [
+      sourceReferenceMetafield(context.platform, product.sourceId),
+      ...product.metafields.map(({ kind, ...field }) => ({ ...field, type: METAFIELD_TYPES[kind] })),
+      ...kindMetafields(product),
+      ...fullTextMetafields(cut),
+    ],
     collections,
   };
   return {

@@ -15,14 +15,33 @@ const line = (...chosen: [string, string][]) => ({ chosenOptions: chosen.map(([n
 
 describe('the variant a line of a variation sold in any value was', () => {
   it('reads the shopper’s choices from the line’s meta data as WooCommerce sends it, leaving out its hidden entries', () => {
-    const catalog = seedCatalog({ products: 2, awkward: false, realProducts: true, anyVariationOrders: true, orders: 0, customers: 0 });
+    const catalog = seedCatalog({
+      products: 2,
+      awkward: false,
+      realProducts: true,
+      anyVariationOrders: true,
+      orders: 0,
+      customers: 0,
+    });
     const extracted = mapOrder(catalog.orderAt(1));
     if (!extracted.ok) throw new Error(extracted.reason);
     const lines = (extracted.record as OrderRecord).lineItems;
     const anySize = String(variationId(catalog.realId('any-size-beanie'), 1));
     expect(lines.map((each) => [each.variantSourceId, each.chosenOptions])).toEqual([
-      [anySize, [{ name: 'Color', value: 'Black' }, { name: 'Size', value: 'Large' }]],
-      [anySize, [{ name: 'Color', value: 'Black' }, { name: 'Size', value: 'Small' }]],
+      [
+        anySize,
+        [
+          { name: 'Color', value: 'Black' },
+          { name: 'Size', value: 'Large' },
+        ],
+      ],
+      [
+        anySize,
+        [
+          { name: 'Color', value: 'Black' },
+          { name: 'Size', value: 'Small' },
+        ],
+      ],
     ]);
   });
 
@@ -33,8 +52,20 @@ describe('the variant a line of a variation sold in any value was', () => {
 
   it('matches every open option, in any order', () => {
     const two: MadeVariant[] = [
-      { shopifyGid: 'a', open: [{ name: 'Size', value: 'S' }, { name: 'Fit', value: 'Slim' }] },
-      { shopifyGid: 'b', open: [{ name: 'Size', value: 'S' }, { name: 'Fit', value: 'Regular' }] },
+      {
+        shopifyGid: 'a',
+        open: [
+          { name: 'Size', value: 'S' },
+          { name: 'Fit', value: 'Slim' },
+        ],
+      },
+      {
+        shopifyGid: 'b',
+        open: [
+          { name: 'Size', value: 'S' },
+          { name: 'Fit', value: 'Regular' },
+        ],
+      },
     ];
     expect(variantChosen(line(['Fit', 'Regular'], ['Size', 's']), two)).toBe('b');
     expect(variantChosen(line(['Size', 'S']), two)).toBeNull();
@@ -44,7 +75,12 @@ describe('the variant a line of a variation sold in any value was', () => {
     expect(variantChosen(line(), made)).toBeNull();
     expect(variantChosen(line(['Size', 'Medium']), made)).toBeNull();
     expect(variantChosen(line(['Size', 'Small'], ['Size', 'Large']), made)).toBeNull();
-    expect(variantChosen(line(['Size', 'Small']), [...made, { shopifyGid: 'gid://shopify/ProductVariant/3', open: [{ name: 'Size', value: 'small' }] }])).toBeNull();
+    expect(
+      variantChosen(line(['Size', 'Small']), [
+        ...made,
+        { shopifyGid: 'gid://shopify/ProductVariant/3', open: [{ name: 'Size', value: 'small' }] },
+      ]),
+    ).toBeNull();
     expect(variantChosen(line(['Size', 'Small']), [])).toBeNull();
   });
 });

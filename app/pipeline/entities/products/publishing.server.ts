@@ -26,18 +26,28 @@ export interface Placement {
  * The channels a migration publishes on (publication ids): the merchant's choice, or, when they
  * made none (a migration set up before the choice existed, or by a script), the shop's Online Store.
  */
-export async function chosenChannels(chosen: string[] | undefined, shop: string, client: AdminClient): Promise<string[]> {
+export async function chosenChannels(
+  chosen: string[] | undefined,
+  shop: string,
+  client: AdminClient,
+): Promise<string[]> {
   return chosen ?? defaultChannels(await salesChannelsOf(shop, client));
 }
 
 /** Where this record belongs: on every chosen channel when shoppers could see it at the source, else nowhere. */
-export function wantedChannels(record: { status?: 'active' | 'draft' | 'archived'; hidden?: true }, channels: string[]): string[] {
+export function wantedChannels(
+  record: { status?: 'active' | 'draft' | 'archived'; hidden?: true },
+  channels: string[],
+): string[] {
   return visibleAtSource(record) ? channels : [];
 }
 
 /** From where Shipyard left the object (`current`, nothing for one just created) to where it belongs. */
 export function placementChange(wanted: string[], current: readonly string[]): Placement {
-  return { publish: wanted.filter((id) => !current.includes(id)), unpublish: current.filter((id) => !wanted.includes(id)) };
+  return {
+    publish: wanted.filter((id) => !current.includes(id)),
+    unpublish: current.filter((id) => !wanted.includes(id)),
+  };
 }
 
 export const placed = (change: Placement) => change.publish.length === 0 && change.unpublish.length === 0;
@@ -50,27 +60,45 @@ export async function applyPlacement(client: AdminClient, id: string, change: Pl
   const problems: string[] = [];
   if (change.publish.length > 0) {
     const { data } = await client.request<{ publishablePublish: { userErrors: UserError[] } | null }>(
-      PUBLISH, { id, input: change.publish.map((publicationId) => ({ publicationId })) }, { estimatedCost: PLACEMENT_COST },
+      PUBLISH,
+      { id, input: change.publish.map((publicationId) => ({ publicationId })) },
+      { estimatedCost: PLACEMENT_COST },
     );
     const errors = data.publishablePublish?.userErrors ?? [];
-    if (errors.length > 0) problems.push(`Written to Shopify but not published on your sales channels: ${describeUserErrors(errors)}`);
+    if (errors.length > 0)
+      problems.push(`Written to Shopify but not published on your sales channels: ${describeUserErrors(errors)}`);
   }
   if (change.unpublish.length > 0) {
     const { data } = await client.request<{ publishableUnpublish: { userErrors: UserError[] } | null }>(
-      UNPUBLISH, { id, input: change.unpublish.map((publicationId) => ({ publicationId })) }, { estimatedCost: PLACEMENT_COST },
+      UNPUBLISH,
+      { id, input: change.unpublish.map((publicationId) => ({ publicationId })) },
+      { estimatedCost: PLACEMENT_COST },
     );
     const errors = data.publishableUnpublish?.userErrors ?? [];
-    if (errors.length > 0) problems.push(`Still published on a sales channel it should be taken off: ${describeUserErrors(errors)}`);
+    if (errors.length > 0)
+      problems.push(`Still published on a sales channel it should be taken off: ${describeUserErrors(errors)}`);
   }
   return problems.length > 0 ? problems.join('; ') : null;
 }
 
 /** The object is where it belongs: the id map remembers the channels, and the record counts as written. */
-export async function recordPlaced(shop: string, platform: string, entity: string, row: { id: bigint; sourceId: string }, publishedOn: string[]): Promise<void> {
+export async function recordPlaced(
+  shop: string,
+  platform: string,
+  entity: string,
+  row: { id: bigint; sourceId: string },
+  publishedOn: string[],
+): Promise<void> {
   await db().$transaction([
-    db().idMapEntry.update({ where: { shop_platform_entity_sourceId: { shop, platform, entity, sourceId: row.sourceId } }, data: { publishedOn } }),
+    db().idMapEntry.update({
+      where: { shop_platform_entity_sourceId: { shop, platform, entity, sourceId: row.sourceId } },
+      data: { publishedOn },
+    }),
     // A record that failed to publish before is written now; one just written keeps what its write said (a cut title).
-    db().sourceRecord.updateMany({ where: { id: row.id, status: { not: 'written' } }, data: { status: 'written', reason: null } }),
+    db().sourceRecord.updateMany({
+      where: { id: row.id, status: { not: 'written' } },
+      data: { status: 'written', reason: null },
+    }),
   ]);
 }
 
@@ -90,13 +118,26 @@ interface KnownLink {
 export async function writeAndPublish(
   row: { id: bigint; sourceId: string; status: string; contentHash: string | null },
   known: KnownLink | undefined,
-  how: { shop: string; platform: string; entity: string; client: AdminClient; skipExisting: boolean; wanted: string[]; publishLater?: boolean },
+  how: {
+    shop: string;
+    platform: string;
+    entity: string;
+    client: AdminClient;
+    skipExisting: boolean;
+    wanted: string[];
+    publishLater?: boolean;
+  },
   result: BatchResult,
   write: () => Promise<{ id: string } | { failed: string } | { settled: true }>,
 ): Promise<void> {
   const change = placementChange(how.wanted, known?.publishedOn ?? []);
   const placingNow = !how.publishLater && !placed(change);
-  if (known && (how.skipExisting || !placingNow) && (await settledWithoutWriting(row, known, { skipExisting: how.skipExisting }, result))) return;
+  if (
+    known &&
+    (how.skipExisting || !placingNow) &&
+    (await settledWithoutWriting(row, known, { skipExisting: how.skipExisting }, result))
+  )
+    return;
   let id = known?.shopifyGid;
   if (!known || known.contentHash !== row.contentHash) {
     const written = await write();

@@ -19,7 +19,11 @@ export async function waitForVariantLimit(migrationId: string): Promise<Date> {
     db().migrationProblem.deleteMany({ where: { migrationId, code: PROBLEM } }),
     db().migrationProblem.create({
       data: {
-        shop, migrationId, entity: 'products', sourceId: null, code: PROBLEM,
+        shop,
+        migrationId,
+        entity: 'products',
+        sourceId: null,
+        code: PROBLEM,
         message: `Your store has more than 50,000 variants, and Shopify creates at most ${NEW_VARIANTS_PER_DAY.toLocaleString('en')} new variants a day in such a store; today's are used up.`,
         action: `The remaining products wait and are written as Shopify makes room; Shipyard tries again every hour (next at ${retryAt.toISOString()}). Nothing needs doing.`,
       },

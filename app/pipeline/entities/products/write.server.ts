@@ -17,26 +17,47 @@ import { isVariantLimit, neverFits } from '../../../shopify-admin/limits/variant
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
 import { cutReport, keptBackReason } from '../long-text-rule.server.ts';
-import { PRODUCT_SET, type ProductSetData, type ProductSetVariables, type WrittenVariant } from '../../../shopify-admin/graphql/products.ts';
+import {
+  PRODUCT_SET,
+  type ProductSetData,
+  type ProductSetVariables,
+  type WrittenVariant,
+} from '../../../shopify-admin/graphql/products.ts';
 import { productSetCost } from '../../../shopify-admin/costs.server.ts';
 import { waitForVariantLimit } from './variant-limit-wait.server.ts';
 import { migrationOptions } from '../../options.server.ts';
 import { stagedRecord } from '../../staging/records.server.ts';
 
 /** Pairs each source variant with the Shopify variant that has its option values, and keeps the link. */
-export async function recordVariants(shop: string, platform: string, product: ProductRecord, variables: ProductSetVariables, written: WrittenVariant[]): Promise<void> {
+export async function recordVariants(
+  shop: string,
+  platform: string,
+  product: ProductRecord,
+  variables: ProductSetVariables,
+  written: WrittenVariant[],
+): Promise<void> {
   const byKey = new Map(written.map((variant) => [variantKey(variant.selectedOptions), variant.id]));
   const sent = variables.input.variants as { optionValues: { optionName: string; name: string }[] }[];
   const links = sent.flatMap((variant, index) => {
     const source = product.variants[index];
-    const gid = byKey.get(variantKey(variant.optionValues.map((value) => ({ name: value.optionName, value: value.name }))));
+    const gid = byKey.get(
+      variantKey(variant.optionValues.map((value) => ({ name: value.optionName, value: value.name }))),
+    );
     return source && gid ? [{ sourceId: source.sourceId, shopifyGid: gid }] : [];
   });
   await db().$transaction(
     links.map((link) =>
       db().idMapEntry.upsert({
         where: { shop_platform_entity_sourceId: { shop, platform, entity: 'variants', sourceId: link.sourceId } },
-        create: { shop, platform, entity: 'variants', sourceId: link.sourceId, shopifyGid: link.shopifyGid, handle: null, contentHash: '' },
+        create: {
+          shop,
+          platform,
+          entity: 'variants',
+          sourceId: link.sourceId,
+          shopifyGid: link.shopifyGid,
+          handle: null,
+          contentHash: '',
+        },
         update: { shopifyGid: link.shopifyGid },
       }),
     ),
@@ -45,17 +66,33 @@ export async function recordVariants(shop: string, platform: string, product: Pr
 
 /** What the product transform needs to know beyond the product: location, collections, unreachable images. */
 export async function productContext(migrationId: string, shop: string, writer: Writer) {
-  const collections = await db().idMapEntry.findMany({ where: { shop, platform: writer.platform, entity: 'collections' } });
-  const categories = await db().sourceRecord.findMany({ where: { migrationId, entity: 'collections', status: { not: 'invalid' } }, select: { sourceId: true, data: true } });
-  const unreachable = await db().migrationProblem.findMany({ where: { migrationId, code: 'image-unreachable' }, select: { subject: true } });
-  const sharedHandles = await db().migrationProblem.findMany({ where: { migrationId, code: 'duplicate-handle' }, select: { sourceId: true } });
-  const { options: stored } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { options: true } });
+  const collections = await db().idMapEntry.findMany({
+    where: { shop, platform: writer.platform, entity: 'collections' },
+  });
+  const categories = await db().sourceRecord.findMany({
+    where: { migrationId, entity: 'collections', status: { not: 'invalid' } },
+    select: { sourceId: true, data: true },
+  });
+  const unreachable = await db().migrationProblem.findMany({
+    where: { migrationId, code: 'image-unreachable' },
+    select: { subject: true },
+  });
+  const sharedHandles = await db().migrationProblem.findMany({
+    where: { migrationId, code: 'duplicate-handle' },
+    select: { sourceId: true },
+  });
+  const { options: stored } = await db().migration.findUniqueOrThrow({
+    where: { id: migrationId },
+    select: { options: true },
+  });
   return {
     longText: migrationOptions(stored).longText,
     platform: writer.platform,
     locationId: writer.locationId,
     collectionIds: new Map(collections.map((entry) => [entry.sourceId, entry.shopifyGid])),
-    collectionParents: new Map(categories.map((row) => [row.sourceId, stagedRecord('collections', row).parentSourceId ?? null])),
+    collectionParents: new Map(
+      categories.map((row) => [row.sourceId, stagedRecord('collections', row).parentSourceId ?? null]),
+    ),
     unreachableImages: new Set(unreachable.flatMap((problem) => (problem.subject ? [problem.subject] : []))),
     handlesLeftToShopify: new Set(sharedHandles.flatMap((problem) => (problem.sourceId ? [problem.sourceId] : []))),
   };
@@ -76,8 +113,15 @@ export function cutNote(record: ProductRecord, context: ProductContext): string 
 }
 
 /** One productSet request; a handle the store already uses is dropped and the product sent again. */
-export async function writeProduct(writer: Writer, variables: ProductSetVariables): Promise<{ product: ProductSetResult } | { failed: string }> {
-  const { data } = await writer.client.request<ProductSetData>(PRODUCT_SET, { ...variables }, { estimatedCost: productSetCost(variables) });
+export async function writeProduct(
+  writer: Writer,
+  variables: ProductSetVariables,
+): Promise<{ product: ProductSetResult } | { failed: string }> {
+  const { data } = await writer.client.request<ProductSetData>(
+    PRODUCT_SET,
+    { ...variables },
+    { estimatedCost: productSetCost(variables) },
+  );
   const { product, userErrors } = data.productSet;
   if (product && userErrors.length === 0) return { product };
   if (variables.input.handle && handleTaken(userErrors)) {
@@ -91,12 +135,21 @@ export function handleTaken(userErrors: UserError[]): boolean {
   return userErrors.length > 0 && userErrors.every((error) => error.code === 'HANDLE_NOT_UNIQUE');
 }
 
-export async function loadProductBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
+export async function loadProductBatch(
+  migrationId: string,
+  afterId: bigint | null,
+  writer: Writer,
+): Promise<BatchResult> {
   const { shop, options: stored } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const options = migrationOptions(stored);
   const skipExisting = options.existingRecords === 'skip';
   const rows = await nextBatch(migrationId, 'products', afterId);
-  const mapped = await idMapFor(shop, writer.platform, 'products', rows.map((row) => row.sourceId));
+  const mapped = await idMapFor(
+    shop,
+    writer.platform,
+    'products',
+    rows.map((row) => row.sourceId),
+  );
   const context = await productContext(migrationId, shop, writer);
   const channels = await chosenChannels(options.channels, shop, writer.client);
   const result = batchResult(rows);
@@ -109,7 +162,15 @@ export async function loadProductBatch(migrationId: string, afterId: bigint | nu
     const known = mapped.get(row.sourceId);
     const record = stagedRecord('products', row);
     // Products go on their channels once all are written, by a bulk operation that spends no points (10 a product otherwise).
-    const how = { shop, platform: writer.platform, entity: 'products', client: writer.client, skipExisting, wanted: wantedChannels(record, channels), publishLater: true };
+    const how = {
+      shop,
+      platform: writer.platform,
+      entity: 'products',
+      client: writer.client,
+      skipExisting,
+      wanted: wantedChannels(record, channels),
+      publishLater: true,
+    };
     await writeAndPublish(row, known, how, result, async () => {
       const keptBack = keptBackForLength(record, context);
       if (keptBack) {

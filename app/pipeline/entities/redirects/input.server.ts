@@ -4,7 +4,12 @@
 import { toShopifyHandle } from '../../../shopify-admin/handles.server.ts';
 
 // A blog post's handle in the id map is its path below /blogs/: the blog's handle, then the article's.
-const TARGET_PREFIX = { products: '/products/', collections: '/collections/', pages: '/pages/', blogPosts: '/blogs/' } as const;
+const TARGET_PREFIX = {
+  products: '/products/',
+  collections: '/collections/',
+  pages: '/pages/',
+  blogPosts: '/blogs/',
+} as const;
 
 /** What had a URL on the old store: the records whose old URL becomes a 301 to their new one. */
 export type RedirectedEntity = keyof typeof TARGET_PREFIX;

@@ -16,7 +16,9 @@ type Listing = NonNullable<CanonicalRecord<'products'>['listedAt']>[number];
 
 /** Where the blog posts moved to: the blog pages/write.server.ts keeps in the id map. */
 async function blogHandle(shop: string, platform: string): Promise<string | null> {
-  const blog = await db().idMapEntry.findUnique({ where: { shop_platform_entity_sourceId: { shop, platform, entity: 'blogs', sourceId: 'posts' } } });
+  const blog = await db().idMapEntry.findUnique({
+    where: { shop_platform_entity_sourceId: { shop, platform, entity: 'blogs', sourceId: 'posts' } },
+  });
   return blog?.handle ?? null;
 }
 
@@ -24,7 +26,12 @@ async function blogHandle(shop: string, platform: string): Promise<string | null
  * The listing redirects to stage, as staged rows; `recordPaths` are the old paths a moved record
  * already redirects from (its own page is the better answer there, so the listing leaves it).
  */
-export async function listingRedirectRows(migrationId: string, shop: string, platform: string, recordPaths: ReadonlySet<string>) {
+export async function listingRedirectRows(
+  migrationId: string,
+  shop: string,
+  platform: string,
+  recordPaths: ReadonlySet<string>,
+) {
   const rows = await db().$queryRaw<{ entity: 'products' | 'blogPosts'; listedAt: Listing[] }[]>`
     SELECT r.entity, r.data->'listedAt' AS "listedAt"
     FROM "SourceRecord" r
@@ -36,7 +43,8 @@ export async function listingRedirectRows(migrationId: string, shop: string, pla
     for (const listing of row.listedAt) {
       const path = redirectPath(listing.path);
       if (byPath.has(path) || recordPaths.has(path)) continue;
-      if (row.entity === 'products') byPath.set(path, { path: listing.path, targetPath: catalogListingTarget(listing.tag) });
+      if (row.entity === 'products')
+        byPath.set(path, { path: listing.path, targetPath: catalogListingTarget(listing.tag) });
       else if (blog) byPath.set(path, { path: listing.path, targetPath: blogListingTarget(blog, listing.tag) });
     }
   }

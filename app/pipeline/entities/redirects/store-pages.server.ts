@@ -12,16 +12,44 @@ import { IN_SHOPIFY } from '../../staging/outcomes.server.ts';
 
 export async function deriveStorePageRedirects(migrationId: string): Promise<number> {
   const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
-  const pages = await db().sourceRecord.findMany({ where: { migrationId, entity: 'pages', status: { in: ['skipped', ...IN_SHOPIFY] } }, orderBy: { id: 'asc' } });
+  const pages = await db().sourceRecord.findMany({
+    where: { migrationId, entity: 'pages', status: { in: ['skipped', ...IN_SHOPIFY] } },
+    orderBy: { id: 'asc' },
+  });
   const asPolicy = new Set(
-    (await db().idMapEntry.findMany({ where: { shop, entity: 'pages', sourceId: { in: pages.map((row) => row.sourceId) }, shopifyGid: { startsWith: 'gid://shopify/ShopPolicy/' } }, select: { sourceId: true } })).map((entry) => entry.sourceId),
+    (
+      await db().idMapEntry.findMany({
+        where: {
+          shop,
+          entity: 'pages',
+          sourceId: { in: pages.map((row) => row.sourceId) },
+          shopifyGid: { startsWith: 'gid://shopify/ShopPolicy/' },
+        },
+        select: { sourceId: true },
+      })
+    ).map((entry) => entry.sourceId),
   );
   const staged = pages.flatMap((row) => {
     const page = stagedRecord('pages', row);
-    const target = row.status === 'skipped' ? shopifysOwnPage(page)?.path : asPolicy.has(row.sourceId) ? policyFor(page)?.path : undefined;
+    const target =
+      row.status === 'skipped'
+        ? shopifysOwnPage(page)?.path
+        : asPolicy.has(row.sourceId)
+          ? policyFor(page)?.path
+          : undefined;
     if (!target || !page.sourcePath) return [];
     const data: ListingRedirectData = { path: page.sourcePath, targetPath: target };
-    return [{ sourceId: `pages:${page.sourceId}`, status: 'staged' as const, data, reason: null, email: null, phone: null, contentHash: contentHash(data) }];
+    return [
+      {
+        sourceId: `pages:${page.sourceId}`,
+        status: 'staged' as const,
+        data,
+        reason: null,
+        email: null,
+        phone: null,
+        contentHash: contentHash(data),
+      },
+    ];
   });
   await db().$transaction((tx) => stageRows(tx, shop, migrationId, 'redirects', staged));
   return staged.length;

@@ -6,9 +6,23 @@ import { db } from '../../../db/db.server.ts';
 import { contentHash, stageRows } from '../../staging/records.server.ts';
 import { Prisma } from '../../../generated/prisma/client.ts';
 import { type ListingRedirectData, listingRedirectRows } from './listings.server.ts';
-import { REDIRECTED_ENTITIES, type RedirectedEntity, isSameAddress, redirectPath, redirectTarget } from './input.server.ts';
+import {
+  REDIRECTED_ENTITIES,
+  type RedirectedEntity,
+  isSameAddress,
+  redirectPath,
+  redirectTarget,
+} from './input.server.ts';
 import { idMapFor, recordWritten } from '../../staging/id-map.server.ts';
-import { type BatchResult, batchResult, eachRecord, nextBatch, recordFailed, recordUnchanged, settledWithoutWriting } from '../../staging/outcomes.server.ts';
+import {
+  type BatchResult,
+  batchResult,
+  eachRecord,
+  nextBatch,
+  recordFailed,
+  recordUnchanged,
+  settledWithoutWriting,
+} from '../../staging/outcomes.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import type { Writer } from '../../../shopify-admin/writer.server.ts';
 import { CREATE_REDIRECT, FIND_REDIRECT } from '../../../shopify-admin/graphql/redirects.ts';
@@ -27,7 +41,12 @@ interface RecordRedirectData {
 type RedirectData = RecordRedirectData | ListingRedirectData;
 const isListing = (data: RedirectData): data is ListingRedirectData => 'targetPath' in data;
 
-const WHAT: Record<Target, string> = { products: 'product', collections: 'collection', pages: 'page', blogPosts: 'blog post' };
+const WHAT: Record<Target, string> = {
+  products: 'product',
+  collections: 'collection',
+  pages: 'page',
+  blogPosts: 'blog post',
+};
 
 /**
  * Stages a redirect for every written product, collection, page and post that had a URL on the old store. Its
@@ -45,8 +64,17 @@ export async function deriveRedirects(migrationId: string, platform: string): Pr
   // Two records with the same old URL (WooCommerce allows it after an import): one address can lead
   // to one page, the first record's, which also kept the handle; the others say so in the report.
   const firstWithPath = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) if (!firstWithPath.has(redirectPath(row.sourcePath))) firstWithPath.set(redirectPath(row.sourcePath), row);
-  const staged: { sourceId: string; status: 'staged' | 'skipped'; data: RedirectData; reason: string | null; email: null; phone: null; contentHash: string }[] = rows.map((row) => {
+  for (const row of rows)
+    if (!firstWithPath.has(redirectPath(row.sourcePath))) firstWithPath.set(redirectPath(row.sourcePath), row);
+  const staged: {
+    sourceId: string;
+    status: 'staged' | 'skipped';
+    data: RedirectData;
+    reason: string | null;
+    email: null;
+    phone: null;
+    contentHash: string;
+  }[] = rows.map((row) => {
     const data: RecordRedirectData = { path: row.sourcePath, target: { entity: row.entity, sourceId: row.sourceId } };
     const owner = firstWithPath.get(redirectPath(row.sourcePath));
     const shared = owner !== row;
@@ -54,7 +82,9 @@ export async function deriveRedirects(migrationId: string, platform: string): Pr
       sourceId: `${row.entity}:${row.sourceId}`,
       status: shared ? ('skipped' as const) : ('staged' as const),
       data,
-      reason: shared ? `The old URL ${row.sourcePath} also belonged to ${owner ? WHAT[owner.entity] : 'another record'} ${owner?.sourceId}, and redirects there: one address can lead to one page.` : null,
+      reason: shared
+        ? `The old URL ${row.sourcePath} also belonged to ${owner ? WHAT[owner.entity] : 'another record'} ${owner?.sourceId}, and redirects there: one address can lead to one page.`
+        : null,
       email: null,
       phone: null,
       contentHash: contentHash({ ...data, targetPath: redirectTarget(row.entity, row.handle) }),
@@ -71,10 +101,19 @@ interface Created {
   urlRedirectCreate: { urlRedirect: { id: string } | null; userErrors: UserError[] };
 }
 
-export async function loadRedirectBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
+export async function loadRedirectBatch(
+  migrationId: string,
+  afterId: bigint | null,
+  writer: Writer,
+): Promise<BatchResult> {
   const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const rows = await nextBatch(migrationId, 'redirects', afterId);
-  const mapped = await idMapFor(shop, writer.platform, 'redirects', rows.map((row) => row.sourceId));
+  const mapped = await idMapFor(
+    shop,
+    writer.platform,
+    'redirects',
+    rows.map((row) => row.sourceId),
+  );
   const result = batchResult(rows);
   // Where each redirect leads, looked up once for the batch (one query per kind of target, not one per row).
   const targets = rows.flatMap((row) => {
@@ -83,7 +122,18 @@ export async function loadRedirectBatch(migrationId: string, afterId: bigint | n
   });
   const links = new Map(
     await Promise.all(
-      [...new Set(targets.map((target) => target.entity))].map(async (entity) => [entity, await idMapFor(shop, writer.platform, entity as Entity, targets.filter((target) => target.entity === entity).map((target) => target.sourceId))] as const),
+      [...new Set(targets.map((target) => target.entity))].map(
+        async (entity) =>
+          [
+            entity,
+            await idMapFor(
+              shop,
+              writer.platform,
+              entity as Entity,
+              targets.filter((target) => target.entity === entity).map((target) => target.sourceId),
+            ),
+          ] as const,
+      ),
     ),
   );
 
@@ -94,7 +144,10 @@ export async function loadRedirectBatch(migrationId: string, afterId: bigint | n
     if (await settledWithoutWriting(row, known, { skipExisting: false }, result)) return;
     const targetLink = isListing(data) ? null : links.get(data.target.entity)?.get(data.target.sourceId);
     if (!isListing(data) && !targetLink?.handle) {
-      await recordFailed(row, `The ${WHAT[data.target.entity]} this URL pointed to was not migrated, so there is nothing to redirect to.`);
+      await recordFailed(
+        row,
+        `The ${WHAT[data.target.entity]} this URL pointed to was not migrated, so there is nothing to redirect to.`,
+      );
       result.failed++;
       return;
     }
@@ -105,7 +158,11 @@ export async function loadRedirectBatch(migrationId: string, afterId: bigint | n
       result.unchanged++;
       return;
     }
-    const { data: created } = await writer.client.request<Created>(CREATE_REDIRECT, { urlRedirect: { path, target } }, { estimatedCost: 10 });
+    const { data: created } = await writer.client.request<Created>(
+      CREATE_REDIRECT,
+      { urlRedirect: { path, target } },
+      { estimatedCost: 10 },
+    );
     const { urlRedirect, userErrors } = created.urlRedirectCreate;
     if (urlRedirect) {
       await recordWritten(shop, writer.platform, 'redirects', row, urlRedirect.id, path);
@@ -113,7 +170,9 @@ export async function loadRedirectBatch(migrationId: string, afterId: bigint | n
       return;
     }
     if (userErrors.some((error) => /already been taken/i.test(error.message))) {
-      const found = await writer.client.request<{ urlRedirects: { nodes: { id: string; path: string; target: string }[] } }>(FIND_REDIRECT, { query: `path:${path}` }, { estimatedCost: 3 });
+      const found = await writer.client.request<{
+        urlRedirects: { nodes: { id: string; path: string; target: string }[] };
+      }>(FIND_REDIRECT, { query: `path:${path}` }, { estimatedCost: 3 });
       const existing = found.data.urlRedirects.nodes.find((node) => node.path === path);
       if (existing && existing.target === target) {
         // The store already had this very redirect: it is the merchant's, and an undo keeps it.
@@ -121,7 +180,10 @@ export async function loadRedirectBatch(migrationId: string, afterId: bigint | n
         result.written++;
         return;
       }
-      await recordFailed(row, `${path} already redirects to ${existing?.target ?? 'another page'} in Shopify; it was left as it is.`);
+      await recordFailed(
+        row,
+        `${path} already redirects to ${existing?.target ?? 'another page'} in Shopify; it was left as it is.`,
+      );
       result.failed++;
       return;
     }

@@ -19,22 +19,47 @@ beforeAll(async () => {
 afterAll(() => devstore.stop());
 
 async function written(entity: string, sourceId: string, sourcePath: string | null, handle: string) {
-  await db().sourceRecord.create({ data: { shop: shop.domain, migrationId, entity, sourceId, status: 'written', data: { sourceId, sourcePath } } });
-  await db().idMapEntry.create({ data: { shop: shop.domain, platform: 'woocommerce', entity, sourceId, shopifyGid: `gid://shopify/X/${sourceId}`, handle, contentHash: 'h' } });
+  await db().sourceRecord.create({
+    data: { shop: shop.domain, migrationId, entity, sourceId, status: 'written', data: { sourceId, sourcePath } },
+  });
+  await db().idMapEntry.create({
+    data: {
+      shop: shop.domain,
+      platform: 'woocommerce',
+      entity,
+      sourceId,
+      shopifyGid: `gid://shopify/X/${sourceId}`,
+      handle,
+      contentHash: 'h',
+    },
+  });
 }
 
 async function redirectsInShopify(): Promise<string[]> {
   const { body } = await admin(devstore, shop, '{ urlRedirects(first: 50) { nodes { path target } } }');
-  return body.data.urlRedirects.nodes.map((node: { path: string; target: string }) => `${node.path} -> ${node.target}`).sort();
+  return body.data.urlRedirects.nodes
+    .map((node: { path: string; target: string }) => `${node.path} -> ${node.target}`)
+    .sort();
 }
 
 beforeEach(async () => {
   shop = await createShop(devstore);
   writer = {
-    client: createAdminClient({ shop: shop.domain, accessToken: shop.accessToken, endpoint: devstore.url, headers: { 'X-Devstore-Shop': shop.domain } }),
-    platform: 'woocommerce', locationId: 'gid://shopify/Location/1', concurrency: 4,
+    client: createAdminClient({
+      shop: shop.domain,
+      accessToken: shop.accessToken,
+      endpoint: devstore.url,
+      headers: { 'X-Devstore-Shop': shop.domain },
+    }),
+    platform: 'woocommerce',
+    locationId: 'gid://shopify/Location/1',
+    concurrency: 4,
   };
-  migrationId = (await db().migration.create({ data: { shop: shop.domain, sourcePlatform: 'woocommerce', status: 'running', phase: 'loading' } })).id;
+  migrationId = (
+    await db().migration.create({
+      data: { shop: shop.domain, sourcePlatform: 'woocommerce', status: 'running', phase: 'loading' },
+    })
+  ).id;
   await written('products', '1', '/product/blue-mug/', 'blue-mug');
   await written('products', '2', 'https://old.example.com/product/red-mug/?ref=home', 'red-mug');
   await written('products', '3', null, 'no-old-url');
@@ -52,7 +77,9 @@ describe('redirects', () => {
       '/product/blue-mug -> /products/blue-mug',
       '/product/red-mug?ref=home -> /products/red-mug',
     ]);
-    const refused = await db().sourceRecord.findFirstOrThrow({ where: { migrationId, entity: 'redirects', sourceId: 'products:4' } });
+    const refused = await db().sourceRecord.findFirstOrThrow({
+      where: { migrationId, entity: 'redirects', sourceId: 'products:4' },
+    });
     expect(refused).toMatchObject({ status: 'failed', reason: "urlRedirect.path: Path can't be under /admin" });
   });
 
@@ -81,9 +108,14 @@ describe('redirects', () => {
   it('updates the redirect when a re-run gave the product a new handle', async () => {
     await deriveRedirects(migrationId, 'woocommerce');
     await loadRedirectBatch(migrationId, null, writer);
-    await db().idMapEntry.updateMany({ where: { shop: shop.domain, entity: 'products', sourceId: '1' }, data: { handle: 'blue-mug-1' } });
+    await db().idMapEntry.updateMany({
+      where: { shop: shop.domain, entity: 'products', sourceId: '1' },
+      data: { handle: 'blue-mug-1' },
+    });
     await deriveRedirects(migrationId, 'woocommerce');
-    const changed = await db().sourceRecord.findFirstOrThrow({ where: { migrationId, entity: 'redirects', sourceId: 'products:1' } });
+    const changed = await db().sourceRecord.findFirstOrThrow({
+      where: { migrationId, entity: 'redirects', sourceId: 'products:1' },
+    });
     expect(changed.status).toBe('staged');
   });
 });

@@ -4,7 +4,11 @@
 // apps read.
 import type { ReviewRecord } from '../../../../connectors/model.ts';
 import { contentHash } from '../../staging/records.server.ts';
-import { RATING_COUNT_METAFIELD, RATING_METAFIELD, REVIEWS_METAFIELD } from '../../../shopify-admin/metafield-definitions.server.ts';
+import {
+  RATING_COUNT_METAFIELD,
+  RATING_METAFIELD,
+  REVIEWS_METAFIELD,
+} from '../../../shopify-admin/metafield-definitions.server.ts';
 import { MAX_JSON_METAFIELD_BYTES } from '../../../shopify-admin/limits/input-limits.server.ts';
 
 /** Metafields one product's reviews take; metafieldsSet takes 25 at most per call. */
@@ -37,7 +41,14 @@ export function plainText(html: string): string {
 }
 
 export function storedReview(review: ReviewRecord): StoredReview {
-  return { id: review.sourceId, rating: review.rating, author: review.author, date: review.createdAt, text: plainText(review.bodyHtml), verified: review.verified };
+  return {
+    id: review.sourceId,
+    rating: review.rating,
+    author: review.author,
+    date: review.createdAt,
+    text: plainText(review.bodyHtml),
+    verified: review.verified,
+  };
 }
 
 /** "4.33": the average to two places, always with a decimal point, as the rating type wants. */
@@ -56,12 +67,21 @@ export interface ProductReviews {
 }
 
 /** The metafields for one product's published reviews, newest first; the oldest give way when the list outgrows 128KB. */
-export function productReviewMetafields(productId: string, reviews: ReviewRecord[], maxBytes = MAX_JSON_METAFIELD_BYTES): ProductReviews {
-  const newestFirst = [...reviews].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.sourceId.localeCompare(b.sourceId));
+export function productReviewMetafields(
+  productId: string,
+  reviews: ReviewRecord[],
+  maxBytes = MAX_JSON_METAFIELD_BYTES,
+): ProductReviews {
+  const newestFirst = [...reviews].sort(
+    (a, b) => b.createdAt.localeCompare(a.createdAt) || a.sourceId.localeCompare(b.sourceId),
+  );
   const stored = newestFirst.map(storedReview);
   let count = stored.length;
   // Each review adds its JSON and a comma; "[]" is two bytes more.
-  let bytes = 2 + stored.reduce((sum, review) => sum + Buffer.byteLength(JSON.stringify(review)) + 1, 0) - (stored.length > 0 ? 1 : 0);
+  let bytes =
+    2 +
+    stored.reduce((sum, review) => sum + Buffer.byteLength(JSON.stringify(review)) + 1, 0) -
+    (stored.length > 0 ? 1 : 0);
   while (count > 0 && bytes > maxBytes) {
     count--;
     bytes -= Buffer.byteLength(JSON.stringify(stored[count])) + (count > 0 ? 1 : 0);
@@ -69,7 +89,11 @@ export function productReviewMetafields(productId: string, reviews: ReviewRecord
   return {
     metafields: [
       { ownerId: productId, ...REVIEWS_METAFIELD, value: JSON.stringify(stored.slice(0, count)) },
-      { ownerId: productId, ...RATING_METAFIELD, value: JSON.stringify({ value: averageRating(reviews), scale_min: '1.0', scale_max: '5.0' }) },
+      {
+        ownerId: productId,
+        ...RATING_METAFIELD,
+        value: JSON.stringify({ value: averageRating(reviews), scale_min: '1.0', scale_max: '5.0' }),
+      },
       { ownerId: productId, ...RATING_COUNT_METAFIELD, value: String(reviews.length) },
     ],
     shown: newestFirst.slice(0, count),
@@ -79,5 +103,8 @@ export function productReviewMetafields(productId: string, reviews: ReviewRecord
 
 /** What a product's reviews amount to: any review added, changed or removed changes it, so the product is written again. */
 export function reviewsHash(productId: string, rows: { sourceId: string; contentHash: string | null }[]): string {
-  return contentHash([productId, ...[...rows].sort((a, b) => a.sourceId.localeCompare(b.sourceId)).map((row) => [row.sourceId, row.contentHash])]);
+  return contentHash([
+    productId,
+    ...[...rows].sort((a, b) => a.sourceId.localeCompare(b.sourceId)).map((row) => [row.sourceId, row.contentHash]),
+  ]);
 }

@@ -11,10 +11,24 @@ const schema = loadAdminSchema();
 const PRODUCT = 'gid://shopify/Product/11';
 
 const review = (sourceId: string, rating: number, createdAt: string, changes: Record<string, unknown> = {}) =>
-  Review.parse({ sourceId, productSourceId: '1001', rating, author: 'Anna S.', email: 'anna@example.com', bodyHtml: '<p>Great &amp; sturdy 👍</p>', verified: true, createdAt, ...changes });
+  Review.parse({
+    sourceId,
+    productSourceId: '1001',
+    rating,
+    author: 'Anna S.',
+    email: 'anna@example.com',
+    bodyHtml: '<p>Great &amp; sturdy 👍</p>',
+    verified: true,
+    createdAt,
+    ...changes,
+  });
 
 describe('reviews → product metafields', () => {
-  const reviews = [review('3001', 5, '2024-01-01T10:00:00.000Z'), review('3002', 4, '2024-03-01T10:00:00.000Z', { verified: false, author: 'Ben O.' }), review('3003', 4, '2024-02-01T10:00:00.000Z')];
+  const reviews = [
+    review('3001', 5, '2024-01-01T10:00:00.000Z'),
+    review('3002', 4, '2024-03-01T10:00:00.000Z', { verified: false, author: 'Ben O.' }),
+    review('3003', 4, '2024-02-01T10:00:00.000Z'),
+  ];
   const { metafields, shown, leftOut } = productReviewMetafields(PRODUCT, reviews);
 
   it('produces variables Shopify’s schema accepts', () => {
@@ -26,9 +40,30 @@ describe('reviews → product metafields', () => {
   it('lists the reviews newest first as text, without the reviewer’s email', () => {
     expect(metafields[0]).toMatchObject({ ownerId: PRODUCT, namespace: 'shipyard', key: 'reviews', type: 'json' });
     expect(JSON.parse(metafields[0]?.value ?? '')).toEqual([
-      { id: '3002', rating: 4, author: 'Ben O.', date: '2024-03-01T10:00:00.000Z', text: 'Great & sturdy 👍', verified: false },
-      { id: '3003', rating: 4, author: 'Anna S.', date: '2024-02-01T10:00:00.000Z', text: 'Great & sturdy 👍', verified: true },
-      { id: '3001', rating: 5, author: 'Anna S.', date: '2024-01-01T10:00:00.000Z', text: 'Great & sturdy 👍', verified: true },
+      {
+        id: '3002',
+        rating: 4,
+        author: 'Ben O.',
+        date: '2024-03-01T10:00:00.000Z',
+        text: 'Great & sturdy 👍',
+        verified: false,
+      },
+      {
+        id: '3003',
+        rating: 4,
+        author: 'Anna S.',
+        date: '2024-02-01T10:00:00.000Z',
+        text: 'Great & sturdy 👍',
+        verified: true,
+      },
+      {
+        id: '3001',
+        rating: 5,
+        author: 'Anna S.',
+        date: '2024-01-01T10:00:00.000Z',
+        text: 'Great & sturdy 👍',
+        verified: true,
+      },
     ]);
     expect(metafields[0]?.value).not.toContain('anna@example.com');
     expect(shown.map((item) => item.sourceId)).toEqual(['3002', '3003', '3001']);
@@ -36,8 +71,20 @@ describe('reviews → product metafields', () => {
   });
 
   it('keeps the average in reviews.rating on a 1–5 scale and the count in reviews.rating_count', () => {
-    expect(metafields[1]).toEqual({ ownerId: PRODUCT, namespace: 'reviews', key: 'rating', type: 'rating', value: '{"value":"4.33","scale_min":"1.0","scale_max":"5.0"}' });
-    expect(metafields[2]).toEqual({ ownerId: PRODUCT, namespace: 'reviews', key: 'rating_count', type: 'number_integer', value: '3' });
+    expect(metafields[1]).toEqual({
+      ownerId: PRODUCT,
+      namespace: 'reviews',
+      key: 'rating',
+      type: 'rating',
+      value: '{"value":"4.33","scale_min":"1.0","scale_max":"5.0"}',
+    });
+    expect(metafields[2]).toEqual({
+      ownerId: PRODUCT,
+      namespace: 'reviews',
+      key: 'rating_count',
+      type: 'number_integer',
+      value: '3',
+    });
     expect(averageRating([review('1', 4, '2024-01-01T00:00:00Z'), review('2', 5, '2024-01-01T00:00:00Z')])).toBe('4.5');
     expect(averageRating([review('1', 4, '2024-01-01T00:00:00Z')])).toBe('4.0');
   });
@@ -53,14 +100,28 @@ describe('reviews → product metafields', () => {
   });
 
   it('turns review HTML into plain text', () => {
-    expect(plainText('<p>Fits well.</p><p>Colour&nbsp;as shown &#8211; <b>love</b> it<br/>Would buy&#x21;</p><script>x()</script>')).toBe('Fits well.\n\nColour as shown – love it\nWould buy!x()');
+    expect(
+      plainText(
+        '<p>Fits well.</p><p>Colour&nbsp;as shown &#8211; <b>love</b> it<br/>Would buy&#x21;</p><script>x()</script>',
+      ),
+    ).toBe('Fits well.\n\nColour as shown – love it\nWould buy!x()');
   });
 
   it('changes its hash when a review is added, changed or removed, not when they come in another order', () => {
-    const rows = [{ sourceId: '3001', contentHash: 'a' }, { sourceId: '3002', contentHash: 'b' }];
+    const rows = [
+      { sourceId: '3001', contentHash: 'a' },
+      { sourceId: '3002', contentHash: 'b' },
+    ];
     expect(reviewsHash(PRODUCT, rows)).toBe(reviewsHash(PRODUCT, [...rows].reverse()));
-    expect(reviewsHash(PRODUCT, rows)).not.toBe(reviewsHash(PRODUCT, [...rows, { sourceId: '3003', contentHash: 'c' }]));
-    expect(reviewsHash(PRODUCT, rows)).not.toBe(reviewsHash(PRODUCT, [{ sourceId: '3001', contentHash: 'a2' }, rows[1] as { sourceId: string; contentHash: string }]));
+    expect(reviewsHash(PRODUCT, rows)).not.toBe(
+      reviewsHash(PRODUCT, [...rows, { sourceId: '3003', contentHash: 'c' }]),
+    );
+    expect(reviewsHash(PRODUCT, rows)).not.toBe(
+      reviewsHash(PRODUCT, [
+        { sourceId: '3001', contentHash: 'a2' },
+        rows[1] as { sourceId: string; contentHash: string },
+      ]),
+    );
     expect(reviewsHash(PRODUCT, rows)).not.toBe(reviewsHash(PRODUCT, rows.slice(1)));
   });
 });

@@ -6,7 +6,15 @@ import { db } from '../../../db/db.server.ts';
 import { metafieldsSetCost } from '../../../shopify-admin/costs.server.ts';
 import { METAFIELDS_PER_PRODUCT, type ProductReviews, productReviewMetafields, reviewsHash } from './input.server.ts';
 import { idMapFor, recordWritten } from '../../staging/id-map.server.ts';
-import { IN_SHOPIFY, type BatchResult, batchResult, nextBatch, recordFailed, recordSkipped, recordUnchanged } from '../../staging/outcomes.server.ts';
+import {
+  IN_SHOPIFY,
+  type BatchResult,
+  batchResult,
+  nextBatch,
+  recordFailed,
+  recordSkipped,
+  recordUnchanged,
+} from '../../staging/outcomes.server.ts';
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
 import { type Writer, inParallel } from '../../../shopify-admin/writer.server.ts';
 import { PRODUCT_REVIEWS_SET } from '../../../shopify-admin/graphql/metafields.ts';
@@ -39,19 +47,28 @@ const review = (row: Row) => stagedRecord('reviews', row);
 
 /** Every review of these products in the migration, by product: a product's metafields hold all of them, not one batch. */
 async function reviewsOf(migrationId: string, productSourceIds: string[]): Promise<Map<string, Row[]>> {
-  const rows = productSourceIds.length === 0 ? [] : await db().sourceRecord.findMany({
-    where: { migrationId, entity: 'reviews', status: { in: ['staged', ...IN_SHOPIFY, 'failed', 'skipped'] }, OR: productSourceIds.map((sourceId) => ({ data: { path: ['productSourceId'], equals: sourceId } })) },
-    orderBy: { id: 'asc' },
-  });
+  const rows =
+    productSourceIds.length === 0
+      ? []
+      : await db().sourceRecord.findMany({
+          where: {
+            migrationId,
+            entity: 'reviews',
+            status: { in: ['staged', ...IN_SHOPIFY, 'failed', 'skipped'] },
+            OR: productSourceIds.map((sourceId) => ({ data: { path: ['productSourceId'], equals: sourceId } })),
+          },
+          orderBy: { id: 'asc' },
+        });
   const groups = new Map<string, Row[]>();
-  for (const row of rows) groups.set(review(row).productSourceId, [...(groups.get(review(row).productSourceId) ?? []), row]);
+  for (const row of rows)
+    groups.set(review(row).productSourceId, [...(groups.get(review(row).productSourceId) ?? []), row]);
   return groups;
 }
 
 /** This migration and the runs it re-syncs, newest first: a re-sync reads only what changed, so an unchanged product's fate is in an earlier run. */
 async function runsOfChain(migrationId: string): Promise<string[]> {
   const runs: string[] = [];
-  for (let id: string | null = migrationId; id && !runs.includes(id); ) {
+  for (let id: string | null = migrationId; id && !runs.includes(id);) {
     runs.push(id);
     id = (await db().migration.findUnique({ where: { id }, select: { resyncOf: true } }))?.resyncOf ?? null;
   }
@@ -63,21 +80,44 @@ async function runsOfChain(migrationId: string): Promise<string[]> {
  * latest earlier run that read it (its reason); absent when no run read it, so it is not on the old
  * store any more.
  */
-async function productsLeftBehind(migrationId: string, productSourceIds: string[]): Promise<Map<string, { status: string; reason: string | null }>> {
+async function productsLeftBehind(
+  migrationId: string,
+  productSourceIds: string[],
+): Promise<Map<string, { status: string; reason: string | null }>> {
   if (productSourceIds.length === 0) return new Map();
   const runs = await runsOfChain(migrationId);
-  const rows = await db().sourceRecord.findMany({ where: { migrationId: { in: runs }, entity: 'products', sourceId: { in: productSourceIds } }, select: { migrationId: true, sourceId: true, status: true, reason: true } });
+  const rows = await db().sourceRecord.findMany({
+    where: { migrationId: { in: runs }, entity: 'products', sourceId: { in: productSourceIds } },
+    select: { migrationId: true, sourceId: true, status: true, reason: true },
+  });
   // The newest run that read the product says what became of it.
   rows.sort((a, b) => runs.indexOf(b.migrationId) - runs.indexOf(a.migrationId));
   return new Map(rows.map((row) => [row.sourceId, row]));
 }
 
-async function keepReviewsOfMissingProduct(rows: Row[], productSourceId: string, product: { status: string; reason: string | null } | undefined, productsChosen: boolean): Promise<void> {
+async function keepReviewsOfMissingProduct(
+  rows: Row[],
+  productSourceId: string,
+  product: { status: string; reason: string | null } | undefined,
+  productsChosen: boolean,
+): Promise<void> {
   for (const row of rows) {
-    if (!productsChosen) await recordFailed(row, `Product ${productSourceId} is not in Shopify and products are not part of this migration; the review is kept here and moves once its product has.`);
+    if (!productsChosen)
+      await recordFailed(
+        row,
+        `Product ${productSourceId} is not in Shopify and products are not part of this migration; the review is kept here and moves once its product has.`,
+      );
     // A deleted product's reviews have nowhere to go; a product that failed may still move on a later run.
-    else if (!product) await recordSkipped(row, `Product ${productSourceId} is not on the old store any more (deleted), so this review has no product in Shopify to go on; it is kept here.`);
-    else await recordFailed(row, `Product ${productSourceId} did not move to Shopify (${product.reason ?? product.status}), so this review has no product to go on; it is kept here and moves with the product on a later run.`);
+    else if (!product)
+      await recordSkipped(
+        row,
+        `Product ${productSourceId} is not on the old store any more (deleted), so this review has no product in Shopify to go on; it is kept here.`,
+      );
+    else
+      await recordFailed(
+        row,
+        `Product ${productSourceId} did not move to Shopify (${product.reason ?? product.status}), so this review has no product to go on; it is kept here and moves with the product on a later run.`,
+      );
   }
 }
 
@@ -88,14 +128,24 @@ async function recordProductWritten(shop: string, platform: string, write: Produ
       ? `Counted in the product’s rating; its text is not on the product: the product’s reviews outgrow Shopify’s 128KB limit for one metafield, so only the newest ${write.reviews.shown.length} are kept there.`
       : null;
     // The link points at the product, which the reviews do not own: an undo must leave the product alone.
-    await recordWritten(shop, platform, 'reviews', { ...row, contentHash: write.hash }, write.productId, null, reason, { adopted: true });
+    await recordWritten(shop, platform, 'reviews', { ...row, contentHash: write.hash }, write.productId, null, reason, {
+      adopted: true,
+    });
   }
 }
 
 /** Writes several products' reviews in one call; when Shopify refuses the call, each product alone, so one refusal stays with its product. */
-async function writeReviews(shop: string, writer: Writer, writes: ProductWrite[]): Promise<{ written: number; failed: number }> {
+async function writeReviews(
+  shop: string,
+  writer: Writer,
+  writes: ProductWrite[],
+): Promise<{ written: number; failed: number }> {
   const metafields = writes.flatMap((write) => write.reviews.metafields);
-  const { data } = await writer.client.request<{ metafieldsSet: { userErrors: UserError[] } }>(PRODUCT_REVIEWS_SET, { metafields }, { estimatedCost: metafieldsSetCost(metafields) });
+  const { data } = await writer.client.request<{ metafieldsSet: { userErrors: UserError[] } }>(
+    PRODUCT_REVIEWS_SET,
+    { metafields },
+    { estimatedCost: metafieldsSetCost(metafields) },
+  );
   const errors = data.metafieldsSet.userErrors;
   if (errors.length === 0) {
     for (const write of writes) await recordProductWritten(shop, writer.platform, write);
@@ -110,14 +160,20 @@ async function writeReviews(shop: string, writer: Writer, writes: ProductWrite[]
     }
     return counts;
   }
-  for (const row of writes[0]?.rows ?? []) await recordFailed(row, `Shopify refused the product’s reviews: ${describeUserErrors(errors)}`);
+  for (const row of writes[0]?.rows ?? [])
+    await recordFailed(row, `Shopify refused the product’s reviews: ${describeUserErrors(errors)}`);
   return { written: 0, failed: writes[0]?.rows.length ?? 0 };
 }
 
 /** Why a review not approved at the source stays in staging, whatever became of its product. */
-export const HELD_REVIEW_REASON = 'Awaiting moderation on the old store (not approved), so it is not put on its product: Shopify shows a product’s reviews to every shopper and has no unapproved ones. It is kept here with its text; approve it on the old store and re-sync to move it.';
+export const HELD_REVIEW_REASON =
+  'Awaiting moderation on the old store (not approved), so it is not put on its product: Shopify shows a product’s reviews to every shopper and has no unapproved ones. It is kept here with its text; approve it on the old store and re-sync to move it.';
 
-export async function loadReviewBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
+export async function loadReviewBatch(
+  migrationId: string,
+  afterId: bigint | null,
+  writer: Writer,
+): Promise<BatchResult> {
   const { shop, entities } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const batch = await nextBatch(migrationId, 'reviews', afterId);
   const result = batchResult(batch);
@@ -135,7 +191,12 @@ export async function loadReviewBatch(migrationId: string, afterId: bigint | nul
   }
 
   const groups = await reviewsOf(migrationId, [...products.keys()]);
-  const known = await idMapFor(shop, writer.platform, 'reviews', [...groups.values()].flat().map((row) => row.sourceId));
+  const known = await idMapFor(
+    shop,
+    writer.platform,
+    'reviews',
+    [...groups.values()].flat().map((row) => row.sourceId),
+  );
   const writes: ProductWrite[] = [];
   for (const [productSourceId, group] of groups) {
     const productId = products.get(productSourceId)?.shopifyGid;
@@ -143,15 +204,26 @@ export async function loadReviewBatch(migrationId: string, afterId: bigint | nul
     const published = group.filter((item) => review(item).published);
     if (published.length === 0) continue;
     const hash = reviewsHash(productId, published);
-    if (published.every((row) => known.get(row.sourceId)?.contentHash === hash && known.get(row.sourceId)?.shopifyGid === productId)) {
+    if (
+      published.every(
+        (row) => known.get(row.sourceId)?.contentHash === hash && known.get(row.sourceId)?.shopifyGid === productId,
+      )
+    ) {
       for (const row of published) await recordUnchanged(row);
       result.unchanged += published.length;
       continue;
     }
-    writes.push({ productId, rows: published, hash, reviews: productReviewMetafields(productId, published.map(review)) });
+    writes.push({
+      productId,
+      rows: published,
+      hash,
+      reviews: productReviewMetafields(productId, published.map(review)),
+    });
   }
 
-  const calls = Array.from({ length: Math.ceil(writes.length / PRODUCTS_PER_CALL) }, (_, index) => writes.slice(index * PRODUCTS_PER_CALL, (index + 1) * PRODUCTS_PER_CALL));
+  const calls = Array.from({ length: Math.ceil(writes.length / PRODUCTS_PER_CALL) }, (_, index) =>
+    writes.slice(index * PRODUCTS_PER_CALL, (index + 1) * PRODUCTS_PER_CALL),
+  );
   await inParallel(calls, writer.concurrency, async (call) => {
     const counts = await writeReviews(shop, writer, call);
     result.written += counts.written;
