@@ -88,13 +88,22 @@ export function toStagedRows(entity: Entity, records: Extracted[], pageKey: stri
 }
 
 /**
- * A staged row's record, typed as the canonical model says: the one place the stored JSON becomes a
- * record on its way out of staging. Only rows that passed the entity's schema on the way in
- * (toStagedRows) are staged, so this trusts them instead of parsing every record a second time;
- * an `invalid` row holds the raw source instead and is never read through here.
+ * A staged row's record, parsed by the canonical model's schema: the one place the stored JSON
+ * becomes a record on its way out of staging. Parsing (not only typing) matters for a migration
+ * staged by an older Shipyard and written by a newer one: the schema fills the defaults of facts
+ * added since and reads the shapes it replaced (decision 0031), so an old limited coupon is still
+ * limited. Only rows that passed the same schema on the way in are staged; an `invalid` row holds
+ * the raw source instead and is never read through here.
  */
 export function stagedRecord<E extends Entity>(entity: E, row: { data: unknown }): CanonicalRecord<E> {
-  return row.data as CanonicalRecord<E>;
+  const parsed = ENTITY_SCHEMAS[entity].safeParse(row.data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || entity}: ${issue.message}`)
+      .join('; ');
+    throw new Error(`A staged ${entity} record no longer fits Shipyard's model (${problems})`);
+  }
+  return parsed.data as CanonicalRecord<E>;
 }
 
 /**
