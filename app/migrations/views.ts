@@ -29,7 +29,7 @@ export interface NotMovedRow {
 export interface RedirectRow {
   id: string;
   path: string;
-  /** The new Shopify path: a fixed one (a listing, a WooCommerce page of its own), or the moved target's once it has a handle. */
+  /** The new Shopify path: a fixed one (a listing, a page the old store kept for itself), or the moved target's once it has a handle. */
   target: string | null;
   status: string;
   reason: string | null;
