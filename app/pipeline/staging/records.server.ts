@@ -92,18 +92,14 @@ export function toStagedRows(entity: Entity, records: Extracted[], pageKey: stri
  * becomes a record on its way out of staging. Parsing (not only typing) matters for a migration
  * staged by an older Shipyard and written by a newer one: the schema fills the defaults of facts
  * added since and reads the shapes it replaced (decision 0031), so an old limited coupon is still
- * limited. Only rows that passed the same schema on the way in are staged; an `invalid` row holds
+ * limited. Only rows that passed the model on the way in are staged; one that no longer parses is
+ * read as it was stored, so the write goes on and Shopify's answer decides its fate (kept with
+ * Shopify's reason if refused) rather than the whole batch stopping on it. An `invalid` row holds
  * the raw source instead and is never read through here.
  */
 export function stagedRecord<E extends Entity>(entity: E, row: { data: unknown }): CanonicalRecord<E> {
   const parsed = ENTITY_SCHEMAS[entity].safeParse(row.data);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.') || entity}: ${issue.message}`)
-      .join('; ');
-    throw new Error(`A staged ${entity} record no longer fits Shipyard's model (${problems})`);
-  }
-  return parsed.data as CanonicalRecord<E>;
+  return (parsed.success ? parsed.data : row.data) as CanonicalRecord<E>;
 }
 
 /**
