@@ -211,27 +211,23 @@ export async function analyzeBatch(
           action: DISCOUNT_ACTIONS[item.code],
         })),
       );
-    } else if (row.entity === 'orders' && Date.parse(stagedRecord('orders', row).processedAt) > Date.now()) {
-      findings.push(futureOrderFinding(stagedRecord('orders', row)));
-    } else if (row.entity === 'reviews' && stagedRecord('reviews', row).published === false) {
-      findings.push(heldReviewFinding(stagedRecord('reviews', row)));
-    } else if (
-      (row.entity === 'pages' || row.entity === 'blogPosts') &&
-      stagedRecord('pages', row).access === 'password'
-    ) {
-      findings.push(protectedFinding(row.entity, stagedRecord('pages', row)));
-    }
-    if (row.status !== 'invalid' && row.entity === 'orders')
-      findings.push(...orderAddressFindings(stagedRecord('orders', row)));
-    const storePage =
-      row.status !== 'invalid' && row.entity === 'pages'
-        ? storePageFinding(stagedRecord('pages', row), sourcePlatform, options.policies === 'policies')
-        : null;
-    if (storePage) findings.push(storePage);
-    if (row.status !== 'invalid' && (row.entity === 'pages' || row.entity === 'blogPosts') && sourceUrl)
-      images.push(...bodyImageUses(row.entity, stagedRecord('pages', row), sourceUrl));
-    if (row.status !== 'invalid' && row.entity === 'blogPosts') {
+    } else if (row.entity === 'orders') {
+      const order = stagedRecord('orders', row);
+      if (Date.parse(order.processedAt) > Date.now()) findings.push(futureOrderFinding(order));
+      findings.push(...orderAddressFindings(order));
+    } else if (row.entity === 'reviews') {
+      const review = stagedRecord('reviews', row);
+      if (review.published === false) findings.push(heldReviewFinding(review));
+    } else if (row.entity === 'pages') {
+      const page = stagedRecord('pages', row);
+      if (page.access === 'password') findings.push(protectedFinding('pages', page));
+      const storePage = storePageFinding(page, sourcePlatform, options.policies === 'policies');
+      if (storePage) findings.push(storePage);
+      if (sourceUrl) images.push(...bodyImageUses('pages', page, sourceUrl));
+    } else if (row.entity === 'blogPosts') {
       const post = stagedRecord('blogPosts', row);
+      if (post.access === 'password') findings.push(protectedFinding('blogPosts', post));
+      if (sourceUrl) images.push(...bodyImageUses('blogPosts', post, sourceUrl));
       if (post.image)
         images.push({
           entity: 'blogPosts',

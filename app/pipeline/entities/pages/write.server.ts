@@ -139,16 +139,18 @@ export async function loadPageBatch(migrationId: string, afterId: bigint | null,
     rows.map((row) => row.sourceId),
   );
   const result = batchResult(rows);
-  const moving = rows.filter((row) => !notMovedReason(stagedRecord('pages', row), writer.platform));
+  // Each row's page, read from staging once for the bodies and the writing.
+  const staged = rows.map((row) => ({ ...row, page: stagedRecord('pages', row) }));
+  const moving = staged.filter(({ page }) => !notMovedReason(page, writer.platform));
   const bodies = await prepareBodies(
     migrationId,
     writer,
-    moving.map((row) => ({ sourceId: row.sourceId, bodyHtml: stagedRecord('pages', row).bodyHtml })),
+    moving.map(({ sourceId, page }) => ({ sourceId, bodyHtml: page.bodyHtml })),
     'page',
   );
 
-  await eachRecord(rows, writer.concurrency, result, async (row) => {
-    const page = stagedRecord('pages', row);
+  await eachRecord(staged, writer.concurrency, result, async (row) => {
+    const { page } = row;
     const notMoved = notMovedReason(page, writer.platform);
     if (notMoved) {
       await recordSkipped(row, notMoved);
@@ -268,15 +270,17 @@ export async function loadBlogPostBatch(
     'blogPosts',
     rows.map((row) => row.sourceId),
   );
+  // Each row's post, read from staging once for the bodies and the writing.
+  const staged = rows.map((row) => ({ ...row, post: stagedRecord('blogPosts', row) }));
   const bodies = await prepareBodies(
     migrationId,
     writer,
-    rows.map((row) => ({ sourceId: row.sourceId, bodyHtml: stagedRecord('blogPosts', row).bodyHtml })),
+    staged.map(({ sourceId, post }) => ({ sourceId, bodyHtml: post.bodyHtml })),
     'post',
   );
 
-  await eachRecord(rows, writer.concurrency, result, async (row) => {
-    const post = stagedRecord('blogPosts', row);
+  await eachRecord(staged, writer.concurrency, result, async (row) => {
+    const { post } = row;
     const known = mapped.get(row.sourceId);
     if (await settledWithoutWriting(row, known, { skipExisting }, result)) return;
     const id =

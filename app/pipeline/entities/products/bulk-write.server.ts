@@ -81,12 +81,13 @@ export async function submitProductBulk(
       await recordUnchanged(row);
       continue;
     }
-    const keptBack = keptBackForLength(stagedRecord('products', row), context);
+    const product = stagedRecord('products', row);
+    const keptBack = keptBackForLength(product, context);
     if (keptBack) {
       await recordSkipped(row, keptBack);
       continue;
     }
-    lines.push(toProductSetVariables(stagedRecord('products', row), context, known?.shopifyGid ?? null));
+    lines.push(toProductSetVariables(product, context, known?.shopifyGid ?? null));
     recordIds.push(row.id);
   }
   const lastRecordId = rows.at(-1)?.id ?? 0n;
