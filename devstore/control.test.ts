@@ -98,6 +98,11 @@ describe('network: latency and faults', () => {
       requests: 4,
       faultsInjected: 3,
     });
+    // Per operation: only the answered request, with the points it spent; faults never reached the API.
+    const operations = (await control(devstore, 'GET', `/shops/${faulty.domain}/counters/operations`)).body;
+    expect(Object.keys(operations)).toEqual(['Fine']);
+    expect(operations.Fine.requests).toBe(1);
+    expect(operations.Fine.points).toBeGreaterThan(0);
   });
 });
 

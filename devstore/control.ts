@@ -127,6 +127,8 @@ export async function handleControl(
       return sendJson(response, 200, deps.network.settings(domain));
     }
     if (action === 'counters' && method === 'GET') return sendJson(response, 200, deps.network.counters(domain));
+    if (action === 'counters/operations' && method === 'GET')
+      return sendJson(response, 200, deps.network.operations(domain));
     if (action === 'webhooks' && method === 'GET') {
       await deps.webhooks.settle();
       return sendJson(response, 200, deps.webhooks.log(domain));

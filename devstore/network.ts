@@ -29,10 +29,14 @@ export interface Counters {
   faultsInjected: number;
 }
 
+/** Requests and points per GraphQL operation name, so a benchmark can say what each kind of record cost. */
+export type OperationCounters = Record<string, { requests: number; points: number }>;
+
 interface ShopNetwork {
   latency: Latency;
   faults: Fault[];
   counters: Counters;
+  operations: Map<string, { requests: number; points: number }>;
 }
 
 export class Network {
@@ -52,6 +56,7 @@ export class Network {
         latency: this.defaultLatency,
         faults: [],
         counters: { requests: 0, requestsThrottled: 0, pointsSpent: 0, faultsInjected: 0 },
+        operations: new Map(),
       };
       this.shops.set(shop, found);
     }
@@ -76,6 +81,20 @@ export class Network {
   count(shop: string, change: Partial<Counters>): void {
     const counters = this.of(shop).counters;
     for (const [name, amount] of Object.entries(change) as [keyof Counters, number][]) counters[name] += amount;
+  }
+
+  /** Counts one answered request of `operation` (its name, or "(anonymous)") and the points it spent. */
+  countOperation(shop: string, operation: string | undefined, points: number): void {
+    const operations = this.of(shop).operations;
+    const name = operation ?? '(anonymous)';
+    const counted = operations.get(name) ?? { requests: 0, points: 0 };
+    counted.requests += 1;
+    counted.points += points;
+    operations.set(name, counted);
+  }
+
+  operations(shop: string): OperationCounters {
+    return Object.fromEntries([...this.of(shop).operations].map(([name, counted]) => [name, { ...counted }]));
   }
 
   /** A reset shop starts over with default latency, no faults and zeroed counters. */

@@ -172,6 +172,7 @@ export async function startDevstore(options: DevstoreOptions): Promise<Devstore>
       batchers: new Map(),
     });
     network.count(shop.domain, { pointsSpent: result.pointsSpent, requestsThrottled: result.throttled ? 1 : 0 });
+    network.countOperation(shop.domain, operationNameOf(graphqlRequest), result.pointsSpent);
     await sleep(network.delayMs(shop.domain) - (performance.now() - started));
     sendJson(response, result.status, result.body);
     for (const [topic, payload] of pending) webhooks.send(shop, topic, payload);

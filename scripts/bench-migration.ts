@@ -1,6 +1,7 @@
 // npm run bench: migrates a seeded WooCommerce catalog (default 10,000 products, 3 variants and
 // 2 images each) into devstore at the Standard and Plus plans, with devstore's default latency, and
-// prints for each plan: products per hour, the share of the plan's point budget actually spent,
+// prints for each plan: products per hour for the products alone and for the whole writing phase,
+// points per product and per redirect, the share of the plan's point budget actually spent,
 // requests THROTTLED, and the peak memory of Shipyard's own worker process.
 //   npm run bench -- --products 2000 --plans Plus
 // Products go request by request (the path the point budget governs); --bulk sends them through
@@ -149,19 +150,46 @@ try {
     console.log(`\n${plan} (${rate} points/s), ${values.bulk ? 'bulk operations' : 'request by request'}:`);
     console.log(`  status: ${done.status}${done.error ? ` (${done.error})` : ''}`);
     console.log(
-      `  products written: ${written} of ${products} in ${loadSeconds.toFixed(1)} s of writing (${((finished - started) / 1000).toFixed(1)} s in all)`,
+      `  products written: ${written} of ${products} in ${loadSeconds.toFixed(1)} s of writing (${((finished - started) / 1000).toFixed(1)} s with reading and the analysis)`,
     );
-    // Products alone: from the first product Shopify has to the last (redirects are written after them).
+    // Products alone: from the first product Shopify has to the last. The whole writing phase: from
+    // the approval to the migration's end — collections, products, their publishing, the redirects
+    // and the verification — counted in products, so the two rates compare.
     const [span] = await db().$queryRaw<{ seconds: number | null }[]>`
       SELECT extract(epoch FROM max("createdAt") - min("createdAt"))::float AS seconds FROM "IdMapEntry" WHERE shop = ${shop.domain} AND entity = 'products'`;
     const productSeconds = span?.seconds ?? loadSeconds;
+    const productsAlone = Math.round((written / productSeconds) * 3600);
+    const wholePhase = Math.round((written / loadSeconds) * 3600);
     console.log(
-      `  products/hour: ${Math.round((written / productSeconds) * 3600)} (the ${written} products took ${productSeconds.toFixed(1)} s; collections, products and redirects together ${Math.round((written / loadSeconds) * 3600)} products/hour)`,
+      `  products alone: ${productsAlone} products/hour (${written} products in ${productSeconds.toFixed(1)} s)`,
+    );
+    console.log(
+      `  whole writing phase: ${wholePhase} products/hour (${loadSeconds.toFixed(1)} s; ${Math.round((wholePhase / productsAlone) * 100)} % of the products-alone rate)`,
+    );
+    // What a product and a redirect cost: devstore counts the points each GraphQL operation spent.
+    const operations = (await control(devstore, 'GET', `/shops/${shop.domain}/counters/operations`)).body as Record<
+      string,
+      { requests: number; points: number }
+    >;
+    const redirectRows = await db().sourceRecord.count({
+      where: { migrationId: migration.id, entity: 'redirects', status: { in: ['written', 'unchanged', 'failed'] } },
+    });
+    const isRedirectOperation = (name: string) => /redirect/i.test(name);
+    let redirectPoints = 0;
+    let otherPoints = 0;
+    for (const [name, counted] of Object.entries(operations))
+      if (isRedirectOperation(name)) redirectPoints += counted.points;
+      else otherPoints += counted.points;
+    console.log(
+      `  points per product: ${(otherPoints / Math.max(written, 1)).toFixed(1)} (${otherPoints} points for everything but redirects: collections, products, publishing and verification)`,
+    );
+    console.log(
+      `  points per redirect: ${(redirectPoints / Math.max(redirectRows, 1)).toFixed(2)} (${redirectPoints} points for ${redirectRows} redirects)`,
     );
     console.log(
       `  budget used: ${Math.round((counters.pointsSpent / affordable) * 100)} % (${counters.pointsSpent} of ${Math.round(affordable)} points)`,
     );
-    console.log(`  requests: ${counters.requests}, THROTTLED: ${counters.requestsThrottled}`);
+    console.log(`  THROTTLED: ${counters.requestsThrottled} of ${counters.requests} requests`);
     // Where the writing time went: each entity from its first record Shopify has to its last, and
     // the verification after them (from the last write to the migration's end).
     const phases = await db().$queryRaw<{ entity: string; records: number; first: Date; last: Date }[]>`
@@ -177,11 +205,14 @@ try {
           ? `${phase.records} (with ${variants} variants)`
           : String(phase.records);
       console.log(
-        `  ${phase.entity}: ${what} in ${seconds.toFixed(1)} s (${((phase.first.getTime() - previous) / 1000).toFixed(1)} s after the one before)`,
+        `  ${phase.entity}: ${what} in ${seconds.toFixed(1)} s (from ${((phase.first.getTime() - (loadingSince ?? started)) / 1000).toFixed(1)} s after the approval)`,
       );
-      previous = phase.last.getTime();
+      previous = Math.max(previous, phase.last.getTime());
     }
     console.log(`  verification and the end: ${((finished - previous) / 1000).toFixed(1)} s`);
+    console.log('  points by operation:');
+    for (const [name, counted] of Object.entries(operations).sort(([, a], [, b]) => b.points - a.points))
+      console.log(`    ${name}: ${counted.points} points in ${counted.requests} requests`);
     console.log(`  peak memory: ${Math.round(peakMb)} MB (the worker process)`);
 
     await devstore.stop();
