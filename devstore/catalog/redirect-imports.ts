@@ -93,10 +93,12 @@ async function urlRedirectImportCreate(args: Args, context: RequestContext) {
     };
     return { __typename: 'UrlRedirectImportCreatePayload', urlRedirectImport: null, userErrors: [problem] };
   }
-  const records = parseCsv(text.replace(/^\uFEFF/, ''));
-  // Shopify's template starts with a "Redirect from,Redirect to" header.
-  const body = records[0] && /redirect from/i.test(records[0][0] ?? '') ? records.slice(1) : records;
-  const rows = body.map((record) => [normalizePath(record[0] ?? ''), (record[1] ?? '').trim()]);
+  // Shopify's template starts with a "Redirect from,Redirect to" header. Whether a file without one
+  // loses its first redirect is not documented; devstore takes the stricter reading, that the first
+  // line is always the header.
+  const rows = parseCsv(text.replace(/^\uFEFF/, ''))
+    .slice(1)
+    .map((record) => [normalizePath(record[0] ?? ''), (record[1] ?? '').trim()]);
   const { rows: created } = await context.pool.query<ImportRow>(
     'INSERT INTO devstore.url_redirect_imports (shop, rows) VALUES ($1, $2) RETURNING *',
     [context.shop.domain, JSON.stringify(rows)],
