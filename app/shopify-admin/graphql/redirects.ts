@@ -132,3 +132,19 @@ export const REDIRECT_IMPORT_STATUS = `#graphql
     }
   }
 `;
+
+/** A bulk query over redirects (the query is a string: bulkOperationRunQuery's own argument). */
+export const EXPORT_REDIRECTS = `#graphql
+  mutation ExportRedirects($query: String!) {
+    bulkOperationRunQuery(query: $query) {
+      bulkOperation {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
