@@ -143,6 +143,26 @@ async function stagedFile(writer: Writer, csv: string): Promise<string> {
   return target.resourceUrl;
 }
 
+/** A redirect id's number, by which Shopify's redirects are ordered (`id:>N`). */
+export const redirectNumber = (id: string) => BigInt(/(\d+)$/.exec(id)?.[1] ?? '0');
+
+/**
+ * What a row sent in an import says until the import's answer is linked to it: the store's newest
+ * redirect before the import. Kept on the row before the import is submitted, so a job that dies
+ * while Shopify imports knows, when tried again, that a redirect at the row's path newer than that
+ * one is Shipyard's own (undo removes it), not the merchant's.
+ */
+export function sentInImport(newestBefore: string | null): string {
+  return `Sent to Shopify in a redirect import (after redirect ${newestBefore ? redirectNumber(newestBefore) : 'none'}); not linked yet.`;
+}
+
+/** The newest redirect before the import a row was sent in (0 when the store had none), from its reason. */
+export function sentAfter(reason: string | null): bigint | undefined {
+  const match = /^Sent to Shopify in a redirect import \(after redirect (\d+|none)\)/.exec(reason ?? '');
+  if (!match?.[1]) return undefined;
+  return match[1] === 'none' ? 0n : BigInt(match[1]);
+}
+
 /** A submitted import: its id, and the store's newest redirect before it. */
 export interface StartedImport {
   id: string;

@@ -215,6 +215,31 @@ describe('redirects by import', () => {
     expect(operations('MigrateRedirect')).toBe(0);
   });
 
+  it('a job that died while Shopify imported, tried again, links the imported redirects as its own and imports nothing twice', async () => {
+    await products(IMPORT_FROM + 5);
+    await deriveRedirects(migrationId, 'woocommerce');
+    const working = writer.client;
+    const dying: AdminClient = {
+      ...working,
+      request: (document, variables, options) => {
+        // The worker goes away after submitting the import, before reading back what it created.
+        if (operations('SubmitRedirectImport') > 0 && /RedirectsPage|ExportRedirects/.test(document))
+          throw new Error('worker died');
+        return working.request(document, variables, options);
+      },
+    };
+    await expect(loadRedirectBatch(migrationId, null, { ...writer, client: dying })).rejects.toThrow('worker died');
+    await devstore.bulkSettled();
+
+    sent = [];
+    expect(await loadRedirectBatch(migrationId, null, writer)).toMatchObject({ written: IMPORT_FROM + 5, failed: 0 });
+    expect(operations('SubmitRedirectImport')).toBe(0);
+    expect(await redirectsInShopify()).toHaveLength(IMPORT_FROM + 5);
+    const links = await db().idMapEntry.findMany({ where: { shop: shop.domain, entity: 'redirects' } });
+    expect(links.map((link) => link.createdBy)).toEqual(Array(IMPORT_FROM + 5).fill(migrationId));
+    expect(await redirectRow('products:1')).toMatchObject({ status: 'written', reason: null });
+  });
+
   it('undo removes the imported redirects and leaves the adopted one', async () => {
     await products(IMPORT_FROM + 5);
     const same = await merchantRedirect('/product/mug-1', '/products/mug-1');

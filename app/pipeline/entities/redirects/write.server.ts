@@ -37,7 +37,10 @@ import {
   importedRedirects,
   newestRedirectId,
   pathKey,
+  redirectNumber,
   redirectsAt,
+  sentAfter,
+  sentInImport,
   startRedirectImport,
 } from './import.server.ts';
 
@@ -142,8 +145,12 @@ async function settleExisting(
   result: BatchResult,
 ): Promise<void> {
   if (existing && existing.target === target) {
-    // The store already had this very redirect: it is the merchant's, and an undo keeps it.
-    await recordWritten(shop, writer.platform, 'redirects', row, existing.id, path, null, { adopted: true });
+    // The store already had this very redirect: it is the merchant's, and an undo keeps it. Unless
+    // an import of this row, interrupted before its answer was linked, made it: newer than the
+    // store's newest redirect before that import, it is Shipyard's own.
+    const after = sentAfter(row.reason);
+    const ours = after !== undefined && redirectNumber(existing.id) > after;
+    await recordWritten(shop, writer.platform, 'redirects', row, existing.id, path, null, { adopted: !ours });
     result.written++;
     return;
   }
@@ -243,6 +250,10 @@ async function importMany(shop: string, writer: Writer, pending: Pending[], resu
   );
   if (fresh.length) {
     const redirects = fresh.map(({ path, target }) => ({ path, target }));
+    await db().sourceRecord.updateMany({
+      where: { id: { in: fresh.map((item) => item.id) } },
+      data: { reason: sentInImport(newestBefore) },
+    });
     const started = await startRedirectImport(writer, redirects, newestBefore);
     await awaitImport(writer, started.id);
     const created = await importedRedirects(writer, started, redirects);
