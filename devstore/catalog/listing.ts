@@ -53,16 +53,32 @@ export async function listRows<Row extends { id: string; sort_value?: string }>(
   const clauses = [`${scope.column} = ${param(scope.value)}`];
   const after = page.cursor ? readCursor(page.cursor, sort.kind) : undefined;
   if (after) clauses.push(afterCondition(sort, after, descending, param));
+  // Terms are ANDed; a bare OR between them starts another alternative (Shopify's search syntax,
+  // https://shopify.dev/docs/api/usage/search-syntax: connectives AND and OR, AND binding tighter).
+  const alternatives: string[][] = [[]];
   let uniqueLookup = false;
+  let matchesAll = false;
   for (const term of typeof args.query === 'string' ? (args.query.match(TERMS) ?? []) : []) {
+    if (term === 'AND') continue;
+    if (term === 'OR') {
+      alternatives.push([]);
+      continue;
+    }
     const match = /^(\w+):(.+)$/.exec(term);
     const filter = match?.[1] ? spec.filters[match[1]] : undefined;
     if (!match?.[1] || !match[2] || !filter) throw new NotImplementedError(`${spec.name} query '${term}'`);
     const condition = filter(match[2].replace(/^"(.*)"$/, '$1'), param);
     if (condition === undefined) continue;
-    clauses.push(`(${condition})`);
+    alternatives.at(-1)?.push(`(${condition})`);
     if (spec.uniqueFilters?.includes(match[1])) uniqueLookup = true;
   }
+  // An alternative whose terms were all ignored matches every row, and so does the whole query.
+  if (alternatives.length > 1) {
+    uniqueLookup = false;
+    matchesAll = alternatives.some((terms) => terms.length === 0);
+  }
+  if (!matchesAll && alternatives.some((terms) => terms.length))
+    clauses.push(`(${alternatives.map((terms) => `(${terms.join(' AND ')})`).join(' OR ')})`);
   const limit = param(page.limit + 1);
   // A filter on a unique index finds at most one row. PostgreSQL cannot tell (it guesses thousands
   // of matches) and would walk the whole table in sort order to honour the LIMIT; OFFSET 0 makes it

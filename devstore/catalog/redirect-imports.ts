@@ -1,4 +1,4 @@
-// CSV redirect imports: `urlRedirectImportCreate` reads the file (a staged upload, or any URL),
+// CSV redirect imports: `urlRedirectImportCreate` reads the file (this shop's staged upload),
 // `urlRedirectImportSubmit` applies it in the background — new paths are created, existing ones get
 // the new target, rows breaking the path rules are counted as failed — and `urlRedirectImport`
 // reports the counts.
@@ -18,7 +18,8 @@ interface ImportRow {
   finished_at: Date | null;
 }
 
-const PREVIEW_SIZE = 5;
+// "A list of up to three previews of the URL redirects to be imported" (UrlRedirectImport.previewRedirects).
+const PREVIEW_SIZE = 3;
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
 export function parseCsv(text: string): string[][] {
@@ -50,16 +51,17 @@ export function parseCsv(text: string): string[][] {
   return records.filter((row) => row.some((value) => value.trim()));
 }
 
+/**
+ * The file behind `url`, which Shopify documents as "the staged upload URL of the CSV file": only
+ * this shop's own staged uploads are read (another shop's upload, or any other address, is a file
+ * that does not exist for it).
+ */
 async function readFile(context: RequestContext, url: string): Promise<string | undefined> {
   const prefix = `${context.baseUrl}${UPLOADS_PATH}/`;
-  if (url.startsWith(prefix))
-    return (await readUpload(context.pool, decodeURIComponent(url.slice(prefix.length))))?.bytes.toString('utf8');
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(20_000) });
-    return response.ok ? await response.text() : undefined;
-  } catch {
-    return undefined;
-  }
+  if (!url.startsWith(prefix)) return undefined;
+  const key = decodeURIComponent(url.slice(prefix.length));
+  if (!key.startsWith(`tmp/${context.shop.domain}/`)) return undefined;
+  return (await readUpload(context.pool, key))?.bytes.toString('utf8');
 }
 
 function importObject(row: ImportRow) {
@@ -91,10 +93,12 @@ async function urlRedirectImportCreate(args: Args, context: RequestContext) {
     };
     return { __typename: 'UrlRedirectImportCreatePayload', urlRedirectImport: null, userErrors: [problem] };
   }
-  const records = parseCsv(text.replace(/^\uFEFF/, ''));
-  // Shopify's template starts with a "Redirect from,Redirect to" header.
-  const body = records[0] && /redirect from/i.test(records[0][0] ?? '') ? records.slice(1) : records;
-  const rows = body.map((record) => [normalizePath(record[0] ?? ''), (record[1] ?? '').trim()]);
+  // Shopify's template starts with a "Redirect from,Redirect to" header. Whether a file without one
+  // loses its first redirect is not documented; devstore takes the stricter reading, that the first
+  // line is always the header.
+  const rows = parseCsv(text.replace(/^\uFEFF/, ''))
+    .slice(1)
+    .map((record) => [normalizePath(record[0] ?? ''), (record[1] ?? '').trim()]);
   const { rows: created } = await context.pool.query<ImportRow>(
     'INSERT INTO devstore.url_redirect_imports (shop, rows) VALUES ($1, $2) RETURNING *',
     [context.shop.domain, JSON.stringify(rows)],

@@ -3,7 +3,7 @@
 // shop (a full URL is cut to its path and query), unique per shop ignoring case, at most 1024
 // characters, never the same as its target, never under /admin.
 import type { Args, RequestContext, ResolverModule } from '../graphql/context.ts';
-import { listRows, textFilter, type ListSpec } from './listing.ts';
+import { type Filter, listRows, textFilter, type ListSpec } from './listing.ts';
 import { gid, parseGid } from './ids.ts';
 
 export const MAX_PATH_LENGTH = 1024;
@@ -164,10 +164,19 @@ async function urlRedirectDelete(args: Args, context: RequestContext) {
   };
 }
 
+/**
+ * `id:1234`, `id:>=1234`, `id:<=1234` (and `>`/`<`): the range the urlRedirects query documents
+ * ("Filter by `id` range"); anything but a number is ignored, as other lists ignore it.
+ */
+const idRange: Filter = (value, param) => {
+  const match = /^([<>]=?)?(\d{1,18})$/.exec(value);
+  return match?.[2] ? `id ${match[1] ?? '='} ${param(match[2])}::bigint` : undefined;
+};
+
 const URL_REDIRECTS: ListSpec = {
   name: 'urlRedirects',
   table: 'devstore.url_redirects',
-  filters: { path: textFilter('path'), target: textFilter('target') },
+  filters: { path: textFilter('path'), target: textFilter('target'), id: idRange },
 };
 
 export const redirectsModule: ResolverModule = {

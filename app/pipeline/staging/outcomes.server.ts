@@ -94,7 +94,7 @@ export async function recordUnchanged(row: { id: bigint; status: string }): Prom
 }
 
 /** The next batch of records of `entity` to write (staged, or failed last time; those in Shopify again when retried), after `afterId`. */
-export function nextBatch(migrationId: string, entity: string, afterId: bigint | null) {
+export function nextBatch(migrationId: string, entity: string, afterId: bigint | null, size = LOAD_BATCH) {
   return db().sourceRecord.findMany({
     where: {
       migrationId,
@@ -103,10 +103,10 @@ export function nextBatch(migrationId: string, entity: string, afterId: bigint |
       ...(afterId === null ? {} : { id: { gt: afterId } }),
     },
     orderBy: { id: 'asc' },
-    take: LOAD_BATCH,
+    take: size,
   });
 }
 
-export function batchResult(rows: { id: bigint }[]): BatchResult {
-  return { next: rows.length === LOAD_BATCH ? (rows.at(-1)?.id ?? null) : null, written: 0, unchanged: 0, failed: 0 };
+export function batchResult(rows: { id: bigint }[], size = LOAD_BATCH): BatchResult {
+  return { next: rows.length === size ? (rows.at(-1)?.id ?? null) : null, written: 0, unchanged: 0, failed: 0 };
 }
