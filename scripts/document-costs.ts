@@ -15,7 +15,7 @@ import {
 import { toDiscountInput } from '../app/pipeline/entities/discounts/input.server.ts';
 import { OrderOptions, toOrderCreateVariables } from '../app/pipeline/entities/orders/input.server.ts';
 import { contentSearch, toPageInput } from '../app/pipeline/entities/pages/input.server.ts';
-import { toArticleInput } from '../app/pipeline/entities/pages/post-input.server.ts';
+import { BLOG, toArticleInput } from '../app/pipeline/entities/pages/post-input.server.ts';
 import { toProductSetVariables } from '../app/pipeline/entities/products/input.server.ts';
 import { redirectPath, redirectTarget } from '../app/pipeline/entities/redirects/input.server.ts';
 import { PRODUCTS_PER_CALL } from '../app/pipeline/entities/reviews/write.server.ts';
@@ -32,6 +32,7 @@ import {
   CREATE_BLOG,
   CREATE_PAGE,
   FIND_ARTICLES,
+  FIND_BLOG,
   FIND_PAGES,
 } from '../app/shopify-admin/graphql/content.ts';
 import { CUSTOMER_BY_REFERENCE, CUSTOMER_EMAIL_CONSENT, CUSTOMER_SET } from '../app/shopify-admin/graphql/customers.ts';
@@ -311,6 +312,7 @@ export async function measureDocumentCosts(devstore: Devstore, shop: TestShop): 
   });
   await send(CREATE_PAGE, { page: toPageInput(page, PLATFORM) }, 'a page');
   await send(FIND_PAGES, { query: contentSearch(page) }, 'finding a page again');
+  await send(FIND_BLOG, { query: `handle:${BLOG.handle}` }, 'finding the blog, once');
   const { blogCreate } = await send<{ blogCreate: { blog: { id: string } } }>(
     CREATE_BLOG,
     { blog: { title: 'News', handle: 'news' } },
