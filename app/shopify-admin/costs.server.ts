@@ -63,8 +63,8 @@ export function connectionCost(pageSize: number, perNode: number): number {
 
 /**
  * What Shopify will charge for PRODUCT_SET with these variables, by its documented cost rules:
- * productSet's dynamic cost for the input, plus the variants read back (a connection: 2, and 2 per
- * variant asked for, the node and its selectedOptions); the payload's own objects are free.
+ * productSet's dynamic cost for the input, plus the variants read back (a connection: 2, and 1 per
+ * variant asked for, its node with the id); the payload's own objects are free.
  * The budget reserves this rather than the cost the last product had, so a product with many
  * variants does not go out on the points of a small one.
  */
@@ -72,8 +72,11 @@ export function productSetCost(variables: ProductSetVariables): number {
   return productSetInputCost(variables.input) + connectionCost(variables.variantCount, VARIANT_READ_BACK);
 }
 
-/** Each variant read back: the node and its selectedOptions. */
-const VARIANT_READ_BACK = 2;
+/**
+ * Each variant read back: its node (the id). Its selectedOptions (1 more) are not read: variants are
+ * paired with the input by position (docs/decisions/0036-variants-matched-by-position.md).
+ */
+const VARIANT_READ_BACK = 1;
 
 /** Variants the call can read back: a page (250) at most, and no more than keeps it within 1,000 points. */
 export function variantsToReadBack(input: Record<string, unknown>, variants: number): number {

@@ -27,6 +27,8 @@ export interface OptionInput {
 
 export interface VariantInput {
   id?: string | null;
+  /** ProductVariantSetInput.position: "The order of the product variant in the list of product variants. The first position in the list is 1." */
+  position?: number | null;
   optionValues?:
     { optionName?: string | null; name?: string | null; optionId?: string | null; id?: string | null }[] | null;
   price?: unknown;
@@ -219,6 +221,20 @@ export interface VariantCodes {
   notFound: string;
   /** A price that is not an amount. */
   invalid: string;
+}
+
+/**
+ * productSet's variants in the order they take: by the `position` each was given, those without one
+ * where they stand in the list, then numbered from 1 as Shopify numbers them. `Product.variants`
+ * lists them in this order, its default sort key being POSITION (ProductVariantSortKeys), so a client
+ * that gave every variant its position can pair the answer's variants with its input by place.
+ */
+export function placeVariants(plans: VariantPlan[], inputs: VariantInput[]): VariantPlan[] {
+  const wanted = (index: number) => inputs[index]?.position ?? index + 1;
+  return plans
+    .map((plan, index) => ({ plan, index }))
+    .sort((a, b) => wanted(a.index) - wanted(b.index) || a.index - b.index)
+    .map(({ plan }, place) => ({ ...plan, position: place + 1 }));
 }
 
 /** Validates variants against the options and matches them to existing variants (by id, else by options). */

@@ -3,6 +3,7 @@
 import { batcher, type Args, type RequestContext } from '../graphql/context.ts';
 import { collectionsOfProduct } from './collection-objects.ts';
 import { connectionOf } from './connection.ts';
+import { NotImplementedError } from '../graphql/errors.ts';
 import { gid } from './ids.ts';
 import { inventoryLevelsOf } from './inventory-levels.ts';
 import { metafieldFields } from './metafields.ts';
@@ -125,8 +126,13 @@ export function productObject(row: ProductRow) {
         })),
       }));
     },
-    variants: async (args: Args, context: RequestContext) =>
-      connectionOf(await variantsOf(context, id), args, (variant) => variant.id, variantObject),
+    // In position order: Product.variants' sortKey defaults to POSITION (ProductVariantSortKeys), and
+    // the rows are read by position; another order is refused rather than answered in this one.
+    variants: async (args: Args, context: RequestContext) => {
+      if ((args.sortKey ?? 'POSITION') !== 'POSITION' || args.reverse)
+        throw new NotImplementedError('Product.variants in another order than by position');
+      return connectionOf(await variantsOf(context, id), args, (variant) => variant.id, variantObject);
+    },
     variantsCount: async (_args: Args, context: RequestContext) => ({
       __typename: 'Count',
       count: (await variantsOf(context, id)).length,

@@ -238,4 +238,45 @@ describe('productSet (synchronous)', () => {
       path: ['productSet', 'input', 'variants'],
     });
   });
+
+  it('lists the variants in the positions they were given, on create and on update (Product.variants sorts by POSITION)', async () => {
+    const sized = (order: string[]) =>
+      order.map((size) => ({
+        optionValues: [{ optionName: 'Size', name: size }],
+        price: '49.00',
+        sku: `POS-${size}`,
+        position: ['S', 'M', 'L'].indexOf(size) + 1,
+      }));
+    const read = (body: {
+      data: { productSet: { product: { variants: { nodes: { id: string; sku: string }[] } } } };
+    }) => body.data.productSet.product.variants.nodes;
+    const created = await admin(devstore, shop, PRODUCT_SET, {
+      input: shirt({ title: 'Placed shirt', variants: sized(['L', 'S', 'M']), files: [] }),
+    });
+    expect(created.body.data.productSet.userErrors).toEqual([]);
+    expect(read(created.body).map((variant) => variant.sku)).toEqual(['POS-S', 'POS-M', 'POS-L']);
+
+    // The same variants (matched by their options) in new positions: same ids, in the new order.
+    const reordered = sized(['S', 'M', 'L']).map((variant) => ({
+      ...variant,
+      position: { S: 3, M: 1, L: 2 }[variant.optionValues[0]?.name as 'S' | 'M' | 'L'],
+    }));
+    const updated = await admin(devstore, shop, PRODUCT_SET, {
+      input: shirt({ title: 'Placed shirt', variants: reordered, files: [] }),
+      identifier: { id: created.body.data.productSet.product.id },
+    });
+    expect(updated.body.data.productSet.userErrors).toEqual([]);
+    expect(read(updated.body).map((variant) => variant.sku)).toEqual(['POS-M', 'POS-L', 'POS-S']);
+    const idOf = (nodes: { id: string; sku: string }[], sku: string) => nodes.find((node) => node.sku === sku)?.id;
+    for (const sku of ['POS-S', 'POS-M', 'POS-L'])
+      expect(idOf(read(updated.body), sku)).toBe(idOf(read(created.body), sku));
+
+    const { body } = await admin(
+      devstore,
+      shop,
+      'query ($id: ID!) { product(id: $id) { variants(first: 3, sortKey: SKU) { nodes { id } } } }',
+      { id: created.body.data.productSet.product.id },
+    );
+    expect(body.errors?.[0]?.extensions?.code).toBe('NOT_IMPLEMENTED_BY_DEVSTORE');
+  });
 });

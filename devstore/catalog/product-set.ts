@@ -12,6 +12,7 @@ import {
   defaultVendor,
   planMedia,
   planOptions,
+  placeVariants,
   planVariants,
   sortedTags,
   unknownLocationErrors,
@@ -286,7 +287,10 @@ async function setProduct(args: Args, context: RequestContext) {
         input.variants ?? (existing ? undefined : [{ optionValues: [{ optionName: 'Title', name: 'Default Title' }] }]);
       let plans: VariantPlan[] | undefined;
       if (variantInputs && !errors.length)
-        plans = planVariants(variantInputs, options, existingVariants, ['input', 'variants'], errors, VARIANT_CODES);
+        plans = placeVariants(
+          planVariants(variantInputs, options, existingVariants, ['input', 'variants'], errors, VARIANT_CODES),
+          variantInputs,
+        );
       const media = input.files ? planMedia(input.files, ['input', 'files'], errors, 'INVALID_INPUT') : undefined;
       // ProductSetUserErrorCode has no location code of its own; INVALID_INPUT is "Input is not valid".
       errors.push(

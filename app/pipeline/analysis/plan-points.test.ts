@@ -82,9 +82,9 @@ beforeEach(async () => {
 describe('points priced from the staged records', () => {
   it('prices each product by its own productSet: variants, variant files, files, metafields and the variants read back', async () => {
     await stage('products', [product(1, ['S', 'M', 'L'], 2), product(2, ['One size'], 0)]);
-    // 1: ceil(10 + 3 × 0.2 + 2 variant files × 0.6 + 1 metafield × 0.4 + 2 files × 1.9) = 16, + 2 + 3 × 2 = 24
-    // 2: ceil(10 + 0.2 + 0.4) = 11, + 2 + 1 × 2 = 15
-    expect(await stagedPoints(migrationId, 'woocommerce', ['products'])).toEqual({ products: 24 + 15 });
+    // 1: ceil(10 + 3 × 0.2 + 2 variant files × 0.6 + 1 metafield × 0.4 + 2 files × 1.9) = 16, + 2 + 3 × 1 = 21 (variants read back by id, decision 0036)
+    // 2: ceil(10 + 0.2 + 0.4) = 11, + 2 + 1 × 1 = 14
+    expect(await stagedPoints(migrationId, 'woocommerce', ['products'])).toEqual({ products: 21 + 14 });
   });
 
   it('prices customers at customerSet and its metafieldsSet (21), and 10 more for each recorded email consent', async () => {
@@ -106,7 +106,7 @@ describe('points priced from the staged records', () => {
     });
     expect(plan.entities.map((entity) => [entity.entity, entity.points])).toEqual([
       ['collections', 30],
-      ['products', 24],
+      ['products', 21],
     ]);
   });
 });

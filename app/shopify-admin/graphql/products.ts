@@ -12,10 +12,6 @@ export const PRODUCT_SET = `#graphql
         variants(first: $variantCount) {
           nodes {
             id
-            selectedOptions {
-              name
-              value
-            }
           }
         }
       }
@@ -28,10 +24,13 @@ export const PRODUCT_SET = `#graphql
   }
 `;
 
-/** A variant as PRODUCT_SET reads it back: its id and the option values that name it. */
+/**
+ * A variant as PRODUCT_SET reads it back: its id only. The variants come in position order
+ * (Product.variants sorts by POSITION unless told otherwise) and every variant is sent with its
+ * position, so the nth read back is the nth sent (docs/decisions/0036-variants-matched-by-position.md).
+ */
 export interface WrittenVariant {
   id: string;
-  selectedOptions: { name: string; value: string }[];
 }
 
 /** What PRODUCT_SET answers, by request or as a line of a bulk operation's results. */

@@ -194,7 +194,7 @@ async function foundByCode(
 ): Promise<{ id: string; typename: string } | { failure: string }> {
   const { data } = await writer.client.request<{
     codeDiscountNodeByCode: { id: string; codeDiscount: { __typename: string; tags?: string[] } } | null;
-  }>(DISCOUNT_BY_CODE, { code: discount.code }, { estimatedCost: 1 });
+  }>(DISCOUNT_BY_CODE, { code: discount.code }, { estimatedCost: 2 }); // the node and its codeDiscount
   const found = data.codeDiscountNodeByCode;
   if (found && found.codeDiscount.tags?.includes(sourceTag(writer.platform, discount.sourceId)))
     return { id: found.id, typename: found.codeDiscount.__typename };

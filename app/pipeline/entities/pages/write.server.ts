@@ -6,6 +6,7 @@
 import { db } from '../../../db/db.server.ts';
 import type { AdminClient } from '../../../shopify-admin/client.server.ts';
 import { sourceReference } from '../../../shopify-admin/source-reference.server.ts';
+import { connectionCost } from '../../../shopify-admin/costs.server.ts';
 import { BODY_PROBLEM_CODES, type PreparedBody, prepareBodies } from './bodies.server.ts';
 import { BLOG, toArticleInput } from './post-input.server.ts';
 import { notMovedReason, policyFor } from '../policies/store-pages.server.ts';
@@ -111,6 +112,9 @@ function bodyOf(bodies: Map<string, PreparedBody>, sourceId: string, bodyHtml: s
   return bodies.get(sourceId) ?? { html: bodyHtml, problems: [] };
 }
 
+/** FIND_PAGES and FIND_ARTICLES as Shopify prices them: a page of 5, each node and its reference metafield (1 each). */
+const FIND_WRITTEN_COST = connectionCost(5, 2);
+
 /** What an interrupted run may already have made of this record: found by handle or title, and claimed by its source reference. */
 async function findWritten(
   client: AdminClient,
@@ -121,7 +125,7 @@ async function findWritten(
 ): Promise<string | null> {
   const { data } = await client.request<
     Record<string, { nodes: { id: string; reference: { value: string } | null }[] }>
-  >(document, { query: contentSearch(record) }, { estimatedCost: 3 });
+  >(document, { query: contentSearch(record) }, { estimatedCost: FIND_WRITTEN_COST });
   const reference = sourceReference(platform, record.sourceId);
   return data[connection]?.nodes.find((node) => node.reference?.value === reference)?.id ?? null;
 }
@@ -230,7 +234,7 @@ async function blogFor(shop: string, migrationId: string, writer: Writer): Promi
   const { data: found } = await writer.client.request<{ blogs: { nodes: { id: string; handle: string }[] } }>(
     FIND_BLOG,
     { query: `handle:${BLOG.handle}` },
-    { estimatedCost: 2 },
+    { estimatedCost: connectionCost(1, 1) }, // a page of 1 blog
   );
   let blog = found.blogs.nodes[0] ?? null;
   const adopted = blog !== null;

@@ -58,6 +58,7 @@ describe('productSet cost', () => {
     ['a product with 3 variants and 2 images', product('1', 3, 2)],
     ['a product with 120 variants and 6 images', product('2', 120, 6)],
     ['a product with 250 variants, each with its own image', product('3', 250, 250)],
+    ['a product with 600 variants, each with an image, read back as far as 1,000 points allow', product('4', 600, 250)],
   ])('is reserved as Shopify charges it: %s', async (_name, record) => {
     const variables = toProductSetVariables(record, context, null);
     const { body } = await admin(devstore, shop, PRODUCT_SET, { ...variables });
@@ -66,10 +67,14 @@ describe('productSet cost', () => {
   });
 
   it('reads back only as many variants as keep the call within Shopify’s 1,000 points', () => {
-    const variables = toProductSetVariables(product('4', 250, 250), context, null);
-    // ceil(10 + 250 × 0.2 + 250 variant files × 0.6 + 2 metafields × 0.4 + 250 files × 1.9) = 686: room for 156 variants (2 each) after the connection's 2.
-    expect(variables.variantCount).toBe(156);
+    const variables = toProductSetVariables(product('4', 600, 250), context, null);
+    // ceil(10 + 600 × 0.2 + 600 variant files × 0.6 + 2 metafields × 0.4 + 250 files × 1.9) = 966: room for 32 variants (1 each) after the connection's 2.
+    expect(variables.variantCount).toBe(32);
     expect(productSetCost(variables)).toBe(1000);
+    // 250 variants each with its own image (686) read all 250 back: a page, 938 points in all.
+    const pageful = toProductSetVariables(product('3', 250, 250), context, null);
+    expect(pageful.variantCount).toBe(250);
+    expect(productSetCost(pageful)).toBe(938);
     expect(toProductSetVariables(product('5', 120, 6), context, null).variantCount).toBe(120);
   });
 });

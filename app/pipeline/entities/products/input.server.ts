@@ -78,14 +78,6 @@ export function productLongText(product: Pick<ProductRecord, 'title' | 'tags'>):
   );
 }
 
-/** One variant's place among its product's options ("Colour=Navy/Size=S"), the same from our input and from Shopify's answer. */
-export function variantKey(options: { name: string; value: string }[]): string {
-  return options
-    .map((option) => `${option.name}=${option.value}`)
-    .sort()
-    .join('/');
-}
-
 /**
  * An affiliate product moves as a draft: ProductStatus DRAFT "isn't ready to sell and is unavailable
  * to customers on sales channels and apps" (Admin schema), so nobody pays Shopify for what is sold
@@ -160,7 +152,7 @@ export function toProductSetVariables(
   const images = product.images.filter((image) => !context.unreachableImages.has(image.url));
   const imageUrl = new Map(images.map((image) => [image.sourceId, image.url]));
 
-  const variants = product.variants.slice(0, MAX_VARIANTS).map((variant) => {
+  const variants = product.variants.slice(0, MAX_VARIANTS).map((variant, index) => {
     const optionValues =
       options.length > 0
         ? layout.valuesOf(variant).map((name, index) => ({ optionName: options[index]?.name ?? '', name }))
@@ -181,6 +173,8 @@ export function toProductSetVariables(
     const tracked = variant.inventoryQuantity !== null;
     const image = variant.imageSourceId ? imageUrl.get(variant.imageSourceId) : undefined;
     return {
+      // Its place, so the answer's variants (in position order) pair with the source's by place (decision 0036).
+      position: index + 1,
       optionValues,
       price: variant.price,
       ...(variant.compareAtPrice && Number(variant.compareAtPrice) > Number(variant.price)

@@ -9,7 +9,7 @@
 // allows is kept back or cut, as the merchant chose (decision 0019).
 import type { ProductRecord } from '../../../../connectors/model.ts';
 import { db } from '../../../db/db.server.ts';
-import { type ProductContext, productLongText, toProductSetVariables, variantKey } from './input.server.ts';
+import { type ProductContext, productLongText, toProductSetVariables } from './input.server.ts';
 import { chosenChannels, wantedChannels, writeAndPublish } from './publishing.server.ts';
 import { idMapFor, recordWritten } from '../../staging/id-map.server.ts';
 import { type BatchResult, batchResult, eachRecord, nextBatch, recordSkipped } from '../../staging/outcomes.server.ts';
@@ -28,7 +28,13 @@ import { waitForVariantLimit } from './variant-limit-wait.server.ts';
 import { migrationOptions } from '../../options.server.ts';
 import { stagedRecord } from '../../staging/records.server.ts';
 
-/** Pairs each source variant with the Shopify variant that has its option values, and keeps the link. */
+/**
+ * Pairs each source variant with the Shopify variant in its place, and keeps the link. Every variant
+ * is sent with its position (1, 2, …, in the order of the source's variants) and Shopify reads them
+ * back in position order, so the nth variant read back is the nth sent, on a re-sync too: productSet
+ * replaces the whole list (docs/decisions/0036-variants-matched-by-position.md). Variants past those
+ * read back (more than a page, or than fit in 1,000 points) get no link.
+ */
 export async function recordVariants(
   shop: string,
   platform: string,
@@ -36,13 +42,10 @@ export async function recordVariants(
   variables: ProductSetVariables,
   written: WrittenVariant[],
 ): Promise<void> {
-  const byKey = new Map(written.map((variant) => [variantKey(variant.selectedOptions), variant.id]));
-  const sent = variables.input.variants as { optionValues: { optionName: string; name: string }[] }[];
+  const sent = variables.input.variants as { position: number }[];
   const links = sent.flatMap((variant, index) => {
     const source = product.variants[index];
-    const gid = byKey.get(
-      variantKey(variant.optionValues.map((value) => ({ name: value.optionName, value: value.name }))),
-    );
+    const gid = written[variant.position - 1]?.id;
     return source && gid ? [{ sourceId: source.sourceId, shopifyGid: gid }] : [];
   });
   await db().$transaction(
