@@ -109,7 +109,7 @@ describe('bulkOperationRunMutation', () => {
     });
   });
 
-  it('refuses a sixth bulk mutation while five are running (LIMIT_REACHED)', async () => {
+  it('refuses a sixth bulk operation, mutation or query, while five are running (LIMIT_REACHED)', async () => {
     const busy = await createShop(devstore);
     // Five operations under way, set up directly: real ones would finish before the sixth call.
     await devstore.pool.query(
@@ -135,10 +135,20 @@ describe('bulkOperationRunMutation', () => {
       userErrors: [
         {
           field: null,
-          message: 'A shop can run at most 5 bulk mutation operations at the same time.',
+          message: 'A shop can run at most 5 bulk operations at the same time.',
           code: 'LIMIT_REACHED',
         },
       ],
+    });
+    // Five of any kind: a bulk query waits for them too.
+    const query = await admin(
+      devstore,
+      busy,
+      'mutation { bulkOperationRunQuery(query: "{ products { edges { node { id } } } }") { bulkOperation { id } userErrors { code } } }',
+    );
+    expect(query.body.data.bulkOperationRunQuery).toEqual({
+      bulkOperation: null,
+      userErrors: [{ code: 'LIMIT_REACHED' }],
     });
   });
 });

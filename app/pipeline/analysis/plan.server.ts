@@ -10,6 +10,7 @@ import {
 } from '../../shopify-admin/limits/order-pacing.server.ts';
 import { NEW_VARIANTS_PER_DAY, VARIANT_THROTTLE_THRESHOLD } from '../../shopify-admin/limits/variant-limit.server.ts';
 import { ORDER_CREATE_COST } from '../../shopify-admin/costs.server.ts';
+import { productsWay } from './bulk-rule.server.ts';
 
 /**
  * Write order: what a record points at is written before it (collections before the products in
@@ -35,9 +36,11 @@ export const LOAD_ORDER: Entity[] = [
  */
 export const POINTS_PER_RECORD: Record<Entity, number> = {
   collections: 10,
-  // productSet of one variant (10.2) with its source reference (0.4), rounded up, and the variant read back (2 + 2).
-  products: 15,
-  redirects: 10,
+  // productSet of one variant (10.2) with its source reference (0.4), rounded up, and the variant read back (2 + 1).
+  products: 14,
+  // By Shopify's CSV import (decision 0035): about 0.2 a redirect where the new ones are read back by
+  // a bulk query, about 1.2 on Plus, where they are read back by pages; the dearer one is planned.
+  redirects: 1.2,
   // customerSet, then its metafieldsSet: 10 and 1 for the customer it writes to.
   customers: 21,
   orders: ORDER_CREATE_COST,
@@ -97,6 +100,8 @@ export interface MigrationPlan {
   publishing?: CatalogPublishing;
   /** Set on a development or trial store when orders move: how many it takes a minute, for the time left. */
   ordersPerMinute?: number;
+  /** Whether products go in bulk operations (decision 0007, bulk-rule.server.ts); unset in plans made before it. */
+  productsInBulk?: boolean;
 }
 
 /** Publishing a collection is one publishablePublish, however many channels it names. */
@@ -106,7 +111,8 @@ const POINTS_PER_PUBLISHED = 10;
  * `priced`: the points of entities priced from their records (plan-points.server.ts), which win over
  * the per-record figure; `notes`: what else the merchant should read beside an entity (the orders'
  * currencies); `catalog`: the store's variants and the new ones, for Shopify's daily variant limit;
- * `publishing`: what will be published where (each collection's publishablePublish adds to the points).
+ * `publishing`: what will be published where (each collection's publishablePublish adds to the points);
+ * `bulk`: the migration's own choice of bulk operations for products, else the rule's (bulk-rule.server.ts).
  */
 export function planMigration(
   counts: Partial<Record<Entity, number>>,
@@ -117,21 +123,35 @@ export function planMigration(
     notes = {},
     catalog = { variantsInShop: 0, newVariants: 0 },
     publishing,
+    bulk,
   }: {
     priced?: Partial<Record<Entity, number>>;
     notes?: Partial<Record<Entity, string>>;
     catalog?: CatalogSize;
     publishing?: CatalogPublishing;
+    bulk?: boolean;
   } = {},
 ): MigrationPlan {
   const rate = restoreRate(plan);
+  let productsInBulk: boolean | undefined;
   const entities = LOAD_ORDER.filter((entity) => chosen.includes(entity)).map((entity): EntityPlan => {
     const records = counts[entity] ?? 0;
     // Products are published by a bulk operation, which spends no points; collections a request each.
     const published = publishing && entity === 'collections' ? publishing[entity].published : 0;
-    const points = Math.ceil(priced[entity] ?? records * POINTS_PER_RECORD[entity]) + published * POINTS_PER_PUBLISHED;
+    let points = Math.ceil(priced[entity] ?? records * POINTS_PER_RECORD[entity]) + published * POINTS_PER_PUBLISHED;
     let seconds = points / rate;
     let note: string | null = null;
+    if (entity === 'products' && records > 0) {
+      const way = productsWay(records, points, rate);
+      productsInBulk = bulk ?? way.bulk;
+      if (productsInBulk) {
+        ({ bulkPoints: points, bulkSeconds: seconds } = way);
+        note =
+          bulk === undefined
+            ? `In bulk operations, which spend no API points: about ${minutes(way.bulkSeconds)} where one request a product would take about ${minutes(way.requestSeconds)} on your plan.`
+            : 'In bulk operations, which spend no API points, as this migration asks.';
+      }
+    }
     const orderLimit = entity === 'orders' ? orderLimitOf(plan) : null;
     if (orderLimit && records > 0) {
       const limited = (records / LIMITED_STORE_ORDERS_PER_MINUTE) * 60;
@@ -157,5 +177,13 @@ export function planMigration(
     seconds: entities.reduce((sum, entity) => sum + entity.seconds, 0),
     ...(publishing ? { publishing } : {}),
     ...(chosen.includes('orders') && orderLimitOf(plan) ? { ordersPerMinute: LIMITED_STORE_ORDERS_PER_MINUTE } : {}),
+    ...(productsInBulk === undefined ? {} : { productsInBulk }),
   };
+}
+
+/** "3 minutes", "1 minute", "under a minute": for a note that compares two durations. */
+function minutes(seconds: number): string {
+  const whole = Math.round(seconds / 60);
+  if (whole < 1) return 'under a minute';
+  return `${whole.toLocaleString('en')} minute${whole === 1 ? '' : 's'}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planMigration, restoreRate } from './plan.server.ts';
+import { productsWay } from './bulk-rule.server.ts';
 
 const standard = { planName: 'Shopify', shopifyPlus: false, partnerDevelopment: false };
 
@@ -15,16 +16,17 @@ describe('migration plan', () => {
       { products: 1000, collections: 20, customers: 500 },
       ['customers', 'products', 'collections'],
       standard,
+      { bulk: false },
     );
     expect(plan.entities.map((entity) => entity.entity)).toEqual(['collections', 'products', 'customers']);
-    // A product about which nothing more is known: a one-variant productSet (11) and the variant read back (4);
+    // A product about which nothing more is known: a one-variant productSet (11) and the variant read back (3);
     // a customer: customerSet (10) and its metafieldsSet (10 + 1 for the customer).
     expect(plan.entities.map((entity) => [entity.points, entity.seconds])).toEqual([
       [200, 2],
-      [15_000, 150],
+      [14_000, 140],
       [10_500, 105],
     ]);
-    expect(plan).toMatchObject({ restoreRate: 100, points: 25_700, seconds: 257 });
+    expect(plan).toMatchObject({ restoreRate: 100, points: 24_700, seconds: 247, productsInBulk: false });
   });
 
   it('prices a discount code by its own mutation and a review by its share of a product metafields call (10 + 4 a product)', () => {
@@ -53,11 +55,12 @@ describe('migration plan', () => {
     };
     const plan = planMigration({ products: 1000, collections: 20 }, ['products', 'collections'], standard, {
       publishing,
+      bulk: false,
     });
-    // 15 points a product and 10 a collection, and 10 for each collection's publishablePublish.
+    // 14 points a product and 10 a collection, and 10 for each collection's publishablePublish.
     expect(plan.entities.map((entity) => [entity.entity, entity.points])).toEqual([
       ['collections', 400],
-      ['products', 15_000],
+      ['products', 14_000],
     ]);
     expect(plan.publishing).toEqual(publishing);
   });
@@ -101,7 +104,7 @@ describe('migration plan', () => {
     const below = planMigration({ products: 100 }, ['products'], standard, {
       catalog: { variantsInShop: 40_000, newVariants: 300 },
     });
-    expect(below.entities[0]).toMatchObject({ seconds: 15, note: null }); // 15 points a product at 100 a second
+    expect(below.entities[0]).toMatchObject({ seconds: 14, note: null }); // 14 points a product at 100 a second
     const crossing = planMigration({ products: 1000 }, ['products'], standard, {
       catalog: { variantsInShop: 48_500, newVariants: 3000 },
     });
@@ -115,5 +118,44 @@ describe('migration plan', () => {
     expect(unknown.entities[0]?.note).toBe(
       'Past 50,000 variants Shopify creates at most 1,000 new variants a day: 10,000 of the 60,000 new variants wait for that, about 10 days (not counting the variants your store already has: Shopify could not be asked).',
     );
+  });
+
+  it('writes products in bulk operations where the measured pace beats the plan’s points, and says so', () => {
+    const products = 10_000;
+    const onStandard = planMigration({ products }, ['products'], standard);
+    const way = productsWay(products, products * 14, 100);
+    expect(way.bulk).toBe(true);
+    expect(onStandard.productsInBulk).toBe(true);
+    // In bulk the time is the operations' (their lines at the measured pace, and each one's fixed
+    // wait) and the points are their files, runs and polls, not a productSet each.
+    expect(onStandard.entities[0]).toMatchObject({
+      points: way.bulkPoints,
+      seconds: Math.ceil(way.bulkSeconds),
+      note: `In bulk operations, which spend no API points: about ${Math.round(way.bulkSeconds / 60)} minutes where one request a product would take about ${Math.round(way.requestSeconds / 60)} minutes on your plan.`,
+    });
+    expect(way.bulkPoints).toBeLessThan(products);
+
+    // Plus restores 1,000 points a second: request by request is sooner.
+    const onPlus = planMigration({ products }, ['products'], {
+      ...standard,
+      planName: 'Shopify Plus',
+      shopifyPlus: true,
+    });
+    expect(onPlus.productsInBulk).toBe(false);
+    expect(onPlus.entities[0]).toMatchObject({ points: products * 14, seconds: (products * 14) / 1000, note: null });
+
+    // A few products: an operation's fixed wait is more than their points take.
+    expect(planMigration({ products: 50 }, ['products'], standard).productsInBulk).toBe(false);
+    expect(productsWay(0, 0, 100).bulk).toBe(false);
+  });
+
+  it('follows the migration’s own choice of bulk operations either way', () => {
+    const plus = { ...standard, planName: 'Shopify Plus', shopifyPlus: true };
+    const forced = planMigration({ products: 100 }, ['products'], plus, { bulk: true });
+    expect(forced.productsInBulk).toBe(true);
+    expect(forced.entities[0]?.note).toBe('In bulk operations, which spend no API points, as this migration asks.');
+    const refused = planMigration({ products: 10_000 }, ['products'], standard, { bulk: false });
+    expect(refused.productsInBulk).toBe(false);
+    expect(refused.entities[0]).toMatchObject({ points: 140_000, seconds: 1400 });
   });
 });

@@ -133,6 +133,7 @@ async function planFor(migrationId: string, shop: string, platform: string, enti
     notes: currencies ? { orders: currencies } : {},
     ...(entities.includes('products') ? { catalog: await catalogSize(migrationId, shop, platform) } : {}),
     ...(catalogChosen ? { publishing: await publishingPlan(migrationId, shop, options) } : {}),
+    bulk: migrationOptions(options).bulk,
   });
 }
 

@@ -23,22 +23,21 @@ import { PRODUCT_SET, type ProductSetData } from '../../../shopify-admin/graphql
 import { waitForVariantLimit } from './variant-limit-wait.server.ts';
 import { migrationOptions } from '../../options.server.ts';
 import { stagedRecord } from '../../staging/records.server.ts';
+import { BULK_CHUNK, productsWay } from '../../analysis/bulk-rule.server.ts';
+import { type MigrationPlan, POINTS_PER_RECORD } from '../../analysis/plan.server.ts';
 
-/** From this many products to write, bulk operations are used (unless the migration says otherwise). */
-export const BULK_THRESHOLD = 1000;
-/** Records per bulk operation: well under Shopify's 100 MB variables file. */
-export const BULK_CHUNK = 2000;
-
-/** Should this migration write its products in bulk? */
+/** Should this migration write its products in bulk? As the migration says, else as its plan chose (decision 0007). */
 export async function usesBulk(migrationId: string): Promise<boolean> {
   const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const choice = migrationOptions(migration.options).bulk;
   if (choice !== undefined) return choice;
-  return (
-    (await db().sourceRecord.count({
-      where: { migrationId, entity: 'products', status: { in: ['staged', 'failed'] } },
-    })) >= BULK_THRESHOLD
-  );
+  const plan = migration.plan as MigrationPlan | null;
+  if (typeof plan?.productsInBulk === 'boolean') return plan.productsInBulk;
+  // A plan made before the plan chose: the same rule, for the products left at the plan's pace.
+  const products = await db().sourceRecord.count({
+    where: { migrationId, entity: 'products', status: { in: ['staged', 'failed'] } },
+  });
+  return productsWay(products, products * POINTS_PER_RECORD.products, plan?.restoreRate ?? 100).bulk;
 }
 
 export type SubmitOutcome = { batchId: string } | { next: bigint | null };
