@@ -1,7 +1,8 @@
 // Entities written side by side (app/pipeline/schedule.server.ts, decision 0037): while products'
 // publishing bulk operation runs, the redirects are written, and the verification waits for the
 // publishing; while orders wait for a development store's minute, the reviews are written; a
-// pause and resume with two chains under way goes on with each chain once.
+// pause and resume with two chains under way goes on with each chain once; with two worker pools,
+// one migration's writing jobs still run one at a time, so two chains never spend points side by side.
 import type { Job, Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db/db.server.ts';
@@ -12,6 +13,7 @@ import { admin, startTestDevstore } from '../../devstore/testing.ts';
 import { seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';
 import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
+import { startWorker } from '../../jobs/runner.ts';
 
 let devstore: Devstore;
 let runner: Runner;
@@ -215,5 +217,63 @@ describe('entities written side by side', () => {
     expect(body.data.customers.nodes).toHaveLength(
       await db().idMapEntry.count({ where: { shop: shop.domain, entity: 'customers' } }),
     );
+  }, 180_000);
+
+  it('runs one writing job of a migration at a time, with two chains under way and two worker pools', async () => {
+    const woo = await store(
+      seedCatalog({
+        products: 120,
+        variationsPerProduct: 1,
+        imagesPerProduct: 0,
+        categories: 0,
+        customers: 120,
+        orders: 0,
+        coupons: 0,
+        reviews: 0,
+        awkward: false,
+      }),
+    );
+    const shop = await installedShop(devstore);
+    // A second pool, as a second `npm run worker` would be: jobs may go to either.
+    const second = await startWorker({
+      connectionString: process.env.DATABASE_URL as string,
+      concurrency: 4,
+      pollInterval: 100,
+      quiet: true,
+    });
+    let migrationId: string | undefined;
+    let running = 0;
+    let most = 0;
+    const entities = new Set<string>();
+    const writing = (job: Job) =>
+      ['migration-load', 'migration-bulk-poll'].includes(job.task_identifier) &&
+      (job.payload as { migrationId?: string }).migrationId === migrationId;
+    const started = ({ job }: { job: Job }) => {
+      if (!writing(job)) return;
+      running += 1;
+      most = Math.max(most, running);
+      const entity = (job.payload as { entity?: string }).entity;
+      if (entity) entities.add(entity);
+    };
+    const finished = ({ job }: { job: Job }) => void (writing(job) && (running -= 1));
+    for (const pool of [runner, second]) {
+      pool.events.on('job:start', started);
+      pool.events.on('job:complete', finished);
+      pool.events.on('job:error', finished);
+    }
+    try {
+      migrationId = await migrate(woo, shop, { entities: ['products', 'customers'], bulk: false });
+      const done = await untilSettled(migrationId, 120_000);
+      expect(done.status).toBe('completed');
+    } finally {
+      for (const pool of [runner, second]) {
+        pool.events.off('job:start', started);
+        pool.events.off('job:complete', finished);
+        pool.events.off('job:error', finished);
+      }
+      await second.stop();
+    }
+    expect([...entities].sort()).toEqual(['customers', 'products', 'redirects']);
+    expect(most).toBe(1);
   }, 180_000);
 });
