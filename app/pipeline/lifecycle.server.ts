@@ -13,6 +13,7 @@ import { LOAD_ORDER } from './analysis/plan.server.ts';
 import { REDIRECTED_ENTITIES } from './entities/redirects/input.server.ts';
 import { type WritingOptions, migrationOptions } from './options.server.ts';
 import { queueAnalyze, queueExtract, queueLoad, queueVerify } from './queue.server.ts';
+import { restartWriting } from './schedule.server.ts';
 
 export const MIGRATION_STATUSES = [
   'draft',
@@ -193,21 +194,15 @@ export async function resumeMigration(shop: string, id: string) {
       await queueAnalyze(tx, id);
     } else if (migration.phase === 'loading') {
       // Paused while the products written in bulk were being published: publishing goes on after the
-      // last batch it collected (and the entities after products follow).
+      // last batch it collected.
       const held = await tx.bulkBatch.findFirst({ where: { migrationId: id, entity: PLACEMENT_BATCH, status: HELD } });
       if (held) {
         await tx.bulkBatch.update({ where: { id: held.id }, data: { status: 'collected' } });
         await queueLoad(tx, id, 'products', held.lastRecordId);
-        return resumed;
       }
-      // Writing goes on with the first entity (in load order) that still has records to write;
-      // records already written are recognised by their hash and skipped without a request.
-      const pending = await tx.sourceRecord.groupBy({ by: ['entity'], where: { migrationId: id, status: 'staged' } });
-      const next = (migration.entities as Entity[]).find(
-        (entity) => pending.some((row) => row.entity === entity) || entity === 'redirects',
-      );
-      if (next) await queueLoad(tx, id, next);
-      else await queueVerify(tx, id);
+      // Each entity that was being written goes on (records already written are recognised by
+      // their hash and skipped without a request); the queue runs it after any of its jobs still finishing.
+      await restartWriting(tx, migration, held !== null);
     } else if (migration.phase === 'verifying') {
       await queueVerify(tx, id);
     }

@@ -95,7 +95,7 @@ describe('migration lifecycle', () => {
     expect(await queued()).toEqual([`migration-extract:${migration.id}:products`]);
   });
 
-  it('resumes the publishing of products written in bulk where the pause held it, then the entities after them', async () => {
+  it('resumes the publishing of products written in bulk where the pause held it, and the entities being written beside it', async () => {
     const migration = await createMigration({
       shop: SHOP,
       platform: 'woocommerce',
@@ -103,7 +103,10 @@ describe('migration lifecycle', () => {
       credentials,
       entities: ['products', 'customers'],
     });
-    await db().migration.update({ where: { id: migration.id }, data: { status: 'paused', phase: 'loading' } });
+    await db().migration.update({
+      where: { id: migration.id },
+      data: { status: 'paused', phase: 'loading', writing: { products: 'written', customers: 'writing' } },
+    });
     // Customers are still staged; the products are written, and their publishing stopped after a batch.
     await db().sourceRecord.create({
       data: { shop: SHOP, migrationId: migration.id, entity: 'customers', sourceId: '1', status: 'staged', data: {} },
@@ -120,7 +123,15 @@ describe('migration lifecycle', () => {
       },
     });
     await resumeMigration(SHOP, migration.id);
-    expect(await queued()).toEqual([`migration-load:${migration.id}:products`]);
+    // Redirects need the products written, not published: they go on beside the publishing.
+    expect((await queued()).sort()).toEqual([
+      `migration-load:${migration.id}:customers`,
+      `migration-load:${migration.id}:products`,
+      `migration-load:${migration.id}:redirects`,
+    ]);
+    const products = await db().$queryRaw<{ payload: { afterId: string | null } }[]>`
+      SELECT payload FROM graphile_worker._private_jobs WHERE key = ${`migration-load:${migration.id}:products`}`;
+    expect(products.map((job) => job.payload.afterId)).toEqual(['41']);
     expect(await db().bulkBatch.count({ where: { migrationId: migration.id, status: HELD } })).toBe(0);
   });
 

@@ -6,6 +6,12 @@
 // reading runs one queue per entity (entities are read in parallel, pages of one entity never
 // are), and everything after reading shares one queue. A resume that arrives while a paused
 // job is still finishing its piece therefore waits for it instead of running beside it.
+//
+// Several entities may be under way at once (schedule.server.ts): their chains share the write
+// queue, one job at a time, so two chains never spend the shop's points side by side, in one worker
+// process or several. A chain that waits on Shopify (a bulk operation, a paced store, the daily
+// variant limit) waits as a job that is not due yet (`runAt`); graphile-worker picks only due jobs
+// and locks a queue only while one of its jobs runs, so the other chains' jobs run meanwhile.
 import type { Entity } from '../../connectors/model.ts';
 import { queueInTransaction } from '../db/jobs.server.ts';
 

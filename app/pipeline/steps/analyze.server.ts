@@ -21,7 +21,8 @@ import {
 import { chosenChannels } from '../entities/products/publishing.server.ts';
 import { type CatalogSize, planMigration } from '../analysis/plan.server.ts';
 import { stagedPoints } from '../analysis/plan-points.server.ts';
-import { queueAnalyze, queueLoad } from '../queue.server.ts';
+import { queueAnalyze } from '../queue.server.ts';
+import { advanceWriting } from '../schedule.server.ts';
 import { MAX_VARIANTS } from '../../shopify-admin/limits/input-limits.server.ts';
 import { VARIANTS_IN_SHOP } from '../../shopify-admin/graphql/products.ts';
 import { migrationOptions } from '../options.server.ts';
@@ -61,10 +62,9 @@ export async function analyzeStep(
       await queueAnalyze(tx, migrationId, next);
       return 'next-batch';
     }
-    const first = migration.entities[0] as Entity | undefined;
-    if (unattended && first) {
+    if (unattended && migration.entities.length > 0) {
       await tx.migration.update({ where: { id: migrationId }, data: { phase: 'loading', plan: plan as object } });
-      await queueLoad(tx, migrationId, first);
+      await advanceWriting(tx, migration);
       return 'loading';
     }
     await transition(tx, migration, 'ready', { phase: 'ready', plan: plan as object });

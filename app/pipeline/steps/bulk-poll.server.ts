@@ -14,7 +14,9 @@ import { type LoadOutcome, scheduleAfter, stoppedByShopify } from './load.server
 
 /**
  * Checks on a bulk operation: again later while Shopify runs it, then its results and the next
- * chunk; after the last chunk publishing the products, the next entity.
+ * chunk; after the last chunk publishing the products, products are done (schedule.server.ts: the
+ * verification, if every other entity is done too). The entities that need products written are
+ * already under way by then.
  */
 export async function bulkPollStep(
   migrationId: string,

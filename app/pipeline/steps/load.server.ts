@@ -1,7 +1,7 @@
-// Writing as a chain of jobs, started when the merchant approves the plan (or by an unattended
-// analysis): one batch of one entity per job, in load order; the entity's counts and the job for
-// the next batch (or the next entity, or the verification) are committed together. Products written
-// in bulk go on in steps/bulk-poll.server.ts.
+// Writing as chains of jobs, started when the merchant approves the plan (or by an unattended
+// analysis): one batch of one entity per job; the entity's counts and the job for its next batch
+// (or, at its end, the entities that waited for it, or the verification: schedule.server.ts) are
+// committed together. Products written or published in bulk go on in steps/bulk-poll.server.ts.
 import type { Entity } from '../../../connectors/model.ts';
 import { db } from '../../db/db.server.ts';
 import { MigrationStateError, ownedMigration, transition } from '../lifecycle.server.ts';
@@ -26,7 +26,8 @@ import { loadReviewBatch } from '../entities/reviews/write.server.ts';
 import { deriveStorePageRedirects } from '../entities/redirects/store-pages.server.ts';
 import type { BatchResult } from '../staging/outcomes.server.ts';
 import { recordSample } from '../staging/samples.server.ts';
-import { queueBulkPoll, queueLoad, queueVerify } from '../queue.server.ts';
+import { queueBulkPoll, queueLoad } from '../queue.server.ts';
+import { advanceWriting, startsFirst } from '../schedule.server.ts';
 import { writerFor, type Writer } from '../../shopify-admin/writer.server.ts';
 import { ensureSourceReferenceDefinitions } from '../../shopify-admin/metafield-definitions.server.ts';
 
@@ -49,15 +50,16 @@ export async function approveMigration(shop: string, id: string) {
   const migration = await ownedMigration(shop, id);
   if (migration.status !== 'ready')
     throw new MigrationStateError(`The migration is ${migration.status}; only one ready for review can start writing.`);
-  const first = migration.entities[0] as Entity | undefined;
   return db().$transaction(async (tx) => {
     const approved = await transition(tx, migration, 'running', { phase: 'loading' });
-    if (first) await queueLoad(tx, id, first);
+    await advanceWriting(tx, approved);
     return approved;
   });
 }
 
-export type LoadOutcome = 'next-batch' | 'next-entity' | 'verifying' | 'not-running' | 'failed' | 'bulk-running';
+/** What a load or bulk-poll job did: `entity-done` when its entity is done and others are still under way. */
+export type LoadOutcome =
+  'next-batch' | 'next-entity' | 'entity-done' | 'verifying' | 'not-running' | 'failed' | 'bulk-running';
 
 export async function loadStep(
   migrationId: string,
@@ -72,8 +74,9 @@ export async function loadStep(
   let notBefore: Date | undefined;
   try {
     const writer = await connect(migration.shop, migration.sourcePlatform);
-    const first = afterId === null && migration.entities[0] === entity;
-    if (first) await ensureSourceReferenceDefinitions(writer.client);
+    // Entities that need nothing may start side by side: each makes sure of the definitions ("taken" is fine).
+    if (afterId === null && startsFirst(entity, migration.entities))
+      await ensureSourceReferenceDefinitions(writer.client);
     if (entity === 'redirects' && afterId === null) {
       // Redirects are not read from the source: how many were derived is their total, so every progress view can say "of N".
       const derived =
@@ -101,13 +104,11 @@ export async function loadStep(
       ({ next, notBefore } = await LOADERS[entity](migrationId, afterId, writer));
     }
     // Every product is written, request by request or in bulk: they go on their sales channels by a
-    // bulk operation, which spends no request points (bulk-publishing.server.ts).
+    // bulk operation, which spends no request points (bulk-publishing.server.ts). The entities that
+    // need products written go on meanwhile.
     if (entity === 'products' && next === null) {
       const placing = await submitPlacementBulk(migrationId, null, writer);
-      if ('batchId' in placing) {
-        await db().$transaction((tx) => queueBulkPoll(tx, migrationId, placing.batchId));
-        return 'bulk-running';
-      }
+      if ('batchId' in placing) return scheduleAfter(migration, entity, null, undefined, placing.batchId);
     }
   } catch (error) {
     if (error instanceof AdminApiError && error.kind === 'customer-data') {
@@ -139,12 +140,17 @@ export async function stoppedByShopify(
   return true;
 }
 
-/** After a batch of `entity`: its counts, and the job for the next batch, entity or the verification. */
+/**
+ * After a batch of `entity`: its counts, and the job for its next batch; at its end, the entities
+ * that waited for it or the verification. `publishing`: the bulk operation publishing the products
+ * just written, which the verification waits for and the entities after products do not.
+ */
 export async function scheduleAfter(
   migration: { id: string; shop: string; entities: string[] },
   entity: Entity,
   next: bigint | null,
   notBefore?: Date,
+  publishing?: string,
 ): Promise<LoadOutcome> {
   const migrationId = migration.id;
   const counts = await db().sourceRecord.groupBy({ by: ['status'], where: { migrationId, entity }, _count: true });
@@ -175,14 +181,12 @@ export async function scheduleAfter(
       await queueLoad(tx, migrationId, entity, next, notBefore);
       return 'next-batch';
     }
-    const order = migration.entities as Entity[];
-    const following = order[order.indexOf(entity) + 1];
-    if (following) {
-      await queueLoad(tx, migrationId, following);
-      return 'next-entity';
+    if (publishing) {
+      await queueBulkPoll(tx, migrationId, publishing);
+      await advanceWriting(tx, migration, { entity, state: 'written' });
+      return 'bulk-running';
     }
-    await tx.migration.update({ where: { id: migrationId }, data: { phase: 'verifying' } });
-    await queueVerify(tx, migrationId);
-    return 'verifying';
+    const scheduled = await advanceWriting(tx, migration, { entity, state: 'done' });
+    return scheduled === 'verifying' ? 'verifying' : scheduled === 'started' ? 'next-entity' : 'entity-done';
   });
 }
