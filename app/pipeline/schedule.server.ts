@@ -42,6 +42,11 @@ export const WritingState = z.enum(['writing', 'written', 'done']);
 export type WritingState = z.infer<typeof WritingState>;
 const WritingStates = z.partialRecord(z.string(), WritingState);
 
+/** Where `entity`'s writing stands on this migration row, without a lock (for a job of the migration's one write queue). */
+export function writingStateOf(migration: { writing: unknown }, entity: Entity): WritingState | undefined {
+  return WritingStates.parse(migration.writing ?? {})[entity];
+}
+
 /** The entities of `chosen` that `entity` needs written first. */
 export function prerequisitesOf(entity: Entity, chosen: readonly string[]): Entity[] {
   return PREREQUISITES[entity].filter((needed) => chosen.includes(needed));

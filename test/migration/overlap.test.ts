@@ -7,7 +7,10 @@ import type { Job, Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db/db.server.ts';
 import { pauseMigration, resumeMigration } from '../../app/pipeline/lifecycle.server.ts';
-import { PLACEMENT_BATCH } from '../../app/pipeline/entities/products/bulk-publishing.server.ts';
+import {
+  PLACEMENT_BATCH,
+  PUBLISH_WHILE_WRITING_FROM,
+} from '../../app/pipeline/entities/products/bulk-publishing.server.ts';
 import type { Devstore } from '../../devstore/server.ts';
 import { admin, startTestDevstore } from '../../devstore/testing.ts';
 import { seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';
@@ -99,6 +102,59 @@ describe('entities written side by side', () => {
     const { body: listed } = await admin(devstore, shop, '{ products(first: 250) { nodes { id } } }');
     expect(listed.data.products.nodes).toHaveLength(await written(migrationId, 'products'));
   }, 120_000);
+
+  it('publishes the products written so far while the points write the rest, and every product ends on its channel once', async () => {
+    const products = PUBLISH_WHILE_WRITING_FROM + 150;
+    const woo = await store({ products, variationsPerProduct: 1, imagesPerProduct: 0, awkward: false });
+    const shop = await installedShop(devstore);
+    const migrationId = await migrate(woo, shop, { entities: ['products'], bulk: false });
+    const done = await untilSettled(migrationId, 240_000);
+    expect(done.status).toBe('completed');
+    const batches = await db().bulkBatch.findMany({
+      where: { migrationId, entity: PLACEMENT_BATCH },
+      orderBy: { createdAt: 'asc' },
+    });
+    const [lastProduct] = await db().$queryRaw<{ at: Date }[]>`
+      SELECT max("createdAt") AS at FROM "IdMapEntry" WHERE shop = ${shop.domain} AND entity = 'products'`;
+    // A publishing operation started before the last product was in Shopify, and every one was collected.
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches[0]!.createdAt.getTime()).toBeLessThan(lastProduct!.at.getTime());
+    expect(batches.every((batch) => batch.status === 'collected')).toBe(true);
+    // No product went into two operations; each one sent is published on the Online Store, and the
+    // others (drafts and products hidden at the source) are on no channel.
+    const sent = batches.flatMap((batch) => batch.recordIds);
+    expect(new Set(sent.map(String)).size).toBe(sent.length);
+    expect(sent.length).toBeGreaterThan(products / 2);
+    const sentSources = new Set(
+      (await db().sourceRecord.findMany({ where: { id: { in: sent } }, select: { sourceId: true } })).map(
+        (row) => row.sourceId,
+      ),
+    );
+    const links = await db().idMapEntry.findMany({ where: { shop: shop.domain, entity: 'products' } });
+    expect(links).toHaveLength(products);
+    const { body } = await admin(devstore, shop, '{ publications(first: 5) { nodes { id catalog { title } } } }');
+    const onlineStore = (body.data.publications.nodes as { id: string; catalog: { title: string } }[]).find(
+      (node) => node.catalog.title === 'Online Store',
+    )?.id;
+    for (const link of links)
+      expect(link.publishedOn, link.sourceId).toEqual(sentSources.has(link.sourceId) ? [onlineStore] : []);
+    let published = 0;
+    let after: string | null = null;
+    do {
+      const { body: page } = await admin(
+        devstore,
+        shop,
+        `query Page($after: String, $onlineStore: ID!) { products(first: 250, after: $after) {
+          pageInfo { hasNextPage endCursor } nodes { onOnlineStore: publishedOnPublication(publicationId: $onlineStore) } } }`,
+        { after, onlineStore },
+      );
+      published += (page.data.products.nodes as { onOnlineStore: boolean }[]).filter(
+        (node) => node.onOnlineStore,
+      ).length;
+      after = page.data.products.pageInfo.hasNextPage ? page.data.products.pageInfo.endCursor : null;
+    } while (after);
+    expect(published).toBe(sentSources.size);
+  }, 300_000);
 
   it('writes the reviews while the orders wait for a development store’s next minute', async () => {
     const woo = await store(

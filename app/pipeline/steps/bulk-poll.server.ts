@@ -9,6 +9,7 @@ import {
   submitPlacementBulk,
 } from '../entities/products/bulk-publishing.server.ts';
 import { queueBulkPoll } from '../queue.server.ts';
+import { writingStateOf } from '../schedule.server.ts';
 import { writerFor } from '../../shopify-admin/writer.server.ts';
 import { type LoadOutcome, scheduleAfter, stoppedByShopify } from './load.server.ts';
 
@@ -44,12 +45,20 @@ export async function bulkPollStep(
       await db().$transaction((tx) => queueBulkPoll(tx, migrationId, batchId));
       return 'bulk-running';
     }
+    // Published while the rest of the products are still being written: their chain starts the next
+    // publishing (load.server.ts), and a resume restarts that chain, so nothing is held here.
+    if (writingStateOf(migration, 'products') === 'writing')
+      return migration.status === 'running' ? 'next-batch' : 'not-running';
     if (migration.status !== 'running') {
       // Paused between two chunks of publishing: the resume carries on from this batch (resumeMigration).
       await db().bulkBatch.update({ where: { id: batchId }, data: { status: HELD } });
       return 'not-running';
     }
-    const placing = await submitPlacementBulk(migrationId, placed.next, writer);
+    // The next products after this batch; past the last, once more from the first, for any that
+    // were not yet in Shopify when a publishing started while products were written (one held back
+    // by the daily variant limit, say). Products on their channels are passed over without a request.
+    let placing = await submitPlacementBulk(migrationId, placed.next, writer);
+    if (!('batchId' in placing)) placing = await submitPlacementBulk(migrationId, null, writer);
     if ('batchId' in placing) {
       await db().$transaction((tx) => queueBulkPoll(tx, migrationId, placing.batchId));
       return 'bulk-running';

@@ -14,7 +14,11 @@ import {
   holdBackCustomerData,
 } from '../analysis/customer-data.server.ts';
 import { isCustomerDataEntity } from '../analysis/customer-data-notice.ts';
-import { submitPlacementBulk } from '../entities/products/bulk-publishing.server.ts';
+import {
+  publishWhileWriting,
+  publishingUnderWay,
+  submitPlacementBulk,
+} from '../entities/products/bulk-publishing.server.ts';
 import { loadCollectionBatch } from '../entities/collections/write.server.ts';
 import { loadCustomerBatch } from '../entities/customers/write.server.ts';
 import { loadDiscountBatch } from '../entities/discounts/write.server.ts';
@@ -102,11 +106,19 @@ export async function loadStep(
       next = submitted.next;
     } else {
       ({ next, notBefore } = await LOADERS[entity](migrationId, afterId, writer));
+      // The products written so far go on their sales channels by a bulk operation while the points
+      // write the rest, so few are left to publish at the end (bulk-publishing.server.ts).
+      if (entity === 'products' && next !== null) {
+        const publishing = await publishWhileWriting(migrationId, next, writer);
+        if (publishing) await db().$transaction((tx) => queueBulkPoll(tx, migrationId, publishing));
+      }
     }
     // Every product is written, request by request or in bulk: they go on their sales channels by a
     // bulk operation, which spends no request points (bulk-publishing.server.ts). The entities that
-    // need products written go on meanwhile.
+    // need products written go on meanwhile. One already publishing goes on with the rest when it ends.
     if (entity === 'products' && next === null) {
+      const underWay = await publishingUnderWay(migrationId);
+      if (underWay) return scheduleAfter(migration, entity, null, undefined, underWay);
       const placing = await submitPlacementBulk(migrationId, null, writer);
       if ('batchId' in placing) return scheduleAfter(migration, entity, null, undefined, placing.batchId);
     }

@@ -29,14 +29,16 @@ export const PLACEMENT_BATCH = 'product-placements';
 export const HELD = 'held';
 
 /**
- * Starts the operation publishing the next products after `afterId` that need it; `{ next: null }`
- * when none is left. With "Skip them" chosen, products linked by an earlier migration stay as they
- * are in Shopify; those this migration created are published.
+ * Starts the operation publishing the next products after `afterId` (and up to `upTo`, when the
+ * products after it are still being written) that need it; `{ next: null }` when none is left.
+ * With "Skip them" chosen, products linked by an earlier migration stay as they are in Shopify;
+ * those this migration created are published.
  */
 export async function submitPlacementBulk(
   migrationId: string,
   afterId: bigint | null,
   writer: Writer,
+  upTo: bigint | null = null,
 ): Promise<{ batchId: string } | { next: null }> {
   const migration = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const options = migrationOptions(migration.options);
@@ -48,7 +50,7 @@ export async function submitPlacementBulk(
         migrationId,
         entity: 'products',
         status: { in: IN_SHOPIFY },
-        ...(after === null ? {} : { id: { gt: after } }),
+        id: { ...(after === null ? {} : { gt: after }), ...(upTo === null ? {} : { lte: upTo }) },
       },
       orderBy: { id: 'asc' },
       take: PLACEMENT_CHUNK,
@@ -104,6 +106,58 @@ export async function submitPlacementBulk(
     if (rows.length < PLACEMENT_CHUNK) return { next: null };
     after = last;
   }
+}
+
+/** Products written and waiting to be published that are worth an operation of their own while the rest are written. */
+export const PUBLISH_WHILE_WRITING_FROM = 200;
+
+/**
+ * While products are still written request by request: starts publishing those written so far
+ * (up to `writtenUpTo`) when no publishing operation is under way and enough wait for one, so the
+ * bulk operation works while the points write the rest, and only the last few wait at the end
+ * (decision 0037). Returns the batch started, or null.
+ */
+export async function publishWhileWriting(
+  migrationId: string,
+  writtenUpTo: bigint,
+  writer: Writer,
+): Promise<string | null> {
+  const batches = await db().bulkBatch.findMany({
+    where: { migrationId, entity: PLACEMENT_BATCH },
+    select: { status: true, lastRecordId: true },
+  });
+  if (batches.some((batch) => batch.status === 'submitted')) return null; // one at a time: it takes the rest next
+  const publishedUpTo = batches.reduce<bigint | null>(
+    (last, batch) => (last === null || batch.lastRecordId > last ? batch.lastRecordId : last),
+    null,
+  );
+  const waiting = await db().sourceRecord.count({
+    where: {
+      migrationId,
+      entity: 'products',
+      status: { in: IN_SHOPIFY },
+      id: { ...(publishedUpTo === null ? {} : { gt: publishedUpTo }), lte: writtenUpTo },
+    },
+  });
+  if (waiting < PUBLISH_WHILE_WRITING_FROM) return null;
+  const started = await submitPlacementBulk(migrationId, publishedUpTo, writer, writtenUpTo);
+  if ('batchId' in started) return started.batchId;
+  // Nothing there needed publishing (a re-run over products already on their channels): said so,
+  // so the next batch does not look through the same products again.
+  const { shop } = await db().migration.findUniqueOrThrow({ where: { id: migrationId }, select: { shop: true } });
+  await db().bulkBatch.create({
+    data: { shop, migrationId, entity: PLACEMENT_BATCH, recordIds: [], lastRecordId: writtenUpTo, status: 'collected' },
+  });
+  return null;
+}
+
+/** The publishing operation of this migration still under way, if any. */
+export async function publishingUnderWay(migrationId: string): Promise<string | null> {
+  const batch = await db().bulkBatch.findFirst({
+    where: { migrationId, entity: PLACEMENT_BATCH, status: 'submitted' },
+    select: { id: true },
+  });
+  return batch?.id ?? null;
 }
 
 type PublishLine = { publishablePublish?: { userErrors: UserError[] } | null };
