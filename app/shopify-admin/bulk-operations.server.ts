@@ -56,42 +56,74 @@ function storageReason(status: number, body: string): string {
   return [`${status}`, part('Message'), part('Details')].filter(Boolean).join(': ');
 }
 
+/** What a staged upload is for (StagedUploadInput), and the words an error names it by. */
+export interface StagedFile {
+  resource: 'BULK_MUTATION_VARIABLES' | 'URL_REDIRECT_IMPORT';
+  filename: string;
+  mimeType: string;
+  /** "the bulk variables file": how a refusal names the file. */
+  what: string;
+}
+
 /**
- * Stages a JSONL file of variables: the form carries every parameter the target gives, in the
- * order given, and the file last — the parameters are a signed policy, and storage ignores whatever
- * follows the file. Returns the key bulkOperationRunMutation takes as stagedUploadPath.
+ * Stages a file through `document` (a stagedUploadsCreate selecting the target's url, parameters
+ * and, when the caller needs it, resourceUrl) and uploads it: the form carries every parameter the
+ * target gives, in the order given, and the file last — the parameters are a signed policy, and
+ * storage ignores whatever follows the file. Returns the target's resourceUrl (what
+ * urlRedirectImportCreate reads) and key (what bulkOperationRunMutation takes as stagedUploadPath).
  */
-export async function stageBulkVariables(writer: Writer, jsonl: string, filename = 'variables.jsonl'): Promise<string> {
+export async function stageFile(
+  writer: Writer,
+  document: string,
+  file: StagedFile,
+  contents: string,
+  estimatedCost?: number,
+): Promise<{ resourceUrl: string | null; key: string }> {
   const { data } = await writer.client.request<{
     stagedUploadsCreate: {
-      stagedTargets: { url: string; parameters: { name: string; value: string }[] }[];
+      stagedTargets: { url: string; resourceUrl?: string; parameters: { name: string; value: string }[] }[];
       userErrors: UserError[];
     };
-  }>(STAGE_BULK_VARIABLES, {
-    input: [
-      {
-        resource: 'BULK_MUTATION_VARIABLES',
-        filename,
-        mimeType: 'text/jsonl',
-        httpMethod: 'POST',
-        fileSize: String(Buffer.byteLength(jsonl)),
-      },
-    ],
-  });
+  }>(
+    document,
+    {
+      input: [
+        {
+          resource: file.resource,
+          filename: file.filename,
+          mimeType: file.mimeType,
+          httpMethod: 'POST',
+          fileSize: String(Buffer.byteLength(contents)),
+        },
+      ],
+    },
+    estimatedCost === undefined ? {} : { estimatedCost },
+  );
   const target = data.stagedUploadsCreate.stagedTargets[0];
   if (!target)
     throw new Error(`Shopify gave no upload target: ${describeUserErrors(data.stagedUploadsCreate.userErrors)}`);
   const form = new FormData();
   for (const parameter of target.parameters) form.append(parameter.name, parameter.value);
-  form.append('file', new Blob([jsonl], { type: 'text/jsonl' }), filename);
+  form.append('file', new Blob([contents], { type: file.mimeType }), file.filename);
   const response = await fetch(target.url, { method: 'POST', body: form, signal: AbortSignal.timeout(120_000) });
   if (!response.ok)
     throw new Error(
-      `Shopify's storage refused the bulk variables file (${storageReason(response.status, await response.text())})`,
+      `Shopify's storage refused ${file.what} (${storageReason(response.status, await response.text())})`,
     );
   const key = target.parameters.find((parameter) => parameter.name === 'key')?.value;
   if (!key) throw new Error('The upload target named no key');
-  return key;
+  return { resourceUrl: target.resourceUrl ?? null, key };
+}
+
+/** Stages a JSONL file of variables; the key bulkOperationRunMutation takes as stagedUploadPath. */
+export async function stageBulkVariables(writer: Writer, jsonl: string, filename = 'variables.jsonl'): Promise<string> {
+  const file = {
+    resource: 'BULK_MUTATION_VARIABLES',
+    filename,
+    mimeType: 'text/jsonl',
+    what: 'the bulk variables file',
+  } as const;
+  return (await stageFile(writer, STAGE_BULK_VARIABLES, file, jsonl)).key;
 }
 
 /** Uploads the variables, one JSON object a line, and starts `mutation` over them; the operation's id. */

@@ -2,8 +2,8 @@
 // up first (the import would overwrite them), the file is staged and imported, and the redirects it
 // created are read back by id, since the import answers only counts.
 import { type UserError, describeUserErrors } from '../../../shopify-admin/user-errors.server.ts';
-import type { Writer } from '../../../shopify-admin/writer.server.ts';
-import { BULK_OPERATION_STATUS } from '../../../shopify-admin/bulk-operations.server.ts';
+import { type Writer, inParallel } from '../../../shopify-admin/writer.server.ts';
+import { BULK_OPERATION_STATUS, stageFile } from '../../../shopify-admin/bulk-operations.server.ts';
 import {
   CREATE_REDIRECT_IMPORT,
   EXPORT_REDIRECTS,
@@ -90,12 +90,15 @@ export async function newestRedirectId(writer: Writer): Promise<string | null> {
 export async function redirectsAt(writer: Writer, paths: string[]): Promise<Map<string, StoreRedirect>> {
   const wanted = new Set(paths.map(pathKey));
   const found = new Map<string, StoreRedirect>();
-  for (let start = 0; start < paths.length; start += LOOKUP_PATHS) {
-    const chunk = paths.slice(start, start + LOOKUP_PATHS);
+  const chunks: string[][] = [];
+  for (let start = 0; start < paths.length; start += LOOKUP_PATHS)
+    chunks.push(paths.slice(start, start + LOOKUP_PATHS));
+  // Side by side, as the writer's requests go: the budget paces them, the answers' wait does not add up.
+  await inParallel(chunks, writer.concurrency, async (chunk) => {
     const query = chunk.map((path) => `path:"${path}"`).join(' OR ');
     for (const redirect of await redirectsFound(writer, query, chunk.length))
       if (wanted.has(pathKey(redirect.path))) found.set(pathKey(redirect.path), redirect);
-  }
+  });
   return found;
 }
 
@@ -111,36 +114,15 @@ export function redirectsCsv(redirects: RedirectToImport[]): string {
 
 /** Uploads the CSV as a staged URL_REDIRECT_IMPORT file; the URL urlRedirectImportCreate reads. */
 async function stagedFile(writer: Writer, csv: string): Promise<string> {
-  const { data } = await writer.client.request<{
-    stagedUploadsCreate: {
-      stagedTargets: { url: string; resourceUrl: string; parameters: { name: string; value: string }[] }[];
-      userErrors: UserError[];
-    };
-  }>(
-    STAGE_REDIRECT_FILE,
-    {
-      input: [
-        {
-          resource: 'URL_REDIRECT_IMPORT',
-          filename: 'redirects.csv',
-          mimeType: 'text/csv',
-          httpMethod: 'POST',
-          fileSize: String(Buffer.byteLength(csv)),
-        },
-      ],
-    },
-    { estimatedCost: 11 },
-  );
-  const target = data.stagedUploadsCreate.stagedTargets[0];
-  if (!target)
-    throw new Error(`Shopify gave no upload target: ${describeUserErrors(data.stagedUploadsCreate.userErrors)}`);
-  // The form carries every parameter the target gives, in order, and the file last: they are a signed policy.
-  const form = new FormData();
-  for (const parameter of target.parameters) form.append(parameter.name, parameter.value);
-  form.append('file', new Blob([csv], { type: 'text/csv' }), 'redirects.csv');
-  const response = await fetch(target.url, { method: 'POST', body: form, signal: AbortSignal.timeout(120_000) });
-  if (!response.ok) throw new Error(`Shopify's storage refused the redirects file (${response.status})`);
-  return target.resourceUrl;
+  const file = {
+    resource: 'URL_REDIRECT_IMPORT',
+    filename: 'redirects.csv',
+    mimeType: 'text/csv',
+    what: 'the redirects file',
+  } as const;
+  const { resourceUrl } = await stageFile(writer, STAGE_REDIRECT_FILE, file, csv, 11);
+  if (!resourceUrl) throw new Error('The upload target named no resource URL');
+  return resourceUrl;
 }
 
 /** A redirect id's number, by which Shopify's redirects are ordered (`id:>N`). */
