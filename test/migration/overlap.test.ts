@@ -14,6 +14,7 @@ import {
 import type { Devstore } from '../../devstore/server.ts';
 import { admin, startTestDevstore } from '../../devstore/testing.ts';
 import { seedCatalog } from '../../connectors/woocommerce/fake/catalog.ts';
+import { STORY_IMAGE } from '../../connectors/woocommerce/fake/real-content.ts';
 import { type WooCommerceTestServer, startWooCommerceServer } from '../../connectors/woocommerce/fake/server.ts';
 import { installedShop, migrate, startTestWorker, untilSettled } from './harness.ts';
 import { startWorker } from '../../jobs/runner.ts';
@@ -155,6 +156,71 @@ describe('entities written side by side', () => {
     } while (after);
     expect(published).toBe(sentSources.size);
   }, 300_000);
+
+  it('writes the customers while Shopify is still fetching a page’s body images, and uses each image once it is ready', async () => {
+    const woo = await startWooCommerceServer({
+      catalog: { products: 2, pages: 2, posts: 0, realContent: true, customers: 200 },
+      uploadsLatencyMs: 2500,
+    });
+    stores.push(woo);
+    const shop = await installedShop(devstore);
+    let migrationId: string | undefined;
+    const jobs: JobSeen[] = [];
+    const stop = watchJobs(
+      () => migrationId,
+      (job) => jobs.push(job),
+    );
+    try {
+      migrationId = await migrate(woo, shop, { entities: ['customers', 'pages'] });
+      const done = await untilSettled(migrationId);
+      expect([done.status, done.error]).toEqual(['completed', null]);
+    } finally {
+      stop();
+    }
+    const loads = jobs.filter((job) => job.task === 'migration-load').map((job) => job.entity);
+    // The pages' batch was tried again while Shopify fetched its images, and customers were written in between.
+    const firstPages = loads.indexOf('pages');
+    const lastPages = loads.lastIndexOf('pages');
+    expect(lastPages).toBeGreaterThan(firstPages);
+    expect(loads.slice(firstPages + 1, lastPages), loads.join(' ')).toContain('customers');
+    // The image Shopify could fetch is in the page at its Shopify address, uploaded once; the one
+    // the old site lost is reported, and left no file behind.
+    const imageUrl = `${woo.url}${STORY_IMAGE}`;
+    const file = await db().idMapEntry.findUniqueOrThrow({
+      where: {
+        shop_platform_entity_sourceId: {
+          shop: shop.domain,
+          platform: 'woocommerce',
+          entity: 'files',
+          sourceId: imageUrl,
+        },
+      },
+    });
+    expect(file.handle).toBeTruthy();
+    const { body } = await admin(
+      devstore,
+      shop,
+      '{ files(first: 50) { nodes { ... on MediaImage { originalSource { url } } } } }',
+    );
+    const sources = (body.data.files.nodes as { originalSource: { url: string } | null }[]).map(
+      (node) => node.originalSource?.url,
+    );
+    expect(sources.filter((url) => url === imageUrl)).toHaveLength(1);
+    expect(sources.filter((url) => url?.includes('gone-'))).toHaveLength(0);
+    const pages = await db().idMapEntry.findMany({ where: { shop: shop.domain, entity: 'pages' } });
+    const bodies = await Promise.all(
+      pages.map(
+        async (page) =>
+          (await admin(devstore, shop, 'query($id: ID!) { page(id: $id) { body } }', { id: page.shopifyGid })).body.data
+            .page.body as string,
+      ),
+    );
+    expect(bodies.some((html) => html.includes(`src="${file.handle}"`))).toBe(true);
+    expect(bodies.join('')).not.toContain(`src="${imageUrl}"`);
+    expect(await db().migrationProblem.count({ where: { migrationId, code: 'body-image-not-moved' } })).toBeGreaterThan(
+      0,
+    );
+  }, 120_000);
 
   it('writes the reviews while the orders wait for a development store’s next minute', async () => {
     const woo = await store(

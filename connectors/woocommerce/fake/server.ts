@@ -48,6 +48,8 @@ export interface WooCommerceServerOptions {
   wordpressEnvironment?: 'production' | 'local';
   /** Added to every API answer, like a real shared host (default 0). */
   latencyMs?: number;
+  /** Added to every media file served from wp-content/uploads, like a slow host that Shopify fetches images from (default 0). */
+  uploadsLatencyMs?: number;
   port?: number;
 }
 
@@ -115,6 +117,7 @@ export async function startWooCommerceServer(options: WooCommerceServerOptions =
     const url = new URL(request.url ?? '/', catalog.store.siteUrl);
     const path = url.pathname;
     if (path.startsWith('/wp-content/uploads/')) {
+      if (options.uploadsLatencyMs) await new Promise((resolve) => setTimeout(resolve, options.uploadsLatencyMs));
       if (path.slice(path.lastIndexOf('/') + 1).startsWith('gone-')) return sendHtml(response, 404, NOT_FOUND_PAGE);
       response.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': PIXEL.length });
       return void response.end(PIXEL);

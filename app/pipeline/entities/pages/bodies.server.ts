@@ -21,7 +21,7 @@ export async function prepareBodies(
   writer: Writer,
   records: { sourceId: string; bodyHtml: string }[],
   what: 'page' | 'post',
-): Promise<Map<string, PreparedBody>> {
+): Promise<Map<string, PreparedBody> | 'images-processing'> {
   const { shop, sourceUrl } = await db().migration.findUniqueOrThrow({
     where: { id: migrationId },
     select: { shop: true, sourceUrl: true },
@@ -34,6 +34,7 @@ export async function prepareBodies(
     writer,
     references.flatMap((entry) => entry.images.flatMap((src) => oldSiteImage(src, sourceUrl) ?? [])),
   );
+  if (images === 'processing') return 'images-processing';
   const resolve = await linkResolver(
     migrationId,
     shop,

@@ -1,7 +1,7 @@
 // Images inside pages' and posts' bodies that live on the old site are copied into Shopify's Files,
 // so they outlive the old site: `fileCreate` with the old URL as `originalSource` (Shopify fetches it
-// itself: "Creates file assets for a store from external URLs", fileCreate's description), then wait
-// until the file is READY and use its `image.url`. One that FAILED is deleted again (`fileDelete`),
+// itself: "Creates file assets for a store from external URLs", fileCreate's description), then,
+// once the file is READY, use its `image.url` (the batch is tried again shortly while it is not). One that FAILED is deleted again (`fileDelete`),
 // so no broken file is left in the merchant's Files; the body keeps the old address and the report
 // says so. Each image is uploaded once per shop: the id map remembers it (entity "files", keyed by
 // its old URL) across batches, migrations and re-syncs, and undo deletes the files a migration made.
@@ -13,9 +13,10 @@ import { FILE_CREATE, FILE_DELETE, FILE_STATUS } from '../../../shopify-admin/gr
 const ENTITY = 'files';
 /** fileCreate takes up to 250 files a call (Shopify's input limit); fewer keep each call cheap. */
 const CHUNK = 25;
-/** How long Shopify may take to fetch and process a batch's images before they are reported as not moved. */
+/** How long Shopify may take to fetch and process an image before it is reported as not moved. */
 const PROCESSING_LIMIT_MS = 120_000;
-const POLL_MS = 250;
+/** `nodes(ids:)` takes at most 250 ids. */
+const STATUS_PAGE = 250;
 
 export type ImageOutcome = { url: string } | { failed: string };
 
@@ -37,11 +38,11 @@ export function oldSiteImage(src: string, siteUrl: string): string | null {
   }
 }
 
-async function waitUntilProcessed(writer: Writer, ids: string[]): Promise<Map<string, Status>> {
+/** Files Shopify has settled (READY or FAILED), by id, with one status call per 250 files. */
+async function settledFiles(writer: Writer, ids: string[]): Promise<Map<string, Status>> {
   const settled = new Map<string, Status>();
-  const deadline = Date.now() + PROCESSING_LIMIT_MS;
-  let pending = ids;
-  while (pending.length > 0 && Date.now() < deadline) {
+  for (let start = 0; start < ids.length; start += STATUS_PAGE) {
+    const pending = ids.slice(start, start + STATUS_PAGE);
     const { data } = await writer.client.request<{ nodes: (Status | null)[] }>(
       FILE_STATUS,
       { ids: pending },
@@ -49,19 +50,22 @@ async function waitUntilProcessed(writer: Writer, ids: string[]): Promise<Map<st
     );
     for (const node of data.nodes)
       if (node && (node.fileStatus === 'READY' || node.fileStatus === 'FAILED')) settled.set(node.id, node);
-    pending = pending.filter((id) => !settled.has(id));
-    if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   return settled;
 }
 
+/**
+ * Sends the images to Shopify to fetch (`fileCreate`). Each file is remembered at once in the id
+ * map without its address, so a batch tried again or a later one waits for it instead of sending
+ * it twice, and an undo deletes it even if it never became READY.
+ */
 async function upload(
   migrationId: string,
   shop: string,
   writer: Writer,
   urls: string[],
-): Promise<Map<string, ImageOutcome>> {
-  const outcomes = new Map<string, ImageOutcome>();
+  outcomes: Map<string, ImageOutcome>,
+): Promise<void> {
   const { data } = await writer.client.request<{
     fileCreate: { files: { id: string }[] | null; userErrors: (UserError & { field: string[] | null })[] };
   }>(FILE_CREATE, { files: urls.map((url) => ({ originalSource: url, contentType: 'IMAGE' })) }, { estimatedCost: 10 });
@@ -71,66 +75,87 @@ async function upload(
       outcomes.set(url, {
         failed: `Shopify would not take it (${describeUserErrors(userErrors) || 'no file returned'})`,
       });
-    return outcomes;
+    return;
   }
-  const statuses = await waitUntilProcessed(
-    writer,
-    files.map((file) => file.id),
-  );
-  const failed: string[] = [];
-  for (const [index, url] of urls.entries()) {
-    const id = files[index]?.id ?? '';
-    const status = statuses.get(id);
-    if (status?.fileStatus === 'READY' && status.image) {
-      const link = { shopifyGid: id, handle: status.image.url, contentHash: '' };
-      await db().idMapEntry.upsert({
-        where: { shop_platform_entity_sourceId: { shop, platform: writer.platform, entity: ENTITY, sourceId: url } },
-        create: { shop, platform: writer.platform, entity: ENTITY, sourceId: url, ...link, createdBy: migrationId },
-        update: link,
-      });
-      outcomes.set(url, { url: status.image.url });
-    } else {
-      failed.push(id);
-      const why = status?.fileErrors.map((error) => error.message || error.code).join('; ');
-      outcomes.set(url, {
-        failed: status
-          ? `Shopify could not download it (${why || 'no reason given'})`
-          : 'Shopify was still processing it after two minutes',
-      });
-    }
-  }
-  if (failed.length > 0) {
-    const { data: deleted } = await writer.client.request<{ fileDelete: { userErrors: UserError[] } }>(
-      FILE_DELETE,
-      { fileIds: failed },
-      { estimatedCost: 10 },
-    );
-    if (deleted.fileDelete.userErrors.length > 0)
-      throw new Error(
-        `Shopify would not delete the images it could not download: ${describeUserErrors(deleted.fileDelete.userErrors)}`,
-      );
-  }
-  return outcomes;
+  await db().idMapEntry.createMany({
+    data: urls.map((url, index) => ({
+      shop,
+      platform: writer.platform,
+      entity: ENTITY,
+      sourceId: url,
+      shopifyGid: files[index]?.id ?? '',
+      handle: null,
+      contentHash: '',
+      createdBy: migrationId,
+    })),
+    skipDuplicates: true,
+  });
 }
 
-/** The Shopify address of each of the old site's images (`urls`, absolute), uploading those not uploaded before. */
+/** Files Shopify could not fetch (or still had not after the limit) are deleted, and forgotten, so nothing broken stays in Files. */
+async function removeUnusable(shop: string, writer: Writer, unusable: { url: string; id: string }[]): Promise<void> {
+  if (unusable.length === 0) return;
+  const { data: deleted } = await writer.client.request<{ fileDelete: { userErrors: UserError[] } }>(
+    FILE_DELETE,
+    { fileIds: unusable.map((file) => file.id) },
+    { estimatedCost: 10 },
+  );
+  if (deleted.fileDelete.userErrors.length > 0)
+    throw new Error(
+      `Shopify would not delete the images it could not download: ${describeUserErrors(deleted.fileDelete.userErrors)}`,
+    );
+  await db().idMapEntry.deleteMany({
+    where: { shop, platform: writer.platform, entity: ENTITY, sourceId: { in: unusable.map((file) => file.url) } },
+  });
+}
+
+/**
+ * The Shopify address of each of the old site's images (`urls`, absolute), uploading those not
+ * uploaded before; or 'processing' while Shopify is still fetching some of them. Fetching is a wait
+ * on Shopify, not on the points: the caller tries its batch again a little later as a job due then,
+ * so the other entities write meanwhile (decision 0037), instead of waiting inside its job.
+ */
 export async function bodyImages(
   migrationId: string,
   shop: string,
   writer: Writer,
   urls: string[],
-): Promise<Map<string, ImageOutcome>> {
+): Promise<Map<string, ImageOutcome> | 'processing'> {
   const unique = [...new Set(urls)];
-  const known = await db().idMapEntry.findMany({
-    where: { shop, platform: writer.platform, entity: ENTITY, sourceId: { in: unique } },
-  });
-  const outcomes = new Map<string, ImageOutcome>(
-    known.filter((entry) => entry.handle).map((entry) => [entry.sourceId, { url: entry.handle as string }]),
+  const outcomes = new Map<string, ImageOutcome>();
+  const knownUrls = async () =>
+    db().idMapEntry.findMany({
+      where: { shop, platform: writer.platform, entity: ENTITY, sourceId: { in: unique } },
+    });
+  const sent = new Set((await knownUrls()).map((entry) => entry.sourceId));
+  const missing = unique.filter((url) => !sent.has(url));
+  for (let start = 0; start < missing.length; start += CHUNK)
+    await upload(migrationId, shop, writer, missing.slice(start, start + CHUNK), outcomes);
+
+  const known = await knownUrls();
+  for (const entry of known) if (entry.handle) outcomes.set(entry.sourceId, { url: entry.handle });
+  const fetching = known.filter((entry) => !entry.handle);
+  if (fetching.length === 0) return outcomes;
+  const statuses = await settledFiles(
+    writer,
+    fetching.map((entry) => entry.shopifyGid),
   );
-  const missing = unique.filter((url) => !outcomes.has(url));
-  for (let start = 0; start < missing.length; start += CHUNK) {
-    for (const [url, outcome] of await upload(migrationId, shop, writer, missing.slice(start, start + CHUNK)))
-      outcomes.set(url, outcome);
+  const unusable: { url: string; id: string }[] = [];
+  let stillFetching = false;
+  for (const entry of fetching) {
+    const status = statuses.get(entry.shopifyGid);
+    if (status?.fileStatus === 'READY' && status.image) {
+      await db().idMapEntry.update({ where: { id: entry.id }, data: { handle: status.image.url } });
+      outcomes.set(entry.sourceId, { url: status.image.url });
+    } else if (status) {
+      const why = status.fileErrors.map((error) => error.message || error.code).join('; ');
+      outcomes.set(entry.sourceId, { failed: `Shopify could not download it (${why || 'no reason given'})` });
+      unusable.push({ url: entry.sourceId, id: entry.shopifyGid });
+    } else if (Date.now() - entry.createdAt.getTime() > PROCESSING_LIMIT_MS) {
+      outcomes.set(entry.sourceId, { failed: 'Shopify was still processing it after two minutes' });
+      unusable.push({ url: entry.sourceId, id: entry.shopifyGid });
+    } else stillFetching = true;
   }
-  return outcomes;
+  await removeUnusable(shop, writer, unusable);
+  return stillFetching ? 'processing' : outcomes;
 }

@@ -130,6 +130,24 @@ async function findWritten(
   return data[connection]?.nodes.find((node) => node.reference?.value === reference)?.id ?? null;
 }
 
+/** How soon a batch whose body images Shopify is still fetching is tried again. */
+const IMAGES_RETRY_MS = 1000;
+
+/**
+ * The same batch again shortly, nothing written yet: Shopify is still fetching some of its body
+ * images. As a job due then, so the other entities write meanwhile (decision 0037); 0 starts before
+ * the first record, as a null start would say the entity is done.
+ */
+function imagesStillFetching(afterId: bigint | null): BatchResult {
+  return {
+    next: afterId ?? 0n,
+    notBefore: new Date(Date.now() + IMAGES_RETRY_MS),
+    written: 0,
+    unchanged: 0,
+    failed: 0,
+  };
+}
+
 export async function loadPageBatch(migrationId: string, afterId: bigint | null, writer: Writer): Promise<BatchResult> {
   const { shop, options: stored } = await db().migration.findUniqueOrThrow({ where: { id: migrationId } });
   const options = migrationOptions(stored);
@@ -152,6 +170,7 @@ export async function loadPageBatch(migrationId: string, afterId: bigint | null,
     moving.map(({ sourceId, page }) => ({ sourceId, bodyHtml: page.bodyHtml })),
     'page',
   );
+  if (bodies === 'images-processing') return imagesStillFetching(afterId);
 
   await eachRecord(staged, writer.concurrency, result, async (row) => {
     const { page } = row;
@@ -282,6 +301,7 @@ export async function loadBlogPostBatch(
     staged.map(({ sourceId, post }) => ({ sourceId, bodyHtml: post.bodyHtml })),
     'post',
   );
+  if (bodies === 'images-processing') return imagesStillFetching(afterId);
 
   await eachRecord(staged, writer.concurrency, result, async (row) => {
     const { post } = row;
