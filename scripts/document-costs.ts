@@ -46,7 +46,22 @@ import { FIND_NODES } from '../app/shopify-admin/graphql/nodes.ts';
 import { ORDER_BY_REFERENCE, ORDER_CREATE } from '../app/shopify-admin/graphql/orders.ts';
 import { PRODUCT_SET, VERIFY_PRODUCT } from '../app/shopify-admin/graphql/products.ts';
 import { PUBLISH, VERIFY_PUBLISHED } from '../app/shopify-admin/graphql/publications.ts';
-import { CREATE_REDIRECT, FIND_REDIRECT } from '../app/shopify-admin/graphql/redirects.ts';
+import { BULK_OPERATION_STATUS } from '../app/shopify-admin/bulk-operations.server.ts';
+import {
+  CREATE_REDIRECT,
+  CREATE_REDIRECT_IMPORT,
+  EXPORT_REDIRECTS,
+  FIND_REDIRECT,
+  NEWEST_REDIRECT,
+  REDIRECTS_PAGE,
+  REDIRECT_IMPORT_STATUS,
+  STAGE_REDIRECT_FILE,
+  SUBMIT_REDIRECT_IMPORT,
+} from '../app/shopify-admin/graphql/redirects.ts';
+import { redirectsCsv } from '../app/pipeline/entities/redirects/import.server.ts';
+import { REDIRECT_BATCH } from '../app/pipeline/entities/redirects/write.server.ts';
+
+type Parameter = { name: string; value: string };
 
 export interface DocumentCost {
   operation: string;
@@ -383,6 +398,76 @@ export async function measureDocumentCosts(devstore: Devstore, shop: TestShop): 
     'a redirect, one by one',
   );
   await send(FIND_REDIRECT, { query: `path:${path}` }, 'finding a redirect again by its path');
+
+  // A batch of redirects by Shopify's CSV import (decision 0035), as the load sends it.
+  const batch = Array.from({ length: REDIRECT_BATCH }, (_, index) => ({
+    path: redirectPath(`/product/typical-${index}/`),
+    target: redirectTarget('products', `typical-${index}`),
+  }));
+  const newest = await send<{ urlRedirects: { nodes: { id: string }[] } }>(
+    NEWEST_REDIRECT,
+    {},
+    'the store’s newest redirect, once a batch',
+  );
+  const lookup = batch.slice(0, 50).map((redirect) => `path:"${redirect.path}"`);
+  await send(
+    REDIRECTS_PAGE,
+    { query: lookup.join(' OR '), first: lookup.length, after: null },
+    'looking up 50 of a batch’s paths the store may redirect already (a store with redirects)',
+  );
+  const csv = redirectsCsv(batch);
+  const staged = await send<{
+    stagedUploadsCreate: { stagedTargets: { url: string; resourceUrl: string; parameters: Parameter[] }[] };
+  }>(
+    STAGE_REDIRECT_FILE,
+    {
+      input: [
+        {
+          resource: 'URL_REDIRECT_IMPORT',
+          filename: 'redirects.csv',
+          mimeType: 'text/csv',
+          httpMethod: 'POST',
+          fileSize: String(Buffer.byteLength(csv)),
+        },
+      ],
+    },
+    `staging the file of a batch (${REDIRECT_BATCH} redirects)`,
+  );
+  const target = staged.stagedUploadsCreate.stagedTargets[0];
+  if (!target) throw new Error('no upload target for the redirects file');
+  const form = new FormData();
+  for (const parameter of target.parameters) form.append(parameter.name, parameter.value);
+  form.append('file', new Blob([csv], { type: 'text/csv' }), 'redirects.csv');
+  if (!(await fetch(target.url, { method: 'POST', body: form })).ok) throw new Error('the redirects file was refused');
+  const created = await send<{ urlRedirectImportCreate: { urlRedirectImport: { id: string } } }>(
+    CREATE_REDIRECT_IMPORT,
+    { url: target.resourceUrl },
+    'the import of the file',
+  );
+  const importId = created.urlRedirectImportCreate.urlRedirectImport.id;
+  await send(SUBMIT_REDIRECT_IMPORT, { id: importId }, 'starting the import');
+  for (;;) {
+    const status = await admin(devstore, shop, REDIRECT_IMPORT_STATUS, { id: importId });
+    if (status.body.data?.urlRedirectImport?.finished) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await send(REDIRECT_IMPORT_STATUS, { id: importId }, 'asking whether the import has finished (every 0.5 s)');
+  const newestId = newest.urlRedirects.nodes[0]?.id.split('/').pop();
+  await send(
+    REDIRECTS_PAGE,
+    { query: newestId ? `id:>${newestId}` : null, first: 250, after: null },
+    'reading back 250 of the redirects the import made (Plus: by pages)',
+  );
+  const exported = await send<{ bulkOperationRunQuery: { bulkOperation: { id: string } } }>(
+    EXPORT_REDIRECTS,
+    { query: `{ urlRedirects(query: "id:>${newestId ?? 0}", sortKey: ID) { edges { node { id path target } } } }` },
+    'reading back all the redirects the import made by one bulk query (plans below Plus)',
+  );
+  await send(
+    BULK_OPERATION_STATUS,
+    { id: exported.bulkOperationRunQuery.bulkOperation.id },
+    'asking whether a bulk operation has finished (every 2 s for products, 0.5 s for redirects)',
+  );
   return costs;
 }
 
@@ -400,5 +485,32 @@ export function formatDocumentCosts(costs: DocumentCost[]): string {
     '',
     `points per product as the bench writes it (productSet; publishing goes by bulk operation): ${product?.requested ?? '?'}`,
     `points per product's reviews, ${PRODUCTS_PER_CALL} products a call: ${reviews ? (reviews.requested / PRODUCTS_PER_CALL).toFixed(2) : '?'}`,
+    ...redirectSummary(costs),
   ].join('\n');
+}
+
+/**
+ * What a redirect costs in a batch of REDIRECT_BATCH by the import, from the documents' actual
+ * costs: the fixed calls (newest redirect, file, import, start, two polls), then the read-back by
+ * pages (Plus) or by one bulk query (the other plans), and the look-ups a store with redirects of
+ * its own adds.
+ */
+function redirectSummary(costs: DocumentCost[]): string[] {
+  const actual = (operation: string, index = 0) =>
+    costs.filter((cost) => cost.operation === operation)[index]?.actual ?? Number.NaN;
+  const fixed =
+    actual('NewestRedirect') +
+    actual('StageRedirectFile') +
+    actual('CreateRedirectImport') +
+    actual('SubmitRedirectImport') +
+    2 * actual('RedirectImportStatus');
+  const pages = Math.ceil(REDIRECT_BATCH / 250) * actual('RedirectsPage', 1);
+  const bulk = actual('ExportRedirects') + 2 * actual('BulkMigrationStatus');
+  const fixedAndBulk = fixed + bulk;
+  const lookups = Math.ceil(REDIRECT_BATCH / 50) * actual('RedirectsPage', 0);
+  const per = (points: number) => (points / REDIRECT_BATCH).toFixed(2);
+  return [
+    `points per redirect by import, ${REDIRECT_BATCH} a batch, into a store without redirects: ${per(fixed + pages)} on Plus (read back by pages), ${per(fixedAndBulk)} on other plans (by a bulk query)`,
+    `  a store with redirects of its own adds the look-ups: ${per(lookups)} a redirect`,
+  ];
 }
